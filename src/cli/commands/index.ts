@@ -1,0 +1,10 @@
+/**
+ * CLI commands: the registry `kg` dispatches to; adding a command means adding its file and one line here.
+ */
+import type { Command } from "../types.ts";
+import { validateCommand } from "./validate.ts";
+import { buildCommand } from "./build.ts";
+import { serveCommand } from "./serve.ts";
+
+/** Every `kg` sub-command, in help order. */
+export const COMMANDS: Command[] = [validateCommand, buildCommand, serveCommand];

@@ -1,0 +1,40 @@
+/**
+ * kg serve: serves the graph, the API and the web page over HTTP until SIGTERM/SIGINT.
+ */
+import { startServer } from "../../server/start.ts";
+import { logger } from "../../util/logger.ts";
+import { intOption, parseCommandArgs } from "../args.ts";
+import type { Command } from "../types.ts";
+
+export const serveCommand: Command = {
+  name: "serve",
+  summary: "Serve the graph, the HTTP API and the web page (127.0.0.1:3000 by default; PORT and HOST also work).",
+  usage: "npx kg serve [--port N] [--host H] [--graph FILE] [--data DIR] [--read-only]",
+  async run(args, io) {
+    const { values } = parseCommandArgs(args, {
+      port: { type: "string" },
+      host: { type: "string" },
+      graph: { type: "string" },
+      data: { type: "string" },
+      "read-only": { type: "boolean" },
+    });
+    const running = await startServer({
+      ...(values.port !== undefined ? { port: intOption(values.port, "--port", 0, 65535) } : {}),
+      ...(values.host ? { host: values.host } : {}),
+      graphFile: values.graph ?? null,
+      dataRoot: values.data,
+      readOnly: values["read-only"] ?? false,
+    });
+    const { graph } = running.context.store;
+    io.out(`serving ${graph.order} nodes, ${graph.size} edges at ${running.url}`);
+    await new Promise<void>((resolve) => {
+      const stop = (signal: string) => {
+        logger.info({ signal }, "shutting down");
+        void running.close().then(resolve);
+      };
+      process.once("SIGINT", () => stop("SIGINT"));
+      process.once("SIGTERM", () => stop("SIGTERM"));
+    });
+    return 0;
+  },
+};

@@ -1,0 +1,105 @@
+/**
+ * Model schemas: zod validation of the human-edited files in graph-data/ (ontology, documents, entities, relations).
+ */
+import { z } from "zod";
+import { ENTITY_TYPES, MODALITIES, STANCES } from "./types.ts";
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9_.-]*$/;
+const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+
+/** A lower-case identifier usable in URLs and file names. */
+export const IdSchema = z
+  .string()
+  .regex(ID_PATTERN, "use lower-case letters, digits, '-', '_' or '.', starting with a letter or digit");
+
+export const EntityTypeSchema = z.enum(ENTITY_TYPES);
+
+export const TypeDefinitionSchema = z.strictObject({
+  label: z.string().min(1),
+  color: z.string().regex(HEX_COLOR, "write colours as six-digit hex, e.g. #4e79a7"),
+  description: z.string().default(""),
+});
+
+export const PredicateDefinitionSchema = z.strictObject({
+  label: z.string().min(1),
+  inverse: z.string().min(1),
+  symmetric: z.boolean().default(false),
+  domain: z.array(EntityTypeSchema).min(1),
+  range: z.array(EntityTypeSchema).min(1),
+  /** Verb phrases (lemmas) the extractor maps to this predicate. */
+  verbs: z.array(z.string()).default([]),
+});
+
+export const OntologySchema = z.strictObject({
+  types: z.record(EntityTypeSchema, TypeDefinitionSchema),
+  actors: z.array(EntityTypeSchema).optional(),
+  anything: z.array(EntityTypeSchema).optional(),
+  predicates: z.record(IdSchema, PredicateDefinitionSchema),
+  metonymy: z
+    .strictObject({
+      capital_stands_for_state: z.boolean().default(true),
+      seats: z
+        .record(z.string(), z.string().regex(/^country:.+$/, "write seats as 'country:<State name>'"))
+        .default({}),
+    })
+    .default({ capital_stands_for_state: true, seats: {} }),
+});
+
+export const DocumentMetaSchema = z.strictObject({
+  id: IdSchema,
+  title: z.string().min(1),
+  author: z.string().optional(),
+  outlet: z.string().optional(),
+  section: z.string().optional(),
+  language: z.string().default("en"),
+  genre: z.string().optional(),
+  published: z.string().optional(),
+  url: z.string().optional(),
+  addedAt: z.string().optional(),
+});
+
+export const EntityRecordSchema = z.strictObject({
+  id: IdSchema,
+  label: z.string().min(1),
+  type: EntityTypeSchema,
+  subtype: z.string().optional(),
+  aliases: z.array(z.string().min(1)).default([]),
+  description: z.string().default(""),
+});
+
+export const EvidenceSchema = z.strictObject({
+  doc: IdSchema,
+  quote: z.string().min(1),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+});
+
+export const QualifiersSchema = z.strictObject({
+  time: z.string().optional(),
+  duration: z.string().optional(),
+  role: z.string().optional(),
+});
+
+export const RelationRecordSchema = z.strictObject({
+  id: IdSchema,
+  subject: IdSchema,
+  predicate: IdSchema,
+  object: IdSchema,
+  evidence: z.array(EvidenceSchema).min(1, "every relation needs at least one evidence quote"),
+  stance: z.enum(STANCES).default("neutral"),
+  modality: z.enum(MODALITIES).default("asserted"),
+  qualifiers: QualifiersSchema.optional(),
+  confidence: z.number().min(0).max(1),
+  source: z.enum(["curated", "extracted"]).default("curated"),
+});
+
+/** entities.yaml: `entities: [...]`. */
+export const EntitiesFileSchema = z.strictObject({ entities: z.array(EntityRecordSchema) });
+/** relations/<doc>.yaml: `relations: [...]`. */
+export const RelationsFileSchema = z.strictObject({ relations: z.array(RelationRecordSchema) });
+
+export type Ontology = z.infer<typeof OntologySchema>;
+export type PredicateDefinition = z.infer<typeof PredicateDefinitionSchema>;
+export type DocumentMeta = z.infer<typeof DocumentMetaSchema>;
+export type EntityRecord = z.infer<typeof EntityRecordSchema>;
+export type RelationRecord = z.infer<typeof RelationRecordSchema>;

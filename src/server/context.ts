@@ -1,0 +1,13 @@
+/**
+ * Server context: what every route needs — the graph store, the data root and the server's options.
+ */
+import type { GraphStore } from "./graphStore.ts";
+
+/** Shared state handed to each route module. */
+export interface ServerContext {
+  store: GraphStore;
+  /** graph-data root the documents and writes go to; null when serving a standalone file (--graph). */
+  dataRoot: string | null;
+  /** When true, every write endpoint answers 403. */
+  readOnly: boolean;
+}

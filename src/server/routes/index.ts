@@ -1,0 +1,13 @@
+/**
+ * API routes: every router mounted under /api, in one list so a request's handler is found at a glance.
+ */
+import type { Router } from "express";
+import type { ServerContext } from "../context.ts";
+import { healthRoutes } from "./health.ts";
+import { graphRoutes } from "./graph.ts";
+
+/** A module's routes, mounted under /api. */
+export type RouteFactory = (ctx: ServerContext) => Router;
+
+/** All API route modules. */
+export const API_ROUTES: RouteFactory[] = [healthRoutes, graphRoutes];

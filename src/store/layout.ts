@@ -1,0 +1,42 @@
+/**
+ * Store layout: where each kind of file lives under a graph-data/ root.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The graph-data/ folder of this repository. */
+export const DEFAULT_DATA_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../graph-data");
+
+/** Paths of the files that make up one graph-data root. */
+export interface DataLayout {
+  root: string;
+  ontology: string;
+  entities: string;
+  documentsDir: string;
+  relationsDir: string;
+  buildDir: string;
+  builtGraph: string;
+}
+
+/** Resolves the file layout of a graph-data root. */
+export function dataLayout(root: string = DEFAULT_DATA_ROOT): DataLayout {
+  return {
+    root,
+    ontology: path.join(root, "ontology.yaml"),
+    entities: path.join(root, "entities.yaml"),
+    documentsDir: path.join(root, "documents"),
+    relationsDir: path.join(root, "relations"),
+    buildDir: path.join(root, "build"),
+    builtGraph: path.join(root, "build", "graph.json"),
+  };
+}
+
+/** Path of a document's text. */
+export function documentTextPath(layout: DataLayout, id: string): string {
+  return path.join(layout.documentsDir, `${id}.txt`);
+}
+
+/** Path of a document's metadata. */
+export function documentMetaPath(layout: DataLayout, id: string): string {
+  return path.join(layout.documentsDir, `${id}.meta.yaml`);
+}
