@@ -1,0 +1,60 @@
+/**
+ * Path description: turns a path of index positions into entities, hops with evidence, and a sentence chain.
+ */
+import type { KnowledgeGraph } from "../model/types.ts";
+import type { PathIndex } from "./pathIndex.ts";
+import type { PathEdge, PathNode, PathResult } from "./types.ts";
+import type { RawPath } from "./walk.ts";
+
+/** The public form of a path, read from the graph's attributes. */
+export function describePath(graph: KnowledgeGraph, index: PathIndex, path: RawPath): PathResult {
+  const nodes = path.nodes.map((v) => pathNode(graph, index.nodes[v]));
+  const edges = path.edges.map((e, i) => pathEdge(graph, index, e, path.nodes[i]));
+  return {
+    hops: edges.length,
+    confidence: roundConfidence(path.confidence),
+    nodes,
+    edges,
+    text: pathText(nodes, edges),
+  };
+}
+
+/** An entity as it appears on a path. */
+export function pathNode(graph: KnowledgeGraph, id: string): PathNode {
+  const { label, type } = graph.getNodeAttributes(id);
+  return { id, label: label ?? id, type };
+}
+
+/** One hop, walked from node index `from`. */
+function pathEdge(graph: KnowledgeGraph, index: PathIndex, e: number, from: number): PathEdge {
+  const id = index.edges[e];
+  const attributes = graph.getEdgeAttributes(id);
+  return {
+    id,
+    source: index.nodes[index.edgeSource[e]],
+    target: index.nodes[index.edgeTarget[e]],
+    predicate: attributes.predicate,
+    label: attributes.label ?? attributes.predicate,
+    direction: index.edgeSource[e] === from ? "forward" : "backward",
+    confidence: index.edgeConfidence[e],
+    evidence: attributes.evidence ?? [],
+  };
+}
+
+/**
+ * The path as a sentence chain: "A — is skeptical of → B ← is positive about — C". A backward hop keeps the
+ * predicate's own wording and turns the arrow, so each relation still reads subject → object.
+ */
+export function pathText(nodes: PathNode[], edges: PathEdge[]): string {
+  let text = nodes[0].label;
+  edges.forEach((edge, i) => {
+    const next = nodes[i + 1].label;
+    text += edge.direction === "forward" ? ` — ${edge.label} → ${next}` : ` ← ${edge.label} — ${next}`;
+  });
+  return text;
+}
+
+// Sums of two-decimal confidences carry float noise (0.97 + 0.85 = 1.8199999999999998).
+function roundConfidence(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}

@@ -1,0 +1,72 @@
+/**
+ * Walk rules: which edges and nodes one path query may use, compiled once per query into arrays the searches read.
+ */
+import type { PathIndex } from "./pathIndex.ts";
+import type { PathOptions } from "./types.ts";
+
+/** How often (in edge visits) the searches look at the clock: rarely enough to cost nothing, often enough for ~1 ms. */
+export const CLOCK_CHECK_MASK = 0xfff;
+
+/** The compiled rules of one query. */
+export interface WalkRules {
+  directed: boolean;
+  /** 1 for each predicate id a hop may use; null when every predicate is allowed. */
+  allowedPredicate: Uint8Array | null;
+  minConfidence: number;
+  /** 1 for each node no path may enter (excluded entities; Yen's root path while it searches a spur). */
+  blocked: Uint8Array;
+  /** `performance.now()` after which a search gives up. */
+  deadline: number;
+}
+
+/** A path as indices into the {@link PathIndex}: `nodes[i]` —`edges[i]`→ `nodes[i + 1]`. */
+export interface RawPath {
+  nodes: number[];
+  edges: number[];
+  /** Sum of the edge confidences, added from the first hop on. */
+  confidence: number;
+}
+
+/** Compiles `options` against the index; unknown predicates and ids simply match nothing. */
+export function compileWalkRules(
+  index: PathIndex,
+  options: Pick<PathOptions, "directed" | "predicates" | "exclude" | "minConfidence" | "timeBudgetMs">,
+  endpoints: number[],
+): WalkRules {
+  let allowedPredicate: Uint8Array | null = null;
+  if (options.predicates) {
+    allowedPredicate = new Uint8Array(index.predicates.length);
+    for (const name of options.predicates) {
+      const p = index.predicateIndex.get(name);
+      if (p !== undefined) allowedPredicate[p] = 1;
+    }
+  }
+  const blocked = new Uint8Array(index.nodes.length);
+  for (const id of options.exclude) {
+    const v = index.nodeIndex.get(id);
+    if (v !== undefined) blocked[v] = 1;
+  }
+  for (const v of endpoints) blocked[v] = 0;
+  return {
+    directed: options.directed,
+    allowedPredicate,
+    minConfidence: options.minConfidence,
+    blocked,
+    deadline: performance.now() + options.timeBudgetMs,
+  };
+}
+
+/** True when a hop may use edge `e`. */
+export function edgeAllowed(index: PathIndex, rules: WalkRules, e: number): boolean {
+  return (
+    index.edgeConfidence[e] >= rules.minConfidence &&
+    (rules.allowedPredicate === null || rules.allowedPredicate[index.edgePredicate[e]] === 1)
+  );
+}
+
+/** Sum of the confidences of `edges`, first hop first (the order every caller uses, so equal paths compare equal). */
+export function confidenceOf(index: PathIndex, edges: number[]): number {
+  let total = 0;
+  for (const e of edges) total += index.edgeConfidence[e];
+  return total;
+}
