@@ -3,14 +3,20 @@
  */
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { existsSync } from "node:fs";
 import { buildToFile, isBuildStale } from "../build/build.ts";
 import { readGraphJson } from "../build/graphFile.ts";
+import { readAnyGraphFile } from "../import/readAnyGraphFile.ts";
 import { dataLayout } from "../store/layout.ts";
 import { logger } from "../util/logger.ts";
 import { createApp, type AppOptions } from "./app.ts";
 import { GraphStore } from "./graphStore.ts";
 import type { ServerContext } from "./context.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
+import { DataError } from "../store/issues.ts";
+import { setupWrites } from "../ingest/serverWrites.ts";
+import { recoverPendingWrites } from "../ingest/transaction.ts";
+import type { Extractor } from "../ingest/types.ts";
 
 /** Tunables of {@link startServer}. */
 export interface ServeOptions {
@@ -21,6 +27,12 @@ export interface ServeOptions {
   /** graph-data root. */
   dataRoot: string | undefined;
   readOnly: boolean;
+  /** Bearer token for the write endpoints (KG_TOKEN or --token-file); required beyond loopback. Never logged. */
+  token: string | null;
+  /** Extractor for ingests; src/extract's pipeline when null. */
+  extractor: Extractor | null;
+  /** Reload the served graph when graph-data/ changes on disk. */
+  watch: boolean;
   app: Partial<AppOptions>;
 }
 
@@ -30,6 +42,9 @@ export const DEFAULT_SERVE_OPTIONS: ServeOptions = {
   graphFile: null,
   dataRoot: undefined,
   readOnly: false,
+  token: process.env.KG_TOKEN || null,
+  extractor: null,
+  watch: true,
   app: {},
 };
 
@@ -41,9 +56,9 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-/** Loads the graph to serve: the given file, or graph-data/'s build (rebuilt first when stale). */
+/** Loads the graph to serve: the given file (JSON, GEXF or GraphML), or graph-data/'s build (rebuilt when stale). */
 export function loadServedGraph(options: Pick<ServeOptions, "graphFile" | "dataRoot">): KnowledgeGraph {
-  if (options.graphFile) return readGraphJson(options.graphFile);
+  if (options.graphFile) return readAnyGraphFile(options.graphFile);
   const layout = dataLayout(options.dataRoot);
   if (isBuildStale(layout.builtGraph, options.dataRoot)) {
     logger.info("graph-data changed since the last build; rebuilding");
@@ -52,15 +67,32 @@ export function loadServedGraph(options: Pick<ServeOptions, "graphFile" | "dataR
   return readGraphJson(layout.builtGraph);
 }
 
+/** Like {@link loadServedGraph}, but when graph-data/ is broken and a last good build exists, serves that build and
+ * returns the problem so /api/health can report it. */
+function loadServedGraphOrLastGood(opts: ServeOptions): { graph: KnowledgeGraph; dataError: string | null } {
+  // A write cut short by a crash is finished or discarded before anything is read.
+  if (!opts.graphFile) recoverPendingWrites(dataLayout(opts.dataRoot));
+  try {
+    return { graph: loadServedGraph(opts), dataError: null };
+  } catch (error) {
+    const lastGood = dataLayout(opts.dataRoot).builtGraph;
+    if (opts.graphFile || !(error instanceof DataError) || !existsSync(lastGood)) throw error;
+    logger.error({ problems: error.issues.length }, "graph-data has problems; serving the last good build");
+    return { graph: readGraphJson(lastGood), dataError: error.message };
+  }
+}
+
 /** Starts the HTTP server; resolves once it is listening. */
 export async function startServer(options: Partial<ServeOptions> = {}): Promise<RunningServer> {
   const opts = { ...DEFAULT_SERVE_OPTIONS, ...options };
-  const graph = loadServedGraph(opts);
+  const { graph, dataError } = loadServedGraphOrLastGood(opts);
   const context: ServerContext = {
     store: new GraphStore(graph),
     dataRoot: opts.graphFile ? null : dataLayout(opts.dataRoot).root,
     readOnly: opts.readOnly,
   };
+  if (dataError) context.store.setError(dataError);
+  const stopWrites = setupWrites(context, opts);
   const app = createApp(context, opts.app);
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(opts.port, opts.host, () => resolve(s));
@@ -70,6 +102,7 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const close = () =>
     new Promise<void>((resolve) => {
+      stopWrites();
       server.close(() => resolve());
       server.closeIdleConnections();
     });

@@ -1,0 +1,125 @@
+/**
+ * Import normalisation: copies a parsed graph into the knowledge model's MultiDirectedGraph and fills the fields
+ * the server and the page need (label, type, colour, size, degree, community, position) where the file has none.
+ */
+import Graph, { MultiDirectedGraph } from "graphology";
+import type { Attributes } from "graphology-types";
+import louvain from "graphology-communities-louvain";
+import { layoutGraph } from "../build/layout.ts";
+import { ENTITY_TYPES, MODALITIES, STANCES, type KnowledgeGraph } from "../model/types.ts";
+import { formatColor, parseColor } from "../export/color.ts";
+import { mulberry32, hashString } from "../util/random.ts";
+import { decodeEdge, decodeJsonValues } from "./decode.ts";
+import { typeColors } from "./typeColors.ts";
+import { DEFAULT_IMPORT_OPTIONS, type ImportHints, type ImportOptions } from "./types.ts";
+
+const LOUVAIN_SEED = 42;
+
+/** Builds a knowledge graph from any parsed graphology graph (directed, undirected, mixed, simple or multi). */
+export function toKnowledgeGraph(
+  parsed: Graph,
+  hints: ImportHints,
+  options: Partial<ImportOptions> = {},
+): KnowledgeGraph {
+  const opts = { ...DEFAULT_IMPORT_OPTIONS, ...options };
+  const graph = new MultiDirectedGraph() as unknown as Graph;
+  graph.replaceAttributes({ ...parsed.getAttributes() });
+  parsed.forEachNode((node, attributes) => graph.addNode(node, decodeJsonValues(attributes, hints.jsonKeys)));
+  parsed.forEachEdge((edge, attributes, source, target, _s, _t, undirected) => {
+    const decoded = decodeEdge(attributes, hints);
+    // The model is directed: an undirected edge keeps its file order and says so.
+    if (undirected) decoded.undirected = true;
+    graph.addDirectedEdgeWithKey(edge, source, target, fillEdge(decoded));
+  });
+  fillNodes(graph, opts);
+  placeNodes(graph, opts);
+  return graph as unknown as KnowledgeGraph;
+}
+
+function fillEdge(a: Attributes): Attributes {
+  const predicate = text(a.predicate) ?? "related_to";
+  const weight = typeof a.weight === "number" && a.weight >= 0 && a.weight <= 1 ? a.weight : 1;
+  return {
+    ...a,
+    predicate,
+    label: text(a.label) ?? predicate.replace(/_/g, " "),
+    evidence: Array.isArray(a.evidence) ? a.evidence : [],
+    stance: STANCES.includes(a.stance) ? a.stance : "neutral",
+    modality: MODALITIES.includes(a.modality) ? a.modality : "asserted",
+    confidence: typeof a.confidence === "number" && a.confidence >= 0 && a.confidence <= 1 ? a.confidence : weight,
+    source: a.source === "curated" || a.source === "extracted" ? a.source : "extracted",
+    kind: a.kind === "cooccurrence" ? "cooccurrence" : "typed",
+    status: a.status === "candidate" ? "candidate" : "accepted",
+  };
+}
+
+function fillNodes(graph: Graph, opts: ImportOptions): void {
+  const colors = opts.typeColors ?? typeColors();
+  let maxDegree = 0;
+  graph.forEachNode((node) => (maxDegree = Math.max(maxDegree, graph.degree(node))));
+  let communities: Record<string, number> | null = null;
+  graph.updateEachNodeAttributes((node, a) => {
+    const known = (ENTITY_TYPES as readonly string[]).includes(a.type);
+    const type = known ? a.type : opts.defaultType;
+    const degree = finite(a.degree) ?? graph.degree(node);
+    if (!Number.isInteger(a.community) && communities === null) communities = detectCommunities(graph);
+    const color = parseColor(a.color);
+    const share = maxDegree > 0 ? Math.sqrt(graph.degree(node) / maxDegree) : 0;
+    return {
+      ...a,
+      label: text(a.label) ?? node,
+      type,
+      // A foreign type (e.g. "airport") is kept as the subtype, so the file's own classification is not lost.
+      ...(!known && text(a.type) && a.subtype === undefined ? { subtype: a.type } : {}),
+      aliases: strings(a.aliases),
+      description: typeof a.description === "string" ? a.description : "",
+      documents: strings(a.documents),
+      source: a.source === "curated" || a.source === "extracted" ? a.source : "extracted",
+      color: color ? formatColor(color) : (colors[type] ?? opts.fallbackColor),
+      size: finite(a.size) ?? Math.round((opts.minSize + share * (opts.maxSize - opts.minSize)) * 100) / 100,
+      degree,
+      community: Number.isInteger(a.community) ? a.community : (communities?.[node] ?? 0),
+    };
+  });
+}
+
+function detectCommunities(graph: Graph): Record<string, number> {
+  if (graph.size === 0) return {};
+  return louvain(graph, { rng: mulberry32(LOUVAIN_SEED), getEdgeWeight: null });
+}
+
+/**
+ * Nodes without a position: when no node has one, the builder's layout places them all; otherwise each missing
+ * one gets a seeded spot inside the others' bounding box, so the file's own layout is kept as drawn.
+ */
+function placeNodes(graph: Graph, opts: ImportOptions): void {
+  const positioned = graph.filterNodes((_n, a) => finite(a.x) !== null && finite(a.y) !== null);
+  if (positioned.length === graph.order) return;
+  if (positioned.length === 0) {
+    graph.updateEachNodeAttributes((_n, a) => ({ ...a, x: 0, y: 0 }));
+    layoutGraph(graph as unknown as KnowledgeGraph, opts.layout);
+    return;
+  }
+  const xs = positioned.map((n) => graph.getNodeAttribute(n, "x") as number);
+  const ys = positioned.map((n) => graph.getNodeAttribute(n, "y") as number);
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  graph.updateEachNodeAttributes((node, a) => {
+    if (finite(a.x) !== null && finite(a.y) !== null) return a;
+    const random = mulberry32(hashString(node));
+    return { ...a, x: minX + random() * (maxX - minX), y: minY + random() * (maxY - minY) };
+  });
+}
+
+function text(value: unknown): string | null {
+  if (typeof value === "string" && value !== "") return value;
+  return typeof value === "number" && Number.isFinite(value) ? String(value) : null;
+}
+
+function strings(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((v) => v !== null && v !== undefined).map(String);
+  return typeof value === "string" && value !== "" ? [value] : [];
+}
+
+function finite(value: unknown): number | null {
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}

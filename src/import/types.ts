@@ -1,0 +1,45 @@
+/**
+ * Import types: options and errors shared by the GEXF, GraphML, CSV and JSON readers.
+ */
+import type { EntityType } from "../model/types.ts";
+import type { LayoutOptions } from "../build/layout.ts";
+
+/** Tunables of the import readers. */
+export interface ImportOptions {
+  /** Entity type given to nodes whose `type` is missing or not one of the model's types. */
+  defaultType: EntityType;
+  /** Colour per entity type for nodes without a colour; null reads them from graph-data/ontology.yaml. */
+  typeColors: Record<string, string> | null;
+  /** Colour when neither the node nor its type has one. */
+  fallbackColor: string;
+  /** Smallest and largest size given to nodes without a size (scaled by degree, as the builder does). */
+  minSize: number;
+  maxSize: number;
+  /** Layout of files in which no node has a position. */
+  layout: Partial<LayoutOptions>;
+}
+
+export const DEFAULT_IMPORT_OPTIONS: ImportOptions = {
+  defaultType: "concept",
+  typeColors: null,
+  fallbackColor: "#999999",
+  minSize: 4,
+  maxSize: 18,
+  layout: {},
+};
+
+/** What a reader learned from the file's declarations, beyond what the graphology parsers return. */
+export interface ImportHints {
+  /** Attribute keys whose values are JSON text (declared "(JSON)" by our writers, or known model keys). */
+  jsonKeys: Set<string>;
+  /** Edge attribute keys the file declares (to tell GEXF `weight`/`kind` copies from real attributes). */
+  edgeKeys: Set<string>;
+}
+
+/** A file that cannot be imported: the message names the file and says how to fix it. */
+export class ImportError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "ImportError";
+  }
+}
