@@ -4,9 +4,9 @@
 
 // XML 1.0 (§2.2) allows TAB, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD and U+10000–U+10FFFF. Everything else — the
 // other C0 controls (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F), lone surrogates and U+FFFE/U+FFFF — cannot be
-// written even as a character reference, so it is removed. `u` flag: a well-formed surrogate pair is one code point.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
+// written even as a character reference, so it is removed. Surrogates are matched only when unpaired.
 const FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const ATTRIBUTE_SPECIAL = /[&<>"'\t\n\r]/g;
 const TEXT_SPECIAL = /[&<>\r]/g;
