@@ -4,8 +4,12 @@
 import { MultiDirectedGraph } from "graphology";
 import type { Dataset } from "../store/load.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
+import { applyExtractedFile } from "../ingest/merge.ts";
 
-/** Builds the graph's nodes and edges (no layout or metrics yet). Assumes the dataset passed validation. */
+/**
+ * Builds the graph's nodes and edges (no layout or metrics yet): curated entities and relations, then the facts
+ * extracted from ingested documents with the review decisions applied. Assumes the dataset passed validation.
+ */
 export function assembleGraph(dataset: Dataset): KnowledgeGraph {
   const graph: KnowledgeGraph = new MultiDirectedGraph();
   const { ontology } = dataset;
@@ -45,6 +49,8 @@ export function assembleGraph(dataset: Dataset): KnowledgeGraph {
       addDocument(graph, relation.object, evidence.doc);
     }
   }
+  // Extracted facts come after the curated ones, in document order, so curated facts win (see ingest/merge.ts).
+  for (const extracted of dataset.extracted) applyExtractedFile(graph, ontology, extracted, dataset.decisions);
   graph.replaceAttributes({
     name: "Evidence graph",
     description: "Entities and relations extracted from news articles, each relation with verbatim evidence.",

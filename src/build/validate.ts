@@ -4,12 +4,14 @@
 import type { Dataset } from "../store/load.ts";
 import type { DataIssue } from "../store/issues.ts";
 import type { EntityRecord } from "../model/schemas.ts";
+import { checkExtracted } from "../ingest/validateExtracted.ts";
 
 /** Checks a loaded dataset; returns every problem found (empty when valid). */
 export function validateDataset(dataset: Dataset): DataIssue[] {
   const issues: DataIssue[] = [];
   const entities = checkEntities(dataset, issues);
-  checkRelations(dataset, entities, issues);
+  const relationIds = checkRelations(dataset, entities, issues);
+  checkExtracted(dataset, entities, relationIds, issues);
   return issues;
 }
 
@@ -26,7 +28,7 @@ function checkEntities(dataset: Dataset, issues: DataIssue[]): Map<string, Entit
   return byId;
 }
 
-function checkRelations(dataset: Dataset, entities: Map<string, EntityRecord>, issues: DataIssue[]): void {
+function checkRelations(dataset: Dataset, entities: Map<string, EntityRecord>, issues: DataIssue[]): Set<string> {
   const seen = new Set<string>();
   for (const relation of dataset.relations) {
     const at = { ...relation.at, record: relation.id };
@@ -66,6 +68,7 @@ function checkRelations(dataset: Dataset, entities: Map<string, EntityRecord>, i
       if (problem) issues.push({ ...at, message: `evidence[${i}]: ${problem}` });
     });
   }
+  return seen;
 }
 
 /** Returns why a quote is not verbatim at its offsets, or null when it is. */

@@ -93,6 +93,68 @@ export const RelationRecordSchema = z.strictObject({
   source: z.enum(["curated", "extracted"]).default("curated"),
 });
 
+/** A `[start, end)` span of a document, in UTF-16 code units. */
+export const SpanSchema = z.strictObject({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+});
+
+/** How an extracted entity was resolved: a new node, or a merge into an existing one (and by which rule). */
+export const RESOLUTION_RULES = ["new", "id", "label", "alias"] as const;
+export type ResolutionRule = (typeof RESOLUTION_RULES)[number];
+
+/** One entity the extractor found in a document, and the graph node it resolved to. */
+export const ExtractedEntityRecordSchema = z.strictObject({
+  /** Local key within the document's file (`e1`, `e2`, …); relations refer to it. */
+  key: IdSchema,
+  label: z.string().min(1),
+  type: EntityTypeSchema,
+  aliases: z.array(z.string().min(1)).default([]),
+  mentions: z.array(SpanSchema).default([]),
+  /** The node this entity became: a new node's id (`rule: new`) or the existing node it merged into. */
+  entity: IdSchema,
+  rule: z.enum(RESOLUTION_RULES),
+});
+
+/** One relation the extractor found; subject and object are entity keys of the same file. */
+export const ExtractedRelationRecordSchema = z.strictObject({
+  id: IdSchema,
+  subject: IdSchema,
+  predicate: IdSchema,
+  object: IdSchema,
+  kind: z.enum(["typed", "cooccurrence"]),
+  evidence: z.array(EvidenceSchema).min(1, "every relation needs at least one evidence quote"),
+  stance: z.enum(STANCES).default("neutral"),
+  modality: z.enum(MODALITIES).default("asserted"),
+  confidence: z.number().min(0).max(1),
+});
+
+/** extracted/<doc>.yaml: what `kg ingest` extracted from one document. */
+export const ExtractedFileSchema = z.strictObject({
+  document: IdSchema,
+  extractedAt: z.string().optional(),
+  entities: z.array(ExtractedEntityRecordSchema),
+  relations: z.array(ExtractedRelationRecordSchema),
+});
+
+/** A reviewer's decision on an extracted relation. */
+export const RelationDecisionSchema = z.strictObject({
+  decision: z.enum(["accepted", "rejected"]),
+  at: z.string().optional(),
+});
+
+/** A reviewer's decision to undo a merge made by entity resolution. */
+export const MergeDecisionSchema = z.strictObject({
+  decision: z.literal("reverted"),
+  at: z.string().optional(),
+});
+
+/** decisions.yaml: review decisions, keyed by relation id and by merge id (`<doc>.<key>`). */
+export const DecisionsFileSchema = z.strictObject({
+  relations: z.record(IdSchema, RelationDecisionSchema).default({}),
+  merges: z.record(IdSchema, MergeDecisionSchema).default({}),
+});
+
 /** entities.yaml: `entities: [...]`. */
 export const EntitiesFileSchema = z.strictObject({ entities: z.array(EntityRecordSchema) });
 /** relations/<doc>.yaml: `relations: [...]`. */
@@ -103,3 +165,7 @@ export type PredicateDefinition = z.infer<typeof PredicateDefinitionSchema>;
 export type DocumentMeta = z.infer<typeof DocumentMetaSchema>;
 export type EntityRecord = z.infer<typeof EntityRecordSchema>;
 export type RelationRecord = z.infer<typeof RelationRecordSchema>;
+export type ExtractedEntityRecord = z.infer<typeof ExtractedEntityRecordSchema>;
+export type ExtractedRelationRecord = z.infer<typeof ExtractedRelationRecordSchema>;
+export type ExtractedFile = z.infer<typeof ExtractedFileSchema>;
+export type DecisionsFile = z.infer<typeof DecisionsFileSchema>;

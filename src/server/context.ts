@@ -2,6 +2,8 @@
  * Server context: what every route needs — the graph store, the data root and the server's options.
  */
 import type { GraphStore } from "./graphStore.ts";
+import type { DataWriter } from "../ingest/writer.ts";
+import type { WriteAccess } from "./auth.ts";
 
 /** Shared state handed to each route module. */
 export interface ServerContext {
@@ -10,4 +12,8 @@ export interface ServerContext {
   dataRoot: string | null;
   /** When true, every write endpoint answers 403. */
   readOnly: boolean;
+  /** Applies ingests and review decisions to graph-data/ and the store; absent when nothing may be written. */
+  writer?: DataWriter;
+  /** Who may call the write endpoints (see server/auth.ts); absent means no one. */
+  writeAccess?: WriteAccess;
 }

@@ -16,6 +16,14 @@ export interface DataLayout {
   relationsDir: string;
   buildDir: string;
   builtGraph: string;
+  /** extracted/<doc>.yaml: facts `kg ingest` extracted from each added document. */
+  extractedDir: string;
+  /** decisions.yaml: accept/reject decisions on extracted relations and reverted merges. */
+  decisions: string;
+  /** .staging/<tx>/: files of a write in progress (hidden, so builds and fingerprints ignore it). */
+  stagingDir: string;
+  /** .write.lock: held by the process currently writing to this root. */
+  lockFile: string;
 }
 
 /** Resolves the file layout of a graph-data root. */
@@ -28,6 +36,10 @@ export function dataLayout(root: string = DEFAULT_DATA_ROOT): DataLayout {
     relationsDir: path.join(root, "relations"),
     buildDir: path.join(root, "build"),
     builtGraph: path.join(root, "build", "graph.json"),
+    extractedDir: path.join(root, "extracted"),
+    decisions: path.join(root, "decisions.yaml"),
+    stagingDir: path.join(root, ".staging"),
+    lockFile: path.join(root, ".write.lock"),
   };
 }
 
@@ -39,4 +51,9 @@ export function documentTextPath(layout: DataLayout, id: string): string {
 /** Path of a document's metadata. */
 export function documentMetaPath(layout: DataLayout, id: string): string {
   return path.join(layout.documentsDir, `${id}.meta.yaml`);
+}
+
+/** Path of the facts extracted from a document. */
+export function extractedPath(layout: DataLayout, id: string): string {
+  return path.join(layout.extractedDir, `${id}.yaml`);
 }

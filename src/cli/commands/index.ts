@@ -5,6 +5,7 @@ import type { Command } from "../types.ts";
 import { validateCommand } from "./validate.ts";
 import { buildCommand } from "./build.ts";
 import { serveCommand } from "./serve.ts";
+import { ingestCommand } from "./ingest.ts";
 
 /** Every `kg` sub-command, in help order. */
-export const COMMANDS: Command[] = [validateCommand, buildCommand, serveCommand];
+export const COMMANDS: Command[] = [validateCommand, buildCommand, serveCommand, ingestCommand];

@@ -2,6 +2,7 @@
  * kg serve: serves the graph, the API and the web page over HTTP until SIGTERM/SIGINT.
  */
 import { startServer } from "../../server/start.ts";
+import { readTokenFile } from "../../server/auth.ts";
 import { logger } from "../../util/logger.ts";
 import { intOption, parseCommandArgs } from "../args.ts";
 import type { Command } from "../types.ts";
@@ -9,7 +10,7 @@ import type { Command } from "../types.ts";
 export const serveCommand: Command = {
   name: "serve",
   summary: "Serve the graph, the HTTP API and the web page (127.0.0.1:3000 by default; PORT and HOST also work).",
-  usage: "npx kg serve [--port N] [--host H] [--graph FILE] [--data DIR] [--read-only]",
+  usage: "npx kg serve [--port N] [--host H] [--graph FILE] [--data DIR] [--read-only] [--token-file FILE]",
   async run(args, io) {
     const { values } = parseCommandArgs(args, {
       port: { type: "string" },
@@ -17,13 +18,17 @@ export const serveCommand: Command = {
       graph: { type: "string" },
       data: { type: "string" },
       "read-only": { type: "boolean" },
+      "token-file": { type: "string" },
     });
+    // The write token: from a file, else KG_TOKEN; required for writes beyond loopback, never printed or logged.
+    const token = values["token-file"] ? readTokenFile(values["token-file"]) : process.env.KG_TOKEN || null;
     const running = await startServer({
       ...(values.port !== undefined ? { port: intOption(values.port, "--port", 0, 65535) } : {}),
       ...(values.host ? { host: values.host } : {}),
       graphFile: values.graph ?? null,
       dataRoot: values.data,
       readOnly: values["read-only"] ?? false,
+      token,
     });
     const { graph } = running.context.store;
     io.out(`serving ${graph.order} nodes, ${graph.size} edges at ${running.url}`);

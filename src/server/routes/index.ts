@@ -5,9 +5,11 @@ import type { Router } from "express";
 import type { ServerContext } from "../context.ts";
 import { healthRoutes } from "./health.ts";
 import { graphRoutes } from "./graph.ts";
+import { documentsWriteRoutes } from "./documentsWrite.ts";
+import { relationsRoutes } from "./relations.ts";
 
 /** A module's routes, mounted under /api. */
 export type RouteFactory = (ctx: ServerContext) => Router;
 
 /** All API route modules. */
-export const API_ROUTES: RouteFactory[] = [healthRoutes, graphRoutes];
+export const API_ROUTES: RouteFactory[] = [healthRoutes, graphRoutes, documentsWriteRoutes, relationsRoutes];

@@ -1,0 +1,73 @@
+/**
+ * Ingest files: reading and writing the small YAML files an ingest or a decision touches (ontology, decisions,
+ * document metadata, extracted facts), with the same file:line errors as the full loader.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { stringify } from "yaml";
+import {
+  DecisionsFileSchema,
+  ExtractedFileSchema,
+  OntologySchema,
+  type DecisionsFile,
+  type DocumentMeta,
+  type ExtractedFile,
+  type Ontology,
+} from "../model/schemas.ts";
+import { DataError, type DataIssue } from "../store/issues.ts";
+import { extractedPath, type DataLayout } from "../store/layout.ts";
+import { readYamlFile } from "../store/yamlFile.ts";
+import type { StagedFile } from "./transaction.ts";
+
+const YAML_OPTIONS = { lineWidth: 0 } as const;
+
+/** Reads ontology.yaml; throws a {@link DataError} naming the file and line when it is broken. */
+export function readOntology(layout: DataLayout): Ontology {
+  return readOrThrow(layout.ontology, OntologySchema);
+}
+
+/** Reads decisions.yaml (empty decisions when it does not exist yet). */
+export function readDecisions(layout: DataLayout): DecisionsFile {
+  if (!existsSync(layout.decisions)) return { relations: {}, merges: {} };
+  return readOrThrow(layout.decisions, DecisionsFileSchema);
+}
+
+/** Reads extracted/<doc>.yaml, or null when the document has none. */
+export function readExtracted(layout: DataLayout, doc: string): ExtractedFile | null {
+  const file = extractedPath(layout, doc);
+  return existsSync(file) ? readOrThrow(file, ExtractedFileSchema) : null;
+}
+
+/** decisions.yaml, keys sorted so that the file diffs well. */
+export function decisionsFile(decisions: DecisionsFile): StagedFile {
+  const sorted = (record: Record<string, unknown>) =>
+    Object.fromEntries(
+      Object.keys(record)
+        .sort()
+        .map((k) => [k, record[k]]),
+    );
+  const body = stringify({ relations: sorted(decisions.relations), merges: sorted(decisions.merges) }, YAML_OPTIONS);
+  return {
+    target: "decisions.yaml",
+    content: `# Review decisions on extracted facts (written by the API; "kg build" applies them).\n${body}`,
+  };
+}
+
+/** The three files of an ingested document: text, metadata and extracted facts. */
+export function documentFiles(meta: DocumentMeta, text: string, extracted: ExtractedFile): StagedFile[] {
+  return [
+    { target: path.join("documents", `${meta.id}.txt`), content: text },
+    { target: path.join("documents", `${meta.id}.meta.yaml`), content: stringify(meta, YAML_OPTIONS) },
+    {
+      target: path.join("extracted", `${meta.id}.yaml`),
+      content: `# Facts extracted from documents/${meta.id}.txt by "kg ingest"; entity "rule" says how each was resolved.\n${stringify(extracted, YAML_OPTIONS)}`,
+    },
+  ];
+}
+
+function readOrThrow<S extends Parameters<typeof readYamlFile>[1]>(file: string, schema: S) {
+  const issues: DataIssue[] = [];
+  const parsed = readYamlFile(file, schema, issues);
+  if (!parsed) throw new DataError(issues);
+  return parsed.value;
+}

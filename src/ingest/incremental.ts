@@ -1,0 +1,114 @@
+/**
+ * Incremental update: after an ingest or a decision, places the new nodes near their neighbours and refreshes the
+ * cheap metrics, instead of re-running ForceAtlas2 and Louvain over the whole graph (existing positions and
+ * communities stay put, so the picture a reader knows does not jump). `kg build` recomputes everything.
+ */
+import { DEFAULT_METRICS_OPTIONS, type MetricsOptions } from "../build/metrics.ts";
+import { DEFAULT_LAYOUT_OPTIONS } from "../build/layout.ts";
+import type { KnowledgeGraph } from "../model/types.ts";
+import { hashString, mulberry32 } from "../util/random.ts";
+
+/** Tunables of {@link placeNewNodes}. */
+export interface PlacementOptions {
+  /** How far from its neighbours' centre a new node lands (graph units). */
+  jitter: number;
+}
+
+export const DEFAULT_PLACEMENT_OPTIONS: PlacementOptions = { jitter: 12 };
+
+/**
+ * Gives each of `nodes` a position (the centre of its already placed neighbours plus a small seeded offset, or a
+ * seeded point inside the graph's extent when it has none) and a community (its neighbours' most common one, or a
+ * new one).
+ */
+export function placeNewNodes(graph: KnowledgeGraph, nodes: string[], options: Partial<PlacementOptions> = {}): void {
+  const { jitter } = { ...DEFAULT_PLACEMENT_OPTIONS, ...options };
+  const pending = new Set(nodes);
+  const extent = graphExtent(graph, pending);
+  let nextCommunity = maxCommunity(graph, pending) + 1;
+  // Two passes: nodes linked to placed nodes first, then nodes linked only to those.
+  for (let pass = 0; pass < 2; pass++) {
+    for (const node of pending) {
+      const placed = graph.neighbors(node).filter((n) => !pending.has(n));
+      if (placed.length === 0 && pass === 0) continue;
+      const random = mulberry32(hashString(node));
+      const angle = random() * 2 * Math.PI;
+      if (placed.length > 0) {
+        let x = 0;
+        let y = 0;
+        for (const n of placed) {
+          x += graph.getNodeAttribute(n, "x");
+          y += graph.getNodeAttribute(n, "y");
+        }
+        const r = jitter * (0.5 + random());
+        graph.mergeNodeAttributes(node, {
+          x: round(x / placed.length + r * Math.cos(angle)),
+          y: round(y / placed.length + r * Math.sin(angle)),
+          community: commonest(placed.map((n) => graph.getNodeAttribute(n, "community"))),
+        });
+      } else {
+        const r = Math.sqrt(random()) * extent.radius;
+        graph.mergeNodeAttributes(node, {
+          x: round(extent.cx + r * Math.cos(angle)),
+          y: round(extent.cy + r * Math.sin(angle)),
+          community: nextCommunity++,
+        });
+      }
+      pending.delete(node);
+    }
+  }
+}
+
+/** Rewrites `degree` and `size` of every node (linear; sizes depend on the largest degree). */
+export function refreshDegreesAndSizes(graph: KnowledgeGraph, options: Partial<MetricsOptions> = {}): void {
+  const { minSize, maxSize } = { ...DEFAULT_METRICS_OPTIONS, ...options };
+  let maxDegree = 0;
+  graph.forEachNode((node) => {
+    maxDegree = Math.max(maxDegree, graph.degree(node));
+  });
+  graph.updateEachNodeAttributes((node, attributes) => {
+    const degree = graph.degree(node);
+    const share = maxDegree > 0 ? Math.sqrt(degree / maxDegree) : 0;
+    return { ...attributes, degree, size: round(minSize + share * (maxSize - minSize)) };
+  });
+}
+
+function graphExtent(graph: KnowledgeGraph, skip: Set<string>): { cx: number; cy: number; radius: number } {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  graph.forEachNode((node, a) => {
+    if (skip.has(node)) return;
+    minX = Math.min(minX, a.x);
+    maxX = Math.max(maxX, a.x);
+    minY = Math.min(minY, a.y);
+    maxY = Math.max(maxY, a.y);
+  });
+  if (minX === Infinity) return { cx: 0, cy: 0, radius: DEFAULT_LAYOUT_OPTIONS.initialRadius };
+  const radius = Math.max(maxX - minX, maxY - minY) / 2 || DEFAULT_LAYOUT_OPTIONS.initialRadius;
+  return { cx: (minX + maxX) / 2, cy: (minY + maxY) / 2, radius };
+}
+
+function maxCommunity(graph: KnowledgeGraph, skip: Set<string>): number {
+  let max = -1;
+  graph.forEachNode((node, a) => {
+    if (!skip.has(node)) max = Math.max(max, a.community);
+  });
+  return max;
+}
+
+function commonest(values: number[]): number {
+  const counts = new Map<number, number>();
+  let best = values[0];
+  for (const v of values) {
+    const c = (counts.get(v) ?? 0) + 1;
+    counts.set(v, c);
+    if (c > (counts.get(best) ?? 0) || (c === counts.get(best) && v < best)) best = v;
+  }
+  return best;
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}

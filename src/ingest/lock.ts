@@ -1,0 +1,134 @@
+/**
+ * Write lock: serialises writes to one graph-data root, within a process (a promise queue) and across processes
+ * (an exclusive lock file naming its owner's pid, broken when that process no longer exists).
+ */
+import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import type { DataLayout } from "../store/layout.ts";
+
+/** Tunables of {@link withWriteLock}. */
+export interface LockOptions {
+  /** Give up waiting for another process's lock after this long. */
+  timeoutMs: number;
+  /** Poll interval while another process holds the lock. */
+  pollMs: number;
+}
+
+export const DEFAULT_LOCK_OPTIONS: LockOptions = { timeoutMs: 30_000, pollMs: 25 };
+
+/** Thrown when the lock stays held by another live process for longer than the timeout. */
+export class LockTimeoutError extends Error {
+  constructor(file: string, owner: string) {
+    super(
+      `ingest: graph-data is being written by process ${owner || "?"} (lock ${file}); try again, or delete the lock file if no kg process is running`,
+    );
+    this.name = "LockTimeoutError";
+  }
+}
+
+// One queue per lock file: writes of this process run one after the other.
+const queues = new Map<string, Promise<unknown>>();
+let tokenCounter = 0;
+
+/** Runs `task` while holding the root's write lock; tasks of this process run in call order. */
+export function withWriteLock<T>(
+  layout: DataLayout,
+  task: () => Promise<T> | T,
+  options: Partial<LockOptions> = {},
+): Promise<T> {
+  const opts = { ...DEFAULT_LOCK_OPTIONS, ...options };
+  const previous = queues.get(layout.lockFile) ?? Promise.resolve();
+  const run = previous.then(async () => {
+    const token = await acquire(layout.lockFile, opts);
+    try {
+      return await task();
+    } finally {
+      release(layout.lockFile, token);
+    }
+  });
+  // The queue continues whether this task succeeded or not.
+  const tail = run.catch(() => undefined);
+  queues.set(layout.lockFile, tail);
+  void tail.then(() => {
+    if (queues.get(layout.lockFile) === tail) queues.delete(layout.lockFile);
+  });
+  return run;
+}
+
+/** Takes the lock only if it is free right now (or held by this process); returns a release function or null. */
+export function tryWriteLockSync(layout: DataLayout): (() => void) | null {
+  const owner = readOwner(layout.lockFile);
+  if (owner && owner.pid === process.pid) return () => undefined;
+  const token = tryCreate(layout.lockFile);
+  return token ? () => release(layout.lockFile, token) : null;
+}
+
+async function acquire(file: string, { timeoutMs, pollMs }: LockOptions): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const token = tryCreate(file);
+    if (token) return token;
+    if (Date.now() > deadline) throw new LockTimeoutError(file, readOwner(file)?.raw ?? "");
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}
+
+/** Creates the lock file exclusively; breaks it first when its owner has died. Returns the owner token or null. */
+function tryCreate(file: string): string | null {
+  const token = `${process.pid} ${Date.now()} ${++tokenCounter}`;
+  try {
+    const fd = openSync(file, "wx", 0o644);
+    writeSync(fd, token);
+    closeSync(fd);
+    return token;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  const owner = readOwner(file);
+  if (owner && !isAlive(owner.pid)) breakStaleLock(file, owner.raw);
+  return null;
+}
+
+/**
+ * Moves a dead process's lock aside. Renaming (rather than deleting) lets us check that the file we moved is still the
+ * stale one; if a live process re-created the lock in between, its file is put back.
+ */
+function breakStaleLock(file: string, staleContent: string): void {
+  const aside = `${file}.stale-${process.pid}-${++tokenCounter}`;
+  try {
+    renameSync(file, aside);
+  } catch {
+    return;
+  }
+  if (readFileSync(aside, "utf8") !== staleContent) {
+    try {
+      linkSync(aside, file); // exclusive: fails if yet another lock appeared meanwhile
+    } catch {
+      // that newer lock stands
+    }
+  }
+  rmSync(aside, { force: true });
+}
+
+function release(file: string, token: string): void {
+  if (readOwner(file)?.raw === token) rmSync(file, { force: true });
+}
+
+function readOwner(file: string): { pid: number; raw: string } | null {
+  try {
+    const raw = readFileSync(file, "utf8");
+    return { pid: Number.parseInt(raw, 10), raw };
+  } catch {
+    return null;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

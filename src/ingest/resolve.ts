@@ -1,0 +1,197 @@
+/**
+ * Resolution: turns an extractor's result into the records of extracted/<doc>.yaml — each entity joined to an
+ * existing node of the same type (by id, label or alias) or given a new id, each relation checked against the
+ * ontology and the text. Nothing here trusts the extractor: a bad relation is skipped with its reason.
+ */
+import type { ExtractedEntityRecord, ExtractedFile, ExtractedRelationRecord, Ontology } from "../model/schemas.ts";
+import { ENTITY_TYPES, MODALITIES, STANCES, type EntityType, type KnowledgeGraph } from "../model/types.ts";
+import type { ExtractedEntity, ExtractionResult, SkippedRelation } from "./types.ts";
+
+/** Longest generated id (before any `-2` suffix). */
+const MAX_SLUG_LENGTH = 60;
+
+/** Inputs of {@link resolveExtraction}. */
+export interface ResolveInput {
+  graph: KnowledgeGraph;
+  ontology: Ontology;
+  docId: string;
+  text: string;
+  extraction: ExtractionResult;
+  extractedAt?: string;
+}
+
+/** The file to store, and the relations that were left out. */
+export interface Resolution {
+  file: ExtractedFile;
+  skipped: SkippedRelation[];
+}
+
+/** Resolves entities and vets relations; see the module comment. */
+export function resolveExtraction(input: ResolveInput): Resolution {
+  const { graph, ontology, docId, text, extraction } = input;
+  const names = nameIndex(graph);
+  const taken = new Set<string>();
+  const byExtractorId = new Map<string, ExtractedEntityRecord>();
+  const entities: ExtractedEntityRecord[] = [];
+  for (const entity of extraction.entities) {
+    if (!isEntity(entity) || byExtractorId.has(entity.id)) continue;
+    const record = resolveEntity(entity, `e${entities.length + 1}`, graph, names, taken, text.length);
+    byExtractorId.set(entity.id, record);
+    entities.push(record);
+  }
+  const skipped: SkippedRelation[] = [];
+  const relations: ExtractedRelationRecord[] = [];
+  const seen = new Map<string, ExtractedRelationRecord>();
+  for (const relation of extraction.relations) {
+    const subject = byExtractorId.get(relation.source);
+    const object = byExtractorId.get(relation.target);
+    const skip = (reason: string) =>
+      skipped.push({ source: relation.source, predicate: relation.predicate, target: relation.target, reason });
+    if (!subject || !object) {
+      skip("its source or target is not among the extracted entities");
+      continue;
+    }
+    const problem = relationProblem(relation, subject, object, ontology, text);
+    if (problem) {
+      skip(problem);
+      continue;
+    }
+    const evidence = { doc: docId, ...relation.evidence };
+    const triple = `${subject.entity}|${relation.predicate}|${object.entity}`;
+    const same = seen.get(triple);
+    if (same) {
+      // One edge per fact and document: a restatement adds evidence.
+      if (!same.evidence.some((e) => e.start === evidence.start && e.end === evidence.end))
+        same.evidence.push(evidence);
+      continue;
+    }
+    const record: ExtractedRelationRecord = {
+      id: `${docId}.r${relations.length + 1}`,
+      subject: subject.key,
+      predicate: relation.predicate,
+      object: object.key,
+      kind: relation.kind === "cooccurrence" ? "cooccurrence" : "typed",
+      evidence: [evidence],
+      stance: relation.stance,
+      modality: relation.modality,
+      confidence: Math.round(relation.confidence * 1000) / 1000,
+    };
+    seen.set(triple, record);
+    relations.push(record);
+  }
+  const extractedAt = input.extractedAt ?? new Date().toISOString();
+  return { file: { document: docId, extractedAt, entities, relations }, skipped };
+}
+
+/** Normalised label/alias → node ids carrying it. */
+function nameIndex(graph: KnowledgeGraph): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  const add = (name: string, node: string) => {
+    const key = normalizeName(name);
+    const list = index.get(key);
+    if (!list) index.set(key, [node]);
+    else if (!list.includes(node)) list.push(node);
+  };
+  graph.forEachNode((node, a) => {
+    add(a.label, node);
+    for (const alias of a.aliases) add(alias, node);
+  });
+  return index;
+}
+
+function resolveEntity(
+  entity: ExtractedEntity,
+  key: string,
+  graph: KnowledgeGraph,
+  names: Map<string, string[]>,
+  taken: Set<string>,
+  textLength: number,
+): ExtractedEntityRecord {
+  const base = {
+    key,
+    label: entity.label.trim(),
+    type: entity.type,
+    aliases: [...new Set(entity.aliases.map((a) => a.trim()).filter((a) => a && a !== entity.label.trim()))],
+    mentions: entity.mentions
+      .filter((m) => Number.isInteger(m.start) && Number.isInteger(m.end) && m.start >= 0 && m.end <= textLength)
+      .filter((m) => m.end > m.start)
+      .map((m) => ({ start: m.start, end: m.end })),
+  };
+  // Rule "id": the extractor already named an existing node of the same type.
+  if (graph.hasNode(entity.id) && graph.getNodeAttribute(entity.id, "type") === entity.type)
+    return { ...base, entity: entity.id, rule: "id" };
+  const sameType = (node: string) => graph.getNodeAttribute(node, "type") === entity.type;
+  // Rule "label": the extracted label is a node's label or alias; rule "alias": one of the extracted aliases is.
+  const byLabel = (names.get(normalizeName(entity.label)) ?? []).filter(sameType);
+  if (byLabel.length === 1) return { ...base, entity: byLabel[0], rule: "label" };
+  for (const alias of base.aliases) {
+    const byAlias = (names.get(normalizeName(alias)) ?? []).filter(sameType);
+    if (byAlias.length === 1) return { ...base, entity: byAlias[0], rule: "alias" };
+  }
+  const id = freshId(slugify(base.label), graph, taken);
+  taken.add(id);
+  return { ...base, entity: id, rule: "new" };
+}
+
+function relationProblem(
+  relation: ExtractionResult["relations"][number],
+  subject: ExtractedEntityRecord,
+  object: ExtractedEntityRecord,
+  ontology: Ontology,
+  text: string,
+): string | null {
+  const predicate = ontology.predicates[relation.predicate];
+  if (!predicate) return `predicate "${relation.predicate}" is not in the ontology`;
+  if (subject.entity === object.entity) return "source and target resolve to the same entity";
+  if (!predicate.domain.includes(subject.type))
+    return `"${relation.predicate}" does not take a ${subject.type} as subject`;
+  if (!predicate.range.includes(object.type)) return `"${relation.predicate}" does not take a ${object.type} as object`;
+  if (!STANCES.includes(relation.stance) || !MODALITIES.includes(relation.modality))
+    return "its stance or modality is not one of the model's values";
+  if (!(relation.confidence >= 0 && relation.confidence <= 1)) return "its confidence is not in [0, 1]";
+  const { quote, start, end } = relation.evidence ?? {};
+  if (typeof quote !== "string" || !quote || text.slice(start, end) !== quote)
+    return "its evidence quote is not verbatim at its offsets";
+  return null;
+}
+
+function isEntity(entity: ExtractedEntity): boolean {
+  return (
+    typeof entity.id === "string" &&
+    typeof entity.label === "string" &&
+    entity.label.trim().length > 0 &&
+    (ENTITY_TYPES as readonly string[]).includes(entity.type as EntityType) &&
+    Array.isArray(entity.aliases) &&
+    Array.isArray(entity.mentions)
+  );
+}
+
+/** Case-, accent- and punctuation-insensitive form of a name. */
+export function normalizeName(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/^the\s+/, "")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+/** A lower-case id from a label ("Zürich Airport" → "zurich-airport"). */
+export function slugify(label: string): string {
+  const slug = label
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, MAX_SLUG_LENGTH)
+    .replace(/-+$/, "");
+  return slug || "entity";
+}
+
+function freshId(slug: string, graph: KnowledgeGraph, taken: Set<string>): string {
+  let id = slug;
+  for (let n = 2; graph.hasNode(id) || taken.has(id); n++) id = `${slug}-${n}`;
+  return id;
+}

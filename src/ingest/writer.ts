@@ -1,0 +1,234 @@
+/**
+ * Data writer: every change to one graph-data root — ingest a document, accept or reject a relation, revert a merge —
+ * serialised by the write lock, written all-or-nothing, then applied to the served graph without a restart.
+ */
+import { buildGraph, isBuildStale } from "../build/build.ts";
+import { fingerprintInputs } from "../build/fingerprint.ts";
+import { readGraphJson, writeGraphJson } from "../build/graphFile.ts";
+import type { DocumentMeta } from "../model/schemas.ts";
+import type { KnowledgeGraph } from "../model/types.ts";
+import type { GraphStore } from "../server/graphStore.ts";
+import { DataError } from "../store/issues.ts";
+import { dataLayout, type DataLayout } from "../store/layout.ts";
+import { logger } from "../util/logger.ts";
+import { checkDocumentInput } from "./documentInput.ts";
+import { contentHash, documentId, DocumentIndex } from "./documentIndex.ts";
+import { loadDefaultExtractor } from "./extractor.ts";
+import { decisionsFile, documentFiles, readDecisions, readExtracted, readOntology } from "./files.ts";
+import { placeNewNodes, refreshDegreesAndSizes } from "./incremental.ts";
+import { withWriteLock, type LockOptions } from "./lock.ts";
+import { applyExtractedFile } from "./merge.ts";
+import { resolveExtraction } from "./resolve.ts";
+import { commitWrites } from "./transaction.ts";
+import {
+  IngestError,
+  type DecisionResult,
+  type DocumentInput,
+  type Extractor,
+  type IngestResult,
+  type MergeReport,
+  type RelationDecision,
+} from "./types.ts";
+
+/** Tunables of {@link DataWriter}. */
+export interface WriterOptions {
+  /** Turns text into entities and relations; the pipeline of src/extract by default. */
+  extractor: Extractor | null;
+  lock: Partial<LockOptions>;
+  /** Clock for `addedAt` / decision times (injectable for reproducible files). */
+  now: () => Date;
+}
+
+export const DEFAULT_WRITER_OPTIONS: WriterOptions = { extractor: null, lock: {}, now: () => new Date() };
+
+/** Writes to one graph-data root and keeps `store` serving what is on disk. */
+export class DataWriter {
+  readonly layout: DataLayout;
+  readonly #store: GraphStore;
+  readonly #options: WriterOptions;
+  readonly #index: DocumentIndex;
+
+  constructor(root: string | undefined, store: GraphStore, options: Partial<WriterOptions> = {}) {
+    this.layout = dataLayout(root);
+    this.#store = store;
+    this.#options = { ...DEFAULT_WRITER_OPTIONS, ...options };
+    this.#index = new DocumentIndex(this.layout);
+  }
+
+  /** Adds a document: validates it, refuses duplicates (409), extracts, stores, and updates the served graph. */
+  async ingest(input: DocumentInput): Promise<IngestResult> {
+    const doc = checkDocumentInput(input);
+    const extractor = this.#options.extractor ?? (await loadDefaultExtractor());
+    return this.#locked(async () => {
+      const { byHash, nextSeq } = this.#index.scan();
+      const hash = contentHash(doc.text);
+      const existing = byHash.get(hash);
+      if (existing)
+        throw new IngestError(
+          "duplicate",
+          `ingest: this text is already stored as document "${existing}"; nothing was added`,
+          {
+            document: existing,
+          },
+        );
+      const id = documentId(nextSeq, hash);
+      const graph = this.#store.graph;
+      const extraction = await extractor(doc.text, { graph });
+      const ontology = readOntology(this.layout);
+      const decisions = readDecisions(this.layout);
+      const now = this.#options.now().toISOString();
+      const { file, skipped } = resolveExtraction({
+        graph,
+        ontology,
+        docId: id,
+        text: doc.text,
+        extraction,
+        extractedAt: now,
+      });
+      commitWrites(this.layout, documentFiles(documentMeta(id, doc, now), doc.text, file));
+      const next = graph.copy();
+      const outcome = applyExtractedFile(next, ontology, file, decisions);
+      next.setAttribute("documents", [...(graph.getAttribute("documents") ?? []), { id, title: doc.title }]);
+      placeNewNodes(next, outcome.newEntities);
+      refreshDegreesAndSizes(next);
+      this.#publish(next);
+      const mergedEntities: MergeReport[] = file.entities
+        .filter((e) => e.rule !== "new")
+        .map((e) => ({
+          merge: `${id}.${e.key}`,
+          label: e.label,
+          entity: e.entity,
+          rule: e.rule as MergeReport["rule"],
+        }));
+      return {
+        document: { id, title: doc.title },
+        newEntities: outcome.newEntities,
+        newRelations: outcome.newRelations,
+        mergedEntities,
+        corroborated: [...new Set(outcome.corroborated)],
+        skipped,
+        graph: { nodes: next.order, edges: next.size },
+      };
+    });
+  }
+
+  /** Records an accept/reject decision on an extracted relation and applies it to the served graph. */
+  async decide(relation: string, decision: RelationDecision): Promise<DecisionResult> {
+    return this.#locked(() => {
+      const graph = this.#store.graph;
+      const decisions = readDecisions(this.layout);
+      const previous = decisions.relations[relation]?.decision;
+      if (!graph.hasEdge(relation)) {
+        if (previous === "rejected" && decision === "rejected") return { relation, decision, unchanged: true };
+        if (previous === "rejected")
+          throw new IngestError(
+            "conflict",
+            `relation "${relation}" was rejected; to restore it, delete its entry from decisions.yaml and run "npx kg build"`,
+          );
+        throw new IngestError("not_found", `relation "${relation}" does not exist; take the id from the graph's edges`);
+      }
+      if (graph.getEdgeAttribute(relation, "source") === "curated")
+        throw new IngestError(
+          "conflict",
+          `relation "${relation}" is curated; only extracted relations are reviewed (edit relations/*.yaml to change it)`,
+        );
+      if (previous === decision) return { relation, decision, unchanged: true };
+      decisions.relations[relation] = { decision, at: this.#options.now().toISOString() };
+      commitWrites(this.layout, [decisionsFile(decisions)]);
+      const next = graph.copy();
+      if (decision === "accepted") next.setEdgeAttribute(relation, "status", "accepted");
+      else next.dropEdge(relation);
+      refreshDegreesAndSizes(next);
+      this.#publish(next);
+      return { relation, decision, unchanged: false };
+    });
+  }
+
+  /**
+   * Undoes a merge made by entity resolution (`<doc>.<key>`, as reported by the ingest): the mention becomes a node
+   * of its own. Rare, so it rebuilds the whole graph rather than patching it.
+   */
+  async revertMerge(merge: string): Promise<{ merge: string; entity: string; unchanged: boolean }> {
+    return this.#locked(() => {
+      const dot = merge.lastIndexOf(".");
+      const [doc, key] = [merge.slice(0, dot), merge.slice(dot + 1)];
+      const entity = dot > 0 ? readExtracted(this.layout, doc)?.entities.find((e) => e.key === key) : undefined;
+      if (!entity || entity.rule === "new")
+        throw new IngestError(
+          "not_found",
+          `merge "${merge}" does not exist; take the id from an ingest's mergedEntities`,
+        );
+      const decisions = readDecisions(this.layout);
+      if (decisions.merges[merge]) return { merge, entity: merge, unchanged: true };
+      decisions.merges[merge] = { decision: "reverted", at: this.#options.now().toISOString() };
+      commitWrites(this.layout, [decisionsFile(decisions)]);
+      this.#publish(buildGraph({ root: this.layout.root }).graph);
+      return { merge, entity: merge, unchanged: false };
+    });
+  }
+
+  /** Brings the served graph in line with graph-data/ (after a hand edit or another process's write). */
+  async refresh(): Promise<"unchanged" | "reloaded"> {
+    return this.#locked(() => this.#lastSync);
+  }
+
+  #lastSync: "unchanged" | "reloaded" = "unchanged";
+
+  /** Runs `task` under the write lock, after syncing with the disk; data errors refuse the write (409). */
+  #locked<T>(task: () => Promise<T> | T): Promise<T> {
+    return withWriteLock(
+      this.layout,
+      async () => {
+        try {
+          this.#lastSync = this.#sync();
+        } catch (error) {
+          if (!(error instanceof DataError)) throw error;
+          this.#store.setError(error.message);
+          throw new IngestError(
+            "conflict",
+            `ingest: graph-data has problems; fix them first, nothing was written.\n${error.message}`,
+          );
+        }
+        return task();
+      },
+      this.#options.lock,
+    );
+  }
+
+  #sync(): "unchanged" | "reloaded" {
+    const fingerprint = fingerprintInputs(this.layout);
+    if (this.#store.graph.getAttribute("builtFrom") === fingerprint && this.#store.status.type === "ok")
+      return "unchanged";
+    const graph = isBuildStale(this.layout.builtGraph, this.layout.root)
+      ? buildGraph({ root: this.layout.root }).graph
+      : readGraphJson(this.layout.builtGraph);
+    this.#publish(graph);
+    logger.info({ nodes: graph.order, edges: graph.size }, "graph-data changed on disk; reloaded");
+    return "reloaded";
+  }
+
+  /** Serves `graph` and saves it as the build output, stamped with the inputs it reflects. */
+  #publish(graph: KnowledgeGraph): void {
+    graph.setAttribute("builtFrom", fingerprintInputs(this.layout));
+    this.#store.replace(graph);
+    try {
+      writeGraphJson(graph, this.layout.builtGraph);
+    } catch (error) {
+      // The data files are committed; a stale build file is only rebuilt on the next start.
+      logger.error({ err: error }, "could not write the build output; it will be rebuilt on the next start");
+    }
+  }
+}
+
+function documentMeta(id: string, doc: DocumentInput, addedAt: string): DocumentMeta {
+  return {
+    id,
+    title: doc.title,
+    ...(doc.author ? { author: doc.author } : {}),
+    ...(doc.outlet ? { outlet: doc.outlet } : {}),
+    language: "en",
+    ...(doc.date ? { published: doc.date } : {}),
+    ...(doc.url ? { url: doc.url } : {}),
+    addedAt,
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * Review routes: POST /api/relations/:id/accept|reject record a decision on an extracted relation, and
+ * POST /api/merges/:id/revert undoes an entity merge; each is saved in graph-data/decisions.yaml and survives rebuilds.
+ */
+import { Router } from "express";
+import { z } from "zod";
+import { IdSchema } from "../../model/schemas.ts";
+import { requireWriteAccess } from "../auth.ts";
+import type { ServerContext } from "../context.ts";
+import { parseOr400 } from "../errors.ts";
+import { toHttpError, writerOf } from "./writeErrors.ts";
+
+const ParamsSchema = z.strictObject({ id: IdSchema.max(200) });
+// Decisions carry no fields today; an empty JSON object (or nothing) is the body.
+const EmptyBodySchema = z.strictObject({}).optional();
+
+/** Routes: POST /api/relations/:id/accept, /api/relations/:id/reject, /api/merges/:id/revert. */
+export function relationsRoutes(ctx: ServerContext): Router {
+  const router = Router();
+  const guard = requireWriteAccess(ctx);
+  for (const [action, decision] of [
+    ["accept", "accepted"],
+    ["reject", "rejected"],
+  ] as const) {
+    router.post(`/relations/:id/${action}`, guard, async (req, res) => {
+      const { id } = parseOr400(ParamsSchema, req.params, "params");
+      parseOr400(EmptyBodySchema, req.body, "body");
+      try {
+        res.json(await writerOf(ctx).decide(id, decision));
+      } catch (error) {
+        throw toHttpError(error);
+      }
+    });
+  }
+  router.post("/merges/:id/revert", guard, async (req, res) => {
+    const { id } = parseOr400(ParamsSchema, req.params, "params");
+    parseOr400(EmptyBodySchema, req.body, "body");
+    try {
+      res.json(await writerOf(ctx).revertMerge(id));
+    } catch (error) {
+      throw toHttpError(error);
+    }
+  });
+  return router;
+}

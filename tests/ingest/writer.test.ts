@@ -1,0 +1,241 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { buildGraph, buildToFile } from "../../src/build/build.ts";
+import { loadDataset } from "../../src/store/load.ts";
+import { validateDataset } from "../../src/build/validate.ts";
+import { DataWriter } from "../../src/ingest/writer.ts";
+import { IngestError, type IngestResult } from "../../src/ingest/types.ts";
+import { GraphStore } from "../../src/server/graphStore.ts";
+import type { KnowledgeGraph } from "../../src/model/types.ts";
+import { makeTempData, type TempData } from "../helpers/tempData.ts";
+import { ACME_ARTICLE, acmeExtractor, fixtureExtractor } from "./fixtureExtractor.ts";
+
+const FIXED_NOW = () => new Date("2026-01-02T03:04:05.000Z");
+
+/** A temp graph-data root with a fresh build, a store serving it and a writer using the article's extractor. */
+function setup() {
+  const data = makeTempData();
+  const store = new GraphStore(buildToFile(undefined, { root: data.root, layout: { iterations: 50 } }).graph);
+  const writer = new DataWriter(data.root, store, { extractor: acmeExtractor, now: FIXED_NOW });
+  return { data, store, writer };
+}
+
+/** Node and edge ids with the attributes that do not depend on layout or metrics. */
+function structure(graph: KnowledgeGraph) {
+  return {
+    nodes: graph.mapNodes((n, a) => [n, a.type, a.source, [...a.documents].sort()].join("|")).sort(),
+    edges: graph
+      .mapEdges((e, a, s, t) => [e, s, a.predicate, t, a.status, a.source, a.evidence.length].join("|"))
+      .sort(),
+  };
+}
+
+describe("DataWriter", () => {
+  describe("ingest", () => {
+    let data: TempData;
+    let store: GraphStore;
+    let writer: DataWriter;
+    let result: IngestResult;
+    let before: KnowledgeGraph;
+    beforeAll(async () => {
+      ({ data, store, writer } = setup());
+      before = store.graph;
+      result = await writer.ingest({ title: ACME_ARTICLE.title, text: ACME_ARTICLE.text, author: "A. Writer" });
+    });
+    afterAll(() => data.remove());
+
+    it("stores the text, the metadata and the extracted facts, and the data still validates", () => {
+      const id = result.document.id;
+      expect(id).toMatch(/^001_[0-9a-f]{16}$/);
+      expect(data.read(`documents/${id}.txt`)).toBe(ACME_ARTICLE.text);
+      expect(data.read(`documents/${id}.meta.yaml`)).toContain("author: A. Writer");
+      expect(data.read(`extracted/${id}.yaml`)).toContain("rule: new");
+      expect(validateDataset(loadDataset(data.root))).toEqual([]);
+      expect(readdirSync(data.root)).not.toContain(".staging");
+    });
+
+    it("swaps the served graph with one holding the new entities and candidate relations", () => {
+      expect(store.graph).not.toBe(before);
+      expect(result.newEntities.sort()).toEqual(["acme-robotics", "demining-contract", "jane-okafor"]);
+      const leads = result.newRelations
+        .map((r) => store.graph.getEdgeAttributes(r))
+        .find((a) => a.predicate === "leads");
+      expect(leads).toMatchObject({ source: "extracted", status: "candidate", kind: "typed" });
+      expect(store.graph.source(result.newRelations[0])).toBe("jane-okafor");
+      expect(store.graph.getNodeAttribute("acme-robotics", "source")).toBe("extracted");
+      expect(store.graph.getAttribute("documents")?.map((d) => d.id)).toContain(result.document.id);
+    });
+
+    it("joins mentions to existing entities by id, label or alias, and records the rule", () => {
+      const byLabel = Object.fromEntries(result.mergedEntities.map((m) => [m.label, m]));
+      expect(byLabel["Ukraine"]).toMatchObject({ entity: "ukraine", rule: "id" });
+      expect(byLabel["Mykhailo Podolyak"]).toMatchObject({ entity: "mykhailo-podolyak", rule: "label" });
+      expect(byLabel["Secretary Blinken"]).toMatchObject({ entity: "antony-blinken", rule: "label" });
+      expect(byLabel["The American government"]).toMatchObject({ entity: "united-states", rule: "alias" });
+      expect(store.graph.getNodeAttribute("united-states", "documents")).toContain(result.document.id);
+    });
+
+    it("lets the curated relation win: restating it adds evidence, not an edge", () => {
+      expect(result.corroborated).toEqual(["podolyak-negotiates-for-ukraine"]);
+      const evidence = store.graph.getEdgeAttribute("podolyak-negotiates-for-ukraine", "evidence");
+      expect(evidence.map((e) => e.doc)).toEqual(["000_fd914f920b6354d3", result.document.id]);
+      expect(before.getEdgeAttribute("podolyak-negotiates-for-ukraine", "evidence")).toHaveLength(1);
+      expect(store.graph.getEdgeAttribute("podolyak-negotiates-for-ukraine", "source")).toBe("curated");
+    });
+
+    it("skips relations that the ontology does not allow, saying why", () => {
+      expect(result.skipped.map((s) => s.reason)).toEqual([
+        'predicate "likes" is not in the ontology',
+        '"leads" does not take a agreement as subject',
+      ]);
+    });
+
+    it("keeps every existing position and puts new nodes beside their neighbours", () => {
+      before.forEachNode((node, a) => {
+        expect(store.graph.getNodeAttributes(node)).toMatchObject({ x: a.x, y: a.y, community: a.community });
+      });
+      const okafor = store.graph.getNodeAttributes("jane-okafor");
+      const acme = store.graph.getNodeAttributes("acme-robotics");
+      expect(Math.hypot(okafor.x - acme.x, okafor.y - acme.y)).toBeLessThan(60);
+      expect(okafor.degree).toBe(store.graph.degree("jane-okafor"));
+    });
+
+    it("gives the same nodes and edges as a full rebuild of graph-data/", () => {
+      expect(structure(buildGraph({ root: data.root, layout: { iterations: 5 } }).graph)).toEqual(
+        structure(store.graph),
+      );
+    });
+
+    it("saves the updated build so that a restart does not rebuild", async () => {
+      const { isBuildStale } = await import("../../src/build/build.ts");
+      expect(isBuildStale(path.join(data.root, "build", "graph.json"), data.root)).toBe(false);
+    });
+
+    it("refuses the same text again with 409 and writes nothing", async () => {
+      const files = readdirSync(path.join(data.root, "documents")).sort();
+      const error = await writer.ingest({ title: "Again", text: ACME_ARTICLE.text }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(IngestError);
+      expect(error).toMatchObject({ status: 409, details: { document: result.document.id } });
+      expect(readdirSync(path.join(data.root, "documents")).sort()).toEqual(files);
+    });
+
+    it("numbers the next document after the last one", async () => {
+      const next = await writer.ingest({ title: "Second", text: ACME_ARTICLE.text + "\nA second paragraph." });
+      expect(next.document.id).toMatch(/^002_/);
+      // Acme Robotics is now known: the second article joins it instead of creating "acme-robotics-2".
+      expect(next.newEntities).toEqual([]);
+      expect(next.mergedEntities.find((m) => m.label === "Acme Robotics")).toMatchObject({
+        entity: "acme-robotics",
+        rule: "id",
+      });
+    });
+  });
+
+  describe("entity resolution", () => {
+    it("does not fuse two different things that share a name", async () => {
+      const { data, store } = setup();
+      const writer = new DataWriter(data.root, store, {
+        extractor: fixtureExtractor(
+          [
+            { id: "israel", label: "Israel", type: "person" },
+            { id: "ukraine", label: "Ukraine", type: "country" },
+          ],
+          [{ source: "israel", predicate: "official_of", target: "ukraine", quote: "Israel, an official of Ukraine" }],
+        ),
+      });
+      const result = await writer.ingest({ title: "Namesake", text: "Israel, an official of Ukraine, spoke." });
+      data.remove();
+      expect(result.newEntities).toEqual(["israel-2"]);
+      expect(store.graph.getNodeAttribute("israel-2", "type")).toBe("person");
+      expect(store.graph.getNodeAttribute("israel", "type")).toBe("country");
+    });
+  });
+
+  describe("decide and revertMerge", () => {
+    let data: TempData;
+    let store: GraphStore;
+    let writer: DataWriter;
+    let result: IngestResult;
+    let leads: string;
+    let praise: string;
+    beforeAll(async () => {
+      ({ data, store, writer } = setup());
+      result = await writer.ingest({ title: ACME_ARTICLE.title, text: ACME_ARTICLE.text });
+      const byPredicate = (p: string) =>
+        result.newRelations.find((r) => store.graph.getEdgeAttribute(r, "predicate") === p)!;
+      leads = byPredicate("leads");
+      praise = result.newRelations.find(
+        (r) =>
+          store.graph.source(r) === "antony-blinken" &&
+          store.graph.getEdgeAttribute(r, "predicate") === "positive_about",
+      )!;
+    });
+    afterAll(() => data.remove());
+
+    it("marks an accepted relation accepted and drops a rejected one, recording both in decisions.yaml", async () => {
+      expect(await writer.decide(leads, "accepted")).toEqual({
+        relation: leads,
+        decision: "accepted",
+        unchanged: false,
+      });
+      expect(await writer.decide(praise, "rejected")).toMatchObject({ decision: "rejected", unchanged: false });
+      expect(store.graph.getEdgeAttribute(leads, "status")).toBe("accepted");
+      expect(store.graph.hasEdge(praise)).toBe(false);
+      const decisions = data.read("decisions.yaml");
+      expect(decisions).toContain(`${leads}:\n    decision: accepted`);
+      expect(decisions).toContain(`${praise}:\n    decision: rejected`);
+    });
+
+    it("keeps the decisions through a full rebuild and through another ingest", async () => {
+      await writer.ingest({ title: "More", text: ACME_ARTICLE.text + "\nMore news." });
+      const rebuilt = buildGraph({ root: data.root, layout: { iterations: 5 } }).graph;
+      expect(rebuilt.getEdgeAttribute(leads, "status")).toBe("accepted");
+      expect(rebuilt.hasEdge(praise)).toBe(false);
+      expect(structure(rebuilt)).toEqual(structure(store.graph));
+    });
+
+    it("says so when a decision is repeated, and changes nothing", async () => {
+      expect(await writer.decide(leads, "accepted")).toMatchObject({ unchanged: true });
+      expect(await writer.decide(praise, "rejected")).toMatchObject({ unchanged: true });
+    });
+
+    it("refuses to review curated relations, unknown ids and rejected ones being accepted", async () => {
+      await expect(writer.decide("podolyak-negotiates-for-ukraine", "rejected")).rejects.toMatchObject({
+        status: 409,
+        message: expect.stringContaining("is curated"),
+      });
+      await expect(writer.decide("no-such-relation", "accepted")).rejects.toMatchObject({ status: 404 });
+      await expect(writer.decide(praise, "accepted")).rejects.toMatchObject({
+        status: 409,
+        message: expect.stringContaining("delete its entry from decisions.yaml"),
+      });
+    });
+
+    it("reverts a merge: the mention becomes its own node and keeps its relations", async () => {
+      const merge = result.mergedEntities.find((m) => m.entity === "united-states")!;
+      const reverted = await writer.revertMerge(merge.merge);
+      expect(reverted).toEqual({ merge: merge.merge, entity: merge.merge, unchanged: false });
+      expect(store.graph.getNodeAttribute(merge.merge, "label")).toBe("The American government");
+      expect(store.graph.outNeighbors(merge.merge)).toEqual(["demining-contract"]);
+      expect(store.graph.getNodeAttribute("united-states", "documents")).not.toContain(result.document.id);
+      expect(validateDataset(loadDataset(data.root))).toEqual([]);
+      await expect(writer.revertMerge(`${result.document.id}.e999`)).rejects.toMatchObject({ status: 404 });
+    });
+  });
+
+  it("writes nothing and serves the old graph when the extractor fails", async () => {
+    const { data, store } = setup();
+    const graph = store.graph;
+    const failing = new DataWriter(data.root, store, {
+      extractor: () => {
+        throw new Error("model exploded");
+      },
+    });
+    await expect(failing.ingest({ title: "T", text: "Some text." })).rejects.toThrow("model exploded");
+    expect(store.graph).toBe(graph);
+    expect(existsSync(path.join(data.root, "extracted"))).toBe(false);
+    expect(readdirSync(path.join(data.root, "documents"))).toHaveLength(2);
+    data.remove();
+  });
+});
