@@ -5,6 +5,12 @@ import type { Router } from "express";
 import type { ServerContext } from "../context.ts";
 import { healthRoutes } from "./health.ts";
 import { graphRoutes } from "./graph.ts";
+import { searchRoutes } from "./search.ts";
+import { nodesRoutes } from "./nodes.ts";
+import { triplesRoutes } from "./triples.ts";
+import { pathsRoutes } from "./paths.ts";
+import { documentsRoutes } from "./documents.ts";
+import { openApiRoutes } from "./openapi.ts";
 import { documentsWriteRoutes } from "./documentsWrite.ts";
 import { relationsRoutes } from "./relations.ts";
 
@@ -12,4 +18,15 @@ import { relationsRoutes } from "./relations.ts";
 export type RouteFactory = (ctx: ServerContext) => Router;
 
 /** All API route modules. */
-export const API_ROUTES: RouteFactory[] = [healthRoutes, graphRoutes, documentsWriteRoutes, relationsRoutes];
+export const API_ROUTES: RouteFactory[] = [
+  healthRoutes,
+  graphRoutes,
+  searchRoutes,
+  nodesRoutes,
+  triplesRoutes,
+  pathsRoutes,
+  documentsRoutes,
+  openApiRoutes,
+  documentsWriteRoutes,
+  relationsRoutes,
+];

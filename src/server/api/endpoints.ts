@@ -1,0 +1,133 @@
+/**
+ * Endpoint specs: each query-API endpoint described as data (path, parameters, responses). Routes parse with these
+ * schemas and the OpenAPI document is rendered from this list.
+ */
+import type { z } from "zod";
+import * as S from "./schemas.ts";
+
+/** One documented response. */
+export interface ResponseSpec {
+  description: string;
+  schema: z.ZodType;
+}
+
+/** One endpoint: OpenAPI-style path (`/api/nodes/{id}`), its inputs and its responses by status. */
+export interface EndpointSpec {
+  method: "get" | "post";
+  path: string;
+  summary: string;
+  tag: string;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  responses: Record<number, ResponseSpec>;
+}
+
+const ok = (description: string, schema: z.ZodType): Record<number, ResponseSpec> => ({
+  200: { description, schema },
+});
+const error = (description: string): ResponseSpec => ({ description, schema: S.ErrorResponseSchema });
+const BAD_REQUEST = { 400: error("invalid parameters; the message names each one and how to fix it") };
+const ENTITY_ERRORS = {
+  404: error("an entity is unknown; `suggestions` lists close names"),
+  409: error("a name matches several entities equally well; `candidates` lists them"),
+};
+
+export const HEALTH_ENDPOINT: EndpointSpec = {
+  method: "get",
+  path: "/api/health",
+  summary: "Liveness and the size of the served graph",
+  tag: "graph",
+  responses: ok("the server is up", S.HealthResponseSchema),
+};
+
+export const GRAPH_ENDPOINT: EndpointSpec = {
+  method: "get",
+  path: "/api/graph",
+  summary: "The served graph as a graphology JSON export",
+  tag: "graph",
+  responses: ok("the whole graph", S.GraphResponseSchema),
+};
+
+export const SEARCH_ENDPOINT: EndpointSpec = {
+  method: "get",
+  path: "/api/search",
+  summary: "Entities ranked by match on label and aliases (exact > whole word > prefix > substring)",
+  tag: "query",
+  query: S.SearchQuerySchema,
+  responses: { ...ok("the best matches, best first", S.SearchResponseSchema), ...BAD_REQUEST },
+};
+
+export const NODE_ENDPOINT: EndpointSpec = {
+  method: "get",
+  path: "/api/nodes/{id}",
+  summary: "An entity and its relations grouped by predicate, each with its evidence",
+  tag: "query",
+  params: S.NodeParamsSchema,
+  responses: { ...ok("the entity", S.NodeResponseSchema), 404: error("no entity has this id; see `suggestions`") },
+};
+
+export const NEIGHBORS_ENDPOINT: EndpointSpec = {
+  method: "get",
+  path: "/api/nodes/{id}/neighbors",
+  summary: "The ego graph of an entity: the entities within `depth` hops and the relations between them",
+  tag: "query",
+  params: S.NodeParamsSchema,
+  query: S.NeighborsQuerySchema,
+  responses: {
+    ...ok("the ego graph", S.NeighborsResponseSchema),
+    ...BAD_REQUEST,
+    404: error("no entity has this id; see `suggestions`"),
+  },
+};
+
+export const TRIPLES_ENDPOINT: EndpointSpec = {
+  method: "get",
+  path: "/api/triples",
+  summary: "Relations matching a (subject, predicate, object) pattern; any part may be omitted",
+  tag: "query",
+  query: S.TriplesQuerySchema,
+  responses: { ...ok("the matching relations", S.TriplesResponseSchema), ...BAD_REQUEST, ...ENTITY_ERRORS },
+};
+
+export const PATHS_ENDPOINT: EndpointSpec = {
+  method: "get",
+  path: "/api/paths",
+  summary: "How two entities are connected: the k shortest paths (or all simple paths), every hop with evidence",
+  tag: "query",
+  query: S.PathsQuerySchema,
+  responses: { ...ok("the paths; [] when none", S.PathsResponseSchema), ...BAD_REQUEST, ...ENTITY_ERRORS },
+};
+
+export const DOCUMENT_ENDPOINT: EndpointSpec = {
+  method: "get",
+  path: "/api/documents/{id}",
+  summary: "A document's text and metadata, so a client can highlight an evidence span",
+  tag: "query",
+  params: S.DocumentParamsSchema,
+  responses: {
+    ...ok("the document", S.DocumentResponseSchema),
+    ...BAD_REQUEST,
+    404: error("no such document, or the server serves a standalone graph file"),
+  },
+};
+
+export const OPENAPI_ENDPOINT: EndpointSpec = {
+  method: "get",
+  path: "/api/openapi.json",
+  summary: "This document",
+  tag: "meta",
+  responses: ok("the OpenAPI 3.1 document", S.OpenApiDocumentSchema),
+};
+
+/** Every endpoint documented in /api/openapi.json. Other modules may push their own specs here. */
+export const API_ENDPOINTS: EndpointSpec[] = [
+  HEALTH_ENDPOINT,
+  GRAPH_ENDPOINT,
+  SEARCH_ENDPOINT,
+  NODE_ENDPOINT,
+  NEIGHBORS_ENDPOINT,
+  TRIPLES_ENDPOINT,
+  PATHS_ENDPOINT,
+  DOCUMENT_ENDPOINT,
+  OPENAPI_ENDPOINT,
+];

@@ -1,0 +1,181 @@
+/**
+ * API schemas: the zod shapes of every query-API request and response. Routes parse requests with them and
+ * /api/openapi.json is generated from them, so the documentation cannot drift from the code.
+ */
+import { z } from "zod";
+import { EntityTypeSchema, IdSchema } from "../../model/schemas.ts";
+import { MODALITIES, STANCES } from "../../model/types.ts";
+import { DEFAULT_PATH_OPTIONS, PATH_LIMITS } from "../../paths/types.ts";
+import { boolParam, intParam, listParam, numberParam, textParam } from "./params.ts";
+
+// Section: shared shapes
+
+/** `{ error: { code, message, ...details } }`, the body of every 4xx/5xx answer. */
+export const ErrorResponseSchema = z.object({
+  error: z.looseObject({ code: z.string(), message: z.string() }),
+});
+
+export const EntityRefSchema = z.object({ id: z.string(), label: z.string(), type: EntityTypeSchema });
+
+export const SearchHitSchema = EntityRefSchema.extend({ score: z.number().min(0).max(1) });
+
+export const EvidenceResponseSchema = z.object({
+  doc: z.string(),
+  quote: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+});
+
+/** A relation as the API shows it: both ends, the predicate and its label, and the evidence. */
+export const RelationResponseSchema = z.object({
+  id: z.string(),
+  subject: EntityRefSchema,
+  predicate: z.string(),
+  label: z.string(),
+  object: EntityRefSchema,
+  confidence: z.number(),
+  stance: z.enum(STANCES).optional(),
+  modality: z.enum(MODALITIES).optional(),
+  status: z.string().optional(),
+  evidence: z.array(EvidenceResponseSchema),
+});
+
+// Section: GET /api/search
+
+export const SearchQuerySchema = z.strictObject({
+  q: textParam("q", "the text to look for in labels and aliases"),
+  limit: intParam("limit", 1, 100, 10),
+  type: EntityTypeSchema.optional().describe("only entities of this type"),
+});
+
+export const SearchResponseSchema = z.object({ q: z.string(), hits: z.array(SearchHitSchema) });
+
+// Section: GET /api/nodes/:id and /api/nodes/:id/neighbors
+
+export const NodeParamsSchema = z.strictObject({ id: textParam("id", "an entity id", 500) });
+
+export const NodeResponseSchema = z.object({
+  node: z.looseObject({ id: z.string(), label: z.string(), type: EntityTypeSchema }),
+  relations: z.array(
+    z.object({
+      predicate: z.string(),
+      label: z.string(),
+      count: z.number().int(),
+      relations: z.array(RelationResponseSchema.extend({ direction: z.enum(["outgoing", "incoming"]) })),
+    }),
+  ),
+});
+
+export const NeighborsQuerySchema = z.strictObject({
+  depth: intParam("depth", 1, 3, 1),
+  limit: intParam("limit", 1, 5000, 500).describe("most nodes returned"),
+});
+
+export const NeighborsResponseSchema = z.object({
+  center: z.string(),
+  depth: z.number().int(),
+  nodes: z.array(EntityRefSchema.extend({ depth: z.number().int() })),
+  edges: z.array(
+    z.object({
+      id: z.string(),
+      source: z.string(),
+      target: z.string(),
+      predicate: z.string(),
+      label: z.string(),
+      confidence: z.number(),
+    }),
+  ),
+  truncated: z.boolean(),
+});
+
+// Section: GET /api/triples
+
+export const TriplesQuerySchema = z.strictObject({
+  subject: textParam("subject", "an entity id, label or alias").optional(),
+  predicate: textParam("predicate", "a predicate id of the ontology", 100).optional(),
+  object: textParam("object", "an entity id, label or alias").optional(),
+  limit: intParam("limit", 1, 1000, 100),
+  offset: intParam("offset", 0, 1_000_000, 0),
+});
+
+export const TriplesResponseSchema = z.object({
+  total: z.number().int(),
+  offset: z.number().int(),
+  triples: z.array(RelationResponseSchema),
+});
+
+// Section: GET /api/paths
+
+export const PathsQuerySchema = z.strictObject({
+  from: textParam("from", "an entity id, label or alias (a unique surname is enough)"),
+  to: textParam("to", "an entity id, label or alias (a unique surname is enough)"),
+  k: intParam("k", PATH_LIMITS.k.min, PATH_LIMITS.k.max, DEFAULT_PATH_OPTIONS.k),
+  maxHops: intParam("maxHops", PATH_LIMITS.maxHops.min, PATH_LIMITS.maxHops.max, DEFAULT_PATH_OPTIONS.maxHops),
+  directed: boolParam("directed"),
+  predicates: listParam("predicates", "predicate ids a hop may use").optional(),
+  exclude: listParam("exclude", "entity ids no path may pass through").optional(),
+  minConfidence: numberParam("minConfidence", 0, 1, DEFAULT_PATH_OPTIONS.minConfidence),
+  mode: z.enum(["shortest", "all"], { error: "mode must be shortest or all" }).default("shortest"),
+  limit: intParam("limit", PATH_LIMITS.limit.min, PATH_LIMITS.limit.max, DEFAULT_PATH_OPTIONS.limit).describe(
+    "most paths in mode=all",
+  ),
+});
+
+export const PathEdgeSchema = z.object({
+  id: z.string(),
+  source: z.string(),
+  target: z.string(),
+  predicate: z.string(),
+  label: z.string(),
+  direction: z.enum(["forward", "backward"]),
+  confidence: z.number(),
+  evidence: z.array(EvidenceResponseSchema),
+});
+
+export const PathResultSchema = z.object({
+  hops: z.number().int(),
+  confidence: z.number(),
+  nodes: z.array(EntityRefSchema),
+  edges: z.array(PathEdgeSchema),
+  text: z.string(),
+});
+
+export const PathsResponseSchema = z.object({
+  from: EntityRefSchema,
+  to: EntityRefSchema,
+  paths: z.array(PathResultSchema),
+  truncated: z.boolean(),
+});
+
+// Section: GET /api/documents/:id
+
+export const DocumentParamsSchema = z.strictObject({ id: IdSchema });
+
+export const DocumentResponseSchema = z.object({
+  id: z.string(),
+  meta: z.looseObject({ id: z.string(), title: z.string() }),
+  text: z.string(),
+  length: z.number().int(),
+});
+
+// Section: routes owned elsewhere, documented here so the OpenAPI document lists the whole API
+
+export const HealthResponseSchema = z.looseObject({
+  status: z.enum(["ok", "degraded"]),
+  nodes: z.number().int(),
+  edges: z.number().int(),
+});
+
+export const GraphResponseSchema = z
+  .looseObject({
+    attributes: z.record(z.string(), z.unknown()),
+    nodes: z.array(z.unknown()),
+    edges: z.array(z.unknown()),
+  })
+  .describe("graphology JSON export (https://graphology.github.io/serialization.html)");
+
+export const OpenApiDocumentSchema = z.looseObject({
+  openapi: z.string(),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.unknown()),
+});

@@ -1,0 +1,95 @@
+/**
+ * GET /api/nodes/:id and /api/nodes/:id/neighbors: an entity with its relations, and its ego graph.
+ */
+import { Router } from "express";
+import type { KnowledgeGraph } from "../../model/types.ts";
+import { pathIndexOf, pathNode } from "../../paths/index.ts";
+import { requireEntityId } from "../api/entities.ts";
+import { relationView, type RelationView } from "../api/relations.ts";
+import { NeighborsQuerySchema, NodeParamsSchema } from "../api/schemas.ts";
+import type { ServerContext } from "../context.ts";
+import { parseOr400 } from "../errors.ts";
+
+/** Routes: GET /api/nodes/:id, GET /api/nodes/:id/neighbors. */
+export function nodesRoutes(ctx: ServerContext): Router {
+  const router = Router();
+  router.get("/nodes/:id", (req, res) => {
+    const graph = ctx.store.graph;
+    const id = requireEntityId(graph, parseOr400(NodeParamsSchema, req.params, "params").id, "id");
+    res.json({ node: { id, ...graph.getNodeAttributes(id) }, relations: relationsByPredicate(graph, id) });
+  });
+  router.get("/nodes/:id/neighbors", (req, res) => {
+    const graph = ctx.store.graph;
+    const id = requireEntityId(graph, parseOr400(NodeParamsSchema, req.params, "params").id, "id");
+    const { depth, limit } = parseOr400(NeighborsQuerySchema, req.query, "query");
+    res.json(egoGraph(graph, id, depth, limit));
+  });
+  return router;
+}
+
+type GroupedRelation = RelationView & { direction: "outgoing" | "incoming" };
+
+/** The entity's relations grouped by predicate (groups in order of first appearance), outgoing before incoming. */
+function relationsByPredicate(graph: KnowledgeGraph, id: string) {
+  const groups = new Map<string, { predicate: string; label: string; count: number; relations: GroupedRelation[] }>();
+  const add = (edge: string, direction: GroupedRelation["direction"]) => {
+    const view = relationView(graph, edge);
+    let group = groups.get(view.predicate);
+    if (!group) {
+      group = { predicate: view.predicate, label: view.label, count: 0, relations: [] };
+      groups.set(view.predicate, group);
+    }
+    group.count++;
+    group.relations.push({ ...view, direction });
+  };
+  graph.forEachOutEdge(id, (edge) => add(edge, "outgoing"));
+  graph.forEachInEdge(id, (edge, _attributes, source, target) => {
+    if (source !== target) add(edge, "incoming");
+  });
+  return [...groups.values()];
+}
+
+/** The entities within `depth` hops (either direction), at most `limit`, and every relation between them. */
+function egoGraph(graph: KnowledgeGraph, center: string, depth: number, limit: number) {
+  const index = pathIndexOf(graph);
+  const start = index.nodeIndex.get(center)!;
+  const level = new Map<number, number>([[start, 0]]);
+  let frontier = [start];
+  let truncated = false;
+  for (let d = 1; d <= depth && frontier.length > 0 && !truncated; d++) {
+    const next: number[] = [];
+    for (const u of frontier) {
+      for (let i = index.offsets[u]; i < index.offsets[u + 1]; i++) {
+        const v = index.neighbor[i];
+        if (level.has(v)) continue;
+        if (level.size >= limit) {
+          truncated = true;
+          break;
+        }
+        level.set(v, d);
+        next.push(v);
+      }
+    }
+    frontier = next;
+  }
+  const nodes = [...level].map(([v, d]) => ({ ...pathNode(graph, index.nodes[v]), depth: d }));
+  const edges = [];
+  for (const u of level.keys()) {
+    // Out-edges only, so each relation is listed once.
+    for (let i = index.offsets[u]; i < index.split[u]; i++) {
+      if (!level.has(index.neighbor[i])) continue;
+      const e = index.edge[i];
+      const key = index.edges[e];
+      const { predicate, label } = graph.getEdgeAttributes(key);
+      edges.push({
+        id: key,
+        source: index.nodes[u],
+        target: index.nodes[index.neighbor[i]],
+        predicate,
+        label: label ?? predicate,
+        confidence: index.edgeConfidence[e],
+      });
+    }
+  }
+  return { center, depth, nodes, edges, truncated };
+}

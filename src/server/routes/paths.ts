@@ -1,0 +1,48 @@
+/**
+ * GET /api/paths: how two entities are connected — the k shortest paths or all simple paths, every hop with evidence.
+ */
+import { Router } from "express";
+import { findPaths, pathNode } from "../../paths/index.ts";
+import { resolveOrThrow } from "../api/entities.ts";
+import { requireKnownPredicates } from "../api/predicates.ts";
+import { PathsQuerySchema } from "../api/schemas.ts";
+import type { ServerContext } from "../context.ts";
+import { parseOr400 } from "../errors.ts";
+
+/** Tunables of the paths route. */
+export interface PathsRouteOptions {
+  /**
+   * Wall-clock budget of one query. Keeps any request from holding the event loop much longer than this; a cut-short
+   * search answers `truncated: true`.
+   */
+  timeBudgetMs: number;
+}
+
+export const DEFAULT_PATHS_ROUTE_OPTIONS: PathsRouteOptions = { timeBudgetMs: 200 };
+
+/** Routes: GET /api/paths. */
+export function pathsRoutes(ctx: ServerContext, options: Partial<PathsRouteOptions> = {}): Router {
+  const { timeBudgetMs } = { ...DEFAULT_PATHS_ROUTE_OPTIONS, ...options };
+  const router = Router();
+  router.get("/paths", (req, res) => {
+    const query = parseOr400(PathsQuerySchema, req.query, "query");
+    const graph = ctx.store.graph;
+    const from = resolveOrThrow(graph, query.from, "from");
+    const to = resolveOrThrow(graph, query.to, "to");
+    const predicates = query.predicates ? requireKnownPredicates(graph, query.predicates, "predicates") : null;
+    const exclude = (query.exclude ?? []).map((text) => resolveOrThrow(graph, text, "exclude"));
+    const { paths, truncated } = findPaths(graph, from, to, {
+      k: query.k,
+      maxHops: query.maxHops,
+      directed: query.directed,
+      predicates,
+      exclude,
+      minConfidence: query.minConfidence,
+      mode: query.mode,
+      limit: query.limit,
+      timeBudgetMs,
+    });
+    res.json({ from: pathNode(graph, from), to: pathNode(graph, to), paths, truncated });
+  });
+  return router;
+}

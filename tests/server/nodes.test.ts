@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import request from "supertest";
+import { buildGraph } from "../../src/build/build.ts";
+import { NEIGHBORS_ENDPOINT, NODE_ENDPOINT } from "../../src/server/api/endpoints.ts";
+import type { KnowledgeGraph } from "../../src/model/types.ts";
+import { expectDocumented, expectError, serveForTest, type TestServer } from "./apiFixture.ts";
+
+describe("GET /api/nodes", () => {
+  let api: TestServer;
+  let graph: KnowledgeGraph;
+  beforeAll(async () => {
+    graph = buildGraph().graph;
+    api = await serveForTest(graph, null);
+  });
+  afterAll(() => api.close());
+
+  describe("/:id", () => {
+    it("answers the entity and every relation, grouped by predicate, each with its evidence", async () => {
+      const res = await request(api.server).get("/api/nodes/mykhailo-podolyak");
+      expectDocumented(res, NODE_ENDPOINT, 200);
+      expect(res.body.node).toMatchObject({ id: "mykhailo-podolyak", label: "Mykhailo Podolyak", type: "person" });
+      const groups = res.body.relations as {
+        predicate: string;
+        count: number;
+        relations: { id: string; direction: string; evidence: unknown[] }[];
+      }[];
+      expect(groups.reduce((n, g) => n + g.count, 0)).toBe(graph.degree("mykhailo-podolyak"));
+      expect(new Set(groups.map((g) => g.predicate)).size).toBe(groups.length);
+      const negotiates = groups.find((g) => g.predicate === "negotiates_for")!;
+      expect(negotiates.relations[0]).toMatchObject({
+        id: "podolyak-negotiates-for-ukraine",
+        direction: "outgoing",
+        object: { id: "ukraine" },
+      });
+      for (const group of groups)
+        for (const relation of group.relations) expect(relation.evidence.length).toBeGreaterThan(0);
+    });
+
+    it("lists incoming relations too", async () => {
+      const res = await request(api.server).get("/api/nodes/peace-talks");
+      const directions = res.body.relations.flatMap((g: { relations: { direction: string }[] }) =>
+        g.relations.map((r) => r.direction),
+      );
+      expect(directions).toContain("incoming");
+    });
+
+    it("answers 404 with suggestions for an unknown id", async () => {
+      const res = await request(api.server).get("/api/nodes/antony-blinkn");
+      expectError(res, 404, "not_found", /id: unknown entity "antony-blinkn" — did you mean "Antony Blinken"/);
+      expectDocumented(res, NODE_ENDPOINT, 404);
+    });
+  });
+
+  describe("/:id/neighbors", () => {
+    it("answers the direct neighbours and the relations between them at depth 1", async () => {
+      const res = await request(api.server).get("/api/nodes/antony-blinken/neighbors");
+      expectDocumented(res, NEIGHBORS_ENDPOINT, 200);
+      const ids = res.body.nodes.map((n: { id: string }) => n.id).sort();
+      expect(ids).toEqual([...graph.neighbors("antony-blinken"), "antony-blinken"].sort());
+      const inside = new Set(ids);
+      for (const edge of res.body.edges) {
+        expect(inside.has(edge.source) && inside.has(edge.target)).toBe(true);
+      }
+      expect(res.body.edges.length).toBeGreaterThanOrEqual(graph.degree("antony-blinken"));
+      expect(res.body.truncated).toBe(false);
+    });
+
+    it("grows with depth and marks each node with its distance", async () => {
+      const one = await request(api.server).get("/api/nodes/antony-blinken/neighbors?depth=1");
+      const two = await request(api.server).get("/api/nodes/antony-blinken/neighbors?depth=2");
+      expect(two.body.nodes.length).toBeGreaterThan(one.body.nodes.length);
+      expect(Math.max(...two.body.nodes.map((n: { depth: number }) => n.depth))).toBe(2);
+    });
+
+    it("stops at limit nodes and says truncated", async () => {
+      const res = await request(api.server).get("/api/nodes/ukraine/neighbors?depth=3&limit=5");
+      expect(res.body.nodes).toHaveLength(5);
+      expect(res.body.truncated).toBe(true);
+    });
+
+    it.each(["depth=0", "depth=4", "depth=deep", "limit=0", "radius=2"])("answers 400 to ?%s", async (query) => {
+      const res = await request(api.server).get(`/api/nodes/ukraine/neighbors?${query}`);
+      expectError(res, 400, "bad_request", new RegExp(query.split("=")[0]));
+      expectDocumented(res, NEIGHBORS_ENDPOINT, 400);
+    });
+
+    it("answers 404 for an unknown id", async () => {
+      expectError(
+        await request(api.server).get("/api/nodes/atlantis/neighbors"),
+        404,
+        "not_found",
+        /unknown entity "atlantis"/,
+      );
+    });
+  });
+});
