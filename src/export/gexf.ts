@@ -10,7 +10,7 @@
 import type { Attributes } from "graphology-types";
 import type { KnowledgeGraph } from "../model/types.ts";
 import { parseColor } from "./color.ts";
-import { ColumnCollector, DERIVED_EDGE_KEYS, EDGE_COLUMN_SEED, NODE_COLUMN_SEED } from "./columns.ts";
+import { scanColumns } from "./scan.ts";
 import { gexfValue, withEvidenceColumns } from "./values.ts";
 import { escapeXmlAttribute as attr, escapeXmlText, formatXmlNumber } from "./xml.ts";
 import { yieldToEventLoop } from "./yieldToEventLoop.ts";
@@ -42,19 +42,12 @@ const EDGE_FIELDS = ["label"];
 /** Streams `graph` as GEXF 1.3; concatenating the chunks gives the file. */
 export async function* writeGexf(graph: KnowledgeGraph, options: Partial<GexfOptions> = {}): AsyncGenerator<string> {
   const opts = { ...DEFAULT_GEXF_OPTIONS, ...options };
-  const nodeColumns = new ColumnCollector(NODE_COLUMN_SEED, NODE_FIELDS);
-  const edgeColumns = new ColumnCollector(EDGE_COLUMN_SEED, EDGE_FIELDS, DERIVED_EDGE_KEYS);
+  const { nodes, edges } = await scanColumns(graph, {
+    nodeFields: NODE_FIELDS,
+    edgeFields: EDGE_FIELDS,
+    yieldEvery: opts.yieldEvery,
+  });
   let count = 0;
-  for (const { attributes } of graph.nodeEntries()) {
-    nodeColumns.observe(attributes);
-    if (++count % opts.yieldEvery === 0) await yieldToEventLoop();
-  }
-  for (const { attributes } of graph.edgeEntries()) {
-    edgeColumns.observe(withEvidenceColumns(attributes));
-    if (++count % opts.yieldEvery === 0) await yieldToEventLoop();
-  }
-  const nodes = nodeColumns.columns();
-  const edges = edgeColumns.columns();
   let buffer = header(graph, opts) + declarations("node", nodes) + declarations("edge", edges) + "    <nodes>\n";
   for (const { node, attributes } of graph.nodeEntries()) {
     buffer += nodeElement(node, attributes, nodes);

@@ -27,6 +27,9 @@ export type ColumnType =
   | "listdouble"
   | "json";
 
+/** The `<desc>` of a GraphML key whose values are JSON text (GraphML has no list or object types). */
+export const GRAPHML_JSON_DESC = "JSON";
+
 /** One declared attribute of nodes or edges. */
 export interface Column {
   /** The attribute's key in the graph, used as the file's attribute id. */

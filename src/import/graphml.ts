@@ -4,13 +4,11 @@
 import Graph from "graphology";
 import { parse } from "graphology-graphml";
 import type { KnowledgeGraph } from "../model/types.ts";
+import { GRAPHML_JSON_DESC } from "../export/types.ts";
 import { JSON_MODEL_KEYS } from "./decode.ts";
 import { toKnowledgeGraph } from "./normalize.ts";
 import { parseXmlDocument } from "./xmlDocument.ts";
 import { ImportError, type ImportHints, type ImportOptions } from "./types.ts";
-
-/** Marker our GraphML writer puts in a key's `<desc>` when its values are JSON text. */
-export const GRAPHML_JSON_DESC = "JSON";
 
 /** Parses GraphML text; `file` names the source in errors. */
 export function readGraphml(text: string, file: string, options: Partial<ImportOptions> = {}): KnowledgeGraph {

@@ -23,7 +23,7 @@ export function toKnowledgeGraph(
 ): KnowledgeGraph {
   const opts = { ...DEFAULT_IMPORT_OPTIONS, ...options };
   const graph = new MultiDirectedGraph() as unknown as Graph;
-  graph.replaceAttributes({ ...parsed.getAttributes() });
+  graph.replaceAttributes(decodeJsonValues(parsed.getAttributes(), hints.jsonKeys));
   parsed.forEachNode((node, attributes) => graph.addNode(node, decodeJsonValues(attributes, hints.jsonKeys)));
   parsed.forEachEdge((edge, attributes, source, target, _s, _t, undirected) => {
     const decoded = decodeEdge(attributes, hints);

@@ -1,0 +1,77 @@
+/**
+ * Export dispatch: one entry point that turns a graph into a named, typed stream of GEXF, GraphML, JSON or CSV.
+ */
+import type { KnowledgeGraph } from "../model/types.ts";
+import { writeCsv } from "./csv.ts";
+import { writeGexf } from "./gexf.ts";
+import { writeGraphml } from "./graphml.ts";
+import type { CsvPart, ExportFormat } from "./types.ts";
+import { zipStream } from "./zip.ts";
+
+/** A file ready to be streamed: its suggested name, its media type and its content. */
+export interface ExportFile {
+  fileName: string;
+  contentType: string;
+  chunks: AsyncIterable<string | Uint8Array>;
+}
+
+/** Tunables of {@link exportGraph}. */
+export interface ExportOptions {
+  /** For CSV: both files in a zip, or just one of them. */
+  part: CsvPart;
+  /** File name without extension. */
+  baseName: string;
+  /** Written as the GEXF `lastmodifieddate` and the zip entries' time; null means now. */
+  lastModified: Date | null;
+}
+
+export const DEFAULT_EXPORT_OPTIONS: ExportOptions = { part: "zip", baseName: "graph", lastModified: null };
+
+/** Prepares the export of `graph`; nothing is written until `chunks` is iterated. */
+export function exportGraph(
+  graph: KnowledgeGraph,
+  format: ExportFormat,
+  options: Partial<ExportOptions> = {},
+): ExportFile {
+  const { part, baseName, lastModified } = { ...DEFAULT_EXPORT_OPTIONS, ...options };
+  const modified = lastModified ?? new Date();
+  switch (format) {
+    case "gexf":
+      return {
+        fileName: `${baseName}.gexf`,
+        contentType: "application/gexf+xml; charset=utf-8",
+        chunks: writeGexf(graph, { lastModified: modified }),
+      };
+    case "graphml":
+      return {
+        fileName: `${baseName}.graphml`,
+        contentType: "application/graphml+xml; charset=utf-8",
+        chunks: writeGraphml(graph),
+      };
+    case "json":
+      return { fileName: `${baseName}.json`, contentType: "application/json; charset=utf-8", chunks: writeJson(graph) };
+    case "csv":
+      if (part !== "zip")
+        return {
+          fileName: `${baseName}-${part}.csv`,
+          contentType: "text/csv; charset=utf-8; header=present",
+          chunks: writeCsv(graph, part),
+        };
+      return {
+        fileName: `${baseName}-csv.zip`,
+        contentType: "application/zip",
+        chunks: zipStream(
+          [
+            { name: `${baseName}-nodes.csv`, chunks: writeCsv(graph, "nodes") },
+            { name: `${baseName}-edges.csv`, chunks: writeCsv(graph, "edges") },
+          ],
+          modified,
+        ),
+      };
+  }
+}
+
+/** The graphology JSON export, exactly what `graph.export()` gives (and what `kg build` writes). */
+async function* writeJson(graph: KnowledgeGraph): AsyncGenerator<string> {
+  yield JSON.stringify(graph.export());
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { unzipSync, strFromU8 } from "fflate";
+import { exportGraph } from "../../src/export/exportGraph.ts";
+import { readCsvGraph } from "../../src/import/csv.ts";
+import { readGexf } from "../../src/import/gexf.ts";
+import { readGraphml } from "../../src/import/graphml.ts";
+import { readGraphologyJson } from "../../src/import/json.ts";
+import type { KnowledgeGraph } from "../../src/model/types.ts";
+import { EXPORT_FORMATS, type ExportFormat } from "../../src/export/types.ts";
+import { seedGraph, trickyGraph } from "./fixtures.ts";
+
+async function collect(chunks: AsyncIterable<string | Uint8Array>): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const chunk of chunks) parts.push(typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk));
+  return Buffer.concat(parts);
+}
+
+/** Exports `graph` in `format` and reads the file back with the matching importer. */
+async function roundTrip(graph: KnowledgeGraph, format: ExportFormat): Promise<KnowledgeGraph> {
+  const file = exportGraph(graph, format, { baseName: "g" });
+  const bytes = await collect(file.chunks);
+  switch (format) {
+    case "gexf":
+      return readGexf(bytes.toString("utf8"), file.fileName);
+    case "graphml":
+      return readGraphml(bytes.toString("utf8"), file.fileName);
+    case "json":
+      return readGraphologyJson(bytes.toString("utf8"), file.fileName);
+    case "csv": {
+      const files = unzipSync(new Uint8Array(bytes));
+      expect(Object.keys(files)).toEqual(["g-nodes.csv", "g-edges.csv"]);
+      return readCsvGraph(strFromU8(files["g-nodes.csv"]), strFromU8(files["g-edges.csv"]), file.fileName);
+    }
+  }
+}
+
+describe("export", () => {
+  describe("exportGraph", () => {
+    it.each(EXPORT_FORMATS)(
+      "re-imports the seed graph from %s with the same nodes, edges and attributes",
+      async (format) => {
+        const graph = seedGraph();
+        const back = await roundTrip(graph, format);
+        expect(back.export().nodes).toEqual(graph.export().nodes);
+        expect(back.export().edges).toEqual(graph.export().edges);
+      },
+    );
+
+    it.each(EXPORT_FORMATS)(
+      "keeps escapes, emoji, right-to-left text and parallel edges exact in %s",
+      async (format) => {
+        const graph = trickyGraph();
+        const back = await roundTrip(graph, format);
+        expect(back.export().nodes).toEqual(graph.export().nodes);
+        expect(back.export().edges).toEqual(graph.export().edges);
+      },
+    );
+
+    it("keeps graph attributes (name, documents) in GraphML and JSON", async () => {
+      const graph = seedGraph();
+      for (const format of ["graphml", "json"] as const) {
+        expect((await roundTrip(graph, format)).getAttributes()).toMatchObject(graph.getAttributes());
+      }
+    });
+
+    it("names each file and gives its media type", () => {
+      const graph = trickyGraph();
+      expect(exportGraph(graph, "gexf", { baseName: "kg" })).toMatchObject({
+        fileName: "kg.gexf",
+        contentType: expect.stringContaining("gexf+xml"),
+      });
+      expect(exportGraph(graph, "csv", { part: "edges" })).toMatchObject({ fileName: "graph-edges.csv" });
+      expect(exportGraph(graph, "csv").contentType).toBe("application/zip");
+    });
+
+    it("writes CSV with a header row, RFC 4180 quoting and clashing names prefixed", async () => {
+      const text = (await collect(exportGraph(trickyGraph(), "csv", { part: "edges" }).chunks)).toString("utf8");
+      const [header] = text.split("\r\n");
+      expect(header.startsWith("Id,Source,Target,Label,predicate,")).toBe(true);
+      expect(header).toContain(",attr:source,");
+      expect(text).toContain('"talks & <argues> with ""Tom & Jerry');
+    });
+
+    it("writes the JSON export exactly as graphology's export()", async () => {
+      const graph = seedGraph();
+      const text = (await collect(exportGraph(graph, "json").chunks)).toString("utf8");
+      expect(JSON.parse(text)).toEqual(graph.export());
+    });
+  });
+});
