@@ -2,16 +2,26 @@
  * Default extractor: the pipeline of src/extract, loaded on first use so that the write path does not pay for the
  * NLP models at start-up (and reads keep working if the pipeline cannot load).
  */
+import type { ExtractionResult } from "./types.ts";
 import { IngestError, type Extractor } from "./types.ts";
 
-let cached: Promise<Extractor> | null = null;
+/** The part of src/extract/index.ts the writer uses. */
+interface ExtractModule {
+  extractDocument: (text: string, context?: object) => ExtractionResult;
+  loadExtractContext?: (root?: string) => object;
+}
 
-/** Resolves to src/extract's `extractDocument`; an {@link IngestError} (503) says why when it cannot be loaded. */
-export function loadDefaultExtractor(): Promise<Extractor> {
+let cached: Promise<ExtractModule> | null = null;
+
+/**
+ * Resolves to src/extract's `extractDocument`, reading the ontology and lexicon of `root` (not the repository's);
+ * an {@link IngestError} (503) says why when the pipeline cannot be loaded.
+ */
+export async function loadDefaultExtractor(root: string): Promise<Extractor> {
   cached ??= import(new URL("../extract/index.ts", import.meta.url).href)
-    .then((module: { extractDocument?: Extractor }) => {
+    .then((module: Partial<ExtractModule>) => {
       if (typeof module.extractDocument !== "function") throw new Error("src/extract/index.ts has no extractDocument");
-      return module.extractDocument;
+      return module as ExtractModule;
     })
     .catch((error: Error) => {
       cached = null;
@@ -20,5 +30,7 @@ export function loadDefaultExtractor(): Promise<Extractor> {
         `ingest: the extraction pipeline cannot be loaded (${error.message}); check src/extract and run "npm install"`,
       );
     });
-  return cached;
+  const module = await cached;
+  return (text, context = {}) =>
+    module.extractDocument(text, { ...(module.loadExtractContext?.(root) ?? {}), ...context });
 }

@@ -84,6 +84,7 @@ export function applyExtractedFile(
       source: "extracted",
       kind: relation.kind,
       status: decision === "accepted" ? "accepted" : "candidate",
+      ...(relation.qualifiers ? { qualifiers: relation.qualifiers } : {}),
     });
     outcome.newRelations.push(relation.id);
   }

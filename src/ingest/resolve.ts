@@ -75,6 +75,7 @@ export function resolveExtraction(input: ResolveInput): Resolution {
       stance: relation.stance,
       modality: relation.modality,
       confidence: Math.round(relation.confidence * 1000) / 1000,
+      ...qualifiersOf(relation),
     };
     seen.set(triple, record);
     relations.push(record);
@@ -153,6 +154,15 @@ function relationProblem(
   if (typeof quote !== "string" || !quote || text.slice(start, end) !== quote)
     return "its evidence quote is not verbatim at its offsets";
   return null;
+}
+
+/** The string qualifiers the model knows (time, duration, role), if any. */
+function qualifiersOf(relation: ExtractionResult["relations"][number]): Pick<ExtractedRelationRecord, "qualifiers"> {
+  const q = relation.qualifiers ?? {};
+  const kept = Object.fromEntries(
+    (["time", "duration", "role"] as const).filter((k) => typeof q[k] === "string" && q[k]).map((k) => [k, q[k]]),
+  );
+  return Object.keys(kept).length ? { qualifiers: kept } : {};
 }
 
 function isEntity(entity: ExtractedEntity): boolean {

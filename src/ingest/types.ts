@@ -3,7 +3,7 @@
  */
 import type { KnowledgeGraph, Modality, RelationKind, Stance } from "../model/types.ts";
 import type { EntityType } from "../model/types.ts";
-import type { ResolutionRule } from "../model/schemas.ts";
+import type { Ontology, ResolutionRule } from "../model/schemas.ts";
 
 /** An entity as the extractor returns it; `id` is an existing node's id when the extractor resolved it. */
 export interface ExtractedEntity {
@@ -23,6 +23,7 @@ export interface ExtractedRelation {
   confidence: number;
   stance: Stance;
   modality: Modality;
+  qualifiers?: { time?: string; duration?: string; role?: string };
   evidence: { quote: string; start: number; end: number };
 }
 
@@ -35,7 +36,7 @@ export interface ExtractionResult {
 /** Turns a text into candidate entities and relations, resolving against `context.graph` when given. */
 export type Extractor = (
   text: string,
-  context?: { graph?: KnowledgeGraph },
+  context?: { graph?: KnowledgeGraph; ontology?: Ontology },
 ) => ExtractionResult | Promise<ExtractionResult>;
 
 /** A document to add, as received from the CLI or HTTP (already decoded to a string). */

@@ -58,7 +58,7 @@ export class DataWriter {
   /** Adds a document: validates it, refuses duplicates (409), extracts, stores, and updates the served graph. */
   async ingest(input: DocumentInput): Promise<IngestResult> {
     const doc = checkDocumentInput(input);
-    const extractor = this.#options.extractor ?? (await loadDefaultExtractor());
+    const extractor = this.#options.extractor ?? (await loadDefaultExtractor(this.layout.root));
     return this.#locked(async () => {
       const { byHash, nextSeq } = this.#index.scan();
       const hash = contentHash(doc.text);
@@ -73,8 +73,8 @@ export class DataWriter {
         );
       const id = documentId(nextSeq, hash);
       const graph = this.#store.graph;
-      const extraction = await extractor(doc.text, { graph });
       const ontology = readOntology(this.layout);
+      const extraction = await extractor(doc.text, { graph, ontology });
       const decisions = readDecisions(this.layout);
       const now = this.#options.now().toISOString();
       const { file, skipped } = resolveExtraction({

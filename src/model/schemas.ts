@@ -126,6 +126,7 @@ export const ExtractedRelationRecordSchema = z.strictObject({
   evidence: z.array(EvidenceSchema).min(1, "every relation needs at least one evidence quote"),
   stance: z.enum(STANCES).default("neutral"),
   modality: z.enum(MODALITIES).default("asserted"),
+  qualifiers: QualifiersSchema.optional(),
   confidence: z.number().min(0).max(1),
 });
 
