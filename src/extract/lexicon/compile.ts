@@ -1,0 +1,147 @@
+/**
+ * Compiled context: the ontology, graph, curated lexicon and gazetteer turned into lookup tables the rules use.
+ */
+import type { KnowledgeGraph } from "../../model/types.ts";
+import type { Ontology, PredicateDefinition } from "../../model/schemas.ts";
+import { analyse } from "../nlp/analyse.ts";
+import { gazetteer } from "./gazetteer.ts";
+import { normalizeName } from "./normalize.ts";
+import type { Lexicon, LexiconEntry, LexiconName, NameKind } from "./types.ts";
+
+/** How a token of a known name must be written in the text to match. */
+type CaseRule = "exact" | "capitalized" | "any";
+
+/** A known name as a token sequence. */
+export interface NamePattern {
+  tokens: string[];
+  cases: CaseRule[];
+  original: string[];
+  name: LexiconName;
+}
+
+/** A multi-word phrase keyed by its first word: a verb phrase ("take part in") or a role ("chief executive"). */
+export interface Phrase<T> {
+  words: string[];
+  value: T;
+}
+
+/** Everything the extractor looks up, built once per context. */
+export interface CompiledContext {
+  ontology: Ontology;
+  predicates: Record<string, PredicateDefinition>;
+  /** Known names by their first token (lower case), longest first. */
+  names: Map<string, NamePattern[]>;
+  /** Role phrases (lower case) -> predicate. */
+  roles: Map<string, Phrase<string>[]>;
+  /** Verb phrases keyed by the verb's lemma -> predicates in ontology order. */
+  verbs: Map<string, Phrase<string[]>[]>;
+  gifts: Map<string, string>;
+  groupNouns: Set<string>;
+}
+
+/** Compiles the lookup tables; the graph wins over the curated lexicon, which wins over the gazetteer. */
+export function compileContext(ontology: Ontology, lexicon: Lexicon, graph?: KnowledgeGraph): CompiledContext {
+  const names = new NameTable();
+  if (graph)
+    graph.forEachNode((id, a) =>
+      names.addEntry({ id, label: a.label, type: a.type, subtype: a.subtype, aliases: a.aliases, origin: "graph" }),
+    );
+  for (const entry of lexicon.entries) names.addEntry(entry);
+  for (const g of gazetteer()) names.addEntry(g.entry, g.names);
+  for (const [seat, target] of Object.entries(ontology.metonymy.seats))
+    names.addSeat(seat, target.slice("country:".length));
+  return {
+    ontology,
+    predicates: ontology.predicates,
+    names: names.patterns(),
+    roles: phraseTable(Object.entries(lexicon.roles).flatMap(([p, nouns]) => nouns.map((n) => [n, p] as const))),
+    verbs: verbTable(ontology),
+    gifts: new Map(
+      Object.entries(lexicon.gifts).flatMap(([p, nouns]) => nouns.map((n) => [n.toLowerCase(), p] as const)),
+    ),
+    groupNouns: new Set(lexicon.groupNouns.map((n) => n.toLowerCase())),
+  };
+}
+
+/** Names and their owners; a name already owned by an earlier (stronger) entry stays with it. */
+class NameTable {
+  private owner = new Map<string, LexiconName>();
+  private entryOf = new Map<string, LexiconEntry>();
+
+  addEntry(entry: LexiconEntry, kinds?: { text: string; kind: NameKind }[]): void {
+    const all = kinds ?? [entry.label, ...entry.aliases].map((text) => ({ text, kind: "name" as NameKind }));
+    const target = this.sameEntity(entry, all) ?? entry;
+    for (const { text, kind } of all) {
+      const key = normalizeName(text);
+      const existing = this.owner.get(key);
+      if (!existing) this.owner.set(key, { text: text.replace(/^the\s+/i, ""), kind, entry: target });
+      else if (existing.entry === target && kind !== "name") existing.kind = kind; // the gazetteer knows a capital is a capital
+    }
+    this.entryOf.set(normalizeName(entry.label), target);
+  }
+
+  addSeat(seat: string, state: string): void {
+    const entry = this.entryOf.get(normalizeName(state)) ?? this.owner.get(normalizeName(state))?.entry;
+    if (entry) this.addEntry(entry, [{ text: seat, kind: "seat" }]);
+  }
+
+  /** The earlier entry this one describes: same type and a shared name ("United States" in the lexicon and gazetteer). */
+  private sameEntity(entry: LexiconEntry, all: { text: string }[]): LexiconEntry | null {
+    for (const { text } of all) {
+      const other = this.owner.get(normalizeName(text))?.entry;
+      if (other && other.type === entry.type) return other;
+    }
+    return null;
+  }
+
+  patterns(): Map<string, NamePattern[]> {
+    const table = new Map<string, NamePattern[]>();
+    for (const name of this.owner.values()) {
+      const tokens = analyse(name.text).tokens;
+      if (tokens.length === 0) continue;
+      const pattern: NamePattern = {
+        tokens: tokens.map((t) => t.lower),
+        original: tokens.map((t) => t.text),
+        cases: tokens.map((t) => caseRule(t.text)),
+        name,
+      };
+      const list = table.get(pattern.tokens[0]) ?? [];
+      list.push(pattern);
+      table.set(pattern.tokens[0], list);
+    }
+    for (const list of table.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+    return table;
+  }
+}
+
+function caseRule(word: string): CaseRule {
+  if (/\p{Lu}.*\p{Lu}/u.test(word) && word === word.toUpperCase()) return "exact";
+  if (/^\p{Lu}/u.test(word)) return "capitalized";
+  return "any";
+}
+
+/** Whether `text` is written as a name token of case rule `rule` requires. */
+export function caseMatches(rule: CaseRule, pattern: string, text: string): boolean {
+  if (rule === "exact") return text === pattern;
+  if (rule === "capitalized") return /^\p{Lu}/u.test(text);
+  return true;
+}
+
+function phraseTable<T>(pairs: readonly (readonly [string, T])[]): Map<string, Phrase<T>[]> {
+  const table = new Map<string, Phrase<T>[]>();
+  for (const [text, value] of pairs) {
+    const words = text.toLowerCase().split(/\s+/);
+    const list = table.get(words[0]) ?? [];
+    list.push({ words, value });
+    table.set(words[0], list);
+  }
+  for (const list of table.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return table;
+}
+
+function verbTable(ontology: Ontology): Map<string, Phrase<string[]>[]> {
+  const byPhrase = new Map<string, string[]>();
+  for (const [predicate, def] of Object.entries(ontology.predicates))
+    for (const verb of def.verbs) byPhrase.set(verb, [...(byPhrase.get(verb) ?? []), predicate]);
+  return phraseTable([...byPhrase]);
+}

@@ -1,0 +1,166 @@
+/**
+ * Mention finding: known names (graph, lexicon, gazetteer), demonym groups, unknown proper names and numbers.
+ */
+import type { CompiledContext } from "../lexicon/compile.ts";
+import type { Analysis, Token } from "../nlp/types.ts";
+import { matchName, matchPhrase } from "./phrases.ts";
+import { isCommonWord, isOrgHead, typeName } from "./typing.ts";
+import type { Mention } from "./types.ts";
+
+/** Words that may join the parts of one name: "Bank of England", "Competition and Markets Authority". */
+const CONNECTORS = new Set(["of", "and", "&", "de", "del", "la", "von", "van", "bin", "al", "du", "der"]);
+const HONORIFICS = new Set(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady"]);
+/** Common nouns that, after a person's name, name their organisation: "the Zelensky administration". */
+const EPONYMOUS = new Set(["administration", "government", "cabinet", "campaign"]);
+const NUMERIC_TYPES: Record<string, "date" | "quantity"> = { DATE: "date", MONEY: "quantity", PERCENT: "quantity" };
+
+/** Finds every mention, sentence by sentence, left to right, longest first; mentions never overlap. */
+export function findMentions(a: Analysis, ctx: CompiledContext, numeric: boolean): Mention[] {
+  const mentions: Mention[] = [];
+  const taken = new Uint8Array(a.tokens.length);
+  // Dates first: "in July 2022" is a date, not a place called July.
+  addNumeric(a, mentions, taken);
+  const kept = numeric ? mentions : [];
+  for (const s of a.sentences) {
+    let i = s.from;
+    while (i < s.to) i = taken[i] ? i + 1 : step(a, ctx, i, s.to, kept, taken);
+  }
+  return kept.sort((x, y) => x.from - y.from);
+}
+
+function step(a: Analysis, ctx: CompiledContext, i: number, to: number, out: Mention[], taken: Uint8Array): number {
+  const { tokens } = a;
+  const known = matchName(ctx.names, tokens, i, to);
+  const runEnd = properRun(tokens, i, to);
+  if (known) {
+    const end = i + known.tokens.length;
+    const kind = known.name.kind;
+    if (kind === "demonym-adjective") return demonym(a, ctx, i, end, to, out, taken);
+    const splitsOff =
+      kind === "name" && known.name.entry.type === "country" && runEnd > end && isOrgHead(tokens[runEnd - 1].lower);
+    if (runEnd <= end || splitsOff || trimmedEnd(ctx, tokens, i, runEnd) <= end) {
+      push(a, out, taken, { from: i, to: end, type: known.name.entry.type, known: known.name });
+      return end;
+    }
+  }
+  if (runEnd > i) {
+    properName(a, ctx, i, runEnd, out, taken);
+    return runEnd;
+  }
+  return i + 1;
+}
+
+/** "Russian forces" is a group of Russia; "Ukrainian President X" keeps "Ukrainian" as a mention of the state. */
+function demonym(
+  a: Analysis,
+  ctx: CompiledContext,
+  i: number,
+  end: number,
+  to: number,
+  out: Mention[],
+  taken: Uint8Array,
+) {
+  const { tokens } = a;
+  const entry = matchName(ctx.names, tokens, i, end)!.name;
+  let j = end;
+  // "the Ukrainian and Russian delegations": the first demonym borrows the group noun of the second.
+  if (tokens[j]?.lower === "and" && j + 2 < to) {
+    const second = matchName(ctx.names, tokens, j + 1, to);
+    if (second?.name.kind === "demonym-adjective") j = j + 1 + second.tokens.length;
+  }
+  const noun = tokens[j];
+  if (noun && j < to && ctx.groupNouns.has(noun.lower)) {
+    const label = `${tokens
+      .slice(i, end)
+      .map((t) => t.text)
+      .join(" ")} ${noun.text}`;
+    const range = j === end ? { from: i, to: j + 1 } : { from: i, to: end };
+    push(a, out, taken, { ...range, type: "group", state: entry.entry }, label);
+    return range.to;
+  }
+  if (matchPhrase(ctx.roles, tokens, end, to)) push(a, out, taken, { from: i, to: end, type: "country", known: entry });
+  return end;
+}
+
+/** An unknown proper name: strip titles and roles ("Chancellor", "Secretary-General"), then type what is left. */
+function properName(a: Analysis, ctx: CompiledContext, from: number, to: number, out: Mention[], taken: Uint8Array) {
+  const { tokens } = a;
+  let start = from;
+  let titled = false;
+  for (;;) {
+    if (HONORIFICS.has(tokens[start].lower)) start++;
+    else {
+      const role = matchPhrase(ctx.roles, tokens, start, to);
+      if (!role) break;
+      start = role.to;
+    }
+    titled = true;
+    if (start >= to) return;
+  }
+  const end = trimmedEnd(ctx, tokens, start, to);
+  if (end <= start) return;
+  const known = matchName(ctx.names, tokens, start, end);
+  if (known && start + known.tokens.length === end) {
+    push(a, out, taken, { from: start, to: end, type: known.name.entry.type, known: known.name });
+    return;
+  }
+  if (EPONYMOUS.has(tokens[end]?.lower ?? "") && !titled) {
+    const eponym = { from: start, to: end, start: tokens[start].start, end: tokens[end - 1].end };
+    push(a, out, taken, { from: start, to: end + 1, type: "organization", eponym });
+    return;
+  }
+  const type = typeName(tokens, start, end, titled, (w) => ctx.names.has(w));
+  // A lone capitalised common word ("Several days ago", "Western leaders") is not a name.
+  if (type === null && end - start === 1 && isCommonWord(tokens[start].lower)) return;
+  push(a, out, taken, { from: start, to: end, type });
+}
+
+/** The end of a proper-name run once trailing role words are removed ("United Nations Secretary-General"). */
+function trimmedEnd(ctx: CompiledContext, tokens: Token[], from: number, to: number): number {
+  for (let k = from + 1; k < to; k++) if (matchPhrase(ctx.roles, tokens, k, to)?.to === to) return k;
+  return to;
+}
+
+/** The end of a run of capitalised words starting at `i` (i itself when it does not start one). */
+function properRun(tokens: Token[], i: number, to: number): number {
+  if (tokens[i].pos !== "PROPN" || !isCapitalized(tokens[i])) return i;
+  let j = i + 1;
+  let cut = -1;
+  while (j < to) {
+    const t = tokens[j];
+    if (isCapitalized(t) && t.pos !== "PUNCT" && t.pos !== "PART") j++;
+    else if (CONNECTORS.has(t.lower) && j + 1 < to && isCapitalized(tokens[j + 1])) {
+      if ((t.lower === "and" || t.lower === "&") && cut < 0) cut = j;
+      j++;
+    } else break;
+  }
+  // "Alibaba and Tencent" are two names; "Competition and Markets Authority" is one.
+  if (cut >= 0 && !isOrgHead(tokens[j - 1].lower)) return cut;
+  return j;
+}
+
+/** A name word: capitalised, and so is every hyphenated part ("Saint-Germain", not "NATO-style"). */
+function isCapitalized(t: Token): boolean {
+  return /^\p{Lu}/u.test(t.text) && !/-\p{Ll}/u.test(t.text);
+}
+
+function push(
+  a: Analysis,
+  out: Mention[],
+  taken: Uint8Array,
+  m: Omit<Mention, "start" | "end" | "surface" | "entity">,
+  surface?: string,
+) {
+  for (let k = m.from; k < m.to; k++) if (taken[k]) return;
+  for (let k = m.from; k < m.to; k++) taken[k] = 1;
+  const start = a.tokens[m.from].start;
+  const end = a.tokens[m.to - 1].end;
+  out.push({ ...m, start, end, surface: surface ?? a.text.slice(start, end), entity: -1 });
+}
+
+function addNumeric(a: Analysis, out: Mention[], taken: Uint8Array): void {
+  for (const n of a.numeric) {
+    const type = NUMERIC_TYPES[n.kind];
+    if (type) push(a, out, taken, { from: n.from, to: n.to, type });
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * Text analysis: sentences, tokens with offsets, part of speech, lemmas and numeric entities from wink-nlp.
+ */
+import winkNLP from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+import type { Analysis, NumericSpan, Sentence, Token } from "./types.ts";
+
+const nlp = winkNLP(model);
+const its = nlp.its;
+
+// wink-nlp's published types do not accept every `its` helper in `out()`; this is the part of its API used here.
+interface WinkItem {
+  out(f?: unknown): unknown;
+}
+interface WinkCollection {
+  out(f?: unknown): unknown[];
+  each(cb: (item: WinkItem) => void): void;
+}
+interface WinkDoc {
+  tokens(): WinkCollection;
+  sentences(): WinkCollection;
+  entities(): WinkCollection;
+}
+
+/** wink-nlp numeric entity types kept as date or quantity mentions. */
+const NUMERIC_KINDS = new Set(["DATE", "MONEY", "PERCENT", "DURATION", "CARDINAL", "TIME"]);
+
+/** Folds typographic apostrophes so that "Kyiv’s" and "Kyiv's" look alike to the rules. */
+export function foldQuotes(text: string): string {
+  return text.replace(/[’‘`]/g, "'");
+}
+
+/** Runs wink-nlp over `text` and returns tokens with exact character offsets (wink keeps the text lossless). */
+export function analyse(text: string): Analysis {
+  const doc = nlp.readDoc(text) as unknown as WinkDoc;
+  const values = doc.tokens().out() as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const lemmas = doc.tokens().out(its.lemma) as string[];
+  const raw: Token[] = [];
+  let offset = 0;
+  for (let i = 0; i < values.length; i++) {
+    offset += spaces[i].length;
+    const value = values[i];
+    raw.push({
+      text: value,
+      lower: "",
+      lemma: lemmas[i],
+      pos: pos[i],
+      start: offset,
+      end: offset + value.length,
+      sentence: 0,
+    });
+    offset += value.length;
+  }
+  const spansOut: number[][] = [];
+  doc.sentences().each((s) => spansOut.push(s.out(its.span) as unknown as number[]));
+  const numeric: number[][] = [];
+  const kinds: string[] = [];
+  doc.entities().each((e) => {
+    const kind = e.out(its.type) as string;
+    if (!NUMERIC_KINDS.has(kind)) return;
+    numeric.push(e.out(its.span) as unknown as number[]);
+    kinds.push(kind);
+  });
+  return joinHyphens(text, raw, spansOut, numeric, kinds);
+}
+
+/**
+ * wink-nlp splits "Al-Khelaifi" and "Secretary-General" into three tokens; names and compounds read better whole,
+ * so a hyphen written without spaces between two words joins them (the last part gives the part of speech).
+ */
+function joinHyphens(
+  text: string,
+  raw: Token[],
+  sentenceSpans: number[][],
+  numericSpans: number[][],
+  kinds: string[],
+): Analysis {
+  const map = new Int32Array(raw.length);
+  const tokens: Token[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const t = raw[i];
+    const prev = tokens[tokens.length - 1];
+    const next = raw[i + 1];
+    if (
+      (t.text === "-" || t.text === "–") &&
+      prev &&
+      next &&
+      prev.end === t.start &&
+      next.start === t.end &&
+      isWord(prev.text) &&
+      isWord(next.text)
+    ) {
+      prev.text = text.slice(prev.start, next.end);
+      prev.end = next.end;
+      prev.pos = next.pos === "PROPN" || prev.pos === "PROPN" ? "PROPN" : next.pos;
+      prev.lemma = `${prev.lemma}-${next.lemma}`;
+      map[i] = tokens.length - 1;
+      map[i + 1] = tokens.length - 1;
+      i++;
+      continue;
+    }
+    map[i] = tokens.length;
+    tokens.push(t);
+  }
+  for (const t of tokens) t.lower = foldQuotes(t.text.toLowerCase());
+  const sentences: Sentence[] = sentenceSpans.map(([a, b], index) => {
+    const from = map[a];
+    const to = map[b] + 1;
+    for (let k = from; k < to; k++) tokens[k].sentence = index;
+    return { from, to, start: tokens[from].start, end: tokens[to - 1].end };
+  });
+  const numeric: NumericSpan[] = numericSpans.map(([a, b], k) => ({ from: map[a], to: map[b] + 1, kind: kinds[k] }));
+  return { text, tokens, sentences, numeric };
+}
+
+function isWord(s: string): boolean {
+  return /^[\p{L}\p{N}]/u.test(s);
+}

@@ -1,0 +1,134 @@
+/**
+ * Modality and stance: questions, conditionals, hedges, reported speech and negation around a relation set its
+ * modality and lower its confidence; negation flips the stance of polar predicates and is never dropped silently.
+ */
+import type { Modality, Stance } from "../../model/types.ts";
+import type { Sentence, Token } from "../nlp/types.ts";
+
+const CONDITIONAL = new Set(["if", "unless", "whether"]);
+const MODALS = new Set(["would", "could", "might", "may", "should", "can", "must", "'d"]);
+const HEDGES = new Set([
+  "seem",
+  "seems",
+  "seemed",
+  "appear",
+  "appears",
+  "appeared",
+  "likely",
+  "unlikely",
+  "possibly",
+  "perhaps",
+  "probably",
+  "expected",
+]);
+const REPORTED = new Set([
+  "reportedly",
+  "allegedly",
+  "apparently",
+  "according",
+  "say",
+  "said",
+  "says",
+  "told",
+  "claimed",
+  "claims",
+  "announced",
+  "reported",
+  "warned",
+  "added",
+  "insisted",
+]);
+const PROPOSED = new Set([
+  "propose",
+  "proposed",
+  "proposes",
+  "proposal",
+  "suggest",
+  "suggested",
+  "suggests",
+  "offer",
+  "offered",
+  "plan",
+  "planned",
+  "plans",
+]);
+const NEGATIONS = new Set(["not", "n't", "never", "no", "neither", "nor", "without"]);
+
+/** Predicates whose stance is for or against their object; others are neutral. */
+const POLAR: Record<string, Stance> = {
+  supports: "supports",
+  positive_about: "supports",
+  proposes: "supports",
+  seeks: "supports",
+  negotiates_for: "supports",
+  wants_to_end: "opposes",
+  opposes: "opposes",
+  skeptical_of: "opposes",
+};
+
+/** How the text commits to one relation. */
+export interface Reading {
+  modality: Modality;
+  stance: Stance;
+  negated: boolean;
+  /** Factor applied to the rule's confidence. */
+  factor: number;
+}
+
+/** Reads the modality of the relation spanning tokens `[from, to)` of sentence `s` (verb at `verb`, if any). */
+export function readModality(
+  tokens: Token[],
+  s: Sentence,
+  from: number,
+  to: number,
+  predicate: string,
+  verb?: number,
+): Reading {
+  let modality: Modality = "asserted";
+  let factor = 1;
+  let negated = false;
+  const clause = verb !== undefined;
+  const last = tokens[s.to - 1];
+  if (last?.text === "?") {
+    modality = "hypothetical";
+    factor *= 0.5;
+  }
+  const scanTo = clause ? Math.max(to, verb + 1) : to;
+  for (let k = clause ? s.from : from; k < scanTo; k++) {
+    const w = tokens[k].lower;
+    if (CONDITIONAL.has(w) && k < (verb ?? to)) {
+      modality = "hypothetical";
+      factor *= 0.6;
+    } else if (clause && MODALS.has(w) && k < verb!) {
+      if (modality === "asserted") modality = "hypothetical";
+      factor *= 0.8;
+    } else if (clause && HEDGES.has(w)) {
+      if (modality === "asserted") modality = "hypothetical";
+      factor *= 0.75;
+    } else if (clause && REPORTED.has(w) && k < verb!) {
+      if (modality === "asserted") modality = "reported";
+      factor *= 0.9;
+    } else if (clause && PROPOSED.has(w) && k < verb!) {
+      if (modality === "asserted") modality = "proposed";
+      factor *= 0.85;
+    }
+  }
+  if (clause) negated = isNegated(tokens, s, verb!);
+  const base = POLAR[predicate] ?? "neutral";
+  let stance: Stance = base;
+  if (negated) {
+    stance = base === "supports" ? "opposes" : base === "opposes" ? "supports" : "neutral";
+    factor *= 0.6;
+  }
+  return { modality, stance, negated, factor };
+}
+
+/** A negation inside the verb group: "did not support", "has never backed", "doesn't want". */
+function isNegated(tokens: Token[], s: Sentence, verb: number): boolean {
+  for (let k = verb - 1; k >= s.from && verb - k <= 4; k--) {
+    const t = tokens[k];
+    if (NEGATIONS.has(t.lower)) return true;
+    if (t.pos !== "AUX" && t.pos !== "ADV" && t.pos !== "PART") return false;
+  }
+  return false;
+}

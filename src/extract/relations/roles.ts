@@ -1,0 +1,127 @@
+/**
+ * Role relations: appositions and titles that say what a person is to an organisation or state —
+ * "X, Y's lead negotiator", "X, the chief executive of Y", "Y's president, X", "German Chancellor X",
+ * "X is a contributor to Y".
+ */
+import { matchPhrase } from "../mentions/phrases.ts";
+import type { Sentence } from "../nlp/types.ts";
+import { isPossessive, mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
+
+const ROLE_OF = new Set(["of", "at", "for", "to", "with", "in"]);
+const MODIFIER_POS = new Set(["ADJ", "NOUN", "PROPN", "VERB"]);
+const DETERMINERS = new Set(["the", "a", "an"]);
+const COPULA = new Set(["is", "was", "are", "were", "been", "be", "'s", "remains", "became", "becomes"]);
+
+/** Role relations in one sentence; `appositions` receives the comma closing each "X, role of Y," apposition. */
+export function roleRelations(v: View, s: Sentence, appositions: Map<number, number>): Candidate[] {
+  const out: Candidate[] = [];
+  for (let k = s.from; k < s.to; k++) {
+    const m = mentionStarting(v, k);
+    if (!m || v.clusters[m.entity].type !== "person") continue;
+    after(v, s, m.entity, m.from, m.to, out, appositions);
+    before(v, s, m.entity, m.from, m.to, out);
+  }
+  return out;
+}
+
+/** "X, [the] [adj] ROLE of Y" / "X, Y's [adj] ROLE" / "X, the Y ROLE" / "X is a ROLE of Y". */
+function after(
+  v: View,
+  s: Sentence,
+  person: number,
+  from: number,
+  to: number,
+  out: Candidate[],
+  appositions: Map<number, number>,
+) {
+  const t = v.tokens;
+  let j = to;
+  let copular = false;
+  if (t[j]?.lower === "(") while (j < s.to && t[j].lower !== ")") j++;
+  if (t[j]?.lower === ")") j++;
+  if (t[j]?.lower === ",") j++;
+  else if (COPULA.has(t[j]?.lower ?? "")) {
+    copular = true;
+    j++;
+  } else return;
+  if (t[j]?.lower === "who" && COPULA.has(t[j + 1]?.lower ?? "")) j += 2;
+  if (DETERMINERS.has(t[j]?.lower ?? "")) j++;
+  // "Y's ROLE" or "the Y ROLE"
+  const owner = mentionStarting(v, j);
+  if (owner) {
+    let r = owner.to;
+    if (isPossessive(v, r)) r++;
+    const role = roleAt(v, r, s.to);
+    if (role) {
+      out.push(cand(person, owner.entity, role.predicate, "appositive-role", from, role.to, role.text));
+      close(v, role.to, person, appositions);
+    }
+    return;
+  }
+  const role = roleAt(v, j, s.to);
+  if (!role || !ROLE_OF.has(t[role.to]?.lower ?? "")) return;
+  let o = role.to + 1;
+  if (DETERMINERS.has(t[o]?.lower ?? "")) o++;
+  // "the leader of the opposition Christian Democratic Union": skip a few modifiers.
+  for (let n = 0; n < 3 && !v.mentionAt[o] && MODIFIER_POS.has(t[o]?.pos ?? ""); n++) o++;
+  const target = mentionStarting(v, o);
+  if (!target) return;
+  // "a contributor to the Examiner's Beltway Confidential blog": the role is held at the possessed name.
+  let head = target;
+  if (isPossessive(v, target.to) && mentionStarting(v, target.to + 1)) head = mentionStarting(v, target.to + 1)!;
+  out.push(
+    cand(person, head.entity, role.predicate, copular ? "copular-role" : "appositive-role", from, head.to, role.text),
+  );
+  close(v, head.to, person, appositions);
+}
+
+/** "Y's ROLE, X" / "Y ROLE X" / "Demonym ROLE X" (the role words sit right before the person). */
+function before(v: View, s: Sentence, person: number, from: number, _to: number, out: Candidate[]) {
+  const t = v.tokens;
+  let j = from;
+  if (t[j - 1]?.lower === ",") j--;
+  // The longest role phrase ending right before the person ("chief executive", not "executive").
+  for (let start = Math.max(s.from, j - 5); start < j; start++) {
+    if (v.mentionAt[start]) continue;
+    const role = matchPhrase(v.ctx.roles, t, start, j);
+    if (!role || role.to !== j) continue;
+    let p = start;
+    while (p > s.from && MODIFIER_POS.has(t[p - 1].pos) && !v.mentionAt[p - 1]) p--;
+    if (isPossessive(v, p - 1)) p--;
+    const owner = mentionEnding(v, p);
+    if (!owner) return;
+    const end = v.mentionAt[from]!.to;
+    out.push(cand(person, owner.entity, role.phrase.value, "title-role", owner.from, end, role.phrase.words.join(" ")));
+    return;
+  }
+}
+
+/** A role phrase at `k` (after optional adjectives and nouns: "longtime chief executive"). */
+function roleAt(v: View, k: number, to: number): { predicate: string; to: number; text: string } | null {
+  for (let j = k; j < Math.min(to, k + 4); j++) {
+    const role = matchPhrase(v.ctx.roles, v.tokens, j, to);
+    if (role) {
+      // Prefer the longest role ending here: "finance minister" over "minister".
+      return { predicate: role.phrase.value, to: role.to, text: role.phrase.words.join(" ") };
+    }
+    if (!MODIFIER_POS.has(v.tokens[j].pos) || v.mentionAt[j]) return null;
+  }
+  return null;
+}
+
+/** Records the comma that closes an apposition, so a verb after it takes the apposition's head as subject. */
+function close(v: View, k: number, person: number, appositions: Map<number, number>) {
+  if (v.tokens[k]?.lower === ",") appositions.set(k, person);
+}
+
+function cand(
+  source: number,
+  target: number,
+  predicate: string,
+  rule: string,
+  from: number,
+  to: number,
+  role: string,
+): Candidate {
+  return { source, target, predicates: [predicate], rule, confidence: 0.85, from, to, role };
+}

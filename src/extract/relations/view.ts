@@ -1,0 +1,97 @@
+/**
+ * Relation view: the analysed text with, for every token, the mention and entity it belongs to.
+ */
+import type { CompiledContext } from "../lexicon/compile.ts";
+import type { Mention } from "../mentions/types.ts";
+import type { Analysis, Token } from "../nlp/types.ts";
+import type { Cluster } from "../resolve/resolve.ts";
+
+/** Read-only access the relation rules share. */
+export interface View {
+  a: Analysis;
+  tokens: Token[];
+  ctx: CompiledContext;
+  clusters: Cluster[];
+  /** Mention covering each token, or null. */
+  mentionAt: (Mention | null)[];
+}
+
+/** A relation a rule found, before the ontology picks its predicate and modality is read. */
+export interface Candidate {
+  source: number;
+  target: number;
+  /** Predicates to try in order; the first whose domain and range fit the two entities wins. */
+  predicates: string[];
+  rule: string;
+  confidence: number;
+  /** Token range of the evidence. */
+  from: number;
+  to: number;
+  /** Token of the verb, for clause rules (modality and negation are read around it). */
+  verb?: number;
+  role?: string;
+}
+
+/** Builds the token-to-mention index. */
+export function makeView(a: Analysis, ctx: CompiledContext, clusters: Cluster[], mentions: Mention[]): View {
+  const mentionAt: (Mention | null)[] = new Array(a.tokens.length).fill(null);
+  for (const m of mentions) if (m.entity >= 0 && !m.nested) for (let k = m.from; k < m.to; k++) mentionAt[k] = m;
+  return { a, tokens: a.tokens, ctx, clusters, mentionAt };
+}
+
+/** The mention starting exactly at token `k`. */
+export function mentionStarting(v: View, k: number): Mention | null {
+  const m = v.mentionAt[k];
+  return m && m.from === k ? m : null;
+}
+
+/** The mention ending exactly before token `k`. */
+export function mentionEnding(v: View, k: number): Mention | null {
+  const m = k > 0 ? v.mentionAt[k - 1] : null;
+  return m && m.to === k ? m : null;
+}
+
+/** Whether token `k` is a possessive marker ("'s", "’s", "'"). */
+export function isPossessive(v: View, k: number): boolean {
+  const t = v.tokens[k];
+  return !!t && t.pos === "PART" && (t.lower === "'s" || t.lower === "'");
+}
+
+/**
+ * The members of a coordination starting with the mention at `k`: "A, B, C and D" or "A and B".
+ * Returns the mentions and the token after the last one.
+ */
+export function coordinatedRight(v: View, k: number, to: number): { members: Mention[]; end: number } {
+  const members: Mention[] = [];
+  let j = k;
+  for (;;) {
+    const m = mentionStarting(v, j);
+    if (!m) break;
+    members.push(m);
+    j = m.to;
+    let n = j;
+    if (v.tokens[n]?.lower === ",") n++;
+    if (v.tokens[n]?.lower === "and" || v.tokens[n]?.lower === "or") n++;
+    if (n === j || n >= to || !mentionStarting(v, n)) break;
+    j = n;
+  }
+  return { members, end: j };
+}
+
+/** The members of a coordination ending with the mention that ends before `k`: "A and B" + verb. */
+export function coordinatedLeft(v: View, k: number): { members: Mention[]; start: number } {
+  const members: Mention[] = [];
+  let j = k;
+  for (;;) {
+    const m = mentionEnding(v, j);
+    if (!m) break;
+    members.unshift(m);
+    j = m.from;
+    let n = j;
+    if (v.tokens[n - 1]?.lower === "and" || v.tokens[n - 1]?.lower === "or") n--;
+    if (v.tokens[n - 1]?.lower === ",") n--;
+    if (n === j || !mentionEnding(v, n)) break;
+    j = n;
+  }
+  return { members, start: j };
+}

@@ -1,0 +1,197 @@
+/**
+ * Entity resolution: joins mentions into entities — known names first, then surnames, acronyms and equal labels —
+ * resolving capitals, seats and demonyms to their state when they act, and recording every merge.
+ */
+import type { EntityType } from "../../model/types.ts";
+import { slug } from "../lexicon/gazetteer.ts";
+import { normalizeName } from "../lexicon/normalize.ts";
+import type { LexiconEntry } from "../lexicon/types.ts";
+import type { Mention } from "../mentions/types.ts";
+import type { Analysis } from "../nlp/types.ts";
+import type { MergeRecord, MergeRule } from "../types.ts";
+
+/** Prepositions after which a capital is a place ("officials in Berlin"), not its government acting. */
+const LOCATIVE = new Set([
+  "in",
+  "at",
+  "near",
+  "from",
+  "to",
+  "into",
+  "outside",
+  "across",
+  "around",
+  "toward",
+  "towards",
+  "within",
+  "via",
+]);
+
+/** An entity under construction. */
+export interface Cluster {
+  id: string;
+  label: string;
+  type: EntityType;
+  entry?: LexiconEntry;
+  mentions: Mention[];
+  /** The state a demonym group belongs to ("Russian forces" -> Russia). */
+  state?: LexiconEntry;
+}
+
+/** Resolution result: the entities and the merges that built them. */
+export interface Resolution {
+  clusters: Cluster[];
+  merges: MergeRecord[];
+}
+
+/** Resolves `mentions` (sets each mention's `entity`) into clusters. */
+export function resolveMentions(a: Analysis, mentions: Mention[]): Resolution {
+  const r = new Resolver();
+  const pending: Mention[] = [];
+  for (const m of mentions) {
+    if (m.eponym) pending.push((m.inner = eponymMention(a, m)));
+    if (m.known) r.known(a, m);
+    else if (m.state)
+      r.add(`group:${normalizeName(m.surface)}`, m, { label: m.surface, type: "group", state: m.state });
+    else if (m.type && m.type !== "person" && !(m.type === "organization" && m.to - m.from === 1))
+      r.add(`${m.type}:${normalizeName(m.surface)}`, m, { label: m.surface, type: m.type });
+    else pending.push(m);
+  }
+  // Full names first, so that surnames (which may come earlier in the text, e.g. in a headline) can join them.
+  pending.sort((x, y) => y.to - y.from - (x.to - x.from));
+  for (const m of pending) {
+    if (m.to - m.from === 1 && (r.surname(m) || r.shortName(m) || r.acronym(m) || r.sameLabel(m))) continue;
+    const type = m.type ?? "organization";
+    r.add(`${type}:${normalizeName(m.surface)}`, m, { label: m.surface, type });
+  }
+  return r.finish();
+}
+
+class Resolver {
+  readonly clusters: Cluster[] = [];
+  private byKey = new Map<string, Cluster>();
+  readonly merges: MergeRecord[] = [];
+
+  add(key: string, m: Mention, init: Omit<Cluster, "id" | "mentions">, rule?: MergeRule): Cluster {
+    let c = this.byKey.get(key);
+    if (!c) {
+      c = { id: "", mentions: [], ...init };
+      this.byKey.set(key, c);
+      this.clusters.push(c);
+    }
+    this.attach(c, m, rule);
+    return c;
+  }
+
+  attach(c: Cluster, m: Mention, rule?: MergeRule): void {
+    c.mentions.push(m);
+    if (rule) this.merges.push({ entity: c.label, surface: m.surface, start: m.start, end: m.end, rule });
+  }
+
+  /** A known name: capitals that do not act stay places; seats, demonyms and acting capitals become the state. */
+  known(a: Analysis, m: Mention): void {
+    const { kind, entry } = m.known!;
+    const prev = a.tokens[m.from - 1];
+    const possessive = a.tokens[m.to]?.pos === "PART";
+    if (kind === "capital" && prev && LOCATIVE.has(prev.lower) && !possessive) {
+      this.add(`location:${normalizeName(m.surface)}`, m, { label: m.surface, type: "location" });
+      return;
+    }
+    const rule: MergeRule | undefined =
+      kind === "capital" || kind === "seat"
+        ? "metonymy"
+        : kind.startsWith("demonym")
+          ? "demonym"
+          : normalizeName(m.surface) !== normalizeName(entry.label)
+            ? "alias"
+            : undefined;
+    this.add(`known:${entry.origin}:${entry.id}`, m, { label: entry.label, type: entry.type, entry }, rule);
+  }
+
+  /** "Podolyak" joins the one person of the document whose name ends with it; two candidates mean no merge. */
+  surname(m: Mention): boolean {
+    const word = normalizeName(m.surface);
+    const people = this.clusters.filter(
+      (c) => c.type === "person" && c.label.includes(" ") && normalizeName(c.label.split(" ").pop()!) === word,
+    );
+    if (people.length !== 1 || normalizeName(people[0].label) === word) return false;
+    this.attach(people[0], m, "surname");
+    return true;
+  }
+
+  /** "Activision" joins the one organisation of the document whose name starts with it ("Activision Blizzard"). */
+  shortName(m: Mention): boolean {
+    if (m.type !== "organization" && m.type !== null) return false;
+    const word = normalizeName(m.surface);
+    const orgs = this.clusters.filter(
+      (c) => c.type === "organization" && c.label.includes(" ") && normalizeName(c.label.split(" ")[0]) === word,
+    );
+    if (orgs.length !== 1) return false;
+    this.attach(orgs[0], m, "short-name");
+    return true;
+  }
+
+  /** "CMA" joins "Competition and Markets Authority" when its letters are the initials of the name's words. */
+  acronym(m: Mention): boolean {
+    if (!/^[A-Z]{2,6}$/.test(m.surface)) return false;
+    const orgs = this.clusters.filter((c) => c.type === "organization" && initials(c.label) === m.surface);
+    if (orgs.length !== 1) return false;
+    this.attach(orgs[0], m, "acronym");
+    return true;
+  }
+
+  /** A lone word with nothing to type it joins an entity of the same name, whatever its type. */
+  sameLabel(m: Mention): boolean {
+    if (m.type) return false;
+    const word = normalizeName(m.surface);
+    const c = this.clusters.find((x) => x.mentions.some((y) => normalizeName(y.surface) === word));
+    if (!c) return false;
+    this.attach(c, m, "same-label");
+    return true;
+  }
+
+  finish(): Resolution {
+    const used = new Set<string>();
+    this.clusters.forEach((c, index) => {
+      if (c.type === "person") c.label = longest(c);
+      c.id = uniqueId(c.entry?.id ?? slug(c.label), c.type, used);
+      for (const m of c.mentions) m.entity = index;
+      for (const merge of this.merges) if (c.mentions.some((m) => m.start === merge.start)) merge.entity = c.id;
+    });
+    return { clusters: this.clusters, merges: this.merges };
+  }
+}
+
+/** The person an organisation is named after, as a mention of its own (nested in the organisation's). */
+function eponymMention(a: Analysis, m: Mention): Mention {
+  const e = m.eponym!;
+  return {
+    from: e.from,
+    to: e.to,
+    start: e.start,
+    end: e.end,
+    surface: a.text.slice(e.start, e.end),
+    type: "person",
+    entity: -1,
+    nested: true,
+  };
+}
+
+function longest(c: Cluster): string {
+  return c.mentions.reduce((best, m) => (m.to - m.from > best.to - best.from ? m : best)).surface;
+}
+
+function initials(label: string): string {
+  return label
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join("");
+}
+
+function uniqueId(base: string, type: string, used: Set<string>): string {
+  let id = used.has(base) ? `${base}-${type}` : base;
+  for (let n = 2; used.has(id); n++) id = `${base}-${type}-${n}`;
+  used.add(id);
+  return id;
+}
