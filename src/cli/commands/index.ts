@@ -6,6 +6,7 @@ import { validateCommand } from "./validate.ts";
 import { buildCommand } from "./build.ts";
 import { serveCommand } from "./serve.ts";
 import { ingestCommand } from "./ingest.ts";
+import { pathCommand } from "./path.ts";
 
 /** Every `kg` sub-command, in help order. */
-export const COMMANDS: Command[] = [validateCommand, buildCommand, serveCommand, ingestCommand];
+export const COMMANDS: Command[] = [validateCommand, buildCommand, serveCommand, ingestCommand, pathCommand];

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.ts";
+import type { CommandIO } from "../../src/cli/types.ts";
+import { makeTempData, type TempData } from "../helpers/tempData.ts";
+
+/** Runs the CLI in-process and captures its output. */
+async function kg(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CommandIO = { out: (t) => out.push(t), err: (t) => err.push(t) };
+  const code = await main(argv, io);
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+describe("kg path", () => {
+  let data: TempData;
+  beforeAll(() => {
+    data = makeTempData();
+  });
+  afterAll(() => data.remove());
+
+  const path = (...args: string[]) => kg("path", ...args, "--data", data.root);
+
+  it("prints the shortest path as a sentence chain with each hop's evidence", async () => {
+    const { code, out } = await path("Blinken", "Podolyak");
+    expect(code).toBe(0);
+    expect(out).toContain("Antony Blinken → Mykhailo Podolyak: 1 path");
+    expect(out).toContain(
+      "1. Antony Blinken — is skeptical of → Ukraine–Russia peace talks ← is positive about — Mykhailo Podolyak",
+    );
+    expect(out).toMatch(/· antony-blinken skeptical_of peace-talks \(0\.95\)\n {5}"Secretary of State Antony Blinken/);
+  });
+
+  it("prints the same result as the API in --json", async () => {
+    const { code, out } = await path("Israel", "Russia", "--k", "3", "--json");
+    expect(code).toBe(0);
+    const result = JSON.parse(out);
+    expect(result.from).toEqual({ id: "israel", label: "Israel", type: "country" });
+    expect(result.paths).toHaveLength(3);
+    expect(result.truncated).toBe(false);
+    for (const p of result.paths) for (const e of p.edges) expect(e.evidence.length).toBeGreaterThan(0);
+  });
+
+  it("honours --max-hops, --predicates and --directed", async () => {
+    expect((await path("Blinken", "Podolyak", "--max-hops", "1")).out).toContain("no path within 1 hops");
+    expect((await path("Blinken", "Podolyak", "--directed")).out).toContain("no path within 6 hops");
+    const only = JSON.parse((await path("DePetris", "NATO", "--predicates", "skeptical_of,opposes", "--json")).out);
+    for (const p of only.paths) for (const e of p.edges) expect(["skeptical_of", "opposes"]).toContain(e.predicate);
+  });
+
+  it("lists the candidates of an ambiguous name and exits 1", async () => {
+    const { code, err } = await path("ukr", "Russia");
+    expect(code).toBe(1);
+    expect(err).toMatch(/FROM "ukr" matches several entities equally well; use one of these ids:\n {2}ukraine/);
+  });
+
+  it("suggests close names for an unknown one and exits 1", async () => {
+    const { code, err } = await path("Blinken", "Podolyk");
+    expect(code).toBe(1);
+    expect(err).toMatch(/TO: unknown entity "Podolyk"; did you mean:\n {2}mykhailo-podolyak/);
+  });
+
+  it.each([
+    [["Blinken"], /give two entities, FROM and TO \(got 1\)/],
+    [["Blinken", "Podolyak", "--k", "0"], /--k must be a whole number from 1 to 20/],
+    [["Blinken", "Podolyak", "--max-hops", "12"], /--max-hops must be a whole number from 1 to 8/],
+    [["Blinken", "Podolyak", "--min-confidence", "x"], /--min-confidence must be a number from 0 to 1/],
+    [["Blinken", "Podolyak", "--hops", "2"], /Unknown option '--hops'/],
+  ])("exits 2 with the usage for %j", async (args, message) => {
+    const { code, err } = await path(...args);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+    expect(err).toContain("usage: npx kg path FROM TO");
+  });
+});
