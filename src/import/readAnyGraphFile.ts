@@ -1,47 +1,107 @@
 /**
- * Any graph file: loads a graphology JSON export, GEXF or GraphML file into a knowledge graph, by its content.
+ * Any graph file: loads a graphology JSON export, GEXF or GraphML file into a knowledge graph.
  */
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import path from "node:path";
-import type { KnowledgeGraph } from "../model/types.ts";
+import type Graph from "graphology";
+import { readGraphJson } from "../build/graphFile.ts";
+import { ENTITY_TYPES, type KnowledgeGraph } from "../model/types.ts";
+import { JSON_MODEL_KEYS } from "./decode.ts";
 import { readGexf } from "./gexf.ts";
 import { readGraphml } from "./graphml.ts";
 import { readGraphologyJson } from "./json.ts";
+import { toKnowledgeGraph } from "./normalize.ts";
 import { ImportError, type ImportOptions } from "./types.ts";
 
 /** The file formats {@link readAnyGraphFile} recognises. */
 export type GraphFileFormat = "json" | "gexf" | "graphml";
 
+const SNIFF_BYTES = 2048;
+
 /**
- * Reads `file`: the format comes from the extension (.json, .gexf, .graphml), or from the content when the
- * extension says nothing. Throws an {@link ImportError} that names the file and the fix.
+ * Reads `file`: the format comes from the extension (.json, .gexf, .graphml), else from the first bytes. Throws an
+ * {@link ImportError} that names the file and the fix.
  */
 export function readAnyGraphFile(file: string, options: Partial<ImportOptions> = {}): KnowledgeGraph {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new ImportError(`import: cannot read ${file} (${code}); check the path`, { cause: error });
-  }
-  const format = graphFileFormat(file, text);
+  const format = graphFileFormat(file, readHead(file));
+  const name = path.basename(file);
   if (format === null)
     throw new ImportError(`import: ${file} is neither graphology JSON, GEXF nor GraphML; export it in one of those`);
-  const name = path.basename(file);
-  if (format === "gexf") return readGexf(text, name, options);
-  if (format === "graphml") return readGraphml(text, name, options);
-  return readGraphologyJson(text, name, options);
+  if (format === "json") return readJsonFile(file, options);
+  const text = readText(file);
+  return format === "gexf" ? readGexf(text, name, options) : readGraphml(text, name, options);
 }
 
 /** The format of a file from its extension, else from its first bytes; null when unrecognised. */
-export function graphFileFormat(file: string, text: string): GraphFileFormat | null {
+export function graphFileFormat(file: string, head: string): GraphFileFormat | null {
   const ext = path.extname(file).toLowerCase();
   if (ext === ".gexf") return "gexf";
   if (ext === ".graphml") return "graphml";
   if (ext === ".json") return "json";
-  const head = text.slice(0, 2000).trimStart();
-  if (head.startsWith("{")) return "json";
-  if (/<gexf[\s>]/.test(head)) return "gexf";
-  if (/<graphml[\s>]/.test(head)) return "graphml";
+  const start = head.trimStart();
+  if (start.startsWith("{")) return "json";
+  if (/<gexf[\s>]/.test(start)) return "gexf";
+  if (/<graphml[\s>]/.test(start)) return "graphml";
   return null;
+}
+
+/**
+ * JSON goes through the builder's reader (it streams large files) and is normalised only when some node lacks a
+ * field of the model; a file that reader refuses (e.g. undirected edges) is read with graphology's `Graph.from`.
+ */
+function readJsonFile(file: string, options: Partial<ImportOptions>): KnowledgeGraph {
+  let graph: KnowledgeGraph;
+  try {
+    graph = readGraphJson(file);
+  } catch {
+    return readGraphologyJson(readText(file), path.basename(file), options);
+  }
+  if (hasModelFields(graph)) return graph;
+  const hints = { jsonKeys: new Set(JSON_MODEL_KEYS), edgeKeys: new Set<string>() };
+  return toKnowledgeGraph(graph as unknown as Graph, hints, options);
+}
+
+function hasModelFields(graph: KnowledgeGraph): boolean {
+  const drawable = (n: string) => {
+    const a = graph.getNodeAttributes(n);
+    return (
+      typeof a.label === "string" &&
+      (ENTITY_TYPES as readonly string[]).includes(a.type) &&
+      Number.isFinite(a.x) &&
+      Number.isFinite(a.y) &&
+      Number.isFinite(a.size) &&
+      typeof a.color === "string" &&
+      Array.isArray(a.aliases)
+    );
+  };
+  return (
+    graph.everyNode(drawable) &&
+    graph.everyEdge((_e, a) => typeof a.predicate === "string" && Array.isArray(a.evidence))
+  );
+}
+
+function readHead(file: string): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, "r");
+    const buffer = Buffer.alloc(SNIFF_BYTES);
+    return buffer.subarray(0, readSync(fd, buffer, 0, SNIFF_BYTES, 0)).toString("utf8");
+  } catch (error) {
+    throw cannotRead(file, error);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw cannotRead(file, error);
+  }
+}
+
+function cannotRead(file: string, error: unknown): ImportError {
+  const code = (error as NodeJS.ErrnoException).code ?? String(error);
+  return new ImportError(`import: cannot read ${file} (${code}); check the path`, { cause: error });
 }

@@ -54,9 +54,9 @@ describe("import", () => {
       const graph = readGexf(FOREIGN, "foreign.gexf");
       expect(graph.edges()).toEqual(["e0", "e1", "e2"]);
       expect(graph.getEdgeAttributes("e0")).toMatchObject({ predicate: "flies_to", weight: 3, confidence: 1 });
-      expect(graph.getEdgeAttributes("e0").undirected).toBe(true);
+      expect((graph.getEdgeAttributes("e0") as unknown as Record<string, unknown>).undirected).toBe(true);
       expect(graph.getEdgeAttributes("e2")).toMatchObject({ confidence: 0.25, predicate: "related_to" });
-      expect(graph.getEdgeAttributes("e2").undirected).toBeUndefined();
+      expect((graph.getEdgeAttributes("e2") as unknown as Record<string, unknown>).undirected).toBeUndefined();
     });
 
     it("keeps a foreign node type as the subtype of a model type", () => {
