@@ -3,6 +3,7 @@
  */
 import { startServer } from "../../server/start.ts";
 import { readTokenFile } from "../../server/auth.ts";
+import { ensureWebBuild } from "../../server/webBuild.ts";
 import { logger } from "../../util/logger.ts";
 import { intOption, parseCommandArgs } from "../args.ts";
 import type { Command } from "../types.ts";
@@ -22,6 +23,8 @@ export const serveCommand: Command = {
     });
     // The write token: from a file, else KG_TOKEN; required for writes beyond loopback, never printed or logged.
     const token = values["token-file"] ? readTokenFile(values["token-file"]) : process.env.KG_TOKEN || null;
+    // The page is built here rather than in startServer so API tests and embedders never pay for a Vite build.
+    await ensureWebBuild();
     const running = await startServer({
       ...(values.port !== undefined ? { port: intOption(values.port, "--port", 0, 65535) } : {}),
       ...(values.host ? { host: values.host } : {}),

@@ -13,6 +13,7 @@ import { documentsRoutes } from "./documents.ts";
 import { openApiRoutes } from "./openapi.ts";
 import { documentsWriteRoutes } from "./documentsWrite.ts";
 import { relationsRoutes } from "./relations.ts";
+import { ontologyRoutes } from "./ontology.ts";
 
 /** A module's routes, mounted under /api. */
 export type RouteFactory = (ctx: ServerContext) => Router;
@@ -29,4 +30,5 @@ export const API_ROUTES: RouteFactory[] = [
   openApiRoutes,
   documentsWriteRoutes,
   relationsRoutes,
+  ontologyRoutes,
 ];

@@ -1,0 +1,88 @@
+/**
+ * GET /api/ontology: entity types (label, colour) and predicates (label, inverse) — what the page's legend and panels
+ * need. Read from graph-data/ontology.yaml; when serving a standalone graph file, derived from the graph itself.
+ */
+import { Router } from "express";
+import { OntologySchema } from "../../model/schemas.ts";
+import type { KnowledgeGraph } from "../../model/types.ts";
+import { dataLayout } from "../../store/layout.ts";
+import type { DataIssue } from "../../store/issues.ts";
+import { readYamlFile } from "../../store/yamlFile.ts";
+import { logger } from "../../util/logger.ts";
+import type { ServerContext } from "../context.ts";
+
+/** An entity type as the page shows it. */
+export interface OntologyType {
+  id: string;
+  label: string;
+  color: string;
+  description: string;
+}
+
+/** A predicate as the page shows it. */
+export interface OntologyPredicate {
+  id: string;
+  label: string;
+  inverse: string;
+  symmetric: boolean;
+}
+
+/** The body of GET /api/ontology. */
+export interface OntologyView {
+  types: OntologyType[];
+  predicates: OntologyPredicate[];
+}
+
+/** The ontology file's types and predicates, or null when the file is missing or invalid (logged). */
+function readOntology(root: string): OntologyView | null {
+  const issues: DataIssue[] = [];
+  const parsed = readYamlFile(dataLayout(root).ontology, OntologySchema, issues);
+  if (!parsed) {
+    logger.warn({ issues }, "ontology: cannot read ontology.yaml; describing the types found in the graph instead");
+    return null;
+  }
+  const { types, predicates } = parsed.value;
+  return {
+    types: Object.entries(types).map(([id, t]) => ({ id, label: t.label, color: t.color, description: t.description })),
+    predicates: Object.entries(predicates).map(([id, p]) => ({
+      id,
+      label: p.label,
+      inverse: p.inverse,
+      symmetric: p.symmetric,
+    })),
+  };
+}
+
+/** "quantity" -> "Quantity", "part_of" -> "Part of": a readable label for a type the graph names only by id. */
+function labelOf(id: string): string {
+  const words = id.replace(/[_-]+/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Types and predicates as they occur in `graph` (first colour and label seen), for graphs without an ontology. */
+export function ontologyFromGraph(graph: KnowledgeGraph): OntologyView {
+  const types = new Map<string, OntologyType>();
+  const predicates = new Map<string, OntologyPredicate>();
+  graph.forEachNode((_node, { type, color }) => {
+    if (!types.has(type)) types.set(type, { id: type, label: labelOf(type), color, description: "" });
+  });
+  graph.forEachEdge((_edge, { predicate, label }) => {
+    if (!predicates.has(predicate))
+      predicates.set(predicate, { id: predicate, label, inverse: label, symmetric: false });
+  });
+  return { types: [...types.values()], predicates: [...predicates.values()] };
+}
+
+/** Routes: GET /api/ontology. */
+export function ontologyRoutes(ctx: ServerContext): Router {
+  const router = Router();
+  let cache: { version: number; body: OntologyView } | null = null;
+  router.get("/ontology", (_req, res) => {
+    if (!cache || cache.version !== ctx.store.version) {
+      const fromFile = ctx.dataRoot ? readOntology(ctx.dataRoot) : null;
+      cache = { version: ctx.store.version, body: fromFile ?? ontologyFromGraph(ctx.store.graph) };
+    }
+    res.json(cache.body);
+  });
+  return router;
+}

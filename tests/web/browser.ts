@@ -1,0 +1,60 @@
+/**
+ * Test helper: one headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core) and a built page.
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type ConsoleMessage, type Page } from "playwright-core";
+import { ensureWebBuild } from "../../src/server/webBuild.ts";
+
+/** Where Chromium lives; CHROMIUM_PATH overrides it. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Screenshots and downloads of the browser tests (ignored by git). */
+export const ARTIFACTS_DIR = path.resolve("artifacts", "web");
+
+/** The flags the project launches Chromium with: no sandbox (containers), no GPU, no network chatter. */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Why the browser suites cannot run here, or null when they can. */
+export function browserUnavailableReason(): string | null {
+  if (!existsSync(CHROMIUM_PATH)) {
+    return `Chromium not found at ${CHROMIUM_PATH}; install it with "apt-get install -y chromium" (or set CHROMIUM_PATH) to run the browser tests`;
+  }
+  return null;
+}
+
+/** Launches headless Chromium (playwright gives each context a fresh profile). */
+export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** Builds web/dist when missing or stale; throws with vite's message when the build fails. */
+export async function buildPage(): Promise<void> {
+  const outcome = await ensureWebBuild();
+  if (outcome.type === "failed") throw new Error(outcome.message);
+}
+
+/** Collects the page's console errors and uncaught exceptions, for "no console errors" checks. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message: ConsoleMessage) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  return errors;
+}
+
+/** Opens `url` and waits until the graph reports data-state="ready". */
+export async function openExplorer(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('[data-testid="graph"][data-state="ready"]').waitFor({ timeout: 15_000 });
+}

@@ -1,0 +1,35 @@
+/**
+ * Page context: what every controller receives — the graph, the renderer, the UI store and the derived helpers.
+ */
+import type Sigma from "sigma";
+import type { SearchFn } from "./search.ts";
+import type { UiStore } from "./store.ts";
+import type { EdgeAttributes, NodeAttributes, OntologyInfo, WebGraph } from "./types.ts";
+import type { Visibility } from "./visibility.ts";
+
+/** Shared by all controllers; built once in main.ts. */
+export interface PageContext {
+  graph: WebGraph;
+  renderer: Sigma<NodeAttributes, EdgeAttributes>;
+  store: UiStore;
+  ontology: OntologyInfo;
+  search: SearchFn;
+  /** The builder's positions, for "reset layout". */
+  positions: ReadonlyMap<string, { x: number; y: number }>;
+  /** The filters' outcome for the current state. */
+  visibility: () => Visibility;
+  /** Shows a short message in the status line (read by screen readers). */
+  announce: (message: string) => void;
+}
+
+/** The label of a predicate, read from its subject (`outgoing`) or from its object. */
+export function predicateLabel(ctx: PageContext, predicate: string, outgoing: boolean): string {
+  const info = ctx.ontology.predicates.find((p) => p.id === predicate);
+  if (!info) return predicate;
+  return outgoing ? info.label : info.inverse;
+}
+
+/** The legend label of a type. */
+export function typeLabel(ctx: PageContext, type: string): string {
+  return ctx.ontology.types.find((t) => t.id === type)?.label ?? type;
+}

@@ -1,0 +1,54 @@
+/**
+ * Graph loading: turns the served export into a graphology graph and derives the legend when the server has no ontology.
+ */
+import { MultiDirectedGraph } from "graphology";
+import type { OntologyInfo, WebGraph } from "./types.ts";
+
+const FALLBACK_COLOR = "#8c8c8c";
+
+/** Builds the page's graph from a graphology JSON export. */
+export function graphFromExport(data: unknown): WebGraph {
+  const graph: WebGraph = new MultiDirectedGraph();
+  graph.import(data as Parameters<WebGraph["import"]>[0]);
+  return graph;
+}
+
+/** The builder's positions, kept so "reset layout" can restore them after ForceAtlas2 or noverlap moved nodes. */
+export function snapshotPositions(graph: WebGraph): Map<string, { x: number; y: number }> {
+  const positions = new Map<string, { x: number; y: number }>();
+  graph.forEachNode((node, attributes) => positions.set(node, { x: attributes.x, y: attributes.y }));
+  return positions;
+}
+
+/** "organization" → "Organization", for types and predicates the ontology does not describe. */
+function titleCase(id: string): string {
+  const words = id.replace(/[_-]+/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * Completes `ontology` with every type and predicate present in the graph (all of them when `ontology` is null, e.g.
+ * a standalone graph file), so the legend and the filters always cover what is drawn.
+ */
+export function ontologyForGraph(graph: WebGraph, ontology: OntologyInfo | null): OntologyInfo {
+  const types = new Map((ontology?.types ?? []).map((t) => [t.id, t]));
+  const predicates = new Map((ontology?.predicates ?? []).map((p) => [p.id, p]));
+  graph.forEachNode((_node, { type, color }) => {
+    if (!types.has(type)) types.set(type, { id: type, label: titleCase(type), color: color || FALLBACK_COLOR });
+  });
+  graph.forEachEdge((_edge, { predicate, label }) => {
+    if (!predicates.has(predicate)) {
+      predicates.set(predicate, { id: predicate, label: label || titleCase(predicate), inverse: label || predicate });
+    }
+  });
+  return { types: [...types.values()], predicates: [...predicates.values()] };
+}
+
+/** Number of nodes per type and edges per predicate, for the legend's and the filters' counts. */
+export function countByKind(graph: WebGraph): { types: Map<string, number>; predicates: Map<string, number> } {
+  const types = new Map<string, number>();
+  const predicates = new Map<string, number>();
+  graph.forEachNode((_n, { type }) => types.set(type, (types.get(type) ?? 0) + 1));
+  graph.forEachEdge((_e, { predicate }) => predicates.set(predicate, (predicates.get(predicate) ?? 0) + 1));
+  return { types, predicates };
+}

@@ -1,0 +1,86 @@
+/**
+ * Reducers: turn the UI state into what sigma draws (hidden, faded, highlighted, labelled) without touching the graph.
+ */
+import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
+import type { UiStore } from "./store.ts";
+import type { EdgeAttributes, NodeAttributes, WebGraph } from "./types.ts";
+import type { Visibility } from "./visibility.ts";
+
+/** Colours of the reducers' states. */
+export interface ReducerOptions {
+  fadedNodeColor: string;
+  fadedEdgeColor: string;
+  edgeColor: string;
+  strongEdgeColor: string;
+  pathEdgeSize: number;
+}
+
+export const DEFAULT_REDUCER_OPTIONS: ReducerOptions = {
+  fadedNodeColor: "#e4e4e0",
+  fadedEdgeColor: "#f0f0ec",
+  edgeColor: "#c9c9c4",
+  strongEdgeColor: "#3d3d3a",
+  pathEdgeSize: 4,
+};
+
+type NodeOut = Partial<NodeDisplayData>;
+type EdgeOut = Partial<EdgeDisplayData>;
+
+/** nodeReducer and edgeReducer reading `store`; `visibility` gives the filters' outcome for the current state. */
+export function createReducers(
+  graph: WebGraph,
+  store: UiStore,
+  visibility: (types: ReadonlySet<string>, predicates: ReadonlySet<string>) => Visibility,
+  options: Partial<ReducerOptions> = {},
+) {
+  const o = { ...DEFAULT_REDUCER_OPTIONS, ...options };
+  const fadeNode = (out: NodeOut): NodeOut => ({ ...out, color: o.fadedNodeColor, label: null, zIndex: 0 });
+  const strongNode = (out: NodeOut): NodeOut => ({ ...out, forceLabel: true, zIndex: 2 });
+
+  const nodeReducer = (node: string, data: NodeAttributes): NodeOut => {
+    const state = store.state;
+    // The entity type is data, not a sigma program: every node is drawn as a circle.
+    const out: NodeOut = { ...data, type: "circle", zIndex: 1 };
+    if (visibility(state.hiddenTypes, state.hiddenPredicates).hiddenNodes.has(node)) return { ...out, hidden: true };
+    const { path, selection, hovered } = state;
+    if (path.type === "ready") {
+      return path.nodes.has(node) ? { ...strongNode(out), highlighted: true } : fadeNode(out);
+    }
+    if (selection?.kind === "node") {
+      if (node === selection.id) return { ...strongNode(out), highlighted: true, zIndex: 3 };
+      if (graph.areNeighbors(node, selection.id)) return strongNode(out);
+      if (!hovered) return fadeNode(out);
+    }
+    if (selection?.kind === "edge" && graph.hasEdge(selection.id)) {
+      if (graph.hasExtremity(selection.id, node)) return { ...strongNode(out), highlighted: true };
+      if (!hovered) return fadeNode(out);
+    }
+    if (hovered && graph.hasNode(hovered)) {
+      if (node === hovered) return { ...strongNode(out), highlighted: true, zIndex: 3 };
+      return graph.areNeighbors(node, hovered) ? strongNode(out) : fadeNode(out);
+    }
+    return out;
+  };
+
+  const edgeReducer = (edge: string, data: EdgeAttributes): EdgeOut => {
+    const state = store.state;
+    // Edge labels are drawn only where they are forced (selection and path), see the sigma settings in main.ts.
+    const out: EdgeOut = { label: data.label, color: o.edgeColor, size: 1, forceLabel: false, zIndex: 0 };
+    if (!visibility(state.hiddenTypes, state.hiddenPredicates).isEdgeVisible(edge)) return { ...out, hidden: true };
+    const strong: EdgeOut = { ...out, color: o.strongEdgeColor, size: 2, forceLabel: true, zIndex: 1 };
+    const faded: EdgeOut = { ...out, color: o.fadedEdgeColor, label: null };
+    const { path, selection, hovered } = state;
+    if (path.type === "ready") return path.edges.has(edge) ? { ...strong, size: o.pathEdgeSize } : faded;
+    if (selection?.kind === "edge") return edge === selection.id ? { ...strong, size: 3 } : faded;
+    if (selection?.kind === "node" && graph.hasNode(selection.id)) {
+      if (graph.hasExtremity(edge, selection.id)) return strong;
+      if (!hovered) return faded;
+    }
+    if (hovered && graph.hasNode(hovered)) {
+      return graph.hasExtremity(edge, hovered) ? { ...out, color: o.strongEdgeColor, label: null } : faded;
+    }
+    return { ...out, label: null };
+  };
+
+  return { nodeReducer, edgeReducer };
+}

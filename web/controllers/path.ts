@@ -1,0 +1,160 @@
+/**
+ * Path controller: the path finder form; asks /api/paths, highlights the chosen path and lists its hops as text.
+ */
+import { fitViewportToNodes } from "@sigma/utils";
+import type Sigma from "sigma";
+import { ApiError, fetchPaths } from "../app/api.ts";
+import { attachAutocomplete } from "../app/autocomplete.ts";
+import { typeLabel, type PageContext } from "../app/context.ts";
+import { byId, el, listen } from "../app/dom.ts";
+import type { Controller, FoundPath, PathState, PathsResult } from "../app/types.ts";
+
+const K_RANGE = { min: 1, max: 20 };
+const HOPS_RANGE = { min: 1, max: 8 };
+
+/** The graph's edge for a path hop: its id when the graph has it, else the first edge with the same ends and predicate. */
+function graphEdgeOf(ctx: PageContext, hop: FoundPath["edges"][number]): string | null {
+  const { graph } = ctx;
+  if (graph.hasEdge(hop.id)) return hop.id;
+  if (!graph.hasNode(hop.source) || !graph.hasNode(hop.target)) return null;
+  return graph.findEdge(hop.source, hop.target, (_e, a) => a.predicate === hop.predicate) ?? null;
+}
+
+/** The "ready" state showing path `shown` of `result`. */
+function readyState(ctx: PageContext, result: PathsResult, shown: number): PathState {
+  const path = result.paths[shown];
+  const nodes = new Set(path?.nodes.map((n) => n.id) ?? []);
+  const edges = new Set((path?.edges ?? []).map((hop) => graphEdgeOf(ctx, hop)).filter((e): e is string => !!e));
+  return { type: "ready", result, shown, nodes, edges };
+}
+
+/** One hop as text: "A — label → B" or, walked against the relation, "A ← label — B". */
+function hopItem(path: FoundPath, i: number): HTMLLIElement {
+  const hop = path.edges[i];
+  const from = path.nodes[i];
+  const to = path.nodes[i + 1];
+  const forward = hop.source === from.id;
+  const arrow = forward ? ` — ${hop.label} → ` : ` ← ${hop.label} — `;
+  return el(
+    "li",
+    { class: "hop" },
+    el("p", { class: "hop-line" }, el("strong", {}, from.label), arrow, el("strong", {}, to.label)),
+    ...hop.evidence.map((e) => el("blockquote", { class: "hop-quote" }, `“${e.quote}”`)),
+  );
+}
+
+/** Parses a number input within [min, max], or null. */
+function intIn(input: HTMLInputElement, range: { min: number; max: number }): number | null {
+  const value = Number(input.value);
+  return Number.isInteger(value) && value >= range.min && value <= range.max ? value : null;
+}
+
+/** Wires #path-form and renders #path-result. */
+export function createPathController(ctx: PageContext): Controller {
+  const { store } = ctx;
+  const form = byId<HTMLFormElement>("path-form");
+  const fromInput = byId<HTMLInputElement>("path-from");
+  const toInput = byId<HTMLInputElement>("path-to");
+  const kInput = byId<HTMLInputElement>("path-k");
+  const hopsInput = byId<HTMLInputElement>("path-max-hops");
+  const predicateSelect = byId<HTMLSelectElement>("path-predicates");
+  const result = byId("path-result");
+  let request: AbortController | null = null;
+
+  for (const p of [...ctx.ontology.predicates].sort((a, b) => a.label.localeCompare(b.label))) {
+    predicateSelect.append(el("option", { value: p.id }, p.label));
+  }
+  const autocompleteOptions = { typeLabel: (type: string) => typeLabel(ctx, type) };
+  const detachers = [
+    attachAutocomplete(fromInput, byId("path-from-results"), ctx.search, () => toInput.focus(), autocompleteOptions),
+    attachAutocomplete(toInput, byId("path-to-results"), ctx.search, () => undefined, autocompleteOptions),
+  ];
+
+  const showPath = (shown: number) => {
+    const state = store.state.path;
+    if (state.type !== "ready") return;
+    store.set({ path: readyState(ctx, state.result, shown) });
+    const nodes = [...(store.state.path as { nodes: ReadonlySet<string> }).nodes];
+    if (nodes.length > 0) void fitViewportToNodes(ctx.renderer as unknown as Sigma, nodes, { animate: true });
+  };
+
+  const render = (state: PathState) => {
+    if (state.type === "idle") return result.replaceChildren();
+    if (state.type === "loading") return result.replaceChildren(el("p", { class: "muted" }, "Searching…"));
+    if (state.type === "error")
+      return result.replaceChildren(el("p", { class: "error", role: "alert" }, state.message));
+    const { paths } = state.result;
+    if (paths.length === 0) {
+      return result.replaceChildren(el("p", { class: "no-path" }, "No path found between these entities."));
+    }
+    const summary = el(
+      "p",
+      { class: "path-summary" },
+      paths.length === 1 ? "1 path found." : `${paths.length} paths found.`,
+    );
+    const items = paths.map((path, i) => {
+      const show = el("button", { type: "button", "aria-pressed": String(i === state.shown) }, `Show path ${i + 1}`);
+      show.addEventListener("click", () => showPath(i));
+      const hops = path.hops === 1 ? "1 hop" : `${path.hops} hops`;
+      return el(
+        "section",
+        { class: i === state.shown ? "path shown" : "path", "aria-label": `Path ${i + 1}, ${hops}` },
+        el("header", { class: "path-header" }, el("h3", {}, `Path ${i + 1} · ${hops}`), show),
+        el("ol", { class: "hops" }, ...path.edges.map((_e, hop) => hopItem(path, hop))),
+      );
+    });
+    result.replaceChildren(summary, ...items);
+  };
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const from = fromInput.dataset.entityId ?? fromInput.value.trim();
+    const to = toInput.dataset.entityId ?? toInput.value.trim();
+    const k = intIn(kInput, K_RANGE);
+    const maxHops = intIn(hopsInput, HOPS_RANGE);
+    let problem: string | null = null;
+    if (!from || !to) problem = "Enter both a start and an end entity.";
+    else if (k === null) problem = `Number of paths must be a whole number from ${K_RANGE.min} to ${K_RANGE.max}.`;
+    else if (maxHops === null) problem = `Max hops must be a whole number from ${HOPS_RANGE.min} to ${HOPS_RANGE.max}.`;
+    if (problem || k === null || maxHops === null) {
+      store.set({ path: { type: "error", message: problem ?? "" } });
+      return;
+    }
+    request?.abort();
+    const controller = (request = new AbortController());
+    const predicates = [...predicateSelect.selectedOptions].map((o) => o.value);
+    store.set({ path: { type: "loading" }, pathEnds: { from, to }, selection: null });
+    try {
+      const found = await fetchPaths({ from, to, k, maxHops, predicates }, controller.signal);
+      store.set({ path: readyState(ctx, found, 0) });
+      showPath(0);
+    } catch (error) {
+      if ((error as Error).name === "AbortError") return;
+      const message = error instanceof ApiError ? error.message : String(error);
+      store.set({ path: { type: "error", message: `Path search failed: ${message}` } });
+    }
+  };
+
+  const clear = () => {
+    request?.abort();
+    fromInput.value = toInput.value = "";
+    delete fromInput.dataset.entityId;
+    delete toInput.dataset.entityId;
+    store.set({ path: { type: "idle" }, pathEnds: null });
+  };
+
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.path !== previous.path) render(state.path);
+  });
+  const offs = [
+    listen(form, "submit", (e) => void submit(e as SubmitEvent)),
+    listen(byId("path-clear"), "click", clear),
+  ];
+  return {
+    kill() {
+      request?.abort();
+      unsubscribe();
+      [...detachers, ...offs].forEach((off) => off());
+    },
+  };
+}

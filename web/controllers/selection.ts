@@ -1,0 +1,67 @@
+/**
+ * Selection controller: clicking a node or an edge selects it; clicking the background or pressing Escape clears it.
+ */
+import { getCameraStateToFitViewportToNodes } from "@sigma/utils";
+import type Sigma from "sigma";
+import type { PageContext } from "../app/context.ts";
+import { listen } from "../app/dom.ts";
+import type { Controller } from "../app/types.ts";
+
+/** Tunables of {@link focusNode}. */
+export interface FocusOptions {
+  /** Frame the node with its neighbours when it has at most this many; else just centre on it. */
+  maxFramedNeighbors: number;
+  /** Zoom ratio when centring on the node alone (smaller is closer). */
+  ratio: number;
+  /** Never zoom in closer than this when framing a node and its neighbours. */
+  minRatio: number;
+  duration: number;
+}
+
+export const DEFAULT_FOCUS_OPTIONS: FocusOptions = {
+  maxFramedNeighbors: 40,
+  ratio: 0.3,
+  minRatio: 0.15,
+  duration: 600,
+};
+
+/** Selects `node` and animates the camera to it and its neighbours; does nothing for an unknown node. */
+export function focusNode(ctx: PageContext, node: string, options: Partial<FocusOptions> = {}): void {
+  const { maxFramedNeighbors, ratio, minRatio, duration } = { ...DEFAULT_FOCUS_OPTIONS, ...options };
+  if (!ctx.graph.hasNode(node)) return;
+  ctx.store.set({ selection: { kind: "node", id: node }, hovered: null });
+  const renderer = ctx.renderer as unknown as Sigma;
+  const neighbors = ctx.graph.neighbors(node);
+  const target =
+    neighbors.length > 0 && neighbors.length <= maxFramedNeighbors
+      ? getCameraStateToFitViewportToNodes(renderer, [node, ...neighbors])
+      : null;
+  const display = ctx.renderer.getNodeDisplayData(node);
+  if (target) target.ratio = Math.max(target.ratio, minRatio);
+  const state = target ?? (display ? { x: display.x, y: display.y, ratio } : null);
+  if (state) void ctx.renderer.getCamera().animate(state, { duration });
+}
+
+/** Wires clicks on nodes, edges and the background to the selection. */
+export function createSelectionController(ctx: PageContext): Controller {
+  const { renderer, store } = ctx;
+  const clickNode = ({ node }: { node: string }) => store.set({ selection: { kind: "node", id: node } });
+  const clickEdge = ({ edge }: { edge: string }) => store.set({ selection: { kind: "edge", id: edge } });
+  const clickStage = () => store.set({ selection: null });
+  renderer.on("clickNode", clickNode);
+  renderer.on("clickEdge", clickEdge);
+  renderer.on("clickStage", clickStage);
+  const offKey = listen(document, "keydown", (event) => {
+    if (event.key === "Escape" && store.state.selection && !(event.target instanceof HTMLInputElement)) {
+      store.set({ selection: null });
+    }
+  });
+  return {
+    kill() {
+      renderer.off("clickNode", clickNode);
+      renderer.off("clickEdge", clickEdge);
+      renderer.off("clickStage", clickStage);
+      offKey();
+    },
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * Web explorer entry: loads the served graph, draws it with sigma and starts the controllers.
+ *
+ * sigma is pinned to 3.x: @sigma/export-image and @sigma/utils (peer sigma >=3) call sigma 3 methods that sigma 4
+ * removed (e.g. getCanvases), so the PNG export would fail with sigma 4.
+ */
+import Sigma from "sigma";
+import type { Settings } from "sigma/settings";
+import { fetchGraph, fetchOntology } from "./app/api.ts";
+import type { PageContext } from "./app/context.ts";
+import { byId } from "./app/dom.ts";
+import { graphFromExport, ontologyForGraph, snapshotPositions } from "./app/graph.ts";
+import { createLabelDrawer } from "./app/labels.ts";
+import { createReducers } from "./app/reducers.ts";
+import { createSearchIndex } from "./app/search.ts";
+import { UiStore } from "./app/store.ts";
+import type { Controller, EdgeAttributes, NodeAttributes } from "./app/types.ts";
+import { visibilityCache } from "./app/visibility.ts";
+import { CONTROLLERS } from "./controllers/index.ts";
+
+/** Renderer settings; the performance ones keep a 10k-node, 50k-edge graph responsive. */
+export const SIGMA_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> = {
+  // Performance
+  hideEdgesOnMove: true,
+  labelRenderedSizeThreshold: 7,
+  labelDensity: 0.9,
+  labelGridCellSize: 90,
+  // Labels: node labels by size; edge labels only where the reducers force them (selection, path)
+  renderEdgeLabels: true,
+  labelFont: "system-ui, -apple-system, 'Segoe UI', sans-serif",
+  labelSize: 13,
+  labelWeight: "600",
+  labelColor: { color: "#26262a" },
+  edgeLabelFont: "system-ui, -apple-system, 'Segoe UI', sans-serif",
+  edgeLabelSize: 11,
+  edgeLabelColor: { color: "#4a4a50" },
+  // Drawing
+  defaultEdgeType: "arrow",
+  zIndex: true,
+  stagePadding: 40,
+  // Interaction
+  enableEdgeEvents: true,
+  minCameraRatio: 0.02,
+  maxCameraRatio: 4,
+};
+
+/** Below this many nodes labels are cheap: draw nearly all of them, not only the big nodes'. */
+const ALL_LABELS_BELOW = 300;
+const SMALL_GRAPH_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> = {
+  labelRenderedSizeThreshold: 0,
+  labelDensity: 3,
+  labelGridCellSize: 60,
+};
+
+/** Loads everything and starts the page; returns the function that tears it all down. */
+async function start(): Promise<() => void> {
+  const container = byId("graph");
+  const status = byId("status");
+  const announce = (message: string) => {
+    status.textContent = message;
+  };
+  const [data, served] = await Promise.all([fetchGraph(), fetchOntology()]);
+  const graph = graphFromExport(data);
+  const store = new UiStore();
+  const visibility = visibilityCache(graph);
+  const reducers = createReducers(graph, store, visibility);
+  const labels = createLabelDrawer();
+  const renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
+    ...SIGMA_SETTINGS,
+    ...(graph.order < ALL_LABELS_BELOW ? SMALL_GRAPH_SETTINGS : {}),
+    ...reducers,
+    defaultDrawNodeLabel: labels.draw,
+  });
+  const detachLabels = labels.attach(renderer as unknown as Sigma);
+  const ctx: PageContext = {
+    graph,
+    renderer,
+    store,
+    ontology: ontologyForGraph(graph, served),
+    search: createSearchIndex(graph),
+    positions: snapshotPositions(graph),
+    visibility: () => visibility(store.state.hiddenTypes, store.state.hiddenPredicates),
+    announce,
+  };
+  const unsubscribe = store.subscribe((state, previous) => {
+    // Only the layout flag changes nothing on screen; everything else goes through the reducers.
+    if (state.layoutRunning !== previous.layoutRunning && state.path === previous.path) return;
+    renderer.refresh({ skipIndexation: true });
+  });
+  const controllers: Controller[] = CONTROLLERS.map((create) => create(ctx));
+  renderer.once("afterRender", () => {
+    container.dataset.state = "ready";
+  });
+  renderer.refresh();
+  announce(`${graph.order} entities, ${graph.size} relations`);
+  return () => {
+    unsubscribe();
+    detachLabels();
+    for (const controller of controllers.reverse()) controller.kill();
+    renderer.kill();
+  };
+}
+
+start().then(
+  (teardown) => window.addEventListener("pagehide", teardown, { once: true }),
+  (error: unknown) => {
+    const container = byId("graph");
+    container.dataset.state = "error";
+    byId("status").textContent = `Cannot show the graph: ${(error as Error).message}`;
+    console.error(error);
+  },
+);
