@@ -1,0 +1,19 @@
+/**
+ * Test fixture: starts the real server (startServer) on 127.0.0.1, port 0, over the graph-data root given as the
+ * first argument, with the article fixture's extractor; prints `{"url": …}` once listening. Used by the crash tests,
+ * which SIGKILL it mid-write.
+ */
+import { startServer } from "../../src/server/start.ts";
+import { acmeExtractor } from "../ingest/fixtureExtractor.ts";
+
+const running = await startServer({
+  dataRoot: process.argv[2],
+  port: 0,
+  host: "127.0.0.1",
+  extractor: acmeExtractor,
+  app: { requestLogs: false },
+});
+process.stdout.write(JSON.stringify({ url: running.url }) + "\n");
+process.on("SIGTERM", () => {
+  void running.close().then(() => process.exit(0));
+});
