@@ -149,7 +149,10 @@ export const PathsResponseSchema = z.object({
 
 // Section: GET /api/documents/:id
 
-export const DocumentParamsSchema = z.strictObject({ id: IdSchema });
+// Longer ids cannot name a file (ENAMETOOLONG); refuse them with a 400 instead of failing the read.
+export const DocumentParamsSchema = z.strictObject({
+  id: IdSchema.max(200, { error: "id must be at most 200 characters" }),
+});
 
 export const DocumentResponseSchema = z.object({
   id: z.string(),
