@@ -9,7 +9,9 @@ import { compileContext, type CompiledContext } from "./lexicon/compile.ts";
 import { EMPTY_LEXICON, loadLexicon } from "./lexicon/lexiconFile.ts";
 import type { ExtractContext } from "./types.ts";
 
-const compiled = new WeakMap<object, CompiledContext>();
+/** Compiled tables by ontology, then lexicon, then graph (a graph that grew since is recompiled). */
+const compiled = new WeakMap<object, WeakMap<object, WeakMap<object, { order: number; result: CompiledContext }>>>();
+const NO_GRAPH = {};
 const loaded = new Map<string, Required<Pick<ExtractContext, "ontology" | "lexicon">>>();
 
 /** Reads the ontology and lexicon of a graph-data root (once per root); throws a {@link DataError} when broken. */
@@ -26,18 +28,22 @@ export function loadExtractContext(root?: string): Required<Pick<ExtractContext,
 }
 
 /**
- * The lookup tables for `context`, compiled once per context object (reuse the object across calls: compiling
- * tokenises every known name). Missing parts come from the repository's graph-data/.
+ * The lookup tables for `context`, compiled once per (ontology, lexicon, graph) and reused across calls, also when
+ * the context object itself is new. Missing parts come from the repository's graph-data/.
  */
 export function compiledFor(context: ExtractContext = {}): CompiledContext {
-  const hit = compiled.get(context);
-  if (hit) return hit;
   const defaults = context.ontology && context.lexicon ? null : loadExtractContext();
-  const result = compileContext(
-    context.ontology ?? defaults!.ontology,
-    context.lexicon ?? defaults?.lexicon ?? EMPTY_LEXICON,
-    context.graph,
-  );
-  compiled.set(context, result);
+  const ontology = context.ontology ?? defaults!.ontology;
+  const lexicon = context.lexicon ?? defaults?.lexicon ?? EMPTY_LEXICON;
+  const graphKey = context.graph ?? NO_GRAPH;
+  const order = context.graph ? context.graph.order * 1_000_003 + context.graph.size : 0;
+  let byLexicon = compiled.get(ontology);
+  if (!byLexicon) compiled.set(ontology, (byLexicon = new WeakMap()));
+  let byGraph = byLexicon.get(lexicon);
+  if (!byGraph) byLexicon.set(lexicon, (byGraph = new WeakMap()));
+  const hit = byGraph.get(graphKey);
+  if (hit && hit.order === order) return hit.result;
+  const result = compileContext(ontology, lexicon, context.graph);
+  byGraph.set(graphKey, { order, result });
   return result;
 }

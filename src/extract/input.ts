@@ -24,7 +24,6 @@ export function checkText(bytes: Uint8Array, maxBytes: number = MAX_TEXT_BYTES):
   text = text.replace(/^\uFEFF/, "");
   if (hasControlBytes(text))
     return { ok: false, message: "the input looks binary (it contains control bytes); give a plain-text file" };
-  return { ok: false, message: "the input looks binary (it contains control bytes); give a plain-text file" };
   if (text.trim().length === 0) return { ok: false, message: "the text is empty; give a file with the article's text" };
   return { ok: true, text };
 }

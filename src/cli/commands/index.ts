@@ -7,6 +7,7 @@ import { buildCommand } from "./build.ts";
 import { serveCommand } from "./serve.ts";
 import { ingestCommand } from "./ingest.ts";
 import { pathCommand } from "./path.ts";
+import { extractCommand } from "./extract.ts";
 
 /** Every `kg` sub-command, in help order. */
-export const COMMANDS: Command[] = [validateCommand, buildCommand, serveCommand, ingestCommand, pathCommand];
+export const COMMANDS: Command[] = [validateCommand, buildCommand, serveCommand, ingestCommand, pathCommand, extractCommand];

@@ -3,7 +3,7 @@
  */
 import type { KnowledgeGraph } from "../../model/types.ts";
 import type { Ontology, PredicateDefinition } from "../../model/schemas.ts";
-import { analyse } from "../nlp/analyse.ts";
+import { foldQuotes } from "../nlp/analyse.ts";
 import { gazetteer } from "./gazetteer.ts";
 import { normalizeName } from "./normalize.ts";
 import type { Lexicon, LexiconEntry, LexiconName, NameKind } from "./types.ts";
@@ -97,12 +97,13 @@ class NameTable {
   patterns(): Map<string, NamePattern[]> {
     const table = new Map<string, NamePattern[]>();
     for (const name of this.owner.values()) {
-      const tokens = analyse(name.text).tokens;
-      if (tokens.length === 0) continue;
+      const words = nameTokens(name.text);
+      // A single common noun ("proposal", "negotiations") names too many things to resolve to one entity.
+      if (words.length === 0 || (words.length === 1 && !/\p{Lu}|\d/u.test(words[0]))) continue;
       const pattern: NamePattern = {
-        tokens: tokens.map((t) => t.lower),
-        original: tokens.map((t) => t.text),
-        cases: tokens.map((t) => caseRule(t.text)),
+        tokens: words.map((w) => foldQuotes(w.toLowerCase())),
+        original: words,
+        cases: words.map(caseRule),
         name,
       };
       const list = table.get(pattern.tokens[0]) ?? [];
@@ -112,6 +113,32 @@ class NameTable {
     for (const list of table.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
     return table;
   }
+}
+
+/**
+ * Splits a known name into tokens the way wink-nlp splits running text (brackets, commas and a possessive "'s"
+ * apart; hyphenated words whole, as src/extract/nlp/analyse.ts rejoins them). Written by hand because running
+ * wink-nlp over thousands of names costs seconds each time a context is compiled.
+ */
+export function nameTokens(text: string): string[] {
+  const out: string[] = [];
+  for (const part of text.split(/\s+/)) {
+    let p = part;
+    while (/^[("“‘]/.test(p)) {
+      out.push(p[0]);
+      p = p.slice(1);
+    }
+    const trail: string[] = [];
+    while (/[)",;:”’]$/.test(p) && !/['’]s$/.test(p)) {
+      trail.unshift(p.slice(-1));
+      p = p.slice(0, -1);
+    }
+    const possessive = /^(.+?)(['’]s)$/.exec(p);
+    if (possessive) out.push(possessive[1], possessive[2]);
+    else if (p) out.push(p);
+    out.push(...trail);
+  }
+  return out;
 }
 
 function caseRule(word: string): CaseRule {

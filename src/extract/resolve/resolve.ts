@@ -153,7 +153,7 @@ class Resolver {
   finish(): Resolution {
     const used = new Set<string>();
     this.clusters.forEach((c, index) => {
-      if (c.type === "person") c.label = longest(c);
+      if (c.type === "person" && !c.entry) c.label = longest(c);
       c.id = uniqueId(c.entry?.id ?? slug(c.label), c.type, used);
       for (const m of c.mentions) m.entity = index;
       for (const merge of this.merges) if (c.mentions.some((m) => m.start === merge.start)) merge.entity = c.id;

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { loadExtractContext } from "../../src/extract/index.ts";
+import { EVAL_SETS } from "../../src/extract/eval/cli.ts";
+import { loadGoldSet, type GoldDocument } from "../../src/extract/eval/gold.ts";
+import { matchDocument } from "../../src/extract/eval/match.ts";
+import { prf, scoreSet } from "../../src/extract/eval/score.ts";
+import type { Extraction } from "../../src/extract/index.ts";
+
+const gold: GoldDocument = {
+  name: "t",
+  file: "t.gold.yaml",
+  text: "t.txt",
+  content: "",
+  entities: [
+    { label: "United States", type: "country", aliases: ["Washington"] },
+    { label: "Antony Blinken", type: "person", aliases: ["Blinken"] },
+    { label: "Russia", type: "country", aliases: [] },
+  ],
+  relations: [
+    { subject: "Antony Blinken", predicate: "official_of", object: "United States" },
+    { subject: "United States", predicate: "negotiates_with", object: "Russia" },
+  ],
+};
+
+const span = [{ start: 0, end: 1 }];
+const entity = (id: string, label: string, type: string, aliases: string[] = []) =>
+  ({ id, label, type, aliases, mentions: span }) as Extraction["entities"][number];
+const typed = (source: string, predicate: string, target: string) =>
+  ({
+    source,
+    target,
+    predicate,
+    kind: "typed",
+    confidence: 1,
+    stance: "neutral",
+    modality: "asserted",
+    rule: "t",
+    evidence: { quote: "x", start: 0, end: 1 },
+  }) as const;
+
+describe("extract", () => {
+  describe("eval", () => {
+    const { ontology } = loadExtractContext();
+
+    it("matches entities by any normalised name and the same type, one to one", () => {
+      const counts = matchDocument(
+        gold,
+        {
+          entities: [
+            entity("us", "the Washington", "country"),
+            entity("blinken", "Blinken", "person"),
+            entity("blinken-2", "Antony Blinken", "person"), // a missed merge is a false positive
+            entity("russia", "Russia", "organization"), // wrong type
+            entity("talks", "peace talks", "event"), // unscored type: ignored
+          ],
+          relations: [],
+          merges: [],
+        },
+        ontology,
+      );
+      expect(counts.entities).toEqual({ tp: 2, fp: 2, fn: 1 });
+    });
+
+    it("matches relations by subject, predicate and object, either order for symmetric predicates", () => {
+      const counts = matchDocument(
+        gold,
+        {
+          entities: [
+            entity("us", "United States", "country"),
+            entity("ab", "Antony Blinken", "person"),
+            entity("ru", "Russia", "country"),
+          ],
+          relations: [
+            typed("ru", "negotiates_with", "us"),
+            typed("us", "official_of", "ab"),
+            typed("us", "opposes", "ru"),
+          ],
+          merges: [],
+        },
+        ontology,
+      );
+      expect(counts.relations).toEqual({ tp: 1, fp: 2, fn: 1 });
+    });
+
+    it("computes precision, recall and F1, with an empty denominator counting as 1", () => {
+      expect(prf({ tp: 3, fp: 1, fn: 3 })).toEqual({ precision: 0.75, recall: 0.5, f1: 0.6 });
+      expect(prf({ tp: 0, fp: 0, fn: 0 })).toEqual({ precision: 1, recall: 1, f1: 1 });
+    });
+
+    it("loads every gold file of both sets, whose relations name gold entities", () => {
+      for (const set of EVAL_SETS) expect(loadGoldSet(set.dir).length).toBeGreaterThanOrEqual(2);
+      expect(loadGoldSet(EVAL_SETS[0].dir).map((d) => d.name)).toContain("seed");
+    });
+
+    it("keeps the development set at the targets (entity F1 >= 0.90, relation P >= 0.70, R >= 0.50)", () => {
+      const scores = scoreSet(loadGoldSet(EVAL_SETS[0].dir), loadExtractContext());
+      const overall = scores[scores.length - 1];
+      expect(overall.entities.f1).toBeGreaterThanOrEqual(0.9);
+      expect(overall.relations.precision).toBeGreaterThanOrEqual(0.7);
+      expect(overall.relations.recall).toBeGreaterThanOrEqual(0.5);
+    });
+  });
+});

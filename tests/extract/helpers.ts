@@ -1,0 +1,40 @@
+/**
+ * Test helpers for src/extract: extraction of small sentences (against graph-data's ontology and lexicon, without
+ * the curated graph) and lookups by label.
+ */
+import {
+  extractDocument,
+  type ExtractContext,
+  type Extraction,
+  type ExtractedRelation,
+} from "../../src/extract/index.ts";
+
+/** Extracts `text` cold: ontology and lexicon of graph-data/, no graph. */
+export function extract(text: string, context: ExtractContext = {}): Extraction {
+  return extractDocument(text, context);
+}
+
+/** The entity with `label` (or one of whose aliases is `label`), or undefined. */
+export function entity(r: Extraction, label: string) {
+  return r.entities.find((e) => e.label === label || e.aliases.includes(label));
+}
+
+/** Typed relations as "source predicate target" strings, sorted. */
+export function triples(r: Extraction): string[] {
+  return r.relations
+    .filter((x) => x.kind === "typed")
+    .map((x) => `${x.source} ${x.predicate} ${x.target}`)
+    .sort();
+}
+
+/** The typed relation `source predicate target`, or undefined. */
+export function relation(
+  r: Extraction,
+  source: string,
+  predicate: string,
+  target: string,
+): ExtractedRelation | undefined {
+  return r.relations.find(
+    (x) => x.kind === "typed" && x.source === source && x.predicate === predicate && x.target === target,
+  );
+}

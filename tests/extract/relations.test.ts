@@ -1,0 +1,164 @@
+import { describe, expect, it } from "vitest";
+import { extract, relation, triples } from "./helpers.ts";
+
+describe("extract", () => {
+  describe("relation patterns", () => {
+    it("reads an appositive role with a possessive owner: X, Y's lead negotiator", () => {
+      const r = extract("Mykhailo Podolyak, Kyiv's lead negotiator, described the talks as real.");
+      expect(relation(r, "mykhailo-podolyak", "negotiates_for", "ukraine")).toMatchObject({
+        rule: "appositive-role",
+        qualifiers: { role: "lead negotiator" },
+        evidence: { quote: "Mykhailo Podolyak, Kyiv's lead negotiator", start: 0 },
+      });
+    });
+
+    it("reads an appositive role with an of-phrase: X, the chief executive of Y", () => {
+      const r = extract("Satya Nadella, the chief executive of Microsoft, welcomed the decision.");
+      expect(triples(r)).toEqual(["satya-nadella leads microsoft"]);
+    });
+
+    it("reads a title before a name: Y's president, X / demonym title X / Y title, X", () => {
+      expect(triples(extract("Turkey's president, Recep Tayyip Erdogan, offered to help."))).toContain(
+        "recep-tayyip-erdogan leads turkiye",
+      );
+      expect(triples(extract("German Chancellor Olaf Scholz fired his minister."))).toContain(
+        "olaf-scholz leads germany",
+      );
+      expect(triples(extract("The United Nations Secretary-General, Antonio Guterres, regretted it."))).toContain(
+        "antonio-guterres leads united-nations",
+      );
+    });
+
+    it("reads a copular role and the possessed name it is held at", () => {
+      const r = extract("Jane Roe is a contributor to the Daily News's Metro Desk blog.");
+      expect(triples(r)).toEqual(["jane-roe works_for metro-desk", "metro-desk part_of daily-news"]);
+    });
+
+    it("reads 'led by' and 'headed by' as leads, with the agent as subject", () => {
+      expect(
+        triples(extract("The International Tennis Federation, which is headed by David Haggerty, agreed.")),
+      ).toEqual(["david-haggerty leads international-tennis-federation"]);
+      expect(triples(extract("Real Madrid, who are coached by Carlo Ancelotti, won."))).toEqual([
+        "carlo-ancelotti leads real-madrid",
+      ]);
+    });
+
+    it("reads a passive: Crimea, annexed by Russia in 2014", () => {
+      const r = extract("The status of Crimea, annexed by Russia in 2014, was deferred.");
+      expect(relation(r, "russia", "annexed", "crimea")).toMatchObject({ rule: "passive", modality: "asserted" });
+    });
+
+    it("reads subject-verb-object with the ontology's verb map, also in a relative clause", () => {
+      expect(triples(extract("Christian Lindner, who leads the Free Democratic Party, resigned."))).toEqual([
+        "christian-lindner leads free-democratic-party",
+      ]);
+      expect(triples(extract("Recep Tayyip Erdogan met Vladimir Putin in Sochi."))).toContain(
+        "recep-tayyip-erdogan negotiates_with vladimir-putin",
+      );
+    });
+
+    it("gives one relation per member of a coordination, on either side of the verb", () => {
+      expect(triples(extract("Poland and Hungary condemned Belarus."))).toEqual([
+        "hungary opposes belarus",
+        "poland opposes belarus",
+      ]);
+      const r = extract(
+        "Ukraine would receive security guarantees from other countries, including France, Germany and Turkey.",
+      );
+      expect(triples(r)).toEqual([
+        "france guarantor_for ukraine",
+        "germany guarantor_for ukraine",
+        "turkiye guarantor_for ukraine",
+      ]);
+    });
+
+    it("shares the subject of coordinated verbs: X condemned it and accused Y", () => {
+      expect(triples(extract("Beijing condemned the decision and accused Washington of abuses."))).toEqual([
+        "china opposes united-states",
+      ]);
+    });
+
+    it("reads possessives and country modifiers between names as part_of", () => {
+      expect(triples(extract("Britain's Competition and Markets Authority approved it."))).toEqual([
+        "competition-and-markets-authority part_of united-kingdom",
+      ]);
+      expect(triples(extract("The US Commerce Department issued rules."))).toEqual([
+        "commerce-department part_of united-states",
+      ]);
+    });
+
+    it("reads a place in a place as located_in", () => {
+      expect(triples(extract("He will be presented at the Santiago Bernabeu stadium in Madrid."))).toEqual([
+        "santiago-bernabeu located_in madrid",
+      ]);
+    });
+
+    it("makes a person the leader of the organisation named after them", () => {
+      const r = extract("The Zelensky administration floated the idea.");
+      expect(triples(r)).toEqual(["zelensky leads zelensky-administration"]);
+    });
+
+    it("drops a relation whose ends do not fit the predicate's domain and range", () => {
+      // "lead" maps to leads, whose range has no location: a person does not lead a region.
+      expect(triples(extract("Maria Lopez leads Eastern Europe in sales."))).toEqual([]);
+    });
+
+    it("quotes every relation's evidence verbatim at its offsets", () => {
+      const text =
+        "Satya Nadella, the chief executive of Microsoft, met Sony’s Kenichiro Yoshida. Russia’s forces hit Odesa.";
+      const r = extract(text);
+      expect(r.relations.length).toBeGreaterThan(2);
+      for (const x of r.relations) expect(text.slice(x.evidence.start, x.evidence.end)).toBe(x.evidence.quote);
+    });
+
+    it("links entities of one sentence that no typed relation connects by co-occurrence", () => {
+      const r = extract("Sony and Nintendo reported results. Microsoft did not.");
+      const co = r.relations.filter((x) => x.kind === "cooccurrence");
+      expect(co.map((x) => `${x.source} ${x.target}`)).toEqual(["nintendo sony"]);
+      expect(co[0]).toMatchObject({ predicate: "mentioned_with", stance: "neutral" });
+      expect(co[0].confidence).toBeLessThan(0.5);
+    });
+  });
+
+  describe("modality and stance", () => {
+    it("asserts a plain statement with the predicate's own stance", () => {
+      expect(relation(extract("Poland condemned Belarus."), "poland", "opposes", "belarus")).toMatchObject({
+        modality: "asserted",
+        stance: "opposes",
+        confidence: 0.75,
+      });
+    });
+
+    it("marks a hedged or modal statement hypothetical and lowers its confidence", () => {
+      const r = relation(extract("Poland might condemn Belarus."), "poland", "opposes", "belarus");
+      expect(r?.modality).toBe("hypothetical");
+      expect(r!.confidence).toBeLessThan(0.75);
+    });
+
+    it("marks a conditional hypothetical", () => {
+      const r = relation(extract("If talks fail, Poland will condemn Belarus."), "poland", "opposes", "belarus");
+      expect(r?.modality).toBe("hypothetical");
+    });
+
+    it("marks a question hypothetical with a low confidence, never a plain assertion", () => {
+      const r = relation(extract("Would Russia really endorse NATO?"), "russia", "supports", "nato");
+      expect(r).toMatchObject({ modality: "hypothetical" });
+      expect(r!.confidence).toBeLessThanOrEqual(0.4);
+    });
+
+    it("marks reported speech as reported", () => {
+      const r = relation(extract("Officials said Poland condemned Belarus."), "poland", "opposes", "belarus");
+      expect(r?.modality).toBe("reported");
+    });
+
+    it("flips the stance of a negated polar relation and flags it, instead of asserting it", () => {
+      const r = relation(extract("Germany did not support Poland."), "germany", "supports", "poland");
+      expect(r).toMatchObject({ stance: "opposes", negated: true });
+      expect(r!.confidence).toBeLessThan(0.75);
+    });
+
+    it("leaves out a negated fact that has no stance to flip", () => {
+      expect(triples(extract("Russia never annexed Alaska."))).toEqual([]);
+    });
+  });
+});

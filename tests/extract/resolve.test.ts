@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { entity, extract } from "./helpers.ts";
+
+describe("extract", () => {
+  describe("entity resolution", () => {
+    it("joins a surname to the full name seen in the same document, even before it, and records the merge", () => {
+      const r = extract("Lindner resigned. Later, Christian Lindner spoke to reporters in Berlin.");
+      const people = r.entities.filter((e) => e.type === "person");
+      expect(people.map((p) => p.label)).toEqual(["Christian Lindner"]);
+      expect(people[0].mentions).toHaveLength(2);
+      expect(r.merges).toContainEqual({
+        entity: "christian-lindner",
+        surface: "Lindner",
+        start: 0,
+        end: 7,
+        rule: "surname",
+      });
+    });
+
+    it("does not join a surname that two people of the document share", () => {
+      const r = extract("Maria Garcia met Jose Garcia in Madrid. Garcia said the talks went well.");
+      expect(r.entities.filter((e) => e.type === "person").map((p) => p.label)).toEqual(
+        expect.arrayContaining(["Maria Garcia", "Jose Garcia"]),
+      );
+      expect(r.merges.some((m) => m.rule === "surname")).toBe(false);
+    });
+
+    it("resolves a capital that acts to its state", () => {
+      const r = extract("Kyiv submitted a proposal on Monday.");
+      expect(entity(r, "Ukraine")).toMatchObject({ type: "country", aliases: ["Kyiv"] });
+      expect(r.merges).toContainEqual(
+        expect.objectContaining({ surface: "Kyiv", rule: "metonymy", entity: "ukraine" }),
+      );
+    });
+
+    it("keeps a capital that is only a place as a location of its own", () => {
+      const r = extract("Officials in Berlin fear new tariffs.");
+      expect(entity(r, "Berlin")).toMatchObject({ type: "location" });
+      expect(entity(r, "Germany")).toBeUndefined();
+    });
+
+    it("resolves a seat of government named in the ontology to its state", () => {
+      const r = extract("The White House accused Moscow of using food as a weapon.");
+      expect(entity(r, "United States")?.aliases).toContain("White House");
+      expect(entity(r, "Russia")?.aliases).toContain("Moscow");
+    });
+
+    it("links plural demonyms to their state", () => {
+      const r = extract("The Ukrainians doubt the offer. Russians are divided.");
+      expect(entity(r, "Ukraine")?.aliases).toContain("Ukrainians");
+      expect(entity(r, "Russia")?.aliases).toContain("Russians");
+      expect(r.merges.filter((m) => m.rule === "demonym")).toHaveLength(2);
+    });
+
+    it("makes a demonym with a group noun a group affiliated with its state", () => {
+      const r = extract("Russian forces hit the port of Odesa.");
+      expect(entity(r, "Russian forces")).toMatchObject({ type: "group" });
+      expect(r.relations).toContainEqual(
+        expect.objectContaining({
+          source: "russian-forces",
+          predicate: "affiliated_with",
+          target: "russia",
+          kind: "typed",
+        }),
+      );
+    });
+
+    it("joins an acronym to the organisation whose initials it spells", () => {
+      const r = extract("The Competition and Markets Authority approved the deal. The CMA had blocked it in April.");
+      expect(entity(r, "Competition and Markets Authority")?.aliases).toContain("CMA");
+      expect(r.merges).toContainEqual(expect.objectContaining({ surface: "CMA", rule: "acronym" }));
+    });
+
+    it("joins a short name to the one organisation it begins", () => {
+      const r = extract("Microsoft bought Activision Blizzard. Activision will keep its studios.");
+      expect(entity(r, "Activision Blizzard")?.aliases).toContain("Activision");
+    });
+
+    it("does not fuse two things that share a name but not a type", () => {
+      const r = extract("The Washington Examiner reported that Washington rejected the plan.");
+      expect(entity(r, "Washington Examiner")?.type).toBe("organization");
+      expect(entity(r, "United States")?.aliases).toContain("Washington");
+    });
+
+    it("resolves names to the nodes of a given graph first, with the graph's ids", async () => {
+      const { MultiDirectedGraph } = await import("graphology");
+      const graph = new MultiDirectedGraph();
+      graph.addNode("pod", { label: "Mykhailo Podolyak", type: "person", aliases: ["Podolyak"] });
+      const r = extract("Podolyak said the talks were real.", { graph: graph as never });
+      expect(entity(r, "Mykhailo Podolyak")).toMatchObject({ id: "pod", known: "graph" });
+    });
+
+    it("gives every mention's offsets as JavaScript string indices of the text", () => {
+      const text = "“Kyiv’s” lead negotiator, Mykhailo Podolyak, met Moscow’s envoy.";
+      const r = extract(text);
+      for (const e of r.entities)
+        for (const m of e.mentions) expect([e.label, ...e.aliases]).toContain(text.slice(m.start, m.end));
+    });
+
+    it("types names from their words and context", () => {
+      const r = extract(
+        "Chancellor Olaf Scholz met officials of the Federal Trade Commission at the Santiago Bernabeu stadium in Sochi.",
+      );
+      expect(entity(r, "Olaf Scholz")?.type).toBe("person");
+      expect(entity(r, "Federal Trade Commission")?.type).toBe("organization");
+      expect(entity(r, "Santiago Bernabeu")?.type).toBe("location");
+      expect(entity(r, "Sochi")?.type).toBe("location");
+    });
+
+    it("takes dates and amounts from wink-nlp, not for names", () => {
+      const r = extract("The deal was brokered in July 2022 and cost $5 billion.");
+      expect(r.entities.map((e) => [e.label, e.type])).toEqual(
+        expect.arrayContaining([
+          ["July 2022", "date"],
+          ["$5 billion", "quantity"],
+        ]),
+      );
+      expect(r.entities.some((e) => e.label === "July" && e.type === "location")).toBe(false);
+    });
+
+    it("gives the same output for the same input", () => {
+      const text = "Satya Nadella, the chief executive of Microsoft, welcomed the decision by Britain's regulator.";
+      expect(JSON.stringify(extract(text))).toBe(JSON.stringify(extract(text)));
+    });
+  });
+});
