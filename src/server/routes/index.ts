@@ -14,6 +14,7 @@ import { openApiRoutes } from "./openapi.ts";
 import { documentsWriteRoutes } from "./documentsWrite.ts";
 import { relationsRoutes } from "./relations.ts";
 import { ontologyRoutes } from "./ontology.ts";
+import { exportRoutes } from "./export.ts";
 
 /** A module's routes, mounted under /api. */
 export type RouteFactory = (ctx: ServerContext) => Router;
@@ -31,4 +32,5 @@ export const API_ROUTES: RouteFactory[] = [
   documentsWriteRoutes,
   relationsRoutes,
   ontologyRoutes,
+  exportRoutes,
 ];
