@@ -10,4 +10,11 @@ import { pathCommand } from "./path.ts";
 import { extractCommand } from "./extract.ts";
 
 /** Every `kg` sub-command, in help order. */
-export const COMMANDS: Command[] = [validateCommand, buildCommand, serveCommand, ingestCommand, pathCommand, extractCommand];
+export const COMMANDS: Command[] = [
+  validateCommand,
+  buildCommand,
+  serveCommand,
+  ingestCommand,
+  pathCommand,
+  extractCommand,
+];
