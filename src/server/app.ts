@@ -50,6 +50,8 @@ export function createApp(ctx: ServerContext, options: Partial<AppOptions> = {})
           imgSrc: ["'self'", "data:", "blob:"],
           styleSrc: ["'self'"],
           connectSrc: ["'self'"],
+          // The page ships its own fonts (or none); helmet's default would also allow any https: host.
+          fontSrc: ["'self'", "data:"],
           // Served over plain HTTP on loopback: upgrading requests to HTTPS would break the page.
           upgradeInsecureRequests: null,
         },

@@ -1,0 +1,108 @@
+/**
+ * Security fixtures: small graphs built inline — a quiet one, one whose path search space explodes, and one whose
+ * every text is an HTML or script payload — and an app serving a graph on a throw-away web root.
+ */
+import { MultiDirectedGraph } from "graphology";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { EntityAttributes, EntityType, KnowledgeGraph, RelationAttributes } from "../../src/model/types.ts";
+import { createApp } from "../../src/server/app.ts";
+import { GraphStore } from "../../src/server/graphStore.ts";
+
+/** Payloads that would run if any of them reached the DOM as HTML; each sets a flag or opens a dialog. */
+export const PAYLOADS = {
+  img: "<img src=x onerror=\"window.__xss='img';alert('img')\">",
+  script: "<script>window.__xss='script';alert('script')</script>",
+  link: "<a href=\"javascript:window.__xss='link';alert('link')\">click me</a>",
+  svg: "<svg onload=\"window.__xss='svg';alert('svg')\"></svg>",
+  iframe: "<iframe src=\"javascript:window.__xss='iframe'\"></iframe>",
+  js: "javascript:alert('bare')",
+} as const;
+
+function entity(label: string, type: EntityType, extra: Partial<EntityAttributes> = {}): EntityAttributes {
+  return {
+    label,
+    type,
+    aliases: [],
+    description: "",
+    documents: [],
+    source: "curated",
+    x: 0,
+    y: 0,
+    size: 5,
+    color: "#4e79a7",
+    community: 0,
+    degree: 0,
+    ...extra,
+  } as EntityAttributes;
+}
+
+function relation(predicate: string, extra: Partial<RelationAttributes> = {}): RelationAttributes {
+  return {
+    predicate,
+    label: predicate,
+    evidence: [{ doc: "doc", quote: "q", start: 0, end: 1 }],
+    stance: "neutral",
+    modality: "asserted",
+    confidence: 0.9,
+    source: "curated",
+    kind: "typed",
+    status: "accepted",
+    ...extra,
+  } as RelationAttributes;
+}
+
+/** Two people and one relation between them. */
+export function tinyGraph(): KnowledgeGraph {
+  const graph = new MultiDirectedGraph() as KnowledgeGraph;
+  graph.addNode("alice", entity("Alice", "person"));
+  graph.addNode("bob", entity("Bob", "person"));
+  graph.addEdgeWithKey("alice-supports-bob", "alice", "bob", relation("supports"));
+  return graph;
+}
+
+/**
+ * `s – h – t` plus a clique of `cliqueSize` nodes all tied to the hub `h`. Every clique node looks two hops from `t`,
+ * but only through `h`, which a path from `s` has already used: an exhaustive simple-path search from `s` to `t`
+ * walks about cliqueSize^6 dead ends to find the single real path, so only a time budget can stop it.
+ */
+export function explodingGraph(cliqueSize = 30): KnowledgeGraph {
+  const graph = new MultiDirectedGraph() as KnowledgeGraph;
+  for (const id of ["s", "h", "t"]) graph.addNode(id, entity(id, "person"));
+  graph.addEdgeWithKey("s-h", "s", "h", relation("negotiates_with"));
+  graph.addEdgeWithKey("h-t", "h", "t", relation("negotiates_with"));
+  for (let i = 0; i < cliqueSize; i++) {
+    graph.addNode(`k${i}`, entity(`k${i}`, "person"));
+    graph.addEdgeWithKey(`h-k${i}`, "h", `k${i}`, relation("negotiates_with"));
+    for (let j = 0; j < i; j++) graph.addEdgeWithKey(`k${j}-k${i}`, `k${j}`, `k${i}`, relation("negotiates_with"));
+  }
+  return graph;
+}
+
+/** A star: one hub tied to `leaves` people (an ego-graph query on the hub must stop at its limit). */
+export function starGraph(leaves: number): KnowledgeGraph {
+  const graph = new MultiDirectedGraph() as KnowledgeGraph;
+  graph.addNode("hub", entity("Hub", "organization"));
+  for (let i = 0; i < leaves; i++) {
+    graph.addNode(`p${i}`, entity(`Person ${i}`, "person"));
+    graph.addEdgeWithKey(`hub-p${i}`, "hub", `p${i}`, relation("supports"));
+  }
+  return graph;
+}
+
+/** A web root holding a minimal page, so the static-file middleware (and its headers) are exercised. */
+export function tinyWebRoot(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "kg-sec-web-"));
+  writeFileSync(
+    path.join(dir, "index.html"),
+    '<!doctype html><html><head><script type="module" src="/app.js"></script></head><body></body></html>',
+  );
+  writeFileSync(path.join(dir, "app.js"), "export {};\n");
+  return dir;
+}
+
+/** The app over `graph`, read-only, without documents, with `webRoot` as its page. */
+export function appFor(graph: KnowledgeGraph, webRoot = "/nonexistent") {
+  return createApp({ store: new GraphStore(graph), dataRoot: null, readOnly: true }, { requestLogs: false, webRoot });
+}
