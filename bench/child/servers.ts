@@ -1,0 +1,70 @@
+/**
+ * Child: serves one graph twice — our Express app and a bare node:http server answering the same path query with
+ * the same in-process function — plus probes for the event loop and an in-process export.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { readGraphJson } from "../../src/build/graphFile.ts";
+import { exportGraph } from "../../src/export/exportGraph.ts";
+import { findPaths, pathIndexOf } from "../../src/paths/index.ts";
+import { searchIndexOf } from "../../src/search/index.ts";
+import { createApp } from "../../src/server/app.ts";
+import { GraphStore } from "../../src/server/graphStore.ts";
+
+const graph = readGraphJson(process.argv[2]);
+pathIndexOf(graph);
+searchIndexOf(graph);
+const app = createApp({ store: new GraphStore(graph), dataRoot: null, readOnly: true }, { requestLogs: false });
+let histogram: ReturnType<typeof monitorEventLoopDelay> | null = null;
+
+/** The baseline: parse the query, run findPaths, answer JSON — nothing else. */
+function bare(req: IncomingMessage, res: ServerResponse): void {
+  const url = new URL(req.url ?? "/", "http://localhost");
+  if (url.pathname === "/paths") {
+    const from = url.searchParams.get("from") ?? "";
+    const to = url.searchParams.get("to") ?? "";
+    if (!graph.hasNode(from) || !graph.hasNode(to)) return send(res, 404, { error: "unknown entity" });
+    return send(res, 200, findPaths(graph, from, to));
+  }
+  if (url.pathname === "/bench/eld") return eventLoop(url.searchParams.get("action"), res);
+  if (url.pathname === "/bench/export") return void exportInProcess(res);
+  send(res, 404, { error: "not found" });
+}
+
+function eventLoop(action: string | null, res: ServerResponse): void {
+  if (action === "start") {
+    histogram = monitorEventLoopDelay({ resolution: 5 });
+    histogram.enable();
+    return send(res, 200, { ok: true });
+  }
+  if (!histogram) return send(res, 409, { error: "not started" });
+  histogram.disable();
+  const ms = (ns: number) => ns / 1e6;
+  send(res, 200, { maxMs: ms(histogram.max), p99Ms: ms(histogram.percentile(99)), meanMs: ms(histogram.mean) });
+}
+
+/** Used when the server has no /api/export route: the same streaming writer, drained in this process. */
+async function exportInProcess(res: ServerResponse): Promise<void> {
+  const t0 = performance.now();
+  let bytes = 0;
+  for await (const chunk of exportGraph(graph, "gexf").chunks) bytes += chunk.length;
+  send(res, 200, { ms: performance.now() - t0, bytes });
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+const listen = (server: ReturnType<typeof createServer>) =>
+  new Promise<string>((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
+const express = await listen(createServer(app));
+const bareUrl = await listen(createServer(bare));
+console.log(JSON.stringify({ express, bare: bareUrl, nodes: graph.order, edges: graph.size }));

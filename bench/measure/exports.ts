@@ -1,0 +1,117 @@
+/**
+ * Export measures: GEXF (ours vs graphology-gexf's writer) and JSON export time and peak extra memory; on the small
+ * tier also that both GEXF files parse to the same graph and that ours is valid against the GEXF schema.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { MultiDirectedGraph } from "graphology";
+import { parse } from "graphology-gexf";
+import type { Attributes } from "graphology-types";
+import { lowerIsBetter, round, type Row } from "../report.ts";
+import { runChild } from "../util/child.ts";
+import { mb } from "../util/memory.ts";
+
+/** Where the GEXF conformance kit lives on this machine. */
+export const GEXF_VALIDATOR = path.resolve("/work/shared/gexf/validate.sh");
+
+interface Probe {
+  ms: number;
+  peakExtraBytes: number | null;
+  bytes?: number;
+}
+
+/** Runs the exports' child on `file`; `check` writes both GEXF files to `outDir` and compares them. */
+export async function measureExports(tier: string, file: string, outDir: string, check: boolean): Promise<Row[]> {
+  if (check) mkdirSync(outDir, { recursive: true });
+  const r = await runChild<{ gexfOurs: Probe; gexfGraphology: Probe; json: Probe }>(
+    "exports",
+    check ? [file, outDir] : [file],
+  );
+  const peak = (p: Probe) => (p.peakExtraBytes === null ? null : mb(p.peakExtraBytes));
+  const rows: Row[] = [
+    {
+      tier,
+      measure: "GEXF export time",
+      value: round(r.gexfOurs.ms),
+      unit: "ms",
+      baseline: "graphology-gexf write",
+      baselineValue: round(r.gexfGraphology.ms),
+      ratio: lowerIsBetter(r.gexfOurs.ms, r.gexfGraphology.ms),
+      target: "no slower than graphology-gexf",
+      met: r.gexfOurs.ms <= r.gexfGraphology.ms,
+      note: `${mb(r.gexfOurs.bytes ?? 0)} MB of GEXF`,
+    },
+    {
+      tier,
+      measure: "GEXF export peak extra memory (RSS)",
+      value: peak(r.gexfOurs),
+      unit: "MB",
+      baseline: "graphology-gexf write",
+      baselineValue: peak(r.gexfGraphology),
+      ratio: lowerIsBetter(peak(r.gexfOurs), peak(r.gexfGraphology)),
+      target: "≤ 150 MB",
+      met: (peak(r.gexfOurs) ?? Infinity) <= 150,
+    },
+    {
+      tier,
+      measure: "JSON export time / peak extra memory",
+      value: round(r.json.ms),
+      unit: "ms",
+      note: `peak extra ${peak(r.json)} MB, ${mb(r.json.bytes ?? 0)} MB of JSON`,
+    },
+  ];
+  if (check) rows.push(...checkGexf(tier, outDir));
+  return rows;
+}
+
+/** Same parsed graph from both writers, and schema validity of ours. */
+function checkGexf(tier: string, outDir: string): Row[] {
+  const read = (name: string) => parse(MultiDirectedGraph, readFileSync(path.join(outDir, name), "utf8")).export();
+  const ours = read("ours.gexf");
+  const theirs = read("graphology.gexf");
+  // graphology-gexf writes list items unquoted, so its parser splits an item at each comma; ours keeps it whole.
+  const split = (a: Attributes | undefined) =>
+    Object.fromEntries(
+      Object.entries(a ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.flatMap((i) => String(i).split(/,\s*/)) : v]),
+    );
+  const same =
+    isDeepStrictEqual(ours.nodes, theirs.nodes) &&
+    isDeepStrictEqual(
+      ours.edges.map((e) => ({ ...e, attributes: split(e.attributes) })),
+      theirs.edges.map((e) => ({ ...e, attributes: split(e.attributes) })),
+    );
+  const rows: Row[] = [
+    {
+      tier,
+      measure: "GEXF output equivalent to graphology-gexf's",
+      value: same ? 1 : 0,
+      unit: same ? "(same parsed graph)" : "(differs)",
+      target: "same parsed graph",
+      met: same,
+    },
+  ];
+  if (!existsSync(GEXF_VALIDATOR) || spawnSync("xmllint", ["--version"]).error) {
+    rows.push({
+      tier,
+      measure: "GEXF schema validity",
+      value: null,
+      unit: "",
+      note: "skipped: validator or xmllint absent",
+    });
+    return rows;
+  }
+  const run = spawnSync(GEXF_VALIDATOR, ["-q", path.join(outDir, "ours.gexf")], { encoding: "utf8", timeout: 120_000 });
+  const valid = run.status === 0;
+  rows.push({
+    tier,
+    measure: "GEXF schema validity (validate.sh, xmllint)",
+    value: valid ? 1 : 0,
+    unit: valid ? "(valid)" : "(invalid)",
+    target: "valid GEXF 1.3",
+    met: valid,
+    note: valid ? "" : `${run.stdout}${run.stderr}`.slice(0, 200),
+  });
+  return rows;
+}

@@ -1,0 +1,211 @@
+/**
+ * HTTP measures: /api/paths latency and throughput against a bare node:http server answering the same query, and
+ * path-query latency and event-loop delay while a GEXF export runs.
+ */
+import autocannon, { type Result } from "autocannon";
+import { higherIsBetter, lowerIsBetter, round, type Row } from "../report.ts";
+import { startServiceChild } from "../util/child.ts";
+import { summarize } from "../util/stats.ts";
+
+/** Tunables of {@link measureHttp}. */
+export interface HttpMeasureOptions {
+  /** Sequential requests per server for the latency figures. */
+  sequential: number;
+  /** autocannon: connections and seconds per round; rounds alternate between the two servers. */
+  connections: number;
+  seconds: number;
+  rounds: number;
+  /** Measure path queries during a GEXF export (the 100k tier). */
+  duringExport: boolean;
+  /** Wall-clock cap of each sequential loop. */
+  loopBudgetMs: number;
+}
+
+export const DEFAULT_HTTP_MEASURE_OPTIONS: HttpMeasureOptions = {
+  sequential: 1000,
+  connections: 10,
+  seconds: 4,
+  rounds: 2,
+  duringExport: false,
+  loopBudgetMs: 60_000,
+};
+
+interface Servers {
+  express: string;
+  bare: string;
+}
+
+/** Starts the servers' child on `file`, measures, and stops it. */
+export async function measureHttp(
+  tier: string,
+  file: string,
+  pairs: [string, string][],
+  options: Partial<HttpMeasureOptions> = {},
+): Promise<Row[]> {
+  const opts = { ...DEFAULT_HTTP_MEASURE_OPTIONS, ...options };
+  const child = await startServiceChild<Servers>("servers", [file]);
+  try {
+    const { express, bare } = child.ready;
+    const ours = (p: [string, string]) => `/api/paths?from=${encodeURIComponent(p[0])}&to=${encodeURIComponent(p[1])}`;
+    const base = (p: [string, string]) => `/paths?from=${encodeURIComponent(p[0])}&to=${encodeURIComponent(p[1])}`;
+    const rows = await sequentialLatency(tier, express, bare, pairs, ours, base, opts);
+    rows.push(...(await throughput(tier, express, bare, pairs, ours, base, opts)));
+    if (opts.duringExport) rows.push(...(await duringExport(tier, express, bare, pairs, ours, opts)));
+    return rows;
+  } finally {
+    await child.stop();
+  }
+}
+
+async function sequentialLatency(
+  tier: string,
+  express: string,
+  bare: string,
+  pairs: [string, string][],
+  ours: (p: [string, string]) => string,
+  base: (p: [string, string]) => string,
+  opts: HttpMeasureOptions,
+): Promise<Row[]> {
+  const a: number[] = [];
+  const b: number[] = [];
+  let failures = 0;
+  const deadline = performance.now() + opts.loopBudgetMs;
+  for (const pair of pairs.slice(0, opts.sequential)) {
+    if (performance.now() > deadline) break;
+    const [okA, msA] = await timedGet(express + ours(pair));
+    const [okB, msB] = await timedGet(bare + base(pair));
+    a.push(msA);
+    b.push(msB);
+    if (!okA || !okB) failures++;
+  }
+  const sa = summarize(a);
+  const sb = summarize(b);
+  return [
+    {
+      tier,
+      measure: "GET /api/paths p50 (sequential, 1 connection)",
+      value: round(sa.p50, 2),
+      unit: "ms",
+      baseline: "bare node:http",
+      baselineValue: round(sb.p50, 2),
+      ratio: lowerIsBetter(sa.p50, sb.p50),
+      note: `${sa.count} pairs, p99 ${round(sa.p99, 2)} ms (bare ${round(sb.p99, 2)} ms), ${failures} failed`,
+    },
+  ];
+}
+
+async function throughput(
+  tier: string,
+  express: string,
+  bare: string,
+  pairs: [string, string][],
+  ours: (p: [string, string]) => string,
+  base: (p: [string, string]) => string,
+  opts: HttpMeasureOptions,
+): Promise<Row[]> {
+  const load = (url: string, pathOf: (p: [string, string]) => string) => {
+    let i = 0;
+    return autocannon({
+      url,
+      connections: opts.connections,
+      duration: opts.seconds,
+      timeout: 10,
+      requests: [{ setupRequest: (req) => ({ ...req, path: pathOf(pairs[i++ % pairs.length]) }) }],
+    });
+  };
+  const mine: Result[] = [];
+  const theirs: Result[] = [];
+  for (let r = 0; r < opts.rounds; r++) {
+    mine.push(await load(express, ours));
+    theirs.push(await load(bare, base));
+  }
+  const rps = (rs: Result[]) => Math.max(...rs.map((r) => r.requests.average));
+  const p99 = (rs: Result[]) => Math.min(...rs.map((r) => r.latency.p99));
+  const errors = (rs: Result[]) => rs.reduce((n, r) => n + r.errors + r.timeouts + r.non2xx, 0);
+  const ratio = higherIsBetter(rps(mine), rps(theirs));
+  return [
+    {
+      tier,
+      measure: `GET /api/paths throughput (${opts.connections} connections)`,
+      value: round(rps(mine), 0),
+      unit: "req/s",
+      baseline: "bare node:http",
+      baselineValue: round(rps(theirs), 0),
+      ratio,
+      target: "≥ 0.8× bare",
+      met: (ratio ?? 0) >= 0.8,
+      note: `best of ${opts.rounds} alternating ${opts.seconds}s rounds; ${errors(mine)} errors (bare ${errors(theirs)})`,
+    },
+    {
+      tier,
+      measure: `GET /api/paths p99 (${opts.connections} connections)`,
+      value: p99(mine),
+      unit: "ms",
+      baseline: "bare node:http",
+      baselineValue: p99(theirs),
+      ratio: lowerIsBetter(p99(mine), p99(theirs)),
+      target: "≤ 10 ms",
+      met: p99(mine) <= 10,
+    },
+  ];
+}
+
+async function duringExport(
+  tier: string,
+  express: string,
+  bare: string,
+  pairs: [string, string][],
+  ours: (p: [string, string]) => string,
+  opts: HttpMeasureOptions,
+): Promise<Row[]> {
+  const route = await fetch(`${express}/api/export?format=gexf`, { method: "HEAD" }).then((r) => r.status !== 404);
+  await fetch(`${bare}/bench/eld?action=start`);
+  const t0 = performance.now();
+  let finished = false;
+  const exporting = (
+    route
+      ? fetch(`${express}/api/export?format=gexf`).then(async (r) => {
+          for await (const _ of r.body!);
+        })
+      : fetch(`${bare}/bench/export`).then((r) => r.json())
+  ).finally(() => (finished = true));
+  const times: number[] = [];
+  const deadline = performance.now() + opts.loopBudgetMs * 2;
+  for (let i = 0; !finished && performance.now() < deadline; i++) {
+    times.push((await timedGet(express + ours(pairs[i % pairs.length])))[1]);
+  }
+  await exporting;
+  const exportMs = performance.now() - t0;
+  const loop = (await (await fetch(`${bare}/bench/eld?action=stop`)).json()) as { maxMs: number; p99Ms: number };
+  const s = summarize(times);
+  const how = route
+    ? "GET /api/export?format=gexf"
+    : "exportGraph(gexf) in the server process (no /api/export route yet)";
+  return [
+    {
+      tier,
+      measure: "GET /api/paths p99 during a GEXF export",
+      value: round(s.p99, 1),
+      unit: "ms",
+      target: "< 50 ms",
+      met: s.p99 < 50,
+      note: `${s.count} queries over ${round(exportMs / 1000, 1)} s of ${how}; p50 ${round(s.p50, 1)} ms`,
+    },
+    {
+      tier,
+      measure: "event-loop delay max during the export",
+      value: round(loop.maxMs, 1),
+      unit: "ms",
+      target: "≤ 250 ms",
+      met: loop.maxMs <= 250,
+      note: `p99 ${round(loop.p99Ms, 1)} ms (monitorEventLoopDelay)`,
+    },
+  ];
+}
+
+async function timedGet(url: string): Promise<[boolean, number]> {
+  const t = performance.now();
+  const res = await fetch(url);
+  await res.arrayBuffer();
+  return [res.ok, performance.now() - t];
+}

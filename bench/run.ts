@@ -1,0 +1,157 @@
+/**
+ * The benchmark suite (`npm run bench [-- --huge] [--tiers small,medium] [--skip browser,python,...]`): generates
+ * seeded graphs, measures every figure against its baseline side by side, prints a table and writes
+ * bench/out/results.json. Never part of `npm test`.
+ */
+import { mkdirSync } from "node:fs";
+import { totalmem } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { readGraphJson } from "../src/build/graphFile.ts";
+import { BENCH_OUT, ensureGraphFile } from "./graphs/cache.ts";
+import type { GraphSpec } from "./graphs/generate.ts";
+import { measureBrowser } from "./measure/browser.ts";
+import { measureExports } from "./measure/exports.ts";
+import { measureExtraction, measureIngest } from "./measure/external.ts";
+import { measureHttp } from "./measure/http.ts";
+import { measureServeHuge } from "./measure/huge.ts";
+import { measureForceAtlas2 } from "./measure/layout.ts";
+import { measureLoad } from "./measure/load.ts";
+import { measureHeavyPaths, measureShortest } from "./measure/paths.ts";
+import { measurePeers } from "./measure/python.ts";
+import { measureSearch } from "./measure/search.ts";
+import { fixedPairs } from "./pairs.ts";
+import { formatTable, machineInfo, round, writeResults, type BenchResults, type Row } from "./report.ts";
+
+/** The graph sizes; `huge` only with --huge. */
+export const TIERS: Record<string, GraphSpec> = {
+  small: { nodes: 10_000, edges: 50_000, seed: 7 },
+  medium: { nodes: 100_000, edges: 500_000, seed: 7 },
+  huge: { nodes: 1_000_000, edges: 5_000_000, seed: 7 },
+};
+
+/** Measure groups that --skip accepts. */
+const GROUPS = [
+  "load",
+  "paths",
+  "search",
+  "python",
+  "http",
+  "exports",
+  "layout",
+  "browser",
+  "extract",
+  "ingest",
+] as const;
+type Group = (typeof GROUPS)[number];
+
+const PAIRS = 1000;
+
+const { values } = parseArgs({
+  options: {
+    huge: { type: "boolean", default: false },
+    tiers: { type: "string", default: "small,medium" },
+    skip: { type: "string", default: "" },
+  },
+});
+const tiers = values.tiers.split(",").filter(Boolean);
+for (const t of tiers)
+  if (!(t in TIERS) || t === "huge") throw new Error(`bench: unknown tier "${t}"; use small, medium (and --huge)`);
+const skip = new Set(values.skip.split(",").filter(Boolean));
+for (const s of skip)
+  if (!GROUPS.includes(s as Group)) throw new Error(`bench: --skip ${s}? use any of ${GROUPS.join(", ")}`);
+const wants = (g: Group) => !skip.has(g);
+
+const rows: Row[] = [];
+const started = new Date();
+const t0 = performance.now();
+mkdirSync(BENCH_OUT, { recursive: true });
+
+/** Runs one measure; a failure becomes a row saying so and the suite goes on. */
+async function step(tier: string, name: string, fn: () => Row[] | Promise<Row[]>): Promise<void> {
+  const t = performance.now();
+  process.stderr.write(`[bench] ${tier}: ${name}…`);
+  try {
+    const produced = await fn();
+    rows.push(...produced);
+    process.stderr.write(` ${round((performance.now() - t) / 1000, 1)} s\n`);
+  } catch (error) {
+    process.stderr.write(` failed: ${(error as Error).message}\n`);
+    rows.push({
+      tier,
+      measure: name,
+      value: null,
+      unit: "",
+      note: `failed: ${(error as Error).message.slice(0, 300)}`,
+    });
+  }
+}
+
+for (const tier of tiers) {
+  const spec = TIERS[tier];
+  const label = `${tier} ${spec.nodes / 1000}k/${spec.edges / 1000}k`;
+  const { file, generated, ms } = ensureGraphFile(spec);
+  process.stderr.write(`[bench] ${label}: ${generated ? `generated in ${round(ms / 1000, 1)} s` : "cached"} ${file}\n`);
+  const pairs = fixedPairs(spec.nodes, PAIRS);
+  let loadMs = NaN;
+  if (wants("load")) {
+    await step(label, "load", async () => {
+      const { rows: r, figures } = await measureLoad(label, file);
+      loadMs = figures.loadMs;
+      return r;
+    });
+  }
+  const graph = readGraphJson(file);
+  let ours = { p50: NaN, p99: NaN, loadMs, lengths: [] as (number | null)[] };
+  if (wants("paths")) {
+    await step(label, "shortest paths vs graphology", () => {
+      const c = measureShortest(label, graph, pairs);
+      const p = (m: string) => c.rows.find((r) => r.measure.startsWith(m))?.value ?? NaN;
+      ours = {
+        ...ours,
+        p50: p("shortest path p50 (directed"),
+        p99: p("shortest path p99 (directed"),
+        lengths: c.lengths,
+      };
+      return c.rows;
+    });
+    await step(label, "k=5 and mode=all", () => measureHeavyPaths(label, graph, pairs));
+  }
+  if (wants("search")) await step(label, "search", () => measureSearch(label, graph));
+  if (wants("python")) await step(label, "networkx / igraph", () => measurePeers(label, file, pairs, ours, BENCH_OUT));
+  if (wants("http")) {
+    await step(label, "HTTP /api/paths vs node:http", () =>
+      measureHttp(label, file, pairs, { duringExport: spec.nodes >= 100_000 }),
+    );
+  }
+  if (wants("exports")) {
+    await step(label, "GEXF and JSON exports", () =>
+      measureExports(label, file, path.join(BENCH_OUT, "exports", tier), spec.nodes <= 10_000),
+    );
+  }
+  if (wants("layout")) await step(label, "ForceAtlas2", () => measureForceAtlas2(label, graph));
+  if (wants("browser") && spec.nodes === 10_000) await step(label, "browser", () => measureBrowser(label, file));
+}
+
+if (wants("extract")) await step("extract", "extraction (bench/extract.ts)", measureExtraction);
+if (wants("ingest")) await step("ingest", "ingest (bench/ingest.ts)", measureIngest);
+
+if (values.huge) {
+  const spec = TIERS.huge;
+  const label = "huge 1M/5M";
+  const { file, generated, ms } = ensureGraphFile(spec);
+  process.stderr.write(`[bench] ${label}: ${generated ? `generated in ${round(ms / 1000, 1)} s` : "cached"} ${file}\n`);
+  await step(label, "npm start on the huge graph", () => measureServeHuge(label, file, fixedPairs(spec.nodes, 100)));
+}
+
+const results: BenchResults = {
+  startedAt: started.toISOString(),
+  seconds: round((performance.now() - t0) / 1000, 1),
+  machine: machineInfo(totalmem()),
+  rows,
+};
+const out = writeResults(results, BENCH_OUT);
+const m = results.machine;
+console.log(`\n${formatTable(rows)}\n`);
+console.log(`Machine: ${m.cpus} × ${m.cpuModel}, ${m.totalMemGB} GB, Node ${m.node}, ${m.platform}`);
+console.log(`Suite time: ${results.seconds} s. Results: ${out}`);
