@@ -12,6 +12,9 @@ import { layoutGraph, type LayoutOptions } from "./layout.ts";
 import { validateDataset } from "./validate.ts";
 import { fingerprintInputs } from "./fingerprint.ts";
 import { writeGraphJson } from "./graphFile.ts";
+import { readAnyGraphFile } from "../import/readAnyGraphFile.ts";
+import type { ImportOptions } from "../import/types.ts";
+import path from "node:path";
 
 /** Tunables of {@link buildGraph}. */
 export interface BuildOptions {
@@ -50,6 +53,23 @@ export function buildToFile(out?: string, options: Partial<BuildOptions> = {}): 
   const file = out ?? result.dataset.layout.builtGraph;
   writeGraphJson(result.graph, file);
   return { ...result, out: file };
+}
+
+/**
+ * Converts a graph file (GEXF 1.1–1.3, GraphML or graphology JSON, e.g. from Gephi) into the builder's JSON, with
+ * the fields the server and page need filled in; `out` defaults to the input's name with `.json`, beside it.
+ */
+export function buildFromFile(
+  file: string,
+  out?: string,
+  options: Partial<ImportOptions> = {},
+): { graph: KnowledgeGraph; out: string } {
+  const target = out ?? path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.json`);
+  if (path.resolve(target) === path.resolve(file))
+    throw new Error(`build: ${file} would be overwritten by its own conversion; give --out FILE`);
+  const graph = readAnyGraphFile(file, options);
+  writeGraphJson(graph, target);
+  return { graph, out: target };
 }
 
 /** True when `file` is missing or was built from other inputs than the current graph-data/. */

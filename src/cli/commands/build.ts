@@ -2,17 +2,32 @@
  * kg build: validates graph-data/ and writes the laid-out graph as a graphology JSON export.
  */
 import path from "node:path";
-import { buildToFile } from "../../build/build.ts";
+import { buildFromFile, buildToFile } from "../../build/build.ts";
 import { parseCommandArgs } from "../args.ts";
-import type { Command } from "../types.ts";
+import { UsageError, type Command } from "../types.ts";
 
 export const buildCommand: Command = {
   name: "build",
-  summary: "Validate graph-data/ and write the graph (graphology JSON) to graph-data/build/graph.json or --out FILE.",
-  usage: "npx kg build [--out FILE] [--data DIR]",
+  summary:
+    "Validate graph-data/ and write the graph (graphology JSON) to graph-data/build/graph.json or --out FILE; " +
+    "--from converts a GEXF, GraphML or JSON file instead.",
+  usage: "npx kg build [--out FILE] [--data DIR] | npx kg build --from FILE.gexf [--out FILE]",
   run(args, io) {
-    const { values } = parseCommandArgs(args, { out: { type: "string" }, data: { type: "string" } });
+    const { values } = parseCommandArgs(args, {
+      out: { type: "string" },
+      data: { type: "string" },
+      from: { type: "string" },
+    });
     const started = performance.now();
+    if (values.from !== undefined) {
+      if (values.data !== undefined) throw new UsageError("--from reads a graph file, not graph-data/; drop --data");
+      const { graph, out } = buildFromFile(values.from, values.out);
+      const ms = Math.round(performance.now() - started);
+      io.out(
+        `converted ${graph.order} nodes, ${graph.size} edges from ${values.from} in ${ms} ms -> ${path.relative(process.cwd(), out)}`,
+      );
+      return 0;
+    }
     const { graph, out, dataset } = buildToFile(values.out, { root: values.data });
     const ms = Math.round(performance.now() - started);
     io.out(

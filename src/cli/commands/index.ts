@@ -8,6 +8,7 @@ import { serveCommand } from "./serve.ts";
 import { ingestCommand } from "./ingest.ts";
 import { pathCommand } from "./path.ts";
 import { extractCommand } from "./extract.ts";
+import { exportCommand } from "./export.ts";
 
 /** Every `kg` sub-command, in help order. */
 export const COMMANDS: Command[] = [
@@ -17,4 +18,5 @@ export const COMMANDS: Command[] = [
   ingestCommand,
   pathCommand,
   extractCommand,
+  exportCommand,
 ];
