@@ -2,7 +2,7 @@
  * Ingest files: reading and writing the small YAML files an ingest or a decision touches (ontology, decisions,
  * document metadata, extracted facts), with the same file:line errors as the full loader.
  */
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { stringify } from "yaml";
 import {
@@ -21,9 +21,17 @@ import type { StagedFile } from "./transaction.ts";
 
 const YAML_OPTIONS = { lineWidth: 0 } as const;
 
+// Parsed ontologies by file, reused while the file is unchanged (parsing and checking it costs tens of ms).
+const ontologies = new Map<string, { mtimeMs: number; size: number; ontology: Ontology }>();
+
 /** Reads ontology.yaml; throws a {@link DataError} naming the file and line when it is broken. */
 export function readOntology(layout: DataLayout): Ontology {
-  return readOrThrow(layout.ontology, OntologySchema);
+  const { mtimeMs, size } = statSync(layout.ontology, { throwIfNoEntry: false }) ?? { mtimeMs: -1, size: -1 };
+  const cached = ontologies.get(layout.ontology);
+  if (cached && cached.mtimeMs === mtimeMs && cached.size === size) return cached.ontology;
+  const ontology = readOrThrow(layout.ontology, OntologySchema);
+  ontologies.set(layout.ontology, { mtimeMs, size, ontology });
+  return ontology;
 }
 
 /** Reads decisions.yaml (empty decisions when it does not exist yet). */

@@ -66,10 +66,13 @@ export function refreshDegreesAndSizes(graph: KnowledgeGraph, options: Partial<M
   graph.forEachNode((node) => {
     maxDegree = Math.max(maxDegree, graph.degree(node));
   });
-  graph.updateEachNodeAttributes((node, attributes) => {
+  // Only changed values are written: on a large graph most nodes keep their degree and size.
+  graph.forEachNode((node, attributes) => {
     const degree = graph.degree(node);
     const share = maxDegree > 0 ? Math.sqrt(degree / maxDegree) : 0;
-    return { ...attributes, degree, size: round(minSize + share * (maxSize - minSize)) };
+    const size = round(minSize + share * (maxSize - minSize));
+    if (attributes.degree !== degree) graph.setNodeAttribute(node, "degree", degree);
+    if (attributes.size !== size) graph.setNodeAttribute(node, "size", size);
   });
 }
 

@@ -35,16 +35,20 @@ export const DEFAULT_WRITE_SETUP_OPTIONS: WriteSetupOptions = {
 // Changes under these names are ours or generated: build output, staging, lock files, temporary files.
 const IGNORED = /^(build[\\/]|\.)|[\\/]\./;
 
-/** Sets `ctx.writer` and `ctx.writeAccess`; returns a function that stops the watcher. */
-export function setupWrites(ctx: ServerContext, options: Partial<WriteSetupOptions> = {}): () => void {
+/** Sets `ctx.writer` and `ctx.writeAccess`; returns a function that stops the watcher and saves pending work. */
+export function setupWrites(ctx: ServerContext, options: Partial<WriteSetupOptions> = {}): () => Promise<void> {
   const opts = { ...DEFAULT_WRITE_SETUP_OPTIONS, ...options };
   ctx.writeAccess = writeAccessFor({ ...opts, hasDataRoot: ctx.dataRoot !== null });
-  if (ctx.dataRoot === null) return () => undefined;
+  if (ctx.dataRoot === null) return () => Promise.resolve();
   const writer = new DataWriter(ctx.dataRoot, ctx.store, { extractor: opts.extractor });
   recoverPendingWrites(writer.layout);
   if (ctx.writeAccess.type !== "off") ctx.writer = writer;
   if (ctx.writeAccess.type === "off") logger.info({ reason: ctx.writeAccess.reason }, "write endpoints are off");
-  return opts.watch ? watchData(writer, opts.debounceMs) : () => undefined;
+  const unwatch = opts.watch ? watchData(writer, opts.debounceMs) : () => undefined;
+  return () => {
+    unwatch();
+    return writer.flush();
+  };
 }
 
 function watchData(writer: DataWriter, debounceMs: number): () => void {

@@ -17,6 +17,7 @@ import { loadDefaultExtractor } from "./extractor.ts";
 import { decisionsFile, documentFiles, readDecisions, readExtracted, readOntology } from "./files.ts";
 import { placeNewNodes, refreshDegreesAndSizes } from "./incremental.ts";
 import { withWriteLock, type LockOptions } from "./lock.ts";
+import { statSignature } from "./statSignature.ts";
 import { applyExtractedFile } from "./merge.ts";
 import { resolveExtraction } from "./resolve.ts";
 import { commitWrites } from "./transaction.ts";
@@ -37,9 +38,20 @@ export interface WriterOptions {
   lock: Partial<LockOptions>;
   /** Clock for `addedAt` / decision times (injectable for reproducible files). */
   now: () => Date;
+  /**
+   * Delay before the updated graph is saved to build/graph.json. Saving a large graph costs more than the ingest
+   * itself, and the file is only a cache of graph-data/ (a stale one is rebuilt on start), so it is written after the
+   * answer, once per burst of writes.
+   */
+  saveDelayMs: number;
 }
 
-export const DEFAULT_WRITER_OPTIONS: WriterOptions = { extractor: null, lock: {}, now: () => new Date() };
+export const DEFAULT_WRITER_OPTIONS: WriterOptions = {
+  extractor: null,
+  lock: {},
+  now: () => new Date(),
+  saveDelayMs: 250,
+};
 
 /** Writes to one graph-data root and keeps `store` serving what is on disk. */
 export class DataWriter {
@@ -47,6 +59,11 @@ export class DataWriter {
   readonly #store: GraphStore;
   readonly #options: WriterOptions;
   readonly #index: DocumentIndex;
+  #saveTimer: NodeJS.Timeout | undefined;
+  /** The last graph this writer served and the stat signature of graph-data/ it reflects. */
+  #published: { graph: KnowledgeGraph; signature: string } | null = null;
+  /** A copy of the served graph made in idle time, for the next write to change (see {@link #nextGraph}). */
+  #spare: { of: KnowledgeGraph; graph: KnowledgeGraph } | null = null;
 
   constructor(root: string | undefined, store: GraphStore, options: Partial<WriterOptions> = {}) {
     this.layout = dataLayout(root);
@@ -86,7 +103,7 @@ export class DataWriter {
         extractedAt: now,
       });
       commitWrites(this.layout, documentFiles(documentMeta(id, doc, now), doc.text, file));
-      const next = graph.copy();
+      const next = this.#nextGraph(graph);
       const outcome = applyExtractedFile(next, ontology, file, decisions);
       next.setAttribute("documents", [...(graph.getAttribute("documents") ?? []), { id, title: doc.title }]);
       placeNewNodes(next, outcome.newEntities);
@@ -135,7 +152,7 @@ export class DataWriter {
       if (previous === decision) return { relation, decision, unchanged: true };
       decisions.relations[relation] = { decision, at: this.#options.now().toISOString() };
       commitWrites(this.layout, [decisionsFile(decisions)]);
-      const next = graph.copy();
+      const next = this.#nextGraph(graph);
       if (decision === "accepted") next.setEdgeAttribute(relation, "status", "accepted");
       else next.dropEdge(relation);
       refreshDegreesAndSizes(next);
@@ -196,6 +213,9 @@ export class DataWriter {
   }
 
   #sync(): "unchanged" | "reloaded" {
+    // Cheap check first: no file of graph-data/ changed size or mtime since this writer's last publish.
+    const signature = statSignature(this.layout);
+    if (this.#published?.graph === this.#store.graph && this.#published.signature === signature) return "unchanged";
     const fingerprint = fingerprintInputs(this.layout);
     if (this.#store.graph.getAttribute("builtFrom") === fingerprint && this.#store.status.type === "ok")
       return "unchanged";
@@ -207,10 +227,55 @@ export class DataWriter {
     return "reloaded";
   }
 
-  /** Serves `graph` and saves it as the build output, stamped with the inputs it reflects. */
+  /** Does the pending background work now (save the build file, prepare the next copy); for benchmarks and tests. */
+  async idle(): Promise<void> {
+    if (this.#saveTimer === undefined) return;
+    await this.flush();
+    this.#prepareSpare();
+  }
+
+  /** Saves the served graph to build/graph.json now if a save is pending (call before exiting). */
+  async flush(): Promise<void> {
+    if (this.#saveTimer === undefined) return;
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = undefined;
+    await withWriteLock(this.layout, () => this.#save(), this.#options.lock);
+  }
+
+  /**
+   * A private copy of the served graph for a write to change. The served graph is never changed in place: readers'
+   * indexes are cached per graph object. Copying a 10,000-node graph costs a few hundred milliseconds, so after
+   * each write a copy is prepared in idle time and the next write takes it if the served graph is still the same.
+   */
+  #nextGraph(current: KnowledgeGraph): KnowledgeGraph {
+    const spare = this.#spare;
+    this.#spare = null;
+    return spare && spare.of === current ? spare.graph : current.copy();
+  }
+
+  /** Serves `graph`, stamped with the inputs it reflects, and schedules saving it and preparing the next copy. */
   #publish(graph: KnowledgeGraph): void {
     graph.setAttribute("builtFrom", fingerprintInputs(this.layout));
     this.#store.replace(graph);
+    this.#published = { graph, signature: statSignature(this.layout) };
+    this.#spare = null;
+    if (this.#saveTimer !== undefined) return;
+    this.#saveTimer = setTimeout(() => {
+      this.flush()
+        .then(() => this.#prepareSpare())
+        .catch((error: Error) => logger.error({ err: error.message }, "could not save the build output"));
+    }, this.#options.saveDelayMs);
+  }
+
+  #prepareSpare(): void {
+    const served = this.#store.graph;
+    if (this.#saveTimer === undefined && this.#spare?.of !== served) this.#spare = { of: served, graph: served.copy() };
+  }
+
+  /** Writes the served graph unless graph-data/ has moved on since it was built (then it is not the build of it). */
+  #save(): void {
+    const graph = this.#store.graph;
+    if (graph.getAttribute("builtFrom") !== fingerprintInputs(this.layout)) return;
     try {
       writeGraphJson(graph, this.layout.builtGraph);
     } catch (error) {

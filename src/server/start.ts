@@ -100,11 +100,12 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
   });
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
-  const close = () =>
-    new Promise<void>((resolve) => {
-      stopWrites();
+  const close = async () => {
+    await stopWrites(); // saves a pending build file
+    await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();
     });
+  };
   return { server, url: `http://${host}:${address.port}`, context, close };
 }

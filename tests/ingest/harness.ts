@@ -14,7 +14,7 @@ export interface WriteHarness {
   app: ReturnType<typeof createApp>;
   ctx: ServerContext;
   data: TempData;
-  remove: () => void;
+  remove: () => Promise<void>;
 }
 
 /** Builds the seed into a temp root and serves it with the given write set-up (loopback, open, by default). */
@@ -28,8 +28,8 @@ export function writeHarness(options: Partial<WriteSetupOptions> & { readOnly?: 
     app,
     ctx,
     data,
-    remove: () => {
-      stop();
+    remove: async () => {
+      await stop();
       data.remove();
     },
   };

@@ -107,8 +107,9 @@ describe("DataWriter", () => {
       );
     });
 
-    it("saves the updated build so that a restart does not rebuild", async () => {
+    it("saves the updated build (after the answer) so that a restart does not rebuild", async () => {
       const { isBuildStale } = await import("../../src/build/build.ts");
+      await writer.flush();
       expect(isBuildStale(path.join(data.root, "build", "graph.json"), data.root)).toBe(false);
     });
 

@@ -54,6 +54,7 @@ export const ingestCommand: Command = {
         ...(values.outlet !== undefined ? { outlet: values.outlet } : {}),
         ...(values.url !== undefined ? { url: values.url } : {}),
       });
+      await writer.flush();
       io.out(values.json ? JSON.stringify(result, null, 2) : summary(result));
       return 0;
     } catch (error) {
