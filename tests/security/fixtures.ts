@@ -106,3 +106,29 @@ export function tinyWebRoot(): string {
 export function appFor(graph: KnowledgeGraph, webRoot = "/nonexistent") {
   return createApp({ store: new GraphStore(graph), dataRoot: null, readOnly: true }, { requestLogs: false, webRoot });
 }
+
+/** Texts that break naive XML and CSV writers: markup, quotes, entities, CDATA ends, separators, line breaks. */
+export const HOSTILE_TEXTS = [
+  ...Object.values(PAYLOADS),
+  `quote " apostrophe ' ampersand & lt < gt > entity &amp; &#60; ]]> --> <!-- <![CDATA[x]]>`,
+  'comma, "quoted", semicolon; tab\tnewline\nreturn\r\nend',
+  '=HYPERLINK("http://example.org","x") +1 -1 @SUM(A1)',
+  "  leading and trailing spaces  ",
+  "é 日本語 😀 \u202eevil",
+];
+
+/** One person per hostile text (as label, alias and description) and relations quoting the same texts. */
+export function hostileGraph(): KnowledgeGraph {
+  const graph = new MultiDirectedGraph() as KnowledgeGraph;
+  graph.addNode("target", entity("Plainland", "country"));
+  HOSTILE_TEXTS.forEach((text, i) => {
+    graph.addNode(`p${i}`, entity(text, "person", { aliases: [text, `alias ${text}`], description: text }));
+    graph.addEdgeWithKey(
+      `r${i}`,
+      `p${i}`,
+      "target",
+      relation("supports", { label: text, evidence: [{ doc: "doc", quote: text, start: 0, end: text.length }] }),
+    );
+  });
+  return graph;
+}
