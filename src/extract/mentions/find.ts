@@ -110,9 +110,26 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
     return;
   }
   const type = typeName(tokens, start, end, titled, (w) => ctx.names.has(w));
-  // A lone capitalised common word ("Several days ago", "Western leaders") is not a name.
-  if (type === null && end - start === 1 && isCommonWord(tokens[start].lower)) return;
+  // A lone capitalised common word ("Several days ago", "Western leaders") is not a name; nor is an untyped word
+  // that is capitalised only where a sentence starts ("Environmental groups said...").
+  if (type === null && end - start === 1 && (isCommonWord(tokens[start].lower) || onlySentenceInitial(a, start)))
+    return;
   push(a, out, taken, { from: start, to: end, type });
+}
+
+/**
+ * Whether token `k` starts its sentence, modifies the common noun after it ("Environmental groups") and is written
+ * capitalised nowhere else in the text: then only its position made it capitalised.
+ */
+function onlySentenceInitial(a: Analysis, k: number): boolean {
+  const t = a.tokens[k];
+  const next = a.tokens[k + 1];
+  if (a.sentences[t.sentence].from !== k || !next || next.pos !== "NOUN" || /^\p{Lu}/u.test(next.text)) return false;
+  for (let i = 0; i < a.tokens.length; i++) {
+    const u = a.tokens[i];
+    if (i !== k && u.text === t.text && a.sentences[u.sentence].from !== i) return false;
+  }
+  return true;
 }
 
 /** The end of a proper-name run once trailing role words are removed ("United Nations Secretary-General"). */

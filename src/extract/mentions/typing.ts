@@ -62,6 +62,22 @@ const OUTLET_NOUNS = new Set([
   "network",
 ]);
 
+const COMPASS = new Set([
+  "north",
+  "south",
+  "east",
+  "west",
+  "northern",
+  "southern",
+  "eastern",
+  "western",
+  "central",
+  "upper",
+  "lower",
+  "greater",
+  "new",
+]);
+
 const PERSON_TAGS = new Set(["FirstName", "MaleName", "FemaleName"]);
 const PLACE_TAGS = new Set(["City", "Country", "Region", "Place"]);
 
@@ -121,7 +137,13 @@ export function typeName(
   const before = tokens[from - 2];
   if (prev && (LOCATIVE.has(prev.lower) || (prev.lower === "of" && before && PLACE_NOUNS.has(before.lower))))
     if (words.length === 1 || words.every((w) => !isFirstName(w))) return "location";
-  if (words.length > 1 && words.some((w) => knownPlace(w) || isPlaceName(w))) return "organization";
+  const placeWord = (w: string) => knownPlace(w) || isPlaceName(w);
+  // "Northern Ireland", "Western Australia": a compass word before a place is still a place.
+  if (words.length > 1 && placeWord(last) && words.slice(0, -1).every((w) => COMPASS.has(w))) return "location";
+  // "Paris Saint-Germain", "Borussia Dortmund": a place inside a longer name makes it a club or company.
+  if (words.length > 1 && words.some(placeWord)) return "organization";
+  // "AeroSystems", "PlayStation": a capital inside a word after three lower-case letters marks a brand.
+  if (tokens.slice(from, to).some((t) => /\p{Ll}{3}\p{Lu}/u.test(t.text))) return "organization";
   if (words.length >= 2 && words.length <= 4 && isFirstName(words[0])) return "person";
   if (words.some((w) => tagsOf(w).includes("Organization"))) return "organization";
   if (words.length === 1 && /^[A-Z]{2,6}$/.test(tokens[from].text)) return "organization";

@@ -49,9 +49,27 @@ export function nominalRelations(v: View, s: Sentence): Candidate[] {
   return out;
 }
 
-/** "X [stadium] in Y" where X is a place and Y a place or state. */
+/** "X [stadium] in Y" or "X, Y" (not in a list) where X is a place and Y a place or state. */
 function locative(v: View, s: Sentence, place: number, from: number, to: number, out: Candidate[]): void {
   let j = to;
+  const listBefore = v.tokens[from - 1]?.lower === "," || v.tokens[from - 1]?.lower === "and";
+  if (v.tokens[j]?.lower === "," && !listBefore) {
+    const region = mentionStarting(v, j + 1);
+    const next = region ? v.tokens[region.to]?.lower : undefined;
+    const inList = next === "and" || next === "or" || (next === "," && !!region && !!mentionStarting(v, region.to + 1));
+    if (region && !inList && PLACE_OWNERS.has(v.clusters[region.entity].type) && region.entity !== place) {
+      out.push({
+        source: place,
+        target: region.entity,
+        predicates: ["located_in"],
+        rule: "locative",
+        confidence: 0.6,
+        from,
+        to: region.to,
+      });
+      return;
+    }
+  }
   if (PLACE_NOUNS.has(v.tokens[j]?.lower ?? "")) j++;
   if (v.tokens[j]?.lower !== "in" || j + 1 >= s.to) return;
   const where = mentionStarting(v, j + 1);

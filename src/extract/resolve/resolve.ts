@@ -91,9 +91,8 @@ class Resolver {
   /** A known name: capitals that do not act stay places; seats, demonyms and acting capitals become the state. */
   known(a: Analysis, m: Mention): void {
     const { kind, entry } = m.known!;
-    const prev = a.tokens[m.from - 1];
     const possessive = a.tokens[m.to]?.pos === "PART";
-    if (kind === "capital" && prev && LOCATIVE.has(prev.lower) && !possessive) {
+    if (kind === "capital" && isLocative(a, m.from) && !possessive) {
       this.add(`location:${normalizeName(m.surface)}`, m, { label: m.surface, type: "location" });
       return;
     }
@@ -175,6 +174,29 @@ function eponymMention(a: Analysis, m: Mention): Mention {
     entity: -1,
     nested: true,
   };
+}
+
+/**
+ * Whether the name at token `from` follows a locative preposition, directly ("in Berlin") or through a
+ * coordination ("in Washington and Brussels").
+ */
+function isLocative(a: Analysis, from: number): boolean {
+  let k = from - 1;
+  for (let hops = 0; hops < 3 && k >= 0; hops++) {
+    const t = a.tokens[k];
+    if (LOCATIVE.has(t.lower)) return true;
+    if (t.lower !== "and" && t.lower !== "or" && t.lower !== ",") return false;
+    // Skip back over the previous conjunct (a capitalised name of up to four words).
+    k--;
+    if (a.tokens[k]?.lower === ",") k--;
+    let words = 0;
+    while (k >= 0 && /^\p{Lu}/u.test(a.tokens[k].text) && words < 4) {
+      k--;
+      words++;
+    }
+    if (words === 0) return false;
+  }
+  return false;
 }
 
 function longest(c: Cluster): string {
