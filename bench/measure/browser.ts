@@ -117,18 +117,18 @@ export async function measureBrowser(tier: string, file: string): Promise<Row[]>
 async function panAndZoom(page: import("playwright-core").Page): Promise<number> {
   const box = await page.locator('[data-testid="graph"]').boundingBox();
   if (!box) return NaN;
-  await page.evaluate(() => {
-    const w = window as unknown as { __gaps: number[]; __stop: boolean };
-    w.__gaps = [];
-    w.__stop = false;
+  // Scripts are passed as text: tsx would otherwise inject its own helpers into functions sent to the page.
+  await page.evaluate(`(() => {
+    window.__gaps = [];
+    window.__stop = false;
     let last = performance.now();
-    const tick = (now: number) => {
-      w.__gaps.push(now - last);
+    const tick = (now) => {
+      window.__gaps.push(now - last);
       last = now;
-      if (!w.__stop) requestAnimationFrame(tick);
+      if (!window.__stop) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-  });
+  })()`);
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
   await page.mouse.move(cx, cy);
@@ -142,9 +142,5 @@ async function panAndZoom(page: import("playwright-core").Page): Promise<number>
     await page.mouse.wheel(0, i < 5 ? -200 : 200);
     await page.waitForTimeout(50);
   }
-  return page.evaluate(() => {
-    const w = window as unknown as { __gaps: number[]; __stop: boolean };
-    w.__stop = true;
-    return Math.max(...w.__gaps.slice(1));
-  });
+  return page.evaluate<number>("(() => { window.__stop = true; return Math.max(...window.__gaps.slice(1)); })()");
 }

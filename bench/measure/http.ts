@@ -2,6 +2,7 @@
  * HTTP measures: /api/paths latency and throughput against a bare node:http server answering the same query, and
  * path-query latency and event-loop delay while a GEXF export runs.
  */
+import { readFileSync } from "node:fs";
 import autocannon, { type Result } from "autocannon";
 import { higherIsBetter, lowerIsBetter, round, type Row } from "../report.ts";
 import { startServiceChild } from "../util/child.ts";
@@ -24,8 +25,8 @@ export interface HttpMeasureOptions {
 export const DEFAULT_HTTP_MEASURE_OPTIONS: HttpMeasureOptions = {
   sequential: 1000,
   connections: 10,
-  seconds: 4,
-  rounds: 2,
+  seconds: 3,
+  rounds: 3,
   duringExport: false,
   loopBudgetMs: 60_000,
 };
@@ -48,8 +49,9 @@ export async function measureHttp(
     const { express, bare } = child.ready;
     const ours = (p: [string, string]) => `/api/paths?from=${encodeURIComponent(p[0])}&to=${encodeURIComponent(p[1])}`;
     const base = (p: [string, string]) => `/paths?from=${encodeURIComponent(p[0])}&to=${encodeURIComponent(p[1])}`;
+    const cpu = () => processCpuMs(child.process.pid!);
     const rows = await sequentialLatency(tier, express, bare, pairs, ours, base, opts);
-    rows.push(...(await throughput(tier, express, bare, pairs, ours, base, opts)));
+    rows.push(...(await throughput(tier, express, bare, pairs, ours, base, opts, cpu)));
     if (opts.duringExport) rows.push(...(await duringExport(tier, express, bare, pairs, ours, opts)));
     return rows;
   } finally {
@@ -102,16 +104,23 @@ async function throughput(
   ours: (p: [string, string]) => string,
   base: (p: [string, string]) => string,
   opts: HttpMeasureOptions,
+  cpu: () => number,
 ): Promise<Row[]> {
-  const load = (url: string, pathOf: (p: [string, string]) => string) => {
+  const cpuPerRequest = { ours: 0, bare: 0, oursRequests: 0, bareRequests: 0 };
+  const load = async (url: string, pathOf: (p: [string, string]) => string) => {
     let i = 0;
-    return autocannon({
+    const c0 = cpu();
+    const result = await autocannon({
       url,
       connections: opts.connections,
       duration: opts.seconds,
       timeout: 10,
       requests: [{ setupRequest: (req) => ({ ...req, path: pathOf(pairs[i++ % pairs.length]) }) }],
     });
+    const which = url === express ? "ours" : "bare";
+    cpuPerRequest[which] += cpu() - c0;
+    cpuPerRequest[`${which}Requests`] += result.requests.total;
+    return result;
   };
   const mine: Result[] = [];
   const theirs: Result[] = [];
@@ -134,7 +143,10 @@ async function throughput(
       ratio,
       target: "≥ 0.8× bare",
       met: (ratio ?? 0) >= 0.8,
-      note: `best of ${opts.rounds} alternating ${opts.seconds}s rounds; ${errors(mine)} errors (bare ${errors(theirs)})`,
+      note:
+        `best of ${opts.rounds} alternating ${opts.seconds}s rounds; ${errors(mine)} errors (bare ${errors(theirs)}); ` +
+        `server CPU per request ${round(cpuPerRequest.ours / cpuPerRequest.oursRequests, 3)} ms ` +
+        `(bare ${round(cpuPerRequest.bare / cpuPerRequest.bareRequests, 3)} ms)`,
     },
     {
       tier,
@@ -201,6 +213,16 @@ async function duringExport(
       note: `p99 ${round(loop.p99Ms, 1)} ms (monitorEventLoopDelay)`,
     },
   ];
+}
+
+/** CPU time (user + system) a process has used, in ms, from /proc (Linux clock ticks of 10 ms). */
+function processCpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
 }
 
 async function timedGet(url: string): Promise<[boolean, number]> {
