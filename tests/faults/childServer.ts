@@ -7,6 +7,8 @@ import path from "node:path";
 /** A server running in a child process. */
 export interface ChildServer {
   url: string;
+  /** Everything the process printed so far (stdout and stderr). */
+  output: () => string;
   process: ChildProcess;
   /** Resolves once the process has exited (after a kill or a stop). */
   exited: Promise<void>;
@@ -24,7 +26,12 @@ export function startChildServer(root: string, env: Record<string, string> = {})
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   let stderr = "";
-  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  let all = "";
+  child.stderr!.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+    all += chunk.toString();
+  });
+  child.stdout!.on("data", (chunk: Buffer) => (all += chunk.toString()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
@@ -39,6 +46,7 @@ export function startChildServer(root: string, env: Record<string, string> = {})
       const { url } = JSON.parse(line) as { url: string };
       resolve({
         url,
+        output: () => all,
         process: child,
         exited,
         stop: () => {

@@ -11,7 +11,8 @@ const running = await startServer({
   port: 0,
   host: "127.0.0.1",
   extractor: acmeExtractor,
-  app: { requestLogs: false },
+  // KG_TEST_REQUEST_LOGS=1 turns the request log on (the token test reads it); off otherwise to keep output small.
+  app: { requestLogs: process.env.KG_TEST_REQUEST_LOGS === "1" },
 });
 process.stdout.write(JSON.stringify({ url: running.url }) + "\n");
 process.on("SIGTERM", () => {
