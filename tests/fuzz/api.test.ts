@@ -60,6 +60,28 @@ function learn(known: KnownValues, req: FuzzRequest, outcome: FuzzOutcome): void
   for (const m of result.mergedEntities ?? []) if (m.merge) known.mergeIds.push(m.merge);
 }
 
+/**
+ * Learns the query parameters of a route that /api/openapi.json does not document from its 400 answers, which name
+ * each invalid field (and, for enums, list the values: "use one of a, b"), so such routes get past validation too.
+ */
+function learnParams(route: FuzzRoute | undefined, outcome: FuzzOutcome): void {
+  if (!route || outcome.type !== "response" || outcome.status !== 400) return;
+  let error: ErrorBody;
+  try {
+    error = (JSON.parse(outcome.body.toString("utf8")) as { error: ErrorBody }).error;
+  } catch {
+    return; // a HEAD answer has no body; a 400 without JSON is reported by problemOf
+  }
+  if (!error?.message?.startsWith("invalid query")) return;
+  for (const { field, message } of error.problems ?? []) {
+    if (!field || field === "query" || route.query.some((p) => p.name === field)) continue;
+    const values = /use one of ([\w.-]+(?:, [\w.-]+)*)/.exec(message)?.[1].split(", ");
+    route.query.push({ name: field, required: false, schema: values ? { enum: values } : { type: "string" } });
+  }
+}
+
+type ErrorBody = { message: string; problems?: { field: string; message: string }[] };
+
 function knownValuesOf(server: RunningServer, root: string): KnownValues {
   const graph = server.context.store.graph;
   const labels = new Set<string>();
@@ -110,6 +132,8 @@ describe("the API under fuzzing", () => {
     const openApi = await client.send("GET", "/api/openapi.json");
     if (openApi.type !== "response") throw new Error("fuzz: /api/openapi.json did not answer");
     routes = fuzzRoutes(server.context, JSON.parse(openApi.body.toString("utf8")));
+    const undocumented = new Map(routes.filter((r) => r.query.length === 0).map((r) => [`${r.method} ${r.path}`, r]));
+    console.log(`fuzz: routes without documented query parameters: ${[...undocumented.keys()].join(", ")}`);
     const dice = new Dice(SEED);
     const known = knownValuesOf(server, data.root);
     const factory = new RequestFactory(dice, known, { validIngests: 4, oversized: 8, validDecisions: 12 });
@@ -125,6 +149,7 @@ describe("the API under fuzzing", () => {
         const outcome = await client.send(req.method, req.path, req.headers, req.body);
         record(req, outcome);
         learn(known, req, outcome);
+        learnParams(undocumented.get(req.route), outcome);
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
