@@ -52,6 +52,16 @@ const SMALL_GRAPH_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> = 
   labelGridCellSize: 60,
 };
 
+/**
+ * Above this many edges the page trades detail for speed: plain lines instead of arrows (one GPU program instead of
+ * two) and no edge picking (a second full edge pass per frame). Relations stay readable in the node panel.
+ */
+const LARGE_GRAPH_EDGES = 20_000;
+const LARGE_GRAPH_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> = {
+  defaultEdgeType: "line",
+  enableEdgeEvents: false,
+};
+
 /** Loads everything and starts the page; returns the function that tears it all down. */
 async function start(): Promise<() => void> {
   const container = byId("graph");
@@ -62,16 +72,19 @@ async function start(): Promise<() => void> {
   const [data, served] = await Promise.all([fetchGraph(), fetchOntology()]);
   const graph = graphFromExport(data);
   const store = new UiStore();
+  const initialState = store.state;
   const visibility = visibilityCache(graph);
   const reducers = createReducers(graph, store, visibility);
   const labels = createLabelDrawer();
   const renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
     ...SIGMA_SETTINGS,
     ...(graph.order < ALL_LABELS_BELOW ? SMALL_GRAPH_SETTINGS : {}),
+    ...(graph.size > LARGE_GRAPH_EDGES ? LARGE_GRAPH_SETTINGS : {}),
     ...reducers,
     defaultDrawNodeLabel: labels.draw,
   });
   const detachLabels = labels.attach(renderer as unknown as Sigma);
+  labels.flush();
   const ctx: PageContext = {
     graph,
     renderer,
@@ -82,19 +95,25 @@ async function start(): Promise<() => void> {
     visibility: () => visibility(store.state.hiddenTypes, store.state.hiddenPredicates),
     announce,
   };
+  const controllers: Controller[] = CONTROLLERS.map((create) => create(ctx));
+  // sigma's constructor drew the graph; redraw once more only if a controller (the URL state) changed the view.
+  if (store.state !== initialState) renderer.refresh();
+  container.dataset.state = "ready";
+  // Every later change is drawn once per animation frame, however many store updates that frame saw: a full
+  // refresh runs the reducers over every node and edge.
+  let frame = 0;
   const unsubscribe = store.subscribe((state, previous) => {
     // Only the layout flag changes nothing on screen; everything else goes through the reducers.
     if (state.layoutRunning !== previous.layoutRunning && state.path === previous.path) return;
-    renderer.refresh({ skipIndexation: true });
+    frame ||= requestAnimationFrame(() => {
+      frame = 0;
+      renderer.refresh({ skipIndexation: true });
+    });
   });
-  const controllers: Controller[] = CONTROLLERS.map((create) => create(ctx));
-  renderer.once("afterRender", () => {
-    container.dataset.state = "ready";
-  });
-  renderer.refresh();
   announce(`${graph.order} entities, ${graph.size} relations`);
   return () => {
     unsubscribe();
+    cancelAnimationFrame(frame);
     detachLabels();
     for (const controller of controllers.reverse()) controller.kill();
     renderer.kill();

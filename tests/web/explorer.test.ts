@@ -100,9 +100,9 @@ describe.skipIf(unavailable !== null)("web explorer on the seed graph", () => {
   });
 
   it("restores selection and filters from a shared link", async () => {
-    await openExplorer(page, `${server.url}/#node=ukraine&hide=date`);
+    await openExplorer(page, `${server.url}/#node=ukraine&hide=quantity`);
     expect(await page.getByTestId("node-panel").locator("h2").textContent()).toBe("Ukraine");
-    expect(await page.locator('[data-testid="legend"] button[data-type="date"]').getAttribute("aria-pressed")).toBe(
+    expect(await page.locator('[data-testid="legend"] button[data-type="quantity"]').getAttribute("aria-pressed")).toBe(
       "false",
     );
   });
@@ -138,7 +138,10 @@ describe.skipIf(unavailable !== null)("web explorer on the seed graph", () => {
 
   it("downloads the whole graph as GEXF that parses back to the same nodes", async () => {
     await openExplorer(page, server.url);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-gexf").click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 10_000 }),
+      page.getByTestId("export-gexf").click(),
+    ]);
     const file = path.join(ARTIFACTS_DIR, "export.gexf");
     await download.saveAs(file);
     const parsed = parseGexf(MultiDirectedGraph, readFileSync(file, "utf8"));
@@ -154,7 +157,7 @@ describe.skipIf(unavailable !== null)("web explorer on the seed graph", () => {
     await page.getByTestId("path-to").fill("Podolyak");
     await page.getByTestId("path-submit").click();
     const result = page.getByTestId("path-result");
-    await result.locator(".hop").first().waitFor();
+    await result.locator(".hop").first().waitFor({ timeout: 10_000 });
     const text = await result.textContent();
     expect(text).toContain("Antony Blinken");
     expect(text).toContain("Mykhailo Podolyak");
@@ -173,7 +176,7 @@ describe.skipIf(unavailable !== null)("web explorer on the seed graph", () => {
     await page.getByTestId("path-to").fill("Nobody Atall");
     await page.getByTestId("path-submit").click();
     const error = page.getByTestId("path-result").locator('[role="alert"]');
-    await error.waitFor();
+    await error.waitFor({ timeout: 10_000 });
     expect(await error.textContent()).toMatch(/Path search failed: .+/);
   });
 
@@ -183,7 +186,7 @@ describe.skipIf(unavailable !== null)("web explorer on the seed graph", () => {
     const quoted = (await quote.textContent())!.replace(/^“|”$/g, "");
     await quote.click();
     const mark = page.getByTestId("node-panel").locator(".document-text mark");
-    await mark.waitFor();
+    await mark.waitFor({ timeout: 10_000 });
     expect(await mark.textContent()).toBe(quoted);
   });
 });

@@ -61,12 +61,13 @@ export function createLabelDrawer(options: Partial<LabelDrawerOptions> = {}) {
   const paint = () => {
     const ctx = context;
     if (!ctx) return;
-    // Forced labels (selection, path) first, then bigger nodes: they are the ones worth reading.
+    // Forced labels (selection, its neighbours, path) first, then bigger nodes: they are the ones worth reading.
     pending.sort((a, b) => Number(!!b.data.forceLabel) - Number(!!a.data.forceLabel) || b.data.size - a.data.size);
     const placed: Box[] = [];
     for (const label of pending) {
       const box = boxOf(ctx, label);
-      if (!label.data.forceLabel && placed.some((other) => overlaps(box, other))) continue;
+      // Highlighted nodes (selection, path) also get sigma's hover label on top, so even a forced label may give way.
+      if (placed.some((other) => overlaps(box, other))) continue;
       placed.push(box);
       drawDiscNodeLabel(ctx, label.data, label.settings);
     }
@@ -77,6 +78,8 @@ export function createLabelDrawer(options: Partial<LabelDrawerOptions> = {}) {
   };
   return {
     draw,
+    /** Paints the labels collected so far: for the frame sigma's constructor drew before {@link attach} was possible. */
+    flush: paint,
     /** Wires the drawer to `renderer`'s frames; returns the function that detaches it. */
     attach(renderer: Sigma): () => void {
       renderer.on("beforeRender", reset);

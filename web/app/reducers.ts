@@ -13,6 +13,8 @@ export interface ReducerOptions {
   edgeColor: string;
   strongEdgeColor: string;
   pathEdgeSize: number;
+  /** Label the selected node's edges only up to this degree: past it, the labels pile up and the panel reads better. */
+  maxLabelledEdges: number;
 }
 
 export const DEFAULT_REDUCER_OPTIONS: ReducerOptions = {
@@ -21,6 +23,7 @@ export const DEFAULT_REDUCER_OPTIONS: ReducerOptions = {
   edgeColor: "#c9c9c4",
   strongEdgeColor: "#3d3d3a",
   pathEdgeSize: 4,
+  maxLabelledEdges: 12,
 };
 
 type NodeOut = Partial<NodeDisplayData>;
@@ -73,7 +76,11 @@ export function createReducers(
     if (path.type === "ready") return path.edges.has(edge) ? { ...strong, size: o.pathEdgeSize } : faded;
     if (selection?.kind === "edge") return edge === selection.id ? { ...strong, size: 3 } : faded;
     if (selection?.kind === "node" && graph.hasNode(selection.id)) {
-      if (graph.hasExtremity(edge, selection.id)) return strong;
+      if (graph.hasExtremity(edge, selection.id)) {
+        return graph.degree(selection.id) <= o.maxLabelledEdges
+          ? strong
+          : { ...strong, forceLabel: false, label: null };
+      }
       if (!hovered) return faded;
     }
     if (hovered && graph.hasNode(hovered)) {

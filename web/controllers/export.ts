@@ -4,6 +4,7 @@
 import { downloadAsPNG } from "@sigma/export-image";
 import type Sigma from "sigma";
 import { gexfUrl } from "../app/api.ts";
+import { countByKind } from "../app/graph.ts";
 import type { PageContext } from "../app/context.ts";
 import { byId, listen } from "../app/dom.ts";
 import type { Controller, UiState } from "../app/types.ts";
@@ -22,11 +23,13 @@ export function createExportController(ctx: PageContext, options: Partial<PngExp
   const whole = byId<HTMLAnchorElement>("export-gexf");
   const visible = byId<HTMLAnchorElement>("export-gexf-visible");
   whole.href = gexfUrl();
+  // Only ids the graph uses: the server rejects a predicate the graph does not have.
+  const present = countByKind(ctx.graph);
 
   const sync = (state: UiState) => {
     const filtered = state.hiddenTypes.size > 0 || state.hiddenPredicates.size > 0;
-    const types = ctx.ontology.types.map((t) => t.id).filter((t) => !state.hiddenTypes.has(t));
-    const predicates = ctx.ontology.predicates.map((p) => p.id).filter((p) => !state.hiddenPredicates.has(p));
+    const types = [...present.types.keys()].filter((t) => !state.hiddenTypes.has(t));
+    const predicates = [...present.predicates.keys()].filter((p) => !state.hiddenPredicates.has(p));
     visible.href = filtered
       ? gexfUrl({
           ...(state.hiddenTypes.size > 0 ? { types } : {}),

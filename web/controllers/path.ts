@@ -1,16 +1,19 @@
 /**
  * Path controller: the path finder form; asks /api/paths, highlights the chosen path and lists its hops as text.
  */
-import { fitViewportToNodes } from "@sigma/utils";
+import { getCameraStateToFitViewportToNodes } from "@sigma/utils";
 import type Sigma from "sigma";
 import { ApiError, fetchPaths } from "../app/api.ts";
 import { attachAutocomplete } from "../app/autocomplete.ts";
 import { typeLabel, type PageContext } from "../app/context.ts";
+import { countByKind } from "../app/graph.ts";
 import { byId, el, listen } from "../app/dom.ts";
 import type { Controller, FoundPath, PathState, PathsResult } from "../app/types.ts";
 
 const K_RANGE = { min: 1, max: 20 };
 const HOPS_RANGE = { min: 1, max: 8 };
+const PATH_MARGIN = 1.4;
+const MIN_PATH_RATIO = 0.1;
 
 /** The graph's edge for a path hop: its id when the graph has it, else the first edge with the same ends and predicate. */
 function graphEdgeOf(ctx: PageContext, hop: FoundPath["edges"][number]): string | null {
@@ -61,7 +64,11 @@ export function createPathController(ctx: PageContext): Controller {
   const result = byId("path-result");
   let request: AbortController | null = null;
 
-  for (const p of [...ctx.ontology.predicates].sort((a, b) => a.label.localeCompare(b.label))) {
+  // Only predicates the graph uses: the server rejects any other.
+  const used = countByKind(ctx.graph).predicates;
+  for (const p of ctx.ontology.predicates
+    .filter((p) => used.has(p.id))
+    .sort((a, b) => a.label.localeCompare(b.label))) {
     predicateSelect.append(el("option", { value: p.id }, p.label));
   }
   const autocompleteOptions = { typeLabel: (type: string) => typeLabel(ctx, type) };
@@ -75,7 +82,11 @@ export function createPathController(ctx: PageContext): Controller {
     if (state.type !== "ready") return;
     store.set({ path: readyState(ctx, state.result, shown) });
     const nodes = [...(store.state.path as { nodes: ReadonlySet<string> }).nodes];
-    if (nodes.length > 0) void fitViewportToNodes(ctx.renderer as unknown as Sigma, nodes, { animate: true });
+    if (nodes.length === 0) return;
+    const camera = getCameraStateToFitViewportToNodes(ctx.renderer as unknown as Sigma, nodes);
+    // A little margin around the path, so its end labels are not cut by the viewport's edge.
+    camera.ratio = Math.max(camera.ratio * PATH_MARGIN, MIN_PATH_RATIO);
+    void ctx.renderer.getCamera().animate(camera, { duration: 600 });
   };
 
   const render = (state: PathState) => {
@@ -104,6 +115,7 @@ export function createPathController(ctx: PageContext): Controller {
       );
     });
     result.replaceChildren(summary, ...items);
+    result.scrollIntoView({ block: "nearest" });
   };
 
   const submit = async (event: SubmitEvent) => {

@@ -65,15 +65,17 @@ export function createUrlStateController(ctx: PageContext, options: Partial<UrlS
   const camera = renderer.getCamera();
   const initial = parseViewHash(location.hash);
   const selection = initial.selection;
-  store.set({
-    hiddenTypes: new Set(initial.hiddenTypes),
-    hiddenPredicates: new Set(initial.hiddenPredicates),
-    selection:
-      (selection?.kind === "node" && graph.hasNode(selection.id)) ||
-      (selection?.kind === "edge" && graph.hasEdge(selection.id))
-        ? selection
-        : null,
-  });
+  const known =
+    (selection?.kind === "node" && graph.hasNode(selection.id)) ||
+    (selection?.kind === "edge" && graph.hasEdge(selection.id));
+  // Only touch the store when the link asks for something: an unchanged state spares a full redraw at load.
+  if (known || initial.hiddenTypes.length > 0 || initial.hiddenPredicates.length > 0) {
+    store.set({
+      hiddenTypes: new Set(initial.hiddenTypes),
+      hiddenPredicates: new Set(initial.hiddenPredicates),
+      selection: known ? selection : null,
+    });
+  }
   if (initial.camera) camera.setState(initial.camera);
   if (initial.path) {
     byId<HTMLInputElement>("path-from").value = initial.path.from;

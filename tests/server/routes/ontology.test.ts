@@ -1,0 +1,62 @@
+/**
+ * GET /api/ontology: the legend's types and the panels' predicate labels, from ontology.yaml or from the graph.
+ */
+import { MultiDirectedGraph } from "graphology";
+import request from "supertest";
+import { afterEach, describe, expect, it } from "vitest";
+import type { KnowledgeGraph } from "../../../src/model/types.ts";
+import { createApp } from "../../../src/server/app.ts";
+import { GraphStore } from "../../../src/server/graphStore.ts";
+import { DEFAULT_DATA_ROOT } from "../../../src/store/layout.ts";
+import { makeTempData, type TempData } from "../../helpers/tempData.ts";
+
+const appFor = (graph: KnowledgeGraph, dataRoot: string | null) =>
+  createApp({ store: new GraphStore(graph), dataRoot, readOnly: true }, { requestLogs: false });
+
+describe("server routes: ontology", () => {
+  let data: TempData | null = null;
+  afterEach(() => {
+    data?.remove();
+    data = null;
+  });
+
+  it("lists every type of ontology.yaml with its label and colour, and every predicate with its inverse", async () => {
+    const res = await request(appFor(new MultiDirectedGraph(), DEFAULT_DATA_ROOT)).get("/api/ontology");
+    expect(res.status).toBe(200);
+    expect(res.body.types).toContainEqual(expect.objectContaining({ id: "person", label: "Person", color: "#e15759" }));
+    expect(res.body.types).toHaveLength(10);
+    expect(res.body.predicates).toContainEqual(
+      expect.objectContaining({ id: "negotiates_for", label: "negotiates for", inverse: "is represented in talks by" }),
+    );
+  });
+
+  it("reflects an edited ontology once the graph is replaced", async () => {
+    data = makeTempData();
+    const graph: KnowledgeGraph = new MultiDirectedGraph();
+    const store = new GraphStore(graph);
+    const app = createApp({ store, dataRoot: data.root, readOnly: true }, { requestLogs: false });
+    expect((await request(app).get("/api/ontology")).body.types[0].label).toBe("Person");
+    data.edit("ontology.yaml", (text) => text.replace("person: { label: Person,", "person: { label: Human,"));
+    store.replace(graph);
+    const res = await request(app).get("/api/ontology");
+    expect(res.body.types).toContainEqual(expect.objectContaining({ id: "person", label: "Human" }));
+  });
+
+  it("describes the types and predicates found in the graph when serving a standalone file", async () => {
+    // Only the attributes the route reads; a standalone file may lack the others.
+    const loose = new MultiDirectedGraph();
+    loose.addNode("a", { label: "A", type: "person", color: "#111111" });
+    loose.addNode("b", { label: "B", type: "quantity", color: "#222222" });
+    loose.addEdgeWithKey("e", "a", "b", { predicate: "part_of", label: "is part of" });
+    const graph = loose as unknown as KnowledgeGraph;
+    const res = await request(appFor(graph, null)).get("/api/ontology");
+    expect(res.status).toBe(200);
+    expect(res.body.types).toEqual([
+      { id: "person", label: "Person", color: "#111111", description: "" },
+      { id: "quantity", label: "Quantity", color: "#222222", description: "" },
+    ]);
+    expect(res.body.predicates).toEqual([
+      { id: "part_of", label: "is part of", inverse: "is part of", symmetric: false },
+    ]);
+  });
+});
