@@ -37,7 +37,8 @@ export const DEFAULT_GEXF_OPTIONS: GexfOptions = {
 
 // Written as GEXF fields (label, viz) rather than as attribute values.
 const NODE_FIELDS = ["label", "x", "y", "z", "size", "color"];
-const EDGE_FIELDS = ["label"];
+// An edge's own `weight` is the GEXF weight; without one, its confidence is.
+const EDGE_FIELDS = ["label", "weight"];
 
 /** Streams `graph` as GEXF 1.3; concatenating the chunks gives the file. */
 export async function* writeGexf(graph: KnowledgeGraph, options: Partial<GexfOptions> = {}): AsyncGenerator<string> {
@@ -129,7 +130,7 @@ function nodeElement(node: string, attributes: Attributes, columns: Column[]): s
 
 function edgeElement(edge: string, source: string, target: string, attributes: Attributes, columns: Column[]): string {
   let fields = ` source="${attr(source)}" target="${attr(target)}"`;
-  const weight = finite(attributes.confidence) ?? finite(attributes.weight);
+  const weight = finite(attributes.weight) ?? finite(attributes.confidence);
   if (weight !== null) fields += ` weight="${weight}"`;
   if (isText(attributes.predicate)) fields += ` kind="${attr(String(attributes.predicate))}"`;
   if (isText(attributes.label)) fields += ` label="${attr(String(attributes.label))}"`;

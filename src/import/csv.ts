@@ -39,8 +39,7 @@ export function readCsvGraph(
     graph.mergeNode(target);
     graph.addDirectedEdgeWithKey(key, source, target, record(edges, cells, edgeCasts));
   });
-  const edgeKeys = new Set(edges.columns.map((c) => c.key));
-  return toKnowledgeGraph(graph, { jsonKeys: new Set(), edgeKeys }, options);
+  return toKnowledgeGraph(graph, { jsonKeys: new Set() }, options);
 }
 
 interface Table {

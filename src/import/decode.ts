@@ -5,7 +5,6 @@
 import type { Attributes } from "graphology-types";
 import { DERIVED_EDGE_KEYS } from "../export/columns.ts";
 import { isDerivedEvidence } from "../export/values.ts";
-import type { ImportHints } from "./types.ts";
 
 /** Model attributes stored as JSON text by every format, whether or not the file marks them. */
 export const JSON_MODEL_KEYS = ["evidence", "qualifiers"];
@@ -27,13 +26,23 @@ export function decodeJsonValues(attributes: Attributes, jsonKeys: Set<string>):
 }
 
 /**
- * Undoes what the GEXF writer adds to an edge: `weight` (a copy of `confidence`), GEXF `kind` (the predicate),
- * and the `quotes`/`evidenceDocuments` columns derived from `evidence`. A `kind` that is not one of the model's
- * relation kinds is a foreign GEXF edge kind and becomes the predicate when the edge has none.
+ * Undoes what the GEXF writer adds to an edge — GEXF `kind` (the predicate), `weight` (a copy of `confidence`
+ * unless the edge has a weight of its own) and the `quotes`/`evidenceDocuments` columns derived from `evidence` —
+ * and maps foreign fields onto the model:
+ * - a `weight` in [0, 1] on an edge without `confidence` becomes its confidence; other weights stay as `weight`;
+ * - a `kind` that is not one of the model's relation kinds is a GEXF edge kind: it becomes the predicate when the
+ *   edge has none.
  */
-export function decodeEdge(attributes: Attributes, hints: ImportHints): Attributes {
-  const out = decodeJsonValues(attributes, hints.jsonKeys);
-  if (hints.edgeKeys.has("confidence") && !hints.edgeKeys.has("weight")) delete out.weight;
+export function decodeEdge(attributes: Attributes, jsonKeys: Set<string>): Attributes {
+  const out = decodeJsonValues(attributes, jsonKeys);
+  if (typeof out.weight === "number") {
+    if (typeof out.confidence === "number") {
+      if (out.weight === out.confidence) delete out.weight;
+    } else if (out.weight >= 0 && out.weight <= 1) {
+      out.confidence = out.weight;
+      delete out.weight;
+    }
+  }
   if (out.kind !== undefined && !RELATION_KINDS.has(out.kind)) {
     if (out.predicate === undefined && typeof out.kind === "string") out.predicate = out.kind;
     delete out.kind;

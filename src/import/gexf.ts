@@ -43,14 +43,13 @@ function nameUnnamedEdges(doc: Document): void {
 }
 
 function gexfHints(doc: Document): ImportHints {
-  const hints: ImportHints = { jsonKeys: new Set(JSON_MODEL_KEYS), edgeKeys: new Set() };
+  const hints: ImportHints = { jsonKeys: new Set(JSON_MODEL_KEYS) };
   for (const block of Array.from(doc.getElementsByTagName("attributes"))) {
     for (const attribute of Array.from(block.getElementsByTagName("attribute"))) {
       const id = attribute.getAttribute("id") ?? "";
       // graphology-gexf keys an attribute by its title only when the id is numeric.
       const key = Number.isNaN(Number(id)) ? id : (attribute.getAttribute("title") ?? id);
       if (attribute.getAttribute("title")?.endsWith(" (JSON)")) hints.jsonKeys.add(key);
-      if (block.getAttribute("class") === "edge") hints.edgeKeys.add(key);
     }
   }
   return hints;

@@ -15,12 +15,11 @@ export function readGraphml(text: string, file: string, options: Partial<ImportO
   const doc = parseXmlDocument(text, file);
   if (doc.getElementsByTagName("graph").length === 0)
     throw new ImportError(`import: ${file} has no <graph> element; is it a GraphML file?`);
-  const hints: ImportHints = { jsonKeys: new Set(JSON_MODEL_KEYS), edgeKeys: new Set() };
+  const hints: ImportHints = { jsonKeys: new Set(JSON_MODEL_KEYS) };
   for (const key of Array.from(doc.getElementsByTagName("key"))) {
     const name = key.getAttribute("attr.name") ?? key.getAttribute("id") ?? "";
     const desc = key.getElementsByTagName("desc")[0]?.textContent?.trim();
     if (desc === GRAPHML_JSON_DESC) hints.jsonKeys.add(name);
-    if (key.getAttribute("for") === "edge") hints.edgeKeys.add(name);
   }
   let parsed: Graph;
   try {

@@ -26,5 +26,5 @@ export function readGraphologyJson(text: string, file: string, options: Partial<
       cause: error,
     });
   }
-  return toKnowledgeGraph(parsed, { jsonKeys: new Set(JSON_MODEL_KEYS), edgeKeys: new Set() }, options);
+  return toKnowledgeGraph(parsed, { jsonKeys: new Set(JSON_MODEL_KEYS) }, options);
 }

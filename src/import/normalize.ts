@@ -26,7 +26,7 @@ export function toKnowledgeGraph(
   graph.replaceAttributes(decodeJsonValues(parsed.getAttributes(), hints.jsonKeys));
   parsed.forEachNode((node, attributes) => graph.addNode(node, decodeJsonValues(attributes, hints.jsonKeys)));
   parsed.forEachEdge((edge, attributes, source, target, _s, _t, undirected) => {
-    const decoded = decodeEdge(attributes, hints);
+    const decoded = decodeEdge(attributes, hints.jsonKeys);
     // The model is directed: an undirected edge keeps its file order and says so.
     if (undirected) decoded.undirected = true;
     graph.addDirectedEdgeWithKey(edge, source, target, fillEdge(decoded));
@@ -38,7 +38,6 @@ export function toKnowledgeGraph(
 
 function fillEdge(a: Attributes): Attributes {
   const predicate = text(a.predicate) ?? "related_to";
-  const weight = typeof a.weight === "number" && a.weight >= 0 && a.weight <= 1 ? a.weight : 1;
   return {
     ...a,
     predicate,
@@ -46,7 +45,7 @@ function fillEdge(a: Attributes): Attributes {
     evidence: Array.isArray(a.evidence) ? a.evidence : [],
     stance: STANCES.includes(a.stance) ? a.stance : "neutral",
     modality: MODALITIES.includes(a.modality) ? a.modality : "asserted",
-    confidence: typeof a.confidence === "number" && a.confidence >= 0 && a.confidence <= 1 ? a.confidence : weight,
+    confidence: typeof a.confidence === "number" && a.confidence >= 0 && a.confidence <= 1 ? a.confidence : 1,
     source: a.source === "curated" || a.source === "extracted" ? a.source : "extracted",
     kind: a.kind === "cooccurrence" ? "cooccurrence" : "typed",
     status: a.status === "candidate" ? "candidate" : "accepted",

@@ -57,7 +57,7 @@ function readJsonFile(file: string, options: Partial<ImportOptions>): KnowledgeG
     return readGraphologyJson(readText(file), path.basename(file), options);
   }
   if (hasModelFields(graph)) return graph;
-  const hints = { jsonKeys: new Set(JSON_MODEL_KEYS), edgeKeys: new Set<string>() };
+  const hints = { jsonKeys: new Set(JSON_MODEL_KEYS) };
   return toKnowledgeGraph(graph as unknown as Graph, hints, options);
 }
 

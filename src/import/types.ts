@@ -32,8 +32,6 @@ export const DEFAULT_IMPORT_OPTIONS: ImportOptions = {
 export interface ImportHints {
   /** Attribute keys whose values are JSON text (declared "(JSON)" by our writers, or known model keys). */
   jsonKeys: Set<string>;
-  /** Edge attribute keys the file declares (to tell GEXF `weight`/`kind` copies from real attributes). */
-  edgeKeys: Set<string>;
 }
 
 /** A file that cannot be imported: the message names the file and says how to fix it. */

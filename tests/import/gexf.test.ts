@@ -6,9 +6,16 @@ import { ENTITY_TYPES } from "../../src/model/types.ts";
 import { readGexf } from "../../src/import/gexf.ts";
 import { readAnyGraphFile } from "../../src/import/readAnyGraphFile.ts";
 import { ImportError } from "../../src/import/types.ts";
-import { GEXF_KIT, samplesUnavailable, validSamples } from "../export/gexfKit.ts";
+import { gexfToString } from "../../src/export/gexf.ts";
+import type { KnowledgeGraph } from "../../src/model/types.ts";
+import { GEXF_KIT, samplesUnavailable, validateGexf, validationUnavailable, validSamples } from "../export/gexfKit.ts";
 
 const NO_SAMPLES = samplesUnavailable();
+const NO_VALIDATION = validationUnavailable();
+
+function withoutNaN<A extends object>(attributes: A): A {
+  return Object.fromEntries(Object.entries(attributes).filter(([, v]) => !Number.isNaN(v))) as A;
+}
 const SAMPLES = NO_SAMPLES ? [] : validSamples(readFileSync(path.join(GEXF_KIT, "samples/SOURCES.md"), "utf8"));
 
 const FOREIGN = `<?xml version="1.0" encoding="UTF-8"?>
@@ -111,6 +118,19 @@ describe("import", () => {
         expect(Number.isFinite(a.x) && Number.isFinite(a.y) && a.size >= 0).toBe(true);
         expect(a.color).toMatch(/^(#[0-9a-f]{6}|rgba\()/);
       });
+    });
+
+    it.skipIf(NO_SAMPLES).each(SAMPLES)("re-exports %s as valid GEXF that reads back the same", async (sample) => {
+      const graph = readAnyGraphFile(path.join(GEXF_KIT, "samples", sample), { layout: { iterations: 50 } });
+      const text = await gexfToString(graph);
+      if (!NO_VALIDATION) expect(validateGexf(text).output).toMatch(/: valid/);
+      // Gephi's INF and NaN values read as NaN, and no file writes a NaN back.
+      const finite = (g: KnowledgeGraph) => {
+        g.updateEachNodeAttributes((_n, a) => withoutNaN(a));
+        const { nodes, edges } = g.export();
+        return { nodes, edges };
+      };
+      expect(finite(readGexf(text, sample))).toEqual(finite(graph));
     });
   });
 });
