@@ -18,6 +18,7 @@ import { DataError, type DataIssue } from "../store/issues.ts";
 import { extractedPath, type DataLayout } from "../store/layout.ts";
 import { readYamlFile } from "../store/yamlFile.ts";
 import type { StagedFile } from "./transaction.ts";
+import { extractedFileYaml } from "./extractedYaml.ts";
 
 const YAML_OPTIONS = { lineWidth: 0 } as const;
 
@@ -68,7 +69,10 @@ export function documentFiles(meta: DocumentMeta, text: string, extracted: Extra
     { target: path.join("documents", `${meta.id}.meta.yaml`), content: stringify(meta, YAML_OPTIONS) },
     {
       target: path.join("extracted", `${meta.id}.yaml`),
-      content: `# Facts extracted from documents/${meta.id}.txt by "kg ingest"; entity "rule" says how each was resolved.\n${stringify(extracted, YAML_OPTIONS)}`,
+      content: extractedFileYaml(
+        extracted,
+        `# Facts extracted from documents/${meta.id}.txt by "kg ingest"; entity "rule" says how each was resolved.`,
+      ),
     },
   ];
 }

@@ -176,8 +176,23 @@ function isEntity(entity: ExtractedEntity): boolean {
   );
 }
 
+// Normalised names by name: every ingest indexes the whole graph's labels and aliases, which barely change between
+// ingests, so the (Unicode-normalising, regex-heavy) normalisation is remembered. Bounded so it cannot grow forever.
+const NORMALIZED = new Map<string, string>();
+const MAX_REMEMBERED = 500_000;
+
 /** Case-, accent- and punctuation-insensitive form of a name. */
 export function normalizeName(name: string): string {
+  let normal = NORMALIZED.get(name);
+  if (normal === undefined) {
+    if (NORMALIZED.size >= MAX_REMEMBERED) NORMALIZED.clear();
+    normal = computeNormalName(name);
+    NORMALIZED.set(name, normal);
+  }
+  return normal;
+}
+
+function computeNormalName(name: string): string {
   return name
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")

@@ -63,7 +63,7 @@ describe("validateDataset on extracted facts and decisions", () => {
   it("names a quote that is not verbatim", () => {
     const problems = problemsAfter((c) =>
       c.edit(`extracted/${doc}.yaml`, (t) =>
-        t.replace("quote: Acme Robotics, led by Jane Okafor\n", "quote: Acme, led by Jane Okafor\n"),
+        t.replace('quote: "Acme Robotics, led by Jane Okafor"', 'quote: "Acme, led by Jane Okafor"'),
       ),
     );
     expect(problems).toContainEqual(expect.stringMatching(/evidence\[0\]: quote not found/));
@@ -91,7 +91,7 @@ describe("validateDataset on extracted facts and decisions", () => {
     const problems = problemsAfter((c) =>
       c.write(
         `extracted/000_0000000000000000.yaml`,
-        c.read(`extracted/${doc}.yaml`).replace(`document: ${doc}`, "document: 000_0000000000000000"),
+        c.read(`extracted/${doc}.yaml`).replace(`document: "${doc}"`, 'document: "000_0000000000000000"'),
       ),
     );
     expect(problems).toContainEqual(expect.stringMatching(/document "000_0000000000000000" does not exist/));
