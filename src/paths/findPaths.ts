@@ -7,7 +7,7 @@ import { describePath } from "./describe.ts";
 import { kShortestPaths } from "./kShortest.ts";
 import { pathIndexOf } from "./pathIndex.ts";
 import { DEFAULT_PATH_OPTIONS, type PathOptions, type PathSearch } from "./types.ts";
-import { compileWalkRules } from "./walk.ts";
+import { compileWalkRules, releaseWalkRules } from "./walk.ts";
 
 /**
  * Paths from `fromId` to `toId` (entity ids: resolve names with `resolveEntity` first). A zero-hop path when they
@@ -24,11 +24,15 @@ export function findPaths(
   const source = nodeOf(index.nodeIndex, fromId, "source");
   const target = nodeOf(index.nodeIndex, toId, "target");
   const rules = compileWalkRules(index, opts, [source, target]);
-  const raw =
-    opts.mode === "all"
-      ? allSimplePaths(index, rules, source, target, opts.maxHops, opts.limit)
-      : kShortestPaths(index, rules, source, target, opts.k, opts.maxHops);
-  return { paths: raw.paths.map((p) => describePath(graph, index, p)), truncated: raw.truncated };
+  try {
+    const raw =
+      opts.mode === "all"
+        ? allSimplePaths(index, rules, source, target, opts.maxHops, opts.limit)
+        : kShortestPaths(index, rules, source, target, opts.k, opts.maxHops);
+    return { paths: raw.paths.map((p) => describePath(graph, index, p)), truncated: raw.truncated };
+  } finally {
+    releaseWalkRules(rules);
+  }
 }
 
 function nodeOf(nodeIndex: Map<string, number>, id: string, role: "source" | "target"): number {

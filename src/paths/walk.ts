@@ -13,8 +13,13 @@ export interface WalkRules {
   /** 1 for each predicate id a hop may use; null when every predicate is allowed. */
   allowedPredicate: Uint8Array | null;
   minConfidence: number;
-  /** 1 for each node no path may enter (excluded entities; Yen's root path while it searches a spur). */
+  /**
+   * 1 for each node no path may enter (excluded entities; Yen's root path while it searches a spur). One buffer per
+   * index, shared by every query: {@link releaseWalkRules} clears what a query set.
+   */
   blocked: Uint8Array;
+  /** The nodes this query blocked, to clear on release. */
+  excluded: number[];
   /** `performance.now()` after which a search gives up. */
   deadline: number;
 }
@@ -41,19 +46,38 @@ export function compileWalkRules(
       if (p !== undefined) allowedPredicate[p] = 1;
     }
   }
-  const blocked = new Uint8Array(index.nodes.length);
+  const blocked = blockedBufferOf(index);
+  const excluded: number[] = [];
   for (const id of options.exclude) {
     const v = index.nodeIndex.get(id);
-    if (v !== undefined) blocked[v] = 1;
+    if (v !== undefined && !endpoints.includes(v) && blocked[v] === 0) {
+      blocked[v] = 1;
+      excluded.push(v);
+    }
   }
-  for (const v of endpoints) blocked[v] = 0;
   return {
     directed: options.directed,
     allowedPredicate,
     minConfidence: options.minConfidence,
     blocked,
+    excluded,
     deadline: performance.now() + options.timeBudgetMs,
   };
+}
+
+/** Clears what {@link compileWalkRules} set in the shared buffer; call it once the query is done (in a finally). */
+export function releaseWalkRules(rules: WalkRules): void {
+  for (const v of rules.excluded) rules.blocked[v] = 0;
+  rules.excluded.length = 0;
+}
+
+// A fresh 100k-node buffer per query would cost more than a typical search; queries run synchronously, one at a time.
+const BLOCKED = new WeakMap<PathIndex, Uint8Array>();
+
+function blockedBufferOf(index: PathIndex): Uint8Array {
+  let buffer = BLOCKED.get(index);
+  if (!buffer) BLOCKED.set(index, (buffer = new Uint8Array(index.nodes.length)));
+  return buffer;
 }
 
 /** True when a hop may use edge `e`. */

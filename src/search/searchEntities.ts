@@ -52,7 +52,7 @@ export function rankEntities(graph: KnowledgeGraph, q: string, options: Partial<
 function* wordCandidates(index: SearchIndex, query: string): Generator<number> {
   const first = query.split(" ", 1)[0];
   for (let i = lowerBound(index.words, first); i < index.words.length && index.words[i].startsWith(first); i++) {
-    yield index.wordName[i];
+    yield* index.wordNames[i];
   }
 }
 

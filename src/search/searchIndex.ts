@@ -15,11 +15,10 @@ export interface SearchIndex {
   names: string[];
   nameNode: Int32Array;
   nameIsLabel: Uint8Array;
-  /** Normalised name → indices into `names`. */
-  exact: Map<string, number[]>;
-  /** Every word of every name, sorted, with the name it belongs to (same order). */
+  /** The distinct words of all names, sorted (for prefix look-ups by binary search). */
   words: string[];
-  wordName: Int32Array;
+  /** For each of `words`, the indices of the names containing it. */
+  wordNames: Int32Array[];
 }
 
 // Keyed by the graph object so a replaced graph drops its index with it.
@@ -55,15 +54,12 @@ export function buildSearchIndex(graph: KnowledgeGraph): SearchIndex {
     add(key, false);
     for (const alias of attributes.aliases ?? []) add(alias, false);
   });
-  const exact = new Map<string, number[]>();
-  const wordEntries: [string, number][] = [];
+  const byWord = new Map<string, number[]>();
   names.forEach((name, i) => {
-    const list = exact.get(name);
-    if (list) list.push(i);
-    else exact.set(name, [i]);
-    for (const word of new Set(name.split(" "))) wordEntries.push([word, i]);
+    for (const word of new Set(name.split(" "))) push(byWord, word, i);
   });
-  wordEntries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+  // Sorting the distinct words (not every occurrence) keeps the build fast: names share most of their words.
+  const words = [...byWord.keys()].sort();
   return {
     order: graph.order,
     size: graph.size,
@@ -71,10 +67,15 @@ export function buildSearchIndex(graph: KnowledgeGraph): SearchIndex {
     names,
     nameNode: Int32Array.from(owners),
     nameIsLabel: Uint8Array.from(isLabel),
-    exact,
-    words: wordEntries.map((e) => e[0]),
-    wordName: Int32Array.from(wordEntries.map((e) => e[1])),
+    words,
+    wordNames: words.map((word) => Int32Array.from(byWord.get(word)!)),
   };
+}
+
+function push(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** Index of the first word ≥ `prefix` (binary search over the sorted words). */

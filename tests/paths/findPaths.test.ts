@@ -127,6 +127,19 @@ describe("paths", () => {
       expect(findPaths(graph, "a", "b", { exclude: ["a", "b"] }).paths[0].hops).toBe(2);
     });
 
+    it("forgets a query's exclusions once it is answered", () => {
+      const graph = graphOf([
+        ["a", "supports", "hub"],
+        ["hub", "supports", "b"],
+        ["a", "supports", "x"],
+        ["x", "supports", "y"],
+        ["y", "supports", "b"],
+      ]);
+      expect(findPaths(graph, "a", "b", { exclude: ["hub"] }).paths[0].hops).toBe(3);
+      expect(findPaths(graph, "a", "b").paths[0].hops).toBe(2);
+      expect(findPaths(graph, "hub", "b").paths[0].hops).toBe(1);
+    });
+
     it("uses only the allowed predicates and edges at or above minConfidence", () => {
       const graph = graphOf([
         ["a", "supports", "b", 0.4],
