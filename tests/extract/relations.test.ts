@@ -162,3 +162,30 @@ describe("extract", () => {
     });
   });
 });
+
+describe("extract", () => {
+  describe("more patterns", () => {
+    it("reads 'City, Region' as located_in, but not a list of places", () => {
+      expect(triples(extract("The plant is in Wichita, Kansas, near the river."))).toEqual([
+        "wichita located_in kansas",
+      ]);
+      expect(triples(extract("Flights go to Lyon, Kansas and Ohio."))).toEqual([]);
+    });
+
+    it("does not assert a gerund clause inside a noun phrase", () => {
+      const r = relation(
+        extract("The possibility of Ukraine joining NATO worries Moscow."),
+        "ukraine",
+        "member_of",
+        "nato",
+      );
+      expect(r?.modality).toBe("hypothetical");
+    });
+
+    it("reads a noun modifying the object's name: leads the pro-business Free Democratic Party", () => {
+      expect(triples(extract("Christian Lindner leads the pro-business Free Democratic Party."))).toEqual([
+        "christian-lindner leads free-democratic-party",
+      ]);
+    });
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { entity, extract } from "./helpers.ts";
+import { entity, extract, triples } from "./helpers.ts";
 
 describe("extract", () => {
   describe("entity resolution", () => {
@@ -121,6 +121,36 @@ describe("extract", () => {
     it("gives the same output for the same input", () => {
       const text = "Satya Nadella, the chief executive of Microsoft, welcomed the decision by Britain's regulator.";
       expect(JSON.stringify(extract(text))).toBe(JSON.stringify(extract(text)));
+    });
+  });
+});
+
+describe("extract", () => {
+  describe("more resolution rules", () => {
+    it("keeps capitals coordinated after a locative preposition as places", () => {
+      const r = extract("Regulators in Washington and Brussels must approve it.");
+      expect(r.entities.map((e) => [e.label, e.type])).toEqual([
+        ["Washington", "location"],
+        ["Brussels", "location"],
+      ]);
+    });
+
+    it("types a compass word before a known place as a place, and a brand-like name as an organisation", () => {
+      const r = extract("A site in Belfast, Northern Ireland, builds parts for Spirit AeroSystems.");
+      expect(entity(r, "Northern Ireland")?.type).toBe("location");
+      expect(entity(r, "Spirit AeroSystems")?.type).toBe("organization");
+    });
+
+    it("keeps a capitalised common word only when it joins a name", () => {
+      const joined = extract("Boeing will buy Spirit AeroSystems. Spirit's chief executive, Pat Shanahan, agreed.");
+      expect(entity(joined, "Spirit AeroSystems")?.aliases).toContain("Spirit");
+      expect(triples(joined)).toContain("pat-shanahan leads spirit-aerosystems");
+      const alone = extract("Several days ago, they met. Environmental groups left. Western leaders disagreed.");
+      expect(alone.entities.filter((e) => e.type !== "date")).toEqual([]);
+    });
+
+    it("names a numbered clause as an agreement", () => {
+      expect(entity(extract("Members invoked Article 5 after the attack."), "Article 5")?.type).toBe("agreement");
     });
   });
 });

@@ -4,7 +4,7 @@
 import type { CompiledContext } from "../lexicon/compile.ts";
 import type { Analysis, Token } from "../nlp/types.ts";
 import { matchName, matchPhrase } from "./phrases.ts";
-import { isCommonWord, isOrgHead, typeName } from "./typing.ts";
+import { isCommonWord, isOrgHead, isPluralNoun, typeName } from "./typing.ts";
 import type { Mention } from "./types.ts";
 
 /** Words that may join the parts of one name: "Bank of England", "Competition and Markets Authority". */
@@ -12,6 +12,8 @@ const CONNECTORS = new Set(["of", "and", "&", "de", "del", "la", "von", "van", "
 const HONORIFICS = new Set(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady"]);
 /** Common nouns that, after a person's name, name their organisation: "the Zelensky administration". */
 const EPONYMOUS = new Set(["administration", "government", "cabinet", "campaign"]);
+/** Words that, capitalised and followed by a number, name a clause or text: "Article 5". */
+const NUMBERED = new Set(["article", "clause", "section", "chapter", "resolution", "amendment", "protocol"]);
 const NUMERIC_TYPES: Record<string, "date" | "quantity"> = { DATE: "date", MONEY: "quantity", PERCENT: "quantity" };
 
 /** Finds every mention, sentence by sentence, left to right, longest first; mentions never overlap. */
@@ -109,22 +111,43 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
     push(a, out, taken, { from: start, to: end + 1, type: "organization", eponym });
     return;
   }
-  const type = typeName(tokens, start, end, titled, (w) => ctx.names.has(w));
-  // A lone capitalised common word ("Several days ago", "Western leaders") is not a name; nor is an untyped word
-  // that is capitalised only where a sentence starts ("Environmental groups said...").
-  if (type === null && end - start === 1 && (isCommonWord(tokens[start].lower) || onlySentenceInitial(a, start)))
+  // "Article 5", "Resolution 242": a numbered clause or text.
+  if (
+    end - start === 1 &&
+    NUMBERED.has(tokens[start].lower) &&
+    tokens[end]?.pos === "NUM" &&
+    tokens[end].sentence === tokens[start].sentence
+  ) {
+    push(a, out, taken, { from: start, to: end + 1, type: "agreement" });
     return;
+  }
+  const type = typeName(tokens, start, end, titled, (w) => ctx.names.has(w));
+  // A lone capitalised common word ("Several days ago", "Western leaders"), or a word capitalised only because a
+  // sentence starts with it ("Environmental groups"), is a name only if it joins one ("Spirit" -> "Spirit AeroSystems").
+  const weak =
+    type === null &&
+    end - start === 1 &&
+    (isCommonWord(tokens[start].lower) ||
+      isCommonWord(tokens[start].lemma.toLowerCase()) ||
+      onlySentenceInitial(a, start));
+  if (weak) {
+    push(a, out, taken, { from: start, to: end, type, weak });
+    return;
+  }
   push(a, out, taken, { from: start, to: end, type });
 }
 
 /**
- * Whether token `k` starts its sentence, modifies the common noun after it ("Environmental groups") and is written
- * capitalised nowhere else in the text: then only its position made it capitalised.
+ * Whether token `k` starts its sentence, modifies the common noun after it ("Environmental groups") or reads as a
+ * plural common noun ("Regulators in ..."), and is written capitalised nowhere else in the text: then only its
+ * position made it capitalised.
  */
 function onlySentenceInitial(a: Analysis, k: number): boolean {
   const t = a.tokens[k];
   const next = a.tokens[k + 1];
-  if (a.sentences[t.sentence].from !== k || !next || next.pos !== "NOUN" || /^\p{Lu}/u.test(next.text)) return false;
+  if (a.sentences[t.sentence].from !== k || !next) return false;
+  const modifier = next.pos === "NOUN" && !/^\p{Lu}/u.test(next.text);
+  if (!modifier && !isPluralNoun(t.lower)) return false;
   for (let i = 0; i < a.tokens.length; i++) {
     const u = a.tokens[i];
     if (i !== k && u.text === t.text && a.sentences[u.sentence].from !== i) return false;

@@ -104,6 +104,22 @@ export function isCommonWord(word: string): boolean {
   return tags.length > 0 && !tags.some((t) => NAME_TAGS.has(t));
 }
 
+const pluralCache = new Map<string, boolean>();
+
+/**
+ * Whether compromise reads `word` (lower case) as a plural common noun ("regulators"). This runs compromise's
+ * tagger, so it is kept for the rare sentence-initial unknown word, and cached.
+ */
+export function isPluralNoun(word: string): boolean {
+  let hit = pluralCache.get(word);
+  if (hit === undefined) {
+    const terms = (nlp(word).json() as { terms: { tags: string[] }[] }[])[0]?.terms ?? [];
+    hit = terms.length === 1 && terms[0].tags.includes("Plural") && !terms[0].tags.includes("ProperNoun");
+    if (pluralCache.size < 10_000) pluralCache.set(word, hit);
+  }
+  return hit;
+}
+
 /** Whether `word` (lower case) ends organisation names. */
 export function isOrgHead(word: string): boolean {
   return ORG_HEADS.has(word);

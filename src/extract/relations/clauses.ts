@@ -109,6 +109,8 @@ function active(v: View, s: Sentence, k: number, subjects: number[], subjectFrom
   if (!phrase) return;
   let j = phrase.to;
   while (j < s.to && !v.mentionAt[j] && SKIP_BEFORE_OBJECT.has(v.tokens[j].pos)) j++;
+  // "leads the pro-business Free Democratic Party": a noun right before the name modifies it.
+  if (v.tokens[j]?.pos === "NOUN" && mentionStarting(v, j + 1) && v.tokens[j + 1].start > v.tokens[j].end) j++;
   if (!v.mentionAt[j] && PLACE_NOUNS.has(v.tokens[j]?.lower ?? "") && v.tokens[j + 1]?.lower === "of") j += 2;
   const { members, end } = coordinatedRight(v, j, s.to);
   for (const subject of subjects)

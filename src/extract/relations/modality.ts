@@ -52,6 +52,8 @@ const PROPOSED = new Set([
   "planned",
   "plans",
 ]);
+/** Words after which "X doing Y" is a noun phrase, not a statement: "the possibility of X joining Y". */
+const NOMINAL_HEADS = new Set(["of", "about", "for", "against", "without"]);
 const NEGATIONS = new Set(["not", "n't", "never", "no", "neither", "nor", "without"]);
 
 /** Predicates whose stance is for or against their object; others are neutral. */
@@ -114,6 +116,11 @@ export function readModality(
     }
   }
   if (clause) negated = isNegated(tokens, s, verb!);
+  // "the possibility of Ukraine joining NATO": a gerund clause inside a noun phrase is not asserted.
+  if (clause && /ing$/.test(tokens[verb!].lower) && NOMINAL_HEADS.has(tokens[from - 1]?.lower ?? "")) {
+    modality = "hypothetical";
+    factor *= 0.7;
+  }
   const base = POLAR[predicate] ?? "neutral";
   let stance: Stance = base;
   if (negated) {

@@ -61,6 +61,7 @@ export function resolveMentions(a: Analysis, mentions: Mention[]): Resolution {
   pending.sort((x, y) => y.to - y.from - (x.to - x.from));
   for (const m of pending) {
     if (m.to - m.from === 1 && (r.surname(m) || r.shortName(m) || r.acronym(m) || r.sameLabel(m))) continue;
+    if (m.weak) continue;
     const type = m.type ?? "organization";
     r.add(`${type}:${normalizeName(m.surface)}`, m, { label: m.surface, type });
   }
