@@ -54,5 +54,16 @@ export function extractedFileYaml(file: ExtractedFile, header: string): string {
     if (r.qualifiers) out.push(`    qualifiers: ${flowMap(Object.entries(r.qualifiers) as [string, string][])}`);
     out.push(`    confidence: ${r.confidence}`);
   }
+  if (file.mentionMerges?.length) out.push("mentionMerges:");
+  for (const m of file.mentionMerges ?? [])
+    out.push(
+      `  - ${flowMap([
+        ["key", m.key],
+        ["surface", m.surface],
+        ["start", m.start],
+        ["end", m.end],
+        ["rule", m.rule],
+      ])}`,
+    );
   return out.join("\n") + "\n";
 }

@@ -81,7 +81,14 @@ export function resolveExtraction(input: ResolveInput): Resolution {
     relations.push(record);
   }
   const extractedAt = input.extractedAt ?? new Date().toISOString();
-  return { file: { document: docId, extractedAt, entities, relations }, skipped };
+  const mentionMerges = (extraction.merges ?? []).flatMap((m) => {
+    const entity = byExtractorId.get(m.entity);
+    const ok = entity && m.surface && Number.isInteger(m.start) && m.end > m.start && m.end <= text.length;
+    return ok ? [{ key: entity.key, surface: m.surface, start: m.start, end: m.end, rule: String(m.rule) }] : [];
+  });
+  const file: ExtractedFile = { document: docId, extractedAt, entities, relations };
+  if (mentionMerges.length) file.mentionMerges = mentionMerges;
+  return { file, skipped };
 }
 
 /** Normalised label/alias → node ids carrying it. */

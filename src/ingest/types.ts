@@ -27,10 +27,20 @@ export interface ExtractedRelation {
   evidence: { quote: string; start: number; end: number };
 }
 
+/** A mention the extractor attached to an entity other than by its exact label (surname, metonymy…). */
+export interface ExtractorMerge {
+  entity: string;
+  surface: string;
+  start: number;
+  end: number;
+  rule: string;
+}
+
 /** The output of `extractDocument` (src/extract). */
 export interface ExtractionResult {
   entities: ExtractedEntity[];
   relations: ExtractedRelation[];
+  merges?: ExtractorMerge[];
 }
 
 /** Turns a text into candidate entities and relations, resolving against `context.graph` when given. */

@@ -130,12 +130,25 @@ export const ExtractedRelationRecordSchema = z.strictObject({
   confidence: z.number().min(0).max(1),
 });
 
+/** A mention the extractor joined to an entity of the same document other than by its exact label. */
+export const MentionMergeRecordSchema = z.strictObject({
+  /** Entity key in this file. */
+  key: IdSchema,
+  surface: z.string().min(1),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  /** The extractor's rule, e.g. surname, metonymy, demonym, acronym. */
+  rule: z.string().min(1),
+});
+
 /** extracted/<doc>.yaml: what `kg ingest` extracted from one document. */
 export const ExtractedFileSchema = z.strictObject({
   document: IdSchema,
   extractedAt: z.string().optional(),
   entities: z.array(ExtractedEntityRecordSchema),
   relations: z.array(ExtractedRelationRecordSchema),
+  /** In-document merges made by the extractor (for review; graph merges are per entity, see `rule`). */
+  mentionMerges: z.array(MentionMergeRecordSchema).optional(),
 });
 
 /** A reviewer's decision on an extracted relation. */

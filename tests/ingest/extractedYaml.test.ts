@@ -42,6 +42,7 @@ function sample(strings: string[]): ExtractedFile {
       confidence: 0.125,
       ...(i % 3 === 0 ? { qualifiers: { role: s || "r", time: "2022" } } : {}),
     })),
+    mentionMerges: strings.map((s, i) => ({ key: "e1", surface: s || "z", start: i, end: i + 1, rule: "surname" })),
   };
 }
 

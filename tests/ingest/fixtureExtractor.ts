@@ -51,6 +51,14 @@ function extractWith(text: string, entities: FixtureEntity[], relations: Fixture
           evidence: { quote: r.quote, start, end: start + r.quote.length },
         };
       }),
+    // An alias found outside the label's own occurrences is a mention the extractor joined by the "alias" rule.
+    merges: entities.flatMap((e) =>
+      (e.aliases ?? []).flatMap((alias) =>
+        allIndexes(text, alias)
+          .filter((start) => !allIndexes(text, e.label).some((l) => start >= l && start < l + e.label.length))
+          .map((start) => ({ entity: e.id, surface: alias, start, end: start + alias.length, rule: "alias" })),
+      ),
+    ),
   };
 }
 

@@ -76,6 +76,21 @@ describe("DataWriter", () => {
       expect(store.graph.getNodeAttribute("united-states", "documents")).toContain(result.document.id);
     });
 
+    it("records the mentions the extractor joined inside the document, with their rule", async () => {
+      const { readExtracted } = await import("../../src/ingest/files.ts");
+      const { dataLayout } = await import("../../src/store/layout.ts");
+      const file = readExtracted(dataLayout(data.root), result.document.id)!;
+      const okafor = file.entities.find((e) => e.label === "Jane Okafor")!;
+      const start = ACME_ARTICLE.text.indexOf("Okafor said");
+      expect(file.mentionMerges).toContainEqual({
+        key: okafor.key,
+        surface: "Okafor",
+        start,
+        end: start + 6,
+        rule: "alias",
+      });
+    });
+
     it("lets the curated relation win: restating it adds evidence, not an edge", () => {
       expect(result.corroborated).toEqual(["podolyak-negotiates-for-ukraine"]);
       const evidence = store.graph.getEdgeAttribute("podolyak-negotiates-for-ukraine", "evidence");
