@@ -10,6 +10,7 @@ import { readAnyGraphFile } from "../import/readAnyGraphFile.ts";
 import { dataLayout } from "../store/layout.ts";
 import { logger } from "../util/logger.ts";
 import { createApp, type AppOptions } from "./app.ts";
+import { warmQueryIndexes } from "./api/warm.ts";
 import { GraphStore } from "./graphStore.ts";
 import type { ServerContext } from "./context.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
@@ -92,6 +93,7 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
     readOnly: opts.readOnly,
   };
   if (dataError) context.store.setError(dataError);
+  const stopWarming = warmQueryIndexes(context.store);
   const stopWrites = setupWrites(context, opts);
   const app = createApp(context, opts.app);
   const server = await new Promise<Server>((resolve, reject) => {
@@ -102,6 +104,7 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const close = async () => {
     await stopWrites(); // saves a pending build file
+    stopWarming();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();

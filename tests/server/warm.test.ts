@@ -1,0 +1,31 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { warmQueryIndexes } from "../../src/server/api/warm.ts";
+import { GraphStore } from "../../src/server/graphStore.ts";
+import { logger } from "../../src/util/logger.ts";
+import { graphOf } from "../paths/fixtures.ts";
+
+describe("warmQueryIndexes", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("builds the indexes of the served graph at once and of each swapped-in graph right after the swap", async () => {
+    const info = vi.spyOn(logger, "info");
+    const built = () =>
+      info.mock.calls.filter(([, message]) => message === "query indexes built").map(([fields]) => fields);
+    const store = new GraphStore(graphOf([["a", "supports", "b"]]));
+    const stop = warmQueryIndexes(store);
+    expect(built()).toEqual([expect.objectContaining({ nodes: 2, edges: 1 })]);
+    store.replace(
+      graphOf([
+        ["a", "supports", "b"],
+        ["b", "supports", "c"],
+      ]),
+    );
+    expect(built()).toHaveLength(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(built()[1]).toMatchObject({ nodes: 3, edges: 2 });
+    stop();
+    store.replace(graphOf([["x", "supports", "y"]]));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(built()).toHaveLength(2);
+  });
+});
