@@ -151,6 +151,61 @@ describe.skipIf(unavailable !== null)("web explorer on the seed graph", () => {
     expect(parsed.hasNode("mykhailo-podolyak")).toBe(true);
   });
 
+  it("shows an edge's evidence, stance, modality and confidence", async () => {
+    await openExplorer(page, `${server.url}/#edge=podolyak-negotiates-for-ukraine`);
+    const panel = page.getByTestId("node-panel");
+    await panel.waitFor({ state: "visible" });
+    expect(await panel.locator(".edge-line").textContent()).toBe("Mykhailo Podolyak negotiates for → Ukraine");
+    const facts = await panel.locator(".facts").innerText();
+    expect(facts).toMatch(/Stance\s+supports/);
+    expect(facts).toMatch(/Modality\s+asserted/);
+    expect(facts).toMatch(/Confidence\s+0\.97/);
+    expect(await panel.locator(".evidence .quote").first().textContent()).toContain("Kyiv’s lead negotiator");
+  });
+
+  it("hides a predicate's relations and the nodes they leave without one", async () => {
+    await openExplorer(page, server.url);
+    const graph = server.context.store.graph;
+    await page.locator("#predicate-filter summary").click();
+    const box = page.locator('#predicate-list input[data-predicate="negotiates_with"]');
+    await box.uncheck();
+    const stranded = graph.filterNodes(
+      (node) => graph.degree(node) > 0 && graph.everyEdge(node, (_e, a) => a.predicate === "negotiates_with"),
+    ).length;
+    const expected = `${graph.order - stranded} of ${graph.order} nodes visible`;
+    expect(await page.locator("#visible-count").textContent()).toBe(expected);
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain("hidep=negotiates_with");
+  });
+
+  it("downloads only the visible types as GEXF once a type is hidden", async () => {
+    await openExplorer(page, server.url);
+    await page.locator('[data-testid="legend"] button[data-type="country"]').click();
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 10_000 }),
+      page.locator("#export-gexf-visible").click(),
+    ]);
+    const file = path.join(ARTIFACTS_DIR, "export-visible.gexf");
+    await download.saveAs(file);
+    const parsed = parseGexf(MultiDirectedGraph, readFileSync(file, "utf8"));
+    const graph = server.context.store.graph;
+    expect(parsed.order).toBe(graph.filterNodes((_n, a) => a.type !== "country").length);
+    expect(parsed.hasNode("ukraine")).toBe(false);
+  });
+
+  it("downloads a PNG of the view", async () => {
+    await openExplorer(page, server.url);
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 10_000 }),
+      page.locator("#export-png").click(),
+    ]);
+    const file = path.join(ARTIFACTS_DIR, "view.png");
+    await download.saveAs(file);
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
+    expect(bytes.length).toBeGreaterThan(10_000);
+    expect(errors).toEqual([]);
+  });
+
   it("highlights and lists a path from Blinken to Podolyak", async () => {
     await openExplorer(page, server.url);
     await page.getByTestId("path-from").fill("Blinken");

@@ -3,8 +3,10 @@
  */
 import { downloadAsPNG } from "@sigma/export-image";
 import type Sigma from "sigma";
+import type { Settings } from "sigma/settings";
 import { gexfUrl } from "../app/api.ts";
 import { countByKind } from "../app/graph.ts";
+import { createLabelDrawer } from "../app/labels.ts";
 import type { PageContext } from "../app/context.ts";
 import { byId, listen } from "../app/dom.ts";
 import type { Controller, UiState } from "../app/types.ts";
@@ -42,10 +44,17 @@ export function createExportController(ctx: PageContext, options: Partial<PngExp
   };
   const exportPng = async () => {
     try {
+      // The plugin draws with a temporary renderer: it gets its own label drawer, wired to its own frames.
+      const labels = createLabelDrawer();
       // The plugin is typed for untyped attributes; our typed renderer is the same object.
       await downloadAsPNG(ctx.renderer as unknown as Sigma, {
         fileName: png.fileName,
         backgroundColor: png.backgroundColor,
+        sigmaSettings: { defaultDrawNodeLabel: labels.draw as unknown as Settings["defaultDrawNodeLabel"] },
+        withTempRenderer: (renderer) => {
+          labels.attach(renderer);
+          renderer.refresh();
+        },
       });
       ctx.announce("PNG of the view downloaded");
     } catch (error) {
