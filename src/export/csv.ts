@@ -20,7 +20,7 @@ export interface CsvOptions {
   yieldEvery: number;
 }
 
-export const DEFAULT_CSV_OPTIONS: CsvOptions = { chunkSize: 64 * 1024, yieldEvery: 2000 };
+export const DEFAULT_CSV_OPTIONS: CsvOptions = { chunkSize: 64 * 1024, yieldEvery: 500 };
 
 /** Fixed leading columns of each file. */
 export const CSV_NODE_COLUMNS = ["Id", "Label"];

@@ -32,7 +32,7 @@ export const DEFAULT_GEXF_OPTIONS: GexfOptions = {
   creator: "evidence-graph",
   lastModified: null,
   chunkSize: 64 * 1024,
-  yieldEvery: 2000,
+  yieldEvery: 500,
 };
 
 // Written as GEXF fields (label, viz) rather than as attribute values.

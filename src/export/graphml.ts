@@ -21,7 +21,7 @@ export interface GraphmlOptions {
   yieldEvery: number;
 }
 
-export const DEFAULT_GRAPHML_OPTIONS: GraphmlOptions = { chunkSize: 64 * 1024, yieldEvery: 2000 };
+export const DEFAULT_GRAPHML_OPTIONS: GraphmlOptions = { chunkSize: 64 * 1024, yieldEvery: 500 };
 
 const GRAPHML_TYPES: Partial<Record<ColumnType, string>> = {
   string: "string",
