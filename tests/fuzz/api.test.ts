@@ -19,7 +19,7 @@ import { Dice } from "./values.ts";
 const SEED = Number(process.env.FUZZ_SEED ?? 20261126);
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 6000);
 const MIN_REQUESTS = Math.min(5000, REQUESTS);
-const DEADLINE_MS = Number(process.env.FUZZ_SECONDS ?? 75) * 1000;
+const DEADLINE_MS = Number(process.env.FUZZ_SECONDS ?? 90) * 1000;
 const CONCURRENCY = 6;
 const STACK_TRACE = /\n\s+at |\.ts:\d+|node_modules/;
 
@@ -159,7 +159,7 @@ describe("the API under fuzzing", () => {
     console.log(
       `fuzz: ${tally.sent} requests in ${seconds} s (seed ${SEED}, ${routes.length} routes), slowest ${tally.slowestMs} ms; ${statuses.join(" ")}`,
     );
-  }, 120_000);
+  }, 150_000);
 
   afterAll(async () => {
     client?.close();
