@@ -15,7 +15,7 @@ export interface RankedHit extends SearchHit {
 const MAX_BONUS = 0.15;
 
 /**
- * Entities whose label, id or an alias matches `q`, case- and accent-insensitive, best first (ties by label).
+ * Entities whose label or an alias matches `q`, case- and accent-insensitive, best first (ties by label).
  * Returns [] for a query without letters or digits.
  */
 export function searchEntities(graph: KnowledgeGraph, q: string, options: Partial<SearchOptions> = {}): SearchHit[] {

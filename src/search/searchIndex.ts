@@ -11,7 +11,7 @@ export interface SearchIndex {
   size: number;
   /** Node keys by node index. */
   nodes: string[];
-  /** Normalised names (label, id, aliases) and the node index and kind of each. */
+  /** Normalised names (label and aliases) and the node index and kind of each. */
   names: string[];
   nameNode: Int32Array;
   nameIsLabel: Uint8Array;
@@ -50,8 +50,9 @@ export function buildSearchIndex(graph: KnowledgeGraph): SearchIndex {
       owners.push(node);
       isLabel.push(label ? 1 : 0);
     };
+    // Ids are not indexed: resolveEntity takes an exact id directly, and machine ids ("n123") would double the
+    // index of a large graph for nothing.
     add(attributes.label ?? key, true);
-    add(key, false);
     for (const alias of attributes.aliases ?? []) add(alias, false);
   });
   const byWord = new Map<string, number[]>();

@@ -3,7 +3,7 @@
  */
 import type { KnowledgeGraph } from "../model/types.ts";
 import { normalizeName } from "./normalize.ts";
-import { searchIndexOf } from "./searchIndex.ts";
+import { lowerBound, searchIndexOf } from "./searchIndex.ts";
 import type { SearchHit } from "./types.ts";
 
 /** Tunables of {@link suggestEntities}. */
@@ -11,9 +11,14 @@ export interface SuggestOptions {
   limit: number;
   /** Most edits allowed per word, as a share of its length (at least one edit is always allowed). */
   maxEditShare: number;
+  /**
+   * Time after which words not sharing the query word's first letter are no longer compared (typos rarely hit the
+   * first letter; those words are compared first and always).
+   */
+  budgetMs: number;
 }
 
-export const DEFAULT_SUGGEST_OPTIONS: SuggestOptions = { limit: 5, maxEditShare: 0.34 };
+export const DEFAULT_SUGGEST_OPTIONS: SuggestOptions = { limit: 5, maxEditShare: 0.34, budgetMs: 40 };
 
 /**
  * Entities whose names contain words within a few edits of the query's words, closest first; `score` is the mean
@@ -21,7 +26,7 @@ export const DEFAULT_SUGGEST_OPTIONS: SuggestOptions = { limit: 5, maxEditShare:
  * the distinct words of all names, not every name, so it stays fast on large graphs.
  */
 export function suggestEntities(graph: KnowledgeGraph, q: string, options: Partial<SuggestOptions> = {}): SearchHit[] {
-  const { limit, maxEditShare } = { ...DEFAULT_SUGGEST_OPTIONS, ...options };
+  const { limit, maxEditShare, budgetMs } = { ...DEFAULT_SUGGEST_OPTIONS, ...options };
   const queryWords = [
     ...new Set(
       normalizeName(q)
@@ -31,11 +36,13 @@ export function suggestEntities(graph: KnowledgeGraph, q: string, options: Parti
   ];
   if (queryWords.length === 0) return [];
   const index = searchIndexOf(graph);
+  const deadline = performance.now() + budgetMs;
   // node → best similarity of each query word to a word of one of its names
   const similarity = new Map<number, Float64Array>();
   queryWords.forEach((queryWord, qi) => {
     const maxEdits = Math.max(1, Math.floor(queryWord.length * maxEditShare));
-    index.words.forEach((word, wi) => {
+    const compare = (wi: number) => {
+      const word = index.words[wi];
       if (Math.abs(word.length - queryWord.length) > maxEdits) return;
       const edits = boundedLevenshtein(queryWord, word, maxEdits);
       if (edits > maxEdits) return;
@@ -46,7 +53,16 @@ export function suggestEntities(graph: KnowledgeGraph, q: string, options: Parti
         if (!row) similarity.set(node, (row = new Float64Array(queryWords.length)));
         if (value > row[qi]) row[qi] = value;
       }
-    });
+    };
+    // The sorted words starting with the query word's first letter form one range: compare those first.
+    const from = lowerBound(index.words, queryWord[0]);
+    let to = from;
+    while (to < index.words.length && index.words[to][0] === queryWord[0]) compare(to++);
+    for (let wi = 0; wi < index.words.length; wi++) {
+      if (wi === from) wi = to;
+      if (wi >= index.words.length || ((wi & 0x3ff) === 0 && performance.now() > deadline)) break;
+      compare(wi);
+    }
   });
   return [...similarity]
     .map(([node, row]) => [node, row.reduce((sum, v) => sum + v, 0) / queryWords.length] as const)

@@ -19,6 +19,7 @@ describe("search", () => {
     it("folds case, accents and punctuation into single spaces", () => {
       expect(normalizeName("  Türkiye’s  Erdoğan-Era ")).toBe("turkiye s erdogan era");
       expect(normalizeName("!!!")).toBe("");
+      expect(normalizeName("Antony-BLINKEN\tSr.")).toBe("antony blinken sr");
     });
   });
 
@@ -72,6 +73,8 @@ describe("search", () => {
       const hits = suggestEntities(sample(), "Ukrane");
       expect(hits[0]).toMatchObject({ id: "ukraine" });
       expect(suggestEntities(sample(), "zzzzzz")).toEqual([]);
+      expect(suggestEntities(sample(), "Ekraine")[0]).toMatchObject({ id: "ukraine" });
+      expect(suggestEntities(sample(), "Russa Ukraine wr")[0]).toMatchObject({ id: "russia-ukraine-war" });
     });
   });
 
