@@ -40,10 +40,13 @@ export function startChildServer(root: string, env: Record<string, string> = {})
     let stdout = "";
     child.stdout!.on("data", (chunk: Buffer) => {
       stdout += chunk.toString();
-      const line = stdout.split("\n").find((l) => l.startsWith("{"));
-      if (!line) return;
+      // The first line of the form {"url": …}; log lines (also JSON) may come before it.
+      const url = stdout
+        .split("\n")
+        .map((l) => /^\{"url":"([^"]+)"\}$/.exec(l)?.[1])
+        .find(Boolean);
+      if (!url) return;
       clearTimeout(timer);
-      const { url } = JSON.parse(line) as { url: string };
       resolve({
         url,
         output: () => all,

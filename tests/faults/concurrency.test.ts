@@ -28,35 +28,35 @@ describe.skipIf(!EXTRACTOR_PRESENT)("a server and kg ingest writing to the same 
     buildToFile(undefined, { root: data.root, layout: { iterations: 20 } });
     server = await startChildServer(data.root, ENV);
     const url = server.url;
-    const posts = [0, 1, 2, 3].map((i) =>
+    const posts = [0, 1, 2].map((i) =>
       fetch(`${url}/api/documents`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ title: `Post ${i}`, text: `${ACME_ARTICLE.text}\nPosted copy ${i}.` }),
       }).then((r) => r.status),
     );
-    const cli = [0, 1].map((i) => {
+    const cli = [0].map((i) => {
       const file = path.join(path.dirname(data.root), `cli-${i}.txt`);
       writeFileSync(file, `Talks in Istanbul, part ${i}\n\nAntony Blinken said the United States supports Ukraine.\n`);
       return run(process.execPath, ["bin/kg.js", "ingest", file, "--data", data.root], {
         env: { ...process.env, ...ENV },
       }).then(({ stdout }) => stdout);
     });
-    expect(await Promise.all(posts)).toEqual([201, 201, 201, 201]);
+    expect(await Promise.all(posts)).toEqual([201, 201, 201]);
     for (const out of await Promise.all(cli)) expect(out).toMatch(/^added document \d{3}_/);
     const dataset = loadDataset(data.root);
-    expect(dataset.documents.size).toBe(7);
-    expect(dataset.extracted).toHaveLength(6);
+    expect(dataset.documents.size).toBe(5);
+    expect(dataset.extracted).toHaveLength(4);
     expect(validateDataset(dataset)).toEqual([]);
     expect(existsSync(path.join(data.root, ".write.lock"))).toBe(false);
     // The CLI's writes reach the server through its graph-data/ watcher.
     let served: string[] = [];
     const deadline = Date.now() + 20_000;
-    while (served.length !== 7 && Date.now() < deadline) {
+    while (served.length !== 5 && Date.now() < deadline) {
       const graph = (await (await fetch(`${url}/api/graph`)).json()) as { attributes: { documents: { id: string }[] } };
       served = graph.attributes.documents.map((d) => d.id);
-      if (served.length !== 7) await new Promise((resolve) => setTimeout(resolve, 100));
+      if (served.length !== 5) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(served.sort()).toEqual([...dataset.documents.keys()].sort());
-  });
+  }, 180_000);
 });

@@ -87,7 +87,7 @@ describe("a server killed with SIGKILL in the middle of an ingest", () => {
     expect(await validate(data.root)).toEqual({ code: 0, err: "" });
     const health = (await (await fetch(`${restarted.url}/api/health`)).json()) as { status: string };
     expect(health.status).toBe("ok");
-  });
+  }, 180_000);
 
   it("finishes the ingest on restart when killed after the commit point, half-way through the renames", async () => {
     data = makeTempData();
@@ -117,5 +117,5 @@ describe("a server killed with SIGKILL in the middle of an ingest", () => {
     };
     expect(graph.attributes.documents.map((d) => d.id)).toContain(added[1].slice("documents/".length, -".txt".length));
     expect(graph.nodes.map((n) => n.key)).toContain("jane-okafor");
-  });
+  }, 180_000);
 });

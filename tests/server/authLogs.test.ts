@@ -30,5 +30,5 @@ describe("the write token", () => {
     const log = server.output();
     expect(log).toContain("/api/documents"); // the request log was on
     expect(log).not.toContain(TOKEN.slice(8));
-  });
+  }, 120_000);
 });
