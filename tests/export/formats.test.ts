@@ -8,6 +8,12 @@ import { readGraphologyJson } from "../../src/import/json.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
 import { EXPORT_FORMATS, type ExportFormat } from "../../src/export/types.ts";
 import { seedGraph, trickyGraph } from "./fixtures.ts";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const NO_XMLLINT = Boolean(spawnSync("xmllint", ["--version"]).error);
 
 async function collect(chunks: AsyncIterable<string | Uint8Array>): Promise<Buffer> {
   const parts: Buffer[] = [];
@@ -80,6 +86,20 @@ describe("export", () => {
       expect(header).toContain(",attr:source,");
       expect(text).toContain('"talks & <argues> with ""Tom & Jerry');
     });
+
+    it.skipIf(NO_XMLLINT)("writes GraphML that is well-formed XML with typed keys", async () => {
+      const text = (await collect(exportGraph(trickyGraph(), "graphml").chunks)).toString("utf8");
+      const dir = mkdtempSync(path.join(os.tmpdir(), "kg-graphml-"));
+      try {
+        writeFileSync(path.join(dir, "g.graphml"), text);
+        expect(spawnSync("xmllint", ["--noout", path.join(dir, "g.graphml")]).status).toBe(0);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      expect(text).toContain('attr.name="community" attr.type="int"');
+      expect(text).toMatch(/attr\.name="evidence" attr\.type="string"><desc>JSON<\/desc>/);
+    });
+    if (NO_XMLLINT) it.skip("skips the GraphML well-formedness check: xmllint is not installed", () => undefined);
 
     it("writes the JSON export exactly as graphology's export()", async () => {
       const graph = seedGraph();
