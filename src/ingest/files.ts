@@ -18,6 +18,7 @@ import { DataError, type DataIssue } from "../store/issues.ts";
 import { extractedPath, type DataLayout } from "../store/layout.ts";
 import { readYamlFile } from "../store/yamlFile.ts";
 import type { StagedFile } from "./transaction.ts";
+import type { DocumentInput } from "./types.ts";
 import { extractedFileYaml } from "./extractedYaml.ts";
 
 const YAML_OPTIONS = { lineWidth: 0 } as const;
@@ -82,4 +83,18 @@ function readOrThrow<S extends Parameters<typeof readYamlFile>[1]>(file: string,
   const parsed = readYamlFile(file, schema, issues);
   if (!parsed) throw new DataError(issues);
   return parsed.value;
+}
+
+/** Metadata of an ingested document. */
+export function documentMeta(id: string, doc: DocumentInput, addedAt: string): DocumentMeta {
+  return {
+    id,
+    title: doc.title,
+    ...(doc.author ? { author: doc.author } : {}),
+    ...(doc.outlet ? { outlet: doc.outlet } : {}),
+    language: "en",
+    ...(doc.date ? { published: doc.date } : {}),
+    ...(doc.url ? { url: doc.url } : {}),
+    addedAt,
+  };
 }

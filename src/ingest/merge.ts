@@ -11,6 +11,7 @@
  */
 import type { DecisionsFile, ExtractedEntityRecord, ExtractedFile, Ontology } from "../model/schemas.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
+import type { MergeReport } from "./types.ts";
 
 /** What applying one document changed. */
 export interface MergeOutcome {
@@ -111,4 +112,13 @@ function findCuratedEdge(
 function addDocument(graph: KnowledgeGraph, node: string, doc: string): void {
   const documents = graph.getNodeAttribute(node, "documents");
   if (!documents.includes(doc)) graph.setNodeAttribute(node, "documents", [...documents, doc]);
+}
+
+/** The merges of a document's entities into existing nodes, as an ingest reports them. */
+export function mergeReports(file: Pick<ExtractedFile, "document" | "entities">): MergeReport[] {
+  return file.entities.flatMap((e) =>
+    e.rule === "new"
+      ? []
+      : [{ merge: splitEntityId(file.document, e.key), label: e.label, entity: e.entity, rule: e.rule }],
+  );
 }

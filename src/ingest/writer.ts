@@ -5,7 +5,6 @@
 import { buildGraph, isBuildStale } from "../build/build.ts";
 import { fingerprintInputs } from "../build/fingerprint.ts";
 import { readGraphJson, writeGraphJson } from "../build/graphFile.ts";
-import type { DocumentMeta } from "../model/schemas.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
 import type { GraphStore } from "../server/graphStore.ts";
 import { DataError } from "../store/issues.ts";
@@ -14,11 +13,11 @@ import { logger } from "../util/logger.ts";
 import { checkDocumentInput } from "./documentInput.ts";
 import { contentHash, documentId, DocumentIndex } from "./documentIndex.ts";
 import { loadDefaultExtractor } from "./extractor.ts";
-import { decisionsFile, documentFiles, readDecisions, readExtracted, readOntology } from "./files.ts";
+import { decisionsFile, documentFiles, documentMeta, readDecisions, readExtracted, readOntology } from "./files.ts";
 import { placeNewNodes, refreshDegreesAndSizes } from "./incremental.ts";
 import { withWriteLock, type LockOptions } from "./lock.ts";
 import { statSignature } from "./statSignature.ts";
-import { applyExtractedFile } from "./merge.ts";
+import { applyExtractedFile, mergeReports } from "./merge.ts";
 import { resolveExtraction } from "./resolve.ts";
 import { commitWrites } from "./transaction.ts";
 import {
@@ -27,7 +26,6 @@ import {
   type DocumentInput,
   type Extractor,
   type IngestResult,
-  type MergeReport,
   type RelationDecision,
 } from "./types.ts";
 
@@ -109,19 +107,11 @@ export class DataWriter {
       placeNewNodes(next, outcome.newEntities);
       refreshDegreesAndSizes(next);
       this.#publish(next);
-      const mergedEntities: MergeReport[] = file.entities
-        .filter((e) => e.rule !== "new")
-        .map((e) => ({
-          merge: `${id}.${e.key}`,
-          label: e.label,
-          entity: e.entity,
-          rule: e.rule as MergeReport["rule"],
-        }));
       return {
         document: { id, title: doc.title },
         newEntities: outcome.newEntities,
         newRelations: outcome.newRelations,
-        mergedEntities,
+        mergedEntities: mergeReports(file),
         corroborated: [...new Set(outcome.corroborated)],
         skipped,
         graph: { nodes: next.order, edges: next.size },
@@ -283,17 +273,4 @@ export class DataWriter {
       logger.error({ err: error }, "could not write the build output; it will be rebuilt on the next start");
     }
   }
-}
-
-function documentMeta(id: string, doc: DocumentInput, addedAt: string): DocumentMeta {
-  return {
-    id,
-    title: doc.title,
-    ...(doc.author ? { author: doc.author } : {}),
-    ...(doc.outlet ? { outlet: doc.outlet } : {}),
-    language: "en",
-    ...(doc.date ? { published: doc.date } : {}),
-    ...(doc.url ? { url: doc.url } : {}),
-    addedAt,
-  };
 }
