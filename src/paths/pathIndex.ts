@@ -99,9 +99,15 @@ export function buildPathIndex(graph: KnowledgeGraph): PathIndex {
     split,
     neighbor,
     edge,
-    entryConfidence: Float64Array.from(edge, (e) => edgeConfidence[e]),
-    entryPredicate: Int32Array.from(edge, (e) => edgePredicate[e]),
+    entryConfidence: gather(edgeConfidence, edge, new Float64Array(edge.length)),
+    entryPredicate: gather(edgePredicate, edge, new Int32Array(edge.length)),
   };
+}
+
+/** `out[i] = values[at[i]]`. */
+function gather<T extends Float64Array | Int32Array>(values: T, at: Int32Array, out: T): T {
+  for (let i = 0; i < at.length; i++) out[i] = values[at[i]];
+  return out;
 }
 
 /** Counting sort of the edges into per-node slices: out-edges first, then in-edges. */
