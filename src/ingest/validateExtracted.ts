@@ -28,6 +28,7 @@ export function checkExtracted(
         message: `document "${file.document}" does not exist; restore documents/${file.document}.txt or delete this file`,
       });
     const keys = checkEntities(file, types, issues, merges);
+    checkMentionMerges(dataset, file, keys, issues);
     for (const relation of file.relations) {
       const at = { ...relation.at, record: relation.id };
       if (relationIds.has(relation.id))
@@ -112,6 +113,26 @@ function checkEntities(
       });
   }
   return keys;
+}
+
+/** Each recorded in-document merge names an entity of the file and a span holding its surface text. */
+function checkMentionMerges(
+  dataset: Dataset,
+  file: ExtractedDocument,
+  keys: Map<string, EntityType>,
+  issues: DataIssue[],
+): void {
+  const text = dataset.documents.get(file.document)?.text;
+  for (const merge of file.mentionMerges) {
+    const at = { file: file.file, record: `${merge.key} "${merge.surface}"` };
+    if (!keys.has(merge.key))
+      issues.push({ ...at, message: `mention merge into "${merge.key}", which is not an entity key of this file` });
+    if (text !== undefined && text.slice(merge.start, merge.end) !== merge.surface)
+      issues.push({
+        ...at,
+        message: `mention "${merge.surface}" is not at [${merge.start}, ${merge.end}) of the document`,
+      });
+  }
 }
 
 function checkDecisions(

@@ -13,6 +13,7 @@ import {
   type DecisionsFile,
   type DocumentMeta,
   type ExtractedEntityRecord,
+  type ExtractedFile,
   type ExtractedRelationRecord,
   type EntityRecord,
   type Ontology,
@@ -55,6 +56,7 @@ export interface ExtractedDocument {
   file: string;
   entities: (ExtractedEntityRecord & { at: SourceLocation })[];
   relations: (ExtractedRelationRecord & { at: SourceLocation })[];
+  mentionMerges: NonNullable<ExtractedFile["mentionMerges"]>;
 }
 
 /** Loads a graph-data root; throws a {@link DataError} listing every file-level problem. */
@@ -132,6 +134,7 @@ function loadExtracted(layout: DataLayout, issues: DataIssue[]): ExtractedDocume
       file,
       entities: value.entities.map((e, i) => ({ ...e, at: { file, line: byEntity?.itemLine(i) } })),
       relations: value.relations.map((r, i) => ({ ...r, at: { file, line: byRelation.itemLine(i) } })),
+      mentionMerges: value.mentionMerges ?? [],
     });
   }
   return extracted;

@@ -69,6 +69,17 @@ describe("validateDataset on extracted facts and decisions", () => {
     expect(problems).toContainEqual(expect.stringMatching(/evidence\[0\]: quote not found/));
   });
 
+  it("names a recorded mention merge whose span does not hold its text", () => {
+    const problems = problemsAfter((c) =>
+      c.edit(`extracted/${doc}.yaml`, (t) =>
+        t.replace(/surface: "Okafor", start: (\d+)/, (_m, n) => `surface: "Okafor", start: ${Number(n) + 1}`),
+      ),
+    );
+    expect(problems).toContainEqual(
+      expect.stringMatching(/\(e\d+ "Okafor"\): mention "Okafor" is not at \[\d+, \d+\)/),
+    );
+  });
+
   it("names a decision about a relation that is not extracted", () => {
     const problems = problemsAfter((c) =>
       c.write("decisions.yaml", "relations:\n  podolyak-negotiates-for-ukraine:\n    decision: rejected\nmerges: {}\n"),
