@@ -5,6 +5,7 @@ import type { KnowledgeGraph } from "../model/types.ts";
 import { writeCsv } from "./csv.ts";
 import { writeGexf } from "./gexf.ts";
 import { writeGraphml } from "./graphml.ts";
+import { writeJson } from "./json.ts";
 import type { CsvPart, ExportFormat } from "./types.ts";
 import { zipStream } from "./zip.ts";
 
@@ -69,9 +70,4 @@ export function exportGraph(
         ),
       };
   }
-}
-
-/** The graphology JSON export, exactly what `graph.export()` gives (and what `kg build` writes). */
-async function* writeJson(graph: KnowledgeGraph): AsyncGenerator<string> {
-  yield JSON.stringify(graph.export());
 }
