@@ -2,7 +2,7 @@
  * Graph loading: turns the served export into a graphology graph and derives the legend when the server has no ontology.
  */
 import { MultiDirectedGraph } from "graphology";
-import type { OntologyInfo, WebGraph } from "./types.ts";
+import type { OntologyInfo, TypeInfo, WebGraph } from "./types.ts";
 
 const FALLBACK_COLOR = "#8c8c8c";
 
@@ -33,9 +33,17 @@ function titleCase(id: string): string {
 export function ontologyForGraph(graph: WebGraph, ontology: OntologyInfo | null): OntologyInfo {
   const types = new Map((ontology?.types ?? []).map((t) => [t.id, t]));
   const predicates = new Map((ontology?.predicates ?? []).map((p) => [p.id, p]));
+  const missing = new Map<string, TypeInfo & { count: number }>();
   graph.forEachNode((_node, { type, color }) => {
-    if (!types.has(type)) types.set(type, { id: type, label: titleCase(type), color: color || FALLBACK_COLOR });
+    if (types.has(type)) return;
+    const seen = missing.get(type);
+    if (seen) seen.count++;
+    else missing.set(type, { id: type, label: titleCase(type), color: color || FALLBACK_COLOR, count: 1 });
   });
+  // Types the ontology does not describe come after its own, most frequent first.
+  for (const { count: _count, ...type } of [...missing.values()].sort((a, b) => b.count - a.count)) {
+    types.set(type.id, type);
+  }
   graph.forEachEdge((_edge, { predicate, label }) => {
     if (!predicates.has(predicate)) {
       predicates.set(predicate, { id: predicate, label: label || titleCase(predicate), inverse: label || predicate });

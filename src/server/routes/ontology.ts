@@ -59,18 +59,22 @@ function labelOf(id: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** Types and predicates as they occur in `graph` (first colour and label seen), for graphs without an ontology. */
+/** Types (most frequent first) and predicates as they occur in `graph`, for graphs without an ontology. */
 export function ontologyFromGraph(graph: KnowledgeGraph): OntologyView {
   const types = new Map<string, OntologyType>();
   const predicates = new Map<string, OntologyPredicate>();
+  const counts = new Map<string, number>();
   graph.forEachNode((_node, { type, color }) => {
+    counts.set(type, (counts.get(type) ?? 0) + 1);
     if (!types.has(type)) types.set(type, { id: type, label: labelOf(type), color, description: "" });
   });
   graph.forEachEdge((_edge, { predicate, label }) => {
     if (!predicates.has(predicate))
       predicates.set(predicate, { id: predicate, label, inverse: label, symmetric: false });
   });
-  return { types: [...types.values()], predicates: [...predicates.values()] };
+  // Most frequent type first: the legend's order when there is no ontology to follow.
+  const sorted = [...types.values()].sort((a, b) => counts.get(b.id)! - counts.get(a.id)!);
+  return { types: sorted, predicates: [...predicates.values()] };
 }
 
 /** Routes: GET /api/ontology. */
