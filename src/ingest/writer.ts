@@ -213,7 +213,9 @@ export class DataWriter {
       ? buildGraph({ root: this.layout.root }).graph
       : readGraphJson(this.layout.builtGraph);
     this.#publish(graph);
-    logger.info({ nodes: graph.order, edges: graph.size }, "graph-data changed on disk; reloaded");
+    // The first load of a fresh writer (kg ingest) is routine; a reload under a running server is news.
+    const first = this.#published === null && this.#store.graph.order === 0;
+    logger[first ? "debug" : "info"]({ nodes: graph.order, edges: graph.size }, "graph-data changed on disk; reloaded");
     return "reloaded";
   }
 
