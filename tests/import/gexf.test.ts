@@ -66,6 +66,12 @@ describe("import", () => {
       expect((graph.getEdgeAttributes("e2") as unknown as Record<string, unknown>).undirected).toBeUndefined();
     });
 
+    it("writes imported undirected edges back as undirected for Gephi", async () => {
+      const text = await gexfToString(readGexf(FOREIGN, "foreign.gexf"));
+      expect(text).toContain('<edge id="e0" type="undirected" source="a" target="b"');
+      expect(text).toContain('<edge id="e2" source="a" target="c"');
+    });
+
     it("keeps a foreign node type as the subtype of a model type", () => {
       const text = FOREIGN.replace('title="airport type"', 'title="type"');
       expect(readGexf(text, "typed.gexf").getNodeAttributes("a")).toMatchObject({ type: "concept", subtype: "hub" });
