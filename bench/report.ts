@@ -27,6 +27,8 @@ export interface BenchResults {
   startedAt: string;
   seconds: number;
   machine: { cpus: number; cpuModel: string; node: string; platform: string; totalMemGB: number };
+  /** 1-minute load average: the machine is shared, and figures scale with how busy it was. */
+  loadAverage: { start: number; end: number };
   rows: Row[];
 }
 

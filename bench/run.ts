@@ -4,7 +4,7 @@
  * bench/out/results.json. Never part of `npm test`.
  */
 import { mkdirSync } from "node:fs";
-import { totalmem } from "node:os";
+import { loadavg, totalmem } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { readGraphJson } from "../src/build/graphFile.ts";
@@ -66,6 +66,7 @@ const wants = (g: Group) => !skip.has(g);
 
 const rows: Row[] = [];
 const started = new Date();
+const loadAtStart = loadavg()[0];
 const t0 = performance.now();
 mkdirSync(BENCH_OUT, { recursive: true });
 
@@ -111,8 +112,8 @@ for (const tier of tiers) {
       const p = (m: string) => c.rows.find((r) => r.measure.startsWith(m))?.value ?? NaN;
       ours = {
         ...ours,
-        p50: p("shortest path p50 (directed"),
-        p99: p("shortest path p99 (directed"),
+        p50: p("shortest path p50, wall"),
+        p99: p("shortest path p99, wall"),
         lengths: c.lengths,
       };
       return c.rows;
@@ -155,10 +156,12 @@ const results: BenchResults = {
   startedAt: started.toISOString(),
   seconds: round((performance.now() - t0) / 1000, 1),
   machine: machineInfo(totalmem()),
+  loadAverage: { start: round(loadAtStart, 1), end: round(loadavg()[0], 1) },
   rows,
 };
 const out = writeResults(results, BENCH_OUT);
 const m = results.machine;
 console.log(`\n${formatTable(rows)}\n`);
 console.log(`Machine: ${m.cpus} × ${m.cpuModel}, ${m.totalMemGB} GB, Node ${m.node}, ${m.platform}`);
+console.log(`Load average (1 min) at start ${results.loadAverage.start}, at end ${results.loadAverage.end}`);
 console.log(`Suite time: ${results.seconds} s. Results: ${out}`);

@@ -15,15 +15,28 @@ const [file, outDir] = process.argv.slice(2);
 const graph = readGraphJson(file);
 const DATE = new Date("2026-01-01T00:00:00Z");
 
-/** Drains our streaming export; returns its size (the text is not kept, as when streamed to a response). */
-async function ours(format: "gexf" | "json", keep: boolean): Promise<{ bytes: number; text: string | null }> {
+/** JS heap plus off-heap buffers, in bytes. */
+const heapBytes = () => {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external + m.arrayBuffers;
+};
+
+/**
+ * Drains our streaming export, sampling the heap at every chunk; returns its size and the peak heap above
+ * `base` (the text is not kept, as when streamed to a response).
+ */
+async function ours(format: "gexf" | "json", keep: boolean) {
+  collectGarbage();
+  const base = heapBytes();
+  let peak = base;
   let bytes = 0;
   let text = "";
   for await (const chunk of exportGraph(graph, format, { lastModified: DATE }).chunks) {
     bytes += chunk.length;
     if (keep) text += chunk;
+    peak = Math.max(peak, heapBytes());
   }
-  return { bytes, text: keep ? text : null };
+  return { bytes, text: keep ? text : null, peakExtraHeapBytes: peak - base };
 }
 
 /** graphology-gexf's writer, given the same fields as ours (viz, weight, kind, evidence as JSON). */
@@ -64,7 +77,12 @@ async function probe<T>(task: () => Promise<T> | T): Promise<{ ms: number; peakE
 }
 
 const keep = Boolean(outDir);
+// graphology-gexf's writer is synchronous: its heap can only be read once it returns, with the document still held
+// (a lower bound of its peak).
+collectGarbage();
+const theirBase = heapBytes();
 const gexfTheirs = await probe(() => theirs(graph));
+const theirHeldBytes = heapBytes() - theirBase;
 const theirText = keep ? gexfTheirs.value : null;
 gexfTheirs.value = "";
 const gexfOurs = await probe(() => ours("gexf", keep));
@@ -76,8 +94,8 @@ if (outDir) {
 const strip = <T extends { value: unknown }>({ value: _value, ...rest }: T) => rest;
 console.log(
   JSON.stringify({
-    gexfOurs: { ...strip(gexfOurs), bytes: gexfOurs.value.bytes },
-    gexfGraphology: strip(gexfTheirs),
-    json: { ...strip(json), bytes: json.value.bytes },
+    gexfOurs: { ...strip(gexfOurs), bytes: gexfOurs.value.bytes, heapBytes: gexfOurs.value.peakExtraHeapBytes },
+    gexfGraphology: { ...strip(gexfTheirs), heapBytes: theirHeldBytes },
+    json: { ...strip(json), bytes: json.value.bytes, heapBytes: json.value.peakExtraHeapBytes },
   }),
 );

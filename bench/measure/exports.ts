@@ -18,7 +18,10 @@ export const GEXF_VALIDATOR = path.resolve(REPO_ROOT, "../shared/gexf/validate.s
 
 interface Probe {
   ms: number;
+  /** Growth of the peak resident set over the resident set before the export. */
   peakExtraBytes: number | null;
+  /** Ours: peak heap above the start, sampled at every chunk; graphology-gexf: heap held when it returns. */
+  heapBytes: number;
   bytes?: number;
 }
 
@@ -33,7 +36,9 @@ export async function measureExports(
   outDir: string,
   checkFile: string | null,
 ): Promise<Row[]> {
-  const r = await runChild<{ gexfOurs: Probe; gexfGraphology: Probe; json: Probe }>("exports", [file]);
+  const r = await runChild<{ gexfOurs: Probe; gexfGraphology: Probe; json: Probe }>("exports", [file], {
+    timeoutMs: 480_000,
+  });
   const peak = (p: Probe) => (p.peakExtraBytes === null ? null : mb(p.peakExtraBytes));
   const rows: Row[] = [
     {
@@ -50,21 +55,22 @@ export async function measureExports(
     },
     {
       tier,
-      measure: "GEXF export peak extra memory (RSS)",
-      value: peak(r.gexfOurs),
+      measure: "GEXF export peak extra heap",
+      value: mb(r.gexfOurs.heapBytes),
       unit: "MB",
-      baseline: "graphology-gexf write",
-      baselineValue: peak(r.gexfGraphology),
-      ratio: lowerIsBetter(peak(r.gexfOurs), peak(r.gexfGraphology)),
+      baseline: "graphology-gexf write (held at return, a lower bound)",
+      baselineValue: mb(r.gexfGraphology.heapBytes),
+      ratio: lowerIsBetter(mb(r.gexfOurs.heapBytes), mb(r.gexfGraphology.heapBytes)),
       target: "≤ 150 MB",
-      met: (peak(r.gexfOurs) ?? Infinity) <= 150,
+      met: mb(r.gexfOurs.heapBytes) <= 150,
+      note: `peak RSS growth ${peak(r.gexfOurs)} MB (graphology-gexf ${peak(r.gexfGraphology)} MB)`,
     },
     {
       tier,
       measure: "JSON export time / peak extra memory",
       value: round(r.json.ms),
       unit: "ms",
-      note: `peak extra ${peak(r.json)} MB, ${mb(r.json.bytes ?? 0)} MB of JSON`,
+      note: `peak extra heap ${mb(r.json.heapBytes)} MB (one JSON.stringify), ${mb(r.json.bytes ?? 0)} MB of JSON`,
     },
   ];
   if (checkFile) {

@@ -28,7 +28,7 @@ export const DEFAULT_HTTP_MEASURE_OPTIONS: HttpMeasureOptions = {
   seconds: 3,
   rounds: 3,
   duringExport: false,
-  loopBudgetMs: 60_000,
+  loopBudgetMs: 45_000,
 };
 
 interface Servers {
@@ -174,18 +174,24 @@ async function duringExport(
   await fetch(`${bare}/bench/eld?action=start`);
   const t0 = performance.now();
   let finished = false;
+  // The export is cut after the loop budget: the figures are about the queries served meanwhile.
+  const abort = new AbortController();
   const exporting = (
     route
-      ? fetch(`${express}/api/export?format=gexf`).then(async (r) => {
+      ? fetch(`${express}/api/export?format=gexf`, { signal: abort.signal }).then(async (r) => {
           for await (const _ of r.body!);
         })
-      : fetch(`${bare}/bench/export`).then((r) => r.json())
-  ).finally(() => (finished = true));
+      : fetch(`${bare}/bench/export`, { signal: abort.signal }).then((r) => r.json())
+  )
+    .catch(() => undefined)
+    .finally(() => (finished = true));
   const times: number[] = [];
-  const deadline = performance.now() + opts.loopBudgetMs * 2;
+  const deadline = performance.now() + opts.loopBudgetMs;
   for (let i = 0; !finished && performance.now() < deadline; i++) {
     times.push((await timedGet(express + ours(pairs[i % pairs.length])))[1]);
   }
+  const completed = finished;
+  abort.abort();
   await exporting;
   const exportMs = performance.now() - t0;
   const loop = (await (await fetch(`${bare}/bench/eld?action=stop`)).json()) as { maxMs: number; p99Ms: number };
@@ -201,7 +207,7 @@ async function duringExport(
       unit: "ms",
       target: "< 50 ms",
       met: s.p99 < 50,
-      note: `${s.count} queries over ${round(exportMs / 1000, 1)} s of ${how}; p50 ${round(s.p50, 1)} ms`,
+      note: `${s.count} queries over ${round(exportMs / 1000, 1)} s of ${how}${completed ? "" : " (cut at the loop budget)"}; p50 ${round(s.p50, 1)} ms`,
     },
     {
       tier,

@@ -43,6 +43,8 @@ export function measureShortest(
   const indexMs = performance.now() - t0;
   const ours: number[] = [];
   const theirs: number[] = [];
+  const oursCpu: number[] = [];
+  const theirsCpu: number[] = [];
   const undirected: number[] = [];
   const lengths: (number | null)[] = [];
   let mismatches = 0;
@@ -51,12 +53,16 @@ export function measureShortest(
   const deadline = performance.now() + loopBudgetMs;
   for (const [from, to] of pairs) {
     if (performance.now() > deadline) break;
+    let c = cpuMs();
     let t = performance.now();
     const mine = findPaths(graph, from, to, { directed: true, maxHops });
     ours.push(performance.now() - t);
+    oursCpu.push(cpuMs() - c);
+    c = cpuMs();
     t = performance.now();
     const path = bidirectional(graph, from, to);
     theirs.push(performance.now() - t);
+    theirsCpu.push(cpuMs() - c);
     t = performance.now();
     findPaths(graph, from, to, { maxHops: 6 });
     undirected.push(performance.now() - t);
@@ -68,38 +74,31 @@ export function measureShortest(
     if (myHops === null && theirHops !== null && theirHops > maxHops) beyondHops++;
     else if (!mine.truncated) mismatches++;
   }
-  const a = summarize(ours);
-  const b = summarize(theirs);
   const u = summarize(undirected);
-  const base = "graphology-shortest-path bidirectional";
   const same = `${ours.length} pairs, ${mismatches} length mismatches, ${beyondHops} beyond ${maxHops} hops, ${truncated} truncated`;
+  const compare = (measure: string, mine: number[], their: number[], note?: string): Row[] => {
+    const a = summarize(mine);
+    const b = summarize(their);
+    return (["p50", "p99"] as const).map((q) => ({
+      tier,
+      measure: `shortest path ${q}, ${measure}`,
+      value: round(a[q], 3),
+      unit: "ms",
+      baseline: "graphology-shortest-path bidirectional",
+      baselineValue: round(b[q], 3),
+      ratio: lowerIsBetter(a[q], b[q]),
+      target: "≥ 2× faster, identical lengths",
+      met: (lowerIsBetter(a[q], b[q]) ?? 0) >= 2 && mismatches === 0,
+      ...(q === "p50" && note ? { note } : {}),
+    }));
+  };
   return {
     lengths,
     rows: [
       { tier, measure: "path index build (once per graph)", value: round(indexMs), unit: "ms" },
-      {
-        tier,
-        measure: "shortest path p50 (directed, in process)",
-        value: round(a.p50, 3),
-        unit: "ms",
-        baseline: base,
-        baselineValue: round(b.p50, 3),
-        ratio: lowerIsBetter(a.p50, b.p50),
-        target: "≥ 2× faster, identical lengths",
-        met: (lowerIsBetter(a.p50, b.p50) ?? 0) >= 2 && mismatches === 0,
-        note: same,
-      },
-      {
-        tier,
-        measure: "shortest path p99 (directed, in process)",
-        value: round(a.p99, 3),
-        unit: "ms",
-        baseline: base,
-        baselineValue: round(b.p99, 3),
-        ratio: lowerIsBetter(a.p99, b.p99),
-        target: "≥ 2× faster",
-        met: (lowerIsBetter(a.p99, b.p99) ?? 0) >= 2,
-      },
+      ...compare("wall clock (directed, in process)", ours, theirs, same),
+      // On a shared machine wall-clock p99 mostly measures the scheduler; CPU time per query does not.
+      ...compare("CPU time (directed, in process)", oursCpu, theirsCpu, "process CPU time per query (user + system)"),
       {
         tier,
         measure: "shortest path p50 / p99 (undirected, API default)",
@@ -109,6 +108,11 @@ export function measureShortest(
       },
     ],
   };
+}
+
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 /** k=5 shortest paths and `mode=all` (maxHops 4, limit 100) on the first `heavyPairs` pairs. */
