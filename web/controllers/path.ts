@@ -83,7 +83,10 @@ export function createPathController(ctx: PageContext): Controller {
     store.set({ path: readyState(ctx, state.result, shown) });
     const nodes = [...(store.state.path as { nodes: ReadonlySet<string> }).nodes];
     if (nodes.length === 0) return;
-    const camera = getCameraStateToFitViewportToNodes(ctx.renderer as unknown as Sigma, nodes);
+    const renderer = ctx.renderer as unknown as Sigma;
+    // The details panel closes when a path is shown: measure the wider stage before framing.
+    renderer.resize();
+    const camera = getCameraStateToFitViewportToNodes(renderer, nodes);
     // A little margin around the path, so its end labels are not cut by the viewport's edge.
     camera.ratio = Math.max(camera.ratio * PATH_MARGIN, MIN_PATH_RATIO);
     void ctx.renderer.getCamera().animate(camera, { duration: 600 });

@@ -7,6 +7,8 @@ import type { PageContext } from "../app/context.ts";
 import { listen } from "../app/dom.ts";
 import type { Controller } from "../app/types.ts";
 
+const FRAME_MARGIN = 1.3;
+
 /** Tunables of {@link focusNode}. */
 export interface FocusOptions {
   /** Frame the node with its neighbours when it has at most this many; else just centre on it. */
@@ -31,13 +33,16 @@ export function focusNode(ctx: PageContext, node: string, options: Partial<Focus
   if (!ctx.graph.hasNode(node)) return;
   ctx.store.set({ selection: { kind: "node", id: node }, hovered: null });
   const renderer = ctx.renderer as unknown as Sigma;
+  // The panel may just have opened beside the graph: measure the narrower stage before framing.
+  renderer.resize();
   const neighbors = ctx.graph.neighbors(node);
   const target =
     neighbors.length > 0 && neighbors.length <= maxFramedNeighbors
       ? getCameraStateToFitViewportToNodes(renderer, [node, ...neighbors])
       : null;
   const display = ctx.renderer.getNodeDisplayData(node);
-  if (target) target.ratio = Math.max(target.ratio, minRatio);
+  // A margin around the neighbourhood so that the outer labels are not cut by the viewport's edge.
+  if (target) target.ratio = Math.max(target.ratio * FRAME_MARGIN, minRatio);
   const state = target ?? (display ? { x: display.x, y: display.y, ratio } : null);
   if (state) void ctx.renderer.getCamera().animate(state, { duration });
 }
