@@ -189,3 +189,25 @@ describe("extract", () => {
     });
   });
 });
+
+describe("extract", () => {
+  describe("roles beyond appositions", () => {
+    it("reads 'X returned as ROLE of Y'", () => {
+      expect(triples(extract("Sam Altman returned as chief executive of OpenAI on Wednesday."))).toEqual([
+        "sam-altman leads openai",
+      ]);
+    });
+
+    it("reads a role held by an organisation: X, Y's largest investor", () => {
+      expect(triples(extract("Microsoft, OpenAI's largest investor, offered to help."))).toEqual([
+        "microsoft supports openai",
+      ]);
+    });
+
+    it("reads a co-held role as the role", () => {
+      expect(triples(extract("Bret Taylor, a former co-chief executive of Salesforce, will chair it."))).toEqual([
+        "bret-taylor leads salesforce",
+      ]);
+    });
+  });
+});

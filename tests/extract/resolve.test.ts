@@ -154,3 +154,28 @@ describe("extract", () => {
     });
   });
 });
+
+describe("extract", () => {
+  describe("names in context", () => {
+    it("splits 'X of Y' between a person and an organisation, but keeps 'Bank of England'", () => {
+      const r = extract("The race was won by George Russell of Mercedes. The Bank of England held rates.");
+      expect(entity(r, "George Russell")?.type).toBe("person");
+      expect(entity(r, "Mercedes")?.type).toBe("organization");
+      expect(entity(r, "Bank of England")?.type).toBe("organization");
+    });
+
+    it("gives all mentions of one unknown name the type most of them got", () => {
+      const r = extract("He won in Las Vegas. The Las Vegas race drew a crowd.");
+      expect(r.entities.filter((e) => e.label === "Las Vegas").map((e) => e.type)).toEqual(["location"]);
+    });
+
+    it("joins the first words of an organisation's name to it", () => {
+      const r = extract("Christian Horner runs Red Bull Racing. Red Bull won again.");
+      expect(entity(r, "Red Bull Racing")?.aliases).toContain("Red Bull");
+    });
+
+    it("does not take a demonym noun for a name", () => {
+      expect(extract("The Dutchman won again.").entities).toEqual([]);
+    });
+  });
+});

@@ -54,7 +54,12 @@ export function compileContext(ontology: Ontology, lexicon: Lexicon, graph?: Kno
     ontology,
     predicates: ontology.predicates,
     names: names.patterns(),
-    roles: phraseTable(Object.entries(lexicon.roles).flatMap(([p, nouns]) => nouns.map((n) => [n, p] as const))),
+    // "co-chief executive" holds the role as much as "chief executive".
+    roles: phraseTable(
+      Object.entries(lexicon.roles).flatMap(([p, nouns]) =>
+        nouns.flatMap((n) => [[n, p] as const, [`co-${n}`, p] as const]),
+      ),
+    ),
     verbs: verbTable(ontology),
     gifts: new Map(
       Object.entries(lexicon.gifts).flatMap(([p, nouns]) => nouns.map((n) => [n.toLowerCase(), p] as const)),

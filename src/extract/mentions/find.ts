@@ -9,6 +9,12 @@ import type { Mention } from "./types.ts";
 
 /** Words that may join the parts of one name: "Bank of England", "Competition and Markets Authority". */
 const CONNECTORS = new Set(["of", "and", "&", "de", "del", "la", "von", "van", "bin", "al", "du", "der"]);
+const OF_HEADS = new Set([
+  ...["republic", "kingdom", "state", "states", "university", "house", "church", "museum", "institute", "college"],
+  ...["school", "office", "court", "duke", "earl", "prince", "princess", "king", "queen", "city", "port", "gulf"],
+  ...["isle", "isles", "bay", "cape", "sea", "lake", "river", "mount", "islands", "province", "bank", "minister"],
+  ...["secretary"],
+]);
 const HONORIFICS = new Set(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady"]);
 /** Common nouns that, after a person's name, name their organisation: "the Zelensky administration". */
 const EPONYMOUS = new Set(["administration", "government", "cabinet", "campaign"]);
@@ -121,20 +127,34 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
     push(a, out, taken, { from: start, to: end + 1, type: "agreement" });
     return;
   }
-  const type = typeName(tokens, start, end, titled, (w) => ctx.names.has(w));
+  const type = typeName(tokens, start, end, titled, (w) => isKnownPlace(ctx, w));
   // A lone capitalised common word ("Several days ago", "Western leaders"), or a word capitalised only because a
   // sentence starts with it ("Environmental groups"), is a name only if it joins one ("Spirit" -> "Spirit AeroSystems").
   const weak =
-    type === null &&
-    end - start === 1 &&
-    (isCommonWord(tokens[start].lower) ||
-      isCommonWord(tokens[start].lemma.toLowerCase()) ||
-      onlySentenceInitial(a, start));
+    (end - start === 1 && isDemonymNoun(ctx, tokens[start].lower)) ||
+    (type === null &&
+      end - start === 1 &&
+      (isCommonWord(tokens[start].lower) ||
+        isCommonWord(tokens[start].lemma.toLowerCase()) ||
+        onlySentenceInitial(a, start)));
   if (weak) {
-    push(a, out, taken, { from: start, to: end, type, weak });
+    push(a, out, taken, { from: start, to: end, type: null, weak });
     return;
   }
   push(a, out, taken, { from: start, to: end, type });
+}
+
+/** Whether `word` (lower case) is by itself the name of a known country or place ("paris", not "george"). */
+function isKnownPlace(ctx: CompiledContext, word: string): boolean {
+  return !!ctx.names
+    .get(word)
+    ?.some((p) => p.tokens.length === 1 && (p.name.entry.type === "country" || p.name.entry.type === "location"));
+}
+
+/** "Dutchman", "Frenchwomen": a demonym made a noun for a person is not a name. */
+function isDemonymNoun(ctx: CompiledContext, word: string): boolean {
+  const stem = /^(.+?)(?:man|men|woman|women)$/.exec(word)?.[1];
+  return !!stem && !!ctx.names.get(stem)?.some((p) => p.name.kind === "demonym-adjective");
 }
 
 /**
@@ -169,7 +189,12 @@ function properRun(tokens: Token[], i: number, to: number): number {
   while (j < to) {
     const t = tokens[j];
     if (isCapitalized(t) && t.pos !== "PUNCT" && t.pos !== "PART") j++;
-    else if (CONNECTORS.has(t.lower) && j + 1 < to && isCapitalized(tokens[j + 1])) {
+    else if (
+      CONNECTORS.has(t.lower) &&
+      j + 1 < to &&
+      isCapitalized(tokens[j + 1]) &&
+      (t.lower !== "of" || ofHead(tokens[j - 1].lower))
+    ) {
       if ((t.lower === "and" || t.lower === "&") && cut < 0) cut = j;
       j++;
     } else break;
@@ -177,6 +202,11 @@ function properRun(tokens: Token[], i: number, to: number): number {
   // "Alibaba and Tencent" are two names; "Competition and Markets Authority" is one.
   if (cut >= 0 && !isOrgHead(tokens[j - 1].lower)) return cut;
   return j;
+}
+
+/** Words that take "of" inside a name ("Bank of England", "Republic of Korea"); "George Russell of Mercedes" is two. */
+function ofHead(word: string): boolean {
+  return isOrgHead(word) || OF_HEADS.has(word);
 }
 
 /** A name word: capitalised, and so is every hyphenated part ("Saint-Germain", not "NATO-style"). */

@@ -20,11 +20,17 @@ const ORG_HEADS = new Set([
   ...["party", "union", "commission", "authority", "federation", "club", "bank", "department", "ministry", "council"],
   ...["committee", "agency", "fund", "court", "parliament", "assembly", "congress", "senate", "government"],
   ...["administration", "inc", "inc.", "corp", "corp.", "ltd", "plc", "fc", "examiner", "times", "post", "news"],
+  ...["racing", "treasury", "motors", "airlines"],
 ]);
 /** Last words that make a name a place ("... Stadium", "... River"). */
 const PLACE_HEADS = new Set([
   ...Object.keys(model.two.placeWords),
   ...["stadium", "airport", "street", "square", "province", "region", "sea", "ocean", "valley", "oblast"],
+]);
+/** Common nouns after a name that make it a place: "the Santiago Bernabeu stadium". */
+const FOLLOWING_PLACE = new Set([
+  ...["stadium", "airport", "arena", "square", "street", "avenue", "bridge", "station", "park", "palace", "hall"],
+  ...["building", "district", "province", "region", "area"],
 ]);
 /** Last words that make a name an event ("... Championship", "... Games"). */
 const EVENT_HEADS = new Set(["championship", "championships", "cup", "games", "olympics", "league", "summit", "war"]);
@@ -91,6 +97,11 @@ export function isFirstName(word: string): boolean {
   return tagsOf(word).some((t) => PERSON_TAGS.has(t));
 }
 
+/** Whether compromise knows `word` (lower case) as a first name, surname or person. */
+function isPersonWord(word: string): boolean {
+  return tagsOf(word).some((t) => PERSON_TAGS.has(t) || t === "LastName" || t === "Person");
+}
+
 /** Whether compromise knows `word` (lower case) as a place. */
 export function isPlaceName(word: string): boolean {
   return tagsOf(word).some((t) => PLACE_TAGS.has(t));
@@ -102,6 +113,13 @@ const NAME_TAGS = new Set([...PERSON_TAGS, ...PLACE_TAGS, "LastName", "Organizat
 export function isCommonWord(word: string): boolean {
   const tags = tagsOf(word);
   return tags.length > 0 && !tags.some((t) => NAME_TAGS.has(t));
+}
+
+const MODIFIER_TAGS = new Set(["Adjective", "Cardinal", "TextValue", "Ordinal", "Determiner"]);
+
+/** Whether compromise knows `word` (lower case) as an adjective or number word ("red", "one"). */
+export function isModifierWord(word: string): boolean {
+  return tagsOf(word).some((t) => MODIFIER_TAGS.has(t));
 }
 
 const pluralCache = new Map<string, boolean>();
@@ -144,7 +162,7 @@ export function typeName(
   if (ORG_HEADS.has(last)) return "organization";
   if (EVENT_HEADS.has(last)) return "event";
   if (AGREEMENT_HEADS.has(last)) return "agreement";
-  if (PLACE_HEADS.has(tokens[to]?.lower ?? "")) return "location";
+  if (FOLLOWING_PLACE.has(tokens[to]?.lower ?? "")) return "location";
   if (PLACE_HEADS.has(last) && words.length > 1) return "location";
   if (titled) return "person";
   const following = tokens[to]?.lower ?? "";
@@ -154,8 +172,13 @@ export function typeName(
   if (prev && (LOCATIVE.has(prev.lower) || (prev.lower === "of" && before && PLACE_NOUNS.has(before.lower))))
     if (words.length === 1 || words.every((w) => !isFirstName(w))) return "location";
   const placeWord = (w: string) => knownPlace(w) || isPlaceName(w);
+  // "Lewis Hamilton": a first name that is not itself a known place starts a person's name.
+  if (words.length >= 2 && words.length <= 4 && isFirstName(words[0]) && !knownPlace(words[0])) return "person";
   // "Northern Ireland", "Western Australia": a compass word before a place is still a place.
   if (words.length > 1 && placeWord(last) && words.slice(0, -1).every((w) => COMPASS.has(w))) return "location";
+  // "Lewis Hamilton": words compromise knows as names of people, and no word that is only a place.
+  if (words.length > 1 && words.some(isPersonWord) && !words.some((w) => placeWord(w) && !isPersonWord(w)))
+    return "person";
   // "Paris Saint-Germain", "Borussia Dortmund": a place inside a longer name makes it a club or company.
   if (words.length > 1 && words.some(placeWord)) return "organization";
   // "AeroSystems", "PlayStation": a capital inside a word after three lower-case letters marks a brand.
@@ -163,7 +186,8 @@ export function typeName(
   if (words.length >= 2 && words.length <= 4 && isFirstName(words[0])) return "person";
   if (words.some((w) => tagsOf(w).includes("Organization"))) return "organization";
   if (words.length === 1 && /^[A-Z]{2,6}$/.test(tokens[from].text)) return "organization";
-  if (words.length >= 2 && words.length <= 4 && !words.includes("of")) return "person";
+  // Unknown names of two to four words are people unless a word is an adjective or number ("Formula One", "Red Bull").
+  if (words.length >= 2 && words.length <= 4 && !words.includes("of") && !words.some(isModifierWord)) return "person";
   if (words.length > 1) return "organization";
   // "the Donbas area", "the Beltway Confidential blog": the common noun after the name says what it is.
   const next = tokens[to]?.lower ?? "";

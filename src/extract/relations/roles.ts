@@ -7,6 +7,21 @@ import { matchPhrase } from "../mentions/phrases.ts";
 import type { Sentence } from "../nlp/types.ts";
 import { isPossessive, mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
 
+const ACTORS = new Set(["person", "organization", "country", "group"]);
+/** Verbs that introduce a role with "as": "returned as chief executive of Y", "was named as". */
+const AS_VERBS = new Set([
+  "return",
+  "serve",
+  "act",
+  "join",
+  "name",
+  "appoint",
+  "stay",
+  "remain",
+  "continue",
+  "take",
+  "step",
+]);
 const ROLE_OF = new Set(["of", "at", "for", "to", "with", "in"]);
 const MODIFIER_POS = new Set(["ADJ", "NOUN", "PROPN", "VERB"]);
 const DETERMINERS = new Set(["the", "a", "an"]);
@@ -17,7 +32,8 @@ export function roleRelations(v: View, s: Sentence, appositions: Map<number, num
   const out: Candidate[] = [];
   for (let k = s.from; k < s.to; k++) {
     const m = mentionStarting(v, k);
-    if (!m || v.clusters[m.entity].type !== "person") continue;
+    // People hold roles; organisations and states can too ("Microsoft, OpenAI's largest investor").
+    if (!m || !ACTORS.has(v.clusters[m.entity].type)) continue;
     after(v, s, m.entity, m.from, m.to, out, appositions);
     before(v, s, m.entity, m.from, m.to, out);
   }
@@ -39,12 +55,18 @@ function after(
   let copular = false;
   if (t[j]?.lower === "(") while (j < s.to && t[j].lower !== ")") j++;
   if (t[j]?.lower === ")") j++;
-  if (t[j]?.lower === ",") j++;
+  const as = asRole(v, j);
+  if (as > 0) {
+    // "X returned as chief executive of Y", "X was appointed as ..."
+    copular = true;
+    j = as;
+  } else if (t[j]?.lower === ",") j++;
   else if (COPULA.has(t[j]?.lower ?? "")) {
     copular = true;
     j++;
   } else return;
   if (t[j]?.lower === "who" && COPULA.has(t[j + 1]?.lower ?? "")) j += 2;
+
   if (DETERMINERS.has(t[j]?.lower ?? "")) j++;
   // "Y's ROLE" or "the Y ROLE"
   const owner = mentionStarting(v, j);
@@ -94,6 +116,13 @@ function before(v: View, s: Sentence, person: number, from: number, _to: number,
     out.push(cand(person, owner.entity, role.phrase.value, "title-role", owner.from, end, role.phrase.words.join(" ")));
     return;
   }
+}
+
+/** The token after "as" when a role verb follows the name ("returned as"), else 0. */
+function asRole(v: View, k: number): number {
+  const t = v.tokens;
+  while (t[k]?.pos === "AUX" || t[k]?.pos === "ADV") k++;
+  return t[k]?.pos === "VERB" && AS_VERBS.has(t[k].lemma.toLowerCase()) && t[k + 1]?.lower === "as" ? k + 2 : 0;
 }
 
 /** A role phrase at `k` (after optional adjectives and nouns: "longtime chief executive"). */

@@ -48,6 +48,7 @@ export interface Resolution {
 export function resolveMentions(a: Analysis, mentions: Mention[]): Resolution {
   const r = new Resolver();
   const pending: Mention[] = [];
+  voteTypes(mentions);
   for (const m of mentions) {
     if (m.eponym) pending.push((m.inner = eponymMention(a, m)));
     if (m.known) r.known(a, m);
@@ -150,7 +151,23 @@ class Resolver {
     return true;
   }
 
+  /** "Red Bull" joins "Red Bull Racing": an organisation named by the first words of exactly one longer one. */
+  joinPrefixes(): void {
+    const orgs = this.clusters.filter((c) => c.type === "organization" && !c.entry);
+    for (const short of orgs) {
+      const words = normalizeName(short.label) + " ";
+      const longer = orgs.filter(
+        (c) => c !== short && c.mentions.length > 0 && normalizeName(c.label).startsWith(words),
+      );
+      if (longer.length !== 1 || short.mentions.length === 0) continue;
+      for (const m of short.mentions) this.attach(longer[0], m, "short-name");
+      short.mentions = [];
+    }
+    this.clusters.splice(0, this.clusters.length, ...this.clusters.filter((c) => c.mentions.length > 0));
+  }
+
   finish(): Resolution {
+    this.joinPrefixes();
     const used = new Set<string>();
     this.clusters.forEach((c, index) => {
       if (c.type === "person" && !c.entry) c.label = longest(c);
@@ -175,6 +192,32 @@ function eponymMention(a: Analysis, m: Mention): Mention {
     entity: -1,
     nested: true,
   };
+}
+
+/**
+ * One unknown name is one thing within a document: its mentions take the type most of them got (the first one's on a
+ * tie), so "in Las Vegas" and "the Las Vegas race" do not make a place and a company.
+ */
+function voteTypes(mentions: Mention[]): void {
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const m of mentions) {
+    if (m.known || m.state || !m.type || m.eponym) continue;
+    const key = normalizeName(m.surface);
+    const tally = votes.get(key) ?? new Map<EntityType, number>();
+    tally.set(m.type, (tally.get(m.type) ?? 0) + 1);
+    votes.set(key, tally);
+  }
+  for (const m of mentions) {
+    if (m.known || m.state || !m.type || m.eponym) continue;
+    m.type = firstBest(votes.get(normalizeName(m.surface))!);
+  }
+}
+
+/** The type with most votes; Map order is first-seen order, so ties go to the first mention's type. */
+function firstBest(tally: Map<EntityType, number>): EntityType {
+  let best: EntityType | null = null;
+  for (const [type, n] of tally) if (best === null || n > tally.get(best)!) best = type;
+  return best!;
 }
 
 /**
