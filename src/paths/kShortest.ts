@@ -26,6 +26,7 @@ export function kShortestPaths(
 ): RawPathSearch {
   const first = bidirectionalSearch(index, rules, source, target, maxHops);
   if (first.type !== "found") return { paths: [], truncated: first.type === "timeout" };
+  if (k <= 1) return { paths: [first.path], truncated: false };
   const found: RawPath[] = [first.path];
   const seen = new Set<string>([keyOf(first.path.nodes)]);
   const candidates: RawPath[] = [];
