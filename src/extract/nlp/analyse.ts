@@ -105,12 +105,15 @@ function joinHyphens(
     tokens.push(t);
   }
   for (const t of tokens) t.lower = foldQuotes(t.text.toLowerCase());
-  const sentences: Sentence[] = sentenceSpans.map(([a, b], index) => {
+  const sentences: Sentence[] = [];
+  for (const [a, b] of sentenceSpans) {
+    // Blank text gives wink-nlp a sentence without tokens; it has nothing to offer.
+    if (a === undefined || b === undefined || a > b || b >= raw.length) continue;
     const from = map[a];
     const to = map[b] + 1;
-    for (let k = from; k < to; k++) tokens[k].sentence = index;
-    return { from, to, start: tokens[from].start, end: tokens[to - 1].end };
-  });
+    for (let k = from; k < to; k++) tokens[k].sentence = sentences.length;
+    sentences.push({ from, to, start: tokens[from].start, end: tokens[to - 1].end });
+  }
   const numeric: NumericSpan[] = numericSpans.map(([a, b], k) => ({ from: map[a], to: map[b] + 1, kind: kinds[k] }));
   return { text, tokens, sentences, numeric };
 }
