@@ -44,6 +44,21 @@ describe("GET /api/nodes", () => {
       expect(directions).toContain("incoming");
     });
 
+    it("lists at most limit relations per predicate while count has them all", async () => {
+      const res = await request(api.server).get("/api/nodes/russia?limit=1");
+      expectDocumented(res, NODE_ENDPOINT, 200);
+      const groups = res.body.relations as { count: number; relations: unknown[] }[];
+      expect(groups.some((g) => g.count > 1)).toBe(true);
+      for (const group of groups) expect(group.relations).toHaveLength(1);
+      expect(groups.reduce((n, g) => n + g.count, 0)).toBe(graph.degree("russia"));
+    });
+
+    it.each(["limit=0", "limit=1001", "depth=2"])("answers 400 to ?%s", async (query) => {
+      const res = await request(api.server).get(`/api/nodes/russia?${query}`);
+      expectError(res, 400, "bad_request", new RegExp(query.split("=")[0]));
+      expectDocumented(res, NODE_ENDPOINT, 400);
+    });
+
     it("answers 404 with suggestions for an unknown id", async () => {
       const res = await request(api.server).get("/api/nodes/antony-blinkn");
       expectError(res, 404, "not_found", /id: unknown entity "antony-blinkn" — did you mean "Antony Blinken"/);

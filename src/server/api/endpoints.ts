@@ -63,7 +63,12 @@ export const NODE_ENDPOINT: EndpointSpec = {
   summary: "An entity and its relations grouped by predicate, each with its evidence",
   tag: "query",
   params: S.NodeParamsSchema,
-  responses: { ...ok("the entity", S.NodeResponseSchema), 404: error("no entity has this id; see `suggestions`") },
+  query: S.NodeQuerySchema,
+  responses: {
+    ...ok("the entity", S.NodeResponseSchema),
+    ...BAD_REQUEST,
+    404: error("no entity has this id; see `suggestions`"),
+  },
 };
 
 export const NEIGHBORS_ENDPOINT: EndpointSpec = {

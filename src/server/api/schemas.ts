@@ -54,6 +54,10 @@ export const SearchResponseSchema = z.object({ q: z.string(), hits: z.array(Sear
 
 export const NodeParamsSchema = z.strictObject({ id: textParam("id", "an entity id", 500) });
 
+export const NodeQuerySchema = z.strictObject({
+  limit: intParam("limit", 1, 1000, 100).describe("most relations listed per predicate (count has them all)"),
+});
+
 export const NodeResponseSchema = z.object({
   node: z.looseObject({ id: z.string(), label: z.string(), type: EntityTypeSchema }),
   relations: z.array(

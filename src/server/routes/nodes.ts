@@ -6,7 +6,7 @@ import type { KnowledgeGraph } from "../../model/types.ts";
 import { pathIndexOf, pathNode } from "../../paths/index.ts";
 import { requireEntityId } from "../api/entities.ts";
 import { relationView, type RelationView } from "../api/relations.ts";
-import { NeighborsQuerySchema, NodeParamsSchema } from "../api/schemas.ts";
+import { NeighborsQuerySchema, NodeParamsSchema, NodeQuerySchema } from "../api/schemas.ts";
 import type { ServerContext } from "../context.ts";
 import { parseOr400 } from "../errors.ts";
 
@@ -16,7 +16,8 @@ export function nodesRoutes(ctx: ServerContext): Router {
   router.get("/nodes/:id", (req, res) => {
     const graph = ctx.store.graph;
     const id = requireEntityId(graph, parseOr400(NodeParamsSchema, req.params, "params").id, "id");
-    res.json({ node: { id, ...graph.getNodeAttributes(id) }, relations: relationsByPredicate(graph, id) });
+    const { limit } = parseOr400(NodeQuerySchema, req.query, "query");
+    res.json({ node: { id, ...graph.getNodeAttributes(id) }, relations: relationsByPredicate(graph, id, limit) });
   });
   router.get("/nodes/:id/neighbors", (req, res) => {
     const graph = ctx.store.graph;
@@ -29,22 +30,25 @@ export function nodesRoutes(ctx: ServerContext): Router {
 
 type GroupedRelation = RelationView & { direction: "outgoing" | "incoming" };
 
-/** The entity's relations grouped by predicate (groups in order of first appearance), outgoing before incoming. */
-function relationsByPredicate(graph: KnowledgeGraph, id: string) {
+/**
+ * The entity's relations grouped by predicate (groups in order of first appearance), outgoing before incoming; at
+ * most `limit` listed per group so a hub's answer stays small, `count` has them all.
+ */
+function relationsByPredicate(graph: KnowledgeGraph, id: string, limit: number) {
   const groups = new Map<string, { predicate: string; label: string; count: number; relations: GroupedRelation[] }>();
-  const add = (edge: string, direction: GroupedRelation["direction"]) => {
-    const view = relationView(graph, edge);
-    let group = groups.get(view.predicate);
+  const add = (edge: string, predicate: string, direction: GroupedRelation["direction"]) => {
+    let group = groups.get(predicate);
     if (!group) {
-      group = { predicate: view.predicate, label: view.label, count: 0, relations: [] };
-      groups.set(view.predicate, group);
+      const label = graph.getEdgeAttribute(edge, "label") ?? predicate;
+      group = { predicate, label, count: 0, relations: [] };
+      groups.set(predicate, group);
     }
     group.count++;
-    group.relations.push({ ...view, direction });
+    if (group.relations.length < limit) group.relations.push({ ...relationView(graph, edge), direction });
   };
-  graph.forEachOutEdge(id, (edge) => add(edge, "outgoing"));
-  graph.forEachInEdge(id, (edge, _attributes, source, target) => {
-    if (source !== target) add(edge, "incoming");
+  graph.forEachOutEdge(id, (edge, attributes) => add(edge, attributes.predicate, "outgoing"));
+  graph.forEachInEdge(id, (edge, attributes, source, target) => {
+    if (source !== target) add(edge, attributes.predicate, "incoming");
   });
   return [...groups.values()];
 }
