@@ -9,7 +9,7 @@ import type { Settings } from "sigma/settings";
 import { fetchGraph, fetchOntology } from "./app/api.ts";
 import type { PageContext } from "./app/context.ts";
 import { byId } from "./app/dom.ts";
-import { graphFromExport, ontologyForGraph, snapshotPositions } from "./app/graph.ts";
+import { countByKind, graphFromExport, ontologyForGraph, snapshotPositions } from "./app/graph.ts";
 import { createLabelDrawer } from "./app/labels.ts";
 import { createReducers } from "./app/reducers.ts";
 import { createSearchIndex } from "./app/search.ts";
@@ -95,6 +95,7 @@ async function start(): Promise<() => void> {
     ontology: ontologyForGraph(graph, served),
     search: createSearchIndex(graph),
     positions: snapshotPositions(graph),
+    counts: countByKind(graph),
     visibility: () => visibility(store.state.hiddenTypes, store.state.hiddenPredicates),
     announce,
   };

@@ -18,6 +18,8 @@ export interface PageContext {
   positions: ReadonlyMap<string, { x: number; y: number }>;
   /** The filters' outcome for the current state. */
   visibility: () => Visibility;
+  /** Nodes per type and edges per predicate (computed once: the graph's membership does not change). */
+  counts: { types: ReadonlyMap<string, number>; predicates: ReadonlyMap<string, number> };
   /** Shows a short message in the status line (read by screen readers). */
   announce: (message: string) => void;
 }

@@ -53,19 +53,25 @@ function matchScore(name: string, query: string): number {
   return 0;
 }
 
-/** A search function over the graph's labels and aliases; call it again after the graph changes. */
+/** A search function over the graph's labels and aliases (indexed on first use); call it again after the graph changes. */
 export function createSearchIndex(graph: WebGraph, options: Partial<SearchOptions> = {}) {
   const { limit } = { ...DEFAULT_SEARCH_OPTIONS, ...options };
-  const entries: Entry[] = [];
-  graph.forEachNode((id, { label, type, aliases }) => {
-    const names = [label, ...(aliases ?? [])].map((name) => ({ folded: foldText(name), original: name }));
-    entries.push({ id, label, type, names });
-  });
+  // Folded on the first query, not at load: the page should draw before doing anything it may never need.
+  let entries: Entry[] | null = null;
+  const index = (): Entry[] => {
+    entries ??= graph.mapNodes((id, { label, type, aliases }) => ({
+      id,
+      label,
+      type,
+      names: [label, ...(aliases ?? [])].map((name) => ({ folded: foldText(name), original: name })),
+    }));
+    return entries;
+  };
   return (query: string): SearchHit[] => {
     const folded = foldText(query);
     if (!folded) return [];
     const hits: SearchHit[] = [];
-    for (const entry of entries) {
+    for (const entry of index()) {
       let best = 0;
       let matched: string | null = null;
       entry.names.forEach((name, i) => {

@@ -5,7 +5,6 @@ import { downloadAsPNG } from "@sigma/export-image";
 import type Sigma from "sigma";
 import type { Settings } from "sigma/settings";
 import { gexfUrl } from "../app/api.ts";
-import { countByKind } from "../app/graph.ts";
 import { createLabelDrawer } from "../app/labels.ts";
 import type { PageContext } from "../app/context.ts";
 import { byId, listen } from "../app/dom.ts";
@@ -26,7 +25,7 @@ export function createExportController(ctx: PageContext, options: Partial<PngExp
   const visible = byId<HTMLAnchorElement>("export-gexf-visible");
   whole.href = gexfUrl();
   // Only ids the graph uses: the server rejects a predicate the graph does not have.
-  const present = countByKind(ctx.graph);
+  const present = ctx.counts;
 
   const sync = (state: UiState) => {
     const filtered = state.hiddenTypes.size > 0 || state.hiddenPredicates.size > 0;

@@ -1,7 +1,6 @@
 /**
  * Filters controller: predicate checkboxes and the "N of M nodes visible" count (type toggles live in the legend).
  */
-import { countByKind } from "../app/graph.ts";
 import type { PageContext } from "../app/context.ts";
 import { byId, el } from "../app/dom.ts";
 import type { Controller, UiState } from "../app/types.ts";
@@ -10,7 +9,7 @@ import type { Controller, UiState } from "../app/types.ts";
 export function createFiltersController(ctx: PageContext): Controller {
   const list = byId<HTMLUListElement>("predicate-list");
   const countLine = byId("visible-count");
-  const counts = countByKind(ctx.graph).predicates;
+  const counts = ctx.counts.predicates;
   const boxes = new Map<string, HTMLInputElement>();
   const predicates = ctx.ontology.predicates
     .filter((p) => counts.has(p.id))

@@ -1,7 +1,6 @@
 /**
  * Legend controller: one entry per entity type present in the graph (swatch, label, count); clicking toggles the type.
  */
-import { countByKind } from "../app/graph.ts";
 import type { PageContext } from "../app/context.ts";
 import { byId, el } from "../app/dom.ts";
 import type { Controller, UiState } from "../app/types.ts";
@@ -9,7 +8,7 @@ import type { Controller, UiState } from "../app/types.ts";
 /** Renders #legend from the ontology and keeps each toggle's pressed state in sync with the filters. */
 export function createLegendController(ctx: PageContext): Controller {
   const legend = byId<HTMLUListElement>("legend");
-  const counts = countByKind(ctx.graph).types;
+  const counts = ctx.counts.types;
   const buttons = new Map<string, HTMLButtonElement>();
   for (const type of ctx.ontology.types) {
     const count = counts.get(type.id) ?? 0;

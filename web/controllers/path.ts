@@ -6,7 +6,6 @@ import type Sigma from "sigma";
 import { ApiError, fetchPaths } from "../app/api.ts";
 import { attachAutocomplete } from "../app/autocomplete.ts";
 import { typeLabel, type PageContext } from "../app/context.ts";
-import { countByKind } from "../app/graph.ts";
 import { byId, el, listen } from "../app/dom.ts";
 import type { Controller, FoundPath, PathState, PathsResult } from "../app/types.ts";
 
@@ -65,7 +64,7 @@ export function createPathController(ctx: PageContext): Controller {
   let request: AbortController | null = null;
 
   // Only predicates the graph uses: the server rejects any other.
-  const used = countByKind(ctx.graph).predicates;
+  const used = ctx.counts.predicates;
   for (const p of ctx.ontology.predicates
     .filter((p) => used.has(p.id))
     .sort((a, b) => a.label.localeCompare(b.label))) {
