@@ -16,6 +16,9 @@ export const EVAL_SETS = [
   { name: "held-out", dir: path.join(ROOT, "tests/fixtures/extract/heldout") },
 ];
 
+/** The quality targets of issue 6, on each set. */
+export const TARGETS = { entityF1: 0.9, relationPrecision: 0.7, relationRecall: 0.5 };
+
 /** Formats a set's scores as a table. */
 export function formatScores(set: string, scores: Score[]): string {
   const pct = (x: number) => (x * 100).toFixed(1).padStart(6);
@@ -24,6 +27,13 @@ export function formatScores(set: string, scores: Score[]): string {
     lines.push(
       `  ${s.name.padEnd(28)} ${String(s.words).padStart(5)} ${pct(s.entities.precision)} ${pct(s.entities.recall)} ${pct(s.entities.f1)} ${pct(s.relations.precision)} ${pct(s.relations.recall)}`,
     );
+  const o = scores[scores.length - 1];
+  const checks = [
+    `entity F1 ${pct(o.entities.f1).trim()}% ${o.entities.f1 >= TARGETS.entityF1 ? ">=" : "<"} 90`,
+    `relation P ${pct(o.relations.precision).trim()}% ${o.relations.precision >= TARGETS.relationPrecision ? ">=" : "<"} 70`,
+    `relation R ${pct(o.relations.recall).trim()}% ${o.relations.recall >= TARGETS.relationRecall ? ">=" : "<"} 50`,
+  ];
+  lines.push(`  targets: ${checks.join(", ")}`);
   return lines.join("\n");
 }
 
