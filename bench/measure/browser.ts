@@ -41,27 +41,17 @@ export async function startKgServer(file: string, command: "node" | "npm", timeo
           stdio: ["ignore", "pipe", "pipe"],
           env: { ...process.env, LOG_LEVEL: "warn" },
         });
-  const service = await waitForLine(child, timeoutMs, (line) => /serving .* at (http:\/\/\S+)/.exec(line)?.[1]);
+  // The server runs in its own process group (npm start spawns node under a shell): signal the whole group we made.
+  const kill = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      child.kill(signal);
+    }
+  };
+  const service = await waitForLine(child, timeoutMs, (line) => /serving .* at (http:\/\/\S+)/.exec(line)?.[1], kill);
   const readyMs = performance.now() - t0;
-  // The server runs in its own process group (npm start spawns node under a shell): stop the whole group we made.
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      try {
-        process.kill(-child.pid!, "SIGTERM");
-      } catch {
-        child.kill("SIGTERM");
-      }
-      setTimeout(() => {
-        try {
-          process.kill(-child.pid!, "SIGKILL");
-        } catch {
-          // already gone
-        }
-      }, 10_000).unref();
-    });
-  return { url: service.ready, readyMs, stop, pid: child.pid! };
+  return { url: service.ready, readyMs, stop: service.stop, pid: child.pid! };
 }
 
 /** Times the page on `file` (the 10k/50k graph); a row saying why when Chromium is missing. */

@@ -8,7 +8,7 @@ import { startKgServer } from "./browser.ts";
 
 /** Starts `npm start -- --graph file`, times it until it serves, runs up to 100 path queries, stops it. */
 export async function measureServeHuge(tier: string, file: string, pairs: [string, string][]): Promise<Row[]> {
-  const server = await startKgServer(file, "npm", 600_000);
+  const server = await startKgServer(file, "npm", 1_800_000);
   try {
     const times: number[] = [];
     let failures = 0;

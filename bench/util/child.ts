@@ -71,13 +71,14 @@ export function waitForLine<T>(
   child: ChildProcess,
   timeoutMs: number,
   parse: (line: string) => T | undefined,
+  kill: (signal: NodeJS.Signals) => void = (signal) => child.kill(signal),
 ): Promise<ServiceChild<T>> {
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-      setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+      kill("SIGTERM");
+      setTimeout(() => kill("SIGKILL"), 5000).unref();
     });
   return new Promise((resolve, reject) => {
     let out = "";
