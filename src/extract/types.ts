@@ -79,6 +79,7 @@ export interface ExtractOptions {
   minConfidence: number;
 }
 
+/** Defaults: co-occurrence links and date/quantity entities on. */
 export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = {
   cooccurrence: true,
   numericEntities: true,

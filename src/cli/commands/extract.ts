@@ -16,6 +16,7 @@ import { UsageError, type Command } from "../types.ts";
 
 const FORMATS = ["text", "json"] as const;
 
+/** `kg extract FILE`: read-only; prints what `kg ingest` would add, for checking the pipeline on a text. */
 export const extractCommand: Command = {
   name: "extract",
   summary: "Extract candidate entities and relations (with verbatim evidence) from a text file; changes nothing.",
