@@ -32,6 +32,7 @@ const ENTITY_ERRORS = {
   409: error("a name matches several entities equally well; `candidates` lists them"),
 };
 
+/** Health endpoint spec. */
 export const HEALTH_ENDPOINT: EndpointSpec = {
   method: "get",
   path: "/api/health",
@@ -40,6 +41,7 @@ export const HEALTH_ENDPOINT: EndpointSpec = {
   responses: ok("the server is up", S.HealthResponseSchema),
 };
 
+/** Graph endpoint spec. */
 export const GRAPH_ENDPOINT: EndpointSpec = {
   method: "get",
   path: "/api/graph",
@@ -48,6 +50,7 @@ export const GRAPH_ENDPOINT: EndpointSpec = {
   responses: ok("the whole graph", S.GraphResponseSchema),
 };
 
+/** Search endpoint spec. */
 export const SEARCH_ENDPOINT: EndpointSpec = {
   method: "get",
   path: "/api/search",
@@ -57,6 +60,7 @@ export const SEARCH_ENDPOINT: EndpointSpec = {
   responses: { ...ok("the best matches, best first", S.SearchResponseSchema), ...BAD_REQUEST },
 };
 
+/** Node endpoint spec. */
 export const NODE_ENDPOINT: EndpointSpec = {
   method: "get",
   path: "/api/nodes/{id}",
@@ -71,6 +75,7 @@ export const NODE_ENDPOINT: EndpointSpec = {
   },
 };
 
+/** Neighbors endpoint spec. */
 export const NEIGHBORS_ENDPOINT: EndpointSpec = {
   method: "get",
   path: "/api/nodes/{id}/neighbors",
@@ -85,6 +90,7 @@ export const NEIGHBORS_ENDPOINT: EndpointSpec = {
   },
 };
 
+/** Triples endpoint spec. */
 export const TRIPLES_ENDPOINT: EndpointSpec = {
   method: "get",
   path: "/api/triples",
@@ -94,6 +100,7 @@ export const TRIPLES_ENDPOINT: EndpointSpec = {
   responses: { ...ok("the matching relations", S.TriplesResponseSchema), ...BAD_REQUEST, ...ENTITY_ERRORS },
 };
 
+/** Paths endpoint spec. */
 export const PATHS_ENDPOINT: EndpointSpec = {
   method: "get",
   path: "/api/paths",
@@ -103,6 +110,7 @@ export const PATHS_ENDPOINT: EndpointSpec = {
   responses: { ...ok("the paths; [] when none", S.PathsResponseSchema), ...BAD_REQUEST, ...ENTITY_ERRORS },
 };
 
+/** Document endpoint spec. */
 export const DOCUMENT_ENDPOINT: EndpointSpec = {
   method: "get",
   path: "/api/documents/{id}",
@@ -116,6 +124,7 @@ export const DOCUMENT_ENDPOINT: EndpointSpec = {
   },
 };
 
+/** The OpenAPI document endpoint spec. */
 export const OPENAPI_ENDPOINT: EndpointSpec = {
   method: "get",
   path: "/api/openapi.json",

@@ -15,10 +15,13 @@ export const ErrorResponseSchema = z.object({
   error: z.looseObject({ code: z.string(), message: z.string() }),
 });
 
+/** An entity in lists and paths: id, label, type. */
 export const EntityRefSchema = z.object({ id: z.string(), label: z.string(), type: EntityTypeSchema });
 
+/** A search hit: the entity and how well it matched, in (0, 1]. */
 export const SearchHitSchema = EntityRefSchema.extend({ score: z.number().min(0).max(1) });
 
+/** A verbatim quote and its [start, end) offsets in the document's text. */
 export const EvidenceResponseSchema = z.object({
   doc: z.string(),
   quote: z.string(),
@@ -42,22 +45,27 @@ export const RelationResponseSchema = z.object({
 
 // Section: GET /api/search
 
+/** Query of GET /api/search. */
 export const SearchQuerySchema = z.strictObject({
   q: textParam("q", "the text to look for in labels and aliases"),
   limit: intParam("limit", 1, 100, 10),
   type: EntityTypeSchema.optional().describe("only entities of this type"),
 });
 
+/** Body of GET /api/search. */
 export const SearchResponseSchema = z.object({ q: z.string(), hits: z.array(SearchHitSchema) });
 
 // Section: GET /api/nodes/:id and /api/nodes/:id/neighbors
 
+/** Path parameters of GET /api/nodes/:id and /api/nodes/:id/neighbors. */
 export const NodeParamsSchema = z.strictObject({ id: textParam("id", "an entity id", 500) });
 
+/** Query of GET /api/nodes/:id. */
 export const NodeQuerySchema = z.strictObject({
   limit: intParam("limit", 1, 1000, 100).describe("most relations listed per predicate (count has them all)"),
 });
 
+/** Body of GET /api/nodes/:id: the entity's attributes and its relations by predicate. */
 export const NodeResponseSchema = z.object({
   node: z.looseObject({ id: z.string(), label: z.string(), type: EntityTypeSchema }),
   relations: z.array(
@@ -70,11 +78,13 @@ export const NodeResponseSchema = z.object({
   ),
 });
 
+/** Query of GET /api/nodes/:id/neighbors. */
 export const NeighborsQuerySchema = z.strictObject({
   depth: intParam("depth", 1, 3, 1),
   limit: intParam("limit", 1, 5000, 500).describe("most nodes returned"),
 });
 
+/** Body of GET /api/nodes/:id/neighbors: the ego graph. */
 export const NeighborsResponseSchema = z.object({
   center: z.string(),
   depth: z.number().int(),
@@ -94,6 +104,7 @@ export const NeighborsResponseSchema = z.object({
 
 // Section: GET /api/triples
 
+/** Query of GET /api/triples: a (subject, predicate, object) pattern and a page. */
 export const TriplesQuerySchema = z.strictObject({
   subject: textParam("subject", "an entity id, label or alias").optional(),
   predicate: textParam("predicate", "a predicate id of the ontology", 100).optional(),
@@ -102,6 +113,7 @@ export const TriplesQuerySchema = z.strictObject({
   offset: intParam("offset", 0, 1_000_000, 0),
 });
 
+/** Body of GET /api/triples: the page of matches and how many there are in all. */
 export const TriplesResponseSchema = z.object({
   total: z.number().int(),
   offset: z.number().int(),
@@ -110,6 +122,7 @@ export const TriplesResponseSchema = z.object({
 
 // Section: GET /api/paths
 
+/** Query of GET /api/paths. */
 export const PathsQuerySchema = z.strictObject({
   from: textParam("from", "an entity id, label or alias (a unique surname is enough)"),
   to: textParam("to", "an entity id, label or alias (a unique surname is enough)"),
@@ -125,6 +138,7 @@ export const PathsQuerySchema = z.strictObject({
   ),
 });
 
+/** One hop of a path: the relation, which way it was walked, its evidence. */
 export const PathEdgeSchema = z.object({
   id: z.string(),
   source: z.string(),
@@ -136,6 +150,7 @@ export const PathEdgeSchema = z.object({
   evidence: z.array(EvidenceResponseSchema),
 });
 
+/** One path: its entities, its hops and the chain read as a sentence. */
 export const PathResultSchema = z.object({
   hops: z.number().int(),
   confidence: z.number(),
@@ -144,6 +159,7 @@ export const PathResultSchema = z.object({
   text: z.string(),
 });
 
+/** Body of GET /api/paths. */
 export const PathsResponseSchema = z.object({
   from: EntityRefSchema,
   to: EntityRefSchema,
@@ -154,10 +170,12 @@ export const PathsResponseSchema = z.object({
 // Section: GET /api/documents/:id
 
 // Longer ids cannot name a file (ENAMETOOLONG); refuse them with a 400 instead of failing the read.
+/** Path parameters of GET /api/documents/:id (a graph-data id: no '/', no leading '.'). */
 export const DocumentParamsSchema = z.strictObject({
   id: IdSchema.max(200, { error: "id must be at most 200 characters" }),
 });
 
+/** Body of GET /api/documents/:id. */
 export const DocumentResponseSchema = z.object({
   id: z.string(),
   meta: z.looseObject({ id: z.string(), title: z.string() }),
@@ -167,12 +185,14 @@ export const DocumentResponseSchema = z.object({
 
 // Section: routes owned elsewhere, documented here so the OpenAPI document lists the whole API
 
+/** Body of GET /api/health (route in routes/health.ts). */
 export const HealthResponseSchema = z.looseObject({
   status: z.enum(["ok", "degraded"]),
   nodes: z.number().int(),
   edges: z.number().int(),
 });
 
+/** Body of GET /api/graph (route in routes/graph.ts). */
 export const GraphResponseSchema = z
   .looseObject({
     attributes: z.record(z.string(), z.unknown()),
@@ -181,6 +201,7 @@ export const GraphResponseSchema = z
   })
   .describe("graphology JSON export (https://graphology.github.io/serialization.html)");
 
+/** Body of GET /api/openapi.json. */
 export const OpenApiDocumentSchema = z.looseObject({
   openapi: z.string(),
   info: z.looseObject({ title: z.string(), version: z.string() }),

@@ -2,7 +2,7 @@
  * GET /api/paths: how two entities are connected — the k shortest paths or all simple paths, every hop with evidence.
  */
 import { Router } from "express";
-import { findPaths, pathNode } from "../../paths/index.ts";
+import { DEFAULT_PATH_OPTIONS, findPaths, pathNode } from "../../paths/index.ts";
 import { resolveOrThrow } from "../api/entities.ts";
 import { requireKnownPredicates } from "../api/predicates.ts";
 import { PathsQuerySchema } from "../api/schemas.ts";
@@ -18,7 +18,7 @@ export interface PathsRouteOptions {
   timeBudgetMs: number;
 }
 
-export const DEFAULT_PATHS_ROUTE_OPTIONS: PathsRouteOptions = { timeBudgetMs: 200 };
+export const DEFAULT_PATHS_ROUTE_OPTIONS: PathsRouteOptions = { timeBudgetMs: DEFAULT_PATH_OPTIONS.timeBudgetMs };
 
 /** Routes: GET /api/paths. */
 export function pathsRoutes(ctx: ServerContext, options: Partial<PathsRouteOptions> = {}): Router {
