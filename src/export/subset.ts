@@ -68,18 +68,19 @@ export function selectSubset(graph: KnowledgeGraph, subset: ExportSubset): Knowl
   return out;
 }
 
-/** The predicates as a set; throws when one is used by no relation of the graph (most likely a typo). */
+/**
+ * The predicates as a set. Throws when none of them is used by a relation of the graph — most likely a typo; a list
+ * that also names predicates the graph does not use (e.g. every predicate of the ontology) is fine.
+ */
 function knownPredicates(graph: KnowledgeGraph, predicates: string[]): Set<string> {
   const used = new Set<string>();
   graph.forEachEdge((_e, a) => used.add(a.predicate));
-  const unknown = predicates.filter((p) => !used.has(p));
-  if (unknown.length > 0) {
+  if (!predicates.some((p) => used.has(p))) {
     const known = [...used].sort().join(", ");
-    throw new SubsetError(
-      "unknown_predicate",
-      `export: no relation uses ${unknown.map((p) => `"${p}"`).join(", ")}; predicates in the graph: ${known}`,
-      { predicates: unknown },
-    );
+    const asked = predicates.map((p) => `"${p}"`).join(", ");
+    throw new SubsetError("unknown_predicate", `export: no relation uses ${asked}; predicates in the graph: ${known}`, {
+      predicates,
+    });
   }
   return new Set(predicates);
 }

@@ -106,10 +106,14 @@ describe("export", () => {
       expect(() => selectSubset(chain(), { node: "Country" })).toThrow(/matches .*Country b.*give the id/);
     });
 
-    it("refuses a predicate no relation uses, listing those that are", () => {
+    it("refuses predicates no relation uses, listing those that are", () => {
       expect(() => selectSubset(chain(), { predicates: ["opose"] })).toThrow(
         /no relation uses "opose"; predicates in the graph: opposes, seeks, works_for/,
       );
+    });
+
+    it("accepts a list that also names predicates the graph does not use", () => {
+      expect(selectSubset(chain(), { predicates: ["seeks", "mediates"] }).edges()).toEqual(["ae"]);
     });
 
     it("copies attributes, so changing the subset leaves the served graph alone", () => {

@@ -45,6 +45,13 @@ describe("GET /api/export", () => {
       if (!NO_VALIDATION) expect(validateGexf(text).valid).toBe(true);
     });
 
+    it("answers HEAD with the download's headers and no body", async () => {
+      const res = await request(test.server).head("/api/export?format=gexf");
+      expect(res.status).toBe(200);
+      expect(res.headers["content-disposition"]).toMatch(/evidence-graph\.gexf/);
+      expect(res.headers["content-length"] ?? "0").toBe("0");
+    });
+
     it("sends GraphML and JSON that re-import to the served graph", async () => {
       const graphml = await get("format=graphml");
       expect(graphml.headers["content-disposition"]).toMatch(/filename="?evidence-graph\.graphml"?$/);

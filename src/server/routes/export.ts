@@ -20,6 +20,11 @@ export function exportRoutes(ctx: ServerContext): Router {
     const graph = subsetOrThrow(ctx.store.graph, query);
     const file = exportGraph(graph, query.format, { part: query.part ?? "zip", baseName: "evidence-graph" });
     res.status(200).attachment(file.fileName).type(file.contentType).set("Cache-Control", "no-store");
+    // Express answers HEAD with the GET handler: the headers say all a HEAD needs; skip writing the file.
+    if (req.method === "HEAD") {
+      res.end();
+      return;
+    }
     try {
       // pipeline handles back-pressure and stops the writer when the client goes away.
       await pipeline(Readable.from(file.chunks), res);
