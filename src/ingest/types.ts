@@ -43,11 +43,19 @@ export interface ExtractionResult {
   merges?: ExtractorMerge[];
 }
 
-/** Turns a text into candidate entities and relations, resolving against `context.graph` when given. */
-export type Extractor = (
-  text: string,
-  context?: { graph?: KnowledgeGraph; ontology?: Ontology },
-) => ExtractionResult | Promise<ExtractionResult>;
+/** What an extractor resolves against. */
+export interface ExtractorContext {
+  graph?: KnowledgeGraph;
+  ontology?: Ontology;
+}
+
+/**
+ * Turns a text into candidate entities and relations, resolving against `context.graph` when given. `prepare`, if
+ * present, does the per-graph set-up ahead of time (the writer calls it in idle time after each write).
+ */
+export type Extractor = ((text: string, context?: ExtractorContext) => ExtractionResult | Promise<ExtractionResult>) & {
+  prepare?: (context: ExtractorContext) => void;
+};
 
 /** A document to add, as received from the CLI or HTTP (already decoded to a string). */
 export interface DocumentInput {

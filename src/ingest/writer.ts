@@ -58,6 +58,7 @@ export class DataWriter {
   readonly #options: WriterOptions;
   readonly #index: DocumentIndex;
   #saveTimer: NodeJS.Timeout | undefined;
+  #extractor: Extractor | null = null;
   /** The last graph this writer served and the stat signature of graph-data/ it reflects. */
   #published: { graph: KnowledgeGraph; signature: string } | null = null;
   /** A copy of the served graph made in idle time, for the next write to change (see {@link #nextGraph}). */
@@ -73,7 +74,7 @@ export class DataWriter {
   /** Adds a document: validates it, refuses duplicates (409), extracts, stores, and updates the served graph. */
   async ingest(input: DocumentInput): Promise<IngestResult> {
     const doc = checkDocumentInput(input);
-    const extractor = this.#options.extractor ?? (await loadDefaultExtractor(this.layout.root));
+    const extractor = (this.#extractor ??= this.#options.extractor ?? (await loadDefaultExtractor(this.layout.root)));
     return this.#locked(async () => {
       const { byHash, nextSeq } = this.#index.scan();
       const hash = contentHash(doc.text);
@@ -259,9 +260,17 @@ export class DataWriter {
     }, this.#options.saveDelayMs);
   }
 
+  /** Idle-time preparation of the next write: a copy of the served graph, and the extractor's tables for it. */
   #prepareSpare(): void {
     const served = this.#store.graph;
-    if (this.#saveTimer === undefined && this.#spare?.of !== served) this.#spare = { of: served, graph: served.copy() };
+    if (this.#saveTimer !== undefined || this.#spare?.of === served) return;
+    this.#spare = { of: served, graph: served.copy() };
+    try {
+      this.#extractor?.prepare?.({ graph: served, ontology: readOntology(this.layout) });
+    } catch (error) {
+      // A broken ontology is reported by the next write; preparing is only an optimisation.
+      logger.debug({ err: (error as Error).message }, "could not prepare the extractor");
+    }
   }
 
   /** Writes the served graph unless graph-data/ has moved on since it was built (then it is not the build of it). */

@@ -240,6 +240,29 @@ describe("DataWriter", () => {
     });
   });
 
+  it("prepares a copy of the served graph and the extractor's tables for it in idle time", async () => {
+    const { data, store } = setup();
+    const prepared: unknown[] = [];
+    const extractor = Object.assign(acmeExtractor.bind(null), {
+      prepare: (context: { graph?: unknown }) => prepared.push(context.graph),
+    });
+    const writer = new DataWriter(data.root, store, { extractor });
+    await writer.ingest({ title: ACME_ARTICLE.title, text: ACME_ARTICLE.text });
+    expect(prepared).toEqual([]);
+    await writer.idle();
+    expect(prepared).toEqual([store.graph]);
+    const served = store.graph;
+    await writer.ingest({ title: "Again", text: ACME_ARTICLE.text + "\nAgain." });
+    // The next write changed the prepared copy, never the graph readers had.
+    expect(store.graph).not.toBe(served);
+    expect(served.hasNode("jane-okafor")).toBe(true);
+    expect(store.graph.order).toBeGreaterThanOrEqual(served.order);
+    expect(served.getAttribute("documents")).toHaveLength(2);
+    expect(store.graph.getAttribute("documents")).toHaveLength(3);
+    await writer.flush();
+    data.remove();
+  });
+
   it("writes nothing and serves the old graph when the extractor fails", async () => {
     const { data, store } = setup();
     const graph = store.graph;
