@@ -83,6 +83,31 @@ function loadServedGraphOrLastGood(opts: ServeOptions): { graph: KnowledgeGraph;
   }
 }
 
+// Slow clients may not hold a connection open forever; a whole request (not its response) must arrive in time.
+const HEADERS_TIMEOUT_MS = 15_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/** Time limits for slow clients, and JSON bodies (not Node's bare status lines) for requests Node rejects itself. */
+function guardConnections(server: Server): void {
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || (error.code as string) === "ECONNRESET") {
+      socket.destroy();
+      return;
+    }
+    const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
+    const status = tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request";
+    const message = tooLarge
+      ? "request line and headers are larger than 16 KB; send shorter URLs or fewer headers"
+      : "malformed HTTP request";
+    const body = JSON.stringify({ error: { code: "bad_request", message } });
+    socket.end(
+      `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
+}
+
 /** Starts the HTTP server; resolves once it is listening. */
 export async function startServer(options: Partial<ServeOptions> = {}): Promise<RunningServer> {
   const opts = { ...DEFAULT_SERVE_OPTIONS, ...options };
@@ -100,6 +125,7 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
     const s = app.listen(opts.port, opts.host, () => resolve(s));
     s.once("error", reject);
   });
+  guardConnections(server);
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const close = async () => {

@@ -4,6 +4,9 @@
 import { z } from "zod";
 import type { DocumentResult, OntologyInfo, PathsResult } from "./types.ts";
 
+// The page's CSP forbids eval; without this zod probes `new Function` once and the browser reports a CSP violation.
+z.config({ jitless: true });
+
 const EvidenceSchema = z.object({ doc: z.string(), quote: z.string(), start: z.number(), end: z.number() });
 
 const PathsSchema = z.object({
