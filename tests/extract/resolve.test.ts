@@ -90,6 +90,45 @@ describe("extract", () => {
       expect(entity(r, "Mykhailo Podolyak")).toMatchObject({ id: "pod", known: "graph" });
     });
 
+    describe("common-noun names of graph nodes", () => {
+      async function talksGraph() {
+        const { MultiDirectedGraph } = await import("graphology");
+        const graph = new MultiDirectedGraph();
+        graph.addNode("ukraine", { label: "Ukraine", type: "country", aliases: [] });
+        graph.addNode("russia", { label: "Russia", type: "country", aliases: [] });
+        graph.addNode("talks", { label: "Ukraine–Russia peace talks", type: "event", aliases: ["peace talks"] });
+        graph.addNode("guarantees", { label: "security guarantees", type: "concept", aliases: [] });
+        graph.addNode("pod", { label: "Mykhailo Podolyak", type: "person", aliases: ["Podolyak"] });
+        graph.addDirectedEdge("ukraine", "talks", { predicate: "participates_in" });
+        graph.addDirectedEdge("russia", "talks", { predicate: "participates_in" });
+        graph.addDirectedEdge("ukraine", "guarantees", { predicate: "seeks" });
+        return graph as never;
+      }
+
+      it("do not pull another document's mentions onto the graph's node", async () => {
+        const graph = await talksGraph();
+        const r = extract("Armenia and Azerbaijan resumed peace talks in Washington on security guarantees.", {
+          graph,
+        });
+        expect(r.entities.map((e) => e.id)).not.toContain("talks");
+        expect(r.entities.map((e) => e.id)).not.toContain("guarantees");
+        expect(r.entities.some((e) => e.known === "graph" && e.aliases.includes("peace talks"))).toBe(false);
+      });
+
+      it("resolve when the document names enough of the node's neighbours", async () => {
+        const graph = await talksGraph();
+        const r = extract("Ukraine and Russia resumed peace talks in Istanbul.", { graph });
+        expect(r.entities.find((e) => e.id === "talks")).toMatchObject({ known: "graph", aliases: ["peace talks"] });
+      });
+
+      it("leave proper-name aliases resolving in any document", async () => {
+        const graph = await talksGraph();
+        const r = extract("Podolyak said Armenia and Azerbaijan resumed peace talks.", { graph });
+        expect(entity(r, "Mykhailo Podolyak")).toMatchObject({ id: "pod", known: "graph" });
+        expect(r.entities.map((e) => e.id)).not.toContain("talks");
+      });
+    });
+
     it("gives every mention's offsets as JavaScript string indices of the text", () => {
       const text = "“Kyiv’s” lead negotiator, Mykhailo Podolyak, met Moscow’s envoy.";
       const r = extract(text);

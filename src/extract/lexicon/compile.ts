@@ -37,15 +37,19 @@ export interface CompiledContext {
   verbs: Map<string, Phrase<string[]>[]>;
   gifts: Map<string, string>;
   groupNouns: Set<string>;
+  /** For graph nodes with a common-noun name: the ids of their neighbours in the graph. */
+  anchors: Map<string, Set<string>>;
 }
 
 /** Compiles the lookup tables; the graph wins over the curated lexicon, which wins over the gazetteer. */
 export function compileContext(ontology: Ontology, lexicon: Lexicon, graph?: KnowledgeGraph): CompiledContext {
   const names = new NameTable();
+  const anchors = new Map<string, Set<string>>();
   if (graph)
-    graph.forEachNode((id, a) =>
-      names.addEntry({ id, label: a.label, type: a.type, subtype: a.subtype, aliases: a.aliases, origin: "graph" }),
-    );
+    graph.forEachNode((id, a) => {
+      names.addEntry({ id, label: a.label, type: a.type, subtype: a.subtype, aliases: a.aliases, origin: "graph" });
+      if ([a.label, ...a.aliases].some(isGenericName)) anchors.set(id, new Set(graph.neighbors(id)));
+    });
   for (const entry of lexicon.entries) names.addEntry(entry);
   for (const g of gazetteer()) names.addEntry(g.entry, g.names);
   for (const [seat, target] of Object.entries(ontology.metonymy.seats))
@@ -65,6 +69,7 @@ export function compileContext(ontology: Ontology, lexicon: Lexicon, graph?: Kno
       Object.entries(lexicon.gifts).flatMap(([p, nouns]) => nouns.map((n) => [n.toLowerCase(), p] as const)),
     ),
     groupNouns: new Set(lexicon.groupNouns.map((n) => n.toLowerCase())),
+    anchors,
   };
 }
 
@@ -79,8 +84,11 @@ class NameTable {
     for (const { text, kind } of all) {
       const key = normalizeName(text);
       const existing = this.owner.get(key);
-      if (!existing) this.owner.set(key, { text: text.replace(/^the\s+/i, ""), kind, entry: target });
-      else if (existing.entry === target && kind !== "name") existing.kind = kind; // the gazetteer knows a capital is a capital
+      if (!existing) {
+        const name: LexiconName = { text: text.replace(/^the\s+/i, ""), kind, entry: target };
+        if (entry.origin === "graph" && isGenericName(text)) name.generic = true;
+        this.owner.set(key, name);
+      } else if (existing.entry === target && kind !== "name") existing.kind = kind; // the gazetteer knows a capital is a capital
     }
     this.entryOf.set(normalizeName(entry.label), target);
   }
@@ -118,6 +126,11 @@ class NameTable {
     for (const list of table.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
     return table;
   }
+}
+
+/** A common-noun phrase rather than a proper name: no word has a capital or a digit ("peace talks"). */
+export function isGenericName(text: string): boolean {
+  return !/\p{Lu}|\d/u.test(text.replace(/^the\s+/i, ""));
 }
 
 /**

@@ -24,6 +24,11 @@ export interface LexiconName {
   text: string;
   kind: NameKind;
   entry: LexiconEntry;
+  /**
+   * A graph node's common-noun name ("peace talks"): it resolves only in a document that also names enough of the
+   * node's neighbours (see {@link CompiledContext.anchors}), so one article's talks do not swallow another's.
+   */
+  generic?: boolean;
 }
 
 /** The curated lexicon: extra known entities, role nouns per predicate and relation nouns per predicate. */

@@ -33,7 +33,32 @@ export function findMentions(a: Analysis, ctx: CompiledContext, numeric: boolean
     let i = s.from;
     while (i < s.to) i = taken[i] ? i + 1 : step(a, ctx, i, s.to, kept, taken);
   }
-  return kept.sort((x, y) => x.from - y.from);
+  return anchored(kept, ctx).sort((x, y) => x.from - y.from);
+}
+
+/** How many of a graph node's neighbours a document must name before the node's common-noun names resolve. */
+export const ANCHORS_NEEDED = 2;
+
+/**
+ * Drops mentions by a graph node's common-noun name ("peace talks") unless the document also names, by proper
+ * names, at least {@link ANCHORS_NEEDED} of the node's neighbours: talks between two other countries are other talks.
+ */
+function anchored(mentions: Mention[], ctx: CompiledContext): Mention[] {
+  if (!mentions.some((m) => m.known?.generic)) return mentions;
+  const named = new Set<string>();
+  for (const m of mentions) if (m.known && !m.known.generic) named.add(m.known.entry.id);
+  const ok = new Map<string, boolean>();
+  return mentions.filter((m) => {
+    if (!m.known?.generic) return true;
+    const id = m.known.entry.id;
+    let hit = ok.get(id);
+    if (hit === undefined) {
+      let n = 0;
+      for (const neighbour of ctx.anchors.get(id) ?? []) if (named.has(neighbour)) n++;
+      ok.set(id, (hit = n >= ANCHORS_NEEDED));
+    }
+    return hit;
+  });
 }
 
 function step(a: Analysis, ctx: CompiledContext, i: number, to: number, out: Mention[], taken: Uint8Array): number {
