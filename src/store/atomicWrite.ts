@@ -2,6 +2,7 @@
  * Atomic writes: write to a temporary file beside the target, fsync it, then rename over the target.
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { open } from "node:fs/promises";
 import path from "node:path";
 
 let counter = 0;
@@ -22,6 +23,34 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     syncDirectory(dir);
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Streams `chunks` to `file` with the same guarantee as {@link writeFileAtomic}, without holding the whole content in
+ * memory (large exports). If iteration throws, the target is left untouched and the temporary file removed.
+ */
+export async function writeStreamAtomic(file: string, chunks: AsyncIterable<string | Uint8Array>): Promise<number> {
+  const dir = path.dirname(file);
+  mkdirSync(dir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${++counter}.tmp`);
+  const handle = await open(tmp, "w", 0o644);
+  let bytes = 0;
+  try {
+    for await (const chunk of chunks) {
+      const buffer = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+      await handle.write(buffer);
+      bytes += buffer.byteLength;
+    }
+    await handle.sync();
+    await handle.close();
+    renameSync(tmp, file);
+    syncDirectory(dir);
+    return bytes;
+  } catch (error) {
+    await handle.close().catch(() => undefined);
     rmSync(tmp, { force: true });
     throw error;
   }

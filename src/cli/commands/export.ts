@@ -6,7 +6,7 @@ import { exportGraph } from "../../export/exportGraph.ts";
 import { ExportQuerySchema, subsetOf } from "../../export/query.ts";
 import { selectSubset } from "../../export/subset.ts";
 import { loadServedGraph } from "../../server/start.ts";
-import { writeFileAtomic } from "../../store/atomicWrite.ts";
+import { writeStreamAtomic } from "../../store/atomicWrite.ts";
 import { parseCommandArgs } from "../args.ts";
 import { UsageError, type Command } from "../types.ts";
 
@@ -46,15 +46,14 @@ export const exportCommand: Command = {
     const graph = selectSubset(loadServedGraph({ graphFile: graphFile ?? null, dataRoot: data }), subsetOf(query));
     const baseName = out ? path.basename(out, path.extname(out)) : "graph";
     const file = exportGraph(graph, query.format, { part: query.part ?? "zip", baseName });
-    const parts: Buffer[] = [];
-    for await (const chunk of file.chunks) parts.push(Buffer.from(chunk));
-    const bytes = Buffer.concat(parts);
     if (!out) {
-      io.out(bytes.toString("utf8"));
+      const parts: Buffer[] = [];
+      for await (const chunk of file.chunks) parts.push(Buffer.from(chunk));
+      io.out(Buffer.concat(parts).toString("utf8"));
       return 0;
     }
-    // Written whole and atomically: a failed export never leaves half a file behind.
-    writeFileAtomic(out, bytes);
+    // Streamed to a temporary file, then renamed: a failed export never leaves half a file behind.
+    await writeStreamAtomic(out, file.chunks);
     io.out(
       `exported ${graph.order} nodes, ${graph.size} edges as ${query.format} -> ${path.relative(process.cwd(), out)}`,
     );
