@@ -6,8 +6,13 @@ import { allSimplePaths } from "./allPaths.ts";
 import { describePath } from "./describe.ts";
 import { kShortestPaths } from "./kShortest.ts";
 import { pathIndexOf } from "./pathIndex.ts";
-import { DEFAULT_PATH_OPTIONS, type PathOptions, type PathSearch } from "./types.ts";
+import { DEFAULT_PATH_OPTIONS, type PathOptions, type PathResult, type PathSearch } from "./types.ts";
 import { compileWalkRules, releaseWalkRules } from "./walk.ts";
+
+/** Share of the time budget the search may use; describing the paths found gets the rest. */
+const SEARCH_SHARE = 0.75;
+/** How many paths are described between two looks at the clock. */
+const DESCRIBE_CHUNK = 32;
 
 /**
  * Paths from `fromId` to `toId` (entity ids: resolve names with `resolveEntity` first). A zero-hop path when they
@@ -23,13 +28,23 @@ export function findPaths(
   const index = pathIndexOf(graph);
   const source = nodeOf(index.nodeIndex, fromId, "source");
   const target = nodeOf(index.nodeIndex, toId, "target");
-  const rules = compileWalkRules(index, opts, [source, target]);
+  const started = performance.now();
+  const rules = compileWalkRules(index, { ...opts, timeBudgetMs: opts.timeBudgetMs * SEARCH_SHARE }, [source, target]);
   try {
     const raw =
       opts.mode === "all"
         ? allSimplePaths(index, rules, source, target, opts.maxHops, opts.limit)
         : kShortestPaths(index, rules, source, target, opts.k, opts.maxHops);
-    return { paths: raw.paths.map((p) => describePath(graph, index, p)), truncated: raw.truncated };
+    const deadline = started + opts.timeBudgetMs;
+    const paths: PathResult[] = [];
+    for (const path of raw.paths) {
+      // Reading hundreds of long paths out of the graph costs real time too: it gets the rest of the budget.
+      if (paths.length % DESCRIBE_CHUNK === 0 && paths.length > 0 && performance.now() > deadline) {
+        return { paths, truncated: true };
+      }
+      paths.push(describePath(graph, index, path));
+    }
+    return { paths, truncated: raw.truncated };
   } finally {
     releaseWalkRules(rules);
   }

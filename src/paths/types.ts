@@ -24,7 +24,10 @@ export interface PathOptions {
   mode: PathMode;
   /** Most paths returned in mode "all". */
   limit: number;
-  /** Wall-clock budget of one query; when spent the search stops and says `truncated: true`. */
+  /**
+   * Wall-clock budget of one query (search, then reading the paths out of the graph); when spent it stops and says
+   * `truncated: true`.
+   */
   timeBudgetMs: number;
 }
 
@@ -37,7 +40,7 @@ export const DEFAULT_PATH_OPTIONS: PathOptions = {
   minConfidence: 0,
   mode: "shortest",
   limit: 100,
-  timeBudgetMs: 200,
+  timeBudgetMs: 150,
 };
 
 /** The limits the HTTP API and CLI enforce on {@link PathOptions}. */
