@@ -4,7 +4,7 @@
 import type { CompiledContext } from "../lexicon/compile.ts";
 import type { Analysis, Token } from "../nlp/types.ts";
 import { matchName, matchPhrase } from "./phrases.ts";
-import { isCommonWord, isOrgHead, isPluralNoun, typeName } from "./typing.ts";
+import { isCommonWord, isEventHead, isOrgHead, isPluralNoun, typeName } from "./typing.ts";
 import type { Mention } from "./types.ts";
 
 /** Words that may join the parts of one name: "Bank of England", "Competition and Markets Authority". */
@@ -14,6 +14,11 @@ const OF_HEADS = new Set([
   ...["school", "office", "court", "duke", "earl", "prince", "princess", "king", "queen", "city", "port", "gulf"],
   ...["isle", "isles", "bay", "cape", "sea", "lake", "river", "mount", "islands", "province", "bank", "minister"],
   ...["secretary"],
+]);
+/** Last words of a state's bodies of government: "US Commerce Department" is a part of the United States. */
+const GOVERNMENT_HEADS = new Set([
+  ...["department", "ministry", "treasury", "senate", "congress", "parliament", "army", "navy", "government"],
+  ...["administration", "cabinet", "embassy", "military", "police", "office", "house", "assembly"],
 ]);
 const HONORIFICS = new Set(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady"]);
 /** Common nouns that, after a person's name, name their organisation: "the Zelensky administration". */
@@ -68,10 +73,22 @@ function step(a: Analysis, ctx: CompiledContext, i: number, to: number, out: Men
   if (known) {
     const end = i + known.tokens.length;
     const kind = known.name.kind;
+    // "Swiss National Bank", "United States Tennis Association", "Italian Open": a state's name or demonym that
+    // starts a longer name ending with an organisation or event word is part of that name; a state's name and a
+    // body of government ("US Treasury", "the US Commerce Department") stay the state and its body.
+    const body = kind === "name" && runEnd > end && GOVERNMENT_HEADS.has(tokens[runEnd - 1].lower);
+    const starts =
+      !body &&
+      runEnd > end &&
+      (kind === "demonym-adjective" || known.name.entry.type === "country") &&
+      (isOrgHead(tokens[runEnd - 1].lower) || isEventHead(tokens[runEnd - 1].lower)) &&
+      trimmedEnd(ctx, tokens, i, runEnd) === runEnd;
+    if (starts) {
+      properName(a, ctx, i, runEnd, out, taken);
+      return runEnd;
+    }
     if (kind === "demonym-adjective") return demonym(a, ctx, i, end, to, out, taken);
-    const splitsOff =
-      kind === "name" && known.name.entry.type === "country" && runEnd > end && isOrgHead(tokens[runEnd - 1].lower);
-    if (runEnd <= end || splitsOff || trimmedEnd(ctx, tokens, i, runEnd) <= end) {
+    if (runEnd <= end || body || trimmedEnd(ctx, tokens, i, runEnd) <= end) {
       push(a, out, taken, { from: i, to: end, type: known.name.entry.type, known: known.name });
       return end;
     }

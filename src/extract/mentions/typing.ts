@@ -30,10 +30,15 @@ const PLACE_HEADS = new Set([
 /** Common nouns after a name that make it a place: "the Santiago Bernabeu stadium". */
 const FOLLOWING_PLACE = new Set([
   ...["stadium", "airport", "arena", "square", "street", "avenue", "bridge", "station", "park", "palace", "hall"],
-  ...["building", "district", "province", "region", "area"],
+  ...["building", "district", "districts", "province", "region", "area", "basilica", "cathedral", "church"],
+  ...["mosque", "temple", "museum", "tower", "island", "neighbourhood", "neighborhood", "quarter", "suburb"],
 ]);
 /** Last words that make a name an event ("... Championship", "... Games"). */
-const EVENT_HEADS = new Set(["championship", "championships", "cup", "games", "olympics", "league", "summit", "war"]);
+const EVENT_HEADS = new Set([
+  ...["championship", "championships", "cup", "games", "olympics", "league", "summit", "war", "open", "slam"],
+  ...["tournament", "prix", "marathon", "festival", "expo", "conference", "congress", "forum", "classic", "masters"],
+  ...["series", "derby", "invitational", "world cup", "elections", "election", "referendum", "talks"],
+]);
 /** Last words that make a name an agreement ("... Grain Initiative", "... Treaty"). */
 const AGREEMENT_HEADS = new Set([
   "initiative",
@@ -48,8 +53,13 @@ const AGREEMENT_HEADS = new Set([
   "plan",
 ]);
 /** Words after which a lone name is a place: "in Sochi", "the port of Odesa". */
-const LOCATIVE = new Set(["in", "near", "outside", "across", "across", "around"]);
-const PLACE_NOUNS = new Set(["port", "city", "town", "village", "region", "province", "capital"]);
+const LOCATIVE = new Set(["in", "near", "outside", "across", "around", "throughout", "within"]);
+const PLACE_NOUNS = new Set(["port", "city", "town", "village", "region", "province", "capital", "state", "county"]);
+/** Nouns whose "of X" names a place governed or inhabited: "the government of Catalonia", "the mayor of Lyon". */
+const PLACE_OF = new Set([
+  ...["government", "mayor", "governor", "people", "residents", "streets", "outskirts", "suburbs", "centre"],
+  ...["center", "north", "south", "east", "west", "heart", "parliament", "president", "premier"],
+]);
 /** Common nouns after a name that make it a company or outlet: "the Beltway Confidential blog". */
 const OUTLET_NOUNS = new Set([
   "blog",
@@ -144,6 +154,35 @@ export function isOrgHead(word: string): boolean {
 }
 
 /**
+ * Whether the name at token `from` follows a locative preposition ("in Sochi"), a place noun's "of" ("the port of
+ * Odesa", "the government of Catalonia"), or a capitalised name coordinated after one ("in Eixample and Ciutat Vella").
+ */
+function afterLocative(tokens: Token[], from: number): boolean {
+  let k = from - 1;
+  for (let hops = 0; hops < 3 && k >= 0; hops++) {
+    const prev = tokens[k];
+    const before = tokens[k - 1];
+    if (LOCATIVE.has(prev.lower)) return true;
+    if (prev.lower === "of" && before && (PLACE_NOUNS.has(before.lower) || PLACE_OF.has(before.lower))) return true;
+    if (prev.lower !== "and" && prev.lower !== "or" && prev.lower !== ",") return false;
+    k--;
+    if (tokens[k]?.lower === ",") k--;
+    let words = 0;
+    while (k >= 0 && /^\p{Lu}/u.test(tokens[k].text) && tokens[k].sentence === tokens[from].sentence && words < 4) {
+      k--;
+      words++;
+    }
+    if (words === 0) return false;
+  }
+  return false;
+}
+
+/** Whether `word` (lower case) ends the names of events ("... Open", "... Cup"). */
+export function isEventHead(word: string): boolean {
+  return EVENT_HEADS.has(word);
+}
+
+/**
  * The type of the proper name `tokens[from, to)`, or null when nothing decides it. `titled` says a title or role
  * preceded it ("Chancellor Olaf Scholz"); `knownPlace` says whether a word is a known place (gazetteer).
  */
@@ -167,10 +206,7 @@ export function typeName(
   if (titled) return "person";
   const following = tokens[to]?.lower ?? "";
   if (OUTLET_NOUNS.has(following)) return "organization";
-  const prev = tokens[from - 1];
-  const before = tokens[from - 2];
-  if (prev && (LOCATIVE.has(prev.lower) || (prev.lower === "of" && before && PLACE_NOUNS.has(before.lower))))
-    if (words.length === 1 || words.every((w) => !isFirstName(w))) return "location";
+  if (afterLocative(tokens, from)) if (words.length === 1 || words.every((w) => !isFirstName(w))) return "location";
   const placeWord = (w: string) => knownPlace(w) || isPlaceName(w);
   // "Lewis Hamilton": a first name that is not itself a known place starts a person's name.
   if (words.length >= 2 && words.length <= 4 && isFirstName(words[0]) && !knownPlace(words[0])) return "person";

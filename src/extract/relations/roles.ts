@@ -4,7 +4,9 @@
  * "X is a contributor to Y".
  */
 import { matchPhrase } from "../mentions/phrases.ts";
+import type { Mention } from "../mentions/types.ts";
 import type { Sentence } from "../nlp/types.ts";
+import { antecedent, descriptionAt, pronounAt } from "./coref.ts";
 import { isPossessive, mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
 
 const ACTORS = new Set(["person", "organization", "country", "group"]);
@@ -55,7 +57,7 @@ function after(
   let copular = false;
   if (t[j]?.lower === "(") while (j < s.to && t[j].lower !== ")") j++;
   if (t[j]?.lower === ")") j++;
-  const as = asRole(v, j);
+  const as = t[j]?.lower === "as" ? j + 1 : asRole(v, j);
   if (as > 0) {
     // "X returned as chief executive of Y", "X was appointed as ..."
     copular = true;
@@ -67,6 +69,16 @@ function after(
   } else return;
   if (t[j]?.lower === "who" && COPULA.has(t[j + 1]?.lower ?? "")) j += 2;
 
+  // "X, its chief executive" / "X, the company's chief executive": the owner is the entity the words point to.
+  const pointed = pointedOwner(v, j, person);
+  if (pointed) {
+    const role = roleAt(v, pointed.to, s.to);
+    if (role) {
+      out.push(cand(person, pointed.owner.entity, role.predicate, "coreferent-role", from, role.to, role.text));
+      close(v, role.to, person, appositions);
+    }
+    return;
+  }
   if (DETERMINERS.has(t[j]?.lower ?? "")) j++;
   // "Y's ROLE" or "the Y ROLE"
   const owner = mentionStarting(v, j);
@@ -109,6 +121,14 @@ function before(v: View, s: Sentence, person: number, from: number, _to: number,
     if (!role || role.to !== j) continue;
     let p = start;
     while (p > s.from && MODIFIER_POS.has(t[p - 1].pos) && !v.mentionAt[p - 1]) p--;
+    // "Its president, X" / "the club's president, X": the owner is the entity the words point to.
+    const pointed = pointedOwnerEnding(v, p, person);
+    if (pointed) {
+      const end = v.mentionAt[from]!.to;
+      const words = role.phrase.words.join(" ");
+      out.push(cand(person, pointed.entity, role.phrase.value, "coreferent-role", pointed.at, end, words));
+      return;
+    }
     if (isPossessive(v, p - 1)) p--;
     const owner = mentionEnding(v, p);
     if (!owner) return;
@@ -116,6 +136,30 @@ function before(v: View, s: Sentence, person: number, from: number, _to: number,
     out.push(cand(person, owner.entity, role.phrase.value, "title-role", owner.from, end, role.phrase.words.join(" ")));
     return;
   }
+}
+
+/** "its" or "the company's" at `k`: the antecedent it points to and the token after the words. */
+function pointedOwner(v: View, k: number, person: number): { owner: Mention; to: number } | null {
+  const types = pronounAt(v, k);
+  if (types) {
+    const owner = antecedent(v, k, types, person);
+    return owner ? { owner, to: k + 1 } : null;
+  }
+  const d = descriptionAt(v, k);
+  if (!d || !isPossessive(v, d.to)) return null;
+  const owner = antecedent(v, k, d.types, person);
+  return owner ? { owner, to: d.to + 1 } : null;
+}
+
+/** "its" or "the company's" ending right before token `p`: the antecedent's entity and where the words start. */
+function pointedOwnerEnding(v: View, p: number, person: number): { entity: number; at: number } | null {
+  if (pronounAt(v, p - 1)) {
+    const owner = antecedent(v, p - 1, pronounAt(v, p - 1)!, person);
+    return owner ? { entity: owner.entity, at: p - 1 } : null;
+  }
+  if (!isPossessive(v, p - 1) || !descriptionAt(v, p - 3)) return null;
+  const owner = antecedent(v, p - 3, descriptionAt(v, p - 3)!.types, person);
+  return owner ? { entity: owner.entity, at: p - 3 } : null;
 }
 
 /** The token after "as" when a role verb follows the name ("returned as"), else 0. */
@@ -129,6 +173,9 @@ function asRole(v: View, k: number): number {
 function roleAt(v: View, k: number, to: number): { predicate: string; to: number; text: string } | null {
   for (let j = k; j < Math.min(to, k + 4); j++) {
     const role = matchPhrase(v.ctx.roles, v.tokens, j, to);
+    // "chief scientist", "head chef": a one-word role that only modifies the noun after it names no role.
+    const next = v.tokens[role?.to ?? 0];
+    if (role && role.phrase.words.length === 1 && next?.pos === "NOUN" && /^\p{Ll}/u.test(next.text)) return null;
     if (role) {
       // Prefer the longest role ending here: "finance minister" over "minister".
       return { predicate: role.phrase.value, to: role.to, text: role.phrase.words.join(" ") };
@@ -152,5 +199,7 @@ function cand(
   to: number,
   role: string,
 ): Candidate {
-  return { source, target, predicates: [predicate], rule, confidence: 0.85, from, to, role };
+  // A leader of a city or region governs it: "leads" does not take places, "governs" does.
+  const predicates = predicate === "leads" ? ["leads", "governs"] : [predicate];
+  return { source, target, predicates, rule, confidence: 0.85, from, to, role };
 }

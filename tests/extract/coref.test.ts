@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { extract, triples } from "./helpers.ts";
+
+describe("extract", () => {
+  describe("light coreference in roles", () => {
+    it("reads 'Its president, X' as X leading the organisation of the previous sentence", () => {
+      const r = extract(
+        "Apartur, an association of flat owners, criticised the ban. Its president, Marian Muro, spoke.",
+      );
+      expect(triples(r)).toContain("marian-muro leads apartur");
+    });
+
+    it("reads 'X, the club's president' as X leading the club the text is about, not the last one named", () => {
+      const r = extract(
+        "Real Madrid signed Kylian Mbappe. Real Madrid beat Borussia Dortmund in the final. Florentino Perez, the club's president, was pleased.",
+      );
+      expect(triples(r)).toContain("florentino-perez leads real-madrid");
+      expect(triples(r)).not.toContain("florentino-perez leads borussia-dortmund");
+    });
+
+    it("reads 'brought back X as its chief executive'", () => {
+      const r = extract("UBS bought Credit Suisse. UBS later brought back Sergio Ermotti as its chief executive.");
+      expect(triples(r)).toContain("sergio-ermotti leads ubs");
+    });
+
+    it("makes the mayor of a city its governor rather than its leader", () => {
+      const r = extract("Barcelona will stop renewing licences, its mayor, Jaume Collboni, said.");
+      expect(triples(r)).toContain("jaume-collboni governs barcelona");
+    });
+
+    it("does not read a one-word role that modifies a noun ('chief scientist') as leadership", () => {
+      const r = extract("Ilya Sutskever, Quora's chief scientist, spoke.");
+      expect(triples(r).filter((t) => t.includes(" leads "))).toEqual([]);
+    });
+
+    it("finds no owner for 'its' when no compatible entity was named nearby", () => {
+      const r = extract("It rained all week. Its president, Marian Muro, spoke.");
+      expect(triples(r)).toEqual([]);
+    });
+  });
+});
