@@ -14,9 +14,9 @@ import { createLabelDrawer } from "./app/labels.ts";
 import { createReducers } from "./app/reducers.ts";
 import { createSearchIndex } from "./app/search.ts";
 import { UiStore } from "./app/store.ts";
-import type { Controller, EdgeAttributes, NodeAttributes } from "./app/types.ts";
+import type { Controller, EdgeAttributes, NodeAttributes, WebGraph } from "./app/types.ts";
 import { visibilityCache } from "./app/visibility.ts";
-import { CONTROLLERS } from "./controllers/index.ts";
+import { CONTROLLERS, RECOUNTED_CONTROLLERS, WRITE_CONTROLLERS } from "./controllers/index.ts";
 
 /** Renderer settings; the performance ones keep a 10k-node, 50k-edge graph responsive. */
 export const SIGMA_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> = {
@@ -65,6 +65,31 @@ const LARGE_GRAPH_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> = 
   antiAliasingFeather: 0.5,
 };
 
+/**
+ * Brings `graph` in line with `fresh` in place, so sigma, the camera and the UI state survive a write: what is gone is
+ * dropped, what is new is added, attributes are replaced. Nodes already drawn keep their current position (the reader
+ * may have run a layout); new ones take the server's. Returns the new nodes.
+ */
+function syncGraph(graph: WebGraph, fresh: WebGraph): string[] {
+  graph.filterEdges((edge) => !fresh.hasEdge(edge)).forEach((edge) => graph.dropEdge(edge));
+  graph.filterNodes((node) => !fresh.hasNode(node)).forEach((node) => graph.dropNode(node));
+  const added: string[] = [];
+  fresh.forEachNode((node, attributes) => {
+    if (!graph.hasNode(node)) {
+      graph.addNode(node, attributes);
+      added.push(node);
+    } else {
+      const { x, y } = graph.getNodeAttributes(node);
+      graph.replaceNodeAttributes(node, { ...attributes, x, y });
+    }
+  });
+  fresh.forEachEdge((edge, attributes, source, target) => {
+    if (graph.hasEdge(edge)) graph.replaceEdgeAttributes(edge, attributes);
+    else graph.addDirectedEdgeWithKey(edge, source, target, attributes);
+  });
+  return added;
+}
+
 /** Loads everything and starts the page; returns the function that tears it all down. */
 async function start(): Promise<() => void> {
   const container = byId("graph");
@@ -76,8 +101,9 @@ async function start(): Promise<() => void> {
   const graph = graphFromExport(data);
   const store = new UiStore();
   const initialState = store.state;
-  const visibility = visibilityCache(graph);
-  const reducers = createReducers(graph, store, visibility);
+  // Replaced after a write: the cache is keyed on the filter sets only, not on the graph's membership.
+  let visibility = visibilityCache(graph);
+  const reducers = createReducers(graph, store, (types, predicates) => visibility(types, predicates));
   const labels = createLabelDrawer();
   const renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
     ...SIGMA_SETTINGS,
@@ -88,18 +114,49 @@ async function start(): Promise<() => void> {
   });
   const detachLabels = labels.attach(renderer as unknown as Sigma);
   labels.flush();
+  // The search index, the positions and the counts are refreshed in place after a write: controllers hold them.
+  let search = createSearchIndex(graph);
+  const positions = snapshotPositions(graph);
+  const counts = countByKind(graph);
   const ctx: PageContext = {
     graph,
     renderer,
     store,
     ontology: ontologyForGraph(graph, served),
-    search: createSearchIndex(graph),
-    positions: snapshotPositions(graph),
-    counts: countByKind(graph),
+    search: (query) => search(query),
+    positions,
+    counts,
     visibility: () => visibility(store.state.hiddenTypes, store.state.hiddenPredicates),
     announce,
   };
   const controllers: Controller[] = CONTROLLERS.map((create) => create(ctx));
+  /** Re-fetches the served graph after a write and redraws it, keeping the camera, the renderer and the UI state. */
+  const reloadGraph = async () => {
+    const fresh = graphFromExport(await fetchGraph());
+    for (const node of syncGraph(graph, fresh)) positions.set(node, { ...fresh.getNodeAttributes(node) });
+    visibility = visibilityCache(graph);
+    search = createSearchIndex(graph);
+    const recount = countByKind(graph);
+    for (const key of ["types", "predicates"] as const) {
+      counts[key].clear();
+      for (const [id, n] of recount[key]) counts[key].set(id, n);
+    }
+    ctx.ontology = ontologyForGraph(graph, served);
+    // The legend and the filters list what the graph holds: rebuild them; everything else reads the graph live.
+    for (const create of RECOUNTED_CONTROLLERS) {
+      const index = CONTROLLERS.indexOf(create);
+      controllers[index].kill();
+      controllers[index] = create(ctx);
+    }
+    const { selection } = store.state;
+    // A new selection object re-renders the panel (an accepted relation's status changed); a dropped one closes it.
+    const stillThere =
+      selection && (selection.kind === "node" ? graph.hasNode(selection.id) : graph.hasEdge(selection.id));
+    store.set({ selection: stillThere ? { ...selection } : null });
+    renderer.refresh();
+    announce(`${graph.order} entities, ${graph.size} relations`);
+  };
+  controllers.push(...WRITE_CONTROLLERS.map((create) => create(ctx, reloadGraph)));
   // sigma's constructor drew the graph; redraw once more only if a controller (the URL state) changed the view.
   if (store.state !== initialState) renderer.refresh();
   container.dataset.state = "ready";

@@ -119,3 +119,67 @@ export function gexfUrl(subset: { types?: string[]; predicates?: string[] } = {}
   if (subset.predicates) params.set("predicates", subset.predicates.join(","));
   return `/api/export?${params}`;
 }
+
+// Writes
+
+const IngestSchema = z.object({
+  document: z.object({ id: z.string(), title: z.string() }),
+  newEntities: z.array(z.string()),
+  newRelations: z.array(z.string()),
+  mergedEntities: z
+    .array(z.object({ merge: z.string(), label: z.string(), entity: z.string(), rule: z.string() }).loose())
+    .default([]),
+  corroborated: z.array(z.string()).default([]),
+  skipped: z
+    .array(z.object({ source: z.string(), predicate: z.string(), target: z.string(), reason: z.string() }).loose())
+    .default([]),
+  graph: z.object({ nodes: z.number(), edges: z.number() }).loose(),
+});
+
+/** What POST /api/documents added. */
+export type IngestResult = z.infer<typeof IngestSchema>;
+
+/** An article to add; optional fields are left out when empty. */
+export interface ArticleInput {
+  title: string;
+  text: string;
+  author?: string;
+  date?: string;
+}
+
+const DecisionSchema = z.object({ relation: z.string(), decision: z.string(), unchanged: z.boolean() }).loose();
+
+/** The answer to an accept or reject. */
+export type DecisionResult = z.infer<typeof DecisionSchema>;
+
+/** POSTs `body` as JSON (the write guard accepts nothing else) and parses the answer like {@link getJson}. */
+async function postJson<S extends z.ZodType>(url: string, body: unknown, schema: S): Promise<z.infer<S>> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: "POST",
+      headers: { accept: "application/json", "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  } catch (error) {
+    throw new ApiError(0, `cannot reach the server (${(error as Error).message}); is it still running?`);
+  }
+  const answer: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const parsed = ErrorBodySchema.safeParse(answer);
+    throw new ApiError(response.status, parsed.success ? parsed.data.error.message : `HTTP ${response.status}`);
+  }
+  const parsed = schema.safeParse(answer);
+  if (!parsed.success) throw new ApiError(response.status, `unexpected answer from ${url}`);
+  return parsed.data;
+}
+
+/** POST /api/documents: adds an article to the graph; the server's 4xx message comes back as an {@link ApiError}. */
+export async function postDocument(article: ArticleInput): Promise<IngestResult> {
+  return postJson("/api/documents", article, IngestSchema);
+}
+
+/** POST /api/relations/:id/accept or /reject: records a review decision on a candidate relation. */
+export async function decideRelation(id: string, decision: "accept" | "reject"): Promise<DecisionResult> {
+  return postJson(`/api/relations/${encodeURIComponent(id)}/${decision}`, {}, DecisionSchema);
+}

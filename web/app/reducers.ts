@@ -15,6 +15,12 @@ export interface ReducerOptions {
   pathEdgeSize: number;
   /** Label the selected node's edges only up to this degree: past it, the labels pile up and the panel reads better. */
   maxLabelledEdges: number;
+  // Review: sigma 3 has no dashed edge program, so candidates are drawn lighter and thinner instead
+  candidateEdgeColor: string;
+  candidateEdgeSize: number;
+  // Highlight of what an added article brought in
+  highlightEdgeColor: string;
+  highlightEdgeSize: number;
 }
 
 export const DEFAULT_REDUCER_OPTIONS: ReducerOptions = {
@@ -24,6 +30,10 @@ export const DEFAULT_REDUCER_OPTIONS: ReducerOptions = {
   strongEdgeColor: "#3d3d3a",
   pathEdgeSize: 4,
   maxLabelledEdges: 12,
+  candidateEdgeColor: "rgba(201, 135, 40, 0.45)",
+  candidateEdgeSize: 0.6,
+  highlightEdgeColor: "#d9480f",
+  highlightEdgeSize: 2.5,
 };
 
 type NodeOut = Partial<NodeDisplayData>;
@@ -45,10 +55,12 @@ export function createReducers(
     // The entity type is data, not a sigma program: every node is drawn as a circle.
     const out: NodeOut = { ...data, type: "circle", zIndex: 1 };
     if (visibility(state.hiddenTypes, state.hiddenPredicates).hiddenNodes.has(node)) return { ...out, hidden: true };
-    const { path, selection, hovered } = state;
+    const { path, selection, hovered, highlight } = state;
     if (path.type === "ready") {
       return path.nodes.has(node) ? { ...strongNode(out), highlighted: true } : fadeNode(out);
     }
+    // An added article's entities stand out until cleared; a selection or a path takes over meanwhile.
+    if (highlight?.nodes.has(node) && !selection) return { ...strongNode(out), highlighted: true, zIndex: 3 };
     if (selection?.kind === "node") {
       if (node === selection.id) return { ...strongNode(out), highlighted: true, zIndex: 3 };
       if (graph.areNeighbors(node, selection.id)) return strongNode(out);
@@ -68,12 +80,19 @@ export function createReducers(
   const edgeReducer = (edge: string, data: EdgeAttributes): EdgeOut => {
     const state = store.state;
     // Edge labels are drawn only where they are forced (selection and path), see the sigma settings in main.ts.
-    const out: EdgeOut = { label: data.label, color: o.edgeColor, size: 1, forceLabel: false, zIndex: 0 };
+    const candidate = data.status === "candidate";
+    const out: EdgeOut = candidate
+      ? { label: data.label, color: o.candidateEdgeColor, size: o.candidateEdgeSize, forceLabel: false, zIndex: 0 }
+      : { label: data.label, color: o.edgeColor, size: 1, forceLabel: false, zIndex: 0 };
+    if (candidate && !state.showCandidates) return { ...out, hidden: true };
     if (!visibility(state.hiddenTypes, state.hiddenPredicates).isEdgeVisible(edge)) return { ...out, hidden: true };
     const strong: EdgeOut = { ...out, color: o.strongEdgeColor, size: 2, forceLabel: true, zIndex: 1 };
     const faded: EdgeOut = { ...out, color: o.fadedEdgeColor, label: null };
-    const { path, selection, hovered } = state;
+    const { path, selection, hovered, highlight } = state;
     if (path.type === "ready") return path.edges.has(edge) ? { ...strong, size: o.pathEdgeSize } : faded;
+    if (highlight?.edges.has(edge) && !selection) {
+      return { ...out, color: o.highlightEdgeColor, size: o.highlightEdgeSize, label: null, zIndex: 1 };
+    }
     if (selection?.kind === "edge") return edge === selection.id ? { ...strong, size: 3 } : faded;
     if (selection?.kind === "node" && graph.hasNode(selection.id)) {
       if (graph.hasExtremity(edge, selection.id)) {

@@ -15,6 +15,8 @@ export const INITIAL_UI_STATE: UiState = {
   path: { type: "idle" },
   pathEnds: null,
   layoutRunning: false,
+  highlight: null,
+  showCandidates: true,
 };
 
 /** A minimal observable store; state is replaced, never mutated, so listeners can compare old and new. */

@@ -102,6 +102,12 @@ export type PathState =
   | { type: "error"; message: string }
   | { type: "ready"; result: PathsResult; shown: number; nodes: ReadonlySet<string>; edges: ReadonlySet<string> };
 
+/** What the last added article brought in, drawn highlighted until cleared. */
+export interface Highlight {
+  nodes: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
+}
+
 /** Transient UI state: applied through sigma's reducers, never written into the graph. */
 export interface UiState {
   hovered: string | null;
@@ -112,6 +118,10 @@ export interface UiState {
   /** Endpoints typed in the path finder (kept for the shareable URL). */
   pathEnds: { from: string; to: string } | null;
   layoutRunning: boolean;
+  /** Entities and relations the last added article brought in, or null. */
+  highlight: Highlight | null;
+  /** Whether extracted relations still awaiting review are drawn. */
+  showCandidates: boolean;
 }
 
 /** A piece of the page wiring its own events; {@link Controller.kill} undoes all of it. */

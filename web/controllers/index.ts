@@ -5,6 +5,8 @@ import type { PageContext } from "../app/context.ts";
 import type { Controller } from "../app/types.ts";
 import { createExportController } from "./export.ts";
 import { createFiltersController } from "./filters.ts";
+import { createIngestController } from "./ingest.ts";
+import { createReviewController } from "./review.ts";
 import { createHoverController } from "./hover.ts";
 import { createLayoutController } from "./layout.ts";
 import { createLegendController } from "./legend.ts";
@@ -30,3 +32,15 @@ export const CONTROLLERS: ControllerFactory[] = [
   createExportController,
   createUrlStateController,
 ];
+
+/** Controllers that list the graph's types and predicates: the page rebuilds them after a write changes the graph. */
+export const RECOUNTED_CONTROLLERS: ControllerFactory[] = [createLegendController, createFiltersController];
+
+/** Re-fetches the served graph and redraws it in place (see main.ts). */
+export type GraphReload = () => Promise<void>;
+
+/** A controller that changes graph-data/ through the write API and then has the page re-fetch the graph. */
+export type WriteControllerFactory = (ctx: PageContext, reload: GraphReload) => Controller;
+
+/** The controllers that write: the "Add article" form and the review of candidate relations. */
+export const WRITE_CONTROLLERS: WriteControllerFactory[] = [createIngestController, createReviewController];

@@ -70,6 +70,24 @@ function relationTags(attributes: { stance?: string; modality?: string; confiden
   return el("span", { class: "tags" }, ...tags.map((tag) => el("span", { class: `tag tag-${tag}` }, tag)));
 }
 
+/** Accept / Reject for a relation awaiting review; the review controller acts on them (see review.ts). */
+function reviewActions(edge: string): HTMLElement {
+  const button = (decision: string, label: string, testId: string) =>
+    el("button", { type: "button", "data-decision": decision, "data-edge": edge, "data-testid": testId }, label);
+  return el(
+    "div",
+    { class: "review", role: "group", "aria-label": "Review this extracted relation" },
+    el("p", { class: "muted" }, "Extracted from a document, not yet reviewed."),
+    el(
+      "div",
+      { class: "field-row" },
+      button("accept", "Accept", "relation-accept"),
+      button("reject", "Reject", "relation-reject"),
+    ),
+    el("p", { class: "review-status", "data-review-status": true, role: "status" }),
+  );
+}
+
 /** Shows `text` with `[start, end)` marked; falls back to the quote's first occurrence when the offsets are stale. */
 function highlightedText(text: string, evidence: Evidence): { body: HTMLElement; mark: HTMLElement | null } {
   let { start, end } = evidence;
@@ -148,6 +166,7 @@ export function createPanelController(ctx: PageContext): Controller {
         ["Duration", q.duration],
         ["Role", q.role],
       ]),
+      a.status === "candidate" ? reviewActions(edge) : "",
       el("h3", {}, "Evidence"),
       el("ul", { class: "evidence" }, ...a.evidence.map((e) => el("li", {}, quoteButton(e, open)))),
     );
