@@ -1,7 +1,7 @@
 /**
  * Entity search: ranks entities by how well their label or an alias matches a query (exact > word > prefix > substring).
  */
-import type { EntityType, KnowledgeGraph } from "../model/types.ts";
+import type { KnowledgeGraph } from "../model/types.ts";
 import { normalizeName } from "./normalize.ts";
 import { lowerBound, searchIndexOf, type SearchIndex } from "./searchIndex.ts";
 import { DEFAULT_SEARCH_OPTIONS, TIER_SCORES, type MatchTier, type SearchHit, type SearchOptions } from "./types.ts";
@@ -28,11 +28,11 @@ export function rankEntities(graph: KnowledgeGraph, q: string, options: Partial<
   const query = normalizeName(q);
   if (!query || limit <= 0) return [];
   const index = searchIndexOf(graph);
-  const allowed = types ? new Set<EntityType>(types) : null;
+  const allowed = types ? new Set<string>(types) : null;
   const best = new Map<number, { tier: MatchTier; score: number }>();
   const consider = (nameIndex: number) => {
     const node = index.nameNode[nameIndex];
-    if (allowed && !allowed.has(graph.getNodeAttribute(index.nodes[node], "type"))) return;
+    if (allowed && !allowed.has(index.types[node])) return;
     const tier = matchTier(index.names[nameIndex], query);
     if (!tier) return;
     const score = scoreOf(tier, query, index.names[nameIndex], index.nameIsLabel[nameIndex] === 1);
@@ -42,10 +42,16 @@ export function rankEntities(graph: KnowledgeGraph, q: string, options: Partial<
   for (const nameIndex of wordCandidates(index, query)) consider(nameIndex);
   // Substring hits rank below every word hit, so scan all names only when the word hits do not fill the page.
   if (best.size < limit) for (let i = 0; i < index.names.length; i++) consider(i);
+  // Ordered on the index's own columns; only the hits returned are read from the graph.
   return [...best]
-    .map(([node, { tier, score }]) => toHit(graph, index.nodes[node], tier, score))
-    .sort((a, b) => b.score - a.score || compareText(a.label, b.label) || compareText(a.id, b.id))
-    .slice(0, limit);
+    .sort(
+      ([a, x], [b, y]) =>
+        y.score - x.score ||
+        compareText(index.labels[a], index.labels[b]) ||
+        compareText(index.nodes[a], index.nodes[b]),
+    )
+    .slice(0, limit)
+    .map(([node, { tier, score }]) => toHit(graph, index.nodes[node], tier, score));
 }
 
 /** Names with a word starting with the query's first word: every match except a mid-word substring. */

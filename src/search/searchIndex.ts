@@ -11,6 +11,9 @@ export interface SearchIndex {
   size: number;
   /** Node keys by node index. */
   nodes: string[];
+  /** Labels and types by node index (to order and filter hits without reading the graph). */
+  labels: string[];
+  types: string[];
   /** Normalised names (label and aliases) and the node index and kind of each. */
   names: string[];
   nameNode: Int32Array;
@@ -36,11 +39,15 @@ export function searchIndexOf(graph: KnowledgeGraph): SearchIndex {
 /** Builds the index: O(total name length · log) time, once per graph. */
 export function buildSearchIndex(graph: KnowledgeGraph): SearchIndex {
   const nodes: string[] = [];
+  const labels: string[] = [];
+  const types: string[] = [];
   const names: string[] = [];
   const owners: number[] = [];
   const isLabel: number[] = [];
   graph.forEachNode((key, attributes) => {
     const node = nodes.push(key) - 1;
+    labels.push(attributes.label ?? key);
+    types.push(attributes.type);
     const seen = new Set<string>();
     const add = (text: string, label: boolean) => {
       const name = normalizeName(text);
@@ -65,6 +72,8 @@ export function buildSearchIndex(graph: KnowledgeGraph): SearchIndex {
     order: graph.order,
     size: graph.size,
     nodes,
+    labels,
+    types,
     names,
     nameNode: Int32Array.from(owners),
     nameIsLabel: Uint8Array.from(isLabel),
