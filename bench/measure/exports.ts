@@ -22,6 +22,8 @@ interface Probe {
   peakExtraBytes: number | null;
   /** Ours: peak heap above the start, sampled at every chunk; graphology-gexf: heap held when it returns. */
   heapBytes: number;
+  /** Ours: peak live heap above the start, read after a GC every ~25 MB of output. */
+  liveBytes?: number;
   bytes?: number;
 }
 
@@ -55,15 +57,17 @@ export async function measureExports(
     },
     {
       tier,
-      measure: "GEXF export peak extra heap",
-      value: mb(r.gexfOurs.heapBytes),
+      measure: "GEXF export peak extra live heap",
+      value: mb(r.gexfOurs.liveBytes ?? NaN),
       unit: "MB",
       baseline: "graphology-gexf write (held at return, a lower bound)",
       baselineValue: mb(r.gexfGraphology.heapBytes),
-      ratio: lowerIsBetter(mb(r.gexfOurs.heapBytes), mb(r.gexfGraphology.heapBytes)),
+      ratio: lowerIsBetter(mb(r.gexfOurs.liveBytes ?? NaN), mb(r.gexfGraphology.heapBytes)),
       target: "≤ 150 MB",
-      met: mb(r.gexfOurs.heapBytes) <= 150,
-      note: `peak RSS growth ${peak(r.gexfOurs)} MB (graphology-gexf ${peak(r.gexfGraphology)} MB)`,
+      met: mb(r.gexfOurs.liveBytes ?? Infinity) <= 150,
+      note:
+        `GC every ~25 MB of output; without GC the heap peaks at ${mb(r.gexfOurs.heapBytes)} MB (uncollected garbage); ` +
+        `peak RSS growth ${peak(r.gexfOurs)} MB (graphology-gexf ${peak(r.gexfGraphology)} MB)`,
     },
     {
       tier,
