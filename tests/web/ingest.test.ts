@@ -86,6 +86,13 @@ describe.skipIf(unavailable !== null)("web explorer: adding an article and revie
   it("adds an article, lists and highlights what it brought, and a rejected candidate disappears", async () => {
     await openExplorer(page, server.url);
     const before = await shownCounts(page);
+    // Zoom in, so the test can tell whether the write kept the camera (the shared link records it).
+    await page.getByTestId("graph").hover();
+    await page.mouse.wheel(0, -400);
+    const cameraOf = async () => new URLSearchParams((await page.evaluate(() => location.hash)).slice(1)).get("cam");
+    await expect.poll(cameraOf).not.toBeNull();
+    await page.waitForTimeout(500);
+    const camera = await cameraOf();
     await page.getByTestId("add-article-open").click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("add-article-title");
     await page.getByTestId("add-article-title").fill(ARTICLE.title);
@@ -106,6 +113,7 @@ describe.skipIf(unavailable !== null)("web explorer: adding an article and revie
     expect(served().order).toBeGreaterThan(before.nodes);
     expect(await page.locator("#add-article-dialog").evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
     await page.waitForTimeout(300);
+    expect(await cameraOf()).toBe(camera);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, "add-article-result.png") });
 
     // A new relation is a candidate: its panel offers the review.
@@ -128,7 +136,18 @@ describe.skipIf(unavailable !== null)("web explorer: adding an article and revie
     // Escape clears the highlight and its summary.
     await page.locator("body").press("Escape");
     await expect.poll(() => result.textContent()).toBe("");
-    expect(errors).toEqual([]);
+
+    // The same text again is refused with the server's reason, and the graph does not change.
+    const after = { nodes: served().order, edges: served().size };
+    await page.getByTestId("add-article-open").click();
+    await page.getByTestId("add-article-title").fill("Same text, other title");
+    await page.getByTestId("add-article-text").fill(ARTICLE.text);
+    await page.getByTestId("add-article-submit").click();
+    const error = page.getByTestId("add-article-error");
+    await error.waitFor({ state: "visible" });
+    expect(await error.textContent()).toMatch(/already stored as document/);
+    expect({ nodes: served().order, edges: served().size }).toEqual(after);
+    expect(errors.filter((e) => !/status of 409/.test(e))).toEqual([]);
   });
 
   it("accepts a candidate: the panel then shows it accepted, without review buttons", async () => {
