@@ -67,16 +67,24 @@ describe.skipIf(unavailable !== null)("web explorer: adding an article and revie
     await context.close();
   });
 
-  it("shows the server's error for an empty text and changes nothing", async () => {
+  it("opens from the keyboard, shows the server's error for an empty text and changes nothing", async () => {
     await openExplorer(page, server.url);
     const before = await shownCounts(page);
-    await page.getByTestId("add-article-open").click();
-    await page.getByTestId("add-article-title").fill("Nothing to read");
-    await page.getByTestId("add-article-submit").click();
+    // Keyboard only: focus the opener, open with Enter, type a title, submit with Enter from the field.
+    await page.getByTestId("add-article-open").focus();
+    await page.keyboard.press("Enter");
+    const title = page.getByTestId("add-article-title");
+    await expect.poll(() => title.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await title.evaluate((input) => input.matches(":focus-visible"))).toBe(true);
+    await page.keyboard.type("Nothing to read");
+    await page.keyboard.press("Enter");
     const error = page.getByTestId("add-article-error");
     await error.waitFor({ state: "visible" });
     expect(await error.textContent()).toMatch(/text is empty/);
-    expect(await page.locator("#add-article-dialog").evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
+    const dialogOpen = () => page.locator("#add-article-dialog").evaluate((d) => (d as HTMLDialogElement).open);
+    expect(await dialogOpen()).toBe(true);
+    await page.keyboard.press("Escape");
+    expect(await dialogOpen()).toBe(false);
     expect(await shownCounts(page)).toEqual(before);
     expect(server.context.store.graph.order).toBe(before.nodes);
     // The failed POST is the browser's own console line; nothing else may have gone wrong.
