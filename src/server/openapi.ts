@@ -43,16 +43,22 @@ function operationOf(endpoint: EndpointSpec): Record<string, unknown> {
   const parameters = [...parametersOf(endpoint.params, "path"), ...parametersOf(endpoint.query, "query")];
   const responses: Record<string, unknown> = {};
   for (const [status, response] of Object.entries(endpoint.responses)) {
+    const schema = schemaOf(response.schema, "output");
+    const mediaTypes = response.mediaTypes ?? ["application/json"];
     responses[status] = {
       description: response.description,
-      content: { "application/json": { schema: schemaOf(response.schema, "output") } },
+      content: Object.fromEntries(mediaTypes.map((type) => [type, { schema }])),
     };
   }
+  const requestBody = endpoint.body
+    ? { required: true, content: { "application/json": { schema: schemaOf(endpoint.body, "input") } } }
+    : undefined;
   return {
     summary: endpoint.summary,
     tags: [endpoint.tag],
     operationId: operationId(endpoint),
     ...(parameters.length > 0 ? { parameters } : {}),
+    ...(requestBody ? { requestBody } : {}),
     responses,
   };
 }

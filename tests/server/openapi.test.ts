@@ -3,6 +3,7 @@ import request from "supertest";
 import { buildGraph } from "../../src/build/build.ts";
 import { API_ENDPOINTS, OPENAPI_ENDPOINT, PATHS_ENDPOINT } from "../../src/server/api/endpoints.ts";
 import { expectDocumented, serveForTest, type TestServer } from "./apiFixture.ts";
+import { mountedRoutes } from "../fuzz/routes.ts";
 
 type Parameter = { name: string; in: string; required: boolean; schema: Record<string, unknown> };
 
@@ -23,6 +24,21 @@ describe("GET /api/openapi.json", () => {
   it("is an OpenAPI 3.1 document listing every endpoint spec", () => {
     expect(doc.openapi).toBe("3.1.0");
     for (const spec of API_ENDPOINTS) expect(doc.paths[spec.path]?.[spec.method], spec.path).toBeDefined();
+  });
+
+  it("documents every route the app mounts, so the document cannot fall behind the code", () => {
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([path, operations]) =>
+        Object.keys(operations).map((method) => `${method.toUpperCase()} ${path.replace(/\{([^}]+)\}/g, ":$1")}`),
+      ),
+    );
+    const mounted = mountedRoutes(api.context).map((r) => `${r.method} ${r.path}`);
+    expect(mounted.filter((route) => !documented.has(route))).toEqual([]);
+  });
+
+  it("documents the request body of the write endpoints", () => {
+    const post = doc.paths["/api/documents"].post as unknown as { requestBody: { content: Record<string, unknown> } };
+    expect(JSON.stringify(post.requestBody.content["application/json"])).toContain('"title"');
   });
 
   it("documents the path query's parameters with the limits the route enforces", async () => {

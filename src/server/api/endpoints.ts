@@ -2,13 +2,18 @@
  * Endpoint specs: each query-API endpoint described as data (path, parameters, responses). Routes parse with these
  * schemas and the OpenAPI document is rendered from this list.
  */
-import type { z } from "zod";
+import { z } from "zod";
+import { ExportQuerySchema } from "../../export/query.ts";
+import { DocumentBodySchema } from "../../ingest/documentInput.ts";
+import { IdSchema } from "../../model/schemas.ts";
 import * as S from "./schemas.ts";
 
 /** One documented response. */
 export interface ResponseSpec {
   description: string;
   schema: z.ZodType;
+  /** Media types of a file answer (downloads); JSON when absent. */
+  mediaTypes?: string[];
 }
 
 /** One endpoint: OpenAPI-style path (`/api/nodes/{id}`), its inputs and its responses by status. */
@@ -19,6 +24,8 @@ export interface EndpointSpec {
   tag: string;
   params?: z.ZodObject;
   query?: z.ZodObject;
+  /** JSON request body (POST). */
+  body?: z.ZodType;
   responses: Record<number, ResponseSpec>;
 }
 
@@ -133,6 +140,110 @@ export const OPENAPI_ENDPOINT: EndpointSpec = {
   responses: ok("the OpenAPI 3.1 document", S.OpenApiDocumentSchema),
 };
 
+/** Ontology endpoint spec. */
+export const ONTOLOGY_ENDPOINT: EndpointSpec = {
+  method: "get",
+  path: "/api/ontology",
+  summary: "Entity types (label, colour) and predicates (label, inverse) for legends and panels",
+  tag: "graph",
+  responses: ok(
+    "the ontology",
+    z.object({
+      types: z.array(z.object({ id: z.string(), label: z.string(), color: z.string(), description: z.string() })),
+      predicates: z.array(z.object({ id: z.string(), label: z.string(), inverse: z.string(), symmetric: z.boolean() })),
+    }),
+  ),
+};
+
+/** Export endpoint spec. */
+export const EXPORT_ENDPOINT: EndpointSpec = {
+  method: "get",
+  path: "/api/export",
+  summary: "The graph or a subset (types, predicates, ego graph, paths) as GEXF 1.3, GraphML, JSON or CSV, streamed",
+  tag: "export",
+  query: ExportQuerySchema,
+  responses: {
+    200: {
+      description: "the file, with a Content-Disposition file name",
+      schema: z.string(),
+      mediaTypes: [
+        "application/gexf+xml",
+        "application/graphml+xml",
+        "application/json",
+        "text/csv",
+        "application/zip",
+      ],
+    },
+    ...BAD_REQUEST,
+    ...ENTITY_ERRORS,
+  },
+};
+
+const WRITE_ERRORS = {
+  401: error("a token is configured and the request has no valid `Authorization: Bearer` header"),
+  403: error("writes are off: --read-only, a standalone graph file, or beyond loopback without a token"),
+  415: error("the body is not `application/json`"),
+};
+
+/** Ingest endpoint spec. */
+export const INGEST_ENDPOINT: EndpointSpec = {
+  method: "post",
+  path: "/api/documents",
+  summary: "Add an article: extract, resolve against the graph, store as candidates, and serve the grown graph",
+  tag: "write",
+  body: DocumentBodySchema,
+  responses: {
+    201: {
+      description: "what was added: new entities and relations, merged entities, corroborated curated relations",
+      schema: z.looseObject({
+        document: z.object({ id: z.string(), title: z.string() }),
+        newEntities: z.array(z.string()),
+        newRelations: z.array(z.string()),
+      }),
+    },
+    ...BAD_REQUEST,
+    409: error("the same text is already stored (`document` names it), or graph-data/ is broken"),
+    413: error("the text is over the size limit (`limit`, in bytes)"),
+    ...WRITE_ERRORS,
+  },
+};
+
+const ReviewParamsSchema = z.strictObject({ id: IdSchema });
+const ReviewResponseSchema = z.looseObject({ unchanged: z.boolean() });
+
+/** Accept, reject and revert endpoint specs. */
+export const REVIEW_ENDPOINTS: EndpointSpec[] = [
+  ...(["accept", "reject"] as const).map((action): EndpointSpec => ({
+    method: "post",
+    path: `/api/relations/{id}/${action}`,
+    summary: `${action === "accept" ? "Accept" : "Reject"} an extracted candidate relation (kept across rebuilds)`,
+    tag: "write",
+    params: ReviewParamsSchema,
+    body: z.strictObject({}),
+    responses: {
+      ...ok("the decision", ReviewResponseSchema),
+      ...BAD_REQUEST,
+      404: error("no relation has this id"),
+      409: error("a curated relation, or accepting a rejected one"),
+      ...WRITE_ERRORS,
+    },
+  })),
+  {
+    method: "post",
+    path: "/api/merges/{id}/revert",
+    summary: "Undo an entity merge made by resolution: the mention becomes its own entity",
+    tag: "write",
+    params: ReviewParamsSchema,
+    body: z.strictObject({}),
+    responses: {
+      ...ok("the reverted merge", ReviewResponseSchema),
+      ...BAD_REQUEST,
+      404: error("no such merge"),
+      ...WRITE_ERRORS,
+    },
+  },
+];
+
 /** Every endpoint documented in /api/openapi.json. Other modules may push their own specs here. */
 export const API_ENDPOINTS: EndpointSpec[] = [
   HEALTH_ENDPOINT,
@@ -143,5 +254,9 @@ export const API_ENDPOINTS: EndpointSpec[] = [
   TRIPLES_ENDPOINT,
   PATHS_ENDPOINT,
   DOCUMENT_ENDPOINT,
+  ONTOLOGY_ENDPOINT,
+  EXPORT_ENDPOINT,
+  INGEST_ENDPOINT,
+  ...REVIEW_ENDPOINTS,
   OPENAPI_ENDPOINT,
 ];
