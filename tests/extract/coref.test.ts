@@ -37,5 +37,9 @@ describe("extract", () => {
       const r = extract("It rained all week. Its president, Marian Muro, spoke.");
       expect(triples(r)).toEqual([]);
     });
+    it("reads 'Y, whose ROLE, X' as X holding the role at Y", () => {
+      const r = extract("The event is run by the Lawn Tennis Federation, whose chief executive, Lew Sherr, spoke.");
+      expect(triples(r)).toContain("lew-sherr leads lawn-tennis-federation");
+    });
   });
 });

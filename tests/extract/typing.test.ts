@@ -35,5 +35,33 @@ describe("extract", () => {
       const r = extract("A law passed by the government of Catalonia lets towns limit holiday lets.");
       expect(entity(r, "Catalonia")?.type).toBe("location");
     });
+    it("reads a firm from the words around a name that looks like a person's", () => {
+      for (const text of [
+        "Analysts at Morgan Stanley cut their forecast.",
+        "Shares of Morgan Stanley fell on Monday.",
+        "The investment bank Morgan Stanley advised the buyer.",
+        "Morgan Stanley shares fell on Monday.",
+      ])
+        expect(entity(extract(text), "Morgan Stanley")?.type, text).toBe("organization");
+      expect(entity(extract("Morgan Stanley said he would retire."), "Morgan Stanley")?.type).toBe("person");
+    });
+
+    it("keeps names joined by an ampersand as one firm", () => {
+      const r = extract("Regulators fined Procter & Gamble on Tuesday.");
+      expect(entity(r, "Procter & Gamble")?.type).toBe("organization");
+    });
+
+    it("lets a capitalised word the tagger misread start the name after it", () => {
+      const r = extract("Fans filled the stands at Flushing Meadows on Sunday.");
+      expect(entity(r, "Flushing Meadows")).toBeDefined();
+      expect(entity(r, "Meadows")).toBeUndefined();
+    });
+
+    it("reads the place of 'X-based' as a location with offsets inside the word", () => {
+      const text = "The Zurich-based bank will cut jobs.";
+      const e = entity(extract(text), "Zurich");
+      expect(e?.type).toBe("location");
+      expect(e?.mentions.map((m) => text.slice(m.start, m.end))).toEqual(["Zurich"]);
+    });
   });
 });

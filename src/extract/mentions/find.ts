@@ -97,7 +97,42 @@ function step(a: Analysis, ctx: CompiledContext, i: number, to: number, out: Men
     properName(a, ctx, i, runEnd, out, taken);
     return runEnd;
   }
+  // "Flushing Meadows", "All England Club": a capitalised word the tagger did not read as a name, inside a
+  // sentence, starts the name that follows it.
+  const t = tokens[i];
+  if (
+    i + 1 < to &&
+    isCapitalized(t) &&
+    t.text.length > 1 &&
+    !SHORT_PREFIX_POS.has(t.pos) &&
+    a.sentences[t.sentence].from !== i &&
+    tokens[i - 1].pos !== "SPACE" &&
+    !a.text.slice(tokens[i - 1].end, t.start).includes("\n") &&
+    !taken[i + 1] &&
+    !matchName(ctx.names, tokens, i + 1, to)
+  ) {
+    const after = properRun(tokens, i + 1, to);
+    if (after > i + 1) {
+      properName(a, ctx, i, after, out, taken);
+      return after;
+    }
+  }
+  const based = BASED.exec(t.text);
+  if (based) pushPart(a, out, taken, i, based[1], "location");
   return i + 1;
+}
+
+/** Parts of speech that never start a name: "I", "But", quotes and brackets. */
+const SHORT_PREFIX_POS = new Set(["PUNCT", "PART", "PRON", "CCONJ", "SCONJ", "AUX", "NUM", "SYM"]);
+/** "Zurich-based": the place a company is based in. */
+const BASED = /^(\p{Lu}[\p{L}.]+(?: \p{Lu}[\p{L}.]+)?)-based$/u;
+
+/** A mention of the first `text.length` characters of token `k` (the "Zurich" of "Zurich-based"). */
+function pushPart(a: Analysis, out: Mention[], taken: Uint8Array, k: number, text: string, type: "location") {
+  if (taken[k]) return;
+  taken[k] = 1;
+  const start = a.tokens[k].start;
+  out.push({ from: k, to: k + 1, start, end: start + text.length, surface: text, type, entity: -1 });
 }
 
 /** "Russian forces" is a group of Russia; "Ukrainian President X" keeps "Ukrainian" as a mention of the state. */
@@ -237,11 +272,11 @@ function properRun(tokens: Token[], i: number, to: number): number {
       isCapitalized(tokens[j + 1]) &&
       (t.lower !== "of" || ofHead(tokens[j - 1].lower))
     ) {
-      if ((t.lower === "and" || t.lower === "&") && cut < 0) cut = j;
+      if (t.lower === "and" && cut < 0) cut = j;
       j++;
     } else break;
   }
-  // "Alibaba and Tencent" are two names; "Competition and Markets Authority" is one.
+  // "Alibaba and Tencent" are two names; "Competition and Markets Authority" and "Procter & Gamble" are one.
   if (cut >= 0 && !isOrgHead(tokens[j - 1].lower)) return cut;
   return j;
 }

@@ -153,6 +153,12 @@ function pointedOwner(v: View, k: number, person: number): { owner: Mention; to:
 
 /** "its" or "the company's" ending right before token `p`: the antecedent's entity and where the words start. */
 function pointedOwnerEnding(v: View, p: number, person: number): { entity: number; at: number } | null {
+  // "the United States Tennis Association, whose chief executive, X": the name the relative clause hangs on.
+  if (v.tokens[p - 1]?.lower === "whose") {
+    const k = v.tokens[p - 2]?.lower === "," ? p - 2 : p - 1;
+    const owner = mentionEnding(v, k);
+    return owner && owner.entity !== person ? { entity: owner.entity, at: owner.from } : null;
+  }
   if (pronounAt(v, p - 1)) {
     const owner = antecedent(v, p - 1, pronounAt(v, p - 1)!, person);
     return owner ? { entity: owner.entity, at: p - 1 } : null;
