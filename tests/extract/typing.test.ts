@@ -63,5 +63,9 @@ describe("extract", () => {
       expect(e?.type).toBe("location");
       expect(e?.mentions.map((m) => text.slice(m.start, m.end))).toEqual(["Zurich"]);
     });
+    it("types an unknown single word with a town-name ending as a place", () => {
+      const r = extract("Thousands died in the siege of Mariupol, and Berdiansk was occupied.");
+      expect(entity(r, "Mariupol")?.type).toBe("location");
+    });
   });
 });

@@ -153,6 +153,9 @@ export function isOrgHead(word: string): boolean {
   return ORG_HEADS.has(word);
 }
 
+/** Word endings of town names in many languages (Greek -pol(is), Slavic -grad/-sk, Germanic -burg, Persian -abad...). */
+const TOWN_ENDING = /\p{L}{3}(?:pol|polis|grad|gorod|burg|burgh|bourg|ville|stadt|dorf|insk|ovsk|evsk|abad|pur)$/u;
+
 /** Nouns that, right before a name, say it is a firm: "investment bank Morgan Stanley", "the broker Edward Jones". */
 const FIRM_BEFORE = new Set([
   ...["bank", "lender", "firm", "broker", "brokerage", "insurer", "carmaker", "automaker", "retailer", "conglomerate"],
@@ -260,6 +263,8 @@ export function typeName(
   // Unknown names of two to four words are people unless a word is an adjective or number ("Formula One", "Red Bull").
   if (words.length >= 2 && words.length <= 4 && !words.includes("of") && !words.some(isModifierWord)) return "person";
   if (words.length > 1) return "organization";
+  // "Mariupol", "Yekaterinburg", "Hyderabad": endings that in many languages make a word a town's name.
+  if (words.length === 1 && TOWN_ENDING.test(words[0])) return "location";
   // "the Donbas area", "the Beltway Confidential blog": the common noun after the name says what it is.
   const next = tokens[to]?.lower ?? "";
   if (PLACE_NOUNS.has(next) || next === "area") return "location";
