@@ -74,7 +74,7 @@ export async function measureExports(
       measure: "JSON export time / peak extra memory",
       value: round(r.json.ms),
       unit: "ms",
-      note: `peak extra heap ${mb(r.json.heapBytes)} MB (one JSON.stringify), ${mb(r.json.bytes ?? 0)} MB of JSON`,
+      note: `peak heap growth ${mb(r.json.heapBytes)} MB (sampled per chunk, garbage included), ${mb(r.json.bytes ?? 0)} MB of JSON`,
     },
   ];
   if (checkFile) {
