@@ -28,7 +28,7 @@ describe("validateDataset", () => {
   });
 
   it("rejects a quote that is not at its offsets and says where it really is", () => {
-    editRelations("start: 183\n    end: 224", "start: 184\n    end: 225");
+    editRelations("start: 183\n        end: 224", "start: 184\n        end: 225");
     const [issue, ...rest] = validate();
     expect(rest).toEqual([]);
     expect(issue.record).toBe("podolyak-negotiates-for-ukraine");
@@ -63,8 +63,8 @@ describe("validateDataset", () => {
   it("rejects a subject outside the predicate's domain", () => {
     // negotiates_for needs a person/organization/group subject; a country is not allowed.
     editRelations(
-      "subject: mykhailo-podolyak\n  predicate: negotiates_for\n  object: ukraine",
-      "subject: russia\n  predicate: negotiates_for\n  object: ukraine",
+      "subject: mykhailo-podolyak\n    predicate: negotiates_for\n    object: ukraine",
+      "subject: russia\n    predicate: negotiates_for\n    object: ukraine",
     );
     const issues = validate();
     expect(issues).toHaveLength(1);
@@ -74,7 +74,7 @@ describe("validateDataset", () => {
   });
 
   it("rejects an object outside the predicate's range", () => {
-    editRelations("predicate: negotiates_for\n  object: ukraine", "predicate: negotiates_for\n  object: crimea");
+    editRelations("predicate: negotiates_for\n    object: ukraine", "predicate: negotiates_for\n    object: crimea");
     expect(validate()[0].message).toContain(
       'needs an object of type country|organization|group, but "crimea" is a location',
     );
