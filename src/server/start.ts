@@ -91,7 +91,7 @@ const REQUEST_TIMEOUT_MS = 30_000;
 function guardConnections(server: Server): void {
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.requestTimeout = REQUEST_TIMEOUT_MS;
-  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+  server.on("clientError", (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket) => {
     if (!socket.writable || (error.code as string) === "ECONNRESET") {
       socket.destroy();
       return;
@@ -101,7 +101,9 @@ function guardConnections(server: Server): void {
     const message = tooLarge
       ? "request line and headers are larger than 16 KB; send shorter URLs or fewer headers"
       : "malformed HTTP request";
-    const body = JSON.stringify({ error: { code: "bad_request", message } });
+    // A HEAD answer has no body: a client would read one as the start of the next response.
+    const isHead = error.rawPacket?.subarray(0, 5).toString("latin1") === "HEAD ";
+    const body = isHead ? "" : JSON.stringify({ error: { code: "bad_request", message } });
     socket.end(
       `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );

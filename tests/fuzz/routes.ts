@@ -10,7 +10,7 @@ import type { ServerContext } from "../../src/server/context.ts";
 export interface FuzzParam {
   name: string;
   required: boolean;
-  schema: { type?: string; enum?: unknown[]; minimum?: number; maximum?: number; maxLength?: number };
+  schema: { type?: string; enum?: unknown[]; minimum?: number; maximum?: number; maxLength?: number; pattern?: string };
 }
 
 /** One mounted endpoint: its method, its Express path (`/api/nodes/:id`) and the query parameters known for it. */
