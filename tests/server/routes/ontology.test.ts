@@ -36,7 +36,11 @@ describe("server routes: ontology", () => {
     const store = new GraphStore(graph);
     const app = createApp({ store, dataRoot: data.root, readOnly: true }, { requestLogs: false });
     expect((await request(app).get("/api/ontology")).body.types[0].label).toBe("Person");
-    data.edit("ontology.yaml", (text) => text.replace("person: { label: Person,", "person: { label: Human,"));
+    data.edit("ontology.yaml", (text) => {
+      const edited = text.replace(/(person:\s*(?:\{\s*)?label:\s*)Person\b/, "$1Human");
+      expect(edited).not.toBe(text);
+      return edited;
+    });
     store.replace(graph);
     const res = await request(app).get("/api/ontology");
     expect(res.body.types).toContainEqual(expect.objectContaining({ id: "person", label: "Human" }));
