@@ -1,18 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { main } from "../../src/cli/main.ts";
-import type { CommandIO } from "../../src/cli/types.ts";
 import { makeTempData, SEED_RELATIONS, type TempData } from "../helpers/tempData.ts";
-
-/** Runs the CLI in-process and captures its output. */
-async function kg(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CommandIO = { out: (t) => out.push(t), err: (t) => err.push(t) };
-  const code = await main(argv, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+import { kg } from "../helpers/kg.ts";
 
 describe("kg", () => {
   let data: TempData;

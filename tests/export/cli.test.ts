@@ -4,20 +4,11 @@ import os from "node:os";
 import path from "node:path";
 import { unzipSync } from "fflate";
 import { writeGraphJson } from "../../src/build/graphFile.ts";
-import { main } from "../../src/cli/main.ts";
-import type { CommandIO } from "../../src/cli/types.ts";
 import { readAnyGraphFile } from "../../src/import/readAnyGraphFile.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
 import { seedGraph } from "./fixtures.ts";
 import { GEXF_KIT, samplesUnavailable, validateGexf, validationUnavailable } from "./gexfKit.ts";
-
-async function kg(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CommandIO = { out: (t) => out.push(t), err: (t) => err.push(t) };
-  const code = await main(argv, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+import { kg } from "../helpers/kg.ts";
 
 describe("kg export", () => {
   let dir: string;

@@ -2,19 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { main } from "../../src/cli/main.ts";
-import type { CommandIO } from "../../src/cli/types.ts";
 import { assembleGraph } from "../../src/build/assemble.ts";
 import { writeGraphJson } from "../../src/build/graphFile.ts";
 import { loadDataset } from "../../src/store/load.ts";
-
-async function kg(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CommandIO = { out: (t) => out.push(t), err: (t) => err.push(t) };
-  const code = await main(argv, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+import { kg } from "../helpers/kg.ts";
 
 const SEED = "graph-data/documents/000_fd914f920b6354d3.txt";
 

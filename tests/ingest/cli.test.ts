@@ -1,22 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { main } from "../../src/cli/main.ts";
-import type { CommandIO } from "../../src/cli/types.ts";
 import { MAX_DOCUMENT_BYTES } from "../../src/ingest/documentInput.ts";
 import { loadDataset } from "../../src/store/load.ts";
 import { validateDataset } from "../../src/build/validate.ts";
 import { makeTempData, SEED_DOC, type TempData } from "../helpers/tempData.ts";
+import { kg } from "../helpers/kg.ts";
 
 const EXTRACTOR_PRESENT = existsSync(path.resolve("src/extract/index.ts"));
-
-async function kg(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CommandIO = { out: (t) => out.push(t), err: (t) => err.push(t) };
-  const code = await main(argv, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 function sourceFiles(root: string): string[] {
   return ["documents", "extracted"].flatMap((dir) =>
