@@ -1,38 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { MultiDirectedGraph } from "graphology";
 import { selectSubset, SubsetError } from "../../src/export/subset.ts";
-import type { EntityAttributes, EntityType, KnowledgeGraph, RelationAttributes } from "../../src/model/types.ts";
-
-function entity(label: string, type: EntityType): EntityAttributes {
-  return {
-    label,
-    type,
-    aliases: [],
-    description: "",
-    documents: [],
-    source: "curated",
-    x: 0,
-    y: 0,
-    size: 1,
-    color: "#000000",
-    community: 0,
-    degree: 0,
-  };
-}
-
-function relation(predicate: string): RelationAttributes {
-  return {
-    predicate,
-    label: predicate,
-    evidence: [],
-    stance: "neutral",
-    modality: "asserted",
-    confidence: 1,
-    source: "curated",
-    kind: "typed",
-    status: "accepted",
-  };
-}
+import type { KnowledgeGraph } from "../../src/model/types.ts";
+import { entityAttributes as entity, relationAttributes as relation } from "../helpers/attributes.ts";
 
 /** a → b → c → d, a → e (a person, b–d countries, e a concept); a second, parallel a → b. */
 function chain(): KnowledgeGraph {

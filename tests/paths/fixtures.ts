@@ -3,6 +3,7 @@
  */
 import { MultiDirectedGraph } from "graphology";
 import type { EntityAttributes, KnowledgeGraph, RelationAttributes } from "../../src/model/types.ts";
+import { entityAttributes, relationAttributes } from "../helpers/attributes.ts";
 import { mulberry32 } from "../../src/util/random.ts";
 
 /** An entity with only what the query layer reads filled in. */
@@ -11,35 +12,16 @@ export function entity(
   aliases: string[] = [],
   type: EntityAttributes["type"] = "person",
 ): EntityAttributes {
-  return {
-    label,
-    type,
-    aliases,
-    description: "",
-    documents: [],
-    source: "curated",
-    x: 0,
-    y: 0,
-    size: 1,
-    color: "#000000",
-    community: 0,
-    degree: 0,
-  };
+  return entityAttributes(label, type, { aliases });
 }
 
 /** A relation with one evidence quote. */
 export function relation(predicate: string, confidence = 0.9): RelationAttributes {
-  return {
-    predicate,
+  return relationAttributes(predicate, {
     label: predicate.replace(/_/g, " "),
     evidence: [{ doc: "doc", quote: `quote of ${predicate}`, start: 0, end: 5 }],
-    stance: "neutral",
-    modality: "asserted",
     confidence,
-    source: "curated",
-    kind: "typed",
-    status: "accepted",
-  };
+  });
 }
 
 /** A graph from `[source, predicate, target, confidence?]` rows; nodes are created with their id as label. */

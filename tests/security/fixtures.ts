@@ -9,6 +9,7 @@ import path from "node:path";
 import type { EntityAttributes, EntityType, KnowledgeGraph, RelationAttributes } from "../../src/model/types.ts";
 import { createApp } from "../../src/server/app.ts";
 import { GraphStore } from "../../src/server/graphStore.ts";
+import { entityAttributes, relationAttributes } from "../helpers/attributes.ts";
 
 /** Payloads that would run if any of them reached the DOM as HTML; each sets a flag or opens a dialog. */
 export const PAYLOADS = {
@@ -21,36 +22,15 @@ export const PAYLOADS = {
 } as const;
 
 function entity(label: string, type: EntityType, extra: Partial<EntityAttributes> = {}): EntityAttributes {
-  return {
-    label,
-    type,
-    aliases: [],
-    description: "",
-    documents: [],
-    source: "curated",
-    x: 0,
-    y: 0,
-    size: 5,
-    color: "#4e79a7",
-    community: 0,
-    degree: 0,
-    ...extra,
-  } as EntityAttributes;
+  return entityAttributes(label, type, { size: 5, color: "#4e79a7", ...extra });
 }
 
 function relation(predicate: string, extra: Partial<RelationAttributes> = {}): RelationAttributes {
-  return {
-    predicate,
-    label: predicate,
+  return relationAttributes(predicate, {
     evidence: [{ doc: "doc", quote: "q", start: 0, end: 1 }],
-    stance: "neutral",
-    modality: "asserted",
     confidence: 0.9,
-    source: "curated",
-    kind: "typed",
-    status: "accepted",
     ...extra,
-  } as RelationAttributes;
+  });
 }
 
 /** Two people and one relation between them. */
