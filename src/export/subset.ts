@@ -3,8 +3,8 @@
  * between two entities — as a graph of its own that any writer can export.
  */
 import { MultiDirectedGraph } from "graphology";
-import type { KnowledgeGraph } from "../model/types.ts";
-import { findPaths, resolveEntity } from "../paths/index.ts";
+import type { KnowledgeGraph, RelationAttributes } from "../model/types.ts";
+import { findPaths, pathIndexOf, resolveEntity } from "../paths/index.ts";
 import type { ExportSubset } from "./types.ts";
 
 /** `not_found`/`ambiguous`: an entity reference matches no entity or several; `unknown_predicate`: a typo. */
@@ -50,22 +50,36 @@ export function selectSubset(graph: KnowledgeGraph, subset: ExportSubset): Knowl
   const types = subset.types?.length ? new Set(subset.types) : null;
   const predicates = subset.predicates?.length ? knownPredicates(graph, subset.predicates) : null;
   const keepNode = (n: string) => (!nodes || nodes.has(n)) && (!types || types.has(graph.getNodeAttribute(n, "type")));
-  const keptEdges = graph.filterEdges(
-    (edge, a, source, target) =>
-      (!edges || edges.has(edge)) &&
-      (!predicates || predicates.has(a.predicate)) &&
-      keepNode(source) &&
-      keepNode(target),
-  );
+  const keepEdge = (edge: string, a: RelationAttributes, source: string, target: string) =>
+    (!edges || edges.has(edge)) && (!predicates || predicates.has(a.predicate)) && keepNode(source) && keepNode(target);
+  // An ego graph or a path touches a few nodes of a large graph: walk their edges, not the whole graph's.
+  const candidates = nodes ? inGraphOrder(graph, nodes) : graph.nodes();
+  const keptEdges: string[] = [];
+  if (nodes) {
+    for (const node of candidates)
+      graph.forEachOutEdge(node, (edge, a, source, target) => {
+        if (keepEdge(edge, a, source, target)) keptEdges.push(edge);
+      });
+  } else {
+    graph.forEachEdge((edge, a, source, target) => {
+      if (keepEdge(edge, a, source, target)) keptEdges.push(edge);
+    });
+  }
   const touched = predicates ? new Set(keptEdges.flatMap((e) => graph.extremities(e))) : null;
   const out: KnowledgeGraph = new MultiDirectedGraph();
   out.replaceAttributes({ ...graph.getAttributes() });
-  graph.forEachNode((node, attributes) => {
-    if (keepNode(node) && (!touched || touched.has(node))) out.addNode(node, { ...attributes });
-  });
+  for (const node of candidates) {
+    if (keepNode(node) && (!touched || touched.has(node))) out.addNode(node, { ...graph.getNodeAttributes(node) });
+  }
   for (const edge of keptEdges)
     out.addDirectedEdgeWithKey(edge, graph.source(edge), graph.target(edge), { ...graph.getEdgeAttributes(edge) });
   return out;
+}
+
+/** `nodes` in the graph's own order (the order a whole-graph export lists them in), found through the path index. */
+function inGraphOrder(graph: KnowledgeGraph, nodes: Set<string>): string[] {
+  const { nodeIndex } = pathIndexOf(graph);
+  return [...nodes].sort((a, b) => nodeIndex.get(a)! - nodeIndex.get(b)!);
 }
 
 /**
@@ -73,8 +87,8 @@ export function selectSubset(graph: KnowledgeGraph, subset: ExportSubset): Knowl
  * that also names predicates the graph does not use (e.g. every predicate of the ontology) is fine.
  */
 function knownPredicates(graph: KnowledgeGraph, predicates: string[]): Set<string> {
-  const used = new Set<string>();
-  graph.forEachEdge((_e, a) => used.add(a.predicate));
+  // The path index lists the predicates in use, built once per graph: no scan of every relation per request.
+  const used = new Set(pathIndexOf(graph).predicates);
   if (!predicates.some((p) => used.has(p))) {
     const known = [...used].sort().join(", ");
     const asked = predicates.map((p) => `"${p}"`).join(", ");

@@ -18,6 +18,29 @@ function chain(): KnowledgeGraph {
   return graph;
 }
 
+/** A seeded random multigraph of people, countries and concepts, with parallel edges. */
+function randomGraph(order: number, size: number, seed: number): KnowledgeGraph {
+  let state = seed;
+  const next = (n: number) => ((state = (state * 1103515245 + 12345) >>> 0) >>> 8) % n;
+  const graph: KnowledgeGraph = new MultiDirectedGraph();
+  const types = ["person", "country", "concept"] as const;
+  for (let i = 0; i < order; i++) graph.addNode(`n${i}`, entity(`Entity ${i}`, types[next(types.length)]));
+  for (let i = 0; i < size; i++)
+    graph.addDirectedEdgeWithKey(`e${i}`, `n${next(order)}`, `n${next(order)}`, relation("opposes"));
+  return graph;
+}
+
+/** Breadth-first, along and against edges: the oracle for ego graphs. */
+function withinHops(graph: KnowledgeGraph, center: string, depth: number): Set<string> {
+  let reached = new Set([center]);
+  for (let hop = 0; hop < depth; hop++) {
+    const grown = new Set(reached);
+    for (const node of reached) for (const n of graph.neighbors(node)) grown.add(n);
+    reached = grown;
+  }
+  return reached;
+}
+
 describe("export", () => {
   describe("selectSubset", () => {
     it("returns the graph itself when nothing is filtered", () => {
@@ -84,6 +107,21 @@ describe("export", () => {
 
     it("accepts a list that also names predicates the graph does not use", () => {
       expect(selectSubset(chain(), { predicates: ["seeks", "mediates"] }).edges()).toEqual(["ae"]);
+    });
+
+    it("selects the same ego graph as a filter over every edge, in the graph's order", () => {
+      const graph = randomGraph(300, 900, 11);
+      for (const [center, depth] of [
+        ["n0", 1],
+        ["n17", 2],
+        ["n150", 1],
+      ] as const) {
+        const within = withinHops(graph, center, depth);
+        const subset = selectSubset(graph, { node: center, depth, types: ["person", "country"] });
+        const kept = (n: string) => within.has(n) && ["person", "country"].includes(graph.getNodeAttribute(n, "type"));
+        expect(subset.nodes()).toEqual(graph.filterNodes(kept));
+        expect(new Set(subset.edges())).toEqual(new Set(graph.filterEdges((_e, _a, s, t) => kept(s) && kept(t))));
+      }
     });
 
     it("copies attributes, so changing the subset leaves the served graph alone", () => {
