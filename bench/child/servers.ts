@@ -1,21 +1,38 @@
 /**
- * Child: serves one graph twice — our Express app and a bare node:http server answering the same path query with
- * the same in-process function — plus probes for the event loop and an in-process export.
+ * Child: serves one graph twice — the request handler `npm start` runs (hot routes, then Express) and a bare
+ * node:http server answering the same path query with the same in-process function — plus probes for the event loop
+ * and an in-process export.
+ *
+ * Request logs are on, at the production level (info), as `npm start` writes them — but into /dev/null, so the
+ * bench process reading this child's stdout does not pay for them. BENCH_REQUEST_LOGS=off measures without them.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { pino } from "pino";
 import { readGraphJson } from "../../src/build/graphFile.ts";
 import { exportGraph } from "../../src/export/exportGraph.ts";
 import { findPaths, pathIndexOf } from "../../src/paths/index.ts";
 import { searchIndexOf } from "../../src/search/index.ts";
-import { createApp } from "../../src/server/app.ts";
 import { GraphStore } from "../../src/server/graphStore.ts";
+import { createRequestHandler } from "../../src/server/handler.ts";
 
 const graph = readGraphJson(process.argv[2]);
 pathIndexOf(graph);
 searchIndexOf(graph);
-const app = createApp({ store: new GraphStore(graph), dataRoot: null, readOnly: true }, { requestLogs: false });
+// The process logger's settings (src/util/logger.ts) with /dev/null as its destination.
+const requestLogger = pino(
+  {
+    level: "info",
+    base: undefined,
+    redact: { paths: ["req.headers.authorization", "req.headers.cookie"], censor: "[redacted]" },
+  },
+  pino.destination({ dest: "/dev/null", sync: false }),
+);
+const handler = createRequestHandler(
+  { store: new GraphStore(graph), dataRoot: null, readOnly: true },
+  { requestLogs: process.env.BENCH_REQUEST_LOGS !== "off", logger: requestLogger },
+);
 let histogram: ReturnType<typeof monitorEventLoopDelay> | null = null;
 
 /** The baseline: parse the query, run findPaths, answer JSON — nothing else. */
@@ -65,6 +82,6 @@ const listen = (server: ReturnType<typeof createServer>) =>
   new Promise<string>((resolve) =>
     server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
   );
-const express = await listen(createServer(app));
+const ours = await listen(createServer(handler));
 const bareUrl = await listen(createServer(bare));
-console.log(JSON.stringify({ express, bare: bareUrl, nodes: graph.order, edges: graph.size }));
+console.log(JSON.stringify({ ours, bare: bareUrl, nodes: graph.order, edges: graph.size }));

@@ -31,8 +31,9 @@ export const DEFAULT_HTTP_MEASURE_OPTIONS: HttpMeasureOptions = {
   loopBudgetMs: 45_000,
 };
 
+/** The child's URLs: the server as `npm start` runs it, and the bare baseline. */
 interface Servers {
-  express: string;
+  ours: string;
   bare: string;
 }
 
@@ -46,13 +47,13 @@ export async function measureHttp(
   const opts = { ...DEFAULT_HTTP_MEASURE_OPTIONS, ...options };
   const child = await startServiceChild<Servers>("servers", [file]);
   try {
-    const { express, bare } = child.ready;
+    const { ours: server, bare } = child.ready;
     const ours = (p: [string, string]) => `/api/paths?from=${encodeURIComponent(p[0])}&to=${encodeURIComponent(p[1])}`;
     const base = (p: [string, string]) => `/paths?from=${encodeURIComponent(p[0])}&to=${encodeURIComponent(p[1])}`;
     const cpu = () => processCpuMs(child.process.pid!);
-    const rows = await sequentialLatency(tier, express, bare, pairs, ours, base, opts);
-    rows.push(...(await throughput(tier, express, bare, pairs, ours, base, opts, cpu)));
-    if (opts.duringExport) rows.push(...(await duringExport(tier, express, bare, pairs, ours, opts)));
+    const rows = await sequentialLatency(tier, server, bare, pairs, ours, base, opts);
+    rows.push(...(await throughput(tier, server, bare, pairs, ours, base, opts, cpu)));
+    if (opts.duringExport) rows.push(...(await duringExport(tier, server, bare, pairs, ours, opts)));
     return rows;
   } finally {
     await child.stop();
@@ -61,7 +62,7 @@ export async function measureHttp(
 
 async function sequentialLatency(
   tier: string,
-  express: string,
+  server: string,
   bare: string,
   pairs: [string, string][],
   ours: (p: [string, string]) => string,
@@ -74,7 +75,7 @@ async function sequentialLatency(
   const deadline = performance.now() + opts.loopBudgetMs;
   for (const pair of pairs.slice(0, opts.sequential)) {
     if (performance.now() > deadline) break;
-    const [okA, msA] = await timedGet(express + ours(pair));
+    const [okA, msA] = await timedGet(server + ours(pair));
     const [okB, msB] = await timedGet(bare + base(pair));
     a.push(msA);
     b.push(msB);
@@ -98,7 +99,7 @@ async function sequentialLatency(
 
 async function throughput(
   tier: string,
-  express: string,
+  server: string,
   bare: string,
   pairs: [string, string][],
   ours: (p: [string, string]) => string,
@@ -117,7 +118,7 @@ async function throughput(
       timeout: 10,
       requests: [{ setupRequest: (req) => ({ ...req, path: pathOf(pairs[i++ % pairs.length]) }) }],
     });
-    const which = url === express ? "ours" : "bare";
+    const which = url === server ? "ours" : "bare";
     cpuPerRequest[which] += cpu() - c0;
     cpuPerRequest[`${which}Requests`] += result.requests.total;
     return result;
@@ -125,7 +126,7 @@ async function throughput(
   const mine: Result[] = [];
   const theirs: Result[] = [];
   for (let r = 0; r < opts.rounds; r++) {
-    mine.push(await load(express, ours));
+    mine.push(await load(server, ours));
     theirs.push(await load(bare, base));
   }
   const rps = (rs: Result[]) => Math.max(...rs.map((r) => r.requests.average));
@@ -164,13 +165,13 @@ async function throughput(
 
 async function duringExport(
   tier: string,
-  express: string,
+  server: string,
   bare: string,
   pairs: [string, string][],
   ours: (p: [string, string]) => string,
   opts: HttpMeasureOptions,
 ): Promise<Row[]> {
-  const route = await fetch(`${express}/api/export?format=gexf`, { method: "HEAD" }).then((r) => r.status !== 404);
+  const route = await fetch(`${server}/api/export?format=gexf`, { method: "HEAD" }).then((r) => r.status !== 404);
   await fetch(`${bare}/bench/eld?action=start`);
   const t0 = performance.now();
   let finished = false;
@@ -178,7 +179,7 @@ async function duringExport(
   const abort = new AbortController();
   const exporting = (
     route
-      ? fetch(`${express}/api/export?format=gexf`, { signal: abort.signal }).then(async (r) => {
+      ? fetch(`${server}/api/export?format=gexf`, { signal: abort.signal }).then(async (r) => {
           for await (const _ of r.body!);
         })
       : fetch(`${bare}/bench/export`, { signal: abort.signal }).then((r) => r.json())
@@ -188,7 +189,7 @@ async function duringExport(
   const times: number[] = [];
   const deadline = performance.now() + opts.loopBudgetMs;
   for (let i = 0; !finished && performance.now() < deadline; i++) {
-    times.push((await timedGet(express + ours(pairs[i % pairs.length])))[1]);
+    times.push((await timedGet(server + ours(pairs[i % pairs.length])))[1]);
   }
   const completed = finished;
   abort.abort();

@@ -1,8 +1,9 @@
 /**
  * Express app: security headers, logging, body limits, the /api routes, the web page, and JSON errors.
  */
-import express, { type Express } from "express";
+import express, { Router, type Express } from "express";
 import helmet from "helmet";
+import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -10,13 +11,9 @@ import { fileURLToPath } from "node:url";
 import { logger } from "../util/logger.ts";
 import type { ServerContext } from "./context.ts";
 import { errorHandler, notFoundHandler } from "./errors.ts";
+import { nextRequestId, REQUEST_LOG_SERIALIZERS } from "./hot/requestLog.ts";
 import { API_ROUTES } from "./routes/index.ts";
-
-// One short line per request: method, URL, status; never headers (they may carry tokens).
-const REQUEST_LOG_SERIALIZERS = {
-  req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
-  res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-};
+import { HELMET_OPTIONS } from "./securityHeaders.ts";
 
 /** Tunables of {@link createApp}. */
 export interface AppOptions {
@@ -26,43 +23,40 @@ export interface AppOptions {
   webRoot: string;
   /** Log one line per request. */
   requestLogs: boolean;
+  /** Where the request lines go. */
+  logger: Logger;
 }
 
 export const DEFAULT_APP_OPTIONS: AppOptions = {
   jsonLimit: "2mb",
   webRoot: path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist"),
   requestLogs: true,
+  logger,
 };
 
 /** Builds the Express app serving `ctx`'s graph. */
 export function createApp(ctx: ServerContext, options: Partial<AppOptions> = {}): Express {
-  const { jsonLimit, webRoot, requestLogs } = { ...DEFAULT_APP_OPTIONS, ...options };
+  const { jsonLimit, webRoot, requestLogs, logger: requestLogger } = { ...DEFAULT_APP_OPTIONS, ...options };
   const app = express();
   app.disable("x-powered-by");
   app.set("query parser", "simple");
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          workerSrc: ["'self'", "blob:"],
-          imgSrc: ["'self'", "data:", "blob:"],
-          styleSrc: ["'self'"],
-          connectSrc: ["'self'"],
-          // The page ships its own fonts (or none); helmet's default would also allow any https: host.
-          fontSrc: ["'self'", "data:"],
-          // Served over plain HTTP on loopback: upgrading requests to HTTPS would break the page.
-          upgradeInsecureRequests: null,
-        },
-      },
-      strictTransportSecurity: false,
-    }),
-  );
-  if (requestLogs) app.use(pinoHttp({ logger, quietReqLogger: true, serializers: REQUEST_LOG_SERIALIZERS }));
-  app.use("/api", express.json({ limit: jsonLimit, strict: true }));
-  for (const routes of API_ROUTES) app.use("/api", routes(ctx));
-  app.use("/api", notFoundHandler);
+  app.use(helmet(HELMET_OPTIONS));
+  if (requestLogs) {
+    app.use(
+      pinoHttp({
+        logger: requestLogger,
+        quietReqLogger: true,
+        serializers: REQUEST_LOG_SERIALIZERS,
+        genReqId: nextRequestId,
+      }),
+    );
+  }
+  // One /api router holding every route module: the prefix is matched once per request, not once per module.
+  const api = Router();
+  api.use(express.json({ limit: jsonLimit, strict: true }));
+  for (const routes of API_ROUTES) api.use(routes(ctx));
+  api.use(notFoundHandler);
+  app.use("/api", api);
   if (existsSync(webRoot)) app.use(express.static(webRoot, { index: "index.html", maxAge: "1h" }));
   app.use(errorHandler);
   return app;

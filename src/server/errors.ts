@@ -59,15 +59,35 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
   );
 };
 
+/** The body of every error answer. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string } & Record<string, unknown>;
+}
+
+/** An error answer: its status and JSON body. */
+export interface ErrorAnswer {
+  status: number;
+  body: ErrorBody;
+}
+
+/**
+ * The answer to `error`, for Express' error handler and the hot routes alike; unexpected errors become a 500 without
+ * details and are logged with the request's `path`.
+ */
+export function errorAnswer(error: unknown, path: string): ErrorAnswer {
+  const http = toHttpError(error);
+  if (http.status >= 500) logger.error({ err: error, path }, "request failed");
+  return { status: http.status, body: { error: { code: http.code, message: http.message, ...http.details } } };
+}
+
 /** The last middleware: maps every error to the JSON error shape; unexpected ones become 500 without details. */
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
-  const http = toHttpError(error);
-  if (http.status >= 500) logger.error({ err: error, path: req.path }, "request failed");
+  const { status, body } = errorAnswer(error, req.path);
   if (res.headersSent) {
     res.destroy();
     return;
   }
-  res.status(http.status).json({ error: { code: http.code, message: http.message, ...http.details } });
+  res.status(status).json(body);
 };
 
 /** Maps errors thrown by Express' own middleware (body parser, etc.) to HttpErrors. */

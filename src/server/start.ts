@@ -1,7 +1,7 @@
 /**
  * Server start-up: loads (building if stale) the graph, listens, and shuts down gracefully on SIGTERM/SIGINT.
  */
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { existsSync } from "node:fs";
 import { buildToFile, isBuildStale } from "../build/build.ts";
@@ -9,7 +9,8 @@ import { readGraphJson } from "../build/graphFile.ts";
 import { readAnyGraphFile } from "../import/readAnyGraphFile.ts";
 import { dataLayout } from "../store/layout.ts";
 import { logger } from "../util/logger.ts";
-import { createApp, type AppOptions } from "./app.ts";
+import type { AppOptions } from "./app.ts";
+import { createRequestHandler } from "./handler.ts";
 import { warmQueryIndexes } from "./api/warm.ts";
 import { GraphStore } from "./graphStore.ts";
 import type { ServerContext } from "./context.ts";
@@ -122,10 +123,10 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
   if (dataError) context.store.setError(dataError);
   const stopWarming = warmQueryIndexes(context.store);
   const stopWrites = setupWrites(context, opts);
-  const app = createApp(context, opts.app);
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(opts.port, opts.host, () => resolve(s));
-    s.once("error", reject);
+  const server = createServer(createRequestHandler(context, opts.app));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port, opts.host, () => resolve());
   });
   guardConnections(server);
   const address = server.address() as AddressInfo;

@@ -1,11 +1,11 @@
 /**
- * API test fixture: the Express app serving a graph on 127.0.0.1 (port 0), and a check that a response matches
- * the schema the OpenAPI document gives for it.
+ * API test fixture: the server's request handler (hot routes, then Express) serving a graph on 127.0.0.1 (port 0),
+ * and a check that a response matches the schema the OpenAPI document gives for it.
  */
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import { expect } from "vitest";
 import type { Response } from "supertest";
-import { createApp } from "../../src/server/app.ts";
+import { createRequestHandler } from "../../src/server/handler.ts";
 import type { ServerContext } from "../../src/server/context.ts";
 import { GraphStore } from "../../src/server/graphStore.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
@@ -21,10 +21,10 @@ export interface TestServer {
 /** Serves `graph` read-only (documents from `dataRoot`, or none when null) on an ephemeral loopback port. */
 export async function serveForTest(graph: KnowledgeGraph, dataRoot: string | null): Promise<TestServer> {
   const context: ServerContext = { store: new GraphStore(graph), dataRoot, readOnly: true };
-  const app = createApp(context, { requestLogs: false });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-    s.once("error", reject);
+  const server = createServer(createRequestHandler(context, { requestLogs: false }));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
   });
   const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
   return { server, context, close };

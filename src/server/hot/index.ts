@@ -1,0 +1,93 @@
+/**
+ * Hot routes: the read queries clients call most, answered on plain node:http before Express sees the request.
+ *
+ * Why this exists: at 10k nodes Express' per-request machinery (helmet, a dozen routers, body parsing, res.json with
+ * ETag hashing, pino-http) cost about 4× the path query itself. Each hot route calls the same answer function as its
+ * Express route, so the behaviour lives once; this file only does what Express did around it: parse the query
+ * string with the same parser, write helmet's headers (collected once at start-up), map errors with errors.ts, answer
+ * HEAD without a body, log one line.
+ *
+ * The hot routes, GET and HEAD only:
+ * - /api/paths  → answerPaths  (routes/paths.ts)
+ * - /api/search → answerSearch (routes/search.ts)
+ *
+ * Anything else falls through to Express untouched: other paths and methods (a POST still gets Express' 404), URLs
+ * in unusual forms (absolute, with spaces or '#', another case, a trailing slash) and requests carrying a body
+ * (Express parses a JSON body even on GET and may refuse it).
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import querystring from "node:querystring";
+import type { Logger } from "pino";
+import { logger as processLogger } from "../../util/logger.ts";
+import type { ServerContext } from "../context.ts";
+import { errorAnswer } from "../errors.ts";
+import { answerPaths, type PathsRouteOptions } from "../routes/paths.ts";
+import { answerSearch } from "../routes/search.ts";
+import { helmetHeaders } from "../securityHeaders.ts";
+import { logRequest } from "./requestLog.ts";
+
+/** A hot route: the whole answer from the parsed query string, or a thrown HttpError. */
+export type HotAnswer = (ctx: ServerContext, rawQuery: unknown) => unknown;
+
+/** Answers the request and returns true, or returns false (having touched nothing) for Express to handle it. */
+export type HotDispatcher = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+/** Tunables of {@link createHotDispatcher}. */
+export interface HotOptions {
+  /** Log one line per request. */
+  requestLogs: boolean;
+  /** Where the request lines go. */
+  logger: Logger;
+  /** Options of the paths route (its time budget). */
+  paths: Partial<PathsRouteOptions>;
+}
+
+export const DEFAULT_HOT_OPTIONS: HotOptions = { requestLogs: true, logger: processLogger, paths: {} };
+
+// Characters for which Express' URL parser (parseurl) leaves its fast path and reads the URL differently.
+const UNUSUAL_URL = /[\s#\u00a0\ufeff]/;
+const JSON_TYPE = "application/json; charset=utf-8";
+
+/** The hot routes by exact path. */
+export function hotRoutes(options: Partial<HotOptions> = {}): Map<string, HotAnswer> {
+  const { paths } = { ...DEFAULT_HOT_OPTIONS, ...options };
+  return new Map<string, HotAnswer>([
+    ["/api/paths", (ctx, rawQuery) => answerPaths(ctx, rawQuery, paths)],
+    ["/api/search", answerSearch],
+  ]);
+}
+
+/** Builds the dispatcher answering the hot routes of `ctx`'s graph. */
+export function createHotDispatcher(ctx: ServerContext, options: Partial<HotOptions> = {}): HotDispatcher {
+  const { requestLogs, logger } = { ...DEFAULT_HOT_OPTIONS, ...options };
+  const routes = hotRoutes(options);
+  // Flat [name, value, name, value, …], the cheapest form writeHead takes.
+  const security = helmetHeaders().flat();
+  return (req, res) => {
+    const { method, url = "" } = req;
+    if (method !== "GET" && method !== "HEAD") return false;
+    const mark = url.indexOf("?");
+    const answer = routes.get(mark === -1 ? url : url.slice(0, mark));
+    if (!answer || UNUSUAL_URL.test(url) || hasBody(req)) return false;
+    const startedAt = requestLogs ? Date.now() : 0;
+    let status = 200;
+    let body: unknown;
+    try {
+      body = answer(ctx, querystring.parse(mark === -1 ? "" : url.slice(mark + 1)));
+    } catch (error) {
+      ({ status, body } = errorAnswer(error, mark === -1 ? url : url.slice(0, mark)));
+    }
+    // No ETag: the answer is computed per request, so a 304 would save bytes on the wire but none of the work, and
+    // hashing the body costs about a tenth of a small query.
+    const text = JSON.stringify(body);
+    res.writeHead(status, [...security, "Content-Type", JSON_TYPE, "Content-Length", String(Buffer.byteLength(text))]);
+    res.end(method === "HEAD" ? undefined : text);
+    if (requestLogs) logRequest(logger, method, url, status, startedAt);
+    return true;
+  };
+}
+
+/** Whether the request announces a body, even an empty one (Express' body parser would look at it, as type-is does). */
+function hasBody(req: IncomingMessage): boolean {
+  return req.headers["transfer-encoding"] !== undefined || req.headers["content-length"] !== undefined;
+}
