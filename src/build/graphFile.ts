@@ -6,7 +6,9 @@ import { MultiDirectedGraph } from "graphology";
 import type { SerializedGraph } from "graphology-types";
 import type { EntityAttributes, GraphAttributes, KnowledgeGraph, RelationAttributes } from "../model/types.ts";
 import { writeFileAtomic } from "../store/atomicWrite.ts";
-import { streamJsonObject } from "./jsonStream.ts";
+import { logger } from "../util/logger.ts";
+import { NotLineLayoutError, readJsonLines } from "./jsonLines.ts";
+import { JsonStreamError, lineAndColumn, streamJsonObject, type JsonStreamHandlers } from "./jsonStream.ts";
 
 type SerializedKnowledgeGraph = SerializedGraph<EntityAttributes, RelationAttributes, GraphAttributes>;
 
@@ -16,6 +18,11 @@ export interface ReadGraphOptions {
   streamAboveBytes: number;
   /** Bytes per chunk when streaming. */
   chunkBytes: number;
+  /**
+   * Try the line-oriented reader first when streaming (files with one node or edge per line, as
+   * {@link writeGraphJson} writes them); other layouts fall back to the general streaming parser.
+   */
+  lineLayout: boolean;
 }
 
 // One JSON.parse of a whole file is fastest while the file is small; past ~64 MB streaming avoids holding the text
@@ -23,11 +30,21 @@ export interface ReadGraphOptions {
 export const DEFAULT_READ_GRAPH_OPTIONS: ReadGraphOptions = {
   streamAboveBytes: 64 * 1024 * 1024,
   chunkBytes: 16 * 1024 * 1024,
+  lineLayout: true,
 };
 
-/** Serialises a graph deterministically (insertion order, stable key order) as pretty JSON. */
+/**
+ * Serialises a graph deterministically (insertion order, stable key order) with one node or edge per line: still
+ * readable and diffable, and {@link readGraphJson} reads that layout with one native `JSON.parse` per batch of lines.
+ */
 export function serializeGraph(graph: KnowledgeGraph): string {
-  return JSON.stringify(graph.export(), null, 1) + "\n";
+  const { nodes, edges, ...rest } = graph.export();
+  const head = JSON.stringify(rest).slice(0, -1);
+  return `${head}${head.length > 1 ? "," : ""}"nodes":[\n${lines(nodes)}],"edges":[\n${lines(edges)}]}\n`;
+}
+
+function lines(elements: unknown[]): string {
+  return elements.length === 0 ? "" : elements.map((element) => JSON.stringify(element)).join(",\n") + "\n";
 }
 
 /** Writes the graph's JSON export atomically. */
@@ -44,7 +61,7 @@ export function graphFromJson(data: SerializedKnowledgeGraph): KnowledgeGraph {
 
 /** Reads a graphology JSON export from disk; throws with the file name when it is not one. */
 export function readGraphJson(file: string, options: Partial<ReadGraphOptions> = {}): KnowledgeGraph {
-  const { streamAboveBytes, chunkBytes } = { ...DEFAULT_READ_GRAPH_OPTIONS, ...options };
+  const { streamAboveBytes, chunkBytes, lineLayout } = { ...DEFAULT_READ_GRAPH_OPTIONS, ...options };
   let size: number;
   try {
     size = statSync(file).size;
@@ -53,7 +70,16 @@ export function readGraphJson(file: string, options: Partial<ReadGraphOptions> =
       cause: error,
     });
   }
-  return size >= streamAboveBytes ? streamGraphJson(file, chunkBytes) : parseGraphJson(file);
+  if (size < streamAboveBytes) return parseGraphJson(file);
+  if (lineLayout) {
+    try {
+      return streamGraphJson(file, (handlers) => readJsonLines(file, handlers, { chunkBytes }));
+    } catch (error) {
+      if (!(error instanceof NotLineLayoutError)) throw error;
+      logger.info({ file, reason: error.message }, "graph file read with the general streaming parser");
+    }
+  }
+  return streamGraphJson(file, (handlers) => streamJsonObject(file, handlers, { chunkBytes }));
 }
 
 function parseGraphJson(file: string): KnowledgeGraph {
@@ -70,10 +96,11 @@ function parseGraphJson(file: string): KnowledgeGraph {
 }
 
 /**
- * Imports the file batch by batch: nodes first, then edges (buffered if the file lists them before the nodes),
- * exactly as `graph.import` would, without ever holding the whole text or parsed tree.
+ * Imports the file batch by batch as `read` hands the batches over: nodes first, then edges (buffered if the file
+ * lists them before the nodes), exactly as `graph.import` would, without ever holding the whole text or parsed tree.
+ * A {@link NotLineLayoutError} from `read` passes through unwrapped so the caller can try another reader.
  */
-function streamGraphJson(file: string, chunkBytes: number): KnowledgeGraph {
+function streamGraphJson(file: string, read: (handlers: JsonStreamHandlers) => void): KnowledgeGraph {
   const graph: KnowledgeGraph = new MultiDirectedGraph();
   let sawNodes = false;
   let nodesDone = false;
@@ -86,29 +113,27 @@ function streamGraphJson(file: string, chunkBytes: number): KnowledgeGraph {
     graph.import({ edges } as SerializedKnowledgeGraph);
   };
   try {
-    streamJsonObject(
-      file,
-      {
-        streamed: new Set(["nodes", "edges"]),
-        batch: (key, elements) => {
-          if (key === "nodes") {
-            if (nodesDone) throw new Error('the "nodes" list must come before the first edge is imported');
-            sawNodes = true;
-            graph.import({ nodes: elements } as SerializedKnowledgeGraph);
-          } else if (sawNodes) {
-            importEdges(elements as SerializedKnowledgeGraph["edges"]);
-          } else {
-            pendingEdges.push(elements as SerializedKnowledgeGraph["edges"]);
-          }
-        },
-        member: (key, value) => {
-          if (key === "attributes") graph.import({ attributes: value } as SerializedKnowledgeGraph);
-          if (key === "nodes" && Array.isArray(value) && value.length === 0) sawNodes = true;
-        },
+    read({
+      streamed: new Set(["nodes", "edges"]),
+      batch: (key, elements) => {
+        if (key === "nodes") {
+          if (nodesDone && elements.length > 0)
+            throw new Error('the "nodes" list must come before the first edge is imported');
+          sawNodes = true;
+          graph.import({ nodes: elements } as SerializedKnowledgeGraph);
+        } else if (sawNodes) {
+          importEdges(elements as SerializedKnowledgeGraph["edges"]);
+        } else {
+          pendingEdges.push(elements as SerializedKnowledgeGraph["edges"]);
+        }
       },
-      { chunkBytes },
-    );
+      member: (key, value) => {
+        if (key === "attributes") graph.import({ attributes: value } as SerializedKnowledgeGraph);
+        if (key === "nodes" && Array.isArray(value) && value.length === 0) sawNodes = true;
+      },
+    });
   } catch (error) {
+    if (error instanceof NotLineLayoutError) throw error;
     throw cannotRead(file, error);
   }
   if (!sawNodes) throw notAnExport(file);
@@ -147,9 +172,15 @@ function isEmptyPlainObject(value: unknown): boolean {
 }
 
 function cannotRead(file: string, error: unknown): Error {
-  return new Error(`graph: cannot read ${file} as JSON (${(error as Error).message}); rebuild it with "npx kg build"`, {
-    cause: error,
-  });
+  let where = "";
+  if (error instanceof JsonStreamError) {
+    const position = lineAndColumn(file, error.offset);
+    if (position) where = ` (line ${position.line}, column ${position.column})`;
+  }
+  return new Error(
+    `graph: cannot read ${file} as JSON: ${(error as Error).message}${where}; fix the file or rebuild it with "npx kg build"`,
+    { cause: error },
+  );
 }
 
 function notAnExport(file: string): Error {

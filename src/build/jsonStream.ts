@@ -17,7 +17,7 @@ export const DEFAULT_JSON_STREAM_OPTIONS: JsonStreamOptions = { chunkBytes: 16 *
 export interface JsonStreamHandlers {
   /** Top-level keys whose array value is streamed in batches to {@link JsonStreamHandlers.batch}. */
   streamed: ReadonlySet<string>;
-  /** A batch of consecutive elements of the array under `key`. */
+  /** A batch of consecutive elements of the array under `key` (one empty batch for an empty array). */
   batch: (key: string, elements: unknown[]) => void;
   /** Any other top-level member, parsed whole. */
   member: (key: string, value: unknown) => void;
@@ -25,10 +25,43 @@ export interface JsonStreamHandlers {
 
 /** A syntax or structure problem, with the character offset where it was found. */
 export class JsonStreamError extends Error {
+  /** Characters (UTF-16 code units, as JavaScript counts them) from the start of the file. */
+  readonly offset: number;
+
   constructor(message: string, offset: number) {
     super(`${message} at character ${offset}`);
     this.name = "JsonStreamError";
+    this.offset = offset;
   }
+}
+
+/** Line and column (both from 1) of a character offset in `file`, read again chunk by chunk; null past its end. */
+export function lineAndColumn(
+  file: string,
+  offset: number,
+  options: Partial<JsonStreamOptions> = {},
+): { line: number; column: number } | null {
+  const fd = openSync(file, "r");
+  const buffer = Buffer.allocUnsafe({ ...DEFAULT_JSON_STREAM_OPTIONS, ...options }.chunkBytes);
+  const decoder = new StringDecoder("utf8");
+  let line = 1;
+  let lineStart = 0;
+  let seen = 0;
+  try {
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
+      const text = decoder.write(buffer.subarray(0, n));
+      const stop = Math.min(text.length, offset - seen);
+      for (let nl = text.indexOf("\n"); nl !== -1 && nl < stop; nl = text.indexOf("\n", nl + 1)) {
+        line++;
+        lineStart = seen + nl + 1;
+      }
+      if (offset < seen + text.length) return { line, column: offset - lineStart + 1 };
+      seen += text.length;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return offset === seen ? { line, column: offset - lineStart + 1 } : null;
 }
 
 const QUOTE = 0x22;
@@ -151,7 +184,10 @@ class ChunkReader {
   /** Streams the array starting at `pos`, one batch per chunk of text available. */
   streamArray(onBatch: (elements: unknown[]) => void): void {
     this.#pos++; // "["
-    if (this.peek() === CLOSE_BRACKET) return void this.#pos++;
+    if (this.peek() === CLOSE_BRACKET) {
+      onBatch([]);
+      return void this.#pos++;
+    }
     for (;;) {
       const start = this.#pos;
       let last = -1; // end of the last complete element
@@ -173,7 +209,7 @@ class ChunkReader {
         if (p >= this.#text.length) break;
       }
       if (last !== -1) {
-        onBatch(this.#parse(`[${this.#text.slice(start, last)}]`) as unknown[]);
+        onBatch(this.#parseElements(start, last));
         this.#pos = closed ? p + 1 : last;
         if (closed) return;
         // Consume the separator so the next batch starts on an element.
@@ -184,6 +220,32 @@ class ChunkReader {
         if (!this.#more()) throw this.error("unexpected end of file inside an array");
       }
       this.peek();
+    }
+  }
+
+  /**
+   * Parses the elements in `text[start, end)` with one `JSON.parse`; when that fails, parses them one by one so the
+   * error points at the element at fault rather than at the start of the batch.
+   */
+  #parseElements(start: number, end: number): unknown[] {
+    try {
+      return JSON.parse(`[${this.#text.slice(start, end)}]`) as unknown[];
+    } catch (error) {
+      let p = start;
+      while (p < end) {
+        const next = valueEnd(this.#text, p, true);
+        try {
+          JSON.parse(this.#text.slice(p, next));
+        } catch (inner) {
+          // V8 says where in the element some errors are ("… at position 44"): point there, else at the element.
+          const within = Number(/at position (\d+)/.exec((inner as Error).message)?.[1] ?? 0);
+          throw new JsonStreamError((inner as Error).message, this.#dropped + p + within);
+        }
+        p = skipBlank(this.#text, next);
+        if (this.#text.charCodeAt(p) === COMMA) p = skipBlank(this.#text, p + 1);
+      }
+      // Every element parses alone: the separator after the last one is at fault (e.g. a trailing comma).
+      throw new JsonStreamError((error as Error).message, this.#dropped + p);
     }
   }
 
