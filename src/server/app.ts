@@ -1,7 +1,8 @@
 /**
- * Express app: security headers, logging, body limits, the /api routes, the web page, and JSON errors.
+ * Express app: security headers, logging, body limits, the /api routes, the web page, and JSON errors. It answers
+ * every request the hot routes (hot/index.ts) pass on; handler.ts puts the two together.
  */
-import express, { Router, type Express } from "express";
+import express, { type Express } from "express";
 import helmet from "helmet";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
@@ -51,12 +52,9 @@ export function createApp(ctx: ServerContext, options: Partial<AppOptions> = {})
       }),
     );
   }
-  // One /api router holding every route module: the prefix is matched once per request, not once per module.
-  const api = Router();
-  api.use(express.json({ limit: jsonLimit, strict: true }));
-  for (const routes of API_ROUTES) api.use(routes(ctx));
-  api.use(notFoundHandler);
-  app.use("/api", api);
+  app.use("/api", express.json({ limit: jsonLimit, strict: true }));
+  for (const routes of API_ROUTES) app.use("/api", routes(ctx));
+  app.use("/api", notFoundHandler);
   if (existsSync(webRoot)) app.use(express.static(webRoot, { index: "index.html", maxAge: "1h" }));
   app.use(errorHandler);
   return app;

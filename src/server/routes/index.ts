@@ -1,5 +1,7 @@
 /**
  * API routes: every router mounted under /api, in one list so a request's handler is found at a glance.
+ * GET/HEAD /api/paths and /api/search are answered before Express by the hot dispatcher (../hot/index.ts), which
+ * calls the same answer functions as their routers here; ../handler.ts shows the order.
  */
 import type { Router } from "express";
 import type { ServerContext } from "../context.ts";
