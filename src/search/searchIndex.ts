@@ -36,7 +36,14 @@ export function searchIndexOf(graph: KnowledgeGraph): SearchIndex {
   return index;
 }
 
-/** Builds the index: O(total name length · log) time, once per graph. */
+/**
+ * Builds the index: O(total name length · log) time, once per graph.
+ *
+ * Written to allocate little beyond the index itself: no Set or closure per node and one Int32Array holding every
+ * word's list of names (`wordNames` are views into it). On a 1M-node graph the heap is ~3.5 GB, so every short-lived
+ * object brings the next full collection closer, and every separate typed array adds "external" memory that V8
+ * answers with one.
+ */
 export function buildSearchIndex(graph: KnowledgeGraph): SearchIndex {
   const nodes: string[] = [];
   const labels: string[] = [];
@@ -46,28 +53,21 @@ export function buildSearchIndex(graph: KnowledgeGraph): SearchIndex {
   const isLabel: number[] = [];
   graph.forEachNode((key, attributes) => {
     const node = nodes.push(key) - 1;
-    labels.push(attributes.label ?? key);
+    const label = attributes.label ?? key;
+    labels.push(label);
     types.push(attributes.type);
-    const seen = new Set<string>();
-    const add = (text: string, label: boolean) => {
-      const name = normalizeName(text);
-      if (!name || seen.has(name)) return;
-      seen.add(name);
-      names.push(name);
-      owners.push(node);
-      isLabel.push(label ? 1 : 0);
-    };
     // Ids are not indexed: resolveEntity takes an exact id directly, and machine ids ("n123") would double the
     // index of a large graph for nothing.
-    add(attributes.label ?? key, true);
-    for (const alias of attributes.aliases ?? []) add(alias, false);
+    const first = names.length;
+    const aliases = attributes.aliases ?? [];
+    for (let i = -1; i < aliases.length; i++) {
+      if (addName(names, first, normalizeName(i < 0 ? label : aliases[i]))) {
+        owners.push(node);
+        isLabel.push(i < 0 ? 1 : 0);
+      }
+    }
   });
-  const byWord = new Map<string, number[]>();
-  names.forEach((name, i) => {
-    for (const word of new Set(name.split(" "))) push(byWord, word, i);
-  });
-  // Sorting the distinct words (not every occurrence) keeps the build fast: names share most of their words.
-  const words = [...byWord.keys()].sort();
+  const { words, wordNames } = wordLists(names);
   return {
     order: graph.order,
     size: graph.size,
@@ -78,14 +78,60 @@ export function buildSearchIndex(graph: KnowledgeGraph): SearchIndex {
     nameNode: Int32Array.from(owners),
     nameIsLabel: Uint8Array.from(isLabel),
     words,
-    wordNames: words.map((word) => Int32Array.from(byWord.get(word)!)),
+    wordNames,
   };
 }
 
-function push(map: Map<string, number[]>, key: string, value: number): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/** Appends `name` unless it is empty or already among `names[first..]` (the same node's names); true if added. */
+function addName(names: string[], first: number, name: string): boolean {
+  if (!name) return false;
+  for (let i = first; i < names.length; i++) if (names[i] === name) return false;
+  names.push(name);
+  return true;
+}
+
+/**
+ * The distinct words of `names`, sorted, and for each the ascending indices of the names containing it: a counting
+ * sort into one shared array. Sorting the distinct words (not every occurrence) keeps it fast: names share most words.
+ */
+function wordLists(names: string[]): { words: string[]; wordNames: Int32Array[] } {
+  const wordId = new Map<string, number>();
+  const wordsById: string[] = [];
+  /** Word ids of every name, one name after another (a word occurring twice in a name is kept once). */
+  const occurrences: number[] = [];
+  const nameEnd = new Int32Array(names.length);
+  for (let i = 0; i < names.length; i++) {
+    const start = occurrences.length;
+    for (const word of names[i].split(" ")) {
+      let id = wordId.get(word);
+      if (id === undefined) {
+        id = wordsById.push(word) - 1;
+        wordId.set(word, id);
+      }
+      if (!includesFrom(occurrences, start, id)) occurrences.push(id);
+    }
+    nameEnd[i] = occurrences.length;
+  }
+  const order = wordsById.map((_, id) => id).sort((a, b) => (wordsById[a] < wordsById[b] ? -1 : 1));
+  const rank = new Int32Array(order.length);
+  for (let r = 0; r < order.length; r++) rank[order[r]] = r;
+  const start = new Int32Array(order.length + 1);
+  for (const id of occurrences) start[rank[id] + 1]++;
+  for (let r = 0; r < order.length; r++) start[r + 1] += start[r];
+  const all = new Int32Array(occurrences.length);
+  const cursor = start.slice(0, order.length);
+  for (let i = 0, o = 0; i < names.length; i++) {
+    for (; o < nameEnd[i]; o++) all[cursor[rank[occurrences[o]]]++] = i;
+  }
+  return {
+    words: order.map((id) => wordsById[id]),
+    wordNames: order.map((_, r) => all.subarray(start[r], start[r + 1])),
+  };
+}
+
+function includesFrom(list: number[], from: number, value: number): boolean {
+  for (let i = from; i < list.length; i++) if (list[i] === value) return true;
+  return false;
 }
 
 /** Index of the first word ≥ `prefix` (binary search over the sorted words). */
