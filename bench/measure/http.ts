@@ -31,6 +31,9 @@ export const DEFAULT_HTTP_MEASURE_OPTIONS: HttpMeasureOptions = {
   loopBudgetMs: 45_000,
 };
 
+// The servers' child writes request logs at info into /dev/null unless BENCH_REQUEST_LOGS=off (see child/servers.ts).
+const REQUEST_LOGS = process.env.BENCH_REQUEST_LOGS === "off" ? "off" : "on (info, to /dev/null)";
+
 /** The child's URLs: the server as `npm start` runs it, and the bare baseline. */
 interface Servers {
   ours: string;
@@ -145,7 +148,8 @@ async function throughput(
       target: "≥ 0.8× bare",
       met: (ratio ?? 0) >= 0.8,
       note:
-        `best of ${opts.rounds} alternating ${opts.seconds}s rounds; ${errors(mine)} errors (bare ${errors(theirs)}); ` +
+        `npm start's handler, request logs ${REQUEST_LOGS}; best of ${opts.rounds} alternating ${opts.seconds}s rounds; ` +
+        `${errors(mine)} errors (bare ${errors(theirs)}); ` +
         `server CPU per request ${round(cpuPerRequest.ours / cpuPerRequest.oursRequests, 3)} ms ` +
         `(bare ${round(cpuPerRequest.bare / cpuPerRequest.bareRequests, 3)} ms)`,
     },

@@ -87,7 +87,18 @@ export function createHotDispatcher(ctx: ServerContext, options: Partial<HotOpti
   };
 }
 
-/** Whether the request announces a body, even an empty one (Express' body parser would look at it, as type-is does). */
+/**
+ * Whether the request announces a body, even an empty one (Express' body parser would look at it, as type-is does).
+ * Reads rawHeaders: Node builds `req.headers` lazily, and building it costs more than this whole check.
+ */
 function hasBody(req: IncomingMessage): boolean {
-  return req.headers["transfer-encoding"] !== undefined || req.headers["content-length"] !== undefined;
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i];
+    if (name.length === 14 || name.length === 17) {
+      const lower = name.toLowerCase();
+      if (lower === "content-length" || lower === "transfer-encoding") return true;
+    }
+  }
+  return false;
 }
