@@ -1,15 +1,19 @@
 /**
- * Web explorer entry: loads the served graph, draws it with sigma and starts the controllers.
+ * Web explorer entry: loads the served graph's drawing payload, draws it with sigma and starts the controllers.
  *
  * sigma is pinned to 3.x: @sigma/export-image and @sigma/utils (peer sigma >=3) call sigma 3 methods that sigma 4
  * removed (e.g. getCanvases), so the PNG export would fail with sigma 4.
+ *
+ * The start-up phases leave performance marks (`kg:fetched`, `kg:graph`, `kg:renderer`, `kg:controllers`, `kg:ready`)
+ * that the browser benchmark reads to say where the time goes.
  */
 import Sigma from "sigma";
+import { EdgeLineProgram, EdgeRectangleProgram, NodePointProgram } from "sigma/rendering";
 import type { Settings } from "sigma/settings";
-import { fetchGraph, fetchOntology } from "./app/api.ts";
+import { fetchDrawGraph, fetchOntology } from "./app/api.ts";
 import type { PageContext } from "./app/context.ts";
 import { byId } from "./app/dom.ts";
-import { countByKind, graphFromExport, ontologyForGraph, snapshotPositions } from "./app/graph.ts";
+import { countByKind, graphFromDraw, ontologyForGraph, snapshotPositions } from "./app/graph.ts";
 import { createLabelDrawer } from "./app/labels.ts";
 import { createReducers } from "./app/reducers.ts";
 import { createSearchIndex } from "./app/search.ts";
@@ -53,16 +57,22 @@ const SMALL_GRAPH_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> = 
 };
 
 /**
- * Above this many edges the page trades detail for speed: plain lines instead of arrows (one GPU program instead of
- * two), no edge picking (a second full edge pass per frame) and hairline edges (about a third fewer pixels to fill,
- * which is most of a frame under software rendering). Relations stay readable in the node panel.
+ * Above this many edges the page trades detail for speed: one-pixel GL lines instead of arrows and no edge picking
+ * (a second full edge pass per frame). sigma's arrow and rectangle programs draw each edge as an instance of a small
+ * mesh; software WebGL (SwiftShader, headless Chromium without a GPU) pays per instance, so 50,000 of them cost about
+ * five seconds a frame, while `EdgeLineProgram` sends every edge in one plain `gl.LINES` draw. The few emphasised
+ * edges (selection, path, an added article) keep their thickness through the `thick` program (see the reducers).
+ * Nodes likewise become `gl.POINTS` sprites (`NodePointProgram`), about a second less per frame at 10,000 nodes; the
+ * cost is that a node cannot grow past the GPU's largest point size (at least 64 px, usually far more) at deep zoom.
+ * Relations stay readable in the panels.
  */
 const LARGE_GRAPH_EDGES = 20_000;
+const EMPHASIS_EDGE_TYPE = "thick";
 const LARGE_GRAPH_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> = {
   defaultEdgeType: "line",
+  edgeProgramClasses: { line: EdgeLineProgram, [EMPHASIS_EDGE_TYPE]: EdgeRectangleProgram },
+  nodeProgramClasses: { circle: NodePointProgram },
   enableEdgeEvents: false,
-  minEdgeThickness: 0.8,
-  antiAliasingFeather: 0.5,
 };
 
 /**
@@ -90,6 +100,15 @@ function syncGraph(graph: WebGraph, fresh: WebGraph): string[] {
   return added;
 }
 
+/**
+ * Resolves once the frame drawn so far is on screen. sigma's GL calls return at once and the browser executes them
+ * when it produces the next frame (seconds for a big graph under software rendering): a callback of the frame after
+ * that one runs only once the first was produced. So "ready" means drawn, not merely submitted.
+ */
+function framePresented(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+}
+
 /** Loads everything and starts the page; returns the function that tears it all down. */
 async function start(): Promise<() => void> {
   const container = byId("graph");
@@ -97,21 +116,27 @@ async function start(): Promise<() => void> {
   const announce = (message: string) => {
     status.textContent = message;
   };
-  const [data, served] = await Promise.all([fetchGraph(), fetchOntology()]);
-  const graph = graphFromExport(data);
+  const [data, served] = await Promise.all([fetchDrawGraph(), fetchOntology()]);
+  performance.mark("kg:fetched");
+  const graph = graphFromDraw(data);
+  performance.mark("kg:graph");
   const store = new UiStore();
   const initialState = store.state;
+  const large = graph.size > LARGE_GRAPH_EDGES;
   // Replaced after a write: the cache is keyed on the filter sets only, not on the graph's membership.
   let visibility = visibilityCache(graph);
-  const reducers = createReducers(graph, store, (types, predicates) => visibility(types, predicates));
+  const reducers = createReducers(graph, store, (types, predicates) => visibility(types, predicates), {
+    emphasisEdgeType: large ? EMPHASIS_EDGE_TYPE : null,
+  });
   const labels = createLabelDrawer();
   const renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
     ...SIGMA_SETTINGS,
     ...(graph.order < ALL_LABELS_BELOW ? SMALL_GRAPH_SETTINGS : {}),
-    ...(graph.size > LARGE_GRAPH_EDGES ? LARGE_GRAPH_SETTINGS : {}),
+    ...(large ? LARGE_GRAPH_SETTINGS : {}),
     ...reducers,
     defaultDrawNodeLabel: labels.draw,
   });
+  performance.mark("kg:renderer");
   const detachLabels = labels.attach(renderer as unknown as Sigma);
   labels.flush();
   // The search index, the positions and the counts are refreshed in place after a write: controllers hold them.
@@ -132,7 +157,7 @@ async function start(): Promise<() => void> {
   const controllers: Controller[] = CONTROLLERS.map((create) => create(ctx));
   /** Re-fetches the served graph after a write and redraws it, keeping the camera, the renderer and the UI state. */
   const reloadGraph = async () => {
-    const fresh = graphFromExport(await fetchGraph());
+    const fresh = graphFromDraw(await fetchDrawGraph());
     for (const node of syncGraph(graph, fresh)) positions.set(node, { ...fresh.getNodeAttributes(node) });
     visibility = visibilityCache(graph);
     search = createSearchIndex(graph);
@@ -159,6 +184,9 @@ async function start(): Promise<() => void> {
   controllers.push(...WRITE_CONTROLLERS.map((create) => create(ctx, reloadGraph)));
   // sigma's constructor drew the graph; redraw once more only if a controller (the URL state) changed the view.
   if (store.state !== initialState) renderer.refresh();
+  performance.mark("kg:controllers");
+  await framePresented();
+  performance.mark("kg:ready");
   container.dataset.state = "ready";
   // Every later change is drawn once per animation frame, however many store updates that frame saw: a full
   // refresh runs the reducers over every node and edge.

@@ -176,7 +176,7 @@ function reviewGraph(): WebGraph {
   const graph: WebGraph = new MultiDirectedGraph();
   const node = (label: string) => ({ label, type: "person", x: 0, y: 0, size: 1, color: "#000000" });
   for (const id of ["alice", "bob", "carol"]) graph.addNode(id, node(id));
-  const edge = (status: string): EdgeAttributes => ({ predicate: "knows", label: "knows", evidence: [], status });
+  const edge = (status: string): EdgeAttributes => ({ predicate: "knows", label: "knows", status });
   graph.addEdgeWithKey("curated", "alice", "bob", edge("accepted"));
   graph.addEdgeWithKey("candidate", "bob", "carol", edge("candidate"));
   return graph;

@@ -2,7 +2,7 @@
  * API client: typed calls to the server, each answer checked with zod at the boundary, errors as readable messages.
  */
 import { z } from "zod";
-import type { DocumentResult, OntologyInfo, PathsResult } from "./types.ts";
+import type { DocumentResult, EdgeDetail, NodeDetail, OntologyInfo, PathsResult } from "./types.ts";
 
 // The page's CSP forbids eval; without this zod probes `new Function` once and the browser reports a CSP violation.
 z.config({ jitless: true });
@@ -72,9 +72,82 @@ async function getJson<S extends z.ZodType>(url: string, schema: S, signal?: Abo
   return parsed.data;
 }
 
-/** The served graph as a graphology JSON export (its shape is checked by graphology's import). */
-export async function fetchGraph(): Promise<unknown> {
-  return getJson("/api/graph", z.object({ nodes: z.array(z.unknown()), edges: z.array(z.unknown()) }).loose());
+const DrawGraphSchema = z.object({
+  view: z.literal("draw"),
+  nodeKinds: z.array(z.object({ type: z.string(), color: z.string() })),
+  edgeKinds: z.array(z.object({ predicate: z.string(), label: z.string(), status: z.string().nullable() })),
+  nodes: z.object({
+    key: z.array(z.string()),
+    label: z.array(z.string()),
+    kind: z.array(z.number()),
+    x: z.array(z.number()),
+    y: z.array(z.number()),
+    size: z.array(z.number()),
+    aliases: z.array(z.array(z.string()).nullable()),
+  }),
+  edges: z.object({
+    key: z.array(z.string()),
+    source: z.array(z.number()),
+    target: z.array(z.number()),
+    kind: z.array(z.number()),
+    confidence: z.array(z.number().nullable()),
+  }),
+});
+
+/** The drawing payload of GET /api/graph?view=draw: node and edge columns, kinds by index. */
+export type DrawGraph = z.infer<typeof DrawGraphSchema>;
+
+/** The served graph, cut to what the page draws (GET /api/graph?view=draw). */
+export async function fetchDrawGraph(): Promise<DrawGraph> {
+  return getJson("/api/graph?view=draw", DrawGraphSchema);
+}
+
+/** A text attribute a foreign graph may lack or give another type: shown when it is text, left out otherwise. */
+const optionalText = z.string().optional().catch(undefined);
+
+const EdgeDetailSchema = z.object({
+  key: z.string(),
+  source: z.string(),
+  target: z.string(),
+  attributes: z
+    .object({
+      predicate: z.string(),
+      label: z.string(),
+      evidence: z.array(EvidenceSchema).catch([]),
+      stance: optionalText,
+      modality: optionalText,
+      confidence: z.number().optional().catch(undefined),
+      source: optionalText,
+      status: optionalText,
+      qualifiers: z.record(z.string(), z.string()).optional().catch(undefined),
+    })
+    .loose(),
+});
+
+const NodeDetailSchema = z.object({
+  key: z.string(),
+  attributes: z
+    .object({
+      label: z.string(),
+      type: z.string(),
+      subtype: optionalText,
+      aliases: z.array(z.string()).optional().catch(undefined),
+      description: optionalText,
+    })
+    .loose(),
+  degree: z.number(),
+  edges: z.array(EdgeDetailSchema),
+  truncated: z.boolean(),
+});
+
+/** GET /api/graph/nodes/:id: an entity with every attribute and its relations, evidence included. */
+export async function fetchNodeDetail(key: string, signal?: AbortSignal): Promise<NodeDetail> {
+  return getJson(`/api/graph/nodes/${encodeURIComponent(key)}`, NodeDetailSchema, signal);
+}
+
+/** GET /api/graph/edges/:id: a relation with every attribute, evidence included. */
+export async function fetchEdgeDetail(key: string, signal?: AbortSignal): Promise<EdgeDetail> {
+  return getJson(`/api/graph/edges/${encodeURIComponent(key)}`, EdgeDetailSchema, signal);
 }
 
 /** The ontology's type labels/colours and predicate labels, or null when the server has no /api/ontology. */

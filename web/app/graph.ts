@@ -1,15 +1,62 @@
 /**
- * Graph loading: turns the served export into a graphology graph and derives the legend when the server has no ontology.
+ * Graph loading: builds the page's graph from the server's drawing payload and derives the legend when the server has
+ * no ontology.
  */
 import { MultiDirectedGraph } from "graphology";
-import type { OntologyInfo, TypeInfo, WebGraph } from "./types.ts";
+import type { DrawGraph } from "./api.ts";
+import type { EdgeAttributes, NodeAttributes, OntologyInfo, TypeInfo, WebGraph } from "./types.ts";
 
 const FALLBACK_COLOR = "#8c8c8c";
 
-/** Builds the page's graph from a graphology JSON export. */
-export function graphFromExport(data: unknown): WebGraph {
+/** A drawing payload whose columns disagree; the message names the column. */
+function broken(what: string): Error {
+  return new Error(
+    `graph: the drawing payload is inconsistent (${what}); reload the page, or check /api/graph?view=draw`,
+  );
+}
+
+/** Checks that every column of `table` has `length` entries. */
+function checkColumns(table: Record<string, unknown[]>, length: number, name: string): void {
+  for (const [column, values] of Object.entries(table)) {
+    if (values.length !== length) throw broken(`${name}.${column} has ${values.length} entries, not ${length}`);
+  }
+}
+
+/**
+ * Builds the page's graph from GET /api/graph?view=draw. Throws when the columns disagree (lengths, indices out of
+ * range), so a broken answer is reported instead of drawn half.
+ */
+export function graphFromDraw(data: DrawGraph): WebGraph {
+  const { nodes, edges, nodeKinds, edgeKinds } = data;
+  checkColumns(nodes, nodes.key.length, "nodes");
+  checkColumns(edges, edges.key.length, "edges");
   const graph: WebGraph = new MultiDirectedGraph();
-  graph.import(data as Parameters<WebGraph["import"]>[0]);
+  for (let i = 0; i < nodes.key.length; i++) {
+    const kind = nodeKinds[nodes.kind[i]];
+    if (!kind) throw broken(`node ${nodes.key[i]} has no kind ${nodes.kind[i]}`);
+    const attributes: NodeAttributes = {
+      label: nodes.label[i],
+      type: kind.type,
+      x: nodes.x[i],
+      y: nodes.y[i],
+      size: nodes.size[i],
+      color: kind.color,
+    };
+    const aliases = nodes.aliases[i];
+    if (aliases) attributes.aliases = aliases;
+    graph.addNode(nodes.key[i], attributes);
+  }
+  for (let i = 0; i < edges.key.length; i++) {
+    const kind = edgeKinds[edges.kind[i]];
+    const source = nodes.key[edges.source[i]];
+    const target = nodes.key[edges.target[i]];
+    if (!kind || source === undefined || target === undefined) throw broken(`edge ${edges.key[i]} refers to nothing`);
+    const attributes: EdgeAttributes = { predicate: kind.predicate, label: kind.label };
+    if (kind.status !== null) attributes.status = kind.status;
+    const confidence = edges.confidence[i];
+    if (confidence !== null) attributes.confidence = confidence;
+    graph.addDirectedEdgeWithKey(edges.key[i], source, target, attributes);
+  }
   return graph;
 }
 

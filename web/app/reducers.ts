@@ -21,6 +21,11 @@ export interface ReducerOptions {
   // Highlight of what an added article brought in
   highlightEdgeColor: string;
   highlightEdgeSize: number;
+  /**
+   * sigma edge type of emphasised edges (selection, path, highlight), or null to keep the default. A large graph draws
+   * its edges as one-pixel lines (see main.ts): the few emphasised ones go to a program that has thickness.
+   */
+  emphasisEdgeType: string | null;
 }
 
 export const DEFAULT_REDUCER_OPTIONS: ReducerOptions = {
@@ -34,6 +39,7 @@ export const DEFAULT_REDUCER_OPTIONS: ReducerOptions = {
   candidateEdgeSize: 0.6,
   highlightEdgeColor: "#d9480f",
   highlightEdgeSize: 2.5,
+  emphasisEdgeType: null,
 };
 
 type NodeOut = Partial<NodeDisplayData>;
@@ -47,6 +53,7 @@ export function createReducers(
   options: Partial<ReducerOptions> = {},
 ) {
   const o = { ...DEFAULT_REDUCER_OPTIONS, ...options };
+  const emphasis: EdgeOut = o.emphasisEdgeType ? { type: o.emphasisEdgeType } : {};
   const fadeNode = (out: NodeOut): NodeOut => ({ ...out, color: o.fadedNodeColor, label: null, zIndex: 0 });
   const strongNode = (out: NodeOut): NodeOut => ({ ...out, forceLabel: true, zIndex: 2 });
 
@@ -86,12 +93,12 @@ export function createReducers(
       : { label: data.label, color: o.edgeColor, size: 1, forceLabel: false, zIndex: 0 };
     if (candidate && !state.showCandidates) return { ...out, hidden: true };
     if (!visibility(state.hiddenTypes, state.hiddenPredicates).isEdgeVisible(edge)) return { ...out, hidden: true };
-    const strong: EdgeOut = { ...out, color: o.strongEdgeColor, size: 2, forceLabel: true, zIndex: 1 };
+    const strong: EdgeOut = { ...out, ...emphasis, color: o.strongEdgeColor, size: 2, forceLabel: true, zIndex: 1 };
     const faded: EdgeOut = { ...out, color: o.fadedEdgeColor, label: null };
     const { path, selection, hovered, highlight } = state;
     if (path.type === "ready") return path.edges.has(edge) ? { ...strong, size: o.pathEdgeSize } : faded;
     if (highlight?.edges.has(edge) && !selection) {
-      return { ...out, color: o.highlightEdgeColor, size: o.highlightEdgeSize, label: null, zIndex: 1 };
+      return { ...out, ...emphasis, color: o.highlightEdgeColor, size: o.highlightEdgeSize, label: null, zIndex: 1 };
     }
     if (selection?.kind === "edge") return edge === selection.id ? { ...strong, size: 3 } : faded;
     if (selection?.kind === "node" && graph.hasNode(selection.id)) {

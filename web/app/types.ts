@@ -11,22 +11,36 @@ export interface Evidence {
   end: number;
 }
 
-/** Node attributes as the builder writes them (only what the page reads). */
+/** Node attributes the page draws with (from GET /api/graph?view=draw); the rest is fetched with the node's panel. */
 export interface NodeAttributes {
   label: string;
   type: string;
-  subtype?: string;
   aliases?: string[];
-  description?: string;
-  documents?: string[];
   x: number;
   y: number;
   size: number;
   color: string;
 }
 
-/** Edge attributes as the builder writes them (only what the page reads). */
+/** Edge attributes the page draws with; evidence, stance and the rest come with the panel (see {@link EdgeDetail}). */
 export interface EdgeAttributes {
+  predicate: string;
+  label: string;
+  status?: string;
+  confidence?: number;
+}
+
+/** Every attribute of an entity, as the builder writes them (only what the panel reads is named). */
+export interface NodeDetailAttributes {
+  label: string;
+  type: string;
+  subtype?: string;
+  aliases?: string[];
+  description?: string;
+}
+
+/** Every attribute of a relation, as the builder writes them (only what the panels read is named). */
+export interface EdgeDetailAttributes {
   predicate: string;
   label: string;
   evidence: Evidence[];
@@ -36,6 +50,23 @@ export interface EdgeAttributes {
   source?: string;
   status?: string;
   qualifiers?: Record<string, string>;
+}
+
+/** GET /api/graph/edges/:id: a relation with its ends and every attribute. */
+export interface EdgeDetail {
+  key: string;
+  source: string;
+  target: string;
+  attributes: EdgeDetailAttributes;
+}
+
+/** GET /api/graph/nodes/:id: an entity, every attribute, and its relations (at most the first `limit`). */
+export interface NodeDetail {
+  key: string;
+  attributes: NodeDetailAttributes;
+  degree: number;
+  edges: EdgeDetail[];
+  truncated: boolean;
 }
 
 /** The graph the page draws. */

@@ -1,10 +1,13 @@
 /**
  * Panel controller: the side panel describing the selected node or edge, and the source document of a quote.
+ *
+ * The page draws from a payload without evidence (see main.ts): the panel shows what the graph holds at once (name,
+ * kind, ends) and fills in the description, relations and quotes from /api/graph/nodes/:id or /api/graph/edges/:id.
  */
-import { fetchDocument } from "../app/api.ts";
+import { fetchDocument, fetchEdgeDetail, fetchNodeDetail } from "../app/api.ts";
 import { predicateLabel, typeLabel, type PageContext } from "../app/context.ts";
 import { byId, el, listen } from "../app/dom.ts";
-import type { Controller, Evidence, UiState } from "../app/types.ts";
+import type { Controller, EdgeDetail, Evidence, NodeDetail, UiState } from "../app/types.ts";
 import { focusNode } from "./selection.ts";
 
 /** A button showing a quote; activating it opens the document at that span. */
@@ -18,8 +21,9 @@ function quoteButton(evidence: Evidence, open: (e: Evidence) => void): HTMLButto
   return button;
 }
 
-/** A link-like button that selects an entity. */
-function entityButton(ctx: PageContext, node: string): HTMLButtonElement {
+/** A link-like button that selects an entity (plain text when the graph no longer has it). */
+function entityButton(ctx: PageContext, node: string): HTMLElement {
+  if (!ctx.graph.hasNode(node)) return el("span", { class: "entity-link" }, node);
   const button = el("button", { type: "button", class: "entity-link" }, ctx.graph.getNodeAttribute(node, "label"));
   button.addEventListener("click", () => focusNode(ctx, node));
   return button;
@@ -42,26 +46,37 @@ function panelHeader(title: string, kicker: Node, onClose: () => void): HTMLElem
 }
 
 /** The node's relations grouped by predicate and direction, each with its quotes. */
-function relationsOf(ctx: PageContext, node: string, open: (e: Evidence) => void): HTMLElement {
+function relationsOf(ctx: PageContext, detail: NodeDetail, open: (e: Evidence) => void): HTMLElement {
+  const node = detail.key;
   const groups = new Map<string, HTMLLIElement[]>();
-  ctx.graph.forEachEdge(node, (edge, attributes, source, target) => {
+  for (const { key, attributes, source, target } of detail.edges) {
     const outgoing = source === node;
     const heading = predicateLabel(ctx, attributes.predicate, outgoing);
     const other = outgoing ? target : source;
     const item = el(
       "li",
-      { class: "relation", "data-edge": edge },
+      { class: "relation", "data-edge": key },
       el("div", { class: "relation-head" }, entityButton(ctx, other), relationTags(attributes)),
       ...attributes.evidence.map((evidence) => quoteButton(evidence, open)),
     );
     groups.set(heading, [...(groups.get(heading) ?? []), item]);
-  });
+  }
   if (groups.size === 0) return el("p", { class: "muted" }, "No relations.");
   const section = el("section", { class: "relations", "aria-label": "Relations" }, el("h3", {}, "Relations"));
   for (const [heading, items] of [...groups].sort((a, b) => a[0].localeCompare(b[0]))) {
     section.append(el("h4", {}, heading), el("ul", {}, ...items));
   }
+  if (detail.truncated) {
+    section.append(el("p", { class: "muted" }, `The first ${detail.edges.length} of ${detail.degree} relations.`));
+  }
   return section;
+}
+
+/** What the panel shows while the details load, or when they cannot. */
+function pending(text: string, failed = false): HTMLElement {
+  return failed
+    ? el("p", { class: "error", role: "alert" }, text)
+    : el("p", { class: "muted", "data-loading": "true" }, text);
 }
 
 function relationTags(attributes: { stance?: string; modality?: string; confidence?: number }): HTMLElement {
@@ -132,52 +147,87 @@ export function createPanelController(ctx: PageContext): Controller {
   };
   const open = (evidence: Evidence) => void openDocument(evidence);
 
-  const renderNode = (node: string) => {
-    const a = graph.getNodeAttributes(node);
-    const kind = [typeLabel(ctx, a.type), a.subtype].filter(Boolean).join(" · ");
+  /** Fetches the details of the current selection; `show` runs only if it is still the one selected. */
+  const load = <T>(fetchDetail: () => Promise<T>, show: (detail: T) => void, what: string) => {
+    const request = ++documentRequest;
+    fetchDetail().then(
+      (detail) => {
+        if (request === documentRequest) show(detail);
+      },
+      (error: unknown) => {
+        if (request !== documentRequest) return;
+        panel
+          .querySelector("[data-loading]")
+          ?.replaceWith(pending(`Cannot load ${what}: ${(error as Error).message}`, true));
+      },
+    );
+  };
+
+  const renderNode = (node: string, detail: NodeDetail | null) => {
+    const a = { ...graph.getNodeAttributes(node), ...detail?.attributes };
+    const kind = [typeLabel(ctx, a.type), detail?.attributes.subtype].filter(Boolean).join(" · ");
     const swatch = el("span", { class: "swatch", "aria-hidden": "true" });
-    swatch.style.background = a.color;
+    swatch.style.background = graph.getNodeAttribute(node, "color");
     const aliases = (a.aliases ?? []).filter((alias) => alias !== a.label);
     panel.replaceChildren(
       ...[
         panelHeader(a.label, el("p", { class: "kicker" }, swatch, kind), clear),
-        a.description ? el("p", { class: "description" }, a.description) : null,
+        detail?.attributes.description ? el("p", { class: "description" }, detail.attributes.description) : null,
         aliases.length ? facts([["Also known as", aliases.join(", ")]]) : null,
-        relationsOf(ctx, node, open),
+        detail ? relationsOf(ctx, detail, open) : pending("Loading relations…"),
       ].filter((child): child is HTMLElement => child !== null),
     );
     panel.dataset.view = "node";
+    if (!detail)
+      load(
+        () => fetchNodeDetail(node),
+        (loaded) => renderNode(node, loaded),
+        "the relations",
+      );
   };
 
-  const renderEdge = (edge: string) => {
+  const renderEdge = (edge: string, detail: EdgeDetail | null) => {
     const a = graph.getEdgeAttributes(edge);
     const [source, target] = graph.extremities(edge);
-    const q = a.qualifiers ?? {};
-    panel.replaceChildren(
+    const head = [
       panelHeader(a.label, el("p", { class: "kicker" }, "Relation"), clear),
       el("p", { class: "edge-line" }, entityButton(ctx, source), ` ${a.label} → `, entityButton(ctx, target)),
+    ];
+    panel.dataset.view = "edge";
+    if (!detail) {
+      panel.replaceChildren(...head, pending("Loading evidence…"));
+      load(
+        () => fetchEdgeDetail(edge),
+        (loaded) => renderEdge(edge, loaded),
+        "the evidence",
+      );
+      return;
+    }
+    const d = detail.attributes;
+    const q = d.qualifiers ?? {};
+    panel.replaceChildren(
+      ...head,
       facts([
-        ["Stance", a.stance],
-        ["Modality", a.modality],
-        ["Confidence", a.confidence === undefined ? undefined : a.confidence.toFixed(2)],
-        ["Source", a.source],
-        ["Status", a.status],
+        ["Stance", d.stance],
+        ["Modality", d.modality],
+        ["Confidence", d.confidence === undefined ? undefined : d.confidence.toFixed(2)],
+        ["Source", d.source],
+        ["Status", d.status],
         ["Time", q.time],
         ["Duration", q.duration],
         ["Role", q.role],
       ]),
-      a.status === "candidate" ? reviewActions(edge) : "",
+      d.status === "candidate" ? reviewActions(edge) : "",
       el("h3", {}, "Evidence"),
-      el("ul", { class: "evidence" }, ...a.evidence.map((e) => el("li", {}, quoteButton(e, open)))),
+      el("ul", { class: "evidence" }, ...d.evidence.map((e) => el("li", {}, quoteButton(e, open)))),
     );
-    panel.dataset.view = "edge";
   };
 
   const render = (state: UiState) => {
     documentRequest++;
     const { selection } = state;
-    if (selection?.kind === "node" && graph.hasNode(selection.id)) renderNode(selection.id);
-    else if (selection?.kind === "edge" && graph.hasEdge(selection.id)) renderEdge(selection.id);
+    if (selection?.kind === "node" && graph.hasNode(selection.id)) renderNode(selection.id, null);
+    else if (selection?.kind === "edge" && graph.hasEdge(selection.id)) renderEdge(selection.id, null);
     else {
       panel.hidden = true;
       panel.replaceChildren();

@@ -52,9 +52,41 @@ export const HEALTH_ENDPOINT: EndpointSpec = {
 export const GRAPH_ENDPOINT: EndpointSpec = {
   method: "get",
   path: "/api/graph",
-  summary: "The served graph as a graphology JSON export",
+  summary: "The served graph as a graphology JSON export, or (view=draw) the columnar payload the page draws from",
   tag: "graph",
-  responses: ok("the whole graph", S.GraphResponseSchema),
+  query: S.GraphQuerySchema,
+  responses: {
+    200: {
+      description: "the whole graph (ETag; Cache-Control: no-cache, so an unchanged graph answers 304)",
+      schema: z.union([S.GraphResponseSchema, S.DrawGraphResponseSchema]),
+    },
+    ...BAD_REQUEST,
+  },
+};
+
+/** Graph node endpoint spec. */
+export const GRAPH_NODE_ENDPOINT: EndpointSpec = {
+  method: "get",
+  path: "/api/graph/nodes/{id}",
+  summary: "One node of the graph by key, with every attribute and its relations (evidence included)",
+  tag: "graph",
+  params: S.GraphKeyParamsSchema,
+  query: S.GraphNodeQuerySchema,
+  responses: {
+    ...ok("the node and its relations", S.GraphNodeResponseSchema),
+    ...BAD_REQUEST,
+    404: error("no node has this key"),
+  },
+};
+
+/** Graph edge endpoint spec. */
+export const GRAPH_EDGE_ENDPOINT: EndpointSpec = {
+  method: "get",
+  path: "/api/graph/edges/{id}",
+  summary: "One relation of the graph by key, with every attribute (evidence, qualifiers, status)",
+  tag: "graph",
+  params: S.GraphKeyParamsSchema,
+  responses: { ...ok("the relation", S.GraphEdgeResponseSchema), ...BAD_REQUEST, 404: error("no edge has this key") },
 };
 
 /** Search endpoint spec. */
@@ -248,6 +280,8 @@ export const REVIEW_ENDPOINTS: EndpointSpec[] = [
 export const API_ENDPOINTS: EndpointSpec[] = [
   HEALTH_ENDPOINT,
   GRAPH_ENDPOINT,
+  GRAPH_NODE_ENDPOINT,
+  GRAPH_EDGE_ENDPOINT,
   SEARCH_ENDPOINT,
   NODE_ENDPOINT,
   NEIGHBORS_ENDPOINT,

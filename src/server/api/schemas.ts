@@ -201,6 +201,64 @@ export const GraphResponseSchema = z
   })
   .describe("graphology JSON export (https://graphology.github.io/serialization.html)");
 
+/** Query of GET /api/graph: the full export, or only what the page draws. */
+export const GraphQuerySchema = z.strictObject({
+  view: z
+    .enum(["full", "draw"], { error: "view must be full (the graphology export) or draw (what the page draws)" })
+    .default("full")
+    .describe("full: the graphology export with every attribute; draw: the columnar drawing payload"),
+});
+
+/** Body of GET /api/graph?view=draw: node and edge columns, kinds referred to by index (see api/graphViews.ts). */
+export const DrawGraphResponseSchema = z
+  .object({
+    view: z.literal("draw"),
+    nodeKinds: z.array(z.object({ type: z.string(), color: z.string() })),
+    edgeKinds: z.array(z.object({ predicate: z.string(), label: z.string(), status: z.string().nullable() })),
+    nodes: z.object({
+      key: z.array(z.string()),
+      label: z.array(z.string()),
+      kind: z.array(z.number().int()).describe("index into nodeKinds"),
+      x: z.array(z.number()),
+      y: z.array(z.number()),
+      size: z.array(z.number()),
+      aliases: z.array(z.array(z.string()).nullable()),
+    }),
+    edges: z.object({
+      key: z.array(z.string()),
+      source: z.array(z.number().int()).describe("index into the node columns"),
+      target: z.array(z.number().int()).describe("index into the node columns"),
+      kind: z.array(z.number().int()).describe("index into edgeKinds"),
+      confidence: z.array(z.number().nullable()),
+    }),
+  })
+  .describe("the drawing payload: every column of a table has one entry per node (or per edge), in the same order");
+
+/** Path parameters of GET /api/graph/nodes/:id and /api/graph/edges/:id: a key of the served graph. */
+export const GraphKeyParamsSchema = z.strictObject({ id: textParam("id", "a node or edge key of the graph", 500) });
+
+/** Query of GET /api/graph/nodes/:id. */
+export const GraphNodeQuerySchema = z.strictObject({
+  limit: intParam("limit", 1, 5000, 1000).describe("most relations returned (degree counts them all)"),
+});
+
+/** Body of GET /api/graph/edges/:id: one relation as in the graphology export. */
+export const GraphEdgeResponseSchema = z.object({
+  key: z.string(),
+  source: z.string(),
+  target: z.string(),
+  attributes: z.looseObject({ predicate: z.string(), label: z.string(), evidence: z.array(EvidenceResponseSchema) }),
+});
+
+/** Body of GET /api/graph/nodes/:id: one entity and its relations as in the graphology export. */
+export const GraphNodeResponseSchema = z.object({
+  key: z.string(),
+  attributes: z.looseObject({ label: z.string(), type: z.string() }),
+  degree: z.number().int().describe("number of relations of the entity (self-loops once)"),
+  edges: z.array(GraphEdgeResponseSchema),
+  truncated: z.boolean().describe("true when limit left some relations out"),
+});
+
 /** Body of GET /api/openapi.json. */
 export const OpenApiDocumentSchema = z.looseObject({
   openapi: z.string(),

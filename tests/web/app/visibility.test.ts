@@ -13,7 +13,7 @@ function tinyGraph(): WebGraph {
   graph.addNode("acme", node("organization"));
   graph.addNode("ruritania", node("country"));
   graph.addNode("lonely", node("concept"));
-  const edge = (predicate: string): EdgeAttributes => ({ predicate, label: predicate, evidence: [] });
+  const edge = (predicate: string): EdgeAttributes => ({ predicate, label: predicate });
   graph.addEdgeWithKey("works", "alice", "acme", edge("works_for"));
   graph.addEdgeWithKey("backs", "acme", "ruritania", edge("supports"));
   return graph;
