@@ -26,10 +26,25 @@ export const HELMET_OPTIONS: Readonly<HelmetOptions> = {
 export type HeaderPair = readonly [name: string, value: string];
 
 /**
- * The headers helmet sets, collected once by running its middleware against a stub response. The configuration has
- * no per-request parts (no nonces), so every answer gets the same list; the hot routes write it without running helmet.
+ * The headers helmet sets, collected once by running its middleware against a stub response, in the order helmet
+ * sets them. Only for configurations without per-request parts (a CSP nonce function would be frozen at its first
+ * value): those are refused.
  */
 export function helmetHeaders(options: Readonly<HelmetOptions> = HELMET_OPTIONS): HeaderPair[] {
+  if (hasPerRequestDirective(options)) {
+    throw new Error(
+      "securityHeaders: the Content-Security-Policy has a directive computed per request (a function); the hot " +
+        "routes send fixed headers, so give every directive fixed values",
+    );
+  }
+  let middleware: ReturnType<typeof helmet>;
+  try {
+    middleware = helmet(options);
+  } catch (error) {
+    throw new Error(`securityHeaders: helmet rejected its options: ${(error as Error).message}; fix HELMET_OPTIONS`, {
+      cause: error,
+    });
+  }
   const headers: HeaderPair[] = [];
   const stub = {
     setHeader: (name: string, value: string | number | string[]) => void headers.push([name, String(value)]),
@@ -37,13 +52,19 @@ export function helmetHeaders(options: Readonly<HelmetOptions> = HELMET_OPTIONS)
   };
   let finished = false;
   let failure: unknown = null;
-  helmet(options)({} as never, stub as never, (error?: unknown) => {
+  middleware({} as never, stub as never, (error?: unknown) => {
     finished = true;
     failure = error ?? null;
   });
-  if (failure) throw new Error(`securityHeaders: helmet rejected its options: ${String(failure)}; fix HELMET_OPTIONS`);
-  if (!finished) {
-    throw new Error("securityHeaders: helmet did not set its headers synchronously; remove per-request directives");
-  }
+  if (failure) throw new Error(`securityHeaders: helmet failed: ${String(failure)}; fix HELMET_OPTIONS`);
+  if (!finished) throw new Error("securityHeaders: helmet did not set its headers synchronously; check its version");
   return headers;
+}
+
+function hasPerRequestDirective(options: Readonly<HelmetOptions>): boolean {
+  const csp = options.contentSecurityPolicy;
+  if (typeof csp !== "object" || !csp.directives) return false;
+  return Object.values(csp.directives).some(
+    (value) => typeof value === "function" || (Array.isArray(value) && value.some((v) => typeof v === "function")),
+  );
 }
