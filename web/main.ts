@@ -57,14 +57,16 @@ const SMALL_GRAPH_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> = 
 };
 
 /**
- * Above this many edges the page trades detail for speed: one-pixel GL lines instead of arrows and no edge picking
- * (a second full edge pass per frame). sigma's arrow and rectangle programs draw each edge as an instance of a small
- * mesh; software WebGL (SwiftShader, headless Chromium without a GPU) pays per instance, so 50,000 of them cost about
- * five seconds a frame, while `EdgeLineProgram` sends every edge in one plain `gl.LINES` draw. The few emphasised
- * edges (selection, path, an added article) keep their thickness through the `thick` program (see the reducers).
- * Nodes likewise become `gl.POINTS` sprites (`NodePointProgram`), about a second less per frame at 10,000 nodes; the
- * cost is that a node cannot grow past the GPU's largest point size (at least 64 px, usually far more) at deep zoom.
- * Relations stay readable in the panels.
+ * Above this many edges the page trades detail for speed, because software WebGL (SwiftShader under ANGLE, what
+ * headless Chromium without a GPU uses) spends seconds on the first frame of a 10k-node/50k-edge graph:
+ * - edges are one-pixel `gl.LINES` (`EdgeLineProgram`) instead of arrows or rectangles, which sigma draws as an
+ *   instanced mesh per edge: measured about 2 s against 5 s of GPU work for that frame;
+ * - nodes are `gl.POINTS` sprites (`NodePointProgram`) instead of instanced quads: about 1 s less again. A sprite
+ *   cannot grow past the GPU's largest point size (1,023 px under SwiftShader, 256 or more on common GPUs), which
+ *   only shows at deep zoom;
+ * - the few emphasised edges (selection, path, an added article) keep their thickness through the `thick` program
+ *   (see the reducers);
+ * - no edge picking (a second full edge pass per frame); relations stay reachable from the node panel.
  */
 const LARGE_GRAPH_EDGES = 20_000;
 const EMPHASIS_EDGE_TYPE = "thick";
@@ -73,6 +75,8 @@ const LARGE_GRAPH_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> = 
   edgeProgramClasses: { line: EdgeLineProgram, [EMPHASIS_EDGE_TYPE]: EdgeRectangleProgram },
   nodeProgramClasses: { circle: NodePointProgram },
   enableEdgeEvents: false,
+  // While the camera moves only the nodes are drawn (edges are already hidden on move for every graph).
+  hideLabelsOnMove: true,
 };
 
 /**

@@ -101,6 +101,7 @@ function knownValuesOf(server: RunningServer, root: string): KnownValues {
     documentIds,
     relationIds: [],
     mergeIds: [],
+    edgeIds: graph.edges(),
   };
 }
 

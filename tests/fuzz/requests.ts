@@ -35,6 +35,8 @@ export interface KnownValues {
   documentIds: string[];
   relationIds: string[];
   mergeIds: string[];
+  /** Keys of the served graph's edges, for the read routes that take one (GET /api/graph/edges/:id). */
+  edgeIds: string[];
 }
 
 /** Expensive requests the generator may still make (each is decremented when used). */
@@ -154,6 +156,7 @@ export class RequestFactory {
     const k = this.#known;
     const d = this.#dice;
     if (template.includes("/documents")) return d.pick(k.documentIds);
+    if (template.includes("/graph/edges")) return d.pick(k.edgeIds);
     const decides = template.includes("/relations") || template.includes("/merges");
     if (!decides) return d.pick(k.nodeIds);
     const pool = template.includes("/merges") ? k.mergeIds : k.relationIds;

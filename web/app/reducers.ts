@@ -84,6 +84,18 @@ export function createReducers(
     return out;
   };
 
+  // Derived looks are built only when used: the edge reducer runs for every edge on every refresh, mostly with no
+  // selection, and building them up front cost two objects per edge.
+  const strongEdge = (out: EdgeOut): EdgeOut => ({
+    ...out,
+    ...emphasis,
+    color: o.strongEdgeColor,
+    size: 2,
+    forceLabel: true,
+    zIndex: 1,
+  });
+  const fadeEdge = (out: EdgeOut): EdgeOut => ({ ...out, color: o.fadedEdgeColor, label: null });
+
   const edgeReducer = (edge: string, data: EdgeAttributes): EdgeOut => {
     const state = store.state;
     // Edge labels are drawn only where they are forced (selection and path), see the sigma settings in main.ts.
@@ -93,26 +105,26 @@ export function createReducers(
       : { label: data.label, color: o.edgeColor, size: 1, forceLabel: false, zIndex: 0 };
     if (candidate && !state.showCandidates) return { ...out, hidden: true };
     if (!visibility(state.hiddenTypes, state.hiddenPredicates).isEdgeVisible(edge)) return { ...out, hidden: true };
-    const strong: EdgeOut = { ...out, ...emphasis, color: o.strongEdgeColor, size: 2, forceLabel: true, zIndex: 1 };
-    const faded: EdgeOut = { ...out, color: o.fadedEdgeColor, label: null };
     const { path, selection, hovered, highlight } = state;
-    if (path.type === "ready") return path.edges.has(edge) ? { ...strong, size: o.pathEdgeSize } : faded;
+    if (path.type === "ready")
+      return path.edges.has(edge) ? { ...strongEdge(out), size: o.pathEdgeSize } : fadeEdge(out);
     if (highlight?.edges.has(edge) && !selection) {
       return { ...out, ...emphasis, color: o.highlightEdgeColor, size: o.highlightEdgeSize, label: null, zIndex: 1 };
     }
-    if (selection?.kind === "edge") return edge === selection.id ? { ...strong, size: 3 } : faded;
+    if (selection?.kind === "edge") return edge === selection.id ? { ...strongEdge(out), size: 3 } : fadeEdge(out);
     if (selection?.kind === "node" && graph.hasNode(selection.id)) {
       if (graph.hasExtremity(edge, selection.id)) {
         return graph.degree(selection.id) <= o.maxLabelledEdges
-          ? strong
-          : { ...strong, forceLabel: false, label: null };
+          ? strongEdge(out)
+          : { ...strongEdge(out), forceLabel: false, label: null };
       }
-      if (!hovered) return faded;
+      if (!hovered) return fadeEdge(out);
     }
     if (hovered && graph.hasNode(hovered)) {
-      return graph.hasExtremity(edge, hovered) ? { ...out, color: o.strongEdgeColor, label: null } : faded;
+      return graph.hasExtremity(edge, hovered) ? { ...out, color: o.strongEdgeColor, label: null } : fadeEdge(out);
     }
-    return { ...out, label: null };
+    out.label = null;
+    return out;
   };
 
   return { nodeReducer, edgeReducer };
