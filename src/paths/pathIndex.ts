@@ -57,10 +57,12 @@ export function pathIndexOf(graph: KnowledgeGraph): PathIndex {
 /**
  * Builds the CSR index in O(nodes + edges).
  *
- * Every column lives in one ArrayBuffer, allocated once. V8 counts typed-array memory as "external" and, each time
- * that grows past a threshold (~64 MB since the last full GC), collects the whole heap; with a dozen separate arrays a
- * 1M-node graph (3.5 GB heap) paid three or four full collections here, most of the 43 s this build took. One
- * allocation pays for at most one.
+ * Every column lives in one SharedArrayBuffer, allocated once. V8 counts ArrayBuffer memory as "external" and, each
+ * time that grows by ~64 MB since the last full GC, marks the whole heap; a 1M-node graph's index is ~300 MB over a
+ * 3.5 GB heap, so that marking (three or four times with one buffer per column) was most of the 43 s this build took,
+ * and all of it wasted: the index lives as long as the graph. SharedArrayBuffer memory is not counted that way
+ * (measured on Node 20: no "external memory pressure" GC), reads and writes cost the same, and the index's memory is
+ * still freed with it at the next full GC the heap's own growth brings.
  */
 export function buildPathIndex(graph: KnowledgeGraph): PathIndex {
   const nodes = graph.nodes();
@@ -131,13 +133,13 @@ export function buildPathIndex(graph: KnowledgeGraph): PathIndex {
   };
 }
 
-/** Typed arrays carved one after another out of a single ArrayBuffer. */
+/** Typed arrays carved one after another out of a single SharedArrayBuffer. */
 class Arena {
-  #buffer: ArrayBuffer;
+  #buffer: SharedArrayBuffer;
   #used = 0;
 
   constructor(bytes: number) {
-    this.#buffer = new ArrayBuffer(bytes);
+    this.#buffer = new SharedArrayBuffer(bytes);
   }
 
   float64(length: number): Float64Array {

@@ -8,7 +8,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), "kg-jsonlines-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Reads `text` by lines; the batches per key and the other members. */
-function read(text: string, chunkBytes = 1024) {
+function read(text: string, chunkBytes = 1024, batchBytes = 100) {
   const f = path.join(dir, "file.json");
   writeFileSync(f, text);
   const batches: Record<string, unknown[][]> = {};
@@ -20,7 +20,7 @@ function read(text: string, chunkBytes = 1024) {
       batch: (key, elements) => (batches[key] ??= []).push(elements),
       member: (key, value) => (members[key] = value),
     },
-    { chunkBytes, maxLineBytes: 4096, maxSkeletonChars: 4096 },
+    { chunkBytes, batchBytes, maxLineBytes: 4096, maxSkeletonChars: 4096 },
   );
   return { batches, members };
 }
@@ -42,6 +42,17 @@ describe("jsonLines", () => {
       expect(batches.nodes.length).toBeGreaterThan(1);
       expect(batches.nodes.flat()).toEqual(nodes.map((n) => JSON.parse(n)));
       expect(batches.edges).toEqual([[]]);
+    });
+
+    it("parses batches of about the batch size, and a line longer than that on its own", () => {
+      const nodes = Array.from({ length: 30 }, (_, i) => JSON.stringify({ key: `n${i}`, label: "x".repeat(i * 7) }));
+      const { batches } = read(`{"nodes":[\n${nodes.join(",\n")}\n]}\n`, 4096, 120);
+      expect(batches.nodes.flat()).toEqual(nodes.map((n) => JSON.parse(n)));
+      expect(batches.nodes.length).toBeGreaterThan(10);
+      for (const batch of batches.nodes) {
+        const bytes = batch.reduce<number>((sum, node) => sum + JSON.stringify(node).length + 2, 0);
+        expect(batch.length === 1 || bytes <= 120 + 2).toBe(true);
+      }
     });
 
     it("says the file is not in its layout when it is pretty-printed, on one line or not an object", () => {
