@@ -41,7 +41,7 @@ export async function measureServeHuge(tier: string, file: string, pairs: [strin
         measure: "GET /api/paths p50 (sequential)",
         value: round(s.p50, 1),
         unit: "ms",
-        note: `${s.count} pairs, p99 ${round(s.p99, 1)} ms, ${failures} failed (first query builds the path index)`,
+        note: `${s.count} pairs, p99 ${round(s.p99, 1)} ms, ${failures} failed (path and search indexes are built before the server says it serves)`,
       },
     ];
   } finally {
