@@ -22,9 +22,13 @@ function checkColumns(table: Record<string, unknown[]>, length: number, name: st
   }
 }
 
+const isText = (value: unknown): value is string => typeof value === "string";
+const isNumber = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
+
 /**
- * Builds the page's graph from GET /api/graph?view=draw. Throws when the columns disagree (lengths, indices out of
- * range), so a broken answer is reported instead of drawn half.
+ * Builds the page's graph from GET /api/graph?view=draw, checking every value on the way (the API client checks only
+ * the payload's outline, see api.ts). Throws when a value has the wrong type or the columns disagree (lengths, indices
+ * out of range), so a broken answer is reported instead of drawn half.
  */
 export function graphFromDraw(data: DrawGraph): WebGraph {
   const { nodes, edges, nodeKinds, edgeKinds } = data;
@@ -32,30 +36,35 @@ export function graphFromDraw(data: DrawGraph): WebGraph {
   checkColumns(edges, edges.key.length, "edges");
   const graph: WebGraph = new MultiDirectedGraph();
   for (let i = 0; i < nodes.key.length; i++) {
+    const [key, label, x, y, size] = [nodes.key[i], nodes.label[i], nodes.x[i], nodes.y[i], nodes.size[i]];
     const kind = nodeKinds[nodes.kind[i]];
-    if (!kind) throw broken(`node ${nodes.key[i]} has no kind ${nodes.kind[i]}`);
-    const attributes: NodeAttributes = {
-      label: nodes.label[i],
-      type: kind.type,
-      x: nodes.x[i],
-      y: nodes.y[i],
-      size: nodes.size[i],
-      color: kind.color,
-    };
+    if (!isText(key) || !isText(label) || !isNumber(x) || !isNumber(y) || !isNumber(size)) {
+      throw broken(`node ${i} needs a text key and label and numeric x, y and size`);
+    }
+    if (!kind) throw broken(`node ${key} has no kind ${nodes.kind[i]}`);
+    const attributes: NodeAttributes = { label, type: kind.type, x, y, size, color: kind.color };
     const aliases = nodes.aliases[i];
-    if (aliases) attributes.aliases = aliases;
-    graph.addNode(nodes.key[i], attributes);
+    if (aliases !== null) {
+      if (!Array.isArray(aliases) || !aliases.every(isText)) throw broken(`node ${key} has aliases that are not text`);
+      attributes.aliases = aliases;
+    }
+    graph.addNode(key, attributes);
   }
   for (let i = 0; i < edges.key.length; i++) {
+    const key = edges.key[i];
     const kind = edgeKinds[edges.kind[i]];
     const source = nodes.key[edges.source[i]];
     const target = nodes.key[edges.target[i]];
-    if (!kind || source === undefined || target === undefined) throw broken(`edge ${edges.key[i]} refers to nothing`);
+    if (!isText(key)) throw broken(`edge ${i} has no text key`);
+    if (!kind || source === undefined || target === undefined) throw broken(`edge ${key} refers to nothing`);
     const attributes: EdgeAttributes = { predicate: kind.predicate, label: kind.label };
     if (kind.status !== null) attributes.status = kind.status;
     const confidence = edges.confidence[i];
-    if (confidence !== null) attributes.confidence = confidence;
-    graph.addDirectedEdgeWithKey(edges.key[i], source, target, attributes);
+    if (confidence !== null) {
+      if (!isNumber(confidence)) throw broken(`edge ${key} has a confidence that is not a number`);
+      attributes.confidence = confidence;
+    }
+    graph.addDirectedEdgeWithKey(key, source, target, attributes);
   }
   return graph;
 }

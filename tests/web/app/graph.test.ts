@@ -52,6 +52,15 @@ describe("web graph", () => {
       expect(() => graphFromDraw(payload)).toThrow(/nodes\.x has \d+ entries/);
     });
 
+    it("refuses a value of the wrong type (the API client checks only the columns' outline)", () => {
+      const { payload } = seedPayload();
+      (payload.nodes.x as unknown[])[3] = "12";
+      expect(() => graphFromDraw(payload)).toThrow(/node 3 needs .* numeric x, y and size/);
+      const other = seedPayload().payload;
+      (other.edges.confidence as unknown[])[0] = "high";
+      expect(() => graphFromDraw(other)).toThrow(/confidence that is not a number/);
+    });
+
     it("refuses an edge whose end is not a node of the payload", () => {
       const { payload } = seedPayload();
       payload.edges.target[0] = payload.nodes.key.length;
