@@ -119,25 +119,26 @@ function highlightedText(text: string, evidence: Evidence): { body: HTMLElement;
 export function createPanelController(ctx: PageContext): Controller {
   const panel = byId("node-panel");
   const { graph, store } = ctx;
-  let documentRequest = 0;
+  // Bumped by every new panel content: an answer (details, a document) for an older one is dropped.
+  let panelRequest = 0;
   const clear = () => store.set({ selection: null });
 
   const openDocument = async (evidence: Evidence) => {
-    const request = ++documentRequest;
+    const request = ++panelRequest;
     const back = el("button", { type: "button", class: "back" }, "← Back");
     back.addEventListener("click", () => render(store.state));
     panel.replaceChildren(panelHeader("Source document", back, clear), el("p", { class: "muted" }, "Loading…"));
     panel.hidden = false;
     try {
       const doc = await fetchDocument(evidence.doc);
-      if (request !== documentRequest) return;
+      if (request !== panelRequest) return;
       const title = typeof doc.meta.title === "string" ? doc.meta.title : doc.id;
       const { body, mark } = highlightedText(doc.text, evidence);
       panel.replaceChildren(panelHeader(title, back, clear), body);
       panel.dataset.view = "document";
       mark?.scrollIntoView({ block: "center" });
     } catch (error) {
-      if (request !== documentRequest) return;
+      if (request !== panelRequest) return;
       panel.replaceChildren(
         panelHeader("Source document", back, clear),
         el("p", { class: "error", role: "alert" }, `Cannot open document ${evidence.doc}: ${(error as Error).message}`),
@@ -149,13 +150,13 @@ export function createPanelController(ctx: PageContext): Controller {
 
   /** Fetches the details of the current selection; `show` runs only if it is still the one selected. */
   const load = <T>(fetchDetail: () => Promise<T>, show: (detail: T) => void, what: string) => {
-    const request = ++documentRequest;
+    const request = ++panelRequest;
     fetchDetail().then(
       (detail) => {
-        if (request === documentRequest) show(detail);
+        if (request === panelRequest) show(detail);
       },
       (error: unknown) => {
-        if (request !== documentRequest) return;
+        if (request !== panelRequest) return;
         panel
           .querySelector("[data-loading]")
           ?.replaceWith(pending(`Cannot load ${what}: ${(error as Error).message}`, true));
@@ -224,7 +225,7 @@ export function createPanelController(ctx: PageContext): Controller {
   };
 
   const render = (state: UiState) => {
-    documentRequest++;
+    panelRequest++;
     const { selection } = state;
     if (selection?.kind === "node" && graph.hasNode(selection.id)) renderNode(selection.id, null);
     else if (selection?.kind === "edge" && graph.hasEdge(selection.id)) renderEdge(selection.id, null);
@@ -248,7 +249,7 @@ export function createPanelController(ctx: PageContext): Controller {
     kill() {
       unsubscribe();
       offKey();
-      documentRequest++;
+      panelRequest++;
     },
   };
 }
