@@ -110,3 +110,48 @@ export function brutePaths(graph: KnowledgeGraph, from: string, to: string, f: B
   walk([from], []);
   return out.sort((a, b) => a.hops - b.hops || b.confidence - a.confidence);
 }
+
+/**
+ * The fewest hops from `from` to `to` and, among paths that short, the highest total confidence — by BFS layers
+ * and a max-sum pass over them, through graphology's own API. Polynomial, so it checks graphs far too large for
+ * {@link brutePaths}; null when `to` is not within `f.maxHops`.
+ */
+export function bestShortest(
+  graph: KnowledgeGraph,
+  from: string,
+  to: string,
+  f: BruteFilters,
+): { hops: number; confidence: number } | null {
+  if (from === to) return { hops: 0, confidence: 0 };
+  const excluded = new Set(f.exclude.filter((id) => id !== from && id !== to));
+  const allowed = (e: string) => {
+    const a = graph.getEdgeAttributes(e);
+    return a.confidence >= f.minConfidence && (!f.predicates || f.predicates.includes(a.predicate));
+  };
+  // Each hop u → v with the confidence of one allowed edge it may use.
+  const hops = (u: string): [string, number][] => {
+    const out: [string, number][] = [];
+    for (const e of graph.outEdges(u))
+      if (allowed(e)) out.push([graph.target(e), graph.getEdgeAttribute(e, "confidence")]);
+    if (!f.directed) {
+      for (const e of graph.inEdges(u))
+        if (allowed(e)) out.push([graph.source(e), graph.getEdgeAttribute(e, "confidence")]);
+    }
+    return out.filter(([v]) => v !== u && !excluded.has(v));
+  };
+  const best = new Map<string, number>([[from, 0]]);
+  let layer = [from];
+  for (let depth = 1; depth <= f.maxHops && layer.length > 0; depth++) {
+    const next = new Map<string, number>();
+    for (const u of layer) {
+      for (const [v, c] of hops(u)) {
+        if (best.has(v)) continue;
+        next.set(v, Math.max(next.get(v) ?? -Infinity, best.get(u)! + c));
+      }
+    }
+    for (const [v, c] of next) best.set(v, c);
+    if (next.has(to)) return { hops: depth, confidence: next.get(to)! };
+    layer = [...next.keys()];
+  }
+  return null;
+}
