@@ -29,7 +29,7 @@ export function findPaths(
   const source = nodeOf(index.nodeIndex, fromId, "source");
   const target = nodeOf(index.nodeIndex, toId, "target");
   const started = performance.now();
-  const rules = compileWalkRules(index, { ...opts, timeBudgetMs: opts.timeBudgetMs * SEARCH_SHARE }, [source, target]);
+  const rules = compileWalkRules(index, opts, [source, target], started + opts.timeBudgetMs * SEARCH_SHARE);
   try {
     const raw =
       opts.mode === "all"

@@ -32,11 +32,15 @@ export interface RawPath {
   confidence: number;
 }
 
-/** Compiles `options` against the index; unknown predicates and ids simply match nothing. */
+/**
+ * Compiles `options` against the index; unknown predicates and ids simply match nothing. `deadline` is a
+ * `performance.now()` time: the caller already read the clock when the query started.
+ */
 export function compileWalkRules(
   index: PathIndex,
-  options: Pick<PathOptions, "directed" | "predicates" | "exclude" | "minConfidence" | "timeBudgetMs">,
+  options: Pick<PathOptions, "directed" | "predicates" | "exclude" | "minConfidence">,
   endpoints: number[],
+  deadline: number,
 ): WalkRules {
   let allowedPredicate: Uint8Array | null = null;
   if (options.predicates) {
@@ -61,7 +65,7 @@ export function compileWalkRules(
     minConfidence: options.minConfidence,
     blocked,
     excluded,
-    deadline: performance.now() + options.timeBudgetMs,
+    deadline,
   };
 }
 
