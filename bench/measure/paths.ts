@@ -43,7 +43,7 @@ export interface ShortestComparison {
  * Method: both sides first answer a few pairs untimed (compilation), then the pairs are cut into `rounds` blocks. In
  * each round one side answers every pair of the block, then the other side answers the same block; which side goes
  * first alternates from round to round. Before each side's block comes a full garbage collection (`global.gc`, when
- * node runs with --expose-gc as `npm run bench` does) and a short pause in which V8's helper threads finish
+ * node runs with --expose-gc as `npm run bench` does) and a pause until V8's helper threads have finished
  * sweeping. Both sides thus see the same machine load over the run, yet neither pays for collecting the other's
  * garbage (timed pair by pair, graphology's Maps and arrays were collected during our calls and inflated our p99).
  * Each call is timed on its own, so p50/p99 are over single queries. Our block also answers its pairs undirected
@@ -154,13 +154,24 @@ export function measureShortest(
 
 /** Pairs each side answers untimed before the measure, so neither is timed while its code is being compiled. */
 const WARM_UP_PAIRS = 20;
-/** After a full collection of a graph-sized heap, V8's helper threads sweep for a while on the cores we time on. */
-const SETTLE_MS = 100;
+/**
+ * After a full collection of a graph-sized heap, V8's helper threads sweep for a while (~150–200 ms at 100k nodes)
+ * on the cores we time on, and process CPU time counts their work: wait in slices until a slice passes with (almost)
+ * no CPU used, at most `SETTLE_MAX_MS`.
+ */
+const SETTLE_SLICE_MS = 25;
+const SETTLE_IDLE_CPU_MS = 1;
+const SETTLE_MAX_MS = 2000;
 
-/** A full garbage collection (when exposed), then a pause for the sweeping that follows it. */
+/** A full garbage collection (when exposed), then a pause until the sweeping that follows it is done. */
 function settledGarbageCollection(): void {
   collectGarbage();
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SETTLE_MS);
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; waited < SETTLE_MAX_MS; waited += SETTLE_SLICE_MS) {
+    const before = cpuMs();
+    Atomics.wait(pause, 0, 0, SETTLE_SLICE_MS);
+    if (cpuMs() - before < SETTLE_IDLE_CPU_MS) return;
+  }
 }
 
 /** Wall-clock and process CPU time of single calls, in ms. */
