@@ -18,14 +18,14 @@ describe("search", () => {
   describe("buildSearchIndex", () => {
     it("indexes each node's label and distinct aliases once, label first, and skips names without letters", () => {
       const graph: KnowledgeGraph = new MultiDirectedGraph();
-      graph.addNode("a", entity("New York", ["NYC", "new-york", "!!", "Big Apple"], "place"));
-      graph.addNode("b", entity("York", [], "place"));
+      graph.addNode("a", entity("New York", ["NYC", "new-york", "!!", "Big Apple"], "location"));
+      graph.addNode("b", entity("York", [], "location"));
       const index = buildSearchIndex(graph);
       expect(index.names).toEqual(["new york", "nyc", "big apple", "york"]);
       expect([...index.nameNode]).toEqual([0, 0, 0, 1]);
       expect([...index.nameIsLabel]).toEqual([1, 0, 0, 1]);
       expect(index.labels).toEqual(["New York", "York"]);
-      expect(index.types).toEqual(["place", "place"]);
+      expect(index.types).toEqual(["location", "location"]);
     });
 
     it("lists every distinct word, sorted, with the ascending names containing it, once per name", () => {
