@@ -37,6 +37,16 @@ describe("graph routes", () => {
       expect(edge.attributes.evidence[0].quote).toContain("Kyiv’s lead negotiator");
     });
 
+    it("streams the export byte for byte as graphology serializes it, and a HEAD without a body", async () => {
+      const res = await request(api.server).get("/api/graph");
+      expect(res.headers["content-type"]).toMatch(/^application\/json/);
+      expect(res.text).toBe(JSON.stringify(graph.export()));
+      const head = await request(api.server).head("/api/graph");
+      expect(head.status).toBe(200);
+      expect(head.headers.etag).toBe(res.headers.etag);
+      expect(head.text ?? "").toBe("");
+    });
+
     it("answers view=draw with every node and edge, at the same keys and positions as the full graph", async () => {
       const res = await request(api.server).get("/api/graph?view=draw");
       expectDocumented(res, GRAPH_ENDPOINT, 200);

@@ -3,7 +3,11 @@
  * with every attribute: the page draws from the small payload and fetches evidence when the reader opens an element.
  */
 import { randomBytes } from "node:crypto";
-import { Router, type Response } from "express";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { Router, type Request, type Response } from "express";
+import { writeJson } from "../../export/json.ts";
+import { logger } from "../../util/logger.ts";
 import { drawGraphView, graphEdgeView, graphNodeView } from "../api/graphViews.ts";
 import { GraphKeyParamsSchema, GraphNodeQuerySchema, GraphQuerySchema } from "../api/schemas.ts";
 import type { ServerContext } from "../context.ts";
@@ -15,33 +19,34 @@ import { HttpError, parseOr400 } from "../errors.ts";
  */
 const RUN_TAG = randomBytes(6).toString("base64url");
 
-type View = "full" | "draw";
-
 /** Routes: GET /api/graph, GET /api/graph/nodes/:id, GET /api/graph/edges/:id. */
 export function graphRoutes(ctx: ServerContext): Router {
   const router = Router();
-  // Serialising a large graph costs tens to hundreds of milliseconds: do it once per graph version and view.
-  const cache = new Map<View, { version: number; body: string }>();
-  const body = (view: View): string => {
+  // The drawing payload is small (a tenth of the export) and read on every page load: built once per graph version.
+  let drawCache: { version: number; body: string } | null = null;
+  const drawBody = (): string => {
     const version = ctx.store.version;
-    let entry = cache.get(view);
-    if (!entry || entry.version !== version) {
-      const graph = ctx.store.graph;
-      const value = view === "draw" ? drawGraphView(graph) : graph.export();
-      entry = { version, body: JSON.stringify(value) };
-      cache.set(view, entry);
+    if (!drawCache || drawCache.version !== version) {
+      drawCache = { version, body: JSON.stringify(drawGraphView(ctx.store.graph)) };
     }
-    return entry.body;
-  };
-  const sendJson = (res: Response, text: string, etag: string) => {
-    // no-cache: the browser keeps its copy but asks each time; an unchanged graph then costs a 304 and no transfer.
-    res.type("application/json").set({ ETag: etag, "Cache-Control": "no-cache" }).send(text);
+    return drawCache.body;
   };
 
-  router.get("/graph", (req, res) => {
+  router.get("/graph", async (req, res) => {
     const { view } = parseOr400(GraphQuerySchema, req.query, "query");
-    const text = body(view);
-    sendJson(res, text, `"${RUN_TAG}-${ctx.store.version}-${view}"`);
+    // no-cache: the browser keeps its copy but asks each time; an unchanged graph then costs a 304 and no transfer.
+    res
+      .type("application/json")
+      .set({ ETag: `"${RUN_TAG}-${ctx.store.version}-${view}"`, "Cache-Control": "no-cache" });
+    if (view === "draw") {
+      res.send(drawBody());
+      return;
+    }
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
+    await streamExport(req, res, ctx);
   });
   router.get("/graph/nodes/:id", (req, res) => {
     const graph = ctx.store.graph;
@@ -57,6 +62,23 @@ export function graphRoutes(ctx: ServerContext): Router {
     res.json(graphEdgeView(graph, id));
   });
   return router;
+}
+
+/**
+ * The full export, streamed by the JSON writer (byte for byte `JSON.stringify(graph.export())`): one string of a
+ * 100k-node graph would hold the event loop for seconds, and a 1M-node graph's is longer than V8 allows.
+ */
+async function streamExport(req: Request, res: Response, ctx: ServerContext): Promise<void> {
+  if (req.method === "HEAD") {
+    res.end();
+    return;
+  }
+  try {
+    await pipeline(Readable.from(writeJson(ctx.store.graph)), res);
+  } catch (error) {
+    if (!res.headersSent) throw error;
+    logger.warn({ err: error }, "graph: stream ended early");
+  }
 }
 
 /** 404 for a key the served graph does not have (it may have been removed by a review or a rebuild). */
