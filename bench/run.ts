@@ -14,7 +14,7 @@ import { measureBrowser } from "./measure/browser.ts";
 import { measureExports } from "./measure/exports.ts";
 import { measureExtraction, measureIngest } from "./measure/external.ts";
 import { measureHttp } from "./measure/http.ts";
-import { measureServeHuge } from "./measure/huge.ts";
+import { measureInsertFloor, measureServeHuge } from "./measure/huge.ts";
 import { measureForceAtlas2 } from "./measure/layout.ts";
 import { measureLoad } from "./measure/load.ts";
 import { measureHeavyPaths, measureShortest } from "./measure/paths.ts";
@@ -150,6 +150,7 @@ if (values.huge) {
   const { file, generated, ms } = ensureGraphFile(spec);
   process.stderr.write(`[bench] ${label}: ${generated ? `generated in ${round(ms / 1000, 1)} s` : "cached"} ${file}\n`);
   await step(label, "npm start on the huge graph", () => measureServeHuge(label, file, fixedPairs(spec.nodes, 100)));
+  await step(label, "graphology insert floor", () => measureInsertFloor(label, file));
 }
 
 const results: BenchResults = {

@@ -1,8 +1,11 @@
 /**
  * Huge-tier measure: `npm start` (its own Node settings) loads and serves the 1M/5M graph; load time and path
- * queries over HTTP.
+ * queries over HTTP, next to the floor that graphology's own inserts set.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { round, type Row } from "../report.ts";
+import { REPO_ROOT, runChild } from "../util/child.ts";
 import { summarize } from "../util/stats.ts";
 import { startKgServer } from "./browser.ts";
 
@@ -66,4 +69,34 @@ async function groupUsage(pid: number): Promise<{ rssMb: number; cpuSeconds: num
   } catch {
     return null;
   }
+}
+
+/** `npm start`'s own Node flags, read from package.json, so the floor runs under the same settings. */
+function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { scripts: { start: string } };
+  return pkg.scripts.start.split(/\s+/).filter((word) => /^--[a-z-]+=\S+$/.test(word));
+}
+
+/**
+ * The floor under the load time: graphology inserting the file's keyed nodes and edges (same keys, same ends, same
+ * order) with no attributes and nothing to parse, under `npm start`'s Node flags. Any load of this file into a
+ * graphology graph costs at least this much.
+ */
+export async function measureInsertFloor(tier: string, file: string): Promise<Row[]> {
+  const flags = [...startFlags(), "--expose-gc", "--import", "tsx"];
+  const floor = await runChild<{ totalMs: number; cpuMs: number; nodesMs: number }>("insertFloor", [file], {
+    nodeFlags: flags,
+    timeoutMs: 900_000,
+  });
+  return [
+    {
+      tier,
+      measure: "floor: graphology inserts the same keyed nodes and edges alone (no attributes, no parsing)",
+      value: round(floor.totalMs / 1000, 1),
+      unit: "s",
+      note: `${round(floor.cpuMs / 1000, 1)} s of CPU (nodes ${round(floor.nodesMs / 1000, 1)} s); node flags ${flags
+        .filter((f) => f.startsWith("--max"))
+        .join(" ")}`,
+    },
+  ];
 }

@@ -15,14 +15,16 @@ export const CHILD_NODE_FLAGS = ["--import", "tsx", "--expose-gc", "--max-old-sp
 export interface ChildOptions {
   timeoutMs: number;
   env: NodeJS.ProcessEnv;
+  /** Node flags of the child. */
+  nodeFlags: string[];
 }
 
-export const DEFAULT_CHILD_OPTIONS: ChildOptions = { timeoutMs: 300_000, env: {} };
+export const DEFAULT_CHILD_OPTIONS: ChildOptions = { timeoutMs: 300_000, env: {}, nodeFlags: CHILD_NODE_FLAGS };
 
 /** Runs `bench/child/<script>.ts args…`; resolves with the JSON object it prints last on stdout. */
 export function runChild<T>(script: string, args: string[], options: Partial<ChildOptions> = {}): Promise<T> {
-  const { timeoutMs, env } = { ...DEFAULT_CHILD_OPTIONS, ...options };
-  const child = spawn(process.execPath, [...CHILD_NODE_FLAGS, childScript(script), ...args], {
+  const { timeoutMs, env, nodeFlags } = { ...DEFAULT_CHILD_OPTIONS, ...options };
+  const child = spawn(process.execPath, [...nodeFlags, childScript(script), ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, LOG_LEVEL: "silent", ...env },
     stdio: ["ignore", "pipe", "pipe"],
