@@ -1,9 +1,11 @@
 /**
  * Test helper: one headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core) and a built page.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type ConsoleMessage, type Page } from "playwright-core";
+import { startServer } from "../../src/server/start.ts";
 import { ensureWebBuild } from "../../src/server/webBuild.ts";
 
 /** Where Chromium lives; CHROMIUM_PATH overrides it. */
@@ -57,4 +59,30 @@ export function collectErrors(page: Page): string[] {
 export async function openExplorer(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.locator('[data-testid="graph"][data-state="ready"]').waitFor({ timeout: 15_000 });
+}
+
+/** A server on 127.0.0.1 serving one graph file, and how to stop it and remove the file. */
+export interface PageServer {
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** Serves `graph` (a graphology JSON export) from a throw-away file, with the built page. */
+export async function servePageOn(graph: object): Promise<PageServer> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "kg-web-"));
+  try {
+    const graphFile = path.join(dir, "graph.json");
+    writeFileSync(graphFile, JSON.stringify(graph));
+    const server = await startServer({ port: 0, host: "127.0.0.1", graphFile, app: { requestLogs: false } });
+    return {
+      url: server.url,
+      close: async () => {
+        await server.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
 }

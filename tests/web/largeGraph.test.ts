@@ -2,13 +2,18 @@
  * Browser test of the page's large-graph mode (over 20,000 edges: GL lines and point sprites, no edge events, a
  * drawing payload without evidence): a click on a node in the canvas still opens its panel with the evidence quotes.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../../src/server/start.ts";
-import { ARTIFACTS_DIR, browserUnavailableReason, buildPage, collectErrors, launchBrowser } from "./browser.ts";
+import {
+  ARTIFACTS_DIR,
+  browserUnavailableReason,
+  buildPage,
+  collectErrors,
+  launchBrowser,
+  servePageOn,
+  type PageServer,
+} from "./browser.ts";
 
 const RING = 58;
 /** Just over the page's large-graph threshold (LARGE_GRAPH_EDGES in web/main.ts). */
@@ -76,22 +81,17 @@ const unavailable = browserUnavailableReason();
 if (unavailable) console.warn(`tests/web/largeGraph: skipped — ${unavailable}`);
 
 describe.skipIf(unavailable !== null)("web explorer on a graph over the large-graph threshold", () => {
-  let server: RunningServer;
+  let server: PageServer;
   let browser: Browser;
-  let dir: string;
 
   beforeAll(async () => {
     await buildPage();
-    dir = mkdtempSync(path.join(os.tmpdir(), "kg-web-large-"));
-    const graphFile = path.join(dir, "graph.json");
-    writeFileSync(graphFile, JSON.stringify(largeGraph()));
-    server = await startServer({ port: 0, host: "127.0.0.1", graphFile, app: { requestLogs: false } });
+    server = await servePageOn(largeGraph());
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it("opens a node clicked in the canvas with its relations and their quotes, fetched on demand", async () => {

@@ -1,12 +1,9 @@
 /**
  * Browser test: labels, descriptions and quotes from the data are shown as text and never run as HTML.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../../src/server/start.ts";
 import {
   ARTIFACTS_DIR,
   browserUnavailableReason,
@@ -14,6 +11,8 @@ import {
   collectErrors,
   launchBrowser,
   openExplorer,
+  servePageOn,
+  type PageServer,
 } from "./browser.ts";
 
 const HOSTILE_LABEL = "<img src=x onerror=alert(1)>";
@@ -67,22 +66,17 @@ const unavailable = browserUnavailableReason();
 if (unavailable) console.warn(`tests/web/xss: skipped — ${unavailable}`);
 
 describe.skipIf(unavailable !== null)("web explorer with hostile data", () => {
-  let server: RunningServer;
+  let server: PageServer;
   let browser: Browser;
-  let dir: string;
 
   beforeAll(async () => {
     await buildPage();
-    dir = mkdtempSync(path.join(os.tmpdir(), "kg-web-xss-"));
-    const graphFile = path.join(dir, "graph.json");
-    writeFileSync(graphFile, JSON.stringify(hostileGraph()));
-    server = await startServer({ port: 0, host: "127.0.0.1", graphFile, app: { requestLogs: false } });
+    server = await servePageOn(hostileGraph());
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it("shows an HTML label as text in the search, the panel and the relations, and runs nothing", async () => {
