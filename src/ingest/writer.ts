@@ -4,7 +4,7 @@
  */
 import { buildGraph, isBuildStale } from "../build/build.ts";
 import { fingerprintInputs } from "../build/fingerprint.ts";
-import { readGraphJson, writeGraphJson } from "../build/graphFile.ts";
+import { readGraphJson, writeGraphJsonStreamed } from "../build/graphFile.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
 import type { GraphStore } from "../server/graphStore.ts";
 import { DataError } from "../store/issues.ts";
@@ -273,12 +273,15 @@ export class DataWriter {
     }
   }
 
-  /** Writes the served graph unless graph-data/ has moved on since it was built (then it is not the build of it). */
-  #save(): void {
+  /**
+   * Writes the served graph unless graph-data/ has moved on since it was built (then it is not the build of it).
+   * Streamed, so requests keep being answered while a large graph is saved; the served graph never changes in place.
+   */
+  async #save(): Promise<void> {
     const graph = this.#store.graph;
     if (graph.getAttribute("builtFrom") !== fingerprintInputs(this.layout)) return;
     try {
-      writeGraphJson(graph, this.layout.builtGraph);
+      await writeGraphJsonStreamed(graph, this.layout.builtGraph);
     } catch (error) {
       // The data files are committed; a stale build file is only rebuilt on the next start.
       logger.error({ err: error }, "could not write the build output; it will be rebuilt on the next start");

@@ -4,7 +4,12 @@ import path from "node:path";
 import { MultiDirectedGraph } from "graphology";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildGraph } from "../../src/build/build.ts";
-import { readGraphJson, serializeGraph } from "../../src/build/graphFile.ts";
+import {
+  readGraphJson,
+  serializeGraph,
+  serializeGraphChunks,
+  writeGraphJsonStreamed,
+} from "../../src/build/graphFile.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
 import { logger } from "../../src/util/logger.ts";
 
@@ -55,6 +60,53 @@ describe("graphFile", () => {
       expect(JSON.parse(serializeGraph(empty))).toEqual(empty.export());
       const f = file("empty.json", serializeGraph(empty));
       expect(logged(() => expect(readGraphJson(f, STREAM).order).toBe(0))).not.toContain(FALLBACK);
+    });
+  });
+
+  describe("serializeGraphChunks", () => {
+    /** The chunks joined, and how many there were. */
+    async function collect(graph: KnowledgeGraph, elementsPerChunk: number): Promise<{ text: string; chunks: number }> {
+      let text = "";
+      let chunks = 0;
+      for await (const chunk of serializeGraphChunks(graph, { elementsPerChunk })) {
+        text += chunk;
+        chunks++;
+      }
+      return { text, chunks };
+    }
+
+    it("gives serializeGraph's text in many chunks", async () => {
+      const { text, chunks } = await collect(seed, 4);
+      expect(text).toBe(serializeGraph(seed));
+      expect(chunks).toBeGreaterThan((seed.order + seed.size) / 4);
+    });
+
+    it("gives the same text for an empty graph and for elements without attributes", async () => {
+      const empty: KnowledgeGraph = new MultiDirectedGraph();
+      expect((await collect(empty, 2)).text).toBe(serializeGraph(empty));
+      const bare: KnowledgeGraph = new MultiDirectedGraph();
+      bare.addNode("a");
+      bare.addNode("b");
+      bare.addDirectedEdgeWithKey("ab", "a", "b");
+      bare.setAttribute("name", "bare");
+      for (const perChunk of [1, 2, 3, 500]) expect((await collect(bare, perChunk)).text).toBe(serializeGraph(bare));
+    });
+
+    it("lets the event loop run between chunks, and writes the file atomically with the same text", async () => {
+      let ticks = 0;
+      let running = true;
+      const spin = () => {
+        if (!running) return;
+        ticks++;
+        setImmediate(spin);
+      };
+      setImmediate(spin);
+      await collect(seed, 10);
+      running = false;
+      expect(ticks).toBeGreaterThan(0);
+      const target = path.join(dir, "streamed.json");
+      await writeGraphJsonStreamed(seed, target);
+      expect(readFileSync(target, "utf8")).toBe(serializeGraph(seed));
     });
   });
 
