@@ -5,6 +5,7 @@
 import { buildGraph, isBuildStale } from "../build/build.ts";
 import { fingerprintInputs } from "../build/fingerprint.ts";
 import { readGraphJson, writeGraphJsonStreamed } from "../build/graphFile.ts";
+import { copyInSlices } from "./copyInSlices.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
 import type { GraphStore } from "../server/graphStore.ts";
 import { DataError } from "../store/issues.ts";
@@ -63,6 +64,8 @@ export class DataWriter {
   #published: { graph: KnowledgeGraph; signature: string } | null = null;
   /** A copy of the served graph made in idle time, for the next write to change (see {@link #nextGraph}). */
   #spare: { of: KnowledgeGraph; graph: KnowledgeGraph } | null = null;
+  /** The served graph a spare copy is being made of, while {@link copyInSlices} runs. */
+  #copying: KnowledgeGraph | null = null;
 
   constructor(root: string | undefined, store: GraphStore, options: Partial<WriterOptions> = {}) {
     this.layout = dataLayout(root);
@@ -224,7 +227,7 @@ export class DataWriter {
   async idle(): Promise<void> {
     if (this.#saveTimer === undefined) return;
     await this.flush();
-    this.#prepareSpare();
+    await this.#prepareSpare();
   }
 
   /** Saves the served graph to build/graph.json now if a save is pending (call before exiting). */
@@ -260,11 +263,22 @@ export class DataWriter {
     }, this.#options.saveDelayMs);
   }
 
-  /** Idle-time preparation of the next write: a copy of the served graph, and the extractor's tables for it. */
-  #prepareSpare(): void {
+  /**
+   * Idle-time preparation of the next write: a copy of the served graph, made in slices so requests keep being
+   * answered (given up when a write or a reload comes first), and the extractor's tables for it.
+   */
+  async #prepareSpare(): Promise<void> {
     const served = this.#store.graph;
-    if (this.#saveTimer !== undefined || this.#spare?.of === served) return;
-    this.#spare = { of: served, graph: served.copy() };
+    if (this.#saveTimer !== undefined || this.#spare?.of === served || this.#copying === served) return;
+    const stillWanted = () => this.#store.graph === served && this.#saveTimer === undefined;
+    this.#copying = served;
+    try {
+      const graph = await copyInSlices(served, stillWanted);
+      if (graph && stillWanted()) this.#spare = { of: served, graph };
+    } finally {
+      if (this.#copying === served) this.#copying = null;
+    }
+    if (!stillWanted()) return;
     try {
       this.#extractor?.prepare?.({ graph: served, ontology: readOntology(this.layout) });
     } catch (error) {
