@@ -10,6 +10,7 @@ import { yieldToEventLoop } from "../export/yieldToEventLoop.ts";
 import { logger } from "../util/logger.ts";
 import { NotLineLayoutError, readJsonLines } from "./jsonLines.ts";
 import { JsonStreamError, lineAndColumn, streamJsonObject, type JsonStreamHandlers } from "./jsonStream.ts";
+import { hasKeys } from "../util/hasKeys.ts";
 
 type SerializedKnowledgeGraph = SerializedGraph<EntityAttributes, RelationAttributes, GraphAttributes>;
 
@@ -112,11 +113,6 @@ function serializedNode(key: string, attributes: object): object {
 
 function serializedEdge(key: string, source: string, target: string, attributes: object): object {
   return hasKeys(attributes) ? { key, source, target, attributes } : { key, source, target };
-}
-
-function hasKeys(attributes: object): boolean {
-  for (const _key in attributes) return true;
-  return false;
 }
 
 /** Writes the graph like {@link writeGraphJson}, streamed: the event loop keeps running while it is written. */

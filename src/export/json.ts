@@ -6,6 +6,7 @@
  */
 import type { KnowledgeGraph } from "../model/types.ts";
 import { yieldToEventLoop } from "./yieldToEventLoop.ts";
+import { hasKeys } from "../util/hasKeys.ts";
 
 /** Tunables of {@link writeJson}. */
 export interface JsonOptions {
@@ -49,9 +50,4 @@ export async function* writeJson(graph: KnowledgeGraph, options: Partial<JsonOpt
     if (++count % yieldEvery === 0) await yieldToEventLoop();
   }
   yield buffer + "]}";
-}
-
-function hasKeys(attributes: object): boolean {
-  for (const _key in attributes) return true;
-  return false;
 }

@@ -12,6 +12,7 @@ import {
 } from "../../src/build/graphFile.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
 import { logger } from "../../src/util/logger.ts";
+import { eventLoopTurnsDuring } from "../helpers/eventLoop.ts";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "kg-graphfile-"));
 const file = (name: string, text: string) => {
@@ -93,17 +94,7 @@ describe("graphFile", () => {
     });
 
     it("lets the event loop run between chunks, and writes the file atomically with the same text", async () => {
-      let ticks = 0;
-      let running = true;
-      const spin = () => {
-        if (!running) return;
-        ticks++;
-        setImmediate(spin);
-      };
-      setImmediate(spin);
-      await collect(seed, 10);
-      running = false;
-      expect(ticks).toBeGreaterThan(0);
+      expect(await eventLoopTurnsDuring(() => collect(seed, 10))).toBeGreaterThan(0);
       const target = path.join(dir, "streamed.json");
       await writeGraphJsonStreamed(seed, target);
       expect(readFileSync(target, "utf8")).toBe(serializeGraph(seed));

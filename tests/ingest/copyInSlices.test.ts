@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildGraph } from "../../src/build/build.ts";
 import { copyInSlices } from "../../src/ingest/copyInSlices.ts";
+import { eventLoopTurnsDuring } from "../helpers/eventLoop.ts";
 
 describe("copyInSlices", () => {
   const seed = buildGraph().graph;
@@ -22,17 +23,7 @@ describe("copyInSlices", () => {
   });
 
   it("lets the event loop run between slices", async () => {
-    let ticks = 0;
-    let running = true;
-    const spin = () => {
-      if (!running) return;
-      ticks++;
-      setImmediate(spin);
-    };
-    setImmediate(spin);
-    await copyInSlices(seed, () => true, { edgesPerSlice: 5 });
-    running = false;
-    expect(ticks).toBeGreaterThan(0);
+    expect(await eventLoopTurnsDuring(() => copyInSlices(seed, () => true, { edgesPerSlice: 5 }))).toBeGreaterThan(0);
   });
 
   it("gives up, returning null, once the copy is no longer wanted", async () => {
