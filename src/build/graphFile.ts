@@ -6,11 +6,10 @@ import { MultiDirectedGraph } from "graphology";
 import type { SerializedGraph } from "graphology-types";
 import type { EntityAttributes, GraphAttributes, KnowledgeGraph, RelationAttributes } from "../model/types.ts";
 import { writeFileAtomic, writeStreamAtomic } from "../store/atomicWrite.ts";
-import { yieldToEventLoop } from "../export/yieldToEventLoop.ts";
+import { writeJson, type JsonOptions } from "../export/json.ts";
 import { logger } from "../util/logger.ts";
 import { NotLineLayoutError, readJsonLines } from "./jsonLines.ts";
 import { JsonStreamError, lineAndColumn, streamJsonObject, type JsonStreamHandlers } from "./jsonStream.ts";
-import { hasKeys } from "../util/hasKeys.ts";
 
 type SerializedKnowledgeGraph = SerializedGraph<EntityAttributes, RelationAttributes, GraphAttributes>;
 
@@ -54,65 +53,16 @@ export function writeGraphJson(graph: KnowledgeGraph, file: string): void {
   writeFileAtomic(file, serializeGraph(graph));
 }
 
-/** Tunables of {@link serializeGraphChunks}. */
-export interface SerializeChunksOptions {
-  /** Elements per chunk; the event loop runs between chunks. */
-  elementsPerChunk: number;
-}
-
-export const DEFAULT_SERIALIZE_CHUNKS_OPTIONS: SerializeChunksOptions = { elementsPerChunk: 500 };
-
 /**
  * The text of {@link serializeGraph}, in chunks, letting the event loop run between them: a served 100k-node graph
  * would otherwise hold it for seconds while it is saved, and a 1M-node graph's text is longer than a V8 string.
  * The graph must not change meanwhile (the served graph never changes in place).
  */
-export async function* serializeGraphChunks(
+export function serializeGraphChunks(
   graph: KnowledgeGraph,
-  options: Partial<SerializeChunksOptions> = {},
+  options: Partial<Omit<JsonOptions, "layout">> = {},
 ): AsyncGenerator<string> {
-  const { elementsPerChunk } = { ...DEFAULT_SERIALIZE_CHUNKS_OPTIONS, ...options };
-  // The head of graphology's export, in its key order, without exporting the elements.
-  const head = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
-  yield `${JSON.stringify({ options: head, attributes: graph.getAttributes() }).slice(0, -1)},"nodes":[\n`;
-  yield* elementLines(graph.order, graph.nodeEntries(), (n) => serializedNode(n.node, n.attributes), elementsPerChunk);
-  yield '],"edges":[\n';
-  yield* elementLines(
-    graph.size,
-    graph.edgeEntries(),
-    (e) => serializedEdge(e.edge, e.source, e.target, e.attributes),
-    elementsPerChunk,
-  );
-  yield "]}\n";
-}
-
-/** `elements` as `JSON,\n` lines (the last without its comma), `perChunk` a chunk, yielding between chunks. */
-async function* elementLines<T>(
-  count: number,
-  elements: Iterable<T>,
-  toJson: (element: T) => object,
-  perChunk: number,
-): AsyncGenerator<string> {
-  let chunk = "";
-  let index = 0;
-  for (const element of elements) {
-    chunk += JSON.stringify(toJson(element)) + (++index < count ? ",\n" : "\n");
-    if (index % perChunk === 0) {
-      yield chunk;
-      chunk = "";
-      await yieldToEventLoop();
-    }
-  }
-  if (chunk) yield chunk;
-}
-
-// The element shapes of graphology's export: `attributes` only when there are some.
-function serializedNode(key: string, attributes: object): object {
-  return hasKeys(attributes) ? { key, attributes } : { key };
-}
-
-function serializedEdge(key: string, source: string, target: string, attributes: object): object {
-  return hasKeys(attributes) ? { key, source, target, attributes } : { key, source, target };
+  return writeJson(graph, { ...options, layout: "lines" });
 }
 
 /** Writes the graph like {@link writeGraphJson}, streamed: the event loop keeps running while it is written. */

@@ -1,5 +1,6 @@
 /**
- * JSON writer: streams the graphology JSON export, byte for byte what `JSON.stringify(graph.export())` gives.
+ * JSON writer: streams the graphology JSON export, byte for byte what `JSON.stringify(graph.export())` gives, or the
+ * same export with one node or edge per line (the layout of graph-data/build/graph.json, see build/graphFile.ts).
  *
  * Hand-written so a large graph is not turned into one object tree and one string at once, and so the server keeps
  * answering other requests meanwhile (see yieldToEventLoop.ts).
@@ -8,46 +9,63 @@ import type { KnowledgeGraph } from "../model/types.ts";
 import { yieldToEventLoop } from "./yieldToEventLoop.ts";
 import { hasKeys } from "../util/hasKeys.ts";
 
+/** `compact`: `JSON.stringify(graph.export())`; `lines`: the same value with one node or edge per line. */
+export type JsonLayout = "compact" | "lines";
+
 /** Tunables of {@link writeJson}. */
 export interface JsonOptions {
+  layout: JsonLayout;
   chunkSize: number;
   yieldEvery: number;
 }
 
-export const DEFAULT_JSON_OPTIONS: JsonOptions = { chunkSize: 64 * 1024, yieldEvery: 500 };
+export const DEFAULT_JSON_OPTIONS: JsonOptions = { layout: "compact", chunkSize: 64 * 1024, yieldEvery: 500 };
+
+/** What stands around and between the elements of a list, per layout. */
+const PUNCTUATION: Record<JsonLayout, { open: string; between: string; afterLast: string; end: string }> = {
+  compact: { open: "[", between: ",", afterLast: "", end: "" },
+  lines: { open: "[\n", between: ",\n", afterLast: "\n", end: "\n" },
+};
 
 /** Streams `graph.export()` as JSON text. */
 export async function* writeJson(graph: KnowledgeGraph, options: Partial<JsonOptions> = {}): AsyncGenerator<string> {
-  const { chunkSize, yieldEvery } = { ...DEFAULT_JSON_OPTIONS, ...options };
+  const { layout, chunkSize, yieldEvery } = { ...DEFAULT_JSON_OPTIONS, ...options };
+  const p = PUNCTUATION[layout];
   const head = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
-  let buffer = `{"options":${JSON.stringify(head)},"attributes":${JSON.stringify(graph.getAttributes())},"nodes":[`;
+  let buffer = `{"options":${JSON.stringify(head)},"attributes":${JSON.stringify(graph.getAttributes())},"nodes":`;
   let count = 0;
-  let first = true;
-  for (const { node, attributes } of graph.nodeEntries()) {
-    // graphology's serializeNode: `attributes` only when there are some.
-    const record = hasKeys(attributes) ? { key: node, attributes } : { key: node };
-    buffer += (first ? "" : ",") + JSON.stringify(record);
-    first = false;
-    if (buffer.length >= chunkSize) {
-      yield buffer;
-      buffer = "";
-    }
-    if (++count % yieldEvery === 0) await yieldToEventLoop();
-  }
-  buffer += '],"edges":[';
-  first = true;
+  // graphology's serializeNode / serializeEdge: `attributes` only when there are some.
+  const nodes = mapEntries(graph.nodeEntries(), ({ node, attributes }) =>
+    hasKeys(attributes) ? { key: node, attributes } : { key: node },
+  );
   const mixed = graph.type === "mixed";
-  for (const { edge, source, target, attributes, undirected } of graph.edgeEntries()) {
+  const edges = mapEntries(graph.edgeEntries(), ({ edge, source, target, attributes, undirected }) => {
     const record: Record<string, unknown> = { key: edge, source, target };
     if (hasKeys(attributes)) record.attributes = attributes;
     if (mixed && undirected) record.undirected = true;
-    buffer += (first ? "" : ",") + JSON.stringify(record);
-    first = false;
-    if (buffer.length >= chunkSize) {
-      yield buffer;
-      buffer = "";
+    return record;
+  });
+  for (const [name, records] of [
+    ["nodes", nodes],
+    ["edges", edges],
+  ] as const) {
+    if (name === "edges") buffer += ',"edges":';
+    buffer += p.open;
+    let first = true;
+    for (const record of records) {
+      buffer += (first ? "" : p.between) + JSON.stringify(record);
+      first = false;
+      if (buffer.length >= chunkSize) {
+        yield buffer;
+        buffer = "";
+      }
+      if (++count % yieldEvery === 0) await yieldToEventLoop();
     }
-    if (++count % yieldEvery === 0) await yieldToEventLoop();
+    buffer += (first ? "" : p.afterLast) + "]";
   }
-  yield buffer + "]}";
+  yield buffer + "}" + p.end;
+}
+
+function* mapEntries<T, R>(entries: Iterable<T>, toRecord: (entry: T) => R): Generator<R> {
+  for (const entry of entries) yield toRecord(entry);
 }

@@ -65,11 +65,11 @@ describe("graphFile", () => {
   });
 
   describe("serializeGraphChunks", () => {
-    /** The chunks joined, and how many there were. */
-    async function collect(graph: KnowledgeGraph, elementsPerChunk: number): Promise<{ text: string; chunks: number }> {
+    /** The chunks joined and counted: one chunk per element, the event loop let run every `yieldEvery` elements. */
+    async function collect(graph: KnowledgeGraph, yieldEvery: number): Promise<{ text: string; chunks: number }> {
       let text = "";
       let chunks = 0;
-      for await (const chunk of serializeGraphChunks(graph, { elementsPerChunk })) {
+      for await (const chunk of serializeGraphChunks(graph, { chunkSize: 1, yieldEvery })) {
         text += chunk;
         chunks++;
       }
