@@ -57,6 +57,15 @@ function* randomCases(count: number) {
   }
 }
 
+/** a → hub → b in two hops, or the three-hop detour a → x → y → b. */
+const HUB_OR_DETOUR: Parameters<typeof graphOf>[0] = [
+  ["a", "supports", "hub"],
+  ["hub", "supports", "b"],
+  ["a", "supports", "x"],
+  ["x", "supports", "y"],
+  ["y", "supports", "b"],
+];
+
 describe("paths", () => {
   describe("findPaths", () => {
     it("throws naming the id when an endpoint is not in the graph", () => {
@@ -116,25 +125,13 @@ describe("paths", () => {
     });
 
     it("avoids excluded entities but never excludes the endpoints", () => {
-      const graph = graphOf([
-        ["a", "supports", "hub"],
-        ["hub", "supports", "b"],
-        ["a", "supports", "x"],
-        ["x", "supports", "y"],
-        ["y", "supports", "b"],
-      ]);
+      const graph = graphOf(HUB_OR_DETOUR);
       expect(findPaths(graph, "a", "b", { exclude: ["hub"] }).paths[0].hops).toBe(3);
       expect(findPaths(graph, "a", "b", { exclude: ["a", "b"] }).paths[0].hops).toBe(2);
     });
 
     it("forgets a query's exclusions once it is answered", () => {
-      const graph = graphOf([
-        ["a", "supports", "hub"],
-        ["hub", "supports", "b"],
-        ["a", "supports", "x"],
-        ["x", "supports", "y"],
-        ["y", "supports", "b"],
-      ]);
+      const graph = graphOf(HUB_OR_DETOUR);
       expect(findPaths(graph, "a", "b", { exclude: ["hub"] }).paths[0].hops).toBe(3);
       expect(findPaths(graph, "a", "b").paths[0].hops).toBe(2);
       expect(findPaths(graph, "hub", "b").paths[0].hops).toBe(1);
