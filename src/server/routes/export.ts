@@ -2,15 +2,13 @@
  * GET /api/export: the served graph, or a subset of it, as a GEXF, GraphML, JSON or CSV download, streamed.
  */
 import { Router } from "express";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import { exportGraph } from "../../export/exportGraph.ts";
 import { ExportQuerySchema, subsetOf } from "../../export/query.ts";
 import { selectSubset, SubsetError } from "../../export/subset.ts";
 import type { KnowledgeGraph } from "../../model/types.ts";
-import { logger } from "../../util/logger.ts";
 import type { ServerContext } from "../context.ts";
 import { HttpError, parseOr400 } from "../errors.ts";
+import { streamBody } from "../streamBody.ts";
 
 /** Routes: GET /api/export?format=gexf|graphml|json|csv[&part=zip|nodes|edges][&types=…][&predicates=…][&node=…&depth=…][&from=…&to=…&k=…]. */
 export function exportRoutes(ctx: ServerContext): Router {
@@ -20,18 +18,7 @@ export function exportRoutes(ctx: ServerContext): Router {
     const graph = subsetOrThrow(ctx.store.graph, query);
     const file = exportGraph(graph, query.format, { part: query.part ?? "zip", baseName: "evidence-graph" });
     res.status(200).attachment(file.fileName).type(file.contentType).set("Cache-Control", "no-store");
-    // Express answers HEAD with the GET handler: the headers say all a HEAD needs; skip writing the file.
-    if (req.method === "HEAD") {
-      res.end();
-      return;
-    }
-    try {
-      // pipeline handles back-pressure and stops the writer when the client goes away.
-      await pipeline(Readable.from(file.chunks), res);
-    } catch (error) {
-      if (!res.headersSent) throw error;
-      logger.warn({ err: error, format: query.format }, "export: stream ended early");
-    }
+    await streamBody(req, res, file.chunks, `export ${query.format}`);
   });
   return router;
 }

@@ -3,15 +3,13 @@
  * with every attribute: the page draws from the small payload and fetches evidence when the reader opens an element.
  */
 import { randomBytes } from "node:crypto";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { Router, type Request, type Response } from "express";
+import { Router } from "express";
 import { writeJson } from "../../export/json.ts";
-import { logger } from "../../util/logger.ts";
 import { drawGraphView, graphEdgeView, graphNodeView } from "../api/graphViews.ts";
 import { GraphKeyParamsSchema, GraphNodeQuerySchema, GraphQuerySchema } from "../api/schemas.ts";
 import type { ServerContext } from "../context.ts";
 import { HttpError, parseOr400 } from "../errors.ts";
+import { streamBody } from "../streamBody.ts";
 
 /**
  * Graph versions restart at 1 with each process: the ETag also names the process, so a browser's copy of another
@@ -46,7 +44,9 @@ export function graphRoutes(ctx: ServerContext): Router {
       res.status(304).end();
       return;
     }
-    await streamExport(req, res, ctx);
+    // Streamed (byte for byte `JSON.stringify(graph.export())`): one string of a 100k-node graph would hold the
+    // event loop for seconds, and a 1M-node graph's is longer than V8 allows.
+    await streamBody(req, res, writeJson(ctx.store.graph), "graph");
   });
   router.get("/graph/nodes/:id", (req, res) => {
     const graph = ctx.store.graph;
@@ -62,23 +62,6 @@ export function graphRoutes(ctx: ServerContext): Router {
     res.json(graphEdgeView(graph, id));
   });
   return router;
-}
-
-/**
- * The full export, streamed by the JSON writer (byte for byte `JSON.stringify(graph.export())`): one string of a
- * 100k-node graph would hold the event loop for seconds, and a 1M-node graph's is longer than V8 allows.
- */
-async function streamExport(req: Request, res: Response, ctx: ServerContext): Promise<void> {
-  if (req.method === "HEAD") {
-    res.end();
-    return;
-  }
-  try {
-    await pipeline(Readable.from(writeJson(ctx.store.graph)), res);
-  } catch (error) {
-    if (!res.headersSent) throw error;
-    logger.warn({ err: error }, "graph: stream ended early");
-  }
 }
 
 /** 404 for a key the served graph does not have (it may have been removed by a review or a rebuild). */
