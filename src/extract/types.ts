@@ -28,6 +28,10 @@ export interface ExtractedRelation {
   target: string;
   predicate: string;
   kind: RelationKind;
+  /** The Wikidata property the predicate corresponds to (same direction, subject -> object), when it has one. */
+  wikidata?: string;
+  /** For `open` relations: the verb phrase that links the two ("sold shares in"). */
+  label?: string;
   confidence: number;
   stance: Stance;
   modality: Modality;

@@ -31,8 +31,14 @@ export type Modality = (typeof MODALITIES)[number];
 /** Who made a fact: a human analyst (always wins) or the extraction pipeline. */
 export type RelationSource = "curated" | "extracted";
 
-/** `typed`: a real predicate; `cooccurrence`: only mentioned in the same sentence. */
-export type RelationKind = "typed" | "cooccurrence";
+/** All relation kinds, from the most to the least committed. */
+export const RELATION_KINDS = ["typed", "open", "cooccurrence"] as const;
+
+/**
+ * `typed`: an ontology predicate; `open`: a clause links the two through a verb that maps to no predicate (the
+ * predicate is `related_to` and the verb phrase is the relation's label); `cooccurrence`: only named in one sentence.
+ */
+export type RelationKind = (typeof RELATION_KINDS)[number];
 
 /** Review state of a relation: curated and accepted facts are `accepted`; fresh extractions are `candidate`. */
 export type RelationStatus = "accepted" | "candidate";
