@@ -14,6 +14,11 @@ export const IdSchema = z
 
 export const EntityTypeSchema = z.enum(ENTITY_TYPES);
 
+/** A Wikidata property id such as P131. */
+export const WikidataPropertySchema = z
+  .string()
+  .regex(/^P[1-9][0-9]*$/, "write a Wikidata property id such as P131 (a capital P and digits)");
+
 export const TypeDefinitionSchema = z.strictObject({
   label: z.string().min(1),
   color: z.string().regex(HEX_COLOR, "write colours as six-digit hex, e.g. #4e79a7"),
@@ -28,6 +33,10 @@ export const PredicateDefinitionSchema = z.strictObject({
   range: z.array(EntityTypeSchema).min(1),
   /** Verb phrases (lemmas) the extractor maps to this predicate. */
   verbs: z.array(z.string()).default([]),
+  /** The Wikidata property that holds in the same direction (subject -> object), e.g. P131. */
+  wikidata: WikidataPropertySchema.optional(),
+  /** The Wikidata property that holds from object to subject, e.g. P150 for located_in. */
+  wikidataInverse: WikidataPropertySchema.optional(),
 });
 
 export const OntologySchema = z.strictObject({

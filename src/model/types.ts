@@ -12,6 +12,7 @@ export const ENTITY_TYPES = [
   "group",
   "event",
   "agreement",
+  "work",
   "concept",
   "date",
   "quantity",

@@ -4,7 +4,7 @@
 import { MultiDirectedGraph } from "graphology";
 import request from "supertest";
 import { afterEach, describe, expect, it } from "vitest";
-import type { KnowledgeGraph } from "../../../src/model/types.ts";
+import { ENTITY_TYPES, type KnowledgeGraph } from "../../../src/model/types.ts";
 import { createApp } from "../../../src/server/app.ts";
 import { GraphStore } from "../../../src/server/graphStore.ts";
 import { DEFAULT_DATA_ROOT } from "../../../src/store/layout.ts";
@@ -24,7 +24,7 @@ describe("server routes: ontology", () => {
     const res = await request(appFor(new MultiDirectedGraph(), DEFAULT_DATA_ROOT)).get("/api/ontology");
     expect(res.status).toBe(200);
     expect(res.body.types).toContainEqual(expect.objectContaining({ id: "person", label: "Person", color: "#e15759" }));
-    expect(res.body.types).toHaveLength(10);
+    expect(res.body.types).toHaveLength(ENTITY_TYPES.length);
     expect(res.body.predicates).toContainEqual(
       expect.objectContaining({ id: "negotiates_for", label: "negotiates for", inverse: "is represented in talks by" }),
     );
