@@ -44,6 +44,8 @@ function toRelation(v: View, c: Candidate): ExtractedRelation | null {
     rule: c.rule,
     evidence: quote(v.a, c.from, c.to),
   };
+  const wikidata = v.ctx.predicates[predicate].wikidata;
+  if (wikidata) relation.wikidata = wikidata;
   if (reading.negated) relation.negated = true;
   if (c.role) relation.qualifiers = { role: c.role };
   return relation;
