@@ -12,6 +12,8 @@ import { nominalRelations } from "./relations/nominal.ts";
 import { roleRelations } from "./relations/roles.ts";
 import { makeView, type Candidate, type View } from "./relations/view.ts";
 import { resolveMentions, type Cluster } from "./resolve/resolve.ts";
+import { loadPairModel } from "./learned/model.ts";
+import { learnedRelations } from "./learned/predict.ts";
 import type { Mention } from "./mentions/types.ts";
 import {
   DEFAULT_EXTRACT_OPTIONS,
@@ -19,9 +21,19 @@ import {
   type ExtractedEntity,
   type Extraction,
   type ExtractOptions,
+  type ExtractedRelation,
+  type MergeRecord,
 } from "./types.ts";
 
 const EMPTY_CONTEXT: ExtractContext = {};
+
+/** The pipeline up to the rules' relations: the analysed text with its entities, and what the rules found. */
+export interface RuleStage {
+  view: View;
+  /** Typed and open relations of the rules, before the learned stage and co-occurrence. */
+  relations: ExtractedRelation[];
+  merges: MergeRecord[];
+}
 
 /**
  * Extracts entities and relations from `text`. With `context.graph`, names resolve to the graph's nodes (ids,
@@ -33,6 +45,14 @@ export function extractDocument(
   options: Partial<ExtractOptions> = {},
 ): Extraction {
   const o = { ...DEFAULT_EXTRACT_OPTIONS, ...options };
+  const { view: v, relations: rules, merges } = runRules(text, context, o);
+  const typed = o.learned ? [...rules, ...learnedRelations(v, rules, loadPairModel())] : rules;
+  const relations = o.cooccurrence ? [...typed, ...cooccurrences(v, typed, o.cooccurrenceConfidence)] : typed;
+  return { entities: v.clusters.map((c) => toEntity(c, context.graph)), relations, merges };
+}
+
+/** Runs the rules: mentions, entities, and the relations clause, role and nominal rules find. */
+export function runRules(text: string, context: ExtractContext, o: ExtractOptions): RuleStage {
   const ctx = compiledFor(context);
   const a = analyse(text);
   const mentions = findMentions(a, ctx, o.numericEntities);
@@ -48,9 +68,7 @@ export function extractDocument(
     );
   }
   candidates.push(...groupAffiliations(v), ...eponyms(mentions));
-  const typed = finalizeRelations(v, candidates, o.minConfidence);
-  const relations = o.cooccurrence ? [...typed, ...cooccurrences(v, typed, o.cooccurrenceConfidence)] : typed;
-  return { entities: clusters.map((c) => toEntity(c, context.graph)), relations, merges };
+  return { view: v, relations: finalizeRelations(v, candidates, o.minConfidence), merges };
 }
 
 /** "Russian forces" is affiliated with Russia (the state is added when the text names it only by the demonym). */

@@ -76,6 +76,8 @@ export interface ExtractOptions {
   cooccurrence: boolean;
   /** Emit date and quantity entities found by wink-nlp. */
   numericEntities: boolean;
+  /** Add the relations of the learned pair model (src/extract/learned/) to the rules'. */
+  learned: boolean;
   // Confidence
   /** Confidence of a cooccurrence link. */
   cooccurrenceConfidence: number;
@@ -83,10 +85,11 @@ export interface ExtractOptions {
   minConfidence: number;
 }
 
-/** Defaults: co-occurrence links and date/quantity entities on. */
+/** Defaults: co-occurrence links, date/quantity entities and the learned pair model on. */
 export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = {
   cooccurrence: true,
   numericEntities: true,
+  learned: true,
   cooccurrenceConfidence: 0.3,
   minConfidence: 0.2,
 };

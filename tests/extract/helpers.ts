@@ -9,9 +9,12 @@ import {
   type ExtractedRelation,
 } from "../../src/extract/index.ts";
 
-/** Extracts `text` cold: ontology and lexicon of graph-data/, no graph. */
+/**
+ * Extracts `text` cold with the rules alone: ontology and lexicon of graph-data/, no graph, no learned pair model
+ * (these tests pin what each rule finds; tests/extract/learned/ covers the model).
+ */
 export function extract(text: string, context: ExtractContext = {}): Extraction {
-  return extractDocument(text, context);
+  return extractDocument(text, context, { learned: false });
 }
 
 /** The entity with `label` (or one of whose aliases is `label`), or undefined. */

@@ -8,6 +8,9 @@
  *   matched gold entity is a false positive (a missed merge).
  * - A typed relation matches a gold relation when its predicate is the same and its two ends matched the gold
  *   subject and object (either order for symmetric predicates). Repeated triples count once.
+ * - A gold pair (two gold entities some gold relation links, either order) is connected when some typed or open
+ *   relation links the two entities matched to them; a linked pair of gold entities no gold relation links is a
+ *   wrong pair. Co-occurrence links count for neither.
  */
 import type { Ontology } from "../../model/schemas.ts";
 import type { EntityType } from "../../model/types.ts";
@@ -22,6 +25,8 @@ export const SCORED_TYPES: ReadonlySet<EntityType> = new Set(["person", "organiz
 export interface DocumentCounts {
   entities: { tp: number; fp: number; fn: number };
   relations: { tp: number; fp: number; fn: number };
+  /** Gold pairs connected by some typed or open relation (tp), missed (fn), and linked pairs outside the gold (fp). */
+  pairs: { tp: number; fp: number; fn: number };
   /** Extracted entities and typed relations that matched nothing, and gold items nothing matched. */
   errors: string[];
 }
@@ -49,7 +54,26 @@ export function matchDocument(gold: GoldDocument, extraction: Extraction, ontolo
   }
   gold.entities.forEach((g, i) => matchedGold.has(i) || errors.push(`entity FN: ${g.type} "${g.label}"`));
   const entities = { tp: matchedGold.size, fp, fn: gold.entities.length - matchedGold.size };
-  return { entities, relations: matchRelations(gold, extraction, ontology, goldOf, errors), errors };
+  return {
+    entities,
+    relations: matchRelations(gold, extraction, ontology, goldOf, errors),
+    pairs: matchPairs(gold, extraction, goldOf),
+    errors,
+  };
+}
+
+function matchPairs(gold: GoldDocument, extraction: Extraction, goldOf: Map<string, string>): DocumentCounts["pairs"] {
+  const key = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+  const goldPairs = new Set(gold.relations.map((r) => key(r.subject, r.object)));
+  const linked = new Set<string>();
+  for (const r of extraction.relations) {
+    if (r.kind === "cooccurrence") continue;
+    const s = goldOf.get(r.source);
+    const o = goldOf.get(r.target);
+    if (s && o && s !== o) linked.add(key(s, o));
+  }
+  const tp = [...linked].filter((k) => goldPairs.has(k)).length;
+  return { tp, fp: linked.size - tp, fn: goldPairs.size - tp };
 }
 
 function matchRelations(

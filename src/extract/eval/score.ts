@@ -3,7 +3,7 @@
  */
 import type { Ontology } from "../../model/schemas.ts";
 import { extractDocument } from "../extract.ts";
-import type { ExtractContext } from "../types.ts";
+import type { ExtractContext, ExtractOptions } from "../types.ts";
 import type { GoldDocument } from "./gold.ts";
 import { matchDocument, type DocumentCounts } from "./match.ts";
 
@@ -20,6 +20,8 @@ export interface Score {
   words: number;
   entities: Prf;
   relations: Prf;
+  /** Gold entity pairs connected by a typed or open relation, direction and predicate aside. */
+  pairs: Prf;
   counts: DocumentCounts;
 }
 
@@ -32,14 +34,19 @@ export function prf({ tp, fp, fn }: { tp: number; fp: number; fn: number }): Prf
 }
 
 /** Extracts every document of the set (against `context`) and scores it; the last score is the micro-average. */
-export function scoreSet(docs: GoldDocument[], context: ExtractContext & { ontology: Ontology }): Score[] {
+export function scoreSet(
+  docs: GoldDocument[],
+  context: ExtractContext & { ontology: Ontology },
+  options: Partial<ExtractOptions> = {},
+): Score[] {
   const scores: Score[] = docs.map((d) => {
-    const counts = matchDocument(d, extractDocument(d.content, context), context.ontology);
+    const counts = matchDocument(d, extractDocument(d.content, context, options), context.ontology);
     return {
       name: d.name,
       words: wordCount(d.content),
       entities: prf(counts.entities),
       relations: prf(counts.relations),
+      pairs: prf(counts.pairs),
       counts,
     };
   });
@@ -50,12 +57,14 @@ export function scoreSet(docs: GoldDocument[], context: ExtractContext & { ontol
     );
   const entities = sum((c) => c.entities);
   const relations = sum((c) => c.relations);
+  const pairs = sum((c) => c.pairs);
   scores.push({
     name: "overall",
     words: scores.reduce((n, s) => n + s.words, 0),
     entities: prf(entities),
     relations: prf(relations),
-    counts: { entities, relations, errors: [] },
+    pairs: prf(pairs),
+    counts: { entities, relations, pairs, errors: [] },
   });
   return scores;
 }

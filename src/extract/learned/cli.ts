@@ -1,0 +1,154 @@
+/**
+ * `npm run train:extract`: trains the pair model on the Re-DocRED train split (four fifths of the development set),
+ * chooses its threshold on a fifth of that split it did not fit, and writes src/extract/learned/pairModel.json (after
+ * the place index the features read, src/extract/geo/placeIndex.json).
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { writeFileAtomic } from "../../store/atomicWrite.ts";
+import { buildPlaceIndex } from "../geo/buildPlaceIndex.ts";
+import { loadExtractContext } from "../context.ts";
+import { prepareDocument, readRedocred, splitOf } from "../eval/redocred.ts";
+import { documentPairs, type DocumentPairs } from "./examples.ts";
+import { pairFigures, type PairFigures, type ScoredDocument } from "./figures.ts";
+import { encodePairModel, PAIR_MODEL_PATH, scorePair, type PairModel } from "./model.ts";
+import { trainLogistic, DEFAULT_TRAIN_OPTIONS, type TrainingExample } from "./train.ts";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+/** Where the development set lives in a checkout beside shared/. */
+export const DEFAULT_REDOCRED = path.resolve(ROOT, "../shared/redocred/dev.json");
+/** A property is learned when the train split has at least this many gold pairs of it between extracted entities. */
+const MIN_CLASS_PAIRS = 12;
+/** A feature is kept when at least this many training pairs have it. */
+const MIN_FEATURE_COUNT = 10;
+/** The threshold keeps pair precision at least this high on the inner validation documents. */
+const MIN_PAIR_PRECISION = 0.72;
+/** A property is single-valued when at least this share of its gold subjects have one object. */
+const SINGLE_VALUED_SHARE = 0.75;
+const THRESHOLDS = Array.from({ length: 17 }, (_, i) => 0.1 + i * 0.05);
+
+/** Trains, chooses the threshold, writes the model; returns the validation figures at the chosen threshold. */
+export function trainPairModel(dataFile: string, out: string, log: (line: string) => void): PairFigures {
+  log(`place index: ${buildPlaceIndex()} names`);
+  const context = { ...loadExtractContext() };
+  const train = readRedocred(dataFile)
+    .map((d, i) => prepareDocument(d, i))
+    .filter((d) => splitOf(d.index) === "train");
+  log(`train split: ${train.length} documents`);
+  const docs = train.map((d) => documentPairs(d, context));
+  const classes = chooseClasses(docs);
+  log(`classes (${classes.length}): ${classes.join(" ")}`);
+  const singleValued = singleValuedClasses(docs, classes);
+  log(`single-valued: ${classes.filter((_, i) => singleValued[i]).join(" ")}`);
+  // The inner split: every fifth training document checks the threshold; the rest fit the weights.
+  const fit = docs.filter((_, j) => j % 5 !== 4);
+  const check = docs.filter((_, j) => j % 5 === 4);
+  const inner = { ...fitModel(fit, classes), singleValued };
+  const scored = check.map((doc) => scoreDocument(doc, inner));
+  let best = { threshold: 0.5, figures: pairFigures(scored, inner, 0.5) };
+  for (const threshold of THRESHOLDS) {
+    const figures = pairFigures(scored, inner, threshold);
+    log(`  threshold ${threshold.toFixed(2)}: ${format(figures)}`);
+    if (figures.pairPrecision >= MIN_PAIR_PRECISION && figures.tripleF1 > best.figures.tripleF1)
+      best = { threshold, figures };
+  }
+  log(`chosen threshold ${best.threshold.toFixed(2)} on ${check.length} inner validation documents`);
+  const model = fitModel(docs, classes);
+  const file = encodePairModel(
+    { classes, threshold: best.threshold, singleValued, features: model.features, weights: model.weights },
+    `Re-DocRED development set, train split (documents whose index % 5 != 4; ${docs.length} documents); ` +
+      `AdaGrad logistic regression, ${DEFAULT_TRAIN_OPTIONS.epochs} epochs, seed ${DEFAULT_TRAIN_OPTIONS.seed}; ` +
+      `threshold chosen on every fifth of those documents for pair precision >= ${MIN_PAIR_PRECISION}`,
+  );
+  writeFileAtomic(out, JSON.stringify(file) + "\n");
+  log(`wrote ${out}: ${model.features.length} features x ${classes.length} classes`);
+  return best.figures;
+}
+
+/** Wikidata properties the ontology maps and the train split has enough of. */
+function chooseClasses(docs: DocumentPairs[]): string[] {
+  const counts = new Map<string, number>();
+  const mappable = new Set<string>();
+  for (const d of docs)
+    for (const p of d.pairs) {
+      for (const c of p.allowed) mappable.add(c);
+      for (const c of p.properties) counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+  return [...counts]
+    .filter(([c, n]) => n >= MIN_CLASS_PAIRS && mappable.has(c))
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([c]) => c);
+}
+
+/** Classes whose gold subjects have one object at least {@link SINGLE_VALUED_SHARE} of the time. */
+function singleValuedClasses(docs: DocumentPairs[], classes: string[]): boolean[] {
+  const objects = new Map<string, number>();
+  for (const [j, d] of docs.entries())
+    for (const triple of d.namedTriples) {
+      const [h, r] = triple.split("|");
+      objects.set(`${j}|${h}|${r}`, (objects.get(`${j}|${h}|${r}`) ?? 0) + 1);
+    }
+  return classes.map((c) => {
+    const counts = [...objects].filter(([k]) => k.endsWith(`|${c}`)).map(([, n]) => n);
+    return counts.length > 0 && counts.filter((n) => n === 1).length / counts.length >= SINGLE_VALUED_SHARE;
+  });
+}
+
+/** Builds the feature dictionary from `docs` and fits the weights. */
+function fitModel(docs: DocumentPairs[], classes: string[]): Omit<PairModel, "singleValued"> & { features: string[] } {
+  const counts = new Map<string, number>();
+  for (const d of docs) for (const p of d.pairs) for (const f of p.features) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const features = [...counts]
+    .filter(([, n]) => n >= MIN_FEATURE_COUNT)
+    .map(([f]) => f)
+    .sort();
+  const featureIds = new Map(features.map((f, i) => [f, i]));
+  const classIds = new Map(classes.map((c, i) => [c, i]));
+  const examples: TrainingExample[] = docs.flatMap((d) =>
+    d.pairs.map((p) => ({
+      features: Int32Array.from(p.features.flatMap((f) => featureIds.get(f) ?? [])),
+      classes: p.properties.flatMap((c) => classIds.get(c) ?? []),
+    })),
+  );
+  const weights = trainLogistic(examples, features.length, classes.length);
+  return { classes, threshold: 0.5, features, featureIds, weights };
+}
+
+function scoreDocument(doc: DocumentPairs, model: Omit<PairModel, "singleValued">): ScoredDocument {
+  return {
+    doc,
+    probabilities: doc.pairs.map((p) => {
+      const out = new Float64Array(model.classes.length);
+      scorePair(
+        model,
+        p.features.flatMap((f) => model.featureIds.get(f) ?? []),
+        out,
+      );
+      return out;
+    }),
+  };
+}
+
+function format(f: PairFigures): string {
+  const r = (x: number) => x.toFixed(3);
+  return `pair R ${r(f.pairRecall)} P ${r(f.pairPrecision)}  triple R ${r(f.tripleRecall)} P ${r(f.triplePrecision)} F1 ${r(f.tripleF1)}`;
+}
+
+function main(argv: string[]): number {
+  const { values } = parseArgs({ args: argv, options: { data: { type: "string" }, out: { type: "string" } } });
+  const figures = trainPairModel(values.data ?? DEFAULT_REDOCRED, values.out ?? PAIR_MODEL_PATH, (l) =>
+    process.stdout.write(l + "\n"),
+  );
+  process.stdout.write(`inner validation: ${format(figures)}\n`);
+  return 0;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exitCode = 1;
+  }
+}

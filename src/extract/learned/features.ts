@@ -1,0 +1,221 @@
+/**
+ * Pair features: what the learned relation model sees of an ordered pair of entities in a document — their types,
+ * how far apart the text names them, the words between and around their closest mentions, and the rules' verdict.
+ */
+import type { ExtractedRelation } from "../types.ts";
+import type { View } from "../relations/view.ts";
+import { placeLookup } from "../geo/places.ts";
+
+/** Entity types the model never links (no predicate takes them as an end it could learn). */
+const UNLINKED_TYPES = new Set(["date", "quantity"]);
+/** Between-words of a longer gap are taken from both ends only: the middle of a long clause says little. */
+const MAX_BETWEEN_EACH_SIDE = 6;
+/** A gap this short is also kept whole, as one feature ("born in", ", a town in"). */
+const MAX_WHOLE_GAP = 4;
+
+/** A mention reduced to what the features read. */
+interface Place {
+  from: number;
+  to: number;
+  sentence: number;
+}
+
+/** One entity of the document as the features see it. */
+export interface PairEntity {
+  /** Index into `view.clusters`. */
+  cluster: number;
+  type: string;
+  places: Place[];
+  /** The entity named first in the document (in an encyclopaedia entry, its subject; in news, its lead actor). */
+  first: boolean;
+  /** Last word of the entity's name, lower case ("river", "university", "fc"). */
+  head: string;
+  /** How many entities of the same type the document names before this one (0, 1, 2 = more). */
+  rank: number;
+  /** How many entities of this type the document names (1, 2, 3 = more). */
+  ofType: number;
+  /** For places: the region and country codes a place of this name lies in (empty when unknown). */
+  within: string[];
+  /** For countries and first-level regions: their own codes ("US", "US.CA"). */
+  codes: string[];
+}
+
+/** How many tokens before a mention its content words are read from. */
+const CONTEXT_WINDOW = 6;
+const CONTENT_POS = new Set(["VERB", "NOUN", "ADJ"]);
+
+/** Types whose names are looked up in the place index. */
+const PLACE_TYPES = new Set(["location", "country", "organization", "event"]);
+
+/** Same-sentence mention pairs whose gaps are read, per entity pair: more add little but cost time. */
+const MAX_SHARED_SENTENCES = 4;
+
+/** The closest mentions of a pair: the quote of a learned relation runs over their sentences. */
+export interface Closest {
+  h: Place;
+  t: Place;
+  sentences: number;
+  /** Other mention pairs of the two that share a sentence (at most one per sentence). */
+  shared: [Place, Place][];
+}
+
+/** The document's linkable entities, each with its mentions in text order. */
+export function pairEntities(v: View): PairEntity[] {
+  const out: PairEntity[] = [];
+  let firstFrom = Infinity;
+  let firstIndex = -1;
+  v.clusters.forEach((c, i) => {
+    if (UNLINKED_TYPES.has(c.type) || c.mentions.length === 0) return;
+    const places = c.mentions
+      .map((m) => ({ from: m.from, to: m.to, sentence: v.tokens[m.from].sentence }))
+      .sort((a, b) => a.from - b.from);
+    if (places[0].from < firstFrom) [firstFrom, firstIndex] = [places[0].from, out.length];
+    const head = c.label.toLowerCase().split(/\s+/).pop() ?? "";
+    const geo = PLACE_TYPES.has(c.type) ? placeCodes(c.label, c.type) : { within: [], codes: [] };
+    out.push({ cluster: i, type: c.type, places, first: false, head, rank: 0, ofType: 0, ...geo });
+  });
+  if (firstIndex >= 0) out[firstIndex].first = true;
+  const byType = new Map<string, PairEntity[]>();
+  for (const e of out) byType.set(e.type, [...(byType.get(e.type) ?? []), e]);
+  for (const list of byType.values()) {
+    list.sort((a, b) => a.places[0].from - b.places[0].from);
+    list.forEach((e, i) => {
+      e.rank = Math.min(i, 2);
+      e.ofType = Math.min(list.length, 3);
+    });
+  }
+  return out;
+}
+
+/** Where a named place lies, and the codes of a named country or region. */
+function placeCodes(label: string, type: string): { within: string[]; codes: string[] } {
+  const places = placeLookup();
+  const country = type === "country" ? places.countryCode(label) : null;
+  return {
+    within: type === "location" || type === "organization" ? places.within(label) : [],
+    codes: country ? [country] : type === "location" ? places.regionCodes(label) : [],
+  };
+}
+
+/** Whether the place index puts `h` inside `t`: "in", "out" (both known, never inside) or null (unknown). */
+function geoVerdict(h: PairEntity, t: PairEntity): "in" | "out" | null {
+  if (h.within.length === 0 || t.codes.length === 0) return null;
+  for (const w of h.within) for (const c of t.codes) if (w === c || w.startsWith(`${c}.`)) return "in";
+  return "out";
+}
+
+/** The pair of mentions of `h` and `t` fewest sentences, then fewest tokens, apart. */
+export function closestMentions(h: PairEntity, t: PairEntity): Closest {
+  let best: Closest | null = null;
+  let bestGap = Infinity;
+  const shared: [Place, Place][] = [];
+  for (const a of h.places)
+    for (const b of t.places) {
+      const sentences = Math.abs(a.sentence - b.sentence);
+      const gap = sentences * 1_000_000 + (a.from < b.from ? b.from - a.to : a.from - b.to);
+      if (gap < bestGap) [best, bestGap] = [{ h: a, t: b, sentences, shared }, gap];
+      if (sentences === 0 && shared.length < MAX_SHARED_SENTENCES && !shared.some(([x]) => x.sentence === a.sentence))
+        shared.push([a, b]);
+    }
+  return best!;
+}
+
+/** The rules' relations between two clusters, by predicate and direction, for use as features. */
+export function ruleVerdicts(v: View, relations: ExtractedRelation[]): Map<string, string[]> {
+  const idOf = new Map(v.clusters.map((c, i) => [c.id, i]));
+  const out = new Map<string, string[]>();
+  for (const r of relations) {
+    const s = idOf.get(r.source);
+    const t = idOf.get(r.target);
+    if (s === undefined || t === undefined) continue;
+    push(out, `${s}>${t}`, `r=${r.predicate}`);
+    push(out, `${t}>${s}`, `ri=${r.predicate}`);
+  }
+  return out;
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The features of the ordered pair (h, t): feature names, each present once. */
+export function pairFeatures(
+  v: View,
+  h: PairEntity,
+  t: PairEntity,
+  closest: Closest,
+  verdicts: Map<string, string[]>,
+): string[] {
+  const tp = `${h.type}>${t.type}`;
+  const d = closest.sentences > 3 ? 3 : closest.sentences;
+  const f = new Set(["bias", `tp=${tp}`, `d=${d}|${tp}`, `mh=${Math.min(h.places.length, 3)}`]);
+  f.add(`mt=${Math.min(t.places.length, 3)}`);
+  f.add(`fd=${h.first ? 1 : 0}${t.first ? 1 : 0}|${d}|${tp}`);
+  f.add(`hh=${h.head}|${t.type}`).add(`th=${t.head}|${h.type}`);
+  f.add(`rk=${h.rank}${t.rank}|${h.ofType}${t.ofType}|${tp}`);
+  const geo = geoVerdict(h, t);
+  if (geo) f.add(`geo=${geo}|${tp}`).add(`geo=${geo}|${tp}|${d}`);
+  const back = geoVerdict(t, h);
+  if (back) f.add(`geoi=${back}|${tp}`);
+  context(v, "h", closest.h, tp, f);
+  context(v, "t", closest.t, tp, f);
+  for (const [a, b] of closest.shared) between(v, a, b, tp, f);
+  for (const r of verdicts.get(`${h.cluster}>${t.cluster}`) ?? []) f.add(r);
+  return [...f];
+}
+
+/** Words just before and after a mention ("born in X", "X-based", "X County"). */
+function context(v: View, side: "h" | "t", p: Place, tp: string, f: Set<string>): void {
+  const before = word(v, p.from - 1, p.sentence);
+  f.add(`${side}-1=${before}`)
+    .add(`${side}-1=${before}|${tp}`)
+    .add(`${side}-2=${word(v, p.from - 2, p.sentence)}`);
+  f.add(`${side}+1=${word(v, p.to, p.sentence)}`);
+  // Content words shortly before the mention, without position: "was born in the town of X", "played for X".
+  for (let k = Math.max(p.from - CONTEXT_WINDOW, 0); k < p.from; k++) {
+    const t = v.tokens[k];
+    if (t.sentence === p.sentence && CONTENT_POS.has(t.pos)) f.add(`${side}w=${t.lemma}|${tp}`);
+  }
+}
+
+/** Words between two mentions of one sentence, in order, with which of the two comes first. */
+function between(v: View, h: Place, t: Place, tp: string, f: Set<string>): void {
+  const hFirst = h.from < t.from;
+  const o = hFirst ? "ht" : "th";
+  const from = hFirst ? h.to : t.to;
+  const to = hFirst ? t.from : h.from;
+  const gap = to - from;
+  f.add(`n=${bucket(gap)}|${o}|${tp}`);
+  if (gap <= 0) return;
+  const words: string[] = [];
+  for (let k = from; k < to; k++) {
+    if (k - from >= MAX_BETWEEN_EACH_SIDE && to - k > MAX_BETWEEN_EACH_SIDE) continue;
+    words.push(v.tokens[k].lower);
+  }
+  if (gap <= MAX_WHOLE_GAP) {
+    const seq = words.join(" ");
+    f.add(`bs=${seq}|${o}`).add(`bst=${seq}|${o}|${tp}`);
+  }
+  f.add(`bf=${words[0]}|${o}`).add(`bl=${words[words.length - 1]}|${o}`);
+  for (const w of words) f.add(`bw=${w}|${o}`).add(`bwt=${w}|${o}|${tp}`);
+  let others = 0;
+  for (let k = from; k < to; k++) {
+    const m = v.mentionAt[k];
+    if (m && m.from === k) others++;
+  }
+  f.add(`e=${Math.min(others, 3)}|${o}`);
+}
+
+function word(v: View, k: number, sentence: number): string {
+  const t = v.tokens[k];
+  return t && t.sentence === sentence ? t.lower : "<s>";
+}
+
+function bucket(n: number): string {
+  if (n <= 3) return String(Math.max(n, 0));
+  if (n <= 6) return "4-6";
+  if (n <= 10) return "7-10";
+  return "11+";
+}

@@ -1,0 +1,123 @@
+/**
+ * Pair model: the learned relation classifier's file format, its offline loading and its scores — one logistic
+ * regression per Wikidata property over binary pair features.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/** Version of the model file format; a file of another version is refused with a message saying how to rebuild. */
+export const PAIR_MODEL_FORMAT = "pair-relations/1";
+
+/** Where `npm run train:extract` writes the model and the extractor reads it. */
+export const PAIR_MODEL_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), "pairModel.json");
+
+const PairModelFileSchema = z.strictObject({
+  format: z.literal(PAIR_MODEL_FORMAT),
+  /** What the model was trained on and how, for people reading the file. */
+  trainedOn: z.string(),
+  /** Wikidata properties, one classifier each, in weight-column order. */
+  classes: z.array(z.string().regex(/^P[1-9][0-9]*$/)).min(1),
+  /** A pair gets a property when its probability reaches this. */
+  threshold: z.number().min(0).max(1),
+  /** Classes most subjects have once in the training data (a second object then needs more). */
+  singleValued: z.array(z.string()),
+  /** Feature names, in weight-row order. */
+  features: z.array(z.string()).min(1),
+  /** Weights as little-endian int16, row-major (feature x class), each multiplied by `scale`. */
+  weights: z.string(),
+  scale: z.number().positive(),
+});
+
+/** The model file as written on disk. */
+export type PairModelFile = z.infer<typeof PairModelFileSchema>;
+
+/** The model ready to score: feature ids by name and the weight matrix. */
+export interface PairModel {
+  classes: string[];
+  threshold: number;
+  /** Per class: most subjects have it once. */
+  singleValued: boolean[];
+  featureIds: Map<string, number>;
+  /** Row-major: `weights[feature * classes.length + class]`. */
+  weights: Float32Array;
+}
+
+let cached: PairModel | null = null;
+
+/** The committed model, read once; throws with a fix when it is missing or of another format. */
+export function loadPairModel(file: string = PAIR_MODEL_PATH): PairModel {
+  if (cached && file === PAIR_MODEL_PATH) return cached;
+  if (!existsSync(file))
+    throw new Error(`extract: the relation model ${file} is missing; restore it from git or run npm run train:extract`);
+  const raw: unknown = JSON.parse(readFileSync(file, "utf8"));
+  const parsed = PairModelFileSchema.safeParse(raw);
+  if (!parsed.success)
+    throw new Error(
+      `extract: the relation model ${file} is not a ${PAIR_MODEL_FORMAT} file (${parsed.error.issues[0].message}); ` +
+        "run npm run train:extract to rebuild it",
+    );
+  const model = decodePairModel(parsed.data);
+  if (file === PAIR_MODEL_PATH) cached = model;
+  return model;
+}
+
+/** Turns the file form into the scoring form; checks that the weights fill the matrix. */
+export function decodePairModel(file: PairModelFile): PairModel {
+  const bytes = Buffer.from(file.weights, "base64");
+  const expected = file.features.length * file.classes.length * 2;
+  if (bytes.length !== expected)
+    throw new Error(`extract: the relation model has ${bytes.length} weight bytes, expected ${expected}; retrain it`);
+  const weights = new Float32Array(file.features.length * file.classes.length);
+  for (let i = 0; i < weights.length; i++) weights[i] = bytes.readInt16LE(i * 2) / file.scale;
+  return {
+    classes: file.classes,
+    threshold: file.threshold,
+    singleValued: file.classes.map((c) => file.singleValued.includes(c)),
+    featureIds: new Map(file.features.map((f, i) => [f, i])),
+    weights,
+  };
+}
+
+/** Quantises trained weights into the file form. */
+export function encodePairModel(
+  model: Omit<PairModel, "featureIds"> & { features: string[] },
+  trainedOn: string,
+): PairModelFile {
+  const max = model.weights.reduce((m, w) => Math.max(m, Math.abs(w)), 1e-9);
+  const scale = Math.floor(32_767 / max);
+  const bytes = Buffer.alloc(model.weights.length * 2);
+  for (let i = 0; i < model.weights.length; i++) bytes.writeInt16LE(Math.round(model.weights[i] * scale), i * 2);
+  return {
+    format: PAIR_MODEL_FORMAT,
+    trainedOn,
+    classes: model.classes,
+    threshold: model.threshold,
+    singleValued: model.classes.filter((_, i) => model.singleValued[i]),
+    features: model.features,
+    weights: bytes.toString("base64"),
+    scale,
+  };
+}
+
+/** Feature names -> ids the model knows (unknown names are dropped). */
+export function featureIdsOf(model: PairModel, names: string[]): number[] {
+  const ids: number[] = [];
+  for (const n of names) {
+    const id = model.featureIds.get(n);
+    if (id !== undefined) ids.push(id);
+  }
+  return ids;
+}
+
+/** Probability of each class for one pair, written into `out` (length = classes). */
+export function scorePair(model: Pick<PairModel, "classes" | "weights">, ids: number[], out: Float64Array): void {
+  const n = model.classes.length;
+  out.fill(0);
+  for (const id of ids) {
+    const row = id * n;
+    for (let c = 0; c < n; c++) out[c] += model.weights[row + c];
+  }
+  for (let c = 0; c < n; c++) out[c] = 1 / (1 + Math.exp(-out[c]));
+}

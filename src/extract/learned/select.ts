@@ -1,0 +1,49 @@
+/**
+ * Selection: which scored (pair, property) decisions become relations — those at the threshold, except that a
+ * property most subjects have once (country, citizenship, continent) keeps only its best object unless another is
+ * nearly certain too.
+ */
+
+/** A scored pair: its subject's key, and per class the probability and whether the ontology admits it. */
+export interface ScoredPair {
+  subject: number;
+  probabilities: Float64Array;
+  allowed: (classIndex: number) => boolean;
+}
+
+/** Tunables of selection. */
+export interface SelectOptions {
+  threshold: number;
+  /** A second object of a single-valued property needs this probability. */
+  secondObject: number;
+}
+
+/** Defaults: a second country of the same place needs 0.8. */
+export const DEFAULT_SELECT_OPTIONS: SelectOptions = { threshold: 0.5, secondObject: 0.8 };
+
+/** The (pair index, class index) decisions kept, in pair order. */
+export function selectRelations(
+  pairs: ScoredPair[],
+  singleValued: boolean[],
+  options: Partial<SelectOptions> = {},
+): [number, number][] {
+  const o = { ...DEFAULT_SELECT_OPTIONS, ...options };
+  const best = new Map<string, number>();
+  pairs.forEach((p, i) =>
+    p.probabilities.forEach((x, c) => {
+      if (!singleValued[c] || x < o.threshold || !p.allowed(c)) return;
+      const key = `${p.subject}|${c}`;
+      const current = best.get(key);
+      if (current === undefined || x > pairs[current].probabilities[c]) best.set(key, i);
+    }),
+  );
+  const out: [number, number][] = [];
+  pairs.forEach((p, i) =>
+    p.probabilities.forEach((x, c) => {
+      if (x < o.threshold || !p.allowed(c)) return;
+      if (singleValued[c] && best.get(`${p.subject}|${c}`) !== i && x < o.secondObject) return;
+      out.push([i, c]);
+    }),
+  );
+  return out;
+}
