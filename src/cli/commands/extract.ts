@@ -20,16 +20,16 @@ import { UsageError, type Command, type CommandIO } from "../types.ts";
 
 const FORMATS = ["text", "json"] as const;
 
+const bytes = (n: number) => n.toLocaleString("en-US");
 const USAGE = `npx kg extract FILE [--format text|json] [--data DIR] [--graph FILE] [--cold]
        npx kg extract --jsonl FILE|- [--data DIR] [--graph FILE] [--cold]
 
---jsonl reads JSON Lines from FILE (- for standard input), one {"id": ..., "text": ...} object per line (id a string
-or number), and prints one JSON line per input line, in input order: {"id", "entities", "relations", "merges"} (the
---format json shape), or {"id", "error", "line"} for a line it cannot use (id null when unreadable; line is the
-1-based input line). Blank lines are skipped and print nothing. A text may be ${MAX_TEXT_BYTES} bytes, as for a file; a
-line over ${DEFAULT_BATCH_OPTIONS.maxLineBytes} bytes (room for JSON escaping) is an error line, and a line with no
-line break after ${DEFAULT_BATCH_OPTIONS.maxSkipBytes} bytes ends the run. The graph is loaded once for the stream.
-Exits 1 when any line failed. --jsonl prints JSON lines only: no FILE argument, no --format text.`;
+--jsonl reads JSON Lines from FILE (- for standard input), one {"id": ..., "text": ...} object per line, id a string
+or number. It prints one JSON line per input line, in input order: {"id", "entities", "relations", "merges"} (the
+--format json shape), or {"id", "error", "line"} for a line it cannot use (id null when unreadable, line counted
+from 1). Blank lines are skipped and print nothing. Texts are limited to ${bytes(MAX_TEXT_BYTES)} bytes as for a file; a line over
+${bytes(DEFAULT_BATCH_OPTIONS.maxLineBytes)} bytes (room for JSON escaping) is an error line read no further, and ${bytes(DEFAULT_BATCH_OPTIONS.maxSkipBytes)} bytes without a line
+break end the run. Exits 1 when any line failed. --jsonl prints JSON lines only: no FILE argument, no --format text.`;
 
 /** `kg extract FILE`: read-only; prints what `kg ingest` would add, for checking the pipeline on a text. */
 export const extractCommand: Command = {
