@@ -4,7 +4,7 @@
  */
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import type { Readable, Writable } from "node:stream";
+import type { Writable } from "node:stream";
 import type { CommandIO } from "./types.ts";
 
 /** Tunables of {@link openLineInput}. */
@@ -16,10 +16,14 @@ export interface LineInputOptions {
 export const DEFAULT_LINE_INPUT_OPTIONS: LineInputOptions = { chunkBytes: 1024 * 1024 };
 
 /**
- * The bytes of `file` (`-` for standard input) as a stream. Regular files, FIFOs and sockets are read as they come;
- * a folder or a device (`/dev/zero`, a terminal) is refused with what to give instead.
+ * The bytes of `file` (`-` for standard input), checked now and read when iterated: regular files, FIFOs and sockets
+ * are read as they come; a folder or a device (`/dev/zero`, a terminal) is refused with what to give instead. The file
+ * is opened on the first read (so a FIFO without a writer blocks nothing until then) and closed when iteration ends.
  */
-export async function openLineInput(file: string, options: Partial<LineInputOptions> = {}): Promise<Readable> {
+export async function openLineInput(
+  file: string,
+  options: Partial<LineInputOptions> = {},
+): Promise<AsyncIterable<Uint8Array>> {
   const o = { ...DEFAULT_LINE_INPUT_OPTIONS, ...options };
   if (file === "-") return process.stdin;
   let info;
@@ -33,7 +37,16 @@ export async function openLineInput(file: string, options: Partial<LineInputOpti
   if (info.isDirectory()) throw new Error(`${file} is a folder; give a JSON Lines file, or - for standard input`);
   if (!info.isFile() && !info.isFIFO() && !info.isSocket())
     throw new Error(`${file} is a device, not a file; give a JSON Lines file, or pipe the data in with --jsonl -`);
-  return createReadStream(file, { highWaterMark: o.chunkBytes });
+  return readLazily(file, o.chunkBytes);
+}
+
+async function* readLazily(file: string, chunkBytes: number): AsyncGenerator<Uint8Array> {
+  const stream = createReadStream(file, { highWaterMark: chunkBytes });
+  try {
+    yield* stream;
+  } finally {
+    stream.destroy();
+  }
 }
 
 /**

@@ -54,7 +54,7 @@ export const extractCommand: Command = {
       if (positionals.length) throw new UsageError(`--jsonl reads its own input; drop "${positionals[0]}"`);
       if (values.format !== undefined && values.format !== "json")
         throw new UsageError(`--jsonl prints JSON lines only; drop --format ${values.format}`);
-      return runJsonLines(values.jsonl, contextFor(values), io);
+      return runJsonLines(values.jsonl, values, io);
     }
     if (positionals.length !== 1) throw new UsageError("give exactly one FILE to extract from");
     const format = values.format ?? "text";
@@ -67,16 +67,19 @@ export const extractCommand: Command = {
   },
 };
 
+type ContextFlags = { data?: string; graph?: string; cold?: boolean };
+
 /** The ontology and lexicon of --data, and unless --cold the graph to resolve against; loaded once per run. */
-function contextFor(values: { data?: string; graph?: string; cold?: boolean }): ExtractContext {
+function contextFor(values: ContextFlags): ExtractContext {
   const context: ExtractContext = { ...loadExtractContext(values.data) };
   if (!values.cold) context.graph = graphFor(values.graph, values.data);
   return context;
 }
 
-/** `--jsonl`: one output line per input line; 1 when any line was refused. */
-async function runJsonLines(file: string, context: ExtractContext, io: CommandIO): Promise<number> {
+/** `--jsonl`: one output line per input line; 1 when any line was refused. The input is checked before the graph loads. */
+async function runJsonLines(file: string, values: ContextFlags, io: CommandIO): Promise<number> {
   const input = await openLineInput(file);
+  const context = contextFor(values);
   const output = lineOutput(io);
   let failed = 0;
   try {
@@ -86,7 +89,6 @@ async function runJsonLines(file: string, context: ExtractContext, io: CommandIO
     }
   } finally {
     output.close();
-    if (input !== process.stdin) input.destroy();
   }
   return failed ? 1 : 0;
 }
