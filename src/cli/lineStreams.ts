@@ -13,6 +13,7 @@ export interface LineInputOptions {
   chunkBytes: number;
 }
 
+/** 1 MiB reads: few system calls per document, little memory. */
 export const DEFAULT_LINE_INPUT_OPTIONS: LineInputOptions = { chunkBytes: 1024 * 1024 };
 
 /**

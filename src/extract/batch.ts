@@ -12,6 +12,7 @@ export interface BatchOptions extends LineSplitOptions {
   maxTextBytes: number;
 }
 
+/** The splitter's defaults and the single-file text limit. */
 export const DEFAULT_BATCH_OPTIONS: BatchOptions = { ...DEFAULT_LINE_SPLIT_OPTIONS, maxTextBytes: MAX_TEXT_BYTES };
 
 /** An input document's id: what the line gave, echoed on its output line. */
