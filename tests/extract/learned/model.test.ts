@@ -1,0 +1,74 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  decodePairModel,
+  encodePairModel,
+  featureIdsOf,
+  loadPairModel,
+  PAIR_MODEL_FORMAT,
+  scorePair,
+} from "../../../src/extract/learned/model.ts";
+import { trainLogistic, type TrainingExample } from "../../../src/extract/learned/train.ts";
+
+const toy = (): TrainingExample[] =>
+  Array.from({ length: 200 }, (_, i) => ({
+    // feature 0: bias; feature 1 marks class 0, feature 2 marks class 1
+    features: Int32Array.from(i % 2 === 0 ? [0, 1] : [0, 2]),
+    classes: i % 2 === 0 ? [0] : [1],
+  }));
+
+describe("extract", () => {
+  describe("learned pair model", () => {
+    it("learns which feature marks which class", () => {
+      const weights = trainLogistic(toy(), 3, 2, { epochs: 5 });
+      const model = { classes: ["P1", "P2"], weights };
+      const p = new Float64Array(2);
+      scorePair(model, [0, 1], p);
+      expect(p[0]).toBeGreaterThan(0.8);
+      expect(p[1]).toBeLessThan(0.2);
+      scorePair(model, [0, 2], p);
+      expect(p[1]).toBeGreaterThan(0.8);
+    });
+
+    it("trains the same weights from the same examples and seed", () => {
+      expect(trainLogistic(toy(), 3, 2)).toEqual(trainLogistic(toy(), 3, 2));
+      expect(trainLogistic(toy(), 3, 2, { seed: 1 })).not.toEqual(trainLogistic(toy(), 3, 2, { seed: 2 }));
+    });
+
+    it("writes and reads weights within the quantisation step", () => {
+      const weights = Float32Array.from([0.5, -1.25, 3, 0, -2.5, 0.001]);
+      const file = encodePairModel(
+        { classes: ["P17", "P131"], threshold: 0.3, singleValued: [true, false], features: ["a", "b", "c"], weights },
+        "toy",
+      );
+      expect(file.format).toBe(PAIR_MODEL_FORMAT);
+      expect(file.singleValued).toEqual(["P17"]);
+      const model = decodePairModel(file);
+      for (let i = 0; i < weights.length; i++) expect(model.weights[i]).toBeCloseTo(weights[i], 3);
+      expect(featureIdsOf(model, ["c", "unknown", "a"])).toEqual([2, 0]);
+    });
+
+    it("refuses a model file of another format, or with weights that do not fill the matrix, saying how to rebuild", () => {
+      const dir = mkdtempSync(path.join(tmpdir(), "kg-model-"));
+      const old = path.join(dir, "old.json");
+      writeFileSync(old, JSON.stringify({ format: "pair-relations/0" }));
+      expect(() => loadPairModel(old)).toThrow(/npm run train:extract/);
+      expect(() => loadPairModel(path.join(dir, "absent.json"))).toThrow(/missing.*train:extract/);
+      const file = encodePairModel(
+        { classes: ["P17"], threshold: 0.5, singleValued: [false], features: ["a"], weights: Float32Array.from([1]) },
+        "toy",
+      );
+      expect(() => decodePairModel({ ...file, features: ["a", "b"] })).toThrow(/weight bytes/);
+    });
+
+    it("ships a committed model of the current format with Wikidata properties as classes", () => {
+      const model = loadPairModel();
+      expect(model.classes.length).toBeGreaterThan(5);
+      for (const c of model.classes) expect(c).toMatch(/^P\d+$/);
+      expect(model.threshold).toBeGreaterThan(0);
+      expect(model.threshold).toBeLessThan(1);
+    });
+  });
+});
