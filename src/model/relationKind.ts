@@ -1,5 +1,5 @@
 /**
- * Relation kinds: which kind a predicate gives a relation, and the label an edge shows (an open relation's verb phrase).
+ * Relation kinds: which kind a predicate gives a relation, and the label its edge shows (an open relation's phrase).
  */
 import { RELATION_KINDS, type RelationKind } from "./types.ts";
 

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { EntityTypeSchema, IdSchema } from "../../model/schemas.ts";
-import { MODALITIES, STANCES } from "../../model/types.ts";
+import { MODALITIES, RELATION_KINDS, STANCES } from "../../model/types.ts";
 import { DEFAULT_PATH_OPTIONS, PATH_LIMITS } from "../../paths/types.ts";
 import { boolParam, intParam, listParam, numberParam, textParam } from "./params.ts";
 
@@ -34,12 +34,14 @@ export const RelationResponseSchema = z.object({
   id: z.string(),
   subject: EntityRefSchema,
   predicate: z.string(),
-  label: z.string(),
+  label: z.string().describe("the predicate's label, or an open relation's verb phrase"),
   object: EntityRefSchema,
   confidence: z.number(),
   stance: z.enum(STANCES).optional(),
   modality: z.enum(MODALITIES).optional(),
   status: z.string().optional(),
+  kind: z.enum(RELATION_KINDS).optional(),
+  wikidata: z.string().optional().describe("the predicate's Wikidata property (same direction), e.g. P131"),
   evidence: z.array(EvidenceResponseSchema),
 });
 

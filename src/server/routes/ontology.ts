@@ -1,6 +1,7 @@
 /**
  * GET /api/ontology: entity types (label, colour) and predicates (label, inverse, Wikidata properties) — what the
- * page's legend and panels need. Read from graph-data/ontology.yaml; when serving a standalone graph file, derived from the graph itself.
+ * page's legend and panels need. Read from graph-data/ontology.yaml; when serving a standalone graph file, derived
+ * from the graph itself.
  */
 import { Router } from "express";
 import { OntologySchema } from "../../model/schemas.ts";
