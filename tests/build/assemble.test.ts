@@ -135,6 +135,32 @@ describe("assembleGraph", () => {
   });
 });
 
+describe("validateDataset on open relations", () => {
+  /** The problems of an extracted file holding `relations`. */
+  function problems(relations: ExtractedRelationRecord[]): string[] {
+    data.write(`extracted/${SEED_DOC}.yaml`, extractedFileYaml(extractedFile(relations), "# test"));
+    return validateDataset(loadDataset(data.root)).map((i) => i.message);
+  }
+
+  it("accepts open relations with and without a verb phrase", () => {
+    expect(problems([relation(1, { label: "sold shares in" }), relation(2, {})])).toEqual([]);
+  });
+
+  it("names an open relation whose predicate is not related_to, and related_to that is not open", () => {
+    expect(problems([relation(1, { predicate: "negotiates_with" })])).toEqual([
+      expect.stringMatching(/kind "open" does not go with predicate "negotiates_with"/),
+    ]);
+    expect(problems([relation(1, { kind: "typed" })])).toEqual([
+      expect.stringMatching(/kind "typed" does not go with predicate "related_to"/),
+    ]);
+  });
+
+  it("names a verb phrase on a relation that is not open", () => {
+    const found = problems([relation(1, { predicate: "mentioned_with", kind: "cooccurrence", label: "met" })]);
+    expect(found).toEqual([expect.stringMatching(/only an open relation has a label/)]);
+  });
+});
+
 describe("loadDataset on open relation labels", () => {
   /** The message of the schema problem an extracted file with `label` raises, or null when it loads. */
   function labelProblem(label: string): string | null {
