@@ -4,12 +4,13 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { EntityAttributes, EntityType, RelationAttributes } from "../../src/model/types.ts";
+import { kindOfPredicate } from "../../src/model/relationKind.ts";
 import { mulberry32 } from "../../src/util/random.ts";
 import { degrees, scaleFreeTopology, type Topology } from "./topology.ts";
 import { drawLabel, drawType, loadOntology, vocabularyOf, type Vocabulary } from "./vocabulary.ts";
 
 /** Bump when the output format or the drawing changes, so cached files are regenerated. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 const FLUSH_BYTES = 4 * 1024 * 1024;
 const MODALITIES = ["asserted", "asserted", "asserted", "reported", "reported", "proposed", "hypothetical"] as const;
@@ -93,7 +94,7 @@ export function generateGraph(spec: GraphSpec, vocabulary: Vocabulary = vocabula
         modality: MODALITIES[Math.floor(r() * MODALITIES.length)],
         confidence: round2(0.5 + r() * 0.5),
         source: "extracted",
-        kind: predicate === vocabulary.cooccurrence ? "cooccurrence" : "typed",
+        kind: kindOfPredicate(predicate.id),
         status: "candidate",
       } satisfies RelationAttributes,
     };

@@ -4,6 +4,7 @@
 import { MultiDirectedGraph } from "graphology";
 import type { Dataset } from "../store/load.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
+import { kindOfPredicate, relationLabel } from "../model/relationKind.ts";
 import { applyExtractedFile } from "../ingest/merge.ts";
 
 /**
@@ -32,17 +33,19 @@ export function assembleGraph(dataset: Dataset): KnowledgeGraph {
   }
   for (const relation of dataset.relations) {
     const predicate = ontology.predicates[relation.predicate];
+    const kind = kindOfPredicate(relation.predicate);
     graph.addDirectedEdgeWithKey(relation.id, relation.subject, relation.object, {
       predicate: relation.predicate,
-      label: predicate.label,
+      label: relationLabel(kind, predicate.label, relation.label),
       evidence: relation.evidence,
       stance: relation.stance,
       modality: relation.modality,
       confidence: relation.confidence,
       source: relation.source,
-      kind: relation.predicate === "mentioned_with" ? "cooccurrence" : "typed",
+      kind,
       status: "accepted",
       ...(relation.qualifiers ? { qualifiers: relation.qualifiers } : {}),
+      ...(predicate.wikidata ? { wikidata: predicate.wikidata } : {}),
     });
     for (const evidence of relation.evidence) {
       addDocument(graph, relation.subject, evidence.doc);

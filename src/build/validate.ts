@@ -4,6 +4,7 @@
 import type { Dataset } from "../store/load.ts";
 import type { DataIssue } from "../store/issues.ts";
 import type { EntityRecord } from "../model/schemas.ts";
+import { OPEN_PREDICATE } from "../model/relationKind.ts";
 import { checkExtracted } from "../ingest/validateExtracted.ts";
 
 /** Checks a loaded dataset; returns every problem found (empty when valid). */
@@ -63,6 +64,11 @@ function checkRelations(dataset: Dataset, entities: Map<string, EntityRecord>, i
           message: `"${relation.predicate}" needs an object of type ${predicate.range.join("|")}, but "${object.id}" is a ${object.type}; fix the object or the predicate's range in ontology.yaml`,
         });
     }
+    if (relation.label !== undefined && relation.predicate !== OPEN_PREDICATE)
+      issues.push({
+        ...at,
+        message: `only an open relation (predicate ${OPEN_PREDICATE}) has a label, its verb phrase; remove the label or change the predicate`,
+      });
     relation.evidence.forEach((evidence, i) => {
       const problem = checkEvidence(dataset, evidence);
       if (problem) issues.push({ ...at, message: `evidence[${i}]: ${problem}` });

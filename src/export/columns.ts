@@ -30,6 +30,7 @@ export const EDGE_COLUMN_SEED: [string, ColumnType][] = [
   ["confidence", "double"],
   ["source", "string"],
   ["kind", "string"],
+  ["wikidata", "string"],
   ["status", "string"],
   ["evidence", "json"],
   ["quotes", "liststring"],

@@ -5,10 +5,10 @@
 import type { Attributes } from "graphology-types";
 import { DERIVED_EDGE_KEYS } from "../export/columns.ts";
 import { isDerivedEvidence } from "../export/values.ts";
+import { isRelationKind } from "../model/relationKind.ts";
 
 /** Model attributes stored as JSON text by every format, whether or not the file marks them. */
 export const JSON_MODEL_KEYS = ["evidence", "qualifiers"];
-const RELATION_KINDS = new Set(["typed", "cooccurrence"]);
 
 /** Parses the values of JSON columns; text that is not JSON stays as it is. */
 export function decodeJsonValues(attributes: Attributes, jsonKeys: Set<string>): Attributes {
@@ -43,7 +43,7 @@ export function decodeEdge(attributes: Attributes, jsonKeys: Set<string>): Attri
       delete out.weight;
     }
   }
-  if (out.kind !== undefined && !RELATION_KINDS.has(out.kind)) {
+  if (out.kind !== undefined && !isRelationKind(out.kind)) {
     if (out.predicate === undefined && typeof out.kind === "string") out.predicate = out.kind;
     delete out.kind;
   }

@@ -7,6 +7,7 @@ import type { Attributes } from "graphology-types";
 import louvain from "graphology-communities-louvain";
 import { layoutGraph } from "../build/layout.ts";
 import { ENTITY_TYPES, MODALITIES, STANCES, type KnowledgeGraph } from "../model/types.ts";
+import { isRelationKind, kindOfPredicate, OPEN_PREDICATE } from "../model/relationKind.ts";
 import { formatColor, parseColor } from "../export/color.ts";
 import { mulberry32, hashString } from "../util/random.ts";
 import { decodeEdge, decodeJsonValues } from "./decode.ts";
@@ -36,8 +37,12 @@ export function toKnowledgeGraph(
   return graph as unknown as KnowledgeGraph;
 }
 
+/**
+ * An edge with the model's attributes; a missing predicate is related_to (an open relation, labelled by the file's
+ * label when it has one) and a missing kind follows from the predicate.
+ */
 function fillEdge(a: Attributes): Attributes {
-  const predicate = text(a.predicate) ?? "related_to";
+  const predicate = text(a.predicate) ?? OPEN_PREDICATE;
   return {
     ...a,
     predicate,
@@ -47,7 +52,7 @@ function fillEdge(a: Attributes): Attributes {
     modality: MODALITIES.includes(a.modality) ? a.modality : "asserted",
     confidence: typeof a.confidence === "number" && a.confidence >= 0 && a.confidence <= 1 ? a.confidence : 1,
     source: a.source === "curated" || a.source === "extracted" ? a.source : "extracted",
-    kind: a.kind === "cooccurrence" ? "cooccurrence" : "typed",
+    kind: isRelationKind(a.kind) ? a.kind : kindOfPredicate(predicate),
     status: a.status === "candidate" ? "candidate" : "accepted",
   };
 }

@@ -45,7 +45,9 @@ export function extractedFileYaml(file: ExtractedFile, header: string): string {
   out.push(file.relations.length ? "relations:" : "relations: []");
   for (const r of file.relations) {
     out.push(`  - id: ${str(r.id)}`, `    subject: ${str(r.subject)}`, `    predicate: ${str(r.predicate)}`);
-    out.push(`    object: ${str(r.object)}`, `    kind: ${str(r.kind)}`, "    evidence:");
+    out.push(`    object: ${str(r.object)}`, `    kind: ${str(r.kind)}`);
+    if (r.label !== undefined) out.push(`    label: ${str(r.label)}`);
+    out.push("    evidence:");
     for (const e of r.evidence) {
       out.push(`      - doc: ${str(e.doc)}`, `        quote: ${str(e.quote)}`);
       out.push(`        start: ${e.start}`, `        end: ${e.end}`);

@@ -10,7 +10,8 @@
  *   Extracted relations from different documents stay separate edges, each with its own decision.
  */
 import type { DecisionsFile, ExtractedEntityRecord, ExtractedFile, Ontology } from "../model/schemas.ts";
-import type { KnowledgeGraph } from "../model/types.ts";
+import type { KnowledgeGraph, RelationAttributes } from "../model/types.ts";
+import { relationLabel } from "../model/relationKind.ts";
 import type { MergeReport } from "./types.ts";
 
 /** What applying one document changed. */
@@ -68,7 +69,11 @@ export function applyExtractedFile(
     const object = nodeOf.get(relation.object);
     if (decision === "rejected" || !subject || !object || graph.hasEdge(relation.id)) continue;
     const predicate = ontology.predicates[relation.predicate];
-    const curated = findCuratedEdge(graph, subject, relation.predicate, object, predicate?.symmetric ?? false);
+    const label = relationLabel(relation.kind, predicate?.label ?? relation.predicate, relation.label);
+    // Open relations share one predicate: only a curated edge with the same verb phrase states the same fact.
+    const curated = findCuratedEdge(graph, subject, relation.predicate, object, predicate?.symmetric ?? false, (a) =>
+      relation.kind === "open" ? a.label === label : true,
+    );
     if (curated) {
       const evidence = graph.getEdgeAttribute(curated, "evidence");
       graph.setEdgeAttribute(curated, "evidence", [...evidence, ...relation.evidence]);
@@ -77,7 +82,7 @@ export function applyExtractedFile(
     }
     graph.addDirectedEdgeWithKey(relation.id, subject, object, {
       predicate: relation.predicate,
-      label: predicate?.label ?? relation.predicate,
+      label,
       evidence: relation.evidence,
       stance: relation.stance,
       modality: relation.modality,
@@ -86,6 +91,7 @@ export function applyExtractedFile(
       kind: relation.kind,
       status: decision === "accepted" ? "accepted" : "candidate",
       ...(relation.qualifiers ? { qualifiers: relation.qualifiers } : {}),
+      ...(predicate?.wikidata ? { wikidata: predicate.wikidata } : {}),
     });
     outcome.newRelations.push(relation.id);
   }
@@ -98,10 +104,11 @@ function findCuratedEdge(
   predicate: string,
   object: string,
   symmetric: boolean,
+  same: (attributes: RelationAttributes) => boolean,
 ): string | undefined {
   const match = (edge: string) => {
     const a = graph.getEdgeAttributes(edge);
-    return a.source === "curated" && a.predicate === predicate;
+    return a.source === "curated" && a.predicate === predicate && same(a);
   };
   return (
     graph.directedEdges(subject, object).find(match) ??

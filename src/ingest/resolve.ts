@@ -5,6 +5,7 @@
  */
 import type { ExtractedEntityRecord, ExtractedFile, ExtractedRelationRecord, Ontology } from "../model/schemas.ts";
 import { ENTITY_TYPES, MODALITIES, STANCES, type EntityType, type KnowledgeGraph } from "../model/types.ts";
+import { isRelationKind, kindOfPredicate, MAX_RELATION_LABEL_LENGTH } from "../model/relationKind.ts";
 import type { ExtractedEntity, ExtractionResult, SkippedRelation } from "./types.ts";
 
 /** Longest generated id (before any `-2` suffix). */
@@ -57,7 +58,10 @@ export function resolveExtraction(input: ResolveInput): Resolution {
       continue;
     }
     const evidence = { doc: docId, ...relation.evidence };
-    const triple = `${subject.entity}|${relation.predicate}|${object.entity}`;
+    const kind = kindOf(relation);
+    const label = kind === "open" ? phraseOf(relation.label) : null;
+    // Open relations share one predicate: each verb phrase between the same two entities is a fact of its own.
+    const triple = `${subject.entity}|${relation.predicate}|${object.entity}|${label ?? ""}`;
     const same = seen.get(triple);
     if (same) {
       // One edge per fact and document: a restatement adds evidence.
@@ -70,7 +74,8 @@ export function resolveExtraction(input: ResolveInput): Resolution {
       subject: subject.key,
       predicate: relation.predicate,
       object: object.key,
-      kind: relation.kind === "cooccurrence" ? "cooccurrence" : "typed",
+      kind,
+      ...(label ? { label } : {}),
       evidence: [evidence],
       stance: relation.stance,
       modality: relation.modality,
@@ -161,6 +166,26 @@ function relationProblem(
   if (typeof quote !== "string" || !quote || text.slice(start, end) !== quote)
     return "its evidence quote is not verbatim at its offsets";
   return null;
+}
+
+/**
+ * The relation's kind: the extractor's when it is one of the model's, except that related_to is always open and
+ * mentioned_with always a co-occurrence, so the stored kind agrees with the predicate.
+ */
+function kindOf(relation: ExtractionResult["relations"][number]): ExtractedRelationRecord["kind"] {
+  const byPredicate = kindOfPredicate(relation.predicate);
+  if (byPredicate !== "typed" || !isRelationKind(relation.kind)) return byPredicate;
+  return relation.kind === "open" ? "typed" : relation.kind;
+}
+
+/** An open relation's verb phrase on one line, cut at a word to fit the stored label; null when there is none. */
+export function phraseOf(label: unknown): string | null {
+  if (typeof label !== "string") return null;
+  const phrase = label.replace(/\s+/g, " ").trim();
+  if (phrase.length <= MAX_RELATION_LABEL_LENGTH) return phrase || null;
+  const cut = phrase.slice(0, MAX_RELATION_LABEL_LENGTH - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > 0 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 /** The string qualifiers the model knows (time, duration, role), if any. */

@@ -20,6 +20,10 @@ export interface ExtractedRelation {
   target: string;
   predicate: string;
   kind: RelationKind;
+  /** For an `open` relation: the verb phrase that links the two ("sold shares in"). */
+  label?: string;
+  /** The predicate's Wikidata property; the build takes it from the ontology, so it is not stored. */
+  wikidata?: string;
   confidence: number;
   stance: Stance;
   modality: Modality;

@@ -3,6 +3,7 @@
  * type-checked merges, predicate domain/range, verbatim evidence, and decisions that point at real records.
  */
 import { checkEvidence } from "../build/validate.ts";
+import { OPEN_PREDICATE } from "../model/relationKind.ts";
 import type { EntityRecord } from "../model/schemas.ts";
 import type { EntityType } from "../model/types.ts";
 import type { DataIssue } from "../store/issues.ts";
@@ -54,6 +55,8 @@ export function checkExtracted(
             message: `"${relation.predicate}" needs an object of type ${predicate.range.join("|")}, not ${object}`,
           });
       }
+      const kindProblem = openRelationProblem(relation);
+      if (kindProblem) issues.push({ ...at, message: kindProblem });
       relation.evidence.forEach((evidence, i) => {
         const problem = checkEvidence(dataset, evidence);
         if (problem) issues.push({ ...at, message: `evidence[${i}]: ${problem}` });
@@ -61,6 +64,16 @@ export function checkExtracted(
     }
   }
   checkDecisions(dataset, extractedRelations, merges, issues);
+}
+
+/** Open relations and related_to go together, and only an open relation has a verb phrase; null when they agree. */
+function openRelationProblem(relation: { kind: string; predicate: string; label?: string }): string | null {
+  const open = relation.kind === "open";
+  if (open !== (relation.predicate === OPEN_PREDICATE))
+    return `kind "${relation.kind}" does not go with predicate "${relation.predicate}"; an open relation (kind: open) has predicate ${OPEN_PREDICATE}, and only it`;
+  if (!open && relation.label !== undefined)
+    return `only an open relation has a label (its verb phrase); remove the label or make it kind: open, predicate: ${OPEN_PREDICATE}`;
+  return null;
 }
 
 /** Type of every node the build will have: curated entities, then new extracted ones. */

@@ -2,7 +2,8 @@
  * Model schemas: zod validation of the human-edited files in graph-data/ (ontology, documents, entities, relations).
  */
 import { z } from "zod";
-import { ENTITY_TYPES, MODALITIES, STANCES } from "./types.ts";
+import { MAX_RELATION_LABEL_LENGTH } from "./relationKind.ts";
+import { ENTITY_TYPES, MODALITIES, RELATION_KINDS, STANCES } from "./types.ts";
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9_.-]*$/;
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
@@ -89,11 +90,19 @@ export const QualifiersSchema = z.strictObject({
   role: z.string().optional(),
 });
 
+/** The verb phrase of an open relation ("sold shares in"), shown as its edge label. */
+export const RelationLabelSchema = z
+  .string()
+  .regex(/\S/, "write the verb phrase, e.g. sold shares in (it may not be blank)")
+  .max(MAX_RELATION_LABEL_LENGTH, `shorten the verb phrase to at most ${MAX_RELATION_LABEL_LENGTH} characters`);
+
 export const RelationRecordSchema = z.strictObject({
   id: IdSchema,
   subject: IdSchema,
   predicate: IdSchema,
   object: IdSchema,
+  /** For an open relation (predicate related_to): its verb phrase. */
+  label: RelationLabelSchema.optional(),
   evidence: z.array(EvidenceSchema).min(1, "every relation needs at least one evidence quote"),
   stance: z.enum(STANCES).default("neutral"),
   modality: z.enum(MODALITIES).default("asserted"),
@@ -131,7 +140,9 @@ export const ExtractedRelationRecordSchema = z.strictObject({
   subject: IdSchema,
   predicate: IdSchema,
   object: IdSchema,
-  kind: z.enum(["typed", "cooccurrence"]),
+  kind: z.enum(RELATION_KINDS),
+  /** For an open relation (kind open, predicate related_to): its verb phrase. */
+  label: RelationLabelSchema.optional(),
   evidence: z.array(EvidenceSchema).min(1, "every relation needs at least one evidence quote"),
   stance: z.enum(STANCES).default("neutral"),
   modality: z.enum(MODALITIES).default("asserted"),

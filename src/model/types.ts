@@ -80,7 +80,7 @@ export interface EntityAttributes {
 /** Edge attributes of the built graph. */
 export interface RelationAttributes {
   predicate: string;
-  /** The predicate's label, e.g. "negotiates for". */
+  /** The predicate's label, e.g. "negotiates for"; for an open relation its verb phrase, e.g. "sold shares in". */
   label: string;
   evidence: Evidence[];
   stance: Stance;
@@ -90,6 +90,8 @@ export interface RelationAttributes {
   kind: RelationKind;
   status: RelationStatus;
   qualifiers?: Qualifiers;
+  /** The predicate's Wikidata property in the same direction (subject -> object), e.g. P131, when it has one. */
+  wikidata?: string;
 }
 
 /** Graph-level attributes written by the builder. */

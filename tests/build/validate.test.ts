@@ -80,6 +80,13 @@ describe("validateDataset", () => {
     );
   });
 
+  it("rejects a verb-phrase label on a curated relation that is not open", () => {
+    editRelations("    predicate: negotiates_for\n", "    predicate: negotiates_for\n    label: speaks for\n");
+    expect(validate()).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/only an open relation \(predicate related_to\)/) }),
+    ]);
+  });
+
   it("rejects duplicate relation ids", () => {
     editRelations("id: podolyak-negotiates-with-russia", "id: podolyak-negotiates-for-ukraine");
     expect(validate()[0].message).toContain('duplicate relation id "podolyak-negotiates-for-ukraine"');

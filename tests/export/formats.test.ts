@@ -63,6 +63,29 @@ describe("export", () => {
       },
     );
 
+    it.each(EXPORT_FORMATS)(
+      "keeps an edge's Wikidata property and an open relation's kind and verb phrase in %s",
+      async (format) => {
+        const graph = trickyGraph();
+        graph.mergeEdgeAttributes("e&1", { predicate: "located_in", wikidata: "P131" });
+        graph.mergeEdgeAttributes("e<2>", { predicate: "related_to", kind: "open", label: "sold shares in" });
+        const back = await roundTrip(graph, format);
+        expect(back.getEdgeAttributes("e&1")).toMatchObject({ predicate: "located_in", wikidata: "P131" });
+        expect(back.getEdgeAttributes("e<2>")).toMatchObject({ kind: "open", label: "sold shares in" });
+        expect(back.getEdgeAttributes("e<2>")).not.toHaveProperty("wikidata");
+        expect(back.export().edges).toEqual(graph.export().edges);
+      },
+    );
+
+    it("re-imports the seed graph's Wikidata properties (located_in is P131)", async () => {
+      const graph = seedGraph();
+      const located = graph.findEdge((_e, a) => a.predicate === "located_in")!;
+      expect(graph.getEdgeAttribute(located, "wikidata")).toBe("P131");
+      for (const format of EXPORT_FORMATS) {
+        expect((await roundTrip(graph, format)).getEdgeAttribute(located, "wikidata")).toBe("P131");
+      }
+    });
+
     it("keeps graph attributes (name, documents) in GraphML and JSON", async () => {
       const graph = seedGraph();
       for (const format of ["graphml", "json"] as const) {

@@ -42,6 +42,7 @@ describe("export", () => {
       expect(text).not.toContain("hex=");
       expect(text).toContain('<attribute id="aliases" title="aliases" type="liststring"/>');
       expect(text).toContain('<attribute id="community" title="community" type="integer"/>');
+      expect(text).toContain('<attribute id="wikidata" title="wikidata" type="string"/>');
       expect(text).toMatch(/<edge id="[^"]+" source="[^"]+" target="[^"]+" weight="[\d.]+" kind="[a-z_]+" label="/);
     });
 

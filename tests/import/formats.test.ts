@@ -45,8 +45,36 @@ describe("import", () => {
       writeFileSync(file, JSON.stringify(data));
       const graph = readAnyGraphFile(file);
       expect(graph.getNodeAttributes("b")).toMatchObject({ label: "b", type: "concept", aliases: [] });
-      expect(graph.getEdgeAttributes("ab")).toMatchObject({ confidence: 0.4, predicate: "related_to" });
+      // An edge that names no predicate is an open relation: the file links the two without saying how.
+      expect(graph.getEdgeAttributes("ab")).toMatchObject({ confidence: 0.4, predicate: "related_to", kind: "open" });
       expect(graph.getAttribute("name")).toBe("karate");
+    });
+
+    it("keeps the model's relation kinds and a Wikidata property, and derives a missing kind from the predicate", () => {
+      const file = path.join(dir, "kinds.json");
+      const edge = (key: string, attributes: Record<string, unknown>) => ({
+        key,
+        source: "a",
+        target: "b",
+        attributes,
+      });
+      const data = {
+        options: { type: "directed", multi: true, allowSelfLoops: true },
+        attributes: {},
+        nodes: [{ key: "a" }, { key: "b" }],
+        edges: [
+          edge("open", { predicate: "related_to", kind: "open", label: "sold shares in" }),
+          edge("in", { predicate: "located_in", kind: "typed", wikidata: "P131" }),
+          edge("with", { predicate: "mentioned_with" }),
+          edge("bare", { predicate: "related_to" }),
+        ],
+      };
+      writeFileSync(file, JSON.stringify(data));
+      const graph = readAnyGraphFile(file);
+      expect(graph.getEdgeAttributes("open")).toMatchObject({ kind: "open", label: "sold shares in" });
+      expect(graph.getEdgeAttributes("in")).toMatchObject({ kind: "typed", wikidata: "P131" });
+      expect(graph.getEdgeAttributes("with")).toMatchObject({ kind: "cooccurrence" });
+      expect(graph.getEdgeAttributes("bare")).toMatchObject({ kind: "open", label: "related to" });
     });
 
     it("loads GraphML from other tools: unnamed edges numbered, weights kept, attributes passed through", () => {

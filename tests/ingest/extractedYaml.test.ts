@@ -54,6 +54,19 @@ describe("extractedFileYaml", () => {
     expect(ExtractedFileSchema.parse(parse(text))).toEqual(file);
   });
 
+  it("writes an open relation's verb phrase, whatever it holds, and reads it back", () => {
+    const file = sample(TRICKY.filter(Boolean));
+    file.relations = file.relations.map((r, i) => ({
+      ...r,
+      predicate: "related_to",
+      kind: "open",
+      ...(i % 2 ? {} : { label: TRICKY[i] }),
+    }));
+    const text = extractedFileYaml(file, "# header");
+    expect(text).toContain("    kind: open\n    label: ");
+    expect(ExtractedFileSchema.parse(parse(text))).toEqual(file);
+  });
+
   it("writes empty lists as []", () => {
     const file: ExtractedFile = { document: "d", entities: [], relations: [] };
     expect(ExtractedFileSchema.parse(parse(extractedFileYaml(file, "# h")))).toEqual(file);

@@ -73,6 +73,7 @@ describe("graph routes", () => {
           predicate: a.predicate,
           label: a.label,
           status: a.status,
+          kind: a.kind,
         });
         expect(draw.edges.confidence[i]).toBe(a.confidence);
       });

@@ -27,6 +27,15 @@ describe("GET /api/triples", () => {
     expect(next.body.triples[0].id).toBe(graph.edges()[10]);
   });
 
+  it("gives each relation its kind and its predicate's Wikidata property when it has one", async () => {
+    const located = await triples({ predicate: "located_in" });
+    expectDocumented(located, TRIPLES_ENDPOINT, 200);
+    expect(located.body.triples[0]).toMatchObject({ kind: "typed", wikidata: "P131" });
+    const negotiates = await triples({ predicate: "negotiates_for" });
+    expect(negotiates.body.triples[0].kind).toBe("typed");
+    expect(negotiates.body.triples[0]).not.toHaveProperty("wikidata");
+  });
+
   it("matches a subject given by name, with evidence on each relation", async () => {
     const res = await triples({ subject: "Blinken" });
     expectDocumented(res, TRIPLES_ENDPOINT, 200);

@@ -38,7 +38,15 @@ const DocumentSchema = z.object({
 
 const OntologySchema = z.object({
   types: z.array(z.object({ id: z.string(), label: z.string(), color: z.string() })),
-  predicates: z.array(z.object({ id: z.string(), label: z.string(), inverse: z.string() })),
+  predicates: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      inverse: z.string(),
+      wikidata: z.string().optional().catch(undefined),
+      wikidataInverse: z.string().optional().catch(undefined),
+    }),
+  ),
 });
 
 const ErrorBodySchema = z.object({ error: z.object({ message: z.string() }) });
@@ -82,7 +90,10 @@ const column = <T>() => z.custom<T[]>((value) => Array.isArray(value), { message
 const DrawGraphSchema = z.object({
   view: z.literal("draw"),
   nodeKinds: z.array(z.object({ type: z.string(), color: z.string() })),
-  edgeKinds: z.array(z.object({ predicate: z.string(), label: z.string(), status: z.string().nullable() })),
+  edgeKinds: z.array(
+    // `kind` is absent from servers that predate open relations.
+    z.object({ predicate: z.string(), label: z.string(), status: z.string().nullable(), kind: z.string().nullish() }),
+  ),
   nodes: z.object({
     key: column<string>(),
     label: column<string>(),
@@ -126,6 +137,8 @@ const EdgeDetailSchema = z.object({
       confidence: z.number().optional().catch(undefined),
       source: optionalText,
       status: optionalText,
+      kind: optionalText,
+      wikidata: optionalText,
       qualifiers: z.record(z.string(), z.string()).optional().catch(undefined),
     })
     .loose(),

@@ -4,6 +4,7 @@
  */
 import { MultiDirectedGraph } from "graphology";
 import type { DrawGraph } from "./api.ts";
+import { isOpenRelation } from "./relationKind.ts";
 import type { EdgeAttributes, NodeAttributes, OntologyInfo, TypeInfo, WebGraph } from "./types.ts";
 
 const FALLBACK_COLOR = "#8c8c8c";
@@ -59,6 +60,7 @@ export function graphFromDraw(data: DrawGraph): WebGraph {
     if (!kind || source === undefined || target === undefined) throw broken(`edge ${key} refers to nothing`);
     const attributes: EdgeAttributes = { predicate: kind.predicate, label: kind.label };
     if (kind.status !== null) attributes.status = kind.status;
+    if (typeof kind.kind === "string") attributes.kind = kind.kind;
     const confidence = edges.confidence[i];
     if (confidence !== null) {
       if (!isNumber(confidence)) throw broken(`edge ${key} has a confidence that is not a number`);
@@ -100,10 +102,12 @@ export function ontologyForGraph(graph: WebGraph, ontology: OntologyInfo | null)
   for (const { count: _count, ...type } of [...missing.values()].sort((a, b) => b.count - a.count)) {
     types.set(type.id, type);
   }
-  graph.forEachEdge((_edge, { predicate, label }) => {
-    if (!predicates.has(predicate)) {
-      predicates.set(predicate, { id: predicate, label: label || titleCase(predicate), inverse: label || predicate });
-    }
+  graph.forEachEdge((_edge, attributes) => {
+    const { predicate } = attributes;
+    if (predicates.has(predicate)) return;
+    // An open relation's label is its verb phrase, not a name for its predicate.
+    const label = isOpenRelation(attributes) ? "" : attributes.label;
+    predicates.set(predicate, { id: predicate, label: label || titleCase(predicate), inverse: label || predicate });
   });
   return { types: [...types.values()], predicates: [...predicates.values()] };
 }

@@ -4,6 +4,7 @@
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import type { UiStore } from "./store.ts";
 import type { EdgeAttributes, NodeAttributes, WebGraph } from "./types.ts";
+import { isOpenRelation } from "./relationKind.ts";
 import type { Visibility } from "./visibility.ts";
 
 /** Colours of the reducers' states. */
@@ -18,6 +19,8 @@ export interface ReducerOptions {
   // Review: sigma 3 has no dashed edge program, so candidates are drawn lighter and thinner instead
   candidateEdgeColor: string;
   candidateEdgeSize: number;
+  // Open relations (a verb that maps to no predicate): drawn like typed ones, in their own colour
+  openEdgeColor: string;
   // Highlight of what an added article brought in
   highlightEdgeColor: string;
   highlightEdgeSize: number;
@@ -37,6 +40,7 @@ export const DEFAULT_REDUCER_OPTIONS: ReducerOptions = {
   maxLabelledEdges: 12,
   candidateEdgeColor: "rgba(201, 135, 40, 0.45)",
   candidateEdgeSize: 0.6,
+  openEdgeColor: "#a9bcd6",
   highlightEdgeColor: "#d9480f",
   highlightEdgeSize: 2.5,
   emphasisEdgeType: null,
@@ -102,7 +106,13 @@ export function createReducers(
     const candidate = data.status === "candidate";
     const out: EdgeOut = candidate
       ? { label: data.label, color: o.candidateEdgeColor, size: o.candidateEdgeSize, forceLabel: false, zIndex: 0 }
-      : { label: data.label, color: o.edgeColor, size: 1, forceLabel: false, zIndex: 0 };
+      : {
+          label: data.label,
+          color: isOpenRelation(data) ? o.openEdgeColor : o.edgeColor,
+          size: 1,
+          forceLabel: false,
+          zIndex: 0,
+        };
     if (candidate && !state.showCandidates) return { ...out, hidden: true };
     if (!visibility(state.hiddenTypes, state.hiddenPredicates).isEdgeVisible(edge)) return { ...out, hidden: true };
     const { path, selection, hovered, highlight } = state;

@@ -25,8 +25,11 @@ export interface NodeAttributes {
 /** Edge attributes the page draws with; evidence, stance and the rest come with the panel (see {@link EdgeDetail}). */
 export interface EdgeAttributes {
   predicate: string;
+  /** The predicate's label, or an open relation's verb phrase. */
   label: string;
   status?: string;
+  /** typed, open or cooccurrence (absent in graphs that do not say). */
+  kind?: string;
   confidence?: number;
 }
 
@@ -49,6 +52,9 @@ export interface EdgeDetailAttributes {
   confidence?: number;
   source?: string;
   status?: string;
+  kind?: string;
+  /** The predicate's Wikidata property, e.g. P131. */
+  wikidata?: string;
   qualifiers?: Record<string, string>;
 }
 
@@ -84,6 +90,9 @@ export interface PredicateInfo {
   id: string;
   label: string;
   inverse: string;
+  /** Wikidata properties of the predicate (same direction, inverse), when the ontology gives them. */
+  wikidata?: string;
+  wikidataInverse?: string;
 }
 
 /** What the legend and the panels need from the ontology. */

@@ -1,14 +1,29 @@
 /**
  * Filters controller: predicate checkboxes and the "N of M nodes visible" count (type toggles live in the legend).
+ * A predicate that carries open relations (verbs that map to no predicate) is filtered like any other but tagged
+ * "open", and the key under the legend explains the open relations' colour when the graph has any.
  */
 import type { PageContext } from "../app/context.ts";
 import { byId, el } from "../app/dom.ts";
+import { isOpenRelation, OPEN_RELATION_NOTE } from "../app/relationKind.ts";
 import type { Controller, UiState } from "../app/types.ts";
 
-/** Renders #predicate-list and keeps #visible-count current. */
+/** Predicates of the graph's open relations. */
+function openPredicates(ctx: PageContext): Set<string> {
+  const open = new Set<string>();
+  ctx.graph.forEachEdge((_edge, attributes) => {
+    if (isOpenRelation(attributes)) open.add(attributes.predicate);
+  });
+  return open;
+}
+
+/** Renders #predicate-list, shows #open-key when there are open relations and keeps #visible-count current. */
 export function createFiltersController(ctx: PageContext): Controller {
   const list = byId<HTMLUListElement>("predicate-list");
   const countLine = byId("visible-count");
+  const openKey = byId("open-key");
+  const open = openPredicates(ctx);
+  openKey.hidden = open.size === 0;
   const counts = ctx.counts.predicates;
   const boxes = new Map<string, HTMLInputElement>();
   const predicates = ctx.ontology.predicates
@@ -32,6 +47,7 @@ export function createFiltersController(ctx: PageContext): Controller {
           {},
           box,
           el("span", {}, predicate.label),
+          open.has(predicate.id) ? el("span", { class: "tag tag-open", title: OPEN_RELATION_NOTE }, "open") : null,
           el("span", { class: "count" }, String(counts.get(predicate.id))),
         ),
       ),

@@ -1,12 +1,14 @@
 /**
- * Hover controller: hovering a node fades everything but it and its neighbours (through the reducers).
+ * Hover controller: hovering a node fades everything but it and its neighbours (through the reducers); hovering an
+ * edge names the relation in a tooltip (an open relation's verb phrase, and that it is open).
  */
 import type { PageContext } from "../app/context.ts";
+import { describeRelation } from "../app/relationKind.ts";
 import type { Controller } from "../app/types.ts";
 
-/** Tracks the hovered node in the UI state and shows a pointer over clickable items. */
+/** Tracks the hovered node in the UI state, shows a pointer over clickable items and names a hovered relation. */
 export function createHoverController(ctx: PageContext): Controller {
-  const { renderer, store } = ctx;
+  const { graph, renderer, store } = ctx;
   const container = renderer.getContainer();
   const enterNode = ({ node }: { node: string }) => {
     container.classList.add("pointer");
@@ -16,8 +18,15 @@ export function createHoverController(ctx: PageContext): Controller {
     container.classList.remove("pointer");
     store.set({ hovered: null });
   };
-  const enterEdge = () => container.classList.add("pointer");
-  const leaveEdge = () => container.classList.remove("pointer");
+  const enterEdge = ({ edge }: { edge: string }) => {
+    container.classList.add("pointer");
+    // A title attribute is plain text: the label comes from a document and is never parsed as HTML.
+    if (graph.hasEdge(edge)) container.title = describeRelation(graph.getEdgeAttributes(edge));
+  };
+  const leaveEdge = () => {
+    container.classList.remove("pointer");
+    container.removeAttribute("title");
+  };
   renderer.on("enterNode", enterNode);
   renderer.on("leaveNode", leaveNode);
   renderer.on("enterEdge", enterEdge);
@@ -28,6 +37,7 @@ export function createHoverController(ctx: PageContext): Controller {
       renderer.off("leaveNode", leaveNode);
       renderer.off("enterEdge", enterEdge);
       renderer.off("leaveEdge", leaveEdge);
+      container.removeAttribute("title");
     },
   };
 }

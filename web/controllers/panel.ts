@@ -7,7 +7,8 @@
 import { fetchDocument, fetchEdgeDetail, fetchNodeDetail } from "../app/api.ts";
 import { predicateLabel, typeLabel, type PageContext } from "../app/context.ts";
 import { byId, el, listen } from "../app/dom.ts";
-import type { Controller, EdgeDetail, Evidence, NodeDetail, UiState } from "../app/types.ts";
+import { describeRelation, isOpenRelation } from "../app/relationKind.ts";
+import type { Controller, EdgeDetail, EdgeDetailAttributes, Evidence, NodeDetail, UiState } from "../app/types.ts";
 import { focusNode } from "./selection.ts";
 
 /** A button showing a quote; activating it opens the document at that span. */
@@ -45,13 +46,20 @@ function panelHeader(title: string, kicker: Node, onClose: () => void): HTMLElem
   return el("header", { class: "panel-header" }, kicker, el("h2", { tabindex: "-1" }, title), close);
 }
 
+/** A group heading of the node panel: the predicate read from this side, or an open relation's own verb phrase. */
+function relationHeading(ctx: PageContext, attributes: EdgeDetailAttributes, outgoing: boolean): string {
+  if (!isOpenRelation(attributes)) return predicateLabel(ctx, attributes.predicate, outgoing);
+  // An open relation has no inverse label: read from its object, the phrase is marked as pointing the other way.
+  return `${outgoing ? "" : "← "}${attributes.label} (open relation)`;
+}
+
 /** The node's relations grouped by predicate and direction, each with its quotes. */
 function relationsOf(ctx: PageContext, detail: NodeDetail, open: (e: Evidence) => void): HTMLElement {
   const node = detail.key;
   const groups = new Map<string, HTMLLIElement[]>();
   for (const { key, attributes, source, target } of detail.edges) {
     const outgoing = source === node;
-    const heading = predicateLabel(ctx, attributes.predicate, outgoing);
+    const heading = relationHeading(ctx, attributes, outgoing);
     const other = outgoing ? target : source;
     const item = el(
       "li",
@@ -190,9 +198,11 @@ export function createPanelController(ctx: PageContext): Controller {
   const renderEdge = (edge: string, detail: EdgeDetail | null) => {
     const a = graph.getEdgeAttributes(edge);
     const [source, target] = graph.extremities(edge);
+    const openRelation = isOpenRelation(a);
     const head = [
-      panelHeader(a.label, el("p", { class: "kicker" }, "Relation"), clear),
+      panelHeader(a.label, el("p", { class: "kicker" }, openRelation ? "Open relation" : "Relation"), clear),
       el("p", { class: "edge-line" }, entityButton(ctx, source), ` ${a.label} → `, entityButton(ctx, target)),
+      openRelation ? el("p", { class: "open-relation", "data-open-relation": "true" }, describeRelation(a)) : "",
     ];
     panel.dataset.view = "edge";
     if (!detail) {
@@ -214,6 +224,7 @@ export function createPanelController(ctx: PageContext): Controller {
         ["Confidence", d.confidence === undefined ? undefined : d.confidence.toFixed(2)],
         ["Source", d.source],
         ["Status", d.status],
+        ["Wikidata", d.wikidata],
         ["Time", q.time],
         ["Duration", q.duration],
         ["Role", q.role],

@@ -117,7 +117,9 @@ function graphFor(file: string | undefined, root: string | undefined) {
 }
 
 function formatText(r: Extraction): string {
-  const typed = r.relations.filter((x) => x.kind === "typed");
+  // Open relations are listed with the typed ones, their verb phrase beside the predicate.
+  const listed = r.relations.filter((x) => x.kind !== "cooccurrence");
+  const open = listed.filter((x) => x.kind === "open").length;
   const lines = [`entities (${r.entities.length}):`];
   for (const e of r.entities)
     lines.push(
@@ -125,12 +127,15 @@ function formatText(r: Extraction): string {
         (e.aliases.length ? `  also: ${e.aliases.join("; ")}` : "") +
         `  (${e.mentions.length} mention${e.mentions.length === 1 ? "" : "s"})`,
     );
-  lines.push(`relations (${typed.length} typed, ${r.relations.length - typed.length} co-occurrence):`);
-  for (const x of typed)
+  const cooccurrences = r.relations.length - listed.length;
+  lines.push(`relations (${listed.length - open} typed, ${open} open, ${cooccurrences} co-occurrence):`);
+  for (const x of listed) {
+    const predicate = x.kind === "open" && x.label ? `${x.predicate} "${x.label}"` : x.predicate;
     lines.push(
-      `  ${x.source} ${x.predicate} ${x.target}  (${x.modality}, ${x.stance}${x.negated ? ", negated" : ""}, ${x.confidence})` +
+      `  ${x.source} ${predicate} ${x.target}  (${x.modality}, ${x.stance}${x.negated ? ", negated" : ""}, ${x.confidence})` +
         `  "${x.evidence.quote}" [${x.evidence.start}, ${x.evidence.end})`,
     );
+  }
   if (r.merges.length) lines.push(`merges (${r.merges.length}):`);
   for (const m of r.merges) lines.push(`  ${m.rule.padEnd(10)} "${m.surface}" [${m.start}, ${m.end}) -> ${m.entity}`);
   return lines.join("\n");

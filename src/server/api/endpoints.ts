@@ -176,15 +176,9 @@ export const OPENAPI_ENDPOINT: EndpointSpec = {
 export const ONTOLOGY_ENDPOINT: EndpointSpec = {
   method: "get",
   path: "/api/ontology",
-  summary: "Entity types (label, colour) and predicates (label, inverse) for legends and panels",
+  summary: "Entity types (label, colour) and predicates (label, inverse, Wikidata properties) for legends and panels",
   tag: "graph",
-  responses: ok(
-    "the ontology",
-    z.object({
-      types: z.array(z.object({ id: z.string(), label: z.string(), color: z.string(), description: z.string() })),
-      predicates: z.array(z.object({ id: z.string(), label: z.string(), inverse: z.string(), symmetric: z.boolean() })),
-    }),
-  ),
+  responses: ok("the ontology", S.OntologyResponseSchema),
 };
 
 /** Export endpoint spec. */

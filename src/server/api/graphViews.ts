@@ -50,9 +50,9 @@ function dictionary<T>() {
 
 /**
  * The drawing payload: node columns (key, label, kind, x, y, size, aliases) and edge columns (key, source and target
- * as node indices, kind, confidence). Types, colours, predicates, labels and statuses repeat a lot, so each element
- * refers to a kind by index. About a sixth of the full export on the benchmark graph, and the page builds its graph
- * from it without parsing one object per element: evidence, descriptions and qualifiers are fetched on demand.
+ * as node indices, kind, confidence). Types, colours, predicates, labels, statuses and relation kinds repeat a lot, so
+ * each element refers to a kind by index. About a sixth of the full export on the benchmark graph, and the page builds
+ * its graph from it without parsing one object per element: evidence, descriptions and qualifiers are fetched on demand.
  */
 export function drawGraphView(graph: KnowledgeGraph): DrawGraph {
   const nodeKinds = dictionary<DrawGraph["nodeKinds"][number]>();
@@ -76,10 +76,12 @@ export function drawGraphView(graph: KnowledgeGraph): DrawGraph {
     edges.target.push(position.get(target)!);
     const label = a.label ?? a.predicate;
     const status = a.status ?? null;
-    const kind = edgeKinds.of([a.predicate, label, status], () => ({
+    const relationKind = a.kind ?? null;
+    const kind = edgeKinds.of([a.predicate, label, status, relationKind], () => ({
       predicate: a.predicate,
       label,
       status,
+      kind: relationKind,
     }));
     edges.kind.push(kind);
     edges.confidence.push(typeof a.confidence === "number" ? a.confidence : null);

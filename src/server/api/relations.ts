@@ -1,6 +1,7 @@
 /**
  * Relation views: one edge of the graph as the API shows it, with both ends, its label and its evidence.
  */
+import { isRelationKind } from "../../model/relationKind.ts";
 import type { KnowledgeGraph } from "../../model/types.ts";
 import { pathNode } from "../../paths/index.ts";
 import type { z } from "zod";
@@ -22,6 +23,8 @@ export function relationView(graph: KnowledgeGraph, id: string): RelationView {
     ...(attributes.stance ? { stance: attributes.stance } : {}),
     ...(attributes.modality ? { modality: attributes.modality } : {}),
     ...(attributes.status ? { status: attributes.status } : {}),
+    ...(isRelationKind(attributes.kind) ? { kind: attributes.kind } : {}),
+    ...(typeof attributes.wikidata === "string" ? { wikidata: attributes.wikidata } : {}),
     evidence: attributes.evidence ?? [],
   };
 }

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { EntityTypeSchema, IdSchema } from "../../model/schemas.ts";
-import { MODALITIES, STANCES } from "../../model/types.ts";
+import { MODALITIES, RELATION_KINDS, STANCES } from "../../model/types.ts";
 import { DEFAULT_PATH_OPTIONS, PATH_LIMITS } from "../../paths/types.ts";
 import { boolParam, intParam, listParam, numberParam, textParam } from "./params.ts";
 
@@ -34,12 +34,14 @@ export const RelationResponseSchema = z.object({
   id: z.string(),
   subject: EntityRefSchema,
   predicate: z.string(),
-  label: z.string(),
+  label: z.string().describe("the predicate's label, or an open relation's verb phrase"),
   object: EntityRefSchema,
   confidence: z.number(),
   stance: z.enum(STANCES).optional(),
   modality: z.enum(MODALITIES).optional(),
   status: z.string().optional(),
+  kind: z.enum(RELATION_KINDS).optional(),
+  wikidata: z.string().optional().describe("the predicate's Wikidata property (same direction), e.g. P131"),
   evidence: z.array(EvidenceResponseSchema),
 });
 
@@ -185,6 +187,21 @@ export const DocumentResponseSchema = z.object({
 
 // Section: routes owned elsewhere, documented here so the OpenAPI document lists the whole API
 
+/** Body of GET /api/ontology (route in routes/ontology.ts). */
+export const OntologyResponseSchema = z.object({
+  types: z.array(z.object({ id: z.string(), label: z.string(), color: z.string(), description: z.string() })),
+  predicates: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      inverse: z.string(),
+      symmetric: z.boolean(),
+      wikidata: z.string().optional().describe("the Wikidata property in the same direction (subject -> object)"),
+      wikidataInverse: z.string().optional().describe("the Wikidata property from object to subject"),
+    }),
+  ),
+});
+
 /** Body of GET /api/health (route in routes/health.ts). */
 export const HealthResponseSchema = z.looseObject({
   status: z.enum(["ok", "degraded"]),
@@ -214,7 +231,14 @@ export const DrawGraphResponseSchema = z
   .object({
     view: z.literal("draw"),
     nodeKinds: z.array(z.object({ type: z.string(), color: z.string() })),
-    edgeKinds: z.array(z.object({ predicate: z.string(), label: z.string(), status: z.string().nullable() })),
+    edgeKinds: z.array(
+      z.object({
+        predicate: z.string(),
+        label: z.string(),
+        status: z.string().nullable(),
+        kind: z.string().nullable().describe("typed, open (label is the verb phrase) or cooccurrence"),
+      }),
+    ),
     nodes: z.object({
       key: z.array(z.string()),
       label: z.array(z.string()),

@@ -39,7 +39,9 @@ function relationsByPredicate(graph: KnowledgeGraph, id: string, limit: number) 
   const add = (edge: string, predicate: string, direction: GroupedRelation["direction"]) => {
     let group = groups.get(predicate);
     if (!group) {
-      const label = graph.getEdgeAttribute(edge, "label") ?? predicate;
+      // An open relation's label is its own verb phrase: the group is named after the predicate instead.
+      const open = graph.getEdgeAttribute(edge, "kind") === "open";
+      const label = open ? predicate.replace(/_/g, " ") : (graph.getEdgeAttribute(edge, "label") ?? predicate);
       group = { predicate, label, count: 0, relations: [] };
       groups.set(predicate, group);
     }

@@ -1,6 +1,7 @@
 /**
- * GET /api/ontology: entity types (label, colour) and predicates (label, inverse) — what the page's legend and panels
- * need. Read from graph-data/ontology.yaml; when serving a standalone graph file, derived from the graph itself.
+ * GET /api/ontology: entity types (label, colour) and predicates (label, inverse, Wikidata properties) — what the
+ * page's legend and panels need. Read from graph-data/ontology.yaml; when serving a standalone graph file, derived
+ * from the graph itself.
  */
 import { Router } from "express";
 import { OntologySchema } from "../../model/schemas.ts";
@@ -25,6 +26,10 @@ export interface OntologyPredicate {
   label: string;
   inverse: string;
   symmetric: boolean;
+  /** The Wikidata property in the same direction (subject -> object), when the ontology gives one. */
+  wikidata?: string;
+  /** The Wikidata property from object to subject, when the ontology gives one. */
+  wikidataInverse?: string;
 }
 
 /** The body of GET /api/ontology. */
@@ -49,6 +54,8 @@ function readOntology(root: string): OntologyView | null {
       label: p.label,
       inverse: p.inverse,
       symmetric: p.symmetric,
+      ...(p.wikidata ? { wikidata: p.wikidata } : {}),
+      ...(p.wikidataInverse ? { wikidataInverse: p.wikidataInverse } : {}),
     })),
   };
 }
@@ -68,9 +75,18 @@ export function ontologyFromGraph(graph: KnowledgeGraph): OntologyView {
     counts.set(type, (counts.get(type) ?? 0) + 1);
     if (!types.has(type)) types.set(type, { id: type, label: labelOf(type), color, description: "" });
   });
-  graph.forEachEdge((_edge, { predicate, label }) => {
+  graph.forEachEdge((_edge, { predicate, label, kind, wikidata }) => {
+    // An open relation's label is its own verb phrase, not its predicate's.
+    const name = kind === "open" ? predicate.replace(/[_-]+/g, " ") : label;
     if (!predicates.has(predicate))
-      predicates.set(predicate, { id: predicate, label, inverse: label, symmetric: false });
+      predicates.set(predicate, {
+        id: predicate,
+        label: name,
+        inverse: name,
+        symmetric: false,
+        // The graph file keeps each edge's property (see export/columns.ts), so a standalone file can tell it.
+        ...(typeof wikidata === "string" && wikidata ? { wikidata } : {}),
+      });
   });
   // Most frequent type first: the legend's order when there is no ontology to follow.
   const sorted = [...types.values()].sort((a, b) => counts.get(b.id)! - counts.get(a.id)!);

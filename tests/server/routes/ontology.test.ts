@@ -30,6 +30,14 @@ describe("server routes: ontology", () => {
     );
   });
 
+  it("gives a predicate's Wikidata properties when the ontology has them (located_in) and none otherwise", async () => {
+    const res = await request(appFor(new MultiDirectedGraph(), DEFAULT_DATA_ROOT)).get("/api/ontology");
+    const predicate = (id: string) => res.body.predicates.find((p: { id: string }) => p.id === id);
+    expect(predicate("located_in")).toMatchObject({ wikidata: "P131", wikidataInverse: "P150" });
+    expect(predicate("negotiates_for")).not.toHaveProperty("wikidata");
+    expect(predicate("negotiates_for")).not.toHaveProperty("wikidataInverse");
+  });
+
   it("reflects an edited ontology once the graph is replaced", async () => {
     data = makeTempData();
     const graph: KnowledgeGraph = new MultiDirectedGraph();
@@ -61,6 +69,19 @@ describe("server routes: ontology", () => {
     ]);
     expect(res.body.predicates).toEqual([
       { id: "part_of", label: "is part of", inverse: "is part of", symmetric: false },
+    ]);
+  });
+
+  it("takes a standalone file's Wikidata property from its edges and names open relations by their predicate", async () => {
+    const loose = new MultiDirectedGraph();
+    loose.addNode("a", { label: "A", type: "location", color: "#111111" });
+    loose.addNode("b", { label: "B", type: "country", color: "#222222" });
+    loose.addEdgeWithKey("in", "a", "b", { predicate: "located_in", label: "is located in", wikidata: "P131" });
+    loose.addEdgeWithKey("open", "b", "a", { predicate: "related_to", label: "sold shares in", kind: "open" });
+    const res = await request(appFor(loose as unknown as KnowledgeGraph, null)).get("/api/ontology");
+    expect(res.body.predicates).toEqual([
+      { id: "located_in", label: "is located in", inverse: "is located in", symmetric: false, wikidata: "P131" },
+      { id: "related_to", label: "related to", inverse: "related to", symmetric: false },
     ]);
   });
 });

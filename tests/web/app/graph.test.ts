@@ -41,6 +41,7 @@ describe("web graph", () => {
           predicate: a.predicate,
           label: a.label,
           status: a.status,
+          kind: a.kind,
           confidence: a.confidence,
         });
       });
