@@ -11,7 +11,7 @@ import { buildPlaceIndex } from "../geo/buildPlaceIndex.ts";
 import { loadExtractContext } from "../context.ts";
 import { prepareDocument, readRedocred, splitOf } from "../eval/redocred.ts";
 import { documentPairs, type DocumentPairs } from "./examples.ts";
-import { pairFigures, type PairFigures, type ScoredDocument } from "./figures.ts";
+import { classFloors, pairFigures, type PairFigures, type ScoredDocument } from "./figures.ts";
 import { encodePairModel, PAIR_MODEL_PATH, scorePair, type PairModel } from "./model.ts";
 import { trainLogistic, DEFAULT_TRAIN_OPTIONS, type TrainingExample } from "./train.ts";
 
@@ -24,6 +24,8 @@ const MIN_CLASS_PAIRS = 12;
 const MIN_FEATURE_COUNT = 10;
 /** The threshold keeps pair precision at least this high on the inner validation documents. */
 const MIN_PAIR_PRECISION = 0.72;
+/** A class's relations between gold entities must be right at least this often on the inner validation documents. */
+const MIN_CLASS_PRECISION = 0.5;
 /** A property is single-valued when at least this share of its gold subjects have one object. */
 const SINGLE_VALUED_SHARE = 0.75;
 const THRESHOLDS = Array.from({ length: 17 }, (_, i) => 0.1 + i * 0.05);
@@ -44,8 +46,11 @@ export function trainPairModel(dataFile: string, out: string, log: (line: string
   // The inner split: every fifth training document checks the threshold; the rest fit the weights.
   const fit = docs.filter((_, j) => j % 5 !== 4);
   const check = docs.filter((_, j) => j % 5 === 4);
-  const inner = { ...fitModel(fit, classes), singleValued };
-  const scored = check.map((doc) => scoreDocument(doc, inner));
+  const fitted = fitModel(fit, classes);
+  const scored = check.map((doc) => scoreDocument(doc, fitted));
+  const floors = classFloors(scored, classes, MIN_CLASS_PRECISION, THRESHOLDS);
+  log(`class floors: ${classes.map((c, i) => `${c} ${floors[i].toFixed(2)}`).join(", ")}`);
+  const inner = { ...fitted, singleValued, floors };
   let best = { threshold: 0.5, figures: pairFigures(scored, inner, 0.5) };
   for (const threshold of THRESHOLDS) {
     const figures = pairFigures(scored, inner, threshold);
@@ -56,7 +61,7 @@ export function trainPairModel(dataFile: string, out: string, log: (line: string
   log(`chosen threshold ${best.threshold.toFixed(2)} on ${check.length} inner validation documents`);
   const model = fitModel(docs, classes);
   const file = encodePairModel(
-    { classes, threshold: best.threshold, singleValued, features: model.features, weights: model.weights },
+    { classes, threshold: best.threshold, singleValued, floors, features: model.features, weights: model.weights },
     `Re-DocRED development set, train split (documents whose index % 5 != 4; ${docs.length} documents); ` +
       `AdaGrad logistic regression, ${DEFAULT_TRAIN_OPTIONS.epochs} epochs, seed ${DEFAULT_TRAIN_OPTIONS.seed}; ` +
       `threshold chosen on every fifth of those documents for pair precision >= ${MIN_PAIR_PRECISION}`,
@@ -96,7 +101,10 @@ function singleValuedClasses(docs: DocumentPairs[], classes: string[]): boolean[
 }
 
 /** Builds the feature dictionary from `docs` and fits the weights. */
-function fitModel(docs: DocumentPairs[], classes: string[]): Omit<PairModel, "singleValued"> & { features: string[] } {
+function fitModel(
+  docs: DocumentPairs[],
+  classes: string[],
+): Omit<PairModel, "singleValued" | "floors"> & { features: string[] } {
   const counts = new Map<string, number>();
   for (const d of docs) for (const p of d.pairs) for (const f of p.features) counts.set(f, (counts.get(f) ?? 0) + 1);
   const features = [...counts]
@@ -115,7 +123,10 @@ function fitModel(docs: DocumentPairs[], classes: string[]): Omit<PairModel, "si
   return { classes, threshold: 0.5, features, featureIds, weights };
 }
 
-function scoreDocument(doc: DocumentPairs, model: Omit<PairModel, "singleValued">): ScoredDocument {
+function scoreDocument(
+  doc: DocumentPairs,
+  model: Pick<PairModel, "classes" | "weights" | "featureIds">,
+): ScoredDocument {
   return {
     doc,
     probabilities: doc.pairs.map((p) => {

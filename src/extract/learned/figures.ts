@@ -22,10 +22,38 @@ export interface PairFigures {
   tripleF1: number;
 }
 
+/**
+ * Per class, the lowest probability at which its relations between gold entities are right at least `precision` of
+ * the time on `docs`; 1.01 (never) when enough of them are scored but none reaches it, 0 when too few to tell.
+ */
+export function classFloors(docs: ScoredDocument[], classes: string[], precision: number, grid: number[]): number[] {
+  return classes.map((c, k) => {
+    const scored: { p: number; right: boolean }[] = [];
+    for (const { doc, probabilities } of docs)
+      doc.pairs.forEach((pair, i) => {
+        if (pair.gh < 0 || pair.gt < 0 || pair.gh === pair.gt || !pair.allowed.has(c)) return;
+        scored.push({ p: probabilities[i][k], right: pair.properties.includes(c) });
+      });
+    const at = (floor: number) => scored.filter((s) => s.p >= floor);
+    if (at(grid[0]).length < MIN_SCORED) return 0;
+    for (const floor of grid) {
+      const kept = at(floor);
+      if (kept.length < MIN_KEPT) break;
+      if (kept.filter((s) => s.right).length / kept.length >= precision) return floor;
+    }
+    return 1.01;
+  });
+}
+
+/** Fewer scored relations than this say nothing about a class. */
+const MIN_SCORED = 10;
+/** A floor must keep at least this many relations to be trusted. */
+const MIN_KEPT = 3;
+
 /** The figures of the rules plus every model relation at or above `threshold`. */
 export function pairFigures(
   docs: ScoredDocument[],
-  model: Pick<PairModel, "classes" | "singleValued">,
+  model: Pick<PairModel, "classes" | "singleValued" | "floors">,
   threshold: number,
 ): PairFigures {
   let onGold = 0;
@@ -43,7 +71,7 @@ export function pairFigures(
       probabilities: probabilities[i],
       allowed: (k: number) => p.allowed.has(model.classes[k]),
     }));
-    for (const [i, k] of selectRelations(scored, model.singleValued, { threshold }))
+    for (const [i, k] of selectRelations(scored, model.singleValued, { threshold, floors: model.floors }))
       relations.push({ gh: doc.pairs[i].gh, gt: doc.pairs[i].gt, wikidata: model.classes[k] });
     const pairsHit = new Set<string>();
     const triplesHit = new Set<string>();

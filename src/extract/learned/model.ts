@@ -23,6 +23,8 @@ const PairModelFileSchema = z.strictObject({
   threshold: z.number().min(0).max(1),
   /** Classes most subjects have once in the training data (a second object then needs more). */
   singleValued: z.array(z.string()),
+  /** Per class (in class order): the probability it needs at least, above the threshold. */
+  floors: z.array(z.number().min(0).max(1.01)),
   /** Feature names, in weight-row order. */
   features: z.array(z.string()).min(1),
   /** Weights as little-endian int16, row-major (feature x class), each multiplied by `scale`. */
@@ -39,6 +41,8 @@ export interface PairModel {
   threshold: number;
   /** Per class: most subjects have it once. */
   singleValued: boolean[];
+  /** Per class: the probability it needs at least, above the threshold. */
+  floors: number[];
   featureIds: Map<string, number>;
   /** Row-major: `weights[feature * classes.length + class]`. */
   weights: Float32Array;
@@ -75,6 +79,7 @@ export function decodePairModel(file: PairModelFile): PairModel {
     classes: file.classes,
     threshold: file.threshold,
     singleValued: file.classes.map((c) => file.singleValued.includes(c)),
+    floors: file.classes.map((_, i) => file.floors[i] ?? 0),
     featureIds: new Map(file.features.map((f, i) => [f, i])),
     weights,
   };
@@ -95,6 +100,7 @@ export function encodePairModel(
     classes: model.classes,
     threshold: model.threshold,
     singleValued: model.classes.filter((_, i) => model.singleValued[i]),
+    floors: model.floors,
     features: model.features,
     weights: bytes.toString("base64"),
     scale,

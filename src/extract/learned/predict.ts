@@ -66,7 +66,7 @@ export function learnedRelations(
       scored.push({ subject: h.cluster, probabilities, allowed, h, t, closest });
     }
   const out: ExtractedRelation[] = [];
-  for (const [i, c] of selectRelations(scored, model.singleValued, { threshold })) {
+  for (const [i, c] of selectRelations(scored, model.singleValued, { threshold, floors: model.floors })) {
     const { h, t, closest, probabilities } = scored[i];
     const predicate = byProperty.get(model.classes[c])!;
     const source = v.clusters[h.cluster];

@@ -14,12 +14,14 @@ export interface ScoredPair {
 /** Tunables of selection. */
 export interface SelectOptions {
   threshold: number;
+  /** Per class: a higher bar for properties the model gets wrong more often (0: the threshold alone). */
+  floors: number[];
   /** A second object of a single-valued property needs this probability. */
   secondObject: number;
 }
 
 /** Defaults: a second country of the same place needs 0.8. */
-export const DEFAULT_SELECT_OPTIONS: SelectOptions = { threshold: 0.5, secondObject: 0.8 };
+export const DEFAULT_SELECT_OPTIONS: SelectOptions = { threshold: 0.5, floors: [], secondObject: 0.8 };
 
 /** The (pair index, class index) decisions kept, in pair order. */
 export function selectRelations(
@@ -28,10 +30,11 @@ export function selectRelations(
   options: Partial<SelectOptions> = {},
 ): [number, number][] {
   const o = { ...DEFAULT_SELECT_OPTIONS, ...options };
+  const bar = (c: number) => Math.max(o.threshold, o.floors[c] ?? 0);
   const best = new Map<string, number>();
   pairs.forEach((p, i) =>
     p.probabilities.forEach((x, c) => {
-      if (!singleValued[c] || x < o.threshold || !p.allowed(c)) return;
+      if (!singleValued[c] || x < bar(c) || !p.allowed(c)) return;
       const key = `${p.subject}|${c}`;
       const current = best.get(key);
       if (current === undefined || x > pairs[current].probabilities[c]) best.set(key, i);
@@ -40,7 +43,7 @@ export function selectRelations(
   const out: [number, number][] = [];
   pairs.forEach((p, i) =>
     p.probabilities.forEach((x, c) => {
-      if (x < o.threshold || !p.allowed(c)) return;
+      if (x < bar(c) || !p.allowed(c)) return;
       if (singleValued[c] && best.get(`${p.subject}|${c}`) !== i && x < o.secondObject) return;
       out.push([i, c]);
     }),

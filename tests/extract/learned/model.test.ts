@@ -40,11 +40,19 @@ describe("extract", () => {
     it("writes and reads weights within the quantisation step", () => {
       const weights = Float32Array.from([0.5, -1.25, 3, 0, -2.5, 0.001]);
       const file = encodePairModel(
-        { classes: ["P17", "P131"], threshold: 0.3, singleValued: [true, false], features: ["a", "b", "c"], weights },
+        {
+          classes: ["P17", "P131"],
+          threshold: 0.3,
+          singleValued: [true, false],
+          floors: [0, 0.6],
+          features: ["a", "b", "c"],
+          weights,
+        },
         "toy",
       );
       expect(file.format).toBe(PAIR_MODEL_FORMAT);
       expect(file.singleValued).toEqual(["P17"]);
+      expect(decodePairModel(file).floors).toEqual([0, 0.6]);
       const model = decodePairModel(file);
       for (let i = 0; i < weights.length; i++) expect(model.weights[i]).toBeCloseTo(weights[i], 3);
       expect(featureIdsOf(model, ["c", "unknown", "a"])).toEqual([2, 0]);
@@ -57,7 +65,14 @@ describe("extract", () => {
       expect(() => loadPairModel(old)).toThrow(/npm run train:extract/);
       expect(() => loadPairModel(path.join(dir, "absent.json"))).toThrow(/missing.*train:extract/);
       const file = encodePairModel(
-        { classes: ["P17"], threshold: 0.5, singleValued: [false], features: ["a"], weights: Float32Array.from([1]) },
+        {
+          classes: ["P17"],
+          threshold: 0.5,
+          singleValued: [false],
+          floors: [0],
+          features: ["a"],
+          weights: Float32Array.from([1]),
+        },
         "toy",
       );
       expect(() => decodePairModel({ ...file, features: ["a", "b"] })).toThrow(/weight bytes/);
