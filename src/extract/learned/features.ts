@@ -192,7 +192,7 @@ function between(v: View, h: Place, t: Place, tp: string, f: Set<string>): void 
   const words: string[] = [];
   for (let k = from; k < to; k++) {
     if (k - from >= MAX_BETWEEN_EACH_SIDE && to - k > MAX_BETWEEN_EACH_SIDE) continue;
-    words.push(v.tokens[k].lower);
+    words.push(v.tokens[k].lemma.toLowerCase());
   }
   if (gap <= MAX_WHOLE_GAP) {
     const seq = words.join(" ");
