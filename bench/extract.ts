@@ -1,6 +1,6 @@
 /**
  * Extraction benchmark: words per second of `extractDocument` on one core over the evaluation texts (the seed
- * article, the development and held-out texts), after a warm-up. Run alone with `node --import tsx bench/extract.ts`.
+ * article, the development and both held-out sets), after a warm-up. Run alone with `node --import tsx bench/extract.ts`.
  */
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -36,7 +36,7 @@ export interface ExtractBench {
 
 function texts(): string[] {
   const out = [readFileSync(path.join(ROOT, "graph-data/documents/000_fd914f920b6354d3.txt"), "utf8")];
-  for (const set of ["dev", "heldout"])
+  for (const set of ["dev", "heldout", "news"])
     for (const name of readdirSync(path.join(FIXTURES, set))
       .filter((n) => n.endsWith(".txt"))
       .sort())

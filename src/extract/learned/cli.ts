@@ -12,7 +12,7 @@ import { loadExtractContext } from "../context.ts";
 import { prepareDocument, readRedocred, splitOf } from "../eval/redocred.ts";
 import { documentPairs, type DocumentPairs } from "./examples.ts";
 import { classFloors, pairFigures, type PairFigures, type ScoredDocument } from "./figures.ts";
-import { encodePairModel, PAIR_MODEL_PATH, scorePair, type PairModel } from "./model.ts";
+import { encodePairModel, featureIdsOf, PAIR_MODEL_PATH, scorePair, type PairModel } from "./model.ts";
 import { trainLogistic, DEFAULT_TRAIN_OPTIONS, type TrainingExample } from "./train.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -104,13 +104,13 @@ function singleValuedClasses(docs: DocumentPairs[], classes: string[]): boolean[
 function fitModel(
   docs: DocumentPairs[],
   classes: string[],
-): Omit<PairModel, "singleValued" | "floors"> & { features: string[] } {
-  const counts = new Map<string, number>();
+): Omit<PairModel, "singleValued" | "floors"> & { features: number[] } {
+  const counts = new Map<number, number>();
   for (const d of docs) for (const p of d.pairs) for (const f of p.features) counts.set(f, (counts.get(f) ?? 0) + 1);
   const features = [...counts]
     .filter(([, n]) => n >= MIN_FEATURE_COUNT)
     .map(([f]) => f)
-    .sort();
+    .sort((a, b) => a - b);
   const featureIds = new Map(features.map((f, i) => [f, i]));
   const classIds = new Map(classes.map((c, i) => [c, i]));
   const examples: TrainingExample[] = docs.flatMap((d) =>
@@ -131,11 +131,7 @@ function scoreDocument(
     doc,
     probabilities: doc.pairs.map((p) => {
       const out = new Float64Array(model.classes.length);
-      scorePair(
-        model,
-        p.features.flatMap((f) => model.featureIds.get(f) ?? []),
-        out,
-      );
+      scorePair(model, featureIdsOf(model, p.features), out);
       return out;
     }),
   };

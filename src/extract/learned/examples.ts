@@ -18,7 +18,7 @@ export interface PairRecord {
   /** Gold entities the two ends stand for (-1: none). */
   gh: number;
   gt: number;
-  features: string[];
+  features: number[];
   /** Gold properties of (gh, gt). */
   properties: string[];
   /** Properties whose ontology predicate admits the two ends' types. */

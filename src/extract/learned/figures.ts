@@ -69,7 +69,7 @@ export function pairFigures(
     const scored = doc.pairs.map((p, i) => ({
       subject: p.h,
       probabilities: probabilities[i],
-      allowed: (k: number) => p.allowed.has(model.classes[k]),
+      allowed: model.classes.map((c) => (p.allowed.has(c) ? 1 : 0)),
     }));
     for (const [i, k] of selectRelations(scored, model.singleValued, { threshold, floors: model.floors }))
       relations.push({ gh: doc.pairs[i].gh, gt: doc.pairs[i].gt, wikidata: model.classes[k] });

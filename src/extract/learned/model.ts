@@ -25,8 +25,8 @@ const PairModelFileSchema = z.strictObject({
   singleValued: z.array(z.string()),
   /** Per class (in class order): the probability it needs at least, above the threshold. */
   floors: z.array(z.number().min(0).max(1.01)),
-  /** Feature names, in weight-row order. */
-  features: z.array(z.string()).min(1),
+  /** Feature hashes (see featureHash in features.ts), in weight-row order. */
+  features: z.array(z.number().int().min(0).max(0x3fffffff)).min(1),
   /** Weights as little-endian int16, row-major (feature x class), each multiplied by `scale`. */
   weights: z.string(),
   scale: z.number().positive(),
@@ -43,7 +43,7 @@ export interface PairModel {
   singleValued: boolean[];
   /** Per class: the probability it needs at least, above the threshold. */
   floors: number[];
-  featureIds: Map<string, number>;
+  featureIds: Map<number, number>;
   /** Row-major: `weights[feature * classes.length + class]`. */
   weights: Float32Array;
 }
@@ -87,7 +87,7 @@ export function decodePairModel(file: PairModelFile): PairModel {
 
 /** Quantises trained weights into the file form. */
 export function encodePairModel(
-  model: Omit<PairModel, "featureIds"> & { features: string[] },
+  model: Omit<PairModel, "featureIds"> & { features: number[] },
   trainedOn: string,
 ): PairModelFile {
   const max = model.weights.reduce((m, w) => Math.max(m, Math.abs(w)), 1e-9);
@@ -107,8 +107,8 @@ export function encodePairModel(
   };
 }
 
-/** Feature names -> ids the model knows (unknown names are dropped). */
-export function featureIdsOf(model: PairModel, names: string[]): number[] {
+/** Feature hashes -> row ids the model knows (unknown features are dropped). */
+export function featureIdsOf(model: Pick<PairModel, "featureIds">, names: number[]): number[] {
   const ids: number[] = [];
   for (const n of names) {
     const id = model.featureIds.get(n);

@@ -48,22 +48,26 @@ export function learnedRelations(
   const stated = new Set(rules.map((r) => `${r.source}\u0000${r.predicate}\u0000${r.target}`));
   const verdicts = ruleVerdicts(v, rules);
   const entities = pairEntities(v);
+  const masks = new Map<string, Uint8Array>();
+  const maskOf = (s: string, t: string) => {
+    const key = `${s}>${t}`;
+    let mask = masks.get(key);
+    if (!mask) masks.set(key, (mask = admitted(model, byProperty, v.ctx.predicates, s, t)));
+    return mask;
+  };
+  const lowest = Math.min(...model.classes.map((_, c) => Math.max(threshold, model.floors[c])));
   const scored: (ScoredPair & { h: PairEntity; t: PairEntity; closest: Closest })[] = [];
+  const buffer = new Float64Array(model.classes.length);
   for (const h of entities)
     for (const t of entities) {
       if (h === t) continue;
+      const allowed = maskOf(v.clusters[h.cluster].type, v.clusters[t.cluster].type);
+      if (!allowed.includes(1)) continue;
       const closest = closestMentions(h, t);
       if (closest.sentences > o.maxSentenceGap) continue;
-      const probabilities = new Float64Array(model.classes.length);
-      scorePair(model, featureIdsOf(model, pairFeatures(v, h, t, closest, verdicts)), probabilities);
-      const source = v.clusters[h.cluster];
-      const target = v.clusters[t.cluster];
-      const allowed = (c: number) => {
-        const predicate = byProperty.get(model.classes[c]);
-        const def = predicate ? v.ctx.predicates[predicate] : undefined;
-        return !!def && def.domain.includes(source.type) && def.range.includes(target.type);
-      };
-      scored.push({ subject: h.cluster, probabilities, allowed, h, t, closest });
+      scorePair(model, featureIdsOf(model, pairFeatures(v, h, t, closest, verdicts)), buffer);
+      if (!buffer.some((x, c) => x >= lowest && allowed[c] === 1)) continue;
+      scored.push({ subject: h.cluster, probabilities: buffer.slice(), allowed, h, t, closest });
     }
   const out: ExtractedRelation[] = [];
   for (const [i, c] of selectRelations(scored, model.singleValued, { threshold, floors: model.floors })) {
@@ -86,6 +90,21 @@ export function learnedRelations(
     });
   }
   return out;
+}
+
+/** Per class: 1 when the ontology predicate of its property admits a (subject type, object type) pair. */
+function admitted(
+  model: PairModel,
+  byProperty: Map<string, string>,
+  predicates: Record<string, PredicateDefinition>,
+  source: string,
+  target: string,
+): Uint8Array {
+  return Uint8Array.from(model.classes, (c) => {
+    const predicate = byProperty.get(c);
+    const def = predicate ? predicates[predicate] : undefined;
+    return def && def.domain.includes(source as never) && def.range.includes(target as never) ? 1 : 0;
+  });
 }
 
 /** The sentences from the earlier to the later of the two closest mentions, verbatim. */

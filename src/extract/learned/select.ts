@@ -4,11 +4,11 @@
  * nearly certain too.
  */
 
-/** A scored pair: its subject's key, and per class the probability and whether the ontology admits it. */
+/** A scored pair: its subject's key, and per class the probability and whether the ontology admits it (1 or 0). */
 export interface ScoredPair {
   subject: number;
   probabilities: Float64Array;
-  allowed: (classIndex: number) => boolean;
+  allowed: ArrayLike<number>;
 }
 
 /** Tunables of selection. */
@@ -34,7 +34,7 @@ export function selectRelations(
   const best = new Map<string, number>();
   pairs.forEach((p, i) =>
     p.probabilities.forEach((x, c) => {
-      if (!singleValued[c] || x < bar(c) || !p.allowed(c)) return;
+      if (!singleValued[c] || x < bar(c) || !p.allowed[c]) return;
       const key = `${p.subject}|${c}`;
       const current = best.get(key);
       if (current === undefined || x > pairs[current].probabilities[c]) best.set(key, i);
@@ -43,7 +43,7 @@ export function selectRelations(
   const out: [number, number][] = [];
   pairs.forEach((p, i) =>
     p.probabilities.forEach((x, c) => {
-      if (x < bar(c) || !p.allowed(c)) return;
+      if (x < bar(c) || !p.allowed[c]) return;
       if (singleValued[c] && best.get(`${p.subject}|${c}`) !== i && x < o.secondObject) return;
       out.push([i, c]);
     }),

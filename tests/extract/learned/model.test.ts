@@ -11,6 +11,7 @@ import {
   scorePair,
 } from "../../../src/extract/learned/model.ts";
 import { trainLogistic, type TrainingExample } from "../../../src/extract/learned/train.ts";
+import { featureHash } from "../../../src/extract/learned/features.ts";
 
 const toy = (): TrainingExample[] =>
   Array.from({ length: 200 }, (_, i) => ({
@@ -45,7 +46,7 @@ describe("extract", () => {
           threshold: 0.3,
           singleValued: [true, false],
           floors: [0, 0.6],
-          features: ["a", "b", "c"],
+          features: [11, 22, 33],
           weights,
         },
         "toy",
@@ -55,7 +56,7 @@ describe("extract", () => {
       expect(decodePairModel(file).floors).toEqual([0, 0.6]);
       const model = decodePairModel(file);
       for (let i = 0; i < weights.length; i++) expect(model.weights[i]).toBeCloseTo(weights[i], 3);
-      expect(featureIdsOf(model, ["c", "unknown", "a"])).toEqual([2, 0]);
+      expect(featureIdsOf(model, [33, 44, 11])).toEqual([2, 0]);
     });
 
     it("refuses a model file of another format, or with weights that do not fill the matrix, saying how to rebuild", () => {
@@ -70,12 +71,20 @@ describe("extract", () => {
           threshold: 0.5,
           singleValued: [false],
           floors: [0],
-          features: ["a"],
+          features: [11],
           weights: Float32Array.from([1]),
         },
         "toy",
       );
-      expect(() => decodePairModel({ ...file, features: ["a", "b"] })).toThrow(/weight bytes/);
+      expect(() => decodePairModel({ ...file, features: [11, 22] })).toThrow(/weight bytes/);
+    });
+
+    it("hashes a feature's parts as one name with separators, so different splits differ", () => {
+      expect(featureHash("bw", "in", "ht")).toBe(featureHash("bw", "in", "ht"));
+      expect(featureHash("bw", "in", "ht")).not.toBe(featureHash("bw", "inh", "t"));
+      expect(featureHash("bw", "in", "ht")).not.toBe(featureHash("bw", "in", "th"));
+      expect(featureHash("x")).toBeGreaterThanOrEqual(0);
+      expect(featureHash("x")).toBeLessThanOrEqual(0xffffffff);
     });
 
     it("ships a committed model of the current format with Wikidata properties as classes", () => {

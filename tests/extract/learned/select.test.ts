@@ -4,7 +4,7 @@ import { selectRelations, type ScoredPair } from "../../../src/extract/learned/s
 const pair = (subject: number, ...p: number[]): ScoredPair => ({
   subject,
   probabilities: Float64Array.from(p),
-  allowed: () => true,
+  allowed: p.map(() => 1),
 });
 
 describe("extract", () => {
@@ -31,7 +31,7 @@ describe("extract", () => {
     });
 
     it("drops a class the ontology does not admit for the pair's types", () => {
-      const p = { ...pair(0, 0.9, 0.9), allowed: (c: number) => c === 1 };
+      const p = { ...pair(0, 0.9, 0.9), allowed: [0, 1] };
       expect(selectRelations([p], [false, false], { threshold: 0.5 })).toEqual([[0, 1]]);
     });
   });
