@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { writeFileAtomic } from "../../store/atomicWrite.ts";
 import { buildPlaceIndex } from "../geo/buildPlaceIndex.ts";
+import { PLACE_INDEX_PATH } from "../geo/places.ts";
 import { loadExtractContext } from "../context.ts";
 import { prepareDocument, readRedocred, splitOf } from "../eval/redocred.ts";
 import { documentPairs, type DocumentPairs } from "./examples.ts";
@@ -30,13 +31,36 @@ const MIN_CLASS_PRECISION = 0.5;
 const SINGLE_VALUED_SHARE = 0.75;
 const THRESHOLDS = Array.from({ length: 17 }, (_, i) => 0.1 + i * 0.05);
 
+/** Where training reads and writes. */
+export interface TrainPairOptions {
+  dataFile: string;
+  /** The model file written. */
+  out: string;
+  /** The place index rebuilt first (null: use the one there is). */
+  placeIndex: string | null;
+  /** Train on the first N documents of the train split only (for checks; the committed model uses all). */
+  limit: number;
+  log: (line: string) => void;
+}
+
+/** Defaults: the shared development set, the committed model and place index, every train document. */
+export const DEFAULT_TRAIN_PAIR_OPTIONS: TrainPairOptions = {
+  dataFile: DEFAULT_REDOCRED,
+  out: PAIR_MODEL_PATH,
+  placeIndex: PLACE_INDEX_PATH,
+  limit: Infinity,
+  log: () => {},
+};
+
 /** Trains, chooses the threshold, writes the model; returns the validation figures at the chosen threshold. */
-export function trainPairModel(dataFile: string, out: string, log: (line: string) => void): PairFigures {
-  log(`place index: ${buildPlaceIndex()} names`);
+export function trainPairModel(options: Partial<TrainPairOptions> = {}): PairFigures {
+  const { dataFile, out, placeIndex, limit, log } = { ...DEFAULT_TRAIN_PAIR_OPTIONS, ...options };
+  if (placeIndex) log(`place index: ${buildPlaceIndex(placeIndex)} names`);
   const context = { ...loadExtractContext() };
   const train = readRedocred(dataFile)
     .map((d, i) => prepareDocument(d, i))
-    .filter((d) => splitOf(d.index) === "train");
+    .filter((d) => splitOf(d.index) === "train")
+    .slice(0, limit);
   log(`train split: ${train.length} documents`);
   const docs = train.map((d) => documentPairs(d, context));
   const classes = chooseClasses(docs);
@@ -144,9 +168,11 @@ function format(f: PairFigures): string {
 
 function main(argv: string[]): number {
   const { values } = parseArgs({ args: argv, options: { data: { type: "string" }, out: { type: "string" } } });
-  const figures = trainPairModel(values.data ?? DEFAULT_REDOCRED, values.out ?? PAIR_MODEL_PATH, (l) =>
-    process.stdout.write(l + "\n"),
-  );
+  const figures = trainPairModel({
+    dataFile: values.data ?? DEFAULT_REDOCRED,
+    out: values.out ?? PAIR_MODEL_PATH,
+    log: (l) => process.stdout.write(l + "\n"),
+  });
   process.stdout.write(`inner validation: ${format(figures)}\n`);
   return 0;
 }

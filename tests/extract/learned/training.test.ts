@@ -1,0 +1,25 @@
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_REDOCRED, trainPairModel } from "../../../src/extract/learned/cli.ts";
+import { loadPairModel } from "../../../src/extract/learned/model.ts";
+
+describe("extract", () => {
+  describe("pair model training", () => {
+    it("writes the same model twice from the same documents, and a model the extractor can load", (ctx) => {
+      if (!existsSync(DEFAULT_REDOCRED))
+        return ctx.skip(`${DEFAULT_REDOCRED} is absent: the shared/ folder is not beside this checkout`);
+      const dir = mkdtempSync(path.join(tmpdir(), "kg-train-"));
+      const [a, b] = ["a.json", "b.json"].map((name) => path.join(dir, name));
+      const figures = trainPairModel({ out: a, placeIndex: null, limit: 40 });
+      trainPairModel({ out: b, placeIndex: null, limit: 40 });
+      expect(readFileSync(a, "utf8")).toBe(readFileSync(b, "utf8"));
+      const model = loadPairModel(a);
+      expect(model.classes.length).toBeGreaterThan(0);
+      expect(model.featureIds.size).toBeGreaterThan(100);
+      expect(figures.pairPrecision).toBeGreaterThanOrEqual(0);
+      expect(figures.pairPrecision).toBeLessThanOrEqual(1);
+    }, 120_000);
+  });
+});
