@@ -3,6 +3,7 @@
  */
 import type { CompiledContext } from "../lexicon/compile.ts";
 import type { Analysis, Token } from "../nlp/types.ts";
+import { isCalendarWord } from "./calendar.ts";
 import { matchName, matchPhrase } from "./phrases.ts";
 import { isCommonWord, isEventHead, isOrgHead, isPluralNoun, typeName } from "./typing.ts";
 import type { Mention } from "./types.ts";
@@ -163,7 +164,8 @@ function demonym(
     push(a, out, taken, { ...range, type: "group", state: entry.entry }, label);
     return range.to;
   }
-  if (matchPhrase(ctx.roles, tokens, end, to)) push(a, out, taken, { from: i, to: end, type: "country", known: entry });
+  // "an American actor", "the Polish border": the demonym still names its state (as Re-DocRED and readers take it).
+  push(a, out, taken, { from: i, to: end, type: entry.entry.type, known: entry });
   return end;
 }
 
@@ -183,7 +185,14 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
     if (start >= to) return;
   }
   const end = trimmedEnd(ctx, tokens, start, to);
+  // "In March Reuters reported": a month or weekday before a name is a date, not part of the name.
+  while (start < end && isCalendarWord(tokens[start].lower, tokens[start + 1]?.lower)) start++;
   if (end <= start) return;
+  if (end - start === 1 && isCalendarWord(tokens[end - 1].lower, tokens[end]?.lower)) {
+    // A lone "May" is a date unless it joins a person's name ("Theresa May ... May said").
+    push(a, out, taken, { from: start, to: end, type: null, weak: true });
+    return;
+  }
   const known = matchName(ctx.names, tokens, start, end);
   if (known && start + known.tokens.length === end) {
     push(a, out, taken, { from: start, to: end, type: known.name.entry.type, known: known.name });
