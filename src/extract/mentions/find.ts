@@ -5,8 +5,9 @@ import type { CompiledContext } from "../lexicon/compile.ts";
 import type { Analysis, Token } from "../nlp/types.ts";
 import { isCalendarWord } from "./calendar.ts";
 import { matchName, matchPhrase } from "./phrases.ts";
-import { isCommonWord, isEventHead, isOrgHead, isPluralNoun, typeName } from "./typing.ts";
+import { isCommonWord, isEventHead, isNameHead, isOrgHead, isPluralNoun, typeName } from "./typing.ts";
 import type { Mention } from "./types.ts";
+import { workTitle } from "./works.ts";
 
 /** Words that may join the parts of one name: "Bank of England", "Competition and Markets Authority". */
 const CONNECTORS = new Set(["of", "and", "&", "de", "del", "la", "von", "van", "bin", "al", "du", "der"]);
@@ -14,7 +15,7 @@ const OF_HEADS = new Set([
   ...["republic", "kingdom", "state", "states", "university", "house", "church", "museum", "institute", "college"],
   ...["school", "office", "court", "duke", "earl", "prince", "princess", "king", "queen", "city", "port", "gulf"],
   ...["isle", "isles", "bay", "cape", "sea", "lake", "river", "mount", "islands", "province", "bank", "minister"],
-  ...["secretary"],
+  ...["secretary", "library", "order", "society", "academy", "association", "league", "federation", "chamber"],
 ]);
 /** Last words of a state's bodies of government: "US Commerce Department" is a part of the United States. */
 const GOVERNMENT_HEADS = new Set([
@@ -69,6 +70,11 @@ function anchored(mentions: Mention[], ctx: CompiledContext): Mention[] {
 
 function step(a: Analysis, ctx: CompiledContext, i: number, to: number, out: Mention[], taken: Uint8Array): number {
   const { tokens } = a;
+  const title = workTitle(tokens, i, to, ofHead, isNameHead);
+  if (title) {
+    push(a, out, taken, { from: title.from, to: title.to, type: "work" });
+    return title.next;
+  }
   const known = matchName(ctx.names, tokens, i, to);
   const runEnd = properRun(tokens, i, to);
   if (known) {

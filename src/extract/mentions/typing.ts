@@ -20,7 +20,8 @@ const ORG_HEADS = new Set([
   ...["party", "union", "commission", "authority", "federation", "club", "bank", "department", "ministry", "council"],
   ...["committee", "agency", "fund", "court", "parliament", "assembly", "congress", "senate", "government"],
   ...["administration", "inc", "inc.", "corp", "corp.", "ltd", "plc", "fc", "examiner", "times", "post", "news"],
-  ...["racing", "treasury", "motors", "airlines"],
+  ...["racing", "treasury", "motors", "airlines", "ltd.", "co.", "llc", "gmbh", "partners", "holdings", "ventures"],
+  ...["associates", "capital", "brothers", "bros.", "industries", "enterprises", "technologies", "systems", "labs"],
 ]);
 /** Last words that make a name a place ("... Stadium", "... River"). */
 const PLACE_HEADS = new Set([
@@ -151,6 +152,11 @@ export function isPluralNoun(word: string): boolean {
 /** Whether `word` (lower case) ends organisation names. */
 export function isOrgHead(word: string): boolean {
   return ORG_HEADS.has(word);
+}
+
+/** Whether `word` (lower case) ends names of organisations, events, places or things built ("... Bridge"). */
+export function isNameHead(word: string): boolean {
+  return ORG_HEADS.has(word) || EVENT_HEADS.has(word) || PLACE_HEADS.has(word) || FOLLOWING_PLACE.has(word);
 }
 
 /** Word endings of town names in many languages (Greek -pol(is), Slavic -grad/-sk, Germanic -burg, Persian -abad...). */
