@@ -4,10 +4,11 @@
 import type { CompiledContext } from "../lexicon/compile.ts";
 import type { Analysis, Token } from "../nlp/types.ts";
 import { isCalendarWord } from "./calendar.ts";
+import { contextType } from "./cues.ts";
 import { matchName, matchPhrase } from "./phrases.ts";
 import { isCommonWord, isEventHead, isNameHead, isOrgHead, isPluralNoun, typeName } from "./typing.ts";
 import type { Mention } from "./types.ts";
-import { workTitle } from "./works.ts";
+import { DocumentTitles } from "./works.ts";
 
 /** Words that may join the parts of one name: "Bank of England", "Competition and Markets Authority". */
 const CONNECTORS = new Set(["of", "and", "&", "de", "del", "la", "von", "van", "bin", "al", "du", "der"]);
@@ -36,9 +37,10 @@ export function findMentions(a: Analysis, ctx: CompiledContext, numeric: boolean
   // Dates first: "in July 2022" is a date, not a place called July.
   addNumeric(a, mentions, taken);
   const kept = numeric ? mentions : [];
+  const titles = new DocumentTitles(a, ofHead, isNameHead);
   for (const s of a.sentences) {
     let i = s.from;
-    while (i < s.to) i = taken[i] ? i + 1 : step(a, ctx, i, s.to, kept, taken);
+    while (i < s.to) i = taken[i] ? i + 1 : step(a, ctx, titles, i, s.to, kept, taken);
   }
   return anchored(kept, ctx).sort((x, y) => x.from - y.from);
 }
@@ -68,11 +70,19 @@ function anchored(mentions: Mention[], ctx: CompiledContext): Mention[] {
   });
 }
 
-function step(a: Analysis, ctx: CompiledContext, i: number, to: number, out: Mention[], taken: Uint8Array): number {
+function step(
+  a: Analysis,
+  ctx: CompiledContext,
+  titles: DocumentTitles,
+  i: number,
+  to: number,
+  out: Mention[],
+  taken: Uint8Array,
+): number {
   const { tokens } = a;
-  const title = workTitle(tokens, i, to, ofHead, isNameHead);
+  const title = titles.titleAt(tokens, i, to);
   if (title) {
-    push(a, out, taken, { from: title.from, to: title.to, type: "work" });
+    push(a, out, taken, { from: title.from, to: title.to, type: "work", strong: true });
     return title.next;
   }
   const known = matchName(ctx.names, tokens, i, to);
@@ -233,7 +243,8 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
     push(a, out, taken, { from: start, to: end, type: null, weak });
     return;
   }
-  push(a, out, taken, { from: start, to: end, type });
+  const strong = type !== null && !titled && contextType(tokens, start, end) === type;
+  push(a, out, taken, strong ? { from: start, to: end, type, strong } : { from: start, to: end, type });
 }
 
 /** Whether `word` (lower case) is by itself the name of a known country or place ("paris", not "george"). */

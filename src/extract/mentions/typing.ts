@@ -5,6 +5,7 @@
 import nlp from "compromise";
 import type { EntityType } from "../../model/types.ts";
 import type { Token } from "../nlp/types.ts";
+import { contextType } from "./cues.ts";
 
 interface CompromiseModel {
   one: { lexicon: Record<string, string | string[]> };
@@ -162,38 +163,6 @@ export function isNameHead(word: string): boolean {
 /** Word endings of town names in many languages (Greek -pol(is), Slavic -grad/-sk, Germanic -burg, Persian -abad...). */
 const TOWN_ENDING = /\p{L}{3}(?:pol|polis|grad|gorod|burg|burgh|bourg|ville|stadt|dorf|insk|ovsk|evsk|abad|pur)$/u;
 
-/** Nouns that, right before a name, say it is a firm: "investment bank Morgan Stanley", "the broker Edward Jones". */
-const FIRM_BEFORE = new Set([
-  ...["bank", "lender", "firm", "broker", "brokerage", "insurer", "carmaker", "automaker", "retailer", "conglomerate"],
-  ...["manufacturer", "supplier", "chipmaker", "startup", "airline", "outlet", "publisher", "consultancy", "rival"],
-]);
-/** People who work "at" a firm: "analysts at Morgan Stanley". */
-const FIRM_STAFF = new Set([
-  ...["analyst", "analysts", "economist", "economists", "strategist", "strategists", "banker", "bankers"],
-  ...["trader", "traders", "executive", "executives", "employees", "staff", "workers", "engineers", "researchers"],
-]);
-/** Nouns whose "of X" names a firm: "shares of Credit Suisse", "the parent of Y". */
-const FIRM_OF = new Set(["shares", "stock", "stake", "owner", "parent", "subsidiary", "unit", "division", "investors"]);
-/** Words after a name that make it a firm: "Morgan Stanley shares", "X stock". */
-const FIRM_AFTER = new Set(["shares", "stock", "stocks", "bonds", "shareholders", "investors"]);
-
-/**
- * Whether the words around the name at `[from, to)` say it is a firm, as "Morgan Stanley" is in "analysts at Morgan
- * Stanley", "shares of Morgan Stanley", "investment bank Morgan Stanley", "Morgan Stanley shares" or "Morgan
- * Stanley, the bank,", however much its words look like a person's name.
- */
-function firmContext(tokens: Token[], from: number, to: number): boolean {
-  const prev = tokens[from - 1]?.lower ?? "";
-  const before = tokens[from - 2]?.lower ?? "";
-  if (FIRM_BEFORE.has(prev) && tokens[from - 1].pos === "NOUN") return true;
-  if (prev === "at" && FIRM_STAFF.has(before)) return true;
-  if ((prev === "of" || prev === "in") && FIRM_OF.has(before)) return true;
-  const next = tokens[to]?.lower ?? "";
-  const possessive = next === "'s" || next === "’s";
-  if (FIRM_AFTER.has(possessive ? (tokens[to + 1]?.lower ?? "") : next)) return true;
-  return next === "," && tokens[to + 1]?.lower === "the" && FIRM_BEFORE.has(tokens[to + 2]?.lower ?? "");
-}
-
 /**
  * Whether the name at token `from` follows a locative preposition ("in Sochi"), a place noun's "of" ("the port of
  * Odesa", "the government of Catalonia"), or a capitalised name coordinated after one ("in Eixample and Ciutat Vella").
@@ -249,7 +218,8 @@ export function typeName(
   if (titled) return "person";
   const following = tokens[to]?.lower ?? "";
   if (OUTLET_NOUNS.has(following)) return "organization";
-  if (firmContext(tokens, from, to)) return "organization";
+  const cue = contextType(tokens, from, to);
+  if (cue) return cue;
   if (afterLocative(tokens, from)) if (words.length === 1 || words.every((w) => !isFirstName(w))) return "location";
   const placeWord = (w: string) => knownPlace(w) || isPlaceName(w);
   // "Lewis Hamilton": a first name that is not itself a known place starts a person's name.

@@ -2,7 +2,7 @@
  * Work titles: titles of books, films, albums, songs, games and product lines, kept whole ("The Lord of the Rings",
  * not "Rings") when the text marks them as titles: quotes, a work noun before or a "(2019 film)" after.
  */
-import type { Token } from "../nlp/types.ts";
+import type { Analysis, Token } from "../nlp/types.ts";
 import { isCalendarWord } from "./calendar.ts";
 
 /** Tunables of title finding. */
@@ -157,4 +157,48 @@ function ofHeaded(tokens: Token[], from: number, to: number, ofHead: HeadTest): 
 
 function isTitleWord(t: Token): boolean {
   return /^\p{Lu}/u.test(t.text) && t.pos !== "PUNCT";
+}
+
+/**
+ * A document's work titles: where quotes or work nouns mark them, and again wherever the same words of a title of two
+ * or more words stand unmarked ("the maker of Call of Duty ... keep Call of Duty on its platform").
+ */
+export class DocumentTitles {
+  private readonly at = new Map<number, TitleSpan>();
+  private readonly again = new Map<string, string[][]>();
+
+  constructor(a: Analysis, ofHead: HeadTest, nameHead: HeadTest, options: Partial<WorkOptions> = {}) {
+    for (const s of a.sentences)
+      for (let i = s.from; i < s.to; ) {
+        const title = workTitle(a.tokens, i, s.to, ofHead, nameHead, options);
+        if (!title) {
+          i++;
+          continue;
+        }
+        this.at.set(i, title);
+        if (title.to - title.from >= 2) this.remember(a.tokens.slice(title.from, title.to).map((t) => t.lower));
+        i = title.next;
+      }
+  }
+
+  /** The title starting at token `i` (before `to`), marked or repeated, or null. */
+  titleAt(tokens: Token[], i: number, to: number): TitleSpan | null {
+    const marked = this.at.get(i);
+    if (marked) return marked;
+    if (!isTitleWord(tokens[i])) return null;
+    for (const words of this.again.get(tokens[i].lower) ?? []) {
+      if (i + words.length > to) continue;
+      let k = 1;
+      while (k < words.length && tokens[i + k].lower === words[k]) k++;
+      if (k === words.length) return { from: i, to: i + k, next: i + k };
+    }
+    return null;
+  }
+
+  private remember(words: string[]): void {
+    const list = this.again.get(words[0]) ?? [];
+    list.push(words);
+    list.sort((x, y) => y.length - x.length);
+    this.again.set(words[0], list);
+  }
 }

@@ -27,6 +27,9 @@ const LOCATIVE = new Set([
   "via",
 ]);
 
+/** The weight of a mention typed by its context in the per-document type vote (see {@link voteTypes}). */
+const STRONG_VOTE = 100;
+
 /** An entity under construction. */
 export interface Cluster {
   id: string;
@@ -196,7 +199,8 @@ function eponymMention(a: Analysis, m: Mention): Mention {
 
 /**
  * One unknown name is one thing within a document: its mentions take the type most of them got (the first one's on a
- * tie), so "in Las Vegas" and "the Las Vegas race" do not make a place and a company.
+ * tie), so "in Las Vegas" and "the Las Vegas race" do not make a place and a company. A type the context gave
+ * ("shares of X", "X, 54,") outvotes any number of types guessed from the name's look.
  */
 function voteTypes(mentions: Mention[]): void {
   const votes = new Map<string, Map<EntityType, number>>();
@@ -204,7 +208,7 @@ function voteTypes(mentions: Mention[]): void {
     if (m.known || m.state || !m.type || m.eponym) continue;
     const key = normalizeName(m.surface);
     const tally = votes.get(key) ?? new Map<EntityType, number>();
-    tally.set(m.type, (tally.get(m.type) ?? 0) + 1);
+    tally.set(m.type, (tally.get(m.type) ?? 0) + (m.strong ? STRONG_VOTE : 1));
     votes.set(key, tally);
   }
   for (const m of mentions) {
