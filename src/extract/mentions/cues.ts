@@ -28,7 +28,13 @@ const FIRM_AFTER = new Set([
 /** Verbs whose object is a firm: "agreed to acquire X". */
 const FIRM_OBJECT = new Set(["acquire", "acquired", "acquiring", "buy", "bought", "buying", "merge", "merged"]);
 /** Nouns that, after "X, a" or "X, the", say X is a firm ("X, a Zurich-based bank,"). */
-const FIRM_APPOSITION = new Set([...FIRM_BEFORE].filter((w) => w !== "rival"));
+const FIRM_APPOSITION = new Set([
+  ...[...FIRM_BEFORE].filter((w) => w !== "rival"),
+  ...["party", "partner", "coalition", "alliance", "club", "team", "band", "union", "movement", "organisation"],
+  ...["organization", "agency", "charity", "newspaper", "broadcaster", "regulator", "watchdog"],
+]);
+/** What advisers advise on: "X advised UBS on the transaction" is a bank's or a law firm's work. */
+const DEALS = new Set(["deal", "transaction", "merger", "takeover", "acquisition", "sale", "bid", "offer", "listing"]);
 /** Verbs whose object is a person: "appointed X". */
 const PERSON_OBJECT = new Set(["appointed", "appoint", "hired", "elected", "nominated", "married", "interviewed"]);
 /** Passive verbs after "X was": "X was appointed", "X was born". */
@@ -44,8 +50,9 @@ export function contextType(tokens: Token[], from: number, to: number): "person"
 }
 
 /**
- * Whether the words around the name say it is a firm: "analysts at X", "shares of X", "investment bank X", "X
- * shares", "X's chief executive", "X, the bank,", "X, a company", "agreed to acquire X", "X was acquired".
+ * Whether the words around the name say it is a firm (or another organisation): "analysts at X", "shares of X",
+ * "investment bank X", "X shares", "X's chief executive", "X, the bank,", "X, a company", "agreed to acquire X", "X
+ * was acquired", "X advised Y on the deal", "X, the third partner in the coalition,".
  */
 function firmContext(tokens: Token[], from: number, to: number): boolean {
   const prev = tokens[from - 1]?.lower ?? "";
@@ -60,7 +67,15 @@ function firmContext(tokens: Token[], from: number, to: number): boolean {
   if (FIRM_AFTER.has(after)) return true;
   if (possessive && after === "chief" && tokens[to + 2]?.lower === "executive") return true;
   if (next === "was" && /^(?:acquired|bought|founded|listed|delisted)$/.test(tokens[to + 1]?.lower ?? "")) return true;
+  if (/^(?:advised|advises|advising)$/.test(next) && advisedOnDeal(tokens, to + 1)) return true;
   return next === "," && /^(?:the|a|an)$/.test(tokens[to + 1]?.lower ?? "") && appositionNoun(tokens, to + 2);
+}
+
+/** Whether "on the deal" (or transaction, merger...) follows within a few words of token `k`. */
+function advisedOnDeal(tokens: Token[], k: number): boolean {
+  for (let j = k; j < k + 5 && tokens[j]; j++)
+    if (tokens[j].lower === "on") return DEALS.has(tokens[j + 1]?.lower === "the" ? (tokens[j + 2]?.lower ?? "") : tokens[j + 1].lower);
+  return false;
 }
 
 /** Whether a firm noun heads the apposition starting at `k` ("a Zurich-based bank", "the lender"). */

@@ -221,6 +221,9 @@ export function typeName(
   const cue = contextType(tokens, from, to);
   if (cue) return cue;
   if (afterLocative(tokens, from)) if (words.length === 1 || words.every((w) => !isFirstName(w))) return "location";
+  // "the title at Flushing Meadows": after "at", a name of several words none of which is a first name is a venue.
+  if (tokens[from - 1]?.lower === "at" && words.length > 1 && !words.some(isFirstName) && !isModifierWord(words[0]))
+    return "location";
   const placeWord = (w: string) => knownPlace(w) || isPlaceName(w);
   // "Lewis Hamilton": a first name that is not itself a known place starts a person's name.
   if (words.length >= 2 && words.length <= 4 && isFirstName(words[0]) && !knownPlace(words[0])) return "person";
