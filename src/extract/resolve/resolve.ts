@@ -97,7 +97,7 @@ class Resolver {
   known(a: Analysis, m: Mention): void {
     const { kind, entry } = m.known!;
     const possessive = a.tokens[m.to]?.pos === "PART";
-    if (kind === "capital" && isLocative(a, m.from) && !possessive) {
+    if (kind === "capital" && ((isLocative(a, m.from) && !possessive) || isPlaceUse(a, m))) {
       this.add(`location:${normalizeName(m.surface)}`, m, { label: m.surface, type: "location" });
       return;
     }
@@ -245,6 +245,21 @@ function isLocative(a: Analysis, from: number): boolean {
     if (words === 0) return false;
   }
   return false;
+}
+
+/**
+ * Whether a capital is named as the city it is, not its government: "the liberation of Paris", "his London years",
+ * "London's St Martin's College", "the Institute for Advanced Study, Berlin", "Oslo, the capital of Norway".
+ */
+function isPlaceUse(a: Analysis, m: Mention): boolean {
+  const prev = a.tokens[m.from - 1];
+  const next = a.tokens[m.to];
+  if (prev?.lower === "of" && a.tokens[m.from - 2]?.pos !== "VERB") return true;
+  if (next?.pos === "NOUN" && !/^\p{Lu}/u.test(next.text)) return true;
+  if (next?.pos === "PART" && /^\p{Lu}/u.test(a.tokens[m.to + 1]?.text ?? "")) return true;
+  const address = prev?.lower === "," && /^\p{Lu}/u.test(a.tokens[m.from - 2]?.text ?? "");
+  if (address && a.tokens[m.from - 2].pos !== "PUNCT" && next?.pos !== "PART") return true;
+  return next?.lower === "," && a.tokens[m.to + 1]?.lower === "the" && a.tokens[m.to + 2]?.lower === "capital";
 }
 
 function longest(c: Cluster): string {
