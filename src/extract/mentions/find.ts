@@ -2,6 +2,7 @@
  * Mention finding: known names (graph, lexicon, gazetteer), demonym groups, unknown proper names and numbers.
  */
 import type { CompiledContext } from "../lexicon/compile.ts";
+import type { LexiconEntry } from "../lexicon/types.ts";
 import type { Analysis, Token } from "../nlp/types.ts";
 import { isCalendarWord } from "./calendar.ts";
 import { contextType } from "./cues.ts";
@@ -42,7 +43,15 @@ export function findMentions(a: Analysis, ctx: CompiledContext, numeric: boolean
     let i = s.from;
     while (i < s.to) i = taken[i] ? i + 1 : step(a, ctx, titles, i, s.to, kept, taken);
   }
-  return anchored(kept, ctx).sort((x, y) => x.from - y.from);
+  return withoutNamedDemonyms(anchored(kept, ctx)).sort((x, y) => x.from - y.from);
+}
+
+/** Drops adjectival demonyms ("American") of states the document also names by a name ("the United States"). */
+function withoutNamedDemonyms(mentions: Mention[]): Mention[] {
+  if (!mentions.some((m) => m.adjective)) return mentions;
+  const named = new Set<LexiconEntry>();
+  for (const m of mentions) if (m.known?.kind === "name") named.add(m.known.entry);
+  return mentions.filter((m) => !m.adjective || !named.has(m.known!.entry));
 }
 
 /** How many of a graph node's neighbours a document must name before the node's common-noun names resolve. */
@@ -180,8 +189,9 @@ function demonym(
     push(a, out, taken, { ...range, type: "group", state: entry.entry }, label);
     return range.to;
   }
-  // "an American actor", "the Polish border": the demonym still names its state (as Re-DocRED and readers take it).
-  push(a, out, taken, { from: i, to: end, type: entry.entry.type, known: entry });
+  const role = !!matchPhrase(ctx.roles, tokens, end, to);
+  // "an American actor", "the Polish border": the demonym still names its state, when nothing else does.
+  push(a, out, taken, { from: i, to: end, type: entry.entry.type, known: entry, adjective: !role || undefined });
   return end;
 }
 
