@@ -7,7 +7,15 @@ import type { Analysis, Token } from "../nlp/types.ts";
 import { isCalendarWord } from "./calendar.ts";
 import { contextType } from "./cues.ts";
 import { matchName, matchPhrase } from "./phrases.ts";
-import { isCommonWord, isEventHead, isNameHead, isOrgHead, isPluralNoun, typeName } from "./typing.ts";
+import {
+  isCommonWord,
+  isEventHead,
+  isModifierWord,
+  isNameHead,
+  isOrgHead,
+  isPluralNoun,
+  typeName,
+} from "./typing.ts";
 import type { Mention } from "./types.ts";
 import { DocumentTitles } from "./works.ts";
 
@@ -25,6 +33,24 @@ const GOVERNMENT_HEADS = new Set([
   ...["administration", "cabinet", "embassy", "military", "police", "office", "house", "assembly"],
 ]);
 const HONORIFICS = new Set(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady"]);
+/** Ranks and titles of nobility, the military and the clergy: "General Lasalle", "Princess Helen", "Pharaoh X". */
+const RANKS = new Set([
+  ...["general", "admiral", "colonel", "lieutenant", "sergeant", "corporal", "marshal", "brigadier", "commodore"],
+  ...["rear", "prince", "princess", "emperor", "empress", "pharaoh", "sultan", "tsar", "czar", "archbishop"],
+  ...["bishop", "cardinal", "pope", "rabbi", "imam", "reverend", "baron", "baroness", "count", "countess"],
+  ...["viscount", "duke", "duchess", "earl", "professor", "prof.", "doctor", "petty", "officer", "agent"],
+]);
+
+/**
+ * Whether token `k` is a rank before a person's name (up to `to`): a capitalised word that another name word follows
+ * and that does not start the name of a firm or body ("General Motors", "General Assembly", "Prince of Wales").
+ */
+function isRankBefore(tokens: Token[], k: number, to: number): boolean {
+  if (!RANKS.has(tokens[k].lower) || k + 1 >= to || !/^\p{Lu}/u.test(tokens[k + 1].text)) return false;
+  const last = tokens[to - 1].lower;
+  return !isOrgHead(last) && !isEventHead(last) && !isModifierWord(tokens[k + 1].lower);
+}
+
 /** Common nouns that, after a person's name, name their organisation: "the Zelensky administration". */
 const EPONYMOUS = new Set(["administration", "government", "cabinet", "campaign"]);
 /** Words that, capitalised and followed by a number, name a clause or text: "Article 5". */
@@ -202,6 +228,7 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
   let titled = false;
   for (;;) {
     if (HONORIFICS.has(tokens[start].lower)) start++;
+    else if (isRankBefore(tokens, start, to)) start++;
     else {
       const role = matchPhrase(ctx.roles, tokens, start, to);
       if (!role) break;

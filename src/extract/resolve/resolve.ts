@@ -30,6 +30,9 @@ const LOCATIVE = new Set([
 /** The weight of a mention typed by its context in the per-document type vote (see {@link voteTypes}). */
 const STRONG_VOTE = 100;
 
+/** Nouns that describe a capital as a city: "Oslo, the capital of Norway". */
+const CITY_NOUNS = new Set(["capital", "city", "town", "seat", "port", "metropolis"]);
+
 /** An entity under construction. */
 export interface Cluster {
   id: string;
@@ -259,7 +262,16 @@ function isPlaceUse(a: Analysis, m: Mention): boolean {
   if (next?.pos === "PART" && /^\p{Lu}/u.test(a.tokens[m.to + 1]?.text ?? "")) return true;
   const address = prev?.lower === "," && /^\p{Lu}/u.test(a.tokens[m.from - 2]?.text ?? "");
   if (address && a.tokens[m.from - 2].pos !== "PUNCT" && next?.pos !== "PART") return true;
-  return next?.lower === "," && a.tokens[m.to + 1]?.lower === "the" && a.tokens[m.to + 2]?.lower === "capital";
+  // "Havana, Cuba", "Oslo, the capital of Norway", "Belmopan is the capital city of Belize".
+  const after = a.tokens[m.to + 1];
+  if (next?.lower === "," && after && /^\p{Lu}/u.test(after.text) && after.pos === "PROPN") return true;
+  if (next?.lower === "," && after?.lower === "the" && CITY_NOUNS.has(a.tokens[m.to + 2]?.lower ?? "")) return true;
+  return /^(?:is|was)$/.test(next?.lower ?? "") && /^(?:the|a)$/.test(after?.lower ?? "") && cityNounAt(a, m.to + 2);
+}
+
+/** Whether a city noun comes within two words of token `k` ("the capital", "the largest city"). */
+function cityNounAt(a: Analysis, k: number): boolean {
+  return CITY_NOUNS.has(a.tokens[k]?.lower ?? "") || CITY_NOUNS.has(a.tokens[k + 1]?.lower ?? "");
 }
 
 function longest(c: Cluster): string {
