@@ -19,8 +19,11 @@ import {
 import type { Mention } from "./types.ts";
 import { DocumentTitles } from "./works.ts";
 
-/** Words that may join the parts of one name: "Bank of England", "Competition and Markets Authority". */
-const CONNECTORS = new Set(["of", "and", "&", "de", "del", "la", "von", "van", "bin", "al", "du", "der"]);
+/**
+ * Words that may join the parts of one name: "Bank of England", "Competition and Markets Authority", and after an
+ * organisation word "Council on Foreign Relations", "Institute for Advanced Study".
+ */
+const CONNECTORS = new Set(["of", "and", "&", "de", "del", "la", "von", "van", "bin", "al", "du", "der", "for", "on"]);
 const OF_HEADS = new Set([
   ...["republic", "kingdom", "state", "states", "university", "house", "church", "museum", "institute", "college"],
   ...["school", "office", "court", "duke", "earl", "prince", "princess", "king", "queen", "city", "port", "gulf"],
@@ -333,7 +336,8 @@ function properRun(tokens: Token[], i: number, to: number): number {
       CONNECTORS.has(t.lower) &&
       j + 1 < to &&
       isCapitalized(tokens[j + 1]) &&
-      (t.lower !== "of" || ofHead(tokens[j - 1].lower))
+      (t.lower !== "of" || ofHead(tokens[j - 1].lower)) &&
+      ((t.lower !== "for" && t.lower !== "on") || isOrgHead(tokens[j - 1].lower))
     ) {
       if (t.lower === "and" && cut < 0) cut = j;
       j++;
