@@ -96,6 +96,9 @@ const COMPASS = new Set([
   "new",
 ]);
 
+/** First words of place names that also start saints' and people's names: "St Louis", "San Fernando". */
+const SAINT_PREFIX = new Set(["st", "st.", "saint", "san", "santa", "são", "sao", "ste", "ste.", "sainte", "fort", "port"]);
+
 const PERSON_TAGS = new Set(["FirstName", "MaleName", "FemaleName"]);
 const PLACE_TAGS = new Set(["City", "Country", "Region", "Place"]);
 
@@ -220,7 +223,15 @@ export function typeName(
   if (OUTLET_NOUNS.has(following)) return "organization";
   const cue = contextType(tokens, from, to);
   if (cue) return cue;
-  if (afterLocative(tokens, from)) if (words.length === 1 || words.every((w) => !isFirstName(w))) return "location";
+  // "St Louis, Missouri", "San Fernando, Chile": a name followed by a known place after a comma is a place in it.
+  // ("Mykhailo Podolyak, Kyiv's lead negotiator" is no place: the place there owns what follows.)
+  if (tokens[to]?.lower === "," && /^\p{Lu}/u.test(tokens[to + 1]?.text ?? "") && tokens[to + 2]?.pos !== "PART") {
+    const place = tokens[to + 1].lower;
+    if ((knownPlace(place) || isPlaceName(place)) && !isFirstName(words[0])) return "location";
+  }
+  const saint = SAINT_PREFIX.has(words[0]);
+  if (afterLocative(tokens, from))
+    if (saint || words.length === 1 || words.every((w) => !isFirstName(w))) return "location";
   // "the title at Flushing Meadows": after "at", a name of several words none of which is a first name is a venue.
   if (tokens[from - 1]?.lower === "at" && words.length > 1 && !words.some(isFirstName) && !isModifierWord(words[0]))
     return "location";
