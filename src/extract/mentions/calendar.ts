@@ -17,6 +17,6 @@ const SHORT = new Set([...MONTHS, ...WEEKDAYS].filter((w) => !FULL.has(w)));
 /** Whether `lower` (a token in lower case, maybe with a full stop) is a month or weekday name. */
 export function isCalendarWord(lower: string, next?: string): boolean {
   if (FULL.has(lower)) return true;
-  if (lower.endsWith(".")) return SHORT.has(lower.slice(0, -1));
+  if (lower.endsWith(".")) return SHORT.has(lower.slice(0, -1)) || FULL.has(lower.slice(0, -1));
   return SHORT.has(lower) && next !== undefined && /^\d{1,2}(?:st|nd|rd|th)?$/.test(next);
 }

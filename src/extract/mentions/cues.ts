@@ -74,7 +74,8 @@ function firmContext(tokens: Token[], from: number, to: number): boolean {
 /** Whether "on the deal" (or transaction, merger...) follows within a few words of token `k`. */
 function advisedOnDeal(tokens: Token[], k: number): boolean {
   for (let j = k; j < k + 5 && tokens[j]; j++)
-    if (tokens[j].lower === "on") return DEALS.has(tokens[j + 1]?.lower === "the" ? (tokens[j + 2]?.lower ?? "") : tokens[j + 1].lower);
+    if (tokens[j].lower === "on")
+      return DEALS.has(tokens[j + 1]?.lower === "the" ? (tokens[j + 2]?.lower ?? "") : tokens[j + 1].lower);
   return false;
 }
 
@@ -91,7 +92,12 @@ function appositionNoun(tokens: Token[], k: number): boolean {
 /** Whether the words around the name say it is a person: "X, 54,", "X said he", "appointed X", "X was born". */
 function personContext(tokens: Token[], from: number, to: number): boolean {
   const next = tokens[to]?.lower ?? "";
-  if (next === "," && tokens[to + 1]?.pos === "NUM" && /^\d{1,3}$/.test(tokens[to + 1].text) && tokens[to + 2]?.lower === ",")
+  if (
+    next === "," &&
+    tokens[to + 1]?.pos === "NUM" &&
+    /^\d{1,3}$/.test(tokens[to + 1].text) &&
+    tokens[to + 2]?.lower === ","
+  )
     return true;
   if (SAYING.has(next) && PERSON_PRONOUNS.has(tokens[to + 1]?.lower ?? "")) return true;
   // "X, who": unless X follows a preposition ("groups in Gràcia, who marched"), when "who" is the noun's before it.

@@ -7,15 +7,7 @@ import type { Analysis, Token } from "../nlp/types.ts";
 import { isCalendarWord } from "./calendar.ts";
 import { contextType } from "./cues.ts";
 import { matchName, matchPhrase } from "./phrases.ts";
-import {
-  isCommonWord,
-  isEventHead,
-  isModifierWord,
-  isNameHead,
-  isOrgHead,
-  isPluralNoun,
-  typeName,
-} from "./typing.ts";
+import { isCommonWord, isEventHead, isModifierWord, isNameHead, isOrgHead, isPluralNoun, typeName } from "./typing.ts";
 import type { Mention } from "./types.ts";
 import { DocumentTitles } from "./works.ts";
 

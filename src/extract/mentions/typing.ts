@@ -97,7 +97,20 @@ const COMPASS = new Set([
 ]);
 
 /** First words of place names that also start saints' and people's names: "St Louis", "San Fernando". */
-const SAINT_PREFIX = new Set(["st", "st.", "saint", "san", "santa", "são", "sao", "ste", "ste.", "sainte", "fort", "port"]);
+const SAINT_PREFIX = new Set([
+  "st",
+  "st.",
+  "saint",
+  "san",
+  "santa",
+  "são",
+  "sao",
+  "ste",
+  "ste.",
+  "sainte",
+  "fort",
+  "port",
+]);
 
 const PERSON_TAGS = new Set(["FirstName", "MaleName", "FemaleName"]);
 const PLACE_TAGS = new Set(["City", "Country", "Region", "Place"]);

@@ -91,7 +91,13 @@ function quoted(tokens: Token[], i: number, to: number, o: WorkOptions, nameHead
   for (let j = i + 1; j < k; j++) {
     const x = tokens[j];
     if (/^\p{Lu}|^\d/u.test(x.text)) words++;
-    else if (!GLUE.has(x.lower) && !INNER_PUNCT.has(x.text) && !/^['’]/.test(x.text) && x.text !== "(" && x.text !== ")")
+    else if (
+      !GLUE.has(x.lower) &&
+      !INNER_PUNCT.has(x.text) &&
+      !/^['’]/.test(x.text) &&
+      x.text !== "(" &&
+      x.text !== ")"
+    )
       return null;
   }
   if (words === 0 || !/^\p{Lu}|^\d/u.test(tokens[i + 1].text) || GLUE.has(tokens[k - 1].lower)) return null;
@@ -169,7 +175,7 @@ export class DocumentTitles {
 
   constructor(a: Analysis, ofHead: HeadTest, nameHead: HeadTest, options: Partial<WorkOptions> = {}) {
     for (const s of a.sentences)
-      for (let i = s.from; i < s.to; ) {
+      for (let i = s.from; i < s.to;) {
         const title = workTitle(a.tokens, i, s.to, ofHead, nameHead, options);
         if (!title) {
           i++;
