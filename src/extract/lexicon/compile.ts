@@ -25,6 +25,9 @@ export interface Phrase<T> {
   value: T;
 }
 
+/** Prefixes that make a role's deputy or former holder: "co-founder", "vice-president", "deputy minister". */
+const ROLE_PREFIXES = ["co-", "vice-", "vice ", "deputy ", "ex-"];
+
 /** Everything the extractor looks up, built once per context. */
 export interface CompiledContext {
   ontology: Ontology;
@@ -58,10 +61,10 @@ export function compileContext(ontology: Ontology, lexicon: Lexicon, graph?: Kno
     ontology,
     predicates: ontology.predicates,
     names: names.patterns(),
-    // "co-chief executive" holds the role as much as "chief executive".
+    // "co-chief executive" and "vice-president" hold the role as much as "chief executive" and "president".
     roles: phraseTable(
       Object.entries(lexicon.roles).flatMap(([p, nouns]) =>
-        nouns.flatMap((n) => [[n, p] as const, [`co-${n}`, p] as const]),
+        nouns.flatMap((n) => ["", ...ROLE_PREFIXES].map((prefix) => [`${prefix}${n}`, p] as const)),
       ),
     ),
     verbs: verbTable(ontology),

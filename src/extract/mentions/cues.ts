@@ -103,5 +103,6 @@ function personContext(tokens: Token[], from: number, to: number): boolean {
   // "X, who": unless X follows a preposition ("groups in Gràcia, who marched"), when "who" is the noun's before it.
   if (next === "," && tokens[to + 1]?.lower === "who" && tokens[from - 1]?.pos !== "ADP") return true;
   if (next === "was" && PERSON_PASSIVE.has(tokens[to + 1]?.lower ?? "")) return true;
-  return PERSON_OBJECT.has(tokens[from - 1]?.lower ?? "");
+  // "Eva Bosáková, née Věchtová": a maiden name.
+  return PERSON_OBJECT.has(tokens[from - 1]?.lower ?? "") || /^n[ée]e$/.test(tokens[from - 1]?.lower ?? "");
 }

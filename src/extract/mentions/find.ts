@@ -42,8 +42,8 @@ const RANKS = new Set([
  */
 function isRankBefore(tokens: Token[], k: number, to: number): boolean {
   if (!RANKS.has(tokens[k].lower) || k + 1 >= to || !/^\p{Lu}/u.test(tokens[k + 1].text)) return false;
-  const last = tokens[to - 1].lower;
-  return !isOrgHead(last) && !isEventHead(last) && !isModifierWord(tokens[k + 1].lower);
+  for (let j = k + 1; j < to; j++) if (isOrgHead(tokens[j].lower) || isEventHead(tokens[j].lower)) return false;
+  return !isModifierWord(tokens[k + 1].lower);
 }
 
 /** Common nouns that, after a person's name, name their organisation: "the Zelensky administration". */
@@ -233,6 +233,7 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
     if (start >= to) return;
   }
   const end = trimmedEnd(ctx, tokens, start, to);
+  if (!titled && splitAtRole(a, ctx, start, end, out, taken)) return;
   // "In March Reuters reported": a month or weekday before a name is a date, not part of the name.
   while (start < end && isCalendarWord(tokens[start].lower, tokens[start + 1]?.lower)) start++;
   if (end <= start) return;
@@ -277,6 +278,25 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
   }
   const strong = type !== null && !titled && contextType(tokens, start, end) === type;
   push(a, out, taken, strong ? { from: start, to: end, type, strong } : { from: start, to: end, type });
+}
+
+/**
+ * "Georgia Governor Jimmy Carter", "Bank of England Governor Andrew Bailey": a role inside a run of capitalised words
+ * splits it into the body or place the role serves and the person who holds it. Returns whether it split the run.
+ */
+function splitAtRole(a: Analysis, ctx: CompiledContext, from: number, to: number, out: Mention[], taken: Uint8Array) {
+  const { tokens } = a;
+  for (let k = from + 1; k < to - 1; k++) {
+    const role = matchPhrase(ctx.roles, tokens, k, to);
+    if (!role || role.to >= to || !/^\p{Lu}/u.test(tokens[k].text)) continue;
+    const known = matchName(ctx.names, tokens, from, k);
+    if (known && from + known.tokens.length === k)
+      push(a, out, taken, { from, to: k, type: known.name.entry.type, known: known.name });
+    else properName(a, ctx, from, k, out, taken);
+    properName(a, ctx, k, to, out, taken);
+    return true;
+  }
+  return false;
 }
 
 /** Whether `word` (lower case) is by itself the name of a known country or place ("paris", not "george"). */

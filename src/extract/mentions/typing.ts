@@ -23,6 +23,7 @@ const ORG_HEADS = new Set([
   ...["administration", "inc", "inc.", "corp", "corp.", "ltd", "plc", "fc", "examiner", "times", "post", "news"],
   ...["racing", "treasury", "motors", "airlines", "ltd.", "co.", "llc", "gmbh", "partners", "holdings", "ventures"],
   ...["associates", "capital", "brothers", "bros.", "industries", "enterprises", "technologies", "systems", "labs"],
+  ...["pictures", "studios", "records", "entertainment", "publishing", "networks", "communications", "pharmaceuticals"],
 ]);
 /** Last words that make a name a place ("... Stadium", "... River"). */
 const PLACE_HEADS = new Set([
@@ -39,7 +40,7 @@ const FOLLOWING_PLACE = new Set([
 const EVENT_HEADS = new Set([
   ...["championship", "championships", "cup", "games", "olympics", "league", "summit", "war", "open", "slam"],
   ...["tournament", "prix", "marathon", "festival", "expo", "conference", "congress", "forum", "classic", "masters"],
-  ...["series", "derby", "invitational", "world cup", "elections", "election", "referendum", "talks"],
+  ...["series", "derby", "invitational", "world cup", "elections", "election", "referendum", "talks", "awards"],
 ]);
 /** Last words that make a name an agreement ("... Grain Initiative", "... Treaty"). */
 const AGREEMENT_HEADS = new Set([
@@ -56,7 +57,10 @@ const AGREEMENT_HEADS = new Set([
 ]);
 /** Words after which a lone name is a place: "in Sochi", "the port of Odesa". */
 const LOCATIVE = new Set(["in", "near", "outside", "across", "around", "throughout", "within"]);
-const PLACE_NOUNS = new Set(["port", "city", "town", "village", "region", "province", "capital", "state", "county"]);
+const PLACE_NOUNS = new Set([
+  ...["port", "city", "town", "village", "region", "province", "capital", "state", "county", "municipality"],
+  ...["district", "island", "lake", "river", "valley", "commune", "parish", "borough", "township", "suburb"],
+]);
 /** Nouns whose "of X" names a place governed or inhabited: "the government of Catalonia", "the mayor of Lyon". */
 const PLACE_OF = new Set([
   ...["government", "mayor", "governor", "people", "residents", "streets", "outskirts", "suburbs", "centre"],
@@ -243,6 +247,9 @@ export function typeName(
     if ((knownPlace(place) || isPlaceName(place)) && !isFirstName(words[0])) return "location";
   }
   const saint = SAINT_PREFIX.has(words[0]);
+  // "the lake Saimaa", "the island Vigra": a place noun in lower case right before the name.
+  const prev = tokens[from - 1];
+  if (prev && PLACE_NOUNS.has(prev.text) && prev.pos === "NOUN" && !isFirstName(words[0])) return "location";
   if (afterLocative(tokens, from))
     if (saint || words.length === 1 || words.every((w) => !isFirstName(w))) return "location";
   // "the title at Flushing Meadows": after "at", a name of several words none of which is a first name is a venue.

@@ -71,7 +71,7 @@ export function workTitle(
   const cued = cuedBefore(tokens, i) || cuedAfter(tokens, end, to, o.maxDescriptors, i);
   // "The Lord of the Rings" inside a sentence: a capitalised "The" and inner "of the" mark a title, unless the "of"
   // follows an organisation or place word ("The Bank of England").
-  const inner = tokens.slice(i + 1, end - 1).some((x) => x.lower === "of" || x.lower === "the" || x.lower === "and");
+  const inner = tokens.slice(i + 1, end - 1).some((x) => x.lower === "of" || x.lower === "the");
   const prev = tokens[i - 1];
   const bareTitle = t.text === "The" && !!prev && prev.sentence === t.sentence && prev.pos !== "PUNCT" && inner;
   if (!cued && !bareTitle) return null;
@@ -116,12 +116,15 @@ function quoted(tokens: Token[], i: number, to: number, o: WorkOptions, nameHead
 /** The end of a Title Case run from `i`: capitalised words, with glue words and inner punctuation between them. */
 function titleEnd(tokens: Token[], i: number, to: number, max: number): number {
   let end = i + 1;
+  let and = -1;
   for (let j = i + 1; j < to && j - i < max; j++) {
     const x = tokens[j];
     if (isTitleWord(x) || (/^\d/.test(x.text) && x.pos === "NUM")) end = j + 1;
     else if (!GLUE.has(x.lower) && !(INNER_PUNCT.has(x.text) && x.text !== ",")) break;
+    else if (x.lower === "and") and = j;
   }
-  return end;
+  // "The Balcony and James Joyce's Ulysses": a name that owns what follows is not the end of the title.
+  return and > i && and < end && tokens[end]?.pos === "PART" ? and : end;
 }
 
 /** A work noun, a maker's "of" or "titled" right before the title: "the film X", "the maker of X", "titled X". */
