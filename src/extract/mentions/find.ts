@@ -7,7 +7,7 @@ import type { Analysis, Token } from "../nlp/types.ts";
 import { isCalendarWord } from "./calendar.ts";
 import { contextType } from "./cues.ts";
 import { matchName, matchPhrase } from "./phrases.ts";
-import { isCommonWord, isEventHead, isModifierWord, isNameHead, isOrgHead, isPluralNoun, typeName } from "./typing.ts";
+import { isCommonWord, isEventHead, isModifierWord, isNameHead, isOrgHead, isPluralNoun, isPolityHead, typeName } from "./typing.ts";
 import type { Mention } from "./types.ts";
 import { DocumentTitles } from "./works.ts";
 
@@ -120,15 +120,18 @@ function step(
   if (known) {
     const end = i + known.tokens.length;
     const kind = known.name.kind;
-    // "Swiss National Bank", "United States Tennis Association", "Italian Open": a state's name or demonym that
-    // starts a longer name ending with an organisation or event word is part of that name; a state's name and a
+    // "Swiss National Bank", "United States Tennis Association", "Italian Open", "Russian Empire": a state's name or
+    // demonym that starts a longer name ending with an organisation, event or polity word is part of that name; a
+    // state's name and a
     // body of government ("US Treasury", "the US Commerce Department") stay the state and its body.
     const body = kind === "name" && runEnd > end && GOVERNMENT_HEADS.has(tokens[runEnd - 1].lower);
     const starts =
       !body &&
       runEnd > end &&
       (kind === "demonym-adjective" || known.name.entry.type === "country") &&
-      (isOrgHead(tokens[runEnd - 1].lower) || isEventHead(tokens[runEnd - 1].lower)) &&
+      (isOrgHead(tokens[runEnd - 1].lower) ||
+        isEventHead(tokens[runEnd - 1].lower) ||
+        isPolityHead(tokens[runEnd - 1].lower)) &&
       trimmedEnd(ctx, tokens, i, runEnd) === runEnd;
     if (starts) {
       properName(a, ctx, i, runEnd, out, taken);

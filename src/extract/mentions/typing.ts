@@ -25,9 +25,15 @@ const ORG_HEADS = new Set([
   ...["associates", "capital", "brothers", "bros.", "industries", "enterprises", "technologies", "systems", "labs"],
   ...["pictures", "studios", "records", "entertainment", "publishing", "networks", "communications", "pharmaceuticals"],
 ]);
+/** Last words that make a name a state or realm, past or present ("Russian Empire", "Dutch Republic"). */
+const POLITY_HEADS = new Set([
+  ...["empire", "republic", "kingdom", "dynasty", "confederation", "commonwealth", "caliphate", "sultanate"],
+  ...["khanate", "principality", "duchy", "protectorate", "colony", "raj", "emirate", "tsardom"],
+]);
 /** Last words that make a name a place ("... Stadium", "... River"). */
 const PLACE_HEADS = new Set([
   ...Object.keys(model.two.placeWords),
+  ...POLITY_HEADS,
   ...["stadium", "airport", "street", "square", "province", "region", "sea", "ocean", "valley", "oblast"],
 ]);
 /** Common nouns after a name that make it a place: "the Santiago Bernabeu stadium". */
@@ -173,6 +179,11 @@ export function isPluralNoun(word: string): boolean {
 /** Whether `word` (lower case) ends organisation names. */
 export function isOrgHead(word: string): boolean {
   return ORG_HEADS.has(word);
+}
+
+/** Whether `word` (lower case) ends names of states and realms ("... Empire", "... Republic"). */
+export function isPolityHead(word: string): boolean {
+  return POLITY_HEADS.has(word);
 }
 
 /** Whether `word` (lower case) ends names of organisations, events, places or things built ("... Bridge"). */
