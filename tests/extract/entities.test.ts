@@ -165,6 +165,37 @@ describe("extract", () => {
     });
   });
 
+  describe("head words alone", () => {
+    it("does not make a capitalised head word alone an entity", () => {
+      const r = extract("The Government acknowledged the deal. He studied at the Academy for years.");
+      expect(r.entities.map((e) => e.label)).toEqual([]);
+    });
+
+    it("keeps bodies named by their head alone and numbered names", () => {
+      const r = extract("Congress passed the bill. The road joins Interstate 680 near town.");
+      expect(entity(r, "Congress")).toBeDefined();
+      expect(r.entities.some((e) => e.label.startsWith("Interstate"))).toBe(true);
+    });
+  });
+
+  describe("demonyms in longer names", () => {
+    it("keeps a demonym before a polity word inside the name", () => {
+      const r = extract("The treaty was signed by the Dutch Republic and the Russian Empire.");
+      expect(entity(r, "Dutch Republic")?.type).toBe("location");
+      expect(entity(r, "Russian Empire")?.type).toBe("location");
+      expect(entity(r, "Russia")).toBeUndefined();
+    });
+  });
+
+  describe("roles inside a run of names", () => {
+    it("splits a run at a role into the body and the holder", () => {
+      const r = extract("The plan was backed by Georgia Governor Jimmy Carter and Vice-President Joe Biden.");
+      expect(entity(r, "Jimmy Carter")?.type).toBe("person");
+      expect(entity(r, "Joe Biden")?.type).toBe("person");
+      expect(entity(r, "Georgia")).toBeDefined();
+    });
+  });
+
   describe("organisation names", () => {
     it("joins 'on' and 'for' after an organisation word", () => {
       expect(labels("He spoke at the Council on Foreign Relations.")).toContain("Council on Foreign Relations");

@@ -7,7 +7,16 @@ import type { Analysis, Token } from "../nlp/types.ts";
 import { isCalendarWord } from "./calendar.ts";
 import { contextType } from "./cues.ts";
 import { matchName, matchPhrase } from "./phrases.ts";
-import { isCommonWord, isEventHead, isModifierWord, isNameHead, isOrgHead, isPluralNoun, isPolityHead, typeName } from "./typing.ts";
+import {
+  isCommonWord,
+  isEventHead,
+  isModifierWord,
+  isNameHead,
+  isOrgHead,
+  isPluralNoun,
+  isPolityHead,
+  typeName,
+} from "./typing.ts";
 import type { Mention } from "./types.ts";
 import { DocumentTitles } from "./works.ts";
 
@@ -45,6 +54,12 @@ function isRankBefore(tokens: Token[], k: number, to: number): boolean {
   for (let j = k + 1; j < to; j++) if (isOrgHead(tokens[j].lower) || isEventHead(tokens[j].lower)) return false;
   return !isModifierWord(tokens[k + 1].lower);
 }
+
+/** Bodies a text names by their head word alone: "Congress passed the bill", "the Army withdrew". */
+const SOLE_BODIES = new Set([
+  ...["congress", "senate", "parliament", "army", "navy", "union", "coalition", "territory", "committee", "assembly"],
+  ...["legislature", "council", "cabinet", "commission", "court", "police"],
+]);
 
 /** Common nouns that, after a person's name, name their organisation: "the Zelensky administration". */
 const EPONYMOUS = new Set(["administration", "government", "cabinet", "campaign"]);
@@ -268,8 +283,10 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
   const type = typeName(tokens, start, end, titled, (w) => isKnownPlace(ctx, w));
   // A lone capitalised common word ("Several days ago", "Western leaders"), or a word capitalised only because a
   // sentence starts with it ("Environmental groups"), is a name only if it joins one ("Spirit" -> "Spirit AeroSystems").
+  // "the Government", "the Party", "the Academy": a head word alone is a common noun, capitalised for the one body
+  // the text means, and a name only if it joins one.
   const weak =
-    (end - start === 1 && isDemonymNoun(ctx, tokens[start].lower)) ||
+    (end - start === 1 && (isDemonymNoun(ctx, tokens[start].lower) || isHeadOnly(tokens, start))) ||
     (type === null &&
       end - start === 1 &&
       (isCommonWord(tokens[start].lower) ||
@@ -307,6 +324,16 @@ function isKnownPlace(ctx: CompiledContext, word: string): boolean {
   return !!ctx.names
     .get(word)
     ?.some((p) => p.tokens.length === 1 && (p.name.entry.type === "country" || p.name.entry.type === "location"));
+}
+
+/**
+ * Whether the lone word at `k` is only a head word of names ("Government", "Academy"): not an acronym ("FC"), not
+ * numbered ("Interstate 680"), and not one of the bodies a text names by their head alone ("Congress").
+ */
+function isHeadOnly(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!isNameHead(t.lower) || SOLE_BODIES.has(t.lower) || /^\p{Lu}+$/u.test(t.text)) return false;
+  return tokens[k + 1]?.pos !== "NUM" && tokens[k - 1]?.pos !== "NUM";
 }
 
 /** "Dutchman", "Frenchwomen": a demonym made a noun for a person is not a name. */
