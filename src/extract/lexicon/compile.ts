@@ -136,7 +136,9 @@ function withDemonyms(entry: LexiconEntry, demonyms: string[]): { text: string; 
   return [
     ...[entry.label, ...entry.aliases].map((text) => ({ text, kind: "name" as NameKind })),
     ...demonyms.map((text) => ({ text, kind: "demonym-adjective" as NameKind })),
-    ...demonyms.filter((d) => /[aeiou]n$/.test(d)).map((d) => ({ text: `${d}s`, kind: "demonym-plural" as NameKind })),
+    ...demonyms
+      .filter((d) => /[aeiou][nt]$/.test(d))
+      .map((d) => ({ text: `${d}s`, kind: "demonym-plural" as NameKind })),
   ];
 }
 

@@ -21,7 +21,7 @@ const ORG_HEADS = new Set([
   ...["party", "union", "commission", "authority", "federation", "club", "bank", "department", "ministry", "council"],
   ...["committee", "agency", "fund", "court", "parliament", "assembly", "congress", "senate", "government"],
   ...["administration", "inc", "inc.", "corp", "corp.", "ltd", "plc", "fc", "examiner", "times", "post", "news"],
-  ...["racing", "treasury", "motors", "airlines", "ltd.", "co.", "llc", "gmbh", "partners", "holdings", "ventures"],
+  ...["army", "racing", "treasury", "motors", "airlines", "ltd.", "co.", "llc", "gmbh", "partners", "holdings", "ventures"],
   ...["associates", "capital", "brothers", "bros.", "industries", "enterprises", "technologies", "systems", "labs"],
   ...["pictures", "studios", "records", "entertainment", "publishing", "networks", "communications", "pharmaceuticals"],
 ]);
