@@ -21,7 +21,20 @@ const ORG_HEADS = new Set([
   ...["party", "union", "commission", "authority", "federation", "club", "bank", "department", "ministry", "council"],
   ...["committee", "agency", "fund", "court", "parliament", "assembly", "congress", "senate", "government"],
   ...["administration", "inc", "inc.", "corp", "corp.", "ltd", "plc", "fc", "examiner", "times", "post", "news"],
-  ...["army", "racing", "treasury", "motors", "airlines", "ltd.", "co.", "llc", "gmbh", "partners", "holdings", "ventures"],
+  ...[
+    "army",
+    "racing",
+    "treasury",
+    "motors",
+    "airlines",
+    "ltd.",
+    "co.",
+    "llc",
+    "gmbh",
+    "partners",
+    "holdings",
+    "ventures",
+  ],
   ...["associates", "capital", "brothers", "bros.", "industries", "enterprises", "technologies", "systems", "labs"],
   ...["pictures", "studios", "records", "entertainment", "publishing", "networks", "communications", "pharmaceuticals"],
 ]);
@@ -61,6 +74,9 @@ const AGREEMENT_HEADS = new Set([
   "act",
   "plan",
 ]);
+/** How many names a list may hold before the preposition that makes them all places ("in A, B, C and D"). */
+const MAX_CONJUNCTS = 6;
+
 /** Words after which a lone name is a place: "in Sochi", "the port of Odesa". */
 const LOCATIVE = new Set(["in", "near", "outside", "across", "around", "throughout", "within"]);
 const PLACE_NOUNS = new Set([
@@ -200,7 +216,7 @@ const TOWN_ENDING = /\p{L}{3}(?:pol|polis|grad|gorod|burg|burgh|bourg|ville|stad
  */
 function afterLocative(tokens: Token[], from: number): boolean {
   let k = from - 1;
-  for (let hops = 0; hops < 3 && k >= 0; hops++) {
+  for (let hops = 0; hops < MAX_CONJUNCTS && k >= 0; hops++) {
     const prev = tokens[k];
     const before = tokens[k - 1];
     if (LOCATIVE.has(prev.lower)) return true;

@@ -33,6 +33,9 @@ const STRONG_VOTE = 100;
 /** Nouns that describe a capital as a city: "Oslo, the capital of Norway". */
 const CITY_NOUNS = new Set(["capital", "city", "town", "seat", "port", "metropolis"]);
 
+/** How many names a list may hold before the preposition that makes them all places ("in A, B, C and D"). */
+const MAX_CONJUNCTS = 6;
+
 /** An entity under construction. */
 export interface Cluster {
   id: string;
@@ -233,7 +236,7 @@ function firstBest(tally: Map<EntityType, number>): EntityType {
  */
 function isLocative(a: Analysis, from: number): boolean {
   let k = from - 1;
-  for (let hops = 0; hops < 3 && k >= 0; hops++) {
+  for (let hops = 0; hops < MAX_CONJUNCTS && k >= 0; hops++) {
     const t = a.tokens[k];
     if (LOCATIVE.has(t.lower)) return true;
     if (t.lower !== "and" && t.lower !== "or" && t.lower !== ",") return false;
@@ -258,6 +261,8 @@ function isPlaceUse(a: Analysis, m: Mention): boolean {
   const prev = a.tokens[m.from - 1];
   const next = a.tokens[m.to];
   if (prev?.lower === "of" && a.tokens[m.from - 2]?.pos !== "VERB") return true;
+  // "19th-century Paris", "modern Berlin": a city described by an adjective.
+  if (prev?.pos === "ADJ" && !/^\p{Lu}/u.test(prev.text)) return true;
   if (next?.pos === "NOUN" && !/^\p{Lu}/u.test(next.text)) return true;
   if (next?.pos === "PART" && /^\p{Lu}/u.test(a.tokens[m.to + 1]?.text ?? "")) return true;
   const address = prev?.lower === "," && /^\p{Lu}/u.test(a.tokens[m.from - 2]?.text ?? "");
