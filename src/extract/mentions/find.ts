@@ -7,17 +7,10 @@ import type { Analysis, Token } from "../nlp/types.ts";
 import { isCalendarWord } from "./calendar.ts";
 import { contextType } from "./cues.ts";
 import { matchName, matchPhrase } from "./phrases.ts";
-import {
-  isCommonWord,
-  isEventHead,
-  isModifierWord,
-  isNameHead,
-  isOrgHead,
-  isPluralNoun,
-  isPolityHead,
-  typeName,
-} from "./typing.ts";
+import { isCommonWord, isEventHead, isNameHead, isOrgHead, isPolityHead, typeName } from "./typing.ts";
 import type { Mention } from "./types.ts";
+import { isHonorific, isRankBefore } from "./titles.ts";
+import { isDemonymNoun, isHeadOnly, onlySentenceInitial } from "./weak.ts";
 import { DocumentTitles } from "./works.ts";
 
 /**
@@ -35,30 +28,6 @@ const OF_HEADS = new Set([
 const GOVERNMENT_HEADS = new Set([
   ...["department", "ministry", "treasury", "senate", "congress", "parliament", "army", "navy", "government"],
   ...["administration", "cabinet", "embassy", "military", "police", "office", "house", "assembly"],
-]);
-const HONORIFICS = new Set(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady"]);
-/** Ranks and titles of nobility, the military and the clergy: "General Lasalle", "Princess Helen", "Pharaoh X". */
-const RANKS = new Set([
-  ...["general", "admiral", "colonel", "lieutenant", "sergeant", "corporal", "marshal", "brigadier", "commodore"],
-  ...["rear", "prince", "princess", "emperor", "empress", "pharaoh", "sultan", "tsar", "czar", "archbishop"],
-  ...["bishop", "cardinal", "pope", "rabbi", "imam", "reverend", "baron", "baroness", "count", "countess"],
-  ...["viscount", "duke", "duchess", "earl", "professor", "prof.", "doctor", "petty", "officer", "agent"],
-]);
-
-/**
- * Whether token `k` is a rank before a person's name (up to `to`): a capitalised word that another name word follows
- * and that does not start the name of a firm or body ("General Motors", "General Assembly", "Prince of Wales").
- */
-function isRankBefore(tokens: Token[], k: number, to: number): boolean {
-  if (!RANKS.has(tokens[k].lower) || k + 1 >= to || !/^\p{Lu}/u.test(tokens[k + 1].text)) return false;
-  for (let j = k + 1; j < to; j++) if (isOrgHead(tokens[j].lower) || isEventHead(tokens[j].lower)) return false;
-  return !isModifierWord(tokens[k + 1].lower);
-}
-
-/** Bodies a text names by their head word alone: "Congress passed the bill", "the Army withdrew". */
-const SOLE_BODIES = new Set([
-  ...["congress", "senate", "parliament", "army", "navy", "union", "coalition", "territory", "committee", "assembly"],
-  ...["legislature", "council", "cabinet", "commission", "court", "police"],
 ]);
 
 /** Common nouns that, after a person's name, name their organisation: "the Zelensky administration". */
@@ -240,7 +209,7 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
   let start = from;
   let titled = false;
   for (;;) {
-    if (HONORIFICS.has(tokens[start].lower)) start++;
+    if (isHonorific(tokens, start)) start++;
     else if (isRankBefore(tokens, start, to)) start++;
     else {
       const role = matchPhrase(ctx.roles, tokens, start, to);
@@ -324,40 +293,6 @@ function isKnownPlace(ctx: CompiledContext, word: string): boolean {
   return !!ctx.names
     .get(word)
     ?.some((p) => p.tokens.length === 1 && (p.name.entry.type === "country" || p.name.entry.type === "location"));
-}
-
-/**
- * Whether the lone word at `k` is only a head word of names ("Government", "Academy"): not an acronym ("FC"), not
- * numbered ("Interstate 680"), and not one of the bodies a text names by their head alone ("Congress").
- */
-function isHeadOnly(tokens: Token[], k: number): boolean {
-  const t = tokens[k];
-  if (!isNameHead(t.lower) || SOLE_BODIES.has(t.lower) || /^\p{Lu}+$/u.test(t.text)) return false;
-  return tokens[k + 1]?.pos !== "NUM" && tokens[k - 1]?.pos !== "NUM";
-}
-
-/** "Dutchman", "Frenchwomen": a demonym made a noun for a person is not a name. */
-function isDemonymNoun(ctx: CompiledContext, word: string): boolean {
-  const stem = /^(.+?)(?:man|men|woman|women)$/.exec(word)?.[1];
-  return !!stem && !!ctx.names.get(stem)?.some((p) => p.name.kind === "demonym-adjective");
-}
-
-/**
- * Whether token `k` starts its sentence, modifies the common noun after it ("Environmental groups") or reads as a
- * plural common noun ("Regulators in ..."), and is written capitalised nowhere else in the text: then only its
- * position made it capitalised.
- */
-function onlySentenceInitial(a: Analysis, k: number): boolean {
-  const t = a.tokens[k];
-  const next = a.tokens[k + 1];
-  if (a.sentences[t.sentence].from !== k || !next) return false;
-  const modifier = next.pos === "NOUN" && !/^\p{Lu}/u.test(next.text);
-  if (!modifier && !isPluralNoun(t.lower)) return false;
-  for (let i = 0; i < a.tokens.length; i++) {
-    const u = a.tokens[i];
-    if (i !== k && u.text === t.text && a.sentences[u.sentence].from !== i) return false;
-  }
-  return true;
 }
 
 /** The end of a proper-name run once trailing role words are removed ("United Nations Secretary-General"). */
