@@ -196,6 +196,15 @@ describe("extract", () => {
     });
   });
 
+  describe("words the tokenizer splits", () => {
+    it("keeps a name whole across letters the tokenizer splits at", () => {
+      const r = extract("He moved to Timișoara in 2002 and later to Vakıflar Bankası.");
+      expect(entity(r, "Timișoara")).toBeDefined();
+      expect(entity(r, "Vakıflar Bankası")).toBeDefined();
+      expect(entity(r, "Timi")).toBeUndefined();
+    });
+  });
+
   describe("organisation names", () => {
     it("joins 'on' and 'for' after an organisation word", () => {
       expect(labels("He spoke at the Council on Foreign Relations.")).toContain("Council on Foreign Relations");

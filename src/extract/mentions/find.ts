@@ -6,6 +6,7 @@ import type { LexiconEntry } from "../lexicon/types.ts";
 import type { Analysis, Token } from "../nlp/types.ts";
 import { isCalendarWord } from "./calendar.ts";
 import { contextType } from "./cues.ts";
+import { isGlued } from "./glue.ts";
 import { matchName, matchPhrase } from "./phrases.ts";
 import { isCommonWord, isEventHead, isNameHead, isOrgHead, isPolityHead, typeName } from "./typing.ts";
 import type { Mention } from "./types.ts";
@@ -308,7 +309,7 @@ function properRun(tokens: Token[], i: number, to: number): number {
   let cut = -1;
   while (j < to) {
     const t = tokens[j];
-    if (isCapitalized(t) && t.pos !== "PUNCT" && t.pos !== "PART") j++;
+    if (isGlued(tokens, j) || (isCapitalized(t) && t.pos !== "PUNCT" && t.pos !== "PART")) j++;
     else if (
       CONNECTORS.has(t.lower) &&
       j + 1 < to &&

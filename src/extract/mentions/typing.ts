@@ -6,6 +6,7 @@ import nlp from "compromise";
 import type { EntityType } from "../../model/types.ts";
 import type { Token } from "../nlp/types.ts";
 import { contextType } from "./cues.ts";
+import { nameWords } from "./glue.ts";
 
 interface CompromiseModel {
   one: { lexicon: Record<string, string | string[]> };
@@ -250,7 +251,7 @@ export function typeName(
   titled: boolean,
   knownPlace: (lower: string) => boolean,
 ): EntityType | null {
-  const words = tokens.slice(from, to).map((t) => t.lower);
+  const words = nameWords(tokens, from, to);
   // "Procter & Gamble", "Marks & Spencer": an ampersand joins the names of a firm.
   if (words.includes("&")) return "organization";
   const whole = tagsOf(words.join(" "));
