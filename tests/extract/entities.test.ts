@@ -96,6 +96,18 @@ describe("extract", () => {
         expect(entity(extract(text), "Blue Harbor")?.type, text).toBe("person");
     });
 
+    it("reads a person from a birth year or lifespan in brackets", () => {
+      expect(entity(extract("Blue Harbor (1801–1870) was a banker."), "Blue Harbor")?.type).toBe("person");
+      expect(entity(extract("Blue Harbor (born 1950) sings."), "Blue Harbor")?.type).toBe("person");
+    });
+
+    it("keeps a first name or regnal name with 'of' and a place as one person", () => {
+      const r = extract("He was a son of John of Luxembourg and served Philip V of Spain.");
+      expect(entity(r, "John of Luxembourg")?.type).toBe("person");
+      expect(entity(r, "Philip V of Spain")?.type).toBe("person");
+      expect(labels("George Russell of Mercedes won.")).toEqual(expect.arrayContaining(["George Russell", "Mercedes"]));
+    });
+
     it("lets one strong cue type every mention of the name in the document", () => {
       const r = extract("Shares of Jordan Blake fell sharply. Later, Jordan Blake said prices would recover.");
       expect(r.entities.filter((e) => e.label === "Jordan Blake").map((e) => e.type)).toEqual(["organization"]);

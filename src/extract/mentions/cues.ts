@@ -89,7 +89,23 @@ function appositionNoun(tokens: Token[], k: number): boolean {
   return false;
 }
 
-/** Whether the words around the name say it is a person: "X, 54,", "X said he", "appointed X", "X was born". */
+/** Whether a bracket opening at `k` gives a birth or a lifespan: "(born 1950", "(1801–1870)", "(12 May 1820 – 1910)". */
+function lifeDates(tokens: Token[], k: number): boolean {
+  if (tokens[k]?.lower === "born") return true;
+  let years = 0;
+  for (let j = k; j < k + 9 && tokens[j] && tokens[j].text !== ")"; j++) {
+    if (/^\d{3,4}$/.test(tokens[j].text)) years++;
+    else if (/^\d{3,4}\s*[–-]\s*\d{2,4}$/.test(tokens[j].text)) years += 2;
+    else if (tokens[j].pos !== "NUM" && !/^[–-]$/.test(tokens[j].text) && !/^\p{Lu}\p{Ll}+$/u.test(tokens[j].text))
+      return false;
+  }
+  return years >= 2;
+}
+
+/**
+ * Whether the words around the name say it is a person: "X, 54,", "X said he", "appointed X", "X was born", "X (born
+ * 1950)", "X (1801–1870)", "née X".
+ */
 function personContext(tokens: Token[], from: number, to: number): boolean {
   const next = tokens[to]?.lower ?? "";
   if (
@@ -103,6 +119,7 @@ function personContext(tokens: Token[], from: number, to: number): boolean {
   // "X, who": unless X follows a preposition ("groups in Gràcia, who marched"), when "who" is the noun's before it.
   if (next === "," && tokens[to + 1]?.lower === "who" && tokens[from - 1]?.pos !== "ADP") return true;
   if (next === "was" && PERSON_PASSIVE.has(tokens[to + 1]?.lower ?? "")) return true;
+  if (next === "(" && lifeDates(tokens, to + 1)) return true;
   // "Eva Bosáková, née Věchtová": a maiden name.
   return PERSON_OBJECT.has(tokens[from - 1]?.lower ?? "") || /^n[ée]e$/.test(tokens[from - 1]?.lower ?? "");
 }

@@ -8,7 +8,7 @@ import { isCalendarWord } from "./calendar.ts";
 import { contextType } from "./cues.ts";
 import { isGlued } from "./glue.ts";
 import { matchName, matchPhrase } from "./phrases.ts";
-import { isCommonWord, isEventHead, isNameHead, isOrgHead, isPolityHead, typeName } from "./typing.ts";
+import { isCommonWord, isEventHead, isFirstName, isNameHead, isOrgHead, isPolityHead, typeName } from "./typing.ts";
 import type { Mention } from "./types.ts";
 import { isHonorific, isRankBefore } from "./titles.ts";
 import { isDemonymNoun, isHeadOnly, onlySentenceInitial } from "./weak.ts";
@@ -314,7 +314,7 @@ function properRun(tokens: Token[], i: number, to: number): number {
       CONNECTORS.has(t.lower) &&
       j + 1 < to &&
       isCapitalized(tokens[j + 1]) &&
-      (t.lower !== "of" || ofHead(tokens[j - 1].lower)) &&
+      (t.lower !== "of" || ofHead(tokens[j - 1].lower) || regnal(tokens, i, j - 1)) &&
       ((t.lower !== "for" && t.lower !== "on") || isOrgHead(tokens[j - 1].lower))
     ) {
       if (t.lower === "and" && cut < 0) cut = j;
@@ -324,6 +324,14 @@ function properRun(tokens: Token[], i: number, to: number): number {
   // "Alibaba and Tencent" are two names; "Competition and Markets Authority" and "Procter & Gamble" are one.
   if (cut >= 0 && !isOrgHead(tokens[j - 1].lower)) return cut;
   return j;
+}
+
+/**
+ * "Philip V of Spain", "Marguerite of Enghien": a lone first name, or a name with a regnal number, takes "of" and the
+ * place its bearer is named after.
+ */
+function regnal(tokens: Token[], from: number, k: number): boolean {
+  return /^[IVX]+$/.test(tokens[k].text) || (k === from && isFirstName(tokens[k].lower));
 }
 
 /** Words that take "of" inside a name ("Bank of England", "Republic of Korea"); "George Russell of Mercedes" is two. */
