@@ -46,6 +46,12 @@ describe("extract", () => {
       expect(entity(r, "University of Oxford")?.type).toBe("organization");
     });
 
+    it("does not read a person's name before a verb as a title, but reads another word there as one", () => {
+      const r = extract("The album Taylor Swift released topped the charts. The film Oppenheimer won seven awards.");
+      expect(entity(r, "Taylor Swift")?.type).toBe("person");
+      expect(entity(r, "Oppenheimer")?.type).toBe("work");
+    });
+
     it("does not read a quoted nickname as a title", () => {
       const r = extract('Tigran Petrosian was nicknamed "Iron Tigran" by the press.');
       expect(entity(r, "Iron Tigran")?.type).not.toBe("work");
@@ -205,6 +211,14 @@ describe("extract", () => {
       expect(entity(r, "Jimmy Carter")?.type).toBe("person");
       expect(entity(r, "Joe Biden")?.type).toBe("person");
       expect(entity(r, "Georgia")).toBeDefined();
+    });
+  });
+
+  describe("brands written in lower case first", () => {
+    it("finds names like iPhone and eBay", () => {
+      const r = extract("Apple unveiled the iPhone in Cupertino, and eBay sold it.");
+      expect(entity(r, "iPhone")).toBeDefined();
+      expect(entity(r, "eBay")).toBeDefined();
     });
   });
 

@@ -304,12 +304,12 @@ function trimmedEnd(ctx: CompiledContext, tokens: Token[], from: number, to: num
 
 /** The end of a run of capitalised words starting at `i` (i itself when it does not start one). */
 function properRun(tokens: Token[], i: number, to: number): number {
-  if (tokens[i].pos !== "PROPN" || !isCapitalized(tokens[i])) return i;
+  if ((tokens[i].pos !== "PROPN" || !isCapitalized(tokens[i])) && !isCamel(tokens[i])) return i;
   let j = i + 1;
   let cut = -1;
   while (j < to) {
     const t = tokens[j];
-    if (isGlued(tokens, j) || (isCapitalized(t) && t.pos !== "PUNCT" && t.pos !== "PART")) j++;
+    if (isGlued(tokens, j) || isCamel(t) || (isCapitalized(t) && t.pos !== "PUNCT" && t.pos !== "PART")) j++;
     else if (
       CONNECTORS.has(t.lower) &&
       j + 1 < to &&
@@ -337,6 +337,11 @@ function regnal(tokens: Token[], from: number, k: number): boolean {
 /** Words that take "of" inside a name ("Bank of England", "Republic of Korea"); "George Russell of Mercedes" is two. */
 function ofHead(word: string): boolean {
   return isOrgHead(word) || OF_HEADS.has(word);
+}
+
+/** A brand written with a lower-case first letter: "iPhone", "eBay", "iOS". */
+function isCamel(t: Token): boolean {
+  return /^\p{Ll}{1,2}\p{Lu}\p{L}*$/u.test(t.text);
 }
 
 /** A name word: capitalised, and so is every hyphenated part ("Saint-Germain", not "NATO-style"). */

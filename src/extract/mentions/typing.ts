@@ -153,7 +153,7 @@ export function isFirstName(word: string): boolean {
 }
 
 /** Whether compromise knows `word` (lower case) as a first name, surname or person. */
-function isPersonWord(word: string): boolean {
+export function isPersonWord(word: string): boolean {
   return tagsOf(word).some((t) => PERSON_TAGS.has(t) || t === "LastName" || t === "Person");
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Analysis, Token } from "../nlp/types.ts";
 import { isCalendarWord } from "./calendar.ts";
+import { isPersonWord } from "./typing.ts";
 
 /** Tunables of title finding. */
 export interface WorkOptions {
@@ -76,9 +77,9 @@ export function workTitle(
   const bareTitle = t.text === "The" && !!prev && prev.sentence === t.sentence && prev.pos !== "PUNCT" && inner;
   if (!cued && !bareTitle) return null;
   if (inner && ofHeaded(tokens, i, end, ofHead)) return null;
-  // "the album Rihanna released": one word that a verb follows is the subject of a clause, not a title.
-  if (end - i === 1 && (tokens[end]?.pos === "VERB" || tokens[end]?.pos === "AUX") && !cuedAfter(tokens, end, to, 0, i))
-    return null;
+  // "the album Taylor Swift released": a person's name that a verb follows is the subject of a clause, not a title.
+  const verb = tokens[end]?.pos === "VERB" || tokens[end]?.pos === "AUX";
+  if (verb && isPersonWord(t.lower) && !cuedAfter(tokens, end, to, 0, i)) return null;
   return { from: i, to: end, next: end };
 }
 
