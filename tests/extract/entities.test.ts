@@ -212,6 +212,18 @@ describe("extract", () => {
       expect(entity(r, "Joe Biden")?.type).toBe("person");
       expect(entity(r, "Georgia")).toBeDefined();
     });
+
+    it("drops an office word before the role and keeps a firm there", () => {
+      const r = extract("Defense Secretary Lloyd Austin met Microsoft Chief Executive Satya Nadella.");
+      expect(r.entities.map((e) => [e.label, e.type])).toEqual(
+        expect.arrayContaining([
+          ["Lloyd Austin", "person"],
+          ["Satya Nadella", "person"],
+          ["Microsoft", "organization"],
+        ]),
+      );
+      expect(entity(r, "Defense")).toBeUndefined();
+    });
   });
 
   describe("brands written in lower case first", () => {

@@ -11,7 +11,7 @@ import { matchName, matchPhrase } from "./phrases.ts";
 import { isCommonWord, isEventHead, isFirstName, isNameHead, isOrgHead, isPolityHead, typeName } from "./typing.ts";
 import type { Mention } from "./types.ts";
 import { isHonorific, isRankBefore } from "./titles.ts";
-import { isDemonymNoun, isHeadOnly, onlySentenceInitial } from "./weak.ts";
+import { isDemonymNoun, isHeadOnly, isPortfolio, onlySentenceInitial } from "./weak.ts";
 import { DocumentTitles } from "./works.ts";
 
 /**
@@ -282,6 +282,8 @@ function splitAtRole(a: Analysis, ctx: CompiledContext, from: number, to: number
     const known = matchName(ctx.names, tokens, from, k);
     if (known && from + known.tokens.length === k)
       push(a, out, taken, { from, to: k, type: known.name.entry.type, known: known.name });
+    // "Defense Secretary Lloyd Austin": a common word before the role names the office, not a body of its own.
+    else if (k - from === 1 && isPortfolio(tokens, from)) push(a, out, taken, { from, to: k, type: null, weak: true });
     else properName(a, ctx, from, k, out, taken);
     properName(a, ctx, k, to, out, taken);
     return true;

@@ -4,7 +4,7 @@
  */
 import type { CompiledContext } from "../lexicon/compile.ts";
 import type { Analysis, Token } from "../nlp/types.ts";
-import { isNameHead, isPluralNoun } from "./typing.ts";
+import { isCommonWord, isNameHead, isPluralNoun } from "./typing.ts";
 
 /** Bodies a text names by their head word alone: "Congress passed the bill", "the Army withdrew". */
 const SOLE_BODIES = new Set([
@@ -44,4 +44,16 @@ export function onlySentenceInitial(a: Analysis, k: number): boolean {
     if (i !== k && u.text === t.text && a.sentences[u.sentence].from !== i) return false;
   }
   return true;
+}
+
+/** Fields of government that name an office before a role: "Defense Secretary", "Health Minister". */
+const PORTFOLIOS = new Set([
+  ...["defense", "defence", "justice", "interior", "energy", "education", "commerce", "treasury", "health"],
+  ...["labor", "labour", "transport", "transportation", "agriculture", "finance", "trade", "environment", "home"],
+  ...["culture", "economy", "housing", "immigration", "security", "war", "navy", "army", "foreign"],
+]);
+
+/** Whether the lone word at `k` names only an office before a role ("Defense" in "Defense Secretary X"). */
+export function isPortfolio(tokens: Token[], k: number): boolean {
+  return PORTFOLIOS.has(tokens[k].lower) || isCommonWord(tokens[k].lower);
 }
