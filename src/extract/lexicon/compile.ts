@@ -25,6 +25,9 @@ export interface Phrase<T> {
   value: T;
 }
 
+/** Prefixes that make a role's deputy or former holder: "co-founder", "vice-president", "deputy minister". */
+const ROLE_PREFIXES = ["co-", "vice-", "vice ", "deputy ", "ex-"];
+
 /** Everything the extractor looks up, built once per context. */
 export interface CompiledContext {
   ontology: Ontology;
@@ -50,7 +53,7 @@ export function compileContext(ontology: Ontology, lexicon: Lexicon, graph?: Kno
       names.addEntry({ id, label: a.label, type: a.type, subtype: a.subtype, aliases: a.aliases, origin: "graph" });
       if ([a.label, ...a.aliases].some(isGenericName)) anchors.set(id, new Set(graph.neighbors(id)));
     });
-  for (const entry of lexicon.entries) names.addEntry(entry);
+  for (const entry of lexicon.entries) names.addEntry(entry, entry.demonyms && withDemonyms(entry, entry.demonyms));
   for (const g of gazetteer()) names.addEntry(g.entry, g.names);
   for (const [seat, target] of Object.entries(ontology.metonymy.seats))
     names.addSeat(seat, target.slice("country:".length));
@@ -58,10 +61,10 @@ export function compileContext(ontology: Ontology, lexicon: Lexicon, graph?: Kno
     ontology,
     predicates: ontology.predicates,
     names: names.patterns(),
-    // "co-chief executive" holds the role as much as "chief executive".
+    // "co-chief executive" and "vice-president" hold the role as much as "chief executive" and "president".
     roles: phraseTable(
       Object.entries(lexicon.roles).flatMap(([p, nouns]) =>
-        nouns.flatMap((n) => [[n, p] as const, [`co-${n}`, p] as const]),
+        nouns.flatMap((n) => ["", ...ROLE_PREFIXES].map((prefix) => [`${prefix}${n}`, p] as const)),
       ),
     ),
     verbs: verbTable(ontology),
@@ -126,6 +129,17 @@ class NameTable {
     for (const list of table.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
     return table;
   }
+}
+
+/** Every name of a curated entry: its label and aliases, and its demonyms as adjectives and (with -s) nouns. */
+function withDemonyms(entry: LexiconEntry, demonyms: string[]): { text: string; kind: NameKind }[] {
+  return [
+    ...[entry.label, ...entry.aliases].map((text) => ({ text, kind: "name" as NameKind })),
+    ...demonyms.map((text) => ({ text, kind: "demonym-adjective" as NameKind })),
+    ...demonyms
+      .filter((d) => /[aeiou][nt]$/.test(d))
+      .map((d) => ({ text: `${d}s`, kind: "demonym-plural" as NameKind })),
+  ];
 }
 
 /** A common-noun phrase rather than a proper name: no word has a capital or a digit ("peace talks"). */

@@ -19,6 +19,7 @@ const LexiconFileSchema = z.strictObject({
         type: EntityTypeSchema,
         subtype: z.string().optional(),
         aliases: z.array(z.string().min(1)).default([]),
+        demonyms: z.array(z.string().min(1)).optional(),
       }),
     )
     .default([]),

@@ -16,6 +16,8 @@ export interface LexiconEntry {
   type: EntityType;
   subtype?: string;
   aliases: string[];
+  /** Adjectives naming the entity's people or things ("European"), read as the gazetteer reads a state's demonym. */
+  demonyms?: string[];
   origin: LexiconOrigin;
 }
 

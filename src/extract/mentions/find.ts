@@ -2,25 +2,35 @@
  * Mention finding: known names (graph, lexicon, gazetteer), demonym groups, unknown proper names and numbers.
  */
 import type { CompiledContext } from "../lexicon/compile.ts";
+import type { LexiconEntry } from "../lexicon/types.ts";
 import type { Analysis, Token } from "../nlp/types.ts";
+import { isCalendarWord } from "./calendar.ts";
+import { contextType } from "./cues.ts";
+import { isGlued } from "./glue.ts";
 import { matchName, matchPhrase } from "./phrases.ts";
-import { isCommonWord, isEventHead, isOrgHead, isPluralNoun, typeName } from "./typing.ts";
+import { isCommonWord, isEventHead, isFirstName, isNameHead, isOrgHead, isPolityHead, typeName } from "./typing.ts";
 import type { Mention } from "./types.ts";
+import { isHonorific, isRankBefore } from "./titles.ts";
+import { isDemonymNoun, isHeadOnly, isPortfolio, onlySentenceInitial } from "./weak.ts";
+import { DocumentTitles } from "./works.ts";
 
-/** Words that may join the parts of one name: "Bank of England", "Competition and Markets Authority". */
-const CONNECTORS = new Set(["of", "and", "&", "de", "del", "la", "von", "van", "bin", "al", "du", "der"]);
+/**
+ * Words that may join the parts of one name: "Bank of England", "Competition and Markets Authority", and after an
+ * organisation word "Council on Foreign Relations", "Institute for Advanced Study".
+ */
+const CONNECTORS = new Set(["of", "and", "&", "de", "del", "la", "von", "van", "bin", "al", "du", "der", "for", "on"]);
 const OF_HEADS = new Set([
   ...["republic", "kingdom", "state", "states", "university", "house", "church", "museum", "institute", "college"],
   ...["school", "office", "court", "duke", "earl", "prince", "princess", "king", "queen", "city", "port", "gulf"],
   ...["isle", "isles", "bay", "cape", "sea", "lake", "river", "mount", "islands", "province", "bank", "minister"],
-  ...["secretary"],
+  ...["secretary", "library", "order", "society", "academy", "association", "league", "federation", "chamber"],
 ]);
 /** Last words of a state's bodies of government: "US Commerce Department" is a part of the United States. */
 const GOVERNMENT_HEADS = new Set([
   ...["department", "ministry", "treasury", "senate", "congress", "parliament", "army", "navy", "government"],
   ...["administration", "cabinet", "embassy", "military", "police", "office", "house", "assembly"],
 ]);
-const HONORIFICS = new Set(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady"]);
+
 /** Common nouns that, after a person's name, name their organisation: "the Zelensky administration". */
 const EPONYMOUS = new Set(["administration", "government", "cabinet", "campaign"]);
 /** Words that, capitalised and followed by a number, name a clause or text: "Article 5". */
@@ -34,11 +44,20 @@ export function findMentions(a: Analysis, ctx: CompiledContext, numeric: boolean
   // Dates first: "in July 2022" is a date, not a place called July.
   addNumeric(a, mentions, taken);
   const kept = numeric ? mentions : [];
+  const titles = new DocumentTitles(a, ofHead, isNameHead);
   for (const s of a.sentences) {
     let i = s.from;
-    while (i < s.to) i = taken[i] ? i + 1 : step(a, ctx, i, s.to, kept, taken);
+    while (i < s.to) i = taken[i] ? i + 1 : step(a, ctx, titles, i, s.to, kept, taken);
   }
-  return anchored(kept, ctx).sort((x, y) => x.from - y.from);
+  return withoutNamedDemonyms(anchored(kept, ctx)).sort((x, y) => x.from - y.from);
+}
+
+/** Drops adjectival demonyms ("American") of states the document also names by a name ("the United States"). */
+function withoutNamedDemonyms(mentions: Mention[]): Mention[] {
+  if (!mentions.some((m) => m.adjective)) return mentions;
+  const named = new Set<LexiconEntry>();
+  for (const m of mentions) if (m.known?.kind === "name") named.add(m.known.entry);
+  return mentions.filter((m) => !m.adjective || !named.has(m.known!.entry));
 }
 
 /** How many of a graph node's neighbours a document must name before the node's common-noun names resolve. */
@@ -66,22 +85,38 @@ function anchored(mentions: Mention[], ctx: CompiledContext): Mention[] {
   });
 }
 
-function step(a: Analysis, ctx: CompiledContext, i: number, to: number, out: Mention[], taken: Uint8Array): number {
+function step(
+  a: Analysis,
+  ctx: CompiledContext,
+  titles: DocumentTitles,
+  i: number,
+  to: number,
+  out: Mention[],
+  taken: Uint8Array,
+): number {
   const { tokens } = a;
+  const title = titles.titleAt(tokens, i, to);
+  if (title) {
+    push(a, out, taken, { from: title.from, to: title.to, type: "work", strong: true });
+    return title.next;
+  }
   const known = matchName(ctx.names, tokens, i, to);
   const runEnd = properRun(tokens, i, to);
   if (known) {
     const end = i + known.tokens.length;
     const kind = known.name.kind;
-    // "Swiss National Bank", "United States Tennis Association", "Italian Open": a state's name or demonym that
-    // starts a longer name ending with an organisation or event word is part of that name; a state's name and a
+    // "Swiss National Bank", "United States Tennis Association", "Italian Open", "Russian Empire": a state's name or
+    // demonym that starts a longer name ending with an organisation, event or polity word is part of that name; a
+    // state's name and a
     // body of government ("US Treasury", "the US Commerce Department") stay the state and its body.
     const body = kind === "name" && runEnd > end && GOVERNMENT_HEADS.has(tokens[runEnd - 1].lower);
     const starts =
       !body &&
       runEnd > end &&
       (kind === "demonym-adjective" || known.name.entry.type === "country") &&
-      (isOrgHead(tokens[runEnd - 1].lower) || isEventHead(tokens[runEnd - 1].lower)) &&
+      (isOrgHead(tokens[runEnd - 1].lower) ||
+        isEventHead(tokens[runEnd - 1].lower) ||
+        isPolityHead(tokens[runEnd - 1].lower)) &&
       trimmedEnd(ctx, tokens, i, runEnd) === runEnd;
     if (starts) {
       properName(a, ctx, i, runEnd, out, taken);
@@ -163,7 +198,9 @@ function demonym(
     push(a, out, taken, { ...range, type: "group", state: entry.entry }, label);
     return range.to;
   }
-  if (matchPhrase(ctx.roles, tokens, end, to)) push(a, out, taken, { from: i, to: end, type: "country", known: entry });
+  const role = !!matchPhrase(ctx.roles, tokens, end, to);
+  // "an American actor", "the Polish border": the demonym still names its state, when nothing else does.
+  push(a, out, taken, { from: i, to: end, type: entry.entry.type, known: entry, adjective: !role || undefined });
   return end;
 }
 
@@ -173,7 +210,8 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
   let start = from;
   let titled = false;
   for (;;) {
-    if (HONORIFICS.has(tokens[start].lower)) start++;
+    if (isHonorific(tokens, start)) start++;
+    else if (isRankBefore(tokens, start, to)) start++;
     else {
       const role = matchPhrase(ctx.roles, tokens, start, to);
       if (!role) break;
@@ -183,7 +221,15 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
     if (start >= to) return;
   }
   const end = trimmedEnd(ctx, tokens, start, to);
+  if (!titled && splitAtRole(a, ctx, start, end, out, taken)) return;
+  // "In March Reuters reported": a month or weekday before a name is a date, not part of the name.
+  while (start < end && isCalendarWord(tokens[start].lower, tokens[start + 1]?.lower)) start++;
   if (end <= start) return;
+  if (end - start === 1 && isCalendarWord(tokens[end - 1].lower, tokens[end]?.lower)) {
+    // A lone "May" is a date unless it joins a person's name ("Theresa May ... May said").
+    push(a, out, taken, { from: start, to: end, type: null, weak: true });
+    return;
+  }
   const known = matchName(ctx.names, tokens, start, end);
   if (known && start + known.tokens.length === end) {
     push(a, out, taken, { from: start, to: end, type: known.name.entry.type, known: known.name });
@@ -207,8 +253,10 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
   const type = typeName(tokens, start, end, titled, (w) => isKnownPlace(ctx, w));
   // A lone capitalised common word ("Several days ago", "Western leaders"), or a word capitalised only because a
   // sentence starts with it ("Environmental groups"), is a name only if it joins one ("Spirit" -> "Spirit AeroSystems").
+  // "the Government", "the Party", "the Academy": a head word alone is a common noun, capitalised for the one body
+  // the text means, and a name only if it joins one.
   const weak =
-    (end - start === 1 && isDemonymNoun(ctx, tokens[start].lower)) ||
+    (end - start === 1 && (isDemonymNoun(ctx, tokens[start].lower) || isHeadOnly(tokens, start))) ||
     (type === null &&
       end - start === 1 &&
       (isCommonWord(tokens[start].lower) ||
@@ -218,7 +266,29 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
     push(a, out, taken, { from: start, to: end, type: null, weak });
     return;
   }
-  push(a, out, taken, { from: start, to: end, type });
+  const strong = type !== null && !titled && contextType(tokens, start, end) === type;
+  push(a, out, taken, strong ? { from: start, to: end, type, strong } : { from: start, to: end, type });
+}
+
+/**
+ * "Georgia Governor Jimmy Carter", "Bank of England Governor Andrew Bailey": a role inside a run of capitalised words
+ * splits it into the body or place the role serves and the person who holds it. Returns whether it split the run.
+ */
+function splitAtRole(a: Analysis, ctx: CompiledContext, from: number, to: number, out: Mention[], taken: Uint8Array) {
+  const { tokens } = a;
+  for (let k = from + 1; k < to - 1; k++) {
+    const role = matchPhrase(ctx.roles, tokens, k, to);
+    if (!role || role.to >= to || !/^\p{Lu}/u.test(tokens[k].text)) continue;
+    const known = matchName(ctx.names, tokens, from, k);
+    if (known && from + known.tokens.length === k)
+      push(a, out, taken, { from, to: k, type: known.name.entry.type, known: known.name });
+    // "Defense Secretary Lloyd Austin": a common word before the role names the office, not a body of its own.
+    else if (k - from === 1 && isPortfolio(tokens, from)) push(a, out, taken, { from, to: k, type: null, weak: true });
+    else properName(a, ctx, from, k, out, taken);
+    properName(a, ctx, k, to, out, taken);
+    return true;
+  }
+  return false;
 }
 
 /** Whether `word` (lower case) is by itself the name of a known country or place ("paris", not "george"). */
@@ -226,30 +296,6 @@ function isKnownPlace(ctx: CompiledContext, word: string): boolean {
   return !!ctx.names
     .get(word)
     ?.some((p) => p.tokens.length === 1 && (p.name.entry.type === "country" || p.name.entry.type === "location"));
-}
-
-/** "Dutchman", "Frenchwomen": a demonym made a noun for a person is not a name. */
-function isDemonymNoun(ctx: CompiledContext, word: string): boolean {
-  const stem = /^(.+?)(?:man|men|woman|women)$/.exec(word)?.[1];
-  return !!stem && !!ctx.names.get(stem)?.some((p) => p.name.kind === "demonym-adjective");
-}
-
-/**
- * Whether token `k` starts its sentence, modifies the common noun after it ("Environmental groups") or reads as a
- * plural common noun ("Regulators in ..."), and is written capitalised nowhere else in the text: then only its
- * position made it capitalised.
- */
-function onlySentenceInitial(a: Analysis, k: number): boolean {
-  const t = a.tokens[k];
-  const next = a.tokens[k + 1];
-  if (a.sentences[t.sentence].from !== k || !next) return false;
-  const modifier = next.pos === "NOUN" && !/^\p{Lu}/u.test(next.text);
-  if (!modifier && !isPluralNoun(t.lower)) return false;
-  for (let i = 0; i < a.tokens.length; i++) {
-    const u = a.tokens[i];
-    if (i !== k && u.text === t.text && a.sentences[u.sentence].from !== i) return false;
-  }
-  return true;
 }
 
 /** The end of a proper-name run once trailing role words are removed ("United Nations Secretary-General"). */
@@ -260,17 +306,18 @@ function trimmedEnd(ctx: CompiledContext, tokens: Token[], from: number, to: num
 
 /** The end of a run of capitalised words starting at `i` (i itself when it does not start one). */
 function properRun(tokens: Token[], i: number, to: number): number {
-  if (tokens[i].pos !== "PROPN" || !isCapitalized(tokens[i])) return i;
+  if ((tokens[i].pos !== "PROPN" || !isCapitalized(tokens[i])) && !isCamel(tokens[i])) return i;
   let j = i + 1;
   let cut = -1;
   while (j < to) {
     const t = tokens[j];
-    if (isCapitalized(t) && t.pos !== "PUNCT" && t.pos !== "PART") j++;
+    if (isGlued(tokens, j) || isCamel(t) || (isCapitalized(t) && t.pos !== "PUNCT" && t.pos !== "PART")) j++;
     else if (
       CONNECTORS.has(t.lower) &&
       j + 1 < to &&
       isCapitalized(tokens[j + 1]) &&
-      (t.lower !== "of" || ofHead(tokens[j - 1].lower))
+      (t.lower !== "of" || ofHead(tokens[j - 1].lower) || regnal(tokens, i, j - 1)) &&
+      ((t.lower !== "for" && t.lower !== "on") || isOrgHead(tokens[j - 1].lower))
     ) {
       if (t.lower === "and" && cut < 0) cut = j;
       j++;
@@ -281,9 +328,22 @@ function properRun(tokens: Token[], i: number, to: number): number {
   return j;
 }
 
+/**
+ * "Philip V of Spain", "Marguerite of Enghien": a lone first name, or a name with a regnal number, takes "of" and the
+ * place its bearer is named after.
+ */
+function regnal(tokens: Token[], from: number, k: number): boolean {
+  return /^[IVX]+$/.test(tokens[k].text) || (k === from && isFirstName(tokens[k].lower));
+}
+
 /** Words that take "of" inside a name ("Bank of England", "Republic of Korea"); "George Russell of Mercedes" is two. */
 function ofHead(word: string): boolean {
   return isOrgHead(word) || OF_HEADS.has(word);
+}
+
+/** A brand written with a lower-case first letter: "iPhone", "eBay", "iOS". */
+function isCamel(t: Token): boolean {
+  return /^\p{Ll}{1,2}\p{Lu}\p{L}*$/u.test(t.text);
 }
 
 /** A name word: capitalised, and so is every hyphenated part ("Saint-Germain", not "NATO-style"). */

@@ -23,6 +23,13 @@ export interface Mention {
   inner?: Mention;
   /** A mention inside another one (the eponym); it belongs to an entity but not to the token index. */
   nested?: boolean;
+  /** The type comes from the words around the name ("shares of X") or a title's marks, not from the name's look. */
+  strong?: boolean;
+  /**
+   * A demonym used as an adjective ("an American actor"): it stands for its state only in a document that does not
+   * name the state otherwise, where it is the one mention that brings the state in.
+   */
+  adjective?: boolean;
   /** A word that is a name only if resolution joins it to another name; otherwise it is dropped. */
   weak?: boolean;
   /** Set by resolution: index of the entity the mention belongs to. */

@@ -5,6 +5,8 @@
 import nlp from "compromise";
 import type { EntityType } from "../../model/types.ts";
 import type { Token } from "../nlp/types.ts";
+import { contextType } from "./cues.ts";
+import { nameWords } from "./glue.ts";
 
 interface CompromiseModel {
   one: { lexicon: Record<string, string | string[]> };
@@ -20,11 +22,32 @@ const ORG_HEADS = new Set([
   ...["party", "union", "commission", "authority", "federation", "club", "bank", "department", "ministry", "council"],
   ...["committee", "agency", "fund", "court", "parliament", "assembly", "congress", "senate", "government"],
   ...["administration", "inc", "inc.", "corp", "corp.", "ltd", "plc", "fc", "examiner", "times", "post", "news"],
-  ...["racing", "treasury", "motors", "airlines"],
+  ...[
+    "army",
+    "racing",
+    "treasury",
+    "motors",
+    "airlines",
+    "ltd.",
+    "co.",
+    "llc",
+    "gmbh",
+    "partners",
+    "holdings",
+    "ventures",
+  ],
+  ...["associates", "capital", "brothers", "bros.", "industries", "enterprises", "technologies", "systems", "labs"],
+  ...["pictures", "studios", "records", "entertainment", "publishing", "networks", "communications", "pharmaceuticals"],
+]);
+/** Last words that make a name a state or realm, past or present ("Russian Empire", "Dutch Republic"). */
+const POLITY_HEADS = new Set([
+  ...["empire", "republic", "kingdom", "dynasty", "confederation", "commonwealth", "caliphate", "sultanate"],
+  ...["khanate", "principality", "duchy", "protectorate", "colony", "raj", "emirate", "tsardom"],
 ]);
 /** Last words that make a name a place ("... Stadium", "... River"). */
 const PLACE_HEADS = new Set([
   ...Object.keys(model.two.placeWords),
+  ...POLITY_HEADS,
   ...["stadium", "airport", "street", "square", "province", "region", "sea", "ocean", "valley", "oblast"],
 ]);
 /** Common nouns after a name that make it a place: "the Santiago Bernabeu stadium". */
@@ -37,7 +60,7 @@ const FOLLOWING_PLACE = new Set([
 const EVENT_HEADS = new Set([
   ...["championship", "championships", "cup", "games", "olympics", "league", "summit", "war", "open", "slam"],
   ...["tournament", "prix", "marathon", "festival", "expo", "conference", "congress", "forum", "classic", "masters"],
-  ...["series", "derby", "invitational", "world cup", "elections", "election", "referendum", "talks"],
+  ...["series", "derby", "invitational", "world cup", "elections", "election", "referendum", "talks", "awards"],
 ]);
 /** Last words that make a name an agreement ("... Grain Initiative", "... Treaty"). */
 const AGREEMENT_HEADS = new Set([
@@ -52,9 +75,15 @@ const AGREEMENT_HEADS = new Set([
   "act",
   "plan",
 ]);
+/** How many names a list may hold before the preposition that makes them all places ("in A, B, C and D"). */
+const MAX_CONJUNCTS = 6;
+
 /** Words after which a lone name is a place: "in Sochi", "the port of Odesa". */
 const LOCATIVE = new Set(["in", "near", "outside", "across", "around", "throughout", "within"]);
-const PLACE_NOUNS = new Set(["port", "city", "town", "village", "region", "province", "capital", "state", "county"]);
+const PLACE_NOUNS = new Set([
+  ...["port", "city", "town", "village", "region", "province", "capital", "state", "county", "municipality"],
+  ...["district", "island", "lake", "river", "valley", "commune", "parish", "borough", "township", "suburb"],
+]);
 /** Nouns whose "of X" names a place governed or inhabited: "the government of Catalonia", "the mayor of Lyon". */
 const PLACE_OF = new Set([
   ...["government", "mayor", "governor", "people", "residents", "streets", "outskirts", "suburbs", "centre"],
@@ -94,6 +123,22 @@ const COMPASS = new Set([
   "new",
 ]);
 
+/** First words of place names that also start saints' and people's names: "St Louis", "San Fernando". */
+const SAINT_PREFIX = new Set([
+  "st",
+  "st.",
+  "saint",
+  "san",
+  "santa",
+  "são",
+  "sao",
+  "ste",
+  "ste.",
+  "sainte",
+  "fort",
+  "port",
+]);
+
 const PERSON_TAGS = new Set(["FirstName", "MaleName", "FemaleName"]);
 const PLACE_TAGS = new Set(["City", "Country", "Region", "Place"]);
 
@@ -108,7 +153,7 @@ export function isFirstName(word: string): boolean {
 }
 
 /** Whether compromise knows `word` (lower case) as a first name, surname or person. */
-function isPersonWord(word: string): boolean {
+export function isPersonWord(word: string): boolean {
   return tagsOf(word).some((t) => PERSON_TAGS.has(t) || t === "LastName" || t === "Person");
 }
 
@@ -153,40 +198,18 @@ export function isOrgHead(word: string): boolean {
   return ORG_HEADS.has(word);
 }
 
+/** Whether `word` (lower case) ends names of states and realms ("... Empire", "... Republic"). */
+export function isPolityHead(word: string): boolean {
+  return POLITY_HEADS.has(word);
+}
+
+/** Whether `word` (lower case) ends names of organisations, events, places or things built ("... Bridge"). */
+export function isNameHead(word: string): boolean {
+  return ORG_HEADS.has(word) || EVENT_HEADS.has(word) || PLACE_HEADS.has(word) || FOLLOWING_PLACE.has(word);
+}
+
 /** Word endings of town names in many languages (Greek -pol(is), Slavic -grad/-sk, Germanic -burg, Persian -abad...). */
 const TOWN_ENDING = /\p{L}{3}(?:pol|polis|grad|gorod|burg|burgh|bourg|ville|stadt|dorf|insk|ovsk|evsk|abad|pur)$/u;
-
-/** Nouns that, right before a name, say it is a firm: "investment bank Morgan Stanley", "the broker Edward Jones". */
-const FIRM_BEFORE = new Set([
-  ...["bank", "lender", "firm", "broker", "brokerage", "insurer", "carmaker", "automaker", "retailer", "conglomerate"],
-  ...["manufacturer", "supplier", "chipmaker", "startup", "airline", "outlet", "publisher", "consultancy", "rival"],
-]);
-/** People who work "at" a firm: "analysts at Morgan Stanley". */
-const FIRM_STAFF = new Set([
-  ...["analyst", "analysts", "economist", "economists", "strategist", "strategists", "banker", "bankers"],
-  ...["trader", "traders", "executive", "executives", "employees", "staff", "workers", "engineers", "researchers"],
-]);
-/** Nouns whose "of X" names a firm: "shares of Credit Suisse", "the parent of Y". */
-const FIRM_OF = new Set(["shares", "stock", "stake", "owner", "parent", "subsidiary", "unit", "division", "investors"]);
-/** Words after a name that make it a firm: "Morgan Stanley shares", "X stock". */
-const FIRM_AFTER = new Set(["shares", "stock", "stocks", "bonds", "shareholders", "investors"]);
-
-/**
- * Whether the words around the name at `[from, to)` say it is a firm, as "Morgan Stanley" is in "analysts at Morgan
- * Stanley", "shares of Morgan Stanley", "investment bank Morgan Stanley", "Morgan Stanley shares" or "Morgan
- * Stanley, the bank,", however much its words look like a person's name.
- */
-function firmContext(tokens: Token[], from: number, to: number): boolean {
-  const prev = tokens[from - 1]?.lower ?? "";
-  const before = tokens[from - 2]?.lower ?? "";
-  if (FIRM_BEFORE.has(prev) && tokens[from - 1].pos === "NOUN") return true;
-  if (prev === "at" && FIRM_STAFF.has(before)) return true;
-  if ((prev === "of" || prev === "in") && FIRM_OF.has(before)) return true;
-  const next = tokens[to]?.lower ?? "";
-  const possessive = next === "'s" || next === "’s";
-  if (FIRM_AFTER.has(possessive ? (tokens[to + 1]?.lower ?? "") : next)) return true;
-  return next === "," && tokens[to + 1]?.lower === "the" && FIRM_BEFORE.has(tokens[to + 2]?.lower ?? "");
-}
 
 /**
  * Whether the name at token `from` follows a locative preposition ("in Sochi"), a place noun's "of" ("the port of
@@ -194,7 +217,7 @@ function firmContext(tokens: Token[], from: number, to: number): boolean {
  */
 function afterLocative(tokens: Token[], from: number): boolean {
   let k = from - 1;
-  for (let hops = 0; hops < 3 && k >= 0; hops++) {
+  for (let hops = 0; hops < MAX_CONJUNCTS && k >= 0; hops++) {
     const prev = tokens[k];
     const before = tokens[k - 1];
     if (LOCATIVE.has(prev.lower)) return true;
@@ -228,7 +251,7 @@ export function typeName(
   titled: boolean,
   knownPlace: (lower: string) => boolean,
 ): EntityType | null {
-  const words = tokens.slice(from, to).map((t) => t.lower);
+  const words = nameWords(tokens, from, to);
   // "Procter & Gamble", "Marks & Spencer": an ampersand joins the names of a firm.
   if (words.includes("&")) return "organization";
   const whole = tagsOf(words.join(" "));
@@ -243,8 +266,23 @@ export function typeName(
   if (titled) return "person";
   const following = tokens[to]?.lower ?? "";
   if (OUTLET_NOUNS.has(following)) return "organization";
-  if (firmContext(tokens, from, to)) return "organization";
-  if (afterLocative(tokens, from)) if (words.length === 1 || words.every((w) => !isFirstName(w))) return "location";
+  const cue = contextType(tokens, from, to);
+  if (cue) return cue;
+  // "St Louis, Missouri", "San Fernando, Chile": a name followed by a known place after a comma is a place in it.
+  // ("Mykhailo Podolyak, Kyiv's lead negotiator" is no place: the place there owns what follows.)
+  if (tokens[to]?.lower === "," && /^\p{Lu}/u.test(tokens[to + 1]?.text ?? "") && tokens[to + 2]?.pos !== "PART") {
+    const place = tokens[to + 1].lower;
+    if ((knownPlace(place) || isPlaceName(place)) && !isFirstName(words[0])) return "location";
+  }
+  const saint = SAINT_PREFIX.has(words[0]);
+  // "the lake Saimaa", "the island Vigra": a place noun in lower case right before the name.
+  const prev = tokens[from - 1];
+  if (prev && PLACE_NOUNS.has(prev.text) && prev.pos === "NOUN" && !isFirstName(words[0])) return "location";
+  if (afterLocative(tokens, from))
+    if (saint || words.length === 1 || words.every((w) => !isFirstName(w))) return "location";
+  // "the title at Flushing Meadows": after "at", a name of several words none of which is a first name is a venue.
+  if (tokens[from - 1]?.lower === "at" && words.length > 1 && !words.some(isFirstName) && !isModifierWord(words[0]))
+    return "location";
   const placeWord = (w: string) => knownPlace(w) || isPlaceName(w);
   // "Lewis Hamilton": a first name that is not itself a known place starts a person's name.
   if (words.length >= 2 && words.length <= 4 && isFirstName(words[0]) && !knownPlace(words[0])) return "person";

@@ -9,23 +9,10 @@ import type { LexiconEntry } from "../lexicon/types.ts";
 import type { Mention } from "../mentions/types.ts";
 import type { Analysis } from "../nlp/types.ts";
 import type { MergeRecord, MergeRule } from "../types.ts";
+import { isLocative, isPlaceUse } from "./capitals.ts";
 
-/** Prepositions after which a capital is a place ("officials in Berlin"), not its government acting. */
-const LOCATIVE = new Set([
-  "in",
-  "at",
-  "near",
-  "from",
-  "to",
-  "into",
-  "outside",
-  "across",
-  "around",
-  "toward",
-  "towards",
-  "within",
-  "via",
-]);
+/** The weight of a mention typed by its context in the per-document type vote (see {@link voteTypes}). */
+const STRONG_VOTE = 100;
 
 /** An entity under construction. */
 export interface Cluster {
@@ -94,7 +81,7 @@ class Resolver {
   known(a: Analysis, m: Mention): void {
     const { kind, entry } = m.known!;
     const possessive = a.tokens[m.to]?.pos === "PART";
-    if (kind === "capital" && isLocative(a, m.from) && !possessive) {
+    if (kind === "capital" && ((isLocative(a, m.from) && !possessive) || isPlaceUse(a, m))) {
       this.add(`location:${normalizeName(m.surface)}`, m, { label: m.surface, type: "location" });
       return;
     }
@@ -196,7 +183,8 @@ function eponymMention(a: Analysis, m: Mention): Mention {
 
 /**
  * One unknown name is one thing within a document: its mentions take the type most of them got (the first one's on a
- * tie), so "in Las Vegas" and "the Las Vegas race" do not make a place and a company.
+ * tie), so "in Las Vegas" and "the Las Vegas race" do not make a place and a company. A type the context gave
+ * ("shares of X", "X, 54,") outvotes any number of types guessed from the name's look.
  */
 function voteTypes(mentions: Mention[]): void {
   const votes = new Map<string, Map<EntityType, number>>();
@@ -204,7 +192,7 @@ function voteTypes(mentions: Mention[]): void {
     if (m.known || m.state || !m.type || m.eponym) continue;
     const key = normalizeName(m.surface);
     const tally = votes.get(key) ?? new Map<EntityType, number>();
-    tally.set(m.type, (tally.get(m.type) ?? 0) + 1);
+    tally.set(m.type, (tally.get(m.type) ?? 0) + (m.strong ? STRONG_VOTE : 1));
     votes.set(key, tally);
   }
   for (const m of mentions) {
@@ -218,29 +206,6 @@ function firstBest(tally: Map<EntityType, number>): EntityType {
   let best: EntityType | null = null;
   for (const [type, n] of tally) if (best === null || n > tally.get(best)!) best = type;
   return best!;
-}
-
-/**
- * Whether the name at token `from` follows a locative preposition, directly ("in Berlin") or through a
- * coordination ("in Washington and Brussels").
- */
-function isLocative(a: Analysis, from: number): boolean {
-  let k = from - 1;
-  for (let hops = 0; hops < 3 && k >= 0; hops++) {
-    const t = a.tokens[k];
-    if (LOCATIVE.has(t.lower)) return true;
-    if (t.lower !== "and" && t.lower !== "or" && t.lower !== ",") return false;
-    // Skip back over the previous conjunct (a capitalised name of up to four words).
-    k--;
-    if (a.tokens[k]?.lower === ",") k--;
-    let words = 0;
-    while (k >= 0 && /^\p{Lu}/u.test(a.tokens[k].text) && words < 4) {
-      k--;
-      words++;
-    }
-    if (words === 0) return false;
-  }
-  return false;
 }
 
 function longest(c: Cluster): string {

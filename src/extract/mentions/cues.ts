@@ -1,0 +1,125 @@
+/**
+ * Context cues: the words around a capitalised name that say whether it is a firm or a person, however much the
+ * name itself looks like the other ("Morgan Stanley" is acquired, "Morgan Stanley" is appointed).
+ */
+import type { Token } from "../nlp/types.ts";
+
+/** Nouns that, right before a name, say it is a firm: "investment bank Morgan Stanley", "the broker Edward Jones". */
+const FIRM_BEFORE = new Set([
+  ...["bank", "lender", "firm", "broker", "brokerage", "insurer", "carmaker", "automaker", "retailer", "conglomerate"],
+  ...["manufacturer", "supplier", "chipmaker", "startup", "airline", "outlet", "publisher", "consultancy", "rival"],
+  ...["company", "group", "maker", "label", "studio", "developer", "fund", "operator", "subsidiary"],
+]);
+/** People who work "at" a firm: "analysts at Morgan Stanley". */
+const FIRM_STAFF = new Set([
+  ...["analyst", "analysts", "economist", "economists", "strategist", "strategists", "banker", "bankers"],
+  ...["trader", "traders", "executive", "executives", "employees", "staff", "workers", "engineers", "researchers"],
+]);
+/** Nouns whose "of X" names a firm: "shares of Credit Suisse", "the takeover of Y". */
+const FIRM_OF = new Set([
+  ...["shares", "stock", "stake", "owner", "parent", "subsidiary", "unit", "division", "investors", "takeover"],
+  ...["acquisition", "purchase", "shareholders", "customers", "founder", "founders", "ceo", "chairman"],
+]);
+/** Words after a name (or its possessive) that make it a firm: "Morgan Stanley shares", "X's chief executive". */
+const FIRM_AFTER = new Set([
+  ...["shares", "stock", "stocks", "bonds", "shareholders", "investors", "subsidiary", "headquarters", "ceo"],
+  ...["revenue", "revenues", "profit", "profits", "earnings", "board", "chairman", "customers", "employees"],
+]);
+/** Verbs whose object is a firm: "agreed to acquire X". */
+const FIRM_OBJECT = new Set(["acquire", "acquired", "acquiring", "buy", "bought", "buying", "merge", "merged"]);
+/** Nouns that, after "X, a" or "X, the", say X is a firm ("X, a Zurich-based bank,"). */
+const FIRM_APPOSITION = new Set([
+  ...[...FIRM_BEFORE].filter((w) => w !== "rival"),
+  ...["party", "partner", "coalition", "alliance", "club", "team", "band", "union", "movement", "organisation"],
+  ...["organization", "agency", "charity", "newspaper", "broadcaster", "regulator", "watchdog"],
+]);
+/** What advisers advise on: "X advised UBS on the transaction" is a bank's or a law firm's work. */
+const DEALS = new Set(["deal", "transaction", "merger", "takeover", "acquisition", "sale", "bid", "offer", "listing"]);
+/** Verbs whose object is a person: "appointed X". */
+const PERSON_OBJECT = new Set(["appointed", "appoint", "hired", "elected", "nominated", "married", "interviewed"]);
+/** Passive verbs after "X was": "X was appointed", "X was born". */
+const PERSON_PASSIVE = new Set(["appointed", "born", "elected", "hired", "nominated", "sworn", "knighted"]);
+const SAYING = new Set(["said", "says", "told", "added", "wrote", "argued", "insisted"]);
+const PERSON_PRONOUNS = new Set(["he", "she", "his", "her", "him"]);
+
+/** The type the words around the name `tokens[from, to)` give it, or null when they say nothing clear. */
+export function contextType(tokens: Token[], from: number, to: number): "person" | "organization" | null {
+  if (firmContext(tokens, from, to)) return "organization";
+  if (personContext(tokens, from, to)) return "person";
+  return null;
+}
+
+/**
+ * Whether the words around the name say it is a firm (or another organisation): "analysts at X", "shares of X",
+ * "investment bank X", "X shares", "X's chief executive", "X, the bank,", "X, a company", "agreed to acquire X", "X
+ * was acquired", "X advised Y on the deal", "X, the third partner in the coalition,".
+ */
+function firmContext(tokens: Token[], from: number, to: number): boolean {
+  const prev = tokens[from - 1]?.lower ?? "";
+  const before = tokens[from - 2]?.lower ?? "";
+  if (FIRM_BEFORE.has(prev) && tokens[from - 1].pos === "NOUN") return true;
+  if (prev === "at" && FIRM_STAFF.has(before)) return true;
+  if ((prev === "of" || prev === "in") && FIRM_OF.has(before)) return true;
+  if (FIRM_OBJECT.has(prev)) return true;
+  const next = tokens[to]?.lower ?? "";
+  const possessive = next === "'s";
+  const after = possessive ? (tokens[to + 1]?.lower ?? "") : next;
+  if (FIRM_AFTER.has(after)) return true;
+  if (possessive && after === "chief" && tokens[to + 2]?.lower === "executive") return true;
+  if (next === "was" && /^(?:acquired|bought|founded|listed|delisted)$/.test(tokens[to + 1]?.lower ?? "")) return true;
+  if (/^(?:advised|advises|advising)$/.test(next) && advisedOnDeal(tokens, to + 1)) return true;
+  return next === "," && /^(?:the|a|an)$/.test(tokens[to + 1]?.lower ?? "") && appositionNoun(tokens, to + 2);
+}
+
+/** Whether "on the deal" (or transaction, merger...) follows within a few words of token `k`. */
+function advisedOnDeal(tokens: Token[], k: number): boolean {
+  for (let j = k; j < k + 5 && tokens[j]; j++)
+    if (tokens[j].lower === "on")
+      return DEALS.has(tokens[j + 1]?.lower === "the" ? (tokens[j + 2]?.lower ?? "") : tokens[j + 1].lower);
+  return false;
+}
+
+/** Whether a firm noun heads the apposition starting at `k` ("a Zurich-based bank", "the lender"). */
+function appositionNoun(tokens: Token[], k: number): boolean {
+  for (let j = k; j < k + 4 && tokens[j]; j++) {
+    // "X, the company's chief scientist" is the company's person, not the company.
+    if (FIRM_APPOSITION.has(tokens[j].lower)) return tokens[j + 1]?.pos !== "NOUN" && tokens[j + 1]?.lower !== "'s";
+    if (tokens[j].pos === "PUNCT" || tokens[j].pos === "VERB") return false;
+  }
+  return false;
+}
+
+/** Whether a bracket opening at `k` gives a birth or a lifespan: "(born 1950", "(1801–1870)", "(12 May 1820 – 1910)". */
+function lifeDates(tokens: Token[], k: number): boolean {
+  if (tokens[k]?.lower === "born") return true;
+  let years = 0;
+  for (let j = k; j < k + 9 && tokens[j] && tokens[j].text !== ")"; j++) {
+    if (/^\d{3,4}$/.test(tokens[j].text)) years++;
+    else if (/^\d{3,4}\s*[–-]\s*\d{2,4}$/.test(tokens[j].text)) years += 2;
+    else if (tokens[j].pos !== "NUM" && !/^[–-]$/.test(tokens[j].text) && !/^\p{Lu}\p{Ll}+$/u.test(tokens[j].text))
+      return false;
+  }
+  return years >= 2;
+}
+
+/**
+ * Whether the words around the name say it is a person: "X, 54,", "X said he", "appointed X", "X was born", "X (born
+ * 1950)", "X (1801–1870)", "née X".
+ */
+function personContext(tokens: Token[], from: number, to: number): boolean {
+  const next = tokens[to]?.lower ?? "";
+  if (
+    next === "," &&
+    tokens[to + 1]?.pos === "NUM" &&
+    /^\d{1,3}$/.test(tokens[to + 1].text) &&
+    tokens[to + 2]?.lower === ","
+  )
+    return true;
+  if (SAYING.has(next) && PERSON_PRONOUNS.has(tokens[to + 1]?.lower ?? "")) return true;
+  // "X, who": unless X follows a preposition ("groups in Gràcia, who marched"), when "who" is the noun's before it.
+  if (next === "," && tokens[to + 1]?.lower === "who" && tokens[from - 1]?.pos !== "ADP") return true;
+  if (next === "was" && PERSON_PASSIVE.has(tokens[to + 1]?.lower ?? "")) return true;
+  if (next === "(" && lifeDates(tokens, to + 1)) return true;
+  // "Eva Bosáková, née Věchtová": a maiden name.
+  return PERSON_OBJECT.has(tokens[from - 1]?.lower ?? "") || /^n[ée]e$/.test(tokens[from - 1]?.lower ?? "");
+}

@@ -1,0 +1,59 @@
+/**
+ * Weak words: capitalised words that are names only if resolution joins them to a name — a head word alone ("the
+ * Government"), a demonym made a noun ("Dutchman"), a word capitalised only because it starts its sentence.
+ */
+import type { CompiledContext } from "../lexicon/compile.ts";
+import type { Analysis, Token } from "../nlp/types.ts";
+import { isCommonWord, isNameHead, isPluralNoun } from "./typing.ts";
+
+/** Bodies a text names by their head word alone: "Congress passed the bill", "the Army withdrew". */
+const SOLE_BODIES = new Set([
+  ...["congress", "senate", "parliament", "army", "navy", "union", "coalition", "territory", "committee", "assembly"],
+  ...["legislature", "council", "cabinet", "commission", "court", "police"],
+]);
+
+/**
+ * Whether the lone word at `k` is only a head word of names ("Government", "Academy"): not an acronym ("FC"), not
+ * numbered ("Interstate 680"), and not one of the bodies a text names by their head alone ("Congress").
+ */
+export function isHeadOnly(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!isNameHead(t.lower) || SOLE_BODIES.has(t.lower) || /^\p{Lu}+$/u.test(t.text)) return false;
+  return tokens[k + 1]?.pos !== "NUM" && tokens[k - 1]?.pos !== "NUM";
+}
+
+/** "Dutchman", "Frenchwomen": a demonym made a noun for a person is not a name. */
+export function isDemonymNoun(ctx: CompiledContext, word: string): boolean {
+  const stem = /^(.+?)(?:man|men|woman|women)$/.exec(word)?.[1];
+  return !!stem && !!ctx.names.get(stem)?.some((p) => p.name.kind === "demonym-adjective");
+}
+
+/**
+ * Whether token `k` starts its sentence, modifies the common noun after it ("Environmental groups") or reads as a
+ * plural common noun ("Regulators in ..."), and is written capitalised nowhere else in the text: then only its
+ * position made it capitalised.
+ */
+export function onlySentenceInitial(a: Analysis, k: number): boolean {
+  const t = a.tokens[k];
+  const next = a.tokens[k + 1];
+  if (a.sentences[t.sentence].from !== k || !next) return false;
+  const modifier = next.pos === "NOUN" && !/^\p{Lu}/u.test(next.text);
+  if (!modifier && !isPluralNoun(t.lower)) return false;
+  for (let i = 0; i < a.tokens.length; i++) {
+    const u = a.tokens[i];
+    if (i !== k && u.text === t.text && a.sentences[u.sentence].from !== i) return false;
+  }
+  return true;
+}
+
+/** Fields of government that name an office before a role: "Defense Secretary", "Health Minister". */
+const PORTFOLIOS = new Set([
+  ...["defense", "defence", "justice", "interior", "energy", "education", "commerce", "treasury", "health"],
+  ...["labor", "labour", "transport", "transportation", "agriculture", "finance", "trade", "environment", "home"],
+  ...["culture", "economy", "housing", "immigration", "security", "war", "navy", "army", "foreign"],
+]);
+
+/** Whether the lone word at `k` names only an office before a role ("Defense" in "Defense Secretary X"). */
+export function isPortfolio(tokens: Token[], k: number): boolean {
+  return PORTFOLIOS.has(tokens[k].lower) || isCommonWord(tokens[k].lower);
+}

@@ -1,0 +1,252 @@
+import { describe, expect, it } from "vitest";
+import { entity, extract } from "./helpers.ts";
+
+const labels = (text: string) => extract(text).entities.map((e) => e.label);
+
+describe("extract", () => {
+  describe("work titles", () => {
+    it("keeps a title after a work noun whole, function words and all", () => {
+      const r = extract("Critics loved the film The Lord of the Rings when it opened.");
+      expect(entity(r, "The Lord of the Rings")?.type).toBe("work");
+      expect(entity(r, "Rings")).toBeUndefined();
+    });
+
+    it("reads a title before a parenthesised year and work noun", () => {
+      const r = extract("She starred in Under the Silver Lake (2018 film) with a small cast.");
+      expect(entity(r, "Under the Silver Lake")?.type).toBe("work");
+    });
+
+    it("reads a quoted title in Title Case, but not a quoted sentence", () => {
+      const r = extract('The band released "Lose Control Tonight" in May. He called it "a real negotiation".');
+      expect(entity(r, "Lose Control Tonight")?.type).toBe("work");
+      expect(r.entities.some((e) => e.label.includes("negotiation"))).toBe(false);
+    });
+
+    it("reads a title after a possessive and a work noun", () => {
+      const r = extract("Her novel Wolf Hall won the prize, and the game Halo Infinite sold well.");
+      expect(entity(r, "Wolf Hall")?.type).toBe("work");
+      expect(entity(r, "Halo Infinite")?.type).toBe("work");
+    });
+
+    it("reads a title that opens a sentence describing a work", () => {
+      const r = extract("Snoopy and His Friends is the third album by the group.");
+      expect(entity(r, "Snoopy and His Friends")?.type).toBe("work");
+    });
+
+    it("keeps every later mention of a marked title whole", () => {
+      const r = extract("The maker of Call of Duty agreed the sale. Sony wants Call of Duty on its console.");
+      expect(entity(r, "Call of Duty")).toMatchObject({ type: "work" });
+      expect(entity(r, "Call of Duty")?.mentions).toHaveLength(2);
+      expect(entity(r, "Duty")).toBeUndefined();
+    });
+
+    it("keeps organisations and places whose names hold 'of' as organisations", () => {
+      const r = extract("The Bank of England raised rates. She studied at the University of Oxford.");
+      expect(entity(r, "Bank of England")?.type).toBe("organization");
+      expect(entity(r, "University of Oxford")?.type).toBe("organization");
+    });
+
+    it("does not read a person's name before a verb as a title, but reads another word there as one", () => {
+      const r = extract("The album Taylor Swift released topped the charts. The film Oppenheimer won seven awards.");
+      expect(entity(r, "Taylor Swift")?.type).toBe("person");
+      expect(entity(r, "Oppenheimer")?.type).toBe("work");
+    });
+
+    it("does not read a quoted nickname as a title", () => {
+      const r = extract('Tigran Petrosian was nicknamed "Iron Tigran" by the press.');
+      expect(entity(r, "Iron Tigran")?.type).not.toBe("work");
+    });
+  });
+
+  describe("calendar words", () => {
+    it("never makes a month or weekday an organisation or a person", () => {
+      const r = extract("Talks resumed on Monday. In March Reuters reported a deal, which closed Sept. 4.");
+      for (const word of ["Monday", "March", "Sept."])
+        expect(r.entities.filter((e) => e.label === word && /person|organization/.test(e.type))).toEqual([]);
+      expect(entity(r, "Reuters")).toBeDefined();
+      expect(entity(r, "March Reuters")).toBeUndefined();
+    });
+
+    it("keeps a person whose name holds a month", () => {
+      const r = extract("Theresa May met the king in May.");
+      expect(entity(r, "Theresa May")?.type).toBe("person");
+      expect(r.entities.filter((e) => e.label === "May" && e.type !== "date")).toEqual([]);
+    });
+  });
+
+  describe("typing from context", () => {
+    it("types a firm whose name looks like a person's from what happens to it", () => {
+      for (const text of [
+        "Regulators let Rival Corp acquire Jordan Blake last year.",
+        "Jordan Blake was acquired by a private equity group.",
+        "Jordan Blake's chief executive resigned.",
+        "Jordan Blake, a Boston-based company, cut jobs.",
+        "Jordan Blake advised the buyer on the transaction.",
+      ])
+        expect(entity(extract(text), "Jordan Blake")?.type, text).toBe("organization");
+    });
+
+    it("types an organisation from its suffix", () => {
+      expect(entity(extract("Harlan Rhodes Partners bought the site."), "Harlan Rhodes Partners")?.type).toBe(
+        "organization",
+      );
+    });
+
+    it("types a person whose name looks like a firm's from what they do", () => {
+      for (const text of [
+        "Blue Harbor, 54, runs the fund.",
+        "Blue Harbor said he would stay on.",
+        "The board appointed Blue Harbor on Tuesday.",
+        "Blue Harbor was born in Ohio.",
+      ])
+        expect(entity(extract(text), "Blue Harbor")?.type, text).toBe("person");
+    });
+
+    it("reads a person from a birth year or lifespan in brackets", () => {
+      expect(entity(extract("Blue Harbor (1801–1870) was a banker."), "Blue Harbor")?.type).toBe("person");
+      expect(entity(extract("Blue Harbor (born 1950) sings."), "Blue Harbor")?.type).toBe("person");
+    });
+
+    it("keeps a first name or regnal name with 'of' and a place as one person", () => {
+      const r = extract("He was a son of John of Luxembourg and served Philip V of Spain.");
+      expect(entity(r, "John of Luxembourg")?.type).toBe("person");
+      expect(entity(r, "Philip V of Spain")?.type).toBe("person");
+      expect(labels("George Russell of Mercedes won.")).toEqual(expect.arrayContaining(["George Russell", "Mercedes"]));
+    });
+
+    it("lets one strong cue type every mention of the name in the document", () => {
+      const r = extract("Shares of Jordan Blake fell sharply. Later, Jordan Blake said prices would recover.");
+      expect(r.entities.filter((e) => e.label === "Jordan Blake").map((e) => e.type)).toEqual(["organization"]);
+    });
+
+    it("does not read a relative clause after a place as a person's", () => {
+      const r = extract("Residents' groups in Gràcia, who have marched for years, welcomed it.");
+      expect(entity(r, "Gràcia")?.type).toBe("location");
+    });
+
+    it("reads an organisation from an apposition", () => {
+      const r = extract("The Greens, the third partner in the government, said they would stay.");
+      expect(entity(r, "Greens")?.type).toBe("organization");
+    });
+
+    it("reads a venue after 'at' and a place before ', <known place>'", () => {
+      expect(entity(extract("He won the title at Flushing Meadows."), "Flushing Meadows")?.type).toBe("location");
+      expect(entity(extract("She was born in St Louis, Missouri, in 1907."), "St Louis")?.type).toBe("location");
+    });
+  });
+
+  describe("ranks", () => {
+    it("strips a rank or title of nobility before a person's name", () => {
+      const r = extract("General Lasalle charged at dawn. Princess Helen left the country.");
+      expect(entity(r, "Lasalle")?.type).toBe("person");
+      expect(entity(r, "Helen")?.type).toBe("person");
+    });
+
+    it("keeps firms and bodies whose names start with a rank word", () => {
+      const r = extract("General Motors recalled cars. The General Assembly voted.");
+      expect(entity(r, "General Motors")?.type).toBe("organization");
+      expect(labels("The General Assembly voted.")).toContain("General Assembly");
+    });
+  });
+
+  describe("demonyms", () => {
+    it("lets a demonym bring in its state when nothing else names it", () => {
+      const r = extract("Anna Berg is a Swedish chemist who discovered manganese.");
+      expect(entity(r, "Sweden")).toMatchObject({ type: "country", aliases: ["Swedish"] });
+    });
+
+    it("leaves an adjectival demonym out when the state is named", () => {
+      const r = extract("Anna Berg is a Swedish chemist. She worked in Sweden for years.");
+      expect(entity(r, "Sweden")?.aliases).not.toContain("Swedish");
+    });
+
+    it("reads demonyms of continents from the lexicon", () => {
+      expect(entity(extract("The band began a European tour."), "Europe")?.type).toBe("location");
+    });
+  });
+
+  describe("capitals as places", () => {
+    it("keeps a capital named as a city a location of its own", () => {
+      for (const text of [
+        "Troops took part in the liberation of Paris.",
+        "She was born in 1782 in Havana, Cuba.",
+        "Oslo, the capital of Norway, was attacked.",
+      ]) {
+        const r = extract(text);
+        const city = r.entities.find((e) => e.label === "Paris" || e.label === "Havana" || e.label === "Oslo");
+        expect(city?.type, text).toBe("location");
+      }
+    });
+
+    it("still resolves a capital that acts to its state", () => {
+      expect(entity(extract("Moscow rejected the plan."), "Russia")?.aliases).toContain("Moscow");
+    });
+  });
+
+  describe("head words alone", () => {
+    it("does not make a capitalised head word alone an entity", () => {
+      const r = extract("The Government acknowledged the deal. He studied at the Academy for years.");
+      expect(r.entities.map((e) => e.label)).toEqual([]);
+    });
+
+    it("keeps bodies named by their head alone and numbered names", () => {
+      const r = extract("Congress passed the bill. The road joins Interstate 680 near town.");
+      expect(entity(r, "Congress")).toBeDefined();
+      expect(r.entities.some((e) => e.label.startsWith("Interstate"))).toBe(true);
+    });
+  });
+
+  describe("demonyms in longer names", () => {
+    it("keeps a demonym before a polity word inside the name", () => {
+      const r = extract("The treaty was signed by the Dutch Republic and the Russian Empire.");
+      expect(entity(r, "Dutch Republic")?.type).toBe("location");
+      expect(entity(r, "Russian Empire")?.type).toBe("location");
+      expect(entity(r, "Russia")).toBeUndefined();
+    });
+  });
+
+  describe("roles inside a run of names", () => {
+    it("splits a run at a role into the body and the holder", () => {
+      const r = extract("The plan was backed by Georgia Governor Jimmy Carter and Vice-President Joe Biden.");
+      expect(entity(r, "Jimmy Carter")?.type).toBe("person");
+      expect(entity(r, "Joe Biden")?.type).toBe("person");
+      expect(entity(r, "Georgia")).toBeDefined();
+    });
+
+    it("drops an office word before the role and keeps a firm there", () => {
+      const r = extract("Defense Secretary Lloyd Austin met Microsoft Chief Executive Satya Nadella.");
+      expect(r.entities.map((e) => [e.label, e.type])).toEqual(
+        expect.arrayContaining([
+          ["Lloyd Austin", "person"],
+          ["Satya Nadella", "person"],
+          ["Microsoft", "organization"],
+        ]),
+      );
+      expect(entity(r, "Defense")).toBeUndefined();
+    });
+  });
+
+  describe("brands written in lower case first", () => {
+    it("finds names like iPhone and eBay", () => {
+      const r = extract("Apple unveiled the iPhone in Cupertino, and eBay sold it.");
+      expect(entity(r, "iPhone")).toBeDefined();
+      expect(entity(r, "eBay")).toBeDefined();
+    });
+  });
+
+  describe("words the tokenizer splits", () => {
+    it("keeps a name whole across letters the tokenizer splits at", () => {
+      const r = extract("He moved to Timișoara in 2002 and later to Vakıflar Bankası.");
+      expect(entity(r, "Timișoara")).toBeDefined();
+      expect(entity(r, "Vakıflar Bankası")).toBeDefined();
+      expect(entity(r, "Timi")).toBeUndefined();
+    });
+  });
+
+  describe("organisation names", () => {
+    it("joins 'on' and 'for' after an organisation word", () => {
+      expect(labels("He spoke at the Council on Foreign Relations.")).toContain("Council on Foreign Relations");
+      expect(labels("Alibaba and Tencent spoke for Europe.")).not.toContain("Tencent spoke for Europe");
+    });
+  });
+});
