@@ -48,7 +48,7 @@ export function extractDocument(
     );
   }
   candidates.push(...groupAffiliations(v), ...eponyms(mentions));
-  const typed = finalizeRelations(v, candidates, o.minConfidence);
+  const typed = finalizeRelations(v, candidates, { minConfidence: o.minConfidence });
   const relations = o.cooccurrence ? [...typed, ...cooccurrences(v, typed, o.cooccurrenceConfidence)] : typed;
   return { entities: clusters.map((c) => toEntity(c, context.graph)), relations, merges };
 }
