@@ -8,6 +8,8 @@ import { analyse } from "./nlp/analyse.ts";
 import { cooccurrences } from "./relations/cooccurrence.ts";
 import { finalizeRelations } from "./relations/finalize.ts";
 import { clauseRelations } from "./relations/clauses.ts";
+import { closePlaces } from "./relations/closure.ts";
+import { copularRelations } from "./relations/copula.ts";
 import { nominalRelations } from "./relations/nominal.ts";
 import { roleRelations } from "./relations/roles.ts";
 import { makeView, type Candidate, type View } from "./relations/view.ts";
@@ -45,10 +47,11 @@ export function extractDocument(
       ...roleRelations(v, s, appositions),
       ...clauseRelations(v, s, appositions),
       ...nominalRelations(v, s),
+      ...copularRelations(v, s),
     );
   }
   candidates.push(...groupAffiliations(v), ...eponyms(mentions));
-  const typed = finalizeRelations(v, candidates, { minConfidence: o.minConfidence });
+  const typed = closePlaces(v, finalizeRelations(v, candidates, { minConfidence: o.minConfidence }));
   const relations = o.cooccurrence ? [...typed, ...cooccurrences(v, typed, o.cooccurrenceConfidence)] : typed;
   return { entities: clusters.map((c) => toEntity(c, context.graph)), relations, merges };
 }

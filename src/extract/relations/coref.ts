@@ -8,12 +8,16 @@ import type { View } from "./view.ts";
 
 /** Tunables of pronoun resolution. */
 export interface CorefOptions {
-  /** How many sentences back an antecedent may have been named (or referred to) last. */
+  /** How many sentences back a pronoun's antecedent may have been named (or referred to) last. */
   window: number;
+  /** The same for a definite description ("the company"), which points less far. */
+  descriptionWindow: number;
+  /** Salience added to the first entity the text names (its topic), which pronouns keep returning to. */
+  topicBonus: number;
 }
 
-/** Defaults: the antecedent was named in this sentence or one of the two before. */
-export const DEFAULT_COREF_OPTIONS: CorefOptions = { window: 2 };
+/** Defaults: a pronoun's antecedent was named in this sentence or one of the two before. */
+export const DEFAULT_COREF_OPTIONS: CorefOptions = { window: 2, descriptionWindow: 1, topicBonus: 2 };
 
 const ORG: EntityType[] = ["organization"];
 const PLACE: EntityType[] = ["location", "country"];
@@ -93,6 +97,7 @@ export function antecedent(v: View, k: number, types: EntityType[], exclude = -1
   return best;
 }
 
+const NOT_TOPICS = new Set(["date", "quantity"]);
 const resolved = new WeakMap<View, Map<number, number>>();
 
 /**
@@ -114,19 +119,25 @@ export function resolveReferences(v: View, options: Partial<CorefOptions> = {}):
   const count = new Float64Array(v.clusters.length);
   const last = new Int32Array(v.clusters.length).fill(-1);
   const out = new Map<number, number>();
+  let topic = false;
   for (let k = 0; k < v.tokens.length; k++) {
     const m = v.mentionAt[k];
     const sentence = v.tokens[k].sentence;
     if (m) {
       if (m.from === k && m.entity < count.length) {
+        if (count[m.entity] === 0 && !topic && !NOT_TOPICS.has(v.clusters[m.entity].type)) {
+          topic = true;
+          count[m.entity] += o.topicBonus;
+        }
         count[m.entity]++;
         last[m.entity] = sentence;
       }
       continue;
     }
-    const types = PERSONAL.get(v.tokens[k].lower) ?? descriptionAt(v, k)?.types;
+    const pronoun = PERSONAL.get(v.tokens[k].lower);
+    const types = pronoun ?? descriptionAt(v, k)?.types;
     if (!types) continue;
-    const e = mostSalient(v, types, count, last, sentence - o.window);
+    const e = mostSalient(v, types, count, last, sentence - (pronoun ? o.window : o.descriptionWindow));
     if (e < 0) continue;
     out.set(k, e);
     count[e] += 0.5;

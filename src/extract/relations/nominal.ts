@@ -1,86 +1,139 @@
 /**
  * Nominal relations: possessives and modifiers between names ("the Examiner's Beltway Confidential blog",
- * "Britain's Competition and Markets Authority", "US Commerce Department") and places in places
- * ("the Santiago Bernabéu stadium in Madrid").
+ * "Britain's Competition and Markets Authority", "US Commerce Department") and places in places: "the Santiago
+ * Bernabéu stadium in Madrid", "Sacramento, California, in the United States", "the U.S. state of Oregon".
  */
 import type { Sentence } from "../nlp/types.ts";
+import { PLACE_NOUNS, placePredicates } from "./copula.ts";
+import { demonymAt, stateEntity } from "./states.ts";
 import { isPossessive, mentionStarting, type Candidate, type View } from "./view.ts";
+
+/** Tunables of nominal rules. */
+export interface NominalOptions {
+  /** Confidence of "X, Y" and "X in Y" for the first place of a chain. */
+  locative: number;
+  /** Factor per further hop of a chain ("Sacramento, California, United States": Sacramento in the United States). */
+  hop: number;
+  /** Most places in one chain. */
+  maxChain: number;
+}
+
+/** Defaults. */
+export const DEFAULT_NOMINAL_OPTIONS: NominalOptions = { locative: 0.65, hop: 0.9, maxChain: 4 };
 
 const PART_OWNERS = new Set(["organization", "country"]);
 const PLACE_OWNERS = new Set(["country", "location"]);
-const PLACE_NOUNS = new Set(["stadium", "port", "city", "town", "village", "airport", "region", "province", "arena"]);
+const PLACED = new Set(["location", "organization", "event"]);
+const VENUE_NOUNS = new Set(["stadium", "airport", "arena", "port", "city", "town", "village", "region", "province"]);
+const DIRECTIONS = new Set(["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"]);
 
 /** Possessive and locative relations of one sentence. */
-export function nominalRelations(v: View, s: Sentence): Candidate[] {
+export function nominalRelations(v: View, s: Sentence, options: Partial<NominalOptions> = {}): Candidate[] {
+  const o = { ...DEFAULT_NOMINAL_OPTIONS, ...options };
   const out: Candidate[] = [];
   for (let k = s.from; k < s.to; k++) {
+    describedPlace(v, s, k, o, out);
     const m = mentionStarting(v, k);
     if (!m) continue;
-    const owner = v.clusters[m.entity];
-    let j = m.to;
-    const possessive = isPossessive(v, j);
-    if (possessive) j++;
-    const owned = mentionStarting(v, j);
-    if (owned && (possessive || (owner.type === "country" && !owner.state))) {
-      const type = v.clusters[owned.entity].type;
-      if (type === "organization" && PART_OWNERS.has(owner.type))
-        out.push({
-          source: owned.entity,
-          target: m.entity,
-          predicates: ["part_of"],
-          rule: "possessive",
-          confidence: 0.7,
-          from: m.from,
-          to: owned.to,
-        });
-      if (type === "location" && PLACE_OWNERS.has(owner.type))
-        out.push({
-          source: owned.entity,
-          target: m.entity,
-          predicates: ["located_in"],
-          rule: "possessive",
-          confidence: 0.7,
-          from: m.from,
-          to: owned.to,
-        });
-    }
-    if (owner.type === "location") locative(v, s, m.entity, m.from, m.to, out);
+    possessive(v, m.entity, m.from, m.to, out);
+    if (PLACED.has(v.clusters[m.entity].type)) chain(v, s, m.entity, m.from, m.to, o, out);
   }
   return out;
 }
 
-/** "X [stadium] in Y" or "X, Y" (not in a list) where X is a place and Y a place or state. */
-function locative(v: View, s: Sentence, place: number, from: number, to: number, out: Candidate[]): void {
+/** "Britain's Competition and Markets Authority" (part of), "Kyiv's Maidan square" (located in). */
+function possessive(v: View, owner: number, from: number, to: number, out: Candidate[]): void {
+  const o = v.clusters[owner];
   let j = to;
+  const marked = isPossessive(v, j);
+  if (marked) j++;
+  const owned = mentionStarting(v, j);
+  if (!owned || !(marked || (o.type === "country" && !o.state))) return;
+  const type = v.clusters[owned.entity].type;
+  const base = { source: owned.entity, target: owner, rule: "possessive", confidence: 0.7, from, to: owned.to };
+  if (type === "organization" && PART_OWNERS.has(o.type)) out.push({ ...base, predicates: ["part_of"] });
+  if (type === "location" && PLACE_OWNERS.has(o.type)) out.push({ ...base, predicates: ["in_country", "located_in"] });
+}
+
+/**
+ * "X, Y[, Z]" (not in a list), "X [stadium] in Y", "X in the state of Y": X lies in every place of the chain, and
+ * each place in the ones after it (those relations are read when the chain is walked from that place).
+ */
+function chain(v: View, s: Sentence, placed: number, from: number, to: number, o: NominalOptions, out: Candidate[]) {
   const listBefore = v.tokens[from - 1]?.lower === "," || v.tokens[from - 1]?.lower === "and";
-  if (v.tokens[j]?.lower === "," && !listBefore) {
-    const region = mentionStarting(v, j + 1);
-    const next = region ? v.tokens[region.to]?.lower : undefined;
-    const inList = next === "and" || next === "or" || (next === "," && !!region && !!mentionStarting(v, region.to + 1));
-    if (region && !inList && PLACE_OWNERS.has(v.clusters[region.entity].type) && region.entity !== place) {
-      out.push({
-        source: place,
-        target: region.entity,
-        predicates: ["located_in"],
-        rule: "locative",
-        confidence: 0.6,
-        from,
-        to: region.to,
-      });
-      return;
-    }
+  let j = to;
+  let factor = 1;
+  for (let hop = 0; hop < o.maxChain; hop++) {
+    const next = nextPlace(v, s, j, hop === 0 && listBefore);
+    if (!next || next.entity === placed) return;
+    out.push({
+      source: placed,
+      target: next.entity,
+      predicates: placePredicates(v, placed),
+      rule: "locative",
+      confidence: o.locative * factor,
+      from,
+      to: next.to,
+    });
+    factor *= o.hop;
+    j = next.to;
   }
-  if (PLACE_NOUNS.has(v.tokens[j]?.lower ?? "")) j++;
-  if (v.tokens[j]?.lower !== "in" || j + 1 >= s.to) return;
-  const where = mentionStarting(v, j + 1);
-  if (!where || !PLACE_OWNERS.has(v.clusters[where.entity].type)) return;
+}
+
+/** The place the chain continues with at token `j` (", Y" or "in [the ... of] Y"), or null. */
+function nextPlace(v: View, s: Sentence, j: number, listBefore: boolean): { entity: number; to: number } | null {
+  const t = v.tokens;
+  let n = j;
+  if (t[n]?.lower === ",") {
+    if (listBefore) return null;
+    n++;
+    if (t[n]?.lower === "in") n++;
+  } else {
+    if (VENUE_NOUNS.has(t[n]?.lower ?? "")) n++;
+    if (t[n]?.lower !== "in") return null;
+    n++;
+  }
+  // "Black Sea, the Red Sea": an apposition or a list, not a region.
+  if (t[n]?.lower === "the" && t[j]?.lower === ",") return null;
+  if (t[n]?.lower === "the") n++;
+  while (DIRECTIONS.has(t[n]?.lower ?? "")) n++;
+  const place = describedAt(v, s, n) ?? mentionStarting(v, n);
+  if (!place || n >= s.to || !PLACE_OWNERS.has(v.clusters[place.entity].type)) return null;
+  // "Lyon, Kansas and Ohio": a list, not a region.
+  const after = t[place.to]?.lower;
+  if (t[j]?.lower === "," && (after === "and" || after === "or")) return null;
+  if (t[j]?.lower === "," && after === "," && mentionStarting(v, place.to + 1) && t[place.to + 2]?.lower === "and")
+    return null;
+  return { entity: place.entity, to: place.to };
+}
+
+/** "the U.S. state of Oregon" / "the Canadian province of Alberta" at `k`: Oregon, with the token after it. */
+function describedAt(v: View, s: Sentence, k: number): { entity: number; to: number } | null {
+  const t = v.tokens;
+  let n = k;
+  if (mentionStarting(v, n) || demonymAt(v, n)) n = mentionStarting(v, n)?.to ?? n + 1;
+  while (n < s.to && !PLACE_NOUNS.has(t[n].lower) && n < k + 3 && t[n].pos === "ADJ") n++;
+  if (!PLACE_NOUNS.has(t[n]?.lower ?? "") || t[n + 1]?.lower !== "of") return null;
+  const m = mentionStarting(v, n + 2);
+  return m ? { entity: m.entity, to: m.to } : null;
+}
+
+/** "the U.S. state of Oregon" / "the Canadian province of Alberta": Oregon is in the state named before it. */
+function describedPlace(v: View, s: Sentence, k: number, o: NominalOptions, out: Candidate[]): void {
+  const owner = mentionStarting(v, k);
+  const state = owner ? null : demonymAt(v, k);
+  if (!owner && !state) return;
+  const d = describedAt(v, s, k);
+  if (!d) return;
+  const target = owner ? owner.entity : stateEntity(v, state!, k);
+  if (!PLACE_OWNERS.has(v.clusters[target].type) || target === d.entity) return;
   out.push({
-    source: place,
-    target: where.entity,
-    predicates: ["located_in"],
-    rule: "locative",
-    confidence: 0.65,
-    from,
-    to: where.to,
+    source: d.entity,
+    target,
+    predicates: placePredicates(v, d.entity),
+    rule: "described-place",
+    confidence: o.locative,
+    from: k,
+    to: d.to,
   });
 }

@@ -76,9 +76,41 @@ export function findSubject(v: View, s: Sentence, k: number, appositions: Map<nu
   }
   if (j > s.from && appositions.has(j - 1)) return { members: [appositions.get(j - 1)!], start: j - 1 };
   const subject = subjectEnding(v, s, j) ?? subjectEnding(v, s, skipInsertion(v, s, j));
-  if (subject || v.tokens[j - 1]?.lower !== "," || !isParticiple(v, k)) return subject;
+  if (subject || (!isParticiple(v, k) && !/ing$/.test(v.tokens[k].lower))) return subject;
   // "Crimea, annexed by Russia": a participle after the comma that closes a name.
-  return subjectEnding(v, s, j - 1);
+  if (v.tokens[j - 1]?.lower === ",") return subjectEnding(v, s, j - 1);
+  // "Born in Prelate, he moved": a fronted participle takes the main clause's subject.
+  if (j === s.from) return frontedSubject(v, s, k);
+  // "X is a daily newspaper published in Y": the participle describes the copula's subject.
+  return predicateNounSubject(v, s, j, false);
+}
+
+/** The subject after the comma that closes a sentence-initial participle clause. */
+function frontedSubject(v: View, s: Sentence, k: number): Subject | null {
+  for (let n = k + 1; n < s.to && n < k + MAX_INSERTION; n++) {
+    if (v.tokens[n].lower !== ",") continue;
+    const m = mentionStartingAt(v, n + 1);
+    if (m) return { members: [m], start: n + 1 };
+    const r = referentAt(v, n + 1);
+    return r ? { members: [r.entity], start: n + 1 } : null;
+  }
+  return null;
+}
+
+function mentionStartingAt(v: View, k: number): number | null {
+  const m = v.mentionAt[k];
+  return m && m.from === k ? m.entity : null;
+}
+
+/** The subject of the copula before the noun phrase that ends before token `k` ("X is an American singer"). */
+function predicateNounSubject(v: View, s: Sentence, k: number, place: boolean): Subject | null {
+  for (let n = k - 1; n >= s.from && n >= k - MAX_PREDICATE_NOUN * (place ? 2 : 1); n--) {
+    const t = v.tokens[n];
+    if ((v.mentionAt[n] && !place) || t.pos === "VERB" || t.lower === ";" || (t.lower === "," && n !== k - 1))
+      return null;
+    if (COPULA_FORMS.has(t.lower)) return subjectEnding(v, s, skipInsertion(v, s, n)) ?? subjectEnding(v, s, n);
+  }
+  return null;
 }
 
 /** Whether the verb at `k` is written as a past participle ("annexed", "owned", "born"). */
@@ -108,12 +140,7 @@ function relativeHead(v: View, s: Sentence, k: number): Subject | null {
   // "a politician in the province of Alberta, who served": "who" skips a place for the clause's subject.
   const place = !!direct && v.tokens[k].lower === "who" && direct.members.some((e) => PLACES.has(v.clusters[e].type));
   if (direct && !place) return direct;
-  for (let n = k - 1; n >= s.from && n >= k - MAX_PREDICATE_NOUN * (place ? 2 : 1); n--) {
-    const t = v.tokens[n];
-    if ((v.mentionAt[n] && !place) || t.pos === "VERB" || t.lower === ";" || (t.lower === "," && n !== j)) return null;
-    if (COPULA_FORMS.has(t.lower)) return subjectEnding(v, s, skipInsertion(v, s, n)) ?? subjectEnding(v, s, n);
-  }
-  return null;
+  return predicateNounSubject(v, s, k, place);
 }
 
 /**

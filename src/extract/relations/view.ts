@@ -76,17 +76,25 @@ export function isPossessive(v: View, k: number): boolean {
 export function coordinatedRight(v: View, k: number, to: number): { members: Mention[]; end: number } {
   const members: Mention[] = [];
   let j = k;
+  let conjunction = false;
+  let firstEnd = k;
   for (;;) {
     const m = mentionStarting(v, j);
     if (!m) break;
     members.push(m);
     j = m.to;
+    if (members.length === 1) firstEnd = j;
     let n = j;
     if (v.tokens[n]?.lower === ",") n++;
-    if (v.tokens[n]?.lower === "and" || v.tokens[n]?.lower === "or") n++;
+    if (v.tokens[n]?.lower === "and" || v.tokens[n]?.lower === "or") {
+      n++;
+      conjunction = true;
+    }
     if (n === j || n >= to || !mentionStarting(v, n)) break;
     j = n;
   }
+  // "born in St Louis, Missouri": names joined by commas alone are a place and its region, not a list.
+  if (!conjunction && members.length > 1) return { members: members.slice(0, 1), end: firstEnd };
   return { members, end: j };
 }
 

@@ -1,0 +1,221 @@
+/**
+ * Copulas and appositions that classify a name: "X is a town in Y" / "X, a village in Y, Z" (the place's state or
+ * region, by the object's type), "X is a German racer" / "an American television series" (citizenship, origin or
+ * country from the demonym), "X is an album by Y" (the work's performer, author or director by its head noun), and
+ * any other "X is a NOUN PREP Y" as an open relation.
+ */
+import type { EntityType } from "../../model/types.ts";
+import type { Sentence } from "../nlp/types.ts";
+import { referentAt } from "./coref.ts";
+import { demonymAt, stateEntity } from "./states.ts";
+import { mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
+
+/** Tunables of copular rules. */
+export interface CopulaOptions {
+  /** Confidence of a place, demonym or work reading. */
+  typed: number;
+  /** Confidence of "X is a NOUN PREP Y" before the open-relation factor. */
+  open: number;
+  /** Most words between the article and the head noun. */
+  maxModifiers: number;
+}
+
+/** Defaults. */
+export const DEFAULT_COPULA_OPTIONS: CopulaOptions = { typed: 0.8, open: 0.6, maxModifiers: 6 };
+
+const COPULA = new Set(["is", "was", "are", "were", "became", "becomes", "remains", "remained"]);
+const ARTICLES = new Set(["a", "an", "the", "one"]);
+const MODIFIER_POS = new Set(["ADJ", "NOUN", "PROPN", "NUM", "ADV"]);
+const PLACE_PREPS = new Set(["in", "of", "on", "near", "within"]);
+
+/** Head nouns of places: "X is a town in Y" puts X in Y. */
+export const PLACE_NOUNS = new Set(
+  (
+    "town city village municipality commune county district region province state capital suburb neighbourhood " +
+    "neighborhood borough hamlet parish settlement community locality area island river lake mountain peninsula " +
+    "prefecture township department canton oblast raion voivodeship gmina census-designated place port"
+  ).split(" "),
+);
+
+/** Head nouns of works and the predicate linking the work to the agent after "by". */
+const WORK_BY = new Map<string, string>([
+  ...["song", "single", "album", "ep", "track", "record", "ballad", "anthem"].map((w) => [w, "performed_by"] as const),
+  ...["film", "movie", "documentary"].map((w) => [w, "directed_by"] as const),
+  ...["novel", "book", "poem", "play", "story", "memoir", "biography"].map((w) => [w, "written_by"] as const),
+  ...["game"].map((w) => [w, "developed_by"] as const),
+  ...["painting", "sculpture", "series", "sitcom", "comic", "manga", "opera"].map((w) => [w, "created_by"] as const),
+]);
+
+/** Kinship nouns: "X is the son of Y" -> parent_of(Y, X) (`reversed`), "X is the father of Y" -> parent_of(X, Y). */
+const KIN = new Map<string, { predicate: string; reversed: boolean }>([
+  ...["son", "daughter", "child", "stepson", "stepdaughter"].map(
+    (w) => [w, { predicate: "parent_of", reversed: true }] as const,
+  ),
+  ...["father", "mother", "parent"].map((w) => [w, { predicate: "parent_of", reversed: false }] as const),
+  ...["brother", "sister", "sibling", "half-brother", "half-sister"].map(
+    (w) => [w, { predicate: "sibling_of", reversed: false }] as const,
+  ),
+  ...["wife", "husband", "widow", "widower", "spouse"].map(
+    (w) => [w, { predicate: "spouse_of", reversed: false }] as const,
+  ),
+]);
+const PARTY = /\bparty\b/i;
+
+/** How a demonym relates a subject of each type to the state ("German racer": citizen; "American film": origin). */
+const DEMONYM_PREDICATES: Partial<Record<EntityType, string>> = {
+  person: "citizen_of",
+  work: "originates_from",
+  organization: "in_country",
+  location: "in_country",
+  event: "in_country",
+  group: "in_country",
+};
+
+/** Copular and appositive relations of one sentence. */
+export function copularRelations(v: View, s: Sentence, options: Partial<CopulaOptions> = {}): Candidate[] {
+  const o = { ...DEFAULT_COPULA_OPTIONS, ...options };
+  const out: Candidate[] = [];
+  for (let k = s.from + 1; k < s.to - 1; k++) {
+    const w = v.tokens[k].lower;
+    let subject: { entity: number; from: number } | null = null;
+    if (COPULA.has(w)) subject = subjectBefore(v, s, k);
+    else if (w === "," && ARTICLES.has(v.tokens[k + 1].lower) && v.tokens[k + 1].lower !== "the") {
+      const m = mentionEnding(v, k);
+      subject = m ? { entity: m.entity, from: m.from } : null;
+    }
+    if (subject) classify(v, s, subject, k + 1, o, out);
+  }
+  return out;
+}
+
+/** The name or pronoun before the copula at `k`, skipping a parenthesis ("X (born 1950) was"). */
+function subjectBefore(v: View, s: Sentence, k: number): { entity: number; from: number } | null {
+  let j = k;
+  if (v.tokens[j - 1]?.lower === ")") {
+    while (j > s.from && v.tokens[j - 1].lower !== "(") j--;
+    j--;
+  }
+  const m = mentionEnding(v, j);
+  if (m) return { entity: m.entity, from: m.from };
+  const r = j - 1 >= s.from ? referentAt(v, j - 1) : null;
+  return r && r.to === j ? { entity: r.entity, from: j - 1 } : null;
+}
+
+/** Reads "[a] [modifiers] HEAD [PREP Y ...]" at `j` and records what it says about the subject. */
+function classify(
+  v: View,
+  s: Sentence,
+  subject: { entity: number; from: number },
+  j: number,
+  o: CopulaOptions,
+  out: Candidate[],
+): void {
+  const copular = v.tokens[j - 1].lower !== ",";
+  if (!ARTICLES.has(v.tokens[j]?.lower ?? "")) return;
+  let head = -1;
+  let n = j + 1;
+  for (; n < s.to && n <= j + o.maxModifiers; n++) {
+    const t = v.tokens[n];
+    if (v.mentionAt[n] || !MODIFIER_POS.has(t.pos)) break;
+    const state = demonymAt(v, n);
+    if (state) {
+      const predicate = DEMONYM_PREDICATES[v.clusters[subject.entity].type];
+      const target = stateEntity(v, state, n);
+      if (predicate) out.push(cand(subject, target, [predicate], "copular-demonym", o.typed, n + 1));
+      continue;
+    }
+    if (t.pos === "NOUN") head = n;
+  }
+  if (head < 0 || head !== n - 1) return;
+  const prep = v.tokens[n]?.lower ?? "";
+  const object = objectAfter(v, s, n + 1);
+  if (object < 0) return;
+  const noun = v.tokens[head].lower;
+  if (PLACE_NOUNS.has(noun) && PLACE_PREPS.has(prep)) return placeChain(v, s, subject, object, o, out);
+  const work = WORK_BY.get(noun);
+  if (work && prep === "by") {
+    for (const m of members(v, s, object))
+      out.push(cand(subject, m.entity, [work], "copular-work", o.typed, m.to));
+    return;
+  }
+  const m = v.mentionAt[object]!;
+  const kin = prep === "of" ? KIN.get(noun) : undefined;
+  if (kin) {
+    const c = cand(subject, m.entity, [kin.predicate], "copular-kin", o.typed, m.to);
+    out.push(kin.reversed ? { ...c, source: m.entity, target: subject.entity } : c);
+    return;
+  }
+  if (noun === "member" && prep === "of") {
+    const predicates = PARTY.test(v.clusters[m.entity].label) ? ["in_party", "member_of"] : ["member_of"];
+    out.push(cand(subject, m.entity, predicates, "copular-member", o.typed, m.to));
+    return;
+  }
+  const place = v.clusters[m.entity].type;
+  const placed = v.clusters[subject.entity].type;
+  if (prep === "in" && (place === "location" || place === "country") && (placed === "location" || placed === "organization"))
+    return placeChain(v, s, subject, object, { ...o, typed: o.typed * 0.9 }, out);
+  if (copular) out.push({ ...cand(subject, m.entity, [], "copula", o.open, m.to), label: `is ${noun} ${prep}` });
+}
+
+/** The token of the name after a preposition at `k` (past "the" and a demonym), or -1. */
+function objectAfter(v: View, s: Sentence, k: number): number {
+  let j = k;
+  if (v.tokens[j]?.lower === "the") j++;
+  if (j >= s.to) return -1;
+  return mentionStarting(v, j) ? j : -1;
+}
+
+/** "a town in Y, Z" / "a village in the Y district of Z": the subject lies in each place of the chain. */
+function placeChain(
+  v: View,
+  s: Sentence,
+  subject: { entity: number; from: number },
+  first: number,
+  o: CopulaOptions,
+  out: Candidate[],
+): void {
+  let j = first;
+  for (let hops = 0; hops < 4 && j < s.to; hops++) {
+    const m = mentionStarting(v, j);
+    if (!m) return;
+    const type = v.clusters[m.entity].type;
+    if (type !== "location" && type !== "country") return;
+    out.push(cand(subject, m.entity, placePredicates(v, subject.entity), "copular-place", o.typed * (hops ? 0.9 : 1), m.to));
+    j = m.to;
+    // ", Z" / "in Z" / "of Z" / "district of Z"
+    if (v.tokens[j]?.lower === "," || PLACE_PREPS.has(v.tokens[j]?.lower ?? "")) j++;
+    else if (PLACE_NOUNS.has(v.tokens[j]?.lower ?? "") && v.tokens[j + 1]?.lower === "of") j += 2;
+    else return;
+    if (v.tokens[j]?.lower === "the") j++;
+  }
+}
+
+/** Predicates placing an entity of the subject's type in a place: the state first, then the region or venue. */
+export function placePredicates(v: View, entity: number): string[] {
+  return v.clusters[entity].type === "event" ? ["in_country", "takes_place_in"] : ["in_country", "located_in"];
+}
+
+function members(v: View, s: Sentence, k: number) {
+  const out = [];
+  let j = k;
+  for (;;) {
+    const m = mentionStarting(v, j);
+    if (!m) break;
+    out.push(m);
+    j = m.to;
+    if (v.tokens[j]?.lower === "and" || v.tokens[j]?.lower === ",") j++;
+    if (j >= s.to) break;
+  }
+  return out;
+}
+
+function cand(
+  subject: { entity: number; from: number },
+  target: number,
+  predicates: string[],
+  rule: string,
+  confidence: number,
+  to: number,
+): Candidate {
+  return { source: subject.entity, target, predicates, rule, confidence, from: subject.from, to };
+}
