@@ -77,6 +77,9 @@ function isPassive(v: View, s: Sentence, k: number): boolean {
     if (t.pos !== "ADV" && t.pos !== "PART") break;
   }
   // "X, based in Y": a participle right after the comma that closes a name.
+  // "X, based in Y" (not "X, praised Y": a name or article right after makes the verb active).
+  const next = v.tokens[k + 1];
+  if (!next || next.pos !== "ADP") return false;
   return v.tokens[k - 1]?.lower === "," && !!mentionEnding(v, k - 1) && isParticiple(v, k);
 }
 

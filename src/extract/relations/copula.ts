@@ -134,8 +134,7 @@ function classify(
   if (PLACE_NOUNS.has(noun) && PLACE_PREPS.has(prep)) return placeChain(v, s, subject, object, o, out);
   const work = WORK_BY.get(noun);
   if (work && prep === "by") {
-    for (const m of members(v, s, object))
-      out.push(cand(subject, m.entity, [work], "copular-work", o.typed, m.to));
+    for (const m of members(v, s, object)) out.push(cand(subject, m.entity, [work], "copular-work", o.typed, m.to));
     return;
   }
   const m = v.mentionAt[object]!;
@@ -152,7 +151,11 @@ function classify(
   }
   const place = v.clusters[m.entity].type;
   const placed = v.clusters[subject.entity].type;
-  if (prep === "in" && (place === "location" || place === "country") && (placed === "location" || placed === "organization"))
+  if (
+    prep === "in" &&
+    (place === "location" || place === "country") &&
+    (placed === "location" || placed === "organization")
+  )
     return placeChain(v, s, subject, object, { ...o, typed: o.typed * 0.9 }, out);
   if (copular) out.push({ ...cand(subject, m.entity, [], "copula", o.open, m.to), label: `is ${noun} ${prep}` });
 }
@@ -180,7 +183,9 @@ function placeChain(
     if (!m) return;
     const type = v.clusters[m.entity].type;
     if (type !== "location" && type !== "country") return;
-    out.push(cand(subject, m.entity, placePredicates(v, subject.entity), "copular-place", o.typed * (hops ? 0.9 : 1), m.to));
+    out.push(
+      cand(subject, m.entity, placePredicates(v, subject.entity), "copular-place", o.typed * (hops ? 0.9 : 1), m.to),
+    );
     j = m.to;
     // ", Z" / "in Z" / "of Z" / "district of Z"
     if (v.tokens[j]?.lower === "," || PLACE_PREPS.has(v.tokens[j]?.lower ?? "")) j++;

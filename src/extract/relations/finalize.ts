@@ -65,7 +65,9 @@ function toRelation(v: View, c: Candidate, o: FinalizeOptions): ExtractedRelatio
   const reading = readModality(v.tokens, s, c.from, c.to, predicate, c.verb);
   // A denied fact without a polarity ("did not annex") cannot be stored as a stance: it is left out, not inverted.
   if (reading.negated && reading.stance === "neutral") return null;
-  const confidence = picked ? c.confidence * reading.factor : Math.min(o.openCeiling, c.confidence * reading.factor * o.openFactor);
+  const confidence = picked
+    ? c.confidence * reading.factor
+    : Math.min(o.openCeiling, c.confidence * reading.factor * o.openFactor);
   const relation: ExtractedRelation = {
     source: source.id,
     target: target.id,

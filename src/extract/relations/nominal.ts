@@ -96,7 +96,7 @@ function nextPlace(v: View, s: Sentence, j: number, listBefore: boolean): { enti
   // "Black Sea, the Red Sea": an apposition or a list, not a region.
   if (t[n]?.lower === "the" && t[j]?.lower === ",") return null;
   if (t[n]?.lower === "the") n++;
-  while (DIRECTIONS.has(t[n]?.lower ?? "")) n++;
+  while (DIRECTIONS.has(t[n]?.text ?? "")) n++;
   const place = describedAt(v, s, n) ?? mentionStarting(v, n);
   if (!place || n >= s.to || !PLACE_OWNERS.has(v.clusters[place.entity].type)) return null;
   // "Lyon, Kansas and Ohio": a list, not a region.

@@ -4,7 +4,7 @@
  */
 import type { Sentence } from "../nlp/types.ts";
 import { referentAt } from "./coref.ts";
-import { coordinatedRight, type View } from "./view.ts";
+import { coordinatedRight, isPossessive, mentionStarting, type View } from "./view.ts";
 import type { Mention } from "../mentions/types.ts";
 
 /** Tunables of complement reading. */
@@ -52,7 +52,13 @@ export function readComplement(
   let nouns = false;
   for (let n = j; n < s.to && n < j + o.maxGap; n++) {
     const m = v.mentionAt[n];
-    if (m && !SKIPPED_TYPES.has(v.clusters[m.entity].type)) return complement(v, s, m, prep, direct, words);
+    // "take over the Spirit plants": a name that modifies a common noun is not the complement.
+    if (m && !SKIPPED_TYPES.has(v.clusters[m.entity].type)) {
+      // "joined Britain's Labour Party": the possessed name is the complement; "bought Microsoft's stake": none.
+      const owned = isPossessive(v, m.to) ? mentionStarting(v, m.to + 1) : null;
+      if (owned) return complement(v, s, owned, prep, direct, words);
+      return isModifier(v, m.to) || isPossessive(v, m.to) ? null : complement(v, s, m, prep, direct, words);
+    }
     const r = m ? null : referentAt(v, n);
     if (r && r.to > n + 1 && !POSSESSIVE_PRONOUNS.has(v.tokens[n].lower))
       return { members: [r.entity], prep, direct, words, end: r.to };
@@ -75,7 +81,22 @@ export function readComplement(
   return null;
 }
 
-function complement(v: View, s: Sentence, m: Mention, prep: string | null, direct: boolean, words: string[]): Complement {
+function isModifier(v: View, k: number): boolean {
+  const t = v.tokens[k];
+  if (!t || t.pos !== "NOUN" || !/^\p{Ll}/u.test(t.text)) return false;
+  // "NATO worries Moscow": a "noun" followed by a name or article is the tagger's reading of a verb.
+  const after = v.tokens[k + 1];
+  return !after || (!v.mentionAt[k + 1] && after.pos !== "DET");
+}
+
+function complement(
+  v: View,
+  s: Sentence,
+  m: Mention,
+  prep: string | null,
+  direct: boolean,
+  words: string[],
+): Complement {
   const { members, end } = coordinatedRight(v, m.from, s.to);
   return { members: members.map((x) => x.entity), prep, direct: direct && prep === null, words, end };
 }

@@ -58,7 +58,12 @@ export function verbGroupStart(v: View, s: Sentence, k: number): number {
     // "agreed to sell": the controlling verb's group
     const to = v.tokens[j - 1];
     const control = v.tokens[j - 2];
-    if (to?.lower === "to" && control?.pos === "VERB" && CONTROL_VERBS.has(control.lemma.toLowerCase()) && j - 2 >= s.from) {
+    if (
+      to?.lower === "to" &&
+      control?.pos === "VERB" &&
+      CONTROL_VERBS.has(control.lemma.toLowerCase()) &&
+      j - 2 >= s.from
+    ) {
       j -= 2;
       continue;
     }
@@ -74,7 +79,7 @@ export function findSubject(v: View, s: Sentence, k: number, appositions: Map<nu
     if (head) return head;
     return null;
   }
-  if (j > s.from && appositions.has(j - 1)) return { members: [appositions.get(j - 1)!], start: j - 1 };
+  if (j > s.from && appositions.has(j - 1)) return appositionHead(v, s, j - 1, appositions.get(j - 1)!);
   const subject = subjectEnding(v, s, j) ?? subjectEnding(v, s, skipInsertion(v, s, j));
   if (subject || (!isParticiple(v, k) && !/ing$/.test(v.tokens[k].lower))) return subject;
   // "Crimea, annexed by Russia": a participle after the comma that closes a name.
@@ -108,7 +113,9 @@ function predicateNounSubject(v: View, s: Sentence, k: number, place: boolean): 
     const t = v.tokens[n];
     if ((v.mentionAt[n] && !place) || t.pos === "VERB" || t.lower === ";" || (t.lower === "," && n !== k - 1))
       return null;
-    if (COPULA_FORMS.has(t.lower)) return subjectEnding(v, s, skipInsertion(v, s, n)) ?? subjectEnding(v, s, n);
+    // "Microsoft's gaming division": a possessive "'s" is no copula.
+    if (COPULA_FORMS.has(t.lower) && t.pos !== "PART")
+      return subjectEnding(v, s, skipInsertion(v, s, n)) ?? subjectEnding(v, s, n);
   }
   return null;
 }
@@ -117,6 +124,13 @@ function predicateNounSubject(v: View, s: Sentence, k: number, place: boolean): 
 export function isParticiple(v: View, k: number): boolean {
   const t = v.tokens[k];
   return t.lower !== t.lemma.toLowerCase() && /(ed|en|n|t)$/.test(t.lower);
+}
+
+/** The apposition's head entity, starting where its name does ("Christian Horner, the team principal of X,"). */
+function appositionHead(v: View, s: Sentence, comma: number, entity: number): Subject {
+  for (let n = comma - 1; n >= s.from; n--)
+    if (v.mentionAt[n]?.entity === entity) return { members: [entity], start: v.mentionAt[n]!.from };
+  return { members: [entity], start: comma };
 }
 
 /** The name, coordination, pronoun or description ending right before token `j`. */
