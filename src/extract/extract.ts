@@ -10,6 +10,7 @@ import { finalizeRelations } from "./relations/finalize.ts";
 import { clauseRelations } from "./relations/clauses.ts";
 import { closePlaces } from "./relations/closure.ts";
 import { copularRelations } from "./relations/copula.ts";
+import { kinshipRelations } from "./relations/kinship.ts";
 import { nominalRelations } from "./relations/nominal.ts";
 import { roleRelations } from "./relations/roles.ts";
 import { makeView, type Candidate, type View } from "./relations/view.ts";
@@ -48,6 +49,7 @@ export function extractDocument(
       ...clauseRelations(v, s, appositions),
       ...nominalRelations(v, s),
       ...copularRelations(v, s),
+      ...kinshipRelations(v, s),
     );
   }
   candidates.push(...groupAffiliations(v), ...eponyms(mentions));

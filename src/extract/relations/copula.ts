@@ -47,7 +47,7 @@ const WORK_BY = new Map<string, string>([
 ]);
 
 /** Kinship nouns: "X is the son of Y" -> parent_of(Y, X) (`reversed`), "X is the father of Y" -> parent_of(X, Y). */
-const KIN = new Map<string, { predicate: string; reversed: boolean }>([
+export const KIN = new Map<string, { predicate: string; reversed: boolean }>([
   ...["son", "daughter", "child", "stepson", "stepdaughter"].map(
     (w) => [w, { predicate: "parent_of", reversed: true }] as const,
   ),

@@ -84,17 +84,20 @@ function chain(v: View, s: Sentence, placed: number, from: number, to: number, o
 function nextPlace(v: View, s: Sentence, j: number, listBefore: boolean): { entity: number; to: number } | null {
   const t = v.tokens;
   let n = j;
+  // "Kristiania (now Oslo), Norway"
+  if (t[n]?.lower === "(") while (n < s.to && t[n].lower !== ")") n++;
+  if (t[n]?.lower === ")") j = ++n;
   if (t[n]?.lower === ",") {
     if (listBefore) return null;
     n++;
+    // "Black Sea, the Red Sea": an apposition or a list, not a region.
+    if (t[n]?.lower === "the") return null;
     if (t[n]?.lower === "in") n++;
   } else {
     if (VENUE_NOUNS.has(t[n]?.lower ?? "")) n++;
     if (t[n]?.lower !== "in") return null;
     n++;
   }
-  // "Black Sea, the Red Sea": an apposition or a list, not a region.
-  if (t[n]?.lower === "the" && t[j]?.lower === ",") return null;
   if (t[n]?.lower === "the") n++;
   while (DIRECTIONS.has(t[n]?.text ?? "")) n++;
   const place = describedAt(v, s, n) ?? mentionStarting(v, n);
