@@ -30,6 +30,8 @@ const INCLUDING = new Set(["including", "like"]);
 const RELATIVE_OBJECT = new Set(["which", "that", "whom"]);
 /** Verbs that report speech or thought: their complement is a clause, not a second party. */
 const REPORTING = new Set(["say", "tell", "add", "note", "argue", "claim", "report", "announce", "think", "believe"]);
+/** Verbs that name or classify ("known as", "called", "became"): the copular rules read them, not the open ones. */
+const NAMING = new Set(["know", "call", "name", "rename", "dub", "refer", "become", "remain", "include", "consider"]);
 
 /** Clause relations of one sentence. `appositions` maps a closing comma to the apposition's head entity. */
 export function clauseRelations(
@@ -48,7 +50,7 @@ export function clauseRelations(
     if (CONTROL_VERBS.has(t.lemma.toLowerCase()) && v.tokens[k + 1]?.lower === "to" && v.tokens[k + 2]?.pos === "VERB")
       continue;
     const found = findSubject(v, s, k, appositions);
-    const subject = found ?? (coordinatedVerb(v, s, k) ? last : null);
+    const subject = found ?? (coordinatedVerb(v, s, k) || trailingGerund(v, k) ? last : null);
     if (found) last = found;
     if (!subject || REPORTING.has(t.lemma.toLowerCase())) continue;
     const confidence = v.mentionAt[subject.start] ? 1 : o.coreferent / o.active;
@@ -60,6 +62,11 @@ export function clauseRelations(
     active(v, s, k, subject, o.active * confidence, out);
   }
   return out;
+}
+
+/** "X won the final, beating Y": a gerund after a comma shares the main clause's subject. */
+function trailingGerund(v: View, k: number): boolean {
+  return v.tokens[k - 1]?.lower === "," && /ing$/.test(v.tokens[k].lower);
 }
 
 /** "condemned the decision and accused Washington": the second verb shares the first one's subject. */
@@ -111,7 +118,7 @@ function passive(v: View, s: Sentence, k: number, subject: Subject, confidence: 
         source: patient,
         target: object,
         predicates,
-        label: [surface, ...c.words].join(" "),
+        label: NAMING.has(v.tokens[k].lemma.toLowerCase()) ? undefined : [surface, ...c.words].join(" "),
       });
 }
 
@@ -127,6 +134,7 @@ function active(v: View, s: Sentence, k: number, subject: Subject, confidence: n
   if (!c) c = relativeObject(v, subject, k);
   if (!c) return;
   const label = [v.tokens[k].lower, ...(phrase && phrase.to > k + 1 ? phrase.phrase.words.slice(1) : []), ...c.words];
+  const open = !NAMING.has(v.tokens[k].lemma.toLowerCase());
   for (const source of subject.members)
     for (const target of c.members)
       if (target !== source)
@@ -136,7 +144,7 @@ function active(v: View, s: Sentence, k: number, subject: Subject, confidence: n
           target,
           predicates,
           agentFirst: true,
-          label: label.join(" "),
+          label: open ? label.join(" ") : undefined,
         });
 }
 

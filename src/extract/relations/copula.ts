@@ -21,7 +21,7 @@ export interface CopulaOptions {
 }
 
 /** Defaults. */
-export const DEFAULT_COPULA_OPTIONS: CopulaOptions = { typed: 0.8, open: 0.6, maxModifiers: 6 };
+export const DEFAULT_COPULA_OPTIONS: CopulaOptions = { typed: 0.8, open: 0.85, maxModifiers: 6 };
 
 const COPULA = new Set(["is", "was", "are", "were", "became", "becomes", "remains", "remained"]);
 const ARTICLES = new Set(["a", "an", "the", "one"]);

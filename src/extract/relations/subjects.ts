@@ -82,8 +82,9 @@ export function findSubject(v: View, s: Sentence, k: number, appositions: Map<nu
   if (j > s.from && appositions.has(j - 1)) return appositionHead(v, s, j - 1, appositions.get(j - 1)!);
   const subject = subjectEnding(v, s, j) ?? subjectEnding(v, s, skipInsertion(v, s, j));
   if (subject || (!isParticiple(v, k) && !/ing$/.test(v.tokens[k].lower))) return subject;
-  // "Crimea, annexed by Russia": a participle after the comma that closes a name.
-  if (v.tokens[j - 1]?.lower === ",") return subjectEnding(v, s, j - 1);
+  // "Crimea, annexed by Russia": a participle after the comma that closes a name; "X, becoming Y" is the main
+  // clause's subject's (the caller's).
+  if (v.tokens[j - 1]?.lower === ",") return isParticiple(v, k) ? subjectEnding(v, s, j - 1) : null;
   // "Born in Prelate, he moved": a fronted participle takes the main clause's subject.
   if (j === s.from) return frontedSubject(v, s, k);
   // "X is a daily newspaper published in Y": the participle describes the copula's subject.
