@@ -100,7 +100,7 @@ function passive(v: View, s: Sentence, k: number, subject: Subject, confidence: 
     for (const agent of c.members)
       for (const patient of subject.members)
         out.push({
-          ...base(subject, c, k, "passive", confidence),
+          ...base(v, subject, c, k, "passive", confidence),
           source: agent,
           target: patient,
           predicates,
@@ -114,7 +114,7 @@ function passive(v: View, s: Sentence, k: number, subject: Subject, confidence: 
   for (const patient of subject.members)
     for (const object of c.members)
       out.push({
-        ...base(subject, c, k, "passive", confidence),
+        ...base(v, subject, c, k, "passive", confidence),
         source: patient,
         target: object,
         predicates,
@@ -139,7 +139,7 @@ function active(v: View, s: Sentence, k: number, subject: Subject, confidence: n
     for (const target of c.members)
       if (target !== source)
         out.push({
-          ...base(subject, c, k, "svo", confidence),
+          ...base(v, subject, c, k, "svo", confidence),
           source,
           target,
           predicates,
@@ -154,11 +154,14 @@ function relativeObject(v: View, subject: Subject, k: number): Complement | null
   if (!RELATIVE_OBJECT.has(v.tokens[rel]?.lower ?? "")) return null;
   const head = mentionEnding(v, v.tokens[rel - 1]?.lower === "," ? rel - 1 : rel);
   if (!head) return null;
-  return { members: [head.entity], prep: null, direct: true, words: [], end: k + 1 };
+  return { members: [head.entity], prep: null, direct: true, words: [], start: head.from, end: k + 1 };
 }
 
-function base(subject: Subject, c: Complement, k: number, rule: string, confidence: number) {
-  return { rule, confidence, from: Math.min(subject.start, k), to: Math.max(c.end, k + 1), verb: k };
+/** The evidence spans subject, verb and complement, in whatever order the clause has them ("Born in Y, X ..."). */
+function base(v: View, subject: Subject, c: Complement, k: number, rule: string, confidence: number) {
+  const from = Math.min(subject.start, k, c.start ?? k);
+  const subjectEnd = v.mentionAt[subject.start]?.to ?? subject.start + 1;
+  return { rule, confidence, from, to: Math.max(c.end, k + 1, subjectEnd), verb: k };
 }
 
 /** The predicates of the verb at `k` alone, or of the verb with preposition `prep` ("play for"). */

@@ -151,6 +151,11 @@ function classify(
   }
   const place = v.clusters[m.entity].type;
   const placed = v.clusters[subject.entity].type;
+  // "X, a lawmaker from Spain"
+  if (prep === "from" && place === "country" && placed === "person") {
+    out.push(cand(subject, m.entity, ["citizen_of"], "copular-origin", o.typed * 0.9, m.to));
+    return;
+  }
   if (
     prep === "in" &&
     (place === "location" || place === "country") &&

@@ -88,7 +88,8 @@ function nextPlace(v: View, s: Sentence, j: number, listBefore: boolean): { enti
   if (t[n]?.lower === "(") while (n < s.to && t[n].lower !== ")") n++;
   if (t[n]?.lower === ")") j = ++n;
   if (t[n]?.lower === ",") {
-    if (listBefore) return null;
+    // "A, B, C": a list unless "in" says the next place holds this one ("Sacramento, California, in the US").
+    if (listBefore && t[n + 1]?.lower !== "in") return null;
     n++;
     // "Black Sea, the Red Sea": an apposition or a list, not a region.
     if (t[n]?.lower === "the") return null;

@@ -35,6 +35,8 @@ export interface Complement {
   words: string[];
   /** The token after the last member. */
   end: number;
+  /** Where the complement starts when it comes before the verb ("Y, which X founded"). */
+  start?: number;
 }
 
 /** The complement starting at token `j` (right after the verb phrase), or null. */
@@ -66,6 +68,8 @@ export function readComplement(
     if (m) {
       n = m.to - 1;
       direct = false;
+      // "born March 28, 1973, Youngstown": a date's commas stay inside the gap.
+      if (v.tokens[n + 1]?.lower === ",") n++;
       continue;
     }
     if (NON_COMPLEMENT.has(t.lower)) return null;

@@ -73,39 +73,37 @@ export function verbGroupStart(v: View, s: Sentence, k: number): number {
 
 /** The subject of the verb at `k`; `appositions` maps a closing comma to the apposition's head entity. */
 export function findSubject(v: View, s: Sentence, k: number, appositions: Map<number, number>): Subject | null {
-  let j = verbGroupStart(v, s, k);
+  const j = verbGroupStart(v, s, k);
   if (j > s.from && RELATIVE.has(v.tokens[j - 1].lower)) {
     const head = relativeHead(v, s, j - 1);
     if (head) return head;
     return null;
   }
   if (j > s.from && appositions.has(j - 1)) return appositionHead(v, s, j - 1, appositions.get(j - 1)!);
+  // "X (born 1963 in Y)": the name before the parenthesis.
+  if (v.tokens[j - 1]?.lower === "(") return subjectEnding(v, s, j - 1);
   const subject = subjectEnding(v, s, j) ?? subjectEnding(v, s, skipInsertion(v, s, j));
   if (subject || (!isParticiple(v, k) && !/ing$/.test(v.tokens[k].lower))) return subject;
   // "Crimea, annexed by Russia": a participle after the comma that closes a name; "X, becoming Y" is the main
   // clause's subject's (the caller's).
-  if (v.tokens[j - 1]?.lower === ",") return isParticiple(v, k) ? subjectEnding(v, s, j - 1) : null;
+  if (v.tokens[j - 1]?.lower === ",")
+    return (isParticiple(v, k) ? subjectEnding(v, s, j - 1) : null) ?? predicateNounSubject(v, s, j, false);
   // "Born in Prelate, he moved": a fronted participle takes the main clause's subject.
   if (j === s.from) return frontedSubject(v, s, k);
   // "X is a daily newspaper published in Y": the participle describes the copula's subject.
   return predicateNounSubject(v, s, j, false);
 }
 
-/** The subject after the comma that closes a sentence-initial participle clause. */
+/** The subject of the main clause after a sentence-initial participle clause: that of its first finite verb. */
 function frontedSubject(v: View, s: Sentence, k: number): Subject | null {
-  for (let n = k + 1; n < s.to && n < k + MAX_INSERTION; n++) {
-    if (v.tokens[n].lower !== ",") continue;
-    const m = mentionStartingAt(v, n + 1);
-    if (m) return { members: [m], start: n + 1 };
-    const r = referentAt(v, n + 1);
-    return r ? { members: [r.entity], start: n + 1 } : null;
+  let comma = false;
+  for (let n = k + 1; n < s.to && n < k + 2 * MAX_INSERTION; n++) {
+    const t = v.tokens[n];
+    if (t.lower === ",") comma = true;
+    else if (comma && !v.mentionAt[n] && (t.pos === "VERB" || t.pos === "AUX"))
+      return subjectEnding(v, s, verbGroupStart(v, s, n));
   }
   return null;
-}
-
-function mentionStartingAt(v: View, k: number): number | null {
-  const m = v.mentionAt[k];
-  return m && m.from === k ? m.entity : null;
 }
 
 /** The subject of the copula before the noun phrase that ends before token `k` ("X is an American singer"). */
