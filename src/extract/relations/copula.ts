@@ -62,7 +62,7 @@ export const KIN = new Map<string, { predicate: string; reversed: boolean }>([
 const PARTY = /\bparty\b/i;
 
 /** How a demonym relates a subject of each type to the state ("German racer": citizen; "American film": origin). */
-const DEMONYM_PREDICATES: Partial<Record<EntityType, string>> = {
+export const DEMONYM_PREDICATES: Partial<Record<EntityType, string>> = {
   person: "citizen_of",
   work: "originates_from",
   organization: "in_country",
@@ -151,10 +151,11 @@ function classify(
   }
   const place = v.clusters[m.entity].type;
   const placed = v.clusters[subject.entity].type;
-  // "X, a lawmaker from Spain"
-  if (prep === "from" && place === "country" && placed === "person") {
-    out.push(cand(subject, m.entity, ["citizen_of"], "copular-origin", o.typed * 0.9, m.to));
-    return;
+  // "X, a lawmaker from Spain" / "a singer from Malatya, Turkey"
+  if (prep === "from" && placed === "person" && (place === "country" || place === "location")) {
+    const state = place === "country" ? m : stateAfter(v, m.to);
+    if (state) out.push(cand(subject, state.entity, ["citizen_of"], "copular-origin", o.typed * 0.9, state.to));
+    if (place === "country") return;
   }
   if (
     prep === "in" &&
@@ -163,6 +164,12 @@ function classify(
   )
     return placeChain(v, s, subject, object, { ...o, typed: o.typed * 0.9 }, out);
   if (copular) out.push({ ...cand(subject, m.entity, [], "copula", o.open, m.to), label: `is ${noun} ${prep}` });
+}
+
+/** The country closing a place chain at `k` (", Turkey"), or null. */
+function stateAfter(v: View, k: number) {
+  const m = v.tokens[k]?.lower === "," ? mentionStarting(v, k + 1) : null;
+  return m && v.clusters[m.entity].type === "country" ? m : null;
 }
 
 /** The token of the name after a preposition at `k` (past "the" and a demonym), or -1. */

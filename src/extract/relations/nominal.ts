@@ -3,8 +3,9 @@
  * "Britain's Competition and Markets Authority", "US Commerce Department") and places in places: "the Santiago
  * Bernabéu stadium in Madrid", "Sacramento, California, in the United States", "the U.S. state of Oregon".
  */
+import { matchName } from "../mentions/phrases.ts";
 import type { Sentence } from "../nlp/types.ts";
-import { PLACE_NOUNS, placePredicates } from "./copula.ts";
+import { DEMONYM_PREDICATES, PLACE_NOUNS, placePredicates } from "./copula.ts";
 import { demonymAt, stateEntity } from "./states.ts";
 import { isPossessive, mentionStarting, type Candidate, type View } from "./view.ts";
 
@@ -36,6 +37,8 @@ export function nominalRelations(v: View, s: Sentence, options: Partial<NominalO
     const m = mentionStarting(v, k);
     if (!m) continue;
     possessive(v, m.entity, m.from, m.to, out);
+    if (v.clusters[m.entity].type === "person") personOf(v, s, m.entity, m.to, out);
+    else if (m.to - m.from > 1) demonymInName(v, m.entity, m.from, m.to, out);
     if (PLACED.has(v.clusters[m.entity].type)) chain(v, s, m.entity, m.from, m.to, o, out);
   }
   return out;
@@ -53,6 +56,46 @@ function possessive(v: View, owner: number, from: number, to: number, out: Candi
   const base = { source: owned.entity, target: owner, rule: "possessive", confidence: 0.7, from, to: owned.to };
   if (type === "organization" && PART_OWNERS.has(o.type)) out.push({ ...base, predicates: ["part_of"] });
   if (type === "location" && PLACE_OWNERS.has(o.type)) out.push({ ...base, predicates: ["in_country", "located_in"] });
+}
+
+/**
+ * "the Royal Canadian Air Force", "the Chinese Basketball Association": a name built on a demonym is in that
+ * country, when the text names the country elsewhere (the name alone does not make the country an entity).
+ */
+function demonymInName(v: View, named: number, from: number, to: number, out: Candidate[]): void {
+  const predicate = DEMONYM_PREDICATES[v.clusters[named].type];
+  if (!predicate || predicate === "citizen_of") return;
+  for (let k = from; k < to; k++) {
+    const state = demonymAt(v, k, true) ?? countryAt(v, k, to);
+    const target = state ? v.clusters.findIndex((c) => c.entry === state) : -1;
+    if (target < 0 || target === named) continue;
+    out.push({ source: named, target, predicates: [predicate], rule: "demonym-name", confidence: 0.6, from, to });
+  }
+}
+
+/** A country's own name inside a longer name ("Communist Party of China"), or null. */
+function countryAt(v: View, k: number, to: number) {
+  if (k === v.mentionAt[k]?.from) return null;
+  const name = matchName(v.ctx.names, v.tokens, k, to);
+  return name && name.name.kind === "name" && name.name.entry.type === "country" ? name.name.entry : null;
+}
+
+/** "Mary Wilson of the Supremes", "Dan Ives of Wedbush": a person of an organisation is one of its members. */
+function personOf(v: View, s: Sentence, person: number, to: number, out: Candidate[]): void {
+  if (v.tokens[to]?.lower !== "of") return;
+  let j = to + 1;
+  if (v.tokens[j]?.lower === "the") j++;
+  const org = mentionStarting(v, j);
+  if (!org || j >= s.to || v.clusters[org.entity].type !== "organization") return;
+  out.push({
+    source: person,
+    target: org.entity,
+    predicates: ["member_of"],
+    rule: "person-of",
+    confidence: 0.6,
+    from: v.mentionAt[to - 1]!.from,
+    to: org.to,
+  });
 }
 
 /**

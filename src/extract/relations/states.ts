@@ -5,10 +5,13 @@
 import type { LexiconEntry } from "../lexicon/types.ts";
 import type { View } from "./view.ts";
 
-/** The country whose demonym adjective is the word at `k` ("German", "American"), or null. */
-export function demonymAt(v: View, k: number): LexiconEntry | null {
+/**
+ * The country whose demonym adjective is the word at `k` ("German", "American"), or null; inside a name too
+ * ("Royal Canadian Air Force") when `insideNames`.
+ */
+export function demonymAt(v: View, k: number, insideNames = false): LexiconEntry | null {
   const t = v.tokens[k];
-  if (!t || v.mentionAt[k] || !/^\p{Lu}/u.test(t.text)) return null;
+  if (!t || (v.mentionAt[k] && !insideNames) || !/^\p{Lu}/u.test(t.text)) return null;
   for (const p of v.ctx.names.get(t.lower) ?? [])
     if (p.tokens.length === 1 && p.name.kind === "demonym-adjective" && p.name.entry.type === "country")
       return p.name.entry;
