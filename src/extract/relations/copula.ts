@@ -7,6 +7,7 @@
 import type { EntityType } from "../../model/types.ts";
 import type { Sentence } from "../nlp/types.ts";
 import { referentAt } from "./coref.ts";
+import { describedAt, nextPlace, PLACE_NOUNS, placePredicates } from "./places.ts";
 import { demonymAt, stateEntity } from "./states.ts";
 import { mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
 
@@ -27,15 +28,6 @@ const COPULA = new Set(["is", "was", "are", "were", "became", "becomes", "remain
 const ARTICLES = new Set(["a", "an", "the", "one"]);
 const MODIFIER_POS = new Set(["ADJ", "NOUN", "PROPN", "NUM", "ADV"]);
 const PLACE_PREPS = new Set(["in", "of", "on", "near", "within"]);
-
-/** Head nouns of places: "X is a town in Y" puts X in Y. */
-export const PLACE_NOUNS = new Set(
-  (
-    "town city village municipality commune county district region province state capital suburb neighbourhood " +
-    "neighborhood borough hamlet parish settlement community locality area island river lake mountain peninsula " +
-    "prefecture township department canton oblast raion voivodeship gmina census-designated place port"
-  ).split(" "),
-);
 
 /** Head nouns of works and the predicate linking the work to the agent after "by". */
 const WORK_BY = new Map<string, string>([
@@ -132,6 +124,7 @@ function classify(
   if (object < 0) return;
   const noun = v.tokens[head].lower;
   if (PLACE_NOUNS.has(noun) && PLACE_PREPS.has(prep)) return placeChain(v, s, subject, object, o, out);
+  if (!mentionStarting(v, object)) return;
   const work = WORK_BY.get(noun);
   if (work && prep === "by") {
     for (const m of members(v, s, object)) out.push(cand(subject, m.entity, [work], "copular-work", o.typed, m.to));
@@ -172,15 +165,17 @@ function stateAfter(v: View, k: number) {
   return m && v.clusters[m.entity].type === "country" ? m : null;
 }
 
-/** The token of the name after a preposition at `k` (past "the" and a demonym), or -1. */
+/** The token of the name after a preposition at `k` (past "the", or "the district of"), or -1. */
 function objectAfter(v: View, s: Sentence, k: number): number {
   let j = k;
   if (v.tokens[j]?.lower === "the") j++;
   if (j >= s.to) return -1;
+  const described = describedAt(v, s, j);
+  if (described) return j;
   return mentionStarting(v, j) ? j : -1;
 }
 
-/** "a town in Y, Z" / "a village in the Y district of Z": the subject lies in each place of the chain. */
+/** "a town in Y, Z" / "a village in the district of Y, within Z, in northern W": the subject lies in each. */
 function placeChain(
   v: View,
   s: Sentence,
@@ -189,27 +184,16 @@ function placeChain(
   o: CopulaOptions,
   out: Candidate[],
 ): void {
-  let j = first;
-  for (let hops = 0; hops < 4 && j < s.to; hops++) {
-    const m = mentionStarting(v, j);
-    if (!m) return;
-    const type = v.clusters[m.entity].type;
+  let place: { entity: number; to: number } | null = describedAt(v, s, first) ?? mentionStarting(v, first);
+  for (let hops = 0; place && hops < 4; hops++) {
+    const type = v.clusters[place.entity].type;
     if (type !== "location" && type !== "country") return;
+    const factor = hops ? 0.9 : 1;
     out.push(
-      cand(subject, m.entity, placePredicates(v, subject.entity), "copular-place", o.typed * (hops ? 0.9 : 1), m.to),
+      cand(subject, place.entity, placePredicates(v, subject.entity), "copular-place", o.typed * factor, place.to),
     );
-    j = m.to;
-    // ", Z" / "in Z" / "of Z" / "district of Z"
-    if (v.tokens[j]?.lower === "," || PLACE_PREPS.has(v.tokens[j]?.lower ?? "")) j++;
-    else if (PLACE_NOUNS.has(v.tokens[j]?.lower ?? "") && v.tokens[j + 1]?.lower === "of") j += 2;
-    else return;
-    if (v.tokens[j]?.lower === "the") j++;
+    place = nextPlace(v, s, place.to, false);
   }
-}
-
-/** Predicates placing an entity of the subject's type in a place: the state first, then the region or venue. */
-export function placePredicates(v: View, entity: number): string[] {
-  return v.clusters[entity].type === "event" ? ["in_country", "takes_place_in"] : ["in_country", "located_in"];
 }
 
 function members(v: View, s: Sentence, k: number) {

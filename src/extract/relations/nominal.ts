@@ -5,7 +5,8 @@
  */
 import { matchName } from "../mentions/phrases.ts";
 import type { Sentence } from "../nlp/types.ts";
-import { DEMONYM_PREDICATES, PLACE_NOUNS, placePredicates } from "./copula.ts";
+import { DEMONYM_PREDICATES } from "./copula.ts";
+import { describedAt, nextPlace, placePredicates } from "./places.ts";
 import { demonymAt, stateEntity } from "./states.ts";
 import { isPossessive, mentionStarting, type Candidate, type View } from "./view.ts";
 
@@ -25,8 +26,6 @@ export const DEFAULT_NOMINAL_OPTIONS: NominalOptions = { locative: 0.65, hop: 0.
 const PART_OWNERS = new Set(["organization", "country"]);
 const PLACE_OWNERS = new Set(["country", "location"]);
 const PLACED = new Set(["location", "organization", "event"]);
-const VENUE_NOUNS = new Set(["stadium", "airport", "arena", "port", "city", "town", "village", "region", "province"]);
-const DIRECTIONS = new Set(["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"]);
 
 /** Possessive and locative relations of one sentence. */
 export function nominalRelations(v: View, s: Sentence, options: Partial<NominalOptions> = {}): Candidate[] {
@@ -121,48 +120,6 @@ function chain(v: View, s: Sentence, placed: number, from: number, to: number, o
     factor *= o.hop;
     j = next.to;
   }
-}
-
-/** The place the chain continues with at token `j` (", Y" or "in [the ... of] Y"), or null. */
-function nextPlace(v: View, s: Sentence, j: number, listBefore: boolean): { entity: number; to: number } | null {
-  const t = v.tokens;
-  let n = j;
-  // "Kristiania (now Oslo), Norway"
-  if (t[n]?.lower === "(") while (n < s.to && t[n].lower !== ")") n++;
-  if (t[n]?.lower === ")") j = ++n;
-  if (t[n]?.lower === ",") {
-    // "A, B, C": a list unless "in" says the next place holds this one ("Sacramento, California, in the US").
-    if (listBefore && t[n + 1]?.lower !== "in") return null;
-    n++;
-    // "Black Sea, the Red Sea": an apposition or a list, not a region.
-    if (t[n]?.lower === "the") return null;
-    if (t[n]?.lower === "in") n++;
-  } else {
-    if (VENUE_NOUNS.has(t[n]?.lower ?? "")) n++;
-    if (t[n]?.lower !== "in") return null;
-    n++;
-  }
-  if (t[n]?.lower === "the") n++;
-  while (DIRECTIONS.has(t[n]?.text ?? "")) n++;
-  const place = describedAt(v, s, n) ?? mentionStarting(v, n);
-  if (!place || n >= s.to || !PLACE_OWNERS.has(v.clusters[place.entity].type)) return null;
-  // "Lyon, Kansas and Ohio": a list, not a region.
-  const after = t[place.to]?.lower;
-  if (t[j]?.lower === "," && (after === "and" || after === "or")) return null;
-  if (t[j]?.lower === "," && after === "," && mentionStarting(v, place.to + 1) && t[place.to + 2]?.lower === "and")
-    return null;
-  return { entity: place.entity, to: place.to };
-}
-
-/** "the U.S. state of Oregon" / "the Canadian province of Alberta" at `k`: Oregon, with the token after it. */
-function describedAt(v: View, s: Sentence, k: number): { entity: number; to: number } | null {
-  const t = v.tokens;
-  let n = k;
-  if (mentionStarting(v, n) || demonymAt(v, n)) n = mentionStarting(v, n)?.to ?? n + 1;
-  while (n < s.to && !PLACE_NOUNS.has(t[n].lower) && n < k + 3 && t[n].pos === "ADJ") n++;
-  if (!PLACE_NOUNS.has(t[n]?.lower ?? "") || t[n + 1]?.lower !== "of") return null;
-  const m = mentionStarting(v, n + 2);
-  return m ? { entity: m.entity, to: m.to } : null;
 }
 
 /** "the U.S. state of Oregon" / "the Canadian province of Alberta": Oregon is in the state named before it. */
