@@ -190,7 +190,14 @@ function placeChain(
     if (type !== "location" && type !== "country") return;
     const factor = hops ? 0.9 : 1;
     out.push(
-      cand(subject, place.entity, placePredicates(v, subject.entity), "copular-place", o.typed * factor, place.to),
+      cand(
+        subject,
+        place.entity,
+        placePredicates(v, subject.entity, place.entity),
+        "copular-place",
+        o.typed * factor,
+        place.to,
+      ),
     );
     place = nextPlace(v, s, place.to, false);
   }

@@ -111,7 +111,7 @@ function chain(v: View, s: Sentence, placed: number, from: number, to: number, o
     out.push({
       source: placed,
       target: next.entity,
-      predicates: placePredicates(v, placed),
+      predicates: placePredicates(v, placed, next.entity),
       rule: "locative",
       confidence: o.locative * factor,
       from,
@@ -134,7 +134,7 @@ function describedPlace(v: View, s: Sentence, k: number, o: NominalOptions, out:
   out.push({
     source: d.entity,
     target,
-    predicates: placePredicates(v, d.entity),
+    predicates: placePredicates(v, d.entity, target),
     rule: "described-place",
     confidence: o.locative,
     from: k,

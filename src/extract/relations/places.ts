@@ -19,9 +19,13 @@ export const PLACE_NOUNS = new Set(
   ).split(" "),
 );
 
-/** Predicates placing an entity of the subject's type in a place: the state first, then the region or venue. */
-export function placePredicates(v: View, entity: number): string[] {
-  return v.clusters[entity].type === "event" ? ["in_country", "takes_place_in"] : ["in_country", "located_in"];
+/**
+ * Predicates placing an entity of the subject's type in a place: the state first, a continent ("the Ellsworth
+ * Mountains in Antarctica"), else the region or venue.
+ */
+export function placePredicates(v: View, placed: number, place: number): string[] {
+  if (v.clusters[place].entry?.subtype === "continent") return ["on_continent", "located_in"];
+  return v.clusters[placed].type === "event" ? ["in_country", "takes_place_in"] : ["in_country", "located_in"];
 }
 
 /** The place the chain continues with at token `j` (", Y" or "in [the ... of] Y"), or null. */
