@@ -103,6 +103,13 @@ function classify(
   out: Candidate[],
 ): void {
   const copular = v.tokens[j - 1].lower !== ",";
+  // "X is part of Y" / "X, part of Y"
+  if (v.tokens[j]?.lower === "part" && v.tokens[j + 1]?.lower === "of") {
+    const whole = objectAfter(v, s, j + 2);
+    const m = whole >= 0 ? mentionStarting(v, whole) : null;
+    if (m) out.push(cand(subject, m.entity, ["part_of"], "copular-part", o.typed, m.to));
+    return;
+  }
   if (!ARTICLES.has(v.tokens[j]?.lower ?? "")) return;
   let head = -1;
   let n = j + 1;
@@ -172,6 +179,12 @@ function objectAfter(v: View, s: Sentence, k: number): number {
   if (j >= s.to) return -1;
   const described = describedAt(v, s, j);
   if (described) return j;
+  // "the pop group X", "the rock band X": common nouns before the name describe it.
+  for (let n = j; n < j + 3 && n < s.to && !v.mentionAt[n]; n++) {
+    const t = v.tokens[n];
+    if ((t.pos !== "NOUN" && t.pos !== "ADJ") || !/^\p{Ll}/u.test(t.text)) break;
+    if (mentionStarting(v, n + 1)) return n + 1;
+  }
   return mentionStarting(v, j) ? j : -1;
 }
 
