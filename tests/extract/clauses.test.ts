@@ -94,6 +94,17 @@ describe("extract", () => {
       );
     });
 
+    it("reads 'the London-based lender X' as X headquartered in London", () => {
+      expect(triples(extract("The London-based lender Revolut grew fast."))).toEqual([
+        "revolut headquartered_in london",
+      ]);
+    });
+
+    it("reads 'X is a town and parish in Y, in the region of Z' with each place of the chain", () => {
+      const r = extract("Harrow is a town and parish in Middlesex, in the region of Kent.");
+      expect(triples(r)).toEqual(expect.arrayContaining(["harrow located_in middlesex", "harrow located_in kent"]));
+    });
+
     it("reads 'the Canadian province of Alberta' as Alberta in Canada", () => {
       expect(triples(extract("He worked in the Canadian province of Alberta."))).toContain("alberta in_country canada");
     });

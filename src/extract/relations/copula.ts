@@ -115,6 +115,8 @@ function classify(
   let n = j + 1;
   for (; n < s.to && n <= j + o.maxModifiers; n++) {
     const t = v.tokens[n];
+    // "a town and comune of Y": coordinated head nouns share the complement.
+    if (t.lower === "and" && head === n - 1 && v.tokens[n + 1]?.pos === "NOUN" && !v.mentionAt[n + 1]) continue;
     if (v.mentionAt[n] || !MODIFIER_POS.has(t.pos)) break;
     const state = demonymAt(v, n);
     if (state) {

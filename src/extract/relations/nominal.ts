@@ -33,6 +33,7 @@ export function nominalRelations(v: View, s: Sentence, options: Partial<NominalO
   const out: Candidate[] = [];
   for (let k = s.from; k < s.to; k++) {
     describedPlace(v, s, k, o, out);
+    basedIn(v, s, k, out);
     const m = mentionStarting(v, k);
     if (!m) continue;
     possessive(v, m.entity, m.from, m.to, out);
@@ -77,6 +78,55 @@ function countryAt(v: View, k: number, to: number) {
   if (k === v.mentionAt[k]?.from) return null;
   const name = matchName(v.ctx.names, v.tokens, k, to);
   return name && name.name.kind === "name" && name.name.entry.type === "country" ? name.name.entry : null;
+}
+
+const BASED = /^(.+)-based$/i;
+const BETWEEN_BASED_AND_NAME = new Set(["ADJ", "NOUN"]);
+
+/** "the London-based lender Revolut": the firm named after the adjective has its headquarters in the place. */
+function basedIn(v: View, s: Sentence, k: number, out: Candidate[]): void {
+  const match = BASED.exec(v.tokens[k].text);
+  if (!match) return;
+  // The name finder may already have read "London" out of "London-based".
+  const named = v.mentionAt[k];
+  const place = named
+    ? PLACE_OWNERS.has(v.clusters[named.entity].type)
+      ? named.entity
+      : -1
+    : placeNamed(v, match[1], k);
+  if (place < 0) return;
+  for (let n = k + 1; n < s.to && n <= k + 4; n++) {
+    const m = mentionStarting(v, n);
+    // "the Houston-based LNG company Tellurian": a name that modifies a noun is not the firm.
+    const modifier = m && v.tokens[m.to]?.pos === "NOUN" && /^\p{Ll}/u.test(v.tokens[m.to].text);
+    if (m && modifier) n = m.to - 1;
+    else if (m) {
+      const predicates = ["headquartered_in"];
+      out.push({
+        source: m.entity,
+        target: place,
+        predicates,
+        rule: "based-hyphen",
+        confidence: 0.7,
+        from: k,
+        to: m.to,
+      });
+      return;
+    } else if (!BETWEEN_BASED_AND_NAME.has(v.tokens[n].pos)) return;
+  }
+}
+
+/** The place or state the text names `name` ("London"), or the state the gazetteer knows by it, or -1. */
+function placeNamed(v: View, name: string, k: number): number {
+  const lower = name.toLowerCase();
+  const found = v.clusters.findIndex(
+    (c) =>
+      PLACE_OWNERS.has(c.type) &&
+      (c.label.toLowerCase() === lower || c.mentions.some((m) => m.surface.toLowerCase() === lower)),
+  );
+  if (found >= 0) return found;
+  const known = v.ctx.names.get(lower)?.find((p) => p.tokens.length === 1 && p.name.entry.type === "country");
+  return known ? stateEntity(v, known.name.entry, k) : -1;
 }
 
 /** "Mary Wilson of the Supremes", "Dan Ives of Wedbush": a person of an organisation is one of its members. */

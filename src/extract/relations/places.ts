@@ -15,7 +15,8 @@ export const PLACE_NOUNS = new Set(
   (
     "town city village municipality commune county district region province state capital suburb neighbourhood " +
     "neighborhood borough hamlet parish settlement community locality area island river lake mountain peninsula " +
-    "prefecture township department canton oblast raion voivodeship gmina census-designated place port"
+    "prefecture township department canton oblast raion voivodeship gmina census-designated place port comune " +
+    "frazione commune"
   ).split(" "),
 );
 
