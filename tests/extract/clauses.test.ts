@@ -71,6 +71,13 @@ describe("extract", () => {
       expect(entity(r, "Germany")?.mentions).toEqual([{ start: 24, end: 30 }]);
     });
 
+    it("reads a plural copula for each coordinated subject: X and Y are American companies", () => {
+      expect(triples(extract("Pfizer and Moderna are American companies."))).toEqual([
+        "moderna in_country united-states",
+        "pfizer in_country united-states",
+      ]);
+    });
+
     it("reads an apposition: X, a lawmaker from Y", () => {
       expect(triples(extract("Maria Lopez, a lawmaker from Spain, spoke."))).toEqual(["maria-lopez citizen_of spain"]);
     });

@@ -59,6 +59,15 @@ describe("extract", () => {
       expect(triples(r)).not.toContain("rod-sykes born_in prelate");
     });
 
+    it("does not give 'he' the person 'she' already stood for", () => {
+      const r = extract(
+        "Maria Lopez hired John Smith in 2010. She founded Initech in 2015. He joined Globex Corporation.",
+      );
+      expect(triples(r)).toEqual(
+        expect.arrayContaining(["initech founded_by maria-lopez", "john-smith member_of globex-corporation"]),
+      );
+    });
+
     it("reads 'the company' as the most salient organisation named before", () => {
       const r = extract("Microsoft bought Activision Blizzard. The company also acquired Bethesda.");
       expect(relation(r, "microsoft", "acquires", "bethesda")?.evidence.quote).toBe(

@@ -9,7 +9,7 @@ import type { Sentence } from "../nlp/types.ts";
 import { referentAt } from "./coref.ts";
 import { describedAt, nextPlace, PLACE_NOUNS, placePredicates } from "./places.ts";
 import { demonymAt, stateEntity } from "./states.ts";
-import { mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
+import { coordinatedLeft, mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
 
 /** Tunables of copular rules. */
 export interface CopulaOptions {
@@ -25,6 +25,7 @@ export interface CopulaOptions {
 export const DEFAULT_COPULA_OPTIONS: CopulaOptions = { typed: 0.8, open: 0.85, maxModifiers: 6 };
 
 const COPULA = new Set(["is", "was", "are", "were", "became", "becomes", "remains", "remained"]);
+const PLURAL_COPULA = new Set(["are", "were"]);
 const ARTICLES = new Set(["a", "an", "the", "one"]);
 const MODIFIER_POS = new Set(["ADJ", "NOUN", "PROPN", "NUM", "ADV"]);
 const PLACE_PREPS = new Set(["in", "of", "on", "near", "within"]);
@@ -69,15 +70,24 @@ export function copularRelations(v: View, s: Sentence, options: Partial<CopulaOp
   const out: Candidate[] = [];
   for (let k = s.from + 1; k < s.to - 1; k++) {
     const w = v.tokens[k].lower;
-    let subject: { entity: number; from: number } | null = null;
-    if (COPULA.has(w)) subject = subjectBefore(v, s, k);
+    let subjects: { entity: number; from: number }[] = [];
+    if (COPULA.has(w)) subjects = subjectsBefore(v, s, k);
     else if (w === "," && ARTICLES.has(v.tokens[k + 1].lower) && v.tokens[k + 1].lower !== "the") {
       const m = mentionEnding(v, k);
-      subject = m ? { entity: m.entity, from: m.from } : null;
+      if (m) subjects = [{ entity: m.entity, from: m.from }];
     }
-    if (subject) classify(v, s, subject, k + 1, o, out);
+    for (const subject of subjects) classify(v, s, subject, k + 1, o, out);
   }
   return out;
+}
+
+/** "X and Y are American companies": each coordinated name before the copula at `k` is a subject. */
+function subjectsBefore(v: View, s: Sentence, k: number): { entity: number; from: number }[] {
+  const first = subjectBefore(v, s, k);
+  if (!first || !v.mentionAt[first.from] || v.tokens[k].lower === "is" || v.tokens[k].lower === "was")
+    return first ? [first] : [];
+  const { members, start } = coordinatedLeft(v, v.mentionAt[first.from]!.to);
+  return members.length > 1 ? members.map((m) => ({ entity: m.entity, from: start })) : [first];
 }
 
 /** The name or pronoun before the copula at `k`, skipping a parenthesis ("X (born 1950) was"). */
@@ -110,9 +120,11 @@ function classify(
     if (m) out.push(cand(subject, m.entity, ["part_of"], "copular-part", o.typed, m.to));
     return;
   }
-  if (!ARTICLES.has(v.tokens[j]?.lower ?? "")) return;
+  // "X and Y are American companies": a plural predicate noun takes no article.
+  const bare = PLURAL_COPULA.has(v.tokens[j - 1].lower);
+  if (!ARTICLES.has(v.tokens[j]?.lower ?? "") && !bare) return;
   let head = -1;
-  let n = j + 1;
+  let n = ARTICLES.has(v.tokens[j]?.lower ?? "") ? j + 1 : j;
   for (; n < s.to && n <= j + o.maxModifiers; n++) {
     const t = v.tokens[n];
     // "a town and comune of Y": coordinated head nouns share the complement.

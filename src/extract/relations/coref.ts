@@ -98,6 +98,10 @@ export function antecedent(v: View, k: number, types: EntityType[], exclude = -1
 }
 
 const NOT_TOPICS = new Set(["date", "quantity"]);
+const GENDER = new Map<string, number>([
+  ...["he", "him", "his", "himself"].map((w) => [w, 1] as [string, number]),
+  ...["she", "her", "herself"].map((w) => [w, -1] as [string, number]),
+]);
 const resolved = new WeakMap<View, Map<number, number>>();
 
 /**
@@ -120,6 +124,8 @@ export function resolveReferences(v: View, options: Partial<CorefOptions> = {}):
   const last = new Int32Array(v.clusters.length).fill(-1);
   const out = new Map<number, number>();
   let topic = false;
+  // "he" after "she" was read as X is someone else: 1 for he, -1 for she, 0 unknown.
+  const genders = new Int8Array(v.clusters.length);
   for (let k = 0; k < v.tokens.length; k++) {
     const m = v.mentionAt[k];
     const sentence = v.tokens[k].sentence;
@@ -137,8 +143,18 @@ export function resolveReferences(v: View, options: Partial<CorefOptions> = {}):
     const pronoun = PERSONAL.get(v.tokens[k].lower);
     const types = pronoun ?? descriptionAt(v, k)?.types;
     if (!types) continue;
-    const e = mostSalient(v, types, count, last, sentence - (pronoun ? o.window : o.descriptionWindow));
+    const gender = GENDER.get(v.tokens[k].lower) ?? 0;
+    const e = mostSalient(
+      v,
+      types,
+      count,
+      last,
+      sentence - (pronoun ? o.window : o.descriptionWindow),
+      genders,
+      gender,
+    );
     if (e < 0) continue;
+    if (gender) genders[e] = gender;
     out.set(k, e);
     count[e] += 0.5;
     last[e] = sentence;
@@ -147,10 +163,19 @@ export function resolveReferences(v: View, options: Partial<CorefOptions> = {}):
 }
 
 /** The entity of one of `types` named (or referred to) since sentence `since` that was named most often. */
-function mostSalient(v: View, types: EntityType[], count: Float64Array, last: Int32Array, since: number): number {
+function mostSalient(
+  v: View,
+  types: EntityType[],
+  count: Float64Array,
+  last: Int32Array,
+  since: number,
+  genders: Int8Array,
+  gender: number,
+): number {
   let best = -1;
   for (let e = 0; e < count.length; e++) {
     if (count[e] === 0 || last[e] < since || !types.includes(v.clusters[e].type)) continue;
+    if (gender && genders[e] === -gender) continue;
     if (best < 0 || count[e] > count[best] || (count[e] === count[best] && last[e] > last[best])) best = e;
   }
   return best;
