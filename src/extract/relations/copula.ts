@@ -9,7 +9,7 @@ import type { Sentence } from "../nlp/types.ts";
 import { referentAt } from "./coref.ts";
 import { describedAt, nextPlace, PLACE_NOUNS, placePredicates } from "./places.ts";
 import { demonymAt, stateEntity } from "./states.ts";
-import { coordinatedLeft, mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
+import { coordinatedLeft, isPossessive, mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
 
 /** Tunables of copular rules. */
 export interface CopulaOptions {
@@ -199,7 +199,10 @@ function objectAfter(v: View, s: Sentence, k: number): number {
     if ((t.pos !== "NOUN" && t.pos !== "ADJ") || !/^\p{Ll}/u.test(t.text)) break;
     if (mentionStarting(v, n + 1)) return n + 1;
   }
-  return mentionStarting(v, j) ? j : -1;
+  // "part of Microsoft's gaming division": the possessor is not the object.
+  const m = mentionStarting(v, j);
+  if (m && isPossessive(v, m.to)) return mentionStarting(v, m.to + 1) ? m.to + 1 : -1;
+  return m ? j : -1;
 }
 
 /** "a town in Y, Z" / "a village in the district of Y, within Z, in northern W": the subject lies in each. */

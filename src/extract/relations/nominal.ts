@@ -63,8 +63,11 @@ function possessive(v: View, owner: number, from: number, to: number, out: Candi
  * country, when the text names the country elsewhere (the name alone does not make the country an entity).
  */
 function demonymInName(v: View, named: number, from: number, to: number, out: Candidate[]): void {
-  const predicate = DEMONYM_PREDICATES[v.clusters[named].type];
-  if (!predicate || predicate === "citizen_of") return;
+  const type = v.clusters[named].type;
+  // "Russian forces" is affiliated with Russia (extract.ts), not in it; a person's name holds no state.
+  if (type === "group" || type === "person") return;
+  const predicate = DEMONYM_PREDICATES[type];
+  if (!predicate) return;
   for (let k = from; k < to; k++) {
     const state = demonymAt(v, k, true) ?? countryAt(v, k, to);
     const target = state ? v.clusters.findIndex((c) => c.entry === state) : -1;
