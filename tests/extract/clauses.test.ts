@@ -65,6 +65,13 @@ describe("extract", () => {
       expect(triples(extract("Harrow is a town in Middlesex, Kent."))).toContain("harrow located_in middlesex");
     });
 
+    it("reads 'X is the capital of Y' as capital_of and located_in", () => {
+      expect(triples(extract("Munich is the capital of Bavaria."))).toEqual([
+        "munich capital_of bavaria",
+        "munich located_in bavaria",
+      ]);
+    });
+
     it("reads a demonym as citizenship, adding the state named by the adjective", () => {
       const r = extract("Christopher Franke is a German musician.");
       expect(relation(r, "christopher-franke", "citizen_of", "germany")).toMatchObject({ wikidata: "P27" });

@@ -144,6 +144,9 @@ function classify(
   const object = objectAfter(v, s, n + 1);
   if (object < 0) return;
   const noun = v.tokens[head].lower;
+  // "X is the capital of Y": the capital, and a place in Y.
+  const capital = noun === "capital" && prep === "of" ? mentionStarting(v, object) : null;
+  if (capital) out.push(cand(subject, capital.entity, ["capital_of"], "copular-capital", o.typed, capital.to));
   if (PLACE_NOUNS.has(noun) && PLACE_PREPS.has(prep)) return placeChain(v, s, subject, object, o, out);
   if (!mentionStarting(v, object)) return;
   const work = WORK_BY.get(noun);
