@@ -8,6 +8,9 @@ import { analyse } from "./nlp/analyse.ts";
 import { cooccurrences } from "./relations/cooccurrence.ts";
 import { finalizeRelations } from "./relations/finalize.ts";
 import { clauseRelations } from "./relations/clauses.ts";
+import { closePlaces } from "./relations/closure.ts";
+import { copularRelations } from "./relations/copula.ts";
+import { kinshipRelations } from "./relations/kinship.ts";
 import { nominalRelations } from "./relations/nominal.ts";
 import { roleRelations } from "./relations/roles.ts";
 import { makeView, type Candidate, type View } from "./relations/view.ts";
@@ -65,10 +68,13 @@ export function runRules(text: string, context: ExtractContext, o: ExtractOption
       ...roleRelations(v, s, appositions),
       ...clauseRelations(v, s, appositions),
       ...nominalRelations(v, s),
+      ...copularRelations(v, s),
+      ...kinshipRelations(v, s),
     );
   }
   candidates.push(...groupAffiliations(v), ...eponyms(mentions));
-  return { view: v, relations: finalizeRelations(v, candidates, o.minConfidence), merges };
+  const relations = closePlaces(v, finalizeRelations(v, candidates, { minConfidence: o.minConfidence }));
+  return { view: v, relations, merges };
 }
 
 /** "Russian forces" is affiliated with Russia (the state is added when the text names it only by the demonym). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extract, triples } from "./helpers.ts";
+import { extract, relation, triples } from "./helpers.ts";
 
 describe("extract", () => {
   describe("light coreference in roles", () => {
@@ -40,6 +40,44 @@ describe("extract", () => {
     it("reads 'Y, whose ROLE, X' as X holding the role at Y", () => {
       const r = extract("The event is run by the Lawn Tennis Federation, whose chief executive, Lew Sherr, spoke.");
       expect(triples(r)).toContain("lew-sherr leads lawn-tennis-federation");
+    });
+  });
+
+  describe("coreference in clauses", () => {
+    it("reads a pronoun subject as the person named before, quoting the sentence that states the relation", () => {
+      const text = "Maria Lopez joined Globex Corporation in 2010. She founded Initech in 2015.";
+      const r = relation(extract(text), "initech", "founded_by", "maria-lopez");
+      expect(r?.evidence).toEqual({ quote: "She founded Initech", start: 47, end: 66 });
+      expect(text.slice(r!.evidence.start, r!.evidence.end)).toBe(r!.evidence.quote);
+    });
+
+    it("keeps a chain of pronouns on the text's topic rather than the last person named", () => {
+      const r = extract(
+        "Ross Alger was a Canadian politician. In 1974, he ran for mayor, losing to Rod Sykes. He was born in Prelate.",
+      );
+      expect(triples(r)).toContain("ross-alger born_in prelate");
+      expect(triples(r)).not.toContain("rod-sykes born_in prelate");
+    });
+
+    it("does not give 'he' the person 'she' already stood for", () => {
+      const r = extract(
+        "Maria Lopez hired John Smith in 2010. She founded Initech in 2015. He joined Globex Corporation.",
+      );
+      expect(triples(r)).toEqual(
+        expect.arrayContaining(["initech founded_by maria-lopez", "john-smith member_of globex-corporation"]),
+      );
+    });
+
+    it("reads 'the company' as the most salient organisation named before", () => {
+      const r = extract("Microsoft bought Activision Blizzard. The company also acquired Bethesda.");
+      expect(relation(r, "microsoft", "acquires", "bethesda")?.evidence.quote).toBe(
+        "The company also acquired Bethesda",
+      );
+    });
+
+    it("reads a pronoun subject of a copula: He is a German musician", () => {
+      const r = extract("Christopher Franke was born in Berlin. He is a German musician.");
+      expect(triples(r)).toContain("christopher-franke citizen_of germany");
     });
   });
 });

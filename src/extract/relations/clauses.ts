@@ -1,135 +1,181 @@
 /**
- * Clause relations: subject–verb–object with the ontology's verb map, passives ("annexed by Russia",
- * "led by X"), relative clauses ("X, who leads Y") and gifts ("A receives guarantees from B, C and D").
- * Coordinated subjects and objects give one relation per member.
+ * Clause relations: subject–verb–complement for any verb, in main, relative ("X, who leads Y"; "Y, which X
+ * founded") and participial clauses ("X, owned by Y"; "X, based in Y"), passives ("X was acquired by Y"), control
+ * verbs ("agreed to sell X to Y") and gifts ("A receives guarantees from B, C and D"). Verbs map to predicates
+ * through the ontology's verb lists; a clause whose verb maps to none is kept with its verb phrase as the label of
+ * an open relation. Coordinated subjects and objects give one relation per member.
  */
 import { matchPhrase } from "../mentions/phrases.ts";
 import type { Sentence } from "../nlp/types.ts";
-import {
-  coordinatedLeft,
-  coordinatedRight,
-  mentionEnding,
-  mentionStarting,
-  type Candidate,
-  type View,
-} from "./view.ts";
+import { readComplement, type Complement } from "./objects.ts";
+import { CONTROL_VERBS, findSubject, isParticiple, verbGroupStart, type Subject } from "./subjects.ts";
+import { coordinatedRight, mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
 
-const SKIP_BEFORE_VERB = new Set(["AUX", "ADV", "PART"]);
-const RELATIVE = new Set(["who", "which", "that"]);
-const SKIP_BEFORE_OBJECT = new Set(["DET", "ADJ", "ADV", "NUM"]);
-const PLACE_NOUNS = new Set(["port", "city", "town", "village", "region", "province", "capital"]);
+/** Tunables of clause rules. */
+export interface ClauseOptions {
+  /** Confidence of an active clause whose verb maps to a predicate. */
+  active: number;
+  /** Confidence of a passive with its agent ("acquired by Y"). */
+  passive: number;
+  /** Confidence of a clause read through a pronoun or description. */
+  coreferent: number;
+}
+
+/** Defaults. */
+export const DEFAULT_CLAUSE_OPTIONS: ClauseOptions = { active: 0.75, passive: 0.8, coreferent: 0.65 };
+
+const BE = new Set(["be", "get"]);
 const RECEIVE = new Set(["receive", "get", "obtain", "secure", "win", "accept", "seek", "want"]);
 const INCLUDING = new Set(["including", "like"]);
+const RELATIVE_OBJECT = new Set(["which", "that", "whom"]);
+/** Verbs that report speech or thought: their complement is a clause, not a second party. */
+const REPORTING = new Set(["say", "tell", "add", "note", "argue", "claim", "report", "announce", "think", "believe"]);
+/** Verbs that name or classify ("known as", "called", "became"): the copular rules read them, not the open ones. */
+const NAMING = new Set(["know", "call", "name", "rename", "dub", "refer", "become", "remain", "include", "consider"]);
 
 /** Clause relations of one sentence. `appositions` maps a closing comma to the apposition's head entity. */
-export function clauseRelations(v: View, s: Sentence, appositions: Map<number, number>): Candidate[] {
+export function clauseRelations(
+  v: View,
+  s: Sentence,
+  appositions: Map<number, number>,
+  options: Partial<ClauseOptions> = {},
+): Candidate[] {
+  const o = { ...DEFAULT_CLAUSE_OPTIONS, ...options };
   const out: Candidate[] = [];
-  let lastSubjects: number[] = [];
-  let lastSubjectFrom = s.from;
+  let last: Subject | null = null;
   for (let k = s.from; k < s.to; k++) {
     const t = v.tokens[k];
     if (t.pos !== "VERB" || v.mentionAt[k]) continue;
-    const subject = findSubject(v, s, k, appositions);
-    const subjects = subject ? subject.members : coordinatedVerb(v, s, k) ? lastSubjects : [];
-    const subjectFrom = subject ? subject.start : lastSubjectFrom;
-    if (subject) {
-      lastSubjects = subject.members;
-      lastSubjectFrom = subject.start;
-    }
-    if (isPassive(v, k)) {
-      passive(v, s, k, out);
+    // "agreed to sell": the verb after "to" carries the relation.
+    if (CONTROL_VERBS.has(t.lemma.toLowerCase()) && v.tokens[k + 1]?.lower === "to" && v.tokens[k + 2]?.pos === "VERB")
+      continue;
+    const found = findSubject(v, s, k, appositions);
+    const subject = found ?? (coordinatedVerb(v, s, k) || trailingGerund(v, k) ? last : null);
+    if (found) last = found;
+    if (!subject || REPORTING.has(t.lemma.toLowerCase())) continue;
+    const confidence = v.mentionAt[subject.start] ? 1 : o.coreferent / o.active;
+    if (isPassive(v, s, k)) {
+      passive(v, s, k, subject, o.passive * confidence, out);
       continue;
     }
-    if (subjects.length === 0) continue;
-    if (RECEIVE.has(t.lemma.toLowerCase()) && gift(v, s, k, subjects, subjectFrom, out)) continue;
-    active(v, s, k, subjects, subjectFrom, out);
+    if (RECEIVE.has(t.lemma.toLowerCase()) && gift(v, s, k, subject, out)) continue;
+    active(v, s, k, subject, o.active * confidence, out);
   }
   return out;
 }
 
-/** The entity (or coordinated entities) right before the verb group of the verb at `k`. */
-function findSubject(
-  v: View,
-  s: Sentence,
-  k: number,
-  appositions: Map<number, number>,
-): { members: number[]; start: number } | null {
-  let j = k;
-  while (j > s.from && SKIP_BEFORE_VERB.has(v.tokens[j - 1].pos)) j--;
-  // "X, who leads Y" / "Real Madrid, who are coached by Z"
-  if (j > s.from && RELATIVE.has(v.tokens[j - 1].lower)) {
-    j--;
-    if (v.tokens[j - 1]?.lower === ",") j--;
-  }
-  if (j > s.from && appositions.has(j - 1)) return { members: [appositions.get(j - 1)!], start: j - 1 };
-  if (!mentionEnding(v, j)) return null;
-  const { members, start } = coordinatedLeft(v, j);
-  return { members: members.map((m) => m.entity), start };
+/** "X won the final, beating Y": a gerund after a comma shares the main clause's subject. */
+function trailingGerund(v: View, k: number): boolean {
+  return v.tokens[k - 1]?.lower === "," && /ing$/.test(v.tokens[k].lower);
 }
 
 /** "condemned the decision and accused Washington": the second verb shares the first one's subject. */
 function coordinatedVerb(v: View, s: Sentence, k: number): boolean {
-  let j = k;
-  while (j > s.from && SKIP_BEFORE_VERB.has(v.tokens[j - 1].pos)) j--;
+  const j = verbGroupStart(v, s, k);
   return v.tokens[j - 1]?.lower === "and";
 }
 
-/** A past participle after a form of "be" or straight after its noun, followed by "by". */
-function isPassive(v: View, k: number): boolean {
-  return v.tokens[k + 1]?.lower === "by";
+/** A participle after a form of "be" ("was acquired"), or one followed by "by" ("X, owned by Y"). */
+function isPassive(v: View, s: Sentence, k: number): boolean {
+  if (v.tokens[k + 1]?.lower === "by") return true;
+  for (let j = k - 1; j >= s.from && j >= k - 3; j--) {
+    const t = v.tokens[j];
+    if (t.pos === "AUX") return BE.has(t.lemma.toLowerCase()) && v.tokens[k].lower !== v.tokens[k].lemma;
+    if (t.pos !== "ADV" && t.pos !== "PART") break;
+  }
+  // "X, based in Y": a participle right after the comma that closes a name.
+  // "X, based in Y" (not "X, praised Y": a name or article right after makes the verb active).
+  const next = v.tokens[k + 1];
+  if (!next || next.pos !== "ADP") return false;
+  return v.tokens[k - 1]?.lower === "," && !!mentionEnding(v, k - 1) && isParticiple(v, k);
 }
 
-/** "Y (, which is) led by X" -> X leads Y; "Crimea, annexed by Russia" -> Russia annexed Crimea. */
-function passive(v: View, s: Sentence, k: number, out: Candidate[]): void {
-  const predicates = verbPredicates(v, k, k + 1);
-  if (!predicates) return;
-  let j = k;
-  while (j > s.from && SKIP_BEFORE_VERB.has(v.tokens[j - 1].pos)) j--;
-  if (j > s.from && RELATIVE.has(v.tokens[j - 1].lower)) j--;
-  if (v.tokens[j - 1]?.lower === ",") j--;
-  const object = mentionEnding(v, j);
-  if (!object) return;
-  const { members, end } = coordinatedRight(v, k + 2, s.to);
-  for (const agent of members)
-    out.push({
-      source: agent.entity,
-      target: object.entity,
-      predicates,
-      rule: "passive",
-      confidence: 0.8,
-      from: object.from,
-      to: end,
-      verb: k,
-    });
-}
-
-/** Subject(s) + verb phrase + [determiners, adjectives] + object(s). */
-function active(v: View, s: Sentence, k: number, subjects: number[], subjectFrom: number, out: Candidate[]): void {
-  const phrase = matchPhrase(v.ctx.verbs, v.tokens, k, s.to, true);
-  if (!phrase) return;
-  let j = phrase.to;
-  while (j < s.to && !v.mentionAt[j] && SKIP_BEFORE_OBJECT.has(v.tokens[j].pos)) j++;
-  // "leads the pro-business Free Democratic Party": a noun right before the name modifies it.
-  if (v.tokens[j]?.pos === "NOUN" && mentionStarting(v, j + 1) && v.tokens[j + 1].start > v.tokens[j].end) j++;
-  if (!v.mentionAt[j] && PLACE_NOUNS.has(v.tokens[j]?.lower ?? "") && v.tokens[j + 1]?.lower === "of") j += 2;
-  const { members, end } = coordinatedRight(v, j, s.to);
-  for (const subject of subjects)
-    for (const object of members)
-      if (object.entity !== subject)
+/** "Y was acquired by X" -> X acquires Y; "X was born in Y" -> born_in(X, Y) through the phrase "bear in". */
+function passive(v: View, s: Sentence, k: number, subject: Subject, confidence: number, out: Candidate[]): void {
+  const c = readComplement(v, s, k + 1);
+  if (!c) return;
+  const surface = v.tokens[k].lower;
+  if (c.prep === "by" && c.words.length === 1) {
+    const predicates = verbPredicates(v, k, null);
+    for (const agent of c.members)
+      for (const patient of subject.members)
         out.push({
-          source: subject,
-          target: object.entity,
-          predicates: phrase.phrase.value,
-          rule: "svo",
-          confidence: 0.75,
-          from: subjectFrom,
-          to: end,
-          verb: k,
+          ...base(v, subject, c, k, "passive", confidence),
+          source: agent,
+          target: patient,
+          predicates,
+          agentFirst: true,
+          label: `${surface} by`,
+          openReversed: true,
+        });
+    return;
+  }
+  const predicates = c.prep ? verbPredicates(v, k, c.prep) : [];
+  for (const patient of subject.members)
+    for (const object of c.members)
+      out.push({
+        ...base(v, subject, c, k, "passive", confidence),
+        source: patient,
+        target: object,
+        predicates,
+        label: NAMING.has(v.tokens[k].lemma.toLowerCase()) ? undefined : [surface, ...c.words].join(" "),
+      });
+}
+
+/** Subject(s) + verb phrase + complement(s); "Y, which X founded" takes the relative clause's head as object. */
+function active(v: View, s: Sentence, k: number, subject: Subject, confidence: number, out: Candidate[]): void {
+  const phrase = matchPhrase(v.ctx.verbs, v.tokens, k, s.to, true);
+  let c = readComplement(v, s, phrase ? phrase.to : k + 1);
+  let predicates = phrase ? phrase.phrase.value : [];
+  if (c && phrase && phrase.to > k + 1) {
+    // A phrasal verb ("take part in", "take over") reaches its complement directly.
+    if (!c.direct) predicates = [];
+  } else if (c) predicates = c.direct ? verbPredicates(v, k, null) : c.prep ? verbPredicates(v, k, c.prep) : [];
+  if (!c) c = relativeObject(v, subject, k);
+  if (!c) return;
+  const label = [v.tokens[k].lower, ...(phrase && phrase.to > k + 1 ? phrase.phrase.words.slice(1) : []), ...c.words];
+  const open = !NAMING.has(v.tokens[k].lemma.toLowerCase());
+  for (const source of subject.members)
+    for (const target of c.members)
+      if (target !== source)
+        out.push({
+          ...base(v, subject, c, k, "svo", confidence),
+          source,
+          target,
+          predicates,
+          agentFirst: true,
+          label: open ? label.join(" ") : undefined,
         });
 }
 
+/** "Y, which X founded": the head of the relative clause whose subject is X. */
+function relativeObject(v: View, subject: Subject, k: number): Complement | null {
+  const rel = subject.start - 1;
+  if (!RELATIVE_OBJECT.has(v.tokens[rel]?.lower ?? "")) return null;
+  const head = mentionEnding(v, v.tokens[rel - 1]?.lower === "," ? rel - 1 : rel);
+  if (!head) return null;
+  return { members: [head.entity], prep: null, direct: true, words: [], start: head.from, end: k + 1 };
+}
+
+/** The evidence spans subject, verb and complement, in whatever order the clause has them ("Born in Y, X ..."). */
+function base(v: View, subject: Subject, c: Complement, k: number, rule: string, confidence: number) {
+  const from = Math.min(subject.start, k, c.start ?? k);
+  const subjectEnd = v.mentionAt[subject.start]?.to ?? subject.start + 1;
+  return { rule, confidence, from, to: Math.max(c.end, k + 1, subjectEnd), verb: k };
+}
+
+/** The predicates of the verb at `k` alone, or of the verb with preposition `prep` ("play for"). */
+function verbPredicates(v: View, k: number, prep: string | null): string[] {
+  const lemma = v.tokens[k].lemma.toLowerCase();
+  const phrases = v.ctx.verbs.get(lemma);
+  if (!phrases) return [];
+  const want = prep ? 2 : 1;
+  const hit = phrases.find((p) => p.words.length === want && (!prep || p.words[1] === prep));
+  return hit ? hit.value : [];
+}
+
 /** "A would receive security guarantees from other countries, including B, C and D" -> B, C, D guarantor_for A. */
-function gift(v: View, s: Sentence, k: number, subjects: number[], subjectFrom: number, out: Candidate[]): boolean {
+function gift(v: View, s: Sentence, k: number, subject: Subject, out: Candidate[]): boolean {
   const t = v.tokens;
   let predicate: string | undefined;
   let j = k + 1;
@@ -147,22 +193,16 @@ function gift(v: View, s: Sentence, k: number, subjects: number[], subjectFrom: 
   }
   const { members, end } = coordinatedRight(v, j, s.to);
   for (const giver of members)
-    for (const subject of subjects)
+    for (const receiver of subject.members)
       out.push({
         source: giver.entity,
-        target: subject,
+        target: receiver,
         predicates: [predicate],
         rule: "gift",
         confidence: 0.7,
-        from: subjectFrom,
+        from: subject.start,
         to: end,
         verb: k,
       });
   return members.length > 0;
-}
-
-/** The predicates of the single-verb phrase at `k` (for passives, the particle is "by"). */
-function verbPredicates(v: View, k: number, to: number): string[] | null {
-  const phrase = matchPhrase(v.ctx.verbs, v.tokens, k, to, true);
-  return phrase ? phrase.phrase.value : null;
 }

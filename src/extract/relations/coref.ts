@@ -1,34 +1,58 @@
 /**
- * Light coreference: "its", "their" and definite descriptions ("the company", "the club", "the city") point to the
- * most recent compatible entity in the same or the previous sentence.
+ * Light coreference: pronouns ("he", "its", "they") and definite descriptions ("the company", "the club", "the
+ * city") point to the most salient compatible entity of the last few sentences.
  */
 import type { EntityType } from "../../model/types.ts";
 import type { Mention } from "../mentions/types.ts";
 import type { View } from "./view.ts";
 
+/** Tunables of pronoun resolution. */
+export interface CorefOptions {
+  /** How many sentences back a pronoun's antecedent may have been named (or referred to) last. */
+  window: number;
+  /** The same for a definite description ("the company"), which points less far. */
+  descriptionWindow: number;
+  /** Salience added to the first entity the text names (its topic), which pronouns keep returning to. */
+  topicBonus: number;
+}
+
+/** Defaults: a pronoun's antecedent was named in this sentence or one of the two before. */
+export const DEFAULT_COREF_OPTIONS: CorefOptions = { window: 2, descriptionWindow: 1, topicBonus: 2 };
+
 const ORG: EntityType[] = ["organization"];
 const PLACE: EntityType[] = ["location", "country"];
 const STATE: EntityType[] = ["country"];
+const WORK: EntityType[] = ["work"];
+const PERSON: EntityType[] = ["person"];
+const EVENT: EntityType[] = ["event"];
+
+function heads(words: string[], types: EntityType[]): [string, EntityType[]][] {
+  return words.map((w) => [w, types]);
+}
 
 /** Head nouns of definite descriptions and the entity types they can refer to. */
 const DESCRIPTIONS = new Map<string, EntityType[]>([
-  ...["company", "firm", "group", "bank", "lender", "insurer", "club", "team", "side", "association"].map(
-    (w) => [w, ORG] as [string, EntityType[]],
-  ),
-  ...["carrier", "airline", "maker", "manufacturer", "automaker", "carmaker", "retailer", "startup", "regulator"].map(
-    (w) => [w, ORG] as [string, EntityType[]],
-  ),
-  ...["agency", "party", "federation", "union", "network", "broadcaster", "publisher", "newspaper"].map(
-    (w) => [w, ORG] as [string, EntityType[]],
-  ),
-  ...["city", "town", "region", "province", "capital", "village"].map((w) => [w, PLACE] as [string, EntityType[]]),
-  ...["country", "nation", "state", "kingdom", "republic"].map((w) => [w, STATE] as [string, EntityType[]]),
+  ...heads(["company", "firm", "group", "bank", "lender", "insurer", "club", "team", "side", "association"], ORG),
+  ...heads(["carrier", "airline", "maker", "manufacturer", "automaker", "carmaker", "retailer", "startup"], ORG),
+  ...heads(["agency", "party", "federation", "union", "network", "broadcaster", "publisher", "newspaper"], ORG),
+  ...heads(["court", "ministry", "regulator", "university", "school", "college", "band", "label", "studio"], ORG),
+  ...heads(["city", "town", "region", "province", "capital", "village", "municipality", "county", "district"], PLACE),
+  ...heads(["country", "nation", "state", "kingdom", "republic"], STATE),
+  ...heads(["film", "movie", "album", "song", "single", "novel", "book", "game", "series", "show", "opera"], WORK),
+  ...heads(["tournament", "war", "battle", "election", "championship", "festival", "summit"], EVENT),
 ]);
 
 /** Possessive pronouns that can stand for an organisation or place, and what they can refer to. */
 const PRONOUNS = new Map<string, EntityType[]>([
   ["its", ["organization", "country", "location"]],
   ["their", ["organization", "country"]],
+]);
+
+/** Pronouns that take a person, a thing or a collective antecedent (subjects, objects and possessives). */
+const PERSONAL = new Map<string, EntityType[]>([
+  ...heads(["he", "she", "him", "his", "her", "himself", "herself"], PERSON),
+  ...heads(["it", "its", "itself"], ["organization", "work", "event", "location", "country"]),
+  ...heads(["they", "them", "their"], ["organization", "group", "country"]),
 ]);
 
 /** The types the word at `k` can refer to when it is "its"/"their", or null. */
@@ -43,7 +67,9 @@ export function pronounAt(v: View, k: number): EntityType[] | null {
 export function descriptionAt(v: View, k: number): { types: EntityType[]; to: number } | null {
   if (v.tokens[k]?.lower !== "the") return null;
   const types = DESCRIPTIONS.get(v.tokens[k + 1]?.lower ?? "");
-  return types ? { types, to: k + 2 } : null;
+  // "the company Microsoft": the description is an apposition to a name, not a reference.
+  if (!types || v.mentionAt[k + 2]) return null;
+  return { types, to: k + 2 };
 }
 
 /**
@@ -67,6 +93,90 @@ export function antecedent(v: View, k: number, types: EntityType[], exclude = -1
       best = m;
       bestCount = count;
     }
+  }
+  return best;
+}
+
+const NOT_TOPICS = new Set(["date", "quantity"]);
+const GENDER = new Map<string, number>([
+  ...["he", "him", "his", "himself"].map((w) => [w, 1] as [string, number]),
+  ...["she", "her", "herself"].map((w) => [w, -1] as [string, number]),
+]);
+const resolved = new WeakMap<View, Map<number, number>>();
+
+/**
+ * The entity a pronoun ("he", "its", "they") or definite description ("the company") starting at token `k` refers
+ * to, with the token after the words, or null. Resolved once per text, left to right, so that a chain of pronouns
+ * keeps its referent salient ("Alger ... He ... He").
+ */
+export function referentAt(v: View, k: number): { entity: number; to: number } | null {
+  let table = resolved.get(v);
+  if (!table) resolved.set(v, (table = resolveReferences(v)));
+  const entity = table.get(k);
+  if (entity === undefined) return null;
+  return { entity, to: PERSONAL.has(v.tokens[k].lower) ? k + 1 : k + 2 };
+}
+
+/** Resolves every pronoun and definite description of the text: token index -> entity index. */
+export function resolveReferences(v: View, options: Partial<CorefOptions> = {}): Map<number, number> {
+  const o = { ...DEFAULT_COREF_OPTIONS, ...options };
+  const count = new Float64Array(v.clusters.length);
+  const last = new Int32Array(v.clusters.length).fill(-1);
+  const out = new Map<number, number>();
+  let topic = false;
+  // "he" after "she" was read as X is someone else: 1 for he, -1 for she, 0 unknown.
+  const genders = new Int8Array(v.clusters.length);
+  for (let k = 0; k < v.tokens.length; k++) {
+    const m = v.mentionAt[k];
+    const sentence = v.tokens[k].sentence;
+    if (m) {
+      if (m.from === k && m.entity < count.length) {
+        if (count[m.entity] === 0 && !topic && !NOT_TOPICS.has(v.clusters[m.entity].type)) {
+          topic = true;
+          count[m.entity] += o.topicBonus;
+        }
+        count[m.entity]++;
+        last[m.entity] = sentence;
+      }
+      continue;
+    }
+    const pronoun = PERSONAL.get(v.tokens[k].lower);
+    const types = pronoun ?? descriptionAt(v, k)?.types;
+    if (!types) continue;
+    const gender = GENDER.get(v.tokens[k].lower) ?? 0;
+    const e = mostSalient(
+      v,
+      types,
+      count,
+      last,
+      sentence - (pronoun ? o.window : o.descriptionWindow),
+      genders,
+      gender,
+    );
+    if (e < 0) continue;
+    if (gender) genders[e] = gender;
+    out.set(k, e);
+    count[e] += 0.5;
+    last[e] = sentence;
+  }
+  return out;
+}
+
+/** The entity of one of `types` named (or referred to) since sentence `since` that was named most often. */
+function mostSalient(
+  v: View,
+  types: EntityType[],
+  count: Float64Array,
+  last: Int32Array,
+  since: number,
+  genders: Int8Array,
+  gender: number,
+): number {
+  let best = -1;
+  for (let e = 0; e < count.length; e++) {
+    if (count[e] === 0 || last[e] < since || !types.includes(v.clusters[e].type)) continue;
+    if (gender && genders[e] === -gender) continue;
+    if (best < 0 || count[e] > count[best] || (count[e] === count[best] && last[e] > last[best])) best = e;
   }
   return best;
 }

@@ -52,6 +52,33 @@ const PROPOSED = new Set([
   "planned",
   "plans",
 ]);
+/** Verbs of wanting and trying: "wants to buy Y" states an aim, not a fact. */
+const DESIRED = new Set([
+  "want",
+  "wants",
+  "wanted",
+  "hope",
+  "hopes",
+  "hoped",
+  "seek",
+  "seeks",
+  "sought",
+  "try",
+  "tries",
+  "tried",
+  "aim",
+  "aims",
+  "aimed",
+  "intend",
+  "intends",
+  "intended",
+  "attempt",
+  "attempts",
+  "attempted",
+  "threaten",
+  "threatens",
+  "threatened",
+]);
 /** Words after which "X doing Y" is a noun phrase, not a statement: "the possibility of X joining Y". */
 const NOMINAL_HEADS = new Set(["of", "about", "for", "against", "without"]);
 const NEGATIONS = new Set(["not", "n't", "never", "no", "neither", "nor", "without"]);
@@ -110,6 +137,9 @@ export function readModality(
     } else if (clause && REPORTED.has(w) && k < verb!) {
       if (modality === "asserted") modality = "reported";
       factor *= 0.9;
+    } else if (clause && DESIRED.has(w) && k < verb! && tokens[k + 1]?.lower === "to") {
+      if (modality === "asserted") modality = "hypothetical";
+      factor *= 0.7;
     } else if (clause && PROPOSED.has(w) && k < verb!) {
       if (modality === "asserted") modality = "proposed";
       factor *= 0.85;

@@ -1,86 +1,196 @@
 /**
  * Nominal relations: possessives and modifiers between names ("the Examiner's Beltway Confidential blog",
- * "Britain's Competition and Markets Authority", "US Commerce Department") and places in places
- * ("the Santiago Bernabéu stadium in Madrid").
+ * "Britain's Competition and Markets Authority", "US Commerce Department") and places in places: "the Santiago
+ * Bernabéu stadium in Madrid", "Sacramento, California, in the United States", "the U.S. state of Oregon".
  */
+import { matchName } from "../mentions/phrases.ts";
 import type { Sentence } from "../nlp/types.ts";
+import { DEMONYM_PREDICATES } from "./copula.ts";
+import { describedAt, nextPlace, placePredicates } from "./places.ts";
+import { demonymAt, stateEntity } from "./states.ts";
 import { isPossessive, mentionStarting, type Candidate, type View } from "./view.ts";
+
+/** Tunables of nominal rules. */
+export interface NominalOptions {
+  /** Confidence of "X, Y" and "X in Y" for the first place of a chain. */
+  locative: number;
+  /** Factor per further hop of a chain ("Sacramento, California, United States": Sacramento in the United States). */
+  hop: number;
+  /** Most places in one chain. */
+  maxChain: number;
+}
+
+/** Defaults. */
+export const DEFAULT_NOMINAL_OPTIONS: NominalOptions = { locative: 0.65, hop: 0.9, maxChain: 4 };
 
 const PART_OWNERS = new Set(["organization", "country"]);
 const PLACE_OWNERS = new Set(["country", "location"]);
-const PLACE_NOUNS = new Set(["stadium", "port", "city", "town", "village", "airport", "region", "province", "arena"]);
+const PLACED = new Set(["location", "organization", "event"]);
 
 /** Possessive and locative relations of one sentence. */
-export function nominalRelations(v: View, s: Sentence): Candidate[] {
+export function nominalRelations(v: View, s: Sentence, options: Partial<NominalOptions> = {}): Candidate[] {
+  const o = { ...DEFAULT_NOMINAL_OPTIONS, ...options };
   const out: Candidate[] = [];
   for (let k = s.from; k < s.to; k++) {
+    describedPlace(v, s, k, o, out);
+    basedIn(v, s, k, out);
     const m = mentionStarting(v, k);
     if (!m) continue;
-    const owner = v.clusters[m.entity];
-    let j = m.to;
-    const possessive = isPossessive(v, j);
-    if (possessive) j++;
-    const owned = mentionStarting(v, j);
-    if (owned && (possessive || (owner.type === "country" && !owner.state))) {
-      const type = v.clusters[owned.entity].type;
-      if (type === "organization" && PART_OWNERS.has(owner.type))
-        out.push({
-          source: owned.entity,
-          target: m.entity,
-          predicates: ["part_of"],
-          rule: "possessive",
-          confidence: 0.7,
-          from: m.from,
-          to: owned.to,
-        });
-      if (type === "location" && PLACE_OWNERS.has(owner.type))
-        out.push({
-          source: owned.entity,
-          target: m.entity,
-          predicates: ["located_in"],
-          rule: "possessive",
-          confidence: 0.7,
-          from: m.from,
-          to: owned.to,
-        });
-    }
-    if (owner.type === "location") locative(v, s, m.entity, m.from, m.to, out);
+    possessive(v, m.entity, m.from, m.to, out);
+    if (v.clusters[m.entity].type === "person") personOf(v, s, m.entity, m.to, out);
+    else if (m.to - m.from > 1) demonymInName(v, m.entity, m.from, m.to, out);
+    if (PLACED.has(v.clusters[m.entity].type)) chain(v, s, m.entity, m.from, m.to, o, out);
   }
   return out;
 }
 
-/** "X [stadium] in Y" or "X, Y" (not in a list) where X is a place and Y a place or state. */
-function locative(v: View, s: Sentence, place: number, from: number, to: number, out: Candidate[]): void {
+/** "Britain's Competition and Markets Authority" (part of), "Kyiv's Maidan square" (located in). */
+function possessive(v: View, owner: number, from: number, to: number, out: Candidate[]): void {
+  const o = v.clusters[owner];
   let j = to;
-  const listBefore = v.tokens[from - 1]?.lower === "," || v.tokens[from - 1]?.lower === "and";
-  if (v.tokens[j]?.lower === "," && !listBefore) {
-    const region = mentionStarting(v, j + 1);
-    const next = region ? v.tokens[region.to]?.lower : undefined;
-    const inList = next === "and" || next === "or" || (next === "," && !!region && !!mentionStarting(v, region.to + 1));
-    if (region && !inList && PLACE_OWNERS.has(v.clusters[region.entity].type) && region.entity !== place) {
+  const marked = isPossessive(v, j);
+  if (marked) j++;
+  const owned = mentionStarting(v, j);
+  if (!owned || !(marked || (o.type === "country" && !o.state))) return;
+  const type = v.clusters[owned.entity].type;
+  const base = { source: owned.entity, target: owner, rule: "possessive", confidence: 0.7, from, to: owned.to };
+  if (type === "organization" && PART_OWNERS.has(o.type)) out.push({ ...base, predicates: ["part_of"] });
+  if (type === "location" && PLACE_OWNERS.has(o.type)) out.push({ ...base, predicates: ["in_country", "located_in"] });
+}
+
+/**
+ * "the Royal Canadian Air Force", "the Chinese Basketball Association": a name built on a demonym is in that
+ * country, when the text names the country elsewhere (the name alone does not make the country an entity).
+ */
+function demonymInName(v: View, named: number, from: number, to: number, out: Candidate[]): void {
+  const type = v.clusters[named].type;
+  // "Russian forces" is affiliated with Russia (extract.ts), not in it; a person's name holds no state.
+  if (type === "group" || type === "person") return;
+  const predicate = DEMONYM_PREDICATES[type];
+  if (!predicate) return;
+  for (let k = from; k < to; k++) {
+    const state = demonymAt(v, k, true) ?? countryAt(v, k, to);
+    const target = state ? v.clusters.findIndex((c) => c.entry === state) : -1;
+    if (target < 0 || target === named) continue;
+    out.push({ source: named, target, predicates: [predicate], rule: "demonym-name", confidence: 0.6, from, to });
+  }
+}
+
+/** A country's own name inside a longer name ("Communist Party of China"), or null. */
+function countryAt(v: View, k: number, to: number) {
+  if (k === v.mentionAt[k]?.from) return null;
+  const name = matchName(v.ctx.names, v.tokens, k, to);
+  return name && name.name.kind === "name" && name.name.entry.type === "country" ? name.name.entry : null;
+}
+
+const BASED = /^(.+)-based$/i;
+const BETWEEN_BASED_AND_NAME = new Set(["ADJ", "NOUN"]);
+
+/** "the London-based lender Revolut": the firm named after the adjective has its headquarters in the place. */
+function basedIn(v: View, s: Sentence, k: number, out: Candidate[]): void {
+  const match = BASED.exec(v.tokens[k].text);
+  if (!match) return;
+  // The name finder may already have read "London" out of "London-based".
+  const named = v.mentionAt[k];
+  const place = named
+    ? PLACE_OWNERS.has(v.clusters[named.entity].type)
+      ? named.entity
+      : -1
+    : placeNamed(v, match[1], k);
+  if (place < 0) return;
+  for (let n = k + 1; n < s.to && n <= k + 4; n++) {
+    const m = mentionStarting(v, n);
+    // "the Houston-based LNG company Tellurian": a name that modifies a noun is not the firm.
+    const modifier = m && v.tokens[m.to]?.pos === "NOUN" && /^\p{Ll}/u.test(v.tokens[m.to].text);
+    if (m && modifier) n = m.to - 1;
+    else if (m) {
+      const predicates = ["headquartered_in"];
       out.push({
-        source: place,
-        target: region.entity,
-        predicates: ["located_in"],
-        rule: "locative",
-        confidence: 0.6,
-        from,
-        to: region.to,
+        source: m.entity,
+        target: place,
+        predicates,
+        rule: "based-hyphen",
+        confidence: 0.7,
+        from: k,
+        to: m.to,
       });
       return;
-    }
+    } else if (!BETWEEN_BASED_AND_NAME.has(v.tokens[n].pos)) return;
   }
-  if (PLACE_NOUNS.has(v.tokens[j]?.lower ?? "")) j++;
-  if (v.tokens[j]?.lower !== "in" || j + 1 >= s.to) return;
-  const where = mentionStarting(v, j + 1);
-  if (!where || !PLACE_OWNERS.has(v.clusters[where.entity].type)) return;
+}
+
+/** The place or state the text names `name` ("London"), or the state the gazetteer knows by it, or -1. */
+function placeNamed(v: View, name: string, k: number): number {
+  const lower = name.toLowerCase();
+  const found = v.clusters.findIndex(
+    (c) =>
+      PLACE_OWNERS.has(c.type) &&
+      (c.label.toLowerCase() === lower || c.mentions.some((m) => m.surface.toLowerCase() === lower)),
+  );
+  if (found >= 0) return found;
+  const known = v.ctx.names.get(lower)?.find((p) => p.tokens.length === 1 && p.name.entry.type === "country");
+  return known ? stateEntity(v, known.name.entry, k) : -1;
+}
+
+/** "Mary Wilson of the Supremes", "Dan Ives of Wedbush": a person of an organisation is one of its members. */
+function personOf(v: View, s: Sentence, person: number, to: number, out: Candidate[]): void {
+  if (v.tokens[to]?.lower !== "of") return;
+  let j = to + 1;
+  if (v.tokens[j]?.lower === "the") j++;
+  const org = mentionStarting(v, j);
+  if (!org || j >= s.to || v.clusters[org.entity].type !== "organization") return;
   out.push({
-    source: place,
-    target: where.entity,
-    predicates: ["located_in"],
-    rule: "locative",
-    confidence: 0.65,
-    from,
-    to: where.to,
+    source: person,
+    target: org.entity,
+    predicates: ["member_of"],
+    rule: "person-of",
+    confidence: 0.6,
+    from: v.mentionAt[to - 1]!.from,
+    to: org.to,
+  });
+}
+
+/**
+ * "X, Y[, Z]" (not in a list), "X [stadium] in Y", "X in the state of Y": X lies in every place of the chain, and
+ * each place in the ones after it (those relations are read when the chain is walked from that place).
+ */
+function chain(v: View, s: Sentence, placed: number, from: number, to: number, o: NominalOptions, out: Candidate[]) {
+  const listBefore = v.tokens[from - 1]?.lower === "," || v.tokens[from - 1]?.lower === "and";
+  let j = to;
+  let factor = 1;
+  for (let hop = 0; hop < o.maxChain; hop++) {
+    const next = nextPlace(v, s, j, hop === 0 && listBefore);
+    if (!next || next.entity === placed) return;
+    out.push({
+      source: placed,
+      target: next.entity,
+      predicates: placePredicates(v, placed, next.entity),
+      rule: "locative",
+      confidence: o.locative * factor,
+      from,
+      to: next.to,
+    });
+    factor *= o.hop;
+    j = next.to;
+  }
+}
+
+/** "the U.S. state of Oregon" / "the Canadian province of Alberta": Oregon is in the state named before it. */
+function describedPlace(v: View, s: Sentence, k: number, o: NominalOptions, out: Candidate[]): void {
+  const owner = mentionStarting(v, k);
+  const state = owner ? null : demonymAt(v, k);
+  if (!owner && !state) return;
+  const d = describedAt(v, s, k);
+  if (!d) return;
+  const target = owner ? owner.entity : stateEntity(v, state!, k);
+  if (!PLACE_OWNERS.has(v.clusters[target].type) || target === d.entity) return;
+  out.push({
+    source: d.entity,
+    target,
+    predicates: placePredicates(v, d.entity, target),
+    rule: "described-place",
+    confidence: o.locative,
+    from: k,
+    to: d.to,
   });
 }

@@ -6,6 +6,9 @@ import type { Mention } from "../mentions/types.ts";
 import type { Analysis, Token } from "../nlp/types.ts";
 import type { Cluster } from "../resolve/resolve.ts";
 
+/** Entity types that are never a clause's subject. */
+const NOT_ACTORS = new Set(["date", "quantity"]);
+
 /** Read-only access the relation rules share. */
 export interface View {
   a: Analysis;
@@ -30,6 +33,15 @@ export interface Candidate {
   /** Token of the verb, for clause rules (modality and negation are read around it). */
   verb?: number;
   role?: string;
+  /**
+   * Set by verb rules: `source` is the agent and `target` the patient. A predicate named in Wikidata's direction
+   * ("was founded by": the work first, the agent second) then swaps the two.
+   */
+  agentFirst?: boolean;
+  /** The verb phrase linking the two ("sold shares in"); kept as an open relation when no predicate fits. */
+  label?: string;
+  /** An open relation reads in the other direction: the passive's subject first ("X was bought by Y"). */
+  openReversed?: boolean;
 }
 
 /** Builds the token-to-mention index. */
@@ -64,17 +76,25 @@ export function isPossessive(v: View, k: number): boolean {
 export function coordinatedRight(v: View, k: number, to: number): { members: Mention[]; end: number } {
   const members: Mention[] = [];
   let j = k;
+  let conjunction = false;
+  let firstEnd = k;
   for (;;) {
     const m = mentionStarting(v, j);
     if (!m) break;
     members.push(m);
     j = m.to;
+    if (members.length === 1) firstEnd = j;
     let n = j;
     if (v.tokens[n]?.lower === ",") n++;
-    if (v.tokens[n]?.lower === "and" || v.tokens[n]?.lower === "or") n++;
+    if (v.tokens[n]?.lower === "and" || v.tokens[n]?.lower === "or") {
+      n++;
+      conjunction = true;
+    }
     if (n === j || n >= to || !mentionStarting(v, n)) break;
     j = n;
   }
+  // "born in St Louis, Missouri": names joined by commas alone are a place and its region, not a list.
+  if (!conjunction && members.length > 1) return { members: members.slice(0, 1), end: firstEnd };
   return { members, end: j };
 }
 
@@ -82,15 +102,20 @@ export function coordinatedRight(v: View, k: number, to: number): { members: Men
 export function coordinatedLeft(v: View, k: number): { members: Mention[]; start: number } {
   const members: Mention[] = [];
   let j = k;
+  // "1887, Bernheimer bought" / "After leaving Yale, Smith joined": a comma alone joins members only left of "and".
+  let conjunction = false;
   for (;;) {
     const m = mentionEnding(v, j);
-    if (!m) break;
+    if (!m || NOT_ACTORS.has(v.clusters[m.entity].type)) break;
     members.unshift(m);
     j = m.from;
     let n = j;
-    if (v.tokens[n - 1]?.lower === "and" || v.tokens[n - 1]?.lower === "or") n--;
+    if (v.tokens[n - 1]?.lower === "and" || v.tokens[n - 1]?.lower === "or") {
+      n--;
+      conjunction = true;
+    }
     if (v.tokens[n - 1]?.lower === ",") n--;
-    if (n === j || !mentionEnding(v, n)) break;
+    if (n === j || !conjunction || !mentionEnding(v, n)) break;
     j = n;
   }
   return { members, start: j };

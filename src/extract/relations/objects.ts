@@ -1,0 +1,106 @@
+/**
+ * Clause complements: the entity a verb reaches, directly ("bought Activision") or through a preposition and a few
+ * words ("sold shares in Y", "won two medals at Y"), with the words that become an open relation's label.
+ */
+import type { Sentence } from "../nlp/types.ts";
+import { referentAt } from "./coref.ts";
+import { coordinatedRight, isPossessive, mentionStarting, type View } from "./view.ts";
+import type { Mention } from "../mentions/types.ts";
+
+/** Tunables of complement reading. */
+export interface ObjectOptions {
+  /** Most tokens between the verb phrase and the entity. */
+  maxGap: number;
+}
+
+/** Defaults: six tokens ("a two-year contract to coach the"). */
+export const DEFAULT_OBJECT_OPTIONS: ObjectOptions = { maxGap: 6 };
+
+/** Parts of speech a gap may hold; a verb, a clause boundary or punctuation ends it. */
+const GAP_POS = new Set(["DET", "ADJ", "NUM", "ADV", "NOUN", "ADP", "PROPN", "PART"]);
+const POSSESSIVE_PRONOUNS = new Set(["his", "her", "its", "their"]);
+const LABEL_POS = new Set(["NOUN", "ADP"]);
+const SKIPPED_TYPES = new Set(["date", "quantity"]);
+/** Prepositions that start an adjunct of time or manner rather than a complement. */
+const NON_COMPLEMENT = new Set(["since", "until", "during", "after", "before", "than", "despite"]);
+
+/** A verb's complement: its entities, the preposition before them, label words and where it ends. */
+export interface Complement {
+  members: number[];
+  /** The preposition right before the entity, if any ("in" of "sold shares in Y"). */
+  prep: string | null;
+  /** Whether only determiners, adjectives and numbers stand between the verb phrase and the entity. */
+  direct: boolean;
+  /** Nouns and prepositions of the gap ("shares in"). */
+  words: string[];
+  /** The token after the last member. */
+  end: number;
+  /** Where the complement starts when it comes before the verb ("Y, which X founded"). */
+  start?: number;
+}
+
+/** The complement starting at token `j` (right after the verb phrase), or null. */
+export function readComplement(
+  v: View,
+  s: Sentence,
+  j: number,
+  options: Partial<ObjectOptions> = {},
+): Complement | null {
+  const o = { ...DEFAULT_OBJECT_OPTIONS, ...options };
+  const words: string[] = [];
+  let prep: string | null = null;
+  let direct = true;
+  // "leads the pro-business Free Democratic Party": nouns right before the name modify it.
+  let nouns = false;
+  for (let n = j; n < s.to && n < j + o.maxGap; n++) {
+    const m = v.mentionAt[n];
+    // "take over the Spirit plants": a name that modifies a common noun is not the complement.
+    if (m && !SKIPPED_TYPES.has(v.clusters[m.entity].type)) {
+      // "joined Britain's Labour Party": the possessed name is the complement; "bought Microsoft's stake": none.
+      const owned = isPossessive(v, m.to) ? mentionStarting(v, m.to + 1) : null;
+      if (owned) return complement(v, s, owned, prep, direct, words);
+      return isModifier(v, m.to) || isPossessive(v, m.to) ? null : complement(v, s, m, prep, direct, words);
+    }
+    const r = m ? null : referentAt(v, n);
+    if (r && r.to > n + 1 && !POSSESSIVE_PRONOUNS.has(v.tokens[n].lower))
+      return { members: [r.entity], prep, direct, words, end: r.to };
+    const t = v.tokens[n];
+    if (m) {
+      n = m.to - 1;
+      direct = false;
+      // "born March 28, 1973, Youngstown": a date's commas stay inside the gap.
+      if (v.tokens[n + 1]?.lower === ",") n++;
+      continue;
+    }
+    if (NON_COMPLEMENT.has(t.lower)) return null;
+    if (!GAP_POS.has(t.pos) && !POSSESSIVE_PRONOUNS.has(t.lower)) return null;
+    const noun = t.pos === "NOUN" || t.pos === "PROPN";
+    if (nouns && !noun) direct = false;
+    nouns = noun;
+    if (t.pos === "ADP") prep = t.lower;
+    else if (noun || POSSESSIVE_PRONOUNS.has(t.lower)) prep = null;
+    if (POSSESSIVE_PRONOUNS.has(t.lower)) direct = false;
+    if (LABEL_POS.has(t.pos) && words.length < 4) words.push(t.lower);
+  }
+  return null;
+}
+
+function isModifier(v: View, k: number): boolean {
+  const t = v.tokens[k];
+  if (!t || t.pos !== "NOUN" || !/^\p{Ll}/u.test(t.text)) return false;
+  // "NATO worries Moscow": a "noun" followed by a name or article is the tagger's reading of a verb.
+  const after = v.tokens[k + 1];
+  return !after || (!v.mentionAt[k + 1] && after.pos !== "DET");
+}
+
+function complement(
+  v: View,
+  s: Sentence,
+  m: Mention,
+  prep: string | null,
+  direct: boolean,
+  words: string[],
+): Complement {
+  const { members, end } = coordinatedRight(v, m.from, s.to);
+  return { members: members.map((x) => x.entity), prep, direct: direct && prep === null, words, end };
+}

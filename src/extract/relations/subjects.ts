@@ -1,0 +1,173 @@
+/**
+ * Clause subjects: the entity (or coordinated entities) a verb's clause is about — a name right before the verb
+ * group, a pronoun or definite description resolved by coreference, the head of a relative clause ("X, who leads
+ * Y"; "X is a singer who signed with Y"), the head of an apposition ("X, a lawmaker from Y, said") or of a
+ * participle ("X, owned by Y").
+ */
+import type { Sentence } from "../nlp/types.ts";
+import { referentAt } from "./coref.ts";
+import { coordinatedLeft, mentionEnding, type View } from "./view.ts";
+
+/** A clause's subject: the entities and the token the subject starts at. */
+export interface Subject {
+  members: number[];
+  start: number;
+}
+
+const SKIP_BEFORE_VERB = new Set(["AUX", "ADV", "PART"]);
+const PLACES = new Set(["location", "country"]);
+const RELATIVE = new Set(["who", "which", "that"]);
+/** Verbs that hand their subject to the verb after "to": "agreed to sell", "wants to buy". */
+export const CONTROL_VERBS = new Set([
+  "agree",
+  "want",
+  "plan",
+  "seek",
+  "try",
+  "decide",
+  "aim",
+  "hope",
+  "offer",
+  "expect",
+  "attempt",
+  "intend",
+  "vow",
+  "threaten",
+  "move",
+  "go",
+  "continue",
+  "begin",
+  "start",
+  "promise",
+  "prepare",
+  "need",
+  "help",
+  "choose",
+]);
+const COPULA_FORMS = new Set(["is", "was", "are", "were", "became", "becomes", "remains", "remained", "'s"]);
+/** Longest apposition or parenthesis skipped between a name and its verb. */
+const MAX_INSERTION = 14;
+/** Longest noun phrase between a copula and a relative pronoun ("is an American singer who ..."). */
+const MAX_PREDICATE_NOUN = 8;
+
+/** The token where the verb group of the verb at `k` starts ("has not yet agreed to sell": at "has"). */
+export function verbGroupStart(v: View, s: Sentence, k: number): number {
+  let j = k;
+  for (;;) {
+    while (j > s.from && SKIP_BEFORE_VERB.has(v.tokens[j - 1].pos) && v.tokens[j - 1].lower !== "to") j--;
+    // "agreed to sell": the controlling verb's group
+    const to = v.tokens[j - 1];
+    const control = v.tokens[j - 2];
+    if (
+      to?.lower === "to" &&
+      control?.pos === "VERB" &&
+      CONTROL_VERBS.has(control.lemma.toLowerCase()) &&
+      j - 2 >= s.from
+    ) {
+      j -= 2;
+      continue;
+    }
+    return j;
+  }
+}
+
+/** The subject of the verb at `k`; `appositions` maps a closing comma to the apposition's head entity. */
+export function findSubject(v: View, s: Sentence, k: number, appositions: Map<number, number>): Subject | null {
+  const j = verbGroupStart(v, s, k);
+  if (j > s.from && RELATIVE.has(v.tokens[j - 1].lower)) {
+    const head = relativeHead(v, s, j - 1);
+    if (head) return head;
+    return null;
+  }
+  if (j > s.from && appositions.has(j - 1)) return appositionHead(v, s, j - 1, appositions.get(j - 1)!);
+  // "X (born 1963 in Y)": the name before the parenthesis.
+  if (v.tokens[j - 1]?.lower === "(") return subjectEnding(v, s, j - 1);
+  const subject = subjectEnding(v, s, j) ?? subjectEnding(v, s, skipInsertion(v, s, j));
+  if (subject || (!isParticiple(v, k) && !/ing$/.test(v.tokens[k].lower))) return subject;
+  // "Crimea, annexed by Russia": a participle after the comma that closes a name; "X, becoming Y" is the main
+  // clause's subject's (the caller's).
+  if (v.tokens[j - 1]?.lower === ",")
+    return (isParticiple(v, k) ? subjectEnding(v, s, j - 1) : null) ?? predicateNounSubject(v, s, j, false);
+  // "Born in Prelate, he moved": a fronted participle takes the main clause's subject.
+  if (j === s.from) return frontedSubject(v, s, k);
+  // "X is a daily newspaper published in Y": the participle describes the copula's subject.
+  return predicateNounSubject(v, s, j, false);
+}
+
+/** The subject of the main clause after a sentence-initial participle clause: that of its first finite verb. */
+function frontedSubject(v: View, s: Sentence, k: number): Subject | null {
+  let comma = false;
+  for (let n = k + 1; n < s.to && n < k + 2 * MAX_INSERTION; n++) {
+    const t = v.tokens[n];
+    if (t.lower === ",") comma = true;
+    else if (comma && !v.mentionAt[n] && (t.pos === "VERB" || t.pos === "AUX"))
+      return subjectEnding(v, s, verbGroupStart(v, s, n));
+  }
+  return null;
+}
+
+/** The subject of the copula before the noun phrase that ends before token `k` ("X is an American singer"). */
+function predicateNounSubject(v: View, s: Sentence, k: number, place: boolean): Subject | null {
+  for (let n = k - 1; n >= s.from && n >= k - MAX_PREDICATE_NOUN * (place ? 2 : 1); n--) {
+    const t = v.tokens[n];
+    if ((v.mentionAt[n] && !place) || t.pos === "VERB" || t.lower === ";" || (t.lower === "," && n !== k - 1))
+      return null;
+    // "Microsoft's gaming division": a possessive "'s" is no copula.
+    if (COPULA_FORMS.has(t.lower) && t.pos !== "PART")
+      return subjectEnding(v, s, skipInsertion(v, s, n)) ?? subjectEnding(v, s, n);
+  }
+  return null;
+}
+
+/** Whether the verb at `k` is written as a past participle ("annexed", "owned", "born"). */
+export function isParticiple(v: View, k: number): boolean {
+  const t = v.tokens[k];
+  return t.lower !== t.lemma.toLowerCase() && /(ed|en|n|t)$/.test(t.lower);
+}
+
+/** The apposition's head entity, starting where its name does ("Christian Horner, the team principal of X,"). */
+function appositionHead(v: View, s: Sentence, comma: number, entity: number): Subject {
+  for (let n = comma - 1; n >= s.from; n--)
+    if (v.mentionAt[n]?.entity === entity) return { members: [entity], start: v.mentionAt[n]!.from };
+  return { members: [entity], start: comma };
+}
+
+/** The name, coordination, pronoun or description ending right before token `j`. */
+function subjectEnding(v: View, s: Sentence, j: number): Subject | null {
+  if (j <= s.from) return null;
+  if (mentionEnding(v, j)) {
+    const { members, start } = coordinatedLeft(v, j);
+    return { members: members.map((m) => m.entity), start };
+  }
+  for (const back of [1, 2]) {
+    const r = referentAt(v, j - back);
+    if (r && r.to === j && j - back >= s.from) return { members: [r.entity], start: j - back };
+  }
+  return null;
+}
+
+/** "X, who": the name before the relative pronoun at `k`, or the subject of "X is a singer who". */
+function relativeHead(v: View, s: Sentence, k: number): Subject | null {
+  const j = v.tokens[k - 1]?.lower === "," ? k - 1 : k;
+  const direct = subjectEnding(v, s, j);
+  // "a politician in the province of Alberta, who served": "who" skips a place for the clause's subject.
+  const place = !!direct && v.tokens[k].lower === "who" && direct.members.some((e) => PLACES.has(v.clusters[e].type));
+  if (direct && !place) return direct;
+  return predicateNounSubject(v, s, k, place);
+}
+
+/**
+ * The token before an apposition or parenthesis that ends at `j` ("X, a lawmaker from Y," / "X (born 1950)"), or
+ * `j` when there is none. The insertion must hold no verb other than a participle.
+ */
+export function skipInsertion(v: View, s: Sentence, j: number): number {
+  const close = v.tokens[j - 1]?.lower;
+  if (close !== "," && close !== ")") return j;
+  const open = close === "," ? "," : "(";
+  for (let n = j - 2; n >= s.from && n >= j - 1 - MAX_INSERTION; n--) {
+    const t = v.tokens[n];
+    if (t.lower === open) return n > s.from && mentionEnding(v, n) ? n : j;
+    if (open === "," && (t.pos === "AUX" || (t.pos === "VERB" && !/(ed|en|n)$/.test(t.lower)))) return j;
+  }
+  return j;
+}

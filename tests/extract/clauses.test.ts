@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+import { entity, extract, relation, triples } from "./helpers.ts";
+
+describe("extract", () => {
+  describe("clause relations", () => {
+    it("reads a passive with its agent: X was acquired by Y", () => {
+      const r = extract("Activision Blizzard was acquired by Microsoft in 2023.");
+      expect(relation(r, "microsoft", "acquires", "activision-blizzard")).toMatchObject({
+        rule: "passive",
+        evidence: { quote: "Activision Blizzard was acquired by Microsoft", start: 0 },
+      });
+    });
+
+    it("reads a predicate named in Wikidata's direction the other way round: X founded Y -> founded_by(Y, X)", () => {
+      const r = extract("Jane Roe, who founded Globex Corporation, resigned.");
+      expect(relation(r, "globex-corporation", "founded_by", "jane-roe")).toMatchObject({ wikidata: "P112" });
+    });
+
+    it("reads an object relative clause: Y, which X founded", () => {
+      const r = extract("Globex Corporation, which Jane Roe founded in 1999, grew quickly.");
+      expect(relation(r, "globex-corporation", "founded_by", "jane-roe")?.evidence.quote).toBe(
+        "Globex Corporation, which Jane Roe founded",
+      );
+    });
+
+    it("reads participial clauses: X, owned by Y / X, based in Y", () => {
+      expect(triples(extract("Initech, owned by Bill Lumbergh, moved offices."))).toContain(
+        "initech owned_by bill-lumbergh",
+      );
+      expect(triples(extract("Initech, based in Austin, hired staff."))).toContain("initech headquartered_in austin");
+    });
+
+    it("gives one relation per coordinated subject: X and Y sued Z", () => {
+      expect(triples(extract("Pfizer and Moderna sued Novavax."))).toEqual([
+        "moderna sues novavax",
+        "pfizer sues novavax",
+      ]);
+    });
+
+    it("reads through a control verb, and a wish as hypothetical", () => {
+      expect(
+        relation(extract("Vivendi agreed to buy Universal Music."), "vivendi", "acquires", "universal-music"),
+      ).toMatchObject({ modality: "asserted" });
+      expect(
+        relation(
+          extract("Microsoft wants to buy Activision Blizzard."),
+          "microsoft",
+          "acquires",
+          "activision-blizzard",
+        ),
+      ).toMatchObject({ modality: "hypothetical" });
+    });
+
+    it("reads a fronted participle with the main clause's subject: Born in Y, X ...", () => {
+      const r = extract("Born in Prelate, Saskatchewan, Ross Alger moved to Calgary.");
+      expect(relation(r, "ross-alger", "born_in", "prelate")?.evidence.quote).toBe(
+        "Born in Prelate, Saskatchewan, Ross Alger",
+      );
+    });
+  });
+
+  describe("copulas and appositions", () => {
+    it("places a town by the object's type: in_country for a state, located_in for a region", () => {
+      expect(triples(extract("Lyon is a city in France."))).toEqual(["lyon in_country france"]);
+      expect(triples(extract("Harrow is a town in Middlesex, Kent."))).toContain("harrow located_in middlesex");
+    });
+
+    it("reads 'X is the capital of Y' as capital_of and located_in", () => {
+      expect(triples(extract("Munich is the capital of Bavaria."))).toEqual([
+        "munich capital_of bavaria",
+        "munich located_in bavaria",
+      ]);
+    });
+
+    it("reads a demonym as citizenship, adding the state named by the adjective", () => {
+      const r = extract("Christopher Franke is a German musician.");
+      expect(relation(r, "christopher-franke", "citizen_of", "germany")).toMatchObject({ wikidata: "P27" });
+      expect(entity(r, "Germany")?.mentions).toEqual([{ start: 24, end: 30 }]);
+    });
+
+    it("reads a plural copula for each coordinated subject: X and Y are American companies", () => {
+      expect(triples(extract("Pfizer and Moderna are American companies."))).toEqual([
+        "moderna in_country united-states",
+        "pfizer in_country united-states",
+      ]);
+    });
+
+    it("reads an apposition: X, a lawmaker from Y", () => {
+      expect(triples(extract("Maria Lopez, a lawmaker from Spain, spoke."))).toEqual(["maria-lopez citizen_of spain"]);
+    });
+
+    it("reads kinship in a possessive: his brother was X", () => {
+      expect(triples(extract("Ross Alger was a politician. His brother was Harry Alger."))).toContain(
+        "harry-alger sibling_of ross-alger",
+      );
+    });
+  });
+
+  describe("places", () => {
+    it("follows a chain of places: X, Y, in Z", () => {
+      const r = extract("The newspaper is published in Sacramento, California, in the United States.");
+      expect(triples(r)).toEqual(
+        expect.arrayContaining([
+          "california in_country united-states",
+          "sacramento in_country united-states",
+          "sacramento located_in california",
+        ]),
+      );
+    });
+
+    it("reads 'the London-based lender X' as X headquartered in London", () => {
+      expect(triples(extract("The London-based lender Revolut grew fast."))).toEqual([
+        "revolut headquartered_in london",
+      ]);
+    });
+
+    it("reads 'X is a town and parish in Y, in the region of Z' with each place of the chain", () => {
+      const r = extract("Harrow is a town and parish in Middlesex, in the region of Kent.");
+      expect(triples(r)).toEqual(expect.arrayContaining(["harrow located_in middlesex", "harrow located_in kent"]));
+    });
+
+    it("reads 'the Canadian province of Alberta' as Alberta in Canada", () => {
+      expect(triples(extract("He worked in the Canadian province of Alberta."))).toContain("alberta in_country canada");
+    });
+  });
+
+  describe("open relations", () => {
+    it("keeps a passive whose verb maps to no predicate as an open relation labelled with the verb phrase", () => {
+      const r = extract("Globex was sold to Initech last year.");
+      expect(r.relations.find((x) => x.kind === "open")).toMatchObject({
+        source: "globex",
+        target: "initech",
+        predicate: "related_to",
+        label: "sold to",
+        evidence: { quote: "Globex was sold to Initech" },
+      });
+      expect(r.relations.find((x) => x.kind === "open")!.confidence).toBeLessThanOrEqual(0.5);
+    });
+
+    it("keeps a copula with an unknown role noun as an open relation", () => {
+      const r = extract("The Cedar River is a tributary of the Iowa River.");
+      expect(r.relations.find((x) => x.kind === "open")).toMatchObject({ label: "is tributary of" });
+    });
+
+    it("leaves an active clause without a predicate to co-occurrence by default", () => {
+      const r = extract("Pfizer signed with Moderna.");
+      expect(r.relations.map((x) => x.kind)).toEqual(["cooccurrence"]);
+    });
+  });
+});
