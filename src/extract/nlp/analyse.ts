@@ -68,7 +68,8 @@ export function analyse(text: string): Analysis {
 
 /**
  * wink-nlp splits "Al-Khelaifi" and "Secretary-General" into three tokens; names and compounds read better whole,
- * so a hyphen written without spaces between two words joins them (the last part gives the part of speech).
+ * so a hyphen written without spaces between two words joins them (the last part gives the part of speech), and so
+ * do letters written without a space between them.
  */
 function joinHyphens(
   text: string,
@@ -101,6 +102,22 @@ function joinHyphens(
       i++;
       continue;
     }
+    // wink-nlp also splits a word at letters its model lacks ("Timi|ș|oara", "Vak|ı|flar"): letters written
+    // without a space between them are one word.
+    if (
+      prev &&
+      prev.end === t.start &&
+      LETTERS.test(prev.text) &&
+      LETTERS.test(t.text) &&
+      (NOT_ASCII.test(prev.text) || NOT_ASCII.test(t.text))
+    ) {
+      prev.text = text.slice(prev.start, t.end);
+      prev.end = t.end;
+      prev.pos = prev.pos === "PROPN" || t.pos === "PROPN" ? "PROPN" : prev.pos;
+      prev.lemma = prev.text;
+      map[i] = tokens.length - 1;
+      continue;
+    }
     map[i] = tokens.length;
     tokens.push(t);
   }
@@ -117,6 +134,9 @@ function joinHyphens(
   const numeric: NumericSpan[] = numericSpans.map(([a, b], k) => ({ from: map[a], to: map[b] + 1, kind: kinds[k] }));
   return { text, tokens, sentences, numeric };
 }
+
+const LETTERS = /^\p{L}+$/u;
+const NOT_ASCII = /[^\p{ASCII}]/u;
 
 function isWord(s: string): boolean {
   return /^[\p{L}\p{N}]/u.test(s);
