@@ -188,6 +188,7 @@ export function pairFeatures(
   if (back) f.push(featureHash("geoi", back, tp));
   context(v, "h", closest.h, tp, f);
   context(v, "t", closest.t, tp, f);
+  f.push(featureHash("sh", DIGITS[Math.min(closest.shared.length, 3)], tp));
   for (const [a, b] of closest.shared) between(v, a, b, tp, f);
   for (const r of verdicts.get(`${h.cluster}>${t.cluster}`) ?? []) f.push(r);
   return f;
