@@ -142,9 +142,18 @@ describe("extract", () => {
       expect(r.relations.find((x) => x.kind === "open")).toMatchObject({ label: "is tributary of" });
     });
 
-    it("leaves an active clause without a predicate to co-occurrence by default", () => {
+    it("keeps an active clause without a predicate as an open relation, below the passive's confidence", () => {
       const r = extract("Pfizer signed with Moderna.");
-      expect(r.relations.map((x) => x.kind)).toEqual(["cooccurrence"]);
+      const open = r.relations.find((x) => x.kind === "open");
+      expect(open).toMatchObject({
+        source: "pfizer",
+        target: "moderna",
+        predicate: "related_to",
+        label: "signed with",
+      });
+      expect(r.relations.some((x) => x.kind === "cooccurrence")).toBe(false);
+      const passive = extract("Globex was sold to Initech last year.").relations.find((x) => x.kind === "open")!;
+      expect(open!.confidence).toBeLessThan(passive.confidence);
     });
   });
 });
