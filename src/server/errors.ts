@@ -16,6 +16,7 @@ export type ErrorCode =
   | "conflict"
   | "unauthorized"
   | "forbidden"
+  | "misdirected"
   | "unprocessable"
   | "timeout"
   | "internal";

@@ -11,6 +11,7 @@ import { dataLayout } from "../store/layout.ts";
 import { logger } from "../util/logger.ts";
 import type { AppOptions } from "./app.ts";
 import { createRequestHandler } from "./handler.ts";
+import { DEFAULT_HOST_GUARD_OPTIONS } from "./hostGuard.ts";
 import { warmQueryIndexes } from "./api/warm.ts";
 import { GraphStore } from "./graphStore.ts";
 import type { ServerContext } from "./context.ts";
@@ -24,6 +25,8 @@ import type { Extractor } from "../ingest/types.ts";
 export interface ServeOptions {
   port: number;
   host: string;
+  /** More host names clients reach the server by (besides localhost, 127.0.0.1, [::1] and `host`); see hostGuard.ts. */
+  allowedHosts: string[];
   /** A graph file to serve instead of graph-data/ (graphology JSON). */
   graphFile: string | null;
   /** graph-data root. */
@@ -41,6 +44,7 @@ export interface ServeOptions {
 export const DEFAULT_SERVE_OPTIONS: ServeOptions = {
   port: Number(process.env.PORT ?? 3000),
   host: process.env.HOST ?? "127.0.0.1",
+  allowedHosts: DEFAULT_HOST_GUARD_OPTIONS.allowedHosts,
   graphFile: null,
   dataRoot: undefined,
   readOnly: false,
@@ -123,7 +127,9 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
   if (dataError) context.store.setError(dataError);
   const stopWarming = warmQueryIndexes(context.store);
   const stopWrites = setupWrites(context, opts);
-  const server = createServer(createRequestHandler(context, opts.app));
+  const server = createServer(
+    createRequestHandler(context, { ...opts.app, hosts: { boundHost: opts.host, allowedHosts: opts.allowedHosts } }),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port, opts.host, () => resolve());
