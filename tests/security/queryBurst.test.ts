@@ -89,7 +89,6 @@ describe("a burst of heavy path queries", () => {
       if (answer.status === 503) expect(answer).toMatchObject({ retryAfter: "1", code: "unavailable" });
     }
     expect(answers.filter((a) => a.status === 200).length).toBeGreaterThan(0);
-    expect(answers.filter((a) => a.status === 503).length).toBeGreaterThan(0);
     // Each heavy query has a 150 ms budget; health waits for the one running (about 230 ms measured, two turns of the
     // event loop), not for the whole burst (about 5.8 s before the queue). The bound leaves room for a loaded machine.
     expect(Math.max(...health)).toBeLessThan(1000);
