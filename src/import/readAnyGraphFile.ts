@@ -1,7 +1,7 @@
 /**
  * Any graph file: loads a graphology JSON export, GEXF or GraphML file into a knowledge graph.
  */
-import { closeSync, openSync, readFileSync, readSync } from "node:fs";
+import { closeSync, constants, openSync, readSync } from "node:fs";
 import path from "node:path";
 import type Graph from "graphology";
 import { readGraphJson } from "../build/graphFile.ts";
@@ -12,11 +12,14 @@ import { readGraphml } from "./graphml.ts";
 import { readGraphologyJson } from "./json.ts";
 import { toKnowledgeGraph } from "./normalize.ts";
 import { ImportError, type ImportOptions } from "./types.ts";
+import { readFileBounded } from "../util/boundedRead.ts";
 
 /** The file formats {@link readAnyGraphFile} recognises. */
 export type GraphFileFormat = "json" | "gexf" | "graphml";
 
 const SNIFF_BYTES = 2048;
+// About the longest string V8 makes; a larger GEXF or GraphML file could not be parsed anyway.
+const MAX_TEXT_FILE_BYTES = 512 * 1024 * 1024;
 
 /**
  * Reads `file`: the format comes from the extension (.json, .gexf, .graphml), else from the first bytes. Throws an
@@ -83,7 +86,8 @@ function hasModelFields(graph: KnowledgeGraph): boolean {
 function readHead(file: string): string {
   let fd: number | undefined;
   try {
-    fd = openSync(file, "r");
+    // Non-blocking, so a FIFO without a writer does not hang here; readText then refuses it.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
     const buffer = Buffer.alloc(SNIFF_BYTES);
     return buffer.subarray(0, readSync(fd, buffer, 0, SNIFF_BYTES, 0)).toString("utf8");
   } catch (error) {
@@ -95,9 +99,9 @@ function readHead(file: string): string {
 
 function readText(file: string): string {
   try {
-    return readFileSync(file, "utf8");
+    return readFileBounded(file, MAX_TEXT_FILE_BYTES).toString("utf8");
   } catch (error) {
-    throw cannotRead(file, error);
+    throw new ImportError(`import: ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -13,16 +13,53 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+// In a one-line field (title, author, outlet) no control character at all, and no bidi embedding, override or
+// isolate: those reorder how the text around the field is shown (a title could display as something else).
+// eslint-disable-next-line no-control-regex
+const LINE_CONTROL_CHARS = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
+/** A trimmed one-line text field of at most `max` characters, refused with the offending character named. */
+function lineField(name: string, max: number, missing = `give the ${name}`) {
+  return z
+    .string()
+    .trim()
+    .min(1, missing)
+    .max(max, `shorten the ${name} to ${max} characters`)
+    .superRefine((value, ctx) => {
+      const control = LINE_CONTROL_CHARS.exec(value);
+      if (control) ctx.addIssue({ code: "custom", message: `${name}: ${unprintable(control[0], control.index)}` });
+      else if (LONE_SURROGATE.test(value))
+        ctx.addIssue({ code: "custom", message: `${name}: holds an unpaired surrogate; send valid UTF-8` });
+    });
+}
+
+function unprintable(char: string, index: number): string {
+  const code = char.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase();
+  return `the control or bidi character U+${code} at offset ${index} is not allowed; remove it`;
+}
+
+/** Whether `YYYY-MM-DD` names a real day: year 0001–9999, month 1–12, a day the month has (leap years counted). */
+export function isCalendarDate(date: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  // Day 0 of the next month is the last day of this one; UTC so no time zone shifts it.
+  const probe = new Date(Date.UTC(2000, month, 0));
+  probe.setUTCFullYear(year, month, 0);
+  return day <= probe.getUTCDate();
+}
+
 /** The metadata fields of a document, as accepted from the CLI or HTTP. */
 export const DocumentFieldsSchema = z.strictObject({
-  title: z.string().trim().min(1, "give the document a title").max(300, "shorten the title to 300 characters"),
-  author: z.string().trim().min(1).max(200).optional(),
+  title: lineField("title", 300, "give the document a title"),
+  author: lineField("author", 200).optional(),
   date: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "write the date as YYYY-MM-DD")
-    .refine((d) => !Number.isNaN(Date.parse(d)), "not a calendar date")
+    .refine(isCalendarDate, "not a calendar date; give a real day from 0001-01-01 on, e.g. 2024-02-29")
     .optional(),
-  outlet: z.string().trim().min(1).max(200).optional(),
+  outlet: lineField("outlet", 200).optional(),
   url: z
     .url({ protocol: /^https?$/, error: "use an http(s) URL" })
     .max(2000)

@@ -1,8 +1,15 @@
 /**
  * Write lock: serialises writes to one graph-data root, within a process (a promise queue) and across processes
- * (an exclusive lock file naming its owner's pid, broken when that process no longer exists).
+ * (an exclusive lock file naming its owner, broken when that owner no longer exists).
+ *
+ * A pid alone does not name a process for long: in a container every start may get the same small pid, so a crashed
+ * server's lock would name the restarted one. The lock file therefore records the pid, the process's start time
+ * (field 22 of /proc/<pid>/stat) and the boot id; a holder is alive only when a process with that pid exists and,
+ * where Linux lets us check, started at the recorded time in the same boot. A lock naming this process's pid with
+ * another start time is a previous life of it, never a foreign holder.
  */
 import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { bootId, processStartTime } from "./processIdentity.ts";
 import type { DataLayout } from "../store/layout.ts";
 
 /** Tunables of {@link withWriteLock}. */
@@ -28,6 +35,8 @@ export class LockTimeoutError extends Error {
 // One queue per lock file: writes of this process run one after the other.
 const queues = new Map<string, Promise<unknown>>();
 let tokenCounter = 0;
+// Who this process is, read once: the start time and boot id never change while it runs ("-" when unknown).
+const SELF = { pid: process.pid, startTime: processStartTime(process.pid) ?? "-", bootId: bootId() ?? "-" };
 
 /** Runs `task` while holding the root's write lock; tasks of this process run in call order. */
 export function withWriteLock<T>(
@@ -57,7 +66,7 @@ export function withWriteLock<T>(
 /** Takes the lock only if it is free right now (or held by this process); returns a release function or null. */
 export function tryWriteLockSync(layout: DataLayout): (() => void) | null {
   const owner = readOwner(layout.lockFile);
-  if (owner && owner.pid === process.pid) return () => undefined;
+  if (owner && isSelf(owner)) return () => undefined;
   const token = tryCreate(layout.lockFile);
   return token ? () => release(layout.lockFile, token) : null;
 }
@@ -74,7 +83,7 @@ async function acquire(file: string, { timeoutMs, pollMs }: LockOptions): Promis
 
 /** Creates the lock file exclusively; breaks it first when its owner has died. Returns the owner token or null. */
 function tryCreate(file: string): string | null {
-  const token = `${process.pid} ${Date.now()} ${++tokenCounter}`;
+  const token = `${SELF.pid} ${Date.now()} ${++tokenCounter} ${SELF.startTime} ${SELF.bootId}`;
   try {
     const fd = openSync(file, "wx", 0o644);
     writeSync(fd, token);
@@ -84,7 +93,7 @@ function tryCreate(file: string): string | null {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
   const owner = readOwner(file);
-  if (owner && !isAlive(owner.pid)) breakStaleLock(file, owner.raw);
+  if (owner && !holderAlive(owner)) breakStaleLock(file, owner.raw);
   return null;
 }
 
@@ -113,13 +122,41 @@ function release(file: string, token: string): void {
   if (readOwner(file)?.raw === token) rmSync(file, { force: true });
 }
 
-function readOwner(file: string): { pid: number; raw: string } | null {
+/** A lock file's owner: `pid time counter [startTime bootId]` (older locks have the first three fields only). */
+interface LockOwner {
+  raw: string;
+  pid: number;
+  /** null when not recorded ("-" or an older lock). */
+  startTime: string | null;
+  bootId: string | null;
+}
+
+function readOwner(file: string): LockOwner | null {
+  let raw: string;
   try {
-    const raw = readFileSync(file, "utf8");
-    return { pid: Number.parseInt(raw, 10), raw };
+    raw = readFileSync(file, "utf8");
   } catch {
     return null;
   }
+  const [pid, , , startTime, boot] = raw.trim().split(/\s+/);
+  const known = (value: string | undefined) => (value && value !== "-" ? value : null);
+  return { raw, pid: Number.parseInt(pid, 10), startTime: known(startTime), bootId: known(boot) };
+}
+
+/** Whether the lock was taken by this very process (same pid and start time). */
+function isSelf(owner: LockOwner): boolean {
+  return owner.pid === SELF.pid && owner.startTime !== null && owner.startTime === SELF.startTime;
+}
+
+/** Whether the lock's holder still runs: same boot, the pid exists, and it started when the lock says. */
+function holderAlive(owner: LockOwner): boolean {
+  if (owner.bootId !== null && SELF.bootId !== "-" && owner.bootId !== SELF.bootId) return false;
+  // Our own pid: either this process holds it, or a previous process that had our pid died holding it.
+  if (owner.pid === SELF.pid) return isSelf(owner);
+  if (!isAlive(owner.pid)) return false;
+  if (owner.startTime === null) return true; // an older lock: the pid is all there is to go by
+  const started = processStartTime(owner.pid);
+  return started === null || started === owner.startTime;
 }
 
 function isAlive(pid: number): boolean {

@@ -1,12 +1,18 @@
 /**
  * Server write set-up: gives a server context its data writer and write policy, and watches graph-data/ so that a
  * hand edit or a `kg ingest` from another process reaches the served graph (or /api/health, when it is broken).
+ *
+ * Two ways of noticing, because neither is enough alone: fs.watch reacts at once, but Node 20's recursive watch on
+ * Linux keeps watching a file's old inode after the file is replaced by rename (as every review decision replaces
+ * decisions.yaml), so later in-place edits of it go unseen; a timer comparing the files' stat signature catches those
+ * within `pollMs`.
  */
 import { watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import { writeAccessFor } from "../server/auth.ts";
 import type { ServerContext } from "../server/context.ts";
 import { logger } from "../util/logger.ts";
+import { statSignatureAsync } from "./statSignature.ts";
 import { recoverPendingWrites } from "./transaction.ts";
 import type { Extractor } from "./types.ts";
 import { DataWriter } from "./writer.ts";
@@ -21,6 +27,8 @@ export interface WriteSetupOptions {
   watch: boolean;
   /** Quiet period after the last change before reloading. */
   debounceMs: number;
+  /** How often the files' stat signature is compared, to catch what fs.watch misses; 0 turns the timer off. */
+  pollMs: number;
 }
 
 export const DEFAULT_WRITE_SETUP_OPTIONS: WriteSetupOptions = {
@@ -30,6 +38,7 @@ export const DEFAULT_WRITE_SETUP_OPTIONS: WriteSetupOptions = {
   extractor: null,
   watch: true,
   debounceMs: 250,
+  pollMs: 500,
 };
 
 // Changes under these names are ours or generated: build output, staging, lock files, temporary files.
@@ -44,16 +53,20 @@ export function setupWrites(ctx: ServerContext, options: Partial<WriteSetupOptio
   recoverPendingWrites(writer.layout);
   if (ctx.writeAccess.type !== "off") ctx.writer = writer;
   if (ctx.writeAccess.type === "off") logger.info({ reason: ctx.writeAccess.reason }, "write endpoints are off");
-  const unwatch = opts.watch ? watchData(writer, opts.debounceMs) : () => undefined;
+  const unwatch = opts.watch ? watchData(writer, opts) : () => undefined;
   return () => {
     unwatch();
     return writer.flush();
   };
 }
 
-function watchData(writer: DataWriter, debounceMs: number): () => void {
+function watchData(writer: DataWriter, { debounceMs, pollMs }: WriteSetupOptions): () => void {
   let timer: NodeJS.Timeout | undefined;
-  let watcher: FSWatcher;
+  let watcher: FSWatcher | undefined;
+  const changed = () => {
+    clearTimeout(timer);
+    timer = setTimeout(refresh, debounceMs);
+  };
   const refresh = () => {
     writer
       .refresh()
@@ -67,16 +80,34 @@ function watchData(writer: DataWriter, debounceMs: number): () => void {
   try {
     watcher = watch(writer.layout.root, { recursive: true, persistent: false }, (_event, name) => {
       if (name && IGNORED.test(path.normalize(String(name)))) return;
-      clearTimeout(timer);
-      timer = setTimeout(refresh, debounceMs);
+      changed();
     });
+    watcher.on("error", () => undefined);
   } catch (error) {
-    logger.warn({ err: (error as Error).message }, "cannot watch graph-data/; changes by others show after a restart");
-    return () => undefined;
+    logger.warn({ err: (error as Error).message }, "cannot watch graph-data/; polling its files instead");
   }
-  watcher.on("error", () => undefined);
+  const stopPolling = pollMs > 0 ? pollSignature(writer, pollMs, changed) : () => undefined;
   return () => {
     clearTimeout(timer);
-    watcher.close();
+    stopPolling();
+    watcher?.close();
+  };
+}
+
+/** Calls `changed` whenever the root's stat signature differs from the previous poll's; returns the stop function. */
+function pollSignature(writer: DataWriter, pollMs: number, changed: () => void): () => void {
+  let last: string | null = null;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const poll = async () => {
+    const signature = await statSignatureAsync(writer.layout).catch(() => last);
+    if (last !== null && signature !== last) changed();
+    last = signature;
+    if (!stopped) timer = setTimeout(() => void poll(), pollMs).unref();
+  };
+  void poll();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
   };
 }

@@ -3,6 +3,7 @@
  * that nothing changed since a known moment, without hashing the contents (the fingerprint does that).
  */
 import { readdirSync, statSync } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { DataLayout } from "../store/layout.ts";
 
@@ -23,5 +24,37 @@ export function statSignature(layout: DataLayout): string {
     }
   };
   walk(layout.root);
+  return parts.join("\n");
+}
+
+/**
+ * {@link statSignature} without blocking the event loop (for a timer that polls a served root); the same string for
+ * the same files. Files that vanish mid-walk are left out: the next poll sees the settled state.
+ */
+export async function statSignatureAsync(layout: DataLayout): Promise<string> {
+  const parts: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (entry.name.startsWith(".")) continue;
+      const full = path.join(dir, entry.name);
+      if (full === layout.buildDir) continue;
+      if (entry.isDirectory()) await walk(full);
+      else {
+        try {
+          const { size, mtimeNs } = await stat(full, { bigint: true });
+          parts.push(`${path.relative(layout.root, full)}\0${size}\0${mtimeNs}`);
+        } catch {
+          // removed between readdir and stat
+        }
+      }
+    }
+  };
+  await walk(layout.root);
   return parts.join("\n");
 }

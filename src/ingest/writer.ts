@@ -12,7 +12,7 @@ import { DataError } from "../store/issues.ts";
 import { dataLayout, type DataLayout } from "../store/layout.ts";
 import { logger } from "../util/logger.ts";
 import { checkDocumentInput } from "./documentInput.ts";
-import { contentHash, documentId, DocumentIndex } from "./documentIndex.ts";
+import { contentHash, documentId, DocumentIndex, normalisedHash } from "./documentIndex.ts";
 import { loadDefaultExtractor } from "./extractor.ts";
 import { decisionsFile, documentFiles, documentMeta, readDecisions, readExtracted, readOntology } from "./files.ts";
 import { placeNewNodes, refreshDegreesAndSizes } from "./incremental.ts";
@@ -74,22 +74,32 @@ export class DataWriter {
     this.#index = new DocumentIndex(this.layout);
   }
 
-  /** Adds a document: validates it, refuses duplicates (409), extracts, stores, and updates the served graph. */
+  /** The 409 for a text already stored as `existing` (`near`: but for whitespace, line endings, quotes or dashes). */
+  #duplicate(existing: string, near: boolean): IngestError {
+    const documents = (this.#store.graph.getAttribute("documents") ?? []) as { id: string; title?: string }[];
+    const title = documents.find((d) => d.id === existing)?.title;
+    const named = title === undefined ? `"${existing}"` : `"${existing}" ("${title}")`;
+    const how = near ? "the same text but for whitespace, line endings, quotes or dashes" : "this text";
+    return new IngestError(
+      "duplicate",
+      `ingest: ${how} is already stored as document ${named}; nothing was added — edit the stored document instead`,
+      { document: existing, ...(title === undefined ? {} : { title }) },
+    );
+  }
+
+  /**
+   * Adds a document: validates it, refuses duplicates and near-duplicates (409), extracts, stores, and updates the
+   * served graph.
+   */
   async ingest(input: DocumentInput): Promise<IngestResult> {
     const doc = checkDocumentInput(input);
     const extractor = (this.#extractor ??= this.#options.extractor ?? (await loadDefaultExtractor(this.layout.root)));
     return this.#locked(async () => {
-      const { byHash, nextSeq } = this.#index.scan();
+      const { byHash, byNormalised, nextSeq } = this.#index.scan();
       const hash = contentHash(doc.text);
-      const existing = byHash.get(hash);
-      if (existing)
-        throw new IngestError(
-          "duplicate",
-          `ingest: this text is already stored as document "${existing}"; nothing was added`,
-          {
-            document: existing,
-          },
-        );
+      const exact = byHash.get(hash);
+      const existing = exact ?? byNormalised.get(normalisedHash(doc.text));
+      if (existing) throw this.#duplicate(existing, exact === undefined);
       const id = documentId(nextSeq, hash);
       const graph = this.#store.graph;
       const ontology = readOntology(this.layout);

@@ -11,7 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { logger } from "../util/logger.ts";
 import type { ServerContext } from "./context.ts";
-import { errorHandler, notFoundHandler } from "./errors.ts";
+import { errorHandler, HttpError, notFoundHandler } from "./errors.ts";
 import { nextRequestId, REQUEST_LOG_SERIALIZERS } from "./hot/requestLog.ts";
 import { API_ROUTES } from "./routes/index.ts";
 import { HELMET_OPTIONS } from "./securityHeaders.ts";
@@ -52,10 +52,22 @@ export function createApp(ctx: ServerContext, options: Partial<AppOptions> = {})
       }),
     );
   }
+  // Express would answer OPTIONS itself with a text list of methods; this API answers JSON and grants no CORS.
+  app.use((req, _res, next) => next(req.method === "OPTIONS" ? optionsRefused() : undefined));
   app.use("/api", express.json({ limit: jsonLimit, strict: true }));
   for (const routes of API_ROUTES) app.use("/api", routes(ctx));
   app.use("/api", notFoundHandler);
   if (existsSync(webRoot)) app.use(express.static(webRoot, { index: "index.html", maxAge: "1h" }));
+  // Whatever neither the API nor the page has: a JSON 404 like the API's, not Express' HTML one.
+  app.use(notFoundHandler);
   app.use(errorHandler);
   return app;
+}
+
+function optionsRefused(): HttpError {
+  return new HttpError(
+    405,
+    "method_not_allowed",
+    "OPTIONS is not answered: this API grants no cross-origin access; call it from its own page or without a browser",
+  );
 }

@@ -4,9 +4,9 @@
  * another site cannot post to them from a reader's browser (a cross-site form can only send form or text types).
  */
 import { createHash, timingSafeEqual } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { isIP } from "node:net";
 import type { RequestHandler } from "express";
+import { readFileBounded } from "../util/boundedRead.ts";
 import { HttpError } from "./errors.ts";
 import type { ServerContext } from "./context.ts";
 
@@ -43,15 +43,16 @@ export function isLoopbackHost(host: string): boolean {
   return h.startsWith("::ffff:127.");
 }
 
+// A token file holds one line; anything much longer is not one (and /dev/zero must not be read for ever).
+const MAX_TOKEN_FILE_BYTES = 4096;
+
 /** Reads a token file (first line, trimmed); throws naming the file when it is missing or empty. */
 export function readTokenFile(file: string): string {
   let token: string;
   try {
-    token = readFileSync(file, "utf8").split("\n")[0].trim();
+    token = readFileBounded(file, MAX_TOKEN_FILE_BYTES).toString("utf8").split("\n")[0].trim();
   } catch (error) {
-    throw new Error(`auth: cannot read the token file ${file} (${(error as NodeJS.ErrnoException).code ?? error})`, {
-      cause: error,
-    });
+    throw new Error(`auth: cannot use the token file ${file}: ${(error as Error).message}`, { cause: error });
   }
   if (token.length < 16)
     throw new Error(`auth: the token in ${file} is shorter than 16 characters; use a long random one`);

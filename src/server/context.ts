@@ -4,6 +4,7 @@
 import type { GraphStore } from "./graphStore.ts";
 import type { DataWriter } from "../ingest/writer.ts";
 import type { WriteAccess } from "./auth.ts";
+import type { HeavyQueryQueue } from "./heavyQueries.ts";
 
 /** Shared state handed to each route module. */
 export interface ServerContext {
@@ -16,4 +17,6 @@ export interface ServerContext {
   writer?: DataWriter;
   /** Who may call the write endpoints (see server/auth.ts); absent means no one. */
   writeAccess?: WriteAccess;
+  /** Queue of heavy path queries shared by the hot and Express routes; created on first use. */
+  heavyQueries?: HeavyQueryQueue;
 }

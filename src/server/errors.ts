@@ -16,8 +16,10 @@ export type ErrorCode =
   | "conflict"
   | "unauthorized"
   | "forbidden"
+  | "misdirected"
   | "unprocessable"
   | "timeout"
+  | "unavailable"
   | "internal";
 
 /** An error a route throws on purpose; the handler turns it into a JSON response with `status`. */
@@ -25,13 +27,22 @@ export class HttpError extends Error {
   readonly status: number;
   readonly code: ErrorCode;
   readonly details: Record<string, unknown>;
+  /** Extra response headers, e.g. Retry-After on a 503. */
+  readonly headers: Record<string, string>;
 
-  constructor(status: number, code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+  constructor(
+    status: number,
+    code: ErrorCode,
+    message: string,
+    details: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ) {
     super(message);
     this.name = "HttpError";
     this.status = status;
     this.code = code;
     this.details = details;
+    this.headers = headers;
   }
 }
 
@@ -68,6 +79,8 @@ export interface ErrorBody {
 export interface ErrorAnswer {
   status: number;
   body: ErrorBody;
+  /** Extra headers to send with it. */
+  headers: Record<string, string>;
 }
 
 /**
@@ -77,17 +90,18 @@ export interface ErrorAnswer {
 export function errorAnswer(error: unknown, path: string): ErrorAnswer {
   const http = toHttpError(error);
   if (http.status >= 500) logger.error({ err: error, path }, "request failed");
-  return { status: http.status, body: { error: { code: http.code, message: http.message, ...http.details } } };
+  const body: ErrorBody = { error: { code: http.code, message: http.message, ...http.details } };
+  return { status: http.status, body, headers: http.headers };
 }
 
 /** The last middleware: maps every error to the JSON error shape; unexpected ones become 500 without details. */
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
-  const { status, body } = errorAnswer(error, req.path);
+  const { status, body, headers } = errorAnswer(error, req.path);
   if (res.headersSent) {
     res.destroy();
     return;
   }
-  res.status(status).json(body);
+  res.status(status).set(headers).json(body);
 };
 
 /** Maps errors thrown by Express' own middleware (body parser, etc.) to HttpErrors. */

@@ -1,7 +1,7 @@
 /**
  * Server start-up: loads (building if stale) the graph, listens, and shuts down gracefully on SIGTERM/SIGINT.
  */
-import { createServer, type Server } from "node:http";
+import { createServer, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { existsSync } from "node:fs";
 import { buildToFile, isBuildStale } from "../build/build.ts";
@@ -11,11 +11,13 @@ import { dataLayout } from "../store/layout.ts";
 import { logger } from "../util/logger.ts";
 import type { AppOptions } from "./app.ts";
 import { createRequestHandler } from "./handler.ts";
+import { DEFAULT_HOST_GUARD_OPTIONS } from "./hostGuard.ts";
 import { warmQueryIndexes } from "./api/warm.ts";
 import { GraphStore } from "./graphStore.ts";
 import type { ServerContext } from "./context.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
 import { DataError } from "../store/issues.ts";
+import type { ErrorCode } from "./errors.ts";
 import { setupWrites } from "../ingest/serverWrites.ts";
 import { recoverPendingWrites } from "../ingest/transaction.ts";
 import type { Extractor } from "../ingest/types.ts";
@@ -24,6 +26,8 @@ import type { Extractor } from "../ingest/types.ts";
 export interface ServeOptions {
   port: number;
   host: string;
+  /** More host names clients reach the server by (besides localhost, 127.0.0.1, [::1] and `host`); see hostGuard.ts. */
+  allowedHosts: string[];
   /** A graph file to serve instead of graph-data/ (graphology JSON). */
   graphFile: string | null;
   /** graph-data root. */
@@ -35,18 +39,22 @@ export interface ServeOptions {
   extractor: Extractor | null;
   /** Reload the served graph when graph-data/ changes on disk. */
   watch: boolean;
+  /** Limits on slow clients. */
+  timeouts: Partial<ConnectionTimeouts>;
   app: Partial<AppOptions>;
 }
 
 export const DEFAULT_SERVE_OPTIONS: ServeOptions = {
   port: Number(process.env.PORT ?? 3000),
   host: process.env.HOST ?? "127.0.0.1",
+  allowedHosts: DEFAULT_HOST_GUARD_OPTIONS.allowedHosts,
   graphFile: null,
   dataRoot: undefined,
   readOnly: false,
   token: process.env.KG_TOKEN || null,
   extractor: null,
   watch: true,
+  timeouts: {},
   app: {},
 };
 
@@ -88,27 +96,71 @@ function loadServedGraphOrLastGood(opts: ServeOptions): { graph: KnowledgeGraph;
 const HEADERS_TIMEOUT_MS = 15_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 
-/** Time limits for slow clients, and JSON bodies (not Node's bare status lines) for requests Node rejects itself. */
-function guardConnections(server: Server): void {
-  server.headersTimeout = HEADERS_TIMEOUT_MS;
-  server.requestTimeout = REQUEST_TIMEOUT_MS;
+/** Time limits on slow clients: headers, the whole request, and how often Node checks them. */
+export interface ConnectionTimeouts {
+  /** The request line and headers must arrive within this. */
+  headersMs: number;
+  /** The whole request (headers and body) must arrive within this. */
+  requestMs: number;
+  /** How often open connections are checked against the two limits; a limit may be overrun by up to this much. */
+  checkIntervalMs: number;
+}
+
+export const DEFAULT_CONNECTION_TIMEOUTS: ConnectionTimeouts = {
+  headersMs: HEADERS_TIMEOUT_MS,
+  requestMs: REQUEST_TIMEOUT_MS,
+  // Node checks every 30 s by default, which let a slow client hold on for up to 45 s past the 15 s headers limit.
+  checkIntervalMs: 1_000,
+};
+
+/** A node:http server whose slow clients are cut at `timeouts` (Node's options, set before it starts). */
+export function createGuardedServer(handler: RequestListener, timeouts: Partial<ConnectionTimeouts> = {}): Server {
+  const { headersMs, requestMs, checkIntervalMs } = { ...DEFAULT_CONNECTION_TIMEOUTS, ...timeouts };
+  const server = createServer(
+    { headersTimeout: headersMs, requestTimeout: requestMs, connectionsCheckingInterval: checkIntervalMs },
+    handler,
+  );
+  guardConnections(server, { headersMs, requestMs });
+  return server;
+}
+
+/** JSON bodies (not Node's bare status lines) for requests Node rejects itself: malformed, too large, too slow. */
+function guardConnections(server: Server, limits: Pick<ConnectionTimeouts, "headersMs" | "requestMs">): void {
   server.on("clientError", (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket) => {
-    if (!socket.writable || (error.code as string) === "ECONNRESET") {
+    // A response already under way (a slow body read by a route that has answered) cannot take a second one.
+    const answering = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
+    if (!socket.writable || answering || (error.code as string) === "ECONNRESET") {
       socket.destroy();
       return;
     }
-    const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
-    const status = tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request";
-    const message = tooLarge
-      ? "request line and headers are larger than 16 KB; send shorter URLs or fewer headers"
-      : "malformed HTTP request";
+    const { status, code, message } = clientErrorAnswer(error.code, limits);
     // A HEAD answer has no body: a client would read one as the start of the next response.
     const isHead = error.rawPacket?.subarray(0, 5).toString("latin1") === "HEAD ";
-    const body = isHead ? "" : JSON.stringify({ error: { code: "bad_request", message } });
+    const body = isHead ? "" : JSON.stringify({ error: { code, message } });
     socket.end(
       `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
   });
+}
+
+/** The status line, error code and message for an error Node raises before a request reaches the handler. */
+function clientErrorAnswer(
+  code: string | undefined,
+  limits: Pick<ConnectionTimeouts, "headersMs" | "requestMs">,
+): { status: string; code: ErrorCode; message: string } {
+  if (code === "HPE_HEADER_OVERFLOW")
+    return {
+      status: "431 Request Header Fields Too Large",
+      code: "bad_request",
+      message: "request line and headers are larger than 16 KB; send shorter URLs or fewer headers",
+    };
+  if (code === "ERR_HTTP_REQUEST_TIMEOUT")
+    return {
+      status: "408 Request Timeout",
+      code: "timeout",
+      message: `the request did not arrive in time (headers within ${limits.headersMs / 1000} s, the whole request within ${limits.requestMs / 1000} s); send it faster`,
+    };
+  return { status: "400 Bad Request", code: "bad_request", message: "malformed HTTP request" };
 }
 
 /** Starts the HTTP server; resolves once it is listening. */
@@ -123,12 +175,14 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
   if (dataError) context.store.setError(dataError);
   const stopWarming = warmQueryIndexes(context.store);
   const stopWrites = setupWrites(context, opts);
-  const server = createServer(createRequestHandler(context, opts.app));
+  const server = createGuardedServer(
+    createRequestHandler(context, { ...opts.app, hosts: { boundHost: opts.host, allowedHosts: opts.allowedHosts } }),
+    opts.timeouts,
+  );
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port, opts.host, () => resolve());
   });
-  guardConnections(server);
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const close = async () => {

@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { withWriteLock } from "../../src/ingest/lock.ts";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tryWriteLockSync, withWriteLock } from "../../src/ingest/lock.ts";
+import { bootId, processStartTime } from "../../src/ingest/processIdentity.ts";
 import { dataLayout } from "../../src/store/layout.ts";
 import { makeTempData } from "../helpers/tempData.ts";
 
@@ -46,5 +47,54 @@ describe("withWriteLock", () => {
       /being written by process \d+ .*\.write\.lock.*delete the lock file if no kg process is running/,
     );
     expect(existsSync(layout.lockFile)).toBe(true);
+  });
+
+  describe.runIf(processStartTime(process.pid) !== null)("with a reused pid (Linux)", () => {
+    const selfStart = processStartTime(process.pid)!;
+    const boot = bootId() ?? "-";
+    const wrong = (start: string) => String(Number(start) + 12345);
+
+    it("records the holder's pid, start time and boot id in the lock file", async () => {
+      rmSync(layout.lockFile, { force: true });
+      const seen = await withWriteLock(layout, () => readFileSync(layout.lockFile, "utf8"));
+      expect(seen.split(" ")).toEqual([String(process.pid), expect.any(String), expect.any(String), selfStart, boot]);
+    });
+
+    it("breaks a lock naming this process's own pid with another start time (a previous life in a container)", async () => {
+      writeFileSync(layout.lockFile, `${process.pid} 0 1 ${wrong(selfStart)} ${boot}`);
+      expect(await withWriteLock(layout, () => "got it", { timeoutMs: 500, pollMs: 10 })).toBe("got it");
+    });
+
+    it("breaks a lock of this pid written before start times were recorded", async () => {
+      writeFileSync(layout.lockFile, `${process.pid} 0 1`);
+      expect(await withWriteLock(layout, () => "got it", { timeoutMs: 500, pollMs: 10 })).toBe("got it");
+    });
+
+    it("breaks a lock naming a live pid whose start time differs (the pid was reused)", async () => {
+      const parentStart = processStartTime(process.ppid)!;
+      writeFileSync(layout.lockFile, `${process.ppid} 0 1 ${wrong(parentStart)} ${boot}`);
+      expect(await withWriteLock(layout, () => "got it", { timeoutMs: 500, pollMs: 10 })).toBe("got it");
+    });
+
+    it("breaks a lock from another boot", async () => {
+      writeFileSync(layout.lockFile, `${process.ppid} 0 1 ${processStartTime(process.ppid)} another-boot`);
+      expect(await withWriteLock(layout, () => "got it", { timeoutMs: 500, pollMs: 10 })).toBe("got it");
+    });
+
+    it("still waits for a live holder whose start time matches", async () => {
+      writeFileSync(layout.lockFile, `${process.ppid} 0 1 ${processStartTime(process.ppid)} ${boot}`);
+      await expect(withWriteLock(layout, () => "never", { timeoutMs: 100, pollMs: 10 })).rejects.toThrow(
+        /being written by process/,
+      );
+      expect(existsSync(layout.lockFile)).toBe(true);
+    });
+
+    it("takes a lock this very process holds as its own in a synchronous write", () => {
+      writeFileSync(layout.lockFile, `${process.pid} 0 1 ${selfStart} ${boot}`);
+      const release = tryWriteLockSync(layout);
+      expect(release).not.toBeNull();
+      release!();
+      expect(existsSync(layout.lockFile)).toBe(true);
+    });
   });
 });

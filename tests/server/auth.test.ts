@@ -65,7 +65,7 @@ describe("readTokenFile", () => {
   });
 
   it("refuses a missing file or a short token, naming the file", () => {
-    expect(() => readTokenFile(path.join(dir, "missing"))).toThrow(/cannot read the token file .*missing/);
+    expect(() => readTokenFile(path.join(dir, "missing"))).toThrow(/token file .*missing/);
     writeFileSync(path.join(dir, "short"), "abc\n");
     expect(() => readTokenFile(path.join(dir, "short"))).toThrow(/shorter than 16 characters/);
   });

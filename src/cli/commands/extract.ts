@@ -2,7 +2,7 @@
  * kg extract: prints the entities and relations the pipeline finds in a text file (text or --format json), or in
  * each document of a JSON Lines stream (--jsonl).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { readGraphJson } from "../../build/graphFile.ts";
 import { dataLayout } from "../../store/layout.ts";
 import {
@@ -14,6 +14,7 @@ import {
   type Extraction,
 } from "../../extract/index.ts";
 import { DEFAULT_BATCH_OPTIONS, extractJsonLines, isBatchError } from "../../extract/batch.ts";
+import { readFileBounded } from "../../util/boundedRead.ts";
 import { parseCommandArgs } from "../args.ts";
 import { lineOutput, openLineInput } from "../lineStreams.ts";
 import { UsageError, type Command, type CommandIO } from "../types.ts";
@@ -95,15 +96,8 @@ async function runJsonLines(file: string, values: ContextFlags, io: CommandIO): 
 
 /** Reads and checks the file; every refusal says what is wrong and how to fix it. */
 function readText(file: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const hint =
-      code === "ENOENT" ? "check the path" : code === "EISDIR" ? "give a file, not a folder" : "check its permissions";
-    throw new Error(`cannot read ${file} (${code ?? (error as Error).message}); ${hint}`, { cause: error });
-  }
+  // At most the limit plus one byte, and only from a regular file: /dev/zero or a FIFO is refused at once.
+  const bytes = readFileBounded(file, MAX_TEXT_BYTES);
   const checked = checkText(bytes);
   if (!checked.ok) throw new Error(`${file}: ${checked.message}`);
   return checked.text;

@@ -2,13 +2,13 @@
  * kg ingest: adds an article to graph-data/ — extracts its entities and relations as candidates, resolves them
  * against the graph, stores everything all-or-nothing and updates the build — safe to run next to a live server.
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { MultiDirectedGraph } from "graphology";
-import { decodeDocumentBytes } from "../../ingest/documentInput.ts";
+import { decodeDocumentBytes, MAX_DOCUMENT_BYTES } from "../../ingest/documentInput.ts";
 import { IngestError, type IngestResult } from "../../ingest/types.ts";
 import { DataWriter } from "../../ingest/writer.ts";
 import { GraphStore } from "../../server/graphStore.ts";
+import { BoundedReadError, readFileBounded } from "../../util/boundedRead.ts";
 import { parseCommandArgs } from "../args.ts";
 import { UsageError, type Command } from "../types.ts";
 
@@ -37,9 +37,11 @@ export const ingestCommand: Command = {
     const file = positionals[0];
     let bytes: Uint8Array;
     try {
-      bytes = readFileSync(file);
+      // At most the limit plus one byte, and only from a regular file: /dev/zero or a FIFO is refused at once.
+      bytes = readFileBounded(file, MAX_DOCUMENT_BYTES);
     } catch (error) {
-      io.err(`kg ingest: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? error})`);
+      if (!(error instanceof BoundedReadError)) throw error;
+      io.err(`kg ingest: ${error.message}`);
       return 1;
     }
     try {

@@ -3,6 +3,7 @@
  */
 import { startServer } from "../../server/start.ts";
 import { readTokenFile } from "../../server/auth.ts";
+import { parseHostList } from "../../server/hostGuard.ts";
 import { ensureWebBuild } from "../../server/webBuild.ts";
 import { logger } from "../../util/logger.ts";
 import { intOption, parseCommandArgs } from "../args.ts";
@@ -11,11 +12,13 @@ import type { Command } from "../types.ts";
 export const serveCommand: Command = {
   name: "serve",
   summary: "Serve the graph, the HTTP API and the web page (127.0.0.1:3000 by default; PORT and HOST also work).",
-  usage: "npx kg serve [--port N] [--host H] [--graph FILE] [--data DIR] [--read-only] [--token-file FILE]",
+  usage:
+    "npx kg serve [--port N] [--host H] [--allowed-hosts A,B] [--graph FILE] [--data DIR] [--read-only] [--token-file FILE]",
   async run(args, io) {
     const { values } = parseCommandArgs(args, {
       port: { type: "string" },
       host: { type: "string" },
+      "allowed-hosts": { type: "string" },
       graph: { type: "string" },
       data: { type: "string" },
       "read-only": { type: "boolean" },
@@ -28,6 +31,7 @@ export const serveCommand: Command = {
     const running = await startServer({
       ...(values.port !== undefined ? { port: intOption(values.port, "--port", 0, 65535) } : {}),
       ...(values.host ? { host: values.host } : {}),
+      ...(values["allowed-hosts"] !== undefined ? { allowedHosts: parseHostList(values["allowed-hosts"]) } : {}),
       graphFile: values.graph ?? null,
       dataRoot: values.data,
       readOnly: values["read-only"] ?? false,

@@ -9,6 +9,7 @@ import { requireKnownPredicates } from "../api/predicates.ts";
 import { PathsQuerySchema, type PathsResponseSchema } from "../api/schemas.ts";
 import type { ServerContext } from "../context.ts";
 import { parseOr400 } from "../errors.ts";
+import { HeavyQueryQueue } from "../heavyQueries.ts";
 import type { z } from "zod";
 
 /** Tunables of the paths route. */
@@ -18,9 +19,14 @@ export interface PathsRouteOptions {
    * search answers `truncated: true`.
    */
   timeBudgetMs: number;
+  /** Largest answer, in JSON characters; paths beyond it are dropped and the answer says `truncated: true`. */
+  maxAnswerChars: number;
 }
 
-export const DEFAULT_PATHS_ROUTE_OPTIONS: PathsRouteOptions = { timeBudgetMs: DEFAULT_PATH_OPTIONS.timeBudgetMs };
+export const DEFAULT_PATHS_ROUTE_OPTIONS: PathsRouteOptions = {
+  timeBudgetMs: DEFAULT_PATH_OPTIONS.timeBudgetMs,
+  maxAnswerChars: 1_000_000,
+};
 
 /** Body of a GET /api/paths answer. */
 export type PathsAnswer = z.infer<typeof PathsResponseSchema>;
@@ -34,7 +40,7 @@ export function answerPaths(
   rawQuery: unknown,
   options: Partial<PathsRouteOptions> = {},
 ): PathsAnswer {
-  const { timeBudgetMs } = { ...DEFAULT_PATHS_ROUTE_OPTIONS, ...options };
+  const { timeBudgetMs, maxAnswerChars } = { ...DEFAULT_PATHS_ROUTE_OPTIONS, ...options };
   const query = parseOr400(PathsQuerySchema, rawQuery, "query");
   const graph = ctx.store.graph;
   const from = resolveOrThrow(graph, query.from, "from");
@@ -52,14 +58,44 @@ export function answerPaths(
     limit: query.limit,
     timeBudgetMs,
   });
-  return { from: pathNode(graph, from), to: pathNode(graph, to), paths, truncated };
+  const answer = { from: pathNode(graph, from), to: pathNode(graph, to), paths, truncated };
+  return capAnswer(answer, maxAnswerChars);
+}
+
+/** Whether a raw query asks for an enumeration of every path (mode=all), the kind that goes through the queue. */
+export function isHeavyPathsQuery(rawQuery: unknown): boolean {
+  return (rawQuery as { mode?: unknown } | null)?.mode === "all";
+}
+
+/**
+ * {@link answerPaths}, with heavy queries (mode=all) run through the context's queue: light ones are answered at
+ * once, heavy ones on a later event-loop turn, or refused with a 503 (Retry-After) when too many wait.
+ */
+export function answerPathsQueued(
+  ctx: ServerContext,
+  rawQuery: unknown,
+  options: Partial<PathsRouteOptions> = {},
+): PathsAnswer | Promise<PathsAnswer> {
+  if (!isHeavyPathsQuery(rawQuery)) return answerPaths(ctx, rawQuery, options);
+  ctx.heavyQueries ??= new HeavyQueryQueue();
+  return ctx.heavyQueries.run(() => answerPaths(ctx, rawQuery, options));
+}
+
+/** Drops the paths that would take the answer past `maxChars` of JSON (shortest paths come first and stay). */
+function capAnswer(answer: PathsAnswer, maxChars: number): PathsAnswer {
+  let size = JSON.stringify({ ...answer, paths: [] }).length;
+  for (let i = 0; i < answer.paths.length; i++) {
+    size += JSON.stringify(answer.paths[i]).length + 1;
+    if (size > maxChars) return { ...answer, paths: answer.paths.slice(0, i), truncated: true };
+  }
+  return answer;
 }
 
 /** Routes: GET /api/paths. */
 export function pathsRoutes(ctx: ServerContext, options: Partial<PathsRouteOptions> = {}): Router {
   const router = Router();
-  router.get("/paths", (req, res) => {
-    res.json(answerPaths(ctx, req.query, options));
+  router.get("/paths", async (req, res) => {
+    res.json(await answerPathsQueued(ctx, req.query, options));
   });
   return router;
 }

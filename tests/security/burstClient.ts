@@ -1,0 +1,43 @@
+/**
+ * Test fixture: a client in its own process (so that its requests arrive at the server together, as real clients'
+ * do) that sends `count` requests to `heavyPath` at once, then `/api/health` ten times in a row while they run, and
+ * prints `{ health: [ms…], answers: [{ status, type, retryAfter, code }…] }` as one JSON line.
+ */
+import { request } from "node:http";
+
+const [port, heavyPath, count] = [Number(process.argv[2]), process.argv[3], Number(process.argv[4])];
+
+interface Answer {
+  status: number;
+  type: string;
+  retryAfter: string | null;
+  code: string | null;
+  ms: number;
+}
+
+function get(path: string): Promise<Answer> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port, path, agent: false }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () => {
+        const code = res.statusCode === 200 ? null : (JSON.parse(body) as { error: { code: string } }).error.code;
+        const retryAfter = (res.headers["retry-after"] as string | undefined) ?? null;
+        const type = res.headers["content-type"] ?? "";
+        resolve({ status: res.statusCode ?? 0, type, retryAfter, code, ms: performance.now() - started });
+      });
+    });
+    req.on("error", reject);
+    req.setTimeout(30_000, () => req.destroy(new Error("no answer within 30 s")));
+    req.end();
+  });
+}
+
+const burst = Array.from({ length: count }, () => get(heavyPath));
+await new Promise((resolve) => setTimeout(resolve, 20));
+const health: number[] = [];
+for (let i = 0; i < 10; i++) health.push((await get("/api/health")).ms);
+const answers = (await Promise.all(burst)).map(({ ms: _ms, ...answer }) => answer);
+process.stdout.write(JSON.stringify({ health, answers }) + "\n");
