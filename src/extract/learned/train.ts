@@ -3,6 +3,7 @@
  * gradient descent in a seeded order, so the same examples always give the same weights. Written here because the
  * model is small and sparse and no maintained npm package fits sparse multi-label logistic regression deterministically.
  */
+import { mulberry32 } from "../../util/random.ts";
 
 /** One training pair: its feature ids and the classes it has. */
 export interface TrainingExample {
@@ -33,7 +34,7 @@ export function trainLogistic(
   const w = new Float64Array(featureCount * classCount);
   const g = new Float64Array(featureCount * classCount).fill(1e-8);
   const order = Int32Array.from(examples.keys());
-  const random = seeded(o.seed);
+  const random = mulberry32(o.seed);
   const z = new Float64Array(classCount);
   const y = new Uint8Array(classCount);
   for (let epoch = 0; epoch < o.epochs; epoch++) {
@@ -54,18 +55,6 @@ export function trainLogistic(
     }
   }
   return Float32Array.from(w);
-}
-
-/** A small deterministic generator (mulberry32): the order of examples depends only on the seed. */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle(a: Int32Array, random: () => number): void {
