@@ -92,15 +92,29 @@ export function trainPairModel(options: Partial<TrainPairOptions> = {}): PairFig
       best = { threshold, figures };
   }
   log(`chosen threshold ${best.threshold.toFixed(2)} on out-of-fold scores of ${docs.length} documents`);
-  const model = fitModel(docs, classes);
+  // Properties whose floor rules them out are not shipped: the extractor would score them for nothing. Each class's
+  // weights are fitted on their own, so dropping some leaves the others as they were.
+  const kept = floors.flatMap((floor, i) => (floor <= 1 ? [i] : []));
+  log(`shipped: ${kept.map((i) => classes[i]).join(" ")}`);
+  const model = fitModel(
+    docs,
+    kept.map((i) => classes[i]),
+  );
   const file = encodePairModel(
-    { classes, threshold: best.threshold, singleValued, floors, features: model.features, weights: model.weights },
+    {
+      classes: kept.map((i) => classes[i]),
+      threshold: best.threshold,
+      singleValued: kept.map((i) => singleValued[i]),
+      floors: kept.map((i) => floors[i]),
+      features: model.features,
+      weights: model.weights,
+    },
     `Re-DocRED development set, train split (documents whose index % 5 != 4; ${docs.length} documents); ` +
       `AdaGrad logistic regression, ${DEFAULT_TRAIN_OPTIONS.epochs} epochs, seed ${DEFAULT_TRAIN_OPTIONS.seed}; ` +
       `threshold and floors chosen on ${FOLDS}-fold out-of-fold scores for pair precision >= ${MIN_PAIR_PRECISION}`,
   );
   writeFileAtomic(out, JSON.stringify(file) + "\n");
-  log(`wrote ${out}: ${model.features.length} features x ${classes.length} classes`);
+  log(`wrote ${out}: ${model.features.length} features x ${kept.length} classes`);
   return best.figures;
 }
 

@@ -5,7 +5,7 @@
 import { goldEntityOf, type PreparedDocument } from "../eval/redocred.ts";
 import { runRules } from "../extract.ts";
 import { DEFAULT_EXTRACT_OPTIONS, type ExtractContext } from "../types.ts";
-import { closestMentions, pairEntities, pairFeatures, ruleVerdicts } from "./features.ts";
+import { closestMentions, pairEntities, pairFeatures, ruleVerdicts, type ContextCache } from "./features.ts";
 import { DEFAULT_LEARNED_OPTIONS, predicatesByProperty } from "./predict.ts";
 
 /** Gold types whose pairs the scorer counts (both ends named). */
@@ -57,6 +57,7 @@ export function documentPairs(doc: PreparedDocument, context: ExtractContext): D
     triples.set(k, [...(triples.get(k) ?? []), l.r]);
   }
   const verdicts = ruleVerdicts(v, relations);
+  const cache: ContextCache = new Map();
   const entities = pairEntities(v);
   const pairs: PairRecord[] = [];
   for (const h of entities)
@@ -75,7 +76,7 @@ export function documentPairs(doc: PreparedDocument, context: ExtractContext): D
         h: h.cluster,
         gh,
         gt,
-        features: pairFeatures(v, h, t, closest, verdicts),
+        features: pairFeatures(v, h, t, closest, verdicts, cache),
         properties: gh >= 0 && gt >= 0 && gh !== gt ? (triples.get(`${gh}>${gt}`) ?? []) : [],
         allowed,
       });

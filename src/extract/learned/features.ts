@@ -171,6 +171,7 @@ export function pairFeatures(
   t: PairEntity,
   closest: Closest,
   verdicts: Map<string, number[]>,
+  cache: ContextCache = new Map(),
 ): number[] {
   const tp = `${h.type}>${t.type}`;
   const d = DIGITS[closest.sentences > 3 ? 3 : closest.sentences];
@@ -186,16 +187,26 @@ export function pairFeatures(
   if (geo) f.push(featureHash("geo", geo, tp), featureHash("geo", geo, tp, d));
   const back = geoVerdict(t, h);
   if (back) f.push(featureHash("geoi", back, tp));
-  context(v, "h", closest.h, tp, f);
-  context(v, "t", closest.t, tp, f);
+  f.push(...context(v, "h", closest.h, tp, cache), ...context(v, "t", closest.t, tp, cache));
   f.push(featureHash("sh", DIGITS[Math.min(closest.shared.length, 3)], tp));
   for (const [a, b] of closest.shared) between(v, a, b, tp, f);
   for (const r of verdicts.get(`${h.cluster}>${t.cluster}`) ?? []) f.push(r);
   return f;
 }
 
+/**
+ * Per document: the context features of a mention for a side and type pair, which every pair through that mention
+ * shares (computed once instead of once per pair).
+ */
+export type ContextCache = Map<string, number[]>;
+
 /** Words just before and after a mention ("born in X", "X-based", "X County"). */
-function context(v: View, side: "h" | "t", p: Place, tp: string, f: number[]): void {
+function context(v: View, side: "h" | "t", p: Place, tp: string, cache: ContextCache): number[] {
+  const key = `${side}${p.from}${tp}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const f: number[] = [];
+  cache.set(key, f);
   const before = word(v, p.from - 1, p.sentence);
   f.push(featureHash(side, "-1", before), featureHash(side, "-1", before, tp));
   f.push(featureHash(side, "-2", word(v, p.from - 2, p.sentence)), featureHash(side, "+1", word(v, p.to, p.sentence)));
@@ -204,6 +215,7 @@ function context(v: View, side: "h" | "t", p: Place, tp: string, f: number[]): v
     const t = v.tokens[k];
     if (t.sentence === p.sentence && CONTENT_POS.has(t.pos)) f.push(featureHash(side, "w", t.lemma, tp));
   }
+  return f;
 }
 
 /** Words between two mentions of one sentence, in order, with which of the two comes first. */

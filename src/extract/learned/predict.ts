@@ -10,6 +10,7 @@ import {
   pairEntities,
   pairFeatures,
   ruleVerdicts,
+  type ContextCache,
   type Closest,
   type PairEntity,
 } from "./features.ts";
@@ -47,6 +48,7 @@ export function learnedRelations(
   const byProperty = predicatesByProperty(v.ctx.predicates);
   const stated = new Set(rules.map((r) => `${r.source}\u0000${r.predicate}\u0000${r.target}`));
   const verdicts = ruleVerdicts(v, rules);
+  const cache: ContextCache = new Map();
   const entities = pairEntities(v);
   const masks = new Map<string, Uint8Array>();
   const maskOf = (s: string, t: string) => {
@@ -65,7 +67,7 @@ export function learnedRelations(
       if (!allowed.includes(1)) continue;
       const closest = closestMentions(h, t);
       if (closest.sentences > o.maxSentenceGap) continue;
-      scorePair(model, featureIdsOf(model, pairFeatures(v, h, t, closest, verdicts)), buffer);
+      scorePair(model, featureIdsOf(model, pairFeatures(v, h, t, closest, verdicts, cache)), buffer);
       if (!buffer.some((x, c) => x >= lowest && allowed[c] === 1)) continue;
       scored.push({ subject: h.cluster, probabilities: buffer.slice(), allowed, h, t, closest });
     }
