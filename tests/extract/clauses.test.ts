@@ -124,6 +124,21 @@ describe("extract", () => {
     });
   });
 
+  describe("subjects and objects with titles and attachments", () => {
+    it("takes the head of a chain of attached names as the subject, not the last name before the verb", () => {
+      const r = extract(
+        "Judge Helen Marsh of the District Court for the Southern District of Ohio sided with Acme Corp.",
+      );
+      expect(relation(r, "helen-marsh", "rules_for", "acme-corp")).toBeDefined();
+      expect(r.relations.some((x) => x.source === "ohio" && x.kind !== "cooccurrence")).toBe(false);
+    });
+
+    it("reads a role before the object's name as its title: sued Secretary of State X", () => {
+      const r = extract("The League of Women Voters sued Secretary of State Frank LaRose in March.");
+      expect(relation(r, "league-of-women-voters", "sues", "frank-larose")).toBeDefined();
+    });
+  });
+
   describe("open relations", () => {
     it("keeps a passive whose verb maps to no predicate as an open relation labelled with the verb phrase", () => {
       const r = extract("Globex was sold to Initech last year.");

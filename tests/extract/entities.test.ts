@@ -149,6 +149,20 @@ describe("extract", () => {
     });
   });
 
+  describe("titles of office", () => {
+    it("types a name after a judge's or senator's title as a person, even when it ends in a place word", () => {
+      const r = extract("Judge Helen Marsh spoke to Senator Tom Bay on Monday.");
+      expect(entity(r, "Helen Marsh")?.type).toBe("person");
+      expect(entity(r, "Tom Bay")?.type).toBe("person");
+    });
+
+    it("keeps a body named after a title word whole ('Justice Department')", () => {
+      expect(entity(extract("The Justice Department sued Acme Corp."), "Justice Department")?.type).toBe(
+        "organization",
+      );
+    });
+  });
+
   describe("demonyms", () => {
     it("lets a demonym bring in its state when nothing else names it", () => {
       const r = extract("Anna Berg is a Swedish chemist who discovered manganese.");

@@ -8,12 +8,14 @@ import { isEventHead, isModifierWord, isOrgHead } from "./typing.ts";
 /** Honorifics that always stand before a person's name. */
 const HONORIFICS = new Set(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady"]);
 
-/** Ranks and titles of nobility, the military and the clergy: "General Lasalle", "Princess Helen", "Pharaoh X". */
+/** Ranks and titles of nobility, the military, the clergy and some offices: "General Lasalle", "Judge X". */
 const RANKS = new Set([
   ...["general", "admiral", "colonel", "lieutenant", "sergeant", "corporal", "marshal", "brigadier", "commodore"],
   ...["rear", "prince", "princess", "emperor", "empress", "pharaoh", "sultan", "tsar", "czar", "archbishop"],
   ...["bishop", "cardinal", "pope", "rabbi", "imam", "reverend", "baron", "baroness", "count", "countess"],
   ...["viscount", "duke", "duchess", "earl", "professor", "prof.", "doctor", "petty", "officer", "agent"],
+  // Offices of the courts, legislatures and police that stand before a name: "Judge Helen Marsh", "Senator X".
+  ...["judge", "justice", "senator", "sen.", "congressman", "congresswoman", "detective", "inspector", "sheriff"],
 ]);
 
 /**

@@ -261,9 +261,10 @@ export function typeName(
   if (ORG_HEADS.has(last)) return "organization";
   if (EVENT_HEADS.has(last)) return "event";
   if (AGREEMENT_HEADS.has(last)) return "agreement";
+  // A title before the name says person, whatever place word ends it ("Judge Helen Marsh").
+  if (titled) return "person";
   if (FOLLOWING_PLACE.has(tokens[to]?.lower ?? "")) return "location";
   if (PLACE_HEADS.has(last) && words.length > 1) return "location";
-  if (titled) return "person";
   const following = tokens[to]?.lower ?? "";
   if (OUTLET_NOUNS.has(following)) return "organization";
   const cue = contextType(tokens, from, to);

@@ -6,6 +6,7 @@ import type { Sentence } from "../nlp/types.ts";
 import { referentAt } from "./coref.ts";
 import { coordinatedRight, isPossessive, mentionStarting, type View } from "./view.ts";
 import type { Mention } from "../mentions/types.ts";
+import { matchPhrase } from "../mentions/phrases.ts";
 
 /** Tunables of complement reading. */
 export interface ObjectOptions {
@@ -47,6 +48,9 @@ export function readComplement(
   options: Partial<ObjectOptions> = {},
 ): Complement | null {
   const o = { ...DEFAULT_OBJECT_OPTIONS, ...options };
+  // "sued Secretary of State Frank LaRose", "named the chief executive X": a role before the name is its title.
+  const titled = roleTitle(v, s, j);
+  if (titled) return complement(v, s, titled, null, true, []);
   const words: string[] = [];
   let prep: string | null = null;
   let direct = true;
@@ -83,6 +87,14 @@ export function readComplement(
     if (LABEL_POS.has(t.pos) && words.length < 4) words.push(t.lower);
   }
   return null;
+}
+
+/** The name after a role phrase ("Secretary of State X", "the chief executive X") starting at `j`, or null. */
+function roleTitle(v: View, s: Sentence, j: number): Mention | null {
+  const from = v.tokens[j]?.pos === "DET" ? j + 1 : j;
+  if (v.mentionAt[from]) return null;
+  const role = matchPhrase(v.ctx.roles, v.tokens, from, s.to);
+  return role ? mentionStarting(v, role.to) : null;
 }
 
 function isModifier(v: View, k: number): boolean {

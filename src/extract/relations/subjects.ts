@@ -82,7 +82,7 @@ export function findSubject(v: View, s: Sentence, k: number, appositions: Map<nu
   if (j > s.from && appositions.has(j - 1)) return appositionHead(v, s, j - 1, appositions.get(j - 1)!);
   // "X (born 1963 in Y)": the name before the parenthesis.
   if (v.tokens[j - 1]?.lower === "(") return subjectEnding(v, s, j - 1);
-  const subject = subjectEnding(v, s, j) ?? subjectEnding(v, s, skipInsertion(v, s, j));
+  const subject = headOfChain(v, s, subjectEnding(v, s, j) ?? subjectEnding(v, s, skipInsertion(v, s, j)));
   if (subject || (!isParticiple(v, k) && !/ing$/.test(v.tokens[k].lower))) return subject;
   // "Crimea, annexed by Russia": a participle after the comma that closes a name; "X, becoming Y" is the main
   // clause's subject's (the caller's).
@@ -92,6 +92,31 @@ export function findSubject(v: View, s: Sentence, k: number, appositions: Map<nu
   if (j === s.from) return frontedSubject(v, s, k);
   // "X is a daily newspaper published in Y": the participle describes the copula's subject.
   return predicateNounSubject(v, s, j, false);
+}
+
+/** Prepositions that attach a name to the one before it in a subject ("Judge X of the Court for the District of Y"). */
+const ATTACHING = new Set(["of", "for", "at", "from"]);
+
+/**
+ * The head of a subject that ends a chain of attached names: in "Judge X of the US District Court for the Southern
+ * District of Ohio ruled", the verb's subject is the judge, not Ohio. A single coordinated subject only.
+ */
+function headOfChain(v: View, s: Sentence, subject: Subject | null): Subject | null {
+  if (!subject || subject.members.length !== 1) return subject;
+  let head = subject;
+  for (let start = subject.start; ;) {
+    let n = start - 1;
+    if (v.tokens[n]?.lower === "the") n--;
+    if (n <= s.from || !ATTACHING.has(v.tokens[n].lower)) return head;
+    // Unnamed words may sit between the names ("Court for the Southern District of Ohio").
+    let k = n;
+    while (k > s.from && !v.mentionAt[k - 1] && /^\p{Lu}/u.test(v.tokens[k - 1].text)) k--;
+    const before = mentionEnding(v, k);
+    if (!before) return head;
+    if (k === n) head = { members: [before.entity], start: before.from };
+    start = k === n ? before.from : k;
+    if (k !== n) start = before.from;
+  }
 }
 
 /** The subject of the main clause after a sentence-initial participle clause: that of its first finite verb. */
