@@ -45,9 +45,8 @@ describe("readFileBounded", () => {
   });
 
   it.runIf(HAS_DEV_ZERO)("refuses a device at once", () => {
-    const started = Date.now();
+    // Reading /dev/zero without a bound would never return: throwing at all shows it was refused before reading.
     expect(() => readFileBounded("/dev/zero", 1000)).toThrow(/a device, not a regular file/);
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it.runIf(HAS_DEV_ZERO)("refuses a FIFO without waiting for a writer", () => {

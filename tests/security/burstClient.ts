@@ -1,7 +1,8 @@
 /**
  * Test fixture: a client in its own process (so that its requests arrive at the server together, as real clients'
  * do) that sends `count` requests to `heavyPath` at once, then `/api/health` ten times in a row while they run, and
- * prints `{ health: [ms…], answers: [{ status, type, retryAfter, code }…] }` as one JSON line.
+ * prints `{ health: [{ status, heavyDoneBefore }…], answers: [{ status, type, retryAfter, code }…] }` as one JSON
+ * line, where `heavyDoneBefore` counts the heavy answers of status 200 that had arrived when that health answer did.
  */
 import { request } from "node:http";
 
@@ -35,9 +36,15 @@ function get(path: string): Promise<Answer> {
   });
 }
 
-const burst = Array.from({ length: count }, () => get(heavyPath));
+let heavyDone = 0;
+const burst = Array.from({ length: count }, () =>
+  get(heavyPath).then((answer) => {
+    if (answer.status === 200) heavyDone++;
+    return answer;
+  }),
+);
 await new Promise((resolve) => setTimeout(resolve, 20));
-const health: number[] = [];
-for (let i = 0; i < 10; i++) health.push((await get("/api/health")).ms);
+const health: { status: number; heavyDoneBefore: number }[] = [];
+for (let i = 0; i < 10; i++) health.push({ status: (await get("/api/health")).status, heavyDoneBefore: heavyDone });
 const answers = (await Promise.all(burst)).map(({ ms: _ms, ...answer }) => answer);
 process.stdout.write(JSON.stringify({ health, answers }) + "\n");

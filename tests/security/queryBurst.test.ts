@@ -19,9 +19,9 @@ const HEAVY = "/api/paths?from=s&to=t&mode=all&maxHops=8&limit=1000";
 
 const CLIENT = path.resolve("tests/security/burstClient.ts");
 
-/** What the burst client saw: health latencies and every heavy answer. */
+/** What the burst client saw: each health answer with how many heavy answers had come before it, every heavy answer. */
 interface BurstReport {
-  health: number[];
+  health: { status: number; heavyDoneBefore: number }[];
   answers: { status: number; type: string; retryAfter: string | null; code: string | null }[];
 }
 
@@ -89,8 +89,10 @@ describe("a burst of heavy path queries", () => {
       if (answer.status === 503) expect(answer).toMatchObject({ retryAfter: "1", code: "unavailable" });
     }
     expect(answers.filter((a) => a.status === 200).length).toBeGreaterThan(0);
-    // Each heavy query has a 150 ms budget; health waits for the one running (about 230 ms measured, two turns of the
-    // event loop), not for the whole burst (about 5.8 s before the queue). The bound leaves room for a loaded machine.
-    expect(Math.max(...health)).toBeLessThan(1000);
+    // Health waits for the heavy query running, not for the burst: before the queue, every heavy answer came first.
+    // (How long it waits is measured by the bench, not asserted here.)
+    for (const h of health) expect(h.status).toBe(200);
+    const served = answers.filter((a) => a.status === 200).length;
+    expect(health[0].heavyDoneBefore).toBeLessThan(served);
   }, 60_000);
 });
