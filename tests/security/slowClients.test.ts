@@ -9,6 +9,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createGuardedServer, DEFAULT_CONNECTION_TIMEOUTS } from "../../src/server/start.ts";
 
 const LIMITS = { headersMs: 300, requestMs: 600, checkIntervalMs: 50 };
+/** Far below the 40 s and 54 s at which Node cuts slow headers and bodies on its own. */
+const WELL_BEFORE_NODE_CUTS_MS = 4_500;
 
 /** Writes `head` on a raw connection, then waits for whatever the server answers; the answer and how long it took. */
 function stall(server: Server, head: string): Promise<{ answer: string; ms: number }> {
@@ -20,7 +22,7 @@ function stall(server: Server, head: string): Promise<{ answer: string; ms: numb
     socket.on("data", (chunk) => (answer += chunk.toString()));
     socket.on("close", () => resolve({ answer, ms: Date.now() - started }));
     socket.on("error", reject);
-    socket.setTimeout(5000, () => socket.destroy(new Error("no answer within 5 s")));
+    socket.setTimeout(10_000, () => socket.destroy(new Error("no answer within 10 s")));
   });
 }
 
@@ -58,7 +60,8 @@ describe("slow clients", () => {
     expect(answer).toContain("Content-Type: application/json");
     expect(bodyOf(answer)).toMatchObject({ error: { code: "timeout" } });
     expect(ms).toBeGreaterThanOrEqual(LIMITS.headersMs - 50);
-    expect(ms).toBeLessThan(LIMITS.headersMs + 4 * LIMITS.checkIntervalMs + 500);
+    // Node alone would cut it after about 40 s; the bound is wide so that a loaded machine does not fail it.
+    expect(ms).toBeLessThan(WELL_BEFORE_NODE_CUTS_MS);
   });
 
   it("cuts a body that never finishes at the request limit with a JSON 408", async () => {
@@ -66,6 +69,6 @@ describe("slow clients", () => {
     const { answer, ms } = await stall(await listen(), `${head}Content-Length: 100\r\n\r\n{"title":`);
     expect(answer).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
     expect(bodyOf(answer)).toMatchObject({ error: { code: "timeout" } });
-    expect(ms).toBeLessThan(LIMITS.requestMs + 4 * LIMITS.checkIntervalMs + 500);
+    expect(ms).toBeLessThan(WELL_BEFORE_NODE_CUTS_MS);
   });
 });
