@@ -133,6 +133,13 @@ describe("extract", () => {
       expect(r.relations.some((x) => x.source === "ohio" && x.kind !== "cooccurrence")).toBe(false);
     });
 
+    it("reads 'X, the London-based group' as X headquartered in London", () => {
+      const r = extract("Hartwell & Rowe, the London-based engineering group, bought Pinecrest Labs.");
+      expect(relation(r, "hartwell-rowe", "headquartered_in", "london")).toMatchObject({
+        evidence: { quote: "Hartwell & Rowe, the London-based" },
+      });
+    });
+
     it("reads a role before the object's name as its title: sued Secretary of State X", () => {
       const r = extract("The League of Women Voters sued Secretary of State Frank LaRose in March.");
       expect(relation(r, "league-of-women-voters", "sues", "frank-larose")).toBeDefined();

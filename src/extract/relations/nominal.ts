@@ -8,7 +8,7 @@ import type { Sentence } from "../nlp/types.ts";
 import { DEMONYM_PREDICATES } from "./copula.ts";
 import { describedAt, nextPlace, placePredicates } from "./places.ts";
 import { demonymAt, stateEntity } from "./states.ts";
-import { isPossessive, mentionStarting, type Candidate, type View } from "./view.ts";
+import { isPossessive, mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
 
 /** Tunables of nominal rules. */
 export interface NominalOptions {
@@ -98,25 +98,30 @@ function basedIn(v: View, s: Sentence, k: number, out: Candidate[]): void {
       : -1
     : placeNamed(v, match[1], k);
   if (place < 0) return;
+  const based = (firm: number, from: number, to: number): Candidate => ({
+    source: firm,
+    target: place,
+    predicates: ["headquartered_in"],
+    rule: "based-hyphen",
+    confidence: 0.7,
+    from,
+    to,
+  });
   for (let n = k + 1; n < s.to && n <= k + 4; n++) {
     const m = mentionStarting(v, n);
     // "the Houston-based LNG company Tellurian": a name that modifies a noun is not the firm.
     const modifier = m && v.tokens[m.to]?.pos === "NOUN" && /^\p{Ll}/u.test(v.tokens[m.to].text);
     if (m && modifier) n = m.to - 1;
     else if (m) {
-      const predicates = ["headquartered_in"];
-      out.push({
-        source: m.entity,
-        target: place,
-        predicates,
-        rule: "based-hyphen",
-        confidence: 0.7,
-        from: k,
-        to: m.to,
-      });
+      out.push(based(m.entity, k, m.to));
       return;
-    } else if (!BETWEEN_BASED_AND_NAME.has(v.tokens[n].pos)) return;
+    } else if (!BETWEEN_BASED_AND_NAME.has(v.tokens[n].pos)) break;
   }
+  // "Hartwell & Rowe, the London-based engineering group": an apposition describing the name before it.
+  let j = k - 1;
+  if (v.tokens[j]?.pos === "DET") j--;
+  const owner = v.tokens[j]?.lower === "," && j > s.from ? mentionEnding(v, j) : null;
+  if (owner && owner.entity !== place) out.push(based(owner.entity, owner.from, k + 1));
 }
 
 /** The place or state the text names `name` ("London"), or the state the gazetteer knows by it, or -1. */
