@@ -4,6 +4,7 @@
 import type { Dataset } from "../store/load.ts";
 import type { DataIssue } from "../store/issues.ts";
 import type { EntityRecord } from "../model/schemas.ts";
+import { checkEvidence } from "../model/evidence.ts";
 import { OPEN_PREDICATE } from "../model/relationKind.ts";
 import { checkExtracted } from "../ingest/validateExtracted.ts";
 
@@ -77,30 +78,9 @@ function checkRelations(dataset: Dataset, entities: Map<string, EntityRecord>, i
   return seen;
 }
 
-/** Returns why a quote is not verbatim at its offsets, or null when it is. */
-export function checkEvidence(
-  dataset: Pick<Dataset, "documents">,
-  evidence: { doc: string; quote: string; start: number; end: number },
-): string | null {
-  const doc = dataset.documents.get(evidence.doc);
-  if (!doc)
-    return `document "${evidence.doc}" does not exist; add graph-data/documents/${evidence.doc}.txt or fix the id`;
-  if (evidence.end <= evidence.start) return `end (${evidence.end}) must be greater than start (${evidence.start})`;
-  const actual = doc.text.slice(evidence.start, evidence.end);
-  if (actual === evidence.quote) return null;
-  const found = doc.text.indexOf(evidence.quote);
-  if (found < 0)
-    return `quote not found in "${evidence.doc}"; copy it verbatim from the document (typographic quotes and apostrophes included)`;
-  return `quote is not at [${evidence.start}, ${evidence.end}) (found "${truncate(actual)}" there); it occurs at start: ${found}, end: ${found + evidence.quote.length}`;
-}
-
 function hint(id: string, entities: Map<string, EntityRecord>): string {
   const close = [...entities.keys()].filter((k) => k.includes(id) || id.includes(k)).slice(0, 3);
   return close.length
     ? `; did you mean ${close.map((c) => `"${c}"`).join(" or ")}?`
     : "; add it to entities.yaml or fix the id";
-}
-
-function truncate(text: string): string {
-  return text.length > 40 ? text.slice(0, 37) + "..." : text;
 }

@@ -2,7 +2,7 @@
  * Extracted-facts validation: the checks `kg validate` runs on extracted/*.yaml and decisions.yaml — references,
  * type-checked merges, predicate domain/range, verbatim evidence, and decisions that point at real records.
  */
-import { checkEvidence } from "../build/validate.ts";
+import { checkEvidence } from "../model/evidence.ts";
 import { OPEN_PREDICATE } from "../model/relationKind.ts";
 import type { EntityRecord } from "../model/schemas.ts";
 import type { EntityType } from "../model/types.ts";
