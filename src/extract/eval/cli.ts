@@ -6,6 +6,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { runAsScript } from "../../util/script.ts";
 import { loadExtractContext } from "../context.ts";
 import { loadGoldSet } from "./gold.ts";
 import { runRedocred, type RedocredFigures } from "./redocredRun.ts";
@@ -108,11 +109,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`);
-    process.exitCode = 1;
-  }
-}
+runAsScript(import.meta.url, main);

@@ -2,7 +2,7 @@
  * Re-DocRED: the public document-level relation benchmark — its documents as text, the fixed train/eval split, and
  * the reference scorer's rule for which extracted entity stands for which gold entity.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
 import type { TextSpan } from "../types.ts";
 
@@ -46,6 +46,10 @@ export function splitOf(index: number): RedocredSplit {
 
 /** Reads and checks a Re-DocRED JSON file; the error names the document that does not fit the format. */
 export function readRedocred(file: string): RedocredDocument[] {
+  if (!existsSync(file))
+    throw new Error(
+      `redocred: ${file} does not exist; it comes with the shared/ folder beside the checkout, or give --data FILE`,
+    );
   const raw: unknown = JSON.parse(readFileSync(file, "utf8"));
   if (!Array.isArray(raw)) throw new Error(`redocred: ${file} is not a JSON array of documents`);
   return raw.map((d, i) => {

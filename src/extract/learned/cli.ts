@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { writeFileAtomic } from "../../store/atomicWrite.ts";
 import { buildPlaceIndex } from "../geo/buildPlaceIndex.ts";
 import { PLACE_INDEX_PATH } from "../geo/places.ts";
+import { runAsScript } from "../../util/script.ts";
 import { loadExtractContext } from "../context.ts";
 import { prepareDocument, readRedocred, splitOf } from "../eval/redocred.ts";
 import { documentPairs, type DocumentPairs } from "./examples.ts";
@@ -200,11 +201,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`);
-    process.exitCode = 1;
-  }
-}
+runAsScript(import.meta.url, main);
