@@ -58,13 +58,14 @@ export const DEFAULT_TRAIN_PAIR_OPTIONS: TrainPairOptions = {
 /** Trains, chooses the threshold, writes the model; returns the validation figures at the chosen threshold. */
 export function trainPairModel(options: Partial<TrainPairOptions> = {}): PairFigures {
   const { dataFile, out, placeIndex, limit, log } = { ...DEFAULT_TRAIN_PAIR_OPTIONS, ...options };
-  if (placeIndex) log(`place index: ${buildPlaceIndex(placeIndex)} names`);
-  const context = { ...loadExtractContext() };
+  // The data set is read first, so that a missing or broken file changes nothing.
   const train = readRedocred(dataFile)
     .map((d, i) => prepareDocument(d, i))
     .filter((d) => splitOf(d.index) === "train")
     .slice(0, limit);
   log(`train split: ${train.length} documents`);
+  if (placeIndex) log(`place index: ${buildPlaceIndex(placeIndex)} names`);
+  const context = { ...loadExtractContext() };
   const docs = train.map((d) => documentPairs(d, context));
   const classes = chooseClasses(docs);
   log(`classes (${classes.length}): ${classes.join(" ")}`);
