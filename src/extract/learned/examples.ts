@@ -6,7 +6,8 @@ import { goldEntityOf, type PreparedDocument } from "../eval/redocred.ts";
 import { runRules } from "../extract.ts";
 import { DEFAULT_EXTRACT_OPTIONS, type ExtractContext } from "../types.ts";
 import { closestMentions, pairEntities, pairFeatures, ruleVerdicts, type ContextCache } from "./features.ts";
-import { DEFAULT_LEARNED_OPTIONS, predicatesByProperty } from "./predict.ts";
+import { DEFAULT_LEARNED_OPTIONS } from "./predict.ts";
+import { propertyTable } from "./properties.ts";
 
 /** Gold types whose pairs the scorer counts (both ends named). */
 const NAMED = new Set(["PER", "ORG", "LOC", "MISC"]);
@@ -44,7 +45,7 @@ export function pairKey(a: number, b: number): string {
 /** The pairs of one document, as the extractor (rules only) sees it. */
 export function documentPairs(doc: PreparedDocument, context: ExtractContext): DocumentPairs {
   const { view: v, relations } = runRules(doc.text, context, { ...DEFAULT_EXTRACT_OPTIONS, learned: false });
-  const byProperty = predicatesByProperty(v.ctx.predicates);
+  const table = propertyTable(v.ctx.predicates);
   const goldOf = v.clusters.map((c) =>
     goldEntityOf(
       c.mentions.map((m) => ({ start: m.start, end: m.end })),
@@ -67,11 +68,7 @@ export function documentPairs(doc: PreparedDocument, context: ExtractContext): D
       if (closest.sentences > DEFAULT_LEARNED_OPTIONS.maxSentenceGap) continue;
       const gh = goldOf[h.cluster];
       const gt = goldOf[t.cluster];
-      const allowed = new Set<string>();
-      for (const [property, predicate] of byProperty) {
-        const def = v.ctx.predicates[predicate];
-        if (def.domain.includes(h.type as never) && def.range.includes(t.type as never)) allowed.add(property);
-      }
+      const allowed = new Set([...table.byProperty.keys()].filter((p) => table.admits(p, h.type, t.type)));
       pairs.push({
         h: h.cluster,
         gh,

@@ -2,7 +2,6 @@
  * Learned relations: every ordered pair of the document's entities scored by the pair model; a pair whose
  * probability for a Wikidata property reaches the threshold gets the ontology predicate mapped to that property.
  */
-import type { PredicateDefinition } from "../../model/schemas.ts";
 import type { ExtractedRelation } from "../types.ts";
 import type { View } from "../relations/view.ts";
 import {
@@ -14,6 +13,7 @@ import {
   type Closest,
   type PairEntity,
 } from "./features.ts";
+import { propertyTable } from "./properties.ts";
 import { selectRelations, type ScoredPair } from "./select.ts";
 import { featureIdsOf, scorePair, type PairModel } from "./model.ts";
 
@@ -28,14 +28,6 @@ export interface LearnedOptions {
 /** Defaults: the model's threshold, pairs up to any distance an introduction or short article has. */
 export const DEFAULT_LEARNED_OPTIONS: LearnedOptions = { threshold: null, maxSentenceGap: 12 };
 
-/** The ontology predicate of each Wikidata property the ontology maps (same direction only). */
-export function predicatesByProperty(predicates: Record<string, PredicateDefinition>): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [id, def] of Object.entries(predicates))
-    if (def.wikidata && !out.has(def.wikidata)) out.set(def.wikidata, id);
-  return out;
-}
-
 /** The relations the model adds to the rules' (a triple the rules already state is not repeated). */
 export function learnedRelations(
   v: View,
@@ -45,7 +37,7 @@ export function learnedRelations(
 ): ExtractedRelation[] {
   const o = { ...DEFAULT_LEARNED_OPTIONS, ...options };
   const threshold = o.threshold ?? model.threshold;
-  const byProperty = predicatesByProperty(v.ctx.predicates);
+  const table = propertyTable(v.ctx.predicates);
   const stated = new Set(rules.map((r) => `${r.source}\u0000${r.predicate}\u0000${r.target}`));
   const verdicts = ruleVerdicts(v, rules);
   const cache: ContextCache = new Map();
@@ -54,7 +46,7 @@ export function learnedRelations(
   const maskOf = (s: string, t: string) => {
     const key = `${s}>${t}`;
     let mask = masks.get(key);
-    if (!mask) masks.set(key, (mask = admitted(model, byProperty, v.ctx.predicates, s, t)));
+    if (!mask) masks.set(key, (mask = Uint8Array.from(model.classes, (c) => (table.admits(c, s, t) ? 1 : 0))));
     return mask;
   };
   const lowest = Math.min(...model.classes.map((_, c) => Math.max(threshold, model.floors[c])));
@@ -74,7 +66,7 @@ export function learnedRelations(
   const out: ExtractedRelation[] = [];
   for (const [i, c] of selectRelations(scored, model.singleValued, { threshold, floors: model.floors })) {
     const { h, t, closest, probabilities } = scored[i];
-    const predicate = byProperty.get(model.classes[c])!;
+    const predicate = table.byProperty.get(model.classes[c])!;
     const source = v.clusters[h.cluster];
     const target = v.clusters[t.cluster];
     if (stated.has(`${source.id}\u0000${predicate}\u0000${target.id}`)) continue;
@@ -92,21 +84,6 @@ export function learnedRelations(
     });
   }
   return out;
-}
-
-/** Per class: 1 when the ontology predicate of its property admits a (subject type, object type) pair. */
-function admitted(
-  model: PairModel,
-  byProperty: Map<string, string>,
-  predicates: Record<string, PredicateDefinition>,
-  source: string,
-  target: string,
-): Uint8Array {
-  return Uint8Array.from(model.classes, (c) => {
-    const predicate = byProperty.get(c);
-    const def = predicate ? predicates[predicate] : undefined;
-    return def && def.domain.includes(source as never) && def.range.includes(target as never) ? 1 : 0;
-  });
 }
 
 /** The sentences from the earlier to the later of the two closest mentions, verbatim. */
