@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { open } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { assembleGraph } from "../../src/build/assemble.ts";
 import { writeGraphJson } from "../../src/build/graphFile.ts";
 import { loadDataset } from "../../src/store/load.ts";
 import { kg } from "../helpers/kg.ts";
+import { useTempFiles } from "../helpers/tempFiles.ts";
 
 const SEED = "graph-data/documents/000_fd914f920b6354d3.txt";
 const NADELLA = "Satya Nadella, the chief executive of Microsoft, spoke.";
@@ -31,24 +30,15 @@ function spawnKg(args: string[], stdin?: string): Promise<{ code: number | null;
 }
 
 describe("kg extract --jsonl", () => {
-  let dir: string;
-  const file = (name: string, content: string | Buffer) => {
-    const p = path.join(dir, name);
-    writeFileSync(p, content);
-    return p;
-  };
-  beforeAll(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), "kg-extract-jsonl-"));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const tmp = useTempFiles("kg-extract-jsonl-");
 
   it("prints one line per document in input order, each as kg extract --format json prints it", async () => {
     const docs = Array.from({ length: 25 }, (_, i) => ({ id: `d${i}`, text: `${NADELLA} It was day ${i}.` }));
-    const { code, out, err } = await kg("extract", "--jsonl", file("many.jsonl", jsonl(...docs)), "--cold");
+    const { code, out, err } = await kg("extract", "--jsonl", tmp.write("many.jsonl", jsonl(...docs)), "--cold");
     expect({ code, err }).toEqual({ code: 0, err: "" });
     const results = parseLines(out);
     expect(results.map((r) => r.id)).toEqual(docs.map((d) => d.id));
-    const single = await kg("extract", file("d7.txt", docs[7].text), "--cold", "--format", "json");
+    const single = await kg("extract", tmp.write("d7.txt", docs[7].text), "--cold", "--format", "json");
     expect(results[7]).toEqual({ id: "d7", ...JSON.parse(single.out) });
   });
 
@@ -63,7 +53,7 @@ describe("kg extract --jsonl", () => {
       "",
       { id: "ok2", text: NADELLA },
     );
-    const { code, out } = await kg("extract", "--jsonl", file("mixed.jsonl", input), "--cold");
+    const { code, out } = await kg("extract", "--jsonl", tmp.write("mixed.jsonl", input), "--cold");
     expect(code).toBe(1);
     const results = parseLines(out);
     expect(results.map((r) => [r.id, r.line, r.error === undefined])).toEqual([
@@ -80,7 +70,7 @@ describe("kg extract --jsonl", () => {
   });
 
   it("prints nothing for blank lines and exits 0 when every line is fine", async () => {
-    const { code, out } = await kg("extract", "--jsonl", file("blank.jsonl", "\n\n   \n"));
+    const { code, out } = await kg("extract", "--jsonl", tmp.write("blank.jsonl", "\n\n   \n"));
     expect(code).toBe(0);
     expect(out).toBe("");
   });
@@ -90,15 +80,15 @@ describe("kg extract --jsonl", () => {
       Buffer.from(jsonl({ id: 1, text: NADELLA })),
       Buffer.from('{"id":2,"text":"caf\xe9"}\n', "latin1"),
     ]);
-    const { code, out } = await kg("extract", "--jsonl", file("latin1.jsonl", bytes), "--cold");
+    const { code, out } = await kg("extract", "--jsonl", tmp.write("latin1.jsonl", bytes), "--cold");
     expect(code).toBe(1);
     expect(parseLines(out)[1]).toEqual({ id: null, line: 2, error: expect.stringContaining("not valid UTF-8") });
   });
 
   it("resolves against --graph unless --cold, as for a single file", async () => {
-    const graphFile = path.join(dir, "graph.json");
+    const graphFile = tmp.path("graph.json");
     writeGraphJson(assembleGraph(loadDataset()), graphFile);
-    const input = file("seed.jsonl", jsonl({ id: "seed", text: readFileSync(SEED, "utf8") }));
+    const input = tmp.write("seed.jsonl", jsonl({ id: "seed", text: readFileSync(SEED, "utf8") }));
     for (const flag of ["--cold", "--graph"]) {
       const extra = flag === "--graph" ? ["--graph", graphFile] : ["--cold"];
       const [batch] = parseLines((await kg("extract", "--jsonl", input, ...extra)).out);
@@ -129,7 +119,7 @@ describe("kg extract --jsonl", () => {
   });
 
   it("exits 1 with a clear message for a folder or a device", async () => {
-    const folder = await kg("extract", "--jsonl", dir);
+    const folder = await kg("extract", "--jsonl", tmp.path());
     expect(folder).toMatchObject({ code: 1, err: expect.stringContaining("is a folder; give a JSON Lines file") });
     const zero = await kg("extract", "--jsonl", "/dev/zero");
     expect(zero).toMatchObject({ code: 1, err: expect.stringContaining("/dev/zero is a device, not a file") });
@@ -147,7 +137,7 @@ describe("kg extract --jsonl", () => {
   });
 
   it("reads a FIFO as a stream", async () => {
-    const fifo = path.join(dir, "in.fifo");
+    const fifo = tmp.path("in.fifo");
     execFileSync("mkfifo", [fifo]);
     const run = spawnKg(["extract", "--jsonl", fifo, "--cold"]);
     const writer = await open(fifo, "w");

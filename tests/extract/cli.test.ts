@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { describe, expect, it } from "vitest";
 import { assembleGraph } from "../../src/build/assemble.ts";
 import { writeGraphJson } from "../../src/build/graphFile.ts";
 import { loadDataset } from "../../src/store/load.ts";
 import { kg } from "../helpers/kg.ts";
+import { useTempFiles } from "../helpers/tempFiles.ts";
 
 const SEED = "graph-data/documents/000_fd914f920b6354d3.txt";
 
 describe("kg extract", () => {
-  let dir: string;
-  const file = (name: string, content: string | Buffer) => {
-    const p = path.join(dir, name);
-    writeFileSync(p, content);
-    return p;
-  };
-  beforeAll(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), "kg-extract-"));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const tmp = useTempFiles("kg-extract-");
 
   it("prints the issue's JSON shape for the seed article", async () => {
     const { code, out } = await kg("extract", SEED, "--format", "json", "--cold");
@@ -35,7 +24,7 @@ describe("kg extract", () => {
   });
 
   it("resolves against the built graph unless --cold, using the graph's ids", async () => {
-    const graphFile = path.join(dir, "graph.json");
+    const graphFile = tmp.path("graph.json");
     writeGraphJson(assembleGraph(loadDataset()), graphFile);
     const { code, out } = await kg("extract", SEED, "--format", "json", "--graph", graphFile);
     expect(code).toBe(0);
@@ -46,7 +35,7 @@ describe("kg extract", () => {
   it("prints a readable summary by default", async () => {
     const { code, out } = await kg(
       "extract",
-      file("a.txt", "Satya Nadella, the chief executive of Microsoft, spoke."),
+      tmp.write("a.txt", "Satya Nadella, the chief executive of Microsoft, spoke."),
       "--cold",
     );
     expect(code).toBe(0);
@@ -54,25 +43,25 @@ describe("kg extract", () => {
   });
 
   it("exits 1 naming a missing file", async () => {
-    const { code, err } = await kg("extract", path.join(dir, "nope.txt"));
+    const { code, err } = await kg("extract", tmp.path("nope.txt"));
     expect(code).toBe(1);
     expect(err).toMatch(/cannot read .*nope\.txt \(ENOENT\); check the path/);
   });
 
   it("exits 1 on an empty file", async () => {
-    const { code, err } = await kg("extract", file("empty.txt", "  \n"));
+    const { code, err } = await kg("extract", tmp.write("empty.txt", "  \n"));
     expect(code).toBe(1);
     expect(err).toContain("the text is empty");
   });
 
   it("exits 1 on binary input", async () => {
-    const { code, err } = await kg("extract", file("bin.dat", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00])));
+    const { code, err } = await kg("extract", tmp.write("bin.dat", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00])));
     expect(code).toBe(1);
     expect(err).toContain("looks binary");
   });
 
   it("exits 1 on text that is not UTF-8", async () => {
-    const { code, err } = await kg("extract", file("latin1.txt", Buffer.from("caf\xe9 ol\xe9", "latin1")));
+    const { code, err } = await kg("extract", tmp.write("latin1.txt", Buffer.from("caf\xe9 ol\xe9", "latin1")));
     expect(code).toBe(1);
     expect(err).toContain("not valid UTF-8");
   });
