@@ -178,10 +178,10 @@ function scoreDocument(
 ): ScoredDocument {
   return {
     doc,
-    probabilities: doc.pairs.map((p) => {
-      const out = new Float64Array(model.classes.length);
-      scorePair(model, featureIdsOf(model, p.features), out);
-      return out;
+    scored: doc.pairs.map((p) => {
+      const probabilities = new Float64Array(model.classes.length);
+      scorePair(model, featureIdsOf(model, p.features), probabilities);
+      return { subject: p.h, probabilities, allowed: model.classes.map((c) => (p.allowed.has(c) ? 1 : 0)) };
     }),
   };
 }

@@ -4,13 +4,13 @@
  */
 import { pairKey, type DocumentPairs } from "./examples.ts";
 import type { PairModel } from "./model.ts";
-import { selectRelations } from "./select.ts";
+import { selectRelations, type ScoredPair } from "./select.ts";
 
-/** A document's pairs with the model's probability for each class. */
+/** A document's pairs, each with the model's probability and the ontology's admission for each class. */
 export interface ScoredDocument {
   doc: DocumentPairs;
-  /** Per pair, per class: probability. */
-  probabilities: Float64Array[];
+  /** In the order of `doc.pairs`. */
+  scored: ScoredPair[];
 }
 
 /** Pair precision and recall, triple precision, recall and F1, as the reference scorer defines them. */
@@ -29,10 +29,10 @@ export interface PairFigures {
 export function classFloors(docs: ScoredDocument[], classes: string[], precision: number, grid: number[]): number[] {
   return classes.map((c, k) => {
     const scored: { p: number; right: boolean }[] = [];
-    for (const { doc, probabilities } of docs)
+    for (const { doc, scored: pairs } of docs)
       doc.pairs.forEach((pair, i) => {
-        if (pair.gh < 0 || pair.gt < 0 || pair.gh === pair.gt || !pair.allowed.has(c)) return;
-        scored.push({ p: probabilities[i][k], right: pair.properties.includes(c) });
+        if (pair.gh < 0 || pair.gt < 0 || pair.gh === pair.gt || !pairs[i].allowed[k]) return;
+        scored.push({ p: pairs[i].probabilities[k], right: pair.properties.includes(c) });
       });
     const at = (floor: number) => scored.filter((s) => s.p >= floor);
     if (at(grid[0]).length < MIN_SCORED) return 0;
@@ -64,13 +64,8 @@ export function pairFigures(
   let pairsFound = 0;
   let namedTriples = 0;
   let triplesFound = 0;
-  for (const { doc, probabilities } of docs) {
+  for (const { doc, scored } of docs) {
     const relations: { gh: number; gt: number; wikidata?: string }[] = [...doc.rules];
-    const scored = doc.pairs.map((p, i) => ({
-      subject: p.h,
-      probabilities: probabilities[i],
-      allowed: model.classes.map((c) => (p.allowed.has(c) ? 1 : 0)),
-    }));
     for (const [i, k] of selectRelations(scored, model.singleValued, { threshold, floors: model.floors }))
       relations.push({ gh: doc.pairs[i].gh, gt: doc.pairs[i].gt, wikidata: model.classes[k] });
     const pairsHit = new Set<string>();
