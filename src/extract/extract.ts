@@ -16,7 +16,7 @@ import { roleRelations } from "./relations/roles.ts";
 import { makeView, type Candidate, type View } from "./relations/view.ts";
 import { resolveMentions, type Cluster } from "./resolve/resolve.ts";
 import { loadPairModel } from "./learned/model.ts";
-import { learnedRelations } from "./learned/predict.ts";
+import { withLearnedRelations } from "./learned/predict.ts";
 import type { Mention } from "./mentions/types.ts";
 import {
   DEFAULT_EXTRACT_OPTIONS,
@@ -49,7 +49,7 @@ export function extractDocument(
 ): Extraction {
   const o = { ...DEFAULT_EXTRACT_OPTIONS, ...options };
   const { view: v, relations: rules, merges } = runRules(text, context, o);
-  const typed = o.learned ? [...rules, ...learnedRelations(v, rules, loadPairModel())] : rules;
+  const typed = o.learned ? withLearnedRelations(v, rules, loadPairModel()) : rules;
   const relations = o.cooccurrence ? [...typed, ...cooccurrences(v, typed, o.cooccurrenceConfidence)] : typed;
   return { entities: v.clusters.map((c) => toEntity(c, context.graph)), relations, merges };
 }

@@ -28,6 +28,12 @@ describe("extract", () => {
       expect(entity(r, "Halo Infinite")?.type).toBe("work");
     });
 
+    it("ends a title that opens its sentence at the verb describing it as a work", () => {
+      const r = extract("Silent Harbour is a 2004 Polish drama film directed by Tomasz Nowak.");
+      expect(entity(r, "Silent Harbour")?.type).toBe("work");
+      expect(entity(r, "Tomasz Nowak")?.type).toBe("person");
+    });
+
     it("reads a title that opens a sentence describing a work", () => {
       const r = extract("Snoopy and His Friends is the third album by the group.");
       expect(entity(r, "Snoopy and His Friends")?.type).toBe("work");
@@ -146,6 +152,49 @@ describe("extract", () => {
       const r = extract("General Motors recalled cars. The General Assembly voted.");
       expect(entity(r, "General Motors")?.type).toBe("organization");
       expect(labels("The General Assembly voted.")).toContain("General Assembly");
+    });
+  });
+
+  describe("places and bodies by their head words", () => {
+    it("types a name led by a place word, or ending in one, as a place", () => {
+      const r = extract("Lake Tana lies west of Mount Guna. Norris Reservoir floods the valley.");
+      for (const name of ["Lake Tana", "Mount Guna", "Norris Reservoir"])
+        expect(entity(r, name)?.type).toBe("location");
+    });
+
+    it("types a name the gazetteer knows as a town as a place", () => {
+      expect(entity(extract("The road runs through Weiden am See."), "Weiden am See")?.type).toBe("location");
+    });
+
+    it("types regiments, railways and publishers as organisations", () => {
+      const r = extract("He led the Smaalenene Infantry Regiment. It was printed by Orchard Books.");
+      expect(entity(r, "Smaalenene Infantry Regiment")?.type).toBe("organization");
+      expect(entity(r, "Orchard Books")?.type).toBe("organization");
+    });
+  });
+
+  describe("qualified ranks", () => {
+    it("strips a rank after its qualifiers, so the name is the person's alone", () => {
+      const r = extract("Jones played Vice Admiral James Greer. The sons of the Mughal Emperor Shah Jahan fought.");
+      expect(entity(r, "James Greer")?.type).toBe("person");
+      expect(entity(r, "Shah Jahan")?.type).toBe("person");
+      expect(r.entities.some((e) => /Admiral|Emperor/.test(e.label))).toBe(false);
+    });
+
+    it("leaves a body whose name holds a rank word alone", () => {
+      expect(labels("The United Nations General Assembly met in New York.")).toContain("General Assembly");
+    });
+  });
+
+  describe("hyphenated given names", () => {
+    it("keeps romanised given names whole", () => {
+      const r = extract("Kim Won-yong was a South Korean archaeologist. Chiang Kai-shek fled to Taiwan.");
+      expect(entity(r, "Kim Won-yong")?.type).toBe("person");
+      expect(entity(r, "Chiang Kai-shek")?.type).toBe("person");
+    });
+
+    it("does not read an adjective made with a hyphen as part of a name", () => {
+      expect(labels("Moscow-based Lukoil bought a refinery.").some((l) => l.includes("based"))).toBe(false);
     });
   });
 

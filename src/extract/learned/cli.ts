@@ -1,7 +1,7 @@
 /**
  * `npm run train:extract`: trains the pair model on the Re-DocRED train split (four fifths of the development set),
- * chooses its threshold and per-property floors on out-of-fold scores of that split, and writes src/extract/learned/pairModel.json (after
- * the place index the features read, src/extract/geo/placeIndex.json).
+ * chooses its thresholds and per-property floors on out-of-fold scores of that split, and writes
+ * src/extract/learned/pairModel.json (after the place index the features read, src/extract/geo/placeIndex.json).
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,9 +12,9 @@ import { PLACE_INDEX_PATH } from "../geo/places.ts";
 import { runAsScript } from "../../util/script.ts";
 import { loadExtractContext } from "../context.ts";
 import { prepareDocument, readRedocred, splitOf } from "../eval/redocred.ts";
-import { documentPairs, type DocumentPairs } from "./examples.ts";
-import { classFloors, pairFigures, type PairFigures, type ScoredDocument } from "./figures.ts";
-import { encodePairModel, featureIdsOf, PAIR_MODEL_PATH, scorePair, type PairModel } from "./model.ts";
+import { documentPairs, pairKey, type DocumentPairs } from "./examples.ts";
+import { classFloors, pairFigures, type PairFigures, type PairSetting, type ScoredDocument } from "./figures.ts";
+import { encodePairModel, featureIdsOf, PAIR_MODEL_PATH, RELATED_CLASS, scorePair, type PairModel } from "./model.ts";
 import { trainLogistic, DEFAULT_TRAIN_OPTIONS, type TrainingExample } from "./train.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -26,13 +26,18 @@ const MIN_CLASS_PAIRS = 12;
 const MIN_FEATURE_COUNT = 10;
 /** Folds of the train split for out-of-fold scores. */
 const FOLDS = 5;
-/** The threshold keeps pair precision at least this high on the out-of-fold scores. */
+/**
+ * The thresholds keep pair precision at least this high on the out-of-fold scores: the benchmark's target is 0.70,
+ * and the held-back split scored 0.03 below the out-of-fold figure when the model had one threshold.
+ */
 const MIN_PAIR_PRECISION = 0.7;
 /** A class's relations between gold entities must be right at least this often on the out-of-fold scores. */
 const MIN_CLASS_PRECISION = 0.5;
 /** A property is single-valued when at least this share of its gold subjects have one object. */
 const SINGLE_VALUED_SHARE = 0.75;
 const THRESHOLDS = Array.from({ length: 33 }, (_, i) => 0.1 + i * 0.025);
+/** Relatedness an association may need (above 1: none). */
+const ASSOCIATION_THRESHOLDS = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 1.01];
 
 /** Where training reads and writes. */
 export interface TrainPairOptions {
@@ -77,7 +82,7 @@ export function trainPairModel(options: Partial<TrainPairOptions> = {}): PairFig
   for (let fold = 0; fold < FOLDS; fold++) {
     const fitted = fitModel(
       docs.filter((_, j) => j % FOLDS !== fold),
-      classes,
+      [...classes, RELATED_CLASS],
     );
     docs.forEach((doc, j) => {
       if (j % FOLDS === fold) scored[j] = scoreDocument(doc, fitted);
@@ -85,40 +90,66 @@ export function trainPairModel(options: Partial<TrainPairOptions> = {}): PairFig
   }
   const floors = classFloors(scored, classes, MIN_CLASS_PRECISION, THRESHOLDS);
   log(`class floors: ${classes.map((c, i) => `${c} ${floors[i].toFixed(2)}`).join(", ")}`);
-  const inner = { classes, singleValued, floors };
-  let best = { threshold: 0.5, figures: pairFigures(scored, inner, 0.5) };
-  for (const threshold of THRESHOLDS) {
-    const figures = pairFigures(scored, inner, threshold);
-    log(`  threshold ${threshold.toFixed(2)}: ${format(figures)}`);
-    if (figures.pairPrecision >= MIN_PAIR_PRECISION && figures.tripleF1 > best.figures.tripleF1)
-      best = { threshold, figures };
-  }
-  log(`chosen threshold ${best.threshold.toFixed(2)} on out-of-fold scores of ${docs.length} documents`);
+  const inner = { classes, singleValued, floors, related: classes.length };
+  const best = chooseSetting(scored, inner, log);
+  log(
+    `chosen: threshold ${best.setting.threshold.toFixed(3)}, association ${best.setting.associationThreshold}, ` +
+      `on out-of-fold scores of ${docs.length} documents`,
+  );
   // Properties whose floor rules them out are not shipped: the extractor would score them for nothing. Each class's
   // weights are fitted on their own, so dropping some leaves the others as they were.
   const kept = floors.flatMap((floor, i) => (floor <= 1 ? [i] : []));
-  log(`shipped: ${kept.map((i) => classes[i]).join(" ")}`);
-  const model = fitModel(
-    docs,
-    kept.map((i) => classes[i]),
-  );
+  log(`shipped: ${kept.map((i) => classes[i]).join(" ")} ${RELATED_CLASS}`);
+  const shipped = [...kept.map((i) => classes[i]), RELATED_CLASS];
+  const model = fitModel(docs, shipped);
   const file = encodePairModel(
     {
-      classes: kept.map((i) => classes[i]),
-      threshold: best.threshold,
-      singleValued: kept.map((i) => singleValued[i]),
-      floors: kept.map((i) => floors[i]),
+      classes: shipped,
+      threshold: best.setting.threshold,
+      associationThreshold: best.setting.associationThreshold,
+      singleValued: [...kept.map((i) => singleValued[i]), false],
+      floors: [...kept.map((i) => floors[i]), 0],
       features: model.features,
       weights: model.weights,
     },
     `Re-DocRED development set, train split (documents whose index % 5 != 4; ${docs.length} documents); ` +
       `AdaGrad logistic regression, ${DEFAULT_TRAIN_OPTIONS.epochs} epochs, seed ${DEFAULT_TRAIN_OPTIONS.seed}; ` +
-      `threshold and floors chosen on ${FOLDS}-fold out-of-fold scores for pair precision >= ${MIN_PAIR_PRECISION}`,
+      `thresholds and floors chosen on ${FOLDS}-fold out-of-fold scores for pair precision >= ${MIN_PAIR_PRECISION}`,
   );
   writeFileAtomic(out, JSON.stringify(file) + "\n");
   log(`wrote ${out}: ${model.features.length} features x ${kept.length} classes`);
   return best.figures;
 }
+
+/**
+ * The setting with the highest pair recall plus triple F1 (the benchmark's two figures of what is found) among those
+ * whose out-of-fold pair precision is at least {@link MIN_PAIR_PRECISION}.
+ */
+function chooseSetting(
+  scored: ScoredDocument[],
+  model: Parameters<typeof pairFigures>[1],
+  log: (line: string) => void,
+): { setting: PairSetting; figures: PairFigures } {
+  let best: { setting: PairSetting; figures: PairFigures } | null = null;
+  for (const associationThreshold of ASSOCIATION_THRESHOLDS) {
+    let row: { setting: PairSetting; figures: PairFigures } | null = null;
+    for (const threshold of THRESHOLDS) {
+      const setting = { threshold, associationThreshold };
+      const figures = pairFigures(scored, model, setting);
+      if (figures.pairPrecision < MIN_PAIR_PRECISION) continue;
+      if (!row || gainOf(figures) > gainOf(row.figures)) row = { setting, figures };
+    }
+    if (row)
+      log(
+        `  association ${associationThreshold}, threshold ${row.setting.threshold.toFixed(3)}: ${format(row.figures)}`,
+      );
+    if (row && (!best || gainOf(row.figures) > gainOf(best.figures))) best = row;
+  }
+  if (!best) throw new Error(`train:extract: no setting reaches pair precision ${MIN_PAIR_PRECISION} out of fold`);
+  return best;
+}
+
+const gainOf = (f: PairFigures) => f.pairRecall + f.tripleF1;
 
 /** Wikidata properties the ontology maps and the train split has enough of. */
 function chooseClasses(docs: DocumentPairs[]): string[] {
@@ -153,7 +184,7 @@ function singleValuedClasses(docs: DocumentPairs[], classes: string[]): boolean[
 function fitModel(
   docs: DocumentPairs[],
   classes: string[],
-): Omit<PairModel, "singleValued" | "floors"> & { features: number[] } {
+): Pick<PairModel, "classes" | "featureIds" | "weights"> & { features: number[] } {
   const counts = new Map<number, number>();
   for (const d of docs) for (const p of d.pairs) for (const f of p.features) counts.set(f, (counts.get(f) ?? 0) + 1);
   const features = [...counts]
@@ -162,14 +193,18 @@ function fitModel(
     .sort((a, b) => a - b);
   const featureIds = new Map(features.map((f, i) => [f, i]));
   const classIds = new Map(classes.map((c, i) => [c, i]));
+  const related = classIds.get(RELATED_CLASS);
   const examples: TrainingExample[] = docs.flatMap((d) =>
-    d.pairs.map((p) => ({
-      features: Int32Array.from(p.features.flatMap((f) => featureIds.get(f) ?? [])),
-      classes: p.properties.flatMap((c) => classIds.get(c) ?? []),
-    })),
+    d.pairs.map((p) => {
+      const labels = p.properties.flatMap((c) => classIds.get(c) ?? []);
+      // Related: the gold pair has a relation of any property, in either direction, as the scorer's pair figures count.
+      if (related !== undefined && p.gh >= 0 && p.gt >= 0 && p.gh !== p.gt && d.goldPairs.has(pairKey(p.gh, p.gt)))
+        labels.push(related);
+      return { features: Int32Array.from(p.features.flatMap((f) => featureIds.get(f) ?? [])), classes: labels };
+    }),
   );
   const weights = trainLogistic(examples, features.length, classes.length);
-  return { classes, threshold: 0.5, features, featureIds, weights };
+  return { classes, features, featureIds, weights };
 }
 
 function scoreDocument(

@@ -14,8 +14,9 @@ const NAMED = new Set(["PER", "ORG", "LOC", "MISC"]);
 
 /** One ordered pair of a document. */
 export interface PairRecord {
-  /** The subject's cluster index (single-valued properties keep one object per subject). */
+  /** The subject's and object's cluster indices (single-valued properties keep one object per subject). */
   h: number;
+  t: number;
   /** Gold entities the two ends stand for (-1: none). */
   gh: number;
   gt: number;
@@ -26,11 +27,21 @@ export interface PairRecord {
   allowed: Set<string>;
 }
 
+/** A rule relation between matched entities: its clusters, their gold entities, its property, whether it is open. */
+export interface RuleRecord {
+  h: number;
+  t: number;
+  gh: number;
+  gt: number;
+  wikidata?: string;
+  open: boolean;
+}
+
 /** A document's pairs, with what the rules already state and the gold the figures are counted against. */
 export interface DocumentPairs {
   pairs: PairRecord[];
   /** Rule relations between matched entities: gold ends and Wikidata property (if any). */
-  rules: { gh: number; gt: number; wikidata?: string }[];
+  rules: RuleRecord[];
   /** Gold pairs (either order) with any relation, and named triples "h|P|t". */
   goldPairs: Set<string>;
   namedPairs: Set<string>;
@@ -71,6 +82,7 @@ export function documentPairs(doc: PreparedDocument, context: ExtractContext): D
       const allowed = new Set([...table.byProperty.keys()].filter((p) => table.admits(p, h.type, t.type)));
       pairs.push({
         h: h.cluster,
+        t: t.cluster,
         gh,
         gt,
         features: pairFeatures(v, h, t, closest, verdicts, cache),
@@ -83,9 +95,11 @@ export function documentPairs(doc: PreparedDocument, context: ExtractContext): D
   return {
     pairs,
     rules: relations.flatMap((r) => {
-      const gh = goldOf[idOf.get(r.source) ?? -1] ?? -1;
-      const gt = goldOf[idOf.get(r.target) ?? -1] ?? -1;
-      return gh >= 0 && gt >= 0 && gh !== gt ? [{ gh, gt, wikidata: r.wikidata }] : [];
+      const h = idOf.get(r.source) ?? -1;
+      const t = idOf.get(r.target) ?? -1;
+      const gh = goldOf[h] ?? -1;
+      const gt = goldOf[t] ?? -1;
+      return gh >= 0 && gt >= 0 && gh !== gt ? [{ h, t, gh, gt, wikidata: r.wikidata, open: r.kind === "open" }] : [];
     }),
     goldPairs: new Set(doc.labels.map((l) => pairKey(l.h, l.t))),
     namedPairs: new Set(doc.labels.filter(named).map((l) => pairKey(l.h, l.t))),

@@ -50,12 +50,22 @@ const MIN_SCORED = 10;
 /** A floor must keep at least this many relations to be trusted. */
 const MIN_KEPT = 3;
 
-/** The figures of the rules plus every model relation at or above `threshold`. */
+/** Where the model's decisions are cut: the probability a typed relation needs, and the relatedness an association needs. */
+export interface PairSetting {
+  threshold: number;
+  associationThreshold: number;
+}
+
+/**
+ * The figures of the rules, every typed relation at or above the threshold, and an association for each pair nothing
+ * links whose relatedness reaches its threshold — as predict.ts decides them.
+ */
 export function pairFigures(
   docs: ScoredDocument[],
-  model: Pick<PairModel, "classes" | "singleValued" | "floors">,
-  threshold: number,
+  model: Pick<PairModel, "classes" | "singleValued" | "floors" | "related">,
+  setting: PairSetting,
 ): PairFigures {
+  const { threshold, associationThreshold } = setting;
   let onGold = 0;
   let right = 0;
   let wdOnGold = 0;
@@ -66,8 +76,18 @@ export function pairFigures(
   let triplesFound = 0;
   for (const { doc, scored } of docs) {
     const relations: { gh: number; gt: number; wikidata?: string }[] = [...doc.rules];
-    for (const [i, k] of selectRelations(scored, model.singleValued, { threshold, floors: model.floors }))
+    // Linked pairs are counted by entity, as predict.ts sees them, not by the gold entities they stand for.
+    const linked = new Set(doc.rules.map((r) => pairKey(r.h, r.t)));
+    for (const [i, k] of selectRelations(scored, model.singleValued, { threshold, floors: model.floors })) {
       relations.push({ gh: doc.pairs[i].gh, gt: doc.pairs[i].gt, wikidata: model.classes[k] });
+      linked.add(pairKey(doc.pairs[i].h, doc.pairs[i].t));
+    }
+    if (model.related >= 0)
+      doc.pairs.forEach((p, i) => {
+        if (scored[i].probabilities[model.related] < associationThreshold || linked.has(pairKey(p.h, p.t))) return;
+        linked.add(pairKey(p.h, p.t));
+        relations.push({ gh: p.gh, gt: p.gt });
+      });
     const pairsHit = new Set<string>();
     const triplesHit = new Set<string>();
     for (const r of relations) {

@@ -1,6 +1,6 @@
 /**
  * Pair model: the learned relation classifier's file format, its offline loading and its scores — one logistic
- * regression per Wikidata property over binary pair features.
+ * regression per Wikidata property over binary pair features, and one for whether the document relates the pair at all.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -8,7 +8,10 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
 /** Version of the model file format; a file of another version is refused with a message saying how to rebuild. */
-export const PAIR_MODEL_FORMAT = "pair-relations/1";
+export const PAIR_MODEL_FORMAT = "pair-relations/2";
+
+/** The class that says whether the document relates a pair at all, whatever the property. */
+export const RELATED_CLASS = "related";
 
 /** Where `npm run train:extract` writes the model and the extractor reads it. */
 export const PAIR_MODEL_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), "pairModel.json");
@@ -17,14 +20,16 @@ const PairModelFileSchema = z.strictObject({
   format: z.literal(PAIR_MODEL_FORMAT),
   /** What the model was trained on and how, for people reading the file. */
   trainedOn: z.string(),
-  /** Wikidata properties, one classifier each, in weight-column order. */
-  classes: z.array(z.string().regex(/^P[1-9][0-9]*$/)).min(1),
+  /** Wikidata properties, one classifier each, in weight-column order; "related" last when the model has it. */
+  classes: z.array(z.string().regex(/^(P[1-9][0-9]*|related)$/)).min(1),
   /** A pair gets a property when its probability reaches this. */
   threshold: z.number().min(0).max(1),
   /** Classes most subjects have once in the training data (a second object then needs more). */
   singleValued: z.array(z.string()),
   /** Per class (in class order): the probability it needs at least, above the threshold. */
   floors: z.array(z.number().min(0).max(1.01)),
+  /** A pair no relation links yet gets an open "associated with" relation at this relatedness (above 1: never). */
+  associationThreshold: z.number().min(0).max(1.01),
   /** Feature hashes (see featureHash in features.ts), in weight-row order. */
   features: z.array(z.number().int().min(0).max(0x3fffffff)).min(1),
   /** Weights as little-endian int16, row-major (feature x class), each multiplied by `scale`. */
@@ -43,6 +48,10 @@ export interface PairModel {
   singleValued: boolean[];
   /** Per class: the probability it needs at least, above the threshold. */
   floors: number[];
+  /** Column of the relatedness class (-1: the model has none). */
+  related: number;
+  /** Relatedness at which an unlinked pair gets an association. */
+  associationThreshold: number;
   featureIds: Map<number, number>;
   /** Row-major: `weights[feature * classes.length + class]`. */
   weights: Float32Array;
@@ -80,6 +89,8 @@ export function decodePairModel(file: PairModelFile): PairModel {
     threshold: file.threshold,
     singleValued: file.classes.map((c) => file.singleValued.includes(c)),
     floors: file.classes.map((_, i) => file.floors[i] ?? 0),
+    related: file.classes.indexOf(RELATED_CLASS),
+    associationThreshold: file.associationThreshold,
     featureIds: new Map(file.features.map((f, i) => [f, i])),
     weights,
   };
@@ -87,7 +98,7 @@ export function decodePairModel(file: PairModelFile): PairModel {
 
 /** Quantises trained weights into the file form. */
 export function encodePairModel(
-  model: Omit<PairModel, "featureIds"> & { features: number[] },
+  model: Omit<PairModel, "featureIds" | "related"> & { features: number[] },
   trainedOn: string,
 ): PairModelFile {
   const max = model.weights.reduce((m, w) => Math.max(m, Math.abs(w)), 1e-9);
@@ -101,6 +112,7 @@ export function encodePairModel(
     threshold: model.threshold,
     singleValued: model.classes.filter((_, i) => model.singleValued[i]),
     floors: model.floors,
+    associationThreshold: model.associationThreshold,
     features: model.features,
     weights: bytes.toString("base64"),
     scale,

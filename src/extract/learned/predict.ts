@@ -1,6 +1,7 @@
 /**
  * Learned relations: every ordered pair of the document's entities scored by the pair model; a pair whose
- * probability for a Wikidata property reaches the threshold gets the ontology predicate mapped to that property.
+ * probability for a Wikidata property reaches the threshold gets the ontology predicate mapped to that property, and
+ * a pair the model finds related that nothing links yet gets an open "associated with" relation.
  */
 import type { ExtractedRelation } from "../types.ts";
 import type { View } from "../relations/view.ts";
@@ -23,13 +24,32 @@ export interface LearnedOptions {
   threshold: number | null;
   /** Pairs named more sentences apart than this are not scored. */
   maxSentenceGap: number;
+  /** The label of a learned association (an open relation: the document relates the two, not saying how). */
+  associationLabel: string;
+  /** An association's confidence is its relatedness times this: below the rules' open relations, which quote a verb. */
+  associationFactor: number;
 }
 
 /** Defaults: the model's threshold, pairs up to any distance an introduction or short article has. */
-export const DEFAULT_LEARNED_OPTIONS: LearnedOptions = { threshold: null, maxSentenceGap: 12 };
+export const DEFAULT_LEARNED_OPTIONS: LearnedOptions = {
+  threshold: null,
+  maxSentenceGap: 12,
+  associationLabel: "associated with",
+  associationFactor: 0.5,
+};
 
-/** The relations the model adds to the rules' (a triple the rules already state is not repeated). */
-export function learnedRelations(
+/** A scored ordered pair of the document. */
+interface Scored extends ScoredPair {
+  h: PairEntity;
+  t: PairEntity;
+  closest: Closest;
+}
+
+/**
+ * The rules' relations, then the typed relations the model adds (a triple the rules already state is not repeated),
+ * then associations of related pairs nothing links.
+ */
+export function withLearnedRelations(
   v: View,
   rules: ExtractedRelation[],
   model: PairModel,
@@ -37,8 +57,25 @@ export function learnedRelations(
 ): ExtractedRelation[] {
   const o = { ...DEFAULT_LEARNED_OPTIONS, ...options };
   const threshold = o.threshold ?? model.threshold;
+  const scored = scorePairs(v, rules, model, threshold, o.maxSentenceGap);
+  const out = [...rules, ...typedRelations(v, rules, model, scored, threshold)];
+  if (model.related >= 0) out.push(...associations(v, out, model, scored, o));
+  return out;
+}
+
+/**
+ * The ordered pairs of linkable entities within the sentence gap that may become a relation: a property they are
+ * admitted for reaches the lowest bar, or their relatedness reaches the association threshold. Others are dropped as
+ * they are scored, so that selection reads a short list.
+ */
+function scorePairs(
+  v: View,
+  rules: ExtractedRelation[],
+  model: PairModel,
+  threshold: number,
+  maxSentenceGap: number,
+): Scored[] {
   const table = propertyTable(v.ctx.predicates);
-  const stated = new Set(rules.map((r) => `${r.source}\u0000${r.predicate}\u0000${r.target}`));
   const verdicts = ruleVerdicts(v, rules);
   const cache: ContextCache = new Map();
   const entities = pairEntities(v);
@@ -50,19 +87,34 @@ export function learnedRelations(
     return mask;
   };
   const lowest = Math.min(...model.classes.map((_, c) => Math.max(threshold, model.floors[c])));
-  const scored: (ScoredPair & { h: PairEntity; t: PairEntity; closest: Closest })[] = [];
+  const associating = model.related >= 0 && model.associationThreshold <= 1;
   const buffer = new Float64Array(model.classes.length);
+  const scored: Scored[] = [];
   for (const h of entities)
     for (const t of entities) {
       if (h === t) continue;
       const allowed = maskOf(v.clusters[h.cluster].type, v.clusters[t.cluster].type);
-      if (!allowed.includes(1)) continue;
+      if (!associating && !allowed.includes(1)) continue;
       const closest = closestMentions(h, t);
-      if (closest.sentences > o.maxSentenceGap) continue;
+      if (closest.sentences > maxSentenceGap) continue;
       scorePair(model, featureIdsOf(model, pairFeatures(v, h, t, closest, verdicts, cache)), buffer);
-      if (!buffer.some((x, c) => x >= lowest && allowed[c] === 1)) continue;
+      const typed = buffer.some((x, c) => x >= lowest && allowed[c] === 1);
+      if (!typed && !(associating && buffer[model.related] >= model.associationThreshold)) continue;
       scored.push({ subject: h.cluster, probabilities: buffer.slice(), allowed, h, t, closest });
     }
+  return scored;
+}
+
+/** The typed relations the model adds: selected (pair, property) decisions the rules do not already state. */
+function typedRelations(
+  v: View,
+  rules: ExtractedRelation[],
+  model: PairModel,
+  scored: Scored[],
+  threshold: number,
+): ExtractedRelation[] {
+  const table = propertyTable(v.ctx.predicates);
+  const stated = new Set(rules.map((r) => `${r.source}\u0000${r.predicate}\u0000${r.target}`));
   const out: ExtractedRelation[] = [];
   for (const [i, c] of selectRelations(scored, model.singleValued, { threshold, floors: model.floors })) {
     const { h, t, closest, probabilities } = scored[i];
@@ -84,6 +136,38 @@ export function learnedRelations(
     });
   }
   return out;
+}
+
+/** Open relations for related pairs that no relation links yet, in the direction the model finds more related. */
+function associations(
+  v: View,
+  linked: ExtractedRelation[],
+  model: PairModel,
+  scored: Scored[],
+  o: LearnedOptions,
+): ExtractedRelation[] {
+  const key = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+  const taken = new Set(linked.map((r) => key(r.source, r.target)));
+  const best = new Map<string, Scored>();
+  for (const p of scored) {
+    if (p.probabilities[model.related] < model.associationThreshold) continue;
+    const k = key(v.clusters[p.h.cluster].id, v.clusters[p.t.cluster].id);
+    const current = best.get(k);
+    if (!taken.has(k) && (!current || p.probabilities[model.related] > current.probabilities[model.related]))
+      best.set(k, p);
+  }
+  return [...best.values()].map((p) => ({
+    source: v.clusters[p.h.cluster].id,
+    target: v.clusters[p.t.cluster].id,
+    predicate: "related_to",
+    kind: "open",
+    label: o.associationLabel,
+    confidence: Math.round(p.probabilities[model.related] * o.associationFactor * 100) / 100,
+    stance: "neutral",
+    modality: "asserted",
+    rule: "learned-association",
+    evidence: evidence(v, p.closest),
+  }));
 }
 
 /** The sentences from the earlier to the later of the two closest mentions, verbatim. */

@@ -10,9 +10,10 @@ import { isGlued } from "./glue.ts";
 import { matchName, matchPhrase } from "./phrases.ts";
 import { isCommonWord, isEventHead, isFirstName, isNameHead, isOrgHead, isPolityHead, typeName } from "./typing.ts";
 import type { Mention } from "./types.ts";
-import { isHonorific, isRankBefore } from "./titles.ts";
+import { isHonorific, isRankBefore, rankAfterModifiers } from "./titles.ts";
 import { isDemonymNoun, isHeadOnly, isPortfolio, onlySentenceInitial } from "./weak.ts";
 import { DocumentTitles } from "./works.ts";
+import { placeLookup } from "../geo/places.ts";
 
 /**
  * Words that may join the parts of one name: "Bank of England", "Competition and Markets Authority", and after an
@@ -212,6 +213,7 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
   for (;;) {
     if (isHonorific(tokens, start)) start++;
     else if (isRankBefore(tokens, start, to)) start++;
+    else if (rankAfterModifiers(tokens, start, to) > start) start = rankAfterModifiers(tokens, start, to);
     else {
       const role = matchPhrase(ctx.roles, tokens, start, to);
       if (!role) break;
@@ -321,11 +323,35 @@ function properRun(tokens: Token[], i: number, to: number): number {
     ) {
       if (t.lower === "and" && cut < 0) cut = j;
       j++;
-    } else break;
+    } else {
+      const place = gazetteerRun(tokens, i, j, to);
+      if (place === j) break;
+      j = place;
+    }
   }
   // "Alibaba and Tencent" are two names; "Competition and Markets Authority" and "Procter & Gamble" are one.
   if (cut >= 0 && !isOrgHead(tokens[j - 1].lower)) return cut;
   return j;
+}
+
+/** Lower-case words inside the names of towns: "Weiden am See", "Bruck an der Leitha", "Villanueva de la Serena". */
+const PLACE_PARTICLES = new Set(["am", "an", "der", "de", "la", "le", "les", "sur", "upon", "on", "im", "del", "di"]);
+/** At most this many particles stand together in a town's name. */
+const MAX_PARTICLES = 2;
+
+/**
+ * The end of the run `[from, j)` carried over lower-case particles and one more capitalised word when the gazetteer
+ * knows the longer name as a town; `j` when it does not.
+ */
+function gazetteerRun(tokens: Token[], from: number, j: number, to: number): number {
+  let k = j;
+  while (k < to && k - j < MAX_PARTICLES && PLACE_PARTICLES.has(tokens[k].text)) k++;
+  if (k === j || k >= to || !isCapitalized(tokens[k])) return j;
+  const name = tokens
+    .slice(from, k + 1)
+    .map((t) => t.text)
+    .join(" ");
+  return placeLookup().within(name).length > 0 ? k + 1 : j;
 }
 
 /**
@@ -348,8 +374,22 @@ function isCamel(t: Token): boolean {
 
 /** A name word: capitalised, and so is every hyphenated part ("Saint-Germain", not "NATO-style"). */
 function isCapitalized(t: Token): boolean {
-  return /^\p{Lu}/u.test(t.text) && !/-\p{Ll}/u.test(t.text);
+  if (!/^\p{Lu}/u.test(t.text)) return false;
+  const tail = /-(\p{Ll}+)$/u.exec(t.text);
+  // "Russia-based" is an adjective; "Won-yong", "Kai-shek" are romanised given names, whose syllables are short and
+  // not English words.
+  return (
+    !/-\p{Ll}/u.test(t.text) || (!!tail && tail[1].length <= 4 && !HYPHEN_SUFFIXES.has(tail[1]) && !/-.*-/.test(t.text))
+  );
 }
+
+/** Lower-case words after a hyphen that make a capitalised word an adjective or a compound, not a name. */
+const HYPHEN_SUFFIXES = new Set([
+  ...["led", "born", "bred", "run", "made", "era", "like", "wide", "only", "free", "type", "in", "up", "off", "out"],
+  ...["on", "old", "new", "day", "year", "side", "way", "less", "ish", "age", "area", "zone", "and", "to", "the"],
+  ...["a", "an", "of", "cum", "east", "west", "north", "south", "bound", "held", "ruled", "owned", "based", "backed"],
+  ...["war", "law", "time", "size", "long", "term", "goer", "ties", "ite", "ist", "ism", "ese", "ian"],
+]);
 
 function push(
   a: Analysis,

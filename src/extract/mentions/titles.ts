@@ -16,7 +16,16 @@ const RANKS = new Set([
   ...["viscount", "duke", "duchess", "earl", "professor", "prof.", "doctor", "petty", "officer", "agent"],
   // Offices of the courts, legislatures and police that stand before a name: "Judge Helen Marsh", "Senator X".
   ...["judge", "justice", "senator", "sen.", "congressman", "congresswoman", "detective", "inspector", "sheriff"],
+  ...["vice", "commander"],
 ]);
+
+/** Ranks that, after a qualifier, still open a title: "Vice Admiral X", "Mughal Emperor X", "Attorney General X". */
+const QUALIFIED_RANKS = new Set([
+  ...["admiral", "general", "colonel", "lieutenant", "marshal", "commander", "emperor", "empress", "pharaoh"],
+  ...["sultan", "tsar", "czar", "pope", "senator", "judge"],
+]);
+/** Qualifiers before a rank are few words: "Holy Roman Emperor". */
+const MAX_QUALIFIERS = 2;
 
 /**
  * Whether token `k` is a rank before a person's name (up to `to`): a capitalised word that another name word follows
@@ -31,4 +40,16 @@ export function isRankBefore(tokens: Token[], k: number, to: number): boolean {
 /** Whether token `k` is an honorific ("Mr", "Dr.", "Dame"). */
 export function isHonorific(tokens: Token[], k: number): boolean {
   return HONORIFICS.has(tokens[k].lower);
+}
+
+/**
+ * Where the name starts after a qualified rank ("Vice Admiral James Greer", "Mughal Emperor Shah Jahan"): the token
+ * after the rank, or `from` when the run does not open with capitalised qualifiers and a rank.
+ */
+export function rankAfterModifiers(tokens: Token[], from: number, to: number): number {
+  for (let k = from + 1; k <= from + MAX_QUALIFIERS && k < to - 1; k++) {
+    if (!/^\p{Lu}/u.test(tokens[k - 1].text)) return from;
+    if (QUALIFIED_RANKS.has(tokens[k].lower) && isRankBefore(tokens, k, to)) return k + 1;
+  }
+  return from;
 }

@@ -7,6 +7,7 @@ import type { EntityType } from "../../model/types.ts";
 import type { Token } from "../nlp/types.ts";
 import { contextType } from "./cues.ts";
 import { nameWords } from "./glue.ts";
+import { placeLookup } from "../geo/places.ts";
 
 interface CompromiseModel {
   one: { lexicon: Record<string, string | string[]> };
@@ -38,6 +39,8 @@ const ORG_HEADS = new Set([
   ],
   ...["associates", "capital", "brothers", "bros.", "industries", "enterprises", "technologies", "systems", "labs"],
   ...["pictures", "studios", "records", "entertainment", "publishing", "networks", "communications", "pharmaceuticals"],
+  ...["regiment", "battalion", "brigade", "squadron", "fleet", "corps", "railroad", "railway", "railways", "transit"],
+  ...["trust", "books", "studio", "films", "airways", "press", "media", "magazine", "orchestra", "choir", "band"],
 ]);
 /** Last words that make a name a state or realm, past or present ("Russian Empire", "Dutch Republic"). */
 const POLITY_HEADS = new Set([
@@ -49,6 +52,23 @@ const PLACE_HEADS = new Set([
   ...Object.keys(model.two.placeWords),
   ...POLITY_HEADS,
   ...["stadium", "airport", "street", "square", "province", "region", "sea", "ocean", "valley", "oblast"],
+  ...["oceans", "oblasts", "governorate", "reservoir", "peak", "peaks", "range", "ranges", "rim", "viaduct"],
+  ...["drive", "route", "highway", "motorway", "canal", "channel", "monastery", "abbey", "station", "mausoleum"],
+  ...["theatre", "marina", "wilderness", "bowl", "temple", "armory", "cathedral", "mosque", "cdp", "massif"],
+]);
+/** First words that make a name a place: "Lake Tana", "Mount Guna", "Cape Horn". */
+const LEADING_PLACE = new Set([
+  "lake",
+  "mount",
+  "mt",
+  "mt.",
+  "cape",
+  "isle",
+  "lago",
+  "monte",
+  "sierra",
+  "fort",
+  "loch",
 ]);
 /** Common nouns after a name that make it a place: "the Santiago Bernabeu stadium". */
 const FOLLOWING_PLACE = new Set([
@@ -158,6 +178,19 @@ export function isPersonWord(word: string): boolean {
 }
 
 /** Whether compromise knows `word` (lower case) as a place. */
+/** Lower-case words that join the names of towns and rarely of people: "am", "an der", "sur", "upon". */
+const TOWN_PARTICLES = new Set(["am", "an", "der", "sur", "upon", "im", "la", "les"]);
+
+/** Whether the gazetteer (GeoNames) knows the name as a town or district and no word of it is a person's name. */
+function isGazetteerPlace(words: string[]): boolean {
+  // One word is too often a firm or a surname that some town also bears ("Mercedes"); a person's name among the words
+  // makes it a person's unless particles of a town's name join them ("Villanueva de la Serena").
+  if (words.length < 2 || words.every(isCommonWord)) return false;
+  const particles = words.some((w) => TOWN_PARTICLES.has(w));
+  if (!particles && words.some((w) => isPersonWord(w) || isFirstName(w))) return false;
+  return placeLookup().within(words.join(" ")).length > 0;
+}
+
 export function isPlaceName(word: string): boolean {
   return tagsOf(word).some((t) => PLACE_TAGS.has(t));
 }
@@ -265,6 +298,7 @@ export function typeName(
   if (titled) return "person";
   if (FOLLOWING_PLACE.has(tokens[to]?.lower ?? "")) return "location";
   if (PLACE_HEADS.has(last) && words.length > 1) return "location";
+  if (LEADING_PLACE.has(words[0]) && words.length > 1 && !isFirstName(words[1])) return "location";
   const following = tokens[to]?.lower ?? "";
   if (OUTLET_NOUNS.has(following)) return "organization";
   const cue = contextType(tokens, from, to);
@@ -292,6 +326,8 @@ export function typeName(
   // "Lewis Hamilton": words compromise knows as names of people, and no word that is only a place.
   if (words.length > 1 && words.some(isPersonWord) && !words.some((w) => placeWord(w) && !isPersonWord(w)))
     return "person";
+  // "Weiden am See", "Frankfurt am Main": a name the gazetteer knows as a town.
+  if (isGazetteerPlace(words)) return "location";
   // "Paris Saint-Germain", "Borussia Dortmund": a place inside a longer name makes it a club or company.
   if (words.length > 1 && words.some(placeWord)) return "organization";
   // "AeroSystems", "PlayStation": a capital inside a word after three lower-case letters marks a brand.

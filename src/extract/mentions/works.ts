@@ -67,9 +67,13 @@ export function workTitle(
   const t = tokens[i];
   if (OPEN_QUOTES.has(t.text)) return quoted(tokens, i, to, o, nameHead);
   if (!isTitleWord(t) || isCalendarWord(t.lower, tokens[i + 1]?.lower)) return null;
-  const end = titleEnd(tokens, i, to, o.maxTokens);
+  let end = titleEnd(tokens, i, to, o.maxTokens);
   if (end <= i) return null;
-  const cued = cuedBefore(tokens, i) || cuedAfter(tokens, end, to, o.maxDescriptors, i);
+  let cued = cuedBefore(tokens, i) || cuedAfter(tokens, end, to, o.maxDescriptors, i);
+  // "Silent Harbour is a 2004 Polish drama film": the Title Case run took in "is a 2004 Polish"; the title ends at the
+  // verb that describes it.
+  for (let k = i + 1; !cued && k < end; k++)
+    if (/^(?:is|was)$/.test(tokens[k].lower) && cuedAfter(tokens, k, to, o.maxDescriptors, i)) [end, cued] = [k, true];
   // "The Lord of the Rings" inside a sentence: a capitalised "The" and inner "of the" mark a title, unless the "of"
   // follows an organisation or place word ("The Bank of England").
   const inner = tokens.slice(i + 1, end - 1).some((x) => x.lower === "of" || x.lower === "the");
@@ -152,9 +156,9 @@ function cuedAfter(tokens: Token[], end: number, to: number, maxDescriptors: num
   if (!/^(?:a|an|the)$/.test(tokens[end + 1]?.lower ?? "")) return false;
   for (let k = end + 2; k < Math.min(to, end + 3 + maxDescriptors); k++) {
     if (WORK_NOUNS.has(tokens[k].lower) && tokens[k].pos === "NOUN") return tokens[k + 1]?.pos !== "NOUN";
-    // "is the main protagonist of the X series": the noun after "of" or inside another name is not the head.
-    if ((tokens[k].pos === "PUNCT" && tokens[k].text !== "-") || tokens[k].pos === "ADP" || tokens[k].pos === "PROPN")
-      return false;
+    // "is the main protagonist of the X series": the noun after "of" is not the head. A name before the noun still
+    // describes the work ("is a 2004 Polish drama film", "is a Pixar film").
+    if ((tokens[k].pos === "PUNCT" && tokens[k].text !== "-") || tokens[k].pos === "ADP") return false;
   }
   return false;
 }

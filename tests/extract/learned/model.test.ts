@@ -44,6 +44,7 @@ describe("extract", () => {
         {
           classes: ["P17", "P131"],
           threshold: 0.3,
+          associationThreshold: 0.6,
           singleValued: [true, false],
           floors: [0, 0.6],
           features: [11, 22, 33],
@@ -54,6 +55,8 @@ describe("extract", () => {
       expect(file.format).toBe(PAIR_MODEL_FORMAT);
       expect(file.singleValued).toEqual(["P17"]);
       expect(decodePairModel(file).floors).toEqual([0, 0.6]);
+      expect(decodePairModel(file).associationThreshold).toBe(0.6);
+      expect(decodePairModel(file).related).toBe(-1);
       const model = decodePairModel(file);
       for (let i = 0; i < weights.length; i++) expect(model.weights[i]).toBeCloseTo(weights[i], 3);
       expect(featureIdsOf(model, [33, 44, 11])).toEqual([2, 0]);
@@ -69,6 +72,7 @@ describe("extract", () => {
         {
           classes: ["P17"],
           threshold: 0.5,
+          associationThreshold: 1.01,
           singleValued: [false],
           floors: [0],
           features: [11],
@@ -87,10 +91,11 @@ describe("extract", () => {
       expect(featureHash("x")).toBeLessThanOrEqual(0xffffffff);
     });
 
-    it("ships a committed model of the current format with Wikidata properties as classes", () => {
+    it("ships a committed model of the current format with Wikidata properties as classes, and relatedness last", () => {
       const model = loadPairModel();
       expect(model.classes.length).toBeGreaterThan(5);
-      for (const c of model.classes) expect(c).toMatch(/^P\d+$/);
+      expect(model.related).toBe(model.classes.length - 1);
+      for (const c of model.classes.slice(0, -1)) expect(c).toMatch(/^P\d+$/);
       expect(model.threshold).toBeGreaterThan(0);
       expect(model.threshold).toBeLessThan(1);
     });
