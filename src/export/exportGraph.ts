@@ -1,11 +1,13 @@
 /**
- * Export dispatch: one entry point that turns a graph into a named, typed stream of GEXF, GraphML, JSON or CSV.
+ * Export dispatch: one entry point that turns a graph into a named, typed stream of GEXF, GraphML, JSON, CSV or a
+ * Neo4j bulk-import bundle (zip).
  */
 import type { KnowledgeGraph } from "../model/types.ts";
 import { writeCsv } from "./csv.ts";
 import { writeGexf } from "./gexf.ts";
 import { writeGraphml } from "./graphml.ts";
 import { writeJson } from "./json.ts";
+import { neo4jBundle } from "./neo4j.ts";
 import type { CsvPart, ExportFormat } from "./types.ts";
 import { zipStream } from "./zip.ts";
 
@@ -66,6 +68,15 @@ export function exportGraph(
             { name: `${baseName}-nodes.csv`, chunks: writeCsv(graph, "nodes") },
             { name: `${baseName}-edges.csv`, chunks: writeCsv(graph, "edges") },
           ],
+          modified,
+        ),
+      };
+    case "neo4j":
+      return {
+        fileName: `${baseName}-neo4j.zip`,
+        contentType: "application/zip",
+        chunks: zipStream(
+          neo4jBundle(graph).map((e) => ({ ...e, name: `${baseName}-neo4j/${e.name}` })),
           modified,
         ),
       };

@@ -185,7 +185,8 @@ export const ONTOLOGY_ENDPOINT: EndpointSpec = {
 export const EXPORT_ENDPOINT: EndpointSpec = {
   method: "get",
   path: "/api/export",
-  summary: "The graph or a subset (types, predicates, ego graph, paths) as GEXF 1.3, GraphML, JSON or CSV, streamed",
+  summary:
+    "The graph or a subset (types, predicates, ego graph, paths) as GEXF 1.3, GraphML, JSON, CSV or a Neo4j bulk-import bundle (zip), streamed",
   tag: "export",
   query: ExportQuerySchema,
   responses: {

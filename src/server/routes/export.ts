@@ -1,5 +1,5 @@
 /**
- * GET /api/export: the served graph, or a subset of it, as a GEXF, GraphML, JSON or CSV download, streamed.
+ * GET /api/export: the served graph, or a subset of it, as a GEXF, GraphML, JSON, CSV or Neo4j-bundle download, streamed.
  */
 import { Router } from "express";
 import { exportGraph } from "../../export/exportGraph.ts";
@@ -10,7 +10,7 @@ import type { ServerContext } from "../context.ts";
 import { HttpError, parseOr400 } from "../errors.ts";
 import { streamBody } from "../streamBody.ts";
 
-/** Routes: GET /api/export?format=gexf|graphml|json|csv[&part=zip|nodes|edges][&types=…][&predicates=…][&node=…&depth=…][&from=…&to=…&k=…]. */
+/** Routes: GET /api/export?format=gexf|graphml|json|csv|neo4j[&part=zip|nodes|edges][&types=…][&predicates=…][&node=…&depth=…][&from=…&to=…&k=…]. */
 export function exportRoutes(ctx: ServerContext): Router {
   const router = Router();
   router.get("/export", async (req, res) => {
