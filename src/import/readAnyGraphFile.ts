@@ -1,6 +1,6 @@
 /**
- * Any graph file: loads a graphology JSON export, GEXF or GraphML file, or a Neo4j bundle (folder or zip), into a
- * knowledge graph.
+ * Any graph file: loads a graphology JSON export, GEXF, GraphML or Turtle file, or a Neo4j bundle (folder or zip),
+ * into a knowledge graph.
  */
 import { closeSync, constants, openSync, readSync, statSync } from "node:fs";
 import path from "node:path";
@@ -12,12 +12,13 @@ import { readGexf } from "./gexf.ts";
 import { readGraphml } from "./graphml.ts";
 import { readGraphologyJson } from "./json.ts";
 import { readNeo4jFile } from "./neo4j.ts";
+import { readTurtle } from "./turtle.ts";
 import { toKnowledgeGraph } from "./normalize.ts";
 import { ImportError, type ImportOptions } from "./types.ts";
 import { readFileBounded } from "../util/boundedRead.ts";
 
 /** The file formats {@link readAnyGraphFile} recognises. */
-export type GraphFileFormat = "json" | "gexf" | "graphml" | "neo4j";
+export type GraphFileFormat = "json" | "gexf" | "graphml" | "neo4j" | "turtle";
 
 const SNIFF_BYTES = 2048;
 // About the longest string V8 makes; a larger GEXF or GraphML file could not be parsed anyway.
@@ -38,6 +39,7 @@ export function readAnyGraphFile(file: string, options: Partial<ImportOptions> =
   if (format === "neo4j") return readNeo4jFile(file, options);
   if (format === "json") return readJsonFile(file, options);
   const text = readText(file);
+  if (format === "turtle") return readTurtle(text, name, options);
   return format === "gexf" ? readGexf(text, name, options) : readGraphml(text, name, options);
 }
 
@@ -48,10 +50,12 @@ export function graphFileFormat(file: string, head: string): GraphFileFormat | n
   if (ext === ".graphml") return "graphml";
   if (ext === ".json") return "json";
   if (ext === ".zip" || head.startsWith("PK\u0003\u0004")) return "neo4j";
+  if (ext === ".ttl" || ext === ".nt") return "turtle";
   const start = head.trimStart();
   if (start.startsWith("{")) return "json";
   if (/<gexf[\s>]/.test(start)) return "gexf";
   if (/<graphml[\s>]/.test(start)) return "graphml";
+  if (/^(@prefix|@base|prefix\s|base\s)/i.test(start)) return "turtle";
   return null;
 }
 

@@ -4,6 +4,8 @@
 import { unzipSync, strFromU8 } from "fflate";
 import path from "node:path";
 import { readNeo4jBundle, type BundleFiles } from "../../src/import/neo4j.ts";
+import { readJsonLd, readTurtle } from "../../src/import/turtle.ts";
+import type { RdfImportOptions } from "../../src/import/rdf.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
 
 /** The files of a zipped bundle by base name. */
@@ -13,10 +15,19 @@ export function unzipBundle(bytes: Uint8Array): BundleFiles {
   return files;
 }
 
-/** Reads back the bytes of a `neo4j` export. */
-export function readBack(format: "neo4j", bytes: Uint8Array, fileName: string): KnowledgeGraph {
+/** Reads back the bytes of a `neo4j`, `turtle` or `jsonld` export. */
+export async function readBack(
+  format: "neo4j" | "turtle" | "jsonld",
+  bytes: Uint8Array,
+  fileName: string,
+  options: Partial<RdfImportOptions> = {},
+): Promise<KnowledgeGraph> {
   switch (format) {
     case "neo4j":
       return readNeo4jBundle(unzipBundle(bytes), fileName);
+    case "turtle":
+      return readTurtle(Buffer.from(bytes).toString("utf8"), fileName, options);
+    case "jsonld":
+      return readJsonLd(Buffer.from(bytes).toString("utf8"), fileName, options);
   }
 }

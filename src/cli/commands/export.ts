@@ -1,9 +1,11 @@
 /**
- * kg export: writes the graph, or a subset of it, as GEXF, GraphML, JSON, CSV or a Neo4j bundle — the same files as
+ * kg export: writes the graph, or a subset of it, as GEXF, GraphML, JSON, CSV, a Neo4j bundle, Turtle or
+ * JSON-LD — the same files as
  * GET /api/export.
  */
 import path from "node:path";
 import { writeBundleFolder } from "../../export/bundleFolder.ts";
+import { documentTextReader } from "../../export/documentTexts.ts";
 import { exportGraph } from "../../export/exportGraph.ts";
 import { neo4jBundle } from "../../export/neo4j.ts";
 import { ExportQuerySchema, subsetOf } from "../../export/query.ts";
@@ -24,6 +26,7 @@ const FLAGS = {
   from: { type: "string" },
   to: { type: "string" },
   k: { type: "string" },
+  base: { type: "string" },
   graph: { type: "string" },
   data: { type: "string" },
 } as const;
@@ -31,10 +34,10 @@ const FLAGS = {
 export const exportCommand: Command = {
   name: "export",
   summary:
-    "Export the graph or a subset (types, predicates, ego graph, paths) as GEXF, GraphML, JSON, CSV or a Neo4j bundle.",
+    "Export the graph or a subset (types, predicates, ego graph, paths) as GEXF, GraphML, JSON, CSV, Neo4j, Turtle or JSON-LD.",
   usage:
-    "npx kg export --format gexf|graphml|json|csv|neo4j [--out FILE|DIR] [--part zip|nodes|edges] [--types a,b] " +
-    "[--predicates a,b] [--node ENTITY [--depth N]] [--from ENTITY --to ENTITY [--k N]] [--graph FILE] [--data DIR]",
+    "npx kg export --format gexf|graphml|json|csv|neo4j|turtle|jsonld [--out FILE|DIR] [--part zip|nodes|edges] [--types a,b] " +
+    "[--predicates a,b] [--node ENTITY [--depth N]] [--from ENTITY --to ENTITY [--k N]] [--base IRI] [--graph FILE] [--data DIR]",
   async run(args, io) {
     const { values } = parseCommandArgs(args, FLAGS);
     const { out, graph: graphFile, data, ...request } = values;
@@ -51,7 +54,12 @@ export const exportCommand: Command = {
       throw new UsageError("a Neo4j bundle cannot be printed; give --out DIR (a folder) or --out FILE.zip");
     const graph = selectSubset(loadServedGraph({ graphFile: graphFile ?? null, dataRoot: data }), subsetOf(query));
     const baseName = out ? path.basename(out, path.extname(out)) : "graph";
-    const file = exportGraph(graph, query.format, { part: query.part ?? "zip", baseName });
+    // Document texts (for code-point offsets and quote context in RDF) come from graph-data/ unless a file is served.
+    const rdf = {
+      ...(query.base ? { base: query.base } : {}),
+      documentText: graphFile && !data ? null : documentTextReader(data),
+    };
+    const file = exportGraph(graph, query.format, { part: query.part ?? "zip", baseName, rdf });
     if (!out) {
       const parts: Buffer[] = [];
       for await (const chunk of file.chunks) parts.push(Buffer.from(chunk));
