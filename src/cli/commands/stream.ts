@@ -84,6 +84,7 @@ class ServedGraph {
     } catch (error) {
       throw new Error(
         `stream: cannot reach ${this.#url} (${(error as Error).message}); start kg serve or fix --server`,
+        { cause: error },
       );
     }
     if (res.status === 304) return null;
