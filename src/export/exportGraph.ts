@@ -1,11 +1,16 @@
 /**
- * Export dispatch: one entry point that turns a graph into a named, typed stream of GEXF, GraphML, JSON or CSV.
+ * Export dispatch: one entry point that turns a graph into a named, typed stream of GEXF, GraphML, JSON, CSV, a
+ * Neo4j bulk-import bundle (zip), Turtle or JSON-LD.
  */
 import type { KnowledgeGraph } from "../model/types.ts";
 import { writeCsv } from "./csv.ts";
 import { writeGexf } from "./gexf.ts";
 import { writeGraphml } from "./graphml.ts";
 import { writeJson } from "./json.ts";
+import { writeJsonLd } from "./jsonld.ts";
+import { neo4jBundle } from "./neo4j.ts";
+import type { RdfOptions } from "./rdfTriples.ts";
+import { writeTurtle } from "./turtle.ts";
 import type { CsvPart, ExportFormat } from "./types.ts";
 import { zipStream } from "./zip.ts";
 
@@ -24,9 +29,11 @@ export interface ExportOptions {
   baseName: string;
   /** Written as the GEXF `lastmodifieddate` and the zip entries' time; null means now. */
   lastModified: Date | null;
+  /** For Turtle and JSON-LD: the IRI base and where document texts come from. */
+  rdf: Partial<RdfOptions>;
 }
 
-export const DEFAULT_EXPORT_OPTIONS: ExportOptions = { part: "zip", baseName: "graph", lastModified: null };
+export const DEFAULT_EXPORT_OPTIONS: ExportOptions = { part: "zip", baseName: "graph", lastModified: null, rdf: {} };
 
 /** Prepares the export of `graph`; nothing is written until `chunks` is iterated. */
 export function exportGraph(
@@ -34,7 +41,7 @@ export function exportGraph(
   format: ExportFormat,
   options: Partial<ExportOptions> = {},
 ): ExportFile {
-  const { part, baseName, lastModified } = { ...DEFAULT_EXPORT_OPTIONS, ...options };
+  const { part, baseName, lastModified, rdf } = { ...DEFAULT_EXPORT_OPTIONS, ...options };
   const modified = lastModified ?? new Date();
   switch (format) {
     case "gexf":
@@ -68,6 +75,27 @@ export function exportGraph(
           ],
           modified,
         ),
+      };
+    case "neo4j":
+      return {
+        fileName: `${baseName}-neo4j.zip`,
+        contentType: "application/zip",
+        chunks: zipStream(
+          neo4jBundle(graph).map((e) => ({ ...e, name: `${baseName}-neo4j/${e.name}` })),
+          modified,
+        ),
+      };
+    case "turtle":
+      return {
+        fileName: `${baseName}.ttl`,
+        contentType: "text/turtle; charset=utf-8",
+        chunks: writeTurtle(graph, rdf),
+      };
+    case "jsonld":
+      return {
+        fileName: `${baseName}.jsonld`,
+        contentType: "application/ld+json; charset=utf-8",
+        chunks: writeJsonLd(graph, rdf),
       };
   }
 }

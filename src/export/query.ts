@@ -45,10 +45,17 @@ export const ExportQuerySchema = z
     from: z.string().trim().min(1).optional(),
     to: z.string().trim().min(1).optional(),
     k: count(PATH_LIMITS.k.min, PATH_LIMITS.k.max).optional(),
+    base: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]*$/, "give an absolute IRI such as https://example.org/kg/")
+      .max(1000)
+      .optional(),
   })
   .superRefine((q, ctx) => {
     const problem = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
     if (q.part && q.format !== "csv") problem("part", "part only applies to format=csv");
+    if (q.base && q.format !== "turtle" && q.format !== "jsonld")
+      problem("base", "base only applies to format=turtle or format=jsonld");
     if (Boolean(q.from) !== Boolean(q.to)) problem(q.from ? "to" : "from", "a path export needs both from and to");
     if (q.node && (q.from || q.to)) problem("node", "ask for an ego graph (node) or paths (from, to), not both");
     if (q.depth !== undefined && !q.node) problem("depth", "depth applies to an ego graph: give node too");

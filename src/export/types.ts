@@ -3,7 +3,7 @@
  */
 
 /** Formats `GET /api/export` and `kg export` write. */
-export const EXPORT_FORMATS = ["gexf", "graphml", "json", "csv"] as const;
+export const EXPORT_FORMATS = ["gexf", "graphml", "json", "csv", "neo4j", "turtle", "jsonld"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** A CSV export is a zip of both files, or one of them. */

@@ -1,7 +1,8 @@
 /**
- * Any graph file: loads a graphology JSON export, GEXF or GraphML file into a knowledge graph.
+ * Any graph file: loads a graphology JSON export, GEXF, GraphML or Turtle file, or a Neo4j bundle (folder or zip),
+ * into a knowledge graph.
  */
-import { closeSync, constants, openSync, readSync } from "node:fs";
+import { closeSync, constants, openSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 import type Graph from "graphology";
 import { readGraphJson } from "../build/graphFile.ts";
@@ -10,12 +11,14 @@ import { JSON_MODEL_KEYS } from "./decode.ts";
 import { readGexf } from "./gexf.ts";
 import { readGraphml } from "./graphml.ts";
 import { readGraphologyJson } from "./json.ts";
+import { readNeo4jFile } from "./neo4j.ts";
+import { readTurtle } from "./turtle.ts";
 import { toKnowledgeGraph } from "./normalize.ts";
 import { ImportError, type ImportOptions } from "./types.ts";
 import { readFileBounded } from "../util/boundedRead.ts";
 
 /** The file formats {@link readAnyGraphFile} recognises. */
-export type GraphFileFormat = "json" | "gexf" | "graphml";
+export type GraphFileFormat = "json" | "gexf" | "graphml" | "neo4j" | "turtle";
 
 const SNIFF_BYTES = 2048;
 // About the longest string V8 makes; a larger GEXF or GraphML file could not be parsed anyway.
@@ -26,12 +29,17 @@ const MAX_TEXT_FILE_BYTES = 512 * 1024 * 1024;
  * {@link ImportError} that names the file and the fix.
  */
 export function readAnyGraphFile(file: string, options: Partial<ImportOptions> = {}): KnowledgeGraph {
+  if (isDirectory(file)) return readNeo4jFile(file, options);
   const format = graphFileFormat(file, readHead(file));
   const name = path.basename(file);
   if (format === null)
-    throw new ImportError(`import: ${file} is neither graphology JSON, GEXF nor GraphML; export it in one of those`);
+    throw new ImportError(
+      `import: ${file} is neither graphology JSON, GEXF nor GraphML, nor a Neo4j bundle or Turtle; export it in one of those`,
+    );
+  if (format === "neo4j") return readNeo4jFile(file, options);
   if (format === "json") return readJsonFile(file, options);
   const text = readText(file);
+  if (format === "turtle") return readTurtle(text, name, options);
   return format === "gexf" ? readGexf(text, name, options) : readGraphml(text, name, options);
 }
 
@@ -41,10 +49,13 @@ export function graphFileFormat(file: string, head: string): GraphFileFormat | n
   if (ext === ".gexf") return "gexf";
   if (ext === ".graphml") return "graphml";
   if (ext === ".json") return "json";
+  if (ext === ".zip" || head.startsWith("PK\u0003\u0004")) return "neo4j";
+  if (ext === ".ttl" || ext === ".nt") return "turtle";
   const start = head.trimStart();
   if (start.startsWith("{")) return "json";
   if (/<gexf[\s>]/.test(start)) return "gexf";
   if (/<graphml[\s>]/.test(start)) return "graphml";
+  if (/^(@prefix|@base|prefix\s|base\s)/i.test(start)) return "turtle";
   return null;
 }
 
@@ -81,6 +92,14 @@ function hasModelFields(graph: KnowledgeGraph): boolean {
     graph.everyNode(drawable) &&
     graph.everyEdge((_e, a) => typeof a.predicate === "string" && Array.isArray(a.evidence))
   );
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false; // readHead names the problem
+  }
 }
 
 function readHead(file: string): string {

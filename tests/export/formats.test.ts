@@ -9,6 +9,7 @@ import { MultiDirectedGraph } from "graphology";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
 import { EXPORT_FORMATS, type ExportFormat } from "../../src/export/types.ts";
 import { seedGraph, trickyGraph } from "./fixtures.ts";
+import { readBack } from "./readBack.ts";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -38,6 +39,8 @@ async function roundTrip(graph: KnowledgeGraph, format: ExportFormat): Promise<K
       expect(Object.keys(files)).toEqual(["g-nodes.csv", "g-edges.csv"]);
       return readCsvGraph(strFromU8(files["g-nodes.csv"]), strFromU8(files["g-edges.csv"]), file.fileName);
     }
+    default:
+      return readBack(format, new Uint8Array(bytes), file.fileName);
   }
 }
 

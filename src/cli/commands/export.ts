@@ -1,8 +1,13 @@
 /**
- * kg export: writes the graph, or a subset of it, as GEXF, GraphML, JSON or CSV — the same files as GET /api/export.
+ * kg export: writes the graph, or a subset of it, as GEXF, GraphML, JSON, CSV, a Neo4j bundle, Turtle or
+ * JSON-LD — the same files as
+ * GET /api/export.
  */
 import path from "node:path";
+import { writeBundleFolder } from "../../export/bundleFolder.ts";
+import { documentTextReader } from "../../export/documentTexts.ts";
 import { exportGraph } from "../../export/exportGraph.ts";
+import { neo4jBundle } from "../../export/neo4j.ts";
 import { ExportQuerySchema, subsetOf } from "../../export/query.ts";
 import { selectSubset } from "../../export/subset.ts";
 import { loadServedGraph } from "../../server/start.ts";
@@ -21,16 +26,18 @@ const FLAGS = {
   from: { type: "string" },
   to: { type: "string" },
   k: { type: "string" },
+  base: { type: "string" },
   graph: { type: "string" },
   data: { type: "string" },
 } as const;
 
 export const exportCommand: Command = {
   name: "export",
-  summary: "Export the graph or a subset (types, predicates, ego graph, paths) as GEXF, GraphML, JSON or CSV.",
+  summary:
+    "Export the graph or a subset (types, predicates, ego graph, paths) as GEXF, GraphML, JSON, CSV, Neo4j, Turtle or JSON-LD.",
   usage:
-    "npx kg export --format gexf|graphml|json|csv [--out FILE] [--part zip|nodes|edges] [--types a,b] " +
-    "[--predicates a,b] [--node ENTITY [--depth N]] [--from ENTITY --to ENTITY [--k N]] [--graph FILE] [--data DIR]",
+    "npx kg export --format gexf|graphml|json|csv|neo4j|turtle|jsonld [--out FILE|DIR] [--part zip|nodes|edges] [--types a,b] " +
+    "[--predicates a,b] [--node ENTITY [--depth N]] [--from ENTITY --to ENTITY [--k N]] [--base IRI] [--graph FILE] [--data DIR]",
   async run(args, io) {
     const { values } = parseCommandArgs(args, FLAGS);
     const { out, graph: graphFile, data, ...request } = values;
@@ -43,17 +50,26 @@ export const exportCommand: Command = {
     const query = parsed.data;
     if (query.format === "csv" && (query.part ?? "zip") === "zip" && !out)
       throw new UsageError("a CSV zip cannot be printed; give --out FILE, or --part nodes|edges");
+    if (query.format === "neo4j" && !out)
+      throw new UsageError("a Neo4j bundle cannot be printed; give --out DIR (a folder) or --out FILE.zip");
     const graph = selectSubset(loadServedGraph({ graphFile: graphFile ?? null, dataRoot: data }), subsetOf(query));
     const baseName = out ? path.basename(out, path.extname(out)) : "graph";
-    const file = exportGraph(graph, query.format, { part: query.part ?? "zip", baseName });
+    // Document texts (for code-point offsets and quote context in RDF) come from graph-data/ unless a file is served.
+    const rdf = {
+      ...(query.base ? { base: query.base } : {}),
+      documentText: graphFile && !data ? null : documentTextReader(data),
+    };
+    const file = exportGraph(graph, query.format, { part: query.part ?? "zip", baseName, rdf });
     if (!out) {
       const parts: Buffer[] = [];
       for await (const chunk of file.chunks) parts.push(Buffer.from(chunk));
       io.out(Buffer.concat(parts).toString("utf8"));
       return 0;
     }
-    // Streamed to a temporary file, then renamed: a failed export never leaves half a file behind.
-    await writeStreamAtomic(out, file.chunks);
+    // Streamed to a temporary file (or folder), then renamed: a failed export never leaves half a file behind.
+    if (query.format === "neo4j" && path.extname(out).toLowerCase() !== ".zip")
+      await writeBundleFolder(out, neo4jBundle(graph));
+    else await writeStreamAtomic(out, file.chunks);
     io.out(
       `exported ${graph.order} nodes, ${graph.size} edges as ${query.format} -> ${path.relative(process.cwd(), out)}`,
     );

@@ -9,6 +9,7 @@ import { ingestCommand } from "./ingest.ts";
 import { pathCommand } from "./path.ts";
 import { extractCommand } from "./extract.ts";
 import { exportCommand } from "./export.ts";
+import { streamCommand } from "./stream.ts";
 
 /** Every `kg` sub-command, in help order. */
 export const COMMANDS: Command[] = [
@@ -19,4 +20,5 @@ export const COMMANDS: Command[] = [
   pathCommand,
   extractCommand,
   exportCommand,
+  streamCommand,
 ];

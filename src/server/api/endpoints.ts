@@ -185,7 +185,8 @@ export const ONTOLOGY_ENDPOINT: EndpointSpec = {
 export const EXPORT_ENDPOINT: EndpointSpec = {
   method: "get",
   path: "/api/export",
-  summary: "The graph or a subset (types, predicates, ego graph, paths) as GEXF 1.3, GraphML, JSON or CSV, streamed",
+  summary:
+    "The graph or a subset (types, predicates, ego graph, paths) as GEXF 1.3, GraphML, JSON, CSV, a Neo4j bulk-import bundle (zip), Turtle or JSON-LD, streamed",
   tag: "export",
   query: ExportQuerySchema,
   responses: {
@@ -198,12 +199,32 @@ export const EXPORT_ENDPOINT: EndpointSpec = {
         "application/json",
         "text/csv",
         "application/zip",
+        "text/turtle",
+        "application/ld+json",
       ],
     },
     ...BAD_REQUEST,
     ...ENTITY_ERRORS,
   },
 };
+
+/** Vocabulary endpoint specs: the RDF exports' classes and properties, and their JSON-LD @context. */
+export const VOCAB_ENDPOINTS: EndpointSpec[] = [
+  {
+    method: "get",
+    path: "/api/vocab",
+    summary: "The vocabulary of the Turtle and JSON-LD exports (classes per entity type, properties), as Turtle",
+    tag: "export",
+    responses: { 200: { description: "the vocabulary", schema: z.string(), mediaTypes: ["text/turtle"] } },
+  },
+  {
+    method: "get",
+    path: "/api/vocab/context.jsonld",
+    summary: "The JSON-LD @context of the JSON-LD export",
+    tag: "export",
+    responses: { 200: { description: "the context", schema: z.string(), mediaTypes: ["application/ld+json"] } },
+  },
+];
 
 const WRITE_ERRORS = {
   401: error("a token is configured and the request has no valid `Authorization: Bearer` header"),
@@ -284,6 +305,7 @@ export const API_ENDPOINTS: EndpointSpec[] = [
   DOCUMENT_ENDPOINT,
   ONTOLOGY_ENDPOINT,
   EXPORT_ENDPOINT,
+  ...VOCAB_ENDPOINTS,
   INGEST_ENDPOINT,
   ...REVIEW_ENDPOINTS,
   OPENAPI_ENDPOINT,

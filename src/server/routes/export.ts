@@ -1,7 +1,9 @@
 /**
- * GET /api/export: the served graph, or a subset of it, as a GEXF, GraphML, JSON or CSV download, streamed.
+ * GET /api/export: the served graph, or a subset of it, as a GEXF, GraphML, JSON, CSV, Neo4j-bundle,
+ * Turtle or JSON-LD download, streamed.
  */
 import { Router } from "express";
+import { documentTextReader } from "../../export/documentTexts.ts";
 import { exportGraph } from "../../export/exportGraph.ts";
 import { ExportQuerySchema, subsetOf } from "../../export/query.ts";
 import { selectSubset, SubsetError } from "../../export/subset.ts";
@@ -10,13 +12,17 @@ import type { ServerContext } from "../context.ts";
 import { HttpError, parseOr400 } from "../errors.ts";
 import { streamBody } from "../streamBody.ts";
 
-/** Routes: GET /api/export?format=gexf|graphml|json|csv[&part=zip|nodes|edges][&types=…][&predicates=…][&node=…&depth=…][&from=…&to=…&k=…]. */
+/** Routes: GET /api/export?format=gexf|graphml|json|csv|neo4j|turtle|jsonld[&part=zip|nodes|edges][&types=…][&predicates=…][&node=…&depth=…][&from=…&to=…&k=…][&base=IRI]. */
 export function exportRoutes(ctx: ServerContext): Router {
   const router = Router();
   router.get("/export", async (req, res) => {
     const query = parseOr400(ExportQuerySchema, req.query, "query");
     const graph = subsetOrThrow(ctx.store.graph, query);
-    const file = exportGraph(graph, query.format, { part: query.part ?? "zip", baseName: "evidence-graph" });
+    const rdf = {
+      ...(query.base ? { base: query.base } : {}),
+      documentText: ctx.dataRoot ? documentTextReader(ctx.dataRoot) : null,
+    };
+    const file = exportGraph(graph, query.format, { part: query.part ?? "zip", baseName: "evidence-graph", rdf });
     res.status(200).attachment(file.fileName).type(file.contentType).set("Cache-Control", "no-store");
     await streamBody(req, res, file.chunks, `export ${query.format}`);
   });

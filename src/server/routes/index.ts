@@ -17,6 +17,7 @@ import { documentsWriteRoutes } from "./documentsWrite.ts";
 import { relationsRoutes } from "./relations.ts";
 import { ontologyRoutes } from "./ontology.ts";
 import { exportRoutes } from "./export.ts";
+import { vocabRoutes } from "./vocab.ts";
 
 /** A module's routes, mounted under /api. */
 export type RouteFactory = (ctx: ServerContext) => Router;
@@ -35,4 +36,5 @@ export const API_ROUTES: RouteFactory[] = [
   relationsRoutes,
   ontologyRoutes,
   exportRoutes,
+  vocabRoutes,
 ];
