@@ -6,7 +6,7 @@
  * answering other requests meanwhile (see yieldToEventLoop.ts).
  */
 import type { KnowledgeGraph } from "../model/types.ts";
-import { yieldToEventLoop } from "./yieldToEventLoop.ts";
+import { yieldToEventLoop } from "../util/yieldToEventLoop.ts";
 import { hasKeys } from "../util/hasKeys.ts";
 
 /** `compact`: `JSON.stringify(graph.export())`; `lines`: the same value with one node or edge per line. */

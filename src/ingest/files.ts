@@ -17,7 +17,7 @@ import {
 import { DataError, type DataIssue } from "../store/issues.ts";
 import { extractedPath, type DataLayout } from "../store/layout.ts";
 import { readYamlFile } from "../store/yamlFile.ts";
-import type { StagedFile } from "./transaction.ts";
+import type { StagedFile } from "../store/transaction.ts";
 import type { DocumentInput } from "./types.ts";
 import { extractedFileYaml } from "./extractedYaml.ts";
 

@@ -2,12 +2,12 @@
  * Data writer: every change to one graph-data root — ingest a document, accept or reject a relation, revert a merge —
  * serialised by the write lock, written all-or-nothing, then applied to the served graph without a restart.
  */
-import { buildGraph, isBuildStale } from "../build/build.ts";
-import { fingerprintInputs } from "../build/fingerprint.ts";
-import { readGraphJson, writeGraphJsonStreamed } from "../build/graphFile.ts";
+import { buildGraph, isBuildStale } from "../graph/build.ts";
+import { fingerprintInputs } from "../graph/fingerprint.ts";
+import { readGraphJson, writeGraphJsonStreamed } from "../graphfile/graphFile.ts";
 import { copyInSlices } from "./copyInSlices.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
-import type { GraphStore } from "../server/graphStore.ts";
+import type { GraphStore } from "../graph/graphStore.ts";
 import { DataError } from "../store/issues.ts";
 import { dataLayout, type DataLayout } from "../store/layout.ts";
 import { logger } from "../util/logger.ts";
@@ -16,11 +16,11 @@ import { contentHash, documentId, DocumentIndex, normalisedHash } from "./docume
 import { loadDefaultExtractor } from "./extractor.ts";
 import { decisionsFile, documentFiles, documentMeta, readDecisions, readExtracted, readOntology } from "./files.ts";
 import { placeNewNodes, refreshDegreesAndSizes } from "./incremental.ts";
-import { withWriteLock, type LockOptions } from "./lock.ts";
-import { statSignature } from "./statSignature.ts";
-import { applyExtractedFile, mergeReports } from "./merge.ts";
+import { withWriteLock, type LockOptions } from "../store/lock.ts";
+import { statSignature } from "../store/statSignature.ts";
+import { applyExtractedFile, mergeReports } from "../graph/merge.ts";
 import { resolveExtraction } from "./resolve.ts";
-import { commitWrites } from "./transaction.ts";
+import { commitWrites } from "../store/transaction.ts";
 import {
   IngestError,
   type DecisionResult,

@@ -1,7 +1,7 @@
 /**
  * Server context: what every route needs — the graph store, the data root and the server's options.
  */
-import type { GraphStore } from "./graphStore.ts";
+import type { GraphStore } from "../graph/graphStore.ts";
 import type { DataWriter } from "../ingest/writer.ts";
 import type { WriteAccess } from "./auth.ts";
 import type { HeavyQueryQueue } from "./heavyQueries.ts";

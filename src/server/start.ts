@@ -4,8 +4,8 @@
 import { createServer, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { existsSync } from "node:fs";
-import { buildToFile, isBuildStale } from "../build/build.ts";
-import { readGraphJson } from "../build/graphFile.ts";
+import { buildToFile, isBuildStale } from "../graph/build.ts";
+import { readGraphJson } from "../graphfile/graphFile.ts";
 import { readAnyGraphFile } from "../import/readAnyGraphFile.ts";
 import { dataLayout } from "../store/layout.ts";
 import { logger } from "../util/logger.ts";
@@ -13,13 +13,13 @@ import type { AppOptions } from "./app.ts";
 import { createRequestHandler } from "./handler.ts";
 import { DEFAULT_HOST_GUARD_OPTIONS } from "./hostGuard.ts";
 import { warmQueryIndexes } from "./api/warm.ts";
-import { GraphStore } from "./graphStore.ts";
+import { GraphStore } from "../graph/graphStore.ts";
 import type { ServerContext } from "./context.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
 import { DataError } from "../store/issues.ts";
 import type { ErrorCode } from "./errors.ts";
-import { setupWrites } from "../ingest/serverWrites.ts";
-import { recoverPendingWrites } from "../ingest/transaction.ts";
+import { setupWrites } from "./writes.ts";
+import { recoverPendingWrites } from "../store/transaction.ts";
 import type { Extractor } from "../ingest/types.ts";
 
 /** Tunables of {@link startServer}. */

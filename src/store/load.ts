@@ -22,7 +22,7 @@ import {
 import { DataError, type DataIssue } from "./issues.ts";
 import { dataLayout, documentMetaPath, type DataLayout } from "./layout.ts";
 import { parseYamlText, readYamlFile } from "./yamlFile.ts";
-import { recoverPendingWrites } from "../ingest/transaction.ts";
+import { recoverPendingWrites } from "./transaction.ts";
 
 /** Where a record was read from, for error messages. */
 export interface SourceLocation {

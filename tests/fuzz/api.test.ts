@@ -5,7 +5,7 @@
  */
 import { readdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { validateDataset } from "../../src/build/validate.ts";
+import { validateDataset } from "../../src/graph/validate.ts";
 import { startServer, type RunningServer } from "../../src/server/start.ts";
 import { loadDataset } from "../../src/store/load.ts";
 import { dataLayout } from "../../src/store/layout.ts";

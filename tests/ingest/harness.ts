@@ -1,11 +1,11 @@
 /**
  * Test helper: an Express app over a throw-away graph-data/ copy with its write endpoints set up as `kg serve` would.
  */
-import { buildToFile } from "../../src/build/build.ts";
-import { setupWrites, type WriteSetupOptions } from "../../src/ingest/serverWrites.ts";
+import { buildToFile } from "../../src/graph/build.ts";
+import { setupWrites, type WriteSetupOptions } from "../../src/server/writes.ts";
 import { createApp } from "../../src/server/app.ts";
 import type { ServerContext } from "../../src/server/context.ts";
-import { GraphStore } from "../../src/server/graphStore.ts";
+import { GraphStore } from "../../src/graph/graphStore.ts";
 import { makeTempData, type TempData } from "../helpers/tempData.ts";
 import { acmeExtractor } from "./fixtureExtractor.ts";
 

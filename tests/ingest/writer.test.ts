@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { buildGraph, buildToFile } from "../../src/build/build.ts";
+import { buildGraph, buildToFile } from "../../src/graph/build.ts";
 import { loadDataset } from "../../src/store/load.ts";
-import { validateDataset } from "../../src/build/validate.ts";
+import { validateDataset } from "../../src/graph/validate.ts";
 import { DataWriter } from "../../src/ingest/writer.ts";
 import { IngestError, type IngestResult } from "../../src/ingest/types.ts";
-import { GraphStore } from "../../src/server/graphStore.ts";
+import { GraphStore } from "../../src/graph/graphStore.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
 import { makeTempData, type TempData } from "../helpers/tempData.ts";
 import { ACME_ARTICLE, acmeExtractor, fixtureExtractor } from "./fixtureExtractor.ts";
@@ -123,7 +123,7 @@ describe("DataWriter", () => {
     });
 
     it("saves the updated build (after the answer) so that a restart does not rebuild", async () => {
-      const { isBuildStale } = await import("../../src/build/build.ts");
+      const { isBuildStale } = await import("../../src/graph/build.ts");
       await writer.flush();
       expect(isBuildStale(path.join(data.root, "build", "graph.json"), data.root)).toBe(false);
     });

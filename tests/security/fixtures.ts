@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import type { EntityAttributes, EntityType, KnowledgeGraph, RelationAttributes } from "../../src/model/types.ts";
 import { createApp } from "../../src/server/app.ts";
-import { GraphStore } from "../../src/server/graphStore.ts";
+import { GraphStore } from "../../src/graph/graphStore.ts";
 import { entityAttributes, relationAttributes } from "../helpers/attributes.ts";
 
 /** Payloads that would run if any of them reached the DOM as HTML; each sets a flag or opens a dialog. */

@@ -8,7 +8,7 @@ import { createServer, type Server } from "node:http";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GraphStore } from "../../src/server/graphStore.ts";
+import { GraphStore } from "../../src/graph/graphStore.ts";
 import { createRequestHandler } from "../../src/server/handler.ts";
 import { HeavyQueryQueue } from "../../src/server/heavyQueries.ts";
 import { answerPaths } from "../../src/server/routes/paths.ts";

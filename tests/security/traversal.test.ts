@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/server/app.ts";
-import { GraphStore } from "../../src/server/graphStore.ts";
+import { GraphStore } from "../../src/graph/graphStore.ts";
 import { FuzzClient } from "../fuzz/client.ts";
 import { tinyGraph } from "./fixtures.ts";
 

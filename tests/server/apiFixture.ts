@@ -7,7 +7,7 @@ import { expect } from "vitest";
 import type { Response } from "supertest";
 import { createRequestHandler } from "../../src/server/handler.ts";
 import type { ServerContext } from "../../src/server/context.ts";
-import { GraphStore } from "../../src/server/graphStore.ts";
+import { GraphStore } from "../../src/graph/graphStore.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
 import type { EndpointSpec } from "../../src/server/api/endpoints.ts";
 

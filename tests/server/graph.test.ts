@@ -3,7 +3,7 @@
  */
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildGraph } from "../../src/build/build.ts";
+import { buildGraph } from "../../src/graph/build.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
 import { GRAPH_EDGE_ENDPOINT, GRAPH_ENDPOINT, GRAPH_NODE_ENDPOINT } from "../../src/server/api/endpoints.ts";
 import type { DrawGraph } from "../../src/server/api/graphViews.ts";

@@ -3,7 +3,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import request from "supertest";
 import { loadDataset } from "../../src/store/load.ts";
-import { validateDataset } from "../../src/build/validate.ts";
+import { validateDataset } from "../../src/graph/validate.ts";
 import { MAX_DOCUMENT_BYTES } from "../../src/ingest/documentInput.ts";
 import { ACME_ARTICLE } from "../ingest/fixtureExtractor.ts";
 import { writeHarness, type WriteHarness } from "../ingest/harness.ts";

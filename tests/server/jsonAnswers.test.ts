@@ -10,7 +10,7 @@ import request from "supertest";
 import { describe, expect, it } from "vitest";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
 import { createApp } from "../../src/server/app.ts";
-import { GraphStore } from "../../src/server/graphStore.ts";
+import { GraphStore } from "../../src/graph/graphStore.ts";
 
 function pageRoot(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "kg-json-web-"));

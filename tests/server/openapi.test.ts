@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import request from "supertest";
-import { buildGraph } from "../../src/build/build.ts";
+import { buildGraph } from "../../src/graph/build.ts";
 import { API_ENDPOINTS, OPENAPI_ENDPOINT, PATHS_ENDPOINT } from "../../src/server/api/endpoints.ts";
 import { expectDocumented, serveForTest, type TestServer } from "./apiFixture.ts";
 import { mountedRoutes } from "../fuzz/routes.ts";

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { warmQueryIndexes } from "../../src/server/api/warm.ts";
-import { GraphStore } from "../../src/server/graphStore.ts";
+import { GraphStore } from "../../src/graph/graphStore.ts";
 import { logger } from "../../src/util/logger.ts";
 import { graphOf } from "../paths/fixtures.ts";
 

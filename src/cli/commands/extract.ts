@@ -3,7 +3,7 @@
  * each document of a JSON Lines stream (--jsonl).
  */
 import { existsSync } from "node:fs";
-import { readGraphJson } from "../../build/graphFile.ts";
+import { readGraphJson } from "../../graphfile/graphFile.ts";
 import { dataLayout } from "../../store/layout.ts";
 import {
   checkText,

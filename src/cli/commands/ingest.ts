@@ -7,7 +7,7 @@ import { MultiDirectedGraph } from "graphology";
 import { decodeDocumentBytes, MAX_DOCUMENT_BYTES } from "../../ingest/documentInput.ts";
 import { IngestError, type IngestResult } from "../../ingest/types.ts";
 import { DataWriter } from "../../ingest/writer.ts";
-import { GraphStore } from "../../server/graphStore.ts";
+import { GraphStore } from "../../graph/graphStore.ts";
 import { BoundedReadError, readFileBounded } from "../../util/boundedRead.ts";
 import { parseCommandArgs } from "../args.ts";
 import { UsageError, type Command } from "../types.ts";

@@ -5,7 +5,7 @@ import type { KnowledgeGraph } from "../../model/types.ts";
 import { pathIndexOf } from "../../paths/index.ts";
 import { searchIndexOf } from "../../search/index.ts";
 import { logger } from "../../util/logger.ts";
-import type { GraphStore } from "../graphStore.ts";
+import type { GraphStore } from "../../graph/graphStore.ts";
 
 /**
  * Builds the indexes of the served graph now and of every graph the store swaps in (just after the swap, so the

@@ -3,7 +3,7 @@
  * served graph, and a clear error instead of half a graph when the columns disagree.
  */
 import { describe, expect, it } from "vitest";
-import { buildGraph } from "../../../src/build/build.ts";
+import { buildGraph } from "../../../src/graph/build.ts";
 import { drawGraphView } from "../../../src/server/api/graphViews.ts";
 import type { DrawGraph } from "../../../web/app/api.ts";
 import { graphFromDraw } from "../../../web/app/graph.ts";

@@ -9,13 +9,13 @@
  */
 import { watch, type FSWatcher } from "node:fs";
 import path from "node:path";
-import { writeAccessFor } from "../server/auth.ts";
-import type { ServerContext } from "../server/context.ts";
+import { writeAccessFor } from "./auth.ts";
+import type { ServerContext } from "./context.ts";
 import { logger } from "../util/logger.ts";
-import { statSignatureAsync } from "./statSignature.ts";
-import { recoverPendingWrites } from "./transaction.ts";
-import type { Extractor } from "./types.ts";
-import { DataWriter } from "./writer.ts";
+import { statSignatureAsync } from "../store/statSignature.ts";
+import { recoverPendingWrites } from "../store/transaction.ts";
+import type { Extractor } from "../ingest/types.ts";
+import { DataWriter } from "../ingest/writer.ts";
 
 /** Tunables of {@link setupWrites}. */
 export interface WriteSetupOptions {

@@ -6,7 +6,7 @@ import type { DataIssue } from "../store/issues.ts";
 import type { EntityRecord } from "../model/schemas.ts";
 import { checkEvidence } from "../model/evidence.ts";
 import { OPEN_PREDICATE } from "../model/relationKind.ts";
-import { checkExtracted } from "../ingest/validateExtracted.ts";
+import { checkExtracted } from "./validateExtracted.ts";
 
 /** Checks a loaded dataset; returns every problem found (empty when valid). */
 export function validateDataset(dataset: Dataset): DataIssue[] {

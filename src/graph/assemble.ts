@@ -5,7 +5,7 @@ import { MultiDirectedGraph } from "graphology";
 import type { Dataset } from "../store/load.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
 import { kindOfPredicate, relationLabel } from "../model/relationKind.ts";
-import { applyExtractedFile } from "../ingest/merge.ts";
+import { applyExtractedFile } from "./merge.ts";
 
 /**
  * Builds the graph's nodes and edges (no layout or metrics yet): curated entities and relations, then the facts
@@ -52,7 +52,7 @@ export function assembleGraph(dataset: Dataset): KnowledgeGraph {
       addDocument(graph, relation.object, evidence.doc);
     }
   }
-  // Extracted facts come after the curated ones, in document order, so curated facts win (see ingest/merge.ts).
+  // Extracted facts come after the curated ones, in document order, so curated facts win (see merge.ts).
   for (const extracted of dataset.extracted) applyExtractedFile(graph, ontology, extracted, dataset.decisions);
   graph.replaceAttributes({
     name: "Evidence graph",

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { buildGraph, buildToFile, isBuildStale } from "../../src/build/build.ts";
-import { serializeGraph } from "../../src/build/graphFile.ts";
+import { buildGraph, buildToFile, isBuildStale } from "../../src/graph/build.ts";
+import { serializeGraph } from "../../src/graphfile/graphFile.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
 import { makeTempData, SEED_DOC, type TempData } from "../helpers/tempData.ts";
 

@@ -11,7 +11,7 @@ import { computeMetrics, type MetricsOptions } from "./metrics.ts";
 import { layoutGraph, type LayoutOptions } from "./layout.ts";
 import { validateDataset } from "./validate.ts";
 import { fingerprintInputs } from "./fingerprint.ts";
-import { writeGraphJson } from "./graphFile.ts";
+import { writeGraphJson } from "../graphfile/graphFile.ts";
 import { readAnyGraphFile } from "../import/readAnyGraphFile.ts";
 import type { ImportOptions } from "../import/types.ts";
 import path from "node:path";

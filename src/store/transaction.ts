@@ -5,8 +5,8 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { writeFileAtomic } from "../store/atomicWrite.ts";
-import type { DataLayout } from "../store/layout.ts";
+import { writeFileAtomic } from "./atomicWrite.ts";
+import type { DataLayout } from "./layout.ts";
 import { tryWriteLockSync } from "./lock.ts";
 import { syncDirectory, testPause } from "./fsync.ts";
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/store/load.ts";
 import { DataError, type DataIssue } from "../../src/store/issues.ts";
-import { validateDataset } from "../../src/build/validate.ts";
+import { validateDataset } from "../../src/graph/validate.ts";
 import { makeTempData, SEED_RELATIONS, type TempData } from "../helpers/tempData.ts";
 
 let data: TempData;

@@ -5,7 +5,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import type { DataLayout } from "../store/layout.ts";
+import type { DataLayout } from "./layout.ts";
 
 /** One string that changes whenever a source file is added, removed, resized or rewritten. */
 export function statSignature(layout: DataLayout): string {

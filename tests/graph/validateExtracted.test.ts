@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { buildToFile } from "../../src/build/build.ts";
-import { validateDataset } from "../../src/build/validate.ts";
+import { buildToFile } from "../../src/graph/build.ts";
+import { validateDataset } from "../../src/graph/validate.ts";
 import { DataWriter } from "../../src/ingest/writer.ts";
-import { GraphStore } from "../../src/server/graphStore.ts";
+import { GraphStore } from "../../src/graph/graphStore.ts";
 import { formatIssue } from "../../src/store/issues.ts";
 import { loadDataset } from "../../src/store/load.ts";
 import { makeTempData, type TempData } from "../helpers/tempData.ts";
-import { ACME_ARTICLE, acmeExtractor } from "./fixtureExtractor.ts";
+import { ACME_ARTICLE, acmeExtractor } from "../ingest/fixtureExtractor.ts";
 
 describe("validateDataset on extracted facts and decisions", () => {
   let data: TempData;

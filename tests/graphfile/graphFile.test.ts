@@ -3,13 +3,13 @@ import os from "node:os";
 import path from "node:path";
 import { MultiDirectedGraph } from "graphology";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { buildGraph } from "../../src/build/build.ts";
+import { buildGraph } from "../../src/graph/build.ts";
 import {
   readGraphJson,
   serializeGraph,
   serializeGraphChunks,
   writeGraphJsonStreamed,
-} from "../../src/build/graphFile.ts";
+} from "../../src/graphfile/graphFile.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
 import { logger } from "../../src/util/logger.ts";
 import { eventLoopTurnsDuring } from "../helpers/eventLoop.ts";

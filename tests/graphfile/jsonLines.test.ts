@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { NotLineLayoutError, readJsonLines } from "../../src/build/jsonLines.ts";
+import { NotLineLayoutError, readJsonLines } from "../../src/graphfile/jsonLines.ts";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "kg-jsonlines-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

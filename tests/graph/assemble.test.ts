@@ -5,8 +5,8 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { assembleGraph } from "../../src/build/assemble.ts";
-import { validateDataset } from "../../src/build/validate.ts";
+import { assembleGraph } from "../../src/graph/assemble.ts";
+import { validateDataset } from "../../src/graph/validate.ts";
 import { extractedFileYaml } from "../../src/ingest/extractedYaml.ts";
 import type { ExtractedFile, ExtractedRelationRecord } from "../../src/model/schemas.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";

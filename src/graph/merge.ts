@@ -12,7 +12,7 @@
 import type { DecisionsFile, ExtractedEntityRecord, ExtractedFile, Ontology } from "../model/schemas.ts";
 import type { KnowledgeGraph, RelationAttributes } from "../model/types.ts";
 import { relationLabel } from "../model/relationKind.ts";
-import type { MergeReport } from "./types.ts";
+import type { MergeReport } from "../ingest/types.ts";
 
 /** What applying one document changed. */
 export interface MergeOutcome {

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tryWriteLockSync, withWriteLock } from "../../src/ingest/lock.ts";
-import { bootId, processStartTime } from "../../src/ingest/processIdentity.ts";
+import { tryWriteLockSync, withWriteLock } from "../../src/store/lock.ts";
+import { bootId, processStartTime } from "../../src/store/processIdentity.ts";
 import { dataLayout } from "../../src/store/layout.ts";
 import { makeTempData } from "../helpers/tempData.ts";
 

@@ -10,7 +10,7 @@
  */
 import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { bootId, processStartTime } from "./processIdentity.ts";
-import type { DataLayout } from "../store/layout.ts";
+import type { DataLayout } from "./layout.ts";
 
 /** Tunables of {@link withWriteLock}. */
 export interface LockOptions {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { commitWrites, recoverPendingWrites } from "../../src/ingest/transaction.ts";
+import { commitWrites, recoverPendingWrites } from "../../src/store/transaction.ts";
 import { dataLayout, type DataLayout } from "../../src/store/layout.ts";
 import { makeTempData, type TempData } from "../helpers/tempData.ts";
 
