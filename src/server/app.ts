@@ -11,7 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { logger } from "../util/logger.ts";
 import type { ServerContext } from "./context.ts";
-import { errorHandler, HttpError, notFoundHandler } from "./errors.ts";
+import { errorHandler, HttpError, notFoundHandler } from "../query/errors.ts";
 import { nextRequestId, REQUEST_LOG_SERIALIZERS } from "./hot/requestLog.ts";
 import { API_ROUTES } from "./routes/index.ts";
 import { HELMET_OPTIONS } from "./securityHeaders.ts";

@@ -9,7 +9,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isIP } from "node:net";
-import type { ErrorCode } from "./errors.ts";
+import type { ErrorCode } from "../query/errors.ts";
 
 /** Tunables of {@link createHostGuard}. */
 export interface HostGuardOptions {

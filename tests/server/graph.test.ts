@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildGraph } from "../../src/graph/build.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
 import { GRAPH_EDGE_ENDPOINT, GRAPH_ENDPOINT, GRAPH_NODE_ENDPOINT } from "../../src/server/api/endpoints.ts";
-import type { DrawGraph } from "../../src/server/api/graphViews.ts";
+import type { DrawGraph } from "../../src/query/graphViews.ts";
 import { expectDocumented, expectError, serveForTest, type TestServer } from "./apiFixture.ts";
 
 describe("graph routes", () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { warmQueryIndexes } from "../../src/server/api/warm.ts";
+import { warmQueryIndexes } from "../../src/query/warm.ts";
 import { GraphStore } from "../../src/graph/graphStore.ts";
 import { logger } from "../../src/util/logger.ts";
 import { graphOf } from "../paths/fixtures.ts";

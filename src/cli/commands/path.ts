@@ -3,7 +3,7 @@
  */
 import type { KnowledgeGraph } from "../../model/types.ts";
 import { findPaths, pathNode, resolveEntity, type PathResult, type PathSearch } from "../../paths/index.ts";
-import { PathsQuerySchema } from "../../server/api/schemas.ts";
+import { PathsQuerySchema } from "../../query/schemas.ts";
 import { loadServedGraph } from "../../server/start.ts";
 import { parseCommandArgs } from "../args.ts";
 import { UsageError, type Command, type CommandIO } from "../types.ts";

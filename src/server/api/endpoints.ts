@@ -6,7 +6,7 @@ import { z } from "zod";
 import { ExportQuerySchema } from "../../export/query.ts";
 import { DocumentBodySchema } from "../../ingest/documentInput.ts";
 import { IdSchema } from "../../model/schemas.ts";
-import * as S from "./schemas.ts";
+import * as S from "../../query/schemas.ts";
 
 /** One documented response. */
 export interface ResponseSpec {

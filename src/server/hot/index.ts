@@ -20,7 +20,7 @@ import querystring from "node:querystring";
 import type { Logger } from "pino";
 import { logger as processLogger } from "../../util/logger.ts";
 import type { ServerContext } from "../context.ts";
-import { errorAnswer } from "../errors.ts";
+import { errorAnswer } from "../../query/errors.ts";
 import { answerPathsQueued, type PathsRouteOptions } from "../routes/paths.ts";
 import { answerSearch } from "../routes/search.ts";
 import { helmetHeaders } from "../securityHeaders.ts";

@@ -5,9 +5,9 @@ import { Router } from "express";
 import { readFile } from "node:fs/promises";
 import { parse as parseYaml } from "yaml";
 import { dataLayout, documentMetaPath, documentTextPath } from "../../store/layout.ts";
-import { DocumentParamsSchema } from "../api/schemas.ts";
+import { DocumentParamsSchema } from "../../query/schemas.ts";
 import type { ServerContext } from "../context.ts";
-import { HttpError, parseOr400 } from "../errors.ts";
+import { HttpError, parseOr400 } from "../../query/errors.ts";
 
 /** Routes: GET /api/documents/:id. */
 export function documentsRoutes(ctx: ServerContext): Router {

@@ -7,7 +7,7 @@ import { ExportQuerySchema, subsetOf } from "../../export/query.ts";
 import { selectSubset, SubsetError } from "../../export/subset.ts";
 import type { KnowledgeGraph } from "../../model/types.ts";
 import type { ServerContext } from "../context.ts";
-import { HttpError, parseOr400 } from "../errors.ts";
+import { HttpError, parseOr400 } from "../../query/errors.ts";
 import { streamBody } from "../streamBody.ts";
 
 /** Routes: GET /api/export?format=gexf|graphml|json|csv[&part=zip|nodes|edges][&types=…][&predicates=…][&node=…&depth=…][&from=…&to=…&k=…]. */

@@ -5,10 +5,10 @@
 import { randomBytes } from "node:crypto";
 import { Router } from "express";
 import { writeJson } from "../../export/json.ts";
-import { drawGraphView, graphEdgeView, graphNodeView } from "../api/graphViews.ts";
-import { GraphKeyParamsSchema, GraphNodeQuerySchema, GraphQuerySchema } from "../api/schemas.ts";
+import { drawGraphView, graphEdgeView, graphNodeView } from "../../query/graphViews.ts";
+import { GraphKeyParamsSchema, GraphNodeQuerySchema, GraphQuerySchema } from "../../query/schemas.ts";
 import type { ServerContext } from "../context.ts";
-import { HttpError, parseOr400 } from "../errors.ts";
+import { HttpError, parseOr400 } from "../../query/errors.ts";
 import { streamBody } from "../streamBody.ts";
 
 /**

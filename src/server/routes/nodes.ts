@@ -4,11 +4,11 @@
 import { Router } from "express";
 import type { KnowledgeGraph } from "../../model/types.ts";
 import { pathIndexOf, pathNode } from "../../paths/index.ts";
-import { requireEntityId } from "../api/entities.ts";
-import { relationView, type RelationView } from "../api/relations.ts";
-import { NeighborsQuerySchema, NodeParamsSchema, NodeQuerySchema } from "../api/schemas.ts";
+import { requireEntityId } from "../../query/entities.ts";
+import { relationView, type RelationView } from "../../query/relations.ts";
+import { NeighborsQuerySchema, NodeParamsSchema, NodeQuerySchema } from "../../query/schemas.ts";
 import type { ServerContext } from "../context.ts";
-import { parseOr400 } from "../errors.ts";
+import { parseOr400 } from "../../query/errors.ts";
 
 /** Routes: GET /api/nodes/:id, GET /api/nodes/:id/neighbors. */
 export function nodesRoutes(ctx: ServerContext): Router {

@@ -4,11 +4,11 @@
  */
 import { Router } from "express";
 import { DEFAULT_PATH_OPTIONS, findPaths, pathNode } from "../../paths/index.ts";
-import { resolveOrThrow } from "../api/entities.ts";
-import { requireKnownPredicates } from "../api/predicates.ts";
-import { PathsQuerySchema, type PathsResponseSchema } from "../api/schemas.ts";
+import { resolveOrThrow } from "../../query/entities.ts";
+import { requireKnownPredicates } from "../../query/predicates.ts";
+import { PathsQuerySchema, type PathsResponseSchema } from "../../query/schemas.ts";
 import type { ServerContext } from "../context.ts";
-import { parseOr400 } from "../errors.ts";
+import { parseOr400 } from "../../query/errors.ts";
 import { HeavyQueryQueue } from "../heavyQueries.ts";
 import type { z } from "zod";
 

@@ -5,9 +5,9 @@
 import { Router } from "express";
 import type { z } from "zod";
 import { searchEntities } from "../../search/index.ts";
-import { SearchQuerySchema, type SearchResponseSchema } from "../api/schemas.ts";
+import { SearchQuerySchema, type SearchResponseSchema } from "../../query/schemas.ts";
 import type { ServerContext } from "../context.ts";
-import { parseOr400 } from "../errors.ts";
+import { parseOr400 } from "../../query/errors.ts";
 
 /** Body of a GET /api/search answer. */
 export type SearchAnswer = z.infer<typeof SearchResponseSchema>;

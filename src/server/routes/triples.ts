@@ -4,12 +4,12 @@
 import { Router } from "express";
 import type { KnowledgeGraph } from "../../model/types.ts";
 import { pathIndexOf } from "../../paths/index.ts";
-import { resolveOrThrow } from "../api/entities.ts";
-import { requireKnownPredicates } from "../api/predicates.ts";
-import { relationView } from "../api/relations.ts";
-import { TriplesQuerySchema } from "../api/schemas.ts";
+import { resolveOrThrow } from "../../query/entities.ts";
+import { requireKnownPredicates } from "../../query/predicates.ts";
+import { relationView } from "../../query/relations.ts";
+import { TriplesQuerySchema } from "../../query/schemas.ts";
 import type { ServerContext } from "../context.ts";
-import { parseOr400 } from "../errors.ts";
+import { parseOr400 } from "../../query/errors.ts";
 
 /** Routes: GET /api/triples. */
 export function triplesRoutes(ctx: ServerContext): Router {

@@ -5,7 +5,7 @@ import type { DataWriter } from "../../ingest/writer.ts";
 import { LockTimeoutError } from "../../store/lock.ts";
 import { IngestError, type IngestErrorCode } from "../../ingest/types.ts";
 import type { ServerContext } from "../context.ts";
-import { HttpError, type ErrorCode } from "../errors.ts";
+import { HttpError, type ErrorCode } from "../../query/errors.ts";
 
 const CODES: Record<IngestErrorCode, ErrorCode> = {
   invalid: "bad_request",

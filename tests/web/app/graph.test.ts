@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { buildGraph } from "../../../src/graph/build.ts";
-import { drawGraphView } from "../../../src/server/api/graphViews.ts";
+import { drawGraphView } from "../../../src/query/graphViews.ts";
 import type { DrawGraph } from "../../../web/app/api.ts";
 import { graphFromDraw } from "../../../web/app/graph.ts";
 import { createReducers } from "../../../web/app/reducers.ts";

@@ -5,7 +5,7 @@
 import { MultiDirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
 import type { KnowledgeGraph } from "../../../src/model/types.ts";
-import { drawGraphView } from "../../../src/server/api/graphViews.ts";
+import { drawGraphView } from "../../../src/query/graphViews.ts";
 import type { DrawGraph } from "../../../web/app/api.ts";
 import { graphFromDraw, ontologyForGraph } from "../../../web/app/graph.ts";
 import { createReducers, DEFAULT_REDUCER_OPTIONS } from "../../../web/app/reducers.ts";

@@ -3,7 +3,7 @@
  * attributes of one node with its relations or of one relation, which the page fetches when the reader opens them.
  */
 import type { z } from "zod";
-import type { KnowledgeGraph } from "../../model/types.ts";
+import type { KnowledgeGraph } from "../model/types.ts";
 import type { DrawGraphResponseSchema, GraphEdgeResponseSchema, GraphNodeResponseSchema } from "./schemas.ts";
 
 /** The drawing payload of GET /api/graph?view=draw. */

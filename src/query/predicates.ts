@@ -1,9 +1,9 @@
 /**
  * Predicate names in requests: checked against the predicates the served graph uses.
  */
-import type { KnowledgeGraph } from "../../model/types.ts";
-import { pathIndexOf } from "../../paths/index.ts";
-import { HttpError } from "../errors.ts";
+import type { KnowledgeGraph } from "../model/types.ts";
+import { pathIndexOf } from "../paths/index.ts";
+import { HttpError } from "./errors.ts";
 
 /** Most predicate names listed in an error message. */
 const MAX_LISTED = 40;

@@ -1,9 +1,9 @@
 /**
  * Relation views: one edge of the graph as the API shows it, with both ends, its label and its evidence.
  */
-import { isRelationKind } from "../../model/relationKind.ts";
-import type { KnowledgeGraph } from "../../model/types.ts";
-import { pathNode } from "../../paths/index.ts";
+import { isRelationKind } from "../model/relationKind.ts";
+import type { KnowledgeGraph } from "../model/types.ts";
+import { pathNode } from "../paths/index.ts";
 import type { z } from "zod";
 import type { RelationResponseSchema } from "./schemas.ts";
 

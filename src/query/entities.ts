@@ -1,10 +1,10 @@
 /**
  * Entity references in requests: resolves what a client wrote to one entity or answers 409/404 with the choices.
  */
-import type { KnowledgeGraph } from "../../model/types.ts";
-import { resolveEntity } from "../../paths/index.ts";
-import { searchEntities, suggestEntities } from "../../search/index.ts";
-import { HttpError } from "../errors.ts";
+import type { KnowledgeGraph } from "../model/types.ts";
+import { resolveEntity } from "../paths/index.ts";
+import { searchEntities, suggestEntities } from "../search/index.ts";
+import { HttpError } from "./errors.ts";
 
 /** The entity `text` names, or a 409 listing the equally good candidates, or a 404 with suggestions. */
 export function resolveOrThrow(graph: KnowledgeGraph, text: string, param: string): string {

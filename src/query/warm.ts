@@ -1,11 +1,11 @@
 /**
  * Index warm-up: builds the path and search indexes when a graph starts being served, not on its first query.
  */
-import type { KnowledgeGraph } from "../../model/types.ts";
-import { pathIndexOf } from "../../paths/index.ts";
-import { searchIndexOf } from "../../search/index.ts";
-import { logger } from "../../util/logger.ts";
-import type { GraphStore } from "../../graph/graphStore.ts";
+import type { KnowledgeGraph } from "../model/types.ts";
+import { pathIndexOf } from "../paths/index.ts";
+import { searchIndexOf } from "../search/index.ts";
+import { logger } from "../util/logger.ts";
+import type { GraphStore } from "../graph/graphStore.ts";
 
 /**
  * Builds the indexes of the served graph now and of every graph the store swaps in (just after the swap, so the

@@ -3,9 +3,9 @@
  * /api/openapi.json is generated from them, so the documentation cannot drift from the code.
  */
 import { z } from "zod";
-import { EntityTypeSchema, IdSchema } from "../../model/schemas.ts";
-import { MODALITIES, RELATION_KINDS, STANCES } from "../../model/types.ts";
-import { DEFAULT_PATH_OPTIONS, PATH_LIMITS } from "../../paths/types.ts";
+import { EntityTypeSchema, IdSchema } from "../model/schemas.ts";
+import { MODALITIES, RELATION_KINDS, STANCES } from "../model/types.ts";
+import { DEFAULT_PATH_OPTIONS, PATH_LIMITS } from "../paths/types.ts";
 import { boolParam, intParam, listParam, numberParam, textParam } from "./params.ts";
 
 // Section: shared shapes
