@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
-import { buildToFile } from "../src/graph/build.ts";
+import { buildToFile } from "../src/graphfile/buildToFile.ts";
 import { loadDefaultExtractor } from "../src/ingest/extractor.ts";
 import { DataWriter } from "../src/ingest/writer.ts";
 import { ENTITY_TYPES } from "../src/model/types.ts";

@@ -9,12 +9,26 @@
  * - Otherwise it becomes an edge with `status: candidate`, or `accepted` once accepted; rejected ones are left out.
  *   Extracted relations from different documents stay separate edges, each with its own decision.
  */
-import type { DecisionsFile, ExtractedEntityRecord, ExtractedFile, Ontology } from "../model/schemas.ts";
+import type {
+  DecisionsFile,
+  ExtractedEntityRecord,
+  ExtractedFile,
+  Ontology,
+  ResolutionRule,
+} from "../model/schemas.ts";
 import type { KnowledgeGraph, RelationAttributes } from "../model/types.ts";
 import { relationLabel } from "../model/relationKind.ts";
-import type { MergeReport } from "../ingest/types.ts";
 
 /** What applying one document changed. */
+/** An extracted entity that joined an existing node, and the rule that joined it. */
+export interface MergeReport {
+  /** Id to revert the merge with: `<doc>.<key>`. */
+  merge: string;
+  label: string;
+  entity: string;
+  rule: Exclude<ResolutionRule, "new">;
+}
+
 export interface MergeOutcome {
   newEntities: string[];
   newRelations: string[];

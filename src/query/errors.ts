@@ -1,7 +1,6 @@
 /**
- * HTTP errors: one error shape for every route, `{ error: { code, message, ...details } }`, never a stack trace.
+ * HTTP errors: one error shape for every answer, `{ error: { code, message, ...details } }`, never a stack trace.
  */
-import type { ErrorRequestHandler, RequestHandler } from "express";
 import { z } from "zod";
 import { logger } from "../util/logger.ts";
 
@@ -59,17 +58,6 @@ export function parseOr400<S extends z.ZodType>(
   throw new HttpError(400, "bad_request", `invalid ${where}: ${message}`, { problems });
 }
 
-/** 404 for any /api route that does not exist. */
-export const notFoundHandler: RequestHandler = (req, _res, next) => {
-  next(
-    new HttpError(
-      404,
-      "not_found",
-      `no such endpoint: ${req.method} ${req.originalUrl.split("?")[0]}; see /api/openapi.json for the API`,
-    ),
-  );
-};
-
 /** The body of every error answer. */
 export interface ErrorBody {
   error: { code: ErrorCode; message: string } & Record<string, unknown>;
@@ -93,16 +81,6 @@ export function errorAnswer(error: unknown, path: string): ErrorAnswer {
   const body: ErrorBody = { error: { code: http.code, message: http.message, ...http.details } };
   return { status: http.status, body, headers: http.headers };
 }
-
-/** The last middleware: maps every error to the JSON error shape; unexpected ones become 500 without details. */
-export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
-  const { status, body, headers } = errorAnswer(error, req.path);
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  res.status(status).set(headers).json(body);
-};
 
 /** Maps errors thrown by Express' own middleware (body parser, etc.) to HttpErrors. */
 function toHttpError(error: unknown): HttpError {

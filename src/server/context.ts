@@ -3,8 +3,10 @@
  */
 import type { GraphStore } from "../graph/graphStore.ts";
 import type { DataWriter } from "../ingest/writer.ts";
-import type { WriteAccess } from "./auth.ts";
 import type { HeavyQueryQueue } from "./heavyQueries.ts";
+
+/** Who may write: anyone who can reach the (loopback) server, token holders, or no one (with the reason). */
+export type WriteAccess = { type: "open" } | { type: "token"; token: string } | { type: "off"; reason: string };
 
 /** Shared state handed to each route module. */
 export interface ServerContext {

@@ -4,9 +4,8 @@
 import { createServer, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { existsSync } from "node:fs";
-import { buildToFile, isBuildStale } from "../graph/build.ts";
 import { readGraphJson } from "../graphfile/graphFile.ts";
-import { readAnyGraphFile } from "../import/readAnyGraphFile.ts";
+import { loadServedGraph } from "../query/loadGraph.ts";
 import { dataLayout } from "../store/layout.ts";
 import { logger } from "../util/logger.ts";
 import type { AppOptions } from "./app.ts";
@@ -64,17 +63,6 @@ export interface RunningServer {
   url: string;
   context: ServerContext;
   close: () => Promise<void>;
-}
-
-/** Loads the graph to serve: the given file (JSON, GEXF or GraphML), or graph-data/'s build (rebuilt when stale). */
-export function loadServedGraph(options: Pick<ServeOptions, "graphFile" | "dataRoot">): KnowledgeGraph {
-  if (options.graphFile) return readAnyGraphFile(options.graphFile);
-  const layout = dataLayout(options.dataRoot);
-  if (isBuildStale(layout.builtGraph, options.dataRoot)) {
-    logger.info("graph-data changed since the last build; rebuilding");
-    return buildToFile(undefined, { root: options.dataRoot }).graph;
-  }
-  return readGraphJson(layout.builtGraph);
 }
 
 /** Like {@link loadServedGraph}, but when graph-data/ is broken and a last good build exists, serves that build and

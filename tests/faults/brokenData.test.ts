@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import request from "supertest";
-import { buildToFile } from "../../src/graph/build.ts";
+import { buildToFile } from "../../src/graphfile/buildToFile.ts";
 import { startServer, type RunningServer } from "../../src/server/start.ts";
 import { makeTempData, SEED_RELATIONS, type TempData } from "../helpers/tempData.ts";
 import { ACME_ARTICLE, acmeExtractor } from "../ingest/fixtureExtractor.ts";

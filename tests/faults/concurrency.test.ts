@@ -3,7 +3,7 @@ import { execFile } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { buildToFile } from "../../src/graph/build.ts";
+import { buildToFile } from "../../src/graphfile/buildToFile.ts";
 import { validateDataset } from "../../src/graph/validate.ts";
 import { WRITE_STEP_DELAY_ENV } from "../../src/store/fsync.ts";
 import { loadDataset } from "../../src/store/load.ts";

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { buildToFile } from "../../src/graph/build.ts";
+import { buildToFile } from "../../src/graphfile/buildToFile.ts";
 import { main } from "../../src/cli/main.ts";
 import { WRITE_STEP_DELAY_ENV } from "../../src/store/fsync.ts";
 import { makeTempData, type TempData } from "../helpers/tempData.ts";

@@ -8,7 +8,7 @@ import { copyFileSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildToFile } from "../../src/graph/build.ts";
+import { buildToFile } from "../../src/graphfile/buildToFile.ts";
 import { startServer, type RunningServer } from "../../src/server/start.ts";
 import { makeTempData, type TempData } from "../helpers/tempData.ts";
 import { ACME_ARTICLE, acmeExtractor } from "../ingest/fixtureExtractor.ts";

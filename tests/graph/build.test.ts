@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { buildGraph, buildToFile, isBuildStale } from "../../src/graph/build.ts";
+import { buildGraph, isBuildStale } from "../../src/graph/build.ts";
+import { buildToFile } from "../../src/graphfile/buildToFile.ts";
 import { serializeGraph } from "../../src/graphfile/graphFile.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
 import { makeTempData, SEED_DOC, type TempData } from "../helpers/tempData.ts";

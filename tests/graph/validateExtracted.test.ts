@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { buildToFile } from "../../src/graph/build.ts";
+import { buildToFile } from "../../src/graphfile/buildToFile.ts";
 import { validateDataset } from "../../src/graph/validate.ts";
 import { DataWriter } from "../../src/ingest/writer.ts";
 import { GraphStore } from "../../src/graph/graphStore.ts";

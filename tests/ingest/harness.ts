@@ -1,7 +1,7 @@
 /**
  * Test helper: an Express app over a throw-away graph-data/ copy with its write endpoints set up as `kg serve` would.
  */
-import { buildToFile } from "../../src/graph/build.ts";
+import { buildToFile } from "../../src/graphfile/buildToFile.ts";
 import { setupWrites, type WriteSetupOptions } from "../../src/server/writes.ts";
 import { createApp } from "../../src/server/app.ts";
 import type { ServerContext } from "../../src/server/context.ts";

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { buildGraph, buildToFile } from "../../src/graph/build.ts";
+import { buildGraph } from "../../src/graph/build.ts";
+import { buildToFile } from "../../src/graphfile/buildToFile.ts";
 import { loadDataset } from "../../src/store/load.ts";
 import { validateDataset } from "../../src/graph/validate.ts";
 import { DataWriter } from "../../src/ingest/writer.ts";

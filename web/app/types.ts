@@ -78,6 +78,9 @@ export interface NodeDetail {
 /** The graph the page draws. */
 export type WebGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
 
+/** Re-fetches the served graph and redraws it in place (see main.ts). */
+export type GraphReload = () => Promise<void>;
+
 /** An entity type of the legend. */
 export interface TypeInfo {
   id: string;

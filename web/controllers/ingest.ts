@@ -4,8 +4,7 @@
 import { postDocument, type ArticleInput, type IngestResult } from "../app/api.ts";
 import type { PageContext } from "../app/context.ts";
 import { byId, el, listen } from "../app/dom.ts";
-import type { Controller, Highlight } from "../app/types.ts";
-import type { GraphReload } from "./index.ts";
+import type { Controller, Highlight, GraphReload } from "../app/types.ts";
 import { focusNode } from "./selection.ts";
 
 /** The async state of the form: a status union, as every async piece of the page. */

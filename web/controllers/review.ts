@@ -7,8 +7,7 @@
 import { decideRelation } from "../app/api.ts";
 import type { PageContext } from "../app/context.ts";
 import { byId, listen } from "../app/dom.ts";
-import type { Controller, UiState } from "../app/types.ts";
-import type { GraphReload } from "./index.ts";
+import type { Controller, UiState, GraphReload } from "../app/types.ts";
 
 /** A review decision, as the panel's buttons carry it in `data-decision`. */
 export type Decision = "accept" | "reject";

@@ -5,7 +5,7 @@ import path from "node:path";
 import { exportGraph } from "../../export/exportGraph.ts";
 import { ExportQuerySchema, subsetOf } from "../../export/query.ts";
 import { selectSubset } from "../../export/subset.ts";
-import { loadServedGraph } from "../../server/start.ts";
+import { loadServedGraph } from "../../query/loadGraph.ts";
 import { writeStreamAtomic } from "../../store/atomicWrite.ts";
 import { parseCommandArgs } from "../args.ts";
 import { UsageError, type Command } from "../types.ts";

@@ -4,7 +4,7 @@
 import type { KnowledgeGraph } from "../../model/types.ts";
 import { findPaths, pathNode, resolveEntity, type PathResult, type PathSearch } from "../../paths/index.ts";
 import { PathsQuerySchema } from "../../query/schemas.ts";
-import { loadServedGraph } from "../../server/start.ts";
+import { loadServedGraph } from "../../query/loadGraph.ts";
 import { parseCommandArgs } from "../args.ts";
 import { UsageError, type Command, type CommandIO } from "../types.ts";
 
