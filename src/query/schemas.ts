@@ -57,28 +57,10 @@ export const SearchQuerySchema = z.strictObject({
 /** Body of GET /api/search. */
 export const SearchResponseSchema = z.object({ q: z.string(), hits: z.array(SearchHitSchema) });
 
-// Section: GET /api/nodes/:id and /api/nodes/:id/neighbors
+// Section: GET /api/nodes/:id/neighbors
 
-/** Path parameters of GET /api/nodes/:id and /api/nodes/:id/neighbors. */
+/** Path parameters of GET /api/nodes/:id/neighbors. */
 export const NodeParamsSchema = z.strictObject({ id: textParam("id", "an entity id", 500) });
-
-/** Query of GET /api/nodes/:id. */
-export const NodeQuerySchema = z.strictObject({
-  limit: intParam("limit", 1, 1000, 100).describe("most relations listed per predicate (count has them all)"),
-});
-
-/** Body of GET /api/nodes/:id: the entity's attributes and its relations by predicate. */
-export const NodeResponseSchema = z.object({
-  node: z.looseObject({ id: z.string(), label: z.string(), type: EntityTypeSchema }),
-  relations: z.array(
-    z.object({
-      predicate: z.string(),
-      label: z.string(),
-      count: z.number().int(),
-      relations: z.array(RelationResponseSchema.extend({ direction: z.enum(["outgoing", "incoming"]) })),
-    }),
-  ),
-});
 
 /** Query of GET /api/nodes/:id/neighbors. */
 export const NeighborsQuerySchema = z.strictObject({

@@ -76,7 +76,7 @@ describe("GET /api/openapi.json", () => {
   });
 
   it("marks path parameters as required", () => {
-    const [id] = doc.paths["/api/nodes/{id}"].get.parameters!;
+    const [id] = doc.paths["/api/graph/nodes/{id}"].get.parameters!;
     expect(id).toMatchObject({ name: "id", in: "path", required: true });
   });
 });

@@ -2,9 +2,8 @@
  * kg export: writes the graph, or a subset of it, as GEXF, GraphML, JSON or CSV — the same files as GET /api/export.
  */
 import path from "node:path";
-import { exportGraph } from "../../export/exportGraph.ts";
-import { ExportQuerySchema, subsetOf } from "../../export/query.ts";
-import { selectSubset } from "../../export/subset.ts";
+import { ExportQuerySchema } from "../../export/query.ts";
+import { answerExport } from "../../query/export.ts";
 import { loadServedGraph } from "../../query/loadGraph.ts";
 import { writeStreamAtomic } from "../../store/atomicWrite.ts";
 import { parseCommandArgs } from "../args.ts";
@@ -43,9 +42,9 @@ export const exportCommand: Command = {
     const query = parsed.data;
     if (query.format === "csv" && (query.part ?? "zip") === "zip" && !out)
       throw new UsageError("a CSV zip cannot be printed; give --out FILE, or --part nodes|edges");
-    const graph = selectSubset(loadServedGraph({ graphFile: graphFile ?? null, dataRoot: data }), subsetOf(query));
     const baseName = out ? path.basename(out, path.extname(out)) : "graph";
-    const file = exportGraph(graph, query.format, { part: query.part ?? "zip", baseName });
+    const served = loadServedGraph({ graphFile: graphFile ?? null, dataRoot: data });
+    const { file, graph } = answerExport(served, request, baseName);
     if (!out) {
       const parts: Buffer[] = [];
       for await (const chunk of file.chunks) parts.push(Buffer.from(chunk));

@@ -5,10 +5,11 @@
 import { randomBytes } from "node:crypto";
 import { Router } from "express";
 import { writeJson } from "../../export/json.ts";
-import { drawGraphView, graphEdgeView, graphNodeView } from "../../query/graphViews.ts";
-import { GraphKeyParamsSchema, GraphNodeQuerySchema, GraphQuerySchema } from "../../query/schemas.ts";
+import { drawGraphView, graphEdgeView } from "../../query/graphViews.ts";
+import { answerNodeDetail, missingKey } from "../../query/nodes.ts";
+import { GraphKeyParamsSchema, GraphQuerySchema } from "../../query/schemas.ts";
 import type { ServerContext } from "../context.ts";
-import { HttpError, parseOr400 } from "../../query/errors.ts";
+import { parseOr400 } from "../../query/errors.ts";
 import { streamBody } from "../streamBody.ts";
 
 /**
@@ -49,23 +50,13 @@ export function graphRoutes(ctx: ServerContext): Router {
     await streamBody(req, res, writeJson(ctx.store.graph), "graph");
   });
   router.get("/graph/nodes/:id", (req, res) => {
-    const graph = ctx.store.graph;
-    const { id } = parseOr400(GraphKeyParamsSchema, req.params, "params");
-    const { limit } = parseOr400(GraphNodeQuerySchema, req.query, "query");
-    if (!graph.hasNode(id)) throw missing("node", id);
-    res.json(graphNodeView(graph, id, limit));
+    res.json(answerNodeDetail(ctx.store.graph, req.params, req.query));
   });
   router.get("/graph/edges/:id", (req, res) => {
     const graph = ctx.store.graph;
     const { id } = parseOr400(GraphKeyParamsSchema, req.params, "params");
-    if (!graph.hasEdge(id)) throw missing("edge", id);
+    if (!graph.hasEdge(id)) throw missingKey("edge", id);
     res.json(graphEdgeView(graph, id));
   });
   return router;
-}
-
-/** 404 for a key the served graph does not have (it may have been removed by a review or a rebuild). */
-function missing(what: "node" | "edge", id: string): HttpError {
-  const hint = what === "node" ? "look entities up with /api/search?q=" : "list relations with /api/triples";
-  return new HttpError(404, "not_found", `graph: no ${what} has the key "${id}"; ${hint}`, { param: "id" });
 }
