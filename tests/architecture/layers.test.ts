@@ -25,7 +25,7 @@ const SRC_LAYERS: LayerTable = [
 
 /** web/'s layers; the page may also import the few src/ modules it shares with the server through Vite. */
 const WEB_LAYERS: LayerTable = [
-  ["../src/search/normalize.ts", "../src/query/schemas.ts"],
+  ["../src/search", "../src/query/schemas.ts"],
   ["app"],
   ["controllers"],
   ["main.ts", "vite.config.ts"],
