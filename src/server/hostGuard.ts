@@ -21,7 +21,7 @@ export interface HostGuardOptions {
 
 export const DEFAULT_HOST_GUARD_OPTIONS: HostGuardOptions = {
   boundHost: "127.0.0.1",
-  allowedHosts: parseHostList(process.env.KG_ALLOWED_HOSTS ?? ""),
+  allowedHosts: [],
 };
 
 /** Answers a refused request and returns true, or returns false (having touched nothing) to let it through. */

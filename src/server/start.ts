@@ -32,7 +32,7 @@ export interface ServeOptions {
   /** graph-data root. */
   dataRoot: string | undefined;
   readOnly: boolean;
-  /** Bearer token for the write endpoints (KG_TOKEN or --token-file); required beyond loopback. Never logged. */
+  /** Bearer token for the write endpoints (`kg serve` reads KG_TOKEN or --token-file); required beyond loopback. */
   token: string | null;
   /** Extractor for ingests; src/extract's pipeline when null. */
   extractor: Extractor | null;
@@ -44,13 +44,13 @@ export interface ServeOptions {
 }
 
 export const DEFAULT_SERVE_OPTIONS: ServeOptions = {
-  port: Number(process.env.PORT ?? 3000),
-  host: process.env.HOST ?? "127.0.0.1",
+  port: 3000,
+  host: "127.0.0.1",
   allowedHosts: DEFAULT_HOST_GUARD_OPTIONS.allowedHosts,
   graphFile: null,
   dataRoot: undefined,
   readOnly: false,
-  token: process.env.KG_TOKEN || null,
+  token: null,
   extractor: null,
   watch: true,
   timeouts: {},
