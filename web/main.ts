@@ -57,16 +57,8 @@ const SMALL_GRAPH_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> = 
 };
 
 /**
- * Above this many edges the page trades detail for speed, because software WebGL (SwiftShader under ANGLE, what
- * headless Chromium without a GPU uses) spends seconds on the first frame of a 10k-node/50k-edge graph:
- * - edges are one-pixel `gl.LINES` (`EdgeLineProgram`) instead of arrows or rectangles, which sigma draws as an
- *   instanced mesh per edge: measured about 2 s against 5 s of GPU work for that frame;
- * - nodes are `gl.POINTS` sprites (`NodePointProgram`) instead of instanced quads: about 1 s less again. A sprite
- *   cannot grow past the GPU's largest point size (1,023 px under SwiftShader, 256 or more on common GPUs), which
- *   only shows at deep zoom;
- * - the few emphasised edges (selection, path, an added article) keep their thickness through the `thick` program
- *   (see the reducers);
- * - no edge picking (a second full edge pass per frame); relations stay reachable from the node panel.
+ * Above this many edges the page draws lines, point sprites and no edge events (emphasised edges keep the `thick`
+ * program). Why, with the measurements under software WebGL: the README, "Performance" (page).
  */
 const LARGE_GRAPH_EDGES = 20_000;
 const EMPHASIS_EDGE_TYPE = "thick";
