@@ -14,7 +14,7 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..
 export interface WebBuildOptions {
   /** Folder of the page's sources (index.html, main.ts, vite.config.ts). */
   webDir: string;
-  /** Folders outside webDir that the page imports too (the search it shares with the server). */
+  /** Folders outside webDir that the page imports from too (the search and response schemas it shares with the server). */
   sharedDirs: string[];
   /** Where the built page goes (what the server serves). */
   outDir: string;
@@ -28,7 +28,8 @@ export interface WebBuildOptions {
 
 export const DEFAULT_WEB_BUILD_OPTIONS: WebBuildOptions = {
   webDir: path.join(REPO_ROOT, "web"),
-  sharedDirs: [path.join(REPO_ROOT, "src", "search")],
+  // The page bundles src/search and the response schemas of src/query/schemas.ts, with what they import.
+  sharedDirs: ["search", "query", "model", "paths"].map((dir) => path.join(REPO_ROOT, "src", dir)),
   outDir: path.join(REPO_ROOT, "web", "dist"),
   scratchDir: path.join(REPO_ROOT, "node_modules", ".cache", "web-build"),
   force: false,
