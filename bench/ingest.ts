@@ -13,7 +13,7 @@ import { loadDefaultExtractor } from "../src/ingest/extractor.ts";
 import { DataWriter } from "../src/ingest/writer.ts";
 import { ENTITY_TYPES } from "../src/model/types.ts";
 import { GraphStore } from "../src/graph/graphStore.ts";
-import { DEFAULT_DATA_ROOT, dataLayout } from "../src/store/layout.ts";
+import { DEFAULT_DATA_ROOT, dataFilesOf } from "../src/store/dataFiles.ts";
 import { readOntology } from "../src/ingest/files.ts";
 import { mulberry32 } from "../src/util/random.ts";
 
@@ -91,7 +91,7 @@ export async function benchIngest(options: Partial<IngestBenchOptions> = {}): Pr
       await writer.idle();
       if (run > 0) saves.push(performance.now() - started);
     }
-    const ontology = readOntology(dataLayout(root));
+    const ontology = readOntology(dataFilesOf(root));
     const extractTimes: number[] = [];
     for (let run = 0; run < opts.runs; run++) {
       started = performance.now();

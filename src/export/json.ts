@@ -1,6 +1,6 @@
 /**
  * JSON writer: streams the graphology JSON export, byte for byte what `JSON.stringify(graph.export())` gives, or the
- * same export with one node or edge per line (the layout of graph-data/build/graph.json, see build/graphFile.ts).
+ * same export with one node or edge per line (the layout of graph-data/build/graph.json, see graphfile/graphFile.ts).
  *
  * Hand-written so a large graph is not turned into one object tree and one string at once, and so the server keeps
  * answering other requests meanwhile (see yieldToEventLoop.ts).

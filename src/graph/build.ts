@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { loadDataset, type Dataset } from "../store/load.ts";
 import { DataError } from "../store/issues.ts";
-import { dataLayout } from "../store/layout.ts";
+import { dataFilesOf } from "../store/dataFiles.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
 import { assembleGraph } from "./assemble.ts";
 import { computeMetrics, type MetricsOptions } from "./metrics.ts";
@@ -38,7 +38,7 @@ export function buildGraph(options: Partial<BuildOptions> = {}): BuildResult {
   const graph = assembleGraph(dataset);
   computeMetrics(graph, metrics);
   layoutGraph(graph, layout);
-  const fingerprint = fingerprintInputs(dataset.layout);
+  const fingerprint = fingerprintInputs(dataset.dataFiles);
   graph.setAttribute("builtFrom", fingerprint);
   return { graph, dataset, fingerprint };
 }
@@ -48,7 +48,7 @@ export function isBuildStale(file: string, root?: string): boolean {
   if (!existsSync(file)) return true;
   try {
     const built = JSON.parse(readFileSync(file, "utf8")) as { attributes?: { builtFrom?: string } };
-    return built.attributes?.builtFrom !== fingerprintInputs(dataLayout(root));
+    return built.attributes?.builtFrom !== fingerprintInputs(dataFilesOf(root));
   } catch {
     return true;
   }

@@ -4,13 +4,13 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { DataLayout } from "../store/layout.ts";
+import type { DataFiles } from "../store/dataFiles.ts";
 
 /** sha256 over the relative path and content of every source file under the root (build output excluded). */
-export function fingerprintInputs(layout: DataLayout): string {
+export function fingerprintInputs(dataFiles: DataFiles): string {
   const hash = createHash("sha256");
-  for (const file of listSourceFiles(layout.root, layout.buildDir)) {
-    hash.update(path.relative(layout.root, file)).update("\0").update(readFileSync(file)).update("\0");
+  for (const file of listSourceFiles(dataFiles.root, dataFiles.buildDir)) {
+    hash.update(path.relative(dataFiles.root, file)).update("\0").update(readFileSync(file)).update("\0");
   }
   return hash.digest("hex");
 }

@@ -8,7 +8,7 @@ import type { EntityAttributes, GraphAttributes, KnowledgeGraph, RelationAttribu
 import { writeFileAtomic, writeStreamAtomic } from "../store/atomicWrite.ts";
 import { writeJson, type JsonOptions } from "../export/json.ts";
 import { logger } from "../util/logger.ts";
-import { NotLineLayoutError, readJsonLines } from "./jsonLines.ts";
+import { NotLineFormatError, readJsonLines } from "./jsonLines.ts";
 import { JsonStreamError, lineAndColumn, streamJsonObject, type JsonStreamHandlers } from "./jsonStream.ts";
 
 type SerializedKnowledgeGraph = SerializedGraph<EntityAttributes, RelationAttributes, GraphAttributes>;
@@ -21,9 +21,9 @@ export interface ReadGraphOptions {
   chunkBytes: number;
   /**
    * Try the line-oriented reader first when streaming (files with one node or edge per line, as
-   * {@link writeGraphJson} writes them); other layouts fall back to the general streaming parser.
+   * {@link writeGraphJson} writes them); other formats fall back to the general streaming parser.
    */
-  lineLayout: boolean;
+  lineFormat: boolean;
 }
 
 // One JSON.parse of a whole file is fastest while the file is small; past ~64 MB streaming avoids holding the text
@@ -31,12 +31,12 @@ export interface ReadGraphOptions {
 export const DEFAULT_READ_GRAPH_OPTIONS: ReadGraphOptions = {
   streamAboveBytes: 64 * 1024 * 1024,
   chunkBytes: 16 * 1024 * 1024,
-  lineLayout: true,
+  lineFormat: true,
 };
 
 /**
  * Serialises a graph deterministically (insertion order, stable key order) with one node or edge per line: still
- * readable and diffable, and {@link readGraphJson} reads that layout with one native `JSON.parse` per batch of lines.
+ * readable and diffable, and {@link readGraphJson} reads that format with one native `JSON.parse` per batch of lines.
  */
 export function serializeGraph(graph: KnowledgeGraph): string {
   const { nodes, edges, ...rest } = graph.export();
@@ -79,7 +79,7 @@ export function graphFromJson(data: SerializedKnowledgeGraph): KnowledgeGraph {
 
 /** Reads a graphology JSON export from disk; throws with the file name when it is not one. */
 export function readGraphJson(file: string, options: Partial<ReadGraphOptions> = {}): KnowledgeGraph {
-  const { streamAboveBytes, chunkBytes, lineLayout } = { ...DEFAULT_READ_GRAPH_OPTIONS, ...options };
+  const { streamAboveBytes, chunkBytes, lineFormat } = { ...DEFAULT_READ_GRAPH_OPTIONS, ...options };
   let size: number;
   try {
     size = statSync(file).size;
@@ -89,11 +89,11 @@ export function readGraphJson(file: string, options: Partial<ReadGraphOptions> =
     });
   }
   if (size < streamAboveBytes) return parseGraphJson(file);
-  if (lineLayout) {
+  if (lineFormat) {
     try {
       return streamGraphJson(file, (handlers) => readJsonLines(file, handlers, { chunkBytes }));
     } catch (error) {
-      if (!(error instanceof NotLineLayoutError)) throw error;
+      if (!(error instanceof NotLineFormatError)) throw error;
       logger.info({ file, reason: error.message }, "graph file read with the general streaming parser");
     }
   }
@@ -116,7 +116,7 @@ function parseGraphJson(file: string): KnowledgeGraph {
 /**
  * Imports the file batch by batch as `read` hands the batches over: nodes first, then edges (buffered if the file
  * lists them before the nodes), exactly as `graph.import` would, without ever holding the whole text or parsed tree.
- * A {@link NotLineLayoutError} from `read` passes through unwrapped so the caller can try another reader.
+ * A {@link NotLineFormatError} from `read` passes through unwrapped so the caller can try another reader.
  */
 function streamGraphJson(file: string, read: (handlers: JsonStreamHandlers) => void): KnowledgeGraph {
   const graph: KnowledgeGraph = new MultiDirectedGraph();
@@ -151,7 +151,7 @@ function streamGraphJson(file: string, read: (handlers: JsonStreamHandlers) => v
       },
     });
   } catch (error) {
-    if (error instanceof NotLineLayoutError) throw error;
+    if (error instanceof NotLineFormatError) throw error;
     throw cannotRead(file, error);
   }
   if (!sawNodes) throw notAnExport(file);

@@ -1,5 +1,5 @@
 /**
- * Line-oriented JSON reader: the fast path for files that list one array element per line (the layout
+ * Line-oriented JSON reader: the fast path for files that list one array element per line (the format
  * {@link serializeGraph} writes), handing the elements over in batches without scanning the text character by character.
  */
 import { closeSync, openSync, readSync } from "node:fs";
@@ -15,7 +15,7 @@ export interface JsonLinesOptions {
    * straight to the old generation, and on a 1.9 GB file that is 1.9 GB of garbage bringing full collections forward.
    */
   batchBytes: number;
-  /** Longest line accepted (the chunk grows up to this); a longer one means the file is not in the layout. */
+  /** Longest line accepted (the chunk grows up to this); a longer one means the file is not in the format. */
   maxLineBytes: number;
   /** Most characters of the lines outside the streamed arrays (the options, the graph's attributes, brackets). */
   maxSkeletonChars: number;
@@ -29,13 +29,13 @@ export const DEFAULT_JSON_LINES_OPTIONS: JsonLinesOptions = {
 };
 
 /**
- * The file is not in the line layout, or not valid JSON. Nothing is said about where: the caller reads the file
+ * The file is not in the line format, or not valid JSON. Nothing is said about where: the caller reads the file
  * again with the general streaming parser, which either loads it or reports the exact position of the problem.
  */
-export class NotLineLayoutError extends Error {
+export class NotLineFormatError extends Error {
   constructor(reason: string) {
     super(`not one element per line: ${reason}`);
-    this.name = "NotLineLayoutError";
+    this.name = "NotLineFormatError";
   }
 }
 
@@ -58,8 +58,8 @@ const OPENS_ARRAY = /"((?:[^"\\]|\\.)*)"\s*:\s*\[\s*$/;
  * ```
  * Every run of element lines is parsed with one native `JSON.parse` call, so the only JavaScript work per line is none
  * at all: arrays end at the first line starting with `]` (a raw newline cannot occur inside a JSON string, so line
- * starts are always between tokens). A batch that does not parse means the file is not in this layout or is broken:
- * {@link NotLineLayoutError} is thrown, possibly after some batches were handed over, so the caller must start afresh.
+ * starts are always between tokens). A batch that does not parse means the file is not in this format or is broken:
+ * {@link NotLineFormatError} is thrown, possibly after some batches were handed over, so the caller must start afresh.
  * Errors thrown by the handlers propagate unchanged.
  */
 export function readJsonLines(
@@ -115,10 +115,10 @@ class LayoutState {
       if (buffer[p] === 0xef && buffer[p + 1] === 0xbb && buffer[p + 2] === 0xbf) p += 3; // BOM
       const first = lineAt(buffer, p, end);
       if (!first.line.trimStart().startsWith("{")) {
-        throw new NotLineLayoutError("the first line does not open an object");
+        throw new NotLineFormatError("the first line does not open an object");
       }
       p = this.#skeletonLine(first.line, first.next);
-      if (this.#key === null) throw new NotLineLayoutError("the first line does not open the nodes or edges list");
+      if (this.#key === null) throw new NotLineFormatError("the first line does not open the nodes or edges list");
     }
     while (p < end) {
       if (this.#key !== null && buffer[p] !== CLOSE_BRACKET) {
@@ -141,16 +141,16 @@ class LayoutState {
 
   /** Checks that the skeleton is one JSON object and hands its other members over. */
   finish(): void {
-    if (!this.#started) throw new NotLineLayoutError("the file is empty");
-    if (this.#key !== null) throw new NotLineLayoutError(`the "${this.#key}" list is not closed`);
+    if (!this.#started) throw new NotLineFormatError("the file is empty");
+    if (this.#key !== null) throw new NotLineFormatError(`the "${this.#key}" list is not closed`);
     let skeleton: unknown;
     try {
       skeleton = JSON.parse(this.#skeleton.join("\n"));
     } catch (error) {
-      throw new NotLineLayoutError(`the lines around the lists are not JSON (${(error as Error).message})`);
+      throw new NotLineFormatError(`the lines around the lists are not JSON (${(error as Error).message})`);
     }
     if (!skeleton || typeof skeleton !== "object" || Array.isArray(skeleton)) {
-      throw new NotLineLayoutError("the file does not hold one JSON object");
+      throw new NotLineFormatError("the file does not hold one JSON object");
     }
     for (const [key, value] of Object.entries(skeleton)) {
       if (!this.#streamedKeys.has(key)) this.#handlers.member(key, value);
@@ -161,14 +161,14 @@ class LayoutState {
   #skeletonLine(line: string, next: number): number {
     this.#skeletonChars += line.length + 1;
     if (this.#skeletonChars > this.#maxSkeletonChars) {
-      throw new NotLineLayoutError(`more than ${this.#maxSkeletonChars} characters outside the lists`);
+      throw new NotLineFormatError(`more than ${this.#maxSkeletonChars} characters outside the lists`);
     }
     this.#skeleton.push(line);
     const opened = OPENS_ARRAY.exec(line);
     if (opened) {
       const key = JSON.parse(`"${opened[1]}"`) as string;
       if (!this.#handlers.streamed.has(key) || this.#streamedKeys.has(key)) {
-        throw new NotLineLayoutError(`a line opens the "${key}" list, which is not streamed (or is streamed twice)`);
+        throw new NotLineFormatError(`a line opens the "${key}" list, which is not streamed (or is streamed twice)`);
       }
       this.#key = key;
       this.#streamedKeys.add(key);
@@ -179,7 +179,7 @@ class LayoutState {
   }
 
   #closeArray(): void {
-    if (this.#trailingComma) throw new NotLineLayoutError(`a comma follows the last element of "${this.#key}"`);
+    if (this.#trailingComma) throw new NotLineFormatError(`a comma follows the last element of "${this.#key}"`);
     if (!this.#sawElement) this.#handlers.batch(this.#key!, []);
     this.#key = null;
   }
@@ -194,17 +194,17 @@ class LayoutState {
     let last = end - 1;
     while (last >= start && buffer[last] <= 0x20) last--;
     if (last < start) return;
-    if (this.#sawElement && !this.#trailingComma) throw new NotLineLayoutError("two elements without a comma");
+    if (this.#sawElement && !this.#trailingComma) throw new NotLineFormatError("two elements without a comma");
     this.#trailingComma = buffer[last] === COMMA;
     const close = this.#trailingComma ? last : last + 1;
-    if (close >= end) throw new NotLineLayoutError(`the file ends inside the "${this.#key}" list`);
+    if (close >= end) throw new NotLineFormatError(`the file ends inside the "${this.#key}" list`);
     buffer[start - 1] = OPEN_BRACKET;
     buffer[close] = CLOSE_BRACKET;
     let elements: unknown[];
     try {
       elements = JSON.parse(buffer.toString("utf8", start - 1, close + 1)) as unknown[];
     } catch (error) {
-      throw new NotLineLayoutError(`a run of element lines is not JSON (${(error as Error).message})`);
+      throw new NotLineFormatError(`a run of element lines is not JSON (${(error as Error).message})`);
     }
     this.#sawElement = true;
     this.#handlers.batch(this.#key!, elements);
@@ -278,7 +278,7 @@ class LineChunks {
 
   #grow(): void {
     if (this.#buffer.length - 1 >= this.#maxLineBytes) {
-      throw new NotLineLayoutError(`a line is longer than ${this.#maxLineBytes} bytes`);
+      throw new NotLineFormatError(`a line is longer than ${this.#maxLineBytes} bytes`);
     }
     const bigger = Buffer.allocUnsafe(Math.min(this.#maxLineBytes, (this.#buffer.length - 1) * 2) + 1);
     this.#buffer.copy(bigger, 0, 0, this.#filled);

@@ -6,7 +6,7 @@ import { buildToFile } from "../graphfile/buildToFile.ts";
 import { readGraphJson } from "../graphfile/graphFile.ts";
 import { readAnyGraphFile } from "../import/readAnyGraphFile.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
-import { dataLayout } from "../store/layout.ts";
+import { dataFilesOf } from "../store/dataFiles.ts";
 import { logger } from "../util/logger.ts";
 
 /** Where the graph comes from: a graph file, or graph-data/ (the repository's when `dataRoot` is undefined). */
@@ -18,10 +18,10 @@ export interface GraphSource {
 /** Loads the graph to serve: the given file (JSON, GEXF or GraphML), or graph-data/'s build (rebuilt when stale). */
 export function loadServedGraph(options: GraphSource): KnowledgeGraph {
   if (options.graphFile) return readAnyGraphFile(options.graphFile);
-  const layout = dataLayout(options.dataRoot);
-  if (isBuildStale(layout.builtGraph, options.dataRoot)) {
+  const dataFiles = dataFilesOf(options.dataRoot);
+  if (isBuildStale(dataFiles.builtGraph, options.dataRoot)) {
     logger.info("graph-data changed since the last build; rebuilding");
     return buildToFile(undefined, { root: options.dataRoot }).graph;
   }
-  return readGraphJson(layout.builtGraph);
+  return readGraphJson(dataFiles.builtGraph);
 }

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { existsSync } from "node:fs";
 import { readGraphJson } from "../graphfile/graphFile.ts";
 import { loadServedGraph } from "../query/loadGraph.ts";
-import { dataLayout } from "../store/layout.ts";
+import { dataFilesOf } from "../store/dataFiles.ts";
 import { logger } from "../util/logger.ts";
 import type { AppOptions } from "./app.ts";
 import { createRequestHandler } from "./handler.ts";
@@ -69,11 +69,11 @@ export interface RunningServer {
  * returns the problem so /api/health can report it. */
 function loadServedGraphOrLastGood(opts: ServeOptions): { graph: KnowledgeGraph; dataError: string | null } {
   // A write cut short by a crash is finished or discarded before anything is read.
-  if (!opts.graphFile) recoverPendingWrites(dataLayout(opts.dataRoot));
+  if (!opts.graphFile) recoverPendingWrites(dataFilesOf(opts.dataRoot));
   try {
     return { graph: loadServedGraph(opts), dataError: null };
   } catch (error) {
-    const lastGood = dataLayout(opts.dataRoot).builtGraph;
+    const lastGood = dataFilesOf(opts.dataRoot).builtGraph;
     if (opts.graphFile || !(error instanceof DataError) || !existsSync(lastGood)) throw error;
     logger.error({ problems: error.issues.length }, "graph-data has problems; serving the last good build");
     return { graph: readGraphJson(lastGood), dataError: error.message };
@@ -157,7 +157,7 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
   const { graph, dataError } = loadServedGraphOrLastGood(opts);
   const context: ServerContext = {
     store: new GraphStore(graph),
-    dataRoot: opts.graphFile ? null : dataLayout(opts.dataRoot).root,
+    dataRoot: opts.graphFile ? null : dataFilesOf(opts.dataRoot).root,
     readOnly: opts.readOnly,
   };
   if (dataError) context.store.setError(dataError);

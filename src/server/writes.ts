@@ -50,7 +50,7 @@ export function setupWrites(ctx: ServerContext, options: Partial<WriteSetupOptio
   ctx.writeAccess = writeAccessFor({ ...opts, hasDataRoot: ctx.dataRoot !== null });
   if (ctx.dataRoot === null) return () => Promise.resolve();
   const writer = new DataWriter(ctx.dataRoot, ctx.store, { extractor: opts.extractor });
-  recoverPendingWrites(writer.layout);
+  recoverPendingWrites(writer.dataFiles);
   if (ctx.writeAccess.type !== "off") ctx.writer = writer;
   if (ctx.writeAccess.type === "off") logger.info({ reason: ctx.writeAccess.reason }, "write endpoints are off");
   const unwatch = opts.watch ? watchData(writer, opts) : () => undefined;
@@ -78,7 +78,7 @@ function watchData(writer: DataWriter, { debounceMs, pollMs }: WriteSetupOptions
       );
   };
   try {
-    watcher = watch(writer.layout.root, { recursive: true, persistent: false }, (_event, name) => {
+    watcher = watch(writer.dataFiles.root, { recursive: true, persistent: false }, (_event, name) => {
       if (name && IGNORED.test(path.normalize(String(name)))) return;
       changed();
     });
@@ -100,7 +100,7 @@ function pollSignature(writer: DataWriter, pollMs: number, changed: () => void):
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const poll = async () => {
-    const signature = await statSignatureAsync(writer.layout).catch(() => last);
+    const signature = await statSignatureAsync(writer.dataFiles).catch(() => last);
     if (last !== null && signature !== last) changed();
     last = signature;
     if (!stopped) timer = setTimeout(() => void poll(), pollMs).unref();

@@ -10,7 +10,7 @@
  */
 import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { bootId, processStartTime } from "./processIdentity.ts";
-import type { DataLayout } from "./layout.ts";
+import type { DataFiles } from "./dataFiles.ts";
 
 /** Tunables of {@link withWriteLock}. */
 export interface LockOptions {
@@ -40,35 +40,35 @@ const SELF = { pid: process.pid, startTime: processStartTime(process.pid) ?? "-"
 
 /** Runs `task` while holding the root's write lock; tasks of this process run in call order. */
 export function withWriteLock<T>(
-  layout: DataLayout,
+  dataFiles: DataFiles,
   task: () => Promise<T> | T,
   options: Partial<LockOptions> = {},
 ): Promise<T> {
   const opts = { ...DEFAULT_LOCK_OPTIONS, ...options };
-  const previous = queues.get(layout.lockFile) ?? Promise.resolve();
+  const previous = queues.get(dataFiles.lockFile) ?? Promise.resolve();
   const run = previous.then(async () => {
-    const token = await acquire(layout.lockFile, opts);
+    const token = await acquire(dataFiles.lockFile, opts);
     try {
       return await task();
     } finally {
-      release(layout.lockFile, token);
+      release(dataFiles.lockFile, token);
     }
   });
   // The queue continues whether this task succeeded or not.
   const tail = run.catch(() => undefined);
-  queues.set(layout.lockFile, tail);
+  queues.set(dataFiles.lockFile, tail);
   void tail.then(() => {
-    if (queues.get(layout.lockFile) === tail) queues.delete(layout.lockFile);
+    if (queues.get(dataFiles.lockFile) === tail) queues.delete(dataFiles.lockFile);
   });
   return run;
 }
 
 /** Takes the lock only if it is free right now (or held by this process); returns a release function or null. */
-export function tryWriteLockSync(layout: DataLayout): (() => void) | null {
-  const owner = readOwner(layout.lockFile);
+export function tryWriteLockSync(dataFiles: DataFiles): (() => void) | null {
+  const owner = readOwner(dataFiles.lockFile);
   if (owner && isSelf(owner)) return () => undefined;
-  const token = tryCreate(layout.lockFile);
-  return token ? () => release(layout.lockFile, token) : null;
+  const token = tryCreate(dataFiles.lockFile);
+  return token ? () => release(dataFiles.lockFile, token) : null;
 }
 
 async function acquire(file: string, { timeoutMs, pollMs }: LockOptions): Promise<string> {

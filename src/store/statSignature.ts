@@ -5,25 +5,25 @@
 import { readdirSync, statSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import type { DataLayout } from "./layout.ts";
+import type { DataFiles } from "./dataFiles.ts";
 
 /** One string that changes whenever a source file is added, removed, resized or rewritten. */
-export function statSignature(layout: DataLayout): string {
+export function statSignature(dataFiles: DataFiles): string {
   const parts: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       // Same exclusions as the fingerprint: hidden files (staging, locks) and the build output.
       if (entry.name.startsWith(".")) continue;
       const full = path.join(dir, entry.name);
-      if (full === layout.buildDir) continue;
+      if (full === dataFiles.buildDir) continue;
       if (entry.isDirectory()) walk(full);
       else {
         const { size, mtimeNs } = statSync(full, { bigint: true });
-        parts.push(`${path.relative(layout.root, full)}\0${size}\0${mtimeNs}`);
+        parts.push(`${path.relative(dataFiles.root, full)}\0${size}\0${mtimeNs}`);
       }
     }
   };
-  walk(layout.root);
+  walk(dataFiles.root);
   return parts.join("\n");
 }
 
@@ -31,7 +31,7 @@ export function statSignature(layout: DataLayout): string {
  * {@link statSignature} without blocking the event loop (for a timer that polls a served root); the same string for
  * the same files. Files that vanish mid-walk are left out: the next poll sees the settled state.
  */
-export async function statSignatureAsync(layout: DataLayout): Promise<string> {
+export async function statSignatureAsync(dataFiles: DataFiles): Promise<string> {
   const parts: string[] = [];
   const walk = async (dir: string): Promise<void> => {
     let entries;
@@ -43,18 +43,18 @@ export async function statSignatureAsync(layout: DataLayout): Promise<string> {
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       if (entry.name.startsWith(".")) continue;
       const full = path.join(dir, entry.name);
-      if (full === layout.buildDir) continue;
+      if (full === dataFiles.buildDir) continue;
       if (entry.isDirectory()) await walk(full);
       else {
         try {
           const { size, mtimeNs } = await stat(full, { bigint: true });
-          parts.push(`${path.relative(layout.root, full)}\0${size}\0${mtimeNs}`);
+          parts.push(`${path.relative(dataFiles.root, full)}\0${size}\0${mtimeNs}`);
         } catch {
           // removed between readdir and stat
         }
       }
     }
   };
-  await walk(layout.root);
+  await walk(dataFiles.root);
   return parts.join("\n");
 }

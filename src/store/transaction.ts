@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "./atomicWrite.ts";
-import type { DataLayout } from "./layout.ts";
+import type { DataFiles } from "./dataFiles.ts";
 import { tryWriteLockSync } from "./lock.ts";
 import { syncDirectory, testPause } from "./fsync.ts";
 
@@ -28,8 +28,8 @@ let counter = 0;
  * Writes every file or none. Synchronous on purpose: no other code of this process can observe or start a write
  * half-way. Call it while holding the root's write lock.
  */
-export function commitWrites(layout: DataLayout, files: StagedFile[]): void {
-  const tx = path.join(layout.stagingDir, `${Date.now()}-${process.pid}-${++counter}`);
+export function commitWrites(dataFiles: DataFiles, files: StagedFile[]): void {
+  const tx = path.join(dataFiles.stagingDir, `${Date.now()}-${process.pid}-${++counter}`);
   mkdirSync(tx, { recursive: true });
   const manifest: Manifest = { files: [] };
   try {
@@ -45,43 +45,43 @@ export function commitWrites(layout: DataLayout, files: StagedFile[]): void {
     throw error;
   }
   testPause();
-  applyCommitted(layout, tx);
+  applyCommitted(dataFiles, tx);
 }
 
 /**
  * Finishes or discards writes left by a process that died mid-way. Runs only when no other process holds the write
  * lock (a live writer's staging is its own business).
  */
-export function recoverPendingWrites(layout: DataLayout): void {
-  if (!existsSync(layout.stagingDir)) return;
-  const release = tryWriteLockSync(layout);
+export function recoverPendingWrites(dataFiles: DataFiles): void {
+  if (!existsSync(dataFiles.stagingDir)) return;
+  const release = tryWriteLockSync(dataFiles);
   if (!release) return;
   try {
-    for (const name of readdirSync(layout.stagingDir).sort()) {
-      const tx = path.join(layout.stagingDir, name);
-      if (existsSync(path.join(tx, COMMIT_MARKER))) applyCommitted(layout, tx);
+    for (const name of readdirSync(dataFiles.stagingDir).sort()) {
+      const tx = path.join(dataFiles.stagingDir, name);
+      if (existsSync(path.join(tx, COMMIT_MARKER))) applyCommitted(dataFiles, tx);
       else rmSync(tx, { recursive: true, force: true });
     }
-    removeIfEmpty(layout.stagingDir);
+    removeIfEmpty(dataFiles.stagingDir);
   } finally {
     release();
   }
 }
 
 /** Renames every staged file still present into place (idempotent), then removes the transaction folder. */
-function applyCommitted(layout: DataLayout, tx: string): void {
+function applyCommitted(dataFiles: DataFiles, tx: string): void {
   const manifest = JSON.parse(readFileSync(path.join(tx, COMMIT_MARKER), "utf8")) as Manifest;
   for (const { staged, target } of manifest.files) {
     const from = path.join(tx, staged);
     if (!existsSync(from)) continue; // moved before a crash
-    const to = path.join(layout.root, checkedTarget(target));
+    const to = path.join(dataFiles.root, checkedTarget(target));
     mkdirSync(path.dirname(to), { recursive: true });
     renameSync(from, to);
     syncDirectory(path.dirname(to));
     testPause();
   }
   rmSync(tx, { recursive: true, force: true });
-  removeIfEmpty(layout.stagingDir);
+  removeIfEmpty(dataFiles.stagingDir);
 }
 
 function removeIfEmpty(dir: string): void {

@@ -22,7 +22,7 @@ const file = (name: string, text: string) => {
 };
 const STREAM = { streamAboveBytes: 0 };
 /** The general streaming parser only, without the line-oriented fast path. */
-const BYTE_STREAM = { streamAboveBytes: 0, lineLayout: false };
+const BYTE_STREAM = { streamAboveBytes: 0, lineFormat: false };
 const FALLBACK = "graph file read with the general streaming parser";
 
 let seed: KnowledgeGraph;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { NotLineLayoutError, readJsonLines } from "../../src/graphfile/jsonLines.ts";
+import { NotLineFormatError, readJsonLines } from "../../src/graphfile/jsonLines.ts";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "kg-jsonlines-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -62,7 +62,7 @@ describe("jsonLines", () => {
         "[\n1,\n2\n]",
         "",
       ]) {
-        expect(() => read(text)).toThrow(NotLineLayoutError);
+        expect(() => read(text)).toThrow(NotLineFormatError);
       }
     });
 
@@ -75,13 +75,13 @@ describe("jsonLines", () => {
         '{"other":[\n1\n]}',
         '{"nodes":[\n{"key":"x"}\n]',
       ]) {
-        expect(() => read(text)).toThrow(NotLineLayoutError);
+        expect(() => read(text)).toThrow(NotLineFormatError);
       }
     });
 
     it("gives up on lines longer than its limit and on a skeleton larger than its limit", () => {
       expect(() => read(`{"nodes":[\n{"key":"${"x".repeat(5000)}"}\n]}`)).toThrow(/longer than 4096 bytes/);
-      expect(() => read(`{"a":"${"x".repeat(5000)}","nodes":[\n]}`)).toThrow(NotLineLayoutError);
+      expect(() => read(`{"a":"${"x".repeat(5000)}","nodes":[\n]}`)).toThrow(NotLineFormatError);
       expect(() => read(`{"nodes":[\n],\n${'"a":1,\n'.repeat(1000)}"b":2}`)).toThrow(/characters outside the lists/);
     });
 

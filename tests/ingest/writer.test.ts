@@ -79,7 +79,7 @@ describe("DataWriter", () => {
 
     it("records the mentions the extractor joined inside the document, with their rule", async () => {
       const { readExtracted } = await import("../../src/ingest/files.ts");
-      const { dataLayout } = await import("../../src/store/layout.ts");
+      const { dataFilesOf: dataLayout } = await import("../../src/store/dataFiles.ts");
       const file = readExtracted(dataLayout(data.root), result.document.id)!;
       const okafor = file.entities.find((e) => e.label === "Jane Okafor")!;
       const start = ACME_ARTICLE.text.indexOf("Okafor said");

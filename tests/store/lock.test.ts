@@ -3,12 +3,12 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tryWriteLockSync, withWriteLock } from "../../src/store/lock.ts";
 import { bootId, processStartTime } from "../../src/store/processIdentity.ts";
-import { dataLayout } from "../../src/store/layout.ts";
+import { dataFilesOf } from "../../src/store/dataFiles.ts";
 import { makeTempData } from "../helpers/tempData.ts";
 
 describe("withWriteLock", () => {
   const data = makeTempData();
-  const layout = dataLayout(data.root);
+  const dataFiles = dataFilesOf(data.root);
   afterAll(() => data.remove());
 
   it("runs the tasks of one process one at a time, in call order", async () => {
@@ -20,33 +20,33 @@ describe("withWriteLock", () => {
       return name;
     };
     const results = await Promise.all([
-      withWriteLock(layout, task("a", 30)),
-      withWriteLock(layout, task("b", 1)),
-      withWriteLock(layout, task("c", 10)),
+      withWriteLock(dataFiles, task("a", 30)),
+      withWriteLock(dataFiles, task("b", 1)),
+      withWriteLock(dataFiles, task("c", 10)),
     ]);
     expect(results).toEqual(["a", "b", "c"]);
     expect(events).toEqual(["start a", "end a", "start b", "end b", "start c", "end c"]);
-    expect(existsSync(layout.lockFile)).toBe(false);
+    expect(existsSync(dataFiles.lockFile)).toBe(false);
   });
 
   it("keeps the queue going after a task fails", async () => {
-    await expect(withWriteLock(layout, () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
-    expect(await withWriteLock(layout, () => "next")).toBe("next");
+    await expect(withWriteLock(dataFiles, () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    expect(await withWriteLock(dataFiles, () => "next")).toBe("next");
   });
 
   it("breaks a lock left by a process that no longer exists", async () => {
     const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]).stdout.toString();
     mkdirSync(data.root, { recursive: true });
-    writeFileSync(layout.lockFile, `${dead} 0 1`);
-    expect(await withWriteLock(layout, () => "got it")).toBe("got it");
+    writeFileSync(dataFiles.lockFile, `${dead} 0 1`);
+    expect(await withWriteLock(dataFiles, () => "got it")).toBe("got it");
   });
 
   it("waits for a live process's lock and gives up with a message naming the lock file", async () => {
-    writeFileSync(layout.lockFile, `${process.ppid} 0 1`);
-    await expect(withWriteLock(layout, () => "never", { timeoutMs: 100, pollMs: 10 })).rejects.toThrow(
+    writeFileSync(dataFiles.lockFile, `${process.ppid} 0 1`);
+    await expect(withWriteLock(dataFiles, () => "never", { timeoutMs: 100, pollMs: 10 })).rejects.toThrow(
       /being written by process \d+ .*\.write\.lock.*delete the lock file if no kg process is running/,
     );
-    expect(existsSync(layout.lockFile)).toBe(true);
+    expect(existsSync(dataFiles.lockFile)).toBe(true);
   });
 
   describe.runIf(processStartTime(process.pid) !== null)("with a reused pid (Linux)", () => {
@@ -55,46 +55,46 @@ describe("withWriteLock", () => {
     const wrong = (start: string) => String(Number(start) + 12345);
 
     it("records the holder's pid, start time and boot id in the lock file", async () => {
-      rmSync(layout.lockFile, { force: true });
-      const seen = await withWriteLock(layout, () => readFileSync(layout.lockFile, "utf8"));
+      rmSync(dataFiles.lockFile, { force: true });
+      const seen = await withWriteLock(dataFiles, () => readFileSync(dataFiles.lockFile, "utf8"));
       expect(seen.split(" ")).toEqual([String(process.pid), expect.any(String), expect.any(String), selfStart, boot]);
     });
 
     it("breaks a lock naming this process's own pid with another start time (a previous life in a container)", async () => {
-      writeFileSync(layout.lockFile, `${process.pid} 0 1 ${wrong(selfStart)} ${boot}`);
-      expect(await withWriteLock(layout, () => "got it", { timeoutMs: 500, pollMs: 10 })).toBe("got it");
+      writeFileSync(dataFiles.lockFile, `${process.pid} 0 1 ${wrong(selfStart)} ${boot}`);
+      expect(await withWriteLock(dataFiles, () => "got it", { timeoutMs: 500, pollMs: 10 })).toBe("got it");
     });
 
     it("breaks a lock of this pid written before start times were recorded", async () => {
-      writeFileSync(layout.lockFile, `${process.pid} 0 1`);
-      expect(await withWriteLock(layout, () => "got it", { timeoutMs: 500, pollMs: 10 })).toBe("got it");
+      writeFileSync(dataFiles.lockFile, `${process.pid} 0 1`);
+      expect(await withWriteLock(dataFiles, () => "got it", { timeoutMs: 500, pollMs: 10 })).toBe("got it");
     });
 
     it("breaks a lock naming a live pid whose start time differs (the pid was reused)", async () => {
       const parentStart = processStartTime(process.ppid)!;
-      writeFileSync(layout.lockFile, `${process.ppid} 0 1 ${wrong(parentStart)} ${boot}`);
-      expect(await withWriteLock(layout, () => "got it", { timeoutMs: 500, pollMs: 10 })).toBe("got it");
+      writeFileSync(dataFiles.lockFile, `${process.ppid} 0 1 ${wrong(parentStart)} ${boot}`);
+      expect(await withWriteLock(dataFiles, () => "got it", { timeoutMs: 500, pollMs: 10 })).toBe("got it");
     });
 
     it("breaks a lock from another boot", async () => {
-      writeFileSync(layout.lockFile, `${process.ppid} 0 1 ${processStartTime(process.ppid)} another-boot`);
-      expect(await withWriteLock(layout, () => "got it", { timeoutMs: 500, pollMs: 10 })).toBe("got it");
+      writeFileSync(dataFiles.lockFile, `${process.ppid} 0 1 ${processStartTime(process.ppid)} another-boot`);
+      expect(await withWriteLock(dataFiles, () => "got it", { timeoutMs: 500, pollMs: 10 })).toBe("got it");
     });
 
     it("still waits for a live holder whose start time matches", async () => {
-      writeFileSync(layout.lockFile, `${process.ppid} 0 1 ${processStartTime(process.ppid)} ${boot}`);
-      await expect(withWriteLock(layout, () => "never", { timeoutMs: 100, pollMs: 10 })).rejects.toThrow(
+      writeFileSync(dataFiles.lockFile, `${process.ppid} 0 1 ${processStartTime(process.ppid)} ${boot}`);
+      await expect(withWriteLock(dataFiles, () => "never", { timeoutMs: 100, pollMs: 10 })).rejects.toThrow(
         /being written by process/,
       );
-      expect(existsSync(layout.lockFile)).toBe(true);
+      expect(existsSync(dataFiles.lockFile)).toBe(true);
     });
 
     it("takes a lock this very process holds as its own in a synchronous write", () => {
-      writeFileSync(layout.lockFile, `${process.pid} 0 1 ${selfStart} ${boot}`);
-      const release = tryWriteLockSync(layout);
+      writeFileSync(dataFiles.lockFile, `${process.pid} 0 1 ${selfStart} ${boot}`);
+      const release = tryWriteLockSync(dataFiles);
       expect(release).not.toBeNull();
       release!();
-      expect(existsSync(layout.lockFile)).toBe(true);
+      expect(existsSync(dataFiles.lockFile)).toBe(true);
     });
   });
 });

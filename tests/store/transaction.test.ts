@@ -2,21 +2,21 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { commitWrites, recoverPendingWrites } from "../../src/store/transaction.ts";
-import { dataLayout, type DataLayout } from "../../src/store/layout.ts";
+import { dataFilesOf, type DataFiles } from "../../src/store/dataFiles.ts";
 import { makeTempData, type TempData } from "../helpers/tempData.ts";
 
 describe("staged writes", () => {
   let data: TempData;
-  let layout: DataLayout;
+  let dataFiles: DataFiles;
   beforeEach(() => {
     data = makeTempData();
-    layout = dataLayout(data.root);
+    dataFiles = dataFilesOf(data.root);
   });
   afterEach(() => data.remove());
 
   /** A staging folder as a crash would leave it: `files` staged, COMMIT written or not. */
   function leaveStaging(files: Record<string, string>, committed: boolean): string {
-    const tx = path.join(layout.stagingDir, "1-1-1");
+    const tx = path.join(dataFiles.stagingDir, "1-1-1");
     mkdirSync(tx, { recursive: true });
     const manifest = Object.keys(files).map((target, i) => {
       writeFileSync(path.join(tx, String(i)), files[target]);
@@ -27,18 +27,18 @@ describe("staged writes", () => {
   }
 
   it("writes every file of a commit and leaves no staging behind", () => {
-    commitWrites(layout, [
+    commitWrites(dataFiles, [
       { target: "extracted/x.yaml", content: "a" },
       { target: "decisions.yaml", content: "b" },
     ]);
     expect(data.read("extracted/x.yaml")).toBe("a");
     expect(data.read("decisions.yaml")).toBe("b");
-    expect(existsSync(layout.stagingDir)).toBe(false);
+    expect(existsSync(dataFiles.stagingDir)).toBe(false);
   });
 
   it("refuses targets outside the root, writing nothing", () => {
     expect(() =>
-      commitWrites(layout, [
+      commitWrites(dataFiles, [
         { target: "decisions.yaml", content: "b" },
         { target: "../escape.txt", content: "x" },
       ]),
@@ -49,9 +49,9 @@ describe("staged writes", () => {
 
   it("discards a write that had not reached its commit point", () => {
     leaveStaging({ "decisions.yaml": "new" }, false);
-    recoverPendingWrites(layout);
+    recoverPendingWrites(dataFiles);
     expect(existsSync(path.join(data.root, "decisions.yaml"))).toBe(false);
-    expect(existsSync(layout.stagingDir)).toBe(false);
+    expect(existsSync(dataFiles.stagingDir)).toBe(false);
   });
 
   it("finishes a committed write whose renames were cut short", () => {
@@ -59,16 +59,16 @@ describe("staged writes", () => {
     // The first file was already renamed before the crash.
     writeFileSync(path.join(data.root, "decisions.yaml"), readFileSync(path.join(tx, "0")));
     rmSync(path.join(tx, "0"));
-    recoverPendingWrites(layout);
+    recoverPendingWrites(dataFiles);
     expect(data.read("decisions.yaml")).toBe("decided");
     expect(data.read("extracted/y.yaml")).toBe("facts");
-    expect(existsSync(layout.stagingDir)).toBe(false);
+    expect(existsSync(dataFiles.stagingDir)).toBe(false);
   });
 
   it("leaves another live process's staging alone", () => {
     leaveStaging({ "decisions.yaml": "theirs" }, false);
-    writeFileSync(layout.lockFile, `${process.ppid} 0 1`);
-    recoverPendingWrites(layout);
-    expect(existsSync(path.join(layout.stagingDir, "1-1-1", "0"))).toBe(true);
+    writeFileSync(dataFiles.lockFile, `${process.ppid} 0 1`);
+    recoverPendingWrites(dataFiles);
+    expect(existsSync(path.join(dataFiles.stagingDir, "1-1-1", "0"))).toBe(true);
   });
 });

@@ -6,7 +6,7 @@
 import { Router } from "express";
 import { OntologySchema } from "../../model/schemas.ts";
 import type { KnowledgeGraph } from "../../model/types.ts";
-import { dataLayout } from "../../store/layout.ts";
+import { dataFilesOf } from "../../store/dataFiles.ts";
 import type { DataIssue } from "../../store/issues.ts";
 import { readYamlFile } from "../../store/yamlFile.ts";
 import { logger } from "../../util/logger.ts";
@@ -41,7 +41,7 @@ export interface OntologyView {
 /** The ontology file's types and predicates, or null when the file is missing or invalid (logged). */
 function readOntology(root: string): OntologyView | null {
   const issues: DataIssue[] = [];
-  const parsed = readYamlFile(dataLayout(root).ontology, OntologySchema, issues);
+  const parsed = readYamlFile(dataFilesOf(root).ontology, OntologySchema, issues);
   if (!parsed) {
     logger.warn({ issues }, "ontology: cannot read ontology.yaml; describing the types found in the graph instead");
     return null;

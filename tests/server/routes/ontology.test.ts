@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ENTITY_TYPES, type KnowledgeGraph } from "../../../src/model/types.ts";
 import { createApp } from "../../../src/server/app.ts";
 import { GraphStore } from "../../../src/graph/graphStore.ts";
-import { DEFAULT_DATA_ROOT } from "../../../src/store/layout.ts";
+import { DEFAULT_DATA_ROOT } from "../../../src/store/dataFiles.ts";
 import { makeTempData, type TempData } from "../../helpers/tempData.ts";
 
 const appFor = (graph: KnowledgeGraph, dataRoot: string | null) =>

@@ -1,5 +1,5 @@
 /**
- * Store layout: where each kind of file lives under a graph-data/ root.
+ * Data files: where each kind of file lives under a graph-data/ root.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 export const DEFAULT_DATA_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../graph-data");
 
 /** Paths of the files that make up one graph-data root. */
-export interface DataLayout {
+export interface DataFiles {
   root: string;
   ontology: string;
   entities: string;
@@ -26,8 +26,8 @@ export interface DataLayout {
   lockFile: string;
 }
 
-/** Resolves the file layout of a graph-data root. */
-export function dataLayout(root: string = DEFAULT_DATA_ROOT): DataLayout {
+/** Resolves where the files of a graph-data root live. */
+export function dataFilesOf(root: string = DEFAULT_DATA_ROOT): DataFiles {
   return {
     root,
     ontology: path.join(root, "ontology.yaml"),
@@ -44,16 +44,16 @@ export function dataLayout(root: string = DEFAULT_DATA_ROOT): DataLayout {
 }
 
 /** Path of a document's text. */
-export function documentTextPath(layout: DataLayout, id: string): string {
-  return path.join(layout.documentsDir, `${id}.txt`);
+export function documentTextPath(dataFiles: DataFiles, id: string): string {
+  return path.join(dataFiles.documentsDir, `${id}.txt`);
 }
 
 /** Path of a document's metadata. */
-export function documentMetaPath(layout: DataLayout, id: string): string {
-  return path.join(layout.documentsDir, `${id}.meta.yaml`);
+export function documentMetaPath(dataFiles: DataFiles, id: string): string {
+  return path.join(dataFiles.documentsDir, `${id}.meta.yaml`);
 }
 
 /** Path of the facts extracted from a document. */
-export function extractedPath(layout: DataLayout, id: string): string {
-  return path.join(layout.extractedDir, `${id}.yaml`);
+export function extractedPath(dataFiles: DataFiles, id: string): string {
+  return path.join(dataFiles.extractedDir, `${id}.yaml`);
 }
