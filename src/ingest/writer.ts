@@ -7,7 +7,7 @@ import { fingerprintInputs } from "../graph/fingerprint.ts";
 import { readGraphJson, writeGraphJsonStreamed } from "../graphfile/graphFile.ts";
 import { copyInSlices } from "./copyInSlices.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
-import type { GraphStore } from "../graph/graphStore.ts";
+import type { ServedGraph } from "../graph/servedGraph.ts";
 import { DataError } from "../store/issues.ts";
 import { dataFilesOf, type DataFiles } from "../store/dataFiles.ts";
 import { logger } from "../util/logger.ts";
@@ -55,7 +55,7 @@ export const DEFAULT_WRITER_OPTIONS: WriterOptions = {
 /** Writes to one graph-data root and keeps `store` serving what is on disk. */
 export class DataWriter {
   readonly dataFiles: DataFiles;
-  readonly #store: GraphStore;
+  readonly #served: ServedGraph;
   readonly #options: WriterOptions;
   readonly #index: DocumentIndex;
   #saveTimer: NodeJS.Timeout | undefined;
@@ -67,16 +67,16 @@ export class DataWriter {
   /** The served graph a spare copy is being made of, while {@link copyInSlices} runs. */
   #copying: KnowledgeGraph | null = null;
 
-  constructor(root: string | undefined, store: GraphStore, options: Partial<WriterOptions> = {}) {
+  constructor(root: string | undefined, served: ServedGraph, options: Partial<WriterOptions> = {}) {
     this.dataFiles = dataFilesOf(root);
-    this.#store = store;
+    this.#served = served;
     this.#options = { ...DEFAULT_WRITER_OPTIONS, ...options };
     this.#index = new DocumentIndex(this.dataFiles);
   }
 
   /** The 409 for a text already stored as `existing` (`near`: but for whitespace, line endings, quotes or dashes). */
   #duplicate(existing: string, near: boolean): IngestError {
-    const documents = (this.#store.graph.getAttribute("documents") ?? []) as { id: string; title?: string }[];
+    const documents = (this.#served.graph.getAttribute("documents") ?? []) as { id: string; title?: string }[];
     const title = documents.find((d) => d.id === existing)?.title;
     const named = title === undefined ? `"${existing}"` : `"${existing}" ("${title}")`;
     const how = near ? "the same text but for whitespace, line endings, quotes or dashes" : "this text";
@@ -102,7 +102,7 @@ export class DataWriter {
       const existing = exact ?? byNormalised.get(normalisedHash(doc.text));
       if (existing) throw this.#duplicate(existing, exact === undefined);
       const id = documentId(nextSeq, hash);
-      const graph = this.#store.graph;
+      const graph = this.#served.graph;
       const ontology = readOntology(this.dataFiles);
       const extraction = await extractor(doc.text, { graph, ontology });
       const decisions = readDecisions(this.dataFiles);
@@ -137,7 +137,7 @@ export class DataWriter {
   /** Records an accept/reject decision on an extracted relation and applies it to the served graph. */
   async decide(relation: string, decision: RelationDecision): Promise<DecisionResult> {
     return this.#locked(() => {
-      const graph = this.#store.graph;
+      const graph = this.#served.graph;
       const decisions = readDecisions(this.dataFiles);
       const previous = decisions.relations[relation]?.decision;
       if (!graph.hasEdge(relation)) {
@@ -205,7 +205,7 @@ export class DataWriter {
           this.#lastSync = this.#sync();
         } catch (error) {
           if (!(error instanceof DataError)) throw error;
-          this.#store.setError(error.message);
+          this.#served.setError(error.message);
           throw new IngestError(
             "conflict",
             `ingest: graph-data has problems; fix them first, nothing was written.\n${error.message}`,
@@ -220,16 +220,16 @@ export class DataWriter {
   #sync(): "unchanged" | "reloaded" {
     // Cheap check first: no file of graph-data/ changed size or mtime since this writer's last publish.
     const signature = statSignature(this.dataFiles);
-    if (this.#published?.graph === this.#store.graph && this.#published.signature === signature) return "unchanged";
+    if (this.#published?.graph === this.#served.graph && this.#published.signature === signature) return "unchanged";
     const fingerprint = fingerprintInputs(this.dataFiles);
-    if (this.#store.graph.getAttribute("builtFrom") === fingerprint && this.#store.status.type === "ok")
+    if (this.#served.graph.getAttribute("builtFrom") === fingerprint && this.#served.status.type === "ok")
       return "unchanged";
     const graph = isBuildStale(this.dataFiles.builtGraph, this.dataFiles.root)
       ? buildGraph({ root: this.dataFiles.root }).graph
       : readGraphJson(this.dataFiles.builtGraph);
     this.#publish(graph);
     // The first load of a fresh writer (kg ingest) is routine; a reload under a running server is news.
-    const first = this.#published === null && this.#store.graph.order === 0;
+    const first = this.#published === null && this.#served.graph.order === 0;
     logger[first ? "debug" : "info"]({ nodes: graph.order, edges: graph.size }, "graph-data changed on disk; reloaded");
     return "reloaded";
   }
@@ -263,7 +263,7 @@ export class DataWriter {
   /** Serves `graph`, stamped with the inputs it reflects, and schedules saving it and preparing the next copy. */
   #publish(graph: KnowledgeGraph): void {
     graph.setAttribute("builtFrom", fingerprintInputs(this.dataFiles));
-    this.#store.replace(graph);
+    this.#served.replace(graph);
     this.#published = { graph, signature: statSignature(this.dataFiles) };
     this.#spare = null;
     if (this.#saveTimer !== undefined) return;
@@ -279,9 +279,9 @@ export class DataWriter {
    * answered (given up when a write or a reload comes first), and the extractor's tables for it.
    */
   async #prepareSpare(): Promise<void> {
-    const served = this.#store.graph;
+    const served = this.#served.graph;
     if (this.#saveTimer !== undefined || this.#spare?.of === served || this.#copying === served) return;
-    const stillWanted = () => this.#store.graph === served && this.#saveTimer === undefined;
+    const stillWanted = () => this.#served.graph === served && this.#saveTimer === undefined;
     this.#copying = served;
     try {
       const graph = await copyInSlices(served, stillWanted);
@@ -303,7 +303,7 @@ export class DataWriter {
    * Streamed, so requests keep being answered while a large graph is saved; the served graph never changes in place.
    */
   async #save(): Promise<void> {
-    const graph = this.#store.graph;
+    const graph = this.#served.graph;
     if (graph.getAttribute("builtFrom") !== fingerprintInputs(this.dataFiles)) return;
     try {
       await writeGraphJsonStreamed(graph, this.dataFiles.builtGraph);

@@ -5,11 +5,11 @@ import type { KnowledgeGraph } from "../model/types.ts";
 import { pathIndexOf } from "../paths/index.ts";
 import { searchIndexOf } from "../search/index.ts";
 import { logger } from "../util/logger.ts";
-import type { GraphStore } from "../graph/graphStore.ts";
+import type { ServedGraph } from "../graph/servedGraph.ts";
 
 /**
- * Builds the indexes of the served graph now and of every graph the store swaps in (just after the swap, so the
- * request that caused it is answered first). Returns a function that stops following the store.
+ * Builds the indexes of the served graph now and of every graph swapped in (just after the swap, so the
+ * request that caused it is answered first). Returns a function that stops following the served graph.
  *
  * The first build is synchronous on purpose: the server starts listening only after it, so "serving" means that
  * path and search queries answer at once, and the build counts in the load time (about 1 s at 100k nodes, most of a
@@ -17,15 +17,15 @@ import type { GraphStore } from "../graph/graphStore.ts";
  * loop once, for as long as it takes: milliseconds for the curated graph, about a second at 100k nodes. Slicing it
  * would need the index caches to hand queries an index still being built.
  */
-export function warmQueryIndexes(store: GraphStore): () => void {
-  build(store.graph);
+export function warmQueryIndexes(served: ServedGraph): () => void {
+  build(served.graph);
   const onChange = (graph: KnowledgeGraph) => {
     setImmediate(() => {
-      if (store.graph === graph) build(graph);
+      if (served.graph === graph) build(graph);
     });
   };
-  store.on("change", onChange);
-  return () => store.off("change", onChange);
+  served.on("change", onChange);
+  return () => served.off("change", onChange);
 }
 
 function build(graph: KnowledgeGraph): void {

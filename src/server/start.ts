@@ -12,7 +12,7 @@ import type { AppOptions } from "./app.ts";
 import { createRequestHandler } from "./handler.ts";
 import { DEFAULT_HOST_GUARD_OPTIONS } from "./hostGuard.ts";
 import { warmQueryIndexes } from "../query/warm.ts";
-import { GraphStore } from "../graph/graphStore.ts";
+import { ServedGraph } from "../graph/servedGraph.ts";
 import type { ServerContext } from "./context.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
 import { DataError } from "../store/issues.ts";
@@ -156,12 +156,12 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
   const opts = { ...DEFAULT_SERVE_OPTIONS, ...options };
   const { graph, dataError } = loadServedGraphOrLastGood(opts);
   const context: ServerContext = {
-    store: new GraphStore(graph),
+    served: new ServedGraph(graph),
     dataRoot: opts.graphFile ? null : dataFilesOf(opts.dataRoot).root,
     readOnly: opts.readOnly,
   };
-  if (dataError) context.store.setError(dataError);
-  const stopWarming = warmQueryIndexes(context.store);
+  if (dataError) context.served.setError(dataError);
+  const stopWarming = warmQueryIndexes(context.served);
   const stopWrites = setupWrites(context, opts);
   const server = createGuardedServer(
     createRequestHandler(context, { ...opts.app, hosts: { boundHost: opts.host, allowedHosts: opts.allowedHosts } }),

@@ -49,7 +49,7 @@ export function setupWrites(ctx: ServerContext, options: Partial<WriteSetupOptio
   const opts = { ...DEFAULT_WRITE_SETUP_OPTIONS, ...options };
   ctx.writeAccess = writeAccessFor({ ...opts, hasDataRoot: ctx.dataRoot !== null });
   if (ctx.dataRoot === null) return () => Promise.resolve();
-  const writer = new DataWriter(ctx.dataRoot, ctx.store, { extractor: opts.extractor });
+  const writer = new DataWriter(ctx.dataRoot, ctx.served, { extractor: opts.extractor });
   recoverPendingWrites(writer.dataFiles);
   if (ctx.writeAccess.type !== "off") ctx.writer = writer;
   if (ctx.writeAccess.type === "off") logger.info({ reason: ctx.writeAccess.reason }, "write endpoints are off");

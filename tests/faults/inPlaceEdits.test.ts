@@ -86,10 +86,10 @@ describe("in-place edits after the server renamed a file", () => {
     it(`picks up a break and its fix by ${how}`, async () => {
       expect(await status()).toBe("ok");
       edit.break(file);
-      await waitFor(() => server.context.store.status.type === "error", `the break by ${how}`, PICKUP_MS);
+      await waitFor(() => server.context.served.status.type === "error", `the break by ${how}`, PICKUP_MS);
       expect(await status()).toBe("degraded");
       edit.fix(file);
-      await waitFor(() => server.context.store.status.type === "ok", `the fix by ${how}`, PICKUP_MS);
+      await waitFor(() => server.context.served.status.type === "ok", `the fix by ${how}`, PICKUP_MS);
       expect(await status()).toBe("ok");
       expect(readFileSync(file, "utf8")).toBe(original);
     });

@@ -83,7 +83,7 @@ function learnParams(route: FuzzRoute | undefined, outcome: FuzzOutcome): void {
 type ErrorBody = { message: string; problems?: { field: string; message: string }[] };
 
 function knownValuesOf(server: RunningServer, root: string): KnownValues {
-  const graph = server.context.store.graph;
+  const graph = server.context.served.graph;
   const labels = new Set<string>();
   graph.forEachNode((_id, a) => {
     labels.add(a.label);

@@ -4,7 +4,7 @@ import path from "node:path";
 import { buildToFile } from "../../src/graphfile/buildToFile.ts";
 import { validateDataset } from "../../src/graph/validate.ts";
 import { DataWriter } from "../../src/ingest/writer.ts";
-import { GraphStore } from "../../src/graph/graphStore.ts";
+import { ServedGraph } from "../../src/graph/servedGraph.ts";
 import { formatIssue } from "../../src/store/issues.ts";
 import { loadDataset } from "../../src/store/load.ts";
 import { makeTempData, type TempData } from "../helpers/tempData.ts";
@@ -15,8 +15,8 @@ describe("validateDataset on extracted facts and decisions", () => {
   let doc: string;
   beforeAll(async () => {
     data = makeTempData();
-    const store = new GraphStore(buildToFile(undefined, { root: data.root, layout: { iterations: 10 } }).graph);
-    const writer = new DataWriter(data.root, store, { extractor: acmeExtractor });
+    const served = new ServedGraph(buildToFile(undefined, { root: data.root, layout: { iterations: 10 } }).graph);
+    const writer = new DataWriter(data.root, served, { extractor: acmeExtractor });
     doc = (await writer.ingest({ title: ACME_ARTICLE.title, text: ACME_ARTICLE.text })).document.id;
     await writer.flush();
   });

@@ -8,7 +8,7 @@ import { createServer, type Server } from "node:http";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GraphStore } from "../../src/graph/graphStore.ts";
+import { ServedGraph } from "../../src/graph/servedGraph.ts";
 import { createRequestHandler } from "../../src/server/handler.ts";
 import { HeavyQueryQueue } from "../../src/server/heavyQueries.ts";
 import { answerPaths } from "../../src/query/paths.ts";
@@ -73,7 +73,7 @@ describe("a burst of heavy path queries", () => {
   let server: Server;
   let port: number;
   beforeAll(async () => {
-    const ctx = { store: new GraphStore(explodingGraph(30)), dataRoot: null, readOnly: true };
+    const ctx = { served: new ServedGraph(explodingGraph(30)), dataRoot: null, readOnly: true };
     server = createServer(createRequestHandler(ctx, { requestLogs: false, webRoot: "/nonexistent" }));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     port = (server.address() as AddressInfo).port;

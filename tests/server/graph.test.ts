@@ -102,14 +102,14 @@ describe("graph routes", () => {
       const before = await request(api.server).get("/api/graph?view=draw");
       const smaller = graph.copy();
       smaller.dropNode("mykhailo-podolyak");
-      api.context.store.replace(smaller);
+      api.context.served.replace(smaller);
       try {
         const after = await request(api.server).get("/api/graph?view=draw").set("If-None-Match", before.headers.etag);
         expect(after.status).toBe(200);
         expect(after.headers.etag).not.toBe(before.headers.etag);
         expect((after.body as DrawGraph).nodes.key).not.toContain("mykhailo-podolyak");
       } finally {
-        api.context.store.replace(graph);
+        api.context.served.replace(graph);
       }
     });
   });

@@ -49,7 +49,7 @@ export const serveCommand: Command = {
       readOnly: values["read-only"] ?? false,
       token,
     });
-    const { graph } = running.context.store;
+    const { graph } = running.context.served;
     io.out(`serving ${graph.order} nodes, ${graph.size} edges at ${running.url}`);
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {

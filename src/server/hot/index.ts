@@ -38,7 +38,7 @@ const JSON_TYPE = "application/json; charset=utf-8";
 export function hotRoutes(): Map<string, HotAnswer> {
   return new Map<string, HotAnswer>([
     ["/api/paths", answerPathsQueued],
-    ["/api/search", (ctx, rawQuery) => answerSearch(ctx.store.graph, rawQuery)],
+    ["/api/search", (ctx, rawQuery) => answerSearch(ctx.served.graph, rawQuery)],
   ]);
 }
 

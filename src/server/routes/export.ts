@@ -11,7 +11,7 @@ import { streamBody } from "../streamBody.ts";
 export function exportRoutes(ctx: ServerContext): Router {
   const router = Router();
   router.get("/export", async (req, res) => {
-    const { file } = answerExport(ctx.store.graph, req.query, "evidence-graph");
+    const { file } = answerExport(ctx.served.graph, req.query, "evidence-graph");
     res.status(200).attachment(file.fileName).type(file.contentType).set("Cache-Control", "no-store");
     await streamBody(req, res, file.chunks, `export ${file.fileName}`);
   });

@@ -24,9 +24,9 @@ export function graphRoutes(ctx: ServerContext): Router {
   // The drawing payload is small (a tenth of the export) and read on every page load: built once per graph version.
   let drawCache: { version: number; body: string } | null = null;
   const drawBody = (): string => {
-    const version = ctx.store.version;
+    const version = ctx.served.version;
     if (!drawCache || drawCache.version !== version) {
-      drawCache = { version, body: JSON.stringify(drawGraphView(ctx.store.graph)) };
+      drawCache = { version, body: JSON.stringify(drawGraphView(ctx.served.graph)) };
     }
     return drawCache.body;
   };
@@ -36,7 +36,7 @@ export function graphRoutes(ctx: ServerContext): Router {
     // no-cache: the browser keeps its copy but asks each time; an unchanged graph then costs a 304 and no transfer.
     res
       .type("application/json")
-      .set({ ETag: `"${RUN_TAG}-${ctx.store.version}-${view}"`, "Cache-Control": "no-cache" });
+      .set({ ETag: `"${RUN_TAG}-${ctx.served.version}-${view}"`, "Cache-Control": "no-cache" });
     if (view === "draw") {
       res.send(drawBody());
       return;
@@ -47,13 +47,13 @@ export function graphRoutes(ctx: ServerContext): Router {
     }
     // Streamed (byte for byte `JSON.stringify(graph.export())`): one string of a 100k-node graph would hold the
     // event loop for seconds, and a 1M-node graph's is longer than V8 allows.
-    await streamBody(req, res, writeJson(ctx.store.graph), "graph");
+    await streamBody(req, res, writeJson(ctx.served.graph), "graph");
   });
   router.get("/graph/nodes/:id", (req, res) => {
-    res.json(answerNodeDetail(ctx.store.graph, req.params, req.query));
+    res.json(answerNodeDetail(ctx.served.graph, req.params, req.query));
   });
   router.get("/graph/edges/:id", (req, res) => {
-    const graph = ctx.store.graph;
+    const graph = ctx.served.graph;
     const { id } = parseOr400(GraphKeyParamsSchema, req.params, "params");
     if (!graph.hasEdge(id)) throw missingKey("edge", id);
     res.json(graphEdgeView(graph, id));

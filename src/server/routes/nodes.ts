@@ -9,7 +9,7 @@ import type { ServerContext } from "../context.ts";
 export function nodesRoutes(ctx: ServerContext): Router {
   const router = Router();
   router.get("/nodes/:id/neighbors", (req, res) => {
-    res.json(answerNeighbors(ctx.store.graph, req.params, req.query));
+    res.json(answerNeighbors(ctx.served.graph, req.params, req.query));
   });
   return router;
 }

@@ -98,9 +98,9 @@ export function ontologyRoutes(ctx: ServerContext): Router {
   const router = Router();
   let cache: { version: number; body: OntologyView } | null = null;
   router.get("/ontology", (_req, res) => {
-    if (!cache || cache.version !== ctx.store.version) {
+    if (!cache || cache.version !== ctx.served.version) {
       const fromFile = ctx.dataRoot ? readOntology(ctx.dataRoot) : null;
-      cache = { version: ctx.store.version, body: fromFile ?? ontologyFromGraph(ctx.store.graph) };
+      cache = { version: ctx.served.version, body: fromFile ?? ontologyFromGraph(ctx.served.graph) };
     }
     res.json(cache.body);
   });

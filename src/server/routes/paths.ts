@@ -11,9 +11,9 @@ import { HeavyQueryQueue } from "../heavyQueries.ts";
  * are answered at once, heavy ones on a later event-loop turn, or refused with a 503 (Retry-After) when too many wait.
  */
 export function answerPathsQueued(ctx: ServerContext, rawQuery: unknown): PathsAnswer | Promise<PathsAnswer> {
-  if (!isHeavyPathsQuery(rawQuery)) return answerPaths(ctx.store.graph, rawQuery);
+  if (!isHeavyPathsQuery(rawQuery)) return answerPaths(ctx.served.graph, rawQuery);
   ctx.heavyQueries ??= new HeavyQueryQueue();
-  return ctx.heavyQueries.run(() => answerPaths(ctx.store.graph, rawQuery));
+  return ctx.heavyQueries.run(() => answerPaths(ctx.served.graph, rawQuery));
 }
 
 /** Routes: GET /api/paths. */

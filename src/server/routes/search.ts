@@ -9,7 +9,7 @@ import type { ServerContext } from "../context.ts";
 export function searchRoutes(ctx: ServerContext): Router {
   const router = Router();
   router.get("/search", (req, res) => {
-    res.json(answerSearch(ctx.store.graph, req.query));
+    res.json(answerSearch(ctx.served.graph, req.query));
   });
   return router;
 }

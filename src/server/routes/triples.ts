@@ -9,7 +9,7 @@ import type { ServerContext } from "../context.ts";
 export function triplesRoutes(ctx: ServerContext): Router {
   const router = Router();
   router.get("/triples", (req, res) => {
-    res.json(answerTriples(ctx.store.graph, req.query));
+    res.json(answerTriples(ctx.served.graph, req.query));
   });
   return router;
 }

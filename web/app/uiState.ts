@@ -1,10 +1,10 @@
 /**
- * UI store: the one typed state object of the page and the listeners that react to its changes.
+ * UI state: the one typed state object of the page and the listeners that react to its changes.
  */
 import type { UiState } from "./types.ts";
 
 /** Listener called after every change with the new and the previous state. */
-export type StoreListener = (state: UiState, previous: UiState) => void;
+export type UiStateListener = (state: UiState, previous: UiState) => void;
 
 /** The initial state: nothing hovered, selected, hidden or searched. */
 export const INITIAL_UI_STATE: UiState = {
@@ -19,10 +19,10 @@ export const INITIAL_UI_STATE: UiState = {
   showCandidates: true,
 };
 
-/** A minimal observable store; state is replaced, never mutated, so listeners can compare old and new. */
-export class UiStore {
+/** A minimal observable holder; state is replaced, never mutated, so listeners can compare old and new. */
+export class UiStateHolder {
   #state: UiState;
-  readonly #listeners = new Set<StoreListener>();
+  readonly #listeners = new Set<UiStateListener>();
 
   constructor(initial: UiState = INITIAL_UI_STATE) {
     this.#state = initial;
@@ -41,7 +41,7 @@ export class UiStore {
   }
 
   /** Calls `listener` after each change; returns the function that unsubscribes it. */
-  subscribe(listener: StoreListener): () => void {
+  subscribe(listener: UiStateListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }

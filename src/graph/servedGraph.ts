@@ -1,17 +1,17 @@
 /**
- * Graph store: holds the served graph and swaps it atomically when a rebuild or ingest produces a new one.
+ * Served graph: holds the graph being served and swaps it atomically when a rebuild or ingest produces a new one.
  */
 import { EventEmitter } from "node:events";
 import type { KnowledgeGraph } from "../model/types.ts";
 
 /** Health of the data behind the served graph. */
-export type StoreStatus = { type: "ok" } | { type: "error"; message: string };
+export type ServedGraphStatus = { type: "ok" } | { type: "error"; message: string };
 
 /** The served graph plus a version that increases on every swap (for caches and ETags). */
-export class GraphStore extends EventEmitter {
+export class ServedGraph extends EventEmitter {
   #graph: KnowledgeGraph;
   #version = 1;
-  #status: StoreStatus = { type: "ok" };
+  #status: ServedGraphStatus = { type: "ok" };
 
   constructor(graph: KnowledgeGraph) {
     super();
@@ -29,7 +29,7 @@ export class GraphStore extends EventEmitter {
   }
 
   /** The last rebuild's outcome: `error` keeps the last good graph served. */
-  get status(): StoreStatus {
+  get status(): ServedGraphStatus {
     return this.#status;
   }
 
