@@ -2,6 +2,7 @@
  * One-way layers: every file of src/ imports only from its own layer or below, and no files of src/ or web/ import
  * each other in a cycle. The README's folder table lists the same layers.
  */
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { importCycles, readImports, upwardImports, type LayerTable } from "./imports.ts";
@@ -88,6 +89,21 @@ describe("layers", () => {
 
     it("has no import cycle between files", () => {
       expect(importCycles(edges)).toEqual([]);
+    });
+  });
+
+  describe("the README's folder table", () => {
+    it("lists src/'s folders in the layers' order, and every folder of src/", () => {
+      const readme = readFileSync("README.md", "utf8");
+      const table = readme.slice(readme.indexOf("## Where things live"), readme.indexOf("## Knowledge model"));
+      const rows = table.split("\n").filter((line) => line.startsWith("| `src/"));
+      const listed = rows.map((row) => [...row.split("|")[1].matchAll(/`src\/([a-z]+)\/`/g)].map((m) => m[1]));
+      expect(listed).toEqual(SRC_LAYERS.map((layer) => [...layer]));
+      // Empty folders (left behind by a checkout from before a move) are not part of the tree.
+      const folders = readdirSync("src", { withFileTypes: true }).filter(
+        (e) => e.isDirectory() && readdirSync(path.join("src", e.name)).length > 0,
+      );
+      expect(folders.map((e) => e.name).sort()).toEqual(SRC_LAYERS.flat().sort());
     });
   });
 });
