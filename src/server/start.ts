@@ -32,7 +32,7 @@ export interface ServeOptions {
   /** graph-data root. */
   dataRoot: string | undefined;
   readOnly: boolean;
-  /** Bearer token for the write endpoints (`kg serve` reads KG_TOKEN or --token-file); required beyond loopback. */
+  /** Write endpoints' bearer token (`kg serve` reads KG_TOKEN or --token-file); needed beyond loopback; never logged. */
   token: string | null;
   /** Extractor for ingests; src/extract's pipeline when null. */
   extractor: Extractor | null;
