@@ -208,7 +208,7 @@ export const GraphQuerySchema = z.strictObject({
     .describe("full: the graphology export with every attribute; draw: the columnar drawing payload"),
 });
 
-/** Body of GET /api/graph?view=draw: node and edge columns, kinds referred to by index (see api/graphViews.ts). */
+/** Body of GET /api/graph?view=draw: node and edge columns, kinds referred to by index (see graphViews.ts). */
 export const DrawGraphResponseSchema = z
   .object({
     view: z.literal("draw"),
