@@ -60,9 +60,9 @@ export function writeGraphJson(graph: KnowledgeGraph, file: string): void {
  */
 export function serializeGraphChunks(
   graph: KnowledgeGraph,
-  options: Partial<Omit<JsonOptions, "layout">> = {},
+  options: Partial<Omit<JsonOptions, "style">> = {},
 ): AsyncGenerator<string> {
-  return writeJson(graph, { ...options, layout: "lines" });
+  return writeJson(graph, { ...options, style: "lines" });
 }
 
 /** Writes the graph like {@link writeGraphJson}, streamed: the event loop keeps running while it is written. */
