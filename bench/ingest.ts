@@ -8,12 +8,12 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
-import { buildToFile } from "../src/build/build.ts";
+import { buildToFile } from "../src/graphfile/buildToFile.ts";
 import { loadDefaultExtractor } from "../src/ingest/extractor.ts";
 import { DataWriter } from "../src/ingest/writer.ts";
 import { ENTITY_TYPES } from "../src/model/types.ts";
-import { GraphStore } from "../src/server/graphStore.ts";
-import { DEFAULT_DATA_ROOT, dataLayout } from "../src/store/layout.ts";
+import { ServedGraph } from "../src/graph/servedGraph.ts";
+import { DEFAULT_DATA_ROOT, dataFilesOf } from "../src/store/dataFiles.ts";
 import { readOntology } from "../src/ingest/files.ts";
 import { mulberry32 } from "../src/util/random.ts";
 
@@ -72,8 +72,8 @@ export async function benchIngest(options: Partial<IngestBenchOptions> = {}): Pr
     const graph = buildToFile(undefined, { root, layout: { iterations: 5, noverlapIterations: 1 } }).graph;
     const setupBuildMs = performance.now() - started;
     const size = { nodes: graph.order, edges: graph.size };
-    const store = new GraphStore(graph);
-    const writer = new DataWriter(root, store);
+    const served = new ServedGraph(graph);
+    const writer = new DataWriter(root, served);
     const extractor = await loadDefaultExtractor(root);
     const article = articleText(opts.words);
     const times: number[] = [];
@@ -91,11 +91,11 @@ export async function benchIngest(options: Partial<IngestBenchOptions> = {}): Pr
       await writer.idle();
       if (run > 0) saves.push(performance.now() - started);
     }
-    const ontology = readOntology(dataLayout(root));
+    const ontology = readOntology(dataFilesOf(root));
     const extractTimes: number[] = [];
     for (let run = 0; run < opts.runs; run++) {
       started = performance.now();
-      await extractor(article, { graph: store.graph, ontology });
+      await extractor(article, { graph: served.graph, ontology });
       extractTimes.push(performance.now() - started);
     }
     const median = percentile(times, 0.5);

@@ -117,8 +117,8 @@ async function memoryOf(child: ChildProcess): Promise<Memory> {
 async function sampleLabels(url: string, options: LoadOptions, random: () => number): Promise<string[]> {
   const labels: string[] = [];
   for (let i = 0; i < 100; i++) {
-    const res = await fetch(`${url}/api/nodes/n${Math.floor(random() * options.nodes)}`);
-    if (res.ok) labels.push(((await res.json()) as { node: { label: string } }).node.label);
+    const res = await fetch(`${url}/api/graph/nodes/n${Math.floor(random() * options.nodes)}?limit=1`);
+    if (res.ok) labels.push(((await res.json()) as { attributes: { label: string } }).attributes.label);
   }
   return labels;
 }
@@ -135,7 +135,7 @@ function requestPool(options: LoadOptions, labels: string[], withExports: boolea
     const r = random();
     if (r < 0.25) pool.push(`/api/paths?from=${node()}&to=${node()}`);
     else if (r < 0.5) pool.push(`/api/search?q=${word()}&limit=10`);
-    else if (r < 0.75) pool.push(`/api/nodes/${node()}`);
+    else if (r < 0.75) pool.push(`/api/graph/nodes/${node()}`);
     else if (r < 0.85 || !withExports) pool.push(`/api/nodes/${node()}/neighbors?depth=1&limit=100`);
     else pool.push(`/api/export?format=${["json", "gexf", "graphml"][i % 3]}&node=${node()}&depth=1`);
   }
@@ -144,7 +144,8 @@ function requestPool(options: LoadOptions, labels: string[], withExports: boolea
 
 /** What a pooled request asks for, for the per-kind timings. */
 function kindOf(p: string): string {
-  return p.includes("/neighbors") ? "neighbors" : p.split(/[/?]/)[2];
+  if (p.includes("/neighbors")) return "neighbors";
+  return p.startsWith("/api/graph/nodes/") ? "nodes" : p.split(/[/?]/)[2];
 }
 
 /**

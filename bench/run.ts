@@ -7,7 +7,7 @@ import { mkdirSync } from "node:fs";
 import { loadavg, totalmem } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { readGraphJson } from "../src/build/graphFile.ts";
+import { readGraphJson } from "../src/graphfile/graphFile.ts";
 import { BENCH_OUT, ensureGraphFile } from "./graphs/cache.ts";
 import type { GraphSpec } from "./graphs/generate.ts";
 import { measureBrowser } from "./measure/browser.ts";

@@ -17,7 +17,7 @@ import { countByKind, graphFromDraw, ontologyForGraph, snapshotPositions } from 
 import { createLabelDrawer } from "./app/labels.ts";
 import { createReducers } from "./app/reducers.ts";
 import { createSearchIndex } from "./app/search.ts";
-import { UiStore } from "./app/store.ts";
+import { UiStateHolder } from "./app/uiState.ts";
 import type { Controller, EdgeAttributes, NodeAttributes, WebGraph } from "./app/types.ts";
 import { visibilityCache } from "./app/visibility.ts";
 import { CONTROLLERS, RECOUNTED_CONTROLLERS, WRITE_CONTROLLERS } from "./controllers/index.ts";
@@ -57,16 +57,8 @@ const SMALL_GRAPH_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> = 
 };
 
 /**
- * Above this many edges the page trades detail for speed, because software WebGL (SwiftShader under ANGLE, what
- * headless Chromium without a GPU uses) spends seconds on the first frame of a 10k-node/50k-edge graph:
- * - edges are one-pixel `gl.LINES` (`EdgeLineProgram`) instead of arrows or rectangles, which sigma draws as an
- *   instanced mesh per edge: measured about 2 s against 5 s of GPU work for that frame;
- * - nodes are `gl.POINTS` sprites (`NodePointProgram`) instead of instanced quads: about 1 s less again. A sprite
- *   cannot grow past the GPU's largest point size (1,023 px under SwiftShader, 256 or more on common GPUs), which
- *   only shows at deep zoom;
- * - the few emphasised edges (selection, path, an added article) keep their thickness through the `thick` program
- *   (see the reducers);
- * - no edge picking (a second full edge pass per frame); relations stay reachable from the node panel.
+ * Above this many edges the page draws lines, point sprites and no edge events (emphasised edges keep the `thick`
+ * program). Why, with the measurements under software WebGL: the README, "Performance" (page).
  */
 const LARGE_GRAPH_EDGES = 20_000;
 const EMPHASIS_EDGE_TYPE = "thick";
@@ -124,12 +116,12 @@ async function start(): Promise<() => void> {
   performance.mark("kg:fetched");
   const graph = graphFromDraw(data);
   performance.mark("kg:graph");
-  const store = new UiStore();
-  const initialState = store.state;
+  const ui = new UiStateHolder();
+  const initialState = ui.state;
   const large = graph.size > LARGE_GRAPH_EDGES;
   // Replaced after a write: the cache is keyed on the filter sets only, not on the graph's membership.
   let visibility = visibilityCache(graph);
-  const reducers = createReducers(graph, store, (types, predicates) => visibility(types, predicates), {
+  const reducers = createReducers(graph, ui, (types, predicates) => visibility(types, predicates), {
     emphasisEdgeType: large ? EMPHASIS_EDGE_TYPE : null,
   });
   const labels = createLabelDrawer();
@@ -150,12 +142,12 @@ async function start(): Promise<() => void> {
   const ctx: PageContext = {
     graph,
     renderer,
-    store,
+    ui: ui,
     ontology: ontologyForGraph(graph, served),
     search: (query) => search(query),
     positions,
     counts,
-    visibility: () => visibility(store.state.hiddenTypes, store.state.hiddenPredicates),
+    visibility: () => visibility(ui.state.hiddenTypes, ui.state.hiddenPredicates),
     announce,
   };
   const controllers: Controller[] = CONTROLLERS.map((create) => create(ctx));
@@ -177,17 +169,17 @@ async function start(): Promise<() => void> {
       controllers[index].kill();
       controllers[index] = create(ctx);
     }
-    const { selection } = store.state;
+    const { selection } = ui.state;
     // A new selection object re-renders the panel (an accepted relation's status changed); a dropped one closes it.
     const stillThere =
       selection && (selection.kind === "node" ? graph.hasNode(selection.id) : graph.hasEdge(selection.id));
-    store.set({ selection: stillThere ? { ...selection } : null });
+    ui.set({ selection: stillThere ? { ...selection } : null });
     renderer.refresh();
     announce(`${graph.order} entities, ${graph.size} relations`);
   };
   controllers.push(...WRITE_CONTROLLERS.map((create) => create(ctx, reloadGraph)));
   // sigma's constructor drew the graph; redraw once more only if a controller (the URL state) changed the view.
-  if (store.state !== initialState) renderer.refresh();
+  if (ui.state !== initialState) renderer.refresh();
   performance.mark("kg:controllers");
   await framePresented();
   performance.mark("kg:ready");
@@ -195,7 +187,7 @@ async function start(): Promise<() => void> {
   // Every later change is drawn once per animation frame, however many store updates that frame saw: a full
   // refresh runs the reducers over every node and edge.
   let frame = 0;
-  const unsubscribe = store.subscribe((state, previous) => {
+  const unsubscribe = ui.subscribe((state, previous) => {
     // Only the layout flag changes nothing on screen; everything else goes through the reducers.
     if (state.layoutRunning !== previous.layoutRunning && state.path === previous.path) return;
     frame ||= requestAnimationFrame(() => {

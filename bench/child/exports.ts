@@ -5,7 +5,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { write as graphologyGexf } from "graphology-gexf";
-import { readGraphJson } from "../../src/build/graphFile.ts";
+import { readGraphJson } from "../../src/graphfile/graphFile.ts";
 import { exportGraph } from "../../src/export/exportGraph.ts";
 import { withEvidenceColumns } from "../../src/export/values.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";

@@ -4,7 +4,7 @@
  * Run with `npm start`'s Node flags.
  */
 import Graph from "graphology";
-import { readGraphJson } from "../../src/build/graphFile.ts";
+import { readGraphJson } from "../../src/graphfile/graphFile.ts";
 
 const file = process.argv[2];
 if (!file) throw new Error("bench: usage insertFloor.ts <graph.json>");

@@ -3,7 +3,7 @@
  * garbage collector's share of each phase.
  */
 import { PerformanceObserver } from "node:perf_hooks";
-import { readGraphJson } from "../../src/build/graphFile.ts";
+import { readGraphJson } from "../../src/graphfile/graphFile.ts";
 import { pathIndexOf } from "../../src/paths/index.ts";
 import { searchIndexOf } from "../../src/search/index.ts";
 import { collectGarbage, peakRssBytes } from "../util/memory.ts";

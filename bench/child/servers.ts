@@ -10,11 +10,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { pino } from "pino";
-import { readGraphJson } from "../../src/build/graphFile.ts";
+import { readGraphJson } from "../../src/graphfile/graphFile.ts";
 import { exportGraph } from "../../src/export/exportGraph.ts";
 import { findPaths, pathIndexOf } from "../../src/paths/index.ts";
 import { searchIndexOf } from "../../src/search/index.ts";
-import { GraphStore } from "../../src/server/graphStore.ts";
+import { ServedGraph } from "../../src/graph/servedGraph.ts";
 import { createRequestHandler } from "../../src/server/handler.ts";
 
 const graph = readGraphJson(process.argv[2]);
@@ -30,7 +30,7 @@ const requestLogger = pino(
   pino.destination({ dest: "/dev/null", sync: false }),
 );
 const handler = createRequestHandler(
-  { store: new GraphStore(graph), dataRoot: null, readOnly: true },
+  { served: new ServedGraph(graph), dataRoot: null, readOnly: true },
   { requestLogs: process.env.BENCH_REQUEST_LOGS !== "off", logger: requestLogger },
 );
 let histogram: ReturnType<typeof monitorEventLoopDelay> | null = null;

@@ -4,7 +4,7 @@
 import { OntologySchema, type Ontology } from "../../src/model/schemas.ts";
 import { ENTITY_TYPES, type EntityType } from "../../src/model/types.ts";
 import type { DataIssue } from "../../src/store/issues.ts";
-import { dataLayout } from "../../src/store/layout.ts";
+import { dataFilesOf } from "../../src/store/dataFiles.ts";
 import { readYamlFile } from "../../src/store/yamlFile.ts";
 
 /** The predicate every pair of types may use: two entities named in the same sentence. */
@@ -77,7 +77,7 @@ export interface Vocabulary {
 /** Reads graph-data's ontology; throws naming the file when it is invalid. */
 export function loadOntology(root?: string): Ontology {
   const issues: DataIssue[] = [];
-  const file = dataLayout(root).ontology;
+  const file = dataFilesOf(root).ontology;
   const parsed = readYamlFile(file, OntologySchema, issues);
   if (!parsed)
     throw new Error(`bench: ${file} is invalid (${issues.map((i) => i.message).join("; ")}); run "npx kg validate"`);

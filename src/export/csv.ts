@@ -12,7 +12,7 @@ import { scanColumns } from "./scan.ts";
 import type { Column } from "./types.ts";
 import { withEvidenceColumns } from "./values.ts";
 import { stripForbiddenXmlChars } from "./xml.ts";
-import { yieldToEventLoop } from "./yieldToEventLoop.ts";
+import { yieldToEventLoop } from "../util/yieldToEventLoop.ts";
 
 /** Tunables of {@link writeCsv}. */
 export interface CsvOptions {

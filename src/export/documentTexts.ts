@@ -4,16 +4,16 @@
  */
 import { readFileSync } from "node:fs";
 import { IdSchema } from "../model/schemas.ts";
-import { dataLayout, documentTextPath } from "../store/layout.ts";
+import { dataFilesOf, documentTextPath } from "../store/dataFiles.ts";
 
 /** A lookup of document texts under the graph-data root `root`; null for an unknown id or one that is not an id. */
 export function documentTextReader(root: string | undefined): (id: string) => string | null {
-  const layout = dataLayout(root);
+  const dataFiles = dataFilesOf(root);
   return (id) => {
     // Ids come from the graph; only well-formed ones are turned into paths (no "../").
     if (!IdSchema.safeParse(id).success) return null;
     try {
-      return readFileSync(documentTextPath(layout, id), "utf8");
+      return readFileSync(documentTextPath(dataFiles, id), "utf8");
     } catch {
       return null;
     }

@@ -105,7 +105,7 @@ export class GephiPusher {
   }
 }
 
-/** Something that serves a graph and emits `change` with the new one (the server's GraphStore). */
+/** Something that serves a graph and emits `change` with the new one (the server's ServedGraph). */
 export interface GraphSource extends Pick<EventEmitter, "on" | "off"> {
   readonly graph: KnowledgeGraph;
 }

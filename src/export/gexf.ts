@@ -15,7 +15,7 @@ import { parseColor } from "./color.ts";
 import { scanColumns } from "./scan.ts";
 import { gexfValue, withEvidenceColumns } from "./values.ts";
 import { escapeXmlAttribute as attr, escapeXmlText, formatXmlNumber } from "./xml.ts";
-import { yieldToEventLoop } from "./yieldToEventLoop.ts";
+import { yieldToEventLoop } from "../util/yieldToEventLoop.ts";
 import type { Column } from "./types.ts";
 
 /** Tunables of {@link writeGexf}. */

@@ -11,7 +11,7 @@ import { scanColumns } from "./scan.ts";
 import { GRAPHML_JSON_DESC, type Column, type ColumnType } from "./types.ts";
 import { withEvidenceColumns } from "./values.ts";
 import { escapeXmlAttribute as attr, escapeXmlText } from "./xml.ts";
-import { yieldToEventLoop } from "./yieldToEventLoop.ts";
+import { yieldToEventLoop } from "../util/yieldToEventLoop.ts";
 
 /** Tunables of {@link writeGraphml}. */
 export interface GraphmlOptions {

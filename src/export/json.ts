@@ -1,36 +1,36 @@
 /**
  * JSON writer: streams the graphology JSON export, byte for byte what `JSON.stringify(graph.export())` gives, or the
- * same export with one node or edge per line (the layout of graph-data/build/graph.json, see build/graphFile.ts).
+ * same export with one node or edge per line (the format of graph-data/build/graph.json, see graphfile/graphFile.ts).
  *
  * Hand-written so a large graph is not turned into one object tree and one string at once, and so the server keeps
  * answering other requests meanwhile (see yieldToEventLoop.ts).
  */
 import type { KnowledgeGraph } from "../model/types.ts";
-import { yieldToEventLoop } from "./yieldToEventLoop.ts";
+import { yieldToEventLoop } from "../util/yieldToEventLoop.ts";
 import { hasKeys } from "../util/hasKeys.ts";
 
 /** `compact`: `JSON.stringify(graph.export())`; `lines`: the same value with one node or edge per line. */
-export type JsonLayout = "compact" | "lines";
+export type JsonStyle = "compact" | "lines";
 
 /** Tunables of {@link writeJson}. */
 export interface JsonOptions {
-  layout: JsonLayout;
+  style: JsonStyle;
   chunkSize: number;
   yieldEvery: number;
 }
 
-export const DEFAULT_JSON_OPTIONS: JsonOptions = { layout: "compact", chunkSize: 64 * 1024, yieldEvery: 500 };
+export const DEFAULT_JSON_OPTIONS: JsonOptions = { style: "compact", chunkSize: 64 * 1024, yieldEvery: 500 };
 
-/** What stands around and between the elements of a list, per layout. */
-const PUNCTUATION: Record<JsonLayout, { open: string; between: string; afterLast: string; end: string }> = {
+/** What stands around and between the elements of a list, per style. */
+const PUNCTUATION: Record<JsonStyle, { open: string; between: string; afterLast: string; end: string }> = {
   compact: { open: "[", between: ",", afterLast: "", end: "" },
   lines: { open: "[\n", between: ",\n", afterLast: "\n", end: "\n" },
 };
 
 /** Streams `graph.export()` as JSON text. */
 export async function* writeJson(graph: KnowledgeGraph, options: Partial<JsonOptions> = {}): AsyncGenerator<string> {
-  const { layout, chunkSize, yieldEvery } = { ...DEFAULT_JSON_OPTIONS, ...options };
-  const p = PUNCTUATION[layout];
+  const { style, chunkSize, yieldEvery } = { ...DEFAULT_JSON_OPTIONS, ...options };
+  const p = PUNCTUATION[style];
   const head = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
   let buffer = `{"options":${JSON.stringify(head)},"attributes":${JSON.stringify(graph.getAttributes())},"nodes":`;
   let count = 0;

@@ -5,7 +5,7 @@
 import type { KnowledgeGraph } from "../model/types.ts";
 import { rdfTriples, type RdfObject, type RdfOptions, type Triple } from "./rdfTriples.ts";
 import { IRI, jsonLdContext, PREFIXES } from "./rdfVocab.ts";
-import { yieldToEventLoop } from "./yieldToEventLoop.ts";
+import { yieldToEventLoop } from "../util/yieldToEventLoop.ts";
 
 /** Tunables of {@link writeJsonLd} beyond the RDF mapping's. */
 export interface JsonLdOptions extends RdfOptions {

@@ -25,7 +25,7 @@ import {
 } from "./neo4jHeaders.ts";
 import { evidenceFitsArrays, scanForNeo4j, type Neo4jScan } from "./neo4jScan.ts";
 import type { ZipEntry } from "./zip.ts";
-import { yieldToEventLoop } from "./yieldToEventLoop.ts";
+import { yieldToEventLoop } from "../util/yieldToEventLoop.ts";
 
 /** Tunables of {@link neo4jBundle}. */
 export interface Neo4jOptions {

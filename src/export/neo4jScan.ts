@@ -5,7 +5,7 @@ import type { Attributes } from "graphology-types";
 import type { KnowledgeGraph } from "../model/types.ts";
 import { ColumnCollector, EDGE_COLUMN_SEED, NODE_COLUMN_SEED } from "./columns.ts";
 import { NEO4J_ARRAY_DELIMITER, neo4jProperties, relationshipType, type Neo4jProperty } from "./neo4jColumns.ts";
-import { yieldToEventLoop } from "./yieldToEventLoop.ts";
+import { yieldToEventLoop } from "../util/yieldToEventLoop.ts";
 
 /** Names the bundle's own node fields take (`id:ID(Entity)`). */
 export const NODE_RESERVED = ["id"];

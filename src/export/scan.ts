@@ -5,7 +5,7 @@ import type { KnowledgeGraph } from "../model/types.ts";
 import { ColumnCollector, DERIVED_EDGE_KEYS, EDGE_COLUMN_SEED, NODE_COLUMN_SEED } from "./columns.ts";
 import type { Column } from "./types.ts";
 import { withEvidenceColumns } from "./values.ts";
-import { yieldToEventLoop } from "./yieldToEventLoop.ts";
+import { yieldToEventLoop } from "../util/yieldToEventLoop.ts";
 
 /** The declared columns of a graph. */
 export interface GraphColumns {

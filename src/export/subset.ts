@@ -4,7 +4,7 @@
  */
 import { MultiDirectedGraph } from "graphology";
 import type { KnowledgeGraph, RelationAttributes } from "../model/types.ts";
-import { findPaths, pathIndexOf, resolveEntity } from "../paths/index.ts";
+import { egoWalk, findPaths, pathIndexOf, resolveEntity } from "../paths/index.ts";
 import type { ExportSubset } from "./types.ts";
 
 /** `not_found`/`ambiguous`: an entity reference matches no entity or several; `unknown_predicate`: a typo. */
@@ -101,20 +101,8 @@ function knownPredicates(graph: KnowledgeGraph, predicates: string[]): Set<strin
 
 /** `center` and every node within `depth` hops of it, along or against edges. */
 function egoNodes(graph: KnowledgeGraph, center: string, depth: number): Set<string> {
-  const seen = new Set([center]);
-  let frontier = [center];
-  for (let hop = 0; hop < depth && frontier.length > 0; hop++) {
-    const next: string[] = [];
-    for (const node of frontier)
-      graph.forEachNeighbor(node, (neighbor) => {
-        if (!seen.has(neighbor)) {
-          seen.add(neighbor);
-          next.push(neighbor);
-        }
-      });
-    frontier = next;
-  }
-  return seen;
+  const index = pathIndexOf(graph);
+  return new Set([...egoWalk(index, center, depth).levels.keys()].map((v) => index.nodes[v]));
 }
 
 function resolve(graph: KnowledgeGraph, text: string, field: string): string {

@@ -5,7 +5,7 @@ import { DataFactory, Writer, type Quad_Object } from "n3";
 import type { KnowledgeGraph } from "../model/types.ts";
 import { rdfTriples, type RdfObject, type RdfOptions } from "./rdfTriples.ts";
 import { PREFIXES } from "./rdfVocab.ts";
-import { yieldToEventLoop } from "./yieldToEventLoop.ts";
+import { yieldToEventLoop } from "../util/yieldToEventLoop.ts";
 
 /** Tunables of {@link writeTurtle} beyond the RDF mapping's. */
 export interface TurtleOptions extends RdfOptions {

@@ -2,7 +2,7 @@
  * Extraction context: loads the ontology and curated lexicon from graph-data/ and caches the compiled tables.
  */
 import { DataError, type DataIssue } from "../store/issues.ts";
-import { dataLayout } from "../store/layout.ts";
+import { dataFilesOf as dataLayout } from "../store/dataFiles.ts";
 import { readYamlFile } from "../store/yamlFile.ts";
 import { OntologySchema, type Ontology } from "../model/schemas.ts";
 import { compileContext, type CompiledContext } from "./lexicon/compile.ts";

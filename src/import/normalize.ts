@@ -5,7 +5,7 @@
 import Graph, { MultiDirectedGraph } from "graphology";
 import type { Attributes } from "graphology-types";
 import louvain from "graphology-communities-louvain";
-import { layoutGraph } from "../build/layout.ts";
+import { layoutGraph } from "../graph/layout.ts";
 import { ENTITY_TYPES, MODALITIES, STANCES, type KnowledgeGraph } from "../model/types.ts";
 import { isRelationKind, kindOfPredicate, OPEN_PREDICATE } from "../model/relationKind.ts";
 import { formatColor, parseColor } from "../export/color.ts";

@@ -5,7 +5,7 @@
 import { closeSync, constants, openSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 import type Graph from "graphology";
-import { readGraphJson } from "../build/graphFile.ts";
+import { readGraphJson } from "../graphfile/graphFile.ts";
 import { ENTITY_TYPES, type KnowledgeGraph } from "../model/types.ts";
 import { JSON_MODEL_KEYS } from "./decode.ts";
 import { readGexf } from "./gexf.ts";

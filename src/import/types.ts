@@ -2,7 +2,7 @@
  * Import types: options and errors shared by the GEXF, GraphML, CSV and JSON readers.
  */
 import type { EntityType } from "../model/types.ts";
-import type { LayoutOptions } from "../build/layout.ts";
+import type { LayoutOptions } from "../graph/layout.ts";
 
 /** Tunables of the import readers. */
 export interface ImportOptions {

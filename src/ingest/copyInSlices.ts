@@ -5,7 +5,7 @@
  * seconds, and the writer prepares its next private copy in idle time, while requests keep coming.
  */
 import type { KnowledgeGraph } from "../model/types.ts";
-import { yieldToEventLoop } from "../export/yieldToEventLoop.ts";
+import { yieldToEventLoop } from "../util/yieldToEventLoop.ts";
 
 /** Tunables of {@link copyInSlices}. */
 export interface CopyInSlicesOptions {

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { DataLayout } from "../store/layout.ts";
+import type { DataFiles } from "../store/dataFiles.ts";
 
 /** sha256 of a document's stored text, as hex. */
 export function contentHash(text: string): string {
@@ -47,11 +47,11 @@ export function documentId(seq: number, hash: string): string {
  * documents; hashing all of them each time would grow with the corpus).
  */
 export class DocumentIndex {
-  readonly #layout: DataLayout;
+  readonly #dataFiles: DataFiles;
   #cache = new Map<string, IndexEntry>();
 
-  constructor(layout: DataLayout) {
-    this.#layout = layout;
+  constructor(dataFiles: DataFiles) {
+    this.#dataFiles = dataFiles;
   }
 
   /** Current hash → document id and normalised hash → document id maps, and the next free sequence number. */
@@ -60,12 +60,12 @@ export class DocumentIndex {
     const byNormalised = new Map<string, string>();
     const next = new Map<string, IndexEntry>();
     let maxSeq = -1;
-    for (const name of safeReaddir(this.#layout.documentsDir)) {
+    for (const name of safeReaddir(this.#dataFiles.documentsDir)) {
       if (!name.endsWith(".txt")) continue;
       const id = name.slice(0, -".txt".length);
       const seq = Number.parseInt(id, 10);
       if (Number.isFinite(seq)) maxSeq = Math.max(maxSeq, seq);
-      const file = path.join(this.#layout.documentsDir, name);
+      const file = path.join(this.#dataFiles.documentsDir, name);
       const { mtimeMs, size } = statSync(file);
       const cached = this.#cache.get(name);
       const entry =

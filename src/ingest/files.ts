@@ -15,9 +15,9 @@ import {
   type Ontology,
 } from "../model/schemas.ts";
 import { DataError, type DataIssue } from "../store/issues.ts";
-import { extractedPath, type DataLayout } from "../store/layout.ts";
+import { extractedPath, type DataFiles } from "../store/dataFiles.ts";
 import { readYamlFile } from "../store/yamlFile.ts";
-import type { StagedFile } from "./transaction.ts";
+import type { StagedFile } from "../store/transaction.ts";
 import type { DocumentInput } from "./types.ts";
 import { extractedFileYaml } from "./extractedYaml.ts";
 
@@ -27,24 +27,24 @@ const YAML_OPTIONS = { lineWidth: 0 } as const;
 const ontologies = new Map<string, { mtimeMs: number; size: number; ontology: Ontology }>();
 
 /** Reads ontology.yaml; throws a {@link DataError} naming the file and line when it is broken. */
-export function readOntology(layout: DataLayout): Ontology {
-  const { mtimeMs, size } = statSync(layout.ontology, { throwIfNoEntry: false }) ?? { mtimeMs: -1, size: -1 };
-  const cached = ontologies.get(layout.ontology);
+export function readOntology(dataFiles: DataFiles): Ontology {
+  const { mtimeMs, size } = statSync(dataFiles.ontology, { throwIfNoEntry: false }) ?? { mtimeMs: -1, size: -1 };
+  const cached = ontologies.get(dataFiles.ontology);
   if (cached && cached.mtimeMs === mtimeMs && cached.size === size) return cached.ontology;
-  const ontology = readOrThrow(layout.ontology, OntologySchema);
-  ontologies.set(layout.ontology, { mtimeMs, size, ontology });
+  const ontology = readOrThrow(dataFiles.ontology, OntologySchema);
+  ontologies.set(dataFiles.ontology, { mtimeMs, size, ontology });
   return ontology;
 }
 
 /** Reads decisions.yaml (empty decisions when it does not exist yet). */
-export function readDecisions(layout: DataLayout): DecisionsFile {
-  if (!existsSync(layout.decisions)) return { relations: {}, merges: {} };
-  return readOrThrow(layout.decisions, DecisionsFileSchema);
+export function readDecisions(dataFiles: DataFiles): DecisionsFile {
+  if (!existsSync(dataFiles.decisions)) return { relations: {}, merges: {} };
+  return readOrThrow(dataFiles.decisions, DecisionsFileSchema);
 }
 
 /** Reads extracted/<doc>.yaml, or null when the document has none. */
-export function readExtracted(layout: DataLayout, doc: string): ExtractedFile | null {
-  const file = extractedPath(layout, doc);
+export function readExtracted(dataFiles: DataFiles, doc: string): ExtractedFile | null {
+  const file = extractedPath(dataFiles, doc);
   return existsSync(file) ? readOrThrow(file, ExtractedFileSchema) : null;
 }
 

@@ -3,8 +3,8 @@
  * cheap metrics, instead of re-running ForceAtlas2 and Louvain over the whole graph (existing positions and
  * communities stay put, so the picture a reader knows does not jump). `kg build` recomputes everything.
  */
-import { DEFAULT_METRICS_OPTIONS, type MetricsOptions } from "../build/metrics.ts";
-import { DEFAULT_LAYOUT_OPTIONS } from "../build/layout.ts";
+import { DEFAULT_METRICS_OPTIONS, type MetricsOptions } from "../graph/metrics.ts";
+import { DEFAULT_LAYOUT_OPTIONS } from "../graph/layout.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
 import { hashString, mulberry32 } from "../util/random.ts";
 

@@ -6,6 +6,7 @@
 import type { ExtractedEntityRecord, ExtractedFile, ExtractedRelationRecord, Ontology } from "../model/schemas.ts";
 import { ENTITY_TYPES, MODALITIES, STANCES, type EntityType, type KnowledgeGraph } from "../model/types.ts";
 import { isRelationKind, kindOfPredicate, MAX_RELATION_LABEL_LENGTH } from "../model/relationKind.ts";
+import { normalizeName } from "../search/normalize.ts";
 import type { ExtractedEntity, ExtractionResult, SkippedRelation } from "./types.ts";
 
 /** Longest generated id (before any `-2` suffix). */
@@ -100,7 +101,7 @@ export function resolveExtraction(input: ResolveInput): Resolution {
 function nameIndex(graph: KnowledgeGraph): Map<string, string[]> {
   const index = new Map<string, string[]>();
   const add = (name: string, node: string) => {
-    const key = normalizeName(name);
+    const key = nameKey(name);
     const list = index.get(key);
     if (!list) index.set(key, [node]);
     else if (!list.includes(node)) list.push(node);
@@ -135,10 +136,10 @@ function resolveEntity(
     return { ...base, entity: entity.id, rule: "id" };
   const sameType = (node: string) => graph.getNodeAttribute(node, "type") === entity.type;
   // Rule "label": the extracted label is a node's label or alias; rule "alias": one of the extracted aliases is.
-  const byLabel = (names.get(normalizeName(entity.label)) ?? []).filter(sameType);
+  const byLabel = (names.get(nameKey(entity.label)) ?? []).filter(sameType);
   if (byLabel.length === 1) return { ...base, entity: byLabel[0], rule: "label" };
   for (const alias of base.aliases) {
-    const byAlias = (names.get(normalizeName(alias)) ?? []).filter(sameType);
+    const byAlias = (names.get(nameKey(alias)) ?? []).filter(sameType);
     if (byAlias.length === 1) return { ...base, entity: byAlias[0], rule: "alias" };
   }
   const id = freshId(slugify(base.label), graph, taken);
@@ -208,30 +209,20 @@ function isEntity(entity: ExtractedEntity): boolean {
   );
 }
 
-// Normalised names by name: every ingest indexes the whole graph's labels and aliases, which barely change between
+// Resolution keys by name: every ingest indexes the whole graph's labels and aliases, which barely change between
 // ingests, so the (Unicode-normalising, regex-heavy) normalisation is remembered. Bounded so it cannot grow forever.
-const NORMALIZED = new Map<string, string>();
+const NAME_KEYS = new Map<string, string>();
 const MAX_REMEMBERED = 500_000;
 
-/** Case-, accent- and punctuation-insensitive form of a name. */
-export function normalizeName(name: string): string {
-  let normal = NORMALIZED.get(name);
-  if (normal === undefined) {
-    if (NORMALIZED.size >= MAX_REMEMBERED) NORMALIZED.clear();
-    normal = computeNormalName(name);
-    NORMALIZED.set(name, normal);
+/** The key two names of one entity share: search's normalised name without a leading "the". */
+function nameKey(name: string): string {
+  let key = NAME_KEYS.get(name);
+  if (key === undefined) {
+    if (NAME_KEYS.size >= MAX_REMEMBERED) NAME_KEYS.clear();
+    key = normalizeName(name).replace(/^the /, "");
+    NAME_KEYS.set(name, key);
   }
-  return normal;
-}
-
-function computeNormalName(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/^the\s+/, "")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
+  return key;
 }
 
 /** A lower-case id from a label ("Zürich Airport" → "zurich-airport"). */

@@ -3,7 +3,8 @@
  */
 import type { KnowledgeGraph, Modality, RelationKind, Stance } from "../model/types.ts";
 import type { EntityType } from "../model/types.ts";
-import type { Ontology, ResolutionRule } from "../model/schemas.ts";
+import type { Ontology } from "../model/schemas.ts";
+import type { MergeReport } from "../graph/merge.ts";
 
 /** An entity as the extractor returns it; `id` is an existing node's id when the extractor resolved it. */
 export interface ExtractedEntity {
@@ -72,14 +73,8 @@ export interface DocumentInput {
   url?: string;
 }
 
-/** An extracted entity that joined an existing node, and the rule that joined it. */
-export interface MergeReport {
-  /** Id to revert the merge with: `<doc>.<key>`. */
-  merge: string;
-  label: string;
-  entity: string;
-  rule: Exclude<ResolutionRule, "new">;
-}
+/** An extracted entity that joined an existing node (defined beside the merge that reports it). */
+export type { MergeReport };
 
 /** An extracted relation that was not stored, and why. */
 export interface SkippedRelation {

@@ -2,25 +2,25 @@
  * Data writer: every change to one graph-data root — ingest a document, accept or reject a relation, revert a merge —
  * serialised by the write lock, written all-or-nothing, then applied to the served graph without a restart.
  */
-import { buildGraph, isBuildStale } from "../build/build.ts";
-import { fingerprintInputs } from "../build/fingerprint.ts";
-import { readGraphJson, writeGraphJsonStreamed } from "../build/graphFile.ts";
+import { buildGraph, isBuildStale } from "../graph/build.ts";
+import { fingerprintInputs } from "../graph/fingerprint.ts";
+import { readGraphJson, writeGraphJsonStreamed } from "../graphfile/graphFile.ts";
 import { copyInSlices } from "./copyInSlices.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
-import type { GraphStore } from "../server/graphStore.ts";
+import type { ServedGraph } from "../graph/servedGraph.ts";
 import { DataError } from "../store/issues.ts";
-import { dataLayout, type DataLayout } from "../store/layout.ts";
+import { dataFilesOf, type DataFiles } from "../store/dataFiles.ts";
 import { logger } from "../util/logger.ts";
 import { checkDocumentInput } from "./documentInput.ts";
 import { contentHash, documentId, DocumentIndex, normalisedHash } from "./documentIndex.ts";
 import { loadDefaultExtractor } from "./extractor.ts";
 import { decisionsFile, documentFiles, documentMeta, readDecisions, readExtracted, readOntology } from "./files.ts";
 import { placeNewNodes, refreshDegreesAndSizes } from "./incremental.ts";
-import { withWriteLock, type LockOptions } from "./lock.ts";
-import { statSignature } from "./statSignature.ts";
-import { applyExtractedFile, mergeReports } from "./merge.ts";
+import { withWriteLock, type LockOptions } from "../store/lock.ts";
+import { statSignature } from "../store/statSignature.ts";
+import { applyExtractedFile, mergeReports } from "../graph/merge.ts";
 import { resolveExtraction } from "./resolve.ts";
-import { commitWrites } from "./transaction.ts";
+import { commitWrites } from "../store/transaction.ts";
 import {
   IngestError,
   type DecisionResult,
@@ -54,8 +54,8 @@ export const DEFAULT_WRITER_OPTIONS: WriterOptions = {
 
 /** Writes to one graph-data root and keeps `store` serving what is on disk. */
 export class DataWriter {
-  readonly layout: DataLayout;
-  readonly #store: GraphStore;
+  readonly dataFiles: DataFiles;
+  readonly #served: ServedGraph;
   readonly #options: WriterOptions;
   readonly #index: DocumentIndex;
   #saveTimer: NodeJS.Timeout | undefined;
@@ -67,16 +67,16 @@ export class DataWriter {
   /** The served graph a spare copy is being made of, while {@link copyInSlices} runs. */
   #copying: KnowledgeGraph | null = null;
 
-  constructor(root: string | undefined, store: GraphStore, options: Partial<WriterOptions> = {}) {
-    this.layout = dataLayout(root);
-    this.#store = store;
+  constructor(root: string | undefined, served: ServedGraph, options: Partial<WriterOptions> = {}) {
+    this.dataFiles = dataFilesOf(root);
+    this.#served = served;
     this.#options = { ...DEFAULT_WRITER_OPTIONS, ...options };
-    this.#index = new DocumentIndex(this.layout);
+    this.#index = new DocumentIndex(this.dataFiles);
   }
 
   /** The 409 for a text already stored as `existing` (`near`: but for whitespace, line endings, quotes or dashes). */
   #duplicate(existing: string, near: boolean): IngestError {
-    const documents = (this.#store.graph.getAttribute("documents") ?? []) as { id: string; title?: string }[];
+    const documents = (this.#served.graph.getAttribute("documents") ?? []) as { id: string; title?: string }[];
     const title = documents.find((d) => d.id === existing)?.title;
     const named = title === undefined ? `"${existing}"` : `"${existing}" ("${title}")`;
     const how = near ? "the same text but for whitespace, line endings, quotes or dashes" : "this text";
@@ -93,7 +93,8 @@ export class DataWriter {
    */
   async ingest(input: DocumentInput): Promise<IngestResult> {
     const doc = checkDocumentInput(input);
-    const extractor = (this.#extractor ??= this.#options.extractor ?? (await loadDefaultExtractor(this.layout.root)));
+    const extractor = (this.#extractor ??=
+      this.#options.extractor ?? (await loadDefaultExtractor(this.dataFiles.root)));
     return this.#locked(async () => {
       const { byHash, byNormalised, nextSeq } = this.#index.scan();
       const hash = contentHash(doc.text);
@@ -101,10 +102,10 @@ export class DataWriter {
       const existing = exact ?? byNormalised.get(normalisedHash(doc.text));
       if (existing) throw this.#duplicate(existing, exact === undefined);
       const id = documentId(nextSeq, hash);
-      const graph = this.#store.graph;
-      const ontology = readOntology(this.layout);
+      const graph = this.#served.graph;
+      const ontology = readOntology(this.dataFiles);
       const extraction = await extractor(doc.text, { graph, ontology });
-      const decisions = readDecisions(this.layout);
+      const decisions = readDecisions(this.dataFiles);
       const now = this.#options.now().toISOString();
       const { file, skipped } = resolveExtraction({
         graph,
@@ -114,7 +115,7 @@ export class DataWriter {
         extraction,
         extractedAt: now,
       });
-      commitWrites(this.layout, documentFiles(documentMeta(id, doc, now), doc.text, file));
+      commitWrites(this.dataFiles, documentFiles(documentMeta(id, doc, now), doc.text, file));
       const next = this.#nextGraph(graph);
       const outcome = applyExtractedFile(next, ontology, file, decisions);
       next.setAttribute("documents", [...(graph.getAttribute("documents") ?? []), { id, title: doc.title }]);
@@ -136,8 +137,8 @@ export class DataWriter {
   /** Records an accept/reject decision on an extracted relation and applies it to the served graph. */
   async decide(relation: string, decision: RelationDecision): Promise<DecisionResult> {
     return this.#locked(() => {
-      const graph = this.#store.graph;
-      const decisions = readDecisions(this.layout);
+      const graph = this.#served.graph;
+      const decisions = readDecisions(this.dataFiles);
       const previous = decisions.relations[relation]?.decision;
       if (!graph.hasEdge(relation)) {
         if (previous === "rejected" && decision === "rejected") return { relation, decision, unchanged: true };
@@ -155,7 +156,7 @@ export class DataWriter {
         );
       if (previous === decision) return { relation, decision, unchanged: true };
       decisions.relations[relation] = { decision, at: this.#options.now().toISOString() };
-      commitWrites(this.layout, [decisionsFile(decisions)]);
+      commitWrites(this.dataFiles, [decisionsFile(decisions)]);
       const next = this.#nextGraph(graph);
       if (decision === "accepted") next.setEdgeAttribute(relation, "status", "accepted");
       else next.dropEdge(relation);
@@ -173,17 +174,17 @@ export class DataWriter {
     return this.#locked(() => {
       const dot = merge.lastIndexOf(".");
       const [doc, key] = [merge.slice(0, dot), merge.slice(dot + 1)];
-      const entity = dot > 0 ? readExtracted(this.layout, doc)?.entities.find((e) => e.key === key) : undefined;
+      const entity = dot > 0 ? readExtracted(this.dataFiles, doc)?.entities.find((e) => e.key === key) : undefined;
       if (!entity || entity.rule === "new")
         throw new IngestError(
           "not_found",
           `merge "${merge}" does not exist; take the id from an ingest's mergedEntities`,
         );
-      const decisions = readDecisions(this.layout);
+      const decisions = readDecisions(this.dataFiles);
       if (decisions.merges[merge]) return { merge, entity: merge, unchanged: true };
       decisions.merges[merge] = { decision: "reverted", at: this.#options.now().toISOString() };
-      commitWrites(this.layout, [decisionsFile(decisions)]);
-      this.#publish(buildGraph({ root: this.layout.root }).graph);
+      commitWrites(this.dataFiles, [decisionsFile(decisions)]);
+      this.#publish(buildGraph({ root: this.dataFiles.root }).graph);
       return { merge, entity: merge, unchanged: false };
     });
   }
@@ -198,13 +199,13 @@ export class DataWriter {
   /** Runs `task` under the write lock, after syncing with the disk; data errors refuse the write (409). */
   #locked<T>(task: () => Promise<T> | T): Promise<T> {
     return withWriteLock(
-      this.layout,
+      this.dataFiles,
       async () => {
         try {
           this.#lastSync = this.#sync();
         } catch (error) {
           if (!(error instanceof DataError)) throw error;
-          this.#store.setError(error.message);
+          this.#served.setError(error.message);
           throw new IngestError(
             "conflict",
             `ingest: graph-data has problems; fix them first, nothing was written.\n${error.message}`,
@@ -218,17 +219,17 @@ export class DataWriter {
 
   #sync(): "unchanged" | "reloaded" {
     // Cheap check first: no file of graph-data/ changed size or mtime since this writer's last publish.
-    const signature = statSignature(this.layout);
-    if (this.#published?.graph === this.#store.graph && this.#published.signature === signature) return "unchanged";
-    const fingerprint = fingerprintInputs(this.layout);
-    if (this.#store.graph.getAttribute("builtFrom") === fingerprint && this.#store.status.type === "ok")
+    const signature = statSignature(this.dataFiles);
+    if (this.#published?.graph === this.#served.graph && this.#published.signature === signature) return "unchanged";
+    const fingerprint = fingerprintInputs(this.dataFiles);
+    if (this.#served.graph.getAttribute("builtFrom") === fingerprint && this.#served.status.type === "ok")
       return "unchanged";
-    const graph = isBuildStale(this.layout.builtGraph, this.layout.root)
-      ? buildGraph({ root: this.layout.root }).graph
-      : readGraphJson(this.layout.builtGraph);
+    const graph = isBuildStale(this.dataFiles.builtGraph, this.dataFiles.root)
+      ? buildGraph({ root: this.dataFiles.root }).graph
+      : readGraphJson(this.dataFiles.builtGraph);
     this.#publish(graph);
     // The first load of a fresh writer (kg ingest) is routine; a reload under a running server is news.
-    const first = this.#published === null && this.#store.graph.order === 0;
+    const first = this.#published === null && this.#served.graph.order === 0;
     logger[first ? "debug" : "info"]({ nodes: graph.order, edges: graph.size }, "graph-data changed on disk; reloaded");
     return "reloaded";
   }
@@ -245,7 +246,7 @@ export class DataWriter {
     if (this.#saveTimer === undefined) return;
     clearTimeout(this.#saveTimer);
     this.#saveTimer = undefined;
-    await withWriteLock(this.layout, () => this.#save(), this.#options.lock);
+    await withWriteLock(this.dataFiles, () => this.#save(), this.#options.lock);
   }
 
   /**
@@ -261,9 +262,9 @@ export class DataWriter {
 
   /** Serves `graph`, stamped with the inputs it reflects, and schedules saving it and preparing the next copy. */
   #publish(graph: KnowledgeGraph): void {
-    graph.setAttribute("builtFrom", fingerprintInputs(this.layout));
-    this.#store.replace(graph);
-    this.#published = { graph, signature: statSignature(this.layout) };
+    graph.setAttribute("builtFrom", fingerprintInputs(this.dataFiles));
+    this.#served.replace(graph);
+    this.#published = { graph, signature: statSignature(this.dataFiles) };
     this.#spare = null;
     if (this.#saveTimer !== undefined) return;
     this.#saveTimer = setTimeout(() => {
@@ -278,9 +279,9 @@ export class DataWriter {
    * answered (given up when a write or a reload comes first), and the extractor's tables for it.
    */
   async #prepareSpare(): Promise<void> {
-    const served = this.#store.graph;
+    const served = this.#served.graph;
     if (this.#saveTimer !== undefined || this.#spare?.of === served || this.#copying === served) return;
-    const stillWanted = () => this.#store.graph === served && this.#saveTimer === undefined;
+    const stillWanted = () => this.#served.graph === served && this.#saveTimer === undefined;
     this.#copying = served;
     try {
       const graph = await copyInSlices(served, stillWanted);
@@ -290,7 +291,7 @@ export class DataWriter {
     }
     if (!stillWanted()) return;
     try {
-      this.#extractor?.prepare?.({ graph: served, ontology: readOntology(this.layout) });
+      this.#extractor?.prepare?.({ graph: served, ontology: readOntology(this.dataFiles) });
     } catch (error) {
       // A broken ontology is reported by the next write; preparing is only an optimisation.
       logger.debug({ err: (error as Error).message }, "could not prepare the extractor");
@@ -302,10 +303,10 @@ export class DataWriter {
    * Streamed, so requests keep being answered while a large graph is saved; the served graph never changes in place.
    */
   async #save(): Promise<void> {
-    const graph = this.#store.graph;
-    if (graph.getAttribute("builtFrom") !== fingerprintInputs(this.layout)) return;
+    const graph = this.#served.graph;
+    if (graph.getAttribute("builtFrom") !== fingerprintInputs(this.dataFiles)) return;
     try {
-      await writeGraphJsonStreamed(graph, this.layout.builtGraph);
+      await writeGraphJsonStreamed(graph, this.dataFiles.builtGraph);
     } catch (error) {
       // The data files are committed; a stale build file is only rebuilt on the next start.
       logger.error({ err: error }, "could not write the build output; it will be rebuilt on the next start");

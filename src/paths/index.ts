@@ -5,6 +5,7 @@ export { findPaths } from "./findPaths.ts";
 export { resolveEntity, DEFAULT_RESOLVE_OPTIONS, type ResolveOptions } from "./resolveEntity.ts";
 export { pathIndexOf, buildPathIndex, type PathIndex } from "./pathIndex.ts";
 export { pathText, pathNode } from "./describe.ts";
+export { egoWalk, type EgoWalk } from "./ego.ts";
 export {
   DEFAULT_PATH_OPTIONS,
   PATH_LIMITS,

@@ -55,14 +55,8 @@ export function pathIndexOf(graph: KnowledgeGraph): PathIndex {
 }
 
 /**
- * Builds the CSR index in O(nodes + edges).
- *
- * Every column lives in one SharedArrayBuffer, allocated once. V8 counts ArrayBuffer memory as "external" and, each
- * time that grows by ~64 MB since the last full GC, marks the whole heap; a 1M-node graph's index is ~300 MB over a
- * 3.5 GB heap, so that marking (three or four times with one buffer per column) was most of the 43 s this build took,
- * and all of it wasted: the index lives as long as the graph. SharedArrayBuffer memory is not counted that way
- * (measured on Node 20: no "external memory pressure" GC), reads and writes cost the same, and the index's memory is
- * still freed with it at the next full GC the heap's own growth brings.
+ * Builds the CSR index in O(nodes + edges), every column in one SharedArrayBuffer allocated once.
+ * Why one shared buffer (V8's external-memory collections at 1M nodes): the README, "Performance" (path index).
  */
 export function buildPathIndex(graph: KnowledgeGraph): PathIndex {
   const nodes = graph.nodes();

@@ -1,9 +1,9 @@
 /**
  * Entity search: ranks entities by how well their label or an alias matches a query (exact > word > prefix > substring).
  */
-import type { KnowledgeGraph } from "../model/types.ts";
+import type { EntityType } from "../model/types.ts";
 import { normalizeName } from "./normalize.ts";
-import { lowerBound, searchIndexOf, type SearchIndex } from "./searchIndex.ts";
+import { lowerBound, searchIndexOf, type SearchableGraph, type SearchIndex } from "./searchIndex.ts";
 import { DEFAULT_SEARCH_OPTIONS, TIER_SCORES, type MatchTier, type SearchHit, type SearchOptions } from "./types.ts";
 
 /** A hit with the tier it was found in (what {@link resolveEntity} uses to detect ties). */
@@ -18,16 +18,20 @@ const MAX_BONUS = 0.15;
  * Entities whose label or an alias matches `q`, case- and accent-insensitive, best first (ties by label).
  * Returns [] for a query without letters or digits.
  */
-export function searchEntities(graph: KnowledgeGraph, q: string, options: Partial<SearchOptions> = {}): SearchHit[] {
+export function searchEntities(graph: SearchableGraph, q: string, options: Partial<SearchOptions> = {}): SearchHit[] {
   return rankEntities(graph, q, options).map(({ id, label, type, score }) => ({ id, label, type, score }));
 }
 
 /** {@link searchEntities} keeping each hit's match tier. */
-export function rankEntities(graph: KnowledgeGraph, q: string, options: Partial<SearchOptions> = {}): RankedHit[] {
+export function rankEntities(graph: SearchableGraph, q: string, options: Partial<SearchOptions> = {}): RankedHit[] {
+  return rankInIndex(searchIndexOf(graph), q, options);
+}
+
+/** {@link rankEntities} on a given index (the page builds its own after each reload of its graph). */
+export function rankInIndex(index: SearchIndex, q: string, options: Partial<SearchOptions> = {}): RankedHit[] {
   const { limit, types } = { ...DEFAULT_SEARCH_OPTIONS, ...options };
   const query = normalizeName(q);
   if (!query || limit <= 0) return [];
-  const index = searchIndexOf(graph);
   const allowed = types ? new Set<string>(types) : null;
   const best = new Map<number, { tier: MatchTier; score: number }>();
   const consider = (nameIndex: number) => {
@@ -42,7 +46,7 @@ export function rankEntities(graph: KnowledgeGraph, q: string, options: Partial<
   for (const nameIndex of wordCandidates(index, query)) consider(nameIndex);
   // Substring hits rank below every word hit, so scan all names only when the word hits do not fill the page.
   if (best.size < limit) for (let i = 0; i < index.names.length; i++) consider(i);
-  // Ordered on the index's own columns; only the hits returned are read from the graph.
+  // Ordered and described from the index's own columns: the graph is not read.
   return [...best]
     .sort(
       ([a, x], [b, y]) =>
@@ -51,7 +55,13 @@ export function rankEntities(graph: KnowledgeGraph, q: string, options: Partial<
         compareText(index.nodes[a], index.nodes[b]),
     )
     .slice(0, limit)
-    .map(([node, { tier, score }]) => toHit(graph, index.nodes[node], tier, score));
+    .map(([node, { tier, score }]) => ({
+      id: index.nodes[node],
+      label: index.labels[node],
+      type: index.types[node] as EntityType,
+      score,
+      tier,
+    }));
 }
 
 /** Names with a word starting with the query's first word: every match except a mid-word substring. */
@@ -82,11 +92,6 @@ function scoreOf(tier: MatchTier, query: string, name: string, isLabel: boolean)
   if (tier === "exact") return TIER_SCORES.exact;
   const coverage = query.length / name.length;
   return round(TIER_SCORES[tier] + MAX_BONUS * (0.7 * coverage + (isLabel ? 0.3 : 0)));
-}
-
-function toHit(graph: KnowledgeGraph, id: string, tier: MatchTier, score: number): RankedHit {
-  const { label, type } = graph.getNodeAttributes(id);
-  return { id, label: label ?? id, type, score, tier };
 }
 
 function round(x: number): number {

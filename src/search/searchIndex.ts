@@ -1,8 +1,18 @@
 /**
  * Search index: every entity's normalised names and words, built once per graph and cached on the graph object.
  */
-import type { KnowledgeGraph } from "../model/types.ts";
+import type { AbstractGraph } from "graphology-types";
 import { normalizeName } from "./normalize.ts";
+
+/** What the index reads of a node: its label (the key when absent), type and aliases. */
+export interface SearchableAttributes {
+  label?: string;
+  type: string;
+  aliases?: string[];
+}
+
+/** A graph whose nodes carry {@link SearchableAttributes}: the served graph and the page's alike. */
+export type SearchableGraph = Pick<AbstractGraph<SearchableAttributes>, "forEachNode" | "order" | "size">;
 
 /** The names of every entity, flattened into parallel arrays, plus a sorted word list for prefix look-ups. */
 export interface SearchIndex {
@@ -25,10 +35,10 @@ export interface SearchIndex {
 }
 
 // Keyed by the graph object so a replaced graph drops its index with it.
-const CACHE = new WeakMap<KnowledgeGraph, SearchIndex>();
+const CACHE = new WeakMap<SearchableGraph, SearchIndex>();
 
 /** The graph's search index, built on first use and rebuilt when the graph's size changed since. */
-export function searchIndexOf(graph: KnowledgeGraph): SearchIndex {
+export function searchIndexOf(graph: SearchableGraph): SearchIndex {
   const cached = CACHE.get(graph);
   if (cached && cached.order === graph.order && cached.size === graph.size) return cached;
   const index = buildSearchIndex(graph);
@@ -44,7 +54,7 @@ export function searchIndexOf(graph: KnowledgeGraph): SearchIndex {
  * object brings the next full collection closer, and every separate typed array adds "external" memory that V8
  * answers with one.
  */
-export function buildSearchIndex(graph: KnowledgeGraph): SearchIndex {
+export function buildSearchIndex(graph: SearchableGraph): SearchIndex {
   const nodes: string[] = [];
   const labels: string[] = [];
   const types: string[] = [];

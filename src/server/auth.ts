@@ -7,11 +7,8 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { isIP } from "node:net";
 import type { RequestHandler } from "express";
 import { readFileBounded } from "../util/boundedRead.ts";
-import { HttpError } from "./errors.ts";
-import type { ServerContext } from "./context.ts";
-
-/** Who may write: anyone who can reach the (loopback) server, token holders, or no one (with the reason). */
-export type WriteAccess = { type: "open" } | { type: "token"; token: string } | { type: "off"; reason: string };
+import { HttpError } from "../query/errors.ts";
+import type { ServerContext, WriteAccess } from "./context.ts";
 
 /** Inputs of {@link writeAccessFor}. */
 export interface WriteAccessInput {

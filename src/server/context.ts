@@ -1,19 +1,21 @@
 /**
- * Server context: what every route needs — the graph store, the data root and the server's options.
+ * Server context: what every route needs — the served graph, the data root and the server's options.
  */
-import type { GraphStore } from "./graphStore.ts";
+import type { ServedGraph } from "../graph/servedGraph.ts";
 import type { DataWriter } from "../ingest/writer.ts";
-import type { WriteAccess } from "./auth.ts";
 import type { HeavyQueryQueue } from "./heavyQueries.ts";
+
+/** Who may write: anyone who can reach the (loopback) server, token holders, or no one (with the reason). */
+export type WriteAccess = { type: "open" } | { type: "token"; token: string } | { type: "off"; reason: string };
 
 /** Shared state handed to each route module. */
 export interface ServerContext {
-  store: GraphStore;
+  served: ServedGraph;
   /** graph-data root the documents and writes go to; null when serving a standalone file (--graph). */
   dataRoot: string | null;
   /** When true, every write endpoint answers 403. */
   readOnly: boolean;
-  /** Applies ingests and review decisions to graph-data/ and the store; absent when nothing may be written. */
+  /** Applies ingests and review decisions to graph-data/ and the served graph; absent when nothing may be written. */
   writer?: DataWriter;
   /** Who may call the write endpoints (see server/auth.ts); absent means no one. */
   writeAccess?: WriteAccess;

@@ -6,7 +6,7 @@
  * run back to back with nothing else in between. Here at most `concurrency` wait on the event loop at once and
  * every other request gets a turn after each one.
  */
-import { HttpError } from "./errors.ts";
+import { HttpError } from "../query/errors.ts";
 
 /** Tunables of {@link HeavyQueryQueue}. */
 export interface HeavyQueryOptions {

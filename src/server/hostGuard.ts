@@ -9,7 +9,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isIP } from "node:net";
-import type { ErrorCode } from "./errors.ts";
+import type { ErrorCode } from "../query/errors.ts";
 
 /** Tunables of {@link createHostGuard}. */
 export interface HostGuardOptions {
@@ -21,7 +21,7 @@ export interface HostGuardOptions {
 
 export const DEFAULT_HOST_GUARD_OPTIONS: HostGuardOptions = {
   boundHost: "127.0.0.1",
-  allowedHosts: parseHostList(process.env.KG_ALLOWED_HOSTS ?? ""),
+  allowedHosts: [],
 };
 
 /** Answers a refused request and returns true, or returns false (having touched nothing) to let it through. */

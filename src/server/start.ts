@@ -4,22 +4,21 @@
 import { createServer, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { existsSync } from "node:fs";
-import { buildToFile, isBuildStale } from "../build/build.ts";
-import { readGraphJson } from "../build/graphFile.ts";
-import { readAnyGraphFile } from "../import/readAnyGraphFile.ts";
-import { dataLayout } from "../store/layout.ts";
+import { readGraphJson } from "../graphfile/graphFile.ts";
+import { loadServedGraph } from "../query/loadGraph.ts";
+import { dataFilesOf } from "../store/dataFiles.ts";
 import { logger } from "../util/logger.ts";
 import type { AppOptions } from "./app.ts";
 import { createRequestHandler } from "./handler.ts";
 import { DEFAULT_HOST_GUARD_OPTIONS } from "./hostGuard.ts";
-import { warmQueryIndexes } from "./api/warm.ts";
-import { GraphStore } from "./graphStore.ts";
+import { warmQueryIndexes } from "../query/warm.ts";
+import { ServedGraph } from "../graph/servedGraph.ts";
 import type { ServerContext } from "./context.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
 import { DataError } from "../store/issues.ts";
-import type { ErrorCode } from "./errors.ts";
-import { setupWrites } from "../ingest/serverWrites.ts";
-import { recoverPendingWrites } from "../ingest/transaction.ts";
+import type { ErrorCode } from "../query/errors.ts";
+import { setupWrites } from "./writes.ts";
+import { recoverPendingWrites } from "../store/transaction.ts";
 import type { Extractor } from "../ingest/types.ts";
 
 /** Tunables of {@link startServer}. */
@@ -33,7 +32,7 @@ export interface ServeOptions {
   /** graph-data root. */
   dataRoot: string | undefined;
   readOnly: boolean;
-  /** Bearer token for the write endpoints (KG_TOKEN or --token-file); required beyond loopback. Never logged. */
+  /** Write endpoints' bearer token (`kg serve` reads KG_TOKEN or --token-file); needed beyond loopback; never logged. */
   token: string | null;
   /** Extractor for ingests; src/extract's pipeline when null. */
   extractor: Extractor | null;
@@ -45,13 +44,13 @@ export interface ServeOptions {
 }
 
 export const DEFAULT_SERVE_OPTIONS: ServeOptions = {
-  port: Number(process.env.PORT ?? 3000),
-  host: process.env.HOST ?? "127.0.0.1",
+  port: 3000,
+  host: "127.0.0.1",
   allowedHosts: DEFAULT_HOST_GUARD_OPTIONS.allowedHosts,
   graphFile: null,
   dataRoot: undefined,
   readOnly: false,
-  token: process.env.KG_TOKEN || null,
+  token: null,
   extractor: null,
   watch: true,
   timeouts: {},
@@ -66,26 +65,15 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-/** Loads the graph to serve: the given file (JSON, GEXF or GraphML), or graph-data/'s build (rebuilt when stale). */
-export function loadServedGraph(options: Pick<ServeOptions, "graphFile" | "dataRoot">): KnowledgeGraph {
-  if (options.graphFile) return readAnyGraphFile(options.graphFile);
-  const layout = dataLayout(options.dataRoot);
-  if (isBuildStale(layout.builtGraph, options.dataRoot)) {
-    logger.info("graph-data changed since the last build; rebuilding");
-    return buildToFile(undefined, { root: options.dataRoot }).graph;
-  }
-  return readGraphJson(layout.builtGraph);
-}
-
 /** Like {@link loadServedGraph}, but when graph-data/ is broken and a last good build exists, serves that build and
  * returns the problem so /api/health can report it. */
 function loadServedGraphOrLastGood(opts: ServeOptions): { graph: KnowledgeGraph; dataError: string | null } {
   // A write cut short by a crash is finished or discarded before anything is read.
-  if (!opts.graphFile) recoverPendingWrites(dataLayout(opts.dataRoot));
+  if (!opts.graphFile) recoverPendingWrites(dataFilesOf(opts.dataRoot));
   try {
     return { graph: loadServedGraph(opts), dataError: null };
   } catch (error) {
-    const lastGood = dataLayout(opts.dataRoot).builtGraph;
+    const lastGood = dataFilesOf(opts.dataRoot).builtGraph;
     if (opts.graphFile || !(error instanceof DataError) || !existsSync(lastGood)) throw error;
     logger.error({ problems: error.issues.length }, "graph-data has problems; serving the last good build");
     return { graph: readGraphJson(lastGood), dataError: error.message };
@@ -168,12 +156,12 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
   const opts = { ...DEFAULT_SERVE_OPTIONS, ...options };
   const { graph, dataError } = loadServedGraphOrLastGood(opts);
   const context: ServerContext = {
-    store: new GraphStore(graph),
-    dataRoot: opts.graphFile ? null : dataLayout(opts.dataRoot).root,
+    served: new ServedGraph(graph),
+    dataRoot: opts.graphFile ? null : dataFilesOf(opts.dataRoot).root,
     readOnly: opts.readOnly,
   };
-  if (dataError) context.store.setError(dataError);
-  const stopWarming = warmQueryIndexes(context.store);
+  if (dataError) context.served.setError(dataError);
+  const stopWarming = warmQueryIndexes(context.served);
   const stopWrites = setupWrites(context, opts);
   const server = createGuardedServer(
     createRequestHandler(context, { ...opts.app, hosts: { boundHost: opts.host, allowedHosts: opts.allowedHosts } }),

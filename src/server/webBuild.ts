@@ -14,6 +14,8 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..
 export interface WebBuildOptions {
   /** Folder of the page's sources (index.html, main.ts, vite.config.ts). */
   webDir: string;
+  /** Folders outside webDir that the page imports from too (the search and response schemas it shares with the server). */
+  sharedDirs: string[];
   /** Where the built page goes (what the server serves). */
   outDir: string;
   /** Scratch folder for a build in progress; renamed over outDir when complete, so a half-built page is never served. */
@@ -26,6 +28,8 @@ export interface WebBuildOptions {
 
 export const DEFAULT_WEB_BUILD_OPTIONS: WebBuildOptions = {
   webDir: path.join(REPO_ROOT, "web"),
+  // The page bundles src/search and the response schemas of src/query/schemas.ts, with what they import.
+  sharedDirs: ["search", "query", "model", "paths"].map((dir) => path.join(REPO_ROOT, "src", dir)),
   outDir: path.join(REPO_ROOT, "web", "dist"),
   scratchDir: path.join(REPO_ROOT, "node_modules", ".cache", "web-build"),
   force: false,
@@ -47,12 +51,13 @@ function newestSourceTime(dir: string, outDir: string): number {
   return newest;
 }
 
-/** True when outDir has no index.html or one older than some source file. */
+/** True when outDir has no index.html or one older than some source file (in webDir or sharedDirs). */
 export function isWebBuildStale(options: Partial<WebBuildOptions> = {}): boolean {
-  const { webDir, outDir } = { ...DEFAULT_WEB_BUILD_OPTIONS, ...options };
+  const { webDir, sharedDirs, outDir } = { ...DEFAULT_WEB_BUILD_OPTIONS, ...options };
   const index = path.join(outDir, "index.html");
   if (!existsSync(index)) return true;
-  return newestSourceTime(webDir, outDir) > statSync(index).mtimeMs;
+  const newest = Math.max(...[webDir, ...sharedDirs].map((dir) => newestSourceTime(dir, outDir)));
+  return newest > statSync(index).mtimeMs;
 }
 
 /** Runs `vite build` in a child process (Vite is a build tool: keep it out of the server's heap). */

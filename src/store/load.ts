@@ -20,9 +20,9 @@ import {
   type RelationRecord,
 } from "../model/schemas.ts";
 import { DataError, type DataIssue } from "./issues.ts";
-import { dataLayout, documentMetaPath, type DataLayout } from "./layout.ts";
+import { dataFilesOf, documentMetaPath, type DataFiles } from "./dataFiles.ts";
 import { parseYamlText, readYamlFile } from "./yamlFile.ts";
-import { recoverPendingWrites } from "../ingest/transaction.ts";
+import { recoverPendingWrites } from "./transaction.ts";
 
 /** Where a record was read from, for error messages. */
 export interface SourceLocation {
@@ -39,7 +39,7 @@ export interface StoredDocument {
 
 /** Everything in a graph-data/ root, parsed and schema-checked but not yet cross-validated. */
 export interface Dataset {
-  layout: DataLayout;
+  dataFiles: DataFiles;
   ontology: Ontology;
   documents: Map<string, StoredDocument>;
   entities: (EntityRecord & { at: SourceLocation })[];
@@ -61,26 +61,26 @@ export interface ExtractedDocument {
 
 /** Loads a graph-data root; throws a {@link DataError} listing every file-level problem. */
 export function loadDataset(root?: string): Dataset {
-  const layout = dataLayout(root);
+  const dataFiles = dataFilesOf(root);
   // A write interrupted by a crash is finished (committed) or discarded (not committed) before reading.
-  recoverPendingWrites(layout);
+  recoverPendingWrites(dataFiles);
   const issues: DataIssue[] = [];
-  const ontology = readYamlFile(layout.ontology, OntologySchema, issues)?.value;
-  const documents = loadDocuments(layout, issues);
-  const entities = loadEntities(layout, issues);
-  const relations = loadRelations(layout, issues);
-  const extracted = loadExtracted(layout, issues);
-  const decisions = loadDecisions(layout, issues);
+  const ontology = readYamlFile(dataFiles.ontology, OntologySchema, issues)?.value;
+  const documents = loadDocuments(dataFiles, issues);
+  const entities = loadEntities(dataFiles, issues);
+  const relations = loadRelations(dataFiles, issues);
+  const extracted = loadExtracted(dataFiles, issues);
+  const decisions = loadDecisions(dataFiles, issues);
   if (issues.length > 0 || !ontology) throw new DataError(issues);
-  return { layout, ontology, documents, entities, relations, extracted, decisions };
+  return { dataFiles: dataFiles, ontology, documents, entities, relations, extracted, decisions };
 }
 
-function loadDocuments(layout: DataLayout, issues: DataIssue[]): Map<string, StoredDocument> {
+function loadDocuments(dataFiles: DataFiles, issues: DataIssue[]): Map<string, StoredDocument> {
   const documents = new Map<string, StoredDocument>();
-  for (const name of listFiles(layout.documentsDir, ".txt", issues)) {
+  for (const name of listFiles(dataFiles.documentsDir, ".txt", issues)) {
     const id = name.slice(0, -".txt".length);
-    const file = path.join(layout.documentsDir, name);
-    const metaFile = documentMetaPath(layout, id);
+    const file = path.join(dataFiles.documentsDir, name);
+    const metaFile = documentMetaPath(dataFiles, id);
     if (!existsSync(metaFile)) {
       issues.push({
         file,
@@ -99,27 +99,27 @@ function loadDocuments(layout: DataLayout, issues: DataIssue[]): Map<string, Sto
   return documents;
 }
 
-function loadEntities(layout: DataLayout, issues: DataIssue[]): Dataset["entities"] {
-  const parsed = readYamlFile(layout.entities, EntitiesFileSchema, issues, "entities");
+function loadEntities(dataFiles: DataFiles, issues: DataIssue[]): Dataset["entities"] {
+  const parsed = readYamlFile(dataFiles.entities, EntitiesFileSchema, issues, "entities");
   if (!parsed) return [];
-  return parsed.value.entities.map((e, i) => ({ ...e, at: { file: layout.entities, line: parsed.itemLine(i) } }));
+  return parsed.value.entities.map((e, i) => ({ ...e, at: { file: dataFiles.entities, line: parsed.itemLine(i) } }));
 }
 
-function loadRelations(layout: DataLayout, issues: DataIssue[]): Dataset["relations"] {
+function loadRelations(dataFiles: DataFiles, issues: DataIssue[]): Dataset["relations"] {
   const relations: Dataset["relations"] = [];
-  for (const name of listFiles(layout.relationsDir, ".yaml", issues)) {
-    const file = path.join(layout.relationsDir, name);
+  for (const name of listFiles(dataFiles.relationsDir, ".yaml", issues)) {
+    const file = path.join(dataFiles.relationsDir, name);
     const parsed = readYamlFile(file, RelationsFileSchema, issues, "relations");
     parsed?.value.relations.forEach((r, i) => relations.push({ ...r, at: { file, line: parsed.itemLine(i) } }));
   }
   return relations;
 }
 
-function loadExtracted(layout: DataLayout, issues: DataIssue[]): ExtractedDocument[] {
-  if (!existsSync(layout.extractedDir)) return [];
+function loadExtracted(dataFiles: DataFiles, issues: DataIssue[]): ExtractedDocument[] {
+  if (!existsSync(dataFiles.extractedDir)) return [];
   const extracted: ExtractedDocument[] = [];
-  for (const name of listFiles(layout.extractedDir, ".yaml", issues)) {
-    const file = path.join(layout.extractedDir, name);
+  for (const name of listFiles(dataFiles.extractedDir, ".yaml", issues)) {
+    const file = path.join(dataFiles.extractedDir, name);
     const text = readFileSync(file, "utf8");
     const byRelation = parseYamlText(text, file, ExtractedFileSchema, issues, "relations");
     if (!byRelation) continue;
@@ -140,10 +140,10 @@ function loadExtracted(layout: DataLayout, issues: DataIssue[]): ExtractedDocume
   return extracted;
 }
 
-function loadDecisions(layout: DataLayout, issues: DataIssue[]): Dataset["decisions"] {
-  const at = { file: layout.decisions };
-  if (!existsSync(layout.decisions)) return { relations: {}, merges: {}, at };
-  const parsed = readYamlFile(layout.decisions, DecisionsFileSchema, issues);
+function loadDecisions(dataFiles: DataFiles, issues: DataIssue[]): Dataset["decisions"] {
+  const at = { file: dataFiles.decisions };
+  if (!existsSync(dataFiles.decisions)) return { relations: {}, merges: {}, at };
+  const parsed = readYamlFile(dataFiles.decisions, DecisionsFileSchema, issues);
   return { ...(parsed?.value ?? { relations: {}, merges: {} }), at };
 }
 

@@ -6,7 +6,7 @@ import { ensureGraphFile, graphFilePath } from "../../bench/graphs/cache.ts";
 import { generateGraph, writeGeneratedGraph } from "../../bench/graphs/generate.ts";
 import { degrees, scaleFreeTopology } from "../../bench/graphs/topology.ts";
 import { loadOntology } from "../../bench/graphs/vocabulary.ts";
-import { readGraphJson } from "../../src/build/graphFile.ts";
+import { readGraphJson } from "../../src/graphfile/graphFile.ts";
 import { ENTITY_TYPES, MODALITIES, STANCES, type EntityType } from "../../src/model/types.ts";
 import { mulberry32 } from "../../src/util/random.ts";
 

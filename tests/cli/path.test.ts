@@ -1,6 +1,9 @@
+import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadServedGraph } from "../../src/query/loadGraph.ts";
 import { makeTempData, type TempData } from "../helpers/tempData.ts";
 import { kg } from "../helpers/kg.ts";
+import { serveForTest, type TestServer } from "../server/apiFixture.ts";
 
 describe("kg path", () => {
   let data: TempData;
@@ -61,5 +64,34 @@ describe("kg path", () => {
     expect(code).toBe(2);
     expect(err).toMatch(message);
     expect(err).toContain("usage: npx kg path FROM TO");
+  });
+
+  describe("--json", () => {
+    let api: TestServer;
+    beforeAll(async () => {
+      api = await serveForTest(loadServedGraph({ graphFile: null, dataRoot: data.root }), data.root);
+    });
+    afterAll(() => api.close());
+
+    it.each([
+      [["Blinken", "Podolyak"], "from=Blinken&to=Podolyak", 200],
+      [["Israel", "Russia", "--k", "3"], "from=Israel&to=Russia&k=3", 200],
+      [
+        ["DePetris", "NATO", "--predicates", "skeptical_of,opposes"],
+        "from=DePetris&to=NATO&predicates=skeptical_of,opposes",
+        200,
+      ],
+      [["Blinken", "Podolyak", "--all", "--max-hops", "3"], "from=Blinken&to=Podolyak&mode=all&maxHops=3", 200],
+      [["Blinken", "Podolyak", "--predicates", "nonsense"], "from=Blinken&to=Podolyak&predicates=nonsense", 400],
+      [["Blinken", "Podolyak", "--exclude", "Nobody-at-all"], "from=Blinken&to=Podolyak&exclude=Nobody-at-all", 404],
+      [["ukr", "Russia"], "from=ukr&to=Russia", 409],
+      [["Blinken", "Podolyk"], "from=Blinken&to=Podolyk", 404],
+    ])("prints GET /api/paths's body byte for byte for %j", async (args, query, status) => {
+      const res = await request(api.server).get(`/api/paths?${query}`);
+      expect(res.status).toBe(status);
+      const { code, out } = await path(...args, "--json");
+      expect(code).toBe(status === 200 ? 0 : 1);
+      expect(out).toBe(res.text);
+    });
   });
 });

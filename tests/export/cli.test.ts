@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { unzipSync } from "fflate";
-import { writeGraphJson } from "../../src/build/graphFile.ts";
+import { writeGraphJson } from "../../src/graphfile/graphFile.ts";
 import { readAnyGraphFile } from "../../src/import/readAnyGraphFile.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
 import { seedGraph } from "./fixtures.ts";

@@ -2,7 +2,7 @@
  * Test fixtures: the seed graph as built from graph-data/, and a tiny graph full of characters XML must escape.
  */
 import { MultiDirectedGraph } from "graphology";
-import { buildGraph } from "../../src/build/build.ts";
+import { buildGraph } from "../../src/graph/build.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
 
 let seed: KnowledgeGraph | null = null;

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { diffEvents, graphEvents, type GephiEvent } from "../../src/export/gephiEvents.ts";
 import { followInGephi, GephiPusher } from "../../src/export/gephiStream.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
-import { GraphStore } from "../../src/server/graphStore.ts";
+import { ServedGraph } from "../../src/graph/servedGraph.ts";
 import { kg } from "../helpers/kg.ts";
 import { serveForTest } from "../server/apiFixture.ts";
 import { seedGraph, trickyGraph } from "./fixtures.ts";
@@ -113,7 +113,7 @@ describe("export", () => {
     it("sends the served graph, then the difference each time the store changes", async () => {
       const gephi = await recorder();
       closers.push(gephi.close);
-      const store = new GraphStore(trickyGraph());
+      const store = new ServedGraph(trickyGraph());
       const pusher = new GephiPusher(gephi.url);
       const stop = followInGephi(store, pusher);
       const next = store.graph.copy() as KnowledgeGraph;

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node
 import os from "node:os";
 import path from "node:path";
 import request from "supertest";
-import { writeGraphJson } from "../../src/build/graphFile.ts";
+import { writeGraphJson } from "../../src/graphfile/graphFile.ts";
 import { NEO4J_FILES } from "../../src/export/neo4jHeaders.ts";
 import { readAnyGraphFile } from "../../src/import/readAnyGraphFile.ts";
 import { readNeo4jBundle } from "../../src/import/neo4j.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assembleGraph } from "../../src/build/assemble.ts";
-import { writeGraphJson } from "../../src/build/graphFile.ts";
+import { assembleGraph } from "../../src/graph/assemble.ts";
+import { writeGraphJson } from "../../src/graphfile/graphFile.ts";
 import { loadDataset } from "../../src/store/load.ts";
 import { kg } from "../helpers/kg.ts";
 import { useTempFiles } from "../helpers/tempFiles.ts";

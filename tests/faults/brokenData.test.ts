@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import request from "supertest";
-import { buildToFile } from "../../src/build/build.ts";
+import { buildToFile } from "../../src/graphfile/buildToFile.ts";
 import { startServer, type RunningServer } from "../../src/server/start.ts";
 import { makeTempData, SEED_RELATIONS, type TempData } from "../helpers/tempData.ts";
 import { ACME_ARTICLE, acmeExtractor } from "../ingest/fixtureExtractor.ts";
@@ -36,7 +36,7 @@ describe("a broken or hand-edited file in graph-data/", () => {
     const { nodes } = (await request(running.url).get("/api/health").expect(200)).body;
     const original = data.read("entities.yaml");
     data.write("entities.yaml", BROKEN_YAML(original));
-    await waitFor(() => running.context.store.status.type === "error", "the watcher to notice the broken file");
+    await waitFor(() => running.context.served.status.type === "error", "the watcher to notice the broken file");
     const health = (await request(running.url).get("/api/health").expect(200)).body;
     expect(health).toMatchObject({ status: "degraded", nodes });
     expect(health.dataError).toMatch(/entities\.yaml:\d+: YAML syntax error/);
@@ -46,7 +46,7 @@ describe("a broken or hand-edited file in graph-data/", () => {
       .expect(409);
     expect(refused.body.error.message).toMatch(/entities\.yaml:\d+/);
     data.write("entities.yaml", original);
-    await waitFor(() => running.context.store.status.type === "ok", "the watcher to notice the fix");
+    await waitFor(() => running.context.served.status.type === "ok", "the watcher to notice the fix");
     expect((await request(running.url).get("/api/health").expect(200)).body).toMatchObject({ status: "ok", nodes });
   });
 

@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { buildToFile } from "../../src/build/build.ts";
+import { buildToFile } from "../../src/graphfile/buildToFile.ts";
 import { main } from "../../src/cli/main.ts";
-import { WRITE_STEP_DELAY_ENV } from "../../src/ingest/fsync.ts";
+import { WRITE_STEP_DELAY_ENV } from "../../src/store/fsync.ts";
 import { makeTempData, type TempData } from "../helpers/tempData.ts";
 import { ACME_ARTICLE } from "../ingest/fixtureExtractor.ts";
 import { startChildServer, waitFor, type ChildServer } from "./childServer.ts";
 
 // Each step of a staged write (staged file, COMMIT marker, rename) pauses this long in the child, so the test can
-// SIGKILL it at a chosen step; see src/ingest/fsync.ts.
+// SIGKILL it at a chosen step; see src/store/fsync.ts.
 const STEP_DELAY_MS = "700";
 
 /** Every source file (build output excluded) with its content. */

@@ -8,7 +8,7 @@ import { copyFileSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildToFile } from "../../src/build/build.ts";
+import { buildToFile } from "../../src/graphfile/buildToFile.ts";
 import { startServer, type RunningServer } from "../../src/server/start.ts";
 import { makeTempData, type TempData } from "../helpers/tempData.ts";
 import { ACME_ARTICLE, acmeExtractor } from "../ingest/fixtureExtractor.ts";
@@ -86,10 +86,10 @@ describe("in-place edits after the server renamed a file", () => {
     it(`picks up a break and its fix by ${how}`, async () => {
       expect(await status()).toBe("ok");
       edit.break(file);
-      await waitFor(() => server.context.store.status.type === "error", `the break by ${how}`, PICKUP_MS);
+      await waitFor(() => server.context.served.status.type === "error", `the break by ${how}`, PICKUP_MS);
       expect(await status()).toBe("degraded");
       edit.fix(file);
-      await waitFor(() => server.context.store.status.type === "ok", `the fix by ${how}`, PICKUP_MS);
+      await waitFor(() => server.context.served.status.type === "ok", `the fix by ${how}`, PICKUP_MS);
       expect(await status()).toBe("ok");
       expect(readFileSync(file, "utf8")).toBe(original);
     });

@@ -11,6 +11,8 @@ const running = await startServer({
   port: 0,
   host: "127.0.0.1",
   extractor: acmeExtractor,
+  // The token test sets KG_TOKEN, which only `kg serve` reads: pass it on the way the command does.
+  token: process.env.KG_TOKEN || null,
   // KG_TEST_REQUEST_LOGS=1 turns the request log on (the token test reads it); off otherwise to keep output small.
   app: { requestLogs: process.env.KG_TEST_REQUEST_LOGS === "1" },
 });

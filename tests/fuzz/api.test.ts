@@ -5,10 +5,10 @@
  */
 import { readdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { validateDataset } from "../../src/build/validate.ts";
+import { validateDataset } from "../../src/graph/validate.ts";
 import { startServer, type RunningServer } from "../../src/server/start.ts";
 import { loadDataset } from "../../src/store/load.ts";
-import { dataLayout } from "../../src/store/layout.ts";
+import { dataFilesOf } from "../../src/store/dataFiles.ts";
 import { makeTempData, type TempData } from "../helpers/tempData.ts";
 import { FuzzClient, type FuzzOutcome } from "./client.ts";
 import { RequestFactory, type FuzzRequest, type KnownValues } from "./requests.ts";
@@ -83,7 +83,7 @@ function learnParams(route: FuzzRoute | undefined, outcome: FuzzOutcome): void {
 type ErrorBody = { message: string; problems?: { field: string; message: string }[] };
 
 function knownValuesOf(server: RunningServer, root: string): KnownValues {
-  const graph = server.context.store.graph;
+  const graph = server.context.served.graph;
   const labels = new Set<string>();
   graph.forEachNode((_id, a) => {
     labels.add(a.label);
@@ -91,7 +91,7 @@ function knownValuesOf(server: RunningServer, root: string): KnownValues {
   });
   const predicates = new Set<string>();
   graph.forEachEdge((_e, a) => predicates.add(a.predicate));
-  const documentIds = readdirSync(dataLayout(root).documentsDir)
+  const documentIds = readdirSync(dataFilesOf(root).documentsDir)
     .filter((f) => f.endsWith(".txt"))
     .map((f) => f.slice(0, -4));
   return {

@@ -6,11 +6,11 @@ import request from "supertest";
 import { describe, expect, it } from "vitest";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
 import { createApp } from "../../src/server/app.ts";
-import { GraphStore } from "../../src/server/graphStore.ts";
-import { DEFAULT_DATA_ROOT } from "../../src/store/layout.ts";
+import { ServedGraph } from "../../src/graph/servedGraph.ts";
+import { DEFAULT_DATA_ROOT } from "../../src/store/dataFiles.ts";
 
 const app = createApp(
-  { store: new GraphStore(new MultiDirectedGraph() as KnowledgeGraph), dataRoot: DEFAULT_DATA_ROOT, readOnly: true },
+  { served: new ServedGraph(new MultiDirectedGraph() as KnowledgeGraph), dataRoot: DEFAULT_DATA_ROOT, readOnly: true },
   { requestLogs: false, webRoot: "/nonexistent" },
 );
 

@@ -4,7 +4,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { DEFAULT_DATA_ROOT } from "../../src/store/layout.ts";
+import { DEFAULT_DATA_ROOT } from "../../src/store/dataFiles.ts";
 
 /** A temporary graph-data root copied from the repository's, without its build output. */
 export interface TempData {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { writeGraphJson } from "../../src/build/graphFile.ts";
+import { writeGraphJson } from "../../src/graphfile/graphFile.ts";
 import { readCsvGraph } from "../../src/import/csv.ts";
 import { readAnyGraphFile } from "../../src/import/readAnyGraphFile.ts";
 import { seedGraph } from "../export/fixtures.ts";

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { MAX_DOCUMENT_BYTES } from "../../src/ingest/documentInput.ts";
 import { loadDataset } from "../../src/store/load.ts";
-import { validateDataset } from "../../src/build/validate.ts";
+import { validateDataset } from "../../src/graph/validate.ts";
 import { makeTempData, SEED_DOC, type TempData } from "../helpers/tempData.ts";
 import { kg } from "../helpers/kg.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildGraph } from "../../src/build/build.ts";
+import { buildGraph } from "../../src/graph/build.ts";
 import { copyInSlices } from "../../src/ingest/copyInSlices.ts";
 import { eventLoopTurnsDuring } from "../helpers/eventLoop.ts";
 

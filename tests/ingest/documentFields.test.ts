@@ -61,11 +61,11 @@ describe("POST /api/documents with bad fields", () => {
   ];
   for (const [what, fields, message] of cases) {
     it(`answers 400 to ${what} and stores nothing`, async () => {
-      const version = h.ctx.store.version;
+      const version = h.ctx.served.version;
       const body = { title: "Fine", text: `Acme Corp supports Globex Inc (${what}).`, ...fields };
       const res = await request(h.app).post("/api/documents").send(body).expect(400);
       expect(res.body.error.message).toMatch(message);
-      expect(h.ctx.store.version).toBe(version);
+      expect(h.ctx.served.version).toBe(version);
     });
   }
 });

@@ -46,13 +46,13 @@ describe("POST /api/documents with a near-duplicate", () => {
   for (const [what, variant] of VARIANTS) {
     it(`refuses the article again with ${what}, naming the stored document`, async () => {
       const before = documents();
-      const version = h.ctx.store.version;
+      const version = h.ctx.served.version;
       const res = await request(h.app).post("/api/documents").send({ title: "Again", text: variant }).expect(409);
       expect(res.body.error.code).toBe("conflict");
       expect(res.body.error.document).toBe(stored);
       expect(res.body.error.message).toContain(`already stored as document "${stored}" ("The talks")`);
       expect(documents()).toEqual(before);
-      expect(h.ctx.store.version).toBe(version);
+      expect(h.ctx.served.version).toBe(version);
     });
   }
 

@@ -1,24 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { buildGraph, buildToFile } from "../../src/build/build.ts";
+import { buildGraph } from "../../src/graph/build.ts";
+import { buildToFile } from "../../src/graphfile/buildToFile.ts";
 import { loadDataset } from "../../src/store/load.ts";
-import { validateDataset } from "../../src/build/validate.ts";
+import { validateDataset } from "../../src/graph/validate.ts";
 import { DataWriter } from "../../src/ingest/writer.ts";
 import { IngestError, type IngestResult } from "../../src/ingest/types.ts";
-import { GraphStore } from "../../src/server/graphStore.ts";
+import { ServedGraph } from "../../src/graph/servedGraph.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
 import { makeTempData, type TempData } from "../helpers/tempData.ts";
 import { ACME_ARTICLE, acmeExtractor, fixtureExtractor } from "./fixtureExtractor.ts";
 
 const FIXED_NOW = () => new Date("2026-01-02T03:04:05.000Z");
 
-/** A temp graph-data root with a fresh build, a store serving it and a writer using the article's extractor. */
+/** A temp graph-data root with a fresh build, the served graph and a writer using the article's extractor. */
 function setup() {
   const data = makeTempData();
-  const store = new GraphStore(buildToFile(undefined, { root: data.root, layout: { iterations: 50 } }).graph);
-  const writer = new DataWriter(data.root, store, { extractor: acmeExtractor, now: FIXED_NOW });
-  return { data, store, writer };
+  const served = new ServedGraph(buildToFile(undefined, { root: data.root, layout: { iterations: 50 } }).graph);
+  const writer = new DataWriter(data.root, served, { extractor: acmeExtractor, now: FIXED_NOW });
+  return { data, served, writer };
 }
 
 /** Node and edge ids with the attributes that do not depend on layout or metrics. */
@@ -34,13 +35,13 @@ function structure(graph: KnowledgeGraph) {
 describe("DataWriter", () => {
   describe("ingest", () => {
     let data: TempData;
-    let store: GraphStore;
+    let served: ServedGraph;
     let writer: DataWriter;
     let result: IngestResult;
     let before: KnowledgeGraph;
     beforeAll(async () => {
-      ({ data, store, writer } = setup());
-      before = store.graph;
+      ({ data, served, writer } = setup());
+      before = served.graph;
       result = await writer.ingest({ title: ACME_ARTICLE.title, text: ACME_ARTICLE.text, author: "A. Writer" });
     });
     afterAll(() => data.remove());
@@ -56,15 +57,15 @@ describe("DataWriter", () => {
     });
 
     it("swaps the served graph with one holding the new entities and candidate relations", () => {
-      expect(store.graph).not.toBe(before);
+      expect(served.graph).not.toBe(before);
       expect(result.newEntities.sort()).toEqual(["acme-robotics", "demining-contract", "jane-okafor"]);
       const leads = result.newRelations
-        .map((r) => store.graph.getEdgeAttributes(r))
+        .map((r) => served.graph.getEdgeAttributes(r))
         .find((a) => a.predicate === "leads");
       expect(leads).toMatchObject({ source: "extracted", status: "candidate", kind: "typed" });
-      expect(store.graph.source(result.newRelations[0])).toBe("jane-okafor");
-      expect(store.graph.getNodeAttribute("acme-robotics", "source")).toBe("extracted");
-      expect(store.graph.getAttribute("documents")?.map((d) => d.id)).toContain(result.document.id);
+      expect(served.graph.source(result.newRelations[0])).toBe("jane-okafor");
+      expect(served.graph.getNodeAttribute("acme-robotics", "source")).toBe("extracted");
+      expect(served.graph.getAttribute("documents")?.map((d) => d.id)).toContain(result.document.id);
     });
 
     it("joins mentions to existing entities by id, label or alias, and records the rule", () => {
@@ -73,12 +74,12 @@ describe("DataWriter", () => {
       expect(byLabel["Mykhailo Podolyak"]).toMatchObject({ entity: "mykhailo-podolyak", rule: "label" });
       expect(byLabel["Secretary Blinken"]).toMatchObject({ entity: "antony-blinken", rule: "label" });
       expect(byLabel["The American government"]).toMatchObject({ entity: "united-states", rule: "alias" });
-      expect(store.graph.getNodeAttribute("united-states", "documents")).toContain(result.document.id);
+      expect(served.graph.getNodeAttribute("united-states", "documents")).toContain(result.document.id);
     });
 
     it("records the mentions the extractor joined inside the document, with their rule", async () => {
       const { readExtracted } = await import("../../src/ingest/files.ts");
-      const { dataLayout } = await import("../../src/store/layout.ts");
+      const { dataFilesOf: dataLayout } = await import("../../src/store/dataFiles.ts");
       const file = readExtracted(dataLayout(data.root), result.document.id)!;
       const okafor = file.entities.find((e) => e.label === "Jane Okafor")!;
       const start = ACME_ARTICLE.text.indexOf("Okafor said");
@@ -93,10 +94,10 @@ describe("DataWriter", () => {
 
     it("lets the curated relation win: restating it adds evidence, not an edge", () => {
       expect(result.corroborated).toEqual(["podolyak-negotiates-for-ukraine"]);
-      const evidence = store.graph.getEdgeAttribute("podolyak-negotiates-for-ukraine", "evidence");
+      const evidence = served.graph.getEdgeAttribute("podolyak-negotiates-for-ukraine", "evidence");
       expect(evidence.map((e) => e.doc)).toEqual(["000_fd914f920b6354d3", result.document.id]);
       expect(before.getEdgeAttribute("podolyak-negotiates-for-ukraine", "evidence")).toHaveLength(1);
-      expect(store.graph.getEdgeAttribute("podolyak-negotiates-for-ukraine", "source")).toBe("curated");
+      expect(served.graph.getEdgeAttribute("podolyak-negotiates-for-ukraine", "source")).toBe("curated");
     });
 
     it("skips relations that the ontology does not allow, saying why", () => {
@@ -108,22 +109,22 @@ describe("DataWriter", () => {
 
     it("keeps every existing position and puts new nodes beside their neighbours", () => {
       before.forEachNode((node, a) => {
-        expect(store.graph.getNodeAttributes(node)).toMatchObject({ x: a.x, y: a.y, community: a.community });
+        expect(served.graph.getNodeAttributes(node)).toMatchObject({ x: a.x, y: a.y, community: a.community });
       });
-      const okafor = store.graph.getNodeAttributes("jane-okafor");
-      const acme = store.graph.getNodeAttributes("acme-robotics");
+      const okafor = served.graph.getNodeAttributes("jane-okafor");
+      const acme = served.graph.getNodeAttributes("acme-robotics");
       expect(Math.hypot(okafor.x - acme.x, okafor.y - acme.y)).toBeLessThan(60);
-      expect(okafor.degree).toBe(store.graph.degree("jane-okafor"));
+      expect(okafor.degree).toBe(served.graph.degree("jane-okafor"));
     });
 
     it("gives the same nodes and edges as a full rebuild of graph-data/", () => {
       expect(structure(buildGraph({ root: data.root, layout: { iterations: 5 } }).graph)).toEqual(
-        structure(store.graph),
+        structure(served.graph),
       );
     });
 
     it("saves the updated build (after the answer) so that a restart does not rebuild", async () => {
-      const { isBuildStale } = await import("../../src/build/build.ts");
+      const { isBuildStale } = await import("../../src/graph/build.ts");
       await writer.flush();
       expect(isBuildStale(path.join(data.root, "build", "graph.json"), data.root)).toBe(false);
     });
@@ -150,8 +151,8 @@ describe("DataWriter", () => {
 
   describe("entity resolution", () => {
     it("does not fuse two different things that share a name", async () => {
-      const { data, store } = setup();
-      const writer = new DataWriter(data.root, store, {
+      const { data, served } = setup();
+      const writer = new DataWriter(data.root, served, {
         extractor: fixtureExtractor(
           [
             { id: "israel", label: "Israel", type: "person" },
@@ -163,28 +164,28 @@ describe("DataWriter", () => {
       const result = await writer.ingest({ title: "Namesake", text: "Israel, an official of Ukraine, spoke." });
       data.remove();
       expect(result.newEntities).toEqual(["israel-2"]);
-      expect(store.graph.getNodeAttribute("israel-2", "type")).toBe("person");
-      expect(store.graph.getNodeAttribute("israel", "type")).toBe("country");
+      expect(served.graph.getNodeAttribute("israel-2", "type")).toBe("person");
+      expect(served.graph.getNodeAttribute("israel", "type")).toBe("country");
     });
   });
 
   describe("decide and revertMerge", () => {
     let data: TempData;
-    let store: GraphStore;
+    let served: ServedGraph;
     let writer: DataWriter;
     let result: IngestResult;
     let leads: string;
     let praise: string;
     beforeAll(async () => {
-      ({ data, store, writer } = setup());
+      ({ data, served, writer } = setup());
       result = await writer.ingest({ title: ACME_ARTICLE.title, text: ACME_ARTICLE.text });
       const byPredicate = (p: string) =>
-        result.newRelations.find((r) => store.graph.getEdgeAttribute(r, "predicate") === p)!;
+        result.newRelations.find((r) => served.graph.getEdgeAttribute(r, "predicate") === p)!;
       leads = byPredicate("leads");
       praise = result.newRelations.find(
         (r) =>
-          store.graph.source(r) === "antony-blinken" &&
-          store.graph.getEdgeAttribute(r, "predicate") === "positive_about",
+          served.graph.source(r) === "antony-blinken" &&
+          served.graph.getEdgeAttribute(r, "predicate") === "positive_about",
       )!;
     });
     afterAll(() => data.remove());
@@ -196,8 +197,8 @@ describe("DataWriter", () => {
         unchanged: false,
       });
       expect(await writer.decide(praise, "rejected")).toMatchObject({ decision: "rejected", unchanged: false });
-      expect(store.graph.getEdgeAttribute(leads, "status")).toBe("accepted");
-      expect(store.graph.hasEdge(praise)).toBe(false);
+      expect(served.graph.getEdgeAttribute(leads, "status")).toBe("accepted");
+      expect(served.graph.hasEdge(praise)).toBe(false);
       const decisions = data.read("decisions.yaml");
       expect(decisions).toContain(`${leads}:\n    decision: accepted`);
       expect(decisions).toContain(`${praise}:\n    decision: rejected`);
@@ -208,7 +209,7 @@ describe("DataWriter", () => {
       const rebuilt = buildGraph({ root: data.root, layout: { iterations: 5 } }).graph;
       expect(rebuilt.getEdgeAttribute(leads, "status")).toBe("accepted");
       expect(rebuilt.hasEdge(praise)).toBe(false);
-      expect(structure(rebuilt)).toEqual(structure(store.graph));
+      expect(structure(rebuilt)).toEqual(structure(served.graph));
     });
 
     it("says so when a decision is repeated, and changes nothing", async () => {
@@ -232,47 +233,47 @@ describe("DataWriter", () => {
       const merge = result.mergedEntities.find((m) => m.entity === "united-states")!;
       const reverted = await writer.revertMerge(merge.merge);
       expect(reverted).toEqual({ merge: merge.merge, entity: merge.merge, unchanged: false });
-      expect(store.graph.getNodeAttribute(merge.merge, "label")).toBe("The American government");
-      expect(store.graph.outNeighbors(merge.merge)).toEqual(["demining-contract"]);
-      expect(store.graph.getNodeAttribute("united-states", "documents")).not.toContain(result.document.id);
+      expect(served.graph.getNodeAttribute(merge.merge, "label")).toBe("The American government");
+      expect(served.graph.outNeighbors(merge.merge)).toEqual(["demining-contract"]);
+      expect(served.graph.getNodeAttribute("united-states", "documents")).not.toContain(result.document.id);
       expect(validateDataset(loadDataset(data.root))).toEqual([]);
       await expect(writer.revertMerge(`${result.document.id}.e999`)).rejects.toMatchObject({ status: 404 });
     });
   });
 
   it("prepares a copy of the served graph and the extractor's tables for it in idle time", async () => {
-    const { data, store } = setup();
+    const { data, served } = setup();
     const prepared: unknown[] = [];
     const extractor = Object.assign(acmeExtractor.bind(null), {
       prepare: (context: { graph?: unknown }) => prepared.push(context.graph),
     });
-    const writer = new DataWriter(data.root, store, { extractor });
+    const writer = new DataWriter(data.root, served, { extractor });
     await writer.ingest({ title: ACME_ARTICLE.title, text: ACME_ARTICLE.text });
     expect(prepared).toEqual([]);
     await writer.idle();
-    expect(prepared).toEqual([store.graph]);
-    const served = store.graph;
+    expect(prepared).toEqual([served.graph]);
+    const before = served.graph;
     await writer.ingest({ title: "Again", text: ACME_ARTICLE.text + "\nAgain." });
     // The next write changed the prepared copy, never the graph readers had.
-    expect(store.graph).not.toBe(served);
-    expect(served.hasNode("jane-okafor")).toBe(true);
-    expect(store.graph.order).toBeGreaterThanOrEqual(served.order);
-    expect(served.getAttribute("documents")).toHaveLength(2);
-    expect(store.graph.getAttribute("documents")).toHaveLength(3);
+    expect(served.graph).not.toBe(before);
+    expect(before.hasNode("jane-okafor")).toBe(true);
+    expect(served.graph.order).toBeGreaterThanOrEqual(before.order);
+    expect(before.getAttribute("documents")).toHaveLength(2);
+    expect(served.graph.getAttribute("documents")).toHaveLength(3);
     await writer.flush();
     data.remove();
   });
 
   it("writes nothing and serves the old graph when the extractor fails", async () => {
-    const { data, store } = setup();
-    const graph = store.graph;
-    const failing = new DataWriter(data.root, store, {
+    const { data, served } = setup();
+    const graph = served.graph;
+    const failing = new DataWriter(data.root, served, {
       extractor: () => {
         throw new Error("model exploded");
       },
     });
     await expect(failing.ingest({ title: "T", text: "Some text." })).rejects.toThrow("model exploded");
-    expect(store.graph).toBe(graph);
+    expect(served.graph).toBe(graph);
     expect(existsSync(path.join(data.root, "extracted"))).toBe(false);
     expect(readdirSync(path.join(data.root, "documents"))).toHaveLength(2);
     data.remove();

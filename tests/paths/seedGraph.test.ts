@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildGraph } from "../../src/build/build.ts";
+import { buildGraph } from "../../src/graph/build.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
 import { findPaths, resolveEntity } from "../../src/paths/index.ts";
 

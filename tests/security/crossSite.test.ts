@@ -36,13 +36,13 @@ describe("cross-site writes", () => {
   let relation: string;
   beforeAll(() => {
     h = writeHarness();
-    relation = h.ctx.store.graph.edges()[0];
+    relation = h.ctx.served.graph.edges()[0];
   });
   afterAll(() => h.remove());
 
   it("refuses every form a foreign page could post, on every write endpoint, and writes nothing", async () => {
     const before = snapshot(h.data.root);
-    const version = h.ctx.store.version;
+    const version = h.ctx.served.version;
     const endpoints = ["/api/documents", `/api/relations/${relation}/accept`, `/api/relations/${relation}/reject`];
     for (const url of endpoints) {
       for (const [type, body] of FORM_TYPES) {
@@ -52,7 +52,7 @@ describe("cross-site writes", () => {
       }
     }
     expect(snapshot(h.data.root)).toEqual(before);
-    expect(h.ctx.store.version).toBe(version);
+    expect(h.ctx.served.version).toBe(version);
   });
 
   it("grants no CORS access to another origin, so a foreign page cannot send JSON or read answers", async () => {

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import type { EntityAttributes, EntityType, KnowledgeGraph, RelationAttributes } from "../../src/model/types.ts";
 import { createApp } from "../../src/server/app.ts";
-import { GraphStore } from "../../src/server/graphStore.ts";
+import { ServedGraph } from "../../src/graph/servedGraph.ts";
 import { entityAttributes, relationAttributes } from "../helpers/attributes.ts";
 
 /** Payloads that would run if any of them reached the DOM as HTML; each sets a flag or opens a dialog. */
@@ -84,7 +84,7 @@ export function tinyWebRoot(): string {
 
 /** The app over `graph`, read-only, without documents, with `webRoot` as its page. */
 export function appFor(graph: KnowledgeGraph, webRoot = "/nonexistent") {
-  return createApp({ store: new GraphStore(graph), dataRoot: null, readOnly: true }, { requestLogs: false, webRoot });
+  return createApp({ served: new ServedGraph(graph), dataRoot: null, readOnly: true }, { requestLogs: false, webRoot });
 }
 
 /** Texts that break naive XML and CSV writers: markup, quotes, entities, CDATA ends, separators, line breaks. */

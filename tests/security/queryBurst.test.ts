@@ -8,10 +8,10 @@ import { createServer, type Server } from "node:http";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GraphStore } from "../../src/server/graphStore.ts";
+import { ServedGraph } from "../../src/graph/servedGraph.ts";
 import { createRequestHandler } from "../../src/server/handler.ts";
 import { HeavyQueryQueue } from "../../src/server/heavyQueries.ts";
-import { answerPaths } from "../../src/server/routes/paths.ts";
+import { answerPaths } from "../../src/query/paths.ts";
 import { explodingGraph, starGraph } from "./fixtures.ts";
 
 const BURST = 50;
@@ -59,11 +59,11 @@ describe("HeavyQueryQueue", () => {
 
 describe("answer size cap", () => {
   it("drops the paths past the cap and says the answer is truncated", () => {
-    const ctx = { store: new GraphStore(starGraph(200)), dataRoot: null, readOnly: true };
+    const graph = starGraph(200);
     const query = { from: "p0", to: "p1", mode: "all", maxHops: "2", limit: "10" };
-    const whole = answerPaths(ctx, query);
+    const whole = answerPaths(graph, query);
     expect(whole.truncated).toBe(false);
-    const capped = answerPaths(ctx, query, { maxAnswerChars: 400 });
+    const capped = answerPaths(graph, query, { maxAnswerChars: 400 });
     expect(JSON.stringify(capped).length).toBeLessThanOrEqual(400);
     expect(capped.truncated).toBe(true);
   });
@@ -73,7 +73,7 @@ describe("a burst of heavy path queries", () => {
   let server: Server;
   let port: number;
   beforeAll(async () => {
-    const ctx = { store: new GraphStore(explodingGraph(30)), dataRoot: null, readOnly: true };
+    const ctx = { served: new ServedGraph(explodingGraph(30)), dataRoot: null, readOnly: true };
     server = createServer(createRequestHandler(ctx, { requestLogs: false, webRoot: "/nonexistent" }));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     port = (server.address() as AddressInfo).port;

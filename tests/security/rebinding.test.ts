@@ -88,7 +88,7 @@ describe("DNS rebinding", () => {
   });
 
   it("refuses a foreign Host with a JSON 421 on Express routes, hot routes and the page", async () => {
-    const version = h.ctx.store.version;
+    const version = h.ctx.served.version;
     const host = `attacker.example:${port}`;
     for (const path of ["/api/graph", "/api/health", "/api/paths?from=acme&to=globex", "/api/search?q=a", "/"]) {
       const res = await send(port, "GET", path, { Host: host });
@@ -105,12 +105,12 @@ describe("DNS rebinding", () => {
       ARTICLE,
     );
     expect(write.status).toBe(421);
-    expect(h.ctx.store.version).toBe(version);
+    expect(h.ctx.served.version).toBe(version);
   });
 
   it("refuses a write from a foreign Origin with a JSON 403 and writes nothing", async () => {
-    const version = h.ctx.store.version;
-    const relation = h.ctx.store.graph.edges()[0];
+    const version = h.ctx.served.version;
+    const relation = h.ctx.served.graph.edges()[0];
     for (const path of ["/api/documents", `/api/relations/${relation}/reject`]) {
       for (const origin of ["http://attacker.example:3000", "null"]) {
         const res = await send(
@@ -124,7 +124,7 @@ describe("DNS rebinding", () => {
         expect(JSON.parse(res.body).error.message).toContain("--allowed-hosts");
       }
     }
-    expect(h.ctx.store.version).toBe(version);
+    expect(h.ctx.served.version).toBe(version);
   });
 
   it("answers the names the server is reached by, and writes from its own page", async () => {
@@ -134,7 +134,7 @@ describe("DNS rebinding", () => {
     }
     const read = await send(port, "GET", "/api/search?q=acme", { Host: `localhost:${port}`, Origin: "https://x.test" });
     expect(read.status).toBe(200);
-    const relation = h.ctx.store.graph.edges()[0];
+    const relation = h.ctx.served.graph.edges()[0];
     const write = await send(
       port,
       "POST",

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/server/app.ts";
-import { GraphStore } from "../../src/server/graphStore.ts";
+import { ServedGraph } from "../../src/graph/servedGraph.ts";
 import { FuzzClient } from "../fuzz/client.ts";
 import { tinyGraph } from "./fixtures.ts";
 
@@ -32,7 +32,7 @@ describe("path traversal", () => {
     mkdirSync(path.join(dataRoot, "documents"), { recursive: true });
     writeFileSync(path.join(webRoot, "index.html"), "<!doctype html><title>page</title>");
     const app = createApp(
-      { store: new GraphStore(tinyGraph()), dataRoot, readOnly: true },
+      { served: new ServedGraph(tinyGraph()), dataRoot, readOnly: true },
       { requestLogs: false, webRoot },
     );
     server = await new Promise<Server>((resolve) => {

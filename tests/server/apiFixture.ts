@@ -7,7 +7,7 @@ import { expect } from "vitest";
 import type { Response } from "supertest";
 import { createRequestHandler } from "../../src/server/handler.ts";
 import type { ServerContext } from "../../src/server/context.ts";
-import { GraphStore } from "../../src/server/graphStore.ts";
+import { ServedGraph } from "../../src/graph/servedGraph.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
 import type { EndpointSpec } from "../../src/server/api/endpoints.ts";
 
@@ -20,7 +20,7 @@ export interface TestServer {
 
 /** Serves `graph` read-only (documents from `dataRoot`, or none when null) on an ephemeral loopback port. */
 export async function serveForTest(graph: KnowledgeGraph, dataRoot: string | null): Promise<TestServer> {
-  const context: ServerContext = { store: new GraphStore(graph), dataRoot, readOnly: true };
+  const context: ServerContext = { served: new ServedGraph(graph), dataRoot, readOnly: true };
   const server = createServer(createRequestHandler(context, { requestLogs: false }));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

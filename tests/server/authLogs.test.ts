@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { buildToFile } from "../../src/build/build.ts";
+import { buildToFile } from "../../src/graphfile/buildToFile.ts";
 import { makeTempData } from "../helpers/tempData.ts";
 import { ACME_ARTICLE } from "../ingest/fixtureExtractor.ts";
 import { startChildServer, type ChildServer } from "../faults/childServer.ts";

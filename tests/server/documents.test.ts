@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import request from "supertest";
-import { buildGraph } from "../../src/build/build.ts";
+import { buildGraph } from "../../src/graph/build.ts";
 import { DOCUMENT_ENDPOINT } from "../../src/server/api/endpoints.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
-import { DEFAULT_DATA_ROOT } from "../../src/store/layout.ts";
+import { DEFAULT_DATA_ROOT } from "../../src/store/dataFiles.ts";
 import { SEED_DOC } from "../helpers/tempData.ts";
 import { expectDocumented, expectError, serveForTest, type TestServer } from "./apiFixture.ts";
 

@@ -3,10 +3,10 @@
  */
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildGraph } from "../../src/build/build.ts";
+import { buildGraph } from "../../src/graph/build.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
 import { GRAPH_EDGE_ENDPOINT, GRAPH_ENDPOINT, GRAPH_NODE_ENDPOINT } from "../../src/server/api/endpoints.ts";
-import type { DrawGraph } from "../../src/server/api/graphViews.ts";
+import type { DrawGraph } from "../../src/query/graphViews.ts";
 import { expectDocumented, expectError, serveForTest, type TestServer } from "./apiFixture.ts";
 
 describe("graph routes", () => {
@@ -102,14 +102,14 @@ describe("graph routes", () => {
       const before = await request(api.server).get("/api/graph?view=draw");
       const smaller = graph.copy();
       smaller.dropNode("mykhailo-podolyak");
-      api.context.store.replace(smaller);
+      api.context.served.replace(smaller);
       try {
         const after = await request(api.server).get("/api/graph?view=draw").set("If-None-Match", before.headers.etag);
         expect(after.status).toBe(200);
         expect(after.headers.etag).not.toBe(before.headers.etag);
         expect((after.body as DrawGraph).nodes.key).not.toContain("mykhailo-podolyak");
       } finally {
-        api.context.store.replace(graph);
+        api.context.served.replace(graph);
       }
     });
   });

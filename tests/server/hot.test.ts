@@ -7,10 +7,10 @@ import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildGraph } from "../../src/build/build.ts";
+import { buildGraph } from "../../src/graph/build.ts";
 import { createApp } from "../../src/server/app.ts";
 import type { ServerContext } from "../../src/server/context.ts";
-import { GraphStore } from "../../src/server/graphStore.ts";
+import { ServedGraph } from "../../src/graph/servedGraph.ts";
 import { createRequestHandler } from "../../src/server/handler.ts";
 import { createHotDispatcher } from "../../src/server/hot/index.ts";
 import { helmetHeaders } from "../../src/server/securityHeaders.ts";
@@ -58,7 +58,7 @@ function comparable(headers: IncomingHttpHeaders): IncomingHttpHeaders {
 }
 
 describe("hot routes", () => {
-  const context: ServerContext = { store: new GraphStore(buildGraph().graph), dataRoot: null, readOnly: true };
+  const context: ServerContext = { served: new ServedGraph(buildGraph().graph), dataRoot: null, readOnly: true };
   const app = createApp(context, { requestLogs: false });
   const hot = createHotDispatcher(context, { requestLogs: false });
   /** URLs the dispatcher passed on to Express. */
@@ -189,7 +189,7 @@ describe("hot routes", () => {
 });
 
 describe("createRequestHandler", () => {
-  const context: ServerContext = { store: new GraphStore(buildGraph().graph), dataRoot: null, readOnly: true };
+  const context: ServerContext = { served: new ServedGraph(buildGraph().graph), dataRoot: null, readOnly: true };
   const lines: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {

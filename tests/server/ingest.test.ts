@@ -3,7 +3,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import request from "supertest";
 import { loadDataset } from "../../src/store/load.ts";
-import { validateDataset } from "../../src/build/validate.ts";
+import { validateDataset } from "../../src/graph/validate.ts";
 import { MAX_DOCUMENT_BYTES } from "../../src/ingest/documentInput.ts";
 import { ACME_ARTICLE } from "../ingest/fixtureExtractor.ts";
 import { writeHarness, type WriteHarness } from "../ingest/harness.ts";
@@ -27,7 +27,7 @@ describe("POST /api/documents", () => {
   afterAll(() => h.remove());
 
   it("adds the article and answers 201 with what was added", async () => {
-    const before = h.ctx.store.version;
+    const before = h.ctx.served.version;
     const res = await request(h.app)
       .post("/api/documents")
       .send({ title: ACME_ARTICLE.title, text: ACME_ARTICLE.text, date: "2026-01-05", url: "https://example.org/a" })
@@ -36,7 +36,7 @@ describe("POST /api/documents", () => {
     expect(res.headers.location).toBe(`/api/documents/${res.body.document.id}`);
     expect(res.body.newEntities).toContain("jane-okafor");
     expect(res.body.mergedEntities).toContainEqual(expect.objectContaining({ entity: "ukraine", rule: "id" }));
-    expect(h.ctx.store.version).toBe(before + 1);
+    expect(h.ctx.served.version).toBe(before + 1);
     const health = await request(h.app).get("/api/health").expect(200);
     expect(health.body).toMatchObject({ status: "ok", nodes: res.body.graph.nodes, edges: res.body.graph.edges });
     expect(h.data.read(`documents/${res.body.document.id}.meta.yaml`)).toContain("published: 2026-01-05");
@@ -153,7 +153,7 @@ describe("POST /api/documents", () => {
     const dataset = loadDataset(h.data.root);
     for (const [i, id] of ids.entries()) expect(dataset.documents.get(id)?.text).toBe(texts[i]);
     expect(validateDataset(dataset)).toEqual([]);
-    expect(h.ctx.store.graph.getAttribute("documents")?.map((d) => d.id)).toEqual(expect.arrayContaining(ids));
+    expect(h.ctx.served.graph.getAttribute("documents")?.map((d) => d.id)).toEqual(expect.arrayContaining(ids));
   });
 });
 
@@ -179,8 +179,8 @@ describe("POST /api/relations/:id/accept and /reject", () => {
       unchanged: false,
     });
     await request(h.app).post(`/api/relations/${r}/reject`).send({}).expect(200);
-    expect(h.ctx.store.graph.getEdgeAttribute(a, "status")).toBe("accepted");
-    expect(h.ctx.store.graph.hasEdge(r)).toBe(false);
+    expect(h.ctx.served.graph.getEdgeAttribute(a, "status")).toBe("accepted");
+    expect(h.ctx.served.graph.hasEdge(r)).toBe(false);
   });
 
   it("loses no decision when many are posted at once", async () => {
@@ -210,7 +210,7 @@ describe("POST /api/relations/:id/accept and /reject", () => {
     const id = loadDataset(h.data.root).extracted[0];
     const merged = id.entities.find((e) => e.rule !== "new")!;
     const res = await request(h.app).post(`/api/merges/${id.document}.${merged.key}/revert`).send({}).expect(200);
-    expect(h.ctx.store.graph.hasNode(res.body.entity)).toBe(true);
+    expect(h.ctx.served.graph.hasNode(res.body.entity)).toBe(true);
     await request(h.app).post(`/api/merges/${id.document}.e999/revert`).send({}).expect(404);
   });
 });

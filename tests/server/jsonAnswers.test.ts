@@ -10,7 +10,7 @@ import request from "supertest";
 import { describe, expect, it } from "vitest";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
 import { createApp } from "../../src/server/app.ts";
-import { GraphStore } from "../../src/server/graphStore.ts";
+import { ServedGraph } from "../../src/graph/servedGraph.ts";
 
 function pageRoot(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "kg-json-web-"));
@@ -19,7 +19,7 @@ function pageRoot(): string {
 }
 
 const app = createApp(
-  { store: new GraphStore(new MultiDirectedGraph() as KnowledgeGraph), dataRoot: null, readOnly: true },
+  { served: new ServedGraph(new MultiDirectedGraph() as KnowledgeGraph), dataRoot: null, readOnly: true },
   { requestLogs: false, webRoot: pageRoot() },
 );
 

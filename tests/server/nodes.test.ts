@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import request from "supertest";
-import { buildGraph } from "../../src/build/build.ts";
-import { NEIGHBORS_ENDPOINT, NODE_ENDPOINT } from "../../src/server/api/endpoints.ts";
+import { buildGraph } from "../../src/graph/build.ts";
+import { NEIGHBORS_ENDPOINT } from "../../src/server/api/endpoints.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
 import { expectDocumented, expectError, serveForTest, type TestServer } from "./apiFixture.ts";
 
@@ -14,56 +14,9 @@ describe("GET /api/nodes", () => {
   });
   afterAll(() => api.close());
 
-  describe("/:id", () => {
-    it("answers the entity and every relation, grouped by predicate, each with its evidence", async () => {
-      const res = await request(api.server).get("/api/nodes/mykhailo-podolyak");
-      expectDocumented(res, NODE_ENDPOINT, 200);
-      expect(res.body.node).toMatchObject({ id: "mykhailo-podolyak", label: "Mykhailo Podolyak", type: "person" });
-      const groups = res.body.relations as {
-        predicate: string;
-        count: number;
-        relations: { id: string; direction: string; evidence: unknown[] }[];
-      }[];
-      expect(groups.reduce((n, g) => n + g.count, 0)).toBe(graph.degree("mykhailo-podolyak"));
-      expect(new Set(groups.map((g) => g.predicate)).size).toBe(groups.length);
-      const negotiates = groups.find((g) => g.predicate === "negotiates_for")!;
-      expect(negotiates.relations[0]).toMatchObject({
-        id: "podolyak-negotiates-for-ukraine",
-        direction: "outgoing",
-        object: { id: "ukraine" },
-      });
-      for (const group of groups)
-        for (const relation of group.relations) expect(relation.evidence.length).toBeGreaterThan(0);
-    });
-
-    it("lists incoming relations too", async () => {
-      const res = await request(api.server).get("/api/nodes/peace-talks");
-      const directions = res.body.relations.flatMap((g: { relations: { direction: string }[] }) =>
-        g.relations.map((r) => r.direction),
-      );
-      expect(directions).toContain("incoming");
-    });
-
-    it("lists at most limit relations per predicate while count has them all", async () => {
-      const res = await request(api.server).get("/api/nodes/russia?limit=1");
-      expectDocumented(res, NODE_ENDPOINT, 200);
-      const groups = res.body.relations as { count: number; relations: unknown[] }[];
-      expect(groups.some((g) => g.count > 1)).toBe(true);
-      for (const group of groups) expect(group.relations).toHaveLength(1);
-      expect(groups.reduce((n, g) => n + g.count, 0)).toBe(graph.degree("russia"));
-    });
-
-    it.each(["limit=0", "limit=1001", "depth=2"])("answers 400 to ?%s", async (query) => {
-      const res = await request(api.server).get(`/api/nodes/russia?${query}`);
-      expectError(res, 400, "bad_request", new RegExp(query.split("=")[0]));
-      expectDocumented(res, NODE_ENDPOINT, 400);
-    });
-
-    it("answers 404 with suggestions for an unknown id", async () => {
-      const res = await request(api.server).get("/api/nodes/antony-blinkn");
-      expectError(res, 404, "not_found", /id: unknown entity "antony-blinkn" — did you mean "Antony Blinken"/);
-      expectDocumented(res, NODE_ENDPOINT, 404);
-    });
+  it("has no node detail of its own: that is GET /api/graph/nodes/:id", async () => {
+    const res = await request(api.server).get("/api/nodes/mykhailo-podolyak");
+    expectError(res, 404, "not_found", /no such endpoint/);
   });
 
   describe("/:id/neighbors", () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import request from "supertest";
-import { buildGraph } from "../../src/build/build.ts";
+import { buildGraph } from "../../src/graph/build.ts";
 import { API_ENDPOINTS, OPENAPI_ENDPOINT, PATHS_ENDPOINT } from "../../src/server/api/endpoints.ts";
 import { expectDocumented, serveForTest, type TestServer } from "./apiFixture.ts";
 import { mountedRoutes } from "../fuzz/routes.ts";
@@ -76,7 +76,7 @@ describe("GET /api/openapi.json", () => {
   });
 
   it("marks path parameters as required", () => {
-    const [id] = doc.paths["/api/nodes/{id}"].get.parameters!;
+    const [id] = doc.paths["/api/graph/nodes/{id}"].get.parameters!;
     expect(id).toMatchObject({ name: "id", in: "path", required: true });
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import request from "supertest";
-import { buildGraph } from "../../src/build/build.ts";
+import { buildGraph } from "../../src/graph/build.ts";
 import { PATHS_ENDPOINT } from "../../src/server/api/endpoints.ts";
 import { randomGraph } from "../paths/fixtures.ts";
 import { expectDocumented, expectError, serveForTest, type TestServer } from "./apiFixture.ts";

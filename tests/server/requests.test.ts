@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import request from "supertest";
-import { buildGraph } from "../../src/build/build.ts";
+import { buildGraph } from "../../src/graph/build.ts";
 import { HEALTH_ENDPOINT, GRAPH_ENDPOINT } from "../../src/server/api/endpoints.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
 import { expectDocumented, expectError, serveForTest, type TestServer } from "./apiFixture.ts";
@@ -45,10 +45,10 @@ describe("the API", () => {
   it("serves a replaced graph from the next request on", async () => {
     const smaller = graph.copy();
     smaller.dropNode("antony-blinken");
-    api.context.store.replace(smaller);
+    api.context.served.replace(smaller);
     const res = await request(api.server).get("/api/paths").query({ from: "antony-blinken", to: "nato" });
     expect(res.status).toBe(404);
-    api.context.store.replace(graph);
+    api.context.served.replace(graph);
     expect((await request(api.server).get("/api/paths").query({ from: "antony-blinken", to: "nato" })).status).toBe(
       200,
     );

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { warmQueryIndexes } from "../../src/server/api/warm.ts";
-import { GraphStore } from "../../src/server/graphStore.ts";
+import { warmQueryIndexes } from "../../src/query/warm.ts";
+import { ServedGraph } from "../../src/graph/servedGraph.ts";
 import { logger } from "../../src/util/logger.ts";
 import { graphOf } from "../paths/fixtures.ts";
 
@@ -11,12 +11,12 @@ describe("warmQueryIndexes", () => {
     const info = vi.spyOn(logger, "info");
     const built = () =>
       info.mock.calls.filter(([, message]) => message === "query indexes built").map(([fields]) => fields);
-    const store = new GraphStore(graphOf([["a", "supports", "b"]]));
-    const stop = warmQueryIndexes(store);
+    const served = new ServedGraph(graphOf([["a", "supports", "b"]]));
+    const stop = warmQueryIndexes(served);
     expect(built()).toEqual([
       expect.objectContaining({ nodes: 2, edges: 1, pathMs: expect.any(Number), searchMs: expect.any(Number) }),
     ]);
-    store.replace(
+    served.replace(
       graphOf([
         ["a", "supports", "b"],
         ["b", "supports", "c"],
@@ -26,7 +26,7 @@ describe("warmQueryIndexes", () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(built()[1]).toMatchObject({ nodes: 3, edges: 2 });
     stop();
-    store.replace(graphOf([["x", "supports", "y"]]));
+    served.replace(graphOf([["x", "supports", "y"]]));
     await new Promise((resolve) => setImmediate(resolve));
     expect(built()).toHaveLength(2);
   });

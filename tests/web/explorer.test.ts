@@ -47,7 +47,7 @@ describe.skipIf(unavailable !== null)("web explorer on the seed graph", () => {
 
   it("draws the graph, its legend and counts, and reports ready with no console errors", async () => {
     await openExplorer(page, server.url);
-    const graph = server.context.store.graph;
+    const graph = server.context.served.graph;
     await expect.poll(() => page.getByTestId("legend").locator("button").count()).toBeGreaterThan(3);
     const personEntry = page.locator('[data-testid="legend"] button[data-type="person"]');
     const persons = graph.filterNodes((_n, a) => a.type === "person").length;
@@ -87,7 +87,7 @@ describe.skipIf(unavailable !== null)("web explorer on the seed graph", () => {
 
   it("hides a type from the legend and counts the nodes left", async () => {
     await openExplorer(page, server.url);
-    const graph = server.context.store.graph;
+    const graph = server.context.served.graph;
     const countries = graph.filterNodes((_n, a) => a.type === "country").length;
     const toggle = page.locator('[data-testid="legend"] button[data-type="country"]');
     await toggle.click();
@@ -145,7 +145,7 @@ describe.skipIf(unavailable !== null)("web explorer on the seed graph", () => {
     const file = path.join(ARTIFACTS_DIR, "export.gexf");
     await download.saveAs(file);
     const parsed = parseGexf(MultiDirectedGraph, readFileSync(file, "utf8"));
-    const graph = server.context.store.graph;
+    const graph = server.context.served.graph;
     expect(parsed.order).toBe(graph.order);
     expect(parsed.size).toBe(graph.size);
     expect(parsed.hasNode("mykhailo-podolyak")).toBe(true);
@@ -165,7 +165,7 @@ describe.skipIf(unavailable !== null)("web explorer on the seed graph", () => {
 
   it("hides a predicate's relations and the nodes they leave without one", async () => {
     await openExplorer(page, server.url);
-    const graph = server.context.store.graph;
+    const graph = server.context.served.graph;
     await page.locator("#predicate-filter summary").click();
     const box = page.locator('#predicate-list input[data-predicate="negotiates_with"]');
     await box.uncheck();
@@ -187,7 +187,7 @@ describe.skipIf(unavailable !== null)("web explorer on the seed graph", () => {
     const file = path.join(ARTIFACTS_DIR, "export-visible.gexf");
     await download.saveAs(file);
     const parsed = parseGexf(MultiDirectedGraph, readFileSync(file, "utf8"));
-    const graph = server.context.store.graph;
+    const graph = server.context.served.graph;
     expect(parsed.order).toBe(graph.filterNodes((_n, a) => a.type !== "country").length);
     expect(parsed.hasNode("ukraine")).toBe(false);
   });

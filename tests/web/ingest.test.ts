@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../../src/server/start.ts";
 import { DEFAULT_REDUCER_OPTIONS, createReducers } from "../../web/app/reducers.ts";
-import { UiStore } from "../../web/app/store.ts";
+import { UiStateHolder } from "../../web/app/uiState.ts";
 import type { EdgeAttributes, WebGraph } from "../../web/app/types.ts";
 import { visibilityCache } from "../../web/app/visibility.ts";
 import { makeTempData, type TempData } from "../helpers/tempData.ts";
@@ -86,7 +86,7 @@ describe.skipIf(unavailable !== null)("web explorer: adding an article and revie
     await page.keyboard.press("Escape");
     expect(await dialogOpen()).toBe(false);
     expect(await shownCounts(page)).toEqual(before);
-    expect(server.context.store.graph.order).toBe(before.nodes);
+    expect(server.context.served.graph.order).toBe(before.nodes);
     // The failed POST is the browser's own console line; nothing else may have gone wrong.
     expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
   });
@@ -110,8 +110,8 @@ describe.skipIf(unavailable !== null)("web explorer: adding an article and revie
 
     const result = page.getByTestId("add-article-result");
     await expect.poll(() => result.textContent(), { timeout: 30_000 }).toContain("New entities");
-    // The store swaps in a new graph on every write: read it afresh after each one.
-    const served = () => server.context.store.graph;
+    // The server swaps in a new graph on every write: read it afresh after each one.
+    const served = () => server.context.served.graph;
     expect(await result.textContent()).toContain(`Added “${ARTICLE.title}”`);
     for (const name of ["Marta Velasquez", "Tomas Lindqvist"]) {
       expect(await result.locator("button[data-node]", { hasText: name }).count()).toBe(1);
@@ -159,14 +159,14 @@ describe.skipIf(unavailable !== null)("web explorer: adding an article and revie
   });
 
   it("accepts a candidate: the panel then shows it accepted, without review buttons", async () => {
-    const edge = server.context.store.graph.findEdge((_e, a) => a.status === "candidate");
+    const edge = server.context.served.graph.findEdge((_e, a) => a.status === "candidate");
     expect(edge, "the previous test's article left candidates").toBeDefined();
     await openExplorer(page, `${server.url}/#edge=${encodeURIComponent(edge!)}`);
     const panel = page.getByTestId("node-panel");
     await panel.getByTestId("relation-accept").click();
     await expect.poll(() => panel.locator("dd").allTextContents()).toContain("accepted");
     expect(await panel.getByTestId("relation-accept").count()).toBe(0);
-    expect(server.context.store.graph.getEdgeAttribute(edge!, "status")).toBe("accepted");
+    expect(server.context.served.graph.getEdgeAttribute(edge!, "status")).toBe("accepted");
     expect(errors).toEqual([]);
   });
 });
@@ -185,8 +185,8 @@ function reviewGraph(): WebGraph {
 describe("web reducers: candidates and the added article's highlight", () => {
   const setup = () => {
     const graph = reviewGraph();
-    const store = new UiStore();
-    return { graph, store, ...createReducers(graph, store, visibilityCache(graph)) };
+    const ui = new UiStateHolder();
+    return { graph, ui, ...createReducers(graph, ui, visibilityCache(graph)) };
   };
 
   it("draws a candidate relation lighter and thinner than a reviewed one", () => {
@@ -199,21 +199,21 @@ describe("web reducers: candidates and the added article's highlight", () => {
   });
 
   it("hides candidate relations, and only them, when the toggle is off", () => {
-    const { edgeReducer, graph, store } = setup();
-    store.set({ showCandidates: false });
+    const { edgeReducer, graph, ui } = setup();
+    ui.set({ showCandidates: false });
     expect(edgeReducer("candidate", graph.getEdgeAttributes("candidate")).hidden).toBe(true);
     expect(edgeReducer("curated", graph.getEdgeAttributes("curated")).hidden).toBeFalsy();
   });
 
   it("highlights the added entities and relations until a selection takes over", () => {
-    const { nodeReducer, edgeReducer, graph, store } = setup();
-    store.set({ highlight: { nodes: new Set(["carol"]), edges: new Set(["candidate"]) } });
+    const { nodeReducer, edgeReducer, graph, ui } = setup();
+    ui.set({ highlight: { nodes: new Set(["carol"]), edges: new Set(["candidate"]) } });
     expect(nodeReducer("carol", graph.getNodeAttributes("carol")).highlighted).toBe(true);
     expect(nodeReducer("alice", graph.getNodeAttributes("alice")).highlighted).toBeFalsy();
     expect(edgeReducer("candidate", graph.getEdgeAttributes("candidate")).color).toBe(
       DEFAULT_REDUCER_OPTIONS.highlightEdgeColor,
     );
-    store.set({ selection: { kind: "node", id: "alice" } });
+    ui.set({ selection: { kind: "node", id: "alice" } });
     expect(nodeReducer("carol", graph.getNodeAttributes("carol")).highlighted).toBeFalsy();
     // The highlight lives in the UI state only: the graph's attributes are untouched.
     expect(Object.keys(graph.getNodeAttributes("carol"))).not.toContain("highlighted");

@@ -1,40 +1,28 @@
 /**
  * API client: typed calls to the server, each answer checked with zod at the boundary, errors as readable messages.
+ * Shapes the page reads as the server writes them use the server's own schemas (src/query/schemas.ts); the page keeps
+ * its own, more forgiving, schemas only where a foreign graph file may lack attributes.
  */
+import "./zodConfig.ts";
 import { z } from "zod";
-import type { DocumentResult, EdgeDetail, NodeDetail, OntologyInfo, PathsResult } from "./types.ts";
+import {
+  DocumentResponseSchema,
+  EvidenceResponseSchema,
+  PathsResponseSchema,
+  type DrawGraphResponseSchema,
+} from "../../src/query/schemas.ts";
 
-// The page's CSP forbids eval; without this zod probes `new Function` once and the browser reports a CSP violation.
-z.config({ jitless: true });
+/** GET /api/paths's answer. */
+export type PathsResult = z.infer<typeof PathsResponseSchema>;
 
-const EvidenceSchema = z.object({ doc: z.string(), quote: z.string(), start: z.number(), end: z.number() });
+/** One path of {@link PathsResult}. */
+export type FoundPath = PathsResult["paths"][number];
 
-const PathsSchema = z.object({
-  paths: z.array(
-    z.object({
-      hops: z.number(),
-      nodes: z.array(z.object({ id: z.string(), label: z.string(), type: z.string() })),
-      edges: z.array(
-        z.object({
-          id: z.string(),
-          source: z.string(),
-          target: z.string(),
-          predicate: z.string(),
-          label: z.string(),
-          direction: z.string().default("forward"),
-          evidence: z.array(EvidenceSchema).default([]),
-        }),
-      ),
-      text: z.string().default(""),
-    }),
-  ),
-});
+/** A document of GET /api/documents/:id. */
+export type DocumentResult = z.infer<typeof DocumentResponseSchema>;
 
-const DocumentSchema = z.object({
-  id: z.string(),
-  text: z.string(),
-  meta: z.record(z.string(), z.unknown()).default({}),
-});
+/** One piece of evidence: a verbatim quote and its [start, end) offsets in the document. */
+export type Evidence = z.infer<typeof EvidenceResponseSchema>;
 
 const OntologySchema = z.object({
   types: z.array(z.object({ id: z.string(), label: z.string(), color: z.string() })),
@@ -43,11 +31,21 @@ const OntologySchema = z.object({
       id: z.string(),
       label: z.string(),
       inverse: z.string(),
+      // Wikidata properties of the predicate (same direction, inverse), when the ontology gives them.
       wikidata: z.string().optional().catch(undefined),
       wikidataInverse: z.string().optional().catch(undefined),
     }),
   ),
 });
+
+/** What the legend and the panels need from the ontology (GET /api/ontology, or guessed from the graph). */
+export type OntologyInfo = z.infer<typeof OntologySchema>;
+
+/** An entity type of the legend. */
+export type TypeInfo = OntologyInfo["types"][number];
+
+/** A predicate: its label and the label read from the object's side. */
+export type PredicateInfo = OntologyInfo["predicates"][number];
 
 const ErrorBodySchema = z.object({ error: z.object({ message: z.string() }) });
 
@@ -87,12 +85,14 @@ async function getJson<S extends z.ZodType>(url: string, schema: S, signal?: Abo
  */
 const column = <T>() => z.custom<T[]>((value) => Array.isArray(value), { message: "expected an array" });
 
-const DrawGraphSchema = z.object({
+/** The drawing payload of GET /api/graph?view=draw: node and edge columns, kinds by index. */
+export type DrawGraph = z.infer<typeof DrawGraphResponseSchema>;
+
+const DrawGraphSchema: z.ZodType<DrawGraph> = z.object({
   view: z.literal("draw"),
   nodeKinds: z.array(z.object({ type: z.string(), color: z.string() })),
   edgeKinds: z.array(
-    // `kind` is absent from servers that predate open relations.
-    z.object({ predicate: z.string(), label: z.string(), status: z.string().nullable(), kind: z.string().nullish() }),
+    z.object({ predicate: z.string(), label: z.string(), status: z.string().nullable(), kind: z.string().nullable() }),
   ),
   nodes: z.object({
     key: column<string>(),
@@ -112,9 +112,6 @@ const DrawGraphSchema = z.object({
   }),
 });
 
-/** The drawing payload of GET /api/graph?view=draw: node and edge columns, kinds by index. */
-export type DrawGraph = z.infer<typeof DrawGraphSchema>;
-
 /** The served graph, cut to what the page draws (GET /api/graph?view=draw). */
 export async function fetchDrawGraph(): Promise<DrawGraph> {
   return getJson("/api/graph?view=draw", DrawGraphSchema);
@@ -131,13 +128,14 @@ const EdgeDetailSchema = z.object({
     .object({
       predicate: z.string(),
       label: z.string(),
-      evidence: z.array(EvidenceSchema).catch([]),
+      evidence: z.array(EvidenceResponseSchema).catch([]),
       stance: optionalText,
       modality: optionalText,
       confidence: z.number().optional().catch(undefined),
       source: optionalText,
       status: optionalText,
       kind: optionalText,
+      // The predicate's Wikidata property, e.g. P131.
       wikidata: optionalText,
       qualifiers: z.record(z.string(), z.string()).optional().catch(undefined),
     })
@@ -159,6 +157,12 @@ const NodeDetailSchema = z.object({
   edges: z.array(EdgeDetailSchema),
   truncated: z.boolean(),
 });
+
+/** GET /api/graph/edges/:id: a relation with its ends and every attribute (only what the panels read is named). */
+export type EdgeDetail = z.infer<typeof EdgeDetailSchema>;
+
+/** GET /api/graph/nodes/:id: an entity, every attribute, and its relations (at most the first `limit`). */
+export type NodeDetail = z.infer<typeof NodeDetailSchema>;
 
 /** GET /api/graph/nodes/:id: an entity with every attribute and its relations, evidence included. */
 export async function fetchNodeDetail(key: string, signal?: AbortSignal): Promise<NodeDetail> {
@@ -197,12 +201,12 @@ export async function fetchPaths(query: PathQuery, signal?: AbortSignal): Promis
     maxHops: String(query.maxHops),
   });
   if (query.predicates.length > 0) params.set("predicates", query.predicates.join(","));
-  return getJson(`/api/paths?${params}`, PathsSchema, signal);
+  return getJson(`/api/paths?${params}`, PathsResponseSchema, signal);
 }
 
 /** GET /api/documents/:id: a document's text, to show an evidence span in context. */
 export async function fetchDocument(id: string): Promise<DocumentResult> {
-  return getJson(`/api/documents/${encodeURIComponent(id)}`, DocumentSchema);
+  return getJson(`/api/documents/${encodeURIComponent(id)}`, DocumentResponseSchema);
 }
 
 /** The URL of a GEXF export, of the whole graph or restricted to the given types and predicates. */

@@ -1,9 +1,9 @@
 /**
- * Page context: what every controller receives — the graph, the renderer, the UI store and the derived helpers.
+ * Page context: what every controller receives — the graph, the renderer, the UI state and the derived helpers.
  */
 import type Sigma from "sigma";
 import type { SearchFn } from "./search.ts";
-import type { UiStore } from "./store.ts";
+import type { UiStateHolder } from "./uiState.ts";
 import type { EdgeAttributes, NodeAttributes, OntologyInfo, WebGraph } from "./types.ts";
 import type { Visibility } from "./visibility.ts";
 
@@ -11,7 +11,7 @@ import type { Visibility } from "./visibility.ts";
 export interface PageContext {
   graph: WebGraph;
   renderer: Sigma<NodeAttributes, EdgeAttributes>;
-  store: UiStore;
+  ui: UiStateHolder;
   ontology: OntologyInfo;
   search: SearchFn;
   /** The builder's positions, for "reset layout". */

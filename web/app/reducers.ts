@@ -2,7 +2,7 @@
  * Reducers: turn the UI state into what sigma draws (hidden, faded, highlighted, labelled) without touching the graph.
  */
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
-import type { UiStore } from "./store.ts";
+import type { UiStateHolder } from "./uiState.ts";
 import type { EdgeAttributes, NodeAttributes, WebGraph } from "./types.ts";
 import { isOpenRelation } from "./relationKind.ts";
 import type { Visibility } from "./visibility.ts";
@@ -49,10 +49,10 @@ export const DEFAULT_REDUCER_OPTIONS: ReducerOptions = {
 type NodeOut = Partial<NodeDisplayData>;
 type EdgeOut = Partial<EdgeDisplayData>;
 
-/** nodeReducer and edgeReducer reading `store`; `visibility` gives the filters' outcome for the current state. */
+/** nodeReducer and edgeReducer reading `ui`; `visibility` gives the filters' outcome for the current state. */
 export function createReducers(
   graph: WebGraph,
-  store: UiStore,
+  ui: UiStateHolder,
   visibility: (types: ReadonlySet<string>, predicates: ReadonlySet<string>) => Visibility,
   options: Partial<ReducerOptions> = {},
 ) {
@@ -62,7 +62,7 @@ export function createReducers(
   const strongNode = (out: NodeOut): NodeOut => ({ ...out, forceLabel: true, zIndex: 2 });
 
   const nodeReducer = (node: string, data: NodeAttributes): NodeOut => {
-    const state = store.state;
+    const state = ui.state;
     // The entity type is data, not a sigma program: every node is drawn as a circle.
     const out: NodeOut = { ...data, type: "circle", zIndex: 1 };
     if (visibility(state.hiddenTypes, state.hiddenPredicates).hiddenNodes.has(node)) return { ...out, hidden: true };
@@ -101,7 +101,7 @@ export function createReducers(
   const fadeEdge = (out: EdgeOut): EdgeOut => ({ ...out, color: o.fadedEdgeColor, label: null });
 
   const edgeReducer = (edge: string, data: EdgeAttributes): EdgeOut => {
-    const state = store.state;
+    const state = ui.state;
     // Edge labels are drawn only where they are forced (selection and path), see the sigma settings in main.ts.
     const candidate = data.status === "candidate";
     const out: EdgeOut = candidate

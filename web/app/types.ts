@@ -2,14 +2,25 @@
  * Web types: the served graph, the ontology the legend is drawn from, API results and the page's UI state.
  */
 import type { MultiDirectedGraph } from "graphology";
+import type { EdgeDetail, NodeDetail, PathsResult } from "./api.ts";
 
-/** One piece of evidence: a verbatim quote and its [start, end) offsets in the document. */
-export interface Evidence {
-  doc: string;
-  quote: string;
-  start: number;
-  end: number;
-}
+export type {
+  DocumentResult,
+  EdgeDetail,
+  Evidence,
+  FoundPath,
+  NodeDetail,
+  OntologyInfo,
+  PathsResult,
+  PredicateInfo,
+  TypeInfo,
+} from "./api.ts";
+
+/** Every attribute of an entity, as the builder writes them (only what the panel reads is named). */
+export type NodeDetailAttributes = NodeDetail["attributes"];
+
+/** Every attribute of a relation, as the builder writes them (only what the panels read is named). */
+export type EdgeDetailAttributes = EdgeDetail["attributes"];
 
 /** Node attributes the page draws with (from GET /api/graph?view=draw); the rest is fetched with the node's panel. */
 export interface NodeAttributes {
@@ -33,104 +44,11 @@ export interface EdgeAttributes {
   confidence?: number;
 }
 
-/** Every attribute of an entity, as the builder writes them (only what the panel reads is named). */
-export interface NodeDetailAttributes {
-  label: string;
-  type: string;
-  subtype?: string;
-  aliases?: string[];
-  description?: string;
-}
-
-/** Every attribute of a relation, as the builder writes them (only what the panels read is named). */
-export interface EdgeDetailAttributes {
-  predicate: string;
-  label: string;
-  evidence: Evidence[];
-  stance?: string;
-  modality?: string;
-  confidence?: number;
-  source?: string;
-  status?: string;
-  kind?: string;
-  /** The predicate's Wikidata property, e.g. P131. */
-  wikidata?: string;
-  qualifiers?: Record<string, string>;
-}
-
-/** GET /api/graph/edges/:id: a relation with its ends and every attribute. */
-export interface EdgeDetail {
-  key: string;
-  source: string;
-  target: string;
-  attributes: EdgeDetailAttributes;
-}
-
-/** GET /api/graph/nodes/:id: an entity, every attribute, and its relations (at most the first `limit`). */
-export interface NodeDetail {
-  key: string;
-  attributes: NodeDetailAttributes;
-  degree: number;
-  edges: EdgeDetail[];
-  truncated: boolean;
-}
-
 /** The graph the page draws. */
 export type WebGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
 
-/** An entity type of the legend. */
-export interface TypeInfo {
-  id: string;
-  label: string;
-  color: string;
-}
-
-/** A predicate: its label and the label read from the object's side. */
-export interface PredicateInfo {
-  id: string;
-  label: string;
-  inverse: string;
-  /** Wikidata properties of the predicate (same direction, inverse), when the ontology gives them. */
-  wikidata?: string;
-  wikidataInverse?: string;
-}
-
-/** What the legend and the panels need from the ontology. */
-export interface OntologyInfo {
-  types: TypeInfo[];
-  predicates: PredicateInfo[];
-}
-
-/** A hop of a path as /api/paths returns it. */
-export interface PathEdge {
-  id: string;
-  source: string;
-  target: string;
-  predicate: string;
-  label: string;
-  direction: string;
-  evidence: Evidence[];
-}
-
-/** One path of /api/paths. */
-export interface FoundPath {
-  hops: number;
-  nodes: { id: string; label: string; type: string }[];
-  edges: PathEdge[];
-  text: string;
-}
-
-/** The /api/paths answer. */
-export interface PathsResult {
-  paths: FoundPath[];
-}
-
-/** A document of /api/documents/:id. */
-export interface DocumentResult {
-  id: string;
-  text: string;
-  meta: Record<string, unknown>;
-}
+/** Re-fetches the served graph and redraws it in place (see main.ts). */
+export type GraphReload = () => Promise<void>;
 
 /** What is selected: a node, an edge, or nothing. */
 export type Selection = { kind: "node"; id: string } | { kind: "edge"; id: string } | null;

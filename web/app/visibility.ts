@@ -39,7 +39,7 @@ export function computeVisibility(
   return { hiddenNodes, visibleNodeCount: graph.order - hiddenNodes.size, isEdgeVisible: edgeShown };
 }
 
-/** Memoises {@link computeVisibility} on the identity of the two filter sets (the store replaces them on change). */
+/** Memoises {@link computeVisibility} on the identity of the two filter sets (the UI state replaces them on change). */
 export function visibilityCache(graph: WebGraph) {
   let last: { types: ReadonlySet<string>; predicates: ReadonlySet<string>; value: Visibility } | null = null;
   return (types: ReadonlySet<string>, predicates: ReadonlySet<string>): Visibility => {

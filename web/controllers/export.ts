@@ -60,8 +60,8 @@ export function createExportController(ctx: PageContext, options: Partial<PngExp
       ctx.announce(`Cannot export the PNG: ${(error as Error).message}`);
     }
   };
-  sync(ctx.store.state);
-  const unsubscribe = ctx.store.subscribe((state, previous) => {
+  sync(ctx.ui.state);
+  const unsubscribe = ctx.ui.subscribe((state, previous) => {
     if (state.hiddenTypes !== previous.hiddenTypes || state.hiddenPredicates !== previous.hiddenPredicates) sync(state);
   });
   const off = listen(byId("export-png"), "click", () => void exportPng());

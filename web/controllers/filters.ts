@@ -32,10 +32,10 @@ export function createFiltersController(ctx: PageContext): Controller {
   for (const predicate of predicates) {
     const box = el("input", { type: "checkbox", checked: true, "data-predicate": predicate.id });
     box.addEventListener("change", () => {
-      const hidden = new Set(ctx.store.state.hiddenPredicates);
+      const hidden = new Set(ctx.ui.state.hiddenPredicates);
       if (box.checked) hidden.delete(predicate.id);
       else hidden.add(predicate.id);
-      ctx.store.set({ hiddenPredicates: hidden });
+      ctx.ui.set({ hiddenPredicates: hidden });
     });
     boxes.set(predicate.id, box);
     list.append(
@@ -57,8 +57,8 @@ export function createFiltersController(ctx: PageContext): Controller {
     for (const [id, box] of boxes) box.checked = !state.hiddenPredicates.has(id);
     countLine.textContent = `${ctx.visibility().visibleNodeCount} of ${ctx.graph.order} nodes visible`;
   };
-  sync(ctx.store.state);
-  const unsubscribe = ctx.store.subscribe((state, previous) => {
+  sync(ctx.ui.state);
+  const unsubscribe = ctx.ui.subscribe((state, previous) => {
     if (state.hiddenTypes !== previous.hiddenTypes || state.hiddenPredicates !== previous.hiddenPredicates) sync(state);
   });
   return {

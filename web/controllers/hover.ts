@@ -8,15 +8,15 @@ import type { Controller } from "../app/types.ts";
 
 /** Tracks the hovered node in the UI state, shows a pointer over clickable items and names a hovered relation. */
 export function createHoverController(ctx: PageContext): Controller {
-  const { graph, renderer, store } = ctx;
+  const { graph, renderer, ui } = ctx;
   const container = renderer.getContainer();
   const enterNode = ({ node }: { node: string }) => {
     container.classList.add("pointer");
-    store.set({ hovered: node });
+    ui.set({ hovered: node });
   };
   const leaveNode = () => {
     container.classList.remove("pointer");
-    store.set({ hovered: null });
+    ui.set({ hovered: null });
   };
   const enterEdge = ({ edge }: { edge: string }) => {
     container.classList.add("pointer");

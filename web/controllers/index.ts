@@ -2,7 +2,7 @@
  * Controllers: every piece of the page, in the order they are started (the URL state last, as it drives the others).
  */
 import type { PageContext } from "../app/context.ts";
-import type { Controller } from "../app/types.ts";
+import type { Controller, GraphReload } from "../app/types.ts";
 import { createExportController } from "./export.ts";
 import { createFiltersController } from "./filters.ts";
 import { createIngestController } from "./ingest.ts";
@@ -35,9 +35,6 @@ export const CONTROLLERS: ControllerFactory[] = [
 
 /** Controllers that list the graph's types and predicates: the page rebuilds them after a write changes the graph. */
 export const RECOUNTED_CONTROLLERS: ControllerFactory[] = [createLegendController, createFiltersController];
-
-/** Re-fetches the served graph and redraws it in place (see main.ts). */
-export type GraphReload = () => Promise<void>;
 
 /** A controller that changes graph-data/ through the write API and then has the page re-fetch the graph. */
 export type WriteControllerFactory = (ctx: PageContext, reload: GraphReload) => Controller;

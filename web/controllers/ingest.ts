@@ -4,8 +4,7 @@
 import { postDocument, type ArticleInput, type IngestResult } from "../app/api.ts";
 import type { PageContext } from "../app/context.ts";
 import { byId, el, listen } from "../app/dom.ts";
-import type { Controller, Highlight } from "../app/types.ts";
-import type { GraphReload } from "./index.ts";
+import type { Controller, Highlight, GraphReload } from "../app/types.ts";
 import { focusNode } from "./selection.ts";
 
 /** The async state of the form: a status union, as every async piece of the page. */
@@ -42,11 +41,11 @@ function entityItem(ctx: PageContext, node: string): HTMLLIElement {
 /** A list item that selects a relation: "source — label → target". */
 function relationItem(ctx: PageContext, edge: string): HTMLLIElement {
   if (!ctx.graph.hasEdge(edge)) return el("li", {}, edge);
-  const { graph, store } = ctx;
+  const { graph, ui } = ctx;
   const [source, target] = graph.extremities(edge);
   const text = `${graph.getNodeAttribute(source, "label")} — ${graph.getEdgeAttribute(edge, "label")} → ${graph.getNodeAttribute(target, "label")}`;
   const button = el("button", { type: "button", class: "entity-link", "data-edge": edge }, text);
-  button.addEventListener("click", () => store.set({ selection: { kind: "edge", id: edge } }));
+  button.addEventListener("click", () => ui.set({ selection: { kind: "edge", id: edge } }));
   return el("li", {}, button);
 }
 
@@ -99,7 +98,7 @@ export function createIngestController(ctx: PageContext, reload: GraphReload): C
   let alive = true;
 
   const clearHighlight = () => {
-    ctx.store.set({ highlight: null });
+    ctx.ui.set({ highlight: null });
     resultBox.replaceChildren();
   };
   const render = () => {
@@ -117,7 +116,7 @@ export function createIngestController(ctx: PageContext, reload: GraphReload): C
       await reload();
       if (!alive) return;
       state = { type: "done", result };
-      ctx.store.set({ highlight: highlightOf(ctx, result) });
+      ctx.ui.set({ highlight: highlightOf(ctx, result) });
       form.reset();
       dialog.close();
       ctx.announce(
@@ -145,7 +144,7 @@ export function createIngestController(ctx: PageContext, reload: GraphReload): C
     // Escape clears the highlight when nothing else (the dialog, a panel, a text field) is using the key.
     listen(document, "keydown", (event) => {
       const target = event.target as HTMLElement | null;
-      if (event.key !== "Escape" || dialog.open || !ctx.store.state.highlight) return;
+      if (event.key !== "Escape" || dialog.open || !ctx.ui.state.highlight) return;
       if (target?.closest("input, textarea, select, #node-panel")) return;
       clearHighlight();
     }),

@@ -23,7 +23,7 @@ export const DEFAULT_LAYOUT_CONTROLLER_OPTIONS: LayoutControllerOptions = {
 /** Wires the layout toolbar. The worker is only created on the first start: nothing heavy runs on load. */
 export function createLayoutController(ctx: PageContext, options: Partial<LayoutControllerOptions> = {}): Controller {
   const { noverlapIterations, noverlapRatio } = { ...DEFAULT_LAYOUT_CONTROLLER_OPTIONS, ...options };
-  const { graph, store } = ctx;
+  const { graph, ui } = ctx;
   const toggle = byId<HTMLButtonElement>("layout-toggle");
   let supervisor: FA2LayoutSupervisor | null = null;
 
@@ -37,7 +37,7 @@ export function createLayoutController(ctx: PageContext, options: Partial<Layout
     } else supervisor?.stop();
     toggle.textContent = running ? "Stop layout" : "Run layout";
     toggle.setAttribute("aria-pressed", String(running));
-    store.set({ layoutRunning: running });
+    ui.set({ layoutRunning: running });
   };
   const spread = () => {
     setRunning(false);
@@ -56,7 +56,7 @@ export function createLayoutController(ctx: PageContext, options: Partial<Layout
     ctx.announce("Layout reset to the builder's positions");
   };
   const offs = [
-    listen(toggle, "click", () => setRunning(!store.state.layoutRunning)),
+    listen(toggle, "click", () => setRunning(!ui.state.layoutRunning)),
     listen(byId("layout-noverlap"), "click", spread),
     listen(byId("layout-reset"), "click", reset),
   ];

@@ -24,10 +24,10 @@ export function createLegendController(ctx: PageContext): Controller {
     );
     button.title = `Show or hide ${type.label.toLowerCase()} entities`;
     button.addEventListener("click", () => {
-      const hidden = new Set(ctx.store.state.hiddenTypes);
+      const hidden = new Set(ctx.ui.state.hiddenTypes);
       if (hidden.has(type.id)) hidden.delete(type.id);
       else hidden.add(type.id);
-      ctx.store.set({ hiddenTypes: hidden });
+      ctx.ui.set({ hiddenTypes: hidden });
     });
     buttons.set(type.id, button);
     legend.append(el("li", {}, button));
@@ -35,8 +35,8 @@ export function createLegendController(ctx: PageContext): Controller {
   const sync = (state: UiState) => {
     for (const [type, button] of buttons) button.setAttribute("aria-pressed", String(!state.hiddenTypes.has(type)));
   };
-  sync(ctx.store.state);
-  const unsubscribe = ctx.store.subscribe((state, previous) => {
+  sync(ctx.ui.state);
+  const unsubscribe = ctx.ui.subscribe((state, previous) => {
     if (state.hiddenTypes !== previous.hiddenTypes) sync(state);
   });
   return {

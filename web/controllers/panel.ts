@@ -126,15 +126,15 @@ function highlightedText(text: string, evidence: Evidence): { body: HTMLElement;
 /** Renders the selection into #node-panel and opens documents on demand. */
 export function createPanelController(ctx: PageContext): Controller {
   const panel = byId("node-panel");
-  const { graph, store } = ctx;
+  const { graph, ui } = ctx;
   // Bumped by every new panel content: an answer (details, a document) for an older one is dropped.
   let panelRequest = 0;
-  const clear = () => store.set({ selection: null });
+  const clear = () => ui.set({ selection: null });
 
   const openDocument = async (evidence: Evidence) => {
     const request = ++panelRequest;
     const back = el("button", { type: "button", class: "back" }, "← Back");
-    back.addEventListener("click", () => render(store.state));
+    back.addEventListener("click", () => render(ui.state));
     panel.replaceChildren(panelHeader("Source document", back, clear), el("p", { class: "muted" }, "Loading…"));
     panel.hidden = false;
     try {
@@ -249,13 +249,13 @@ export function createPanelController(ctx: PageContext): Controller {
     panel.hidden = false;
   };
 
-  const unsubscribe = store.subscribe((state, previous) => {
+  const unsubscribe = ui.subscribe((state, previous) => {
     if (state.selection !== previous.selection) render(state);
   });
   const offKey = listen(panel, "keydown", (event) => {
     if (event.key === "Escape") clear();
   });
-  render(store.state);
+  render(ui.state);
   return {
     kill() {
       unsubscribe();

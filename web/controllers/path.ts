@@ -53,7 +53,7 @@ function intIn(input: HTMLInputElement, range: { min: number; max: number }): nu
 
 /** Wires #path-form and renders #path-result. */
 export function createPathController(ctx: PageContext): Controller {
-  const { store } = ctx;
+  const { ui } = ctx;
   const form = byId<HTMLFormElement>("path-form");
   const fromInput = byId<HTMLInputElement>("path-from");
   const toInput = byId<HTMLInputElement>("path-to");
@@ -77,10 +77,10 @@ export function createPathController(ctx: PageContext): Controller {
   ];
 
   const showPath = (shown: number) => {
-    const state = store.state.path;
+    const state = ui.state.path;
     if (state.type !== "ready") return;
-    store.set({ path: readyState(ctx, state.result, shown) });
-    const nodes = [...(store.state.path as { nodes: ReadonlySet<string> }).nodes];
+    ui.set({ path: readyState(ctx, state.result, shown) });
+    const nodes = [...(ui.state.path as { nodes: ReadonlySet<string> }).nodes];
     if (nodes.length === 0) return;
     const renderer = ctx.renderer as unknown as Sigma;
     // The details panel closes when a path is shown: measure the wider stage before framing.
@@ -131,21 +131,21 @@ export function createPathController(ctx: PageContext): Controller {
     else if (k === null) problem = `Number of paths must be a whole number from ${K_RANGE.min} to ${K_RANGE.max}.`;
     else if (maxHops === null) problem = `Max hops must be a whole number from ${HOPS_RANGE.min} to ${HOPS_RANGE.max}.`;
     if (problem || k === null || maxHops === null) {
-      store.set({ path: { type: "error", message: problem ?? "" } });
+      ui.set({ path: { type: "error", message: problem ?? "" } });
       return;
     }
     request?.abort();
     const controller = (request = new AbortController());
     const predicates = [...predicateSelect.selectedOptions].map((o) => o.value);
-    store.set({ path: { type: "loading" }, pathEnds: { from, to }, selection: null });
+    ui.set({ path: { type: "loading" }, pathEnds: { from, to }, selection: null });
     try {
       const found = await fetchPaths({ from, to, k, maxHops, predicates }, controller.signal);
-      store.set({ path: readyState(ctx, found, 0) });
+      ui.set({ path: readyState(ctx, found, 0) });
       showPath(0);
     } catch (error) {
       if ((error as Error).name === "AbortError") return;
       const message = error instanceof ApiError ? error.message : String(error);
-      store.set({ path: { type: "error", message: `Path search failed: ${message}` } });
+      ui.set({ path: { type: "error", message: `Path search failed: ${message}` } });
     }
   };
 
@@ -154,10 +154,10 @@ export function createPathController(ctx: PageContext): Controller {
     fromInput.value = toInput.value = "";
     delete fromInput.dataset.entityId;
     delete toInput.dataset.entityId;
-    store.set({ path: { type: "idle" }, pathEnds: null });
+    ui.set({ path: { type: "idle" }, pathEnds: null });
   };
 
-  const unsubscribe = store.subscribe((state, previous) => {
+  const unsubscribe = ui.subscribe((state, previous) => {
     if (state.path !== previous.path) render(state.path);
   });
   const offs = [

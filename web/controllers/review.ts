@@ -7,8 +7,7 @@
 import { decideRelation } from "../app/api.ts";
 import type { PageContext } from "../app/context.ts";
 import { byId, listen } from "../app/dom.ts";
-import type { Controller, UiState } from "../app/types.ts";
-import type { GraphReload } from "./index.ts";
+import type { Controller, UiState, GraphReload } from "../app/types.ts";
 
 /** A review decision, as the panel's buttons carry it in `data-decision`. */
 export type Decision = "accept" | "reject";
@@ -40,7 +39,7 @@ export function createReviewController(ctx: PageContext, reload: GraphReload): C
       if (!alive) return;
       const done = decision === "accept" ? "Relation accepted" : "Relation rejected and removed from the graph";
       ctx.announce(`${done}; now ${ctx.graph.order} entities, ${ctx.graph.size} relations`);
-      sync(ctx.store.state);
+      sync(ctx.ui.state);
     } catch (error) {
       if (!alive) return;
       button.disabled = false;
@@ -52,7 +51,7 @@ export function createReviewController(ctx: PageContext, reload: GraphReload): C
   };
 
   const offs = [
-    listen(toggle, "change", () => ctx.store.set({ showCandidates: toggle.checked })),
+    listen(toggle, "change", () => ctx.ui.set({ showCandidates: toggle.checked })),
     listen(panel, "click", (event) => {
       const button = (event.target as HTMLElement).closest<HTMLButtonElement>("button[data-decision]");
       const edge = button?.dataset.edge;
@@ -60,7 +59,7 @@ export function createReviewController(ctx: PageContext, reload: GraphReload): C
       if (!button || !edge || (decision !== "accept" && decision !== "reject")) return;
       void decide(button, edge, decision);
     }),
-    ctx.store.subscribe((state, previous) => {
+    ctx.ui.subscribe((state, previous) => {
       if (state.showCandidates !== previous.showCandidates) sync(state);
     }),
   ];
@@ -68,12 +67,12 @@ export function createReviewController(ctx: PageContext, reload: GraphReload): C
   const recount = () => {
     frame ||= requestAnimationFrame(() => {
       frame = 0;
-      sync(ctx.store.state);
+      sync(ctx.ui.state);
     });
   };
   const GRAPH_EVENTS = ["edgeAdded", "edgeDropped", "edgeAttributesUpdated", "cleared"] as const;
   for (const name of GRAPH_EVENTS) ctx.graph.on(name, recount);
-  sync(ctx.store.state);
+  sync(ctx.ui.state);
   return {
     kill() {
       alive = false;

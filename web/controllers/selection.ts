@@ -31,7 +31,7 @@ export const DEFAULT_FOCUS_OPTIONS: FocusOptions = {
 export function focusNode(ctx: PageContext, node: string, options: Partial<FocusOptions> = {}): void {
   const { maxFramedNeighbors, ratio, minRatio, duration } = { ...DEFAULT_FOCUS_OPTIONS, ...options };
   if (!ctx.graph.hasNode(node)) return;
-  ctx.store.set({ selection: { kind: "node", id: node }, hovered: null });
+  ctx.ui.set({ selection: { kind: "node", id: node }, hovered: null });
   const renderer = ctx.renderer as unknown as Sigma;
   // The panel may just have opened beside the graph: measure the narrower stage before framing.
   renderer.resize();
@@ -49,16 +49,16 @@ export function focusNode(ctx: PageContext, node: string, options: Partial<Focus
 
 /** Wires clicks on nodes, edges and the background to the selection. */
 export function createSelectionController(ctx: PageContext): Controller {
-  const { renderer, store } = ctx;
-  const clickNode = ({ node }: { node: string }) => store.set({ selection: { kind: "node", id: node } });
-  const clickEdge = ({ edge }: { edge: string }) => store.set({ selection: { kind: "edge", id: edge } });
-  const clickStage = () => store.set({ selection: null });
+  const { renderer, ui } = ctx;
+  const clickNode = ({ node }: { node: string }) => ui.set({ selection: { kind: "node", id: node } });
+  const clickEdge = ({ edge }: { edge: string }) => ui.set({ selection: { kind: "edge", id: edge } });
+  const clickStage = () => ui.set({ selection: null });
   renderer.on("clickNode", clickNode);
   renderer.on("clickEdge", clickEdge);
   renderer.on("clickStage", clickStage);
   const offKey = listen(document, "keydown", (event) => {
-    if (event.key === "Escape" && store.state.selection && !(event.target instanceof HTMLInputElement)) {
-      store.set({ selection: null });
+    if (event.key === "Escape" && ui.state.selection && !(event.target instanceof HTMLInputElement)) {
+      ui.set({ selection: null });
     }
   });
   return {

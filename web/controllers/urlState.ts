@@ -61,16 +61,16 @@ export function formatViewHash(view: SharedView): string {
 /** Applies the URL's view at start, then keeps the URL current; wires "copy link". */
 export function createUrlStateController(ctx: PageContext, options: Partial<UrlStateOptions> = {}): Controller {
   const { debounceMs } = { ...DEFAULT_URL_STATE_OPTIONS, ...options };
-  const { store, renderer, graph } = ctx;
+  const { ui, renderer, graph } = ctx;
   const camera = renderer.getCamera();
   const initial = parseViewHash(location.hash);
   const selection = initial.selection;
   const known =
     (selection?.kind === "node" && graph.hasNode(selection.id)) ||
     (selection?.kind === "edge" && graph.hasEdge(selection.id));
-  // Only touch the store when the link asks for something: an unchanged state spares a full redraw at load.
+  // Only touch the UI state when the link asks for something: an unchanged state spares a full redraw at load.
   if (known || initial.hiddenTypes.length > 0 || initial.hiddenPredicates.length > 0) {
-    store.set({
+    ui.set({
       hiddenTypes: new Set(initial.hiddenTypes),
       hiddenPredicates: new Set(initial.hiddenPredicates),
       selection: known ? selection : null,
@@ -85,7 +85,7 @@ export function createUrlStateController(ctx: PageContext, options: Partial<UrlS
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const write = () => {
-    const state: UiState = store.state;
+    const state: UiState = ui.state;
     const { x, y, ratio } = camera.getState();
     const hash = formatViewHash({
       selection: state.selection,
@@ -109,7 +109,7 @@ export function createUrlStateController(ctx: PageContext, options: Partial<UrlS
       ctx.announce(`Copy this link: ${location.href}`);
     }
   };
-  const unsubscribe = store.subscribe((state, previous) => {
+  const unsubscribe = ui.subscribe((state, previous) => {
     if (state.hovered === previous.hovered) schedule();
   });
   camera.on("updated", schedule);

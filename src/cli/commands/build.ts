@@ -2,7 +2,8 @@
  * kg build: validates graph-data/ and writes the laid-out graph as a graphology JSON export.
  */
 import path from "node:path";
-import { buildFromFile, buildToFile } from "../../build/build.ts";
+import { buildToFile } from "../../graphfile/buildToFile.ts";
+import { buildFromFile } from "../../import/buildFromFile.ts";
 import { parseCommandArgs } from "../args.ts";
 import { UsageError, type Command } from "../types.ts";
 

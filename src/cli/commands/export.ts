@@ -6,11 +6,10 @@
 import path from "node:path";
 import { writeBundleFolder } from "../../export/bundleFolder.ts";
 import { documentTextReader } from "../../export/documentTexts.ts";
-import { exportGraph } from "../../export/exportGraph.ts";
 import { neo4jBundle } from "../../export/neo4j.ts";
-import { ExportQuerySchema, subsetOf } from "../../export/query.ts";
-import { selectSubset } from "../../export/subset.ts";
-import { loadServedGraph } from "../../server/start.ts";
+import { ExportQuerySchema } from "../../export/query.ts";
+import { answerExport } from "../../query/export.ts";
+import { loadServedGraph } from "../../query/loadGraph.ts";
 import { writeStreamAtomic } from "../../store/atomicWrite.ts";
 import { parseCommandArgs } from "../args.ts";
 import { UsageError, type Command } from "../types.ts";
@@ -52,14 +51,15 @@ export const exportCommand: Command = {
       throw new UsageError("a CSV zip cannot be printed; give --out FILE, or --part nodes|edges");
     if (query.format === "neo4j" && !out)
       throw new UsageError("a Neo4j bundle cannot be printed; give --out DIR (a folder) or --out FILE.zip");
-    const graph = selectSubset(loadServedGraph({ graphFile: graphFile ?? null, dataRoot: data }), subsetOf(query));
     const baseName = out ? path.basename(out, path.extname(out)) : "graph";
+    const served = loadServedGraph({ graphFile: graphFile ?? null, dataRoot: data });
     // Document texts (for code-point offsets and quote context in RDF) come from graph-data/ unless a file is served.
-    const rdf = {
-      ...(query.base ? { base: query.base } : {}),
-      documentText: graphFile && !data ? null : documentTextReader(data),
-    };
-    const file = exportGraph(graph, query.format, { part: query.part ?? "zip", baseName, rdf });
+    const { file, graph } = answerExport(
+      served,
+      request,
+      baseName,
+      graphFile && !data ? null : documentTextReader(data),
+    );
     if (!out) {
       const parts: Buffer[] = [];
       for await (const chunk of file.chunks) parts.push(Buffer.from(chunk));

@@ -3,8 +3,8 @@
  * each document of a JSON Lines stream (--jsonl).
  */
 import { existsSync } from "node:fs";
-import { readGraphJson } from "../../build/graphFile.ts";
-import { dataLayout } from "../../store/layout.ts";
+import { readGraphJson } from "../../graphfile/graphFile.ts";
+import { dataFilesOf } from "../../store/dataFiles.ts";
 import {
   checkText,
   extractDocument,
@@ -106,7 +106,7 @@ function readText(file: string): string {
 /** The graph to resolve against: --graph FILE, else the built graph of the data root when there is one. */
 function graphFor(file: string | undefined, root: string | undefined) {
   if (file) return readGraphJson(file);
-  const built = dataLayout(root).builtGraph;
+  const built = dataFilesOf(root).builtGraph;
   return existsSync(built) ? readGraphJson(built) : undefined;
 }
 

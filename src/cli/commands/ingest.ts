@@ -7,7 +7,7 @@ import { MultiDirectedGraph } from "graphology";
 import { decodeDocumentBytes, MAX_DOCUMENT_BYTES } from "../../ingest/documentInput.ts";
 import { IngestError, type IngestResult } from "../../ingest/types.ts";
 import { DataWriter } from "../../ingest/writer.ts";
-import { GraphStore } from "../../server/graphStore.ts";
+import { ServedGraph } from "../../graph/servedGraph.ts";
 import { BoundedReadError, readFileBounded } from "../../util/boundedRead.ts";
 import { parseCommandArgs } from "../args.ts";
 import { UsageError, type Command } from "../types.ts";
@@ -46,8 +46,8 @@ export const ingestCommand: Command = {
     }
     try {
       const text = decodeDocumentBytes(bytes, path.basename(file));
-      // An empty store: the writer loads the build (or rebuilds it) under the write lock before ingesting.
-      const writer = new DataWriter(values.data, new GraphStore(new MultiDirectedGraph()));
+      // An empty served graph: the writer loads the build (or rebuilds it) under the write lock before ingesting.
+      const writer = new DataWriter(values.data, new ServedGraph(new MultiDirectedGraph()));
       const result = await writer.ingest({
         title: values.title ?? defaultTitle(text, file),
         text,

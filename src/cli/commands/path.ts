@@ -1,12 +1,13 @@
 /**
- * kg path: how two entities are connected — the same query as GET /api/paths, printed as text or JSON.
+ * kg path: how two entities are connected — GET /api/paths's answer function, printed as text or as the same JSON.
  */
-import type { KnowledgeGraph } from "../../model/types.ts";
-import { findPaths, pathNode, resolveEntity, type PathResult, type PathSearch } from "../../paths/index.ts";
-import { PathsQuerySchema } from "../../server/api/schemas.ts";
-import { loadServedGraph } from "../../server/start.ts";
+import type { PathResult } from "../../paths/index.ts";
+import { errorAnswer, HttpError } from "../../query/errors.ts";
+import { answerPaths, type PathsAnswer } from "../../query/paths.ts";
+import { PathsQuerySchema } from "../../query/schemas.ts";
+import { loadServedGraph } from "../../query/loadGraph.ts";
 import { parseCommandArgs } from "../args.ts";
-import { UsageError, type Command, type CommandIO } from "../types.ts";
+import { UsageError, type Command } from "../types.ts";
 
 /** Longest quote printed under a hop; the JSON output always has the full text. */
 const QUOTE_WIDTH = 160;
@@ -37,62 +38,68 @@ export const pathCommand: Command = {
     );
     if (positionals.length !== 2) throw new UsageError(`give two entities, FROM and TO (got ${positionals.length})`);
     // The HTTP schema validates the flags, so the CLI and the API accept exactly the same queries.
-    const parsed = PathsQuerySchema.safeParse(
-      dropUndefined({
-        from: positionals[0],
-        to: positionals[1],
-        k: values.k,
-        maxHops: values["max-hops"],
-        directed: values.directed ? "true" : undefined,
-        predicates: values.predicates,
-        exclude: values.exclude,
-        minConfidence: values["min-confidence"],
-        mode: values.all ? "all" : undefined,
-        limit: values.limit,
-      }),
-    );
+    const rawQuery = dropUndefined({
+      from: positionals[0],
+      to: positionals[1],
+      k: values.k,
+      maxHops: values["max-hops"],
+      directed: values.directed ? "true" : undefined,
+      predicates: values.predicates,
+      exclude: values.exclude,
+      minConfidence: values["min-confidence"],
+      mode: values.all ? "all" : undefined,
+      limit: values.limit,
+    });
+    const parsed = PathsQuerySchema.safeParse(rawQuery);
     if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => flagName(i.message)).join("; "));
-    const query = parsed.data;
     const graph = loadServedGraph({ graphFile: values.graph ?? null, dataRoot: values.data });
-    const from = resolveOrFail(graph, query.from, "FROM", io);
-    const to = resolveOrFail(graph, query.to, "TO", io);
-    if (from === null || to === null) return 1;
-    const exclude: string[] = [];
-    for (const text of query.exclude ?? []) {
-      const id = resolveOrFail(graph, text, "--exclude", io);
-      if (id === null) return 1;
-      exclude.push(id);
+    let answer: PathsAnswer;
+    try {
+      answer = answerPaths(graph, rawQuery);
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      // The endpoint's error body, byte for byte, in --json; the same facts as sentences otherwise.
+      if (values.json) io.out(JSON.stringify(errorAnswer(error, "/api/paths").body));
+      else io.err(`kg path: ${describeError(error)}`);
+      return 1;
     }
-    const result = findPaths(graph, from, to, { ...query, predicates: query.predicates ?? null, exclude });
-    if (values.json) {
-      io.out(JSON.stringify({ from: pathNode(graph, from), to: pathNode(graph, to), ...result }, null, 2));
-    } else {
-      io.out(formatPaths(graph, from, to, result, query.maxHops));
-    }
+    io.out(values.json ? JSON.stringify(answer) : formatPaths(answer, parsed.data.maxHops));
     return 0;
   },
 };
 
-/** The entity `text` names, or null after printing the candidates or suggestions. */
-function resolveOrFail(graph: KnowledgeGraph, text: string, what: string, io: CommandIO): string | null {
-  const match = resolveEntity(graph, text);
-  if (match.type === "found") return match.id;
+/** Names of the query parameters as the command line spells them. */
+const PARAM_NAMES: Record<string, string> = {
+  from: "FROM",
+  to: "TO",
+  exclude: "--exclude",
+  predicates: "--predicates",
+};
+
+/** The candidates of an ambiguous name, the suggestions for an unknown one, or the error's own message. */
+function describeError(error: HttpError): string {
+  const { param, candidates, suggestions } = error.details as {
+    param?: string;
+    candidates?: { id: string; label: string }[];
+    suggestions?: { id: string; label: string }[];
+  };
+  const what = PARAM_NAMES[param ?? ""] ?? param;
+  // Both messages quote the name as written first: `from: "ukr" matches …`, `to: unknown entity "Podolyk" …`.
+  const text = /"([^"]*)"/.exec(error.message)?.[1] ?? "";
   const list = (hits: { id: string; label: string }[]) => hits.map((h) => `  ${h.id}  (${h.label})`).join("\n");
-  if (match.type === "ambiguous") {
-    io.err(
-      `kg path: ${what} "${text}" matches several entities equally well; use one of these ids:\n${list(match.candidates)}`,
-    );
-  } else if (match.suggestions.length > 0) {
-    io.err(`kg path: ${what}: unknown entity "${text}"; did you mean:\n${list(match.suggestions)}`);
-  } else {
-    io.err(`kg path: ${what}: unknown entity "${text}"; look it up with GET /api/search?q=`);
+  if (error.code === "ambiguous" && candidates) {
+    return `${what} "${text}" matches several entities equally well; use one of these ids:\n${list(candidates)}`;
   }
-  return null;
+  if (error.code === "not_found" && suggestions) {
+    if (suggestions.length > 0) return `${what}: unknown entity "${text}"; did you mean:\n${list(suggestions)}`;
+    return `${what}: unknown entity "${text}"; look it up with GET /api/search?q=`;
+  }
+  return error.message;
 }
 
 /** Text output: one numbered sentence chain per path, then each hop's evidence. */
-function formatPaths(graph: KnowledgeGraph, from: string, to: string, result: PathSearch, maxHops: number): string {
-  const title = `${pathNode(graph, from).label} → ${pathNode(graph, to).label}`;
+function formatPaths(result: PathsAnswer, maxHops: number): string {
+  const title = `${result.from.label} → ${result.to.label}`;
   if (result.paths.length === 0) {
     return `${title}: no path within ${maxHops} hops${result.truncated ? " (the time budget ran out)" : ""}`;
   }

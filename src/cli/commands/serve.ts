@@ -1,13 +1,23 @@
 /**
  * kg serve: serves the graph, the API and the web page over HTTP until SIGTERM/SIGINT.
  */
-import { startServer } from "../../server/start.ts";
+import { startServer, type ServeOptions } from "../../server/start.ts";
 import { readTokenFile } from "../../server/auth.ts";
 import { parseHostList } from "../../server/hostGuard.ts";
 import { ensureWebBuild } from "../../server/webBuild.ts";
 import { logger } from "../../util/logger.ts";
 import { intOption, parseCommandArgs } from "../args.ts";
 import type { Command } from "../types.ts";
+
+/** What the environment sets: PORT, HOST, KG_TOKEN and KG_ALLOWED_HOSTS; the command's flags override them. */
+export function serveOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<ServeOptions> {
+  return {
+    ...(env.PORT !== undefined ? { port: Number(env.PORT) } : {}),
+    ...(env.HOST !== undefined ? { host: env.HOST } : {}),
+    ...(env.KG_TOKEN ? { token: env.KG_TOKEN } : {}),
+    ...(env.KG_ALLOWED_HOSTS !== undefined ? { allowedHosts: parseHostList(env.KG_ALLOWED_HOSTS) } : {}),
+  };
+}
 
 export const serveCommand: Command = {
   name: "serve",
@@ -24,11 +34,13 @@ export const serveCommand: Command = {
       "read-only": { type: "boolean" },
       "token-file": { type: "string" },
     });
+    const env = serveOptionsFromEnv();
     // The write token: from a file, else KG_TOKEN; required for writes beyond loopback, never printed or logged.
-    const token = values["token-file"] ? readTokenFile(values["token-file"]) : process.env.KG_TOKEN || null;
+    const token = values["token-file"] ? readTokenFile(values["token-file"]) : (env.token ?? null);
     // The page is built here rather than in startServer so API tests and embedders never pay for a Vite build.
     await ensureWebBuild();
     const running = await startServer({
+      ...env,
       ...(values.port !== undefined ? { port: intOption(values.port, "--port", 0, 65535) } : {}),
       ...(values.host ? { host: values.host } : {}),
       ...(values["allowed-hosts"] !== undefined ? { allowedHosts: parseHostList(values["allowed-hosts"]) } : {}),
@@ -37,7 +49,7 @@ export const serveCommand: Command = {
       readOnly: values["read-only"] ?? false,
       token,
     });
-    const { graph } = running.context.store;
+    const { graph } = running.context.served;
     io.out(`serving ${graph.order} nodes, ${graph.size} edges at ${running.url}`);
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {

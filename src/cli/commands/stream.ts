@@ -11,7 +11,7 @@ import { EventEmitter } from "node:events";
 import { followInGephi, GephiPusher } from "../../export/gephiStream.ts";
 import { readGraphologyJson } from "../../import/json.ts";
 import type { KnowledgeGraph } from "../../model/types.ts";
-import { loadServedGraph } from "../../server/start.ts";
+import { loadServedGraph } from "../../query/loadGraph.ts";
 import { logger } from "../../util/logger.ts";
 import { intOption, parseCommandArgs } from "../args.ts";
 import { UsageError, type Command } from "../types.ts";

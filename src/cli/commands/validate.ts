@@ -3,7 +3,7 @@
  */
 import { loadDataset } from "../../store/load.ts";
 import { DataError } from "../../store/issues.ts";
-import { validateDataset } from "../../build/validate.ts";
+import { validateDataset } from "../../graph/validate.ts";
 import { parseCommandArgs } from "../args.ts";
 import type { Command } from "../types.ts";
 

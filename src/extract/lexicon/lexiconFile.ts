@@ -5,7 +5,7 @@ import path from "node:path";
 import { existsSync } from "node:fs";
 import { z } from "zod";
 import { EntityTypeSchema } from "../../model/schemas.ts";
-import { DEFAULT_DATA_ROOT } from "../../store/layout.ts";
+import { DEFAULT_DATA_ROOT } from "../../store/dataFiles.ts";
 import { DataError, type DataIssue } from "../../store/issues.ts";
 import { readYamlFile } from "../../store/yamlFile.ts";
 import { slug } from "./gazetteer.ts";

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { ExportQuerySchema } from "../../export/query.ts";
 import { DocumentBodySchema } from "../../ingest/documentInput.ts";
 import { IdSchema } from "../../model/schemas.ts";
-import * as S from "./schemas.ts";
+import * as S from "../../query/schemas.ts";
 
 /** One documented response. */
 export interface ResponseSpec {
@@ -16,7 +16,7 @@ export interface ResponseSpec {
   mediaTypes?: string[];
 }
 
-/** One endpoint: OpenAPI-style path (`/api/nodes/{id}`), its inputs and its responses by status. */
+/** One endpoint: OpenAPI-style path (`/api/graph/nodes/{id}`), its inputs and its responses by status. */
 export interface EndpointSpec {
   method: "get" | "post";
   path: string;
@@ -97,21 +97,6 @@ export const SEARCH_ENDPOINT: EndpointSpec = {
   tag: "query",
   query: S.SearchQuerySchema,
   responses: { ...ok("the best matches, best first", S.SearchResponseSchema), ...BAD_REQUEST },
-};
-
-/** Node endpoint spec. */
-export const NODE_ENDPOINT: EndpointSpec = {
-  method: "get",
-  path: "/api/nodes/{id}",
-  summary: "An entity and its relations grouped by predicate, each with its evidence",
-  tag: "query",
-  params: S.NodeParamsSchema,
-  query: S.NodeQuerySchema,
-  responses: {
-    ...ok("the entity", S.NodeResponseSchema),
-    ...BAD_REQUEST,
-    404: error("no entity has this id; see `suggestions`"),
-  },
 };
 
 /** Neighbors endpoint spec. */
@@ -298,7 +283,6 @@ export const API_ENDPOINTS: EndpointSpec[] = [
   GRAPH_NODE_ENDPOINT,
   GRAPH_EDGE_ENDPOINT,
   SEARCH_ENDPOINT,
-  NODE_ENDPOINT,
   NEIGHBORS_ENDPOINT,
   TRIPLES_ENDPOINT,
   PATHS_ENDPOINT,

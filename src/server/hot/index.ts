@@ -1,28 +1,15 @@
 /**
- * Hot routes: the read queries clients call most, answered on plain node:http before Express sees the request.
- *
- * Why this exists: at 10k nodes Express' per-request machinery (helmet, a dozen routers, body parsing, res.json with
- * ETag hashing, pino-http) cost about 4× the path query itself. Each hot route calls the same answer function as its
- * Express route, so the behaviour lives once; this file only does what Express did around it: parse the query
- * string with the same parser, write helmet's headers (collected once at start-up), map errors with errors.ts, answer
- * HEAD without a body, log one line.
- *
- * The hot routes, GET and HEAD only:
- * - /api/paths  → answerPaths  (routes/paths.ts)
- * - /api/search → answerSearch (routes/search.ts)
- *
- * Anything else falls through to Express untouched: other paths and methods (a POST still gets Express' 404), URLs
- * in unusual forms (absolute, with spaces or '#', another case, a trailing slash) and requests carrying a body
- * (Express parses a JSON body even on GET and may refuse it).
+ * Hot routes: GET/HEAD /api/paths and /api/search on plain node:http before Express, with the same answer functions.
+ * Why, and which requests fall through to Express: the README, "Hot routes".
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import querystring from "node:querystring";
 import type { Logger } from "pino";
 import { logger as processLogger } from "../../util/logger.ts";
 import type { ServerContext } from "../context.ts";
-import { errorAnswer } from "../errors.ts";
-import { answerPathsQueued, type PathsRouteOptions } from "../routes/paths.ts";
-import { answerSearch } from "../routes/search.ts";
+import { errorAnswer } from "../../query/errors.ts";
+import { answerSearch } from "../../query/search.ts";
+import { answerPathsQueued } from "../routes/paths.ts";
 import { helmetHeaders } from "../securityHeaders.ts";
 import { logRequest } from "./requestLog.ts";
 
@@ -39,29 +26,26 @@ export interface HotOptions {
   requestLogs: boolean;
   /** Where the request lines go. */
   logger: Logger;
-  /** Options of the paths route (its time budget). */
-  paths: Partial<PathsRouteOptions>;
 }
 
-export const DEFAULT_HOT_OPTIONS: HotOptions = { requestLogs: true, logger: processLogger, paths: {} };
+export const DEFAULT_HOT_OPTIONS: HotOptions = { requestLogs: true, logger: processLogger };
 
 // Characters for which Express' URL parser (parseurl) leaves its fast path and reads the URL differently.
 const UNUSUAL_URL = /[\s#\u00a0\ufeff]/;
 const JSON_TYPE = "application/json; charset=utf-8";
 
 /** The hot routes by exact path. */
-export function hotRoutes(options: Partial<HotOptions> = {}): Map<string, HotAnswer> {
-  const { paths } = { ...DEFAULT_HOT_OPTIONS, ...options };
+export function hotRoutes(): Map<string, HotAnswer> {
   return new Map<string, HotAnswer>([
-    ["/api/paths", (ctx, rawQuery) => answerPathsQueued(ctx, rawQuery, paths)],
-    ["/api/search", answerSearch],
+    ["/api/paths", answerPathsQueued],
+    ["/api/search", (ctx, rawQuery) => answerSearch(ctx.served.graph, rawQuery)],
   ]);
 }
 
 /** Builds the dispatcher answering the hot routes of `ctx`'s graph. */
 export function createHotDispatcher(ctx: ServerContext, options: Partial<HotOptions> = {}): HotDispatcher {
   const { requestLogs, logger } = { ...DEFAULT_HOT_OPTIONS, ...options };
-  const routes = hotRoutes(options);
+  const routes = hotRoutes();
   // Flat [name, value, name, value, …], the cheapest form writeHead takes.
   const security = helmetHeaders().flat();
   return (req, res) => {

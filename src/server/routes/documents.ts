@@ -4,10 +4,10 @@
 import { Router } from "express";
 import { readFile } from "node:fs/promises";
 import { parse as parseYaml } from "yaml";
-import { dataLayout, documentMetaPath, documentTextPath } from "../../store/layout.ts";
-import { DocumentParamsSchema } from "../api/schemas.ts";
+import { dataFilesOf, documentMetaPath, documentTextPath } from "../../store/dataFiles.ts";
+import { DocumentParamsSchema } from "../../query/schemas.ts";
 import type { ServerContext } from "../context.ts";
-import { HttpError, parseOr400 } from "../errors.ts";
+import { HttpError, parseOr400 } from "../../query/errors.ts";
 
 /** Routes: GET /api/documents/:id. */
 export function documentsRoutes(ctx: ServerContext): Router {
@@ -22,10 +22,10 @@ export function documentsRoutes(ctx: ServerContext): Router {
         `documents are not available: this server serves a standalone graph file; serve a graph-data folder (npx kg serve --data DIR) to read documents`,
       );
     }
-    const layout = dataLayout(ctx.dataRoot);
+    const dataFiles = dataFilesOf(ctx.dataRoot);
     const [text, metaText] = await Promise.all([
-      readIfExists(documentTextPath(layout, id)),
-      readIfExists(documentMetaPath(layout, id)),
+      readIfExists(documentTextPath(dataFiles, id)),
+      readIfExists(documentMetaPath(dataFiles, id)),
     ]);
     if (text === null)
       throw new HttpError(404, "not_found", `no document "${id}"; evidence quotes name their document in "doc"`);

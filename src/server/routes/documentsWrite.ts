@@ -5,7 +5,7 @@ import { Router } from "express";
 import { DocumentBodySchema } from "../../ingest/documentInput.ts";
 import { requireWriteAccess } from "../auth.ts";
 import type { ServerContext } from "../context.ts";
-import { parseOr400 } from "../errors.ts";
+import { parseOr400 } from "../../query/errors.ts";
 import { toHttpError, writerOf } from "./writeErrors.ts";
 
 /** Routes: POST /api/documents. */

@@ -5,10 +5,11 @@
 import { randomBytes } from "node:crypto";
 import { Router } from "express";
 import { writeJson } from "../../export/json.ts";
-import { drawGraphView, graphEdgeView, graphNodeView } from "../api/graphViews.ts";
-import { GraphKeyParamsSchema, GraphNodeQuerySchema, GraphQuerySchema } from "../api/schemas.ts";
+import { drawGraphView, graphEdgeView } from "../../query/graphViews.ts";
+import { answerNodeDetail, missingKey } from "../../query/nodes.ts";
+import { GraphKeyParamsSchema, GraphQuerySchema } from "../../query/schemas.ts";
 import type { ServerContext } from "../context.ts";
-import { HttpError, parseOr400 } from "../errors.ts";
+import { parseOr400 } from "../../query/errors.ts";
 import { streamBody } from "../streamBody.ts";
 
 /**
@@ -23,9 +24,9 @@ export function graphRoutes(ctx: ServerContext): Router {
   // The drawing payload is small (a tenth of the export) and read on every page load: built once per graph version.
   let drawCache: { version: number; body: string } | null = null;
   const drawBody = (): string => {
-    const version = ctx.store.version;
+    const version = ctx.served.version;
     if (!drawCache || drawCache.version !== version) {
-      drawCache = { version, body: JSON.stringify(drawGraphView(ctx.store.graph)) };
+      drawCache = { version, body: JSON.stringify(drawGraphView(ctx.served.graph)) };
     }
     return drawCache.body;
   };
@@ -35,7 +36,7 @@ export function graphRoutes(ctx: ServerContext): Router {
     // no-cache: the browser keeps its copy but asks each time; an unchanged graph then costs a 304 and no transfer.
     res
       .type("application/json")
-      .set({ ETag: `"${RUN_TAG}-${ctx.store.version}-${view}"`, "Cache-Control": "no-cache" });
+      .set({ ETag: `"${RUN_TAG}-${ctx.served.version}-${view}"`, "Cache-Control": "no-cache" });
     if (view === "draw") {
       res.send(drawBody());
       return;
@@ -46,26 +47,16 @@ export function graphRoutes(ctx: ServerContext): Router {
     }
     // Streamed (byte for byte `JSON.stringify(graph.export())`): one string of a 100k-node graph would hold the
     // event loop for seconds, and a 1M-node graph's is longer than V8 allows.
-    await streamBody(req, res, writeJson(ctx.store.graph), "graph");
+    await streamBody(req, res, writeJson(ctx.served.graph), "graph");
   });
   router.get("/graph/nodes/:id", (req, res) => {
-    const graph = ctx.store.graph;
-    const { id } = parseOr400(GraphKeyParamsSchema, req.params, "params");
-    const { limit } = parseOr400(GraphNodeQuerySchema, req.query, "query");
-    if (!graph.hasNode(id)) throw missing("node", id);
-    res.json(graphNodeView(graph, id, limit));
+    res.json(answerNodeDetail(ctx.served.graph, req.params, req.query));
   });
   router.get("/graph/edges/:id", (req, res) => {
-    const graph = ctx.store.graph;
+    const graph = ctx.served.graph;
     const { id } = parseOr400(GraphKeyParamsSchema, req.params, "params");
-    if (!graph.hasEdge(id)) throw missing("edge", id);
+    if (!graph.hasEdge(id)) throw missingKey("edge", id);
     res.json(graphEdgeView(graph, id));
   });
   return router;
-}
-
-/** 404 for a key the served graph does not have (it may have been removed by a review or a rebuild). */
-function missing(what: "node" | "edge", id: string): HttpError {
-  const hint = what === "node" ? "look entities up with /api/search?q=" : "list relations with /api/triples";
-  return new HttpError(404, "not_found", `graph: no ${what} has the key "${id}"; ${hint}`, { param: "id" });
 }

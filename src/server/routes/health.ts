@@ -8,12 +8,12 @@ import type { ServerContext } from "../context.ts";
 export function healthRoutes(ctx: ServerContext): Router {
   const router = Router();
   router.get("/health", (_req, res) => {
-    const { graph, status } = ctx.store;
+    const { graph, status } = ctx.served;
     res.json({
       status: status.type === "ok" ? "ok" : "degraded",
       nodes: graph.order,
       edges: graph.size,
-      version: ctx.store.version,
+      version: ctx.served.version,
       ...(status.type === "error" ? { dataError: status.message } : {}),
     });
   });

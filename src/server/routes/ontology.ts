@@ -6,7 +6,7 @@
 import { Router } from "express";
 import { OntologySchema } from "../../model/schemas.ts";
 import type { KnowledgeGraph } from "../../model/types.ts";
-import { dataLayout } from "../../store/layout.ts";
+import { dataFilesOf } from "../../store/dataFiles.ts";
 import type { DataIssue } from "../../store/issues.ts";
 import { readYamlFile } from "../../store/yamlFile.ts";
 import { logger } from "../../util/logger.ts";
@@ -41,7 +41,7 @@ export interface OntologyView {
 /** The ontology file's types and predicates, or null when the file is missing or invalid (logged). */
 function readOntology(root: string): OntologyView | null {
   const issues: DataIssue[] = [];
-  const parsed = readYamlFile(dataLayout(root).ontology, OntologySchema, issues);
+  const parsed = readYamlFile(dataFilesOf(root).ontology, OntologySchema, issues);
   if (!parsed) {
     logger.warn({ issues }, "ontology: cannot read ontology.yaml; describing the types found in the graph instead");
     return null;
@@ -98,9 +98,9 @@ export function ontologyRoutes(ctx: ServerContext): Router {
   const router = Router();
   let cache: { version: number; body: OntologyView } | null = null;
   router.get("/ontology", (_req, res) => {
-    if (!cache || cache.version !== ctx.store.version) {
+    if (!cache || cache.version !== ctx.served.version) {
       const fromFile = ctx.dataRoot ? readOntology(ctx.dataRoot) : null;
-      cache = { version: ctx.store.version, body: fromFile ?? ontologyFromGraph(ctx.store.graph) };
+      cache = { version: ctx.served.version, body: fromFile ?? ontologyFromGraph(ctx.served.graph) };
     }
     res.json(cache.body);
   });

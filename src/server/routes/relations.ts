@@ -7,7 +7,7 @@ import { z } from "zod";
 import { IdSchema } from "../../model/schemas.ts";
 import { requireWriteAccess } from "../auth.ts";
 import type { ServerContext } from "../context.ts";
-import { parseOr400 } from "../errors.ts";
+import { parseOr400 } from "../../query/errors.ts";
 import { toHttpError, writerOf } from "./writeErrors.ts";
 
 const ParamsSchema = z.strictObject({ id: IdSchema.max(200) });

@@ -2,10 +2,10 @@
  * Write-route helpers: the data writer of a context, and ingest errors mapped to the API's JSON errors.
  */
 import type { DataWriter } from "../../ingest/writer.ts";
-import { LockTimeoutError } from "../../ingest/lock.ts";
+import { LockTimeoutError } from "../../store/lock.ts";
 import { IngestError, type IngestErrorCode } from "../../ingest/types.ts";
 import type { ServerContext } from "../context.ts";
-import { HttpError, type ErrorCode } from "../errors.ts";
+import { HttpError, type ErrorCode } from "../../query/errors.ts";
 
 const CODES: Record<IngestErrorCode, ErrorCode> = {
   invalid: "bad_request",

@@ -6,12 +6,12 @@ import request from "supertest";
 import { afterEach, describe, expect, it } from "vitest";
 import { ENTITY_TYPES, type KnowledgeGraph } from "../../../src/model/types.ts";
 import { createApp } from "../../../src/server/app.ts";
-import { GraphStore } from "../../../src/server/graphStore.ts";
-import { DEFAULT_DATA_ROOT } from "../../../src/store/layout.ts";
+import { ServedGraph } from "../../../src/graph/servedGraph.ts";
+import { DEFAULT_DATA_ROOT } from "../../../src/store/dataFiles.ts";
 import { makeTempData, type TempData } from "../../helpers/tempData.ts";
 
 const appFor = (graph: KnowledgeGraph, dataRoot: string | null) =>
-  createApp({ store: new GraphStore(graph), dataRoot, readOnly: true }, { requestLogs: false });
+  createApp({ served: new ServedGraph(graph), dataRoot, readOnly: true }, { requestLogs: false });
 
 describe("server routes: ontology", () => {
   let data: TempData | null = null;
@@ -41,15 +41,15 @@ describe("server routes: ontology", () => {
   it("reflects an edited ontology once the graph is replaced", async () => {
     data = makeTempData();
     const graph: KnowledgeGraph = new MultiDirectedGraph();
-    const store = new GraphStore(graph);
-    const app = createApp({ store, dataRoot: data.root, readOnly: true }, { requestLogs: false });
+    const served = new ServedGraph(graph);
+    const app = createApp({ served: served, dataRoot: data.root, readOnly: true }, { requestLogs: false });
     expect((await request(app).get("/api/ontology")).body.types[0].label).toBe("Person");
     data.edit("ontology.yaml", (text) => {
       const edited = text.replace(/(person:\s*(?:\{\s*)?label:\s*)Person\b/, "$1Human");
       expect(edited).not.toBe(text);
       return edited;
     });
-    store.replace(graph);
+    served.replace(graph);
     const res = await request(app).get("/api/ontology");
     expect(res.body.types).toContainEqual(expect.objectContaining({ id: "person", label: "Human" }));
   });

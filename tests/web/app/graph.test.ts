@@ -3,12 +3,12 @@
  * served graph, and a clear error instead of half a graph when the columns disagree.
  */
 import { describe, expect, it } from "vitest";
-import { buildGraph } from "../../../src/build/build.ts";
-import { drawGraphView } from "../../../src/server/api/graphViews.ts";
+import { buildGraph } from "../../../src/graph/build.ts";
+import { drawGraphView } from "../../../src/query/graphViews.ts";
 import type { DrawGraph } from "../../../web/app/api.ts";
 import { graphFromDraw } from "../../../web/app/graph.ts";
 import { createReducers } from "../../../web/app/reducers.ts";
-import { UiStore } from "../../../web/app/store.ts";
+import { UiStateHolder } from "../../../web/app/uiState.ts";
 import { visibilityCache } from "../../../web/app/visibility.ts";
 
 /** The seed graph's drawing payload as the page receives it (through JSON). */
@@ -72,23 +72,23 @@ describe("web graph", () => {
   describe("emphasised edges of a large graph", () => {
     const setup = (emphasisEdgeType: string | null) => {
       const graph = graphFromDraw(seedPayload().payload);
-      const store = new UiStore();
-      return { graph, store, ...createReducers(graph, store, visibilityCache(graph), { emphasisEdgeType }) };
+      const ui = new UiStateHolder();
+      return { graph, ui, ...createReducers(graph, ui, visibilityCache(graph), { emphasisEdgeType }) };
     };
 
     it("go to the thick program while the others keep the default one", () => {
-      const { graph, store, edgeReducer } = setup("thick");
+      const { graph, ui, edgeReducer } = setup("thick");
       const edge = "podolyak-negotiates-for-ukraine";
-      store.set({ selection: { kind: "edge", id: edge } });
+      ui.set({ selection: { kind: "edge", id: edge } });
       expect(edgeReducer(edge, graph.getEdgeAttributes(edge)).type).toBe("thick");
       const other = graph.edges().find((e) => e !== edge)!;
       expect(edgeReducer(other, graph.getEdgeAttributes(other)).type).toBeUndefined();
     });
 
     it("keep the default program when no emphasis type is set (small graphs draw arrows)", () => {
-      const { graph, store, edgeReducer } = setup(null);
+      const { graph, ui, edgeReducer } = setup(null);
       const edge = "podolyak-negotiates-for-ukraine";
-      store.set({ selection: { kind: "edge", id: edge } });
+      ui.set({ selection: { kind: "edge", id: edge } });
       expect(edgeReducer(edge, graph.getEdgeAttributes(edge)).type).toBeUndefined();
     });
   });

@@ -5,12 +5,12 @@
 import { MultiDirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
 import type { KnowledgeGraph } from "../../../src/model/types.ts";
-import { drawGraphView } from "../../../src/server/api/graphViews.ts";
+import { drawGraphView } from "../../../src/query/graphViews.ts";
 import type { DrawGraph } from "../../../web/app/api.ts";
 import { graphFromDraw, ontologyForGraph } from "../../../web/app/graph.ts";
 import { createReducers, DEFAULT_REDUCER_OPTIONS } from "../../../web/app/reducers.ts";
 import { describeRelation, isOpenRelation } from "../../../web/app/relationKind.ts";
-import { UiStore } from "../../../web/app/store.ts";
+import { UiStateHolder } from "../../../web/app/uiState.ts";
 import { visibilityCache } from "../../../web/app/visibility.ts";
 
 /** Acme and Beta with one typed and one open relation, as the page receives them. */
@@ -56,13 +56,13 @@ describe("web relation kinds", () => {
 
   it("draws open relations in their own colour, and candidates, open or not, as candidates", () => {
     const graph = pageGraph();
-    const store = new UiStore();
-    const { edgeReducer } = createReducers(graph, store, visibilityCache(graph));
+    const ui = new UiStateHolder();
+    const { edgeReducer } = createReducers(graph, ui, visibilityCache(graph));
     graph.setEdgeAttribute("sold", "status", "accepted");
     expect(edgeReducer("sold", graph.getEdgeAttributes("sold")).color).toBe(DEFAULT_REDUCER_OPTIONS.openEdgeColor);
     expect(edgeReducer("sues", graph.getEdgeAttributes("sues")).color).toBe(DEFAULT_REDUCER_OPTIONS.edgeColor);
     graph.setEdgeAttribute("sold", "status", "candidate");
-    store.set({ showCandidates: false });
+    ui.set({ showCandidates: false });
     expect(edgeReducer("sold", graph.getEdgeAttributes("sold")).hidden).toBe(true);
   });
 });

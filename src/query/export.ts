@@ -1,0 +1,46 @@
+/**
+ * Export query: the served graph, or a subset of it, as one GEXF, GraphML, JSON, CSV, Neo4j-bundle, Turtle or JSON-LD
+ * file — GET /api/export and `kg export`.
+ */
+import { exportGraph, type ExportFile } from "../export/exportGraph.ts";
+import { ExportQuerySchema, subsetOf, type ExportQuery } from "../export/query.ts";
+import { selectSubset, SubsetError } from "../export/subset.ts";
+import type { KnowledgeGraph } from "../model/types.ts";
+import { HttpError, parseOr400 } from "./errors.ts";
+
+/** An export's file (its chunks stream on demand) and the graph it writes. */
+export interface ExportAnswer {
+  file: ExportFile;
+  graph: KnowledgeGraph;
+}
+
+/** Reads a document's text by id (RDF counts offsets in code points and quotes context from it); null: unknown. */
+export type DocumentTextReader = (id: string) => string | null;
+
+/**
+ * Answers an export request given as the parsed query string (or flags). `documentText` gives the RDF formats the
+ * documents' texts (null: none). Throws an HttpError: 400 bad request or unknown predicates, 404 unknown entity,
+ * 409 ambiguous name.
+ */
+export function answerExport(
+  graph: KnowledgeGraph,
+  rawQuery: unknown,
+  baseName: string,
+  documentText: DocumentTextReader | null,
+): ExportAnswer {
+  const query = parseOr400(ExportQuerySchema, rawQuery, "query");
+  const subset = subsetOrThrow(graph, query);
+  const rdf = { ...(query.base ? { base: query.base } : {}), documentText };
+  return { file: exportGraph(subset, query.format, { part: query.part ?? "zip", baseName, rdf }), graph: subset };
+}
+
+function subsetOrThrow(graph: KnowledgeGraph, query: ExportQuery): KnowledgeGraph {
+  try {
+    return selectSubset(graph, subsetOf(query));
+  } catch (error) {
+    if (!(error instanceof SubsetError)) throw error;
+    const status = error.reason === "not_found" ? 404 : error.reason === "ambiguous" ? 409 : 400;
+    const code = error.reason === "unknown_predicate" ? "bad_request" : error.reason;
+    throw new HttpError(status, code, error.message, error.details);
+  }
+}

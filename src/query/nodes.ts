@@ -1,0 +1,61 @@
+/**
+ * Node queries: one entity with every attribute and its relations (node detail), and its ego graph (neighbours).
+ */
+import type { z } from "zod";
+import type { KnowledgeGraph } from "../model/types.ts";
+import { egoWalk, pathIndexOf, pathNode } from "../paths/index.ts";
+import { requireEntityId } from "./entities.ts";
+import { HttpError, parseOr400 } from "./errors.ts";
+import { graphNodeView, type GraphNodeView } from "./graphViews.ts";
+import {
+  GraphKeyParamsSchema,
+  GraphNodeQuerySchema,
+  NeighborsQuerySchema,
+  NodeParamsSchema,
+  type NeighborsResponseSchema,
+} from "./schemas.ts";
+
+/** Body of a GET /api/nodes/:id/neighbors answer. */
+export type NeighborsAnswer = z.infer<typeof NeighborsResponseSchema>;
+
+/** Answers GET /api/graph/nodes/:id from its path parameters and query; 404 when no node has the key. */
+export function answerNodeDetail(graph: KnowledgeGraph, rawParams: unknown, rawQuery: unknown): GraphNodeView {
+  const { id } = parseOr400(GraphKeyParamsSchema, rawParams, "params");
+  const { limit } = parseOr400(GraphNodeQuerySchema, rawQuery, "query");
+  if (!graph.hasNode(id)) throw missingKey("node", id);
+  return graphNodeView(graph, id, limit);
+}
+
+/** 404 for a key the graph does not have (it may have been removed by a review or a rebuild). */
+export function missingKey(what: "node" | "edge", id: string): HttpError {
+  const hint = what === "node" ? "look entities up with /api/search?q=" : "list relations with /api/triples";
+  return new HttpError(404, "not_found", `graph: no ${what} has the key "${id}"; ${hint}`, { param: "id" });
+}
+
+/** Answers GET /api/nodes/:id/neighbors: the entities within `depth` hops, at most `limit`, and their relations. */
+export function answerNeighbors(graph: KnowledgeGraph, rawParams: unknown, rawQuery: unknown): NeighborsAnswer {
+  const id = requireEntityId(graph, parseOr400(NodeParamsSchema, rawParams, "params").id, "id");
+  const { depth, limit } = parseOr400(NeighborsQuerySchema, rawQuery, "query");
+  const index = pathIndexOf(graph);
+  const { levels, truncated } = egoWalk(index, id, depth, limit);
+  const nodes = [...levels].map(([v, d]) => ({ ...pathNode(graph, index.nodes[v]), depth: d }));
+  const edges = [];
+  for (const u of levels.keys()) {
+    // Out-edges only, so each relation is listed once.
+    for (let i = index.offsets[u]; i < index.split[u]; i++) {
+      if (!levels.has(index.neighbor[i])) continue;
+      const e = index.edge[i];
+      const key = index.edges[e];
+      const { predicate, label } = graph.getEdgeAttributes(key);
+      edges.push({
+        id: key,
+        source: index.nodes[u],
+        target: index.nodes[index.neighbor[i]],
+        predicate,
+        label: label ?? predicate,
+        confidence: index.edgeConfidence[e],
+      });
+    }
+  }
+  return { center: id, depth, nodes, edges, truncated };
+}

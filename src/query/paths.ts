@@ -1,0 +1,74 @@
+/**
+ * Paths query: how two entities are connected — the answer of GET /api/paths and of `kg path`.
+ */
+import type { z } from "zod";
+import type { KnowledgeGraph } from "../model/types.ts";
+import { DEFAULT_PATH_OPTIONS, findPaths, pathNode } from "../paths/index.ts";
+import { resolveOrThrow } from "./entities.ts";
+import { parseOr400 } from "./errors.ts";
+import { requireKnownPredicates } from "./predicates.ts";
+import { PathsQuerySchema, type PathsResponseSchema } from "./schemas.ts";
+
+/** Tunables of {@link answerPaths}. */
+export interface PathsAnswerOptions {
+  /**
+   * Wall-clock budget of one query. Keeps any request from holding the event loop much longer than this; a cut-short
+   * search answers `truncated: true`.
+   */
+  timeBudgetMs: number;
+  /** Largest answer, in JSON characters; paths beyond it are dropped and the answer says `truncated: true`. */
+  maxAnswerChars: number;
+}
+
+export const DEFAULT_PATHS_ANSWER_OPTIONS: PathsAnswerOptions = {
+  timeBudgetMs: DEFAULT_PATH_OPTIONS.timeBudgetMs,
+  maxAnswerChars: 1_000_000,
+};
+
+/** Body of a GET /api/paths answer. */
+export type PathsAnswer = z.infer<typeof PathsResponseSchema>;
+
+/**
+ * Answers a paths query given as the parsed query string (`{ from, to, k, … }`, values as sent). Throws an HttpError
+ * (400 bad query or unknown predicate, 404 unknown entity, 409 ambiguous name).
+ */
+export function answerPaths(
+  graph: KnowledgeGraph,
+  rawQuery: unknown,
+  options: Partial<PathsAnswerOptions> = {},
+): PathsAnswer {
+  const { timeBudgetMs, maxAnswerChars } = { ...DEFAULT_PATHS_ANSWER_OPTIONS, ...options };
+  const query = parseOr400(PathsQuerySchema, rawQuery, "query");
+  const from = resolveOrThrow(graph, query.from, "from");
+  const to = resolveOrThrow(graph, query.to, "to");
+  const predicates = query.predicates ? requireKnownPredicates(graph, query.predicates, "predicates") : null;
+  const exclude = (query.exclude ?? []).map((text) => resolveOrThrow(graph, text, "exclude"));
+  const { paths, truncated } = findPaths(graph, from, to, {
+    k: query.k,
+    maxHops: query.maxHops,
+    directed: query.directed,
+    predicates,
+    exclude,
+    minConfidence: query.minConfidence,
+    mode: query.mode,
+    limit: query.limit,
+    timeBudgetMs,
+  });
+  const answer = { from: pathNode(graph, from), to: pathNode(graph, to), paths, truncated };
+  return capAnswer(answer, maxAnswerChars);
+}
+
+/** Whether a raw query asks for an enumeration of every path (mode=all), the kind a server queues. */
+export function isHeavyPathsQuery(rawQuery: unknown): boolean {
+  return (rawQuery as { mode?: unknown } | null)?.mode === "all";
+}
+
+/** Drops the paths that would take the answer past `maxChars` of JSON (shortest paths come first and stay). */
+function capAnswer(answer: PathsAnswer, maxChars: number): PathsAnswer {
+  let size = JSON.stringify({ ...answer, paths: [] }).length;
+  for (let i = 0; i < answer.paths.length; i++) {
+    size += JSON.stringify(answer.paths[i]).length + 1;
+    if (size > maxChars) return { ...answer, paths: answer.paths.slice(0, i), truncated: true };
+  }
+  return answer;
+}

@@ -1,0 +1,273 @@
+/**
+ * API schemas: the zod shapes of every query-API request and response. Routes parse requests with them and
+ * /api/openapi.json is generated from them, so the documentation cannot drift from the code.
+ */
+import { z } from "zod";
+import { EntityTypeSchema, IdSchema } from "../model/schemas.ts";
+import { MODALITIES, RELATION_KINDS, STANCES } from "../model/types.ts";
+import { DEFAULT_PATH_OPTIONS, PATH_LIMITS } from "../paths/types.ts";
+import { boolParam, intParam, listParam, numberParam, textParam } from "./params.ts";
+
+// Section: shared shapes
+
+/** `{ error: { code, message, ...details } }`, the body of every 4xx/5xx answer. */
+export const ErrorResponseSchema = z.object({
+  error: z.looseObject({ code: z.string(), message: z.string() }),
+});
+
+/** An entity in lists and paths: id, label, type. */
+export const EntityRefSchema = z.object({ id: z.string(), label: z.string(), type: EntityTypeSchema });
+
+/** A search hit: the entity and how well it matched, in (0, 1]. */
+export const SearchHitSchema = EntityRefSchema.extend({ score: z.number().min(0).max(1) });
+
+/** A verbatim quote and its [start, end) offsets in the document's text. */
+export const EvidenceResponseSchema = z.object({
+  doc: z.string(),
+  quote: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+});
+
+/** A relation as the API shows it: both ends, the predicate and its label, and the evidence. */
+export const RelationResponseSchema = z.object({
+  id: z.string(),
+  subject: EntityRefSchema,
+  predicate: z.string(),
+  label: z.string().describe("the predicate's label, or an open relation's verb phrase"),
+  object: EntityRefSchema,
+  confidence: z.number(),
+  stance: z.enum(STANCES).optional(),
+  modality: z.enum(MODALITIES).optional(),
+  status: z.string().optional(),
+  kind: z.enum(RELATION_KINDS).optional(),
+  wikidata: z.string().optional().describe("the predicate's Wikidata property (same direction), e.g. P131"),
+  evidence: z.array(EvidenceResponseSchema),
+});
+
+// Section: GET /api/search
+
+/** Query of GET /api/search. */
+export const SearchQuerySchema = z.strictObject({
+  q: textParam("q", "the text to look for in labels and aliases"),
+  limit: intParam("limit", 1, 100, 10),
+  type: EntityTypeSchema.optional().describe("only entities of this type"),
+});
+
+/** Body of GET /api/search. */
+export const SearchResponseSchema = z.object({ q: z.string(), hits: z.array(SearchHitSchema) });
+
+// Section: GET /api/nodes/:id/neighbors
+
+/** Path parameters of GET /api/nodes/:id/neighbors. */
+export const NodeParamsSchema = z.strictObject({ id: textParam("id", "an entity id", 500) });
+
+/** Query of GET /api/nodes/:id/neighbors. */
+export const NeighborsQuerySchema = z.strictObject({
+  depth: intParam("depth", 1, 3, 1),
+  limit: intParam("limit", 1, 5000, 500).describe("most nodes returned"),
+});
+
+/** Body of GET /api/nodes/:id/neighbors: the ego graph. */
+export const NeighborsResponseSchema = z.object({
+  center: z.string(),
+  depth: z.number().int(),
+  nodes: z.array(EntityRefSchema.extend({ depth: z.number().int() })),
+  edges: z.array(
+    z.object({
+      id: z.string(),
+      source: z.string(),
+      target: z.string(),
+      predicate: z.string(),
+      label: z.string(),
+      confidence: z.number(),
+    }),
+  ),
+  truncated: z.boolean(),
+});
+
+// Section: GET /api/triples
+
+/** Query of GET /api/triples: a (subject, predicate, object) pattern and a page. */
+export const TriplesQuerySchema = z.strictObject({
+  subject: textParam("subject", "an entity id, label or alias").optional(),
+  predicate: textParam("predicate", "a predicate id of the ontology", 100).optional(),
+  object: textParam("object", "an entity id, label or alias").optional(),
+  limit: intParam("limit", 1, 1000, 100),
+  offset: intParam("offset", 0, 1_000_000, 0),
+});
+
+/** Body of GET /api/triples: the page of matches and how many there are in all. */
+export const TriplesResponseSchema = z.object({
+  total: z.number().int(),
+  offset: z.number().int(),
+  triples: z.array(RelationResponseSchema),
+});
+
+// Section: GET /api/paths
+
+/** Query of GET /api/paths. */
+export const PathsQuerySchema = z.strictObject({
+  from: textParam("from", "an entity id, label or alias (a unique surname is enough)"),
+  to: textParam("to", "an entity id, label or alias (a unique surname is enough)"),
+  k: intParam("k", PATH_LIMITS.k.min, PATH_LIMITS.k.max, DEFAULT_PATH_OPTIONS.k),
+  maxHops: intParam("maxHops", PATH_LIMITS.maxHops.min, PATH_LIMITS.maxHops.max, DEFAULT_PATH_OPTIONS.maxHops),
+  directed: boolParam("directed"),
+  predicates: listParam("predicates", "predicate ids a hop may use").optional(),
+  exclude: listParam("exclude", "entity ids no path may pass through").optional(),
+  minConfidence: numberParam("minConfidence", 0, 1, DEFAULT_PATH_OPTIONS.minConfidence),
+  mode: z.enum(["shortest", "all"], { error: "mode must be shortest or all" }).default("shortest"),
+  limit: intParam("limit", PATH_LIMITS.limit.min, PATH_LIMITS.limit.max, DEFAULT_PATH_OPTIONS.limit).describe(
+    "most paths in mode=all",
+  ),
+});
+
+/** One hop of a path: the relation, which way it was walked, its evidence. */
+export const PathEdgeSchema = z.object({
+  id: z.string(),
+  source: z.string(),
+  target: z.string(),
+  predicate: z.string(),
+  label: z.string(),
+  direction: z.enum(["forward", "backward"]),
+  confidence: z.number(),
+  evidence: z.array(EvidenceResponseSchema),
+});
+
+/** One path: its entities, its hops and the chain read as a sentence. */
+export const PathResultSchema = z.object({
+  hops: z.number().int(),
+  confidence: z.number(),
+  nodes: z.array(EntityRefSchema),
+  edges: z.array(PathEdgeSchema),
+  text: z.string(),
+});
+
+/** Body of GET /api/paths. */
+export const PathsResponseSchema = z.object({
+  from: EntityRefSchema,
+  to: EntityRefSchema,
+  paths: z.array(PathResultSchema),
+  truncated: z.boolean(),
+});
+
+// Section: GET /api/documents/:id
+
+// Longer ids cannot name a file (ENAMETOOLONG); refuse them with a 400 instead of failing the read.
+/** Path parameters of GET /api/documents/:id (a graph-data id: no '/', no leading '.'). */
+export const DocumentParamsSchema = z.strictObject({
+  id: IdSchema.max(200, { error: "id must be at most 200 characters" }),
+});
+
+/** Body of GET /api/documents/:id. */
+export const DocumentResponseSchema = z.object({
+  id: z.string(),
+  meta: z.looseObject({ id: z.string(), title: z.string() }),
+  text: z.string(),
+  length: z.number().int(),
+});
+
+// Section: routes owned elsewhere, documented here so the OpenAPI document lists the whole API
+
+/** Body of GET /api/ontology (route in routes/ontology.ts). */
+export const OntologyResponseSchema = z.object({
+  types: z.array(z.object({ id: z.string(), label: z.string(), color: z.string(), description: z.string() })),
+  predicates: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      inverse: z.string(),
+      symmetric: z.boolean(),
+      wikidata: z.string().optional().describe("the Wikidata property in the same direction (subject -> object)"),
+      wikidataInverse: z.string().optional().describe("the Wikidata property from object to subject"),
+    }),
+  ),
+});
+
+/** Body of GET /api/health (route in routes/health.ts). */
+export const HealthResponseSchema = z.looseObject({
+  status: z.enum(["ok", "degraded"]),
+  nodes: z.number().int(),
+  edges: z.number().int(),
+});
+
+/** Body of GET /api/graph (route in routes/graph.ts). */
+export const GraphResponseSchema = z
+  .looseObject({
+    attributes: z.record(z.string(), z.unknown()),
+    nodes: z.array(z.unknown()),
+    edges: z.array(z.unknown()),
+  })
+  .describe("graphology JSON export (https://graphology.github.io/serialization.html)");
+
+/** Query of GET /api/graph: the full export, or only what the page draws. */
+export const GraphQuerySchema = z.strictObject({
+  view: z
+    .enum(["full", "draw"], { error: "view must be full (the graphology export) or draw (what the page draws)" })
+    .default("full")
+    .describe("full: the graphology export with every attribute; draw: the columnar drawing payload"),
+});
+
+/** Body of GET /api/graph?view=draw: node and edge columns, kinds referred to by index (see graphViews.ts). */
+export const DrawGraphResponseSchema = z
+  .object({
+    view: z.literal("draw"),
+    nodeKinds: z.array(z.object({ type: z.string(), color: z.string() })),
+    edgeKinds: z.array(
+      z.object({
+        predicate: z.string(),
+        label: z.string(),
+        status: z.string().nullable(),
+        kind: z.string().nullable().describe("typed, open (label is the verb phrase) or cooccurrence"),
+      }),
+    ),
+    nodes: z.object({
+      key: z.array(z.string()),
+      label: z.array(z.string()),
+      kind: z.array(z.number().int()).describe("index into nodeKinds"),
+      x: z.array(z.number()),
+      y: z.array(z.number()),
+      size: z.array(z.number()),
+      aliases: z.array(z.array(z.string()).nullable()),
+    }),
+    edges: z.object({
+      key: z.array(z.string()),
+      source: z.array(z.number().int()).describe("index into the node columns"),
+      target: z.array(z.number().int()).describe("index into the node columns"),
+      kind: z.array(z.number().int()).describe("index into edgeKinds"),
+      confidence: z.array(z.number().nullable()),
+    }),
+  })
+  .describe("the drawing payload: every column of a table has one entry per node (or per edge), in the same order");
+
+/** Path parameters of GET /api/graph/nodes/:id and /api/graph/edges/:id: a key of the served graph. */
+export const GraphKeyParamsSchema = z.strictObject({ id: textParam("id", "a node or edge key of the graph", 500) });
+
+/** Query of GET /api/graph/nodes/:id. */
+export const GraphNodeQuerySchema = z.strictObject({
+  limit: intParam("limit", 1, 5000, 1000).describe("most relations returned (degree counts them all)"),
+});
+
+/** Body of GET /api/graph/edges/:id: one relation as in the graphology export. */
+export const GraphEdgeResponseSchema = z.object({
+  key: z.string(),
+  source: z.string(),
+  target: z.string(),
+  attributes: z.looseObject({ predicate: z.string(), label: z.string(), evidence: z.array(EvidenceResponseSchema) }),
+});
+
+/** Body of GET /api/graph/nodes/:id: one entity and its relations as in the graphology export. */
+export const GraphNodeResponseSchema = z.object({
+  key: z.string(),
+  attributes: z.looseObject({ label: z.string(), type: z.string() }),
+  degree: z.number().int().describe("number of relations of the entity (self-loops once)"),
+  edges: z.array(GraphEdgeResponseSchema),
+  truncated: z.boolean().describe("true when limit left some relations out"),
+});
+
+/** Body of GET /api/openapi.json. */
+export const OpenApiDocumentSchema = z.looseObject({
+  openapi: z.string(),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.unknown()),
+});

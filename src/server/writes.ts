@@ -1,0 +1,113 @@
+/**
+ * Server write set-up: gives a server context its data writer and write policy, and watches graph-data/ so that a
+ * hand edit or a `kg ingest` from another process reaches the served graph (or /api/health, when it is broken).
+ *
+ * Two ways of noticing, because neither is enough alone: fs.watch reacts at once, but Node 20's recursive watch on
+ * Linux keeps watching a file's old inode after the file is replaced by rename (as every review decision replaces
+ * decisions.yaml), so later in-place edits of it go unseen; a timer comparing the files' stat signature catches those
+ * within `pollMs`.
+ */
+import { watch, type FSWatcher } from "node:fs";
+import path from "node:path";
+import { writeAccessFor } from "./auth.ts";
+import type { ServerContext } from "./context.ts";
+import { logger } from "../util/logger.ts";
+import { statSignatureAsync } from "../store/statSignature.ts";
+import { recoverPendingWrites } from "../store/transaction.ts";
+import type { Extractor } from "../ingest/types.ts";
+import { DataWriter } from "../ingest/writer.ts";
+
+/** Tunables of {@link setupWrites}. */
+export interface WriteSetupOptions {
+  host: string;
+  readOnly: boolean;
+  token: string | null;
+  extractor: Extractor | null;
+  /** Watch graph-data/ for changes made by others. */
+  watch: boolean;
+  /** Quiet period after the last change before reloading. */
+  debounceMs: number;
+  /** How often the files' stat signature is compared, to catch what fs.watch misses; 0 turns the timer off. */
+  pollMs: number;
+}
+
+export const DEFAULT_WRITE_SETUP_OPTIONS: WriteSetupOptions = {
+  host: "127.0.0.1",
+  readOnly: false,
+  token: null,
+  extractor: null,
+  watch: true,
+  debounceMs: 250,
+  pollMs: 500,
+};
+
+// Changes under these names are ours or generated: build output, staging, lock files, temporary files.
+const IGNORED = /^(build[\\/]|\.)|[\\/]\./;
+
+/** Sets `ctx.writer` and `ctx.writeAccess`; returns a function that stops the watcher and saves pending work. */
+export function setupWrites(ctx: ServerContext, options: Partial<WriteSetupOptions> = {}): () => Promise<void> {
+  const opts = { ...DEFAULT_WRITE_SETUP_OPTIONS, ...options };
+  ctx.writeAccess = writeAccessFor({ ...opts, hasDataRoot: ctx.dataRoot !== null });
+  if (ctx.dataRoot === null) return () => Promise.resolve();
+  const writer = new DataWriter(ctx.dataRoot, ctx.served, { extractor: opts.extractor });
+  recoverPendingWrites(writer.dataFiles);
+  if (ctx.writeAccess.type !== "off") ctx.writer = writer;
+  if (ctx.writeAccess.type === "off") logger.info({ reason: ctx.writeAccess.reason }, "write endpoints are off");
+  const unwatch = opts.watch ? watchData(writer, opts) : () => undefined;
+  return () => {
+    unwatch();
+    return writer.flush();
+  };
+}
+
+function watchData(writer: DataWriter, { debounceMs, pollMs }: WriteSetupOptions): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  let watcher: FSWatcher | undefined;
+  const changed = () => {
+    clearTimeout(timer);
+    timer = setTimeout(refresh, debounceMs);
+  };
+  const refresh = () => {
+    writer
+      .refresh()
+      .then((outcome) => {
+        if (outcome === "reloaded") logger.info("served graph reloaded from graph-data/");
+      })
+      .catch((error: Error) =>
+        logger.warn({ err: error.message }, "graph-data has problems; serving the last good graph"),
+      );
+  };
+  try {
+    watcher = watch(writer.dataFiles.root, { recursive: true, persistent: false }, (_event, name) => {
+      if (name && IGNORED.test(path.normalize(String(name)))) return;
+      changed();
+    });
+    watcher.on("error", () => undefined);
+  } catch (error) {
+    logger.warn({ err: (error as Error).message }, "cannot watch graph-data/; polling its files instead");
+  }
+  const stopPolling = pollMs > 0 ? pollSignature(writer, pollMs, changed) : () => undefined;
+  return () => {
+    clearTimeout(timer);
+    stopPolling();
+    watcher?.close();
+  };
+}
+
+/** Calls `changed` whenever the root's stat signature differs from the previous poll's; returns the stop function. */
+function pollSignature(writer: DataWriter, pollMs: number, changed: () => void): () => void {
+  let last: string | null = null;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const poll = async () => {
+    const signature = await statSignatureAsync(writer.dataFiles).catch(() => last);
+    if (last !== null && signature !== last) changed();
+    last = signature;
+    if (!stopped) timer = setTimeout(() => void poll(), pollMs).unref();
+  };
+  void poll();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * Page search and GET /api/search agree: the same normaliser and ranking give the same best hit for every query.
+ */
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildGraph } from "../../../src/graph/build.ts";
+import type { DrawGraph } from "../../../web/app/api.ts";
+import { graphFromDraw } from "../../../web/app/graph.ts";
+import { createSearchIndex, type SearchFn } from "../../../web/app/search.ts";
+import { serveForTest, type TestServer } from "../../server/apiFixture.ts";
+
+/** Full names, aliases, word starts, substrings, ids, accents, case, punctuation and queries that find nothing. */
+const QUERIES = [
+  "ukraine russia",
+  "antony-blinken",
+  "Blinken",
+  "tony blinken",
+  "podolyak",
+  "PODOLIAK",
+  "zelenskyy",
+  "Zelensky administration",
+  "depetris",
+  "@DanDePetris",
+  "kyiv",
+  "Kremlin",
+  "the kremlin",
+  "u.s.",
+  "usa",
+  "türkiye",
+  "turkiye",
+  "nato",
+  "article 5",
+  "peace talks",
+  "Ukraine–Russia peace talks",
+  "russia-ukraine war",
+  "cease-fire",
+  "covid",
+  "soviet",
+  "washington",
+  "crimea",
+  "donbass",
+  "krain",
+  "xyzzy",
+];
+
+describe("page search and /api/search", () => {
+  let api: TestServer;
+  let search: SearchFn;
+  beforeAll(async () => {
+    api = await serveForTest(buildGraph().graph, null);
+    const draw = await request(api.server).get("/api/graph?view=draw");
+    search = createSearchIndex(graphFromDraw(draw.body as DrawGraph));
+  });
+  afterAll(() => api.close());
+
+  it("share a list of 30 queries", () => {
+    expect(new Set(QUERIES).size).toBe(30);
+  });
+
+  it.each(QUERIES)("give the same top result for %j", async (q) => {
+    const res = await request(api.server).get("/api/search").query({ q });
+    expect(res.status).toBe(200);
+    const apiTop = (res.body.hits as { id: string }[])[0]?.id ?? null;
+    expect(search(q)[0]?.id ?? null).toBe(apiTop);
+    if (q !== "xyzzy") expect(apiTop).not.toBeNull();
+  });
+});
