@@ -59,6 +59,8 @@ export class DataWriter {
   readonly #options: WriterOptions;
   readonly #index: DocumentIndex;
   #saveTimer: NodeJS.Timeout | undefined;
+  /** The save under way (it holds the write lock), if any. */
+  #saving: Promise<void> | null = null;
   #extractor: Extractor | null = null;
   /** The last graph this writer served and the stat signature of graph-data/ it reflects. */
   #published: { graph: KnowledgeGraph; signature: string } | null = null;
@@ -234,19 +236,29 @@ export class DataWriter {
     return "reloaded";
   }
 
-  /** Does the pending background work now (save the build file, prepare the next copy); for benchmarks and tests. */
+  /**
+   * Does the pending background work now (save the build file, prepare the next copy) and waits for a save already
+   * under way; for benchmarks and tests.
+   */
   async idle(): Promise<void> {
-    if (this.#saveTimer === undefined) return;
+    if (this.#saveTimer === undefined && this.#saving === null) return;
     await this.flush();
     await this.#prepareSpare();
   }
 
-  /** Saves the served graph to build/graph.json now if a save is pending (call before exiting). */
+  /** Saves the served graph to build/graph.json now if a save is pending, and waits for one under way (call before exiting). */
   async flush(): Promise<void> {
-    if (this.#saveTimer === undefined) return;
-    clearTimeout(this.#saveTimer);
-    this.#saveTimer = undefined;
-    await withWriteLock(this.dataFiles, () => this.#save(), this.#options.lock);
+    if (this.#saveTimer !== undefined) {
+      clearTimeout(this.#saveTimer);
+      this.#saveTimer = undefined;
+      const saving: Promise<void> = withWriteLock(this.dataFiles, () => this.#save(), this.#options.lock).finally(
+        () => {
+          if (this.#saving === saving) this.#saving = null;
+        },
+      );
+      this.#saving = saving;
+    }
+    await this.#saving;
   }
 
   /**

@@ -116,6 +116,8 @@ describe("POST /api/documents", () => {
     ];
     for (const [what, send, status, message] of cases) {
       it(`answers ${status} to ${what}`, async () => {
+        // An earlier write's background save (build file, under the write lock) is not this request's doing.
+        await h.ctx.writer?.idle();
         const before = snapshot(h.data.root);
         const res = await send().expect(status);
         expect(res.body.error.message).toMatch(message);
@@ -128,6 +130,7 @@ describe("POST /api/documents", () => {
         .post("/api/documents")
         .send({ title: "Dup", text: "A unique text." })
         .expect(201);
+      await h.ctx.writer?.idle();
       const before = snapshot(h.data.root);
       const res = await request(h.app)
         .post("/api/documents")
