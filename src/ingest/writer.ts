@@ -291,9 +291,9 @@ export class DataWriter {
     const graph = isBuildStale(this.dataFiles.builtGraph, this.dataFiles.root)
       ? buildGraph({ root: this.dataFiles.root }).graph
       : readGraphJson(this.dataFiles.builtGraph);
+    this.#publish(graph);
     // The first load of a fresh writer (kg ingest) is routine; a reload under a running server is news.
     const first = this.#published === null && this.#served.graph.order === 0;
-    this.#publish(graph);
     logger[first ? "debug" : "info"]({ nodes: graph.order, edges: graph.size }, "graph-data changed on disk; reloaded");
     return "reloaded";
   }
