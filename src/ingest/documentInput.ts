@@ -7,6 +7,9 @@ import { IngestError, type DocumentInput } from "./types.ts";
 /** Largest accepted document text, in UTF-8 bytes (about 30,000 words of English). */
 export const MAX_DOCUMENT_BYTES = 200_000;
 
+/** Longest title taken from a text's first line when none is given. */
+const MAX_DEFAULT_TITLE = 120;
+
 // C0 controls except tab, line feed and carriage return; DEL; C1 controls. A text with these is binary or corrupt.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
@@ -127,4 +130,14 @@ function tooLarge(bytes: number): IngestError {
     `ingest: the text is ${bytes} bytes; the limit is ${MAX_DOCUMENT_BYTES} bytes, split the document`,
     { limit: MAX_DOCUMENT_BYTES },
   );
+}
+
+/** A title for a document given without one: its first non-blank line, else `fallback` (e.g. the file name). */
+export function titleFromText(text: string, fallback: string): string {
+  const first =
+    text
+      .split("\n")
+      .find((line) => line.trim().length > 0)
+      ?.trim() ?? "";
+  return (first || fallback).slice(0, MAX_DEFAULT_TITLE);
 }

@@ -7,6 +7,7 @@ import { fingerprintInputs } from "../graph/fingerprint.ts";
 import { readGraphJson, writeGraphJsonStreamed } from "../graphfile/graphFile.ts";
 import { copyInSlices } from "./copyInSlices.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
+import type { DecisionsFile, Ontology } from "../model/schemas.ts";
 import type { ServedGraph } from "../graph/servedGraph.ts";
 import { DataError } from "../store/issues.ts";
 import { dataFilesOf, type DataFiles } from "../store/dataFiles.ts";
@@ -52,6 +53,26 @@ export const DEFAULT_WRITER_OPTIONS: WriterOptions = {
   saveDelayMs: 250,
 };
 
+/** A document as listed in the graph's `documents` attribute. */
+interface StoredDocument {
+  id: string;
+  title: string;
+}
+
+/** What one {@link DataWriter.ingestStep} keeps between its documents. */
+interface Step {
+  byHash: Map<string, string>;
+  byNormalised: Map<string, string>;
+  nextSeq: number;
+  /** The served graph when the step began. */
+  served: KnowledgeGraph;
+  /** The step's private copy of it, made when the first document is committed. */
+  next: KnowledgeGraph | null;
+  ontology: Ontology;
+  decisions: DecisionsFile;
+  documents: StoredDocument[];
+}
+
 /** Writes to one graph-data root and keeps `store` serving what is on disk. */
 export class DataWriter {
   readonly dataFiles: DataFiles;
@@ -77,8 +98,7 @@ export class DataWriter {
   }
 
   /** The 409 for a text already stored as `existing` (`near`: but for whitespace, line endings, quotes or dashes). */
-  #duplicate(existing: string, near: boolean): IngestError {
-    const documents = (this.#served.graph.getAttribute("documents") ?? []) as { id: string; title?: string }[];
+  #duplicate(existing: string, near: boolean, documents: StoredDocument[]): IngestError {
     const title = documents.find((d) => d.id === existing)?.title;
     const named = title === undefined ? `"${existing}"` : `"${existing}" ("${title}")`;
     const how = near ? "the same text but for whitespace, line endings, quotes or dashes" : "this text";
@@ -94,46 +114,90 @@ export class DataWriter {
    * served graph.
    */
   async ingest(input: DocumentInput): Promise<IngestResult> {
-    const doc = checkDocumentInput(input);
+    const [outcome] = await this.ingestStep([checkDocumentInput(input)]);
+    if (outcome instanceof IngestError) throw outcome;
+    return outcome;
+  }
+
+  /**
+   * Adds several documents under one hold of the write lock, in order. Each one is all-or-nothing on its own: it is
+   * validated, refused when its text (or its normalised text) is already stored — also by an earlier document of
+   * the step — extracted against the graph as the step has grown so far, and committed. The served graph is copied
+   * and published once for the whole step, not per document. Returns, per input, its result or the refusal.
+   */
+  async ingestStep(inputs: DocumentInput[]): Promise<(IngestResult | IngestError)[]> {
     const extractor = (this.#extractor ??=
       this.#options.extractor ?? (await loadDefaultExtractor(this.dataFiles.root)));
     return this.#locked(async () => {
-      const { byHash, byNormalised, nextSeq } = this.#index.scan();
-      const hash = contentHash(doc.text);
-      const exact = byHash.get(hash);
-      const existing = exact ?? byNormalised.get(normalisedHash(doc.text));
-      if (existing) throw this.#duplicate(existing, exact === undefined);
-      const id = documentId(nextSeq, hash);
-      const graph = this.#served.graph;
-      const ontology = readOntology(this.dataFiles);
-      const extraction = await extractor(doc.text, { graph, ontology });
-      const decisions = readDecisions(this.dataFiles);
-      const now = this.#options.now().toISOString();
-      const { file, skipped } = resolveExtraction({
-        graph,
-        ontology,
-        docId: id,
-        text: doc.text,
-        extraction,
-        extractedAt: now,
-      });
-      commitWrites(this.dataFiles, documentFiles(documentMeta(id, doc, now), doc.text, file));
-      const next = this.#nextGraph(graph);
-      const outcome = applyExtractedFile(next, ontology, file, decisions);
-      next.setAttribute("documents", [...(graph.getAttribute("documents") ?? []), { id, title: doc.title }]);
-      placeNewNodes(next, outcome.newEntities);
-      refreshDegreesAndSizes(next);
-      this.#publish(next);
-      return {
-        document: { id, title: doc.title },
-        newEntities: outcome.newEntities,
-        newRelations: outcome.newRelations,
-        mergedEntities: mergeReports(file),
-        corroborated: [...new Set(outcome.corroborated)],
-        skipped,
-        graph: { nodes: next.order, edges: next.size },
+      const served = this.#served.graph;
+      const step: Step = {
+        ...this.#index.scan(),
+        served,
+        next: null,
+        ontology: readOntology(this.dataFiles),
+        decisions: readDecisions(this.dataFiles),
+        documents: [...((served.getAttribute("documents") ?? []) as StoredDocument[])],
       };
+      const outcomes: (IngestResult | IngestError)[] = [];
+      try {
+        for (const input of inputs) {
+          try {
+            outcomes.push(await this.#addDocument(step, checkDocumentInput(input), extractor));
+          } catch (error) {
+            if (!(error instanceof IngestError)) throw error;
+            outcomes.push(error);
+          }
+        }
+      } finally {
+        // Also after an unexpected error: what was committed is served.
+        if (step.next) {
+          step.next.setAttribute("documents", step.documents);
+          refreshDegreesAndSizes(step.next);
+          this.#publish(step.next);
+        }
+      }
+      return outcomes;
     });
+  }
+
+  /** One document of a step: refused as a duplicate, or extracted, committed and applied to the step's graph. */
+  async #addDocument(step: Step, doc: DocumentInput, extractor: Extractor): Promise<IngestResult> {
+    const hash = contentHash(doc.text);
+    const normalised = normalisedHash(doc.text);
+    const exact = step.byHash.get(hash);
+    const existing = exact ?? step.byNormalised.get(normalised);
+    if (existing) throw this.#duplicate(existing, exact === undefined, step.documents);
+    const id = documentId(step.nextSeq, hash);
+    // Until the step adds something its graph is the served one, whose extractor tables were prepared in idle time.
+    const graph = step.next ?? step.served;
+    const { ontology } = step;
+    const extraction = await extractor(doc.text, { graph, ontology });
+    const now = this.#options.now().toISOString();
+    const { file, skipped } = resolveExtraction({
+      graph,
+      ontology,
+      docId: id,
+      text: doc.text,
+      extraction,
+      extractedAt: now,
+    });
+    commitWrites(this.dataFiles, documentFiles(documentMeta(id, doc, now), doc.text, file));
+    step.byHash.set(hash, id);
+    if (!step.byNormalised.has(normalised)) step.byNormalised.set(normalised, id);
+    step.nextSeq++;
+    step.documents.push({ id, title: doc.title });
+    const next = (step.next ??= this.#nextGraph(step.served));
+    const outcome = applyExtractedFile(next, ontology, file, step.decisions);
+    placeNewNodes(next, outcome.newEntities);
+    return {
+      document: { id, title: doc.title },
+      newEntities: outcome.newEntities,
+      newRelations: outcome.newRelations,
+      mergedEntities: mergeReports(file),
+      corroborated: [...new Set(outcome.corroborated)],
+      skipped,
+      graph: { nodes: next.order, edges: next.size },
+    };
   }
 
   /** Records an accept/reject decision on an extracted relation and applies it to the served graph. */

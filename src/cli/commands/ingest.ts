@@ -1,24 +1,29 @@
 /**
- * kg ingest: adds an article to graph-data/ — extracts its entities and relations as candidates, resolves them
- * against the graph, stores everything all-or-nothing and updates the build — safe to run next to a live server.
+ * kg ingest: adds an article — or every document of a folder or a JSON Lines stream — to graph-data/: extracts
+ * entities and relations as candidates, resolves them against the graph, stores each document all-or-nothing and
+ * updates the build; safe to run next to a live server.
  */
 import path from "node:path";
 import { MultiDirectedGraph } from "graphology";
-import { decodeDocumentBytes, MAX_DOCUMENT_BYTES } from "../../ingest/documentInput.ts";
+import { decodeDocumentBytes, MAX_DOCUMENT_BYTES, titleFromText } from "../../ingest/documentInput.ts";
 import { IngestError, type IngestResult } from "../../ingest/types.ts";
 import { DataWriter } from "../../ingest/writer.ts";
 import { ServedGraph } from "../../graph/servedGraph.ts";
 import { BoundedReadError, readFileBounded } from "../../util/boundedRead.ts";
 import { parseCommandArgs } from "../args.ts";
+import { batchMode, runBatch } from "../batchIngest.ts";
 import { UsageError, type Command } from "../types.ts";
-
-/** Longest title taken from the text's first line when --title is not given. */
-const MAX_DEFAULT_TITLE = 120;
 
 export const ingestCommand: Command = {
   name: "ingest",
   summary: "Add an article (UTF-8 text) to graph-data/: extract, resolve and merge its facts as candidates.",
-  usage: "npx kg ingest FILE [--title T] [--author A] [--date YYYY-MM-DD] [--outlet O] [--url U] [--data DIR] [--json]",
+  usage: `npx kg ingest FILE [--title T] [--author A] [--date YYYY-MM-DD] [--outlet O] [--url U] [--data DIR] [--json]
+       npx kg ingest FOLDER|FILE.jsonl|- [--jsonl] [--data DIR] [--json]
+
+A folder adds every .txt and .md file inside it; a .jsonl or .ndjson file (or any file with --jsonl, or - for
+standard input) one {"id"?, "title"?, "text", "date"?, "author"?, "outlet"?, "url"?} object per line. Documents
+already stored (also with other whitespace, line endings or quotes) are skipped, so a run can be repeated to resume.
+--json prints one JSON line per document. Exits 1 when any document failed.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
       args,
@@ -30,11 +35,19 @@ export const ingestCommand: Command = {
         url: { type: "string" },
         data: { type: "string" },
         json: { type: "boolean" },
+        jsonl: { type: "boolean" },
       },
       true,
     );
-    if (positionals.length !== 1) throw new UsageError("give exactly one FILE to ingest");
+    if (positionals.length !== 1) throw new UsageError("give exactly one FILE, FOLDER or - to ingest");
     const file = positionals[0];
+    const mode = batchMode(file, values.jsonl === true);
+    if (mode) {
+      const given = (["title", "author", "date", "outlet", "url"] as const).find((k) => values[k] !== undefined);
+      if (given)
+        throw new UsageError(`--${given} describes one article; give each document's ${given} in the JSON Lines`);
+      return runBatch(file, mode, { data: values.data, json: values.json === true }, io);
+    }
     let bytes: Uint8Array;
     try {
       // At most the limit plus one byte, and only from a regular file: /dev/zero or a FIFO is refused at once.
@@ -49,7 +62,7 @@ export const ingestCommand: Command = {
       // An empty served graph: the writer loads the build (or rebuilds it) under the write lock before ingesting.
       const writer = new DataWriter(values.data, new ServedGraph(new MultiDirectedGraph()));
       const result = await writer.ingest({
-        title: values.title ?? defaultTitle(text, file),
+        title: values.title ?? titleFromText(text, path.basename(file)),
         text,
         ...(values.author !== undefined ? { author: values.author } : {}),
         ...(values.date !== undefined ? { date: values.date } : {}),
@@ -66,15 +79,6 @@ export const ingestCommand: Command = {
     }
   },
 };
-
-function defaultTitle(text: string, file: string): string {
-  const first =
-    text
-      .split("\n")
-      .find((line) => line.trim().length > 0)
-      ?.trim() ?? "";
-  return (first || path.basename(file)).slice(0, MAX_DEFAULT_TITLE);
-}
 
 function summary(result: IngestResult): string {
   const { document, newEntities, newRelations, mergedEntities, corroborated, skipped, graph } = result;
