@@ -128,7 +128,7 @@ for (const tier of tiers) {
     );
   }
   if (wants("exports")) {
-    await step(label, "GEXF and JSON exports", () =>
+    await step(label, "exports (GEXF, JSON, Neo4j, Turtle, JSON-LD)", () =>
       measureExports(
         label,
         file,
