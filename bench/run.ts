@@ -79,14 +79,11 @@ async function step(tier: string, name: string, fn: () => Row[] | Promise<Row[]>
     rows.push(...produced);
     process.stderr.write(` ${round((performance.now() - t) / 1000, 1)} s\n`);
   } catch (error) {
-    process.stderr.write(` failed: ${(error as Error).message}\n`);
-    rows.push({
-      tier,
-      measure: name,
-      value: null,
-      unit: "",
-      note: `failed: ${(error as Error).message.slice(0, 300)}`,
-    });
+    // fetch's "fetch failed" says why only in its cause (e.g. ECONNRESET, "other side closed").
+    const { message, cause } = error as Error;
+    const why = cause instanceof Error ? `${message}: ${cause.message}` : message;
+    process.stderr.write(` failed: ${why}\n`);
+    rows.push({ tier, measure: name, value: null, unit: "", note: `failed: ${why.slice(0, 300)}` });
   }
 }
 
@@ -128,7 +125,7 @@ for (const tier of tiers) {
     );
   }
   if (wants("exports")) {
-    await step(label, "GEXF and JSON exports", () =>
+    await step(label, "exports (GEXF, JSON, Neo4j, Turtle, JSON-LD)", () =>
       measureExports(
         label,
         file,

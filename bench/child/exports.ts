@@ -1,21 +1,24 @@
 /**
- * Child: times our GEXF and JSON exports and graphology-gexf's writer on one loaded graph, each with its peak extra
- * resident memory; optionally writes both GEXF files for the equivalence and schema checks.
+ * Child: times our GEXF, JSON, Neo4j-bundle, Turtle and JSON-LD exports and graphology-gexf's writer on one loaded
+ * graph, each with its peak extra memory; optionally writes both GEXF files for the equivalence and schema checks. Our
+ * exports are drained from answerExport (query/export.ts), the function GET /api/export answers with.
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { write as graphologyGexf } from "graphology-gexf";
 import { readGraphJson } from "../../src/graphfile/graphFile.ts";
-import { exportGraph } from "../../src/export/exportGraph.ts";
+import type { ExportFormat } from "../../src/export/types.ts";
 import { withEvidenceColumns } from "../../src/export/values.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
+import { answerExport } from "../../src/query/export.ts";
 import { collectGarbage, peakRssBytes, resetPeakRss, rssBytes } from "../util/memory.ts";
 
 const [file, outDir] = process.argv.slice(2);
 const graph = readGraphJson(file);
-const DATE = new Date("2026-01-01T00:00:00Z");
-/** Chunks (64 KB) between two collections in the live-heap pass: ~25 MB of output. */
-const LIVE_SAMPLE_EVERY = 400;
+/** Output (characters, or bytes of a zip) between two collections in the live-heap pass. */
+const LIVE_SAMPLE_EVERY = 25_000_000;
+/** The formats timed and sampled like GEXF (JSON gets the timed pass only). */
+const STREAMED = ["neo4j", "turtle", "jsonld"] as const;
 
 /** JS heap plus off-heap buffers, in bytes. */
 const heapBytes = () => {
@@ -27,18 +30,23 @@ const heapBytes = () => {
  * Drains our streaming export, sampling the heap at every chunk; returns its size and the peak heap above
  * `base` (the text is not kept, as when streamed to a response).
  */
-async function ours(format: "gexf" | "json", keep: boolean) {
+async function ours(format: ExportFormat, keep: boolean) {
   collectGarbage();
   const base = heapBytes();
   let peak = base;
   let bytes = 0;
   let text = "";
-  for await (const chunk of exportGraph(graph, format, { lastModified: DATE }).chunks) {
+  for await (const chunk of chunksOf(format)) {
     bytes += chunk.length;
-    if (keep) text += chunk;
+    if (keep) text += String(chunk);
     peak = Math.max(peak, heapBytes());
   }
   return { bytes, text: keep ? text : null, peakExtraHeapBytes: peak - base };
+}
+
+/** The export as GET /api/export?format=… streams it (no data root, as in the bench's server: no document texts). */
+function chunksOf(format: ExportFormat): AsyncIterable<string | Uint8Array> {
+  return answerExport(graph, { format }, "evidence-graph", null).file.chunks;
 }
 
 /** graphology-gexf's writer, given the same fields as ours (viz, weight, kind, evidence as JSON). */
@@ -67,22 +75,28 @@ function rgb(hex: string): string {
 }
 
 /**
- * Drains our export again, collecting garbage every `every` chunks and reading the heap right after: the peak of
- * live memory the writer holds (sampling without GC would count garbage not collected yet).
+ * Drains our export again, collecting garbage after every `every` characters (bytes for a zip) of output and reading
+ * the heap right after: the peak of live memory the writer holds (sampling without GC would count garbage not
+ * collected yet).
  */
-async function oursLive(format: "gexf" | "json", every: number): Promise<number> {
+async function oursLive(format: ExportFormat, every: number): Promise<number> {
   collectGarbage();
   const base = heapBytes();
   let peak = base;
   let n = 0;
-  for await (const _chunk of exportGraph(graph, format, { lastModified: DATE }).chunks) {
-    // Every `every` chunks, and at powers of two so small exports are sampled too.
-    if (++n % every === 0 || (n & (n - 1)) === 0) {
+  let sinceSample = 0;
+  for await (const chunk of chunksOf(format)) {
+    sinceSample += chunk.length;
+    n++;
+    // Every `every` of output, and at the chunk counts that are powers of two so small exports are sampled too.
+    if (sinceSample >= every || (n & (n - 1)) === 0) {
+      sinceSample = 0;
       collectGarbage();
       peak = Math.max(peak, heapBytes());
     }
   }
-  return peak - base;
+  collectGarbage();
+  return Math.max(peak, heapBytes()) - base;
 }
 
 /** Runs `task` after a full GC with a fresh peak-RSS mark. */
@@ -97,6 +111,7 @@ async function probe<T>(task: () => Promise<T> | T): Promise<{ ms: number; peakE
   return { ms, peakExtraBytes: reset && peak !== null ? peak - before : null, value };
 }
 
+const strip = <T extends { value: unknown }>({ value: _value, ...rest }: T) => rest;
 const keep = Boolean(outDir);
 // graphology-gexf's writer is synchronous: its heap can only be read once it returns, with the document still held
 // (a lower bound of its peak).
@@ -109,11 +124,20 @@ gexfTheirs.value = "";
 const gexfOurs = await probe(() => ours("gexf", keep));
 const json = await probe(() => ours("json", false));
 const gexfLiveBytes = await oursLive("gexf", LIVE_SAMPLE_EVERY);
+const streamed: Record<string, object> = {};
+for (const format of STREAMED) {
+  const timed = await probe(() => ours(format, false));
+  streamed[format] = {
+    ...strip(timed),
+    bytes: timed.value.bytes,
+    heapBytes: timed.value.peakExtraHeapBytes,
+    liveBytes: await oursLive(format, LIVE_SAMPLE_EVERY),
+  };
+}
 if (outDir) {
   writeFileSync(path.join(outDir, "ours.gexf"), gexfOurs.value.text!);
   writeFileSync(path.join(outDir, "graphology.gexf"), theirText!);
 }
-const strip = <T extends { value: unknown }>({ value: _value, ...rest }: T) => rest;
 console.log(
   JSON.stringify({
     gexfOurs: {
@@ -124,5 +148,6 @@ console.log(
     },
     gexfGraphology: { ...strip(gexfTheirs), heapBytes: theirHeldBytes },
     json: { ...strip(json), bytes: json.value.bytes, heapBytes: json.value.peakExtraHeapBytes },
+    ...streamed,
   }),
 );

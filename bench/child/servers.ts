@@ -11,10 +11,10 @@ import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { pino } from "pino";
 import { readGraphJson } from "../../src/graphfile/graphFile.ts";
-import { exportGraph } from "../../src/export/exportGraph.ts";
 import { findPaths, pathIndexOf } from "../../src/paths/index.ts";
 import { searchIndexOf } from "../../src/search/index.ts";
 import { ServedGraph } from "../../src/graph/servedGraph.ts";
+import { answerExport } from "../../src/query/export.ts";
 import { createRequestHandler } from "../../src/server/handler.ts";
 
 const graph = readGraphJson(process.argv[2]);
@@ -45,7 +45,7 @@ function bare(req: IncomingMessage, res: ServerResponse): void {
     return send(res, 200, findPaths(graph, from, to));
   }
   if (url.pathname === "/bench/eld") return eventLoop(url.searchParams.get("action"), res);
-  if (url.pathname === "/bench/export") return void exportInProcess(res);
+  if (url.pathname === "/bench/export") return void exportInProcess(url.searchParams.get("format") ?? "gexf", res);
   send(res, 404, { error: "not found" });
 }
 
@@ -61,11 +61,11 @@ function eventLoop(action: string | null, res: ServerResponse): void {
   send(res, 200, { maxMs: ms(histogram.max), p99Ms: ms(histogram.percentile(99)), meanMs: ms(histogram.mean) });
 }
 
-/** Used when the server has no /api/export route: the same streaming writer, drained in this process. */
-async function exportInProcess(res: ServerResponse): Promise<void> {
+/** Used when the server has no /api/export route: the same answer, drained in this process. */
+async function exportInProcess(format: string, res: ServerResponse): Promise<void> {
   const t0 = performance.now();
   let bytes = 0;
-  for await (const chunk of exportGraph(graph, "gexf").chunks) bytes += chunk.length;
+  for await (const chunk of answerExport(graph, { format }, "evidence-graph", null).file.chunks) bytes += chunk.length;
   send(res, 200, { ms: performance.now() - t0, bytes });
 }
 
