@@ -115,6 +115,8 @@ export const PathsQuerySchema = z.strictObject({
   directed: boolParam("directed"),
   predicates: listParam("predicates", "predicate ids a hop may use").optional(),
   exclude: listParam("exclude", "entity ids no path may pass through").optional(),
+  types: listParam("types", "entity types a path may pass through (its two ends always may)").optional(),
+  candidates: boolParam("candidates", true).describe("whether relations awaiting review may be walked"),
   minConfidence: numberParam("minConfidence", 0, 1, DEFAULT_PATH_OPTIONS.minConfidence),
   mode: z.enum(["shortest", "all"], { error: "mode must be shortest or all" }).default("shortest"),
   limit: intParam("limit", PATH_LIMITS.limit.min, PATH_LIMITS.limit.max, DEFAULT_PATH_OPTIONS.limit).describe(
@@ -131,6 +133,10 @@ export const PathEdgeSchema = z.object({
   label: z.string(),
   direction: z.enum(["forward", "backward"]),
   confidence: z.number(),
+  modality: z.enum(MODALITIES).optional(),
+  stance: z.enum(STANCES).optional(),
+  status: z.enum(["accepted", "candidate"]).optional().describe("accepted, or candidate while awaiting review"),
+  kind: z.enum(RELATION_KINDS).optional(),
   evidence: z.array(EvidenceResponseSchema),
 });
 
@@ -219,6 +225,8 @@ export const DrawGraphResponseSchema = z
         label: z.string(),
         status: z.string().nullable(),
         kind: z.string().nullable().describe("typed, open (label is the verb phrase) or cooccurrence"),
+        modality: z.string().nullable().describe("asserted, proposed, reported or hypothetical"),
+        stance: z.string().nullable().describe("supports, opposes or neutral"),
       }),
     ),
     nodes: z.object({

@@ -92,7 +92,14 @@ const DrawGraphSchema: z.ZodType<DrawGraph> = z.object({
   view: z.literal("draw"),
   nodeKinds: z.array(z.object({ type: z.string(), color: z.string() })),
   edgeKinds: z.array(
-    z.object({ predicate: z.string(), label: z.string(), status: z.string().nullable(), kind: z.string().nullable() }),
+    z.object({
+      predicate: z.string(),
+      label: z.string(),
+      status: z.string().nullable(),
+      kind: z.string().nullable(),
+      modality: z.string().nullable(),
+      stance: z.string().nullable(),
+    }),
   ),
   nodes: z.object({
     key: column<string>(),

@@ -5,6 +5,7 @@ import { getCameraStateToFitViewportToNodes } from "@sigma/utils";
 import type Sigma from "sigma";
 import { ApiError, fetchPaths } from "../app/api.ts";
 import { attachAutocomplete } from "../app/autocomplete.ts";
+import { claimPhrase, claimTagsElement, isCandidate } from "../app/claim.ts";
 import { typeLabel, type PageContext } from "../app/context.ts";
 import { byId, el, listen } from "../app/dom.ts";
 import type { Controller, FoundPath, PathState, PathsResult } from "../app/types.ts";
@@ -30,17 +31,26 @@ function readyState(ctx: PageContext, result: PathsResult, shown: number): PathS
   return { type: "ready", result, shown, nodes, edges };
 }
 
-/** One hop as text: "A — label → B" or, walked against the relation, "A ← label — B". */
+/**
+ * One hop as text, worded as the text commits to it: "A — proposed as a security guarantor for → B" or, walked
+ * against the relation, "A ← … — B"; its modality, stance and review state as tags.
+ */
 function hopItem(path: FoundPath, i: number): HTMLLIElement {
   const hop = path.edges[i];
   const from = path.nodes[i];
   const to = path.nodes[i + 1];
   const forward = hop.source === from.id;
-  const arrow = forward ? ` — ${hop.label} → ` : ` ← ${hop.label} — `;
+  const phrase = claimPhrase(hop);
+  const arrow = forward ? ` — ${phrase} → ` : ` ← ${phrase} — `;
   return el(
     "li",
-    { class: "hop" },
+    {
+      class: isCandidate(hop) ? "hop candidate" : "hop",
+      "data-modality": hop.modality,
+      "data-status": hop.status,
+    },
     el("p", { class: "hop-line" }, el("strong", {}, from.label), arrow, el("strong", {}, to.label)),
+    claimTagsElement(hop),
     ...hop.evidence.map((e) => el("blockquote", { class: "hop-quote" }, `“${e.quote}”`)),
   );
 }

@@ -1,0 +1,53 @@
+/**
+ * Browser tests of the explorer as a reporter uses it: hedged claims read as such, paths keep to the visible
+ * relations, a re-shown path stays drawn, and the review queue takes decisions from the keyboard. The server writes
+ * into a throw-away copy of graph-data/ (the review tests accept and reject relations).
+ */
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { ARTIFACTS_DIR, browserUnavailableReason, openExplorer, writableSuite } from "./browser.ts";
+
+const unavailable = browserUnavailableReason();
+if (unavailable) console.warn(`tests/web/reporter: skipped — ${unavailable}`);
+
+/** Fills the path finder and waits for the first path's hops. */
+async function findPath(page: Page, from: string, to: string, k = 3): Promise<void> {
+  await page.getByTestId("path-from").fill(from);
+  await page.getByTestId("path-to").fill(to);
+  await page.locator("#path-k").fill(String(k));
+  await page.getByTestId("path-submit").click();
+  await page.getByTestId("path-result").locator(".path-summary, .no-path, [role=alert]").first().waitFor();
+}
+
+describe.skipIf(unavailable !== null)("web explorer for a reporter", () => {
+  const suite = writableSuite();
+
+  describe("hedged claims", () => {
+    it("shows a proposed relation as proposed in the path list", async () => {
+      const { page, server } = suite;
+      await openExplorer(page, server.url);
+      await findPath(page, "Israel", "Ukraine", 1);
+      const hop = page.locator('[data-testid="path-result"] .path.shown .hop').first();
+      expect(await hop.locator(".hop-line").textContent()).toBe(
+        "Israel — proposed as a security guarantor for → Ukraine",
+      );
+      expect(await hop.getAttribute("data-modality")).toBe("proposed");
+      expect(await hop.locator(".tag").allTextContents()).toEqual(["proposed", "supports"]);
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, "path-proposed.png") });
+      expect(suite.errors).toEqual([]);
+    });
+
+    it("names the proposal in the edge panel", async () => {
+      const { page, server } = suite;
+      await openExplorer(page, `${server.url}/#edge=israel-guarantor-for-ukraine`);
+      const panel = page.getByTestId("node-panel");
+      await panel.waitFor({ state: "visible" });
+      expect(await panel.locator("h2").textContent()).toBe("proposed as a security guarantor for");
+      expect(await panel.locator(".edge-line").textContent()).toBe(
+        "Israel proposed as a security guarantor for → Ukraine",
+      );
+      await expect.poll(() => panel.locator(".facts").innerText()).toMatch(/Modality\s+proposed/);
+    });
+  });
+});
