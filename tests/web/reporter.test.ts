@@ -50,4 +50,33 @@ describe.skipIf(unavailable !== null)("web explorer for a reporter", () => {
       await expect.poll(() => panel.locator(".facts").innerText()).toMatch(/Modality\s+proposed/);
     });
   });
+
+  describe("paths through the visible graph", () => {
+    it("does not use a hidden predicate, and says so", async () => {
+      const { page, server } = suite;
+      await openExplorer(page, server.url);
+      await findPath(page, "Blinken", "Podolyak", 3);
+      const result = page.getByTestId("path-result");
+      const used = await result
+        .locator(".path.shown .hop")
+        .evaluateAll((hops) => hops.map((hop) => (hop as HTMLElement).dataset.predicate ?? ""));
+      expect(used.length).toBeGreaterThan(0);
+      const hidden = used[0];
+      expect(await page.getByTestId("path-scope").textContent()).toBe("Through visible relations only.");
+      await page.locator("#predicate-filter summary").click();
+      await page.locator(`#predicate-list input[data-predicate="${hidden}"]`).uncheck();
+      // The shown path is searched again under the new filters.
+      await expect.poll(() => page.getByTestId("path-scope").textContent()).toContain("skips the hidden 1 relation");
+      await result.locator(".path-summary, .no-path").first().waitFor();
+      await expect.poll(() => result.locator(`.hop[data-predicate="${hidden}"]`).count(), { timeout: 10_000 }).toBe(0);
+      await page.getByTestId("path-submit").click();
+      await result.locator(".path-summary, .no-path").first().waitFor();
+      expect(await result.locator(`.hop[data-predicate="${hidden}"]`).count()).toBe(0);
+      const hops = await result
+        .locator(".hop")
+        .evaluateAll((items) => items.map((hop) => (hop as HTMLElement).dataset.predicate));
+      expect(hops).not.toContain(hidden);
+      expect(suite.errors).toEqual([]);
+    });
+  });
 });

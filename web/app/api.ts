@@ -197,6 +197,10 @@ export interface PathQuery {
   k: number;
   maxHops: number;
   predicates: string[];
+  /** Entity types a path may pass through; [] for all. */
+  types: string[];
+  /** Whether relations awaiting review may be walked. */
+  candidates: boolean;
 }
 
 /** GET /api/paths: the k shortest paths between two entities ([] when there is none). */
@@ -208,6 +212,8 @@ export async function fetchPaths(query: PathQuery, signal?: AbortSignal): Promis
     maxHops: String(query.maxHops),
   });
   if (query.predicates.length > 0) params.set("predicates", query.predicates.join(","));
+  if (query.types.length > 0) params.set("types", query.types.join(","));
+  if (!query.candidates) params.set("candidates", "false");
   return getJson(`/api/paths?${params}`, PathsResponseSchema, signal);
 }
 

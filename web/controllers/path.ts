@@ -1,5 +1,6 @@
 /**
  * Path controller: the path finder form; asks /api/paths, highlights the chosen path and lists its hops as text.
+ * Searches keep to the visible graph (see pathScope.ts) and run again when the filters change.
  */
 import { getCameraStateToFitViewportToNodes } from "@sigma/utils";
 import type Sigma from "sigma";
@@ -8,6 +9,7 @@ import { attachAutocomplete } from "../app/autocomplete.ts";
 import { claimPhrase, claimTagsElement, isCandidate } from "../app/claim.ts";
 import { typeLabel, type PageContext } from "../app/context.ts";
 import { byId, el, listen } from "../app/dom.ts";
+import { describeScope, pathScope } from "../app/pathScope.ts";
 import type { Controller, FoundPath, PathState, PathsResult } from "../app/types.ts";
 
 const K_RANGE = { min: 1, max: 20 };
@@ -46,6 +48,7 @@ function hopItem(path: FoundPath, i: number): HTMLLIElement {
     "li",
     {
       class: isCandidate(hop) ? "hop candidate" : "hop",
+      "data-predicate": hop.predicate,
       "data-modality": hop.modality,
       "data-status": hop.status,
     },
@@ -144,12 +147,18 @@ export function createPathController(ctx: PageContext): Controller {
       ui.set({ path: { type: "error", message: problem ?? "" } });
       return;
     }
+    const chosen = [...predicateSelect.selectedOptions].map((o) => o.value);
+    const scope = pathScope(ctx.counts, ui.state, chosen);
+    if (!scope) {
+      const message = "The filters hide every relation the path could use: show some relations or types again.";
+      ui.set({ path: { type: "error", message }, pathEnds: { from, to } });
+      return;
+    }
     request?.abort();
     const controller = (request = new AbortController());
-    const predicates = [...predicateSelect.selectedOptions].map((o) => o.value);
     ui.set({ path: { type: "loading" }, pathEnds: { from, to }, selection: null });
     try {
-      const found = await fetchPaths({ from, to, k, maxHops, predicates }, controller.signal);
+      const found = await fetchPaths({ from, to, k, maxHops, ...scope }, controller.signal);
       ui.set({ path: readyState(ctx, found, 0) });
       showPath(0);
     } catch (error) {
@@ -167,8 +176,18 @@ export function createPathController(ctx: PageContext): Controller {
     ui.set({ path: { type: "idle" }, pathEnds: null });
   };
 
+  const scopeLine = byId("path-scope");
+  scopeLine.textContent = describeScope(ui.state);
   const unsubscribe = ui.subscribe((state, previous) => {
     if (state.path !== previous.path) render(state.path);
+    const filtersChanged =
+      state.hiddenTypes !== previous.hiddenTypes ||
+      state.hiddenPredicates !== previous.hiddenPredicates ||
+      state.showCandidates !== previous.showCandidates;
+    if (!filtersChanged) return;
+    scopeLine.textContent = describeScope(state);
+    // A shown path must keep to what is visible: search again under the new filters.
+    if (state.pathEnds && state.path.type !== "idle") form.requestSubmit();
   });
   const offs = [
     listen(form, "submit", (e) => void submit(e as SubmitEvent)),
