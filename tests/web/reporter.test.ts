@@ -20,6 +20,40 @@ async function findPath(page: Page, from: string, to: string, k = 3): Promise<vo
   await page.getByTestId("path-result").locator(".path-summary, .no-path, [role=alert]").first().waitFor();
 }
 
+/**
+ * Dark pixels (edges, arrows and label text) in a screenshot of the graph: what is on screen, not what the DOM says.
+ * The PNG is decoded by the page itself (createImageBitmap), so the test needs no image library.
+ */
+async function darkPixels(page: Page): Promise<number> {
+  const png = await page.getByTestId("graph").screenshot();
+  return page.evaluate(async (base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: "image/png" }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext("2d")!;
+    context.drawImage(bitmap, 0, 0);
+    const data = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    let dark = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 110 && data[i + 1] < 110 && data[i + 2] < 110) dark++;
+    return dark;
+  }, png.toString("base64"));
+}
+
+/** The dark-pixel count once the view stopped changing (two screenshots in a row agree). */
+async function settledDarkPixels(page: Page): Promise<number> {
+  let last = -1;
+  let settled = -1;
+  await expect
+    .poll(async () => {
+      const now = await darkPixels(page);
+      if (now === last) settled = now;
+      last = now;
+      return settled;
+    })
+    .toBeGreaterThanOrEqual(0);
+  return settled;
+}
+
 describe.skipIf(unavailable !== null)("web explorer for a reporter", () => {
   const suite = writableSuite();
 
@@ -76,6 +110,30 @@ describe.skipIf(unavailable !== null)("web explorer for a reporter", () => {
         .locator(".hop")
         .evaluateAll((items) => items.map((hop) => (hop as HTMLElement).dataset.predicate));
       expect(hops).not.toContain(hidden);
+      expect(suite.errors).toEqual([]);
+    });
+  });
+
+  describe("re-showing a path", () => {
+    it("keeps the path's edges drawn on the canvas", async () => {
+      const { page, server } = suite;
+      await openExplorer(page, server.url);
+      await findPath(page, "Blinken", "Podolyak", 3);
+      const shows = page.getByTestId("path-result").getByTestId("path-show");
+      expect(await shows.count()).toBeGreaterThan(1);
+      const shown = await settledDarkPixels(page);
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, "path-shown.png") });
+      // Path 1 again: the frame does not change.
+      await shows.first().click();
+      await expect.poll(() => shows.first().getAttribute("aria-pressed")).toBe("true");
+      const again = await settledDarkPixels(page);
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, "path-shown-again.png") });
+      expect(again).toBeGreaterThan(shown * 0.9);
+      // Another path, then path 1 once more.
+      await shows.last().click();
+      await settledDarkPixels(page);
+      await shows.first().click();
+      expect(await settledDarkPixels(page)).toBeGreaterThan(shown * 0.9);
       expect(suite.errors).toEqual([]);
     });
   });

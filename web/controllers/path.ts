@@ -6,6 +6,7 @@ import { getCameraStateToFitViewportToNodes } from "@sigma/utils";
 import type Sigma from "sigma";
 import { ApiError, fetchPaths } from "../app/api.ts";
 import { attachAutocomplete } from "../app/autocomplete.ts";
+import { moveCamera } from "../app/camera.ts";
 import { claimPhrase, claimTagsElement, isCandidate } from "../app/claim.ts";
 import { typeLabel, type PageContext } from "../app/context.ts";
 import { byId, el, listen } from "../app/dom.ts";
@@ -101,7 +102,7 @@ export function createPathController(ctx: PageContext): Controller {
     const camera = getCameraStateToFitViewportToNodes(renderer, nodes);
     // A little margin around the path, so its end labels are not cut by the viewport's edge.
     camera.ratio = Math.max(camera.ratio * PATH_MARGIN, MIN_PATH_RATIO);
-    void ctx.renderer.getCamera().animate(camera, { duration: 600 });
+    void moveCamera(renderer, camera);
   };
 
   const render = (state: PathState) => {
@@ -119,7 +120,11 @@ export function createPathController(ctx: PageContext): Controller {
       paths.length === 1 ? "1 path found." : `${paths.length} paths found.`,
     );
     const items = paths.map((path, i) => {
-      const show = el("button", { type: "button", "aria-pressed": String(i === state.shown) }, `Show path ${i + 1}`);
+      const show = el(
+        "button",
+        { type: "button", "aria-pressed": String(i === state.shown), "data-testid": "path-show" },
+        `Show path ${i + 1}`,
+      );
       show.addEventListener("click", () => showPath(i));
       const hops = path.hops === 1 ? "1 hop" : `${path.hops} hops`;
       return el(
