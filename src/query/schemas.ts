@@ -93,6 +93,10 @@ export const TriplesQuerySchema = z.strictObject({
   subject: textParam("subject", "an entity id, label or alias").optional(),
   predicate: textParam("predicate", "a predicate id of the ontology", 100).optional(),
   object: textParam("object", "an entity id, label or alias").optional(),
+  status: z
+    .enum(["accepted", "candidate"], { error: "status must be accepted or candidate" })
+    .optional()
+    .describe("only relations in this review state (candidate: extracted, awaiting review)"),
   limit: intParam("limit", 1, 1000, 100),
   offset: intParam("offset", 0, 1_000_000, 0),
 });
