@@ -54,6 +54,15 @@ async function settledDarkPixels(page: Page): Promise<number> {
   return settled;
 }
 
+/** An article naming people and companies the seed graph does not know: its relations arrive as candidates. */
+const ARTICLE = {
+  title: "Orvana Systems to buy Brevik Logistics",
+  text:
+    "Marta Velasquez, the chief executive of Orvana Systems, met Tomas Lindqvist in Oslo on Monday. " +
+    "Lindqvist, the chairman of Brevik Logistics, said Orvana Systems would buy Brevik Logistics. " +
+    "Velasquez said Orvana Systems would also invest in Nordhavn Freight.",
+};
+
 describe.skipIf(unavailable !== null)("web explorer for a reporter", () => {
   const suite = writableSuite();
 
@@ -134,6 +143,74 @@ describe.skipIf(unavailable !== null)("web explorer for a reporter", () => {
       await settledDarkPixels(page);
       await shows.first().click();
       expect(await settledDarkPixels(page)).toBeGreaterThan(shown * 0.9);
+      expect(suite.errors).toEqual([]);
+    });
+  });
+
+  describe("review queue", () => {
+    it("lists the candidates with their quotes, sorts them, and accepts, skips and rejects from the keyboard", async () => {
+      const { page, server } = suite;
+      const served = () => server.context.served.graph;
+      await openExplorer(page, server.url);
+      const posted = await page.evaluate(async (article) => {
+        const response = await fetch("/api/documents", {
+          method: "POST",
+          headers: { accept: "application/json", "content-type": "application/json" },
+          body: JSON.stringify(article),
+        });
+        return response.status;
+      }, ARTICLE);
+      expect(posted).toBe(201);
+      const candidates = served().filterEdges((_e, a) => a.status === "candidate").length;
+      expect(candidates).toBeGreaterThanOrEqual(3);
+      await openExplorer(page, server.url);
+
+      await page.getByTestId("review-open").click();
+      const queue = page.getByTestId("review-queue");
+      const items = queue.getByTestId("review-item");
+      await expect.poll(() => items.count()).toBe(candidates);
+      expect(await queue.locator("h2").textContent()).toBe(`${candidates} candidates to review`);
+      expect(await items.first().locator(".review-quote").count()).toBeGreaterThan(0);
+      expect(await items.first().locator(".tag-candidate").textContent()).toBe("candidate");
+      // Focus is on the first item: the keys act on it.
+      const focused = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.edge ?? null);
+      const current = () => queue.locator('[data-testid="review-item"][aria-current="true"]').getAttribute("data-edge");
+      await expect.poll(focused).toBe(await items.first().getAttribute("data-edge"));
+
+      // Sorted by confidence, the doubtful first.
+      await queue.getByTestId("review-sort").selectOption("confidence");
+      const confidences = await items.evaluateAll((li) => li.map((x) => Number((x as HTMLElement).dataset.confidence)));
+      expect(confidences).toEqual([...confidences].sort((a, b) => a - b));
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, "review-queue.png") });
+      await items.first().focus();
+
+      // A accepts the current relation.
+      const accepted = (await current())!;
+      await page.keyboard.press("a");
+      await expect.poll(() => items.count()).toBe(candidates - 1);
+      expect(served().getEdgeAttribute(accepted, "status")).toBe("accepted");
+      expect(await queue.locator(`[data-edge="${accepted}"]`).count()).toBe(0);
+      await expect.poll(focused).toBe(await current());
+
+      // S skips to the next one, which R rejects (a rejected relation leaves the graph).
+      const skipped = (await current())!;
+      await page.keyboard.press("s");
+      await expect.poll(current).not.toBe(skipped);
+      const rejected = (await current())!;
+      await page.keyboard.press("r");
+      await expect.poll(() => items.count()).toBe(candidates - 2);
+      expect(served().hasEdge(rejected)).toBe(false);
+      expect(served().getEdgeAttribute(skipped, "status")).toBe("candidate");
+      expect(await queue.locator("h2").textContent()).toBe(
+        candidates - 2 === 1 ? "1 candidate to review" : `${candidates - 2} candidates to review`,
+      );
+      expect(await page.locator("#candidate-count").textContent()).toBe(String(candidates - 2));
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, "review-queue-after.png") });
+
+      // Escape closes the queue and gives the focus back to its button.
+      await page.keyboard.press("Escape");
+      await expect.poll(() => queue.isHidden()).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("review-open");
       expect(suite.errors).toEqual([]);
     });
   });

@@ -9,6 +9,7 @@ import {
   DocumentResponseSchema,
   EvidenceResponseSchema,
   PathsResponseSchema,
+  TriplesResponseSchema,
   type DrawGraphResponseSchema,
 } from "../../src/query/schemas.ts";
 
@@ -215,6 +216,18 @@ export async function fetchPaths(query: PathQuery, signal?: AbortSignal): Promis
   if (query.types.length > 0) params.set("types", query.types.join(","));
   if (!query.candidates) params.set("candidates", "false");
   return getJson(`/api/paths?${params}`, PathsResponseSchema, signal);
+}
+
+/** A relation as GET /api/triples gives it: both ends, wording, modality, stance, status and evidence. */
+export type Triple = z.infer<typeof TriplesResponseSchema>["triples"][number];
+
+/** Most candidates the review queue lists at once (the API's page limit). */
+export const MAX_CANDIDATES = 1000;
+
+/** GET /api/triples?status=candidate: the relations awaiting review, evidence included (the first {@link MAX_CANDIDATES}). */
+export async function fetchCandidates(signal?: AbortSignal): Promise<{ total: number; triples: Triple[] }> {
+  const params = new URLSearchParams({ status: "candidate", limit: String(MAX_CANDIDATES) });
+  return getJson(`/api/triples?${params}`, TriplesResponseSchema, signal);
 }
 
 /** GET /api/documents/:id: a document's text, to show an evidence span in context. */
