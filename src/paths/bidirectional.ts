@@ -140,8 +140,8 @@ function growLayer(
   source: number,
   bannedFirst: readonly number[],
 ): number {
-  const { offsets, split, neighbor, entryConfidence, entryPredicate } = index;
-  const { blocked, allowedPredicate, minConfidence, deadline } = rules;
+  const { offsets, split, neighbor, edge, entryConfidence, entryPredicate } = index;
+  const { blocked, blockedEdge, allowedPredicate, minConfidence, deadline } = rules;
   const { base, next } = s;
   const mark = s.mark[side];
   const best = s.best[side];
@@ -168,6 +168,7 @@ function growLayer(
       const confidence = entryConfidence[i];
       if (confidence < minConfidence) continue;
       if (allowedPredicate !== null && allowedPredicate[entryPredicate[i]] !== 1) continue;
+      if (blockedEdge !== null && blockedEdge[edge[i]] === 1) continue;
       if (banning && isBanned(side, source, u, v, bannedFirst)) continue;
       const value = bestU + confidence;
       const seen = mark[v];
@@ -217,8 +218,8 @@ function finishMeetingLayer(
   bannedFirst: readonly number[],
   source: number,
 ): number {
-  const { offsets, split, neighbor, entryConfidence, entryPredicate } = index;
-  const { blocked, allowedPredicate, minConfidence, deadline } = rules;
+  const { offsets, split, neighbor, edge, entryConfidence, entryPredicate } = index;
+  const { blocked, blockedEdge, allowedPredicate, minConfidence, deadline } = rules;
   const { base, next } = s;
   const mark = s.mark[side];
   const best = s.best[side];
@@ -244,6 +245,7 @@ function finishMeetingLayer(
       const confidence = entryConfidence[i];
       if (confidence < minConfidence) continue;
       if (allowedPredicate !== null && allowedPredicate[entryPredicate[i]] !== 1) continue;
+      if (blockedEdge !== null && blockedEdge[edge[i]] === 1) continue;
       if (banning && isBanned(side, source, u, v, bannedFirst)) continue;
       const value = bestU + confidence;
       const seen = mark[v];

@@ -37,6 +37,11 @@ function pathEdge(graph: KnowledgeGraph, index: PathIndex, e: number, from: numb
     label: attributes.label ?? attributes.predicate,
     direction: index.edgeSource[e] === from ? "forward" : "backward",
     confidence: index.edgeConfidence[e],
+    // A foreign graph file may lack these: the hop then says nothing rather than guess.
+    ...(attributes.modality ? { modality: attributes.modality } : {}),
+    ...(attributes.stance ? { stance: attributes.stance } : {}),
+    ...(attributes.status ? { status: attributes.status } : {}),
+    ...(attributes.kind ? { kind: attributes.kind } : {}),
     evidence: attributes.evidence ?? [],
   };
 }

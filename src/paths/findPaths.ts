@@ -5,7 +5,7 @@ import type { KnowledgeGraph } from "../model/types.ts";
 import { allSimplePaths } from "./allPaths.ts";
 import { describePath } from "./describe.ts";
 import { kShortestPaths } from "./kShortest.ts";
-import { pathIndexOf } from "./pathIndex.ts";
+import { pathIndexOf, type PathIndex } from "./pathIndex.ts";
 import { DEFAULT_PATH_OPTIONS, type PathOptions, type PathResult, type PathSearch } from "./types.ts";
 import { compileWalkRules, releaseWalkRules } from "./walk.ts";
 
@@ -29,7 +29,10 @@ export function findPaths(
   const source = nodeOf(index.nodeIndex, fromId, "source");
   const target = nodeOf(index.nodeIndex, toId, "target");
   const started = performance.now();
-  const rules = compileWalkRules(index, opts, [source, target], started + opts.timeBudgetMs * SEARCH_SHARE);
+  const exclude = opts.types ? [...opts.exclude, ...nodesNotOfTypes(graph, opts.types)] : opts.exclude;
+  const blockedEdge = opts.candidates ? null : candidateEdges(graph, index);
+  const searchDeadline = started + opts.timeBudgetMs * SEARCH_SHARE;
+  const rules = compileWalkRules(index, { ...opts, exclude }, [source, target], searchDeadline, blockedEdge);
   try {
     const raw =
       opts.mode === "all"
@@ -48,6 +51,24 @@ export function findPaths(
   } finally {
     releaseWalkRules(rules);
   }
+}
+
+/** Entities whose type is not in `types` (a path may not pass through them). */
+function nodesNotOfTypes(graph: KnowledgeGraph, types: string[]): string[] {
+  const allowed = new Set(types);
+  return graph.filterNodes((_node, attributes) => !allowed.has(attributes.type));
+}
+
+/**
+ * 1 for each indexed edge awaiting review. Read from the graph per query, not cached with the index: a review changes
+ * an edge's status without changing the graph's size, which is what keeps the index.
+ */
+function candidateEdges(graph: KnowledgeGraph, index: PathIndex): Uint8Array {
+  const blocked = new Uint8Array(index.edges.length);
+  for (let e = 0; e < index.edges.length; e++) {
+    if (graph.getEdgeAttribute(index.edges[e], "status") === "candidate") blocked[e] = 1;
+  }
+  return blocked;
 }
 
 function nodeOf(nodeIndex: Map<string, number>, id: string, role: "source" | "target"): number {

@@ -1,7 +1,7 @@
 /**
  * Path types: the options of a path query, the paths it returns and how an entity reference resolves.
  */
-import type { EntityType, Evidence } from "../model/types.ts";
+import type { EntityType, Evidence, Modality, RelationKind, RelationStatus, Stance } from "../model/types.ts";
 import type { SearchHit } from "../search/types.ts";
 
 /** `shortest`: the k shortest loopless paths (Yen); `all`: every simple path up to maxHops, shortest first. */
@@ -19,6 +19,10 @@ export interface PathOptions {
   predicates: string[] | null;
   /** Entity ids no path may pass through (the two endpoints are never excluded). */
   exclude: string[];
+  /** Entity types a path may pass through (its two ends always may); null for all. */
+  types: string[] | null;
+  /** Whether relations still awaiting review (status "candidate") may be walked. */
+  candidates: boolean;
   /** Edges below this confidence are not walked. */
   minConfidence: number;
   mode: PathMode;
@@ -37,6 +41,8 @@ export const DEFAULT_PATH_OPTIONS: PathOptions = {
   directed: false,
   predicates: null,
   exclude: [],
+  types: null,
+  candidates: true,
   minConfidence: 0,
   mode: "shortest",
   limit: 100,
@@ -70,6 +76,14 @@ export interface PathEdge {
   label: string;
   direction: HopDirection;
   confidence: number;
+  /** How the text commits to the relation (asserted, proposed, reported, hypothetical), when the graph says. */
+  modality?: Modality;
+  /** The subject's polarity towards the object, when the graph says. */
+  stance?: Stance;
+  /** accepted, or candidate while awaiting review, when the graph says. */
+  status?: RelationStatus;
+  /** typed, open or cooccurrence, when the graph says. */
+  kind?: RelationKind;
   evidence: Evidence[];
 }
 

@@ -12,6 +12,8 @@ export interface WalkRules {
   directed: boolean;
   /** 1 for each predicate id a hop may use; null when every predicate is allowed. */
   allowedPredicate: Uint8Array | null;
+  /** 1 for each edge no hop may use (relations awaiting review, when they are left out); null when none is. */
+  blockedEdge: Uint8Array | null;
   minConfidence: number;
   /**
    * 1 for each node no path may enter (excluded entities; Yen's root path while it searches a spur). One buffer per
@@ -41,6 +43,7 @@ export function compileWalkRules(
   options: Pick<PathOptions, "directed" | "predicates" | "exclude" | "minConfidence">,
   endpoints: number[],
   deadline: number,
+  blockedEdge: Uint8Array | null = null,
 ): WalkRules {
   let allowedPredicate: Uint8Array | null = null;
   if (options.predicates) {
@@ -62,6 +65,7 @@ export function compileWalkRules(
   return {
     directed: options.directed,
     allowedPredicate,
+    blockedEdge,
     minConfidence: options.minConfidence,
     blocked,
     excluded,
@@ -88,6 +92,7 @@ function blockedBufferOf(index: PathIndex): Uint8Array {
 export function edgeAllowed(index: PathIndex, rules: WalkRules, e: number): boolean {
   return (
     index.edgeConfidence[e] >= rules.minConfidence &&
+    (rules.blockedEdge === null || rules.blockedEdge[e] === 0) &&
     (rules.allowedPredicate === null || rules.allowedPredicate[index.edgePredicate[e]] === 1)
   );
 }

@@ -50,7 +50,7 @@ function dictionary<T>() {
 
 /**
  * The drawing payload: node columns (key, label, kind, x, y, size, aliases) and edge columns (key, source and target
- * as node indices, kind, confidence). Types, colours, predicates, labels, statuses and relation kinds repeat a lot, so
+ * as node indices, kind, confidence). Types, colours, predicates, labels, statuses, relation kinds, modalities and stances repeat a lot, so
  * each element refers to a kind by index. About a sixth of the full export on the benchmark graph, and the page builds
  * its graph from it without parsing one object per element: evidence, descriptions and qualifiers are fetched on demand.
  */
@@ -77,11 +77,16 @@ export function drawGraphView(graph: KnowledgeGraph): DrawGraph {
     const label = a.label ?? a.predicate;
     const status = a.status ?? null;
     const relationKind = a.kind ?? null;
-    const kind = edgeKinds.of([a.predicate, label, status, relationKind], () => ({
+    // How the text commits to the relation is drawn too: the hover says "proposed", not only the predicate.
+    const modality = a.modality ?? null;
+    const stance = a.stance ?? null;
+    const kind = edgeKinds.of([a.predicate, label, status, relationKind, modality, stance], () => ({
       predicate: a.predicate,
       label,
       status,
       kind: relationKind,
+      modality,
+      stance,
     }));
     edges.kind.push(kind);
     edges.confidence.push(typeof a.confidence === "number" ? a.confidence : null);

@@ -28,11 +28,11 @@ export function numberParam(name: string, min: number, max: number, fallback: nu
     .default(fallback);
 }
 
-/** `true`/`false` (or `1`/`0`); false when absent. */
-export function boolParam(name: string) {
+/** `true`/`false` (or `1`/`0`); `fallback` (false unless given) when absent. */
+export function boolParam(name: string, fallback = false) {
   return z
     .enum(["true", "false", "1", "0"], { error: `${name} must be true or false` })
-    .default("false")
+    .default(fallback ? "true" : "false")
     .transform((v) => v === "true" || v === "1");
 }
 

@@ -49,6 +49,8 @@ export function answerPaths(
     directed: query.directed,
     predicates,
     exclude,
+    types: query.types ?? null,
+    candidates: query.candidates,
     minConfidence: query.minConfidence,
     mode: query.mode,
     limit: query.limit,

@@ -93,6 +93,10 @@ export const TriplesQuerySchema = z.strictObject({
   subject: textParam("subject", "an entity id, label or alias").optional(),
   predicate: textParam("predicate", "a predicate id of the ontology", 100).optional(),
   object: textParam("object", "an entity id, label or alias").optional(),
+  status: z
+    .enum(["accepted", "candidate"], { error: "status must be accepted or candidate" })
+    .optional()
+    .describe("only relations in this review state (candidate: extracted, awaiting review)"),
   limit: intParam("limit", 1, 1000, 100),
   offset: intParam("offset", 0, 1_000_000, 0),
 });
@@ -115,6 +119,8 @@ export const PathsQuerySchema = z.strictObject({
   directed: boolParam("directed"),
   predicates: listParam("predicates", "predicate ids a hop may use").optional(),
   exclude: listParam("exclude", "entity ids no path may pass through").optional(),
+  types: listParam("types", "entity types a path may pass through (its two ends always may)").optional(),
+  candidates: boolParam("candidates", true).describe("whether relations awaiting review may be walked"),
   minConfidence: numberParam("minConfidence", 0, 1, DEFAULT_PATH_OPTIONS.minConfidence),
   mode: z.enum(["shortest", "all"], { error: "mode must be shortest or all" }).default("shortest"),
   limit: intParam("limit", PATH_LIMITS.limit.min, PATH_LIMITS.limit.max, DEFAULT_PATH_OPTIONS.limit).describe(
@@ -131,6 +137,10 @@ export const PathEdgeSchema = z.object({
   label: z.string(),
   direction: z.enum(["forward", "backward"]),
   confidence: z.number(),
+  modality: z.enum(MODALITIES).optional(),
+  stance: z.enum(STANCES).optional(),
+  status: z.enum(["accepted", "candidate"]).optional().describe("accepted, or candidate while awaiting review"),
+  kind: z.enum(RELATION_KINDS).optional(),
   evidence: z.array(EvidenceResponseSchema),
 });
 
@@ -219,6 +229,8 @@ export const DrawGraphResponseSchema = z
         label: z.string(),
         status: z.string().nullable(),
         kind: z.string().nullable().describe("typed, open (label is the verb phrase) or cooccurrence"),
+        modality: z.string().nullable().describe("asserted, proposed, reported or hypothetical"),
+        stance: z.string().nullable().describe("supports, opposes or neutral"),
       }),
     ),
     nodes: z.object({

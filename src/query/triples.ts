@@ -1,5 +1,6 @@
 /**
- * Triples query: the relations matching a (subject, predicate, object) pattern, any part omitted, one page of them.
+ * Triples query: the relations matching a (subject, predicate, object) pattern, any part omitted, one page of them;
+ * optionally only those in one review state (the page's review queue lists the candidates this way).
  */
 import type { z } from "zod";
 import type { KnowledgeGraph } from "../model/types.ts";
@@ -20,7 +21,9 @@ export function answerTriples(graph: KnowledgeGraph, rawQuery: unknown): Triples
   const object = query.object === undefined ? null : resolveOrThrow(graph, query.object, "object");
   const predicate =
     query.predicate === undefined ? null : requireKnownPredicates(graph, [query.predicate], "predicate")[0];
-  const matches = matchingEdges(graph, subject, predicate, object);
+  const pattern = matchingEdges(graph, subject, predicate, object);
+  const matches =
+    query.status === undefined ? pattern : pattern.filter((e) => graph.getEdgeAttribute(e, "status") === query.status);
   return {
     total: matches.length,
     offset: query.offset,

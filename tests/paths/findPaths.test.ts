@@ -89,6 +89,35 @@ describe("paths", () => {
       expect(findPaths(graph, "a", "d")).toEqual({ paths: [], truncated: false });
     });
 
+    it("says each hop's modality, stance, review status and kind", () => {
+      const graph = graphOf([["a", "supports", "b"]]);
+      graph.mergeEdgeAttributes("e0", { modality: "proposed", stance: "supports", status: "candidate", kind: "typed" });
+      expect(findPaths(graph, "a", "b").paths[0].edges[0]).toMatchObject({
+        modality: "proposed",
+        stance: "supports",
+        status: "candidate",
+        kind: "typed",
+      });
+    });
+
+    it("passes only through entities of the given types, its two ends excepted", () => {
+      const graph = graphOf(HUB_OR_DETOUR);
+      graph.mergeNodeAttributes("hub", { type: "organization" });
+      graph.mergeNodeAttributes("a", { type: "country" });
+      expect(findPaths(graph, "a", "b").paths[0].nodes.map((n) => n.id)).toEqual(["a", "hub", "b"]);
+      const { paths } = findPaths(graph, "a", "b", { types: ["person"] });
+      expect(paths[0].nodes.map((n) => n.id)).toEqual(["a", "x", "y", "b"]);
+    });
+
+    it("leaves relations awaiting review out when candidates is false", () => {
+      const graph = graphOf(HUB_OR_DETOUR);
+      graph.mergeEdgeAttributes("e1", { status: "candidate" });
+      expect(findPaths(graph, "a", "b").paths[0].hops).toBe(2);
+      const { paths } = findPaths(graph, "a", "b", { candidates: false, k: 3 });
+      expect(paths.map((p) => p.nodes.map((n) => n.id).join(">"))).toEqual(["a>x>y>b"]);
+      expect(findPaths(graph, "a", "b", { candidates: false, mode: "all" }).paths).toHaveLength(1);
+    });
+
     it("walks an edge backwards unless directed, and says which way each hop points", () => {
       const graph = graphOf([
         ["a", "supports", "b"],

@@ -74,6 +74,8 @@ describe("graph routes", () => {
           label: a.label,
           status: a.status,
           kind: a.kind,
+          modality: a.modality,
+          stance: a.stance,
         });
         expect(draw.edges.confidence[i]).toBe(a.confidence);
       });

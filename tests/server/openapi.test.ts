@@ -52,6 +52,8 @@ describe("GET /api/openapi.json", () => {
       "directed",
       "predicates",
       "exclude",
+      "types",
+      "candidates",
       "minConfidence",
       "mode",
       "limit",
@@ -60,6 +62,7 @@ describe("GET /api/openapi.json", () => {
     expect(byName.k.schema).toMatchObject({ type: "integer", minimum: 1, maximum: 20, default: 1 });
     expect(byName.maxHops.schema).toMatchObject({ minimum: 1, maximum: 8, default: 6 });
     expect(byName.mode.schema).toMatchObject({ enum: ["shortest", "all"] });
+    expect(byName.candidates.schema).toMatchObject({ default: "true" });
     // The documented limits are the enforced ones: one past each bound is refused.
     const max = byName.k.schema.maximum as number;
     const res = await request(api.server)

@@ -46,6 +46,20 @@ describe("GET /api/triples", () => {
     }
   });
 
+  it("keeps only the relations in the review state asked for", async () => {
+    const candidate = graph.edges()[3];
+    graph.setEdgeAttribute(candidate, "status", "candidate");
+    try {
+      const res = await triples({ status: "candidate" });
+      expectDocumented(res, TRIPLES_ENDPOINT, 200);
+      expect(res.body.triples.map((t: Triple) => t.id)).toEqual([candidate]);
+      expect((await triples({ status: "accepted" })).body.total).toBe(graph.size - 1);
+      expectError(await triples({ status: "maybe" }), 400, "bad_request", /status must be accepted or candidate/);
+    } finally {
+      graph.setEdgeAttribute(candidate, "status", "accepted");
+    }
+  });
+
   it("matches a predicate alone, an object alone, and all three parts", async () => {
     const byPredicate = await triples({ predicate: "negotiates_for" });
     expect(byPredicate.body.total).toBe(graph.filterEdges((_e, a) => a.predicate === "negotiates_for").length);

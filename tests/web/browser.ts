@@ -4,9 +4,11 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type ConsoleMessage, type Page } from "playwright-core";
-import { startServer } from "../../src/server/start.ts";
+import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import { startServer, type RunningServer } from "../../src/server/start.ts";
 import { ensureWebBuild } from "../../src/server/webBuild.ts";
+import { makeTempData, type TempData } from "../helpers/tempData.ts";
 
 /** Where Chromium lives; CHROMIUM_PATH overrides it. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -85,4 +87,44 @@ export async function servePageOn(graph: object): Promise<PageServer> {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** What a browser suite on a writable copy of graph-data/ shares: read its fields inside tests, not at collection. */
+export interface WritableSuite {
+  server: RunningServer;
+  data: TempData;
+  page: Page;
+  /** The page's console errors and uncaught exceptions so far. */
+  errors: string[];
+}
+
+/**
+ * Registers the hooks of a browser suite whose server writes into a throw-away copy of graph-data/: one server and
+ * one browser for the suite, a fresh context (profile) and page per test at `viewport`.
+ */
+export function writableSuite(viewport = { width: 1400, height: 850 }): WritableSuite {
+  const suite = {} as WritableSuite;
+  let browser: Browser;
+  let context: BrowserContext;
+  beforeAll(async () => {
+    await buildPage();
+    suite.data = makeTempData();
+    const app = { requestLogs: false };
+    suite.server = await startServer({ port: 0, host: "127.0.0.1", dataRoot: suite.data.root, app });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await suite.server?.close();
+    suite.data?.remove();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport });
+    suite.page = await context.newPage();
+    suite.errors = collectErrors(suite.page);
+  });
+  afterEach(async () => {
+    await context.close();
+  });
+  return suite;
 }

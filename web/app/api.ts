@@ -9,6 +9,7 @@ import {
   DocumentResponseSchema,
   EvidenceResponseSchema,
   PathsResponseSchema,
+  TriplesResponseSchema,
   type DrawGraphResponseSchema,
 } from "../../src/query/schemas.ts";
 
@@ -92,7 +93,14 @@ const DrawGraphSchema: z.ZodType<DrawGraph> = z.object({
   view: z.literal("draw"),
   nodeKinds: z.array(z.object({ type: z.string(), color: z.string() })),
   edgeKinds: z.array(
-    z.object({ predicate: z.string(), label: z.string(), status: z.string().nullable(), kind: z.string().nullable() }),
+    z.object({
+      predicate: z.string(),
+      label: z.string(),
+      status: z.string().nullable(),
+      kind: z.string().nullable(),
+      modality: z.string().nullable(),
+      stance: z.string().nullable(),
+    }),
   ),
   nodes: z.object({
     key: column<string>(),
@@ -190,6 +198,10 @@ export interface PathQuery {
   k: number;
   maxHops: number;
   predicates: string[];
+  /** Entity types a path may pass through; [] for all. */
+  types: string[];
+  /** Whether relations awaiting review may be walked. */
+  candidates: boolean;
 }
 
 /** GET /api/paths: the k shortest paths between two entities ([] when there is none). */
@@ -201,7 +213,21 @@ export async function fetchPaths(query: PathQuery, signal?: AbortSignal): Promis
     maxHops: String(query.maxHops),
   });
   if (query.predicates.length > 0) params.set("predicates", query.predicates.join(","));
+  if (query.types.length > 0) params.set("types", query.types.join(","));
+  if (!query.candidates) params.set("candidates", "false");
   return getJson(`/api/paths?${params}`, PathsResponseSchema, signal);
+}
+
+/** A relation as GET /api/triples gives it: both ends, wording, modality, stance, status and evidence. */
+export type Triple = z.infer<typeof TriplesResponseSchema>["triples"][number];
+
+/** Most candidates the review queue lists at once (the API's page limit). */
+export const MAX_CANDIDATES = 1000;
+
+/** GET /api/triples?status=candidate: the relations awaiting review, evidence included (the first {@link MAX_CANDIDATES}). */
+export async function fetchCandidates(signal?: AbortSignal): Promise<{ total: number; triples: Triple[] }> {
+  const params = new URLSearchParams({ status: "candidate", limit: String(MAX_CANDIDATES) });
+  return getJson(`/api/triples?${params}`, TriplesResponseSchema, signal);
 }
 
 /** GET /api/documents/:id: a document's text, to show an evidence span in context. */

@@ -61,6 +61,8 @@ export function graphFromDraw(data: DrawGraph): WebGraph {
     const attributes: EdgeAttributes = { predicate: kind.predicate, label: kind.label };
     if (kind.status !== null) attributes.status = kind.status;
     if (typeof kind.kind === "string") attributes.kind = kind.kind;
+    if (typeof kind.modality === "string") attributes.modality = kind.modality;
+    if (typeof kind.stance === "string") attributes.stance = kind.stance;
     const confidence = edges.confidence[i];
     if (confidence !== null) {
       if (!isNumber(confidence)) throw broken(`edge ${key} has a confidence that is not a number`);

@@ -5,6 +5,7 @@ import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import type { UiStateHolder } from "./uiState.ts";
 import type { EdgeAttributes, NodeAttributes, WebGraph } from "./types.ts";
 import { isOpenRelation } from "./relationKind.ts";
+import { claimPhrase } from "./claim.ts";
 import type { Visibility } from "./visibility.ts";
 
 /** Colours of the reducers' states. */
@@ -19,6 +20,8 @@ export interface ReducerOptions {
   // Review: sigma 3 has no dashed edge program, so candidates are drawn lighter and thinner instead
   candidateEdgeColor: string;
   candidateEdgeSize: number;
+  /** A candidate hop of the shown path: the candidates' hue, at full strength. */
+  candidatePathEdgeColor: string;
   // Open relations (a verb that maps to no predicate): drawn like typed ones, in their own colour
   openEdgeColor: string;
   // Highlight of what an added article brought in
@@ -40,6 +43,7 @@ export const DEFAULT_REDUCER_OPTIONS: ReducerOptions = {
   maxLabelledEdges: 12,
   candidateEdgeColor: "rgba(201, 135, 40, 0.45)",
   candidateEdgeSize: 0.6,
+  candidatePathEdgeColor: "#c9872a",
   openEdgeColor: "#a9bcd6",
   highlightEdgeColor: "#d9480f",
   highlightEdgeSize: 2.5,
@@ -90,8 +94,10 @@ export function createReducers(
 
   // Derived looks are built only when used: the edge reducer runs for every edge on every refresh, mostly with no
   // selection, and building them up front cost two objects per edge.
-  const strongEdge = (out: EdgeOut): EdgeOut => ({
+  // Labels are drawn only on emphasised edges: only they pay for wording the claim ("proposed as …").
+  const strongEdge = (out: EdgeOut, data: EdgeAttributes): EdgeOut => ({
     ...out,
+    label: claimPhrase(data),
     ...emphasis,
     color: o.strongEdgeColor,
     size: 2,
@@ -116,17 +122,22 @@ export function createReducers(
     if (candidate && !state.showCandidates) return { ...out, hidden: true };
     if (!visibility(state.hiddenTypes, state.hiddenPredicates).isEdgeVisible(edge)) return { ...out, hidden: true };
     const { path, selection, hovered, highlight } = state;
-    if (path.type === "ready")
-      return path.edges.has(edge) ? { ...strongEdge(out), size: o.pathEdgeSize } : fadeEdge(out);
+    if (path.type === "ready") {
+      if (!path.edges.has(edge)) return fadeEdge(out);
+      // A hop awaiting review keeps the candidates' hue on the path, so it does not read as a reviewed fact.
+      const look = { ...strongEdge(out, data), size: o.pathEdgeSize };
+      return candidate ? { ...look, color: o.candidatePathEdgeColor } : look;
+    }
     if (highlight?.edges.has(edge) && !selection) {
       return { ...out, ...emphasis, color: o.highlightEdgeColor, size: o.highlightEdgeSize, label: null, zIndex: 1 };
     }
-    if (selection?.kind === "edge") return edge === selection.id ? { ...strongEdge(out), size: 3 } : fadeEdge(out);
+    if (selection?.kind === "edge")
+      return edge === selection.id ? { ...strongEdge(out, data), size: 3 } : fadeEdge(out);
     if (selection?.kind === "node" && graph.hasNode(selection.id)) {
       if (graph.hasExtremity(edge, selection.id)) {
         return graph.degree(selection.id) <= o.maxLabelledEdges
-          ? strongEdge(out)
-          : { ...strongEdge(out), forceLabel: false, label: null };
+          ? strongEdge(out, data)
+          : { ...strongEdge(out, data), forceLabel: false, label: null };
       }
       if (!hovered) return fadeEdge(out);
     }

@@ -41,6 +41,10 @@ export interface EdgeAttributes {
   status?: string;
   /** typed, open or cooccurrence (absent in graphs that do not say). */
   kind?: string;
+  /** asserted, proposed, reported or hypothetical (absent in graphs that do not say). */
+  modality?: string;
+  /** supports, opposes or neutral (absent in graphs that do not say). */
+  stance?: string;
   confidence?: number;
 }
 

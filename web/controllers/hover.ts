@@ -1,9 +1,10 @@
 /**
  * Hover controller: hovering a node fades everything but it and its neighbours (through the reducers); hovering an
- * edge names the relation in a tooltip (an open relation's verb phrase, and that it is open).
+ * edge names the relation in a tooltip as the text commits to it (proposed, reported…), its stance and
+ * whether it awaits review.
  */
 import type { PageContext } from "../app/context.ts";
-import { describeRelation } from "../app/relationKind.ts";
+import { claimTitle } from "../app/claim.ts";
 import type { Controller } from "../app/types.ts";
 
 /** Tracks the hovered node in the UI state, shows a pointer over clickable items and names a hovered relation. */
@@ -21,7 +22,7 @@ export function createHoverController(ctx: PageContext): Controller {
   const enterEdge = ({ edge }: { edge: string }) => {
     container.classList.add("pointer");
     // A title attribute is plain text: the label comes from a document and is never parsed as HTML.
-    if (graph.hasEdge(edge)) container.title = describeRelation(graph.getEdgeAttributes(edge));
+    if (graph.hasEdge(edge)) container.title = claimTitle(graph.getEdgeAttributes(edge));
   };
   const leaveEdge = () => {
     container.classList.remove("pointer");

@@ -7,6 +7,7 @@ import { createExportController } from "./export.ts";
 import { createFiltersController } from "./filters.ts";
 import { createIngestController } from "./ingest.ts";
 import { createReviewController } from "./review.ts";
+import { createReviewQueueController } from "./reviewQueue.ts";
 import { createHoverController } from "./hover.ts";
 import { createLayoutController } from "./layout.ts";
 import { createLegendController } from "./legend.ts";
@@ -39,5 +40,9 @@ export const RECOUNTED_CONTROLLERS: ControllerFactory[] = [createLegendControlle
 /** A controller that changes graph-data/ through the write API and then has the page re-fetch the graph. */
 export type WriteControllerFactory = (ctx: PageContext, reload: GraphReload) => Controller;
 
-/** The controllers that write: the "Add article" form and the review of candidate relations. */
-export const WRITE_CONTROLLERS: WriteControllerFactory[] = [createIngestController, createReviewController];
+/** The controllers that write: the "Add article" form, the review of candidate relations and the review queue. */
+export const WRITE_CONTROLLERS: WriteControllerFactory[] = [
+  createIngestController,
+  createReviewController,
+  createReviewQueueController,
+];

@@ -2,6 +2,7 @@
  * Ingest controller: the "Add article" dialog, which posts an article, re-fetches the graph and highlights what it added.
  */
 import { postDocument, type ArticleInput, type IngestResult } from "../app/api.ts";
+import { claimPhrase, claimTagsElement, isCandidate } from "../app/claim.ts";
 import type { PageContext } from "../app/context.ts";
 import { byId, el, listen } from "../app/dom.ts";
 import type { Controller, Highlight, GraphReload } from "../app/types.ts";
@@ -38,15 +39,21 @@ function entityItem(ctx: PageContext, node: string): HTMLLIElement {
   return el("li", {}, button);
 }
 
-/** A list item that selects a relation: "source — label → target". */
+/** A list item that selects a relation: "source — label → target", worded and tagged as the text commits to it. */
 function relationItem(ctx: PageContext, edge: string): HTMLLIElement {
   if (!ctx.graph.hasEdge(edge)) return el("li", {}, edge);
   const { graph, ui } = ctx;
   const [source, target] = graph.extremities(edge);
-  const text = `${graph.getNodeAttribute(source, "label")} — ${graph.getEdgeAttribute(edge, "label")} → ${graph.getNodeAttribute(target, "label")}`;
+  const attributes = graph.getEdgeAttributes(edge);
+  const text = `${graph.getNodeAttribute(source, "label")} — ${claimPhrase(attributes)} → ${graph.getNodeAttribute(target, "label")}`;
   const button = el("button", { type: "button", class: "entity-link", "data-edge": edge }, text);
   button.addEventListener("click", () => ui.set({ selection: { kind: "edge", id: edge } }));
-  return el("li", {}, button);
+  return el(
+    "li",
+    { class: isCandidate(attributes) ? "relation candidate" : "relation" },
+    button,
+    claimTagsElement(attributes),
+  );
 }
 
 /** A titled list, or nothing when it would be empty. */

@@ -7,6 +7,7 @@
 import { fetchDocument, fetchEdgeDetail, fetchNodeDetail } from "../app/api.ts";
 import { predicateLabel, typeLabel, type PageContext } from "../app/context.ts";
 import { byId, el, listen } from "../app/dom.ts";
+import { claimPhrase, claimTagsElement, isCandidate, type ClaimAttributes } from "../app/claim.ts";
 import { describeRelation, isOpenRelation } from "../app/relationKind.ts";
 import type { Controller, EdgeDetail, EdgeDetailAttributes, Evidence, NodeDetail, UiState } from "../app/types.ts";
 import { focusNode } from "./selection.ts";
@@ -63,7 +64,7 @@ function relationsOf(ctx: PageContext, detail: NodeDetail, open: (e: Evidence) =
     const other = outgoing ? target : source;
     const item = el(
       "li",
-      { class: "relation", "data-edge": key },
+      { class: isCandidate(attributes) ? "relation candidate" : "relation", "data-edge": key },
       el("div", { class: "relation-head" }, entityButton(ctx, other), relationTags(attributes)),
       ...attributes.evidence.map((evidence) => quoteButton(evidence, open)),
     );
@@ -87,10 +88,16 @@ function pending(text: string, failed = false): HTMLElement {
     : el("p", { class: "muted", "data-loading": "true" }, text);
 }
 
-function relationTags(attributes: { stance?: string; modality?: string; confidence?: number }): HTMLElement {
-  const tags = [attributes.stance, attributes.modality].filter((t): t is string => !!t && t !== "neutral");
-  if (attributes.confidence !== undefined) tags.push(`${Math.round(attributes.confidence * 100)}%`);
-  return el("span", { class: "tags" }, ...tags.map((tag) => el("span", { class: `tag tag-${tag}` }, tag)));
+/** Modality, stance, co-occurrence and review state as tags (see claim.ts), then the confidence. */
+function relationTags(attributes: ClaimAttributes & { confidence?: number }): HTMLElement {
+  const confidence = attributes.confidence === undefined ? [] : [`${Math.round(attributes.confidence * 100)}%`];
+  return claimTagsElement(attributes, confidence);
+}
+
+/** The claim fields of a relation's details, leaving out the ones it lacks. */
+function pickClaim(attributes: EdgeDetailAttributes): Partial<ClaimAttributes> {
+  const { modality, stance, status, kind } = attributes;
+  return Object.fromEntries(Object.entries({ modality, stance, status, kind }).filter(([, v]) => v !== undefined));
 }
 
 /** Accept / Reject for a relation awaiting review; the review controller acts on them (see review.ts). */
@@ -199,9 +206,14 @@ export function createPanelController(ctx: PageContext): Controller {
     const a = graph.getEdgeAttributes(edge);
     const [source, target] = graph.extremities(edge);
     const openRelation = isOpenRelation(a);
+    // The detail's modality and stance win over the drawing payload's once loaded (the same values when both say).
+    const claim = { ...a, ...(detail ? pickClaim(detail.attributes) : {}) };
+    const phrase = claimPhrase(claim);
+    const kicker = `${isCandidate(claim) ? "Candidate relation" : "Relation"}${openRelation ? " (open)" : ""}`;
     const head = [
-      panelHeader(a.label, el("p", { class: "kicker" }, openRelation ? "Open relation" : "Relation"), clear),
-      el("p", { class: "edge-line" }, entityButton(ctx, source), ` ${a.label} → `, entityButton(ctx, target)),
+      panelHeader(phrase, el("p", { class: "kicker" }, kicker), clear),
+      el("p", { class: "edge-line" }, entityButton(ctx, source), ` ${phrase} → `, entityButton(ctx, target)),
+      claimTagsElement(claim),
       openRelation ? el("p", { class: "open-relation", "data-open-relation": "true" }, describeRelation(a)) : "",
     ];
     panel.dataset.view = "edge";

@@ -1,12 +1,16 @@
 /**
  * Path controller: the path finder form; asks /api/paths, highlights the chosen path and lists its hops as text.
+ * Searches keep to the visible graph (see pathScope.ts) and run again when the filters change.
  */
 import { getCameraStateToFitViewportToNodes } from "@sigma/utils";
 import type Sigma from "sigma";
 import { ApiError, fetchPaths } from "../app/api.ts";
 import { attachAutocomplete } from "../app/autocomplete.ts";
+import { moveCamera } from "../app/camera.ts";
+import { claimPhrase, claimTagsElement, isCandidate } from "../app/claim.ts";
 import { typeLabel, type PageContext } from "../app/context.ts";
 import { byId, el, listen } from "../app/dom.ts";
+import { describeScope, pathScope } from "../app/pathScope.ts";
 import type { Controller, FoundPath, PathState, PathsResult } from "../app/types.ts";
 
 const K_RANGE = { min: 1, max: 20 };
@@ -30,17 +34,27 @@ function readyState(ctx: PageContext, result: PathsResult, shown: number): PathS
   return { type: "ready", result, shown, nodes, edges };
 }
 
-/** One hop as text: "A — label → B" or, walked against the relation, "A ← label — B". */
+/**
+ * One hop as text, worded as the text commits to it: "A — proposed as a security guarantor for → B" or, walked
+ * against the relation, "A ← … — B"; its modality, stance and review state as tags.
+ */
 function hopItem(path: FoundPath, i: number): HTMLLIElement {
   const hop = path.edges[i];
   const from = path.nodes[i];
   const to = path.nodes[i + 1];
   const forward = hop.source === from.id;
-  const arrow = forward ? ` — ${hop.label} → ` : ` ← ${hop.label} — `;
+  const phrase = claimPhrase(hop);
+  const arrow = forward ? ` — ${phrase} → ` : ` ← ${phrase} — `;
   return el(
     "li",
-    { class: "hop" },
+    {
+      class: isCandidate(hop) ? "hop candidate" : "hop",
+      "data-predicate": hop.predicate,
+      "data-modality": hop.modality,
+      "data-status": hop.status,
+    },
     el("p", { class: "hop-line" }, el("strong", {}, from.label), arrow, el("strong", {}, to.label)),
+    claimTagsElement(hop),
     ...hop.evidence.map((e) => el("blockquote", { class: "hop-quote" }, `“${e.quote}”`)),
   );
 }
@@ -88,7 +102,7 @@ export function createPathController(ctx: PageContext): Controller {
     const camera = getCameraStateToFitViewportToNodes(renderer, nodes);
     // A little margin around the path, so its end labels are not cut by the viewport's edge.
     camera.ratio = Math.max(camera.ratio * PATH_MARGIN, MIN_PATH_RATIO);
-    void ctx.renderer.getCamera().animate(camera, { duration: 600 });
+    void moveCamera(renderer, camera);
   };
 
   const render = (state: PathState) => {
@@ -106,7 +120,11 @@ export function createPathController(ctx: PageContext): Controller {
       paths.length === 1 ? "1 path found." : `${paths.length} paths found.`,
     );
     const items = paths.map((path, i) => {
-      const show = el("button", { type: "button", "aria-pressed": String(i === state.shown) }, `Show path ${i + 1}`);
+      const show = el(
+        "button",
+        { type: "button", "aria-pressed": String(i === state.shown), "data-testid": "path-show" },
+        `Show path ${i + 1}`,
+      );
       show.addEventListener("click", () => showPath(i));
       const hops = path.hops === 1 ? "1 hop" : `${path.hops} hops`;
       return el(
@@ -134,12 +152,18 @@ export function createPathController(ctx: PageContext): Controller {
       ui.set({ path: { type: "error", message: problem ?? "" } });
       return;
     }
+    const chosen = [...predicateSelect.selectedOptions].map((o) => o.value);
+    const scope = pathScope(ctx.counts, ui.state, chosen);
+    if (!scope) {
+      const message = "The filters hide every relation the path could use: show some relations or types again.";
+      ui.set({ path: { type: "error", message }, pathEnds: { from, to } });
+      return;
+    }
     request?.abort();
     const controller = (request = new AbortController());
-    const predicates = [...predicateSelect.selectedOptions].map((o) => o.value);
     ui.set({ path: { type: "loading" }, pathEnds: { from, to }, selection: null });
     try {
-      const found = await fetchPaths({ from, to, k, maxHops, predicates }, controller.signal);
+      const found = await fetchPaths({ from, to, k, maxHops, ...scope }, controller.signal);
       ui.set({ path: readyState(ctx, found, 0) });
       showPath(0);
     } catch (error) {
@@ -157,8 +181,18 @@ export function createPathController(ctx: PageContext): Controller {
     ui.set({ path: { type: "idle" }, pathEnds: null });
   };
 
+  const scopeLine = byId("path-scope");
+  scopeLine.textContent = describeScope(ui.state);
   const unsubscribe = ui.subscribe((state, previous) => {
     if (state.path !== previous.path) render(state.path);
+    const filtersChanged =
+      state.hiddenTypes !== previous.hiddenTypes ||
+      state.hiddenPredicates !== previous.hiddenPredicates ||
+      state.showCandidates !== previous.showCandidates;
+    if (!filtersChanged) return;
+    scopeLine.textContent = describeScope(state);
+    // A shown path must keep to what is visible: search again under the new filters.
+    if (state.pathEnds && state.path.type !== "idle") form.requestSubmit();
   });
   const offs = [
     listen(form, "submit", (e) => void submit(e as SubmitEvent)),

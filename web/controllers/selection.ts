@@ -3,6 +3,7 @@
  */
 import { getCameraStateToFitViewportToNodes } from "@sigma/utils";
 import type Sigma from "sigma";
+import { moveCamera } from "../app/camera.ts";
 import type { PageContext } from "../app/context.ts";
 import { listen } from "../app/dom.ts";
 import type { Controller } from "../app/types.ts";
@@ -44,7 +45,7 @@ export function focusNode(ctx: PageContext, node: string, options: Partial<Focus
   // A margin around the neighbourhood so that the outer labels are not cut by the viewport's edge.
   if (target) target.ratio = Math.max(target.ratio * FRAME_MARGIN, minRatio);
   const state = target ?? (display ? { x: display.x, y: display.y, ratio } : null);
-  if (state) void ctx.renderer.getCamera().animate(state, { duration });
+  if (state) void moveCamera(renderer, state, { duration });
 }
 
 /** Wires clicks on nodes, edges and the background to the selection. */

@@ -42,6 +42,8 @@ describe("web graph", () => {
           label: a.label,
           status: a.status,
           kind: a.kind,
+          modality: a.modality,
+          stance: a.stance,
           confidence: a.confidence,
         });
       });
