@@ -39,17 +39,26 @@ async function darkPixels(page: Page): Promise<number> {
   }, png.toString("base64"));
 }
 
-/** The dark-pixel count once the view stopped changing (two screenshots in a row agree). */
+/** How long a view may take to settle before the test fails. */
+const SETTLE_TIMEOUT_MS = 30_000;
+
+/**
+ * The dark-pixel count once the view stopped changing (two screenshots in a row agree). Screenshots under software GL
+ * on a busy machine take seconds, so the wait is long; it bounds a failure, it times nothing.
+ */
 async function settledDarkPixels(page: Page): Promise<number> {
   let last = -1;
   let settled = -1;
   await expect
-    .poll(async () => {
-      const now = await darkPixels(page);
-      if (now === last) settled = now;
-      last = now;
-      return settled;
-    })
+    .poll(
+      async () => {
+        const now = await darkPixels(page);
+        if (now === last) settled = now;
+        last = now;
+        return settled;
+      },
+      { timeout: SETTLE_TIMEOUT_MS, interval: 100 },
+    )
     .toBeGreaterThanOrEqual(0);
   return settled;
 }
@@ -144,7 +153,7 @@ describe.skipIf(unavailable !== null)("web explorer for a reporter", () => {
       await shows.first().click();
       expect(await settledDarkPixels(page)).toBeGreaterThan(shown * 0.9);
       expect(suite.errors).toEqual([]);
-    });
+    }, 150_000);
   });
 
   describe("review queue", () => {
