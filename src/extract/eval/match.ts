@@ -17,6 +17,7 @@ import type { EntityType } from "../../model/types.ts";
 import { normalizeName } from "../lexicon/normalize.ts";
 import type { Extraction } from "../types.ts";
 import type { GoldDocument } from "./gold.ts";
+import { unorderedPairKey } from "../../util/pairKey.ts";
 
 /** Entity types the evaluation scores. */
 export const SCORED_TYPES: ReadonlySet<EntityType> = new Set(["person", "organization", "country", "location"]);
@@ -63,14 +64,13 @@ export function matchDocument(gold: GoldDocument, extraction: Extraction, ontolo
 }
 
 function matchPairs(gold: GoldDocument, extraction: Extraction, goldOf: Map<string, string>): DocumentCounts["pairs"] {
-  const key = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
-  const goldPairs = new Set(gold.relations.map((r) => key(r.subject, r.object)));
+  const goldPairs = new Set(gold.relations.map((r) => unorderedPairKey(r.subject, r.object)));
   const linked = new Set<string>();
   for (const r of extraction.relations) {
     if (r.kind === "cooccurrence") continue;
     const s = goldOf.get(r.source);
     const o = goldOf.get(r.target);
-    if (s && o && s !== o) linked.add(key(s, o));
+    if (s && o && s !== o) linked.add(unorderedPairKey(s, o));
   }
   const tp = [...linked].filter((k) => goldPairs.has(k)).length;
   return { tp, fp: linked.size - tp, fn: goldPairs.size - tp };

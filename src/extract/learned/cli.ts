@@ -12,7 +12,8 @@ import { PLACE_INDEX_PATH } from "../geo/places.ts";
 import { runAsScript } from "../../util/script.ts";
 import { loadExtractContext } from "../context.ts";
 import { prepareDocument, readRedocred, splitOf } from "../eval/redocred.ts";
-import { documentPairs, pairKey, type DocumentPairs } from "./examples.ts";
+import { documentPairs, type DocumentPairs } from "./examples.ts";
+import { unorderedPairKey } from "../../util/pairKey.ts";
 import { classFloors, pairFigures, type PairFigures, type PairSetting, type ScoredDocument } from "./figures.ts";
 import { encodePairModel, featureIdsOf, PAIR_MODEL_PATH, RELATED_CLASS, scorePair, type PairModel } from "./model.ts";
 import { trainLogistic, DEFAULT_TRAIN_OPTIONS, type TrainingExample } from "./train.ts";
@@ -26,10 +27,7 @@ const MIN_CLASS_PAIRS = 12;
 const MIN_FEATURE_COUNT = 10;
 /** Folds of the train split for out-of-fold scores. */
 const FOLDS = 5;
-/**
- * The thresholds keep pair precision at least this high on the out-of-fold scores: the benchmark's target is 0.70,
- * and the held-back split scored 0.03 below the out-of-fold figure when the model had one threshold.
- */
+/** The thresholds keep pair precision at least this high on the out-of-fold scores (the benchmark's target). */
 const MIN_PAIR_PRECISION = 0.7;
 /** A class's relations between gold entities must be right at least this often on the out-of-fold scores. */
 const MIN_CLASS_PRECISION = 0.5;
@@ -198,7 +196,13 @@ function fitModel(
     d.pairs.map((p) => {
       const labels = p.properties.flatMap((c) => classIds.get(c) ?? []);
       // Related: the gold pair has a relation of any property, in either direction, as the scorer's pair figures count.
-      if (related !== undefined && p.gh >= 0 && p.gt >= 0 && p.gh !== p.gt && d.goldPairs.has(pairKey(p.gh, p.gt)))
+      if (
+        related !== undefined &&
+        p.gh >= 0 &&
+        p.gt >= 0 &&
+        p.gh !== p.gt &&
+        d.goldPairs.has(unorderedPairKey(p.gh, p.gt))
+      )
         labels.push(related);
       return { features: Int32Array.from(p.features.flatMap((f) => featureIds.get(f) ?? [])), classes: labels };
     }),

@@ -8,6 +8,7 @@ import { DEFAULT_EXTRACT_OPTIONS, type ExtractContext } from "../types.ts";
 import { closestMentions, pairEntities, pairFeatures, ruleVerdicts, type ContextCache } from "./features.ts";
 import { DEFAULT_LEARNED_OPTIONS } from "./predict.ts";
 import { propertyTable } from "./properties.ts";
+import { unorderedPairKey } from "../../util/pairKey.ts";
 
 /** Gold types whose pairs the scorer counts (both ends named). */
 const NAMED = new Set(["PER", "ORG", "LOC", "MISC"]);
@@ -27,14 +28,13 @@ export interface PairRecord {
   allowed: Set<string>;
 }
 
-/** A rule relation between matched entities: its clusters, their gold entities, its property, whether it is open. */
+/** A rule relation between matched entities: its clusters, their gold entities and its property. */
 export interface RuleRecord {
   h: number;
   t: number;
   gh: number;
   gt: number;
   wikidata?: string;
-  open: boolean;
 }
 
 /** A document's pairs, with what the rules already state and the gold the figures are counted against. */
@@ -46,11 +46,6 @@ export interface DocumentPairs {
   goldPairs: Set<string>;
   namedPairs: Set<string>;
   namedTriples: Set<string>;
-}
-
-/** Unordered key of a pair of gold entities. */
-export function pairKey(a: number, b: number): string {
-  return a < b ? `${a}-${b}` : `${b}-${a}`;
 }
 
 /** The pairs of one document, as the extractor (rules only) sees it. */
@@ -99,10 +94,10 @@ export function documentPairs(doc: PreparedDocument, context: ExtractContext): D
       const t = idOf.get(r.target) ?? -1;
       const gh = goldOf[h] ?? -1;
       const gt = goldOf[t] ?? -1;
-      return gh >= 0 && gt >= 0 && gh !== gt ? [{ h, t, gh, gt, wikidata: r.wikidata, open: r.kind === "open" }] : [];
+      return gh >= 0 && gt >= 0 && gh !== gt ? [{ h, t, gh, gt, wikidata: r.wikidata }] : [];
     }),
-    goldPairs: new Set(doc.labels.map((l) => pairKey(l.h, l.t))),
-    namedPairs: new Set(doc.labels.filter(named).map((l) => pairKey(l.h, l.t))),
+    goldPairs: new Set(doc.labels.map((l) => unorderedPairKey(l.h, l.t))),
+    namedPairs: new Set(doc.labels.filter(named).map((l) => unorderedPairKey(l.h, l.t))),
     namedTriples: new Set(doc.labels.filter(named).map((l) => `${l.h}|${l.r}|${l.t}`)),
   };
 }

@@ -2,9 +2,10 @@
  * Pair figures: the reference scorer's pair and triple counts for the rules plus the model at a given threshold,
  * computed in-process from scored pairs, so training can choose its threshold on documents it did not fit.
  */
-import { pairKey, type DocumentPairs } from "./examples.ts";
+import type { DocumentPairs } from "./examples.ts";
+import { unorderedPairKey } from "../../util/pairKey.ts";
 import type { PairModel } from "./model.ts";
-import { selectRelations, type ScoredPair } from "./select.ts";
+import { selectAssociations, selectRelations, type ScoredPair } from "./select.ts";
 
 /** A document's pairs, each with the model's probability and the ontology's admission for each class. */
 export interface ScoredDocument {
@@ -77,22 +78,25 @@ export function pairFigures(
   for (const { doc, scored } of docs) {
     const relations: { gh: number; gt: number; wikidata?: string }[] = [...doc.rules];
     // Linked pairs are counted by entity, as predict.ts sees them, not by the gold entities they stand for.
-    const linked = new Set(doc.rules.map((r) => pairKey(r.h, r.t)));
+    const linked = new Set(doc.rules.map((r) => unorderedPairKey(r.h, r.t)));
     for (const [i, k] of selectRelations(scored, model.singleValued, { threshold, floors: model.floors })) {
       relations.push({ gh: doc.pairs[i].gh, gt: doc.pairs[i].gt, wikidata: model.classes[k] });
-      linked.add(pairKey(doc.pairs[i].h, doc.pairs[i].t));
+      linked.add(unorderedPairKey(doc.pairs[i].h, doc.pairs[i].t));
     }
     if (model.related >= 0)
-      doc.pairs.forEach((p, i) => {
-        if (scored[i].probabilities[model.related] < associationThreshold || linked.has(pairKey(p.h, p.t))) return;
-        linked.add(pairKey(p.h, p.t));
-        relations.push({ gh: p.gh, gt: p.gt });
-      });
+      for (const i of selectAssociations(
+        doc.pairs.map((_, j) => j),
+        (j) => unorderedPairKey(doc.pairs[j].h, doc.pairs[j].t),
+        (j) => scored[j].probabilities[model.related],
+        associationThreshold,
+        linked,
+      ))
+        relations.push({ gh: doc.pairs[i].gh, gt: doc.pairs[i].gt });
     const pairsHit = new Set<string>();
     const triplesHit = new Set<string>();
     for (const r of relations) {
       if (r.gh < 0 || r.gt < 0 || r.gh === r.gt) continue;
-      const key = pairKey(r.gh, r.gt);
+      const key = unorderedPairKey(r.gh, r.gt);
       onGold++;
       if (doc.goldPairs.has(key)) right++;
       if (doc.namedPairs.has(key)) pairsHit.add(key);

@@ -15,7 +15,8 @@ import {
   type PairEntity,
 } from "./features.ts";
 import { propertyTable } from "./properties.ts";
-import { selectRelations, type ScoredPair } from "./select.ts";
+import { selectAssociations, selectRelations, type ScoredPair } from "./select.ts";
+import { unorderedPairKey } from "../../util/pairKey.ts";
 import { featureIdsOf, scorePair, type PairModel } from "./model.ts";
 
 /** Tunables of the learned stage. */
@@ -146,28 +147,28 @@ function associations(
   scored: Scored[],
   o: LearnedOptions,
 ): ExtractedRelation[] {
-  const key = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
-  const taken = new Set(linked.map((r) => key(r.source, r.target)));
-  const best = new Map<string, Scored>();
-  for (const p of scored) {
-    if (p.probabilities[model.related] < model.associationThreshold) continue;
-    const k = key(v.clusters[p.h.cluster].id, v.clusters[p.t.cluster].id);
-    const current = best.get(k);
-    if (!taken.has(k) && (!current || p.probabilities[model.related] > current.probabilities[model.related]))
-      best.set(k, p);
-  }
-  return [...best.values()].map((p) => ({
-    source: v.clusters[p.h.cluster].id,
-    target: v.clusters[p.t.cluster].id,
-    predicate: "related_to",
-    kind: "open",
-    label: o.associationLabel,
-    confidence: Math.round(p.probabilities[model.related] * o.associationFactor * 100) / 100,
-    stance: "neutral",
-    modality: "asserted",
-    rule: "learned-association",
-    evidence: evidence(v, p.closest),
-  }));
+  const taken = new Set(linked.map((r) => unorderedPairKey(r.source, r.target)));
+  const chosen = selectAssociations(
+    scored,
+    (p) => unorderedPairKey(v.clusters[p.h.cluster].id, v.clusters[p.t.cluster].id),
+    (p) => p.probabilities[model.related],
+    model.associationThreshold,
+    taken,
+  );
+  return chosen
+    .map((i) => scored[i])
+    .map((p) => ({
+      source: v.clusters[p.h.cluster].id,
+      target: v.clusters[p.t.cluster].id,
+      predicate: "related_to",
+      kind: "open",
+      label: o.associationLabel,
+      confidence: Math.round(p.probabilities[model.related] * o.associationFactor * 100) / 100,
+      stance: "neutral",
+      modality: "asserted",
+      rule: "learned-association",
+      evidence: evidence(v, p.closest),
+    }));
 }
 
 /** The sentences from the earlier to the later of the two closest mentions, verbatim. */

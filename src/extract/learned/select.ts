@@ -1,7 +1,7 @@
 /**
  * Selection: which scored (pair, property) decisions become relations — those at the threshold, except that a
  * property most subjects have once (country, citizenship, continent) keeps only its best object unless another is
- * nearly certain too.
+ * nearly certain too — and which pairs nothing links become associations.
  */
 
 /** A scored pair: its subject's key, and per class the probability and whether the ontology admits it (1 or 0). */
@@ -49,4 +49,27 @@ export function selectRelations(
     }),
   );
   return out;
+}
+
+/**
+ * Associations: for each unordered pair (by `keyOf`) that `linked` does not hold, the ordered pair with the highest
+ * relatedness, when that reaches `threshold`. Indices into `pairs`, in the order their keys were first seen.
+ */
+export function selectAssociations<T>(
+  pairs: T[],
+  keyOf: (pair: T) => string,
+  relatednessOf: (pair: T) => number,
+  threshold: number,
+  linked: Set<string>,
+): number[] {
+  const best = new Map<string, number>();
+  pairs.forEach((p, i) => {
+    const x = relatednessOf(p);
+    if (x < threshold) return;
+    const key = keyOf(p);
+    if (linked.has(key)) return;
+    const current = best.get(key);
+    if (current === undefined || x > relatednessOf(pairs[current])) best.set(key, i);
+  });
+  return [...best.values()];
 }

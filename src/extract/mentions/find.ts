@@ -8,9 +8,18 @@ import { isCalendarWord } from "./calendar.ts";
 import { contextType } from "./cues.ts";
 import { isGlued } from "./glue.ts";
 import { matchName, matchPhrase } from "./phrases.ts";
-import { isCommonWord, isEventHead, isFirstName, isNameHead, isOrgHead, isPolityHead, typeName } from "./typing.ts";
+import {
+  isCommonWord,
+  isEventHead,
+  isFirstName,
+  isNameHead,
+  isOrgHead,
+  isPolityHead,
+  typeName,
+  TOWN_NAME_PARTICLES,
+} from "./typing.ts";
 import type { Mention } from "./types.ts";
-import { isHonorific, isRankBefore, rankAfterModifiers } from "./titles.ts";
+import { afterTitle } from "./titles.ts";
 import { isDemonymNoun, isHeadOnly, isPortfolio, onlySentenceInitial } from "./weak.ts";
 import { DocumentTitles } from "./works.ts";
 import { placeLookup } from "../geo/places.ts";
@@ -211,9 +220,8 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
   let start = from;
   let titled = false;
   for (;;) {
-    if (isHonorific(tokens, start)) start++;
-    else if (isRankBefore(tokens, start, to)) start++;
-    else if (rankAfterModifiers(tokens, start, to) > start) start = rankAfterModifiers(tokens, start, to);
+    const next = afterTitle(tokens, start, to);
+    if (next > start) start = next;
     else {
       const role = matchPhrase(ctx.roles, tokens, start, to);
       if (!role) break;
@@ -334,8 +342,6 @@ function properRun(tokens: Token[], i: number, to: number): number {
   return j;
 }
 
-/** Lower-case words inside the names of towns: "Weiden am See", "Bruck an der Leitha", "Villanueva de la Serena". */
-const PLACE_PARTICLES = new Set(["am", "an", "der", "de", "la", "le", "les", "sur", "upon", "on", "im", "del", "di"]);
 /** At most this many particles stand together in a town's name. */
 const MAX_PARTICLES = 2;
 
@@ -345,7 +351,7 @@ const MAX_PARTICLES = 2;
  */
 function gazetteerRun(tokens: Token[], from: number, j: number, to: number): number {
   let k = j;
-  while (k < to && k - j < MAX_PARTICLES && PLACE_PARTICLES.has(tokens[k].text)) k++;
+  while (k < to && k - j < MAX_PARTICLES && TOWN_NAME_PARTICLES.has(tokens[k].text)) k++;
   if (k === j || k >= to || !isCapitalized(tokens[k])) return j;
   const name = tokens
     .slice(from, k + 1)

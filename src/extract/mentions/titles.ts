@@ -31,14 +31,14 @@ const MAX_QUALIFIERS = 2;
  * Whether token `k` is a rank before a person's name (up to `to`): a capitalised word that another name word follows
  * and that does not start the name of a firm or body ("General Motors", "General Assembly", "Prince of Wales").
  */
-export function isRankBefore(tokens: Token[], k: number, to: number): boolean {
+function isRankBefore(tokens: Token[], k: number, to: number): boolean {
   if (!RANKS.has(tokens[k].lower) || k + 1 >= to || !/^\p{Lu}/u.test(tokens[k + 1].text)) return false;
   for (let j = k + 1; j < to; j++) if (isOrgHead(tokens[j].lower) || isEventHead(tokens[j].lower)) return false;
   return !isModifierWord(tokens[k + 1].lower);
 }
 
 /** Whether token `k` is an honorific ("Mr", "Dr.", "Dame"). */
-export function isHonorific(tokens: Token[], k: number): boolean {
+function isHonorific(tokens: Token[], k: number): boolean {
   return HONORIFICS.has(tokens[k].lower);
 }
 
@@ -46,10 +46,19 @@ export function isHonorific(tokens: Token[], k: number): boolean {
  * Where the name starts after a qualified rank ("Vice Admiral James Greer", "Mughal Emperor Shah Jahan"): the token
  * after the rank, or `from` when the run does not open with capitalised qualifiers and a rank.
  */
-export function rankAfterModifiers(tokens: Token[], from: number, to: number): number {
+function rankAfterModifiers(tokens: Token[], from: number, to: number): number {
   for (let k = from + 1; k <= from + MAX_QUALIFIERS && k < to - 1; k++) {
     if (!/^\p{Lu}/u.test(tokens[k - 1].text)) return from;
     if (QUALIFIED_RANKS.has(tokens[k].lower) && isRankBefore(tokens, k, to)) return k + 1;
   }
   return from;
+}
+
+/**
+ * The index after the title that opens `[from, to)` — an honorific ("Dr"), a rank ("General") or qualifiers and a rank
+ * ("Vice Admiral") — or `from` when the run opens with none.
+ */
+export function afterTitle(tokens: Token[], from: number, to: number): number {
+  if (isHonorific(tokens, from) || isRankBefore(tokens, from, to)) return from + 1;
+  return rankAfterModifiers(tokens, from, to);
 }

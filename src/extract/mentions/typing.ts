@@ -177,8 +177,23 @@ export function isPersonWord(word: string): boolean {
   return tagsOf(word).some((t) => PERSON_TAGS.has(t) || t === "LastName" || t === "Person");
 }
 
-/** Whether compromise knows `word` (lower case) as a place. */
-/** Lower-case words that join the names of towns and rarely of people: "am", "an der", "sur", "upon". */
+/** Lower-case words inside the names of towns: "Weiden am See", "Bruck an der Leitha", "Villanueva de la Serena". */
+export const TOWN_NAME_PARTICLES = new Set([
+  "am",
+  "an",
+  "der",
+  "de",
+  "la",
+  "le",
+  "les",
+  "sur",
+  "upon",
+  "on",
+  "im",
+  "del",
+  "di",
+]);
+/** Those of them that rarely join the names of people ("de", "del", "di" do: "Diego de la Vega"). */
 const TOWN_PARTICLES = new Set(["am", "an", "der", "sur", "upon", "im", "la", "les"]);
 
 /** Whether the gazetteer (GeoNames) knows the name as a town or district and no word of it is a person's name. */
@@ -191,6 +206,7 @@ function isGazetteerPlace(words: string[]): boolean {
   return placeLookup().within(words.join(" ")).length > 0;
 }
 
+/** Whether compromise knows `word` (lower case) as a place. */
 export function isPlaceName(word: string): boolean {
   return tagsOf(word).some((t) => PLACE_TAGS.has(t));
 }

@@ -8,6 +8,7 @@ import type { Analysis } from "../nlp/types.ts";
 import type { ExtractedRelation } from "../types.ts";
 import { readModality } from "./modality.ts";
 import type { Candidate, View } from "./view.ts";
+import { unorderedPairKey } from "../../util/pairKey.ts";
 
 /** Tunables of finalisation. */
 export interface FinalizeOptions {
@@ -57,9 +58,9 @@ export function finalizeRelations(
     const key = `${r.source}\u0000${r.predicate}\u0000${r.target}`;
     const existing = best.get(key);
     if (!existing || r.confidence > existing.confidence) best.set(key, r);
-    if (r.kind === "typed") typedPairs.add(pairKey(r.source, r.target));
+    if (r.kind === "typed") typedPairs.add(unorderedPairKey(r.source, r.target));
   }
-  return [...best.values()].filter((r) => r.kind === "typed" || !typedPairs.has(pairKey(r.source, r.target)));
+  return [...best.values()].filter((r) => r.kind === "typed" || !typedPairs.has(unorderedPairKey(r.source, r.target)));
 }
 
 /** Whether `def` names the patient first ("was founded by"), so that an agent-first candidate swaps its ends. */
@@ -110,10 +111,6 @@ function pick(v: View, c: Candidate): { predicate: string; source: number; targe
       return { predicate, source, target };
   }
   return null;
-}
-
-function pairKey(a: string, b: string): string {
-  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
 /** The verbatim text of tokens `[from, to)` with its offsets. */
