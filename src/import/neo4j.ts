@@ -8,12 +8,12 @@ import path from "node:path";
 import { MultiDirectedGraph } from "graphology";
 import type Graph from "graphology";
 import type { Attributes } from "graphology-types";
-import { parse } from "csv-parse/sync";
 import { strFromU8, unzipSync } from "fflate";
 import { z } from "zod";
 import { NEO4J_FILES } from "../export/neo4jHeaders.ts";
 import { NEO4J_MANIFEST_FORMAT } from "../export/neo4jFiles.ts";
 import { ENTITY_TYPES, type KnowledgeGraph } from "../model/types.ts";
+import { parseCsvRows } from "./csv.ts";
 import { toKnowledgeGraph } from "./normalize.ts";
 import { ImportError, type ImportOptions } from "./types.ts";
 
@@ -77,9 +77,9 @@ export function readNeo4jBundle(
   const nodes = table(entities, `${name}/${NEO4J_FILES.entities}`, manifest?.nodeProperties ?? [], delimiter);
   const idAt = nodes.special.findIndex((s) => s?.startsWith("ID"));
   if (idAt < 0) throw new ImportError(`import: ${name}/${NEO4J_FILES.entities} has no :ID column; add one`);
+  const labelAt = nodes.special.indexOf("LABEL");
   for (const cells of nodes.rows) {
     const attributes = nodes.record(cells);
-    const labelAt = nodes.special.indexOf("LABEL");
     if (attributes.type === undefined && labelAt >= 0) attributes.type = typeFromLabels(cells[labelAt], delimiter);
     graph.mergeNode(cells[idAt], attributes);
   }
@@ -131,13 +131,7 @@ interface Table {
 }
 
 function table(text: string, name: string, properties: z.infer<typeof PropertySchema>[], delimiter: string): Table {
-  let rows: string[][];
-  try {
-    rows = parse(text, { bom: true, skip_empty_lines: true, relax_quotes: false });
-  } catch (error) {
-    throw new ImportError(`import: ${name} is not valid CSV (${(error as Error).message}); fix the file`);
-  }
-  const [header = [], ...body] = rows;
+  const [header = [], ...body] = parseCsvRows(text, name);
   const byName = new Map(properties.map((p) => [p.name, p]));
   const columns = header.map((field) => {
     const colon = field.lastIndexOf(":");
