@@ -9,6 +9,7 @@
  * by position in code points. Attributes outside the model go into one rdf:JSON literal, so nothing is lost.
  */
 import type { Attributes } from "graphology-types";
+import { OPEN_PREDICATE } from "../model/relationKind.ts";
 import { MODALITIES, STANCES, type KnowledgeGraph } from "../model/types.ts";
 import { CodePointIndex, codePointLength, codePointsAfter, codePointsBefore } from "./codePoints.ts";
 import { graphDocuments } from "./neo4jScan.ts";
@@ -138,7 +139,7 @@ function relationTriples(
   documents: DocumentTriples,
 ): Triple[] {
   const r = names.relation(key);
-  const predicate = predicateIri(String(a.predicate ?? "related_to"), a.wikidata);
+  const predicate = predicateIri(String(a.predicate ?? OPEN_PREDICATE), a.wikidata);
   const out: Triple[] = [];
   const add = (p: string, o: RdfObject) => out.push([r, p, o]);
   if (a.status === "accepted" && a.modality === "asserted") out.push([subject, predicate, iri(object)]);
