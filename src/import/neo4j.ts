@@ -44,15 +44,19 @@ export function readBundleFiles(location: string): BundleFiles {
       if (name.endsWith(".csv") || name.endsWith(".json"))
         files.set(name, readFileSync(path.join(location, name), "utf8"));
   } else {
-    let entries: Record<string, Uint8Array>;
     try {
-      entries = unzipSync(readFileSync(location));
+      return unzipBundleFiles(readFileSync(location));
     } catch (error) {
       throw new ImportError(`import: ${location} is not a readable zip (${(error as Error).message}); export it again`);
     }
-    // A zip of the bundle's folder keeps the folder name: use the files' base names.
-    for (const [name, bytes] of Object.entries(entries)) files.set(path.posix.basename(name), strFromU8(bytes));
   }
+  return files;
+}
+
+/** The files of a zipped bundle by base name (a zip of the bundle's folder keeps the folder name in its entries). */
+export function unzipBundleFiles(bytes: Uint8Array): BundleFiles {
+  const files: BundleFiles = new Map();
+  for (const [name, data] of Object.entries(unzipSync(bytes))) files.set(path.posix.basename(name), strFromU8(data));
   return files;
 }
 
