@@ -11,7 +11,12 @@
 import type { Attributes } from "graphology-types";
 import type { Evidence, KnowledgeGraph } from "../model/types.ts";
 import { isEmptyValue } from "./columns.ts";
-import { NEO4J_ARRAY_DELIMITER as DELIMITER, nodeLabel, relationshipType, type Neo4jProperty } from "./neo4jColumns.ts";
+import {
+  edgeRelationshipType,
+  NEO4J_ARRAY_DELIMITER as DELIMITER,
+  nodeLabel,
+  type Neo4jProperty,
+} from "./neo4jColumns.ts";
 import { importCypher, neo4jManifest, neo4jReadme, schemaCypher } from "./neo4jFiles.ts";
 import {
   DOCUMENT_HEADER,
@@ -45,7 +50,7 @@ export function neo4jBundle(graph: KnowledgeGraph, options: Partial<Neo4jOptions
   const opts = { ...DEFAULT_NEO4J_OPTIONS, ...options };
   let scanning: Promise<Neo4jScan> | null = null;
   const scan = () => (scanning ??= scanForNeo4j(graph, opts.yieldEvery));
-  const text = async function* (make: (s: Neo4jScan) => string) {
+  const whole = async function* (make: (s: Neo4jScan) => string) {
     yield make(await scan());
   };
   const rows = async function* (write: (s: Neo4jScan) => Iterable<string>) {
@@ -62,15 +67,15 @@ export function neo4jBundle(graph: KnowledgeGraph, options: Partial<Neo4jOptions
     yield buffer;
   };
   return [
-    { name: NEO4J_FILES.readme, chunks: text((s) => neo4jReadme(graph, s)) },
-    { name: NEO4J_FILES.schema, chunks: text(schemaCypher) },
-    { name: NEO4J_FILES.importCypher, chunks: text(importCypher) },
-    { name: NEO4J_FILES.manifest, chunks: text((s) => neo4jManifest(graph, s)) },
+    { name: NEO4J_FILES.readme, chunks: whole((s) => neo4jReadme(graph, s)) },
+    { name: NEO4J_FILES.schema, chunks: whole(schemaCypher) },
+    { name: NEO4J_FILES.importCypher, chunks: whole(importCypher) },
+    { name: NEO4J_FILES.manifest, chunks: whole((s) => neo4jManifest(graph, s)) },
     { name: NEO4J_FILES.entities, chunks: rows((s) => entityRows(graph, s)) },
     { name: NEO4J_FILES.documents, chunks: rows(documentRows) },
     { name: NEO4J_FILES.relations, chunks: rows((s) => relationRows(graph, s)) },
-    { name: NEO4J_FILES.mentions, chunks: rows((s) => mentionRows(graph, s)) },
-    { name: NEO4J_FILES.evidencedBy, chunks: rows((_s) => evidenceRows(graph)) },
+    { name: NEO4J_FILES.mentions, chunks: rows(() => mentionRows(graph)) },
+    { name: NEO4J_FILES.evidencedBy, chunks: rows(() => evidenceRows(graph)) },
   ];
 }
 
@@ -91,7 +96,7 @@ function* relationRows(graph: KnowledgeGraph, scan: Neo4jScan): Generator<string
   yield header(relationHeader(scan));
   for (const { edge, source, target, attributes } of graph.edgeEntries()) {
     const evidence: Evidence[] = Array.isArray(attributes.evidence) ? attributes.evidence : [];
-    const type = relationshipType(String(attributes.predicate ?? "related_to"));
+    const type = edgeRelationshipType(attributes);
     const fits = !scan.evidenceJson || evidenceFitsArrays(attributes.evidence);
     yield line([
       text(source),
@@ -105,7 +110,7 @@ function* relationRows(graph: KnowledgeGraph, scan: Neo4jScan): Generator<string
   }
 }
 
-function* mentionRows(graph: KnowledgeGraph, _scan: Neo4jScan): Generator<string> {
+function* mentionRows(graph: KnowledgeGraph): Generator<string> {
   yield header(MENTIONS_HEADER);
   for (const { node, attributes } of graph.nodeEntries())
     if (Array.isArray(attributes.documents))

@@ -6,6 +6,8 @@
  * duration, optionally followed by `[]` for an array, or one of the special fields `:ID(group)`, `:LABEL`,
  * `:START_ID(group)`, `:END_ID(group)`, `:TYPE`, `:IGNORE`.
  */
+import type { Attributes } from "graphology-types";
+import { OPEN_PREDICATE } from "../model/relationKind.ts";
 import type { Column, ColumnType } from "./types.ts";
 
 /**
@@ -63,6 +65,11 @@ export function neo4jProperties(columns: Column[], reserved: string[], needsJson
 /** The header field of a property: `name:type` or `name:type[]`. */
 export function headerField(property: Pick<Neo4jProperty, "name" | "type" | "array">): string {
   return `${property.name}:${property.type}${property.array ? "[]" : ""}`;
+}
+
+/** The relationship type of an edge: its predicate's ({@link relationshipType}), related_to when it has none. */
+export function edgeRelationshipType(attributes: Attributes): string {
+  return relationshipType(String(attributes.predicate ?? OPEN_PREDICATE));
 }
 
 /** Neo4j's relationship type convention for a predicate: `negotiates_for` → `NEGOTIATES_FOR`. */

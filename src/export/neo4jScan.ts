@@ -4,7 +4,7 @@
 import type { Attributes } from "graphology-types";
 import type { KnowledgeGraph } from "../model/types.ts";
 import { ColumnCollector, EDGE_COLUMN_SEED, NODE_COLUMN_SEED } from "./columns.ts";
-import { NEO4J_ARRAY_DELIMITER, neo4jProperties, relationshipType, type Neo4jProperty } from "./neo4jColumns.ts";
+import { edgeRelationshipType, NEO4J_ARRAY_DELIMITER, neo4jProperties, type Neo4jProperty } from "./neo4jColumns.ts";
 import { yieldToEventLoop } from "../util/yieldToEventLoop.ts";
 
 /** Names the bundle's own node fields take (`id:ID(Entity)`). */
@@ -54,7 +54,7 @@ export async function scanForNeo4j(graph: KnowledgeGraph, yieldEvery: number): P
   for (const { attributes } of graph.edgeEntries()) {
     edges.observe(attributes);
     markDelimitedLists(attributes, edgeJson);
-    types.add(relationshipType(String(attributes.predicate ?? "related_to")));
+    types.add(edgeRelationshipType(attributes));
     if (!evidenceFitsArrays(attributes.evidence)) evidenceJson = true;
     if (Array.isArray(attributes.evidence))
       for (const item of attributes.evidence)

@@ -9,10 +9,23 @@
  * by position in code points. Attributes outside the model go into one rdf:JSON literal, so nothing is lost.
  */
 import type { Attributes } from "graphology-types";
+import { OPEN_PREDICATE } from "../model/relationKind.ts";
 import { MODALITIES, STANCES, type KnowledgeGraph } from "../model/types.ts";
 import { CodePointIndex, codePointLength, codePointsAfter, codePointsBefore } from "./codePoints.ts";
 import { graphDocuments } from "./neo4jScan.ts";
-import { DEFAULT_RDF_BASE, IRI, iris, KG, predicateIri, typeClass, valueIri } from "./rdfVocab.ts";
+import {
+  DEFAULT_RDF_BASE,
+  ENTITY_NUMBER_TYPES,
+  ENTITY_STRING_PROPERTIES,
+  IRI,
+  iris,
+  KG,
+  predicateIri,
+  QUALIFIER_PROPERTIES,
+  RELATION_STRING_PROPERTIES,
+  typeClass,
+  valueIri,
+} from "./rdfVocab.ts";
 
 /** The object of a triple: an IRI, a literal (xsd:string unless typed) or an ordered list. */
 export type RdfObject = { iri: string } | { value: string; datatype?: string } | { list: RdfObject[] };
@@ -40,23 +53,6 @@ export const DEFAULT_RDF_OPTIONS: RdfOptions = {
 
 // Documents whose code-point index is kept while writing; a graph's evidence comes mostly in document order.
 const INDEX_CACHE_SIZE = 64;
-const NODE_NUMBERS: Record<string, "double" | "integer"> = {
-  x: "double",
-  y: "double",
-  size: "double",
-  community: "integer",
-  degree: "integer",
-};
-const EDGE_STRINGS: Record<string, string> = {
-  predicate: IRI.predicateId,
-  label: IRI.label,
-  kind: IRI.kind,
-  status: IRI.status,
-  source: IRI.source,
-  wikidata: IRI.wikidata,
-};
-const QUALIFIERS: Record<string, string> = { time: IRI.time, duration: IRI.duration, role: IRI.role };
-
 const str = (value: string): RdfObject => ({ value });
 const iri = (value: string): RdfObject => ({ iri: value });
 const typed = (value: number, datatype: string): RdfObject => ({ value: String(value), datatype });
@@ -116,18 +112,18 @@ function entityTriples(subject: string, key: string, a: Attributes, documentIri:
   add(IRI.key, str(key));
   for (const [k, value] of Object.entries(a)) {
     if (k === "type" && typeKnown) continue;
-    else if (k === "label" && typeof value === "string") add(IRI.label, str(value));
-    else if (k === "subtype" && typeof value === "string") add(IRI.subtype, str(value));
-    else if (k === "description" && typeof value === "string") add(IRI.description, str(value));
-    else if (k === "source" && typeof value === "string") add(IRI.source, str(value));
-    else if (k === "color" && typeof value === "string") add(IRI.color, str(value));
+    else if (Object.hasOwn(ENTITY_STRING_PROPERTIES, k) && typeof value === "string")
+      add(ENTITY_STRING_PROPERTIES[k], str(value));
     else if (k === "aliases" && isStringList(value)) {
       for (const alias of new Set(value)) add(IRI.altLabel, str(alias));
       if (value.length > 0) add(IRI.aliases, { list: value.map(str) });
     } else if (k === "documents" && isStringList(value)) {
       if (value.length > 0) add(IRI.documents, { list: value.map((d) => iri(documentIri(d))) });
-    } else if (k in NODE_NUMBERS && isNumber(value, NODE_NUMBERS[k]))
-      add(`${KG}${k}`, NODE_NUMBERS[k] === "double" ? decimal(value as number) : typed(value as number, IRI.integer));
+    } else if (Object.hasOwn(ENTITY_NUMBER_TYPES, k) && isNumber(value, ENTITY_NUMBER_TYPES[k]))
+      add(
+        `${KG}${k}`,
+        ENTITY_NUMBER_TYPES[k] === "double" ? decimal(value as number) : typed(value as number, IRI.integer),
+      );
     else if (value !== undefined) extra[k] = value;
   }
   if (Object.keys(extra).length > 0) add(IRI.attributes, { value: JSON.stringify(extra), datatype: IRI.json });
@@ -143,7 +139,7 @@ function relationTriples(
   documents: DocumentTriples,
 ): Triple[] {
   const r = names.relation(key);
-  const predicate = predicateIri(String(a.predicate ?? "related_to"), a.wikidata);
+  const predicate = predicateIri(String(a.predicate ?? OPEN_PREDICATE), a.wikidata);
   const out: Triple[] = [];
   const add = (p: string, o: RdfObject) => out.push([r, p, o]);
   if (a.status === "accepted" && a.modality === "asserted") out.push([subject, predicate, iri(object)]);
@@ -155,13 +151,14 @@ function relationTriples(
   add(IRI.key, str(key));
   const extra: Attributes = {};
   for (const [k, value] of Object.entries(a)) {
-    if (k in EDGE_STRINGS && typeof value === "string") add(EDGE_STRINGS[k], str(value));
+    if (Object.hasOwn(RELATION_STRING_PROPERTIES, k) && typeof value === "string")
+      add(RELATION_STRING_PROPERTIES[k], str(value));
     else if (k === "stance" && (STANCES as readonly unknown[]).includes(value)) add(IRI.stance, iri(valueIri(value)));
     else if (k === "modality" && (MODALITIES as readonly unknown[]).includes(value))
       add(IRI.modality, iri(valueIri(value)));
     else if (k === "confidence" && isNumber(value, "double")) add(IRI.confidence, decimal(value as number));
     else if (k === "qualifiers" && isQualifiers(value))
-      for (const [q, text] of Object.entries(value)) add(QUALIFIERS[q], str(text));
+      for (const [q, text] of Object.entries(value)) add(QUALIFIER_PROPERTIES[q], str(text));
     else if (k === "evidence" && isEvidenceList(value)) out.push(...evidenceTriples(r, value, documents));
     else if (value !== undefined) extra[k] = value;
   }
@@ -295,7 +292,7 @@ function isQualifiers(value: unknown): value is Record<string, string> {
     typeof value === "object" &&
     value !== null &&
     !Array.isArray(value) &&
-    Object.entries(value).every(([k, v]) => k in QUALIFIERS && typeof v === "string")
+    Object.entries(value).every(([k, v]) => Object.hasOwn(QUALIFIER_PROPERTIES, k) && typeof v === "string")
   );
 }
 

@@ -101,6 +101,34 @@ export const IRI = {
   utf16End: `${KG}utf16End`,
 } as const;
 
+/** Entity attributes written as one plain literal each, by attribute name (shared by the writers and the reader). */
+export const ENTITY_STRING_PROPERTIES: Record<string, string> = {
+  label: IRI.label,
+  subtype: IRI.subtype,
+  description: IRI.description,
+  source: IRI.source,
+  color: IRI.color,
+};
+/** Entity numbers, written as kg:<attribute> in the XSD type named here. */
+export const ENTITY_NUMBER_TYPES: Record<string, "double" | "integer"> = {
+  x: "double",
+  y: "double",
+  size: "double",
+  community: "integer",
+  degree: "integer",
+};
+/** Relation attributes written as one plain literal each, by attribute name. */
+export const RELATION_STRING_PROPERTIES: Record<string, string> = {
+  predicate: IRI.predicateId,
+  label: IRI.label,
+  kind: IRI.kind,
+  status: IRI.status,
+  source: IRI.source,
+  wikidata: IRI.wikidata,
+};
+/** A relation's qualifiers, one plain literal each, by qualifier name. */
+export const QUALIFIER_PROPERTIES: Record<string, string> = { time: IRI.time, duration: IRI.duration, role: IRI.role };
+
 /** The class of an entity type: `person` → kg:Person. */
 export function typeClass(type: string): string {
   return `${KG}${nodeLabel(type)}`;

@@ -49,14 +49,17 @@ interface Table {
   rows: string[][];
 }
 
-function table(text: string, name: string, fixedNames: string[], required: string[]): Table {
-  let rows: string[][];
+/** The rows of a CSV text, header first; throws an {@link ImportError} naming `name` when it is not valid CSV. */
+export function parseCsvRows(text: string, name: string): string[][] {
   try {
-    rows = parse(text, { bom: true, skip_empty_lines: true, relax_quotes: false });
+    return parse(text, { bom: true, skip_empty_lines: true, relax_quotes: false });
   } catch (error) {
     throw new ImportError(`import: ${name} is not valid CSV (${(error as Error).message}); fix the file`);
   }
-  const [header = [], ...body] = rows;
+}
+
+function table(text: string, name: string, fixedNames: string[], required: string[]): Table {
+  const [header = [], ...body] = parseCsvRows(text, name);
   const fixed: Record<string, number> = {};
   const columns: Table["columns"] = [];
   header.forEach((title, index) => {

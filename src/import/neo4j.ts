@@ -8,12 +8,12 @@ import path from "node:path";
 import { MultiDirectedGraph } from "graphology";
 import type Graph from "graphology";
 import type { Attributes } from "graphology-types";
-import { parse } from "csv-parse/sync";
 import { strFromU8, unzipSync } from "fflate";
 import { z } from "zod";
 import { NEO4J_FILES } from "../export/neo4jHeaders.ts";
 import { NEO4J_MANIFEST_FORMAT } from "../export/neo4jFiles.ts";
 import { ENTITY_TYPES, type KnowledgeGraph } from "../model/types.ts";
+import { parseCsvRows } from "./csv.ts";
 import { toKnowledgeGraph } from "./normalize.ts";
 import { ImportError, type ImportOptions } from "./types.ts";
 
@@ -44,15 +44,19 @@ export function readBundleFiles(location: string): BundleFiles {
       if (name.endsWith(".csv") || name.endsWith(".json"))
         files.set(name, readFileSync(path.join(location, name), "utf8"));
   } else {
-    let entries: Record<string, Uint8Array>;
     try {
-      entries = unzipSync(readFileSync(location));
+      return unzipBundleFiles(readFileSync(location));
     } catch (error) {
       throw new ImportError(`import: ${location} is not a readable zip (${(error as Error).message}); export it again`);
     }
-    // A zip of the bundle's folder keeps the folder name: use the files' base names.
-    for (const [name, bytes] of Object.entries(entries)) files.set(path.posix.basename(name), strFromU8(bytes));
   }
+  return files;
+}
+
+/** The files of a zipped bundle by base name (a zip of the bundle's folder keeps the folder name in its entries). */
+export function unzipBundleFiles(bytes: Uint8Array): BundleFiles {
+  const files: BundleFiles = new Map();
+  for (const [name, data] of Object.entries(unzipSync(bytes))) files.set(path.posix.basename(name), strFromU8(data));
   return files;
 }
 
@@ -77,9 +81,9 @@ export function readNeo4jBundle(
   const nodes = table(entities, `${name}/${NEO4J_FILES.entities}`, manifest?.nodeProperties ?? [], delimiter);
   const idAt = nodes.special.findIndex((s) => s?.startsWith("ID"));
   if (idAt < 0) throw new ImportError(`import: ${name}/${NEO4J_FILES.entities} has no :ID column; add one`);
+  const labelAt = nodes.special.indexOf("LABEL");
   for (const cells of nodes.rows) {
     const attributes = nodes.record(cells);
-    const labelAt = nodes.special.indexOf("LABEL");
     if (attributes.type === undefined && labelAt >= 0) attributes.type = typeFromLabels(cells[labelAt], delimiter);
     graph.mergeNode(cells[idAt], attributes);
   }
@@ -131,13 +135,7 @@ interface Table {
 }
 
 function table(text: string, name: string, properties: z.infer<typeof PropertySchema>[], delimiter: string): Table {
-  let rows: string[][];
-  try {
-    rows = parse(text, { bom: true, skip_empty_lines: true, relax_quotes: false });
-  } catch (error) {
-    throw new ImportError(`import: ${name} is not valid CSV (${(error as Error).message}); fix the file`);
-  }
-  const [header = [], ...body] = rows;
+  const [header = [], ...body] = parseCsvRows(text, name);
   const byName = new Map(properties.map((p) => [p.name, p]));
   const columns = header.map((field) => {
     const colon = field.lastIndexOf(":");

@@ -7,7 +7,15 @@ import type Graph from "graphology";
 import type { Attributes } from "graphology-types";
 import type { Quad, Term } from "@rdfjs/types";
 import { CodePointIndex, codePointLength } from "../export/codePoints.ts";
-import { IRI, KG, typeOfClass } from "../export/rdfVocab.ts";
+import {
+  ENTITY_NUMBER_TYPES,
+  ENTITY_STRING_PROPERTIES,
+  IRI,
+  KG,
+  QUALIFIER_PROPERTIES,
+  RELATION_STRING_PROPERTIES,
+  typeOfClass,
+} from "../export/rdfVocab.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
 import { toKnowledgeGraph } from "./normalize.ts";
 import { ImportError, type ImportOptions } from "./types.ts";
@@ -19,24 +27,6 @@ export interface RdfImportOptions extends ImportOptions {
 }
 
 type Index = Map<string, Map<string, Term[]>>;
-
-const NODE_STRINGS: Record<string, string> = {
-  [IRI.label]: "label",
-  [IRI.subtype]: "subtype",
-  [IRI.description]: "description",
-  [IRI.source]: "source",
-  [IRI.color]: "color",
-};
-const NODE_NUMBERS = ["x", "y", "size", "community", "degree"];
-const EDGE_STRINGS: Record<string, string> = {
-  [IRI.predicateId]: "predicate",
-  [IRI.label]: "label",
-  [IRI.kind]: "kind",
-  [IRI.status]: "status",
-  [IRI.source]: "source",
-  [IRI.wikidata]: "wikidata",
-};
-const QUALIFIERS: Record<string, string> = { [IRI.time]: "time", [IRI.duration]: "duration", [IRI.role]: "role" };
 
 /** Builds the graph the triples describe; `name` names the source in errors. */
 export function readRdfQuads(
@@ -103,11 +93,11 @@ class Reader {
     const a: Attributes = {};
     const type = types.map(typeOfClass).find((t) => t !== null);
     if (type) a.type = type;
-    for (const [p, attribute] of Object.entries(NODE_STRINGS)) {
+    for (const [attribute, p] of Object.entries(ENTITY_STRING_PROPERTIES)) {
       const value = this.string(subject, p);
       if (value !== null) a[attribute] = value;
     }
-    for (const attribute of NODE_NUMBERS) {
+    for (const attribute of Object.keys(ENTITY_NUMBER_TYPES)) {
       const value = this.string(subject, `${KG}${attribute}`);
       if (value !== null) a[attribute] = Number(value);
     }
@@ -120,7 +110,7 @@ class Reader {
 
   relation(subject: string): Attributes {
     const a: Attributes = {};
-    for (const [p, attribute] of Object.entries(EDGE_STRINGS)) {
+    for (const [attribute, p] of Object.entries(RELATION_STRING_PROPERTIES)) {
       const value = this.string(subject, p);
       if (value !== null) a[attribute] = value;
     }
@@ -134,7 +124,7 @@ class Reader {
     const confidence = this.string(subject, IRI.confidence);
     if (confidence !== null) a.confidence = Number(confidence);
     const qualifiers: Record<string, string> = {};
-    for (const [p, q] of Object.entries(QUALIFIERS)) {
+    for (const [q, p] of Object.entries(QUALIFIER_PROPERTIES)) {
       const value = this.string(subject, p);
       if (value !== null) qualifiers[q] = value;
     }

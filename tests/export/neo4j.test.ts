@@ -3,17 +3,16 @@ import { parse } from "csv-parse/sync";
 import { exportGraph } from "../../src/export/exportGraph.ts";
 import { neo4jImportCommand } from "../../src/export/neo4jFiles.ts";
 import { NEO4J_FILES } from "../../src/export/neo4jHeaders.ts";
-import { readNeo4jBundle, type BundleFiles } from "../../src/import/neo4j.ts";
+import { readNeo4jBundle, unzipBundleFiles, type BundleFiles } from "../../src/import/neo4j.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
 import { hostileGraph } from "../security/fixtures.ts";
 import { seedGraph, trickyGraph } from "./fixtures.ts";
 import { checkHeader } from "./neo4jHeaderGrammar.ts";
-import { unzipBundle } from "./readBack.ts";
 
 async function bundle(graph: KnowledgeGraph): Promise<BundleFiles> {
   const parts: Buffer[] = [];
   for await (const chunk of exportGraph(graph, "neo4j", { baseName: "g" }).chunks) parts.push(Buffer.from(chunk));
-  return unzipBundle(new Uint8Array(Buffer.concat(parts)));
+  return unzipBundleFiles(new Uint8Array(Buffer.concat(parts)));
 }
 
 const CSV_FILES = [

@@ -6,12 +6,11 @@ import request from "supertest";
 import { writeGraphJson } from "../../src/graphfile/graphFile.ts";
 import { NEO4J_FILES } from "../../src/export/neo4jHeaders.ts";
 import { readAnyGraphFile } from "../../src/import/readAnyGraphFile.ts";
-import { readNeo4jBundle } from "../../src/import/neo4j.ts";
+import { readNeo4jBundle, unzipBundleFiles } from "../../src/import/neo4j.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
 import { kg } from "../helpers/kg.ts";
 import { appFor } from "../security/fixtures.ts";
 import { seedGraph } from "./fixtures.ts";
-import { unzipBundle } from "./readBack.ts";
 
 describe("kg export --format neo4j", () => {
   let dir: string;
@@ -70,7 +69,7 @@ describe("GET /api/export?format=neo4j", () => {
     expect(res.status).toBe(200);
     expect(res.headers["content-type"]).toBe("application/zip");
     expect(res.headers["content-disposition"]).toContain("evidence-graph-neo4j.zip");
-    const back = readNeo4jBundle(unzipBundle(new Uint8Array(res.body as Buffer)), "subset");
+    const back = readNeo4jBundle(unzipBundleFiles(new Uint8Array(res.body as Buffer)), "subset");
     expect(back.order).toBeGreaterThan(0);
     expect(back.everyNode((_n, a) => a.type === "person")).toBe(true);
   });

@@ -1,19 +1,10 @@
 /**
  * Test helper: reads an export of the formats beyond Gephi's (Neo4j bundle, Turtle, JSON-LD) back into a graph.
  */
-import { unzipSync, strFromU8 } from "fflate";
-import path from "node:path";
-import { readNeo4jBundle, type BundleFiles } from "../../src/import/neo4j.ts";
+import { readNeo4jBundle, unzipBundleFiles } from "../../src/import/neo4j.ts";
 import { readJsonLd, readTurtle } from "../../src/import/turtle.ts";
 import type { RdfImportOptions } from "../../src/import/rdf.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
-
-/** The files of a zipped bundle by base name. */
-export function unzipBundle(bytes: Uint8Array): BundleFiles {
-  const files: BundleFiles = new Map();
-  for (const [name, data] of Object.entries(unzipSync(bytes))) files.set(path.posix.basename(name), strFromU8(data));
-  return files;
-}
 
 /** Reads back the bytes of a `neo4j`, `turtle` or `jsonld` export. */
 export async function readBack(
@@ -24,7 +15,7 @@ export async function readBack(
 ): Promise<KnowledgeGraph> {
   switch (format) {
     case "neo4j":
-      return readNeo4jBundle(unzipBundle(bytes), fileName);
+      return readNeo4jBundle(unzipBundleFiles(bytes), fileName);
     case "turtle":
       return readTurtle(Buffer.from(bytes).toString("utf8"), fileName, options);
     case "jsonld":

@@ -8,6 +8,7 @@
  * the difference between the last two versions. Without `--server`, it sends a graph file or graph-data/ once.
  */
 import { EventEmitter } from "node:events";
+import { graphEvents } from "../../export/gephiEvents.ts";
 import { followInGephi, GephiPusher } from "../../export/gephiStream.ts";
 import { readGraphologyJson } from "../../import/json.ts";
 import type { KnowledgeGraph } from "../../model/types.ts";
@@ -37,9 +38,7 @@ export const streamCommand: Command = {
     const pusher = new GephiPusher(gephi);
     if (!values.server) {
       const graph = loadServedGraph({ graphFile: values.graph ?? null, dataRoot: values.data });
-      const source = new EventEmitter() as EventEmitter & { graph: KnowledgeGraph };
-      source.graph = graph;
-      followInGephi(source, pusher)();
+      pusher.enqueue(graphEvents(graph));
       await pusher.flush();
       return report(io, pusher, `sent ${graph.order} nodes, ${graph.size} edges to ${gephi}`);
     }
@@ -50,15 +49,10 @@ export const streamCommand: Command = {
     const source = Object.assign(new EventEmitter(), { graph: await follower.fetchInitial() });
     const stop = followInGephi(source, pusher);
     io.out(`streaming ${source.graph.order} nodes, ${source.graph.size} edges from ${server} to ${gephi}`);
-    if (values.once) {
-      stop();
-      await pusher.flush();
-      return report(io, pusher, "sent");
-    }
-    await pollUntilSignal(follower, source, interval);
+    if (!values.once) await pollUntilSignal(follower, source, interval);
     stop();
     await pusher.flush();
-    return report(io, pusher, "stopped");
+    return report(io, pusher, values.once ? "sent" : "stopped");
   },
 };
 
