@@ -73,7 +73,7 @@ interface Step {
   documents: StoredDocument[];
 }
 
-/** Writes to one graph-data root and keeps `store` serving what is on disk. */
+/** Writes to one graph-data root and keeps `served` serving what is on disk. */
 export class DataWriter {
   readonly dataFiles: DataFiles;
   readonly #served: ServedGraph;
