@@ -310,7 +310,10 @@ export class DataWriter {
     await this.#prepareSpare();
   }
 
-  /** Saves the served graph to build/graph.json now if a save is pending, and waits for one under way (call before exiting). */
+  /**
+   * Saves the served graph to build/graph.json now if a save is pending, and waits for one under way (call before
+   * exiting).
+   */
   async flush(): Promise<void> {
     if (this.#saveTimer !== undefined) {
       clearTimeout(this.#saveTimer);
