@@ -5,7 +5,7 @@ import { MultiDirectedGraph } from "graphology";
 import type { Dataset } from "../store/load.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
 import { kindOfPredicate, relationLabel } from "../model/relationKind.ts";
-import { applyExtractedFile } from "./merge.ts";
+import { addDocument, applyExtractedFile, unplacedNode } from "./merge.ts";
 
 /**
  * Builds the graph's nodes and edges (no layout or metrics yet): curated entities and relations, then the facts
@@ -23,12 +23,7 @@ export function assembleGraph(dataset: Dataset): KnowledgeGraph {
       description: entity.description,
       documents: [],
       source: "curated",
-      x: 0,
-      y: 0,
-      size: 1,
-      color: ontology.types[entity.type].color,
-      community: 0,
-      degree: 0,
+      ...unplacedNode(ontology.types[entity.type].color),
     });
   }
   for (const relation of dataset.relations) {
@@ -60,9 +55,4 @@ export function assembleGraph(dataset: Dataset): KnowledgeGraph {
     documents: [...dataset.documents.values()].map((d) => ({ id: d.meta.id, title: d.meta.title })),
   });
   return graph;
-}
-
-function addDocument(graph: KnowledgeGraph, node: string, doc: string): void {
-  const documents = graph.getNodeAttribute(node, "documents");
-  if (!documents.includes(doc)) documents.push(doc);
 }

@@ -16,10 +16,9 @@ import type {
   Ontology,
   ResolutionRule,
 } from "../model/schemas.ts";
-import type { KnowledgeGraph, RelationAttributes } from "../model/types.ts";
+import type { EntityAttributes, KnowledgeGraph, RelationAttributes } from "../model/types.ts";
 import { relationLabel } from "../model/relationKind.ts";
 
-/** What applying one document changed. */
 /** An extracted entity that joined an existing node, and the rule that joined it. */
 export interface MergeReport {
   /** Id to revert the merge with: `<doc>.<key>`. */
@@ -29,6 +28,7 @@ export interface MergeReport {
   rule: Exclude<ResolutionRule, "new">;
 }
 
+/** What applying one document changed. */
 export interface MergeOutcome {
   newEntities: string[];
   newRelations: string[];
@@ -67,12 +67,7 @@ export function applyExtractedFile(
         description: "",
         documents: [doc],
         source: "extracted",
-        x: 0,
-        y: 0,
-        size: 1,
-        color: ontology.types[entity.type].color,
-        community: 0,
-        degree: 0,
+        ...unplacedNode(ontology.types[entity.type].color),
       });
       outcome.newEntities.push(node);
     } else addDocument(graph, node, doc);
@@ -130,7 +125,15 @@ function findCuratedEdge(
   );
 }
 
-function addDocument(graph: KnowledgeGraph, node: string, doc: string): void {
+/** A new node's drawing and metric attributes, until the layout and the metrics fill them in. */
+export function unplacedNode(
+  color: string,
+): Pick<EntityAttributes, "x" | "y" | "size" | "color" | "community" | "degree"> {
+  return { x: 0, y: 0, size: 1, color, community: 0, degree: 0 };
+}
+
+/** Adds `doc` to `node`'s documents, replacing the array rather than changing it (it may be shared with a copy). */
+export function addDocument(graph: KnowledgeGraph, node: string, doc: string): void {
   const documents = graph.getNodeAttribute(node, "documents");
   if (!documents.includes(doc)) graph.setNodeAttribute(node, "documents", [...documents, doc]);
 }

@@ -85,6 +85,8 @@ function kindOf(info: Stats): string {
 const MAX_LINE_BYTES = 3 * MAX_DOCUMENT_BYTES + 64 * 1024;
 const BLANK_BYTES = new Set([0x20, 0x09, 0x0d]);
 const EXPECTED = 'write one {"title": ..., "text": ...} object per line';
+/** Decodes each line (no state is kept between whole-input `decode` calls); throws on bytes that are not UTF-8. */
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
 
 /**
  * The documents of a JSON Lines byte stream, one `{"id"?, "title"?, "text", "date"?, "author"?, "outlet"?, "url"?}`
@@ -111,7 +113,7 @@ function jsonLine(input: InputLine): BatchItem | null {
   if (input.bytes.every((b) => BLANK_BYTES.has(b))) return null;
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(input.bytes));
+    value = JSON.parse(UTF8.decode(input.bytes));
   } catch (error) {
     const reason = error instanceof SyntaxError ? error.message : "not UTF-8";
     return { line, error: `the line is not JSON (${reason}); ${EXPECTED}` };

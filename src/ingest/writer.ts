@@ -73,7 +73,7 @@ interface Step {
   documents: StoredDocument[];
 }
 
-/** Writes to one graph-data root and keeps `store` serving what is on disk. */
+/** Writes to one graph-data root and keeps `served` serving what is on disk. */
 export class DataWriter {
   readonly dataFiles: DataFiles;
   readonly #served: ServedGraph;
@@ -310,7 +310,10 @@ export class DataWriter {
     await this.#prepareSpare();
   }
 
-  /** Saves the served graph to build/graph.json now if a save is pending, and waits for one under way (call before exiting). */
+  /**
+   * Saves the served graph to build/graph.json now if a save is pending, and waits for one under way (call before
+   * exiting).
+   */
   async flush(): Promise<void> {
     if (this.#saveTimer !== undefined) {
       clearTimeout(this.#saveTimer);

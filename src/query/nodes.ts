@@ -1,12 +1,13 @@
 /**
- * Node queries: one entity with every attribute and its relations (node detail), and its ego graph (neighbours).
+ * Node queries: one entity with every attribute and its relations (node detail), one relation with every attribute
+ * (edge detail), and an entity's ego graph (neighbours).
  */
 import type { z } from "zod";
 import type { KnowledgeGraph } from "../model/types.ts";
 import { egoWalk, pathIndexOf, pathNode } from "../paths/index.ts";
 import { requireEntityId } from "./entities.ts";
 import { HttpError, parseOr400 } from "./errors.ts";
-import { graphNodeView, type GraphNodeView } from "./graphViews.ts";
+import { graphEdgeView, graphNodeView, type GraphEdgeView, type GraphNodeView } from "./graphViews.ts";
 import {
   GraphKeyParamsSchema,
   GraphNodeQuerySchema,
@@ -26,8 +27,15 @@ export function answerNodeDetail(graph: KnowledgeGraph, rawParams: unknown, rawQ
   return graphNodeView(graph, id, limit);
 }
 
+/** Answers GET /api/graph/edges/:id from its path parameters; 404 when no edge has the key. */
+export function answerEdgeDetail(graph: KnowledgeGraph, rawParams: unknown): GraphEdgeView {
+  const { id } = parseOr400(GraphKeyParamsSchema, rawParams, "params");
+  if (!graph.hasEdge(id)) throw missingKey("edge", id);
+  return graphEdgeView(graph, id);
+}
+
 /** 404 for a key the graph does not have (it may have been removed by a review or a rebuild). */
-export function missingKey(what: "node" | "edge", id: string): HttpError {
+function missingKey(what: "node" | "edge", id: string): HttpError {
   const hint = what === "node" ? "look entities up with /api/search?q=" : "list relations with /api/triples";
   return new HttpError(404, "not_found", `graph: no ${what} has the key "${id}"; ${hint}`, { param: "id" });
 }

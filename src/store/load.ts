@@ -72,7 +72,7 @@ export function loadDataset(root?: string): Dataset {
   const extracted = loadExtracted(dataFiles, issues);
   const decisions = loadDecisions(dataFiles, issues);
   if (issues.length > 0 || !ontology) throw new DataError(issues);
-  return { dataFiles: dataFiles, ontology, documents, entities, relations, extracted, decisions };
+  return { dataFiles, ontology, documents, entities, relations, extracted, decisions };
 }
 
 function loadDocuments(dataFiles: DataFiles, issues: DataIssue[]): Map<string, StoredDocument> {

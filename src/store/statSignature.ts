@@ -2,7 +2,7 @@
  * Stat signature: path, size and modification time of every source file of a graph-data/ root — a cheap way to tell
  * that nothing changed since a known moment, without hashing the contents (the fingerprint does that).
  */
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, statSync, type Dirent } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { DataFiles } from "./dataFiles.ts";
@@ -11,16 +11,9 @@ import type { DataFiles } from "./dataFiles.ts";
 export function statSignature(dataFiles: DataFiles): string {
   const parts: string[] = [];
   const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      // Same exclusions as the fingerprint: hidden files (staging, locks) and the build output.
-      if (entry.name.startsWith(".")) continue;
-      const full = path.join(dir, entry.name);
-      if (full === dataFiles.buildDir) continue;
-      if (entry.isDirectory()) walk(full);
-      else {
-        const { size, mtimeNs } = statSync(full, { bigint: true });
-        parts.push(`${path.relative(dataFiles.root, full)}\0${size}\0${mtimeNs}`);
-      }
+    for (const { full, isDirectory } of sourceEntries(dataFiles, dir, readdirSync(dir, { withFileTypes: true }))) {
+      if (isDirectory) walk(full);
+      else parts.push(signatureLine(dataFiles, full, statSync(full, { bigint: true })));
     }
   };
   walk(dataFiles.root);
@@ -40,15 +33,11 @@ export async function statSignatureAsync(dataFiles: DataFiles): Promise<string> 
     } catch {
       return;
     }
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (entry.name.startsWith(".")) continue;
-      const full = path.join(dir, entry.name);
-      if (full === dataFiles.buildDir) continue;
-      if (entry.isDirectory()) await walk(full);
+    for (const { full, isDirectory } of sourceEntries(dataFiles, dir, entries)) {
+      if (isDirectory) await walk(full);
       else {
         try {
-          const { size, mtimeNs } = await stat(full, { bigint: true });
-          parts.push(`${path.relative(dataFiles.root, full)}\0${size}\0${mtimeNs}`);
+          parts.push(signatureLine(dataFiles, full, await stat(full, { bigint: true })));
         } catch {
           // removed between readdir and stat
         }
@@ -57,4 +46,17 @@ export async function statSignatureAsync(dataFiles: DataFiles): Promise<string> 
   };
   await walk(dataFiles.root);
   return parts.join("\n");
+}
+
+/** The entries of `dir` that count, in name order: the fingerprint's exclusions, hidden files and the build output. */
+function sourceEntries(dataFiles: DataFiles, dir: string, entries: Dirent[]): { full: string; isDirectory: boolean }[] {
+  return entries
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .filter((entry) => !entry.name.startsWith("."))
+    .map((entry) => ({ full: path.join(dir, entry.name), isDirectory: entry.isDirectory() }))
+    .filter(({ full }) => full !== dataFiles.buildDir);
+}
+
+function signatureLine(dataFiles: DataFiles, full: string, { size, mtimeNs }: { size: bigint; mtimeNs: bigint }) {
+  return `${path.relative(dataFiles.root, full)}\0${size}\0${mtimeNs}`;
 }

@@ -52,10 +52,10 @@ export function createHotDispatcher(ctx: ServerContext, options: Partial<HotOpti
     const { method, url = "" } = req;
     if (method !== "GET" && method !== "HEAD") return false;
     const mark = url.indexOf("?");
-    const answer = routes.get(mark === -1 ? url : url.slice(0, mark));
+    const path = mark === -1 ? url : url.slice(0, mark);
+    const answer = routes.get(path);
     if (!answer || UNUSUAL_URL.test(url) || hasBody(req)) return false;
     const startedAt = requestLogs ? Date.now() : 0;
-    const path = mark === -1 ? url : url.slice(0, mark);
     const write = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       // No ETag (Express hashes every body): the answer is computed per request anyway, so a 304 would save bytes on
       // the wire but none of the work, and hashing a typical 1.5 KB answer costs ~10 µs, a tenth of the request.

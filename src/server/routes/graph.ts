@@ -5,9 +5,9 @@
 import { randomBytes } from "node:crypto";
 import { Router } from "express";
 import { writeJson } from "../../export/json.ts";
-import { drawGraphView, graphEdgeView } from "../../query/graphViews.ts";
-import { answerNodeDetail, missingKey } from "../../query/nodes.ts";
-import { GraphKeyParamsSchema, GraphQuerySchema } from "../../query/schemas.ts";
+import { drawGraphView } from "../../query/graphViews.ts";
+import { answerEdgeDetail, answerNodeDetail } from "../../query/nodes.ts";
+import { GraphQuerySchema } from "../../query/schemas.ts";
 import type { ServerContext } from "../context.ts";
 import { parseOr400 } from "../../query/errors.ts";
 import { streamBody } from "../streamBody.ts";
@@ -53,10 +53,7 @@ export function graphRoutes(ctx: ServerContext): Router {
     res.json(answerNodeDetail(ctx.served.graph, req.params, req.query));
   });
   router.get("/graph/edges/:id", (req, res) => {
-    const graph = ctx.served.graph;
-    const { id } = parseOr400(GraphKeyParamsSchema, req.params, "params");
-    if (!graph.hasEdge(id)) throw missingKey("edge", id);
-    res.json(graphEdgeView(graph, id));
+    res.json(answerEdgeDetail(ctx.served.graph, req.params));
   });
   return router;
 }
