@@ -29,6 +29,11 @@ export function isCandidate(attributes: { status?: string }): boolean {
   return attributes.status === CANDIDATE_STATUS;
 }
 
+/** The relation's stance when it takes one (anything but neutral). */
+function takenStance(attributes: { stance?: string }): string | undefined {
+  return attributes.stance && attributes.stance !== "neutral" ? attributes.stance : undefined;
+}
+
 /** "is a security guarantor for" → "proposed as a security guarantor for"; other verbs say "proposed:" first. */
 function proposed(label: string): string {
   if (/^is (a|an|the) /.test(label)) return label.replace(/^is /, "proposed as ");
@@ -70,9 +75,8 @@ export function claimTags(attributes: ClaimAttributes): ClaimTag[] {
   } else if (attributes.modality) {
     tags.push({ text: attributes.modality, className: `tag-${attributes.modality}`, title: "how the text commits" });
   }
-  if (attributes.stance && attributes.stance !== "neutral") {
-    tags.push({ text: attributes.stance, className: `tag-${attributes.stance}`, title: "the subject's stance" });
-  }
+  const stance = takenStance(attributes);
+  if (stance) tags.push({ text: stance, className: `tag-${stance}`, title: "the subject's stance" });
   if (isCandidate(attributes)) tags.push({ text: "candidate", className: "tag-candidate", title: CANDIDATE_NOTE });
   return tags;
 }
@@ -89,7 +93,8 @@ export function claimTagsElement(attributes: ClaimAttributes, extra: string[] = 
 
 /** One line for a tooltip: "proposed as a security guarantor for · supports · candidate: …". */
 export function claimTitle(attributes: ClaimAttributes): string {
-  const stance = attributes.stance && attributes.stance !== "neutral" ? [`stance: ${attributes.stance}`] : [];
+  const stance = takenStance(attributes);
+  const stanceNote = stance ? [`stance: ${stance}`] : [];
   const candidate = isCandidate(attributes) ? [CANDIDATE_NOTE] : [];
-  return [claimPhrase(attributes), ...stance, ...candidate].join(" · ");
+  return [claimPhrase(attributes), ...stanceNote, ...candidate].join(" · ");
 }

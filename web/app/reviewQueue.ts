@@ -37,6 +37,14 @@ export function sortQueue(items: readonly QueueItem[], order: QueueOrder): Queue
   return [...items].sort((a, b) => COMPARE[order](a, b) || text(a.triple.id, b.triple.id));
 }
 
+/** Where the relation `id` is in `items`; 0 (the first) when it is not there. */
+export function indexOf(items: readonly QueueItem[], id: string | undefined): number {
+  return Math.max(
+    0,
+    items.findIndex((item) => item.triple.id === id),
+  );
+}
+
 /** The document ids the items quote, each once. */
 export function quotedDocuments(triples: readonly Triple[]): string[] {
   return [...new Set(triples.flatMap((t) => t.evidence.map((e) => e.doc)))];

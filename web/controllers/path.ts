@@ -27,7 +27,7 @@ function graphEdgeOf(ctx: PageContext, hop: FoundPath["edges"][number]): string 
 }
 
 /** The "ready" state showing path `shown` of `result`. */
-function readyState(ctx: PageContext, result: PathsResult, shown: number): PathState {
+function readyState(ctx: PageContext, result: PathsResult, shown: number): Extract<PathState, { type: "ready" }> {
   const path = result.paths[shown];
   const nodes = new Set(path?.nodes.map((n) => n.id) ?? []);
   const edges = new Set((path?.edges ?? []).map((hop) => graphEdgeOf(ctx, hop)).filter((e): e is string => !!e));
@@ -93,8 +93,9 @@ export function createPathController(ctx: PageContext): Controller {
   const showPath = (shown: number) => {
     const state = ui.state.path;
     if (state.type !== "ready") return;
-    ui.set({ path: readyState(ctx, state.result, shown) });
-    const nodes = [...(ui.state.path as { nodes: ReadonlySet<string> }).nodes];
+    const ready = readyState(ctx, state.result, shown);
+    ui.set({ path: ready });
+    const nodes = [...ready.nodes];
     if (nodes.length === 0) return;
     const renderer = ctx.renderer as unknown as Sigma;
     // The details panel closes when a path is shown: measure the wider stage before framing.

@@ -3,11 +3,18 @@
  * document, confidence or entity, and decided from the keyboard — A accepts, R rejects, S (or ↓) skips, ↑ goes back.
  * Decisions go through the same write API as the edge panel's buttons, then the page re-fetches the graph.
  */
-import { decideRelation, fetchCandidates, fetchDocument, MAX_CANDIDATES } from "../app/api.ts";
+import { decideRelation, fetchCandidates, fetchDocument, MAX_CANDIDATES, type Triple } from "../app/api.ts";
 import { claimPhrase, claimTagsElement } from "../app/claim.ts";
 import type { PageContext } from "../app/context.ts";
 import { byId, el, listen } from "../app/dom.ts";
-import { QUEUE_ORDERS, quotedDocuments, sortQueue, type QueueItem, type QueueOrder } from "../app/reviewQueue.ts";
+import {
+  indexOf,
+  QUEUE_ORDERS,
+  quotedDocuments,
+  sortQueue,
+  type QueueItem,
+  type QueueOrder,
+} from "../app/reviewQueue.ts";
 import type { Controller, GraphReload } from "../app/types.ts";
 import type { Decision } from "./review.ts";
 
@@ -45,30 +52,23 @@ export function createReviewQueueController(ctx: PageContext, reload: GraphReloa
     if (state.type !== "ready") set({ type: "loading" });
     try {
       const { triples, total } = await fetchCandidates(controller.signal);
-      await Promise.all(
-        quotedDocuments(triples)
-          .filter((doc) => !titles.has(doc))
-          .map(async (doc) =>
-            titles.set(
-              doc,
-              await fetchDocument(doc).then(
-                (d) => d.meta.title,
-                () => doc,
-              ),
-            ),
+      const missing = quotedDocuments(triples).filter((doc) => !titles.has(doc));
+      const found = await Promise.all(
+        missing.map((doc) =>
+          fetchDocument(doc).then(
+            (d) => d.meta.title,
+            () => doc,
           ),
+        ),
       );
+      missing.forEach((doc, i) => titles.set(doc, found[i]));
       if (controller.signal.aborted || !alive || state.type === "closed") return;
-      const document = (t: (typeof triples)[number]) => titles.get(t.evidence[0]?.doc ?? "") ?? "";
+      const titleOf = (triple: Triple) => titles.get(triple.evidence[0]?.doc ?? "") ?? "";
       const items = sortQueue(
-        triples.map((triple) => ({ triple, document: document(triple) })),
+        triples.map((triple) => ({ triple, document: titleOf(triple) })),
         order,
       );
-      const current = Math.max(
-        0,
-        items.findIndex((item) => item.triple.id === keep),
-      );
-      set({ type: "ready", items, total, current, busy: false }, focus);
+      set({ type: "ready", items, total, current: indexOf(items, keep), busy: false }, focus);
     } catch (error) {
       if ((error as Error).name === "AbortError" || !alive) return;
       set({ type: "error", message: `Cannot list the candidates: ${(error as Error).message}` });
@@ -174,14 +174,7 @@ export function createReviewQueueController(ctx: PageContext, reload: GraphReloa
       if (state.type !== "ready") return;
       const id = state.items[state.current]?.triple.id;
       const items = sortQueue(state.items, order);
-      set({
-        ...state,
-        items,
-        current: Math.max(
-          0,
-          items.findIndex((item) => item.triple.id === id),
-        ),
-      });
+      set({ ...state, items, current: indexOf(items, id) });
       byId("review-sort").focus();
     });
     return el("div", { class: "field review-sort" }, el("label", { for: "review-sort" }, "Sort by"), select);
