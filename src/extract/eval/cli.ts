@@ -26,6 +26,7 @@ export interface EvalSet {
 /** The news evaluation sets, in the order they are printed. */
 export const EVAL_SETS: EvalSet[] = [
   { name: "dev", dir: path.join(ROOT, "tests/fixtures/extract/dev"), heldOut: false },
+  { name: "news dev", dir: path.join(ROOT, "tests/fixtures/extract/devnews"), heldOut: false },
   { name: "held-out", dir: path.join(ROOT, "tests/fixtures/extract/heldout"), heldOut: true },
   { name: "news (held-out)", dir: path.join(ROOT, "tests/fixtures/extract/news"), heldOut: true },
 ];
