@@ -67,5 +67,39 @@ describe("extract", () => {
       const r = extract("Thousands died in the siege of Mariupol, and Berdiansk was occupied.");
       expect(entity(r, "Mariupol")?.type).toBe("location");
     });
+
+    it("joins a demonym to the words after it when they finish a name, not a role, a person or a lone common name", () => {
+      const r = extract(
+        "Fires in British Columbia spread. The British Library closed. The Irish novelist Ciara Dunne won. " +
+          "Russian President Vladimir Putin spoke. Logging in the Brazilian Amazon fell.",
+      );
+      expect(entity(r, "British Columbia")?.type).toBe("location");
+      expect(entity(r, "British Library")?.type).toBe("organization");
+      expect(entity(r, "Ciara Dunne")?.type).toBe("person");
+      expect(entity(r, "Vladimir Putin")?.type).toBe("person");
+      expect(entity(r, "Brazilian Amazon")).toBeUndefined();
+    });
+
+    it("types institutes, clubs and libraries by their first or last word", () => {
+      const r = extract("Aminata Ouedraogo of the Centre Muraz joined Olympique Lyonnais and then Malmö FF.");
+      expect(entity(r, "Centre Muraz")?.type).toBe("organization");
+      expect(entity(r, "Olympique Lyonnais")?.type).toBe("organization");
+      expect(entity(r, "Malmö FF")?.type).toBe("organization");
+    });
+
+    it("reads a given name before a place word that is also a surname, or before name particles, as a person", () => {
+      const r = extract(
+        "Helen Marsh, the lead scientist, said so. Its director, Femke de Wit, accused Bram van der Berg.",
+      );
+      expect(entity(r, "Helen Marsh")?.type).toBe("person");
+      expect(entity(r, "Femke de Wit")?.type).toBe("person");
+      expect(entity(r, "Bram van der Berg")?.type).toBe("person");
+    });
+
+    it("does not take a common word capitalised only because it starts a sentence for a name", () => {
+      const r = extract("The vote was close. Turnout was 66 percent. Malaria killed 600,000 people in 2024.");
+      expect(entity(r, "Turnout")).toBeUndefined();
+      expect(entity(r, "Malaria")).toBeUndefined();
+    });
   });
 });

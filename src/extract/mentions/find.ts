@@ -20,7 +20,7 @@ import {
 } from "./typing.ts";
 import type { Mention } from "./types.ts";
 import { afterTitle } from "./titles.ts";
-import { isDemonymNoun, isHeadOnly, isPortfolio, onlySentenceInitial } from "./weak.ts";
+import { commonWordStartingSentence, isDemonymNoun, isHeadOnly, isPortfolio, onlySentenceInitial } from "./weak.ts";
 import { DocumentTitles } from "./works.ts";
 import { placeLookup } from "../geo/places.ts";
 
@@ -29,6 +29,8 @@ import { placeLookup } from "../geo/places.ts";
  * organisation word "Council on Foreign Relations", "Institute for Advanced Study".
  */
 const CONNECTORS = new Set(["of", "and", "&", "de", "del", "la", "von", "van", "bin", "al", "du", "der", "for", "on"]);
+/** Two particles that join the parts of a person's name. */
+const PARTICLE_PAIR = new Set(["van der", "van den", "von der", "van de", "de la", "de los", "de las", "van het"]);
 const OF_HEADS = new Set([
   ...["republic", "kingdom", "state", "states", "university", "house", "church", "museum", "institute", "college"],
   ...["school", "office", "court", "duke", "earl", "prince", "princess", "king", "queen", "city", "port", "gulf"],
@@ -128,7 +130,7 @@ function step(
         isEventHead(tokens[runEnd - 1].lower) ||
         isPolityHead(tokens[runEnd - 1].lower)) &&
       trimmedEnd(ctx, tokens, i, runEnd) === runEnd;
-    if (starts) {
+    if (starts || (kind === "demonym-adjective" && demonymStartsName(a, ctx, end, runEnd, to))) {
       properName(a, ctx, i, runEnd, out, taken);
       return runEnd;
     }
@@ -165,6 +167,25 @@ function step(
   const based = BASED.exec(t.text);
   if (based) pushPart(a, out, taken, i, based[1], "location");
   return i + 1;
+}
+
+/**
+ * Whether the capitalised words from `end` to `runEnd` after a demonym finish one name with it ("British Columbia",
+ * "Canadian Pacific Kansas City"): they are not a role or title ("Russian President X"), not a name the lexicon
+ * knows on its own ("the Dutch Ajax"), and not a person's name ("the Irish Ciara Dunne").
+ */
+function demonymStartsName(a: Analysis, ctx: CompiledContext, end: number, runEnd: number, to: number): boolean {
+  const { tokens } = a;
+  if (runEnd <= end || trimmedEnd(ctx, tokens, end, runEnd) !== runEnd) return false;
+  if (matchPhrase(ctx.roles, tokens, end, to) || afterTitle(tokens, end, runEnd) > end) return false;
+  if (matchName(ctx.names, tokens, end, runEnd)) return false;
+  // One word after the demonym is a name with it only when it heads names or the gazetteer knows the two ("British
+  // Columbia", "Irish Sea"); "the Brazilian Amazon" is the Amazon.
+  const words = tokens.slice(end - 1, runEnd).map((t) => t.lower);
+  if (runEnd - end === 1 && !isNameHead(words[1]) && placeLookup().within(words.join(" ")).length === 0) return false;
+  return (
+    typeName(tokens, end, runEnd, false, (w) => isKnownPlace(ctx, w)) !== "person" && !isFirstName(tokens[end].lower)
+  );
 }
 
 /** Parts of speech that never start a name: "I", "But", quotes and brackets. */
@@ -271,7 +292,8 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
       end - start === 1 &&
       (isCommonWord(tokens[start].lower) ||
         isCommonWord(tokens[start].lemma.toLowerCase()) ||
-        onlySentenceInitial(a, start)));
+        onlySentenceInitial(a, start) ||
+        commonWordStartingSentence(a, start)));
   if (weak) {
     push(a, out, taken, { from: start, to: end, type: null, weak });
     return;
@@ -331,6 +353,9 @@ function properRun(tokens: Token[], i: number, to: number): number {
     ) {
       if (t.lower === "and" && cut < 0) cut = j;
       j++;
+    } else if (PARTICLE_PAIR.has(`${t.lower} ${tokens[j + 1]?.lower}`) && j + 2 < to && isCapitalized(tokens[j + 2])) {
+      // "Ursula von der Leyen", "Bram van der Berg": two particles between the given name and the surname.
+      j += 2;
     } else {
       const place = gazetteerRun(tokens, i, j, to);
       if (place === j) break;

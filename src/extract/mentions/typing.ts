@@ -41,7 +41,21 @@ const ORG_HEADS = new Set([
   ...["pictures", "studios", "records", "entertainment", "publishing", "networks", "communications", "pharmaceuticals"],
   ...["regiment", "battalion", "brigade", "squadron", "fleet", "corps", "railroad", "railway", "railways", "transit"],
   ...["trust", "books", "studio", "films", "airways", "press", "media", "magazine", "orchestra", "choir", "band"],
+  // Libraries are institutions before buildings; football clubs end in a suffix or a word no place has.
+  ...["library", "inspectorate", "ff", "afc", "cf", "sc", "ac", "united", "rovers", "wanderers", "hotspur"],
 ]);
+/** First words that make a name an organisation: "Centre Muraz", "Olympique Lyonnais", "Sporting Lisbon". */
+const LEADING_ORG = new Set([
+  ...["centre", "center", "institute", "instituto", "institut", "banco", "banque", "grupo", "groupe", "compagnie"],
+  ...["olympique", "sporting", "atlético", "atletico", "dynamo", "dinamo", "borussia", "real", "racing", "société"],
+]);
+/** Place words that are also common surnames: "Helen Marsh", "Damon Hill", "Sally Field" are people. */
+const SURNAME_PLACE_WORDS = new Set([
+  ...["marsh", "hill", "hills", "field", "woods", "grove", "hall", "house", "lane", "bridge", "park", "castle"],
+  ...["ridge", "shore", "farm", "garden", "gardens", "banks", "ford", "brooks"],
+]);
+/** Lower-case particles inside people's names: "Bram de Vries", "Ursula von der Leyen", "Ana dos Santos". */
+const NAME_PARTICLES = new Set(["de", "van", "von", "der", "den", "ter", "da", "di", "du", "dos", "das", "del", "bin"]);
 /** Last words that make a name a state or realm, past or present ("Russian Empire", "Dutch Republic"). */
 const POLITY_HEADS = new Set([
   ...["empire", "republic", "kingdom", "dynasty", "confederation", "commonwealth", "caliphate", "sultanate"],
@@ -206,6 +220,17 @@ function isGazetteerPlace(words: string[]): boolean {
   return placeLookup().within(words.join(" ")).length > 0;
 }
 
+/**
+ * "Bram de Vries", "Femke van der Berg": one capitalised given name, lower-case particles, then a capitalised surname
+ * of one word (a town's name with particles was ruled out before: "Villanueva de la Serena").
+ */
+function personWithParticles(tokens: Token[], from: number, to: number, words: string[]): boolean {
+  if (words.length < 3 || words.length > 4 || !NAME_PARTICLES.has(words[1])) return false;
+  let k = from + 1;
+  while (k < to - 1 && NAME_PARTICLES.has(tokens[k].text)) k++;
+  return k === to - 1 && /^\p{Lu}/u.test(tokens[from].text) && /^\p{Lu}/u.test(tokens[k].text);
+}
+
 /** Whether compromise knows `word` (lower case) as a place. */
 export function isPlaceName(word: string): boolean {
   return tagsOf(word).some((t) => PLACE_TAGS.has(t));
@@ -217,6 +242,11 @@ const NAME_TAGS = new Set([...PERSON_TAGS, ...PLACE_TAGS, "LastName", "Organizat
 export function isCommonWord(word: string): boolean {
   const tags = tagsOf(word);
   return tags.length > 0 && !tags.some((t) => NAME_TAGS.has(t));
+}
+
+/** Whether compromise knows `word` (lower case) as a name of a person, place or organisation. */
+export function isNameWord(word: string): boolean {
+  return tagsOf(word).some((t) => NAME_TAGS.has(t));
 }
 
 const MODIFIER_TAGS = new Set(["Adjective", "Cardinal", "TextValue", "Ordinal", "Determiner"]);
@@ -313,7 +343,10 @@ export function typeName(
   // A title before the name says person, whatever place word ends it ("Judge Helen Marsh").
   if (titled) return "person";
   if (FOLLOWING_PLACE.has(tokens[to]?.lower ?? "")) return "location";
+  const firstNamed = isFirstName(words[0]) && !knownPlace(words[0]);
+  if (words.length === 2 && firstNamed && SURNAME_PLACE_WORDS.has(last)) return "person";
   if (PLACE_HEADS.has(last) && words.length > 1) return "location";
+  if (LEADING_ORG.has(words[0]) && words.length > 1) return "organization";
   if (LEADING_PLACE.has(words[0]) && words.length > 1 && !isFirstName(words[1])) return "location";
   const following = tokens[to]?.lower ?? "";
   if (OUTLET_NOUNS.has(following)) return "organization";
@@ -344,6 +377,7 @@ export function typeName(
     return "person";
   // "Weiden am See", "Frankfurt am Main": a name the gazetteer knows as a town.
   if (isGazetteerPlace(words)) return "location";
+  if (personWithParticles(tokens, from, to, words)) return "person";
   // "Paris Saint-Germain", "Borussia Dortmund": a place inside a longer name makes it a club or company.
   if (words.length > 1 && words.some(placeWord)) return "organization";
   // "AeroSystems", "PlayStation": a capital inside a word after three lower-case letters marks a brand.

@@ -4,7 +4,8 @@
  */
 import type { CompiledContext } from "../lexicon/compile.ts";
 import type { Analysis, Token } from "../nlp/types.ts";
-import { isCommonWord, isNameHead, isPluralNoun } from "./typing.ts";
+import { isVocabularyWord } from "../nlp/analyse.ts";
+import { isCommonWord, isNameHead, isNameWord, isPluralNoun } from "./typing.ts";
 
 /** Bodies a text names by their head word alone: "Congress passed the bill", "the Army withdrew". */
 const SOLE_BODIES = new Set([
@@ -39,6 +40,20 @@ export function onlySentenceInitial(a: Analysis, k: number): boolean {
   if (a.sentences[t.sentence].from !== k || !next) return false;
   const modifier = next.pos === "NOUN" && !/^\p{Lu}/u.test(next.text);
   if (!modifier && !isPluralNoun(t.lower)) return false;
+  for (let i = 0; i < a.tokens.length; i++) {
+    const u = a.tokens[i];
+    if (i !== k && u.text === t.text && a.sentences[u.sentence].from !== i) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the lone word at `k` starts its sentence, is a common English word ("Turnout was 66 percent", "Malaria
+ * killed"), is no name compromise knows, and is written capitalised nowhere else in the text.
+ */
+export function commonWordStartingSentence(a: Analysis, k: number): boolean {
+  const t = a.tokens[k];
+  if (a.sentences[t.sentence].from !== k || isNameWord(t.lower) || !isVocabularyWord(t.lower)) return false;
   for (let i = 0; i < a.tokens.length; i++) {
     const u = a.tokens[i];
     if (i !== k && u.text === t.text && a.sentences[u.sentence].from !== i) return false;

@@ -8,6 +8,14 @@ import type { Analysis, NumericSpan, Sentence, Token } from "./types.ts";
 const nlp = winkNLP(model);
 const its = nlp.its;
 
+/**
+ * The size of wink-nlp's own English vocabulary: lexemes are numbered in it first and words read later get the
+ * numbers after it, so the first word read, a made-up one, gets this number. wink-nlp keeps its `isOOV` private;
+ * this probe, run before any text, reads the same boundary through its public `uniqueId`.
+ */
+const VOCABULARY_SIZE = (nlp.readDoc("qzxjvqkw").tokens().out(its.uniqueId) as number[])[0];
+const vocabularyCache = new Map<string, boolean>();
+
 // wink-nlp's published types do not accept every `its` helper in `out()`; this is the part of its API used here.
 interface WinkItem {
   out(f?: unknown): unknown;
@@ -28,6 +36,20 @@ const NUMERIC_KINDS = new Set(["DATE", "MONEY", "PERCENT", "DURATION", "CARDINAL
 /** Folds typographic apostrophes so that "Kyiv’s" and "Kyiv's" look alike to the rules. */
 export function foldQuotes(text: string): string {
   return text.replace(/[’‘`]/g, "'");
+}
+
+/**
+ * Whether wink-nlp's vocabulary has `word` (any case): its vocabulary is the common English words, without the
+ * names of people, places and firms ("turnout" and "malaria" are in it; "caldwell" and "helsinki" are not).
+ */
+export function isVocabularyWord(word: string): boolean {
+  let hit = vocabularyCache.get(word);
+  if (hit === undefined) {
+    const ids = nlp.readDoc(word).tokens().out(its.uniqueId) as number[];
+    hit = ids.length === 1 && ids[0] < VOCABULARY_SIZE;
+    if (vocabularyCache.size < 10_000) vocabularyCache.set(word, hit);
+  }
+  return hit;
 }
 
 /** Runs wink-nlp over `text` and returns tokens with exact character offsets (wink keeps the text lossless). */
