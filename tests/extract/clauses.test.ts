@@ -51,6 +51,20 @@ describe("extract", () => {
       ).toMatchObject({ modality: "hypothetical" });
     });
 
+    it("reads the name a modifying demonym and common nouns lead to as the object: bought the Polish firm X", () => {
+      const r = extract("Jensen Holdings has agreed to buy the British freight forwarder Hartley & Moss.");
+      expect(relation(r, "jensen-holdings", "acquires", "hartley-moss")?.evidence.quote).toBe(
+        "Jensen Holdings has agreed to buy the British freight forwarder Hartley & Moss",
+      );
+    });
+
+    it("takes a definite description with a demonym or a place adjective as the subject it refers to", () => {
+      const r = extract("Jensen Holdings grew fast. The Danish company bought the Polish trucking firm Trasko.");
+      expect(relation(r, "jensen-holdings", "acquires", "trasko")?.evidence.quote).toBe(
+        "The Danish company bought the Polish trucking firm Trasko",
+      );
+    });
+
     it("reads a fronted participle with the main clause's subject: Born in Y, X ...", () => {
       const r = extract("Born in Prelate, Saskatchewan, Ross Alger moved to Calgary.");
       expect(relation(r, "ross-alger", "born_in", "prelate")?.evidence.quote).toBe(

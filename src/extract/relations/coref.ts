@@ -66,10 +66,25 @@ export function pronounAt(v: View, k: number): EntityType[] | null {
  */
 export function descriptionAt(v: View, k: number): { types: EntityType[]; to: number } | null {
   if (v.tokens[k]?.lower !== "the") return null;
-  const types = DESCRIPTIONS.get(v.tokens[k + 1]?.lower ?? "");
+  // "the Danish company", "the Copenhagen-based group": a demonym or adjective may come before the head noun.
+  let head = k + 1;
+  while (head < k + 1 + MAX_DESCRIPTION_MODIFIERS && isDescriptionModifier(v, head)) head++;
+  const types = DESCRIPTIONS.get(v.tokens[head]?.lower ?? "");
   // "the company Microsoft": the description is an apposition to a name, not a reference.
-  if (!types || v.mentionAt[k + 2]) return null;
-  return { types, to: k + 2 };
+  if (!types || v.mentionAt[head + 1] || v.mentionAt[head]) return null;
+  return { types, to: head + 1 };
+}
+
+/** Most words between "the" and the head noun of a definite description. */
+const MAX_DESCRIPTION_MODIFIERS = 2;
+
+/** Whether the word at `k` may modify a description's head: an adjective or a one-word demonym ("Danish"). */
+function isDescriptionModifier(v: View, k: number): boolean {
+  const t = v.tokens[k];
+  if (!t) return false;
+  const m = v.mentionAt[k];
+  if (m) return m.adjective === true || (m.from === k && m.to === k + 1 && /-based$/.test(t.text));
+  return t.pos === "ADJ" && /^\p{Ll}/u.test(t.text);
 }
 
 /**
@@ -114,7 +129,7 @@ export function referentAt(v: View, k: number): { entity: number; to: number } |
   if (!table) resolved.set(v, (table = resolveReferences(v)));
   const entity = table.get(k);
   if (entity === undefined) return null;
-  return { entity, to: PERSONAL.has(v.tokens[k].lower) ? k + 1 : k + 2 };
+  return { entity, to: PERSONAL.has(v.tokens[k].lower) ? k + 1 : (descriptionAt(v, k)?.to ?? k + 2) };
 }
 
 /** Resolves every pronoun and definite description of the text: token index -> entity index. */

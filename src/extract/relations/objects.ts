@@ -63,7 +63,11 @@ export function readComplement(
       // "joined Britain's Labour Party": the possessed name is the complement; "bought Microsoft's stake": none.
       const owned = isPossessive(v, m.to) ? mentionStarting(v, m.to + 1) : null;
       if (owned) return complement(v, s, owned, prep, direct, words);
-      return isModifier(v, m.to) || isPossessive(v, m.to) ? null : complement(v, s, m, prep, direct, words);
+      if (isPossessive(v, m.to)) return null;
+      if (!isModifier(v, m.to)) return complement(v, s, m, prep, direct, words);
+      // "bought the Polish trucking firm Trasko": the name the modified nouns lead to is the complement.
+      const named = describedName(v, m.to, s.to);
+      return named ? complement(v, s, named, prep, direct, words) : null;
     }
     const r = m ? null : referentAt(v, n);
     if (r && r.to > n + 1 && !POSSESSIVE_PRONOUNS.has(v.tokens[n].lower))
@@ -95,6 +99,20 @@ function roleTitle(v: View, s: Sentence, j: number): Mention | null {
   if (v.mentionAt[from]) return null;
   const role = matchPhrase(v.ctx.roles, v.tokens, from, s.to);
   return role ? mentionStarting(v, role.to) : null;
+}
+
+/** Most common nouns between a modifying name and the name they describe ("freight forwarder"). */
+const MAX_DESCRIPTION = 3;
+
+/** The name right after the common nouns starting at `k` ("trucking firm Trasko"), or null. */
+function describedName(v: View, k: number, to: number): Mention | null {
+  for (let n = k; n < to && n <= k + MAX_DESCRIPTION; n++) {
+    const m = mentionStarting(v, n);
+    if (m) return SKIPPED_TYPES.has(v.clusters[m.entity].type) ? null : m;
+    const t = v.tokens[n];
+    if (t.pos !== "NOUN" || !/^\p{Ll}/u.test(t.text)) return null;
+  }
+  return null;
 }
 
 function isModifier(v: View, k: number): boolean {

@@ -164,7 +164,8 @@ function subjectEnding(v: View, s: Sentence, j: number): Subject | null {
     const { members, start } = coordinatedLeft(v, j);
     return { members: members.map((m) => m.entity), start };
   }
-  for (const back of [1, 2]) {
+  // A pronoun is one word, "the company" two, "the Danish company" or "the Oslo-based investment fund" up to four.
+  for (const back of [1, 2, 3, 4]) {
     const r = referentAt(v, j - back);
     if (r && r.to === j && j - back >= s.from) return { members: [r.entity], start: j - back };
   }
