@@ -117,10 +117,11 @@ export function checkDocumentInput(input: DocumentInput): DocumentInput {
     const problems = fields.error.issues.map((i) => `${i.path.join(".") || "document"}: ${i.message}`).join("; ");
     throw new IngestError("invalid", `ingest: invalid document: ${problems}`);
   }
-  return { ...stripUndefined(fields.data), text: checkDocumentText(text) };
+  return { ...withoutUndefined(fields.data), text: checkDocumentText(text) };
 }
 
-function stripUndefined<T extends object>(value: T): T {
+/** `value` without its undefined fields (optional fields absent, not present as undefined). */
+export function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
