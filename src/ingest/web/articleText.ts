@@ -13,6 +13,12 @@ export interface ReadableArticle {
   publishedTime?: string;
 }
 
+/**
+ * Fewer characters than this is no article: a front page's links, a paywall's teaser, a page its scripts fill in.
+ * (Readability itself settles for whatever text is longest when no part of the page reaches its own threshold.)
+ */
+export const MIN_ARTICLE_CHARS = 200;
+
 // Elements that start a new paragraph of the text; everything else (links, emphasis, spans) runs inline.
 const BLOCKS = new Set(
   "ADDRESS ARTICLE ASIDE BLOCKQUOTE DD DIV DL DT FIGCAPTION FIGURE FOOTER H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN OL P PRE SECTION TABLE TD TH TR UL".split(
@@ -39,7 +45,7 @@ function removeBoilerplate(document: Document): void {
 
 /**
  * The readable article of `document` (which this changes: read the metadata first), or null when the page has no
- * article Readability can find.
+ * article Readability can find, or one shorter than {@link MIN_ARTICLE_CHARS}.
  */
 export function readableArticle(document: Document): ReadableArticle | null {
   removeBoilerplate(document);
@@ -47,7 +53,7 @@ export function readableArticle(document: Document): ReadableArticle | null {
   const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
   if (!article?.content) return null;
   const text = paragraphs(article.content).join("\n\n");
-  if (!text) return null;
+  if (text.length < MIN_ARTICLE_CHARS) return null;
   const optional = (value: string | null | undefined) => value?.trim() || undefined;
   return {
     text,

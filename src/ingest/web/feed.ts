@@ -65,15 +65,17 @@ function rssItem(item: Element, feedUrl: string): FeedItem {
 
 function atomEntry(entry: Element, feedUrl: string): FeedItem {
   const links = children(entry, "link");
-  const page = links.find((link) => (link.getAttribute("rel") ?? "alternate") === "alternate") ?? links[0];
+  const page = links.find((link) => (link.getAttribute("rel") || "alternate") === "alternate") ?? links[0];
   const authors = children(entry, "author").map((author) => text(children(author, "name")[0]));
   return withoutEmpty({
-    link: absolute(page?.getAttribute("href") ?? undefined, feedUrl),
+    link: absolute(page?.getAttribute("href") || undefined, feedUrl),
     title: text(children(entry, "title")[0]),
     date: text(children(entry, "published")[0]) ?? text(children(entry, "updated")[0]),
     author: authors.filter(Boolean).join(", ") || undefined,
   });
 }
+
+// xmldom answers "" for an absent attribute (the old DOM rule), hence `||` rather than `??` on getAttribute.
 
 /** The child elements of `parent` named `localName`, whatever their namespace (dc:creator, atom:link…). */
 function children(parent: Element, localName: string): Element[] {

@@ -5,7 +5,7 @@
 import { parseHTML } from "linkedom";
 import { isCalendarDate, titleFromText, withoutUndefined } from "../documentInput.ts";
 import { IngestError, type DocumentInput } from "../types.ts";
-import { readableArticle } from "./articleText.ts";
+import { MIN_ARTICLE_CHARS, readableArticle } from "./articleText.ts";
 import { pageMetadata } from "./pageMetadata.ts";
 
 /** Metadata fields of a document, any of which may be known before the page is read. */
@@ -35,7 +35,7 @@ export function articleFromHtml(html: string, pageUrl: string | null, fields: Pa
   if (!article)
     throw new IngestError(
       "invalid",
-      'ingest: no article text was found in the page; give the text itself (a .txt file or a JSON Lines "text")',
+      `ingest: no article text was found in the page (under ${MIN_ARTICLE_CHARS} characters of it read as an article: a front page, a paywall or a page its scripts fill in?); give the text itself`,
     );
   const { given = {}, fallback = {} } = fields;
   const pick = (key: keyof typeof MAX_FIELD, ...values: (string | undefined)[]) =>
