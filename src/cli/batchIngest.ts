@@ -1,6 +1,6 @@
 /**
- * Batch ingest from the command line: picks the input (a folder, a JSON Lines file or standard input), runs the
- * batch, and reports each document — as a JSON line with --json, as a sentence otherwise — with a progress line on a
+ * Batch ingest from the command line: picks the input (a folder, a JSON Lines file or standard input, web pages or a
+ * feed), runs the batch, and reports each document — as a JSON line with --json, as a sentence otherwise — with a progress line on a
  * terminal.
  */
 import { statSync } from "node:fs";
@@ -10,6 +10,8 @@ import { ServedGraph } from "../graph/servedGraph.ts";
 import { ingestBatch, type BatchOutcome } from "../ingest/batch.ts";
 import { folderDocuments, jsonLinesDocuments, type BatchItem, type BatchSource } from "../ingest/batchInput.ts";
 import { IngestError } from "../ingest/types.ts";
+import type { FetchOptions } from "../ingest/web/fetchOptions.ts";
+import { feedDocuments, urlDocuments } from "../ingest/webInput.ts";
 import { DataWriter } from "../ingest/writer.ts";
 import { recoverPendingWrites } from "../store/transaction.ts";
 import { lineOutput, openLineInput } from "./lineStreams.ts";
@@ -19,10 +21,16 @@ import type { CommandIO } from "./types.ts";
 /** How a batch reads its input. */
 export type BatchMode = "folder" | "jsonl";
 
+/** What a batch reads: a folder, a JSON Lines file (or `-`), web pages by URL, or the items of a feed. */
+export type BatchInput =
+  { mode: BatchMode; target: string } | { mode: "urls"; urls: string[] } | { mode: "feed"; url: string };
+
 /** Options of {@link runBatch}, from the command line. */
 export interface BatchRunOptions {
   data: string | undefined;
   json: boolean;
+  /** Limits of every page and feed fetched (pages named by a URL, a JSON Lines "url", a feed's items). */
+  fetch: Partial<FetchOptions>;
 }
 
 /**
@@ -39,11 +47,25 @@ export function batchMode(target: string, jsonl: boolean): BatchMode | null {
   return JSON_LINES_EXTENSIONS.has(path.extname(target).toLowerCase()) ? "jsonl" : null;
 }
 
-/** Adds every document of `target`; 1 when any failed or the run could not go on, else 0. */
-export async function runBatch(target: string, mode: BatchMode, options: BatchRunOptions, io: CommandIO) {
+/** The documents of `input`, read (or fetched) as the batch takes them. */
+async function batchItems(input: BatchInput, fetch: Partial<FetchOptions>) {
+  switch (input.mode) {
+    case "folder":
+      return folderDocuments(input.target);
+    case "jsonl":
+      return jsonLinesDocuments(await openLineInput(input.target), fetch);
+    case "urls":
+      return urlDocuments(input.urls, fetch);
+    case "feed":
+      return feedDocuments(input.url, fetch);
+  }
+}
+
+/** Adds every document of `input`; 1 when any failed or the run could not go on, else 0. */
+export async function runBatch(input: BatchInput, options: BatchRunOptions, io: CommandIO) {
   let items: AsyncIterable<BatchItem> | Iterable<BatchItem>;
   try {
-    items = mode === "folder" ? folderDocuments(target) : jsonLinesDocuments(await openLineInput(target));
+    items = await batchItems(input, options.fetch);
   } catch (error) {
     io.err(`kg ingest: ${(error as Error).message}`);
     return 1;
@@ -101,5 +123,6 @@ function report(outcome: BatchOutcome, io: CommandIO): void {
 
 function describeSource(source: BatchSource): string {
   if ("file" in source) return source.file;
+  if ("url" in source) return source.url;
   return source.id === undefined ? `line ${source.line}` : `line ${source.line} (id ${JSON.stringify(source.id)})`;
 }

@@ -81,6 +81,7 @@ function outcomeOf(source: BatchSource, text: string, result: IngestResult | Ing
 
 function sourceOf(item: BatchItem): BatchSource {
   if ("file" in item) return { file: item.file };
+  if ("url" in item) return { url: item.url };
   return item.id === undefined ? { line: item.line } : { line: item.line, id: item.id };
 }
 

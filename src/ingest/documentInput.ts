@@ -72,6 +72,15 @@ export const DocumentFieldsSchema = z.strictObject({
 /** The JSON body of POST /api/documents. */
 export const DocumentBodySchema = DocumentFieldsSchema.extend({ text: z.string() });
 
+/**
+ * The JSON body of POST /api/documents naming a web page to fetch instead of giving its text: the title and other
+ * fields are optional (the page's metadata fills them) and win over the page's when given.
+ */
+export const UrlDocumentBodySchema = DocumentFieldsSchema.extend({
+  title: DocumentFieldsSchema.shape.title.optional(),
+  url: DocumentFieldsSchema.shape.url.unwrap(),
+});
+
 /** Decodes file bytes as strict UTF-8; rejects anything else with a message naming the problem. */
 export function decodeDocumentBytes(bytes: Uint8Array, name: string): string {
   if (bytes.byteLength > MAX_DOCUMENT_BYTES) throw tooLarge(bytes.byteLength);
@@ -117,10 +126,11 @@ export function checkDocumentInput(input: DocumentInput): DocumentInput {
     const problems = fields.error.issues.map((i) => `${i.path.join(".") || "document"}: ${i.message}`).join("; ");
     throw new IngestError("invalid", `ingest: invalid document: ${problems}`);
   }
-  return { ...stripUndefined(fields.data), text: checkDocumentText(text) };
+  return { ...withoutUndefined(fields.data), text: checkDocumentText(text) };
 }
 
-function stripUndefined<T extends object>(value: T): T {
+/** `value` without its undefined fields (optional fields absent, not present as undefined). */
+export function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 

@@ -3,6 +3,7 @@
  */
 import type { ServedGraph } from "../graph/servedGraph.ts";
 import type { DataWriter } from "../ingest/writer.ts";
+import type { FetchOptions } from "../ingest/web/fetchOptions.ts";
 import type { HeavyQueryQueue } from "./heavyQueries.ts";
 
 /** Who may write: anyone who can reach the (loopback) server, token holders, or no one (with the reason). */
@@ -19,6 +20,11 @@ export interface ServerContext {
   writer?: DataWriter;
   /** Who may call the write endpoints (see server/auth.ts); absent means no one. */
   writeAccess?: WriteAccess;
+  /**
+   * Limits of the pages fetched for POST /api/documents with a `url`; absent means DEFAULT_FETCH_OPTIONS, which refuse
+   * private and local addresses.
+   */
+  fetch?: Partial<FetchOptions>;
   /** Queue of heavy path queries shared by the hot and Express routes; created on first use. */
   heavyQueries?: HeavyQueryQueue;
 }

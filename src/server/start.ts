@@ -38,6 +38,11 @@ export interface ServeOptions {
   extractor: Extractor | null;
   /** Reload the served graph when graph-data/ changes on disk. */
   watch: boolean;
+  /**
+   * Let POST /api/documents fetch pages from loopback, private, link-local, unique-local and CGNAT addresses. Off:
+   * anyone who may write could otherwise make the server read its own network (cloud metadata, internal services).
+   */
+  allowPrivateFetch: boolean;
   /** Limits on slow clients. */
   timeouts: Partial<ConnectionTimeouts>;
   app: Partial<AppOptions>;
@@ -53,6 +58,7 @@ export const DEFAULT_SERVE_OPTIONS: ServeOptions = {
   token: null,
   extractor: null,
   watch: true,
+  allowPrivateFetch: false,
   timeouts: {},
   app: {},
 };
@@ -159,6 +165,7 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
     served: new ServedGraph(graph),
     dataRoot: opts.graphFile ? null : dataFilesOf(opts.dataRoot).root,
     readOnly: opts.readOnly,
+    fetch: { allowPrivate: opts.allowPrivateFetch },
   };
   if (dataError) context.served.setError(dataError);
   const stopWarming = warmQueryIndexes(context.served);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { validateDataset } from "../../src/graph/validate.ts";
 import { loadDataset } from "../../src/store/load.ts";
@@ -22,19 +23,21 @@ describe("cli", () => {
       mkdirSync(path.join(folder, "more"), { recursive: true });
       writeFileSync(path.join(folder, "geneva.txt"), GENEVA);
       writeFileSync(path.join(folder, "more", "berlin.md"), BERLIN);
-      writeFileSync(path.join(folder, "page.html"), "<p>Not read.</p>");
+      copyFileSync(path.resolve("tests/fixtures/web/jsonld-article.html"), path.join(folder, "page.html"));
+      execFileSync("mkfifo", [path.join(folder, "pipe.txt")]);
     });
     afterAll(() => data.remove());
 
-    it("adds every text file of the folder, says which were left out, and leaves valid data", async () => {
+    it("adds every text file and web page of the folder, says which were left out, and leaves valid data", async () => {
       const before = stored(data.root);
       const result = await kg("ingest", folder, "--data", data.root);
       expect(result.code).toBe(0);
       expect(result.out).toMatch(/^added 001_[0-9a-f]{16} "Talks in Geneva" \(.*geneva\.txt\)/m);
       expect(result.out).toMatch(/^added 002_[0-9a-f]{16} "Scholz in Berlin" \(.*berlin\.md\)/m);
-      expect(result.out).toMatch(/3 documents \(2 added, 0 already stored, 1 skipped\)/);
-      expect(result.err).toMatch(/skipped .*page\.html is HTML, which is not supported yet/);
-      expect(stored(data.root).length).toBe(before.length + 4);
+      expect(result.out).toMatch(/^added 003_[0-9a-f]{16} "Grid operator opens battery storage site near Fenwick"/m);
+      expect(result.out).toMatch(/4 documents \(3 added, 0 already stored, 1 skipped\)/);
+      expect(result.err).toMatch(/skipped .*pipe\.txt is a FIFO/);
+      expect(stored(data.root).length).toBe(before.length + 6);
       expect(validateDataset(loadDataset(data.root))).toEqual([]);
     });
 
@@ -43,7 +46,7 @@ describe("cli", () => {
       const result = await kg("ingest", folder, "--data", data.root);
       expect(result.code).toBe(0);
       expect(result.out).toMatch(/geneva\.txt: already stored as document 001_/);
-      expect(result.out).toMatch(/3 documents \(0 added, 2 already stored, 1 skipped\)/);
+      expect(result.out).toMatch(/4 documents \(0 added, 3 already stored, 1 skipped\)/);
       expect(stored(data.root)).toEqual(before);
     });
 

@@ -55,7 +55,7 @@ describe("ingest", () => {
     afterAll(() => data.remove());
 
     it("reports one outcome per item, in input order, naming its line or file", () => {
-      expect(outcomes.map((o) => [o.status, "line" in o ? o.line : o.file])).toEqual([
+      expect(outcomes.map((o) => [o.status, "line" in o ? o.line : "file" in o ? o.file : o.url])).toEqual([
         ["added", 1],
         ["failed", 2],
         ["failed", 3],

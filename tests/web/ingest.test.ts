@@ -91,6 +91,22 @@ describe.skipIf(unavailable !== null)("web explorer: adding an article and revie
     expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
   });
 
+  it("sends a web address for the server to fetch, and shows why it refuses one on this machine", async () => {
+    await openExplorer(page, server.url);
+    const before = await shownCounts(page);
+    await page.getByTestId("add-article-open").click();
+    const posted = page.waitForRequest((req) => req.url().endsWith("/api/documents") && req.method() === "POST");
+    // The server itself is on loopback, which it does not fetch from without --allow-private-fetch.
+    await page.getByTestId("add-article-url").fill(`${server.url}/news/story.html`);
+    await page.getByTestId("add-article-submit").click();
+    expect((await posted).postDataJSON()).toEqual({ url: `${server.url}/news/story.html` });
+    const error = page.getByTestId("add-article-error");
+    await error.waitFor({ state: "visible" });
+    expect(await error.textContent()).toMatch(/127\.0\.0\.1 is a loopback address/);
+    expect(await shownCounts(page)).toEqual(before);
+    expect(errors.filter((e) => !/status of 422/.test(e))).toEqual([]);
+  });
+
   it("adds an article, lists and highlights what it brought, and a rejected candidate disappears", async () => {
     await openExplorer(page, server.url);
     const before = await shownCounts(page);

@@ -251,10 +251,14 @@ const IngestSchema = z.object({
 /** What POST /api/documents added. */
 export type IngestResult = z.infer<typeof IngestSchema>;
 
-/** An article to add; optional fields are left out when empty. */
+/**
+ * An article to add: its title and text, or the `url` of a page for the server to fetch (then the title is
+ * optional); optional fields are left out when empty.
+ */
 export interface ArticleInput {
-  title: string;
-  text: string;
+  title?: string;
+  text?: string;
+  url?: string;
   author?: string;
   date?: string;
 }

@@ -12,10 +12,17 @@ import { focusNode } from "./selection.ts";
 export type IngestState =
   { type: "idle" } | { type: "sending" } | { type: "error"; message: string } | { type: "done"; result: IngestResult };
 
-/** The form's fields as the API wants them: trimmed, optional ones left out when empty. */
-function readForm(form: HTMLFormElement): ArticleInput {
+/**
+ * The form's fields as the API wants them: trimmed, optional ones left out when empty. A web address with no text
+ * asks the server to fetch the page (the title then optional); beside a text it is kept as the article's address.
+ */
+export function readForm(form: HTMLFormElement): ArticleInput {
   const value = (name: string) => String(new FormData(form).get(name) ?? "").trim();
-  const article: ArticleInput = { title: value("title"), text: String(new FormData(form).get("text") ?? "") };
+  const text = String(new FormData(form).get("text") ?? "");
+  const url = value("url");
+  const article: ArticleInput = url && !text.trim() ? {} : { title: value("title"), text };
+  if (url) article.url = url;
+  if (url && value("title")) article.title = value("title");
   if (value("author")) article.author = value("author");
   if (value("date")) article.date = value("date");
   return article;

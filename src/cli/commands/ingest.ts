@@ -1,5 +1,6 @@
 /**
- * kg ingest: adds an article — or every document of a folder or a JSON Lines stream — to graph-data/: extracts
+ * kg ingest: adds an article — or every document of a folder, a JSON Lines stream, web pages or a feed — to
+ * graph-data/: extracts
  * entities and relations as candidates, resolves them against the graph, stores each document all-or-nothing and
  * updates the build; safe to run next to a live server.
  */
@@ -11,19 +12,22 @@ import { DataWriter } from "../../ingest/writer.ts";
 import { ServedGraph } from "../../graph/servedGraph.ts";
 import { BoundedReadError, readFileBounded } from "../../util/boundedRead.ts";
 import { parseCommandArgs } from "../args.ts";
-import { batchMode, runBatch } from "../batchIngest.ts";
+import { batchMode, runBatch, type BatchInput } from "../batchIngest.ts";
 import { UsageError, type Command } from "../types.ts";
 
 export const ingestCommand: Command = {
   name: "ingest",
   summary: "Add an article (UTF-8 text) to graph-data/: extract, resolve and merge its facts as candidates.",
   usage: `npx kg ingest FILE [--title T] [--author A] [--date YYYY-MM-DD] [--outlet O] [--url U] [--data DIR] [--json]
-       npx kg ingest FOLDER|FILE.jsonl|- [--jsonl] [--data DIR] [--json]
+       npx kg ingest FOLDER|FILE.jsonl|- [--jsonl] [--allow-private] [--data DIR] [--json]
+       npx kg ingest URL... | --feed URL [--allow-private] [--data DIR] [--json]
 
-A folder adds every .txt and .md file inside it; a .jsonl or .ndjson file (or any file with --jsonl, or - for
-standard input) one {"id"?, "title"?, "text", "date"?, "author"?, "outlet"?, "url"?} object per line. Documents
-already stored (also with other whitespace, line endings or quotes) are skipped, so a run can be repeated to resume.
---json prints one JSON line per document. Exits 1 when any document failed.`,
+A folder adds every .txt, .md and .html file inside it; a .jsonl or .ndjson file (or any file with --jsonl, or - for
+standard input) one {"id"?, "title"?, "text", "date"?, "author"?, "outlet"?, "url"?} object per line, with "html"
+(a page) instead of "text", or "url" alone (the page is fetched). URL... fetches each page and adds its article;
+--feed adds every item of an RSS or Atom feed. Fetches refuse private and local addresses unless --allow-private.
+Documents already stored (also with other whitespace, line endings or quotes) are skipped, so a run can be repeated
+to resume. --json prints one JSON line per document. Exits 1 when any document failed.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
       args,
@@ -36,18 +40,20 @@ already stored (also with other whitespace, line endings or quotes) are skipped,
         data: { type: "string" },
         json: { type: "boolean" },
         jsonl: { type: "boolean" },
+        feed: { type: "string" },
+        "allow-private": { type: "boolean" },
       },
       true,
     );
-    if (positionals.length !== 1) throw new UsageError("give exactly one FILE, FOLDER or - to ingest");
-    const file = positionals[0];
-    const mode = batchMode(file, values.jsonl === true);
-    if (mode) {
+    const input = batchInput(positionals, values.feed, values.jsonl === true);
+    if (input) {
       const given = (["title", "author", "date", "outlet", "url"] as const).find((k) => values[k] !== undefined);
       if (given)
-        throw new UsageError(`--${given} describes one article; give each document's ${given} in the JSON Lines`);
-      return runBatch(file, mode, { data: values.data, json: values.json === true }, io);
+        throw new UsageError(`--${given} describes one article; a batch takes each document's ${given} from its input`);
+      const fetch = { allowPrivate: values["allow-private"] === true };
+      return runBatch(input, { data: values.data, json: values.json === true, fetch }, io);
     }
+    const file = positionals[0];
     let bytes: Uint8Array;
     try {
       // At most the limit plus one byte, and only from a regular file: /dev/zero or a FIFO is refused at once.
@@ -79,6 +85,23 @@ already stored (also with other whitespace, line endings or quotes) are skipped,
     }
   },
 };
+
+/** Whether an argument is a URL (any scheme: a non-http one is refused by the fetch, with the reason). */
+const URL_ARGUMENT = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/** The batch the arguments ask for, or null for a single article FILE. */
+function batchInput(positionals: string[], feed: string | undefined, jsonl: boolean): BatchInput | null {
+  if (feed !== undefined) {
+    if (positionals.length) throw new UsageError("--feed takes the feed's URL alone; give no other FILE or URL");
+    return { mode: "feed", url: feed };
+  }
+  if (positionals.length === 0) throw new UsageError("give a FILE, FOLDER, - or URLs to ingest");
+  const urls = positionals.filter((arg) => URL_ARGUMENT.test(arg));
+  if (urls.length === positionals.length) return { mode: "urls", urls };
+  if (positionals.length !== 1) throw new UsageError("give exactly one FILE, FOLDER or -, or only URLs, to ingest");
+  const mode = batchMode(positionals[0], jsonl);
+  return mode ? { mode, target: positionals[0] } : null;
+}
 
 function summary(result: IngestResult): string {
   const { document, newEntities, newRelations, mergedEntities, corroborated, skipped, graph } = result;

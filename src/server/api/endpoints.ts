@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { ExportQuerySchema } from "../../export/query.ts";
-import { DocumentBodySchema } from "../../ingest/documentInput.ts";
+import { DocumentBodySchema, UrlDocumentBodySchema } from "../../ingest/documentInput.ts";
 import { IdSchema } from "../../model/schemas.ts";
 import * as S from "../../query/schemas.ts";
 
@@ -221,9 +221,10 @@ const WRITE_ERRORS = {
 export const INGEST_ENDPOINT: EndpointSpec = {
   method: "post",
   path: "/api/documents",
-  summary: "Add an article: extract, resolve against the graph, store as candidates, and serve the grown graph",
+  summary:
+    "Add an article (its text, or a `url` alone to fetch the page): extract, resolve against the graph, store as candidates, and serve the grown graph",
   tag: "write",
-  body: DocumentBodySchema,
+  body: z.union([DocumentBodySchema, UrlDocumentBodySchema]),
   responses: {
     201: {
       description: "what was added: new entities and relations, merged entities, corroborated curated relations",
@@ -236,6 +237,9 @@ export const INGEST_ENDPOINT: EndpointSpec = {
     ...BAD_REQUEST,
     409: error("the same text is already stored (`document` names it), or graph-data/ is broken"),
     413: error("the text is over the size limit (`limit`, in bytes)"),
+    422: error(
+      "the page at `url` could not be fetched or used (`reason`: blocked_address, timeout, too_large, too_many_redirects, unsupported_type, http_status, …)",
+    ),
     ...WRITE_ERRORS,
   },
 };

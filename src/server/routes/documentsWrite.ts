@@ -1,8 +1,11 @@
 /**
- * POST /api/documents: adds an article to graph-data/ (extract, resolve, merge) and swaps the served graph.
+ * POST /api/documents: adds an article — given as text, or as the URL of a page to fetch — to graph-data/ (extract,
+ * resolve, merge) and swaps the served graph.
  */
 import { Router } from "express";
-import { DocumentBodySchema } from "../../ingest/documentInput.ts";
+import { DocumentBodySchema, UrlDocumentBodySchema } from "../../ingest/documentInput.ts";
+import type { DocumentInput } from "../../ingest/types.ts";
+import { fetchArticle } from "../../ingest/web/fetchArticle.ts";
 import { requireWriteAccess } from "../auth.ts";
 import type { ServerContext } from "../context.ts";
 import { parseOr400 } from "../../query/errors.ts";
@@ -12,13 +15,25 @@ import { toHttpError, writerOf } from "./writeErrors.ts";
 export function documentsWriteRoutes(ctx: ServerContext): Router {
   const router = Router();
   router.post("/documents", requireWriteAccess(ctx), async (req, res) => {
-    const body = parseOr400(DocumentBodySchema, req.body, "body");
+    // Checked before fetching: a server that cannot write fetches nothing.
+    const writer = writerOf(ctx);
     try {
-      const result = await writerOf(ctx).ingest(body);
+      const result = await writer.ingest(await documentOf(ctx, req.body));
       res.status(201).location(`/api/documents/${result.document.id}`).json(result);
     } catch (error) {
       throw toHttpError(error);
     }
   });
   return router;
+}
+
+/**
+ * The document a body describes: its text, or — for a body with a `url` and no `text` — the page at the URL, fetched
+ * under the server's fetch options (private addresses refused unless the server was started to allow them).
+ */
+async function documentOf(ctx: ServerContext, body: unknown): Promise<DocumentInput> {
+  const isUrlBody = typeof body === "object" && body !== null && !("text" in body) && "url" in body;
+  if (!isUrlBody) return parseOr400(DocumentBodySchema, body, "body");
+  const { url, ...given } = parseOr400(UrlDocumentBodySchema, body, "body");
+  return fetchArticle(url, ctx.fetch ?? {}, { given });
 }

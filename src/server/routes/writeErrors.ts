@@ -4,6 +4,7 @@
 import type { DataWriter } from "../../ingest/writer.ts";
 import { LockTimeoutError } from "../../store/lock.ts";
 import { IngestError, type IngestErrorCode } from "../../ingest/types.ts";
+import { FetchError } from "../../ingest/web/fetchError.ts";
 import type { ServerContext } from "../context.ts";
 import { HttpError, type ErrorCode } from "../../query/errors.ts";
 
@@ -23,9 +24,13 @@ export function writerOf(ctx: ServerContext): DataWriter {
   return ctx.writer;
 }
 
-/** Maps a refusal of the writer to an HttpError; anything else is passed on unchanged (a 500). */
+/**
+ * Maps a refusal of the writer, or of the fetch of a page to add (422, with the fetch's `reason`), to an HttpError;
+ * anything else is passed on unchanged (a 500).
+ */
 export function toHttpError(error: unknown): unknown {
   if (error instanceof IngestError) return new HttpError(error.status, CODES[error.code], error.message, error.details);
+  if (error instanceof FetchError) return new HttpError(422, "unprocessable", error.message, { reason: error.reason });
   if (error instanceof LockTimeoutError) return new HttpError(503, "timeout", error.message);
   return error;
 }
