@@ -204,6 +204,30 @@ describe("extract", () => {
       ]);
     });
 
+    it("reads roles held at a place of work: X, a surgeon at Y / X, the university's lead scientist", () => {
+      expect(triples(extract("Okoth Achieng, a surgeon at Kenyatta National Hospital, sued."))).toContain(
+        "okoth-achieng works_for kenyatta-national-hospital",
+      );
+      const r = extract(
+        "The University of Oxford led it. Helen Marsh, the university's lead vaccine scientist, spoke.",
+      );
+      expect(triples(r)).toContain("helen-marsh works_for university-of-oxford");
+    });
+
+    it("reads a person named as an organisation's as affiliated with it: the CDU's X", () => {
+      expect(triples(extract("Lena Hofstetter defeated the CDU's Tobias Reinhardt."))).toContain(
+        "tobias-reinhardt affiliated_with cdu",
+      );
+    });
+
+    it("reads a third-person verb the tagger took for a noun: X, who chairs Y", () => {
+      expect(triples(extract("Mikkel Jensen, who chairs Jensen Holdings, called."))).toContain(
+        "mikkel-jensen leads jensen-holdings",
+      );
+      const aides = extract("Kremlin aides Yuri Ushakov and Dmitry Peskov spoke.");
+      expect(aides.relations.filter((x) => x.rule === "svo")).toEqual([]);
+    });
+
     it("reads a co-held role as the role", () => {
       expect(triples(extract("Bret Taylor, a former co-chief executive of Salesforce, will chair it."))).toEqual([
         "bret-taylor leads salesforce",

@@ -58,12 +58,17 @@ export function matchDocument(gold: GoldDocument, extraction: Extraction, ontolo
   return {
     entities,
     relations: matchRelations(gold, extraction, ontology, goldOf, errors),
-    pairs: matchPairs(gold, extraction, goldOf),
+    pairs: matchPairs(gold, extraction, goldOf, errors),
     errors,
   };
 }
 
-function matchPairs(gold: GoldDocument, extraction: Extraction, goldOf: Map<string, string>): DocumentCounts["pairs"] {
+function matchPairs(
+  gold: GoldDocument,
+  extraction: Extraction,
+  goldOf: Map<string, string>,
+  errors: string[],
+): DocumentCounts["pairs"] {
   const goldPairs = new Set(gold.relations.map((r) => unorderedPairKey(r.subject, r.object)));
   const linked = new Set<string>();
   for (const r of extraction.relations) {
@@ -73,6 +78,8 @@ function matchPairs(gold: GoldDocument, extraction: Extraction, goldOf: Map<stri
     if (s && o && s !== o) linked.add(unorderedPairKey(s, o));
   }
   const tp = [...linked].filter((k) => goldPairs.has(k)).length;
+  for (const r of gold.relations)
+    if (!linked.has(unorderedPairKey(r.subject, r.object))) errors.push(`pair FN: ${r.subject} — ${r.object}`);
   return { tp, fp: linked.size - tp, fn: goldPairs.size - tp };
 }
 

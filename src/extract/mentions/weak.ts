@@ -54,6 +54,8 @@ export function onlySentenceInitial(a: Analysis, k: number): boolean {
 export function commonWordStartingSentence(a: Analysis, k: number): boolean {
   const t = a.tokens[k];
   if (a.sentences[t.sentence].from !== k || isNameWord(t.lower) || !isVocabularyWord(t.lower)) return false;
+  // "Labour's Marcus Adebayo": what owns something by name is a name.
+  if (a.tokens[k + 1]?.lower === "'s") return false;
   for (let i = 0; i < a.tokens.length; i++) {
     const u = a.tokens[i];
     if (i !== k && u.text === t.text && a.sentences[u.sentence].from !== i) return false;

@@ -45,7 +45,7 @@ export function clauseRelations(
   let last: Subject | null = null;
   for (let k = s.from; k < s.to; k++) {
     const t = v.tokens[k];
-    if (t.pos !== "VERB" || v.mentionAt[k]) continue;
+    if ((t.pos !== "VERB" && !isMistaggedVerb(v, k)) || v.mentionAt[k]) continue;
     // "agreed to sell": the verb after "to" carries the relation.
     if (CONTROL_VERBS.has(t.lemma.toLowerCase()) && v.tokens[k + 1]?.lower === "to" && v.tokens[k + 2]?.pos === "VERB")
       continue;
@@ -62,6 +62,24 @@ export function clauseRelations(
     active(v, s, k, subject, o.active * confidence, out);
   }
   return out;
+}
+
+/** Words after which the next word starts a relative clause's verb group. */
+const RELATIVE = new Set(["who", "which", "that"]);
+
+/**
+ * "X, who chairs Y", "X chairs Y": the tagger reads some third-person verbs as plural nouns. Such a word counts as a
+ * verb when it follows a name or a relative pronoun, a name or article follows it, and the ontology knows its lemma
+ * as a verb (so "Kremlin aides Yuri Ushakov" stays a noun phrase).
+ */
+function isMistaggedVerb(v: View, k: number): boolean {
+  const t = v.tokens[k];
+  if (t.pos !== "NOUN" || !/^\p{Ll}.*s$/u.test(t.text)) return false;
+  if (!RELATIVE.has(v.tokens[k - 1]?.lower ?? "") && !mentionEnding(v, k)) return false;
+  const next = v.tokens[k + 1];
+  if (!next || (!mentionStarting(v, k + 1) && next.pos !== "DET")) return false;
+  const lemma = t.lemma.toLowerCase();
+  return (v.ctx.verbs.get(lemma) ?? []).some((p) => p.words.length === 1 && p.words[0] === lemma);
 }
 
 /** "X won the final, beating Y": a gerund after a comma shares the main clause's subject. */

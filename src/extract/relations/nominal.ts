@@ -56,6 +56,9 @@ function possessive(v: View, owner: number, from: number, to: number, out: Candi
   const base = { source: owned.entity, target: owner, rule: "possessive", confidence: 0.7, from, to: owned.to };
   if (type === "organization" && PART_OWNERS.has(o.type)) out.push({ ...base, predicates: ["part_of"] });
   if (type === "location" && PLACE_OWNERS.has(o.type)) out.push({ ...base, predicates: ["in_country", "located_in"] });
+  // "Labour's Marcus Adebayo", "the CDU's Tobias Reinhardt": a person named as an organisation's is affiliated with it.
+  if (type === "person" && marked && o.type === "organization")
+    out.push({ ...base, predicates: ["affiliated_with"], confidence: 0.6 });
 }
 
 /**
