@@ -101,5 +101,15 @@ describe("extract", () => {
       expect(entity(r, "Turnout")).toBeUndefined();
       expect(entity(r, "Malaria")).toBeUndefined();
     });
+
+    it("types a name by the word before 'of', reads X-born as a place, and prizes as no organisation or person", () => {
+      const r = extract(
+        "Lagos-born novelist Adaeze Okafor won the Calloway Prize. The Ministry of Forests and the Niger Delta.",
+      );
+      expect(entity(r, "Ministry of Forests")?.type).toBe("organization");
+      expect(entity(r, "Lagos")?.type).toBe("location");
+      expect(entity(r, "Calloway Prize")?.type).toBe("event");
+      expect(entity(r, "Niger Delta")?.type).toBe("location");
+    });
   });
 });

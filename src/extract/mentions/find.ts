@@ -190,8 +190,8 @@ function demonymStartsName(a: Analysis, ctx: CompiledContext, end: number, runEn
 
 /** Parts of speech that never start a name: "I", "But", quotes and brackets. */
 const SHORT_PREFIX_POS = new Set(["PUNCT", "PART", "PRON", "CCONJ", "SCONJ", "AUX", "NUM", "SYM"]);
-/** "Zurich-based": the place a company is based in. */
-const BASED = /^(\p{Lu}[\p{L}.]+(?: \p{Lu}[\p{L}.]+)?)-based$/u;
+/** "Zurich-based", "Lagos-born": the place a company is based in or a person comes from. */
+const BASED = /^(\p{Lu}[\p{L}.]+(?: \p{Lu}[\p{L}.]+)?)-(?:based|born|raised|headquartered)$/u;
 
 /** A mention of the first `text.length` characters of token `k` (the "Zurich" of "Zurich-based"). */
 function pushPart(a: Analysis, out: Mention[], taken: Uint8Array, k: number, text: string, type: "location") {

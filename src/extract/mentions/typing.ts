@@ -69,6 +69,7 @@ const PLACE_HEADS = new Set([
   ...["oceans", "oblasts", "governorate", "reservoir", "peak", "peaks", "range", "ranges", "rim", "viaduct"],
   ...["drive", "route", "highway", "motorway", "canal", "channel", "monastery", "abbey", "station", "mausoleum"],
   ...["theatre", "marina", "wilderness", "bowl", "temple", "armory", "cathedral", "mosque", "cdp", "massif"],
+  ...["delta"],
 ]);
 /** First words that make a name a place: "Lake Tana", "Mount Guna", "Cape Horn". */
 const LEADING_PLACE = new Set([
@@ -95,6 +96,7 @@ const EVENT_HEADS = new Set([
   ...["championship", "championships", "cup", "games", "olympics", "league", "summit", "war", "open", "slam"],
   ...["tournament", "prix", "marathon", "festival", "expo", "conference", "congress", "forum", "classic", "masters"],
   ...["series", "derby", "invitational", "world cup", "elections", "election", "referendum", "talks", "awards"],
+  ...["prize", "award", "medal", "trophy"],
 ]);
 /** Last words that make a name an agreement ("... Grain Initiative", "... Treaty"). */
 const AGREEMENT_HEADS = new Set([
@@ -336,7 +338,12 @@ export function typeName(
   const whole = tagsOf(words.join(" "));
   if (whole.includes("Organization")) return "organization";
   if (whole.some((t) => PLACE_TAGS.has(t))) return "location";
-  const last = words[words.length - 1];
+  // "Ministry of Forests", "University of Oxford": the word before "of" heads the name, whatever ends it.
+  const of = words.indexOf("of");
+  const last =
+    of > 0 && (ORG_HEADS.has(words[of - 1]) || PLACE_HEADS.has(words[of - 1]))
+      ? words[of - 1]
+      : words[words.length - 1];
   if (ORG_HEADS.has(last)) return "organization";
   if (EVENT_HEADS.has(last)) return "event";
   if (AGREEMENT_HEADS.has(last)) return "agreement";

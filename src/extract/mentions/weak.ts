@@ -56,9 +56,12 @@ export function commonWordStartingSentence(a: Analysis, k: number): boolean {
   if (a.sentences[t.sentence].from !== k || isNameWord(t.lower) || !isVocabularyWord(t.lower)) return false;
   // "Labour's Marcus Adebayo": what owns something by name is a name.
   if (a.tokens[k + 1]?.lower === "'s") return false;
+  // Written capitalised alone elsewhere, it is a name; inside a longer name ("the BC Wildfire Service") it need not be.
+  const capitalised = (i: number) => /^\p{Lu}/u.test(a.tokens[i]?.text ?? "");
   for (let i = 0; i < a.tokens.length; i++) {
     const u = a.tokens[i];
-    if (i !== k && u.text === t.text && a.sentences[u.sentence].from !== i) return false;
+    if (i === k || u.text !== t.text || a.sentences[u.sentence].from === i) continue;
+    if (!capitalised(i - 1) && !capitalised(i + 1)) return false;
   }
   return true;
 }
