@@ -3,6 +3,8 @@
  */
 import type { z } from "zod";
 import type { KnowledgeGraph } from "../model/types.ts";
+import { filterGraph } from "../graph/relationFilter.ts";
+import { relationFilterOf } from "../graph/relationFilterQuery.ts";
 import { DEFAULT_PATH_OPTIONS, findPaths, pathNode } from "../paths/index.ts";
 import { resolveOrThrow } from "./entities.ts";
 import { parseOr400 } from "./errors.ts";
@@ -43,7 +45,9 @@ export function answerPaths(
   const to = resolveOrThrow(graph, query.to, "to");
   const predicates = query.predicates ? requireKnownPredicates(graph, query.predicates, "predicates") : null;
   const exclude = (query.exclude ?? []).map((text) => resolveOrThrow(graph, text, "exclude"));
-  const { paths, truncated } = findPaths(graph, from, to, {
+  // Names resolve on the whole graph; the walk keeps to the relations the window and minSupport leave.
+  const walked = filterGraph(graph, relationFilterOf(query), "all");
+  const { paths, truncated } = findPaths(walked, from, to, {
     k: query.k,
     maxHops: query.maxHops,
     directed: query.directed,
