@@ -14,7 +14,7 @@ function dayParam(name: "since" | "until", what: string) {
   const message = `${name} must be a day written YYYY-MM-DD, e.g. 2022-03-15`;
   return z
     .string({ error: message })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: message })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: message, abort: true })
     .refine(isCalendarDate, { error: `${name} is not a calendar date; give a real day, e.g. 2024-02-29` })
     .optional()
     .describe(what);

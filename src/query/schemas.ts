@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { EntityTypeSchema, IdSchema } from "../model/schemas.ts";
 import { MODALITIES, RELATION_KINDS, STANCES } from "../model/types.ts";
+import { DATE_SOURCES } from "../model/documentDate.ts";
 import { DEFAULT_PATH_OPTIONS, PATH_LIMITS } from "../paths/types.ts";
 import { checkWindowOrder, RELATION_FILTER_PARAMS } from "../graph/relationFilterQuery.ts";
 import { boolParam, intParam, listParam, numberParam, textParam } from "./params.ts";
@@ -279,6 +280,19 @@ export const GraphEdgeResponseSchema = z.object({
   source: z.string(),
   target: z.string(),
   attributes: z.looseObject({ predicate: z.string(), label: z.string(), evidence: z.array(EvidenceResponseSchema) }),
+});
+
+/** A document stating a relation: id, title and, when known, its date and where the date came from. */
+export const RelationDocumentSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  date: z.string().optional().describe("YYYY-MM-DD"),
+  dateSource: z.enum(DATE_SOURCES).optional().describe("given with the document, read from its metadata, or ingested"),
+});
+
+/** Body of GET /api/graph/edges/:id: the relation, and the documents its evidence comes from (`support` of them). */
+export const GraphEdgeDetailResponseSchema = GraphEdgeResponseSchema.extend({
+  documents: z.array(RelationDocumentSchema).describe("the distinct documents of the evidence, in evidence order"),
 });
 
 /** Body of GET /api/graph/nodes/:id: one entity and its relations as in the graphology export. */
