@@ -4,8 +4,9 @@
  * documents state it — and the filtered graph the routes answer on.
  */
 import { MultiDirectedGraph } from "graphology";
-import type { EntityAttributes, KnowledgeGraph, RelationAttributes } from "../model/types.ts";
-import { documentDates, evidenceDocuments } from "./reporting.ts";
+import type { EntityAttributes, Evidence, KnowledgeGraph, RelationAttributes } from "../model/types.ts";
+import { documentDates } from "./reporting.ts";
+import { ownedCache } from "../util/ownedCache.ts";
 
 /** A time window (inclusive `YYYY-MM-DD` days; null: open on that side) and a minimum number of documents. */
 export interface RelationFilter {
@@ -21,8 +22,7 @@ export const NO_RELATION_FILTER: RelationFilter = { since: null, until: null, mi
 export type FilteredNodes = "all" | "kept";
 
 /** Filtered graphs kept per served graph: a page or a client usually asks for the same few windows again. */
-const CACHE_SIZE = 4;
-const CACHE = new WeakMap<KnowledgeGraph, Map<string, KnowledgeGraph>>();
+const FILTERED = ownedCache<KnowledgeGraph, KnowledgeGraph>(4);
 
 /** Whether `filter` leaves anything out. */
 export function isFiltering(filter: RelationFilter): boolean {
@@ -41,11 +41,30 @@ export function inWindow(filter: RelationFilter, day: string): boolean {
 export function relationTest(graph: KnowledgeGraph, filter: RelationFilter): (a: RelationAttributes) => boolean {
   const dated = filter.since !== null || filter.until !== null;
   const dates = documentDates(graph);
+  // Called once per relation of the graph for a new window: no allocation per relation.
   return (attributes) => {
-    const docs = evidenceDocuments(attributes.evidence);
-    if (docs.length < filter.minSupport) return false;
-    return !dated || anyInWindow(docs, dates, filter);
+    const evidence = attributes.evidence as Partial<Evidence>[] | undefined;
+    if (!Array.isArray(evidence) || distinctDocuments(evidence, filter.minSupport) < filter.minSupport) return false;
+    if (!dated) return true;
+    for (const item of evidence) {
+      const day = typeof item?.doc === "string" ? dates.get(item.doc) : undefined;
+      if (day !== undefined && inWindow(filter, day)) return true;
+    }
+    return false;
   };
+}
+
+/** How many distinct documents `evidence` names, counted up to `enough` (a relation has a handful of quotes). */
+function distinctDocuments(evidence: Partial<Evidence>[], enough: number): number {
+  let count = 0;
+  for (let i = 0; i < evidence.length && count < enough; i++) {
+    const doc = evidence[i]?.doc;
+    if (typeof doc !== "string") continue;
+    let seen = false;
+    for (let j = 0; j < i && !seen; j++) seen = evidence[j]?.doc === doc;
+    if (!seen) count++;
+  }
+  return count;
 }
 
 /**
@@ -57,19 +76,7 @@ export function relationTest(graph: KnowledgeGraph, filter: RelationFilter): (a:
 export function filterGraph(graph: KnowledgeGraph, filter: RelationFilter, nodes: FilteredNodes): KnowledgeGraph {
   if (!isFiltering(filter)) return graph;
   const key = `${nodes}|${filter.since}|${filter.until}|${filter.minSupport}`;
-  let cached = CACHE.get(graph);
-  const hit = cached?.get(key);
-  if (cached && hit) {
-    // Least recently used goes first: a hit moves to the end.
-    cached.delete(key);
-    cached.set(key, hit);
-    return hit;
-  }
-  const filtered = buildFiltered(graph, filter, nodes);
-  if (!cached) CACHE.set(graph, (cached = new Map()));
-  cached.set(key, filtered);
-  if (cached.size > CACHE_SIZE) cached.delete(cached.keys().next().value!);
-  return filtered;
+  return FILTERED.get(graph, key, () => buildFiltered(graph, filter, nodes));
 }
 
 function buildFiltered(graph: KnowledgeGraph, filter: RelationFilter, nodes: FilteredNodes): KnowledgeGraph {

@@ -3,7 +3,6 @@
  */
 import type { z } from "zod";
 import type { KnowledgeGraph } from "../model/types.ts";
-import { filterGraph } from "../graph/relationFilter.ts";
 import { relationFilterOf } from "../graph/relationFilterQuery.ts";
 import { DEFAULT_PATH_OPTIONS, findPaths, pathNode } from "../paths/index.ts";
 import { resolveOrThrow } from "./entities.ts";
@@ -45,9 +44,7 @@ export function answerPaths(
   const to = resolveOrThrow(graph, query.to, "to");
   const predicates = query.predicates ? requireKnownPredicates(graph, query.predicates, "predicates") : null;
   const exclude = (query.exclude ?? []).map((text) => resolveOrThrow(graph, text, "exclude"));
-  // Names resolve on the whole graph; the walk keeps to the relations the window and minSupport leave.
-  const walked = filterGraph(graph, relationFilterOf(query), "all");
-  const { paths, truncated } = findPaths(walked, from, to, {
+  const { paths, truncated } = findPaths(graph, from, to, {
     k: query.k,
     maxHops: query.maxHops,
     directed: query.directed,
@@ -56,6 +53,8 @@ export function answerPaths(
     types: query.types ?? null,
     candidates: query.candidates,
     minConfidence: query.minConfidence,
+    // The walk keeps to the relations the window and minSupport leave; names still resolve on the whole graph.
+    relations: relationFilterOf(query),
     mode: query.mode,
     limit: query.limit,
     timeBudgetMs,

@@ -38,11 +38,11 @@ export function graphRoutes(ctx: ServerContext): Router {
     const { view } = query;
     const filter = relationFilterOf(query);
     const filtering = isFiltering(filter);
-    const window = filtering ? `-${filter.since ?? ""}~${filter.until ?? ""}-${filter.minSupport}` : "";
+    const windowTag = filtering ? `-${filter.since ?? ""}~${filter.until ?? ""}-${filter.minSupport}` : "";
     // no-cache: the browser keeps its copy but asks each time; an unchanged graph then costs a 304 and no transfer.
     res
       .type("application/json")
-      .set({ ETag: `"${RUN_TAG}-${ctx.served.version}-${view}${window}"`, "Cache-Control": "no-cache" });
+      .set({ ETag: `"${RUN_TAG}-${ctx.served.version}-${view}${windowTag}"`, "Cache-Control": "no-cache" });
     const graph = filtering ? filterGraph(ctx.served.graph, filter, "kept") : ctx.served.graph;
     if (view === "draw") {
       res.send(filtering ? JSON.stringify(drawGraphView(graph)) : drawBody());
