@@ -43,9 +43,10 @@ export function graphRoutes(ctx: ServerContext): Router {
     res
       .type("application/json")
       .set({ ETag: `"${RUN_TAG}-${ctx.served.version}-${view}${windowTag}"`, "Cache-Control": "no-cache" });
-    const graph = filtering ? filterGraph(ctx.served.graph, filter, "kept") : ctx.served.graph;
+    // A window's graph is cached per served graph (relationFilter.ts); a 304 does not need it.
+    const filtered = () => filterGraph(ctx.served.graph, filter, "kept");
     if (view === "draw") {
-      res.send(filtering ? JSON.stringify(drawGraphView(graph)) : drawBody());
+      res.send(filtering ? JSON.stringify(drawGraphView(filtered())) : drawBody());
       return;
     }
     if (req.fresh) {
@@ -54,7 +55,7 @@ export function graphRoutes(ctx: ServerContext): Router {
     }
     // Streamed (byte for byte `JSON.stringify(graph.export())`): one string of a 100k-node graph would hold the
     // event loop for seconds, and a 1M-node graph's is longer than V8 allows.
-    await streamBody(req, res, writeJson(graph), "graph");
+    await streamBody(req, res, writeJson(filtering ? filtered() : ctx.served.graph), "graph");
   });
   router.get("/graph/nodes/:id", (req, res) => {
     res.json(answerNodeDetail(ctx.served.graph, req.params, req.query));
