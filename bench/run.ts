@@ -18,6 +18,7 @@ import { measureInsertFloor, measureServeHuge } from "./measure/huge.ts";
 import { measureForceAtlas2 } from "./measure/layout.ts";
 import { measureLoad } from "./measure/load.ts";
 import { measureHeavyPaths, measureShortest } from "./measure/paths.ts";
+import { measureRelationFilter } from "./measure/relationFilter.ts";
 import { measurePeers } from "./measure/python.ts";
 import { measureSearch } from "./measure/search.ts";
 import { fixedPairs } from "./pairs.ts";
@@ -34,6 +35,7 @@ export const TIERS: Record<string, GraphSpec> = {
 const GROUPS = [
   "load",
   "paths",
+  "window",
   "search",
   "python",
   "http",
@@ -117,6 +119,7 @@ for (const tier of tiers) {
     });
     await step(label, "k=5 and mode=all", () => measureHeavyPaths(label, graph, pairs));
   }
+  if (wants("window")) await step(label, "time window", () => measureRelationFilter(label, graph, pairs));
   if (wants("search")) await step(label, "search", () => measureSearch(label, graph));
   if (wants("python")) await step(label, "networkx / igraph", () => measurePeers(label, file, pairs, ours, BENCH_OUT));
   if (wants("http")) {

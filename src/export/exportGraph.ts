@@ -31,9 +31,17 @@ export interface ExportOptions {
   lastModified: Date | null;
   /** For Turtle and JSON-LD: the IRI base and where document texts come from. */
   rdf: Partial<RdfOptions>;
+  /** For GEXF: dynamic mode, with spells on the days of each element's documents (Gephi's timeline). */
+  dynamic: boolean;
 }
 
-export const DEFAULT_EXPORT_OPTIONS: ExportOptions = { part: "zip", baseName: "graph", lastModified: null, rdf: {} };
+export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
+  part: "zip",
+  baseName: "graph",
+  lastModified: null,
+  rdf: {},
+  dynamic: false,
+};
 
 /** Prepares the export of `graph`; nothing is written until `chunks` is iterated. */
 export function exportGraph(
@@ -41,14 +49,14 @@ export function exportGraph(
   format: ExportFormat,
   options: Partial<ExportOptions> = {},
 ): ExportFile {
-  const { part, baseName, lastModified, rdf } = { ...DEFAULT_EXPORT_OPTIONS, ...options };
+  const { part, baseName, lastModified, rdf, dynamic } = { ...DEFAULT_EXPORT_OPTIONS, ...options };
   const modified = lastModified ?? new Date();
   switch (format) {
     case "gexf":
       return {
         fileName: `${baseName}.gexf`,
         contentType: "application/gexf+xml; charset=utf-8",
-        chunks: writeGexf(graph, { lastModified: modified }),
+        chunks: writeGexf(graph, { lastModified: modified, dynamic }),
       };
     case "graphml":
       return {

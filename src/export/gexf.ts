@@ -17,6 +17,7 @@ import { gexfValue, withEvidenceColumns } from "./values.ts";
 import { escapeXmlAttribute as attr, escapeXmlText, formatXmlNumber } from "./xml.ts";
 import { yieldToEventLoop } from "../util/yieldToEventLoop.ts";
 import type { Column } from "./types.ts";
+import { spellsElement, spellsOf, type Spells } from "./gexfSpells.ts";
 
 /** Tunables of {@link writeGexf}. */
 export interface GexfOptions {
@@ -28,6 +29,11 @@ export interface GexfOptions {
   chunkSize: number;
   /** Nodes or edges handled between two yields to the event loop, so other requests are served meanwhile. */
   yieldEvery: number;
+  /**
+   * Dynamic mode (`mode="dynamic"`, `timeformat="date"`): each node and edge gets spells on the days of its documents,
+   * for Gephi's timeline.
+   */
+  dynamic: boolean;
 }
 
 export const DEFAULT_GEXF_OPTIONS: GexfOptions = {
@@ -35,6 +41,7 @@ export const DEFAULT_GEXF_OPTIONS: GexfOptions = {
   lastModified: null,
   chunkSize: 64 * 1024,
   yieldEvery: 500,
+  dynamic: false,
 };
 
 // Written as GEXF fields (label, viz) rather than as attribute values.
@@ -50,10 +57,11 @@ export async function* writeGexf(graph: KnowledgeGraph, options: Partial<GexfOpt
     edgeFields: EDGE_FIELDS,
     yieldEvery: opts.yieldEvery,
   });
+  const spells = opts.dynamic ? spellsOf(graph) : null;
   let count = 0;
   let buffer = header(graph, opts) + declarations("node", nodes) + declarations("edge", edges) + "    <nodes>\n";
   for (const { node, attributes } of graph.nodeEntries()) {
-    buffer += nodeElement(node, attributes, nodes);
+    buffer += nodeElement(node, attributes, nodes, spells);
     if (buffer.length >= opts.chunkSize) {
       yield buffer;
       buffer = "";
@@ -62,7 +70,7 @@ export async function* writeGexf(graph: KnowledgeGraph, options: Partial<GexfOpt
   }
   buffer += "    </nodes>\n    <edges>\n";
   for (const { edge, attributes, source, target } of graph.edgeEntries()) {
-    buffer += edgeElement(edge, source, target, withEvidenceColumns(attributes), edges);
+    buffer += edgeElement(edge, source, target, withEvidenceColumns(attributes), edges, spells);
     if (buffer.length >= opts.chunkSize) {
       yield buffer;
       buffer = "";
@@ -93,7 +101,9 @@ function header(graph: KnowledgeGraph, opts: GexfOptions): string {
     'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
     'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd">\n' +
     `  <meta lastmodifieddate="${date}">\n${meta}  </meta>\n` +
-    `  <graph defaultedgetype="directed" mode="static">\n`
+    (opts.dynamic
+      ? `  <graph defaultedgetype="directed" mode="dynamic" timeformat="date">\n`
+      : `  <graph defaultedgetype="directed" mode="static">\n`)
   );
 }
 
@@ -115,7 +125,7 @@ function attvalues(attributes: Attributes, columns: Column[]): string {
   return out ? `        <attvalues>\n${out}        </attvalues>\n` : "";
 }
 
-function nodeElement(node: string, attributes: Attributes, columns: Column[]): string {
+function nodeElement(node: string, attributes: Attributes, columns: Column[], spells: Spells | null): string {
   const label = isText(attributes.label) ? ` label="${attr(String(attributes.label))}"` : "";
   let viz = "";
   const color = parseColor(attributes.color);
@@ -127,10 +137,18 @@ function nodeElement(node: string, attributes: Attributes, columns: Column[]): s
   if (size !== null && (attributes.size as number) >= 0) viz += `        <viz:size value="${size}"/>\n`;
   const [x, y, z] = [finite(attributes.x), finite(attributes.y), finite(attributes.z)];
   if (x !== null && y !== null) viz += `        <viz:position x="${x}" y="${y}"${z !== null ? ` z="${z}"` : ""}/>\n`;
-  return `      <node id="${attr(node)}"${label}>\n${attvalues(attributes, columns)}${viz}      </node>\n`;
+  const when = spells ? spellsElement(spells.node(node)) : "";
+  return `      <node id="${attr(node)}"${label}>\n${attvalues(attributes, columns)}${when}${viz}      </node>\n`;
 }
 
-function edgeElement(edge: string, source: string, target: string, attributes: Attributes, columns: Column[]): string {
+function edgeElement(
+  edge: string,
+  source: string,
+  target: string,
+  attributes: Attributes,
+  columns: Column[],
+  spells: Spells | null,
+): string {
   // Edges imported from undirected files keep `undirected: true`; Gephi then draws them undirected again.
   const type = attributes.undirected === true ? ' type="undirected"' : "";
   let fields = `${type} source="${attr(source)}" target="${attr(target)}"`;
@@ -138,7 +156,8 @@ function edgeElement(edge: string, source: string, target: string, attributes: A
   if (weight !== null) fields += ` weight="${weight}"`;
   if (isText(attributes.predicate)) fields += ` kind="${attr(String(attributes.predicate))}"`;
   if (isText(attributes.label)) fields += ` label="${attr(String(attributes.label))}"`;
-  return `      <edge id="${attr(edge)}"${fields}>\n${attvalues(attributes, columns)}      </edge>\n`;
+  const when = spells ? spellsElement(spells.edge(edge)) : "";
+  return `      <edge id="${attr(edge)}"${fields}>\n${attvalues(attributes, columns)}${when}      </edge>\n`;
 }
 
 function isText(value: unknown): boolean {

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { ENTITY_TYPES } from "../model/types.ts";
 import { PATH_LIMITS } from "../paths/index.ts";
+import { checkWindowOrder, RELATION_FILTER_PARAMS } from "../graph/relationFilterQuery.ts";
 import { CSV_PARTS, EXPORT_FORMATS, type ExportSubset } from "./types.ts";
 
 /** Deepest ego graph an export may ask for. */
@@ -50,8 +51,15 @@ export const ExportQuerySchema = z
       .regex(/^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]*$/, "give an absolute IRI such as https://example.org/kg/")
       .max(1000)
       .optional(),
+    dynamic: z
+      .enum(["true", "false", "1", "0"], { error: "dynamic must be true or false" })
+      .transform((v) => v === "true" || v === "1")
+      .optional()
+      .describe("GEXF only: dynamic mode, each node and edge with spells on its documents' days (Gephi's timeline)"),
+    ...RELATION_FILTER_PARAMS,
   })
   .superRefine((q, ctx) => {
+    checkWindowOrder(q, ctx);
     const problem = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
     if (q.part && q.format !== "csv") problem("part", "part only applies to format=csv");
     if (q.base && q.format !== "turtle" && q.format !== "jsonld")
@@ -60,6 +68,7 @@ export const ExportQuerySchema = z
     if (q.node && (q.from || q.to)) problem("node", "ask for an ego graph (node) or paths (from, to), not both");
     if (q.depth !== undefined && !q.node) problem("depth", "depth applies to an ego graph: give node too");
     if (q.k !== undefined && !q.from) problem("k", "k applies to a path export: give from and to too");
+    if (q.dynamic && q.format !== "gexf") problem("dynamic", "dynamic only applies to format=gexf");
   });
 
 /** A parsed export request. */

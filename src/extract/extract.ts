@@ -14,6 +14,7 @@ import { kinshipRelations } from "./relations/kinship.ts";
 import { nominalRelations } from "./relations/nominal.ts";
 import { roleRelations } from "./relations/roles.ts";
 import { makeView, type Candidate, type View } from "./relations/view.ts";
+import { addTimeQualifiers } from "./timeQualifier.ts";
 import { resolveMentions, type Cluster } from "./resolve/resolve.ts";
 import { loadPairModel } from "./learned/model.ts";
 import { withLearnedRelations } from "./learned/predict.ts";
@@ -50,6 +51,7 @@ export function extractDocument(
   const o = { ...DEFAULT_EXTRACT_OPTIONS, ...options };
   const { view: v, relations: rules, merges } = runRules(text, context, o);
   const typed = o.learned ? withLearnedRelations(v, rules, loadPairModel()) : rules;
+  addTimeQualifiers(text, v.a.sentences, typed);
   const relations = o.cooccurrence ? [...typed, ...cooccurrences(v, typed, o.cooccurrenceConfidence)] : typed;
   return { entities: v.clusters.map((c) => toEntity(c, context.graph)), relations, merges };
 }

@@ -39,7 +39,8 @@ export interface ExtractedRelation {
   negated?: boolean;
   /** Which rule produced the relation, e.g. "appositive-role", "passive", "svo". */
   rule: string;
-  qualifiers?: { role?: string };
+  /** As written: the role a person holds ("lead negotiator"), the time the sentence gives ("since 2010"). */
+  qualifiers?: { role?: string; time?: string };
   evidence: { quote: string; start: number; end: number };
 }
 

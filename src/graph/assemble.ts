@@ -6,6 +6,7 @@ import type { Dataset } from "../store/load.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
 import { kindOfPredicate, relationLabel } from "../model/relationKind.ts";
 import { addDocument, applyExtractedFile, unplacedNode } from "./merge.ts";
+import { graphDocument, refreshReporting } from "./reporting.ts";
 
 /**
  * Builds the graph's nodes and edges (no layout or metrics yet): curated entities and relations, then the facts
@@ -52,7 +53,8 @@ export function assembleGraph(dataset: Dataset): KnowledgeGraph {
   graph.replaceAttributes({
     name: "Evidence graph",
     description: "Entities and relations extracted from news articles, each relation with verbatim evidence.",
-    documents: [...dataset.documents.values()].map((d) => ({ id: d.meta.id, title: d.meta.title })),
+    documents: [...dataset.documents.values()].map((d) => graphDocument(d.meta.id, d.meta.title, d.date)),
   });
+  refreshReporting(graph);
   return graph;
 }

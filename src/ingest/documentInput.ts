@@ -3,6 +3,7 @@
  */
 import { z } from "zod";
 import { IngestError, type DocumentInput } from "./types.ts";
+import { CalendarDateSchema } from "../model/calendarDate.ts";
 
 /** Largest accepted document text, in UTF-8 bytes (about 30,000 words of English). */
 export const MAX_DOCUMENT_BYTES = 200_000;
@@ -41,27 +42,11 @@ function unprintable(char: string, index: number): string {
   return `the control or bidi character U+${code} at offset ${index} is not allowed; remove it`;
 }
 
-/** Whether `YYYY-MM-DD` names a real day: year 0001–9999, month 1–12, a day the month has (leap years counted). */
-export function isCalendarDate(date: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
-  // Day 0 of the next month is the last day of this one; UTC so no time zone shifts it.
-  const probe = new Date(Date.UTC(2000, month, 0));
-  probe.setUTCFullYear(year, month, 0);
-  return day <= probe.getUTCDate();
-}
-
 /** The metadata fields of a document, as accepted from the CLI or HTTP. */
 export const DocumentFieldsSchema = z.strictObject({
   title: lineField("title", 300, "give the document a title"),
   author: lineField("author", 200).optional(),
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "write the date as YYYY-MM-DD")
-    .refine(isCalendarDate, "not a calendar date; give a real day from 0001-01-01 on, e.g. 2024-02-29")
-    .optional(),
+  date: CalendarDateSchema.optional(),
   outlet: lineField("outlet", 200).optional(),
   url: z
     .url({ protocol: /^https?$/, error: "use an http(s) URL" })

@@ -6,7 +6,9 @@ import { buildGraph, isBuildStale } from "../graph/build.ts";
 import { fingerprintInputs } from "../graph/fingerprint.ts";
 import { readGraphJson, writeGraphJsonStreamed } from "../graphfile/graphFile.ts";
 import { copyInSlices } from "./copyInSlices.ts";
-import type { KnowledgeGraph } from "../model/types.ts";
+import type { GraphDocument, KnowledgeGraph } from "../model/types.ts";
+import { documentDate } from "../model/documentDate.ts";
+import { graphDocument, refreshReporting } from "../graph/reporting.ts";
 import type { DecisionsFile, Ontology } from "../model/schemas.ts";
 import type { ServedGraph } from "../graph/servedGraph.ts";
 import { DataError } from "../store/issues.ts";
@@ -53,12 +55,6 @@ export const DEFAULT_WRITER_OPTIONS: WriterOptions = {
   saveDelayMs: 250,
 };
 
-/** A document as listed in the graph's `documents` attribute. */
-interface StoredDocument {
-  id: string;
-  title: string;
-}
-
 /** What one {@link DataWriter.ingestStep} keeps between its documents. */
 interface Step {
   byHash: Map<string, string>;
@@ -70,7 +66,7 @@ interface Step {
   next: KnowledgeGraph | null;
   ontology: Ontology;
   decisions: DecisionsFile;
-  documents: StoredDocument[];
+  documents: GraphDocument[];
 }
 
 /** Writes to one graph-data root and keeps `served` serving what is on disk. */
@@ -98,7 +94,7 @@ export class DataWriter {
   }
 
   /** The 409 for a text already stored as `existing` (`near`: but for whitespace, line endings, quotes or dashes). */
-  #duplicate(existing: string, near: boolean, documents: StoredDocument[]): IngestError {
+  #duplicate(existing: string, near: boolean, documents: GraphDocument[]): IngestError {
     const title = documents.find((d) => d.id === existing)?.title;
     const named = title === undefined ? `"${existing}"` : `"${existing}" ("${title}")`;
     const how = near ? "the same text but for whitespace, line endings, quotes or dashes" : "this text";
@@ -136,7 +132,7 @@ export class DataWriter {
         next: null,
         ontology: readOntology(this.dataFiles),
         decisions: readDecisions(this.dataFiles),
-        documents: [...((served.getAttribute("documents") ?? []) as StoredDocument[])],
+        documents: [...((served.getAttribute("documents") ?? []) as GraphDocument[])],
       };
       const outcomes: (IngestResult | IngestError)[] = [];
       try {
@@ -152,6 +148,8 @@ export class DataWriter {
         // Also after an unexpected error: what was committed is served.
         if (step.next) {
           step.next.setAttribute("documents", step.documents);
+          // After the documents list: a relation's first and last report come from its documents' dates.
+          refreshReporting(step.next);
           refreshDegreesAndSizes(step.next);
           this.#publish(step.next);
         }
@@ -181,11 +179,12 @@ export class DataWriter {
       extraction,
       extractedAt: now,
     });
-    commitWrites(this.dataFiles, documentFiles(documentMeta(id, doc, now), doc.text, file));
+    const meta = documentMeta(id, doc, now);
+    commitWrites(this.dataFiles, documentFiles(meta, doc.text, file));
     step.byHash.set(hash, id);
     if (!step.byNormalised.has(normalised)) step.byNormalised.set(normalised, id);
     step.nextSeq++;
-    step.documents.push({ id, title: doc.title });
+    step.documents.push(graphDocument(id, doc.title, documentDate(meta)));
     const next = (step.next ??= this.#nextGraph(step.served));
     const outcome = applyExtractedFile(next, ontology, file, step.decisions);
     placeNewNodes(next, outcome.newEntities);

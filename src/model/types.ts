@@ -2,6 +2,7 @@
  * Model types: the shapes of entities, relations and evidence shared by the builder, server, exports and web page.
  */
 import type { MultiDirectedGraph } from "graphology";
+import type { DateSource } from "./documentDate.ts";
 
 /** All entity types, in legend order. */
 export const ENTITY_TYPES = [
@@ -92,13 +93,26 @@ export interface RelationAttributes {
   qualifiers?: Qualifiers;
   /** The predicate's Wikidata property in the same direction (subject -> object), e.g. P131, when it has one. */
   wikidata?: string;
+  /** How many distinct documents state the relation (its evidence's documents); set by the builder. */
+  support?: number;
+  /** The earliest and latest date (`YYYY-MM-DD`) of those documents, when any of them is dated. */
+  firstReported?: string;
+  lastReported?: string;
+}
+
+/** A document as the graph lists it: its id, title and, when known, its date and where the date came from. */
+export interface GraphDocument {
+  id: string;
+  title: string;
+  date?: string;
+  dateSource?: DateSource;
 }
 
 /** Graph-level attributes written by the builder. */
 export interface GraphAttributes {
   name?: string;
   description?: string;
-  documents?: { id: string; title: string }[];
+  documents?: GraphDocument[];
   builtFrom?: string;
 }
 

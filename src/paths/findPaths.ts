@@ -8,6 +8,7 @@ import { kShortestPaths } from "./kShortest.ts";
 import { pathIndexOf, type PathIndex } from "./pathIndex.ts";
 import { DEFAULT_PATH_OPTIONS, type PathOptions, type PathResult, type PathSearch } from "./types.ts";
 import { compileWalkRules, releaseWalkRules } from "./walk.ts";
+import { eitherMask, relationMask } from "./relationMask.ts";
 
 /** Share of the time budget the search may use; describing the paths found gets the rest. */
 const SEARCH_SHARE = 0.75;
@@ -30,7 +31,10 @@ export function findPaths(
   const target = nodeOf(index.nodeIndex, toId, "target");
   const started = performance.now();
   const exclude = opts.types ? [...opts.exclude, ...nodesNotOfTypes(graph, opts.types)] : opts.exclude;
-  const blockedEdge = opts.candidates ? null : candidateEdges(graph, index);
+  const blockedEdge = eitherMask(
+    opts.candidates ? null : candidateEdges(graph, index),
+    relationMask(graph, index, opts.relations),
+  );
   const searchDeadline = started + opts.timeBudgetMs * SEARCH_SHARE;
   const rules = compileWalkRules(index, { ...opts, exclude }, [source, target], searchDeadline, blockedEdge);
   try {

@@ -3,6 +3,7 @@
  */
 import type { EntityType, Evidence, Modality, RelationKind, RelationStatus, Stance } from "../model/types.ts";
 import type { SearchHit } from "../search/types.ts";
+import { NO_RELATION_FILTER, type RelationFilter } from "../graph/relationFilter.ts";
 
 /** `shortest`: the k shortest loopless paths (Yen); `all`: every simple path up to maxHops, shortest first. */
 export type PathMode = "shortest" | "all";
@@ -25,6 +26,8 @@ export interface PathOptions {
   candidates: boolean;
   /** Edges below this confidence are not walked. */
   minConfidence: number;
+  /** Only relations stated within this time window and by at least this many documents are walked. */
+  relations: RelationFilter;
   mode: PathMode;
   /** Most paths returned in mode "all". */
   limit: number;
@@ -44,6 +47,7 @@ export const DEFAULT_PATH_OPTIONS: PathOptions = {
   types: null,
   candidates: true,
   minConfidence: 0,
+  relations: NO_RELATION_FILTER,
   mode: "shortest",
   limit: 100,
   timeBudgetMs: 150,

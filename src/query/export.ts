@@ -6,6 +6,8 @@ import { exportGraph, type ExportFile } from "../export/exportGraph.ts";
 import { ExportQuerySchema, subsetOf, type ExportQuery } from "../export/query.ts";
 import { selectSubset, SubsetError } from "../export/subset.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
+import { filterGraph } from "../graph/relationFilter.ts";
+import { relationFilterOf } from "../graph/relationFilterQuery.ts";
 import { HttpError, parseOr400 } from "./errors.ts";
 
 /** An export's file (its chunks stream on demand) and the graph it writes. */
@@ -29,9 +31,13 @@ export function answerExport(
   documentText: DocumentTextReader | null,
 ): ExportAnswer {
   const query = parseOr400(ExportQuerySchema, rawQuery, "query");
-  const subset = subsetOrThrow(graph, query);
+  // The window and minSupport first, then the subset: an ego graph or a path walks only the relations left, from
+  // entities named on the whole graph (they may have no relation of their own in the window).
+  const nodes = query.node || query.from ? "all" : "kept";
+  const subset = subsetOrThrow(filterGraph(graph, relationFilterOf(query), nodes), query);
   const rdf = { ...(query.base ? { base: query.base } : {}), documentText };
-  return { file: exportGraph(subset, query.format, { part: query.part ?? "zip", baseName, rdf }), graph: subset };
+  const options = { part: query.part ?? "zip", baseName, rdf, dynamic: query.dynamic ?? false };
+  return { file: exportGraph(subset, query.format, options), graph: subset };
 }
 
 function subsetOrThrow(graph: KnowledgeGraph, query: ExportQuery): KnowledgeGraph {

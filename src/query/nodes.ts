@@ -3,12 +3,15 @@
  * (edge detail), and an entity's ego graph (neighbours).
  */
 import type { z } from "zod";
-import type { KnowledgeGraph } from "../model/types.ts";
+import type { GraphDocument, KnowledgeGraph } from "../model/types.ts";
+import { evidenceDocuments } from "../graph/reporting.ts";
+import { DATE_SOURCES } from "../model/documentDate.ts";
 import { egoWalk, pathIndexOf, pathNode } from "../paths/index.ts";
 import { requireEntityId } from "./entities.ts";
 import { HttpError, parseOr400 } from "./errors.ts";
-import { graphEdgeView, graphNodeView, type GraphEdgeView, type GraphNodeView } from "./graphViews.ts";
+import { graphEdgeView, graphNodeView, type GraphNodeView } from "./graphViews.ts";
 import {
+  type GraphEdgeDetailResponseSchema,
   GraphKeyParamsSchema,
   GraphNodeQuerySchema,
   NeighborsQuerySchema,
@@ -19,6 +22,12 @@ import {
 /** Body of a GET /api/nodes/:id/neighbors answer. */
 export type NeighborsAnswer = z.infer<typeof NeighborsResponseSchema>;
 
+/** Body of a GET /api/graph/edges/:id answer. */
+export type EdgeDetailAnswer = z.infer<typeof GraphEdgeDetailResponseSchema>;
+
+// The graph's documents by id, per graph object: a corpus lists thousands, and an edge names a few of them.
+const DOCUMENTS = new WeakMap<KnowledgeGraph, Map<string, GraphDocument>>();
+
 /** Answers GET /api/graph/nodes/:id from its path parameters and query; 404 when no node has the key. */
 export function answerNodeDetail(graph: KnowledgeGraph, rawParams: unknown, rawQuery: unknown): GraphNodeView {
   const { id } = parseOr400(GraphKeyParamsSchema, rawParams, "params");
@@ -27,11 +36,37 @@ export function answerNodeDetail(graph: KnowledgeGraph, rawParams: unknown, rawQ
   return graphNodeView(graph, id, limit);
 }
 
-/** Answers GET /api/graph/edges/:id from its path parameters; 404 when no edge has the key. */
-export function answerEdgeDetail(graph: KnowledgeGraph, rawParams: unknown): GraphEdgeView {
+/**
+ * Answers GET /api/graph/edges/:id from its path parameters: the relation and the documents that state it (titled
+ * and dated when the graph lists them, else by id); 404 when no edge has the key.
+ */
+export function answerEdgeDetail(graph: KnowledgeGraph, rawParams: unknown): EdgeDetailAnswer {
   const { id } = parseOr400(GraphKeyParamsSchema, rawParams, "params");
   if (!graph.hasEdge(id)) throw missingKey("edge", id);
-  return graphEdgeView(graph, id);
+  const view = graphEdgeView(graph, id);
+  const known = documentsOf(graph);
+  const documents = evidenceDocuments(view.attributes.evidence).map((doc) => known.get(doc) ?? { id: doc, title: doc });
+  return { ...view, documents };
+}
+
+function documentsOf(graph: KnowledgeGraph): Map<string, GraphDocument> {
+  let documents = DOCUMENTS.get(graph);
+  if (!documents) {
+    const listed = graph.getAttribute("documents");
+    documents = new Map();
+    // A graph read from a foreign file may list documents loosely: only well-formed fields are passed on.
+    for (const d of Array.isArray(listed) ? listed : []) {
+      if (typeof d?.id !== "string") continue;
+      const title = typeof d.title === "string" ? d.title : d.id;
+      const dated =
+        typeof d.date === "string" && DATE_SOURCES.includes(d.dateSource!)
+          ? { date: d.date, dateSource: d.dateSource }
+          : {};
+      documents.set(d.id, { id: d.id, title, ...dated });
+    }
+    DOCUMENTS.set(graph, documents);
+  }
+  return documents;
 }
 
 /** 404 for a key the graph does not have (it may have been removed by a review or a rebuild). */

@@ -3,6 +3,7 @@
  */
 import type { z } from "zod";
 import type { KnowledgeGraph } from "../model/types.ts";
+import { relationFilterOf } from "../graph/relationFilterQuery.ts";
 import { DEFAULT_PATH_OPTIONS, findPaths, pathNode } from "../paths/index.ts";
 import { resolveOrThrow } from "./entities.ts";
 import { parseOr400 } from "./errors.ts";
@@ -52,6 +53,8 @@ export function answerPaths(
     types: query.types ?? null,
     candidates: query.candidates,
     minConfidence: query.minConfidence,
+    // The walk keeps to the relations the window and minSupport leave; names still resolve on the whole graph.
+    relations: relationFilterOf(query),
     mode: query.mode,
     limit: query.limit,
     timeBudgetMs,

@@ -25,6 +25,9 @@ export function relationView(graph: KnowledgeGraph, id: string): RelationView {
     ...(attributes.status ? { status: attributes.status } : {}),
     ...(isRelationKind(attributes.kind) ? { kind: attributes.kind } : {}),
     ...(typeof attributes.wikidata === "string" ? { wikidata: attributes.wikidata } : {}),
+    ...(typeof attributes.support === "number" ? { support: attributes.support } : {}),
+    ...(typeof attributes.firstReported === "string" ? { firstReported: attributes.firstReported } : {}),
+    ...(typeof attributes.lastReported === "string" ? { lastReported: attributes.lastReported } : {}),
     evidence: attributes.evidence ?? [],
   };
 }

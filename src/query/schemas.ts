@@ -5,7 +5,9 @@
 import { z } from "zod";
 import { EntityTypeSchema, IdSchema } from "../model/schemas.ts";
 import { MODALITIES, RELATION_KINDS, STANCES } from "../model/types.ts";
+import { DATE_SOURCES } from "../model/documentDate.ts";
 import { DEFAULT_PATH_OPTIONS, PATH_LIMITS } from "../paths/types.ts";
+import { checkWindowOrder, RELATION_FILTER_PARAMS } from "../graph/relationFilterQuery.ts";
 import { boolParam, intParam, listParam, numberParam, textParam } from "./params.ts";
 
 // Section: shared shapes
@@ -42,6 +44,9 @@ export const RelationResponseSchema = z.object({
   status: z.string().optional(),
   kind: z.enum(RELATION_KINDS).optional(),
   wikidata: z.string().optional().describe("the predicate's Wikidata property (same direction), e.g. P131"),
+  support: z.number().int().optional().describe("how many distinct documents state the relation"),
+  firstReported: z.string().optional().describe("the earliest date of those documents (YYYY-MM-DD)"),
+  lastReported: z.string().optional().describe("the latest date of those documents (YYYY-MM-DD)"),
   evidence: z.array(EvidenceResponseSchema),
 });
 
@@ -89,17 +94,20 @@ export const NeighborsResponseSchema = z.object({
 // Section: GET /api/triples
 
 /** Query of GET /api/triples: a (subject, predicate, object) pattern and a page. */
-export const TriplesQuerySchema = z.strictObject({
-  subject: textParam("subject", "an entity id, label or alias").optional(),
-  predicate: textParam("predicate", "a predicate id of the ontology", 100).optional(),
-  object: textParam("object", "an entity id, label or alias").optional(),
-  status: z
-    .enum(["accepted", "candidate"], { error: "status must be accepted or candidate" })
-    .optional()
-    .describe("only relations in this review state (candidate: extracted, awaiting review)"),
-  limit: intParam("limit", 1, 1000, 100),
-  offset: intParam("offset", 0, 1_000_000, 0),
-});
+export const TriplesQuerySchema = z
+  .strictObject({
+    subject: textParam("subject", "an entity id, label or alias").optional(),
+    predicate: textParam("predicate", "a predicate id of the ontology", 100).optional(),
+    object: textParam("object", "an entity id, label or alias").optional(),
+    status: z
+      .enum(["accepted", "candidate"], { error: "status must be accepted or candidate" })
+      .optional()
+      .describe("only relations in this review state (candidate: extracted, awaiting review)"),
+    limit: intParam("limit", 1, 1000, 100),
+    offset: intParam("offset", 0, 1_000_000, 0),
+    ...RELATION_FILTER_PARAMS,
+  })
+  .superRefine(checkWindowOrder);
 
 /** Body of GET /api/triples: the page of matches and how many there are in all. */
 export const TriplesResponseSchema = z.object({
@@ -111,22 +119,25 @@ export const TriplesResponseSchema = z.object({
 // Section: GET /api/paths
 
 /** Query of GET /api/paths. */
-export const PathsQuerySchema = z.strictObject({
-  from: textParam("from", "an entity id, label or alias (a unique surname is enough)"),
-  to: textParam("to", "an entity id, label or alias (a unique surname is enough)"),
-  k: intParam("k", PATH_LIMITS.k.min, PATH_LIMITS.k.max, DEFAULT_PATH_OPTIONS.k),
-  maxHops: intParam("maxHops", PATH_LIMITS.maxHops.min, PATH_LIMITS.maxHops.max, DEFAULT_PATH_OPTIONS.maxHops),
-  directed: boolParam("directed"),
-  predicates: listParam("predicates", "predicate ids a hop may use").optional(),
-  exclude: listParam("exclude", "entity ids no path may pass through").optional(),
-  types: listParam("types", "entity types a path may pass through (its two ends always may)").optional(),
-  candidates: boolParam("candidates", true).describe("whether relations awaiting review may be walked"),
-  minConfidence: numberParam("minConfidence", 0, 1, DEFAULT_PATH_OPTIONS.minConfidence),
-  mode: z.enum(["shortest", "all"], { error: "mode must be shortest or all" }).default("shortest"),
-  limit: intParam("limit", PATH_LIMITS.limit.min, PATH_LIMITS.limit.max, DEFAULT_PATH_OPTIONS.limit).describe(
-    "most paths in mode=all",
-  ),
-});
+export const PathsQuerySchema = z
+  .strictObject({
+    from: textParam("from", "an entity id, label or alias (a unique surname is enough)"),
+    to: textParam("to", "an entity id, label or alias (a unique surname is enough)"),
+    k: intParam("k", PATH_LIMITS.k.min, PATH_LIMITS.k.max, DEFAULT_PATH_OPTIONS.k),
+    maxHops: intParam("maxHops", PATH_LIMITS.maxHops.min, PATH_LIMITS.maxHops.max, DEFAULT_PATH_OPTIONS.maxHops),
+    directed: boolParam("directed"),
+    predicates: listParam("predicates", "predicate ids a hop may use").optional(),
+    exclude: listParam("exclude", "entity ids no path may pass through").optional(),
+    types: listParam("types", "entity types a path may pass through (its two ends always may)").optional(),
+    candidates: boolParam("candidates", true).describe("whether relations awaiting review may be walked"),
+    minConfidence: numberParam("minConfidence", 0, 1, DEFAULT_PATH_OPTIONS.minConfidence),
+    mode: z.enum(["shortest", "all"], { error: "mode must be shortest or all" }).default("shortest"),
+    limit: intParam("limit", PATH_LIMITS.limit.min, PATH_LIMITS.limit.max, DEFAULT_PATH_OPTIONS.limit).describe(
+      "most paths in mode=all",
+    ),
+    ...RELATION_FILTER_PARAMS,
+  })
+  .superRefine(checkWindowOrder);
 
 /** One hop of a path: the relation, which way it was walked, its evidence. */
 export const PathEdgeSchema = z.object({
@@ -211,12 +222,15 @@ export const GraphResponseSchema = z
   .describe("graphology JSON export (https://graphology.github.io/serialization.html)");
 
 /** Query of GET /api/graph: the full export, or only what the page draws. */
-export const GraphQuerySchema = z.strictObject({
-  view: z
-    .enum(["full", "draw"], { error: "view must be full (the graphology export) or draw (what the page draws)" })
-    .default("full")
-    .describe("full: the graphology export with every attribute; draw: the columnar drawing payload"),
-});
+export const GraphQuerySchema = z
+  .strictObject({
+    view: z
+      .enum(["full", "draw"], { error: "view must be full (the graphology export) or draw (what the page draws)" })
+      .default("full")
+      .describe("full: the graphology export with every attribute; draw: the columnar drawing payload"),
+    ...RELATION_FILTER_PARAMS,
+  })
+  .superRefine(checkWindowOrder);
 
 /** Body of GET /api/graph?view=draw: node and edge columns, kinds referred to by index (see graphViews.ts). */
 export const DrawGraphResponseSchema = z
@@ -266,6 +280,19 @@ export const GraphEdgeResponseSchema = z.object({
   source: z.string(),
   target: z.string(),
   attributes: z.looseObject({ predicate: z.string(), label: z.string(), evidence: z.array(EvidenceResponseSchema) }),
+});
+
+/** A document stating a relation: id, title and, when known, its date and where the date came from. */
+export const RelationDocumentSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  date: z.string().optional().describe("YYYY-MM-DD"),
+  dateSource: z.enum(DATE_SOURCES).optional().describe("given with the document, read from its metadata, or ingested"),
+});
+
+/** Body of GET /api/graph/edges/:id: the relation, and the documents its evidence comes from (`support` of them). */
+export const GraphEdgeDetailResponseSchema = GraphEdgeResponseSchema.extend({
+  documents: z.array(RelationDocumentSchema).describe("the distinct documents of the evidence, in evidence order"),
 });
 
 /** Body of GET /api/graph/nodes/:id: one entity and its relations as in the graphology export. */

@@ -4,6 +4,8 @@
  */
 import type { z } from "zod";
 import type { KnowledgeGraph } from "../model/types.ts";
+import { isFiltering, relationTest } from "../graph/relationFilter.ts";
+import { relationFilterOf } from "../graph/relationFilterQuery.ts";
 import { pathIndexOf } from "../paths/index.ts";
 import { resolveOrThrow } from "./entities.ts";
 import { parseOr400 } from "./errors.ts";
@@ -21,9 +23,16 @@ export function answerTriples(graph: KnowledgeGraph, rawQuery: unknown): Triples
   const object = query.object === undefined ? null : resolveOrThrow(graph, query.object, "object");
   const predicate =
     query.predicate === undefined ? null : requireKnownPredicates(graph, [query.predicate], "predicate")[0];
+  const filter = relationFilterOf(query);
+  const keep = isFiltering(filter) ? relationTest(graph, filter) : null;
   const pattern = matchingEdges(graph, subject, predicate, object);
   const matches =
-    query.status === undefined ? pattern : pattern.filter((e) => graph.getEdgeAttribute(e, "status") === query.status);
+    query.status === undefined && !keep
+      ? pattern
+      : pattern.filter((e) => {
+          const attributes = graph.getEdgeAttributes(e);
+          return (query.status === undefined || attributes.status === query.status) && (!keep || keep(attributes));
+        });
   return {
     total: matches.length,
     offset: query.offset,

@@ -1,7 +1,7 @@
 /**
  * Dataset loading: reads every file of a graph-data/ root into memory, collecting problems instead of stopping at the first.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import {
   DecisionsFileSchema,
@@ -19,6 +19,7 @@ import {
   type Ontology,
   type RelationRecord,
 } from "../model/schemas.ts";
+import { documentDate, type DocumentDate } from "../model/documentDate.ts";
 import { DataError, type DataIssue } from "./issues.ts";
 import { dataFilesOf, documentMetaPath, type DataFiles } from "./dataFiles.ts";
 import { parseYamlText, readYamlFile } from "./yamlFile.ts";
@@ -30,11 +31,13 @@ export interface SourceLocation {
   line?: number;
 }
 
-/** A document: its metadata and verbatim text. */
+/** A document: its metadata, verbatim text and date. */
 export interface StoredDocument {
   meta: DocumentMeta;
   text: string;
   file: string;
+  /** See {@link documentDate}; null only for a hand-placed document whose file time is unreadable. */
+  date: DocumentDate | null;
 }
 
 /** Everything in a graph-data/ root, parsed and schema-checked but not yet cross-validated. */
@@ -94,7 +97,9 @@ function loadDocuments(dataFiles: DataFiles, issues: DataIssue[]): Map<string, S
       issues.push({ file: metaFile, line: 1, message: `id "${meta.id}" does not match the file name; set id: ${id}` });
       continue;
     }
-    documents.set(id, { meta, text: readFileSync(file, "utf8"), file });
+    // A document placed by hand has no addedAt: the day its text file was written stands in for its ingest day.
+    const fileDay = statSync(file).mtime.toISOString().slice(0, 10);
+    documents.set(id, { meta, text: readFileSync(file, "utf8"), file, date: documentDate(meta, fileDay) });
   }
   return documents;
 }

@@ -41,6 +41,18 @@ describe("kg path", () => {
     for (const p of only.paths) for (const e of p.edges) expect(["skeptical_of", "opposes"]).toContain(e.predicate);
   });
 
+  it("honours --since, --until and --min-support, and names the flag of a bad value", async () => {
+    // The seed is one document: every relation has support 1, and all are dated on the seed document's day.
+    const day = loadServedGraph({ graphFile: null, dataRoot: data.root }).getAttribute("documents")![0].date!;
+    expect((await path("Blinken", "Podolyak", "--min-support", "2")).out).toContain("no path within 6 hops");
+    expect((await path("Blinken", "Podolyak", "--since", day, "--until", day)).out).toContain(": 1 path");
+    const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    expect((await path("Blinken", "Podolyak", "--since", next)).out).toContain("no path within 6 hops");
+    const bad = await path("Blinken", "Podolyak", "--since", "March");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--since must be a day written YYYY-MM-DD/);
+  });
+
   it("lists the candidates of an ambiguous name and exits 1", async () => {
     const { code, err } = await path("ukr", "Russia");
     expect(code).toBe(1);

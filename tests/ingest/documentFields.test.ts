@@ -4,7 +4,8 @@
  */
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DocumentFieldsSchema, isCalendarDate } from "../../src/ingest/documentInput.ts";
+import { DocumentFieldsSchema } from "../../src/ingest/documentInput.ts";
+import { isCalendarDate } from "../../src/model/calendarDate.ts";
 import { writeHarness, type WriteHarness } from "./harness.ts";
 
 describe("isCalendarDate", () => {

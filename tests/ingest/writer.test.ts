@@ -100,6 +100,23 @@ describe("DataWriter", () => {
       expect(served.graph.getEdgeAttribute("podolyak-negotiates-for-ukraine", "source")).toBe("curated");
     });
 
+    it("dates the document by the day it was added, and updates support and report dates as a rebuild would", () => {
+      const documents = served.graph.getAttribute("documents")!;
+      expect(documents.find((d) => d.id === result.document.id)).toEqual({
+        id: result.document.id,
+        title: ACME_ARTICLE.title,
+        date: "2026-01-02",
+        dateSource: "ingested",
+      });
+      const days = documents.map((d) => d.date!).sort();
+      const restated = served.graph.getEdgeAttributes("podolyak-negotiates-for-ukraine");
+      expect(restated).toMatchObject({ support: 2, firstReported: days[0], lastReported: days[days.length - 1] });
+      const rebuilt = buildGraph({ root: data.root, layout: { iterations: 5 } }).graph;
+      const reporting = (graph: KnowledgeGraph) =>
+        graph.mapEdges((e, a) => [e, a.support, a.firstReported, a.lastReported].join("|")).sort();
+      expect(reporting(served.graph)).toEqual(reporting(rebuilt));
+    });
+
     it("skips relations that the ontology does not allow, saying why", () => {
       expect(result.skipped.map((s) => s.reason)).toEqual([
         'predicate "likes" is not in the ontology',

@@ -157,7 +157,10 @@ describe("graph routes", () => {
         source: "mykhailo-podolyak",
         target: "ukraine",
         attributes: graph.getEdgeAttributes("podolyak-negotiates-for-ukraine"),
+        // The documents stating it, as the graph lists them (the seed: one, dated).
+        documents: graph.getAttribute("documents")!.filter((d) => d.id === "000_fd914f920b6354d3"),
       });
+      expect(res.body.documents).toHaveLength(res.body.attributes.support);
     });
 
     it("answers 404 for an edge key the graph does not have", async () => {

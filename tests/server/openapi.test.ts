@@ -57,7 +57,11 @@ describe("GET /api/openapi.json", () => {
       "minConfidence",
       "mode",
       "limit",
+      "since",
+      "until",
+      "minSupport",
     ]);
+    expect(byName.since.schema).toMatchObject({ type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" });
     expect(byName.from).toMatchObject({ in: "query", required: true, schema: { type: "string", maxLength: 200 } });
     expect(byName.k.schema).toMatchObject({ type: "integer", minimum: 1, maximum: 20, default: 1 });
     expect(byName.maxHops.schema).toMatchObject({ minimum: 1, maximum: 8, default: 6 });

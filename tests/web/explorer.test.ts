@@ -161,6 +161,14 @@ describe.skipIf(unavailable !== null)("web explorer on the seed graph", () => {
     expect(facts).toMatch(/Modality\s+asserted/);
     expect(facts).toMatch(/Confidence\s+0\.97/);
     expect(await panel.locator(".evidence .quote").first().textContent()).toContain("Kyiv’s lead negotiator");
+    // The documents stating the relation, each titled and dated as the served graph lists it.
+    const [seed] = server.context.served.graph.getAttribute("documents")!;
+    expect(facts).toMatch(new RegExp(`Reported\\s+${seed.date}`));
+    const support = panel.locator(".support");
+    expect(await support.locator("h3").textContent()).toBe("Stated by 1 document");
+    expect(await support.locator("li").allTextContents()).toEqual([
+      `${seed.title} — ${seed.date} (${seed.dateSource})`,
+    ]);
   });
 
   it("hides a predicate's relations and the nodes they leave without one", async () => {

@@ -135,8 +135,17 @@ const EdgeDetailSchema = z.object({
       // The predicate's Wikidata property, e.g. P131.
       wikidata: optionalText,
       qualifiers: z.record(z.string(), z.string()).optional().catch(undefined),
+      // How many distinct documents state the relation, and the first and last of their dates.
+      support: z.number().optional().catch(undefined),
+      firstReported: optionalText,
+      lastReported: optionalText,
     })
     .loose(),
+  // Only the edge detail lists the documents (GET /api/graph/edges/:id); a node's relations come without.
+  documents: z
+    .array(z.object({ id: z.string(), title: z.string(), date: optionalText, dateSource: optionalText }))
+    .optional()
+    .catch(undefined),
 });
 
 const NodeDetailSchema = z.object({

@@ -23,6 +23,27 @@ function quoteButton(evidence: Evidence, open: (e: Evidence) => void): HTMLButto
   return button;
 }
 
+/** "2022-01-10 – 2022-03-20", one day when both are the same, undefined when the relation is undated. */
+function reportedRange(first: string | undefined, last: string | undefined): string | undefined {
+  if (!first) return undefined;
+  return !last || last === first ? first : `${first} – ${last}`;
+}
+
+/** The documents stating a relation (its support): each title with its date and where the date came from. */
+function statingDocuments(documents: NonNullable<EdgeDetail["documents"]>): HTMLElement {
+  const heading = documents.length === 1 ? "Stated by 1 document" : `Stated by ${documents.length} documents`;
+  const items = documents.map((doc) => {
+    const when = doc.date ? ` — ${doc.date}${doc.dateSource ? ` (${doc.dateSource})` : ""}` : "";
+    return el("li", { "data-doc": doc.id }, `${doc.title}${when}`);
+  });
+  return el(
+    "section",
+    { class: "support", "data-support": String(documents.length) },
+    el("h3", {}, heading),
+    el("ul", {}, ...items),
+  );
+}
+
 /** A link-like button that selects an entity (plain text when the graph no longer has it). */
 function entityButton(ctx: PageContext, node: string): HTMLElement {
   if (!ctx.graph.hasNode(node)) return el("span", { class: "entity-link" }, node);
@@ -237,11 +258,13 @@ export function createPanelController(ctx: PageContext): Controller {
         ["Source", d.source],
         ["Status", d.status],
         ["Wikidata", d.wikidata],
+        ["Reported", reportedRange(d.firstReported, d.lastReported)],
         ["Time", q.time],
         ["Duration", q.duration],
         ["Role", q.role],
       ]),
       d.status === "candidate" ? reviewActions(edge) : "",
+      detail.documents ? statingDocuments(detail.documents) : "",
       el("h3", {}, "Evidence"),
       el("ul", { class: "evidence" }, ...d.evidence.map((e) => el("li", {}, quoteButton(e, open)))),
     );

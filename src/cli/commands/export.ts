@@ -26,6 +26,10 @@ const FLAGS = {
   to: { type: "string" },
   k: { type: "string" },
   base: { type: "string" },
+  dynamic: { type: "boolean" },
+  since: { type: "string" },
+  until: { type: "string" },
+  "min-support": { type: "string" },
   graph: { type: "string" },
   data: { type: "string" },
 } as const;
@@ -36,15 +40,24 @@ export const exportCommand: Command = {
     "Export the graph or a subset (types, predicates, ego graph, paths) as GEXF, GraphML, JSON, CSV, Neo4j, Turtle or JSON-LD.",
   usage:
     "npx kg export --format gexf|graphml|json|csv|neo4j|turtle|jsonld [--out FILE|DIR] [--part zip|nodes|edges] [--types a,b] " +
-    "[--predicates a,b] [--node ENTITY [--depth N]] [--from ENTITY --to ENTITY [--k N]] [--base IRI] [--graph FILE] [--data DIR]",
+    "[--predicates a,b] [--node ENTITY [--depth N]] [--from ENTITY --to ENTITY [--k N]] [--base IRI] [--dynamic] " +
+    "[--since YYYY-MM-DD] [--until YYYY-MM-DD] [--min-support N] [--graph FILE] [--data DIR]",
   async run(args, io) {
     const { values } = parseCommandArgs(args, FLAGS);
-    const { out, graph: graphFile, data, ...request } = values;
+    const { out, graph: graphFile, data, dynamic, "min-support": minSupport, ...flags } = values;
+    // Flags spelled as the query parameters they stand for, so both are validated by one schema.
+    const request = {
+      ...flags,
+      ...(dynamic ? { dynamic: "true" } : {}),
+      ...(minSupport === undefined ? {} : { minSupport }),
+    };
     // The HTTP schema validates the flags, so the CLI and the API accept exactly the same requests.
     const parsed = ExportQuerySchema.safeParse(request);
     if (!parsed.success)
       throw new UsageError(
-        parsed.error.issues.map((i) => `--${i.path.join(".") || "format"}: ${i.message}`).join("; "),
+        parsed.error.issues
+          .map((i) => `--${(i.path.join(".") || "format").replace("minSupport", "min-support")}: ${i.message}`)
+          .join("; "),
       );
     const query = parsed.data;
     if (query.format === "csv" && (query.part ?? "zip") === "zip" && !out)

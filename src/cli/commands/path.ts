@@ -17,7 +17,8 @@ export const pathCommand: Command = {
   summary: "Show how two entities are connected: the k shortest paths, every hop with its evidence.",
   usage:
     "npx kg path FROM TO [--k N] [--max-hops N] [--predicates a,b] [--exclude id,id] [--min-confidence X] " +
-    "[--directed] [--all [--limit N]] [--json] [--graph FILE] [--data DIR]",
+    "[--directed] [--all [--limit N]] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--min-support N] [--json] " +
+    "[--graph FILE] [--data DIR]",
   run(args, io) {
     const { values, positionals } = parseCommandArgs(
       args,
@@ -30,6 +31,9 @@ export const pathCommand: Command = {
         directed: { type: "boolean" },
         all: { type: "boolean" },
         limit: { type: "string" },
+        since: { type: "string" },
+        until: { type: "string" },
+        "min-support": { type: "string" },
         json: { type: "boolean" },
         graph: { type: "string" },
         data: { type: "string" },
@@ -49,6 +53,9 @@ export const pathCommand: Command = {
       minConfidence: values["min-confidence"],
       mode: values.all ? "all" : undefined,
       limit: values.limit,
+      since: values.since,
+      until: values.until,
+      minSupport: values["min-support"],
     });
     const parsed = PathsQuerySchema.safeParse(rawQuery);
     if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => flagName(i.message)).join("; "));
@@ -132,6 +139,8 @@ function flagName(message: string): string {
   return message
     .replace(/^maxHops/, "--max-hops")
     .replace(/^minConfidence/, "--min-confidence")
+    .replace(/^minSupport/, "--min-support")
+    .replace(/^(since|until)\b/, "--$1")
     .replace(/^(k|limit|predicates|exclude)\b/, "--$1")
     .replace(/^from\b/, "FROM")
     .replace(/^to\b/, "TO");

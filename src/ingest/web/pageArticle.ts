@@ -3,7 +3,8 @@
  * outlet and address from the page's metadata — with fields given by the caller winning over the page's own.
  */
 import { parseHTML } from "linkedom";
-import { isCalendarDate, titleFromText, withoutUndefined } from "../documentInput.ts";
+import { isCalendarDate } from "../../model/calendarDate.ts";
+import { titleFromText, withoutUndefined } from "../documentInput.ts";
 import { IngestError, type DocumentInput } from "../types.ts";
 import { MIN_ARTICLE_CHARS, readableArticle } from "./articleText.ts";
 import { pageMetadata } from "./pageMetadata.ts";

@@ -86,7 +86,11 @@ export const GRAPH_EDGE_ENDPOINT: EndpointSpec = {
   summary: "One relation of the graph by key, with every attribute (evidence, qualifiers, status)",
   tag: "graph",
   params: S.GraphKeyParamsSchema,
-  responses: { ...ok("the relation", S.GraphEdgeResponseSchema), ...BAD_REQUEST, 404: error("no edge has this key") },
+  responses: {
+    ...ok("the relation and the documents stating it", S.GraphEdgeDetailResponseSchema),
+    ...BAD_REQUEST,
+    404: error("no edge has this key"),
+  },
 };
 
 /** Search endpoint spec. */

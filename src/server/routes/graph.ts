@@ -11,6 +11,8 @@ import { GraphQuerySchema } from "../../query/schemas.ts";
 import type { ServerContext } from "../context.ts";
 import { parseOr400 } from "../../query/errors.ts";
 import { streamBody } from "../streamBody.ts";
+import { filterGraph, isFiltering } from "../../graph/relationFilter.ts";
+import { relationFilterOf } from "../../graph/relationFilterQuery.ts";
 
 /**
  * Graph versions restart at 1 with each process: the ETag also names the process, so a browser's copy of another
@@ -32,13 +34,19 @@ export function graphRoutes(ctx: ServerContext): Router {
   };
 
   router.get("/graph", async (req, res) => {
-    const { view } = parseOr400(GraphQuerySchema, req.query, "query");
+    const query = parseOr400(GraphQuerySchema, req.query, "query");
+    const { view } = query;
+    const filter = relationFilterOf(query);
+    const filtering = isFiltering(filter);
+    const windowTag = filtering ? `-${filter.since ?? ""}~${filter.until ?? ""}-${filter.minSupport}` : "";
     // no-cache: the browser keeps its copy but asks each time; an unchanged graph then costs a 304 and no transfer.
     res
       .type("application/json")
-      .set({ ETag: `"${RUN_TAG}-${ctx.served.version}-${view}"`, "Cache-Control": "no-cache" });
+      .set({ ETag: `"${RUN_TAG}-${ctx.served.version}-${view}${windowTag}"`, "Cache-Control": "no-cache" });
+    // A window's graph is cached per served graph (relationFilter.ts); a 304 does not need it.
+    const filtered = () => filterGraph(ctx.served.graph, filter, "kept");
     if (view === "draw") {
-      res.send(drawBody());
+      res.send(filtering ? JSON.stringify(drawGraphView(filtered())) : drawBody());
       return;
     }
     if (req.fresh) {
@@ -47,7 +55,7 @@ export function graphRoutes(ctx: ServerContext): Router {
     }
     // Streamed (byte for byte `JSON.stringify(graph.export())`): one string of a 100k-node graph would hold the
     // event loop for seconds, and a 1M-node graph's is longer than V8 allows.
-    await streamBody(req, res, writeJson(ctx.served.graph), "graph");
+    await streamBody(req, res, writeJson(filtering ? filtered() : ctx.served.graph), "graph");
   });
   router.get("/graph/nodes/:id", (req, res) => {
     res.json(answerNodeDetail(ctx.served.graph, req.params, req.query));

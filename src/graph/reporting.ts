@@ -1,0 +1,74 @@
+/**
+ * Reporting: when and by how many documents each relation was stated — `support` (distinct evidence documents),
+ * `firstReported` and `lastReported` (their earliest and latest dates) — read from the graph's dated document list.
+ */
+import type { DocumentDate } from "../model/documentDate.ts";
+import type { Evidence, GraphDocument, KnowledgeGraph, RelationAttributes } from "../model/types.ts";
+
+/** What {@link reportingOf} says about one relation. */
+export interface Reporting {
+  support: number;
+  firstReported?: string;
+  lastReported?: string;
+}
+
+/** A document's entry in the graph's `documents` attribute. */
+export function graphDocument(id: string, title: string, date: DocumentDate | null): GraphDocument {
+  return date ? { id, title, date: date.date, dateSource: date.dateSource } : { id, title };
+}
+
+/** Document id → date (`YYYY-MM-DD`) of every dated document the graph lists; empty for a graph without the list. */
+export function documentDates(graph: KnowledgeGraph): Map<string, string> {
+  const dates = new Map<string, string>();
+  const documents = graph.getAttribute("documents");
+  if (!Array.isArray(documents)) return dates;
+  for (const doc of documents)
+    if (typeof doc?.id === "string" && typeof doc.date === "string") dates.set(doc.id, doc.date);
+  return dates;
+}
+
+/** The distinct documents of a relation's evidence, in evidence order; [] when it has none (e.g. an imported edge). */
+export function evidenceDocuments(evidence: unknown): string[] {
+  if (!Array.isArray(evidence)) return [];
+  const docs = new Set<string>();
+  for (const item of evidence as Partial<Evidence>[]) if (typeof item?.doc === "string") docs.add(item.doc);
+  return [...docs];
+}
+
+/** Support and first/last report of a relation with `evidence`, given the documents' dates. */
+export function reportingOf(evidence: unknown, dates: ReadonlyMap<string, string>): Reporting {
+  const docs = evidenceDocuments(evidence);
+  let first: string | undefined;
+  let last: string | undefined;
+  for (const doc of docs) {
+    const date = dates.get(doc);
+    if (date === undefined) continue;
+    if (first === undefined || date < first) first = date;
+    if (last === undefined || date > last) last = date;
+  }
+  return { support: docs.length, ...(first ? { firstReported: first, lastReported: last } : {}) };
+}
+
+/**
+ * Writes `support`, `firstReported` and `lastReported` on every edge from its evidence and the graph's document
+ * dates; only changed values are written (after an ingest most relations keep theirs).
+ */
+export function refreshReporting(graph: KnowledgeGraph): void {
+  const dates = documentDates(graph);
+  graph.forEachEdge((edge, attributes) => {
+    const now = reportingOf(attributes.evidence, dates);
+    if (!changed(attributes, now)) return;
+    graph.updateEdgeAttributes(edge, (a) => {
+      const { firstReported: _first, lastReported: _last, ...rest } = a;
+      return { ...rest, ...now } as RelationAttributes;
+    });
+  });
+}
+
+function changed(attributes: RelationAttributes, now: Reporting): boolean {
+  return (
+    attributes.support !== now.support ||
+    attributes.firstReported !== now.firstReported ||
+    attributes.lastReported !== now.lastReported
+  );
+}
