@@ -41,6 +41,9 @@ describe("server webBuild", () => {
       const past = new Date(Date.now() - 60_000);
       utimesSync(path.join(webDir, "index.html"), past, past);
       utimesSync(path.join(webDir, "vite.config.ts"), past, past);
+      // The build is dated between the sources and now, so a file written next is newer whatever the clock's grain.
+      const built = new Date(Date.now() - 30_000);
+      utimesSync(path.join(outDir, "index.html"), built, built);
       expect(isWebBuildStale({ webDir, outDir })).toBe(false);
       mkdirSync(path.join(webDir, "controllers"));
       writeFileSync(path.join(webDir, "controllers", "new.ts"), "export {};\n");
