@@ -11,6 +11,13 @@ describe("extract", () => {
       });
     });
 
+    it("reads a passive's agent after other complements: X was founded in Y in 1987 by A and B", () => {
+      const r = extract("Hartley & Moss was founded in Liverpool in 1987 by Graham Hartley and Alan Moss.");
+      expect(triples(r)).toEqual(
+        expect.arrayContaining(["hartley-moss founded_by alan-moss", "hartley-moss founded_by graham-hartley"]),
+      );
+    });
+
     it("reads a predicate named in Wikidata's direction the other way round: X founded Y -> founded_by(Y, X)", () => {
       const r = extract("Jane Roe, who founded Globex Corporation, resigned.");
       expect(relation(r, "globex-corporation", "founded_by", "jane-roe")).toMatchObject({ wikidata: "P112" });
