@@ -65,6 +65,14 @@ describe("extract", () => {
       );
     });
 
+    it("reads past a demonym and a role noun to the name they describe: signed the Uruguayan striker X", () => {
+      const r = extract("FC Porto have signed the Uruguayan striker Matías Ferreyra from Ajax.");
+      expect(r.relations.find((x) => x.rule === "svo")).toMatchObject({
+        source: "fc-porto",
+        target: "matias-ferreyra",
+      });
+    });
+
     it("takes a definite description with a demonym or a place adjective as the subject it refers to", () => {
       const r = extract("Jensen Holdings grew fast. The Danish company bought the Polish trucking firm Trasko.");
       expect(relation(r, "jensen-holdings", "acquires", "trasko")?.evidence.quote).toBe(
