@@ -11,6 +11,13 @@ describe("extract", () => {
       });
     });
 
+    it("reads a passive's agent after other complements: X was founded in Y in 1987 by A and B", () => {
+      const r = extract("Hartley & Moss was founded in Liverpool in 1987 by Graham Hartley and Alan Moss.");
+      expect(triples(r)).toEqual(
+        expect.arrayContaining(["hartley-moss founded_by alan-moss", "hartley-moss founded_by graham-hartley"]),
+      );
+    });
+
     it("reads a predicate named in Wikidata's direction the other way round: X founded Y -> founded_by(Y, X)", () => {
       const r = extract("Jane Roe, who founded Globex Corporation, resigned.");
       expect(relation(r, "globex-corporation", "founded_by", "jane-roe")).toMatchObject({ wikidata: "P112" });
@@ -56,6 +63,14 @@ describe("extract", () => {
       expect(relation(r, "jensen-holdings", "acquires", "hartley-moss")?.evidence.quote).toBe(
         "Jensen Holdings has agreed to buy the British freight forwarder Hartley & Moss",
       );
+    });
+
+    it("reads past a demonym and a role noun to the name they describe: signed the Uruguayan striker X", () => {
+      const r = extract("FC Porto have signed the Uruguayan striker Matías Ferreyra from Ajax.");
+      expect(r.relations.find((x) => x.rule === "svo")).toMatchObject({
+        source: "fc-porto",
+        target: "matias-ferreyra",
+      });
     });
 
     it("takes a definite description with a demonym or a place adjective as the subject it refers to", () => {

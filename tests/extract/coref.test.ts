@@ -79,5 +79,13 @@ describe("extract", () => {
       const r = extract("Christopher Franke was born in Berlin. He is a German musician.");
       expect(triples(r)).toContain("christopher-franke citizen_of germany");
     });
+
+    it("resolves a pronoun to the entity its own sentence opens with before the text's topic", () => {
+      const r = extract(
+        "Jensen Holdings will buy Hartley & Moss. Hartley & Moss was founded in 1987, and it now runs warehouses in Felixstowe.",
+      );
+      const runs = r.relations.find((x) => x.target === "felixstowe" && x.kind !== "cooccurrence");
+      expect(runs?.source).toBe("hartley-moss");
+    });
   });
 });

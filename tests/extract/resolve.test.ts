@@ -216,5 +216,22 @@ describe("extract", () => {
     it("does not take a demonym noun for a name", () => {
       expect(extract("The Dutchman won again.").entities).toEqual([]);
     });
+
+    it("joins a name to the club or firm the text also names with a designator, but not after a locative", () => {
+      const r = extract(
+        "FC Porto signed Matías Ferreyra. Rui Tavares, Porto's president, was pleased. Fans in Porto cheered.",
+      );
+      expect(entity(r, "FC Porto")?.aliases).toContain("Porto");
+      expect(r.entities.find((e) => e.label === "Porto")?.type).toBe("location");
+      expect(r.merges).toContainEqual(
+        expect.objectContaining({ entity: "fc-porto", surface: "Porto", rule: "short-name" }),
+      );
+    });
+
+    it("strips a national's noun written like a title before a name: the Swede X", () => {
+      const r = extract("Porto confirmed the Swede Anders Lindqvist as coach. Finn Russell kicked a goal.");
+      expect(entity(r, "Anders Lindqvist")?.type).toBe("person");
+      expect(entity(r, "Finn Russell")?.type).toBe("person");
+    });
   });
 });

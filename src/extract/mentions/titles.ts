@@ -37,8 +37,17 @@ function isRankBefore(tokens: Token[], k: number, to: number): boolean {
   return !isModifierWord(tokens[k + 1].lower);
 }
 
-/** Whether token `k` is an honorific ("Mr", "Dr.", "Dame"). */
+/** Nouns for a person of a nation, written before a name like a title: "the Swede Anders Lindqvist". */
+const NATIONALS = new Set([
+  ...["swede", "spaniard", "briton", "dane", "finn", "pole", "scot", "turk", "serb", "croat", "czech", "slovak"],
+  ...["frenchman", "frenchwoman", "dutchman", "dutchwoman", "englishman", "irishman", "welshman", "scotsman"],
+]);
+
+/** Whether token `k` is an honorific ("Mr", "Dr.", "Dame"), or a national's noun before a name ("Swede"). */
 function isHonorific(tokens: Token[], k: number): boolean {
+  // Only after an article: "Finn Russell" and "Scot Pollard" are given names.
+  if (NATIONALS.has(tokens[k].lower))
+    return /^(?:the|a)$/.test(tokens[k - 1]?.lower ?? "") && /^\p{Lu}/u.test(tokens[k + 1]?.text ?? "");
   return HONORIFICS.has(tokens[k].lower);
 }
 

@@ -114,20 +114,12 @@ function passive(v: View, s: Sentence, k: number, subject: Subject, confidence: 
   if (!c) return;
   const surface = v.tokens[k].lower;
   if (c.prep === "by" && c.words.length === 1) {
-    const predicates = verbPredicates(v, k, null);
-    for (const agent of c.members)
-      for (const patient of subject.members)
-        out.push({
-          ...base(v, subject, c, k, "passive", confidence),
-          source: agent,
-          target: patient,
-          predicates,
-          agentFirst: true,
-          label: `${surface} by`,
-          openReversed: true,
-        });
+    agents(v, s, k, subject, c, confidence, out);
     return;
   }
+  // "was founded in Liverpool in 1987 by X and Y": the agent may come after other complements of the verb.
+  const by = laterAgent(v, s, c.end);
+  if (by) agents(v, s, k, subject, by, confidence, out);
   const predicates = c.prep ? verbPredicates(v, k, c.prep) : [];
   for (const patient of subject.members)
     for (const object of c.members)
@@ -138,6 +130,47 @@ function passive(v: View, s: Sentence, k: number, subject: Subject, confidence: 
         predicates,
         label: NAMING.has(v.tokens[k].lemma.toLowerCase()) ? undefined : [surface, ...c.words].join(" "),
       });
+}
+
+/** The agents of a passive verb at `k`: "X was acquired by Y" gives acquires(Y, X). */
+function agents(
+  v: View,
+  s: Sentence,
+  k: number,
+  subject: Subject,
+  c: Complement,
+  confidence: number,
+  out: Candidate[],
+): void {
+  const predicates = verbPredicates(v, k, null);
+  for (const agent of c.members)
+    for (const patient of subject.members)
+      out.push({
+        ...base(v, subject, c, k, "passive", confidence),
+        source: agent,
+        target: patient,
+        predicates,
+        agentFirst: true,
+        label: `${v.tokens[k].lower} by`,
+        openReversed: true,
+      });
+}
+
+/** Most tokens of other complements between a passive verb's first complement and its "by" agent. */
+const MAX_TO_AGENT = 8;
+
+/** A "by" agent starting within a few tokens of `from`, before any verb or clause boundary, or null. */
+function laterAgent(v: View, s: Sentence, from: number): Complement | null {
+  for (let n = from; n < s.to && n < from + MAX_TO_AGENT; n++) {
+    const t = v.tokens[n];
+    if (t.lower === "by") {
+      const c = readComplement(v, s, n);
+      return c && c.prep === "by" && c.words.length === 1 ? c : null;
+    }
+    if (t.pos === "VERB" || t.pos === "AUX" || t.pos === "SCONJ" || (t.pos === "PUNCT" && t.lower !== ",")) return null;
+    if (t.lower === "," && v.tokens[n + 1]?.pos === "CCONJ") return null;
+  }
+  return null;
 }
 
 /** Subject(s) + verb phrase + complement(s); "Y, which X founded" takes the relative clause's head as object. */

@@ -141,11 +141,15 @@ export function resolveReferences(v: View, options: Partial<CorefOptions> = {}):
   let topic = false;
   // "he" after "she" was read as X is someone else: 1 for he, -1 for she, 0 unknown.
   const genders = new Int8Array(v.clusters.length);
+  // The entity the current sentence opens with, its likely subject: "X was founded in 1987, and it now runs ...".
+  let opener = -1;
   for (let k = 0; k < v.tokens.length; k++) {
     const m = v.mentionAt[k];
     const sentence = v.tokens[k].sentence;
+    if (k === v.a.sentences[sentence].from) opener = -1;
     if (m) {
       if (m.from === k && m.entity < count.length) {
+        if (k - v.a.sentences[sentence].from <= OPENER_WITHIN && opener < 0) opener = m.entity;
         if (count[m.entity] === 0 && !topic && !NOT_TOPICS.has(v.clusters[m.entity].type)) {
           topic = true;
           count[m.entity] += o.topicBonus;
@@ -159,15 +163,10 @@ export function resolveReferences(v: View, options: Partial<CorefOptions> = {}):
     const types = pronoun ?? descriptionAt(v, k)?.types;
     if (!types) continue;
     const gender = GENDER.get(v.tokens[k].lower) ?? 0;
-    const e = mostSalient(
-      v,
-      types,
-      count,
-      last,
-      sentence - (pronoun ? o.window : o.descriptionWindow),
-      genders,
-      gender,
-    );
+    const e =
+      pronoun && isOpenerFor(v, opener, types, genders, gender)
+        ? opener
+        : mostSalient(v, types, count, last, sentence - (pronoun ? o.window : o.descriptionWindow), genders, gender);
     if (e < 0) continue;
     if (gender) genders[e] = gender;
     out.set(k, e);
@@ -175,6 +174,15 @@ export function resolveReferences(v: View, options: Partial<CorefOptions> = {}):
     last[e] = sentence;
   }
   return out;
+}
+
+/** How far into its sentence a mention may start and still be the sentence's opener ("In 2019, X ..."). */
+const OPENER_WITHIN = 3;
+
+/** Whether a pronoun of `types` (and `gender`) can refer to the entity its sentence opens with. */
+function isOpenerFor(v: View, opener: number, types: EntityType[], genders: Int8Array, gender: number): boolean {
+  if (opener < 0 || !types.includes(v.clusters[opener].type)) return false;
+  return !gender || genders[opener] !== -gender;
 }
 
 /** The entity of one of `types` named (or referred to) since sentence `since` that was named most often. */

@@ -64,10 +64,13 @@ export function readComplement(
       const owned = isPossessive(v, m.to) ? mentionStarting(v, m.to + 1) : null;
       if (owned) return complement(v, s, owned, prep, direct, words);
       if (isPossessive(v, m.to)) return null;
+      // "signed the Uruguayan striker X": a demonym adjective describes the name after it.
+      // ("joining NATO worries Moscow": without an article or a demonym, the noun is the tagger's reading of a verb.)
+      const describing = v.tokens[m.from - 1]?.pos === "DET" || !!m.known?.kind.startsWith("demonym");
+      const described = describing && /^\p{Ll}/u.test(v.tokens[m.to]?.text ?? "") ? describedName(v, m.to, s.to) : null;
+      if (described) return complement(v, s, described, prep, direct, words);
       if (!isModifier(v, m.to)) return complement(v, s, m, prep, direct, words);
-      // "bought the Polish trucking firm Trasko": the name the modified nouns lead to is the complement.
-      const named = describedName(v, m.to, s.to);
-      return named ? complement(v, s, named, prep, direct, words) : null;
+      return null;
     }
     const r = m ? null : referentAt(v, n);
     if (r && r.to > n + 1 && !POSSESSIVE_PRONOUNS.has(v.tokens[n].lower))

@@ -36,9 +36,20 @@ export function resolveMentions(a: Analysis, mentions: Mention[]): Resolution {
   const r = new Resolver();
   const pending: Mention[] = [];
   voteTypes(mentions);
+  const designated = designatedNames(mentions);
   for (const m of mentions) {
     if (m.eponym) pending.push((m.inner = eponymMention(a, m)));
-    if (m.known) r.known(a, m);
+    const club = designated.get(normalizeName(m.surface));
+    // "FC Porto ... Porto's president": a name the text also gives with a club's or firm's designator is that body,
+    // unless it follows a locative preposition ("a flat in Porto").
+    if (club && m.surface !== club.surface && !isLocative(a, m.from))
+      r.add(
+        `organization:${normalizeName(club.surface)}`,
+        m,
+        { label: club.surface, type: "organization" },
+        "short-name",
+      );
+    else if (m.known) r.known(a, m);
     else if (m.state)
       r.add(`group:${normalizeName(m.surface)}`, m, { label: m.surface, type: "group", state: m.state });
     else if (m.type && m.type !== "person" && !(m.type === "organization" && m.to - m.from === 1))
@@ -54,6 +65,29 @@ export function resolveMentions(a: Analysis, mentions: Mention[]): Resolution {
     r.add(`${type}:${normalizeName(m.surface)}`, m, { label: m.surface, type });
   }
   return r.finish();
+}
+
+/** Words that mark a name as a club's or a firm's: "FC Porto", "Valencia CF", "Nokia Oyj", "Siemens AG". */
+const DESIGNATORS = new Set([
+  ...["fc", "cf", "afc", "sc", "ac", "fk", "sk", "ff", "bk", "cd", "inc", "inc.", "corp", "corp.", "ltd", "ltd."],
+  ...["plc", "llc", "gmbh", "ag", "sa", "nv", "bv", "spa", "oy", "oyj", "ab", "asa"],
+]);
+
+/** The organisations named with a designator, by the normalised name without it ("porto" -> the "FC Porto" mention). */
+function designatedNames(mentions: Mention[]): Map<string, Mention> {
+  const out = new Map<string, Mention>();
+  for (const m of mentions) {
+    if (m.type !== "organization") continue;
+    const words = m.surface.split(/\s+/);
+    if (words.length < 2) continue;
+    const rest = DESIGNATORS.has(words[0].toLowerCase())
+      ? words.slice(1)
+      : DESIGNATORS.has(words[words.length - 1].toLowerCase())
+        ? words.slice(0, -1)
+        : null;
+    if (rest && !out.has(normalizeName(rest.join(" ")))) out.set(normalizeName(rest.join(" ")), m);
+  }
+  return out;
 }
 
 class Resolver {
