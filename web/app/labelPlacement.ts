@@ -81,16 +81,20 @@ export function labelBox(node: Disc, width: number, height: number, side: LabelS
   }
 }
 
-/** The grids a placement checks against: labels already placed and the node discs. */
+/** What a placement checks against: labels already placed, the node discs and the stage (null: unbounded). */
 export interface PlacementObstacles {
   labels: BoxGrid;
   nodes: BoxGrid;
+  bounds: Box | null;
 }
 
+const within = (box: Box, bounds: Box | null) =>
+  !bounds || (box.x1 >= bounds.x1 && box.y1 >= bounds.y1 && box.x2 <= bounds.x2 && box.y2 <= bounds.y2);
+
 /**
- * The first side of {@link LABEL_SIDES} where the label touches neither a placed label nor a node; failing that, the
- * first where it touches no placed label (a name over a disc still reads, a missing one does not); null when every
- * side covers a label.
+ * The side of `node` for its label: never over a placed label; among the other sides, the first of
+ * {@link LABEL_SIDES} inside the stage and off every node, else the first inside the stage (a name over a disc still
+ * reads, a cut one less so), else the first left. Null when every side covers a label.
  */
 export function placeLabel(
   node: Disc,
@@ -99,7 +103,13 @@ export function placeLabel(
   obstacles: PlacementObstacles,
   gap: number,
 ): { side: LabelSide; box: Box } | null {
-  const boxes = LABEL_SIDES.map((side) => ({ side, box: labelBox(node, width, height, side, gap) }));
-  const free = boxes.filter(({ box }) => !obstacles.labels.hits(box));
-  return free.find(({ box }) => !obstacles.nodes.hits(box)) ?? free[0] ?? null;
+  let best: { side: LabelSide; box: Box } | null = null;
+  let bestScore = -1;
+  for (const side of LABEL_SIDES) {
+    const box = labelBox(node, width, height, side, gap);
+    if (obstacles.labels.hits(box)) continue;
+    const score = (within(box, obstacles.bounds) ? 2 : 0) + (obstacles.nodes.hits(box) ? 0 : 1);
+    if (score > bestScore) [best, bestScore] = [{ side, box }, score];
+  }
+  return best;
 }

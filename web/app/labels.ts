@@ -59,6 +59,19 @@ function nodeObstacles(renderer: Sigma | null, maxNodes: number): BoxGrid {
   return grid;
 }
 
+/** The box of the label sigma paints beside a highlighted node (the geometry of sigma's drawDiscNodeHover). */
+function hoverLabelBox(data: LabelData, textWidth: number, labelSize: number): Box {
+  const PADDING = 2;
+  const height = labelSize + 2 * PADDING;
+  const radius = Math.max(data.size, labelSize / 2) + PADDING;
+  return {
+    x1: data.x + data.size,
+    y1: data.y - height / 2,
+    x2: data.x + radius + textWidth + 5,
+    y2: data.y + height / 2,
+  };
+}
+
 /** A `defaultDrawNodeLabel` that defers painting to the end of the frame; `attach(renderer)` wires the frame events. */
 export function createLabelDrawer(options: Partial<LabelDrawerOptions> = {}) {
   const { padding, gap, maxObstacleNodes, haloColor } = { ...DEFAULT_LABEL_DRAWER_OPTIONS, ...options };
@@ -76,8 +89,15 @@ export function createLabelDrawer(options: Partial<LabelDrawerOptions> = {}) {
     const size = settings.labelSize;
     ctx.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
     const label = data.label ?? "";
-    const width = ctx.measureText(label).width + 2 * padding;
-    const placed = placeLabel(data, width, size + 2 * padding, obstacles, gap);
+    const textWidth = ctx.measureText(label).width;
+    if (data.highlighted) {
+      // sigma paints a highlighted node's label itself, boxed on the right (drawDiscNodeHover): keep that spot free.
+      const box = hoverLabelBox(data, textWidth, size);
+      obstacles.labels.add(box);
+      drawn.push({ node: data.key ?? label, side: "right", ...box });
+      return;
+    }
+    const placed = placeLabel(data, textWidth + 2 * padding, size + 2 * padding, obstacles, gap);
     if (!placed) return;
     obstacles.labels.add(placed.box);
     const { box, side } = placed;
@@ -95,7 +115,12 @@ export function createLabelDrawer(options: Partial<LabelDrawerOptions> = {}) {
     const ctx = context;
     drawn = [];
     if (!ctx || pending.length === 0) return;
-    const obstacles = { labels: new BoxGrid(), nodes: nodeObstacles(renderer, maxObstacleNodes) };
+    const { width, height } = renderer?.getDimensions() ?? { width: Infinity, height: Infinity };
+    const obstacles: PlacementObstacles = {
+      labels: new BoxGrid(),
+      nodes: nodeObstacles(renderer, maxObstacleNodes),
+      bounds: renderer ? { x1: 0, y1: 0, x2: width, y2: height } : null,
+    };
     pending.sort((a, b) => priority(b) - priority(a));
     for (const label of pending) paintOne(ctx, label, obstacles);
     pending = [];

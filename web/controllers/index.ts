@@ -15,6 +15,7 @@ import { createPanelController } from "./panel.ts";
 import { createPathController } from "./path.ts";
 import { createSearchController } from "./search.ts";
 import { createSelectionController } from "./selection.ts";
+import { createSheetsController } from "./sheets.ts";
 import { createUrlStateController } from "./urlState.ts";
 
 /** A controller factory. */
@@ -31,6 +32,7 @@ export const CONTROLLERS: ControllerFactory[] = [
   createLayoutController,
   createPathController,
   createExportController,
+  createSheetsController,
   createUrlStateController,
 ];
 

@@ -6,8 +6,8 @@ import { describe, expect, it } from "vitest";
 import { BoxGrid, labelBox, overlaps, placeLabel, type Box } from "../../../web/app/labelPlacement.ts";
 
 const node = { x: 100, y: 100, size: 5 };
-const obstacles = (labels: Box[] = [], nodes: Box[] = []) => {
-  const grids = { labels: new BoxGrid(16), nodes: new BoxGrid(16) };
+const obstacles = (labels: Box[] = [], nodes: Box[] = [], bounds: Box | null = null) => {
+  const grids = { labels: new BoxGrid(16), nodes: new BoxGrid(16), bounds };
   labels.forEach((box) => grids.labels.add(box));
   nodes.forEach((box) => grids.nodes.add(box));
   return grids;
@@ -48,6 +48,15 @@ describe("label placement", () => {
     it("moves the label off a node's disc when a free side exists", () => {
       const disc = { x1: 120, y1: 90, x2: 140, y2: 110 };
       expect(placeLabel(node, 40, 10, obstacles([], [disc]), 3)?.side).toBe("left");
+    });
+
+    it("keeps the label inside the stage, even over a disc, when the stage's edge cuts the right side", () => {
+      const stage = { x1: 0, y1: 0, x2: 130, y2: 300 };
+      expect(placeLabel(node, 40, 10, obstacles([], [], stage), 3)?.side).toBe("left");
+      const disc = { x1: 60, y1: 90, x2: 70, y2: 110 };
+      expect(placeLabel(node, 40, 10, obstacles([], [disc], stage), 3)?.side).toBe("below");
+      const everywhere = { x1: 0, y1: 0, x2: 300, y2: 300 };
+      expect(placeLabel(node, 40, 10, obstacles([], [everywhere], stage), 3)?.side).toBe("left");
     });
 
     it("lets a label cover a disc rather than leave it out, but never another label", () => {

@@ -58,6 +58,19 @@ describe("createLabelDrawer", () => {
     for (const a of drawn) for (const b of drawn) if (a !== b) expect(overlaps(a, b)).toBe(false);
   });
 
+  it("leaves a highlighted node's label to sigma, which boxes it on the right, and keeps that spot free", () => {
+    const drawer = createLabelDrawer();
+    const { context, painted } = fakeContext();
+    drawer.draw(context, { ...label("selected", 100, 100, 6), highlighted: true }, SETTINGS);
+    drawer.draw(context, label("neighbour", 110, 100, 4), SETTINGS);
+    drawer.flush();
+    expect(painted).toEqual(["neighbour"]);
+    const [selected, neighbour] = drawer.drawn();
+    expect(selected).toMatchObject({ node: "selected", side: "right" });
+    expect(neighbour.side).not.toBe("right");
+    expect(overlaps(selected, neighbour)).toBe(false);
+  });
+
   it("leaves out a label only when every side of its node is taken", () => {
     const drawer = createLabelDrawer();
     const { context, painted } = fakeContext();
