@@ -17,6 +17,7 @@ import { createSearchController } from "./search.ts";
 import { createSelectionController } from "./selection.ts";
 import { createSheetsController } from "./sheets.ts";
 import { createUrlStateController } from "./urlState.ts";
+import { createZoomController } from "./zoom.ts";
 
 /** A controller factory. */
 export type ControllerFactory = (ctx: PageContext) => Controller;
@@ -33,6 +34,7 @@ export const CONTROLLERS: ControllerFactory[] = [
   createPathController,
   createExportController,
   createSheetsController,
+  createZoomController,
   createUrlStateController,
 ];
 

@@ -1,12 +1,14 @@
 /**
  * Panel controller: the side panel describing the selected node or edge, and the source document of a quote.
+ * Opening a quote moves the keyboard focus to the document; closing the panel gives the focus back to where it was
+ * before the panel opened.
  *
  * The page draws from a payload without evidence (see main.ts): the panel shows what the graph holds at once (name,
  * kind, ends) and fills in the description, relations and quotes from /api/graph/nodes/:id or /api/graph/edges/:id.
  */
 import { fetchDocument, fetchEdgeDetail, fetchNodeDetail } from "../app/api.ts";
 import { predicateLabel, typeLabel, type PageContext } from "../app/context.ts";
-import { byId, el, listen } from "../app/dom.ts";
+import { byId, el } from "../app/dom.ts";
 import { claimPhrase, claimTagsElement, isCandidate, type ClaimAttributes } from "../app/claim.ts";
 import { describeRelation, isOpenRelation } from "../app/relationKind.ts";
 import type { Controller, EdgeDetail, EdgeDetailAttributes, Evidence, NodeDetail, UiState } from "../app/types.ts";
@@ -54,6 +56,14 @@ function relationHeading(ctx: PageContext, attributes: EdgeDetailAttributes, out
   return `${outgoing ? "" : "← "}${attributes.label} (open relation)`;
 }
 
+/** A button opening a relation's own panel (its evidence, stance, review): the keyboard's way to an edge. */
+function relationButton(ctx: PageContext, edge: string): HTMLElement | null {
+  if (!ctx.graph.hasEdge(edge)) return null;
+  const button = el("button", { type: "button", class: "relation-open", "data-edge": edge }, "Details");
+  button.addEventListener("click", () => ctx.ui.set({ selection: { kind: "edge", id: edge } }));
+  return button;
+}
+
 /** The node's relations grouped by predicate and direction, each with its quotes. */
 function relationsOf(ctx: PageContext, detail: NodeDetail, open: (e: Evidence) => void): HTMLElement {
   const node = detail.key;
@@ -65,7 +75,13 @@ function relationsOf(ctx: PageContext, detail: NodeDetail, open: (e: Evidence) =
     const item = el(
       "li",
       { class: isCandidate(attributes) ? "relation candidate" : "relation", "data-edge": key },
-      el("div", { class: "relation-head" }, entityButton(ctx, other), relationTags(attributes)),
+      el(
+        "div",
+        { class: "relation-head" },
+        entityButton(ctx, other),
+        relationTags(attributes),
+        relationButton(ctx, key),
+      ),
       ...attributes.evidence.map((evidence) => quoteButton(evidence, open)),
     );
     groups.set(heading, [...(groups.get(heading) ?? []), item]);
@@ -136,21 +152,34 @@ export function createPanelController(ctx: PageContext): Controller {
   const { graph, ui } = ctx;
   // Bumped by every new panel content: an answer (details, a document) for an older one is dropped.
   let panelRequest = 0;
+  // Where the keyboard focus was when the panel opened: it goes back there when the panel closes.
+  let returnFocus: HTMLElement | null = null;
   const clear = () => ui.set({ selection: null });
 
   const openDocument = async (evidence: Evidence) => {
     const request = ++panelRequest;
     const back = el("button", { type: "button", class: "back" }, "← Back");
-    back.addEventListener("click", () => render(ui.state));
+    back.addEventListener("click", () => {
+      render(ui.state);
+      panel.focus();
+    });
     panel.replaceChildren(panelHeader("Source document", back, clear), el("p", { class: "muted" }, "Loading…"));
     panel.hidden = false;
+    // The quote button that had the focus is gone: the panel holds it until the document is there.
+    panel.focus();
     try {
       const doc = await fetchDocument(evidence.doc);
       if (request !== panelRequest) return;
       const title = typeof doc.meta.title === "string" ? doc.meta.title : doc.id;
       const { body, mark } = highlightedText(doc.text, evidence);
-      panel.replaceChildren(panelHeader(title, back, clear), body);
+      const view = el(
+        "article",
+        { class: "document-view", "data-testid": "document-view", tabindex: "-1", "aria-label": "Source document" },
+        body,
+      );
+      panel.replaceChildren(panelHeader(title, back, clear), view);
       panel.dataset.view = "document";
+      view.focus({ preventScroll: true });
       mark?.scrollIntoView({ block: "center" });
     } catch (error) {
       if (request !== panelRequest) return;
@@ -250,12 +279,17 @@ export function createPanelController(ctx: PageContext): Controller {
   const render = (state: UiState) => {
     panelRequest++;
     const { selection } = state;
+    const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (panel.hidden) returnFocus = active && active !== document.body && !panel.contains(active) ? active : null;
     if (selection?.kind === "node" && graph.hasNode(selection.id)) renderNode(selection.id, null);
     else if (selection?.kind === "edge" && graph.hasEdge(selection.id)) renderEdge(selection.id, null);
     else {
+      const hadFocus = active !== null && panel.contains(active);
       panel.hidden = true;
       panel.replaceChildren();
       delete panel.dataset.view;
+      if (hadFocus) (returnFocus?.isConnected ? returnFocus : byId("search-input")).focus();
+      returnFocus = null;
       return;
     }
     panel.hidden = false;
@@ -264,14 +298,10 @@ export function createPanelController(ctx: PageContext): Controller {
   const unsubscribe = ui.subscribe((state, previous) => {
     if (state.selection !== previous.selection) render(state);
   });
-  const offKey = listen(panel, "keydown", (event) => {
-    if (event.key === "Escape") clear();
-  });
   render(ui.state);
   return {
     kill() {
       unsubscribe();
-      offKey();
       panelRequest++;
     },
   };

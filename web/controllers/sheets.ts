@@ -25,6 +25,7 @@ export function createSheetsController(ctx: PageContext): Controller {
   };
   const onKey = (event: KeyboardEvent) => {
     if (event.key !== "Escape" || !isOpen()) return;
+    event.preventDefault();
     setOpen(false);
     toggle.focus();
   };
