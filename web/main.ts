@@ -10,7 +10,7 @@
 import Sigma from "sigma";
 import { EdgeLineProgram, EdgeRectangleProgram, NodePointProgram } from "sigma/rendering";
 import type { Settings } from "sigma/settings";
-import { fetchDrawGraph, fetchOntology } from "./app/api.ts";
+import { fetchDocumentList, fetchDrawGraph, fetchOntology } from "./app/api.ts";
 import type { PageContext } from "./app/context.ts";
 import { byId } from "./app/dom.ts";
 import { countByKind, graphFromDraw, ontologyForGraph, snapshotPositions } from "./app/graph.ts";
@@ -132,6 +132,8 @@ async function start(): Promise<() => void> {
   let search = createSearchIndex(graph);
   const positions = snapshotPositions(graph);
   const counts = countByKind(graph);
+  // Asked for only now, so that its consumers (the controllers, created next) handle a failure in the same task.
+  let documents = fetchDocumentList();
   const ctx: PageContext = {
     graph,
     renderer,
@@ -141,6 +143,7 @@ async function start(): Promise<() => void> {
     positions,
     counts,
     visibility: () => visibility(ui.state.hiddenTypes, ui.state.hiddenPredicates),
+    documents: () => documents,
     announce,
   };
   const controllers: Controller[] = CONTROLLERS.map((create) => create(ctx));
@@ -156,6 +159,7 @@ async function start(): Promise<() => void> {
       for (const [id, n] of recount[key]) counts[key].set(id, n);
     }
     ctx.ontology = ontologyForGraph(graph, served);
+    documents = fetchDocumentList();
     // The legend and the filters list what the graph holds: rebuild them; everything else reads the graph live.
     for (const create of RECOUNTED_CONTROLLERS) {
       const index = CONTROLLERS.indexOf(create);

@@ -7,6 +7,7 @@ import { ExportQuerySchema, subsetOf, type ExportQuery } from "../export/query.t
 import { selectSubset, SubsetError } from "../export/subset.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
 import { HttpError, parseOr400 } from "./errors.ts";
+import { exportBaseName } from "./exportName.ts";
 
 /** An export's file (its chunks stream on demand) and the graph it writes. */
 export interface ExportAnswer {
@@ -31,7 +32,8 @@ export function answerExport(
   const query = parseOr400(ExportQuerySchema, rawQuery, "query");
   const subset = subsetOrThrow(graph, query);
   const rdf = { ...(query.base ? { base: query.base } : {}), documentText };
-  return { file: exportGraph(subset, query.format, { part: query.part ?? "zip", baseName, rdf }), graph: subset };
+  const name = exportBaseName(graph, query, baseName);
+  return { file: exportGraph(subset, query.format, { part: query.part ?? "zip", baseName: name, rdf }), graph: subset };
 }
 
 function subsetOrThrow(graph: KnowledgeGraph, query: ExportQuery): KnowledgeGraph {

@@ -11,7 +11,16 @@ import { predicateLabel, typeLabel, type PageContext } from "../app/context.ts";
 import { byId, el } from "../app/dom.ts";
 import { claimPhrase, claimTagsElement, isCandidate, type ClaimAttributes } from "../app/claim.ts";
 import { describeRelation, isOpenRelation } from "../app/relationKind.ts";
-import type { Controller, EdgeDetail, EdgeDetailAttributes, Evidence, NodeDetail, UiState } from "../app/types.ts";
+import { documentMeta, documentTitle, facts, highlightedText } from "../app/documentView.ts";
+import type {
+  Controller,
+  EdgeDetail,
+  EdgeDetailAttributes,
+  Evidence,
+  NodeDetail,
+  Reading,
+  UiState,
+} from "../app/types.ts";
 import { focusNode } from "./selection.ts";
 
 /** A button showing a quote; activating it opens the document at that span. */
@@ -31,16 +40,6 @@ function entityButton(ctx: PageContext, node: string): HTMLElement {
   const button = el("button", { type: "button", class: "entity-link" }, ctx.graph.getNodeAttribute(node, "label"));
   button.addEventListener("click", () => focusNode(ctx, node));
   return button;
-}
-
-/** A definition list of the non-empty pairs. */
-function facts(pairs: [string, string | number | undefined][]): HTMLDListElement {
-  const list = el("dl", { class: "facts" });
-  for (const [term, value] of pairs) {
-    if (value === undefined || value === "") continue;
-    list.append(el("dt", {}, term), el("dd", {}, String(value)));
-  }
-  return list;
 }
 
 function panelHeader(title: string, kicker: Node, onClose: () => void): HTMLElement {
@@ -134,18 +133,6 @@ function reviewActions(edge: string): HTMLElement {
   );
 }
 
-/** Shows `text` with `[start, end)` marked; falls back to the quote's first occurrence when the offsets are stale. */
-function highlightedText(text: string, evidence: Evidence): { body: HTMLElement; mark: HTMLElement | null } {
-  let { start, end } = evidence;
-  if (text.slice(start, end) !== evidence.quote) {
-    start = text.indexOf(evidence.quote);
-    end = start + evidence.quote.length;
-  }
-  if (start < 0) return { body: el("div", { class: "document-text" }, text), mark: null };
-  const mark = el("mark", {}, text.slice(start, end));
-  return { body: el("div", { class: "document-text" }, text.slice(0, start), mark, text.slice(end)), mark };
-}
-
 /** Renders the selection into #node-panel and opens documents on demand. */
 export function createPanelController(ctx: PageContext): Controller {
   const panel = byId("node-panel");
@@ -154,43 +141,46 @@ export function createPanelController(ctx: PageContext): Controller {
   let panelRequest = 0;
   // Where the keyboard focus was when the panel opened: it goes back there when the panel closes.
   let returnFocus: HTMLElement | null = null;
-  const clear = () => ui.set({ selection: null });
+  const clear = () => ui.set({ selection: null, reading: null });
 
-  const openDocument = async (evidence: Evidence) => {
-    const request = ++panelRequest;
+  /** Shows `reading`'s document, at its quote when it has one, and moves the focus into it. */
+  const renderDocument = async (reading: Reading) => {
+    const request = panelRequest;
     const back = el("button", { type: "button", class: "back" }, "← Back");
     back.addEventListener("click", () => {
-      render(ui.state);
+      ui.set({ reading: null });
       panel.focus();
     });
-    panel.replaceChildren(panelHeader("Source document", back, clear), el("p", { class: "muted" }, "Loading…"));
-    panel.hidden = false;
+    // Back goes to the selection the document was opened from; a document opened from the list has none.
+    const kicker = reading.over ? back : el("p", { class: "kicker" }, "Source document");
+    panel.replaceChildren(panelHeader("Source document", kicker, clear), el("p", { class: "muted" }, "Loading…"));
+    panel.dataset.view = "document";
     // The quote button that had the focus is gone: the panel holds it until the document is there.
     panel.focus();
     try {
-      const doc = await fetchDocument(evidence.doc);
+      const doc = await fetchDocument(reading.doc);
       if (request !== panelRequest) return;
-      const title = typeof doc.meta.title === "string" ? doc.meta.title : doc.id;
-      const { body, mark } = highlightedText(doc.text, evidence);
+      const { element, mark } = highlightedText(doc.text, reading.evidence);
       const view = el(
         "article",
         { class: "document-view", "data-testid": "document-view", tabindex: "-1", "aria-label": "Source document" },
-        body,
+        documentMeta(doc),
+        element,
       );
-      panel.replaceChildren(panelHeader(title, back, clear), view);
-      panel.dataset.view = "document";
+      panel.replaceChildren(panelHeader(documentTitle(doc), kicker, clear), view);
       view.focus({ preventScroll: true });
-      mark?.scrollIntoView({ block: "center" });
+      if (mark) mark.scrollIntoView({ block: "center" });
+      else panel.scrollTop = 0;
     } catch (error) {
       if (request !== panelRequest) return;
       panel.replaceChildren(
-        panelHeader("Source document", back, clear),
-        el("p", { class: "error", role: "alert" }, `Cannot open document ${evidence.doc}: ${(error as Error).message}`),
-        el("blockquote", {}, evidence.quote),
+        panelHeader("Source document", kicker, clear),
+        el("p", { class: "error", role: "alert" }, `Cannot open document ${reading.doc}: ${(error as Error).message}`),
+        reading.evidence ? el("blockquote", {}, reading.evidence.quote) : "",
       );
     }
   };
-  const open = (evidence: Evidence) => void openDocument(evidence);
+  const open = (evidence: Evidence) => ui.set({ reading: { doc: evidence.doc, evidence, over: ui.state.selection } });
 
   /** Fetches the details of the current selection; `show` runs only if it is still the one selected. */
   const load = <T>(fetchDetail: () => Promise<T>, show: (detail: T) => void, what: string) => {
@@ -279,11 +269,13 @@ export function createPanelController(ctx: PageContext): Controller {
   const render = (state: UiState) => {
     panelRequest++;
     const { selection } = state;
+    // A document stays open only over the selection it was opened from.
+    const reading = state.reading && state.reading.over === selection ? state.reading : null;
     const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (panel.hidden) returnFocus = active && active !== document.body && !panel.contains(active) ? active : null;
-    if (selection?.kind === "node" && graph.hasNode(selection.id)) renderNode(selection.id, null);
-    else if (selection?.kind === "edge" && graph.hasEdge(selection.id)) renderEdge(selection.id, null);
-    else {
+    const node = selection?.kind === "node" && graph.hasNode(selection.id) ? selection.id : null;
+    const edge = selection?.kind === "edge" && graph.hasEdge(selection.id) ? selection.id : null;
+    if (!reading && !node && !edge) {
       const hadFocus = active !== null && panel.contains(active);
       panel.hidden = true;
       panel.replaceChildren();
@@ -292,11 +284,15 @@ export function createPanelController(ctx: PageContext): Controller {
       returnFocus = null;
       return;
     }
+    // Shown first: the document view takes the focus as it opens.
     panel.hidden = false;
+    if (reading) void renderDocument(reading);
+    else if (node) renderNode(node, null);
+    else if (edge) renderEdge(edge, null);
   };
 
   const unsubscribe = ui.subscribe((state, previous) => {
-    if (state.selection !== previous.selection) render(state);
+    if (state.selection !== previous.selection || state.reading !== previous.reading) render(state);
   });
   render(ui.state);
   return {

@@ -61,9 +61,9 @@ export function createSelectionController(ctx: PageContext): Controller {
   const offKey = listen(document, "keydown", (event) => {
     // An Escape something else used (closing a suggestion list, the review queue, a drawer) or a dialog's own is not
     // for the panel.
-    if (event.key !== "Escape" || event.defaultPrevented || !ui.state.selection) return;
+    if (event.key !== "Escape" || event.defaultPrevented || !(ui.state.selection || ui.state.reading)) return;
     if (document.querySelector("dialog[open]")) return;
-    ui.set({ selection: null });
+    ui.set({ selection: null, reading: null });
   });
   return {
     kill() {
