@@ -108,6 +108,19 @@ describe.skipIf(unavailable !== null)("web explorer, sharing and sources", () =>
     await expect.poll(() => panel.locator("h2").textContent()).toBe("Mykhailo Podolyak");
     // Still the same page: nothing was loaded again.
     expect(await page.getByTestId("graph").getAttribute("data-state")).toBe("ready");
+
+    // Showing another path is a state of its own too.
+    await page.getByTestId("path-from").fill("Blinken");
+    await page.getByTestId("path-to").fill("Podolyak");
+    await page.getByTestId("path-submit").click();
+    const shows = page.getByTestId("path-result").getByTestId("path-show");
+    await expect.poll(() => shows.count()).toBeGreaterThan(1);
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain("from=Blinken");
+    await shows.nth(1).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain("p=2");
+    await page.goBack();
+    await expect.poll(() => shows.first().getAttribute("aria-pressed")).toBe("true");
+    expect(await page.evaluate(() => location.hash)).not.toContain("p=2");
     expect(suite.errors).toEqual([]);
   });
 

@@ -123,10 +123,10 @@ export function createUrlStateController(ctx: PageContext, options: Partial<UrlS
     }
   };
 
-  // The page's first state is the one it was opened at: written over its own entry, not pushed after it.
-  landed = true;
+  // What a link asks for is written over the entry it was opened at (in the page's own words: a link without k gets
+  // k), not pushed after it; applying it changes the view, so that write comes at once.
+  landed = location.hash.length > 1;
   apply(parseViewHash(location.hash), false);
-  write();
   const unsubscribe = ui.subscribe((state, previous) => {
     if (state.hovered === previous.hovered) schedule();
   });
