@@ -10,11 +10,13 @@
 import Sigma from "sigma";
 import { EdgeLineProgram, EdgeRectangleProgram, NodePointProgram } from "sigma/rendering";
 import type { Settings } from "sigma/settings";
-import { fetchDrawGraph, fetchOntology } from "./app/api.ts";
+import { fetchDocumentList, fetchDrawGraph, fetchOntology } from "./app/api.ts";
 import type { PageContext } from "./app/context.ts";
 import { byId } from "./app/dom.ts";
 import { countByKind, graphFromDraw, ontologyForGraph, snapshotPositions } from "./app/graph.ts";
 import { createLabelDrawer } from "./app/labels.ts";
+import { labelSettingsFor } from "./app/labelSettings.ts";
+import { exposePageHook } from "./app/pageHook.ts";
 import { createReducers } from "./app/reducers.ts";
 import { createSearchIndex } from "./app/search.ts";
 import { UiStateHolder } from "./app/uiState.ts";
@@ -26,10 +28,8 @@ import { CONTROLLERS, RECOUNTED_CONTROLLERS, WRITE_CONTROLLERS } from "./control
 export const SIGMA_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> = {
   // Performance
   hideEdgesOnMove: true,
-  labelRenderedSizeThreshold: 7,
-  labelDensity: 0.9,
-  labelGridCellSize: 90,
-  // Labels: node labels by size; edge labels only where the reducers force them (selection, path)
+  // Labels: node labels by size (how many depends on the graph's size, see labelSettings.ts); edge labels only where
+  // the reducers force them (selection, path)
   renderEdgeLabels: true,
   labelFont: "system-ui, -apple-system, 'Segoe UI', sans-serif",
   labelSize: 13,
@@ -46,14 +46,6 @@ export const SIGMA_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> =
   enableEdgeEvents: true,
   minCameraRatio: 0.02,
   maxCameraRatio: 4,
-};
-
-/** Below this many nodes labels are cheap: draw nearly all of them, not only the big nodes'. */
-const ALL_LABELS_BELOW = 300;
-const SMALL_GRAPH_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> = {
-  labelRenderedSizeThreshold: 0,
-  labelDensity: 3,
-  labelGridCellSize: 60,
 };
 
 /**
@@ -127,7 +119,7 @@ async function start(): Promise<() => void> {
   const labels = createLabelDrawer();
   const renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
     ...SIGMA_SETTINGS,
-    ...(graph.order < ALL_LABELS_BELOW ? SMALL_GRAPH_SETTINGS : {}),
+    ...labelSettingsFor(graph.order),
     ...(large ? LARGE_GRAPH_SETTINGS : {}),
     ...reducers,
     defaultDrawNodeLabel: labels.draw,
@@ -135,10 +127,13 @@ async function start(): Promise<() => void> {
   performance.mark("kg:renderer");
   const detachLabels = labels.attach(renderer as unknown as Sigma);
   labels.flush();
+  exposePageHook(renderer as unknown as Sigma, labels);
   // The search index, the positions and the counts are refreshed in place after a write: controllers hold them.
   let search = createSearchIndex(graph);
   const positions = snapshotPositions(graph);
   const counts = countByKind(graph);
+  // Asked for only now, so that its consumers (the controllers, created next) handle a failure in the same task.
+  let documents = fetchDocumentList();
   const ctx: PageContext = {
     graph,
     renderer,
@@ -148,6 +143,7 @@ async function start(): Promise<() => void> {
     positions,
     counts,
     visibility: () => visibility(ui.state.hiddenTypes, ui.state.hiddenPredicates),
+    documents: () => documents,
     announce,
   };
   const controllers: Controller[] = CONTROLLERS.map((create) => create(ctx));
@@ -163,6 +159,7 @@ async function start(): Promise<() => void> {
       for (const [id, n] of recount[key]) counts[key].set(id, n);
     }
     ctx.ontology = ontologyForGraph(graph, served);
+    documents = fetchDocumentList();
     // The legend and the filters list what the graph holds: rebuild them; everything else reads the graph live.
     for (const create of RECOUNTED_CONTROLLERS) {
       const index = CONTROLLERS.indexOf(create);

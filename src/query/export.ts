@@ -9,6 +9,7 @@ import type { KnowledgeGraph } from "../model/types.ts";
 import { filterGraph } from "../graph/relationFilter.ts";
 import { relationFilterOf } from "../graph/relationFilterQuery.ts";
 import { HttpError, parseOr400 } from "./errors.ts";
+import { exportBaseName } from "./exportName.ts";
 
 /** An export's file (its chunks stream on demand) and the graph it writes. */
 export interface ExportAnswer {
@@ -36,7 +37,8 @@ export function answerExport(
   const nodes = query.node || query.from ? "all" : "kept";
   const subset = subsetOrThrow(filterGraph(graph, relationFilterOf(query), nodes), query);
   const rdf = { ...(query.base ? { base: query.base } : {}), documentText };
-  const options = { part: query.part ?? "zip", baseName, rdf, dynamic: query.dynamic ?? false };
+  const name = exportBaseName(graph, query, baseName);
+  const options = { part: query.part ?? "zip", baseName: name, rdf, dynamic: query.dynamic ?? false };
   return { file: exportGraph(subset, query.format, options), graph: subset };
 }
 

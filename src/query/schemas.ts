@@ -188,6 +188,24 @@ export const DocumentResponseSchema = z.object({
   length: z.number().int(),
 });
 
+// Section: GET /api/documents
+
+/** One document of GET /api/documents: its id and title, and what its metadata says of it when the server has it. */
+export const DocumentSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  author: z.string().optional(),
+  outlet: z.string().optional(),
+  published: z.string().optional().describe("publication date, as the metadata gives it"),
+  genre: z.string().optional().describe("the kind of text, e.g. news or opinion"),
+});
+
+/** Body of GET /api/documents: the graph's name and the documents it is built from. */
+export const DocumentListResponseSchema = z.object({
+  name: z.string(),
+  documents: z.array(DocumentSummarySchema),
+});
+
 // Section: routes owned elsewhere, documented here so the OpenAPI document lists the whole API
 
 /** Body of GET /api/ontology (route in routes/ontology.ts). */

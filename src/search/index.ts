@@ -2,7 +2,14 @@
  * Search: entity look-up by label and alias, and typo suggestions.
  */
 export { searchEntities, rankEntities, matchTier, type RankedHit } from "./searchEntities.ts";
-export { suggestEntities, boundedLevenshtein, DEFAULT_SUGGEST_OPTIONS, type SuggestOptions } from "./suggest.ts";
+export { findEntities, findInIndex } from "./findEntities.ts";
+export {
+  suggestEntities,
+  suggestInIndex,
+  boundedLevenshtein,
+  DEFAULT_SUGGEST_OPTIONS,
+  type SuggestOptions,
+} from "./suggest.ts";
 export { normalizeName } from "./normalize.ts";
 export { searchIndexOf, type SearchIndex } from "./searchIndex.ts";
 export { DEFAULT_SEARCH_OPTIONS, TIER_SCORES, type MatchTier, type SearchHit, type SearchOptions } from "./types.ts";

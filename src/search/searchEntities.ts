@@ -11,6 +11,9 @@ export interface RankedHit extends SearchHit {
   tier: MatchTier;
 }
 
+/** The entity type whose names a surname alone stands for (see {@link scoreOf}). */
+const PERSON = "person";
+
 /** Largest within-tier bonus; kept below the smallest gap between tiers so a tier always beats the next one. */
 const MAX_BONUS = 0.15;
 
@@ -39,7 +42,8 @@ export function rankInIndex(index: SearchIndex, q: string, options: Partial<Sear
     if (allowed && !allowed.has(index.types[node])) return;
     const tier = matchTier(index.names[nameIndex], query);
     if (!tier) return;
-    const score = scoreOf(tier, query, index.names[nameIndex], index.nameIsLabel[nameIndex] === 1);
+    const isPerson = index.types[node] === PERSON;
+    const score = scoreOf(tier, query, index.names[nameIndex], index.nameIsLabel[nameIndex] === 1, isPerson);
     const previous = best.get(node);
     if (!previous || score > previous.score) best.set(node, { tier, score });
   };
@@ -87,10 +91,14 @@ function isWholeWords(name: string, query: string): boolean {
   return name.startsWith(query + " ") || name.endsWith(" " + query) || name.includes(" " + query + " ");
 }
 
-/** Tier score plus a bonus for covering more of the name and for matching the label rather than an alias. */
-function scoreOf(tier: MatchTier, query: string, name: string, isLabel: boolean): number {
+/**
+ * Tier score plus a bonus for covering more of the name and for matching the label rather than an alias. A person's
+ * name matched by whole words counts as covered in full: "Soros" names George Soros as surely as his full name does,
+ * so he ranks above "Soros Fund", which the query covers more of by length only.
+ */
+function scoreOf(tier: MatchTier, query: string, name: string, isLabel: boolean, isPerson: boolean): number {
   if (tier === "exact") return TIER_SCORES.exact;
-  const coverage = query.length / name.length;
+  const coverage = isPerson && tier === "word" ? 1 : query.length / name.length;
   return round(TIER_SCORES[tier] + MAX_BONUS * (0.7 * coverage + (isLabel ? 0.3 : 0)));
 }
 

@@ -1,9 +1,9 @@
 /**
  * Suggestions: the entities whose names are a few typos away from a query that matched nothing ("Blinkn").
  */
-import type { KnowledgeGraph } from "../model/types.ts";
+import type { EntityType, KnowledgeGraph } from "../model/types.ts";
 import { normalizeName } from "./normalize.ts";
-import { lowerBound, searchIndexOf } from "./searchIndex.ts";
+import { lowerBound, searchIndexOf, type SearchIndex } from "./searchIndex.ts";
 import type { SearchHit } from "./types.ts";
 
 /** Tunables of {@link suggestEntities}. */
@@ -26,7 +26,20 @@ export const DEFAULT_SUGGEST_OPTIONS: SuggestOptions = { limit: 5, maxEditShare:
  * the distinct words of all names, not every name, so it stays fast on large graphs.
  */
 export function suggestEntities(graph: KnowledgeGraph, q: string, options: Partial<SuggestOptions> = {}): SearchHit[] {
+  return suggestInIndex(searchIndexOf(graph), q, options);
+}
+
+/**
+ * {@link suggestEntities} on a given index (the page builds its own), keeping to entities of `types` when given;
+ * reads only the index, not the graph.
+ */
+export function suggestInIndex(
+  index: SearchIndex,
+  q: string,
+  options: Partial<SuggestOptions> & { types?: readonly string[] | null } = {},
+): SearchHit[] {
   const { limit, maxEditShare, budgetMs } = { ...DEFAULT_SUGGEST_OPTIONS, ...options };
+  const allowed = options.types ? new Set<string>(options.types) : null;
   const queryWords = [
     ...new Set(
       normalizeName(q)
@@ -35,7 +48,6 @@ export function suggestEntities(graph: KnowledgeGraph, q: string, options: Parti
     ),
   ];
   if (queryWords.length === 0) return [];
-  const index = searchIndexOf(graph);
   const deadline = performance.now() + budgetMs;
   // node → best similarity of each query word to a word of one of its names
   const similarity = new Map<number, Float64Array>();
@@ -49,6 +61,7 @@ export function suggestEntities(graph: KnowledgeGraph, q: string, options: Parti
       const value = 1 - edits / Math.max(queryWord.length, word.length);
       for (const name of index.wordNames[wi]) {
         const node = index.nameNode[name];
+        if (allowed && !allowed.has(index.types[node])) continue;
         let row = similarity.get(node);
         if (!row) similarity.set(node, (row = new Float64Array(queryWords.length)));
         if (value > row[qi]) row[qi] = value;
@@ -68,11 +81,12 @@ export function suggestEntities(graph: KnowledgeGraph, q: string, options: Parti
     .map(([node, row]) => [node, row.reduce((sum, v) => sum + v, 0) / queryWords.length] as const)
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, limit)
-    .map(([node, score]) => {
-      const id = index.nodes[node];
-      const { label, type } = graph.getNodeAttributes(id);
-      return { id, label: label ?? id, type, score: Math.round(score * 1000) / 1000 };
-    });
+    .map(([node, score]) => ({
+      id: index.nodes[node],
+      label: index.labels[node],
+      type: index.types[node] as EntityType,
+      score: Math.round(score * 1000) / 1000,
+    }));
 }
 
 // Two rows reused across calls: the scan runs the distance thousands of times per query.

@@ -68,7 +68,8 @@ describe("GET /api/export?format=neo4j", () => {
       });
     expect(res.status).toBe(200);
     expect(res.headers["content-type"]).toBe("application/zip");
-    expect(res.headers["content-disposition"]).toContain("evidence-graph-neo4j.zip");
+    // The subset is in the name: the person entities only.
+    expect(res.headers["content-disposition"]).toContain("evidence-graph-person-neo4j.zip");
     const back = readNeo4jBundle(unzipBundleFiles(new Uint8Array(res.body as Buffer)), "subset");
     expect(back.order).toBeGreaterThan(0);
     expect(back.everyNode((_n, a) => a.type === "person")).toBe(true);

@@ -85,6 +85,18 @@ describe.skipIf(unavailable !== null)("web explorer on the seed graph", () => {
     await expect.poll(() => page.getByTestId("node-panel").locator("h2").textContent()).toBe("Ukraine");
   });
 
+  it("forgives a typo: 'blinkin' offers Antony Blinken, as /api/search does", async () => {
+    await openExplorer(page, server.url);
+    await page.getByTestId("search-input").fill("blinkin");
+    const first = page.getByTestId("search-result").first();
+    await expect.poll(() => first.locator(".option-label").textContent()).toBe("Antony Blinken");
+    const answer = await page.evaluate(async () => (await fetch("/api/search?q=blinkin&limit=8")).json());
+    const offered = await page
+      .getByTestId("search-result")
+      .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.entityId));
+    expect(offered).toEqual(answer.hits.map((hit: { id: string }) => hit.id));
+  });
+
   it("hides a type from the legend and counts the nodes left", async () => {
     await openExplorer(page, server.url);
     const graph = server.context.served.graph;

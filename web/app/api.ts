@@ -6,6 +6,7 @@
 import "./zodConfig.ts";
 import { z } from "zod";
 import {
+  DocumentListResponseSchema,
   DocumentResponseSchema,
   EvidenceResponseSchema,
   PathsResponseSchema,
@@ -21,6 +22,9 @@ export type FoundPath = PathsResult["paths"][number];
 
 /** A document of GET /api/documents/:id. */
 export type DocumentResult = z.infer<typeof DocumentResponseSchema>;
+
+/** GET /api/documents: the graph's name and the documents it is built from. */
+export type DocumentList = z.infer<typeof DocumentListResponseSchema>;
 
 /** One piece of evidence: a verbatim quote and its [start, end) offsets in the document. */
 export type Evidence = z.infer<typeof EvidenceResponseSchema>;
@@ -231,6 +235,11 @@ export async function fetchCandidates(signal?: AbortSignal): Promise<{ total: nu
 /** GET /api/documents/:id: a document's text, to show an evidence span in context. */
 export async function fetchDocument(id: string): Promise<DocumentResult> {
   return getJson(`/api/documents/${encodeURIComponent(id)}`, DocumentResponseSchema);
+}
+
+/** GET /api/documents: the graph's name and its documents with their author, outlet, date and genre. */
+export async function fetchDocumentList(): Promise<DocumentList> {
+  return getJson("/api/documents", DocumentListResponseSchema);
 }
 
 /** The URL of a GEXF export, of the whole graph or restricted to the given types and predicates. */

@@ -84,7 +84,9 @@ export function attachAutocomplete(
     } else if (event.key === "Enter" && active >= 0 && hits[active]) {
       event.preventDefault();
       choose(hits[active]);
-    } else if (event.key === "Escape") {
+    } else if (event.key === "Escape" && !listbox.hidden) {
+      // This Escape closes the list only: the page's own Escape (closing the panel) waits for the next one.
+      event.preventDefault();
       close();
     }
   };

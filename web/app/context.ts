@@ -2,6 +2,7 @@
  * Page context: what every controller receives — the graph, the renderer, the UI state and the derived helpers.
  */
 import type Sigma from "sigma";
+import type { DocumentList } from "./api.ts";
 import type { SearchFn } from "./search.ts";
 import type { UiStateHolder } from "./uiState.ts";
 import type { EdgeAttributes, NodeAttributes, OntologyInfo, WebGraph } from "./types.ts";
@@ -20,6 +21,8 @@ export interface PageContext {
   visibility: () => Visibility;
   /** Nodes per type and edges per predicate (computed once: the graph's membership does not change). */
   counts: { types: ReadonlyMap<string, number>; predicates: ReadonlyMap<string, number> };
+  /** The graph's name and its documents (fetched once per load of the graph; rejects when the server cannot say). */
+  documents: () => Promise<DocumentList>;
   /** Shows a short message in the status line (read by screen readers). */
   announce: (message: string) => void;
 }

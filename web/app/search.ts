@@ -1,11 +1,12 @@
 /**
- * Entity search of the page: the server's search (src/search, bundled by Vite) run on the graph already in the page.
+ * Entity search of the page: the server's search (src/search's findInIndex, bundled by Vite, typos forgiven) run on
+ * the graph already in the page.
  *
  * Run in the page rather than calling /api/search on each keystroke: no network round trip, and the same normaliser
  * and ranking, so the page and the API agree on what a query finds.
  */
 import { normalizeName } from "../../src/search/normalize.ts";
-import { rankInIndex } from "../../src/search/searchEntities.ts";
+import { findInIndex } from "../../src/search/findEntities.ts";
 import { buildSearchIndex, type SearchIndex } from "../../src/search/searchIndex.ts";
 import type { WebGraph } from "./types.ts";
 
@@ -34,7 +35,7 @@ export function createSearchIndex(graph: WebGraph, options: Partial<SearchOption
   return (query: string): SearchHit[] => {
     index ??= buildSearchIndex(graph);
     const normal = normalizeName(query);
-    return rankInIndex(index, query, { limit }).map(({ id, label, type, score }) => ({
+    return findInIndex(index, query, { limit }).map(({ id, label, type, score }) => ({
       id,
       label,
       type,

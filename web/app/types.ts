@@ -2,7 +2,7 @@
  * Web types: the served graph, the ontology the legend is drawn from, API results and the page's UI state.
  */
 import type { MultiDirectedGraph } from "graphology";
-import type { EdgeDetail, NodeDetail, PathsResult } from "./api.ts";
+import type { EdgeDetail, Evidence, NodeDetail, PathsResult } from "./api.ts";
 
 export type {
   DocumentResult,
@@ -64,6 +64,24 @@ export type PathState =
   | { type: "error"; message: string }
   | { type: "ready"; result: PathsResult; shown: number; nodes: ReadonlySet<string>; edges: ReadonlySet<string> };
 
+/** The path finder's query, as submitted (kept for the shareable URL). */
+export interface PathQueryState {
+  from: string;
+  to: string;
+  k: number;
+  maxHops: number;
+}
+
+/**
+ * A document open in the panel: at a quote (`evidence`) or from its start, over the selection it was opened from
+ * (`over`); another selection closes it.
+ */
+export interface Reading {
+  doc: string;
+  evidence: Evidence | null;
+  over: Selection;
+}
+
 /** What the last added article brought in, drawn highlighted until cleared. */
 export interface Highlight {
   nodes: ReadonlySet<string>;
@@ -77,8 +95,10 @@ export interface UiState {
   hiddenTypes: ReadonlySet<string>;
   hiddenPredicates: ReadonlySet<string>;
   path: PathState;
-  /** Endpoints typed in the path finder (kept for the shareable URL). */
-  pathEnds: { from: string; to: string } | null;
+  /** The path finder's last query (kept for the shareable URL). */
+  pathEnds: PathQueryState | null;
+  /** The document open in the panel, or null. */
+  reading: Reading | null;
   layoutRunning: boolean;
   /** Entities and relations the last added article brought in, or null. */
   highlight: Highlight | null;

@@ -14,6 +14,7 @@ export const INITIAL_UI_STATE: UiState = {
   hiddenPredicates: new Set(),
   path: { type: "idle" },
   pathEnds: null,
+  reading: null,
   layoutRunning: false,
   highlight: null,
   showCandidates: true,

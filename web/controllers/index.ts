@@ -3,6 +3,7 @@
  */
 import type { PageContext } from "../app/context.ts";
 import type { Controller, GraphReload } from "../app/types.ts";
+import { createDocumentsController } from "./documents.ts";
 import { createExportController } from "./export.ts";
 import { createFiltersController } from "./filters.ts";
 import { createIngestController } from "./ingest.ts";
@@ -15,7 +16,9 @@ import { createPanelController } from "./panel.ts";
 import { createPathController } from "./path.ts";
 import { createSearchController } from "./search.ts";
 import { createSelectionController } from "./selection.ts";
+import { createSheetsController } from "./sheets.ts";
 import { createUrlStateController } from "./urlState.ts";
+import { createZoomController } from "./zoom.ts";
 
 /** A controller factory. */
 export type ControllerFactory = (ctx: PageContext) => Controller;
@@ -31,11 +34,18 @@ export const CONTROLLERS: ControllerFactory[] = [
   createLayoutController,
   createPathController,
   createExportController,
+  createDocumentsController,
+  createSheetsController,
+  createZoomController,
   createUrlStateController,
 ];
 
-/** Controllers that list the graph's types and predicates: the page rebuilds them after a write changes the graph. */
-export const RECOUNTED_CONTROLLERS: ControllerFactory[] = [createLegendController, createFiltersController];
+/** Controllers that list the graph's types, predicates and documents: the page rebuilds them after a write. */
+export const RECOUNTED_CONTROLLERS: ControllerFactory[] = [
+  createLegendController,
+  createFiltersController,
+  createDocumentsController,
+];
 
 /** A controller that changes graph-data/ through the write API and then has the page re-fetch the graph. */
 export type WriteControllerFactory = (ctx: PageContext, reload: GraphReload) => Controller;

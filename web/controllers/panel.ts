@@ -1,15 +1,26 @@
 /**
  * Panel controller: the side panel describing the selected node or edge, and the source document of a quote.
+ * Opening a quote moves the keyboard focus to the document; closing the panel gives the focus back to where it was
+ * before the panel opened.
  *
  * The page draws from a payload without evidence (see main.ts): the panel shows what the graph holds at once (name,
  * kind, ends) and fills in the description, relations and quotes from /api/graph/nodes/:id or /api/graph/edges/:id.
  */
 import { fetchDocument, fetchEdgeDetail, fetchNodeDetail } from "../app/api.ts";
 import { predicateLabel, typeLabel, type PageContext } from "../app/context.ts";
-import { byId, el, listen } from "../app/dom.ts";
+import { byId, el } from "../app/dom.ts";
 import { claimPhrase, claimTagsElement, isCandidate, type ClaimAttributes } from "../app/claim.ts";
 import { describeRelation, isOpenRelation } from "../app/relationKind.ts";
-import type { Controller, EdgeDetail, EdgeDetailAttributes, Evidence, NodeDetail, UiState } from "../app/types.ts";
+import { documentMeta, documentTitle, facts, highlightedText } from "../app/documentView.ts";
+import type {
+  Controller,
+  EdgeDetail,
+  EdgeDetailAttributes,
+  Evidence,
+  NodeDetail,
+  Reading,
+  UiState,
+} from "../app/types.ts";
 import { focusNode } from "./selection.ts";
 
 /** A button showing a quote; activating it opens the document at that span. */
@@ -52,16 +63,6 @@ function entityButton(ctx: PageContext, node: string): HTMLElement {
   return button;
 }
 
-/** A definition list of the non-empty pairs. */
-function facts(pairs: [string, string | number | undefined][]): HTMLDListElement {
-  const list = el("dl", { class: "facts" });
-  for (const [term, value] of pairs) {
-    if (value === undefined || value === "") continue;
-    list.append(el("dt", {}, term), el("dd", {}, String(value)));
-  }
-  return list;
-}
-
 function panelHeader(title: string, kicker: Node, onClose: () => void): HTMLElement {
   const close = el("button", { type: "button", class: "close", "aria-label": "Close the panel" }, "×");
   close.addEventListener("click", onClose);
@@ -75,6 +76,14 @@ function relationHeading(ctx: PageContext, attributes: EdgeDetailAttributes, out
   return `${outgoing ? "" : "← "}${attributes.label} (open relation)`;
 }
 
+/** A button opening a relation's own panel (its evidence, stance, review): the keyboard's way to an edge. */
+function relationButton(ctx: PageContext, edge: string): HTMLElement | null {
+  if (!ctx.graph.hasEdge(edge)) return null;
+  const button = el("button", { type: "button", class: "relation-open", "data-edge": edge }, "Details");
+  button.addEventListener("click", () => ctx.ui.set({ selection: { kind: "edge", id: edge } }));
+  return button;
+}
+
 /** The node's relations grouped by predicate and direction, each with its quotes. */
 function relationsOf(ctx: PageContext, detail: NodeDetail, open: (e: Evidence) => void): HTMLElement {
   const node = detail.key;
@@ -86,7 +95,13 @@ function relationsOf(ctx: PageContext, detail: NodeDetail, open: (e: Evidence) =
     const item = el(
       "li",
       { class: isCandidate(attributes) ? "relation candidate" : "relation", "data-edge": key },
-      el("div", { class: "relation-head" }, entityButton(ctx, other), relationTags(attributes)),
+      el(
+        "div",
+        { class: "relation-head" },
+        entityButton(ctx, other),
+        relationTags(attributes),
+        relationButton(ctx, key),
+      ),
       ...attributes.evidence.map((evidence) => quoteButton(evidence, open)),
     );
     groups.set(heading, [...(groups.get(heading) ?? []), item]);
@@ -139,50 +154,54 @@ function reviewActions(edge: string): HTMLElement {
   );
 }
 
-/** Shows `text` with `[start, end)` marked; falls back to the quote's first occurrence when the offsets are stale. */
-function highlightedText(text: string, evidence: Evidence): { body: HTMLElement; mark: HTMLElement | null } {
-  let { start, end } = evidence;
-  if (text.slice(start, end) !== evidence.quote) {
-    start = text.indexOf(evidence.quote);
-    end = start + evidence.quote.length;
-  }
-  if (start < 0) return { body: el("div", { class: "document-text" }, text), mark: null };
-  const mark = el("mark", {}, text.slice(start, end));
-  return { body: el("div", { class: "document-text" }, text.slice(0, start), mark, text.slice(end)), mark };
-}
-
 /** Renders the selection into #node-panel and opens documents on demand. */
 export function createPanelController(ctx: PageContext): Controller {
   const panel = byId("node-panel");
   const { graph, ui } = ctx;
   // Bumped by every new panel content: an answer (details, a document) for an older one is dropped.
   let panelRequest = 0;
-  const clear = () => ui.set({ selection: null });
+  // Where the keyboard focus was when the panel opened: it goes back there when the panel closes.
+  let returnFocus: HTMLElement | null = null;
+  const clear = () => ui.set({ selection: null, reading: null });
 
-  const openDocument = async (evidence: Evidence) => {
-    const request = ++panelRequest;
+  /** Shows `reading`'s document, at its quote when it has one, and moves the focus into it. */
+  const renderDocument = async (reading: Reading) => {
+    const request = panelRequest;
     const back = el("button", { type: "button", class: "back" }, "← Back");
-    back.addEventListener("click", () => render(ui.state));
-    panel.replaceChildren(panelHeader("Source document", back, clear), el("p", { class: "muted" }, "Loading…"));
-    panel.hidden = false;
+    back.addEventListener("click", () => {
+      ui.set({ reading: null });
+      panel.focus();
+    });
+    // Back goes to the selection the document was opened from; a document opened from the list has none.
+    const kicker = reading.over ? back : el("p", { class: "kicker" }, "Source document");
+    panel.replaceChildren(panelHeader("Source document", kicker, clear), el("p", { class: "muted" }, "Loading…"));
+    panel.dataset.view = "document";
+    // The quote button that had the focus is gone: the panel holds it until the document is there.
+    panel.focus();
     try {
-      const doc = await fetchDocument(evidence.doc);
+      const doc = await fetchDocument(reading.doc);
       if (request !== panelRequest) return;
-      const title = typeof doc.meta.title === "string" ? doc.meta.title : doc.id;
-      const { body, mark } = highlightedText(doc.text, evidence);
-      panel.replaceChildren(panelHeader(title, back, clear), body);
-      panel.dataset.view = "document";
-      mark?.scrollIntoView({ block: "center" });
+      const { element, mark } = highlightedText(doc.text, reading.evidence);
+      const view = el(
+        "article",
+        { class: "document-view", "data-testid": "document-view", tabindex: "-1", "aria-label": "Source document" },
+        documentMeta(doc),
+        element,
+      );
+      panel.replaceChildren(panelHeader(documentTitle(doc), kicker, clear), view);
+      view.focus({ preventScroll: true });
+      if (mark) mark.scrollIntoView({ block: "center" });
+      else panel.scrollTop = 0;
     } catch (error) {
       if (request !== panelRequest) return;
       panel.replaceChildren(
-        panelHeader("Source document", back, clear),
-        el("p", { class: "error", role: "alert" }, `Cannot open document ${evidence.doc}: ${(error as Error).message}`),
-        el("blockquote", {}, evidence.quote),
+        panelHeader("Source document", kicker, clear),
+        el("p", { class: "error", role: "alert" }, `Cannot open document ${reading.doc}: ${(error as Error).message}`),
+        reading.evidence ? el("blockquote", {}, reading.evidence.quote) : "",
       );
     }
   };
-  const open = (evidence: Evidence) => void openDocument(evidence);
+  const open = (evidence: Evidence) => ui.set({ reading: { doc: evidence.doc, evidence, over: ui.state.selection } });
 
   /** Fetches the details of the current selection; `show` runs only if it is still the one selected. */
   const load = <T>(fetchDetail: () => Promise<T>, show: (detail: T) => void, what: string) => {
@@ -273,28 +292,35 @@ export function createPanelController(ctx: PageContext): Controller {
   const render = (state: UiState) => {
     panelRequest++;
     const { selection } = state;
-    if (selection?.kind === "node" && graph.hasNode(selection.id)) renderNode(selection.id, null);
-    else if (selection?.kind === "edge" && graph.hasEdge(selection.id)) renderEdge(selection.id, null);
-    else {
+    // A document stays open only over the selection it was opened from.
+    const reading = state.reading && state.reading.over === selection ? state.reading : null;
+    const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (panel.hidden) returnFocus = active && active !== document.body && !panel.contains(active) ? active : null;
+    const node = selection?.kind === "node" && graph.hasNode(selection.id) ? selection.id : null;
+    const edge = selection?.kind === "edge" && graph.hasEdge(selection.id) ? selection.id : null;
+    if (!reading && !node && !edge) {
+      const hadFocus = active !== null && panel.contains(active);
       panel.hidden = true;
       panel.replaceChildren();
       delete panel.dataset.view;
+      if (hadFocus) (returnFocus?.isConnected ? returnFocus : byId("search-input")).focus();
+      returnFocus = null;
       return;
     }
+    // Shown first: the document view takes the focus as it opens.
     panel.hidden = false;
+    if (reading) void renderDocument(reading);
+    else if (node) renderNode(node, null);
+    else if (edge) renderEdge(edge, null);
   };
 
   const unsubscribe = ui.subscribe((state, previous) => {
-    if (state.selection !== previous.selection) render(state);
-  });
-  const offKey = listen(panel, "keydown", (event) => {
-    if (event.key === "Escape") clear();
+    if (state.selection !== previous.selection || state.reading !== previous.reading) render(state);
   });
   render(ui.state);
   return {
     kill() {
       unsubscribe();
-      offKey();
       panelRequest++;
     },
   };

@@ -90,13 +90,14 @@ export function createPathController(ctx: PageContext): Controller {
     attachAutocomplete(toInput, byId("path-to-results"), ctx.search, () => undefined, autocompleteOptions),
   ];
 
-  const showPath = (shown: number) => {
+  /** Shows path `shown` and, unless `frame` is false (a shared link brings its own camera), frames it. */
+  const showPath = (shown: number, frame = true) => {
     const state = ui.state.path;
     if (state.type !== "ready") return;
     const ready = readyState(ctx, state.result, shown);
     ui.set({ path: ready });
     const nodes = [...ready.nodes];
-    if (nodes.length === 0) return;
+    if (nodes.length === 0 || !frame) return;
     const renderer = ctx.renderer as unknown as Sigma;
     // The details panel closes when a path is shown: measure the wider stage before framing.
     renderer.resize();
@@ -157,16 +158,22 @@ export function createPathController(ctx: PageContext): Controller {
     const scope = pathScope(ctx.counts, ui.state, chosen);
     if (!scope) {
       const message = "The filters hide every relation the path could use: show some relations or types again.";
-      ui.set({ path: { type: "error", message }, pathEnds: { from, to } });
+      ui.set({ path: { type: "error", message }, pathEnds: { from, to, k, maxHops } });
       return;
     }
     request?.abort();
     const controller = (request = new AbortController());
-    ui.set({ path: { type: "loading" }, pathEnds: { from, to }, selection: null });
+    ui.set({ path: { type: "loading" }, pathEnds: { from, to, k, maxHops }, selection: null });
+    // A shared link asks for one of the paths and may bring its camera (see urlState.ts); else the first is framed.
+    const wanted = Number(form.dataset.show ?? 0);
+    const frame = form.dataset.keepCamera !== "true";
+    delete form.dataset.show;
+    delete form.dataset.keepCamera;
     try {
       const found = await fetchPaths({ from, to, k, maxHops, ...scope }, controller.signal);
-      ui.set({ path: readyState(ctx, found, 0) });
-      showPath(0);
+      const shown = Number.isInteger(wanted) && wanted > 0 && wanted < found.paths.length ? wanted : 0;
+      ui.set({ path: readyState(ctx, found, shown) });
+      showPath(shown, frame);
     } catch (error) {
       if ((error as Error).name === "AbortError") return;
       const message = error instanceof ApiError ? error.message : String(error);

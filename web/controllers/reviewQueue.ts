@@ -221,7 +221,11 @@ export function createReviewQueueController(ctx: PageContext, reload: GraphReloa
 
   const onKey = (event: KeyboardEvent) => {
     const target = event.target as HTMLElement;
-    if (event.key === "Escape") return closeQueue();
+    if (event.key === "Escape") {
+      // Closing the queue is all this Escape does (the page's Escape would also close the details panel).
+      event.preventDefault();
+      return closeQueue();
+    }
     if (state.type !== "ready" || target.closest("select, input, textarea") || event.ctrlKey || event.metaKey) return;
     const key = event.key.toLowerCase();
     // Enter on a button is that button's click.

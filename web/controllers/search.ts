@@ -1,5 +1,6 @@
 /**
- * Search controller: the header's autocomplete; choosing an entity selects it and flies the camera to it.
+ * Search controller: the header's autocomplete; choosing an entity selects it, flies the camera to it and moves the
+ * keyboard focus to its panel (Escape closes the panel and brings the focus back here).
  */
 import { attachAutocomplete } from "../app/autocomplete.ts";
 import { typeLabel, type PageContext } from "../app/context.ts";
@@ -17,6 +18,7 @@ export function createSearchController(ctx: PageContext): Controller {
     (hit) => {
       focusNode(ctx, hit.id);
       ctx.announce(`Selected ${hit.label}`);
+      byId("node-panel").focus();
     },
     { optionTestId: "search-result", typeLabel: (type) => typeLabel(ctx, type) },
   );

@@ -1,5 +1,6 @@
 /**
- * Selection controller: clicking a node or an edge selects it; clicking the background or pressing Escape clears it.
+ * Selection controller: clicking a node or an edge selects it; clicking the background or pressing Escape, wherever
+ * the focus is, clears it (which closes the panel).
  */
 import { getCameraStateToFitViewportToNodes } from "@sigma/utils";
 import type Sigma from "sigma";
@@ -58,9 +59,11 @@ export function createSelectionController(ctx: PageContext): Controller {
   renderer.on("clickEdge", clickEdge);
   renderer.on("clickStage", clickStage);
   const offKey = listen(document, "keydown", (event) => {
-    if (event.key === "Escape" && ui.state.selection && !(event.target instanceof HTMLInputElement)) {
-      ui.set({ selection: null });
-    }
+    // An Escape something else used (closing a suggestion list, the review queue, a drawer) or a dialog's own is not
+    // for the panel.
+    if (event.key !== "Escape" || event.defaultPrevented || !(ui.state.selection || ui.state.reading)) return;
+    if (document.querySelector("dialog[open]")) return;
+    ui.set({ selection: null, reading: null });
   });
   return {
     kill() {

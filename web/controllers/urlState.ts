@@ -1,9 +1,14 @@
 /**
- * URL state controller: mirrors selection, path ends, filters and camera in the URL hash so a view can be shared.
+ * URL state controller: mirrors selection, path query, the path shown, filters and camera in the URL hash, so "Copy
+ * link" shares the view; each change of state (not of camera) is a history entry, so Back and Forward move through
+ * the page's states instead of leaving it.
  */
+import type Sigma from "sigma";
+import { moveCamera } from "../app/camera.ts";
 import type { PageContext } from "../app/context.ts";
 import { byId, listen } from "../app/dom.ts";
-import type { Controller, Selection, UiState } from "../app/types.ts";
+import type { Controller, UiState } from "../app/types.ts";
+import { formatViewHash, historyKey, parseViewHash, type SharedView } from "../app/viewHash.ts";
 
 /** Tunables of the URL state. */
 export interface UrlStateOptions {
@@ -13,92 +18,100 @@ export interface UrlStateOptions {
 
 export const DEFAULT_URL_STATE_OPTIONS: UrlStateOptions = { debounceMs: 250 };
 
-/** The shareable part of the view. */
-export interface SharedView {
-  selection: Selection;
-  path: { from: string; to: string } | null;
-  hiddenTypes: string[];
-  hiddenPredicates: string[];
-  camera: { x: number; y: number; ratio: number } | null;
+/** The view the page shows now, as a URL hash. */
+function currentHash(ctx: PageContext): string {
+  const state: UiState = ctx.ui.state;
+  const { x, y, ratio } = ctx.renderer.getCamera().getState();
+  const ends = state.pathEnds;
+  return formatViewHash({
+    selection: state.selection,
+    path: ends && { ...ends, shown: state.path.type === "ready" ? state.path.shown : 0 },
+    hiddenTypes: [...state.hiddenTypes],
+    hiddenPredicates: [...state.hiddenPredicates],
+    camera: { x, y, ratio },
+  });
 }
 
-const list = (value: string | null) => (value ? value.split(",").filter(Boolean) : []);
-
-/** Reads a view from a URL hash such as `#node=ukraine&hide=date&cam=0.5,0.5,1`. */
-export function parseViewHash(hash: string): SharedView {
-  const params = new URLSearchParams(hash.replace(/^#/, ""));
-  const node = params.get("node");
-  const edge = params.get("edge");
-  const from = params.get("from");
-  const to = params.get("to");
-  const cam = list(params.get("cam")).map(Number);
-  return {
-    selection: node ? { kind: "node", id: node } : edge ? { kind: "edge", id: edge } : null,
-    path: from && to ? { from, to } : null,
-    hiddenTypes: list(params.get("hide")),
-    hiddenPredicates: list(params.get("hidep")),
-    camera:
-      cam.length === 3 && cam.every(Number.isFinite) && cam[2] > 0 ? { x: cam[0], y: cam[1], ratio: cam[2] } : null,
-  };
-}
-
-/** Writes a view as a URL hash (the inverse of {@link parseViewHash}). */
-export function formatViewHash(view: SharedView): string {
-  const params = new URLSearchParams();
-  if (view.selection) params.set(view.selection.kind, view.selection.id);
-  if (view.path) {
-    params.set("from", view.path.from);
-    params.set("to", view.path.to);
+/** Fills the path finder from `path` and searches, or clears it; `current` is the path query shown now. */
+function applyPath(view: SharedView, current: UiState): void {
+  const { path } = view;
+  if (!path) {
+    if (current.pathEnds) byId("path-clear").click();
+    return;
   }
-  if (view.hiddenTypes.length) params.set("hide", view.hiddenTypes.join(","));
-  if (view.hiddenPredicates.length) params.set("hidep", view.hiddenPredicates.join(","));
-  if (view.camera)
-    params.set("cam", [view.camera.x, view.camera.y, view.camera.ratio].map((n) => n.toFixed(4)).join(","));
-  const text = params.toString();
-  return text ? `#${text}` : "";
+  const shown = current.path.type === "ready" ? current.path.shown : 0;
+  const ends = current.pathEnds;
+  const same =
+    ends?.from === path.from &&
+    ends.to === path.to &&
+    (path.k ?? ends.k) === ends.k &&
+    (path.maxHops ?? ends.maxHops) === ends.maxHops &&
+    shown === path.shown;
+  if (same) return;
+  const from = byId<HTMLInputElement>("path-from");
+  const to = byId<HTMLInputElement>("path-to");
+  from.value = path.from;
+  to.value = path.to;
+  delete from.dataset.entityId;
+  delete to.dataset.entityId;
+  if (path.k !== null) byId<HTMLInputElement>("path-k").value = String(path.k);
+  if (path.maxHops !== null) byId<HTMLInputElement>("path-max-hops").value = String(path.maxHops);
+  const form = byId<HTMLFormElement>("path-form");
+  form.dataset.show = String(path.shown);
+  if (view.camera) form.dataset.keepCamera = "true";
+  form.requestSubmit();
 }
 
-/** Applies the URL's view at start, then keeps the URL current; wires "copy link". */
+/** Applies the URL's view at start and on Back/Forward, keeps the URL current, and wires "copy link". */
 export function createUrlStateController(ctx: PageContext, options: Partial<UrlStateOptions> = {}): Controller {
   const { debounceMs } = { ...DEFAULT_URL_STATE_OPTIONS, ...options };
   const { ui, renderer, graph } = ctx;
   const camera = renderer.getCamera();
-  const initial = parseViewHash(location.hash);
-  const selection = initial.selection;
-  const known =
-    (selection?.kind === "node" && graph.hasNode(selection.id)) ||
-    (selection?.kind === "edge" && graph.hasEdge(selection.id));
-  // Only touch the UI state when the link asks for something: an unchanged state spares a full redraw at load.
-  if (known || initial.hiddenTypes.length > 0 || initial.hiddenPredicates.length > 0) {
-    ui.set({
-      hiddenTypes: new Set(initial.hiddenTypes),
-      hiddenPredicates: new Set(initial.hiddenPredicates),
-      selection: known ? selection : null,
-    });
-  }
-  if (initial.camera) camera.setState(initial.camera);
-  if (initial.path) {
-    byId<HTMLInputElement>("path-from").value = initial.path.from;
-    byId<HTMLInputElement>("path-to").value = initial.path.to;
-    byId<HTMLFormElement>("path-form").requestSubmit();
-  }
+
+  const apply = (view: SharedView, animate: boolean) => {
+    const { selection } = view;
+    const known =
+      (selection?.kind === "node" && graph.hasNode(selection.id)) ||
+      (selection?.kind === "edge" && graph.hasEdge(selection.id));
+    const state = ui.state;
+    const sameSet = (a: ReadonlySet<string>, b: string[]) => a.size === b.length && b.every((x) => a.has(x));
+    const patch: Partial<UiState> = {};
+    if (!sameSet(state.hiddenTypes, view.hiddenTypes)) patch.hiddenTypes = new Set(view.hiddenTypes);
+    if (!sameSet(state.hiddenPredicates, view.hiddenPredicates))
+      patch.hiddenPredicates = new Set(view.hiddenPredicates);
+    const wanted = known ? selection : null;
+    if (wanted?.id !== state.selection?.id || wanted?.kind !== state.selection?.kind) patch.selection = wanted;
+    // Only touch the UI state when the view asks for a change: an unchanged state spares a full redraw at load.
+    if (Object.keys(patch).length > 0) ui.set(patch);
+    if (view.camera) {
+      if (animate) void moveCamera(renderer as unknown as Sigma, view.camera);
+      else camera.setState(view.camera);
+    }
+    applyPath(view, state);
+  };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // After Back or Forward the next write only updates the entry it landed on: it must not cut off the entries ahead.
+  let landed = false;
   const write = () => {
-    const state: UiState = ui.state;
-    const { x, y, ratio } = camera.getState();
-    const hash = formatViewHash({
-      selection: state.selection,
-      path: state.pathEnds,
-      hiddenTypes: [...state.hiddenTypes],
-      hiddenPredicates: [...state.hiddenPredicates],
-      camera: { x, y, ratio },
-    });
-    history.replaceState(null, "", `${location.pathname}${location.search}${hash}`);
+    clearTimeout(timer);
+    // Which path is shown is known only once the search answers: its answer writes the URL then.
+    if (ui.state.path.type === "loading") return;
+    const hash = currentHash(ctx);
+    const url = `${location.pathname}${location.search}${hash}`;
+    if (!landed && historyKey(hash) !== historyKey(location.hash)) history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
+    landed = false;
   };
   const schedule = () => {
     clearTimeout(timer);
     timer = setTimeout(write, debounceMs);
+  };
+  const onPopState = () => {
+    clearTimeout(timer);
+    landed = true;
+    apply(parseViewHash(location.hash), true);
+    write();
   };
   const copy = async () => {
     write();
@@ -109,17 +122,26 @@ export function createUrlStateController(ctx: PageContext, options: Partial<UrlS
       ctx.announce(`Copy this link: ${location.href}`);
     }
   };
+
+  // What a link asks for is written over the entry it was opened at (in the page's own words: a link without k gets
+  // k), not pushed after it; applying it changes the view, so that write comes at once.
+  landed = location.hash.length > 1;
+  apply(parseViewHash(location.hash), false);
   const unsubscribe = ui.subscribe((state, previous) => {
     if (state.hovered === previous.hovered) schedule();
   });
   camera.on("updated", schedule);
-  const off = listen(byId("copy-link"), "click", () => void copy());
+  window.addEventListener("popstate", onPopState);
+  const offs = [
+    listen(byId("copy-link"), "click", () => void copy()),
+    () => window.removeEventListener("popstate", onPopState),
+  ];
   return {
     kill() {
       clearTimeout(timer);
       unsubscribe();
       camera.removeListener("updated", schedule);
-      off();
+      offs.forEach((off) => off());
     },
   };
 }

@@ -114,12 +114,12 @@ function passive(v: View, s: Sentence, k: number, subject: Subject, confidence: 
   if (!c) return;
   const surface = v.tokens[k].lower;
   if (c.prep === "by" && c.words.length === 1) {
-    agents(v, s, k, subject, c, confidence, out);
+    agents(v, k, subject, c, confidence, out);
     return;
   }
   // "was founded in Liverpool in 1987 by X and Y": the agent may come after other complements of the verb.
   const by = laterAgent(v, s, c.end);
-  if (by) agents(v, s, k, subject, by, confidence, out);
+  if (by) agents(v, k, subject, by, confidence, out);
   const predicates = c.prep ? verbPredicates(v, k, c.prep) : [];
   for (const patient of subject.members)
     for (const object of c.members)
@@ -133,15 +133,7 @@ function passive(v: View, s: Sentence, k: number, subject: Subject, confidence: 
 }
 
 /** The agents of a passive verb at `k`: "X was acquired by Y" gives acquires(Y, X). */
-function agents(
-  v: View,
-  s: Sentence,
-  k: number,
-  subject: Subject,
-  c: Complement,
-  confidence: number,
-  out: Candidate[],
-): void {
+function agents(v: View, k: number, subject: Subject, c: Complement, confidence: number, out: Candidate[]): void {
   const predicates = verbPredicates(v, k, null);
   for (const agent of c.members)
     for (const patient of subject.members)

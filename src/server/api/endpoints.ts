@@ -152,6 +152,15 @@ export const DOCUMENT_ENDPOINT: EndpointSpec = {
   },
 };
 
+/** Document list endpoint spec. */
+export const DOCUMENT_LIST_ENDPOINT: EndpointSpec = {
+  method: "get",
+  path: "/api/documents",
+  summary: "The graph's name and the documents it is built from, with their author, outlet, date and genre",
+  tag: "query",
+  responses: ok("the documents; [] when the graph lists none", S.DocumentListResponseSchema),
+};
+
 /** The OpenAPI document endpoint spec. */
 export const OPENAPI_ENDPOINT: EndpointSpec = {
   method: "get",
@@ -294,6 +303,7 @@ export const API_ENDPOINTS: EndpointSpec[] = [
   NEIGHBORS_ENDPOINT,
   TRIPLES_ENDPOINT,
   PATHS_ENDPOINT,
+  DOCUMENT_LIST_ENDPOINT,
   DOCUMENT_ENDPOINT,
   ONTOLOGY_ENDPOINT,
   EXPORT_ENDPOINT,

@@ -2,13 +2,13 @@
  * Shareable view links: the URL hash written by the page reads back as the same view, and junk is ignored.
  */
 import { describe, expect, it } from "vitest";
-import { formatViewHash, parseViewHash, type SharedView } from "../../../web/controllers/urlState.ts";
+import { formatViewHash, historyKey, parseViewHash, type SharedView } from "../../../web/app/viewHash.ts";
 
-describe("web urlState", () => {
-  it("reads back what it writes: selection, path ends, filters and camera", () => {
+describe("web viewHash", () => {
+  it("reads back what it writes: selection, path query and the path shown, filters and camera", () => {
     const view: SharedView = {
       selection: { kind: "node", id: "mykhailo-podolyak" },
-      path: { from: "antony-blinken", to: "Mykhailo Podolyak" },
+      path: { from: "antony-blinken", to: "Mykhailo Podolyak", k: 4, maxHops: 3, shown: 2 },
       hiddenTypes: ["date", "quantity"],
       hiddenPredicates: ["mentioned_with"],
       camera: { x: 0.25, y: 0.75, ratio: 0.5 },
@@ -34,5 +34,27 @@ describe("web urlState", () => {
     expect(parseViewHash("#cam=1,x,1").camera).toBeNull();
     expect(parseViewHash("#cam=0.5,0.5,0").camera).toBeNull();
     expect(parseViewHash("#from=ukraine").path).toBeNull();
+  });
+
+  it("leaves out a k, max hops or path number that is not a whole number from 1, and shows the first path then", () => {
+    expect(parseViewHash("#from=a&to=b&k=0&hops=2.5&p=x").path).toEqual({
+      from: "a",
+      to: "b",
+      k: null,
+      maxHops: null,
+      shown: 0,
+    });
+    expect(formatViewHash({ ...parseViewHash(""), path: { from: "a", to: "b", k: 3, maxHops: null, shown: 0 } })).toBe(
+      "#from=a&to=b&k=3",
+    );
+  });
+
+  describe("historyKey", () => {
+    it("tells states apart by everything but the camera", () => {
+      expect(historyKey("#node=ukraine&cam=0.5,0.5,1")).toBe(historyKey("#node=ukraine&cam=0.1,0.2,0.3"));
+      expect(historyKey("#node=ukraine")).not.toBe(historyKey("#node=russia"));
+      expect(historyKey("#from=a&to=b&p=2")).not.toBe(historyKey("#from=a&to=b"));
+      expect(historyKey("")).toBe(historyKey("#cam=0.5,0.5,1"));
+    });
   });
 });
