@@ -233,5 +233,13 @@ describe("extract", () => {
       expect(entity(r, "Anders Lindqvist")?.type).toBe("person");
       expect(entity(r, "Finn Russell")?.type).toBe("person");
     });
+
+    it("joins a headline's short form, typed a person only by its look, to the one organisation it starts", () => {
+      const r = extract(
+        "Watchdog fines Ashford Mercantile over failures\n\nThe Financial Conduct Authority fined Ashford Mercantile Bank.",
+      );
+      expect(entity(r, "Ashford Mercantile Bank")?.aliases).toContain("Ashford Mercantile");
+      expect(r.entities.filter((e) => e.type === "person")).toEqual([]);
+    });
   });
 });

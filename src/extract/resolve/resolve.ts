@@ -9,6 +9,7 @@ import type { LexiconEntry } from "../lexicon/types.ts";
 import type { Mention } from "../mentions/types.ts";
 import type { Analysis } from "../nlp/types.ts";
 import type { MergeRecord, MergeRule } from "../types.ts";
+import { isFirstName } from "../mentions/typing.ts";
 import { isLocative, isPlaceUse } from "./capitals.ts";
 
 /** The weight of a mention typed by its context in the per-document type vote (see {@link voteTypes}). */
@@ -172,10 +173,22 @@ class Resolver {
     return true;
   }
 
-  /** "Red Bull" joins "Red Bull Racing": an organisation named by the first words of exactly one longer one. */
+  /**
+   * "Red Bull" joins "Red Bull Racing": an organisation, or a name typed a person only by its look, named by the first
+   * words of exactly one longer organisation.
+   */
   joinPrefixes(): void {
     const orgs = this.clusters.filter((c) => c.type === "organization" && !c.entry);
-    for (const short of orgs) {
+    // "Ashford Mercantile" (a headline's short form, typed a person for want of cues) joins "Ashford Mercantile Bank".
+    const looksPersonal = this.clusters.filter(
+      (c) =>
+        c.type === "person" &&
+        !c.entry &&
+        c.label.includes(" ") &&
+        !isFirstName(c.label.split(" ")[0].toLowerCase()) &&
+        c.mentions.every((m) => !m.strong),
+    );
+    for (const short of [...orgs, ...looksPersonal]) {
       const words = normalizeName(short.label) + " ";
       const longer = orgs.filter(
         (c) => c !== short && c.mentions.length > 0 && normalizeName(c.label).startsWith(words),
