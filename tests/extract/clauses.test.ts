@@ -18,6 +18,12 @@ describe("extract", () => {
       );
     });
 
+    it("reads a phrasal passive with its agent past the complement window: was set up in 1998 by the industrialist X", () => {
+      const r = extract("The Kessler-Braun Foundation was set up in 1998 by the industrialist Otto Kessler.");
+      expect(triples(r)).toContain("kessler-braun-foundation founded_by otto-kessler");
+      expect(triples(extract("Initech Corp is run by Jane Doe."))).toContain("jane-doe leads initech-corp");
+    });
+
     it("reads a predicate named in Wikidata's direction the other way round: X founded Y -> founded_by(Y, X)", () => {
       const r = extract("Jane Roe, who founded Globex Corporation, resigned.");
       expect(relation(r, "globex-corporation", "founded_by", "jane-roe")).toMatchObject({ wikidata: "P112" });

@@ -94,11 +94,30 @@ function coordinatedVerb(v: View, s: Sentence, k: number): boolean {
 }
 
 /** A participle after a form of "be" ("was acquired"), or one followed by "by" ("X, owned by Y"). */
+/** Verbs whose past participle is their base form: "was set up by", "was run by", "was cut by". */
+const SAME_FORM_PARTICIPLES = new Set([
+  "set",
+  "put",
+  "cut",
+  "hit",
+  "let",
+  "shut",
+  "split",
+  "spread",
+  "cast",
+  "run",
+  "bid",
+]);
+
 function isPassive(v: View, s: Sentence, k: number): boolean {
   if (v.tokens[k + 1]?.lower === "by") return true;
   for (let j = k - 1; j >= s.from && j >= k - 3; j--) {
     const t = v.tokens[j];
-    if (t.pos === "AUX") return BE.has(t.lemma.toLowerCase()) && v.tokens[k].lower !== v.tokens[k].lemma;
+    if (t.pos === "AUX")
+      return (
+        BE.has(t.lemma.toLowerCase()) &&
+        (v.tokens[k].lower !== v.tokens[k].lemma || SAME_FORM_PARTICIPLES.has(v.tokens[k].lower))
+      );
     if (t.pos !== "ADV" && t.pos !== "PART") break;
   }
   // "X, based in Y": a participle right after the comma that closes a name.
@@ -111,15 +130,20 @@ function isPassive(v: View, s: Sentence, k: number): boolean {
 /** "Y was acquired by X" -> X acquires Y; "X was born in Y" -> born_in(X, Y) through the phrase "bear in". */
 function passive(v: View, s: Sentence, k: number, subject: Subject, confidence: number, out: Candidate[]): void {
   const c = readComplement(v, s, k + 1);
-  if (!c) return;
+  if (!c) {
+    // "was set up in 1998 by the industrialist X": the agent past the complement window.
+    const by = laterAgent(v, s, k + 1);
+    if (by) agents(v, s, k, subject, by, confidence, out);
+    return;
+  }
   const surface = v.tokens[k].lower;
-  if (c.prep === "by" && c.words.length === 1) {
-    agents(v, k, subject, c, confidence, out);
+  if (c.prep === "by") {
+    agents(v, s, k, subject, c, confidence, out);
     return;
   }
   // "was founded in Liverpool in 1987 by X and Y": the agent may come after other complements of the verb.
   const by = laterAgent(v, s, c.end);
-  if (by) agents(v, k, subject, by, confidence, out);
+  if (by) agents(v, s, k, subject, by, confidence, out);
   const predicates = c.prep ? verbPredicates(v, k, c.prep) : [];
   for (const patient of subject.members)
     for (const object of c.members)
@@ -133,8 +157,20 @@ function passive(v: View, s: Sentence, k: number, subject: Subject, confidence: 
 }
 
 /** The agents of a passive verb at `k`: "X was acquired by Y" gives acquires(Y, X). */
-function agents(v: View, k: number, subject: Subject, c: Complement, confidence: number, out: Candidate[]): void {
-  const predicates = verbPredicates(v, k, null);
+function agents(
+  v: View,
+  s: Sentence,
+  k: number,
+  subject: Subject,
+  c: Complement,
+  confidence: number,
+  out: Candidate[],
+): void {
+  // "was set up by": a phrasal verb names the relation as a whole.
+  const phrase = matchPhrase(v.ctx.verbs, v.tokens, k, s.to, true);
+  const phrasal = phrase && phrase.to > k + 1 ? phrase : null;
+  const predicates = phrasal ? phrasal.phrase.value : verbPredicates(v, k, null);
+  const words = phrasal ? v.tokens.slice(k, phrasal.to).map((t) => t.lower) : [v.tokens[k].lower];
   for (const agent of c.members)
     for (const patient of subject.members)
       out.push({
@@ -143,7 +179,7 @@ function agents(v: View, k: number, subject: Subject, c: Complement, confidence:
         target: patient,
         predicates,
         agentFirst: true,
-        label: `${v.tokens[k].lower} by`,
+        label: `${words.join(" ")} by`,
         openReversed: true,
       });
 }
@@ -157,7 +193,7 @@ function laterAgent(v: View, s: Sentence, from: number): Complement | null {
     const t = v.tokens[n];
     if (t.lower === "by") {
       const c = readComplement(v, s, n);
-      return c && c.prep === "by" && c.words.length === 1 ? c : null;
+      return c && c.prep === "by" ? c : null;
     }
     if (t.pos === "VERB" || t.pos === "AUX" || t.pos === "SCONJ" || (t.pos === "PUNCT" && t.lower !== ",")) return null;
     if (t.lower === "," && v.tokens[n + 1]?.pos === "CCONJ") return null;

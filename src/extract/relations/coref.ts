@@ -36,6 +36,7 @@ const DESCRIPTIONS = new Map<string, EntityType[]>([
   ...heads(["carrier", "airline", "maker", "manufacturer", "automaker", "carmaker", "retailer", "startup"], ORG),
   ...heads(["agency", "party", "federation", "union", "network", "broadcaster", "publisher", "newspaper"], ORG),
   ...heads(["court", "ministry", "regulator", "university", "school", "college", "band", "label", "studio"], ORG),
+  ...heads(["foundation", "charity", "watchdog", "authority", "operator", "insurer", "hospital", "institute"], ORG),
   ...heads(["city", "town", "region", "province", "capital", "village", "municipality", "county", "district"], PLACE),
   ...heads(["country", "nation", "state", "kingdom", "republic"], STATE),
   ...heads(["film", "movie", "album", "song", "single", "novel", "book", "game", "series", "show", "opera"], WORK),

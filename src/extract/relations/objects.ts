@@ -89,7 +89,8 @@ export function readComplement(
     if (nouns && !noun) direct = false;
     nouns = noun;
     if (t.pos === "ADP") prep = t.lower;
-    else if (noun || POSSESSIVE_PRONOUNS.has(t.lower)) prep = null;
+    // "by the industrialist X": nouns after "by" describe the agent and keep it one.
+    else if ((noun && !(prep === "by" && /^\p{Ll}/u.test(t.text))) || POSSESSIVE_PRONOUNS.has(t.lower)) prep = null;
     if (POSSESSIVE_PRONOUNS.has(t.lower)) direct = false;
     if (LABEL_POS.has(t.pos) && words.length < 4) words.push(t.lower);
   }
