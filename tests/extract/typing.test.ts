@@ -97,8 +97,9 @@ describe("extract", () => {
     });
 
     it("does not take a common word capitalised only because it starts a sentence for a name", () => {
-      const r = extract("The vote was close. Turnout was 66 percent. Malaria killed 600,000 people in 2024.");
+      const r = extract("The vote was close. Turnout was 66 percent.\n\nMalaria killed 600,000 people in 2024.");
       expect(entity(r, "Turnout")).toBeUndefined();
+      // After a paragraph break too, where the sentence opens with the line breaks.
       expect(entity(r, "Malaria")).toBeUndefined();
     });
 

@@ -37,12 +37,12 @@ export function isDemonymNoun(ctx: CompiledContext, word: string): boolean {
 export function onlySentenceInitial(a: Analysis, k: number): boolean {
   const t = a.tokens[k];
   const next = a.tokens[k + 1];
-  if (a.sentences[t.sentence].from !== k || !next) return false;
+  if (!startsSentence(a, k) || !next) return false;
   const modifier = next.pos === "NOUN" && !/^\p{Lu}/u.test(next.text);
   if (!modifier && !isPluralNoun(t.lower)) return false;
   for (let i = 0; i < a.tokens.length; i++) {
     const u = a.tokens[i];
-    if (i !== k && u.text === t.text && a.sentences[u.sentence].from !== i) return false;
+    if (i !== k && u.text === t.text && !startsSentence(a, i)) return false;
   }
   return true;
 }
@@ -53,17 +53,24 @@ export function onlySentenceInitial(a: Analysis, k: number): boolean {
  */
 export function commonWordStartingSentence(a: Analysis, k: number): boolean {
   const t = a.tokens[k];
-  if (a.sentences[t.sentence].from !== k || isNameWord(t.lower) || !isVocabularyWord(t.lower)) return false;
+  if (!startsSentence(a, k) || isNameWord(t.lower) || !isVocabularyWord(t.lower)) return false;
   // "Labour's Marcus Adebayo": what owns something by name is a name.
   if (a.tokens[k + 1]?.lower === "'s") return false;
   // Written capitalised alone elsewhere, it is a name; inside a longer name ("the BC Wildfire Service") it need not be.
   const capitalised = (i: number) => /^\p{Lu}/u.test(a.tokens[i]?.text ?? "");
   for (let i = 0; i < a.tokens.length; i++) {
     const u = a.tokens[i];
-    if (i === k || u.text !== t.text || a.sentences[u.sentence].from === i) continue;
+    if (i === k || u.text !== t.text || startsSentence(a, i)) continue;
     if (!capitalised(i - 1) && !capitalised(i + 1)) return false;
   }
   return true;
+}
+
+/** Whether token `k` is the first word of its sentence (a paragraph's line breaks may open the sentence). */
+function startsSentence(a: Analysis, k: number): boolean {
+  let first = a.sentences[a.tokens[k].sentence].from;
+  while (first < k && a.tokens[first].text.trim() === "") first++;
+  return first === k;
 }
 
 /** Fields of government that name an office before a role: "Defense Secretary", "Health Minister". */
