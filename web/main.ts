@@ -16,13 +16,15 @@ import { byId } from "./app/dom.ts";
 import { countByKind, graphFromDraw, ontologyForGraph, snapshotPositions } from "./app/graph.ts";
 import { createLabelDrawer } from "./app/labels.ts";
 import { labelSettingsFor } from "./app/labelSettings.ts";
+import { latestRun } from "./app/latestRun.ts";
 import { exposePageHook } from "./app/pageHook.ts";
 import { createReducers } from "./app/reducers.ts";
 import { createSearchIndex } from "./app/search.ts";
+import { isWindowed } from "./app/timelineWindow.ts";
 import { UiStateHolder } from "./app/uiState.ts";
 import type { Controller, EdgeAttributes, NodeAttributes, WebGraph } from "./app/types.ts";
 import { visibilityCache } from "./app/visibility.ts";
-import { CONTROLLERS, RECOUNTED_CONTROLLERS, WRITE_CONTROLLERS } from "./controllers/index.ts";
+import { CONTROLLERS, DOCUMENT_CONTROLLERS, RECOUNTED_CONTROLLERS, WRITE_CONTROLLERS } from "./controllers/index.ts";
 
 /** Renderer settings; the performance ones keep a 10k-node, 50k-edge graph responsive. */
 export const SIGMA_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> = {
@@ -147,9 +149,12 @@ async function start(): Promise<() => void> {
     announce,
   };
   const controllers: Controller[] = CONTROLLERS.map((create) => create(ctx));
-  /** Re-fetches the served graph after a write and redraws it, keeping the camera, the renderer and the UI state. */
-  const reloadGraph = async () => {
-    const fresh = graphFromDraw(await fetchDrawGraph());
+  /**
+   * Re-fetches the served graph within the time window and redraws it, keeping the camera, the renderer and the UI
+   * state; after a write (`documents`) the document list too.
+   */
+  const reloadGraph = async (documentsChanged: boolean) => {
+    const fresh = graphFromDraw(await fetchDrawGraph(ui.state.timeWindow));
     for (const node of syncGraph(graph, fresh)) positions.set(node, { ...fresh.getNodeAttributes(node) });
     visibility = visibilityCache(graph);
     search = createSearchIndex(graph);
@@ -159,9 +164,9 @@ async function start(): Promise<() => void> {
       for (const [id, n] of recount[key]) counts[key].set(id, n);
     }
     ctx.ontology = ontologyForGraph(graph, served);
-    documents = fetchDocumentList();
+    if (documentsChanged) documents = fetchDocumentList();
     // The legend and the filters list what the graph holds: rebuild them; everything else reads the graph live.
-    for (const create of RECOUNTED_CONTROLLERS) {
+    for (const create of [...RECOUNTED_CONTROLLERS, ...(documentsChanged ? DOCUMENT_CONTROLLERS : [])]) {
       const index = CONTROLLERS.indexOf(create);
       controllers[index].kill();
       controllers[index] = create(ctx);
@@ -174,7 +179,16 @@ async function start(): Promise<() => void> {
     renderer.refresh();
     announce(`${graph.order} entities, ${graph.size} relations`);
   };
-  controllers.push(...WRITE_CONTROLLERS.map((create) => create(ctx, reloadGraph)));
+  controllers.push(...WRITE_CONTROLLERS.map((create) => create(ctx, () => reloadGraph(true))));
+  const reloadWindow = latestRun(
+    () => reloadGraph(false),
+    (error) => announce(`Cannot show that time window: ${(error as Error).message}`),
+  );
+  const unsubscribeWindow = ui.subscribe((state, previous) => {
+    if (state.timeWindow !== previous.timeWindow) reloadWindow();
+  });
+  // A shared link's window was applied by the URL state controller before this listener existed.
+  if (isWindowed(ui.state.timeWindow)) reloadWindow();
   // sigma's constructor drew the graph; redraw once more only if a controller (the URL state) changed the view.
   if (ui.state !== initialState) renderer.refresh();
   performance.mark("kg:controllers");
@@ -195,6 +209,7 @@ async function start(): Promise<() => void> {
   announce(`${graph.order} entities, ${graph.size} relations`);
   return () => {
     unsubscribe();
+    unsubscribeWindow();
     cancelAnimationFrame(frame);
     detachLabels();
     for (const controller of controllers.reverse()) controller.kill();
