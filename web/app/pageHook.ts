@@ -18,6 +18,8 @@ export interface PageHook {
   camera(): CameraState;
   /** How many relations the page's graph holds now (after the time window's reload, if any). */
   relations(): number;
+  /** Whether the page's graph holds the relation with this key now. */
+  hasRelation(key: string): boolean;
 }
 
 /** Exposes the hook of `renderer` and its label drawer as `window.explorer`. */
@@ -36,6 +38,7 @@ export function exposePageHook(renderer: Sigma, labels: { drawn(): readonly Draw
     },
     camera: () => renderer.getCamera().getState(),
     relations: () => renderer.getGraph().size,
+    hasRelation: (key) => renderer.getGraph().hasEdge(key),
   };
   (window as unknown as { explorer: PageHook }).explorer = hook;
 }

@@ -89,6 +89,8 @@ export function createTimelineController(ctx: PageContext, options: Partial<Time
     // The handles cover the bins' days, so they line up with the bars (a week's bins start before the first day).
     const span: DaySpan = { first: binned.bins[0].start, last: binned.bins[binned.bins.length - 1].end };
     const bars = drawBars(svg, binned);
+    byId("timeline-first").textContent = days[0];
+    byId("timeline-last").textContent = `${days[days.length - 1]} · per ${binned.unit}`;
     for (const input of [startHandle, endHandle])
       Object.assign(input, { min: "0", max: String(daysBetween(span.first, span.last)) });
     for (const input of [sinceInput, untilInput]) Object.assign(input, { min: span.first, max: span.last });
