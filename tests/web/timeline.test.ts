@@ -5,20 +5,11 @@
  * are added through POST /api/documents.
  */
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../../src/server/start.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { PageHook } from "../../web/app/pageHook.ts";
-import { makeTempData, SEED_DOC, type TempData } from "../helpers/tempData.ts";
-import {
-  ARTIFACTS_DIR,
-  browserUnavailableReason,
-  buildPage,
-  collectErrors,
-  launchBrowser,
-  openExplorer,
-  servePageOn,
-} from "./browser.ts";
+import { SEED_DOC } from "../helpers/tempData.ts";
+import { ARTIFACTS_DIR, browserUnavailableReason, openExplorer, servePageOn, writableSuite } from "./browser.ts";
 
 const unavailable = browserUnavailableReason();
 if (unavailable) console.warn(`tests/web/timeline: skipped — ${unavailable}`);
@@ -62,39 +53,18 @@ const hasRelation = (page: Page, key: string) =>
   page.evaluate((k) => (window as unknown as Hooked).explorer.hasRelation(k), key);
 
 describe.skipIf(unavailable !== null)("web explorer: the timeline", () => {
-  let data: TempData;
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let errors: string[];
+  const suite = writableSuite(undefined, (data) =>
+    data.edit(`documents/${SEED_DOC}.meta.yaml`, (text) => `${text.trimEnd()}\npublished: "${SEED_DAY}"\n`),
+  );
   let early: string[];
   let late: string[];
-
   beforeAll(async () => {
-    await buildPage();
-    data = makeTempData();
-    data.edit(`documents/${SEED_DOC}.meta.yaml`, (text) => `${text.trimEnd()}\npublished: "${SEED_DAY}"\n`);
-    server = await startServer({ port: 0, host: "127.0.0.1", dataRoot: data.root, app: { requestLogs: false } });
-    early = await ingest(server.url, EARLY);
-    late = await ingest(server.url, LATE);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    data?.remove();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1400, height: 850 } });
-    page = await context.newPage();
-    errors = collectErrors(page);
-  });
-  afterEach(async () => {
-    await context.close();
+    early = await ingest(suite.server.url, EARLY);
+    late = await ingest(suite.server.url, LATE);
   });
 
   it("hides relations reported only outside the window, and the path finder, GEXF and URL carry it", async () => {
+    const { page, server, errors } = suite;
     expect(early.length).toBeGreaterThan(0);
     expect(late.length).toBeGreaterThan(0);
     await openExplorer(page, server.url);
@@ -134,6 +104,7 @@ describe.skipIf(unavailable !== null)("web explorer: the timeline", () => {
   });
 
   it("opens a shared link at its window, and play steps the window's end through the days until stopped", async () => {
+    const { page, server, errors } = suite;
     await openExplorer(page, `${server.url}/#until=2024-03-04`);
     await expect.poll(() => hasRelation(page, early[0])).toBe(true);
     await expect.poll(() => hasRelation(page, late[0])).toBe(false);
@@ -150,6 +121,7 @@ describe.skipIf(unavailable !== null)("web explorer: the timeline", () => {
   });
 
   it("gives no timeline, and says why, when every document has the same day", async () => {
+    const { page } = suite;
     const graph = {
       attributes: { name: "One day", documents: [{ id: "a", title: "A", date: "2024-03-01", dateSource: "given" }] },
       options: { type: "mixed", multi: true, allowSelfLoops: true },
