@@ -20,8 +20,9 @@ import { latestRun } from "./app/latestRun.ts";
 import { exposePageHook } from "./app/pageHook.ts";
 import { createReducers } from "./app/reducers.ts";
 import { createSearchIndex } from "./app/search.ts";
-import { isWindowed } from "./app/timelineWindow.ts";
-import { UiStateHolder } from "./app/uiState.ts";
+import { describeWindow, isWindowed } from "./app/timelineWindow.ts";
+import { INITIAL_UI_STATE, UiStateHolder } from "./app/uiState.ts";
+import { parseViewHash } from "./app/viewHash.ts";
 import type { Controller, EdgeAttributes, NodeAttributes, WebGraph } from "./app/types.ts";
 import { visibilityCache } from "./app/visibility.ts";
 import { CONTROLLERS, DOCUMENT_CONTROLLERS, RECOUNTED_CONTROLLERS, WRITE_CONTROLLERS } from "./controllers/index.ts";
@@ -106,11 +107,12 @@ async function start(): Promise<() => void> {
   const announce = (message: string) => {
     status.textContent = message;
   };
-  const [data, served] = await Promise.all([fetchDrawGraph(), fetchOntology()]);
+  // A shared link's time window is fetched at once, rather than the whole graph drawn first and then cut.
+  const ui = new UiStateHolder({ ...INITIAL_UI_STATE, timeWindow: parseViewHash(location.hash).window });
+  const [data, served] = await Promise.all([fetchDrawGraph(ui.state.timeWindow), fetchOntology()]);
   performance.mark("kg:fetched");
   const graph = graphFromDraw(data);
   performance.mark("kg:graph");
-  const ui = new UiStateHolder();
   const initialState = ui.state;
   const large = graph.size > LARGE_GRAPH_EDGES;
   // Replaced after a write: the cache is keyed on the filter sets only, not on the graph's membership.
@@ -134,6 +136,12 @@ async function start(): Promise<() => void> {
   let search = createSearchIndex(graph);
   const positions = snapshotPositions(graph);
   const counts = countByKind(graph);
+  /** The status line: what the graph holds and, within a time window, which. */
+  const shownLine = () => {
+    const { timeWindow } = ui.state;
+    const within = isWindowed(timeWindow) ? ` (${describeWindow(timeWindow)})` : "";
+    return `${graph.order} entities, ${graph.size} relations${within}`;
+  };
   // Asked for only now, so that its consumers (the controllers, created next) handle a failure in the same task.
   let documents = fetchDocumentList();
   const ctx: PageContext = {
@@ -177,7 +185,7 @@ async function start(): Promise<() => void> {
       selection && (selection.kind === "node" ? graph.hasNode(selection.id) : graph.hasEdge(selection.id));
     ui.set({ selection: stillThere ? { ...selection } : null });
     renderer.refresh();
-    announce(`${graph.order} entities, ${graph.size} relations`);
+    announce(shownLine());
   };
   controllers.push(...WRITE_CONTROLLERS.map((create) => create(ctx, () => reloadGraph(true))));
   const reloadWindow = latestRun(
@@ -187,8 +195,6 @@ async function start(): Promise<() => void> {
   const unsubscribeWindow = ui.subscribe((state, previous) => {
     if (state.timeWindow !== previous.timeWindow) reloadWindow();
   });
-  // A shared link's window was applied by the URL state controller before this listener existed.
-  if (isWindowed(ui.state.timeWindow)) reloadWindow();
   // sigma's constructor drew the graph; redraw once more only if a controller (the URL state) changed the view.
   if (ui.state !== initialState) renderer.refresh();
   performance.mark("kg:controllers");
@@ -206,7 +212,7 @@ async function start(): Promise<() => void> {
       renderer.refresh({ skipIndexation: true });
     });
   });
-  announce(`${graph.order} entities, ${graph.size} relations`);
+  announce(shownLine());
   return () => {
     unsubscribe();
     unsubscribeWindow();

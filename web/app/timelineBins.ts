@@ -71,3 +71,11 @@ export function binDocuments(
   }
   return { unit, bins };
 }
+
+/** Why there is no timeline for these document days (sorted, distinct), or null when there is one. */
+export function noTimelineReason(days: readonly string[]): string | null {
+  if (days.length === 0) return "No timeline: no document is dated.";
+  if (days.length === 1)
+    return `No timeline: every document is dated ${days[0]}; it needs documents from two days or more.`;
+  return null;
+}

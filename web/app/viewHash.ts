@@ -38,6 +38,10 @@ const count = (value: string | null): number | null => {
 /** A real `YYYY-MM-DD` day, or null. */
 const day = (value: string | null): string | null => (value && isCalendarDate(value) ? value : null);
 
+/** A window from two days; a link whose end comes before its start means the same days, so they are swapped. */
+const windowOf = (since: string | null, until: string | null): TimeWindow =>
+  since !== null && until !== null && until < since ? { since: until, until: since } : { since, until };
+
 /** Reads a view from a URL hash; anything malformed is left out. */
 export function parseViewHash(hash: string): SharedView {
   const params = new URLSearchParams(hash.replace(/^#/, ""));
@@ -60,7 +64,7 @@ export function parseViewHash(hash: string): SharedView {
         : null,
     hiddenTypes: list(params.get("hide")),
     hiddenPredicates: list(params.get("hidep")),
-    window: { since: day(params.get("since")), until: day(params.get("until")) },
+    window: windowOf(day(params.get("since")), day(params.get("until"))),
     camera:
       cam.length === 3 && cam.every(Number.isFinite) && cam[2] > 0 ? { x: cam[0], y: cam[1], ratio: cam[2] } : null,
   };

@@ -6,11 +6,19 @@
 import type { DocumentList } from "../app/api.ts";
 import type { PageContext } from "../app/context.ts";
 import { byId, listen } from "../app/dom.ts";
-import { addDays, binDocuments, daysBetween, documentDays, type TimelineBins } from "../app/timelineBins.ts";
+import {
+  addDays,
+  binDocuments,
+  daysBetween,
+  documentDays,
+  noTimelineReason,
+  type TimelineBins,
+} from "../app/timelineBins.ts";
 import {
   describeWindow,
   nextPlayWindow,
   normalizeWindow,
+  OPEN_WINDOW,
   sameWindow,
   type DaySpan,
   type TimeWindow,
@@ -48,19 +56,73 @@ function drawBars(svg: SVGSVGElement, { unit, bins }: TimelineBins): SVGRectElem
   return bars;
 }
 
+/** The timeline's elements in index.html. */
+interface TimelineElements {
+  root: HTMLElement;
+  note: HTMLElement;
+  svg: SVGSVGElement;
+  startHandle: HTMLInputElement;
+  endHandle: HTMLInputElement;
+  sinceInput: HTMLInputElement;
+  untilInput: HTMLInputElement;
+  play: HTMLButtonElement;
+  line: HTMLElement;
+}
+
+/** Looks the timeline's elements up once. */
+function timelineElements(): TimelineElements {
+  const root = byId("timeline");
+  return {
+    root,
+    note: byId("timeline-note"),
+    svg: root.querySelector<SVGSVGElement>("svg.timeline-bars")!,
+    startHandle: byId<HTMLInputElement>("timeline-start"),
+    endHandle: byId<HTMLInputElement>("timeline-end"),
+    sinceInput: byId<HTMLInputElement>("timeline-since"),
+    untilInput: byId<HTMLInputElement>("timeline-until"),
+    play: byId<HTMLButtonElement>("timeline-play"),
+    line: byId("timeline-window"),
+  };
+}
+
+/** What the drawn histogram is: its bins, their bars and the days the handles cover. */
+interface DrawnTimeline {
+  binned: TimelineBins;
+  bars: SVGRectElement[];
+  span: DaySpan;
+}
+
+/** Draws the bars and the span's ends and sets the inputs' bounds. */
+function drawTimeline(els: TimelineElements, binned: TimelineBins, days: string[]): DrawnTimeline {
+  // The handles cover the bins' days, so they line up with the bars (a week's bins start before the first day).
+  const span: DaySpan = { first: binned.bins[0].start, last: binned.bins[binned.bins.length - 1].end };
+  const bars = drawBars(els.svg, binned);
+  byId("timeline-first").textContent = days[0];
+  byId("timeline-last").textContent = `${days[days.length - 1]} · per ${binned.unit}`;
+  for (const input of [els.startHandle, els.endHandle])
+    Object.assign(input, { min: "0", max: String(daysBetween(span.first, span.last)) });
+  for (const input of [els.sinceInput, els.untilInput]) Object.assign(input, { min: span.first, max: span.last });
+  return { binned, bars, span };
+}
+
+/** Puts the handles, the date inputs, the bars in the window and the line in step with `window`. */
+function renderWindow(els: TimelineElements, { binned, bars, span }: DrawnTimeline, window: TimeWindow): void {
+  const since = window.since ?? span.first;
+  const until = window.until ?? span.last;
+  els.startHandle.value = String(daysBetween(span.first, since));
+  els.endHandle.value = String(daysBetween(span.first, until));
+  els.sinceInput.value = since;
+  els.untilInput.value = until;
+  binned.bins.forEach((bin, i) => bars[i].classList.toggle("in-window", bin.end >= since && bin.start <= until));
+  els.line.textContent = describeWindow(window);
+}
+
 /** Wires #timeline from the page's document list. */
 export function createTimelineController(ctx: PageContext, options: Partial<TimelineOptions> = {}): Controller {
   const { playStepMs } = { ...DEFAULT_TIMELINE_OPTIONS, ...options };
   const { ui } = ctx;
-  const root = byId("timeline");
-  const note = byId("timeline-note");
-  const svg = root.querySelector<SVGSVGElement>("svg.timeline-bars")!;
-  const startHandle = byId<HTMLInputElement>("timeline-start");
-  const endHandle = byId<HTMLInputElement>("timeline-end");
-  const sinceInput = byId<HTMLInputElement>("timeline-since");
-  const untilInput = byId<HTMLInputElement>("timeline-until");
-  const play = byId<HTMLButtonElement>("timeline-play");
-  const line = byId("timeline-window");
+  const els = timelineElements();
+  const { play } = els;
   let alive = true;
   let timer: ReturnType<typeof setInterval> | undefined;
   let offs: (() => void)[] = [];
@@ -71,48 +133,30 @@ export function createTimelineController(ctx: PageContext, options: Partial<Time
     play.textContent = "Play";
     play.setAttribute("aria-pressed", "false");
   };
+  const absent = (reason: string) => {
+    els.root.hidden = true;
+    els.note.textContent = reason;
+    els.note.title = reason;
+  };
 
   const setUp = (documents: DocumentList["documents"]) => {
     const days = documentDays(documents);
     const binned = binDocuments(documents);
-    if (!binned || days.length < 2) {
-      root.hidden = true;
-      note.textContent =
-        days.length === 0
-          ? "No timeline: no document is dated."
-          : `No timeline: every document is dated ${days[0]}; it needs documents from two days or more.`;
-      note.title = note.textContent;
-      return;
-    }
-    root.hidden = false;
-    note.textContent = "";
-    // The handles cover the bins' days, so they line up with the bars (a week's bins start before the first day).
-    const span: DaySpan = { first: binned.bins[0].start, last: binned.bins[binned.bins.length - 1].end };
-    const bars = drawBars(svg, binned);
-    byId("timeline-first").textContent = days[0];
-    byId("timeline-last").textContent = `${days[days.length - 1]} · per ${binned.unit}`;
-    for (const input of [startHandle, endHandle])
-      Object.assign(input, { min: "0", max: String(daysBetween(span.first, span.last)) });
-    for (const input of [sinceInput, untilInput]) Object.assign(input, { min: span.first, max: span.last });
-
-    const render = (window: TimeWindow) => {
-      const since = window.since ?? span.first;
-      const until = window.until ?? span.last;
-      startHandle.value = String(daysBetween(span.first, since));
-      endHandle.value = String(daysBetween(span.first, until));
-      sinceInput.value = since;
-      untilInput.value = until;
-      binned.bins.forEach((bin, i) => bars[i].classList.toggle("in-window", bin.end >= since && bin.start <= until));
-      line.textContent = describeWindow(window);
-    };
+    const reason = noTimelineReason(days);
+    if (reason || !binned) return absent(reason ?? "");
+    els.root.hidden = false;
+    els.note.textContent = "";
+    const drawn = drawTimeline(els, binned, days);
+    const { span } = drawn;
+    const render = (window: TimeWindow) => renderWindow(els, drawn, window);
     const commit = (wanted: TimeWindow) => {
       const window = normalizeWindow(wanted, span);
       if (sameWindow(window, ui.state.timeWindow)) render(window);
       else ui.set({ timeWindow: window });
     };
     const fromHandles = () => ({
-      since: addDays(span.first, Number(startHandle.value)),
-      until: addDays(span.first, Number(endHandle.value)),
+      since: addDays(span.first, Number(els.startHandle.value)),
+      until: addDays(span.first, Number(els.endHandle.value)),
     });
     const step = () => {
       const next = nextPlayWindow(ui.state.timeWindow, days);
@@ -124,6 +168,7 @@ export function createTimelineController(ctx: PageContext, options: Partial<Time
       play.textContent = "Stop";
       play.setAttribute("aria-pressed", "true");
       step();
+      // The first step may already have been the last.
       if (play.getAttribute("aria-pressed") === "true") timer = setInterval(step, playStepMs);
     };
     // A handle shows where it is while dragged; the window (and the graph's reload) follows when it is let go.
@@ -132,31 +177,24 @@ export function createTimelineController(ctx: PageContext, options: Partial<Time
       stop();
       commit(window());
     };
+    const sinceTyped = () => ({ since: els.sinceInput.value || null, until: ui.state.timeWindow.until });
+    const untilTyped = () => ({ since: ui.state.timeWindow.since, until: els.untilInput.value || null });
     render(ui.state.timeWindow);
-    const unsubscribe = ui.subscribe((state, previous) => {
-      if (state.timeWindow !== previous.timeWindow) render(state.timeWindow);
-    });
     offs = [
-      unsubscribe,
-      listen(startHandle, "input", preview),
-      listen(endHandle, "input", preview),
-      listen(startHandle, "change", byHand(fromHandles)),
-      listen(endHandle, "change", byHand(fromHandles)),
-      listen(
-        sinceInput,
-        "change",
-        byHand(() => ({ since: sinceInput.value || null, until: ui.state.timeWindow.until })),
-      ),
-      listen(
-        untilInput,
-        "change",
-        byHand(() => ({ since: ui.state.timeWindow.since, until: untilInput.value || null })),
-      ),
+      ui.subscribe((state, previous) => {
+        if (state.timeWindow !== previous.timeWindow) render(state.timeWindow);
+      }),
+      listen(els.startHandle, "input", preview),
+      listen(els.endHandle, "input", preview),
+      listen(els.startHandle, "change", byHand(fromHandles)),
+      listen(els.endHandle, "change", byHand(fromHandles)),
+      listen(els.sinceInput, "change", byHand(sinceTyped)),
+      listen(els.untilInput, "change", byHand(untilTyped)),
       listen(play, "click", toggle),
       listen(
         byId("timeline-all"),
         "click",
-        byHand(() => ({ since: null, until: null })),
+        byHand(() => OPEN_WINDOW),
       ),
     ];
   };
@@ -166,9 +204,7 @@ export function createTimelineController(ctx: PageContext, options: Partial<Time
       if (alive) setUp(documents);
     },
     (error: unknown) => {
-      if (!alive) return;
-      root.hidden = true;
-      note.textContent = `No timeline: cannot list the documents (${(error as Error).message}).`;
+      if (alive) absent(`No timeline: cannot list the documents (${(error as Error).message}).`);
     },
   );
   return {

@@ -2,7 +2,7 @@
  * Timeline bins: documents counted per day over a short span and per ISO week over a long one, empty bins included.
  */
 import { describe, expect, it } from "vitest";
-import { addDays, binDocuments, daysBetween, documentDays } from "../../../web/app/timelineBins.ts";
+import { addDays, binDocuments, daysBetween, documentDays, noTimelineReason } from "../../../web/app/timelineBins.ts";
 
 const docs = (...dates: (string | undefined)[]) => dates.map((date, i) => ({ id: `d${i}`, date }));
 
@@ -62,6 +62,14 @@ describe("web timelineBins", () => {
       expect(bins.bins).toHaveLength(daysBetween("2024-01-01", "2024-03-01") + 1);
       expect(bins.bins.reduce((sum, bin) => sum + bin.count, 0)).toBe(dates.length);
       expect(binDocuments(docs("2024-01-01", "2024-03-02"))!.unit).toBe("week");
+    });
+  });
+
+  describe("noTimelineReason", () => {
+    it("says there is no timeline without dated documents or with a single day, and names that day", () => {
+      expect(noTimelineReason([])).toMatch(/no document is dated/);
+      expect(noTimelineReason(["2024-03-01"])).toMatch(/every document is dated 2024-03-01/);
+      expect(noTimelineReason(["2024-03-01", "2024-03-02"])).toBeNull();
     });
   });
 });
