@@ -98,6 +98,7 @@ describe.skipIf(unavailable !== null)("web explorer: the timeline", () => {
     await page.getByTestId("path-result").locator(".no-path").waitFor();
 
     await timeline.screenshot({ path: path.join(ARTIFACTS_DIR, "timeline.png") });
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, "timeline-page.png") });
     await page.getByRole("button", { name: "All dates" }).click();
     await expect.poll(() => relations(page)).toBe(all);
     expect(errors).toEqual([]);
@@ -117,6 +118,11 @@ describe.skipIf(unavailable !== null)("web explorer: the timeline", () => {
     await play.click();
     expect(await play.getAttribute("aria-pressed")).toBe("false");
     expect(await until.inputValue()).toBe(SEED_DAY);
+    // The brush's handles work from the keyboard: one step right moves the start a day.
+    await page.locator("#timeline-start").focus();
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => page.getByTestId("timeline-since").inputValue()).toBe("2024-03-02");
+    await expect.poll(() => hasRelation(page, early[0])).toBe(false);
     expect(errors).toEqual([]);
   });
 
@@ -139,6 +145,8 @@ describe.skipIf(unavailable !== null)("web explorer: the timeline", () => {
         .toMatch(/every document is dated 2024-03-01/);
       expect(await page.getByTestId("timeline").isHidden()).toBe(true);
     } finally {
+      // The page's open connections would hold the server's close until they time out.
+      await page.close();
       await served.close();
     }
   });
