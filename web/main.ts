@@ -159,7 +159,7 @@ async function start(): Promise<() => void> {
   const controllers: Controller[] = CONTROLLERS.map((create) => create(ctx));
   /**
    * Re-fetches the served graph within the time window and redraws it, keeping the camera, the renderer and the UI
-   * state; after a write (`documents`) the document list too.
+   * state; after a write (`documentsChanged`) the document list and the controllers listing it too.
    */
   const reloadGraph = async (documentsChanged: boolean) => {
     const fresh = graphFromDraw(await fetchDrawGraph(ui.state.timeWindow));
