@@ -16,13 +16,16 @@ import { byId } from "./app/dom.ts";
 import { countByKind, graphFromDraw, ontologyForGraph, snapshotPositions } from "./app/graph.ts";
 import { createLabelDrawer } from "./app/labels.ts";
 import { labelSettingsFor } from "./app/labelSettings.ts";
+import { latestRun } from "./app/latestRun.ts";
 import { exposePageHook } from "./app/pageHook.ts";
 import { createReducers } from "./app/reducers.ts";
 import { createSearchIndex } from "./app/search.ts";
-import { UiStateHolder } from "./app/uiState.ts";
+import { describeWindow, isWindowed } from "./app/timelineWindow.ts";
+import { INITIAL_UI_STATE, UiStateHolder } from "./app/uiState.ts";
+import { parseViewHash } from "./app/viewHash.ts";
 import type { Controller, EdgeAttributes, NodeAttributes, WebGraph } from "./app/types.ts";
 import { visibilityCache } from "./app/visibility.ts";
-import { CONTROLLERS, RECOUNTED_CONTROLLERS, WRITE_CONTROLLERS } from "./controllers/index.ts";
+import { CONTROLLERS, DOCUMENT_CONTROLLERS, RECOUNTED_CONTROLLERS, WRITE_CONTROLLERS } from "./controllers/index.ts";
 
 /** Renderer settings; the performance ones keep a 10k-node, 50k-edge graph responsive. */
 export const SIGMA_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> = {
@@ -104,11 +107,12 @@ async function start(): Promise<() => void> {
   const announce = (message: string) => {
     status.textContent = message;
   };
-  const [data, served] = await Promise.all([fetchDrawGraph(), fetchOntology()]);
+  // A shared link's time window is fetched at once, rather than the whole graph drawn first and then cut.
+  const ui = new UiStateHolder({ ...INITIAL_UI_STATE, timeWindow: parseViewHash(location.hash).window });
+  const [data, served] = await Promise.all([fetchDrawGraph(ui.state.timeWindow), fetchOntology()]);
   performance.mark("kg:fetched");
   const graph = graphFromDraw(data);
   performance.mark("kg:graph");
-  const ui = new UiStateHolder();
   const initialState = ui.state;
   const large = graph.size > LARGE_GRAPH_EDGES;
   // Replaced after a write: the cache is keyed on the filter sets only, not on the graph's membership.
@@ -132,6 +136,12 @@ async function start(): Promise<() => void> {
   let search = createSearchIndex(graph);
   const positions = snapshotPositions(graph);
   const counts = countByKind(graph);
+  /** The status line: what the graph holds and, within a time window, which. */
+  const shownLine = () => {
+    const { timeWindow } = ui.state;
+    const within = isWindowed(timeWindow) ? ` (${describeWindow(timeWindow)})` : "";
+    return `${graph.order} entities, ${graph.size} relations${within}`;
+  };
   // Asked for only now, so that its consumers (the controllers, created next) handle a failure in the same task.
   let documents = fetchDocumentList();
   const ctx: PageContext = {
@@ -147,9 +157,12 @@ async function start(): Promise<() => void> {
     announce,
   };
   const controllers: Controller[] = CONTROLLERS.map((create) => create(ctx));
-  /** Re-fetches the served graph after a write and redraws it, keeping the camera, the renderer and the UI state. */
-  const reloadGraph = async () => {
-    const fresh = graphFromDraw(await fetchDrawGraph());
+  /**
+   * Re-fetches the served graph within the time window and redraws it, keeping the camera, the renderer and the UI
+   * state; after a write (`documentsChanged`) the document list and the controllers listing it too.
+   */
+  const reloadGraph = async (documentsChanged: boolean) => {
+    const fresh = graphFromDraw(await fetchDrawGraph(ui.state.timeWindow));
     for (const node of syncGraph(graph, fresh)) positions.set(node, { ...fresh.getNodeAttributes(node) });
     visibility = visibilityCache(graph);
     search = createSearchIndex(graph);
@@ -159,9 +172,9 @@ async function start(): Promise<() => void> {
       for (const [id, n] of recount[key]) counts[key].set(id, n);
     }
     ctx.ontology = ontologyForGraph(graph, served);
-    documents = fetchDocumentList();
+    if (documentsChanged) documents = fetchDocumentList();
     // The legend and the filters list what the graph holds: rebuild them; everything else reads the graph live.
-    for (const create of RECOUNTED_CONTROLLERS) {
+    for (const create of [...RECOUNTED_CONTROLLERS, ...(documentsChanged ? DOCUMENT_CONTROLLERS : [])]) {
       const index = CONTROLLERS.indexOf(create);
       controllers[index].kill();
       controllers[index] = create(ctx);
@@ -172,9 +185,16 @@ async function start(): Promise<() => void> {
       selection && (selection.kind === "node" ? graph.hasNode(selection.id) : graph.hasEdge(selection.id));
     ui.set({ selection: stillThere ? { ...selection } : null });
     renderer.refresh();
-    announce(`${graph.order} entities, ${graph.size} relations`);
+    announce(shownLine());
   };
-  controllers.push(...WRITE_CONTROLLERS.map((create) => create(ctx, reloadGraph)));
+  controllers.push(...WRITE_CONTROLLERS.map((create) => create(ctx, () => reloadGraph(true))));
+  const reloadWindow = latestRun(
+    () => reloadGraph(false),
+    (error) => announce(`Cannot show that time window: ${(error as Error).message}`),
+  );
+  const unsubscribeWindow = ui.subscribe((state, previous) => {
+    if (state.timeWindow !== previous.timeWindow) reloadWindow();
+  });
   // sigma's constructor drew the graph; redraw once more only if a controller (the URL state) changed the view.
   if (ui.state !== initialState) renderer.refresh();
   performance.mark("kg:controllers");
@@ -192,9 +212,10 @@ async function start(): Promise<() => void> {
       renderer.refresh({ skipIndexation: true });
     });
   });
-  announce(`${graph.order} entities, ${graph.size} relations`);
+  announce(shownLine());
   return () => {
     unsubscribe();
+    unsubscribeWindow();
     cancelAnimationFrame(frame);
     detachLabels();
     for (const controller of controllers.reverse()) controller.kill();

@@ -5,6 +5,8 @@
 import { readFile } from "node:fs/promises";
 import type { z } from "zod";
 import { parse as parseYaml } from "yaml";
+import { isCalendarDate } from "../model/calendarDate.ts";
+import { DATE_SOURCES, type DateSource } from "../model/documentDate.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
 import { dataFilesOf, documentMetaPath, documentTextPath } from "../store/dataFiles.ts";
 import { HttpError, parseOr400 } from "./errors.ts";
@@ -41,19 +43,27 @@ async function readMeta(dataRoot: string, id: string): Promise<Record<string, un
   return meta && typeof meta === "object" ? (meta as Record<string, unknown>) : null;
 }
 
-/** The graph's `documents` attribute (id and title of each), skipping entries a foreign graph file may get wrong. */
-function graphDocuments(graph: KnowledgeGraph): { id: string; title: string }[] {
+type ListedDocument = Pick<DocumentListAnswer["documents"][number], "id" | "title" | "date" | "dateSource">;
+
+/**
+ * The graph's `documents` attribute (id, title and, when valid, date and its source), skipping entries a foreign
+ * graph file may get wrong.
+ */
+function graphDocuments(graph: KnowledgeGraph): ListedDocument[] {
   const listed: unknown = graph.getAttribute("documents");
   if (!Array.isArray(listed)) return [];
   return listed.flatMap((entry: unknown) => {
-    const { id, title } = (entry ?? {}) as { id?: unknown; title?: unknown };
-    return typeof id === "string" ? [{ id, title: typeof title === "string" ? title : id }] : [];
+    const { id, title, date, dateSource } = (entry ?? {}) as Record<string, unknown>;
+    if (typeof id !== "string") return [];
+    const dated = typeof date === "string" && isCalendarDate(date) && DATE_SOURCES.includes(dateSource as DateSource);
+    const name = typeof title === "string" ? title : id;
+    return [dated ? { id, title: name, date, dateSource: dateSource as DateSource } : { id, title: name }];
   });
 }
 
 /**
- * Answers GET /api/documents: the graph's name and its documents, each with the author, outlet, date and genre of
- * its metadata file when the server serves a graph-data folder (`dataRoot`); [] for a graph that lists none.
+ * Answers GET /api/documents: the graph's name and its documents, each with its day (`date`, `dateSource`) and the
+ * author, outlet, published date and genre of its metadata file when the server serves a graph-data folder (`dataRoot`); [] for a graph that lists none.
  */
 export async function answerDocumentList(graph: KnowledgeGraph, dataRoot: string | null): Promise<DocumentListAnswer> {
   const name = graph.getAttribute("name");

@@ -197,6 +197,8 @@ export const DocumentSummarySchema = z.object({
   author: z.string().optional(),
   outlet: z.string().optional(),
   published: z.string().optional().describe("publication date, as the metadata gives it"),
+  date: z.string().optional().describe("the day the document is dated by (YYYY-MM-DD), see dateSource"),
+  dateSource: z.enum(DATE_SOURCES).optional().describe("given with the document, read from its metadata, or ingested"),
   genre: z.string().optional().describe("the kind of text, e.g. news or opinion"),
 });
 

@@ -26,7 +26,8 @@ const SRC_LAYERS: LayerTable = [
 
 /** web/'s layers; the page may also import the few src/ modules it shares with the server through Vite. */
 const WEB_LAYERS: LayerTable = [
-  ["../src/search", "../src/query/schemas.ts"],
+  // calendarDate.ts: the page checks days with the server's own rule (schemas.ts already brings it into the bundle).
+  ["../src/search", "../src/query/schemas.ts", "../src/model/calendarDate.ts"],
   ["app"],
   ["controllers"],
   ["main.ts", "vite.config.ts"],

@@ -68,9 +68,14 @@ describe("documents routes", () => {
       expect(res.body.documents.map((d: { id: string }) => d.id)).toEqual(listed.map((d) => d.id));
       const seed = res.body.documents.find((d: { id: string }) => d.id === SEED_DOC);
       const meta = (await request(api.server).get(`/api/documents/${SEED_DOC}`)).body.meta;
+      const day = (graph.getAttribute("documents") as { id: string; date: string; dateSource: string }[]).find(
+        (d) => d.id === SEED_DOC,
+      )!;
       expect(seed).toEqual({
         id: SEED_DOC,
         title: meta.title,
+        date: day.date,
+        dateSource: day.dateSource,
         author: meta.author,
         outlet: meta.outlet,
         ...(meta.published ? { published: meta.published } : {}),
@@ -78,11 +83,12 @@ describe("documents routes", () => {
       });
     });
 
-    it("lists the titles the graph holds when the server serves a standalone graph file", async () => {
+    it("lists the titles and days the graph holds when the server serves a standalone graph file", async () => {
       const res = await request(standalone.server).get("/api/documents");
       expectDocumented(res, DOCUMENT_LIST_ENDPOINT, 200);
       const seed = res.body.documents.find((d: { id: string }) => d.id === SEED_DOC);
-      expect(Object.keys(seed).sort()).toEqual(["id", "title"]);
+      expect(Object.keys(seed).sort()).toEqual(["date", "dateSource", "id", "title"]);
+      expect(seed.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     });
   });
 });

@@ -100,15 +100,20 @@ export interface WritableSuite {
 
 /**
  * Registers the hooks of a browser suite whose server writes into a throw-away copy of graph-data/: one server and
- * one browser for the suite, a fresh context (profile) and page per test at `viewport`.
+ * one browser for the suite, a fresh context (profile) and page per test at `viewport`; `prepare` edits the copy
+ * before the server reads it.
  */
-export function writableSuite(viewport = { width: 1400, height: 850 }): WritableSuite {
+export function writableSuite(
+  viewport = { width: 1400, height: 850 },
+  prepare: (data: TempData) => void = () => undefined,
+): WritableSuite {
   const suite = {} as WritableSuite;
   let browser: Browser;
   let context: BrowserContext;
   beforeAll(async () => {
     await buildPage();
     suite.data = makeTempData();
+    prepare(suite.data);
     const app = { requestLogs: false };
     suite.server = await startServer({ port: 0, host: "127.0.0.1", dataRoot: suite.data.root, app });
     browser = await launchBrowser();

@@ -13,6 +13,7 @@ import {
   TriplesResponseSchema,
   DrawGraphResponseSchema,
 } from "../../src/query/schemas.ts";
+import { windowParams, type TimeWindow } from "./timelineWindow.ts";
 
 /** GET /api/paths's answer. */
 export type PathsResult = z.infer<typeof PathsResponseSchema>;
@@ -113,9 +114,12 @@ const DrawGraphSchema: z.ZodType<DrawGraph> = DrawGraphResponseSchema.extend({
   }),
 });
 
-/** The served graph, cut to what the page draws (GET /api/graph?view=draw). */
-export async function fetchDrawGraph(): Promise<DrawGraph> {
-  return getJson("/api/graph?view=draw", DrawGraphSchema);
+/**
+ * The served graph, cut to what the page draws (GET /api/graph?view=draw) and, when `window` closes a side, to the
+ * relations stated by a document dated within it.
+ */
+export async function fetchDrawGraph(window: TimeWindow = { since: null, until: null }): Promise<DrawGraph> {
+  return getJson(`/api/graph?${new URLSearchParams({ view: "draw", ...windowParams(window) })}`, DrawGraphSchema);
 }
 
 /** A text attribute a foreign graph may lack or give another type: shown when it is text, left out otherwise. */
@@ -204,6 +208,8 @@ export interface PathQuery {
   types: string[];
   /** Whether relations awaiting review may be walked. */
   candidates: boolean;
+  /** Walk only relations stated by a document dated within this window. */
+  window: TimeWindow;
 }
 
 /** GET /api/paths: the k shortest paths between two entities ([] when there is none). */
@@ -213,6 +219,7 @@ export async function fetchPaths(query: PathQuery, signal?: AbortSignal): Promis
     to: query.to,
     k: String(query.k),
     maxHops: String(query.maxHops),
+    ...windowParams(query.window),
   });
   if (query.predicates.length > 0) params.set("predicates", query.predicates.join(","));
   if (query.types.length > 0) params.set("types", query.types.join(","));
@@ -242,9 +249,12 @@ export async function fetchDocumentList(): Promise<DocumentList> {
   return getJson("/api/documents", DocumentListResponseSchema);
 }
 
-/** The URL of a GEXF export, of the whole graph or restricted to the given types and predicates. */
-export function gexfUrl(subset: { types?: string[]; predicates?: string[] } = {}): string {
-  const params = new URLSearchParams({ format: "gexf" });
+/**
+ * The URL of a GEXF export, of the whole graph or restricted to the given types and predicates and to the relations
+ * stated within a time window.
+ */
+export function gexfUrl(subset: { types?: string[]; predicates?: string[]; window?: TimeWindow } = {}): string {
+  const params = new URLSearchParams({ format: "gexf", ...(subset.window ? windowParams(subset.window) : {}) });
   if (subset.types) params.set("types", subset.types.join(","));
   if (subset.predicates) params.set("predicates", subset.predicates.join(","));
   return `/api/export?${params}`;

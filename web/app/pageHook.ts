@@ -1,6 +1,6 @@
 /**
  * Page hook: what the browser tests read of the page beyond its DOM — the labels painted on the canvas, sigma's own
- * displayed-label set, the drawn nodes and the camera. Read-only: nothing here changes the page.
+ * displayed-label set, the drawn nodes, the camera and the number of relations. Read-only: nothing here changes the page.
  */
 import type Sigma from "sigma";
 import type { CameraState } from "sigma/types";
@@ -16,6 +16,10 @@ export interface PageHook {
   drawnNodes(): { node: string; x: number; y: number; size: number }[];
   /** The camera's current state. */
   camera(): CameraState;
+  /** How many relations the page's graph holds now (after the time window's reload, if any). */
+  relations(): number;
+  /** Whether the page's graph holds the relation with this key now. */
+  hasRelation(key: string): boolean;
 }
 
 /** Exposes the hook of `renderer` and its label drawer as `window.explorer`. */
@@ -33,6 +37,8 @@ export function exposePageHook(renderer: Sigma, labels: { drawn(): readonly Draw
       return nodes;
     },
     camera: () => renderer.getCamera().getState(),
+    relations: () => renderer.getGraph().size,
+    hasRelation: (key) => renderer.getGraph().hasEdge(key),
   };
   (window as unknown as { explorer: PageHook }).explorer = hook;
 }

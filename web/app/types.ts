@@ -3,6 +3,7 @@
  */
 import type { MultiDirectedGraph } from "graphology";
 import type { EdgeDetail, Evidence, NodeDetail, PathsResult } from "./api.ts";
+import type { TimeWindow } from "./timelineWindow.ts";
 
 export type {
   DocumentResult,
@@ -104,6 +105,8 @@ export interface UiState {
   highlight: Highlight | null;
   /** Whether extracted relations still awaiting review are drawn. */
   showCandidates: boolean;
+  /** The timeline's window: the graph shows only relations stated by a document dated within it. */
+  timeWindow: TimeWindow;
 }
 
 /** A piece of the page wiring its own events; {@link Controller.kill} undoes all of it. */

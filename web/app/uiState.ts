@@ -1,12 +1,13 @@
 /**
  * UI state: the one typed state object of the page and the listeners that react to its changes.
  */
+import { OPEN_WINDOW } from "./timelineWindow.ts";
 import type { UiState } from "./types.ts";
 
 /** Listener called after every change with the new and the previous state. */
 export type UiStateListener = (state: UiState, previous: UiState) => void;
 
-/** The initial state: nothing hovered, selected, hidden or searched. */
+/** The initial state: nothing hovered, selected, hidden or searched, every date shown. */
 export const INITIAL_UI_STATE: UiState = {
   hovered: null,
   selection: null,
@@ -18,6 +19,7 @@ export const INITIAL_UI_STATE: UiState = {
   layoutRunning: false,
   highlight: null,
   showCandidates: true,
+  timeWindow: OPEN_WINDOW,
 };
 
 /** A minimal observable holder; state is replaced, never mutated, so listeners can compare old and new. */

@@ -1,7 +1,9 @@
 /**
- * View hash: the shareable part of a view (selection, path query and the path shown, filters, camera) written as a
- * URL hash such as `#node=ukraine&hide=date&cam=0.5,0.5,1`, and read back.
+ * View hash: the shareable part of a view (selection, path query and the path shown, filters, time window, camera)
+ * written as a URL hash such as `#node=ukraine&hide=date&since=2024-03-01&cam=0.5,0.5,1`, and read back.
  */
+import { isCalendarDate } from "../../src/model/calendarDate.ts";
+import type { TimeWindow } from "./timelineWindow.ts";
 import type { Selection } from "./types.ts";
 
 /** The path finder's part of a shared view; k and max hops are null when the link does not say. */
@@ -20,6 +22,8 @@ export interface SharedView {
   path: SharedPath | null;
   hiddenTypes: string[];
   hiddenPredicates: string[];
+  /** The timeline's window (open sides are null). */
+  window: TimeWindow;
   camera: { x: number; y: number; ratio: number } | null;
 }
 
@@ -30,6 +34,13 @@ const count = (value: string | null): number | null => {
   const n = Number(value ?? NaN);
   return Number.isInteger(n) && n >= 1 ? n : null;
 };
+
+/** A real `YYYY-MM-DD` day, or null. */
+const day = (value: string | null): string | null => (value && isCalendarDate(value) ? value : null);
+
+/** A window from two days; a link whose end comes before its start means the same days, so they are swapped. */
+const windowOf = (since: string | null, until: string | null): TimeWindow =>
+  since !== null && until !== null && until < since ? { since: until, until: since } : { since, until };
 
 /** Reads a view from a URL hash; anything malformed is left out. */
 export function parseViewHash(hash: string): SharedView {
@@ -53,6 +64,7 @@ export function parseViewHash(hash: string): SharedView {
         : null,
     hiddenTypes: list(params.get("hide")),
     hiddenPredicates: list(params.get("hidep")),
+    window: windowOf(day(params.get("since")), day(params.get("until"))),
     camera:
       cam.length === 3 && cam.every(Number.isFinite) && cam[2] > 0 ? { x: cam[0], y: cam[1], ratio: cam[2] } : null,
   };
@@ -71,6 +83,8 @@ export function formatViewHash(view: SharedView): string {
   }
   if (view.hiddenTypes.length) params.set("hide", view.hiddenTypes.join(","));
   if (view.hiddenPredicates.length) params.set("hidep", view.hiddenPredicates.join(","));
+  if (view.window.since) params.set("since", view.window.since);
+  if (view.window.until) params.set("until", view.window.until);
   if (view.camera)
     params.set("cam", [view.camera.x, view.camera.y, view.camera.ratio].map((n) => n.toFixed(4)).join(","));
   const text = params.toString();

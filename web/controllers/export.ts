@@ -1,6 +1,6 @@
 /**
- * Export controller: GEXF of the whole graph or of the visible part (built and named by the server), PNG of the
- * current view, named after the graph and what the view shows (see fileNames.ts).
+ * Export controller: GEXF of the whole graph or of the visible part — filters and time window — (built and named by
+ * the server), PNG of the current view, named after the graph and what the view shows (see fileNames.ts).
  */
 import type Sigma from "sigma";
 import type { Settings } from "sigma/settings";
@@ -10,6 +10,7 @@ import { byId, listen } from "../app/dom.ts";
 import { pngFileName } from "../app/fileNames.ts";
 import { createLabelDrawer } from "../app/labels.ts";
 import { drawFramedImage, type ImageFrame } from "../app/pngImage.ts";
+import { describeWindow, isWindowed } from "../app/timelineWindow.ts";
 import type { Controller, UiState } from "../app/types.ts";
 
 /** Tunables of the PNG export. */
@@ -70,17 +71,19 @@ export function createExportController(ctx: PageContext, options: Partial<PngExp
   const present = ctx.counts;
 
   const sync = (state: UiState) => {
-    const filtered = state.hiddenTypes.size > 0 || state.hiddenPredicates.size > 0;
+    const windowed = isWindowed(state.timeWindow);
+    const filtered = state.hiddenTypes.size > 0 || state.hiddenPredicates.size > 0 || windowed;
     const types = [...present.types.keys()].filter((t) => !state.hiddenTypes.has(t));
     const predicates = [...present.predicates.keys()].filter((p) => !state.hiddenPredicates.has(p));
     visible.href = filtered
       ? gexfUrl({
           ...(state.hiddenTypes.size > 0 ? { types } : {}),
           ...(state.hiddenPredicates.size > 0 ? { predicates } : {}),
+          window: state.timeWindow,
         })
       : gexfUrl();
     visible.title = filtered
-      ? "GEXF of the types and relations currently shown"
+      ? `GEXF of the types and relations currently shown${windowed ? `, ${describeWindow(state.timeWindow)}` : ""}`
       : "Nothing is filtered: the whole graph";
   };
   const exportPng = async () => {
@@ -116,7 +119,11 @@ export function createExportController(ctx: PageContext, options: Partial<PngExp
     () => undefined,
   );
   const unsubscribe = ctx.ui.subscribe((state, previous) => {
-    if (state.hiddenTypes !== previous.hiddenTypes || state.hiddenPredicates !== previous.hiddenPredicates) sync(state);
+    const changed =
+      state.hiddenTypes !== previous.hiddenTypes ||
+      state.hiddenPredicates !== previous.hiddenPredicates ||
+      state.timeWindow !== previous.timeWindow;
+    if (changed) sync(state);
   });
   const off = listen(byId("export-png"), "click", () => void exportPng());
   return {

@@ -17,6 +17,7 @@ import { createPathController } from "./path.ts";
 import { createSearchController } from "./search.ts";
 import { createSelectionController } from "./selection.ts";
 import { createSheetsController } from "./sheets.ts";
+import { createTimelineController } from "./timeline.ts";
 import { createUrlStateController } from "./urlState.ts";
 import { createZoomController } from "./zoom.ts";
 
@@ -35,17 +36,20 @@ export const CONTROLLERS: ControllerFactory[] = [
   createPathController,
   createExportController,
   createDocumentsController,
+  createTimelineController,
   createSheetsController,
   createZoomController,
   createUrlStateController,
 ];
 
-/** Controllers that list the graph's types, predicates and documents: the page rebuilds them after a write. */
-export const RECOUNTED_CONTROLLERS: ControllerFactory[] = [
-  createLegendController,
-  createFiltersController,
-  createDocumentsController,
-];
+/** Controllers that list the graph's types and predicates: the page rebuilds them after every reload of the graph. */
+export const RECOUNTED_CONTROLLERS: ControllerFactory[] = [createLegendController, createFiltersController];
+
+/**
+ * Controllers that list the documents: rebuilt after a write (which may add one), not when the time window changes
+ * (the documents stay the same, and rebuilding the timeline would stop its "play").
+ */
+export const DOCUMENT_CONTROLLERS: ControllerFactory[] = [createDocumentsController, createTimelineController];
 
 /** A controller that changes graph-data/ through the write API and then has the page re-fetch the graph. */
 export type WriteControllerFactory = (ctx: PageContext, reload: GraphReload) => Controller;

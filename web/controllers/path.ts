@@ -1,6 +1,6 @@
 /**
  * Path controller: the path finder form; asks /api/paths, highlights the chosen path and lists its hops as text.
- * Searches keep to the visible graph (see pathScope.ts) and run again when the filters change.
+ * Searches keep to the visible graph (see pathScope.ts) and the timeline's window, and run again when either changes.
  */
 import { getCameraStateToFitViewportToNodes } from "@sigma/utils";
 import type Sigma from "sigma";
@@ -170,7 +170,10 @@ export function createPathController(ctx: PageContext): Controller {
     delete form.dataset.show;
     delete form.dataset.keepCamera;
     try {
-      const found = await fetchPaths({ from, to, k, maxHops, ...scope }, controller.signal);
+      const found = await fetchPaths(
+        { from, to, k, maxHops, ...scope, window: ui.state.timeWindow },
+        controller.signal,
+      );
       const shown = Number.isInteger(wanted) && wanted > 0 && wanted < found.paths.length ? wanted : 0;
       ui.set({ path: readyState(ctx, found, shown) });
       showPath(shown, frame);
@@ -196,7 +199,8 @@ export function createPathController(ctx: PageContext): Controller {
     const filtersChanged =
       state.hiddenTypes !== previous.hiddenTypes ||
       state.hiddenPredicates !== previous.hiddenPredicates ||
-      state.showCandidates !== previous.showCandidates;
+      state.showCandidates !== previous.showCandidates ||
+      state.timeWindow !== previous.timeWindow;
     if (!filtersChanged) return;
     scopeLine.textContent = describeScope(state);
     // A shown path must keep to what is visible: search again under the new filters.

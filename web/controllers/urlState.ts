@@ -1,5 +1,5 @@
 /**
- * URL state controller: mirrors selection, path query, the path shown, filters and camera in the URL hash, so "Copy
+ * URL state controller: mirrors selection, path query, the path shown, filters, time window and camera in the URL hash, so "Copy
  * link" shares the view; each change of state (not of camera) is a history entry, so Back and Forward move through
  * the page's states instead of leaving it.
  */
@@ -8,6 +8,7 @@ import { moveCamera } from "../app/camera.ts";
 import type { PageContext } from "../app/context.ts";
 import { byId, listen } from "../app/dom.ts";
 import type { Controller, UiState } from "../app/types.ts";
+import { sameWindow } from "../app/timelineWindow.ts";
 import { formatViewHash, historyKey, parseViewHash, type SharedView } from "../app/viewHash.ts";
 
 /** Tunables of the URL state. */
@@ -28,6 +29,7 @@ function currentHash(ctx: PageContext): string {
     path: ends && { ...ends, shown: state.path.type === "ready" ? state.path.shown : 0 },
     hiddenTypes: [...state.hiddenTypes],
     hiddenPredicates: [...state.hiddenPredicates],
+    window: state.timeWindow,
     camera: { x, y, ratio },
   });
 }
@@ -79,6 +81,7 @@ export function createUrlStateController(ctx: PageContext, options: Partial<UrlS
     if (!sameSet(state.hiddenTypes, view.hiddenTypes)) patch.hiddenTypes = new Set(view.hiddenTypes);
     if (!sameSet(state.hiddenPredicates, view.hiddenPredicates))
       patch.hiddenPredicates = new Set(view.hiddenPredicates);
+    if (!sameWindow(state.timeWindow, view.window)) patch.timeWindow = view.window;
     const wanted = known ? selection : null;
     if (wanted?.id !== state.selection?.id || wanted?.kind !== state.selection?.kind) patch.selection = wanted;
     // Only touch the UI state when the view asks for a change: an unchanged state spares a full redraw at load.

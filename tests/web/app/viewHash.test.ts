@@ -5,19 +5,27 @@ import { describe, expect, it } from "vitest";
 import { formatViewHash, historyKey, parseViewHash, type SharedView } from "../../../web/app/viewHash.ts";
 
 describe("web viewHash", () => {
-  it("reads back what it writes: selection, path query and the path shown, filters and camera", () => {
+  it("reads back what it writes: selection, path query and the path shown, filters, time window and camera", () => {
     const view: SharedView = {
       selection: { kind: "node", id: "mykhailo-podolyak" },
       path: { from: "antony-blinken", to: "Mykhailo Podolyak", k: 4, maxHops: 3, shown: 2 },
       hiddenTypes: ["date", "quantity"],
       hiddenPredicates: ["mentioned_with"],
+      window: { since: "2024-03-01", until: "2024-03-09" },
       camera: { x: 0.25, y: 0.75, ratio: 0.5 },
     };
     expect(parseViewHash(formatViewHash(view))).toEqual(view);
   });
 
   it("writes nothing for the default view", () => {
-    const view: SharedView = { selection: null, path: null, hiddenTypes: [], hiddenPredicates: [], camera: null };
+    const view: SharedView = {
+      selection: null,
+      path: null,
+      hiddenTypes: [],
+      hiddenPredicates: [],
+      window: { since: null, until: null },
+      camera: null,
+    };
     expect(formatViewHash(view)).toBe("");
     expect(parseViewHash("")).toEqual(view);
   });
@@ -47,6 +55,17 @@ describe("web viewHash", () => {
     expect(formatViewHash({ ...parseViewHash(""), path: { from: "a", to: "b", k: 3, maxHops: null, shown: 0 } })).toBe(
       "#from=a&to=b&k=3",
     );
+  });
+
+  it("keeps an open side of the time window open and leaves out a day that does not exist", () => {
+    expect(parseViewHash("#until=2024-03-09").window).toEqual({ since: null, until: "2024-03-09" });
+    expect(parseViewHash("#since=2023-02-29&until=March").window).toEqual({ since: null, until: null });
+    expect(historyKey("#since=2024-03-01")).not.toBe(historyKey("#since=2024-03-02"));
+    // The server refuses a window ending before it starts; a link written that way means the same days.
+    expect(parseViewHash("#since=2024-03-09&until=2024-03-01").window).toEqual({
+      since: "2024-03-01",
+      until: "2024-03-09",
+    });
   });
 
   describe("historyKey", () => {
