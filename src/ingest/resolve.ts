@@ -1,12 +1,13 @@
 /**
  * Resolution: turns an extractor's result into the records of extracted/<doc>.yaml — each entity joined to an
- * existing node of the same type (by id, label or alias) or given a new id, each relation checked against the
+ * existing node of the same type (by id, label, alias or as a short form of its name) or given a new id, each relation checked against the
  * ontology and the text. Nothing here trusts the extractor: a bad relation is skipped with its reason.
  */
 import type { ExtractedEntityRecord, ExtractedFile, ExtractedRelationRecord, Ontology } from "../model/schemas.ts";
 import { ENTITY_TYPES, MODALITIES, STANCES, type EntityType, type KnowledgeGraph } from "../model/types.ts";
 import { isRelationKind, kindOfPredicate, MAX_RELATION_LABEL_LENGTH } from "../model/relationKind.ts";
 import { normalizeName } from "../search/normalize.ts";
+import { shortFormIndex, shortFormTarget } from "./shortForm.ts";
 import type { ExtractedEntity, ExtractionResult, SkippedRelation } from "./types.ts";
 
 /** Longest generated id (before any `-2` suffix). */
@@ -32,12 +33,13 @@ export interface Resolution {
 export function resolveExtraction(input: ResolveInput): Resolution {
   const { graph, ontology, docId, text, extraction } = input;
   const names = nameIndex(graph);
+  const shortForms = shortFormIndex(graph.mapNodes((id, a) => ({ id, label: a.label, type: a.type })));
   const taken = new Set<string>();
   const byExtractorId = new Map<string, ExtractedEntityRecord>();
   const entities: ExtractedEntityRecord[] = [];
   for (const entity of extraction.entities) {
     if (!isEntity(entity) || byExtractorId.has(entity.id)) continue;
-    const record = resolveEntity(entity, `e${entities.length + 1}`, graph, names, taken, text.length);
+    const record = resolveEntity(entity, `e${entities.length + 1}`, graph, { names, shortForms }, taken, text.length);
     byExtractorId.set(entity.id, record);
     entities.push(record);
   }
@@ -117,7 +119,7 @@ function resolveEntity(
   entity: ExtractedEntity,
   key: string,
   graph: KnowledgeGraph,
-  names: Map<string, string[]>,
+  { names, shortForms }: { names: Map<string, string[]>; shortForms: Map<string, string[]> },
   taken: Set<string>,
   textLength: number,
 ): ExtractedEntityRecord {
@@ -142,6 +144,10 @@ function resolveEntity(
     const byAlias = (names.get(nameKey(alias)) ?? []).filter(sameType);
     if (byAlias.length === 1) return { ...base, entity: byAlias[0], rule: "alias" };
   }
+  // Rule "short-form": an earlier article named in full the one entity of the type this name is a surname or first
+  // words of ("Putin" after "Vladimir Putin"). Not when several nodes carry the name itself: that is ambiguous.
+  const byShortForm = byLabel.length === 0 ? shortFormTarget(shortForms, base.label, entity.type) : null;
+  if (byShortForm) return { ...base, entity: byShortForm, rule: "short-form" };
   const id = freshId(slugify(base.label), graph, taken);
   taken.add(id);
   return { ...base, entity: id, rule: "new" };
