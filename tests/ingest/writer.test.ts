@@ -186,6 +186,25 @@ describe("DataWriter", () => {
     });
   });
 
+  describe("short-form merges", () => {
+    it("joins a later article's surname to the person named in full, as a merge that can be reverted", async () => {
+      const { data, served } = setup();
+      const person = (id: string, label: string) =>
+        new DataWriter(data.root, served, { extractor: fixtureExtractor([{ id, label, type: "person" }], []) });
+      await person("grace-adeyemi", "Grace Adeyemi").ingest({ title: "Opening", text: "Grace Adeyemi opened it." });
+      const later = person("adeyemi", "Adeyemi");
+      const result = await later.ingest({ title: "Plant", text: "Adeyemi said the plant would open in May." });
+      const merge = result.mergedEntities.find((m) => m.label === "Adeyemi");
+      expect(merge).toMatchObject({ entity: "grace-adeyemi", rule: "short-form" });
+      expect(served.graph.getNodeAttribute("grace-adeyemi", "documents")).toContain(result.document.id);
+      await later.revertMerge(merge!.merge);
+      expect(served.graph.getNodeAttribute(merge!.merge, "label")).toBe("Adeyemi");
+      expect(served.graph.getNodeAttribute("grace-adeyemi", "documents")).not.toContain(result.document.id);
+      expect(validateDataset(loadDataset(data.root))).toEqual([]);
+      data.remove();
+    });
+  });
+
   describe("decide and revertMerge", () => {
     let data: TempData;
     let served: ServedGraph;
