@@ -17,13 +17,25 @@ function graphOf(nodes: [string, string, EntityType][]): KnowledgeGraph {
   return graph;
 }
 
-/** How `label` (of `type`) resolves against `graph`, as the only entity of a one-line text. */
-function resolveName(graph: KnowledgeGraph, label: string, type: EntityType) {
-  const text = `${label} spoke.`;
-  const extraction = {
-    entities: [{ id: "x", label, type, aliases: [], mentions: [{ start: 0, end: label.length }] }],
-    relations: [],
-  };
+/**
+ * How `label` (of `type`) resolves against `graph` in an article that also names `context` (labels of nodes of the
+ * graph, resolved by label).
+ */
+function resolveName(graph: KnowledgeGraph, label: string, type: EntityType, context: string[] = []) {
+  const names = [label, ...context];
+  const text = `${names.join(" and ")} spoke.`;
+  const entities = names.map((name, i) => {
+    const start = text.indexOf(name);
+    const t =
+      i === 0
+        ? type
+        : graph.getNodeAttribute(
+            graph.findNode((_, a) => a.label === name)!,
+            "type",
+          );
+    return { id: `x${i}`, label: name, type: t, aliases: [], mentions: [{ start, end: start + name.length }] };
+  });
+  const extraction = { entities, relations: [] };
   const [entity] = resolveExtraction({ graph, ontology: ONTOLOGY, docId: "doc", text, extraction }).file.entities;
   return { entity: entity.entity, rule: entity.rule };
 }
@@ -67,18 +79,32 @@ describe("ingest", () => {
   describe("resolveExtraction with short forms", () => {
     const graph = graphOf([
       ["vladimir-putin", "Vladimir Putin", "person"],
+      ["russia", "Russia", "country"],
       ["microsoft-corp", "Microsoft Corp.", "organization"],
+      ["activision", "Activision", "organization"],
       ["anna-smith", "Anna Smith", "person"],
       ["john-smith", "John Smith", "person"],
       ["putin-foundation", "Putin", "organization"],
     ]);
+    graph.addEdge("vladimir-putin", "russia");
+    graph.addEdge("microsoft-corp", "activision");
 
-    it("joins a surname to the one person named in full, by the short-form rule", () => {
-      expect(resolveName(graph, "Putin", "person")).toEqual({ entity: "vladimir-putin", rule: "short-form" });
+    it("joins a surname to the one person named in full when the article names a neighbour of theirs", () => {
+      expect(resolveName(graph, "Putin", "person", ["Russia"])).toEqual({
+        entity: "vladimir-putin",
+        rule: "short-form",
+      });
+    });
+
+    it("makes a new node of a surname in an article that names nothing around the person", () => {
+      expect(resolveName(graph, "Putin", "person", ["Activision"])).toEqual({ entity: "putin", rule: "new" });
     });
 
     it("joins a firm's name without its designator to the firm", () => {
-      expect(resolveName(graph, "Microsoft", "organization")).toEqual({ entity: "microsoft-corp", rule: "short-form" });
+      expect(resolveName(graph, "Microsoft", "organization", ["Activision"])).toEqual({
+        entity: "microsoft-corp",
+        rule: "short-form",
+      });
     });
 
     it("makes a new node when two people share the surname", () => {
@@ -87,6 +113,31 @@ describe("ingest", () => {
 
     it("prefers a node of the type carrying the name itself", () => {
       expect(resolveName(graph, "Putin", "organization")).toEqual({ entity: "putin-foundation", rule: "label" });
+    });
+  });
+});
+
+describe("ingest", () => {
+  describe("resolveExtraction of one article naming an entity twice", () => {
+    it("makes one node of two names that differ only in accents", () => {
+      const text = "Dinamo București beat Dinamo Bucureşti.";
+      const entity = (id: string, label: string, start: number) => ({
+        id,
+        label,
+        type: "organization" as const,
+        aliases: [],
+        mentions: [{ start, end: start + label.length }],
+      });
+      const extraction = {
+        entities: [entity("a", "Dinamo București", 0), entity("b", "Dinamo Bucureşti", 22)],
+        relations: [],
+      };
+      const graph = graphOf([]);
+      const { entities } = resolveExtraction({ graph, ontology: ONTOLOGY, docId: "doc", text, extraction }).file;
+      expect(entities.map((e) => [e.entity, e.rule])).toEqual([
+        ["dinamo-bucuresti", "new"],
+        ["dinamo-bucuresti", "label"],
+      ]);
     });
   });
 });

@@ -189,11 +189,21 @@ describe("DataWriter", () => {
   describe("short-form merges", () => {
     it("joins a later article's surname to the person named in full, as a merge that can be reverted", async () => {
       const { data, served } = setup();
-      const person = (id: string, label: string) =>
-        new DataWriter(data.root, served, { extractor: fixtureExtractor([{ id, label, type: "person" }], []) });
-      await person("grace-adeyemi", "Grace Adeyemi").ingest({ title: "Opening", text: "Grace Adeyemi opened it." });
-      const later = person("adeyemi", "Adeyemi");
-      const result = await later.ingest({ title: "Plant", text: "Adeyemi said the plant would open in May." });
+      // Both articles name the plant's town; the first states them together, so the town is her neighbour.
+      const writerFor = (id: string, label: string, quote: string) =>
+        new DataWriter(data.root, served, {
+          extractor: fixtureExtractor(
+            [
+              { id, label, type: "person" },
+              { id: "fenwick", label: "Fenwick", type: "location" },
+            ],
+            [{ source: id, predicate: "mentioned_with", target: "fenwick", quote }],
+          ),
+        });
+      const opening = "Grace Adeyemi opened the plant in Fenwick.";
+      await writerFor("grace-adeyemi", "Grace Adeyemi", opening).ingest({ title: "Opening", text: opening });
+      const later = writerFor("adeyemi", "Adeyemi", "Adeyemi said the Fenwick");
+      const result = await later.ingest({ title: "Plant", text: "Adeyemi said the Fenwick plant would grow." });
       const merge = result.mergedEntities.find((m) => m.label === "Adeyemi");
       expect(merge).toMatchObject({ entity: "grace-adeyemi", rule: "short-form" });
       expect(served.graph.getNodeAttribute("grace-adeyemi", "documents")).toContain(result.document.id);
