@@ -1,6 +1,6 @@
 /**
- * The benchmark suite (`npm run bench [-- --huge] [--tiers small,medium] [--skip browser,python,...]`): generates
- * seeded graphs, measures every figure against its baseline side by side, prints a table and writes
+ * The benchmark suite (`npm run bench [-- --huge] [--tiers small,medium] [--skip browser,python,...] [--only G,...]`):
+ * generates seeded graphs, measures every figure against its baseline side by side, prints a table and writes
  * bench/out/results.json. Never part of `npm test`.
  */
 import { mkdirSync } from "node:fs";
@@ -14,6 +14,7 @@ import { measureBrowser } from "./measure/browser.ts";
 import { measureExports } from "./measure/exports.ts";
 import { measureExtraction, measureIngest } from "./measure/external.ts";
 import { measureHttp } from "./measure/http.ts";
+import { measureIngestCorpus } from "./measure/ingestCorpus.ts";
 import { measureInsertFloor, measureServeHuge } from "./measure/huge.ts";
 import { measureForceAtlas2 } from "./measure/layout.ts";
 import { measureLoad } from "./measure/load.ts";
@@ -31,20 +32,10 @@ export const TIERS: Record<string, GraphSpec> = {
   huge: { nodes: 1_000_000, edges: 5_000_000, seed: 7 },
 };
 
-/** Measure groups that --skip accepts. */
-const GROUPS = [
-  "load",
-  "paths",
-  "window",
-  "search",
-  "python",
-  "http",
-  "exports",
-  "layout",
-  "browser",
-  "extract",
-  "ingest",
-] as const;
+/** Groups measured on every tier's generated graph: with none of them wanted, no graph is generated. */
+const TIER_GROUPS = ["load", "paths", "window", "search", "python", "http", "exports", "layout", "browser"] as const;
+/** Measure groups that --skip and --only accept. */
+const GROUPS = [...TIER_GROUPS, "extract", "ingest", "ingest-corpus"] as const;
 type Group = (typeof GROUPS)[number];
 
 const PAIRS = 1000;
@@ -56,6 +47,7 @@ const { values } = parseArgs({
     huge: { type: "boolean", default: false },
     tiers: { type: "string", default: "small,medium" },
     skip: { type: "string", default: "" },
+    only: { type: "string", default: "" },
   },
 });
 const tiers = values.tiers.split(",").filter(Boolean);
@@ -64,7 +56,10 @@ for (const t of tiers)
 const skip = new Set(values.skip.split(",").filter(Boolean));
 for (const s of skip)
   if (!GROUPS.includes(s as Group)) throw new Error(`bench: --skip ${s}? use any of ${GROUPS.join(", ")}`);
-const wants = (g: Group) => !skip.has(g);
+const only = new Set(values.only.split(",").filter(Boolean));
+for (const s of only)
+  if (!GROUPS.includes(s as Group)) throw new Error(`bench: --only ${s}? use any of ${GROUPS.join(", ")}`);
+const wants = (g: Group) => !skip.has(g) && (only.size === 0 || only.has(g));
 
 const rows: Row[] = [];
 const started = new Date();
@@ -89,7 +84,7 @@ async function step(tier: string, name: string, fn: () => Row[] | Promise<Row[]>
   }
 }
 
-for (const tier of tiers) {
+for (const tier of TIER_GROUPS.some(wants) ? tiers : []) {
   const spec = TIERS[tier];
   const label = `${tier} ${spec.nodes / 1000}k/${spec.edges / 1000}k`;
   const { file, generated, ms } = ensureGraphFile(spec);
@@ -143,6 +138,7 @@ for (const tier of tiers) {
 
 if (wants("extract")) await step("extract", "extraction (bench/extract.ts)", measureExtraction);
 if (wants("ingest")) await step("ingest", "ingest (bench/ingest.ts)", measureIngest);
+if (wants("ingest-corpus")) await step("ingest-corpus", "kg ingest of a corpus beside kg serve", measureIngestCorpus);
 
 if (values.huge) {
   const spec = TIERS.huge;

@@ -7,7 +7,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { MultiDirectedGraph } from "graphology";
 import { ServedGraph } from "../graph/servedGraph.ts";
-import { ingestBatch, type BatchOutcome } from "../ingest/batch.ts";
+import { ingestBatch, type BatchIngestOptions, type BatchOutcome } from "../ingest/batch.ts";
 import { folderDocuments, jsonLinesDocuments, type BatchItem, type BatchSource } from "../ingest/batchInput.ts";
 import { IngestError } from "../ingest/types.ts";
 import type { FetchOptions } from "../ingest/web/fetchOptions.ts";
@@ -31,6 +31,8 @@ export interface BatchRunOptions {
   json: boolean;
   /** Limits of every page and feed fetched (pages named by a URL, a JSON Lines "url", a feed's items). */
   fetch: Partial<FetchOptions>;
+  /** How the batch is cut into steps (documents per step). */
+  batch?: Partial<BatchIngestOptions>;
 }
 
 /**
@@ -80,7 +82,7 @@ export async function runBatch(input: BatchInput, options: BatchRunOptions, io: 
   const progress = progressLine();
   const totals = emptyTotals();
   try {
-    for await (const outcome of ingestBatch(writer, items)) {
+    for await (const outcome of ingestBatch(writer, items, options.batch)) {
       countOutcome(totals, outcome);
       progress.clear();
       if (options.json) await out.write(JSON.stringify(outcome));

@@ -118,7 +118,7 @@ export const SpanSchema = z.strictObject({
 });
 
 /** How an extracted entity was resolved: a new node, or a merge into an existing one (and by which rule). */
-export const RESOLUTION_RULES = ["new", "id", "label", "alias"] as const;
+export const RESOLUTION_RULES = ["new", "id", "label", "alias", "short-form"] as const;
 export type ResolutionRule = (typeof RESOLUTION_RULES)[number];
 
 /** One entity the extractor found in a document, and the graph node it resolved to. */

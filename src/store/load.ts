@@ -6,15 +6,11 @@ import path from "node:path";
 import {
   DecisionsFileSchema,
   DocumentMetaSchema,
-  ExtractedFileSchema,
   EntitiesFileSchema,
   OntologySchema,
   RelationsFileSchema,
   type DecisionsFile,
   type DocumentMeta,
-  type ExtractedEntityRecord,
-  type ExtractedFile,
-  type ExtractedRelationRecord,
   type EntityRecord,
   type Ontology,
   type RelationRecord,
@@ -22,14 +18,16 @@ import {
 import { documentDate, type DocumentDate } from "../model/documentDate.ts";
 import { DataError, type DataIssue } from "./issues.ts";
 import { dataFilesOf, documentMetaPath, type DataFiles } from "./dataFiles.ts";
-import { parseYamlText, readYamlFile } from "./yamlFile.ts";
+import {
+  forgetOtherExtractedFiles,
+  readExtractedFile,
+  type ExtractedDocument,
+  type SourceLocation,
+} from "./extractedFile.ts";
+import { readYamlFile } from "./yamlFile.ts";
 import { recoverPendingWrites } from "./transaction.ts";
 
-/** Where a record was read from, for error messages. */
-export interface SourceLocation {
-  file: string;
-  line?: number;
-}
+export type { ExtractedDocument, SourceLocation } from "./extractedFile.ts";
 
 /** A document: its metadata, verbatim text and date. */
 export interface StoredDocument {
@@ -51,15 +49,6 @@ export interface Dataset {
   extracted: ExtractedDocument[];
   /** decisions.yaml (empty when the file does not exist). */
   decisions: DecisionsFile & { at: SourceLocation };
-}
-
-/** The facts extracted from one document, each record with its file and line. */
-export interface ExtractedDocument {
-  document: string;
-  file: string;
-  entities: (ExtractedEntityRecord & { at: SourceLocation })[];
-  relations: (ExtractedRelationRecord & { at: SourceLocation })[];
-  mentionMerges: NonNullable<ExtractedFile["mentionMerges"]>;
 }
 
 /** Loads a graph-data root; throws a {@link DataError} listing every file-level problem. */
@@ -123,25 +112,14 @@ function loadRelations(dataFiles: DataFiles, issues: DataIssue[]): Dataset["rela
 function loadExtracted(dataFiles: DataFiles, issues: DataIssue[]): ExtractedDocument[] {
   if (!existsSync(dataFiles.extractedDir)) return [];
   const extracted: ExtractedDocument[] = [];
-  for (const name of listFiles(dataFiles.extractedDir, ".yaml", issues)) {
-    const file = path.join(dataFiles.extractedDir, name);
-    const text = readFileSync(file, "utf8");
-    const byRelation = parseYamlText(text, file, ExtractedFileSchema, issues, "relations");
-    if (!byRelation) continue;
-    const byEntity = parseYamlText(text, file, ExtractedFileSchema, [], "entities");
-    const { value } = byRelation;
-    if (value.document !== name.slice(0, -".yaml".length)) {
-      issues.push({ file, line: 1, message: `document "${value.document}" does not match the file name; rename one` });
-      continue;
-    }
-    extracted.push({
-      document: value.document,
-      file,
-      entities: value.entities.map((e, i) => ({ ...e, at: { file, line: byEntity?.itemLine(i) } })),
-      relations: value.relations.map((r, i) => ({ ...r, at: { file, line: byRelation.itemLine(i) } })),
-      mentionMerges: value.mentionMerges ?? [],
-    });
+  const files = listFiles(dataFiles.extractedDir, ".yaml", issues).map((name) =>
+    path.join(dataFiles.extractedDir, name),
+  );
+  for (const file of files) {
+    const parsed = readExtractedFile(file, issues);
+    if (parsed) extracted.push(parsed);
   }
+  forgetOtherExtractedFiles(dataFiles.extractedDir, files);
   return extracted;
 }
 

@@ -9,8 +9,8 @@ import type { DataIssue } from "./issues.ts";
 /** A parsed, validated file plus the line where each item of its top-level list starts. */
 export interface ParsedFile<T> {
   value: T;
-  /** Line (1-based) of item `i` of the list under `listKey`, if any. */
-  itemLine: (i: number) => number | undefined;
+  /** Line (1-based) of item `i` of the list under `key` (by default the `listKey` asked for), if any. */
+  itemLine: (i: number, key?: string) => number | undefined;
 }
 
 /** Reads `file` as YAML and validates it against `schema`; problems are pushed to `issues` and `null` returned. */
@@ -64,9 +64,10 @@ export function parseYamlText<S extends z.ZodType>(
     }
     return null;
   }
-  const list = listKey ? doc.get(listKey, true) : undefined;
-  const itemLine = (i: number) =>
-    isSeq(list) ? lineOf((list.items[i] as { range?: number[] })?.range?.[0]) : undefined;
+  const itemLine = (i: number, key = listKey) => {
+    const list = key ? doc.get(key, true) : undefined;
+    return isSeq(list) ? lineOf((list.items[i] as { range?: number[] })?.range?.[0]) : undefined;
+  };
   return { value: parsed.data, itemLine };
 }
 

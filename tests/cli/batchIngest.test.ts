@@ -69,6 +69,12 @@ describe("cli", () => {
       expect(stored(data.root)).toEqual(before);
     });
 
+    it("exits 2 when --step is not a whole number of documents", async () => {
+      const result = await kg("ingest", folder, "--step", "0", "--data", data.root);
+      expect(result.code).toBe(2);
+      expect(result.err).toMatch(/--step must be a whole number from 1/);
+    });
+
     it("exits 2 when given one article's metadata", async () => {
       const result = await kg("ingest", folder, "--title", "T", "--data", data.root);
       expect(result.code).toBe(2);

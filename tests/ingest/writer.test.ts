@@ -186,6 +186,35 @@ describe("DataWriter", () => {
     });
   });
 
+  describe("short-form merges", () => {
+    it("joins a later article's surname to the person named in full, as a merge that can be reverted", async () => {
+      const { data, served } = setup();
+      // Both articles name the plant's town; the first states them together, so the town is her neighbour.
+      const writerFor = (id: string, label: string, quote: string) =>
+        new DataWriter(data.root, served, {
+          extractor: fixtureExtractor(
+            [
+              { id, label, type: "person" },
+              { id: "fenwick", label: "Fenwick", type: "location" },
+            ],
+            [{ source: id, predicate: "mentioned_with", target: "fenwick", quote }],
+          ),
+        });
+      const opening = "Grace Adeyemi opened the plant in Fenwick.";
+      await writerFor("grace-adeyemi", "Grace Adeyemi", opening).ingest({ title: "Opening", text: opening });
+      const later = writerFor("adeyemi", "Adeyemi", "Adeyemi said the Fenwick");
+      const result = await later.ingest({ title: "Plant", text: "Adeyemi said the Fenwick plant would grow." });
+      const merge = result.mergedEntities.find((m) => m.label === "Adeyemi");
+      expect(merge).toMatchObject({ entity: "grace-adeyemi", rule: "short-form" });
+      expect(served.graph.getNodeAttribute("grace-adeyemi", "documents")).toContain(result.document.id);
+      await later.revertMerge(merge!.merge);
+      expect(served.graph.getNodeAttribute(merge!.merge, "label")).toBe("Adeyemi");
+      expect(served.graph.getNodeAttribute("grace-adeyemi", "documents")).not.toContain(result.document.id);
+      expect(validateDataset(loadDataset(data.root))).toEqual([]);
+      data.remove();
+    });
+  });
+
   describe("decide and revertMerge", () => {
     let data: TempData;
     let served: ServedGraph;

@@ -11,7 +11,7 @@ import { IngestError, type IngestResult } from "../../ingest/types.ts";
 import { DataWriter } from "../../ingest/writer.ts";
 import { ServedGraph } from "../../graph/servedGraph.ts";
 import { BoundedReadError, readFileBounded } from "../../util/boundedRead.ts";
-import { parseCommandArgs } from "../args.ts";
+import { intOption, parseCommandArgs } from "../args.ts";
 import { batchMode, runBatch, type BatchInput } from "../batchIngest.ts";
 import { UsageError, type Command } from "../types.ts";
 
@@ -19,7 +19,7 @@ export const ingestCommand: Command = {
   name: "ingest",
   summary: "Add an article (UTF-8 text) to graph-data/: extract, resolve and merge its facts as candidates.",
   usage: `npx kg ingest FILE [--title T] [--author A] [--date YYYY-MM-DD] [--outlet O] [--url U] [--data DIR] [--json]
-       npx kg ingest FOLDER|FILE.jsonl|- [--jsonl] [--allow-private] [--data DIR] [--json]
+       npx kg ingest FOLDER|FILE.jsonl|- [--jsonl] [--step N] [--allow-private] [--data DIR] [--json]
        npx kg ingest URL... | --feed URL [--allow-private] [--data DIR] [--json]
 
 A folder adds every .txt, .md and .html file inside it; a .jsonl or .ndjson file (or any file with --jsonl, or - for
@@ -27,7 +27,9 @@ standard input) one {"id"?, "title"?, "text", "date"?, "author"?, "outlet"?, "ur
 (a page) instead of "text", or "url" alone (the page is fetched). URL... fetches each page and adds its article;
 --feed adds every item of an RSS or Atom feed. Fetches refuse private and local addresses unless --allow-private.
 Documents already stored (also with other whitespace, line endings or quotes) are skipped, so a run can be repeated
-to resume. --json prints one JSON line per document. Exits 1 when any document failed.`,
+to resume. --step N stores N documents per step (default 50): one hold of the write lock and one update of the graph;
+each document is reported once its step is stored. --json prints one JSON line per document. Exits 1 when any
+document failed.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
       args,
@@ -42,6 +44,7 @@ to resume. --json prints one JSON line per document. Exits 1 when any document f
         jsonl: { type: "boolean" },
         feed: { type: "string" },
         "allow-private": { type: "boolean" },
+        step: { type: "string" },
       },
       true,
     );
@@ -51,8 +54,11 @@ to resume. --json prints one JSON line per document. Exits 1 when any document f
       if (given)
         throw new UsageError(`--${given} describes one article; a batch takes each document's ${given} from its input`);
       const fetch = { allowPrivate: values["allow-private"] === true };
-      return runBatch(input, { data: values.data, json: values.json === true, fetch }, io);
+      const stepDocuments = intOption(values.step, "--step", 1, MAX_STEP_DOCUMENTS);
+      const batch = stepDocuments === undefined ? {} : { stepDocuments };
+      return runBatch(input, { data: values.data, json: values.json === true, fetch, batch }, io);
     }
+    if (values.step !== undefined) throw new UsageError("--step is for a batch (a folder, JSON Lines, URLs or a feed)");
     const file = positionals[0];
     let bytes: Uint8Array;
     try {
@@ -85,6 +91,9 @@ to resume. --json prints one JSON line per document. Exits 1 when any document f
     }
   },
 };
+
+/** Largest --step: a step holds the write lock (and its documents in memory) until all of them are stored. */
+const MAX_STEP_DOCUMENTS = 10_000;
 
 /** Whether an argument is a URL (any scheme: a non-http one is refused by the fetch, with the reason). */
 const URL_ARGUMENT = /^[a-z][a-z0-9+.-]*:\/\//i;
