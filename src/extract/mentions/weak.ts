@@ -40,11 +40,7 @@ export function onlySentenceInitial(a: Analysis, k: number): boolean {
   if (!startsSentence(a, k) || !next) return false;
   const modifier = next.pos === "NOUN" && !/^\p{Lu}/u.test(next.text);
   if (!modifier && !isPluralNoun(t.lower)) return false;
-  for (let i = 0; i < a.tokens.length; i++) {
-    const u = a.tokens[i];
-    if (i !== k && u.text === t.text && !startsSentence(a, i)) return false;
-  }
-  return true;
+  return !capitalisedElsewhere(a, k, false);
 }
 
 /**
@@ -57,13 +53,21 @@ export function commonWordStartingSentence(a: Analysis, k: number): boolean {
   // "Labour's Marcus Adebayo": what owns something by name is a name.
   if (a.tokens[k + 1]?.lower === "'s") return false;
   // Written capitalised alone elsewhere, it is a name; inside a longer name ("the BC Wildfire Service") it need not be.
+  return !capitalisedElsewhere(a, k, true);
+}
+
+/**
+ * Whether the word at `k` is written the same, capitalised, somewhere other than at a sentence's start; with
+ * `aloneOnly`, an occurrence next to another capitalised word (inside a longer name) does not count.
+ */
+function capitalisedElsewhere(a: Analysis, k: number, aloneOnly: boolean): boolean {
+  const text = a.tokens[k].text;
   const capitalised = (i: number) => /^\p{Lu}/u.test(a.tokens[i]?.text ?? "");
   for (let i = 0; i < a.tokens.length; i++) {
-    const u = a.tokens[i];
-    if (i === k || u.text !== t.text || startsSentence(a, i)) continue;
-    if (!capitalised(i - 1) && !capitalised(i + 1)) return false;
+    if (i === k || a.tokens[i].text !== text || startsSentence(a, i)) continue;
+    if (!aloneOnly || (!capitalised(i - 1) && !capitalised(i + 1))) return true;
   }
-  return true;
+  return false;
 }
 
 /** Whether token `k` is the first word of its sentence (a paragraph's line breaks may open the sentence). */

@@ -130,20 +130,12 @@ function isPassive(v: View, s: Sentence, k: number): boolean {
 /** "Y was acquired by X" -> X acquires Y; "X was born in Y" -> born_in(X, Y) through the phrase "bear in". */
 function passive(v: View, s: Sentence, k: number, subject: Subject, confidence: number, out: Candidate[]): void {
   const c = readComplement(v, s, k + 1);
-  if (!c) {
-    // "was set up in 1998 by the industrialist X": the agent past the complement window.
-    const by = laterAgent(v, s, k + 1);
-    if (by) agents(v, s, k, subject, by, confidence, out);
-    return;
-  }
-  const surface = v.tokens[k].lower;
-  if (c.prep === "by") {
-    agents(v, s, k, subject, c, confidence, out);
-    return;
-  }
-  // "was founded in Liverpool in 1987 by X and Y": the agent may come after other complements of the verb.
-  const by = laterAgent(v, s, c.end);
+  // "was acquired by X"; "was founded in Liverpool in 1987 by X and Y" or "was set up in 1998 by the industrialist X":
+  // the agent may come after other complements of the verb, or past the complement window.
+  const by = c?.prep === "by" ? c : laterAgent(v, s, c ? c.end : k + 1);
   if (by) agents(v, s, k, subject, by, confidence, out);
+  if (!c || c === by) return;
+  const surface = v.tokens[k].lower;
   const predicates = c.prep ? verbPredicates(v, k, c.prep) : [];
   for (const patient of subject.members)
     for (const object of c.members)
