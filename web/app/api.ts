@@ -72,6 +72,7 @@ async function getJson<S extends z.ZodType>(url: string, schema: S, signal?: Abo
   return parsed.data;
 }
 
+/** The drawing payload of GET /api/graph?view=draw (see responseSchemas.ts). */
 export type { DrawGraph };
 
 /**
@@ -82,7 +83,7 @@ export async function fetchDrawGraph(window: TimeWindow = { since: null, until: 
   return getJson(`/api/graph?${new URLSearchParams({ view: "draw", ...windowParams(window) })}`, DrawGraphSchema);
 }
 
-/** GET /api/graph/edges/:id: a relation with its ends and every attribute (only what the panels read is named). */
+/** GET /api/graph/edges/:id: a relation with its ends, every attribute and the documents stating it. */
 export type EdgeDetail = z.infer<typeof EdgeDetailSchema>;
 
 /** GET /api/graph/nodes/:id: an entity, every attribute, and its relations (at most the first `limit`). */
