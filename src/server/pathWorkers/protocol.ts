@@ -9,6 +9,8 @@ import type { PreparedPaths } from "../../query/paths.ts";
 export interface PathWorkerSettings {
   /** Attributes a worker keeps for its index between queries; past this it starts afresh with the next query. */
   maxCachedAttributes: number;
+  /** Nice value the worker thread takes (Linux only; 0 leaves it as the process's). */
+  niceness: number;
 }
 
 /**

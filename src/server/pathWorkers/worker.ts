@@ -3,6 +3,7 @@
  * the main thread (SharedArrayBuffer). It searches, asks the pool for the attributes of what it found (the graph
  * itself stays on the main thread), then builds and serialises the answer with the same functions as answerPaths.
  */
+import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { pathIndexFromParts, searchPlan, type PathIndex, type RawPathSearch } from "../../paths/index.ts";
 import { answerSearchedPaths, type PreparedPaths } from "../../query/paths.ts";
@@ -31,6 +32,16 @@ const settings = workerData as PathWorkerSettings;
 const encoder = new TextEncoder();
 let held: Held | null = null;
 let searched: Searched | null = null;
+
+// On Linux a thread's nice value is its own (setpriority on the calling thread): a busy worker then yields the core to
+// the event loop whenever both want it. Elsewhere it applies to the whole process, so it is left alone there.
+if (process.platform === "linux" && settings.niceness !== 0) {
+  try {
+    setPriority(settings.niceness);
+  } catch {
+    // A sandbox may forbid it; the worker then runs at the process's priority, which is only slower under contention.
+  }
+}
 
 port.on("message", (message: ToPathWorker) => {
   try {
