@@ -27,6 +27,8 @@ export interface PathWorkerOptions {
   jobTimeoutMs: number;
   /** What the 503 of a query whose worker was lost tells the client to wait, in seconds. */
   retryAfterSeconds: number;
+  /** The module each worker thread runs (the default registers tsx, then loads worker.ts). */
+  entry: URL;
 }
 
 /**
@@ -44,11 +46,11 @@ export const DEFAULT_PATH_WORKER_OPTIONS: PathWorkerOptions = {
   niceness: 10,
   jobTimeoutMs: 10_000,
   retryAfterSeconds: 1,
+  entry: new URL("./boot.mjs", import.meta.url),
 };
 
 /** Workers lost one after another before any was ready: the pool stops replacing them (a broken install, not bad luck). */
 const MAX_FAILED_STARTS = 3;
-const BOOT = new URL("./boot.mjs", import.meta.url);
 
 interface Job {
   id: number;
@@ -89,6 +91,14 @@ export class PathWorkerPool {
   /** Worker threads the pool keeps running. */
   get size(): number {
     return this.#options.size;
+  }
+
+  /**
+   * Whether queries can be sent: false once closed, or when workers failed as they started and were given up on
+   * (the server then answers heavy queries on the event loop rather than refuse them all).
+   */
+  get available(): boolean {
+    return !this.#closed && this.#slots.length > 0;
   }
 
   /** Queries a worker is answering now. */
@@ -135,7 +145,7 @@ export class PathWorkerPool {
   #spawn(): void {
     const { maxCachedAttributes, niceness } = this.#options;
     const settings: PathWorkerSettings = { maxCachedAttributes, niceness };
-    const worker = new Worker(BOOT, { workerData: settings });
+    const worker = new Worker(this.#options.entry, { workerData: settings });
     // A pool nobody closed (a test's handler) must not keep the process alive; close() still stops the threads.
     worker.unref();
     const slot: Slot = { worker, job: null, timer: null, indexId: 0, ready: false };
@@ -198,7 +208,7 @@ export class PathWorkerPool {
     job?.reject(this.#unavailable("the path worker answering this query stopped"));
     if (!slot.ready) this.#failedStarts++;
     if (this.#failedStarts >= MAX_FAILED_STARTS) {
-      logger.error({ why }, "path workers fail as they start; heavy path queries are refused until a restart");
+      logger.error({ why }, "path workers fail as they start; no more are started until a restart");
       if (this.#slots.length === 0)
         for (const waiting of this.#pending.splice(0)) waiting.reject(this.#unavailable(why));
       return;

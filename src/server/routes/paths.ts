@@ -20,7 +20,8 @@ export function answerPathsQueued(
   if (!isHeavyPathsQuery(rawQuery)) return answerPaths(graph, rawQuery, ctx.pathsAnswer);
   const workers = ctx.pathWorkers;
   ctx.heavyQueries ??= new HeavyQueryQueue({ concurrency: workers?.size ?? 1 });
-  if (!workers) return ctx.heavyQueries.run(() => answerPaths(ctx.served.graph, rawQuery, ctx.pathsAnswer));
+  // Workers that could not start leave the queries to the event loop: slower for everyone, but answered.
+  if (!workers?.available) return ctx.heavyQueries.run(() => answerPaths(ctx.served.graph, rawQuery, ctx.pathsAnswer));
   // Checking and resolving the query needs the graph, so it stays here; it is cheap next to the search and the JSON.
   return ctx.heavyQueries.run(() => workers.answer(graph, preparePaths(graph, rawQuery, ctx.pathsAnswer)));
 }

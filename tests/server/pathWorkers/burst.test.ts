@@ -1,7 +1,8 @@
 /**
  * Heavy path queries over HTTP with path workers: a burst of them is answered 200 with the body answerPaths gives in
  * process or a JSON 503 with Retry-After, and nothing else, while /api/health keeps answering; a query whose worker
- * is lost gets a JSON 503; and closing the server stops its workers.
+ * is lost gets a JSON 503; workers that cannot start leave the queries to the event loop; and closing the server
+ * stops its workers.
  */
 import { once } from "node:events";
 import { mkdtempSync } from "node:fs";
@@ -12,9 +13,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ServedGraph } from "../../../src/graph/servedGraph.ts";
 import { writeGraphJson } from "../../../src/graphfile/graphFile.ts";
-import { readGraphJson } from "../../../src/graphfile/graphFile.ts";
 import type { KnowledgeGraph } from "../../../src/model/types.ts";
-import { answerPaths } from "../../../src/query/paths.ts";
+import { answerPaths, preparePaths } from "../../../src/query/paths.ts";
 import type { ServerContext } from "../../../src/server/context.ts";
 import { createRequestHandler } from "../../../src/server/handler.ts";
 import { PathWorkerPool } from "../../../src/server/pathWorkers/pool.ts";
@@ -137,6 +137,24 @@ describe("a path worker lost mid-query", () => {
   });
 });
 
+describe("path workers that cannot start", () => {
+  it("are given up on after a few tries, and heavy queries are answered on the event loop instead", async () => {
+    const graph = layeredGraph(8);
+    const workers = new PathWorkerPool({ size: 1, entry: new URL("./failingWorker.mjs", import.meta.url) });
+    const { server, port } = await serve(graph, workers);
+    try {
+      await expect.poll(() => workers.available).toBe(false);
+      await expect(workers.answer(graph, preparePaths(graph, HEAVY_QUERY))).rejects.toMatchObject({ status: 503 });
+      const reply = await get(port, HEAVY_URL);
+      expect(reply.status).toBe(200);
+      expect(reply.body).toBe(JSON.stringify(answerPaths(graph, HEAVY_QUERY, NO_BUDGET)));
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await workers.close();
+    }
+  });
+});
+
 describe("startServer with path workers", () => {
   it("answers heavy queries on its workers and stops them when it closes", async () => {
     const graphFile = path.join(mkdtempSync(path.join(os.tmpdir(), "kg-path-workers-")), "graph.json");
@@ -156,8 +174,12 @@ describe("startServer with path workers", () => {
     try {
       const reply = await fetch(`${running.url}${HEAVY_URL}`);
       expect(reply.status).toBe(200);
-      const served = readGraphJson(graphFile);
-      expect(await reply.text()).toBe(JSON.stringify(answerPaths(served, HEAVY_QUERY, { timeBudgetMs: 600_000 })));
+      // Served with the default 150 ms budget, which a busy machine may cut short: the bytes are compared above, on
+      // servers given no budget; here, that the answer is one of this graph's.
+      const answer = (await reply.json()) as { from: { id: string }; paths: { hops: number; text: string }[] };
+      expect(answer.from.id).toBe("s");
+      expect(answer.paths.length).toBeGreaterThan(0);
+      for (const found of answer.paths) expect(found.text).toMatch(/^S — negotiates_with → Alpha \d+ — .* → T$/);
     } finally {
       await running.close();
     }
