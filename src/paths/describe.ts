@@ -1,13 +1,22 @@
 /**
  * Path description: turns a path of index positions into entities, hops with evidence, and a sentence chain.
  */
-import type { KnowledgeGraph } from "../model/types.ts";
+import type { EntityAttributes, RelationAttributes } from "../model/types.ts";
 import type { PathIndex } from "./pathIndex.ts";
 import type { PathEdge, PathNode, PathResult } from "./types.ts";
 import type { RawPath } from "./walk.ts";
 
+/**
+ * Where a description reads entity and relation attributes: the graph itself, or (in a path worker, which has only the
+ * index) a cache of the attributes the main thread sent for the paths found.
+ */
+export interface AttributeSource {
+  getNodeAttributes(id: string): EntityAttributes;
+  getEdgeAttributes(id: string): RelationAttributes;
+}
+
 /** The public form of a path, read from the graph's attributes. */
-export function describePath(graph: KnowledgeGraph, index: PathIndex, path: RawPath): PathResult {
+export function describePath(graph: AttributeSource, index: PathIndex, path: RawPath): PathResult {
   const nodes = path.nodes.map((v) => pathNode(graph, index.nodes[v]));
   const edges = path.edges.map((e, i) => pathEdge(graph, index, e, path.nodes[i]));
   return {
@@ -20,13 +29,13 @@ export function describePath(graph: KnowledgeGraph, index: PathIndex, path: RawP
 }
 
 /** An entity as it appears on a path. */
-export function pathNode(graph: KnowledgeGraph, id: string): PathNode {
+export function pathNode(graph: AttributeSource, id: string): PathNode {
   const { label, type } = graph.getNodeAttributes(id);
   return { id, label: label ?? id, type };
 }
 
 /** One hop, walked from node index `from`. */
-function pathEdge(graph: KnowledgeGraph, index: PathIndex, e: number, from: number): PathEdge {
+function pathEdge(graph: AttributeSource, index: PathIndex, e: number, from: number): PathEdge {
   const id = index.edges[e];
   const attributes = graph.getEdgeAttributes(id);
   return {

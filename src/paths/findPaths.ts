@@ -3,8 +3,8 @@
  */
 import type { KnowledgeGraph } from "../model/types.ts";
 import { allSimplePaths } from "./allPaths.ts";
-import { describePath } from "./describe.ts";
-import { kShortestPaths } from "./kShortest.ts";
+import { describePath, type AttributeSource } from "./describe.ts";
+import { kShortestPaths, type RawPathSearch } from "./kShortest.ts";
 import { pathIndexOf, type PathIndex } from "./pathIndex.ts";
 import { DEFAULT_PATH_OPTIONS, type PathOptions, type PathResult, type PathSearch } from "./types.ts";
 import { compileWalkRules, releaseWalkRules } from "./walk.ts";
@@ -16,6 +16,19 @@ const SEARCH_SHARE = 0.75;
 const DESCRIBE_CHUNK = 32;
 
 /**
+ * A path query compiled against one graph: the two endpoints as index positions, the options with the type filter
+ * turned into excluded entities, and the edges the query may not walk. Plain data over the index, so a worker thread
+ * holding only the (shared) index can run the search.
+ */
+export interface PathPlan {
+  source: number;
+  target: number;
+  options: PathOptions;
+  /** 1 for each edge no hop may use (candidates, relations outside the window); null when every edge may be used. */
+  blockedEdge: Uint8Array | null;
+}
+
+/**
  * Paths from `fromId` to `toId` (entity ids: resolve names with `resolveEntity` first). A zero-hop path when they
  * are the same entity; `paths: []` when none is within `maxHops`. Throws when an id is not in the graph.
  */
@@ -25,36 +38,63 @@ export function findPaths(
   toId: string,
   options: Partial<PathOptions> = {},
 ): PathSearch {
-  const opts = { ...DEFAULT_PATH_OPTIONS, ...options };
   const index = pathIndexOf(graph);
+  const started = performance.now();
+  const plan = planPaths(graph, index, fromId, toId, options);
+  return describeSearch(graph, index, searchPlan(index, plan, started), started + plan.options.timeBudgetMs);
+}
+
+/** Compiles a query against the graph (what needs its attributes); throws when an id is not in the graph. */
+export function planPaths(
+  graph: KnowledgeGraph,
+  index: PathIndex,
+  fromId: string,
+  toId: string,
+  options: Partial<PathOptions> = {},
+): PathPlan {
+  const opts = { ...DEFAULT_PATH_OPTIONS, ...options };
   const source = nodeOf(index.nodeIndex, fromId, "source");
   const target = nodeOf(index.nodeIndex, toId, "target");
-  const started = performance.now();
   const exclude = opts.types ? [...opts.exclude, ...nodesNotOfTypes(graph, opts.types)] : opts.exclude;
   const blockedEdge = eitherMask(
     opts.candidates ? null : candidateEdges(graph, index),
     relationMask(graph, index, opts.relations),
   );
+  return { source, target, options: { ...opts, exclude }, blockedEdge };
+}
+
+/** Runs a planned search on the index alone, within the search's share of the budget counted from `started`. */
+export function searchPlan(index: PathIndex, plan: PathPlan, started: number): RawPathSearch {
+  const { source, target, options: opts } = plan;
   const searchDeadline = started + opts.timeBudgetMs * SEARCH_SHARE;
-  const rules = compileWalkRules(index, { ...opts, exclude }, [source, target], searchDeadline, blockedEdge);
+  const rules = compileWalkRules(index, opts, [source, target], searchDeadline, plan.blockedEdge);
   try {
-    const raw =
-      opts.mode === "all"
-        ? allSimplePaths(index, rules, source, target, opts.maxHops, opts.limit)
-        : kShortestPaths(index, rules, source, target, opts.k, opts.maxHops);
-    const deadline = started + opts.timeBudgetMs;
-    const paths: PathResult[] = [];
-    for (const path of raw.paths) {
-      // Reading hundreds of long paths out of the graph costs real time too: it gets the rest of the budget.
-      if (paths.length % DESCRIBE_CHUNK === 0 && paths.length > 0 && performance.now() > deadline) {
-        return { paths, truncated: true };
-      }
-      paths.push(describePath(graph, index, path));
-    }
-    return { paths, truncated: raw.truncated };
+    return opts.mode === "all"
+      ? allSimplePaths(index, rules, source, target, opts.maxHops, opts.limit)
+      : kShortestPaths(index, rules, source, target, opts.k, opts.maxHops);
   } finally {
     releaseWalkRules(rules);
   }
+}
+
+/**
+ * The public form of the paths found, read from `attributes` until `deadline` (a `performance.now()` time): reading
+ * hundreds of long paths out of the graph costs real time too, so it gets the rest of the budget.
+ */
+export function describeSearch(
+  attributes: AttributeSource,
+  index: PathIndex,
+  raw: RawPathSearch,
+  deadline: number,
+): PathSearch {
+  const paths: PathResult[] = [];
+  for (const path of raw.paths) {
+    if (paths.length % DESCRIBE_CHUNK === 0 && paths.length > 0 && performance.now() > deadline) {
+      return { paths, truncated: true };
+    }
+    paths.push(describePath(attributes, index, path));
+  }
+  return { paths, truncated: raw.truncated };
 }
 
 /** Entities whose type is not in `types` (a path may not pass through them). */

@@ -1,10 +1,18 @@
 /**
  * Paths: entity resolution and path queries (k shortest, all simple) over a compact index of the graph.
  */
-export { findPaths } from "./findPaths.ts";
+export { findPaths, planPaths, searchPlan, describeSearch, type PathPlan } from "./findPaths.ts";
 export { resolveEntity, DEFAULT_RESOLVE_OPTIONS, type ResolveOptions } from "./resolveEntity.ts";
-export { pathIndexOf, buildPathIndex, type PathIndex } from "./pathIndex.ts";
-export { pathText, pathNode } from "./describe.ts";
+export {
+  pathIndexOf,
+  buildPathIndex,
+  pathIndexParts,
+  pathIndexFromParts,
+  type PathIndex,
+  type PathIndexParts,
+} from "./pathIndex.ts";
+export { pathText, pathNode, type AttributeSource } from "./describe.ts";
+export type { RawPathSearch } from "./kShortest.ts";
 export { egoWalk, type EgoWalk } from "./ego.ts";
 export {
   DEFAULT_PATH_OPTIONS,

@@ -127,6 +127,46 @@ export function buildPathIndex(graph: KnowledgeGraph): PathIndex {
   };
 }
 
+/**
+ * The index without its two look-up Maps, to post to a worker thread: its typed arrays live in a SharedArrayBuffer,
+ * so the structured clone shares their memory instead of copying it; only the id lists are copied.
+ */
+export type PathIndexParts = Omit<PathIndex, "nodeIndex" | "predicateIndex">;
+
+/** {@link PathIndexParts} of `index`. */
+export function pathIndexParts(index: PathIndex): PathIndexParts {
+  const { nodeIndex: _nodeIndex, predicateIndex: _predicateIndex, ...parts } = index;
+  return parts;
+}
+
+/** A whole index again from its parts (rebuilding the Maps where it is received, e.g. in a worker thread). */
+export function pathIndexFromParts(parts: PathIndexParts): PathIndex {
+  const nodeIndex = new Map<string, number>();
+  for (let i = 0; i < parts.nodes.length; i++) nodeIndex.set(parts.nodes[i], i);
+  const predicateIndex = new Map<string, number>();
+  for (let p = 0; p < parts.predicates.length; p++) predicateIndex.set(parts.predicates[p], p);
+  // Listed property by property, in buildPathIndex's order, so both kinds of index share one object shape.
+  return {
+    order: parts.order,
+    size: parts.size,
+    nodes: parts.nodes,
+    nodeIndex,
+    edges: parts.edges,
+    edgeSource: parts.edgeSource,
+    edgeTarget: parts.edgeTarget,
+    edgePredicate: parts.edgePredicate,
+    edgeConfidence: parts.edgeConfidence,
+    predicates: parts.predicates,
+    predicateIndex,
+    offsets: parts.offsets,
+    split: parts.split,
+    neighbor: parts.neighbor,
+    edge: parts.edge,
+    entryConfidence: parts.entryConfidence,
+    entryPredicate: parts.entryPredicate,
+  };
+}
+
 /** Typed arrays carved one after another out of a single SharedArrayBuffer. */
 class Arena {
   #buffer: SharedArrayBuffer;

@@ -73,11 +73,13 @@ export interface ErrorAnswer {
 
 /**
  * The answer to `error`, for Express' error handler and the hot routes alike; unexpected errors become a 500 without
- * details and are logged with the request's `path`.
+ * details and are logged with the request's `path` (deliberate 503s as a warning).
  */
 export function errorAnswer(error: unknown, path: string): ErrorAnswer {
   const http = toHttpError(error);
-  if (http.status >= 500) logger.error({ err: error, path }, "request failed");
+  // A 503 thrown on purpose (a full heavy-query backlog, a lost path worker) is expected under load: one line, no stack.
+  if (error instanceof HttpError && http.status === 503) logger.warn({ path, code: http.code }, http.message);
+  else if (http.status >= 500) logger.error({ err: error, path }, "request failed");
   const body: ErrorBody = { error: { code: http.code, message: http.message, ...http.details } };
   return { status: http.status, body, headers: http.headers };
 }

@@ -4,7 +4,18 @@
 import type { z } from "zod";
 import type { KnowledgeGraph } from "../model/types.ts";
 import { relationFilterOf } from "../graph/relationFilterQuery.ts";
-import { DEFAULT_PATH_OPTIONS, findPaths, pathNode } from "../paths/index.ts";
+import {
+  DEFAULT_PATH_OPTIONS,
+  describeSearch,
+  pathIndexOf,
+  pathNode,
+  planPaths,
+  searchPlan,
+  type AttributeSource,
+  type PathIndex,
+  type PathPlan,
+  type RawPathSearch,
+} from "../paths/index.ts";
 import { resolveOrThrow } from "./entities.ts";
 import { parseOr400 } from "./errors.ts";
 import { requireKnownPredicates } from "./predicates.ts";
@@ -30,6 +41,18 @@ export const DEFAULT_PATHS_ANSWER_OPTIONS: PathsAnswerOptions = {
 export type PathsAnswer = z.infer<typeof PathsResponseSchema>;
 
 /**
+ * A paths query checked, resolved and compiled against the graph it is answered on. Plain data over the graph's path
+ * index, so a worker thread holding that (shared) index can run the search and describe what it found.
+ */
+export interface PreparedPaths {
+  /** The two entities' ids. */
+  from: string;
+  to: string;
+  plan: PathPlan;
+  maxAnswerChars: number;
+}
+
+/**
  * Answers a paths query given as the parsed query string (`{ from, to, k, … }`, values as sent). Throws an HttpError
  * (400 bad query or unknown predicate, 404 unknown entity, 409 ambiguous name).
  */
@@ -38,13 +61,25 @@ export function answerPaths(
   rawQuery: unknown,
   options: Partial<PathsAnswerOptions> = {},
 ): PathsAnswer {
+  const index = pathIndexOf(graph);
+  const started = performance.now();
+  const prepared = preparePaths(graph, rawQuery, options);
+  return answerSearchedPaths(graph, index, prepared, searchPlan(index, prepared.plan, started), started);
+}
+
+/** The first step of {@link answerPaths}: everything that needs the graph's attributes before the search. */
+export function preparePaths(
+  graph: KnowledgeGraph,
+  rawQuery: unknown,
+  options: Partial<PathsAnswerOptions> = {},
+): PreparedPaths {
   const { timeBudgetMs, maxAnswerChars } = { ...DEFAULT_PATHS_ANSWER_OPTIONS, ...options };
   const query = parseOr400(PathsQuerySchema, rawQuery, "query");
   const from = resolveOrThrow(graph, query.from, "from");
   const to = resolveOrThrow(graph, query.to, "to");
   const predicates = query.predicates ? requireKnownPredicates(graph, query.predicates, "predicates") : null;
   const exclude = (query.exclude ?? []).map((text) => resolveOrThrow(graph, text, "exclude"));
-  const { paths, truncated } = findPaths(graph, from, to, {
+  const plan = planPaths(graph, pathIndexOf(graph), from, to, {
     k: query.k,
     maxHops: query.maxHops,
     directed: query.directed,
@@ -59,8 +94,23 @@ export function answerPaths(
     limit: query.limit,
     timeBudgetMs,
   });
-  const answer = { from: pathNode(graph, from), to: pathNode(graph, to), paths, truncated };
-  return capAnswer(answer, maxAnswerChars);
+  return { from, to, plan, maxAnswerChars };
+}
+
+/**
+ * The last step of {@link answerPaths}: the answer from what the search (`raw`, begun at `started`) found, read from
+ * `attributes` and cut to the size cap. A path worker runs it on the attributes the main thread sent it.
+ */
+export function answerSearchedPaths(
+  attributes: AttributeSource,
+  index: PathIndex,
+  prepared: PreparedPaths,
+  raw: RawPathSearch,
+  started: number,
+): PathsAnswer {
+  const { paths, truncated } = describeSearch(attributes, index, raw, started + prepared.plan.options.timeBudgetMs);
+  const answer = { from: pathNode(attributes, prepared.from), to: pathNode(attributes, prepared.to), paths, truncated };
+  return capAnswer(answer, prepared.maxAnswerChars);
 }
 
 /** Whether a raw query asks for an enumeration of every path (mode=all), the kind a server queues. */

@@ -4,7 +4,9 @@
 import type { ServedGraph } from "../graph/servedGraph.ts";
 import type { DataWriter } from "../ingest/writer.ts";
 import type { FetchOptions } from "../ingest/web/fetchOptions.ts";
+import type { PathsAnswerOptions } from "../query/paths.ts";
 import type { HeavyQueryQueue } from "./heavyQueries.ts";
+import type { PathWorkerPool } from "./pathWorkers/pool.ts";
 
 /** Who may write: anyone who can reach the (loopback) server, token holders, or no one (with the reason). */
 export type WriteAccess = { type: "open" } | { type: "token"; token: string } | { type: "off"; reason: string };
@@ -27,4 +29,11 @@ export interface ServerContext {
   fetch?: Partial<FetchOptions>;
   /** Queue of heavy path queries shared by the hot and Express routes; created on first use. */
   heavyQueries?: HeavyQueryQueue;
+  /**
+   * Worker threads answering the heavy path queries off the event loop; absent, they run on it (one per turn). Whoever
+   * creates the pool closes it (startServer does on close).
+   */
+  pathWorkers?: PathWorkerPool;
+  /** Budget and size cap of path answers; absent means DEFAULT_PATHS_ANSWER_OPTIONS. */
+  pathsAnswer?: Partial<PathsAnswerOptions>;
 }

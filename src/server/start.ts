@@ -20,6 +20,7 @@ import type { ErrorCode } from "../query/errors.ts";
 import { setupWrites } from "./writes.ts";
 import { recoverPendingWrites } from "../store/transaction.ts";
 import type { Extractor } from "../ingest/types.ts";
+import { defaultPathWorkers, PathWorkerPool } from "./pathWorkers/pool.ts";
 
 /** Tunables of {@link startServer}. */
 export interface ServeOptions {
@@ -45,6 +46,11 @@ export interface ServeOptions {
   allowPrivateFetch: boolean;
   /** Limits on slow clients. */
   timeouts: Partial<ConnectionTimeouts>;
+  /**
+   * Worker threads answering heavy path queries (mode=all) off the event loop; 0 answers them on it, one per turn.
+   * See the README, "Query bursts".
+   */
+  pathWorkers: number;
   app: Partial<AppOptions>;
 }
 
@@ -60,6 +66,7 @@ export const DEFAULT_SERVE_OPTIONS: ServeOptions = {
   watch: true,
   allowPrivateFetch: false,
   timeouts: {},
+  pathWorkers: defaultPathWorkers(),
   app: {},
 };
 
@@ -168,6 +175,7 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
     fetch: { allowPrivate: opts.allowPrivateFetch },
   };
   if (dataError) context.served.setError(dataError);
+  if (opts.pathWorkers > 0) context.pathWorkers = new PathWorkerPool({ size: opts.pathWorkers });
   const stopWarming = warmQueryIndexes(context.served);
   const stopWrites = setupWrites(context, opts);
   const server = createGuardedServer(
@@ -177,6 +185,9 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port, opts.host, () => resolve());
+  }).catch(async (error: unknown) => {
+    await context.pathWorkers?.close();
+    throw error;
   });
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
@@ -187,6 +198,7 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
       server.close(() => resolve());
       server.closeIdleConnections();
     });
+    await context.pathWorkers?.close();
   };
   return { server, url: `http://${host}:${address.port}`, context, close };
 }

@@ -51,6 +51,31 @@ describe("HeavyQueryQueue", () => {
     expect(queue.backlog).toBe(0);
   });
 
+  it("keeps a task's place while its promise is pending, so no more than `concurrency` run at once", async () => {
+    const queue = new HeavyQueryQueue({ concurrency: 2, maxQueued: 1 });
+    const gates = [0, 1, 2].map(() => {
+      let open = () => {};
+      const promise = new Promise<void>((resolve) => (open = resolve));
+      return { promise, resolve: open };
+    });
+    let running = 0;
+    let most = 0;
+    const runs = gates.map((gate, i) =>
+      queue.run(async () => {
+        running++;
+        most = Math.max(most, running);
+        await gate.promise;
+        running--;
+        return i;
+      }),
+    );
+    await expect.poll(() => running).toBe(2);
+    await expect(queue.run(() => 3)).rejects.toMatchObject({ status: 503 });
+    for (const gate of gates) gate.resolve();
+    expect(await Promise.all(runs)).toEqual([0, 1, 2]);
+    expect(most).toBe(2);
+  });
+
   it("passes a task's error on to its caller", async () => {
     const queue = new HeavyQueryQueue();
     await expect(queue.run(() => JSON.parse("{"))).rejects.toThrow(SyntaxError);

@@ -23,7 +23,7 @@ export const serveCommand: Command = {
   name: "serve",
   summary: "Serve the graph, the HTTP API and the web page (127.0.0.1:3000 by default; PORT and HOST also work).",
   usage:
-    "npx kg serve [--port N] [--host H] [--allowed-hosts A,B] [--graph FILE] [--data DIR] [--read-only] [--token-file FILE] [--allow-private-fetch]",
+    "npx kg serve [--port N] [--host H] [--allowed-hosts A,B] [--graph FILE] [--data DIR] [--read-only] [--token-file FILE] [--allow-private-fetch] [--path-workers N]",
   async run(args, io) {
     const { values } = parseCommandArgs(args, {
       port: { type: "string" },
@@ -34,6 +34,7 @@ export const serveCommand: Command = {
       "read-only": { type: "boolean" },
       "token-file": { type: "string" },
       "allow-private-fetch": { type: "boolean" },
+      "path-workers": { type: "string" },
     });
     const env = serveOptionsFromEnv();
     // The write token: from a file, else KG_TOKEN; required for writes beyond loopback, never printed or logged.
@@ -50,6 +51,9 @@ export const serveCommand: Command = {
       readOnly: values["read-only"] ?? false,
       token,
       allowPrivateFetch: values["allow-private-fetch"] === true,
+      ...(values["path-workers"] !== undefined
+        ? { pathWorkers: intOption(values["path-workers"], "--path-workers", 0, 16) }
+        : {}),
     });
     const { graph } = running.context.served;
     io.out(`serving ${graph.order} nodes, ${graph.size} edges at ${running.url}`);

@@ -13,8 +13,8 @@ import { answerPathsQueued } from "../routes/paths.ts";
 import { helmetHeaders } from "../securityHeaders.ts";
 import { logRequest } from "./requestLog.ts";
 
-/** A hot route: the whole answer from the parsed query string (or a promise of it, for queued queries), or a thrown
- * HttpError. */
+/** A hot route: the whole answer from the parsed query string (or a promise of it, for queued queries; a Buffer is
+ * JSON already serialised), or a thrown HttpError. */
 export type HotAnswer = (ctx: ServerContext, rawQuery: unknown) => unknown;
 
 /** Answers the request and returns true, or returns false (having touched nothing) for Express to handle it. */
@@ -59,7 +59,8 @@ export function createHotDispatcher(ctx: ServerContext, options: Partial<HotOpti
     const write = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       // No ETag (Express hashes every body): the answer is computed per request anyway, so a 304 would save bytes on
       // the wire but none of the work, and hashing a typical 1.5 KB answer costs ~10 µs, a tenth of the request.
-      const text = JSON.stringify(body);
+      // A Buffer is an answer a path worker already serialised: stringifying a megabyte here is what stalled the loop.
+      const text = Buffer.isBuffer(body) ? body : JSON.stringify(body);
       const extra = Object.entries(headers).flat();
       const length = String(Buffer.byteLength(text));
       res.writeHead(status, [...security, ...extra, "Content-Type", JSON_TYPE, "Content-Length", length]);

@@ -1,0 +1,28 @@
+/**
+ * Attribute cache: the entity and relation attributes a path worker was sent, read like the graph's own.
+ */
+import type { EntityAttributes, RelationAttributes } from "../../model/types.ts";
+import type { AttributeSource } from "../../paths/index.ts";
+
+/** The attributes sent so far for one index, by entity and relation id. */
+export class AttributeCache implements AttributeSource {
+  readonly nodes = new Map<string, EntityAttributes>();
+  readonly edges = new Map<string, RelationAttributes>();
+
+  /** Entries held. */
+  get size(): number {
+    return this.nodes.size + this.edges.size;
+  }
+
+  getNodeAttributes(id: string): EntityAttributes {
+    const attributes = this.nodes.get(id);
+    if (!attributes) throw new Error(`path worker: no attributes for entity "${id}"; ask the pool for them first`);
+    return attributes;
+  }
+
+  getEdgeAttributes(id: string): RelationAttributes {
+    const attributes = this.edges.get(id);
+    if (!attributes) throw new Error(`path worker: no attributes for relation "${id}"; ask the pool for them first`);
+    return attributes;
+  }
+}
