@@ -112,5 +112,18 @@ describe("extract", () => {
       expect(entity(r, "Calloway Prize")?.type).toBe("event");
       expect(entity(r, "Niger Delta")?.type).toBe("location");
     });
+    it("lets an apposition's organisation noun outweigh a place word at the end of the name", () => {
+      const r = extract("Canadian Pacific Kansas City, the Calgary-based railway, halted trains on its main line.");
+      expect(entity(r, "Canadian Pacific Kansas City")?.type).toBe("organization");
+      expect(entity(r, "Calgary")?.type).toBe("location");
+    });
+
+    it("takes one word known as a person's name for a person, not a common word", () => {
+      const r = extract(
+        "The essay was written in Poland shortly before Napoleon invaded. Among her visitors was Voltaire.",
+      );
+      expect(entity(r, "Napoleon")?.type).toBe("person");
+      expect(entity(r, "Voltaire")?.type).toBe("person");
+    });
   });
 });

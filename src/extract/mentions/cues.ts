@@ -31,7 +31,10 @@ const FIRM_OBJECT = new Set(["acquire", "acquired", "acquiring", "buy", "bought"
 const FIRM_APPOSITION = new Set([
   ...[...FIRM_BEFORE].filter((w) => w !== "rival"),
   ...["party", "partner", "coalition", "alliance", "club", "team", "band", "union", "movement", "organisation"],
-  ...["organization", "agency", "charity", "newspaper", "broadcaster", "regulator", "watchdog"],
+  ...["organization", "agency", "charity", "newspaper", "broadcaster", "regulator", "watchdog", "railway", "railroad"],
+  ...["carrier", "miner", "utility", "network", "chain", "exchange", "university", "college", "hospital", "institute"],
+  ...["foundation", "museum", "orchestra", "ministry", "authority", "commission", "league", "federation"],
+  ...["association", "society", "cooperative", "council"],
 ]);
 /** What advisers advise on: "X advised UBS on the transaction" is a bank's or a law firm's work. */
 const DEALS = new Set(["deal", "transaction", "merger", "takeover", "acquisition", "sale", "bid", "offer", "listing"]);
