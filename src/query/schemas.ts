@@ -3,7 +3,7 @@
  * /api/openapi.json is generated from them, so the documentation cannot drift from the code.
  */
 import { z } from "zod";
-import { EntityTypeSchema, IdSchema } from "../model/schemas.ts";
+import { EntityTypeSchema, IdSchema, RESOLUTION_RULES } from "../model/schemas.ts";
 import { MODALITIES, RELATION_KINDS, STANCES } from "../model/types.ts";
 import { DATE_SOURCES } from "../model/documentDate.ts";
 import { DEFAULT_PATH_OPTIONS, PATH_LIMITS } from "../paths/types.ts";
@@ -294,12 +294,43 @@ export const GraphNodeQuerySchema = z.strictObject({
   limit: intParam("limit", 1, 5000, 1000).describe("most relations returned (degree counts them all)"),
 });
 
+// The attributes below are passed on from the graph as they are: the builder writes them with these types, but a
+// served foreign graph file may lack the optional ones or give them another type (the page reads them forgivingly).
+// Words rather than enums for the same reason, as in the drawing payload.
+
+/** A relation's attributes as the builder writes them, and any other attribute of the graph file. */
+export const GraphRelationAttributesSchema = z.looseObject({
+  predicate: z.string(),
+  label: z.string().describe("the predicate's label, or an open relation's verb phrase"),
+  evidence: z.array(EvidenceResponseSchema),
+  stance: z.string().optional().describe("supports, opposes or neutral"),
+  modality: z.string().optional().describe("asserted, proposed, reported or hypothetical"),
+  confidence: z.number().optional(),
+  source: z.string().optional().describe("curated or extracted"),
+  status: z.string().optional().describe("accepted, or candidate while awaiting review"),
+  kind: z.string().optional().describe("typed, open (label is the verb phrase) or cooccurrence"),
+  wikidata: z.string().optional().describe("the predicate's Wikidata property (same direction), e.g. P131"),
+  qualifiers: z.record(z.string(), z.string()).optional().describe("time, duration, role, as the text gives them"),
+  support: z.number().int().optional().describe("how many distinct documents state the relation"),
+  firstReported: z.string().optional().describe("the earliest date of those documents (YYYY-MM-DD)"),
+  lastReported: z.string().optional().describe("the latest date of those documents (YYYY-MM-DD)"),
+});
+
+/** An entity's attributes as the builder writes them, and any other attribute of the graph file. */
+export const GraphEntityAttributesSchema = z.looseObject({
+  label: z.string(),
+  type: z.string(),
+  subtype: z.string().optional().describe("a finer kind, e.g. city, or a foreign file's own type"),
+  aliases: z.array(z.string()).optional(),
+  description: z.string().optional(),
+});
+
 /** Body of GET /api/graph/edges/:id: one relation as in the graphology export. */
 export const GraphEdgeResponseSchema = z.object({
   key: z.string(),
   source: z.string(),
   target: z.string(),
-  attributes: z.looseObject({ predicate: z.string(), label: z.string(), evidence: z.array(EvidenceResponseSchema) }),
+  attributes: GraphRelationAttributesSchema,
 });
 
 /** A document stating a relation: id, title and, when known, its date and where the date came from. */
@@ -318,10 +349,45 @@ export const GraphEdgeDetailResponseSchema = GraphEdgeResponseSchema.extend({
 /** Body of GET /api/graph/nodes/:id: one entity and its relations as in the graphology export. */
 export const GraphNodeResponseSchema = z.object({
   key: z.string(),
-  attributes: z.looseObject({ label: z.string(), type: z.string() }),
+  attributes: GraphEntityAttributesSchema,
   degree: z.number().int().describe("number of relations of the entity (self-loops once)"),
   edges: z.array(GraphEdgeResponseSchema),
   truncated: z.boolean().describe("true when limit left some relations out"),
+});
+
+// Section: writes (routes in routes/documentsWrite.ts and routes/relations.ts)
+
+/** An extracted entity resolved to an existing node: the merge's id (to revert it), its label and the node. */
+export const MergeReportSchema = z.object({
+  merge: z.string().describe("<doc>.<key>: POST /api/merges/{id}/revert undoes the merge"),
+  label: z.string(),
+  entity: z.string(),
+  rule: z.enum(RESOLUTION_RULES).exclude(["new"]).describe("what matched: the id, the label, an alias, a short form"),
+});
+
+/** Body of POST /api/documents: what the article added, so a client can highlight it. */
+export const IngestResponseSchema = z.object({
+  document: z.object({ id: z.string(), title: z.string() }),
+  newEntities: z.array(z.string()).describe("ids of the nodes created for the document"),
+  newRelations: z.array(z.string()).describe("ids of the candidate relations created for the document"),
+  mergedEntities: z.array(MergeReportSchema),
+  corroborated: z.array(z.string()).describe("curated relations the document restates (they gained its evidence)"),
+  skipped: z.array(z.object({ source: z.string(), predicate: z.string(), target: z.string(), reason: z.string() })),
+  graph: z.object({ nodes: z.number().int(), edges: z.number().int() }).describe("the graph's size after the ingest"),
+});
+
+/** Body of POST /api/relations/{id}/accept and /reject. */
+export const DecisionResponseSchema = z.object({
+  relation: z.string(),
+  decision: z.enum(["accepted", "rejected"]),
+  unchanged: z.boolean().describe("true when the decision was already recorded (nothing changed)"),
+});
+
+/** Body of POST /api/merges/{id}/revert. */
+export const RevertMergeResponseSchema = z.object({
+  merge: z.string(),
+  entity: z.string().describe("the entity the mention now is"),
+  unchanged: z.boolean().describe("true when the merge was already reverted (nothing changed)"),
 });
 
 /** Body of GET /api/openapi.json. */

@@ -17,7 +17,8 @@ export type LayerTable = readonly (readonly string[])[];
 const IMPORT_PATTERN =
   /(?:^|\n)\s*(?:import|export)\b[^;]*?\bfrom\s*["']([^"']+)["']|(?:^|\n)\s*import\s*["']([^"']+)["']|\bimport\(\s*(?:new URL\(\s*)?["']([^"']+)["']/g;
 
-function sourceFiles(dir: string): string[] {
+/** The .ts files under dir (declaration files and build output left out). */
+export function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === "dist" || entry.name === "node_modules" ? [] : sourceFiles(full);

@@ -5,6 +5,8 @@ import request from "supertest";
 import { loadDataset } from "../../src/store/load.ts";
 import { validateDataset } from "../../src/graph/validate.ts";
 import { MAX_DOCUMENT_BYTES } from "../../src/ingest/documentInput.ts";
+import { INGEST_ENDPOINT, REVIEW_ENDPOINTS } from "../../src/server/api/endpoints.ts";
+import { expectDocumented } from "./apiFixture.ts";
 import { ACME_ARTICLE } from "../ingest/fixtureExtractor.ts";
 import { writeHarness, type WriteHarness } from "../ingest/harness.ts";
 
@@ -19,6 +21,9 @@ function snapshot(root: string): string[] {
   return walk(root).sort();
 }
 
+/** The review endpoint documented at `path`. */
+const endpoint = (path: string) => REVIEW_ENDPOINTS.find((spec) => spec.path === path)!;
+
 describe("POST /api/documents", () => {
   let h: WriteHarness;
   beforeAll(() => {
@@ -30,8 +35,8 @@ describe("POST /api/documents", () => {
     const before = h.ctx.served.version;
     const res = await request(h.app)
       .post("/api/documents")
-      .send({ title: ACME_ARTICLE.title, text: ACME_ARTICLE.text, date: "2026-01-05", url: "https://example.org/a" })
-      .expect(201);
+      .send({ title: ACME_ARTICLE.title, text: ACME_ARTICLE.text, date: "2026-01-05", url: "https://example.org/a" });
+    expectDocumented(res, INGEST_ENDPOINT, 201);
     expect(res.body.document.id).toMatch(/^001_/);
     expect(res.headers.location).toBe(`/api/documents/${res.body.document.id}`);
     expect(res.body.newEntities).toContain("jane-okafor");
@@ -176,7 +181,9 @@ describe("POST /api/relations/:id/accept and /reject", () => {
 
   it("records accept and reject and updates the served graph", async () => {
     const [a, r] = candidates;
-    expect((await request(h.app).post(`/api/relations/${a}/accept`).send({}).expect(200)).body).toEqual({
+    const accepted = await request(h.app).post(`/api/relations/${a}/accept`).send({});
+    expectDocumented(accepted, endpoint("/api/relations/{id}/accept"), 200);
+    expect(accepted.body).toEqual({
       relation: a,
       decision: "accepted",
       unchanged: false,
@@ -212,7 +219,8 @@ describe("POST /api/relations/:id/accept and /reject", () => {
   it("reverts a merge through POST /api/merges/:id/revert", async () => {
     const id = loadDataset(h.data.root).extracted[0];
     const merged = id.entities.find((e) => e.rule !== "new")!;
-    const res = await request(h.app).post(`/api/merges/${id.document}.${merged.key}/revert`).send({}).expect(200);
+    const res = await request(h.app).post(`/api/merges/${id.document}.${merged.key}/revert`).send({});
+    expectDocumented(res, endpoint("/api/merges/{id}/revert"), 200);
     expect(h.ctx.served.graph.hasNode(res.body.entity)).toBe(true);
     await request(h.app).post(`/api/merges/${id.document}.e999/revert`).send({}).expect(404);
   });

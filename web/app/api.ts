@@ -1,18 +1,22 @@
 /**
  * API client: typed calls to the server, each answer checked with zod at the boundary, errors as readable messages.
- * Shapes the page reads as the server writes them use the server's own schemas (src/query/schemas.ts); the page keeps
- * its own, more forgiving, schemas only where a foreign graph file may lack attributes.
+ * Every answer is read with the server's own schema (src/query/schemas.ts), or one derived from it where the page reads
+ * more forgivingly (responseSchemas.ts); the types below are inferred from those schemas.
  */
 import "./zodConfig.ts";
-import { z } from "zod";
+import type { z } from "zod";
 import {
+  DecisionResponseSchema,
   DocumentListResponseSchema,
   DocumentResponseSchema,
+  ErrorResponseSchema,
   EvidenceResponseSchema,
+  IngestResponseSchema,
+  OntologyResponseSchema,
   PathsResponseSchema,
   TriplesResponseSchema,
-  DrawGraphResponseSchema,
 } from "../../src/query/schemas.ts";
+import { DrawGraphSchema, EdgeDetailSchema, NodeDetailSchema, type DrawGraph } from "./responseSchemas.ts";
 import { windowParams, type TimeWindow } from "./timelineWindow.ts";
 
 /** GET /api/paths's answer. */
@@ -30,30 +34,14 @@ export type DocumentList = z.infer<typeof DocumentListResponseSchema>;
 /** One piece of evidence: a verbatim quote and its [start, end) offsets in the document. */
 export type Evidence = z.infer<typeof EvidenceResponseSchema>;
 
-const OntologySchema = z.object({
-  types: z.array(z.object({ id: z.string(), label: z.string(), color: z.string() })),
-  predicates: z.array(
-    z.object({
-      id: z.string(),
-      label: z.string(),
-      inverse: z.string(),
-      // Wikidata properties of the predicate (same direction, inverse), when the ontology gives them.
-      wikidata: z.string().optional().catch(undefined),
-      wikidataInverse: z.string().optional().catch(undefined),
-    }),
-  ),
-});
-
 /** What the legend and the panels need from the ontology (GET /api/ontology, or guessed from the graph). */
-export type OntologyInfo = z.infer<typeof OntologySchema>;
+export type OntologyInfo = z.infer<typeof OntologyResponseSchema>;
 
 /** An entity type of the legend. */
 export type TypeInfo = OntologyInfo["types"][number];
 
 /** A predicate: its label and the label read from the object's side. */
 export type PredicateInfo = OntologyInfo["predicates"][number];
-
-const ErrorBodySchema = z.object({ error: z.object({ message: z.string() }) });
 
 /** A failed call, with a message fit to show to the reader. */
 export class ApiError extends Error {
@@ -76,7 +64,7 @@ async function getJson<S extends z.ZodType>(url: string, schema: S, signal?: Abo
   }
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const parsed = ErrorBodySchema.safeParse(body);
+    const parsed = ErrorResponseSchema.safeParse(body);
     throw new ApiError(response.status, parsed.success ? parsed.data.error.message : `HTTP ${response.status}`);
   }
   const parsed = schema.safeParse(body);
@@ -84,35 +72,8 @@ async function getJson<S extends z.ZodType>(url: string, schema: S, signal?: Abo
   return parsed.data;
 }
 
-/**
- * A column of the drawing payload. zod checks that it is an array; its values are checked where the graph is built
- * (graphFromDraw in graph.ts), in the loop that reads them anyway: zod's check of every value of a 10k-node/50k-edge
- * payload (400,000 values) cost about 150 ms of a cold page load.
- */
-const column = <T>() => z.custom<T[]>((value) => Array.isArray(value), { message: "expected an array" });
-
-/** The drawing payload of GET /api/graph?view=draw: node and edge columns, kinds by index. */
-export type DrawGraph = z.infer<typeof DrawGraphResponseSchema>;
-
-/** The server's schema with each column checked only for being an array (see {@link column}). */
-const DrawGraphSchema: z.ZodType<DrawGraph> = DrawGraphResponseSchema.extend({
-  nodes: z.object({
-    key: column<string>(),
-    label: column<string>(),
-    kind: column<number>(),
-    x: column<number>(),
-    y: column<number>(),
-    size: column<number>(),
-    aliases: column<string[] | null>(),
-  }),
-  edges: z.object({
-    key: column<string>(),
-    source: column<number>(),
-    target: column<number>(),
-    kind: column<number>(),
-    confidence: column<number | null>(),
-  }),
-});
+/** The drawing payload of GET /api/graph?view=draw (see responseSchemas.ts). */
+export type { DrawGraph };
 
 /**
  * The served graph, cut to what the page draws (GET /api/graph?view=draw) and, when `window` closes a side, to the
@@ -122,57 +83,7 @@ export async function fetchDrawGraph(window: TimeWindow = { since: null, until: 
   return getJson(`/api/graph?${new URLSearchParams({ view: "draw", ...windowParams(window) })}`, DrawGraphSchema);
 }
 
-/** A text attribute a foreign graph may lack or give another type: shown when it is text, left out otherwise. */
-const optionalText = z.string().optional().catch(undefined);
-
-const EdgeDetailSchema = z.object({
-  key: z.string(),
-  source: z.string(),
-  target: z.string(),
-  attributes: z
-    .object({
-      predicate: z.string(),
-      label: z.string(),
-      evidence: z.array(EvidenceResponseSchema).catch([]),
-      stance: optionalText,
-      modality: optionalText,
-      confidence: z.number().optional().catch(undefined),
-      source: optionalText,
-      status: optionalText,
-      kind: optionalText,
-      // The predicate's Wikidata property, e.g. P131.
-      wikidata: optionalText,
-      qualifiers: z.record(z.string(), z.string()).optional().catch(undefined),
-      // How many distinct documents state the relation, and the first and last of their dates.
-      support: z.number().optional().catch(undefined),
-      firstReported: optionalText,
-      lastReported: optionalText,
-    })
-    .loose(),
-  // Only the edge detail lists the documents (GET /api/graph/edges/:id); a node's relations come without.
-  documents: z
-    .array(z.object({ id: z.string(), title: z.string(), date: optionalText, dateSource: optionalText }))
-    .optional()
-    .catch(undefined),
-});
-
-const NodeDetailSchema = z.object({
-  key: z.string(),
-  attributes: z
-    .object({
-      label: z.string(),
-      type: z.string(),
-      subtype: optionalText,
-      aliases: z.array(z.string()).optional().catch(undefined),
-      description: optionalText,
-    })
-    .loose(),
-  degree: z.number(),
-  edges: z.array(EdgeDetailSchema),
-  truncated: z.boolean(),
-});
-
-/** GET /api/graph/edges/:id: a relation with its ends and every attribute (only what the panels read is named). */
+/** GET /api/graph/edges/:id: a relation with its ends, every attribute and the documents stating it. */
 export type EdgeDetail = z.infer<typeof EdgeDetailSchema>;
 
 /** GET /api/graph/nodes/:id: an entity, every attribute, and its relations (at most the first `limit`). */
@@ -191,7 +102,7 @@ export async function fetchEdgeDetail(key: string, signal?: AbortSignal): Promis
 /** The ontology's type labels/colours and predicate labels, or null when the server has no /api/ontology. */
 export async function fetchOntology(): Promise<OntologyInfo | null> {
   try {
-    return await getJson("/api/ontology", OntologySchema);
+    return await getJson("/api/ontology", OntologyResponseSchema);
   } catch {
     return null;
   }
@@ -262,22 +173,8 @@ export function gexfUrl(subset: { types?: string[]; predicates?: string[]; windo
 
 // Writes
 
-const IngestSchema = z.object({
-  document: z.object({ id: z.string(), title: z.string() }),
-  newEntities: z.array(z.string()),
-  newRelations: z.array(z.string()),
-  mergedEntities: z
-    .array(z.object({ merge: z.string(), label: z.string(), entity: z.string(), rule: z.string() }).loose())
-    .default([]),
-  corroborated: z.array(z.string()).default([]),
-  skipped: z
-    .array(z.object({ source: z.string(), predicate: z.string(), target: z.string(), reason: z.string() }).loose())
-    .default([]),
-  graph: z.object({ nodes: z.number(), edges: z.number() }).loose(),
-});
-
 /** What POST /api/documents added. */
-export type IngestResult = z.infer<typeof IngestSchema>;
+export type IngestResult = z.infer<typeof IngestResponseSchema>;
 
 /**
  * An article to add: its title and text, or the `url` of a page for the server to fetch (then the title is
@@ -291,10 +188,8 @@ export interface ArticleInput {
   date?: string;
 }
 
-const DecisionSchema = z.object({ relation: z.string(), decision: z.string(), unchanged: z.boolean() }).loose();
-
 /** The answer to an accept or reject. */
-export type DecisionResult = z.infer<typeof DecisionSchema>;
+export type DecisionResult = z.infer<typeof DecisionResponseSchema>;
 
 /** POSTs `body` as JSON (the write guard accepts nothing else) and parses the answer like {@link getJson}. */
 async function postJson<S extends z.ZodType>(url: string, body: unknown, schema: S): Promise<z.infer<S>> {
@@ -310,7 +205,7 @@ async function postJson<S extends z.ZodType>(url: string, body: unknown, schema:
   }
   const answer: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const parsed = ErrorBodySchema.safeParse(answer);
+    const parsed = ErrorResponseSchema.safeParse(answer);
     throw new ApiError(response.status, parsed.success ? parsed.data.error.message : `HTTP ${response.status}`);
   }
   const parsed = schema.safeParse(answer);
@@ -320,10 +215,10 @@ async function postJson<S extends z.ZodType>(url: string, body: unknown, schema:
 
 /** POST /api/documents: adds an article to the graph; the server's 4xx message comes back as an {@link ApiError}. */
 export async function postDocument(article: ArticleInput): Promise<IngestResult> {
-  return postJson("/api/documents", article, IngestSchema);
+  return postJson("/api/documents", article, IngestResponseSchema);
 }
 
 /** POST /api/relations/:id/accept or /reject: records a review decision on a candidate relation. */
 export async function decideRelation(id: string, decision: "accept" | "reject"): Promise<DecisionResult> {
-  return postJson(`/api/relations/${encodeURIComponent(id)}/${decision}`, {}, DecisionSchema);
+  return postJson(`/api/relations/${encodeURIComponent(id)}/${decision}`, {}, DecisionResponseSchema);
 }

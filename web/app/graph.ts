@@ -93,7 +93,7 @@ function titleCase(id: string): string {
 export function ontologyForGraph(graph: WebGraph, ontology: OntologyInfo | null): OntologyInfo {
   const types = new Map((ontology?.types ?? []).map((t) => [t.id, t]));
   const predicates = new Map((ontology?.predicates ?? []).map((p) => [p.id, p]));
-  const missing = new Map<string, TypeInfo & { count: number }>();
+  const missing = new Map<string, Omit<TypeInfo, "description"> & { count: number }>();
   graph.forEachNode((_node, { type, color }) => {
     if (types.has(type)) return;
     const seen = missing.get(type);
@@ -102,14 +102,20 @@ export function ontologyForGraph(graph: WebGraph, ontology: OntologyInfo | null)
   });
   // Types the ontology does not describe come after its own, most frequent first.
   for (const { count: _count, ...type } of [...missing.values()].sort((a, b) => b.count - a.count)) {
-    types.set(type.id, type);
+    types.set(type.id, { ...type, description: "" });
   }
   graph.forEachEdge((_edge, attributes) => {
     const { predicate } = attributes;
     if (predicates.has(predicate)) return;
     // An open relation's label is its verb phrase, not a name for its predicate.
     const label = isOpenRelation(attributes) ? "" : attributes.label;
-    predicates.set(predicate, { id: predicate, label: label || titleCase(predicate), inverse: label || predicate });
+    // Nothing says a guessed predicate reads the same both ways, so it is not symmetric (as on the server).
+    predicates.set(predicate, {
+      id: predicate,
+      label: label || titleCase(predicate),
+      inverse: label || predicate,
+      symmetric: false,
+    });
   });
   return { types: [...types.values()], predicates: [...predicates.values()] };
 }

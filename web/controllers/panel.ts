@@ -41,7 +41,7 @@ function reportedRange(first: string | undefined, last: string | undefined): str
 }
 
 /** The documents stating a relation (its support): each title with its date and where the date came from. */
-function statingDocuments(documents: NonNullable<EdgeDetail["documents"]>): HTMLElement {
+function statingDocuments(documents: EdgeDetail["documents"]): HTMLElement {
   const heading = documents.length === 1 ? "Stated by 1 document" : `Stated by ${documents.length} documents`;
   const items = documents.map((doc) => {
     const when = doc.date ? ` — ${doc.date}${doc.dateSource ? ` (${doc.dateSource})` : ""}` : "";
@@ -283,7 +283,7 @@ export function createPanelController(ctx: PageContext): Controller {
         ["Role", q.role],
       ]),
       d.status === "candidate" ? reviewActions(edge) : "",
-      detail.documents ? statingDocuments(detail.documents) : "",
+      statingDocuments(detail.documents),
       el("h3", {}, "Evidence"),
       el("ul", { class: "evidence" }, ...d.evidence.map((e) => el("li", {}, quoteButton(e, open)))),
     );

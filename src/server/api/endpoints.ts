@@ -241,11 +241,7 @@ export const INGEST_ENDPOINT: EndpointSpec = {
   responses: {
     201: {
       description: "what was added: new entities and relations, merged entities, corroborated curated relations",
-      schema: z.looseObject({
-        document: z.object({ id: z.string(), title: z.string() }),
-        newEntities: z.array(z.string()),
-        newRelations: z.array(z.string()),
-      }),
+      schema: S.IngestResponseSchema,
     },
     ...BAD_REQUEST,
     409: error("the same text is already stored (`document` names it), or graph-data/ is broken"),
@@ -258,7 +254,6 @@ export const INGEST_ENDPOINT: EndpointSpec = {
 };
 
 const ReviewParamsSchema = z.strictObject({ id: IdSchema });
-const ReviewResponseSchema = z.looseObject({ unchanged: z.boolean() });
 
 /** Accept, reject and revert endpoint specs. */
 export const REVIEW_ENDPOINTS: EndpointSpec[] = [
@@ -270,7 +265,7 @@ export const REVIEW_ENDPOINTS: EndpointSpec[] = [
     params: ReviewParamsSchema,
     body: z.strictObject({}),
     responses: {
-      ...ok("the decision", ReviewResponseSchema),
+      ...ok("the decision", S.DecisionResponseSchema),
       ...BAD_REQUEST,
       404: error("no relation has this id"),
       409: error("a curated relation, or accepting a rejected one"),
@@ -285,7 +280,7 @@ export const REVIEW_ENDPOINTS: EndpointSpec[] = [
     params: ReviewParamsSchema,
     body: z.strictObject({}),
     responses: {
-      ...ok("the reverted merge", ReviewResponseSchema),
+      ...ok("the reverted merge", S.RevertMergeResponseSchema),
       ...BAD_REQUEST,
       404: error("no such merge"),
       ...WRITE_ERRORS,

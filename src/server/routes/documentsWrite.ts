@@ -3,13 +3,17 @@
  * resolve, merge) and swaps the served graph.
  */
 import { Router } from "express";
+import type { z } from "zod";
 import { DocumentBodySchema, UrlDocumentBodySchema } from "../../ingest/documentInput.ts";
 import type { DocumentInput } from "../../ingest/types.ts";
 import { fetchArticle } from "../../ingest/web/fetchArticle.ts";
 import { requireWriteAccess } from "../auth.ts";
 import type { ServerContext } from "../context.ts";
 import { parseOr400 } from "../../query/errors.ts";
+import type { IngestResponseSchema } from "../../query/schemas.ts";
 import { toHttpError, writerOf } from "./writeErrors.ts";
+
+type IngestResponse = z.infer<typeof IngestResponseSchema>;
 
 /** Routes: POST /api/documents. */
 export function documentsWriteRoutes(ctx: ServerContext): Router {
@@ -18,7 +22,8 @@ export function documentsWriteRoutes(ctx: ServerContext): Router {
     // Checked before fetching: a server that cannot write fetches nothing.
     const writer = writerOf(ctx);
     try {
-      const result = await writer.ingest(await documentOf(ctx, req.body));
+      // Checked against the documented body, so the writer's result and the API's schema cannot drift apart.
+      const result: IngestResponse = await writer.ingest(await documentOf(ctx, req.body));
       res.status(201).location(`/api/documents/${result.document.id}`).json(result);
     } catch (error) {
       throw toHttpError(error);

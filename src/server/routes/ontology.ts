@@ -4,39 +4,24 @@
  * from the graph itself.
  */
 import { Router } from "express";
+import type { z } from "zod";
 import { OntologySchema } from "../../model/schemas.ts";
 import type { KnowledgeGraph } from "../../model/types.ts";
+import type { OntologyResponseSchema } from "../../query/schemas.ts";
 import { dataFilesOf } from "../../store/dataFiles.ts";
 import type { DataIssue } from "../../store/issues.ts";
 import { readYamlFile } from "../../store/yamlFile.ts";
 import { logger } from "../../util/logger.ts";
 import type { ServerContext } from "../context.ts";
 
+/** The body of GET /api/ontology. */
+export type OntologyView = z.infer<typeof OntologyResponseSchema>;
+
 /** An entity type as the page shows it. */
-export interface OntologyType {
-  id: string;
-  label: string;
-  color: string;
-  description: string;
-}
+export type OntologyType = OntologyView["types"][number];
 
 /** A predicate as the page shows it. */
-export interface OntologyPredicate {
-  id: string;
-  label: string;
-  inverse: string;
-  symmetric: boolean;
-  /** The Wikidata property in the same direction (subject -> object), when the ontology gives one. */
-  wikidata?: string;
-  /** The Wikidata property from object to subject, when the ontology gives one. */
-  wikidataInverse?: string;
-}
-
-/** The body of GET /api/ontology. */
-export interface OntologyView {
-  types: OntologyType[];
-  predicates: OntologyPredicate[];
-}
+export type OntologyPredicate = OntologyView["predicates"][number];
 
 /** The ontology file's types and predicates, or null when the file is missing or invalid (logged). */
 function readOntology(root: string): OntologyView | null {

@@ -8,7 +8,12 @@ import { IdSchema } from "../../model/schemas.ts";
 import { requireWriteAccess } from "../auth.ts";
 import type { ServerContext } from "../context.ts";
 import { parseOr400 } from "../../query/errors.ts";
+import type { DecisionResponseSchema, RevertMergeResponseSchema } from "../../query/schemas.ts";
 import { toHttpError, writerOf } from "./writeErrors.ts";
+
+// The writer's results are checked against the documented bodies here, so the two cannot drift apart.
+type DecisionResponse = z.infer<typeof DecisionResponseSchema>;
+type RevertMergeResponse = z.infer<typeof RevertMergeResponseSchema>;
 
 const ParamsSchema = z.strictObject({ id: IdSchema.max(200) });
 // Decisions carry no fields today; an empty JSON object (or nothing) is the body.
@@ -26,7 +31,7 @@ export function relationsRoutes(ctx: ServerContext): Router {
       const { id } = parseOr400(ParamsSchema, req.params, "params");
       parseOr400(EmptyBodySchema, req.body, "body");
       try {
-        res.json(await writerOf(ctx).decide(id, decision));
+        res.json((await writerOf(ctx).decide(id, decision)) satisfies DecisionResponse);
       } catch (error) {
         throw toHttpError(error);
       }
@@ -36,7 +41,7 @@ export function relationsRoutes(ctx: ServerContext): Router {
     const { id } = parseOr400(ParamsSchema, req.params, "params");
     parseOr400(EmptyBodySchema, req.body, "body");
     try {
-      res.json(await writerOf(ctx).revertMerge(id));
+      res.json((await writerOf(ctx).revertMerge(id)) satisfies RevertMergeResponse);
     } catch (error) {
       throw toHttpError(error);
     }

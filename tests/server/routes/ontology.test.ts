@@ -6,9 +6,11 @@ import request from "supertest";
 import { afterEach, describe, expect, it } from "vitest";
 import { ENTITY_TYPES, type KnowledgeGraph } from "../../../src/model/types.ts";
 import { createApp } from "../../../src/server/app.ts";
+import { ONTOLOGY_ENDPOINT } from "../../../src/server/api/endpoints.ts";
 import { ServedGraph } from "../../../src/graph/servedGraph.ts";
 import { DEFAULT_DATA_ROOT } from "../../../src/store/dataFiles.ts";
 import { makeTempData, type TempData } from "../../helpers/tempData.ts";
+import { expectDocumented } from "../apiFixture.ts";
 
 const appFor = (graph: KnowledgeGraph, dataRoot: string | null) =>
   createApp({ served: new ServedGraph(graph), dataRoot, readOnly: true }, { requestLogs: false });
@@ -22,7 +24,7 @@ describe("server routes: ontology", () => {
 
   it("lists every type of ontology.yaml with its label and colour, and every predicate with its inverse", async () => {
     const res = await request(appFor(new MultiDirectedGraph(), DEFAULT_DATA_ROOT)).get("/api/ontology");
-    expect(res.status).toBe(200);
+    expectDocumented(res, ONTOLOGY_ENDPOINT, 200);
     expect(res.body.types).toContainEqual(expect.objectContaining({ id: "person", label: "Person", color: "#e15759" }));
     expect(res.body.types).toHaveLength(ENTITY_TYPES.length);
     expect(res.body.predicates).toContainEqual(
@@ -62,7 +64,7 @@ describe("server routes: ontology", () => {
     loose.addEdgeWithKey("e", "a", "b", { predicate: "part_of", label: "is part of" });
     const graph = loose as unknown as KnowledgeGraph;
     const res = await request(appFor(graph, null)).get("/api/ontology");
-    expect(res.status).toBe(200);
+    expectDocumented(res, ONTOLOGY_ENDPOINT, 200);
     expect(res.body.types).toEqual([
       { id: "person", label: "Person", color: "#111111", description: "" },
       { id: "quantity", label: "Quantity", color: "#222222", description: "" },

@@ -50,8 +50,13 @@ describe("web relation kinds", () => {
 
   it("names the predicate of open relations by its id, not by the first phrase, when there is no ontology", () => {
     const { predicates } = ontologyForGraph(pageGraph(), null);
-    expect(predicates).toContainEqual({ id: "related_to", label: "Related to", inverse: "related_to" });
-    expect(predicates).toContainEqual({ id: "sues", label: "sues", inverse: "sues" });
+    expect(predicates).toContainEqual({
+      id: "related_to",
+      label: "Related to",
+      inverse: "related_to",
+      symmetric: false,
+    });
+    expect(predicates).toContainEqual({ id: "sues", label: "sues", inverse: "sues", symmetric: false });
   });
 
   it("draws open relations in their own colour, and candidates, open or not, as candidates", () => {
