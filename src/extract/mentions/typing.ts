@@ -43,6 +43,10 @@ const ORG_HEADS = new Set([
   ...["trust", "books", "studio", "films", "airways", "press", "media", "magazine", "orchestra", "choir", "band"],
   // Libraries are institutions before buildings; football clubs end in a suffix or a word no place has.
   ...["library", "inspectorate", "ff", "afc", "cf", "sc", "ac", "united", "rovers", "wanderers", "hotspur"],
+  // Last words of firms' names in trade: "Calyx Therapeutics", "Redstone Metals", "Lotus Bay Shipping".
+  ...["therapeutics", "biosciences", "biotech", "genomics", "diagnostics", "metals", "mining", "minerals", "shipping"],
+  ...["logistics", "lines", "robotics", "semiconductor", "semiconductors", "materials", "aerospace", "automotive"],
+  ...["software", "solutions", "foods", "beverages", "bancorp", "refining", "exploration"],
 ]);
 /** First words that make a name an organisation: "Centre Muraz", "Olympique Lyonnais", "Sporting Lisbon". */
 const LEADING_ORG = new Set([

@@ -60,7 +60,7 @@ export function resolveMentions(a: Analysis, mentions: Mention[]): Resolution {
   // Full names first, so that surnames (which may come earlier in the text, e.g. in a headline) can join them.
   pending.sort((x, y) => y.to - y.from - (x.to - x.from));
   for (const m of pending) {
-    if (m.to - m.from === 1 && (r.surname(m) || r.shortName(m) || r.acronym(m) || r.sameLabel(m))) continue;
+    if (m.to - m.from === 1 && (r.surname(m) || r.shortName(m) || r.acronym(m, a) || r.sameLabel(m))) continue;
     if (m.weak) continue;
     const type = m.type ?? "organization";
     r.add(`${type}:${normalizeName(m.surface)}`, m, { label: m.surface, type });
@@ -154,8 +154,22 @@ class Resolver {
     return true;
   }
 
-  /** "CMA" joins "Competition and Markets Authority" when its letters are the initials of the name's words. */
-  acronym(m: Mention): boolean {
+  /**
+   * "CMA" joins "Competition and Markets Authority" when its letters are the initials of the name's words, and an
+   * acronym in brackets right after an organisation's name joins it whatever its letters ("... and Health (BAuA)").
+   */
+  acronym(m: Mention, a: Analysis): boolean {
+    if (/^\p{Lu}[\p{L}&]{1,7}$/u.test(m.surface) && (m.surface.match(/\p{Lu}/gu)?.length ?? 0) >= 2) {
+      const { tokens } = a;
+      const named = tokens[m.from - 1]?.text === "(" && tokens[m.to]?.text === ")";
+      const org = named
+        ? this.clusters.find((c) => c.type === "organization" && c.mentions.some((x) => x.to === m.from - 1))
+        : undefined;
+      if (org) {
+        this.attach(org, m, "acronym");
+        return true;
+      }
+    }
     if (!/^[A-Z]{2,6}$/.test(m.surface)) return false;
     const orgs = this.clusters.filter((c) => c.type === "organization" && initials(c.label) === m.surface);
     if (orgs.length !== 1) return false;
