@@ -294,8 +294,7 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
         isCommonWord(tokens[start].lemma.toLowerCase()) ||
         onlySentenceInitial(a, start) ||
         commonWordStartingSentence(a, start)));
-  // "beat the Chiefs", "the Greens won": a plural common word capitalised after "the" inside a sentence names a team,
-  // a party or a band.
+  // "beat the Chiefs", "The Greens won": a plural common word capitalised after "the" names a team, a party or a band.
   if (weak && end - start === 1 && !titled && pluralBody(a, start)) {
     push(a, out, taken, { from: start, to: end, type: "organization" });
     return;
@@ -329,14 +328,13 @@ function splitAtRole(a: Analysis, ctx: CompiledContext, from: number, to: number
   return false;
 }
 
-/** Whether token `k` is a capitalised plural common noun right after "the", not at the start of its sentence. */
+/** Whether token `k` is a capitalised plural common noun right after "the" ("The Chiefs' chief executive"). */
 function pluralBody(a: Analysis, k: number): boolean {
   const t = a.tokens[k];
   const the = a.tokens[k - 1];
   return (
     the?.lower === "the" &&
     the.sentence === t.sentence &&
-    k - 1 > a.sentences[t.sentence].from &&
     /^\p{Lu}\p{Ll}+s$/u.test(t.text) &&
     isCommonWord(t.lower.slice(0, -1))
   );

@@ -92,7 +92,7 @@ function after(
     }
     return;
   }
-  const role = roleAt(v, j, s.to);
+  const role = roleAt(v, j, s.to) ?? staffNoun(v, j, s.to);
   if (!role || !ROLE_OF.has(t[role.to]?.lower ?? "")) return;
   let o = role.to + 1;
   if (DETERMINERS.has(t[o]?.lower ?? "")) o++;
@@ -173,6 +173,23 @@ function asRole(v: View, k: number): number {
   const t = v.tokens;
   while (t[k]?.pos === "AUX" || t[k]?.pos === "ADV") k++;
   return t[k]?.pos === "VERB" && AS_VERBS.has(t[k].lemma.toLowerCase()) && t[k + 1]?.lower === "as" ? k + 2 : 0;
+}
+
+/** Prepositions after which a job the lexicon does not list still places a person in a body: "an inspector at Y". */
+const STAFF_AT = new Set(["at", "with"]);
+
+/**
+ * "a senior inspector at Y", "an art historian with Y": common nouns the role lexicon lacks, ending right before "at"
+ * or "with", make their holder a body's staff.
+ */
+function staffNoun(v: View, k: number, to: number): { predicate: string; to: number; text: string } | null {
+  for (let j = k; j < Math.min(to, k + 4); j++) {
+    const t = v.tokens[j];
+    if (v.mentionAt[j] || (t.pos !== "NOUN" && t.pos !== "ADJ")) return null;
+    if (t.pos === "NOUN" && STAFF_AT.has(v.tokens[j + 1]?.lower ?? ""))
+      return { predicate: "works_for", to: j + 1, text: t.lower };
+  }
+  return null;
 }
 
 /** A role phrase at `k` (after optional adjectives and nouns: "longtime chief executive"). */
