@@ -29,6 +29,15 @@ describe("extract", () => {
       );
     });
 
+    it("reads players' positions as plays_for and coaches as coaches", () => {
+      const r = extract(
+        "Real Madrid signed striker Kylian Mbappe. Carlo Ancelotti, the Real Madrid coach, was pleased.",
+      );
+      expect(triples(r)).toEqual(
+        expect.arrayContaining(["kylian-mbappe plays_for real-madrid", "carlo-ancelotti coaches real-madrid"]),
+      );
+    });
+
     it("reads a plural owner's apostrophe before a role: The Chiefs' chief executive, X", () => {
       expect(triples(extract("The Chiefs' chief executive, Hemi Rangi, said the club would act."))).toContain(
         "hemi-rangi leads chiefs",

@@ -6,7 +6,7 @@
 import { matchPhrase } from "../mentions/phrases.ts";
 import type { Mention } from "../mentions/types.ts";
 import type { Sentence } from "../nlp/types.ts";
-import { antecedent, descriptionAt, pronounAt } from "./coref.ts";
+import { antecedent, descriptionAt, pronounAt, referentAt } from "./coref.ts";
 import { isPossessive, mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
 
 const ACTORS = new Set(["person", "organization", "country", "group"]);
@@ -95,6 +95,13 @@ function after(
   const role = roleAt(v, j, s.to) ?? staffNoun(v, j, s.to);
   if (!role || !ROLE_OF.has(t[role.to]?.lower ?? "")) return;
   let o = role.to + 1;
+  // "a fire information officer with the service": the role is held at the body the description refers to.
+  const referent = referentAt(v, o);
+  if (referent && !v.mentionAt[o] && ACTORS.has(v.clusters[referent.entity].type) && referent.entity !== person) {
+    out.push(cand(person, referent.entity, role.predicate, "coreferent-role", from, referent.to, role.text));
+    close(v, referent.to, person, appositions);
+    return;
+  }
   if (DETERMINERS.has(t[o]?.lower ?? "")) o++;
   // "the leader of the opposition Christian Democratic Union": skip a few modifiers.
   for (let n = 0; n < 3 && !v.mentionAt[o] && MODIFIER_POS.has(t[o]?.pos ?? ""); n++) o++;
