@@ -157,5 +157,15 @@ describe("extract", () => {
       const r = extract("The Crusaders beat the Chiefs 27-20 on Saturday. The board later fined the Chiefs.");
       expect(entity(r, "Chiefs")?.type).toBe("organization");
     });
+    it("names vessels as works, and joins a surname read as a place to the person it belongs to", () => {
+      const r = extract(
+        "The Liberian-flagged Nordic Aurora struck the tanker Seri Kenanga. It came in Whitmore's last game. " +
+          "The match was the last of Tane Whitmore's four years as coach.",
+      );
+      expect(entity(r, "Nordic Aurora")?.type).toBe("work");
+      expect(entity(r, "Seri Kenanga")?.type).toBe("work");
+      expect(r.entities.filter((e) => e.label === "Whitmore")).toEqual([]);
+      expect(entity(r, "Tane Whitmore")?.aliases).toContain("Whitmore");
+    });
   });
 });
