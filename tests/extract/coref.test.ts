@@ -3,6 +3,22 @@ import { extract, relation, triples } from "./helpers.ts";
 
 describe("extract", () => {
   describe("light coreference in roles", () => {
+    it("resolves a description to the body whose name carries its head word, before a more salient one", () => {
+      const r = extract(
+        "Microsoft said the Federal Trade Commission had sued Microsoft over Microsoft's deal. " +
+          "Lina Khan, who chairs the commission, said the agency may appeal.",
+      );
+      expect(triples(r)).toContain("lina-khan leads federal-trade-commission");
+    });
+
+    it("places a person in the body an apposition's description refers to", () => {
+      const r = extract(
+        "The BC Wildfire Service said the blaze grew. Dana McAllister, a fire information officer with the service, " +
+          "said more crews were coming.",
+      );
+      expect(triples(r)).toContain("dana-mcallister works_for bc-wildfire-service");
+    });
+
     it("reads 'Its president, X' as X leading the organisation of the previous sentence", () => {
       const r = extract(
         "Apartur, an association of flat owners, criticised the ban. Its president, Marian Muro, spoke.",

@@ -17,6 +17,33 @@ describe("extract", () => {
       expect(triples(r)).toEqual(["satya-nadella leads microsoft"]);
     });
 
+    it("places a person in a body through a job the role list lacks: X, an inspector at Y / with Y", () => {
+      expect(triples(extract("Grace Mwila, a senior inspector at Redstone Metals, said work had stopped."))).toContain(
+        "grace-mwila works_for redstone-metals",
+      );
+      expect(triples(extract("Pierre Duval, an art historian with Sorbonne University, agreed."))).toContain(
+        "pierre-duval works_for sorbonne-university",
+      );
+      expect(triples(extract("Tom Hart, a lifelong fan of Arsenal, cheered."))).not.toContain(
+        "tom-hart works_for arsenal",
+      );
+    });
+
+    it("reads players' positions as plays_for and coaches as coaches", () => {
+      const r = extract(
+        "Real Madrid signed striker Kylian Mbappe. Carlo Ancelotti, the Real Madrid coach, was pleased.",
+      );
+      expect(triples(r)).toEqual(
+        expect.arrayContaining(["kylian-mbappe plays_for real-madrid", "carlo-ancelotti coaches real-madrid"]),
+      );
+    });
+
+    it("reads a plural owner's apostrophe before a role: The Chiefs' chief executive, X", () => {
+      expect(triples(extract("The Chiefs' chief executive, Hemi Rangi, said the club would act."))).toContain(
+        "hemi-rangi leads chiefs",
+      );
+    });
+
     it("reads a title before a name: Y's president, X / demonym title X / Y title, X", () => {
       expect(triples(extract("Turkey's president, Recep Tayyip Erdogan, offered to help."))).toContain(
         "recep-tayyip-erdogan leads turkiye",

@@ -71,6 +71,17 @@ describe("extract", () => {
       expect(r.merges).toContainEqual(expect.objectContaining({ surface: "CMA", rule: "acronym" }));
     });
 
+    it("joins an acronym in brackets right after an organisation's name, whatever its letters, and its later uses", () => {
+      const r = extract(
+        "Germany's Federal Institute for Occupational Safety and Health (BAuA) ordered it. The BAuA said so.",
+      );
+      const body = entity(r, "Federal Institute for Occupational Safety and Health");
+      expect(body?.aliases).toContain("BAuA");
+      expect(r.entities.filter((e) => e.label === "BAuA")).toEqual([]);
+      const port = extract("The Maritime and Port Authority of Singapore (MPA) said so. The MPA said no one was hurt.");
+      expect(port.entities.map((e) => e.label)).toEqual(["Maritime and Port Authority of Singapore"]);
+    });
+
     it("joins a short name to the one organisation it begins", () => {
       const r = extract("Microsoft bought Activision Blizzard. Activision will keep its studios.");
       expect(entity(r, "Activision Blizzard")?.aliases).toContain("Activision");

@@ -112,5 +112,60 @@ describe("extract", () => {
       expect(entity(r, "Calloway Prize")?.type).toBe("event");
       expect(entity(r, "Niger Delta")?.type).toBe("location");
     });
+    it("lets an apposition's organisation noun outweigh a place word at the end of the name", () => {
+      const r = extract("Canadian Pacific Kansas City, the Calgary-based railway, halted trains on its main line.");
+      expect(entity(r, "Canadian Pacific Kansas City")?.type).toBe("organization");
+      expect(entity(r, "Calgary")?.type).toBe("location");
+    });
+
+    it("takes one word known as a person's name for a person, not a common word", () => {
+      const r = extract(
+        "The essay was written in Poland shortly before Napoleon invaded. Among her visitors was Voltaire.",
+      );
+      expect(entity(r, "Napoleon")?.type).toBe("person");
+      expect(entity(r, "Voltaire")?.type).toBe("person");
+    });
+    it("types a two-word name ending in a trade word, or after an X-based modifier, as a firm", () => {
+      const r = extract(
+        "Calyx Therapeutics hired staff. The ship, operated by the Copenhagen-based Halvorsen Line, sank.",
+      );
+      expect(entity(r, "Calyx Therapeutics")?.type).toBe("organization");
+      expect(entity(r, "Halvorsen Line")?.type).toBe("organization");
+    });
+
+    it("strips police ranks before a name", () => {
+      const r = extract("Detective Superintendent Kylie Marsh said most of the money was gone.");
+      expect(entity(r, "Kylie Marsh")?.type).toBe("person");
+    });
+
+    it("keeps 'and' and 'of the' inside one body's name, and still splits two coordinated names", () => {
+      const r = extract(
+        "The Maritime and Port Authority of Singapore wrote to Friends of the Earth Nigeria. The Federal " +
+          "Institute for Occupational Safety and Health replied. Alibaba and Tencent fell.",
+      );
+      for (const name of [
+        "Maritime and Port Authority of Singapore",
+        "Friends of the Earth Nigeria",
+        "Federal Institute for Occupational Safety and Health",
+        "Alibaba",
+        "Tencent",
+      ])
+        expect(entity(r, name)?.type).toBe("organization");
+    });
+
+    it("reads a capitalised plural common word after 'the' inside a sentence as a team or party", () => {
+      const r = extract("The Crusaders beat the Chiefs 27-20 on Saturday. The board later fined the Chiefs.");
+      expect(entity(r, "Chiefs")?.type).toBe("organization");
+    });
+    it("names vessels as works, and joins a surname read as a place to the person it belongs to", () => {
+      const r = extract(
+        "The Liberian-flagged Nordic Aurora struck the tanker Seri Kenanga. It came in Whitmore's last game. " +
+          "The match was the last of Tane Whitmore's four years as coach.",
+      );
+      expect(entity(r, "Nordic Aurora")?.type).toBe("work");
+      expect(entity(r, "Seri Kenanga")?.type).toBe("work");
+      expect(r.entities.filter((e) => e.label === "Whitmore")).toEqual([]);
+      expect(entity(r, "Tane Whitmore")?.aliases).toContain("Whitmore");
+    });
   });
 });

@@ -31,7 +31,10 @@ const FIRM_OBJECT = new Set(["acquire", "acquired", "acquiring", "buy", "bought"
 const FIRM_APPOSITION = new Set([
   ...[...FIRM_BEFORE].filter((w) => w !== "rival"),
   ...["party", "partner", "coalition", "alliance", "club", "team", "band", "union", "movement", "organisation"],
-  ...["organization", "agency", "charity", "newspaper", "broadcaster", "regulator", "watchdog"],
+  ...["organization", "agency", "charity", "newspaper", "broadcaster", "regulator", "watchdog", "railway", "railroad"],
+  ...["carrier", "miner", "utility", "network", "chain", "exchange", "university", "college", "hospital", "institute"],
+  ...["foundation", "museum", "orchestra", "ministry", "authority", "commission", "league", "federation"],
+  ...["association", "society", "cooperative", "council"],
 ]);
 /** What advisers advise on: "X advised UBS on the transaction" is a bank's or a law firm's work. */
 const DEALS = new Set(["deal", "transaction", "merger", "takeover", "acquisition", "sale", "bid", "offer", "listing"]);
@@ -58,6 +61,8 @@ function firmContext(tokens: Token[], from: number, to: number): boolean {
   const prev = tokens[from - 1]?.lower ?? "";
   const before = tokens[from - 2]?.lower ?? "";
   if (FIRM_BEFORE.has(prev) && tokens[from - 1].pos === "NOUN") return true;
+  // "the Copenhagen-based Halvorsen Line": people are from places, bodies are based in them.
+  if (/-based$/.test(prev)) return true;
   if (prev === "at" && FIRM_STAFF.has(before)) return true;
   if ((prev === "of" || prev === "in") && FIRM_OF.has(before)) return true;
   if (FIRM_OBJECT.has(prev)) return true;
@@ -84,7 +89,8 @@ function appositionNoun(tokens: Token[], k: number): boolean {
   for (let j = k; j < k + 4 && tokens[j]; j++) {
     // "X, the company's chief scientist" is the company's person, not the company.
     if (FIRM_APPOSITION.has(tokens[j].lower)) return tokens[j + 1]?.pos !== "NOUN" && tokens[j + 1]?.lower !== "'s";
-    if (tokens[j].pos === "PUNCT" || tokens[j].pos === "VERB") return false;
+    // "X, a spokesman for the ministry": the noun after a preposition is not the apposition's head.
+    if (tokens[j].pos === "PUNCT" || tokens[j].pos === "VERB" || tokens[j].pos === "ADP") return false;
   }
   return false;
 }

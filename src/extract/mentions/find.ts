@@ -294,6 +294,11 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
         isCommonWord(tokens[start].lemma.toLowerCase()) ||
         onlySentenceInitial(a, start) ||
         commonWordStartingSentence(a, start)));
+  // "beat the Chiefs", "The Greens won": a plural common word capitalised after "the" names a team, a party or a band.
+  if (weak && end - start === 1 && !titled && pluralBody(a, start)) {
+    push(a, out, taken, { from: start, to: end, type: "organization" });
+    return;
+  }
   if (weak) {
     push(a, out, taken, { from: start, to: end, type: null, weak });
     return;
@@ -321,6 +326,18 @@ function splitAtRole(a: Analysis, ctx: CompiledContext, from: number, to: number
     return true;
   }
   return false;
+}
+
+/** Whether token `k` is a capitalised plural common noun right after "the" ("The Chiefs' chief executive"). */
+function pluralBody(a: Analysis, k: number): boolean {
+  const t = a.tokens[k];
+  const the = a.tokens[k - 1];
+  return (
+    the?.lower === "the" &&
+    the.sentence === t.sentence &&
+    /^\p{Lu}\p{Ll}+s$/u.test(t.text) &&
+    isCommonWord(t.lower.slice(0, -1))
+  );
 }
 
 /** Whether `word` (lower case) is by itself the name of a known country or place ("paris", not "george"). */
@@ -353,6 +370,15 @@ function properRun(tokens: Token[], i: number, to: number): number {
     ) {
       if (t.lower === "and" && cut < 0) cut = j;
       j++;
+    } else if (
+      t.lower === "of" &&
+      tokens[j + 1]?.lower === "the" &&
+      j + 2 < to &&
+      isCapitalized(tokens[j + 2]) &&
+      (ofHead(tokens[j - 1].lower) || tokens[j - 1].lower === "friends")
+    ) {
+      // "Ministry of the Interior", "Friends of the Earth": a body's name may carry its own article.
+      j += 2;
     } else if (PARTICLE_PAIR.has(`${t.lower} ${tokens[j + 1]?.lower}`) && j + 2 < to && isCapitalized(tokens[j + 2])) {
       // "Ursula von der Leyen", "Bram van der Berg": two particles between the given name and the surname.
       j += 2;
@@ -362,9 +388,23 @@ function properRun(tokens: Token[], i: number, to: number): number {
       j = place;
     }
   }
-  // "Alibaba and Tencent" are two names; "Competition and Markets Authority" and "Procter & Gamble" are one.
-  if (cut >= 0 && !isOrgHead(tokens[j - 1].lower)) return cut;
+  // "Alibaba and Tencent" are two names; "Competition and Markets Authority", "Maritime and Port Authority of
+  // Singapore", "Institute for Safety and Health" and "Procter & Gamble" are one.
+  if (cut >= 0 && !bodyAfterAnd(tokens, i, cut, j)) return cut;
   return j;
+}
+
+/**
+ * Whether the "and" at `cut` joins the words of one body's name `[from, to)`: a body's head word follows it (the last
+ * word, or the word before "of"), or it coordinates inside the "for" complement of one ("Institute for X and Y").
+ */
+function bodyAfterAnd(tokens: Token[], from: number, cut: number, to: number): boolean {
+  // "X and Port Authority and Y": with a second "and" the run coordinates names.
+  for (let k = cut + 1; k < to; k++) if (tokens[k].lower === "and") return false;
+  for (let k = cut + 1; k < to; k++)
+    if (isOrgHead(tokens[k].lower) && (k === to - 1 || tokens[k + 1].lower === "of")) return true;
+  for (let k = from + 1; k < cut; k++) if (tokens[k].lower === "for" && isOrgHead(tokens[k - 1].lower)) return true;
+  return false;
 }
 
 /** At most this many particles stand together in a town's name. */

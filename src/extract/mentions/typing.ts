@@ -43,6 +43,10 @@ const ORG_HEADS = new Set([
   ...["trust", "books", "studio", "films", "airways", "press", "media", "magazine", "orchestra", "choir", "band"],
   // Libraries are institutions before buildings; football clubs end in a suffix or a word no place has.
   ...["library", "inspectorate", "ff", "afc", "cf", "sc", "ac", "united", "rovers", "wanderers", "hotspur"],
+  // Last words of firms' names in trade: "Calyx Therapeutics", "Redstone Metals", "Lotus Bay Shipping".
+  ...["therapeutics", "biosciences", "biotech", "genomics", "diagnostics", "metals", "mining", "minerals", "shipping"],
+  ...["logistics", "lines", "robotics", "semiconductor", "semiconductors", "materials", "aerospace", "automotive"],
+  ...["software", "solutions", "foods", "beverages", "bancorp", "refining", "exploration"],
 ]);
 /** First words that make a name an organisation: "Centre Muraz", "Olympique Lyonnais", "Sporting Lisbon". */
 const LEADING_ORG = new Set([
@@ -238,7 +242,7 @@ export function isPlaceName(word: string): boolean {
   return tagsOf(word).some((t) => PLACE_TAGS.has(t));
 }
 
-const NAME_TAGS = new Set([...PERSON_TAGS, ...PLACE_TAGS, "LastName", "Organization", "ProperNoun"]);
+const NAME_TAGS = new Set([...PERSON_TAGS, ...PLACE_TAGS, "LastName", "Person", "Organization", "ProperNoun"]);
 
 /** Whether compromise knows `word` (lower case) only as a common word ("several", "western", "wars"). */
 export function isCommonWord(word: string): boolean {
@@ -349,6 +353,9 @@ export function typeName(
   if (AGREEMENT_HEADS.has(last)) return "agreement";
   // A title before the name says person, whatever place word ends it ("Judge Helen Marsh").
   if (titled) return "person";
+  // "X, the Calgary-based railway", "agreed to acquire X": what the sentence says of the name outweighs its look.
+  const cue = contextType(tokens, from, to);
+  if (cue) return cue;
   if (FOLLOWING_PLACE.has(tokens[to]?.lower ?? "")) return "location";
   const firstNamed = isFirstName(words[0]) && !knownPlace(words[0]);
   if (words.length === 2 && firstNamed && SURNAME_PLACE_WORDS.has(last)) return "person";
@@ -357,8 +364,6 @@ export function typeName(
   if (LEADING_PLACE.has(words[0]) && words.length > 1 && !isFirstName(words[1])) return "location";
   const following = tokens[to]?.lower ?? "";
   if (OUTLET_NOUNS.has(following)) return "organization";
-  const cue = contextType(tokens, from, to);
-  if (cue) return cue;
   // "St Louis, Missouri", "San Fernando, Chile": a name followed by a known place after a comma is a place in it.
   // ("Mykhailo Podolyak, Kyiv's lead negotiator" is no place: the place there owns what follows.)
   if (tokens[to]?.lower === "," && /^\p{Lu}/u.test(tokens[to + 1]?.text ?? "") && tokens[to + 2]?.pos !== "PART") {
@@ -391,6 +396,8 @@ export function typeName(
   if (tokens.slice(from, to).some((t) => /\p{Ll}{3}\p{Lu}/u.test(t.text))) return "organization";
   if (words.length >= 2 && words.length <= 4 && isFirstName(words[0])) return "person";
   if (words.some((w) => tagsOf(w).includes("Organization"))) return "organization";
+  // "Voltaire", "Napoleon": one word compromise knows as a person's name.
+  if (words.length === 1 && tagsOf(words[0]).includes("Person")) return "person";
   if (words.length === 1 && /^[A-Z]{2,6}$/.test(tokens[from].text)) return "organization";
   // Unknown names of two to four words are people unless a word is an adjective or number ("Formula One", "Red Bull").
   if (words.length >= 2 && words.length <= 4 && !words.includes("of") && !words.some(isModifierWord)) return "person";

@@ -23,6 +23,8 @@ const WORK_NOUNS = new Set([
   ...["game", "videogame", "series", "sitcom", "show", "programme", "program", "opera", "musical", "play", "poem"],
   ...["painting", "sculpture", "franchise", "trilogy", "saga", "comic", "manga", "anime", "soundtrack", "mixtape"],
   ...["symphony", "ballad", "hymn", "anthem", "track", "console", "smartphone", "app", "miniseries", "telenovela"],
+  // Vessels are named like works: "the tanker Seri Kenanga", "the container ship Nordic Aurora".
+  ...["ship", "tanker", "vessel", "freighter", "ferry", "yacht", "liner", "trawler", "tug", "frigate", "destroyer"],
 ]);
 /** "the maker of X", "the author of X": the X of these is a work. */
 const MAKERS = new Set(["maker", "makers", "creator", "creators", "author", "developer", "publisher", "composer"]);
@@ -138,6 +140,8 @@ function cuedBefore(tokens: Token[], i: number): boolean {
   if (!prev || prev.sentence !== tokens[i].sentence) return false;
   if (WORK_NOUNS.has(prev.lower) && prev.pos === "NOUN") return true;
   if (TITLING.has(prev.lower)) return true;
+  // "the Liberian-flagged Nordic Aurora": only vessels fly a flag.
+  if (/-flagged$/.test(prev.lower)) return true;
   return prev.lower === "of" && MAKERS.has(tokens[i - 2]?.lower ?? "");
 }
 

@@ -37,6 +37,8 @@ const DESCRIPTIONS = new Map<string, EntityType[]>([
   ...heads(["agency", "party", "federation", "union", "network", "broadcaster", "publisher", "newspaper"], ORG),
   ...heads(["court", "ministry", "regulator", "university", "school", "college", "band", "label", "studio"], ORG),
   ...heads(["foundation", "charity", "watchdog", "authority", "operator", "insurer", "hospital", "institute"], ORG),
+  ...heads(["commission", "council", "service", "department", "committee", "fund", "organisation", "museum"], ORG),
+  ...heads(["organization", "league", "miner", "railway", "developer", "utility", "tribunal", "inspectorate"], ORG),
   ...heads(["city", "town", "region", "province", "capital", "village", "municipality", "county", "district"], PLACE),
   ...heads(["country", "nation", "state", "kingdom", "republic"], STATE),
   ...heads(["film", "movie", "album", "song", "single", "novel", "book", "game", "series", "show", "opera"], WORK),
@@ -161,19 +163,37 @@ export function resolveReferences(v: View, options: Partial<CorefOptions> = {}):
       continue;
     }
     const pronoun = PERSONAL.get(v.tokens[k].lower);
-    const types = pronoun ?? descriptionAt(v, k)?.types;
+    const description = pronoun ? null : descriptionAt(v, k);
+    const types = pronoun ?? description?.types;
     if (!types) continue;
     const gender = GENDER.get(v.tokens[k].lower) ?? 0;
-    const e =
-      pronoun && isOpenerFor(v, opener, types, genders, gender)
-        ? opener
-        : mostSalient(v, types, count, last, sentence - (pronoun ? o.window : o.descriptionWindow), genders, gender);
+    const since = sentence - (pronoun ? o.window : o.descriptionWindow);
+    // "the commission" is the Federal Trade Commission before any other body named since: a name with the head.
+    const named = description ? namedBy(v, v.tokens[description.to - 1].lower) : null;
+    let e = pronoun && isOpenerFor(v, opener, types, genders, gender) ? opener : -1;
+    if (e < 0 && named) e = mostSalient(v, types, count, last, since, genders, gender, named);
+    if (e < 0) e = mostSalient(v, types, count, last, since, genders, gender);
     if (e < 0) continue;
     if (gender) genders[e] = gender;
     out.set(k, e);
     count[e] += 0.5;
     last[e] = sentence;
   }
+  return out;
+}
+
+/** The entities with a name containing `head` as a word ("commission" -> "Federal Trade Commission"). */
+function namedBy(v: View, head: string): Set<number> {
+  const out = new Set<number>();
+  v.clusters.forEach((c, e) => {
+    if (
+      c.label
+        .toLowerCase()
+        .split(/[\s-]+/)
+        .includes(head)
+    )
+      out.add(e);
+  });
   return out;
 }
 
@@ -195,10 +215,12 @@ function mostSalient(
   since: number,
   genders: Int8Array,
   gender: number,
+  only: Set<number> | null = null,
 ): number {
   let best = -1;
   for (let e = 0; e < count.length; e++) {
     if (count[e] === 0 || last[e] < since || !types.includes(v.clusters[e].type)) continue;
+    if (only && !only.has(e)) continue;
     if (gender && genders[e] === -gender) continue;
     if (best < 0 || count[e] > count[best] || (count[e] === count[best] && last[e] > last[best])) best = e;
   }

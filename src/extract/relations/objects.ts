@@ -58,6 +58,8 @@ export function readComplement(
   let nouns = false;
   for (let n = j; n < s.to && n < j + o.maxGap; n++) {
     const m = v.mentionAt[n];
+    // "by the Copenhagen-based Halvorsen Line": a name inside a hyphenated word describes the name after it.
+    if (m && m.to === m.from + 1 && m.end < v.tokens[m.from].end) continue;
     // "take over the Spirit plants": a name that modifies a common noun is not the complement.
     if (m && !SKIPPED_TYPES.has(v.clusters[m.entity].type)) {
       // "joined Britain's Labour Party": the possessed name is the complement; "bought Microsoft's stake": none.

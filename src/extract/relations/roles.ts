@@ -6,7 +6,7 @@
 import { matchPhrase } from "../mentions/phrases.ts";
 import type { Mention } from "../mentions/types.ts";
 import type { Sentence } from "../nlp/types.ts";
-import { antecedent, descriptionAt, pronounAt } from "./coref.ts";
+import { antecedent, descriptionAt, pronounAt, referentAt } from "./coref.ts";
 import { isPossessive, mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
 
 const ACTORS = new Set(["person", "organization", "country", "group"]);
@@ -92,9 +92,16 @@ function after(
     }
     return;
   }
-  const role = roleAt(v, j, s.to);
+  const role = roleAt(v, j, s.to) ?? staffNoun(v, j, s.to);
   if (!role || !ROLE_OF.has(t[role.to]?.lower ?? "")) return;
   let o = role.to + 1;
+  // "a fire information officer with the service": the role is held at the body the description refers to.
+  const referent = referentAt(v, o);
+  if (referent && !v.mentionAt[o] && ACTORS.has(v.clusters[referent.entity].type) && referent.entity !== person) {
+    out.push(cand(person, referent.entity, role.predicate, "coreferent-role", from, referent.to, role.text));
+    close(v, referent.to, person, appositions);
+    return;
+  }
   if (DETERMINERS.has(t[o]?.lower ?? "")) o++;
   // "the leader of the opposition Christian Democratic Union": skip a few modifiers.
   for (let n = 0; n < 3 && !v.mentionAt[o] && MODIFIER_POS.has(t[o]?.pos ?? ""); n++) o++;
@@ -173,6 +180,23 @@ function asRole(v: View, k: number): number {
   const t = v.tokens;
   while (t[k]?.pos === "AUX" || t[k]?.pos === "ADV") k++;
   return t[k]?.pos === "VERB" && AS_VERBS.has(t[k].lemma.toLowerCase()) && t[k + 1]?.lower === "as" ? k + 2 : 0;
+}
+
+/** Prepositions after which a job the lexicon does not list still places a person in a body: "an inspector at Y". */
+const STAFF_AT = new Set(["at", "with"]);
+
+/**
+ * "a senior inspector at Y", "an art historian with Y": common nouns the role lexicon lacks, ending right before "at"
+ * or "with", make their holder a body's staff.
+ */
+function staffNoun(v: View, k: number, to: number): { predicate: string; to: number; text: string } | null {
+  for (let j = k; j < Math.min(to, k + 4); j++) {
+    const t = v.tokens[j];
+    if (v.mentionAt[j] || (t.pos !== "NOUN" && t.pos !== "ADJ")) return null;
+    if (t.pos === "NOUN" && STAFF_AT.has(v.tokens[j + 1]?.lower ?? ""))
+      return { predicate: "works_for", to: j + 1, text: t.lower };
+  }
+  return null;
 }
 
 /** A role phrase at `k` (after optional adjectives and nouns: "longtime chief executive"). */

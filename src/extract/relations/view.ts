@@ -66,7 +66,12 @@ export function mentionEnding(v: View, k: number): Mention | null {
 /** Whether token `k` is a possessive marker ("'s", "’s", "'"). */
 export function isPossessive(v: View, k: number): boolean {
   const t = v.tokens[k];
-  return !!t && t.pos === "PART" && (t.lower === "'s" || t.lower === "'");
+  if (!t) return false;
+  if (t.pos === "PART") return t.lower === "'s" || t.lower === "'";
+  // "The Chiefs' chief executive": the tagger may read a plural's apostrophe as punctuation.
+  const prev = v.tokens[k - 1];
+  const next = v.tokens[k + 1];
+  return t.lower === "'" && !!prev && prev.end === t.start && /s$/i.test(prev.text) && next?.pos !== "PUNCT";
 }
 
 /**

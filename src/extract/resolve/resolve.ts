@@ -38,6 +38,12 @@ export function resolveMentions(a: Analysis, mentions: Mention[]): Resolution {
   const pending: Mention[] = [];
   voteTypes(mentions);
   const designated = designatedNames(mentions);
+  // "in Whitmore's last game ... Tane Whitmore": an unknown word read as a place by its preposition may be a surname.
+  const surnames = new Set(
+    mentions
+      .filter((m) => m.type === "person" && !m.known && m.to - m.from > 1)
+      .map((m) => normalizeName(m.surface.split(" ").pop()!)),
+  );
   for (const m of mentions) {
     if (m.eponym) pending.push((m.inner = eponymMention(a, m)));
     const club = designated.get(normalizeName(m.surface));
@@ -53,14 +59,19 @@ export function resolveMentions(a: Analysis, mentions: Mention[]): Resolution {
     else if (m.known) r.known(a, m);
     else if (m.state)
       r.add(`group:${normalizeName(m.surface)}`, m, { label: m.surface, type: "group", state: m.state });
-    else if (m.type && m.type !== "person" && !(m.type === "organization" && m.to - m.from === 1))
+    else if (
+      m.type &&
+      m.type !== "person" &&
+      !(m.type === "organization" && m.to - m.from === 1) &&
+      !(m.type === "location" && m.to - m.from === 1 && surnames.has(normalizeName(m.surface)))
+    )
       r.add(`${m.type}:${normalizeName(m.surface)}`, m, { label: m.surface, type: m.type });
     else pending.push(m);
   }
   // Full names first, so that surnames (which may come earlier in the text, e.g. in a headline) can join them.
   pending.sort((x, y) => y.to - y.from - (x.to - x.from));
   for (const m of pending) {
-    if (m.to - m.from === 1 && (r.surname(m) || r.shortName(m) || r.acronym(m) || r.sameLabel(m))) continue;
+    if (m.to - m.from === 1 && (r.surname(m) || r.shortName(m) || r.acronym(m, a) || r.sameLabel(m))) continue;
     if (m.weak) continue;
     const type = m.type ?? "organization";
     r.add(`${type}:${normalizeName(m.surface)}`, m, { label: m.surface, type });
@@ -154,8 +165,26 @@ class Resolver {
     return true;
   }
 
-  /** "CMA" joins "Competition and Markets Authority" when its letters are the initials of the name's words. */
-  acronym(m: Mention): boolean {
+  /**
+   * "CMA" joins "Competition and Markets Authority" when its letters are the initials of the name's words, and an
+   * acronym in brackets right after an organisation's name joins it whatever its letters ("... and Health (BAuA)"), and
+   * so does every later use of that acronym.
+   */
+  acronym(m: Mention, a: Analysis): boolean {
+    if (/^\p{Lu}[\p{L}&]{1,7}$/u.test(m.surface) && (m.surface.match(/\p{Lu}/gu)?.length ?? 0) >= 2) {
+      const { tokens } = a;
+      const named = tokens[m.from - 1]?.text === "(" && tokens[m.to]?.text === ")";
+      const org = named
+        ? this.clusters.find((c) => c.type === "organization" && c.mentions.some((x) => x.to === m.from - 1))
+        : undefined;
+      // "... of Singapore (MPA) said ... The MPA said": the acronym once given stands for the body again.
+      const again =
+        org ?? this.clusters.find((c) => c.type === "organization" && c.mentions.some((x) => x.surface === m.surface));
+      if (again) {
+        this.attach(again, m, "acronym");
+        return true;
+      }
+    }
     if (!/^[A-Z]{2,6}$/.test(m.surface)) return false;
     const orgs = this.clusters.filter((c) => c.type === "organization" && initials(c.label) === m.surface);
     if (orgs.length !== 1) return false;
