@@ -4,6 +4,7 @@
 import type { ServedGraph } from "../graph/servedGraph.ts";
 import type { DataWriter } from "../ingest/writer.ts";
 import type { FetchOptions } from "../ingest/web/fetchOptions.ts";
+import type { OverviewOptions } from "../query/overview.ts";
 import type { HeavyQueryQueue } from "./heavyQueries.ts";
 
 /** Who may write: anyone who can reach the (loopback) server, token holders, or no one (with the reason). */
@@ -25,6 +26,8 @@ export interface ServerContext {
    * private and local addresses.
    */
   fetch?: Partial<FetchOptions>;
+  /** When the page draws the graph in full and how its overview is cut; absent means DEFAULT_OVERVIEW_OPTIONS. */
+  draw?: Partial<OverviewOptions>;
   /** Queue of heavy path queries shared by the hot and Express routes; created on first use. */
   heavyQueries?: HeavyQueryQueue;
 }

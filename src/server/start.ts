@@ -20,6 +20,7 @@ import type { ErrorCode } from "../query/errors.ts";
 import { setupWrites } from "./writes.ts";
 import { recoverPendingWrites } from "../store/transaction.ts";
 import type { Extractor } from "../ingest/types.ts";
+import type { OverviewOptions } from "../query/overview.ts";
 
 /** Tunables of {@link startServer}. */
 export interface ServeOptions {
@@ -45,6 +46,8 @@ export interface ServeOptions {
   allowPrivateFetch: boolean;
   /** Limits on slow clients. */
   timeouts: Partial<ConnectionTimeouts>;
+  /** The largest graph the page draws in full (a larger one opens on its overview) and the overview's limits. */
+  draw: Partial<OverviewOptions>;
   app: Partial<AppOptions>;
 }
 
@@ -60,6 +63,7 @@ export const DEFAULT_SERVE_OPTIONS: ServeOptions = {
   watch: true,
   allowPrivateFetch: false,
   timeouts: {},
+  draw: {},
   app: {},
 };
 
@@ -166,9 +170,10 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
     dataRoot: opts.graphFile ? null : dataFilesOf(opts.dataRoot).root,
     readOnly: opts.readOnly,
     fetch: { allowPrivate: opts.allowPrivateFetch },
+    draw: opts.draw,
   };
   if (dataError) context.served.setError(dataError);
-  const stopWarming = warmQueryIndexes(context.served);
+  const stopWarming = warmQueryIndexes(context.served, opts.draw);
   const stopWrites = setupWrites(context, opts);
   const server = createGuardedServer(
     createRequestHandler(context, { ...opts.app, hosts: { boundHost: opts.host, allowedHosts: opts.allowedHosts } }),
