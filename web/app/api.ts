@@ -12,6 +12,7 @@ import {
   PathsResponseSchema,
   TriplesResponseSchema,
   DrawGraphResponseSchema,
+  SearchResponseSchema,
 } from "../../src/query/schemas.ts";
 import { windowParams, type TimeWindow } from "./timelineWindow.ts";
 
@@ -104,6 +105,8 @@ const DrawGraphSchema: z.ZodType<DrawGraph> = DrawGraphResponseSchema.extend({
     y: column<number>(),
     size: column<number>(),
     aliases: column<string[] | null>(),
+    group: column<string | null>().optional(),
+    members: column<number | null>().optional(),
   }),
   edges: z.object({
     key: column<string>(),
@@ -111,6 +114,7 @@ const DrawGraphSchema: z.ZodType<DrawGraph> = DrawGraphResponseSchema.extend({
     target: column<number>(),
     kind: column<number>(),
     confidence: column<number | null>(),
+    weight: column<number | null>().optional(),
   }),
 });
 
@@ -120,6 +124,42 @@ const DrawGraphSchema: z.ZodType<DrawGraph> = DrawGraphResponseSchema.extend({
  */
 export async function fetchDrawGraph(window: TimeWindow = { since: null, until: null }): Promise<DrawGraph> {
   return getJson(`/api/graph?${new URLSearchParams({ view: "draw", ...windowParams(window) })}`, DrawGraphSchema);
+}
+
+/** What an overview payload stands for (the graph's size, how many groups); absent when the graph is drawn in full. */
+export type OverviewSummary = NonNullable<DrawGraph["overview"]>;
+
+/**
+ * GET /api/graph/groups/{id}: an overview group's best-connected `limit` members, their relations, and aggregate edges
+ * to the groups still closed; `expanded` lists the groups expanded already (their members' relations come as such).
+ */
+export async function fetchGroup(
+  id: string,
+  expanded: string[],
+  limit: number,
+  window: TimeWindow = { since: null, until: null },
+): Promise<DrawGraph> {
+  const params = new URLSearchParams({ limit: String(limit), ...windowParams(window) });
+  if (expanded.length > 0) params.set("expanded", expanded.join(","));
+  return getJson(`/api/graph/groups/${encodeURIComponent(id)}?${params}`, DrawGraphSchema);
+}
+
+/** GET /api/graph/subgraph: entities `nodes`, up to `neighbors` neighbours of each and the relations among them. */
+export async function fetchSubgraph(
+  nodes: string[],
+  neighbors: number,
+  window: TimeWindow = { since: null, until: null },
+): Promise<DrawGraph> {
+  const params = new URLSearchParams({ nodes: nodes.join(","), neighbors: String(neighbors), ...windowParams(window) });
+  return getJson(`/api/graph/subgraph?${params}`, DrawGraphSchema);
+}
+
+/** GET /api/search's answer: the best matches over every entity of the served graph. */
+export type ServerSearch = z.infer<typeof SearchResponseSchema>;
+
+/** GET /api/search: entities matching `q` among all of the served graph's, drawn or not. */
+export async function fetchSearch(q: string, limit: number): Promise<ServerSearch> {
+  return getJson(`/api/search?${new URLSearchParams({ q, limit: String(limit) })}`, SearchResponseSchema);
 }
 
 /** A text attribute a foreign graph may lack or give another type: shown when it is text, left out otherwise. */
