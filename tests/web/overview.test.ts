@@ -74,13 +74,13 @@ describe.skipIf(unavailable !== null)("web explorer on a graph past the full-dra
     await server?.close();
   });
 
-  /** Opens the page in a fresh context, runs `test` on it and checks that the page logged no error. */
-  async function onPage(test: (page: Page) => Promise<void>) {
+  /** Opens the page (at `hash`) in a fresh context, runs `test` on it and checks that the page logged no error. */
+  async function onPage(test: (page: Page) => Promise<void>, hash = "") {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     try {
       const page = await context.newPage();
       const errors = collectErrors(page);
-      await page.goto(server.url);
+      await page.goto(`${server.url}/${hash}`);
       await page.locator('[data-testid="graph"][data-state="ready"]').waitFor({ timeout: 30_000 });
       await test(page);
       expect(errors).toEqual([]);
@@ -135,6 +135,17 @@ describe.skipIf(unavailable !== null)("web explorer on a graph past the full-dra
         await page.evaluate(() => (window as unknown as { explorer: PageHook }).explorer.hasRelation("k1-5")),
       ).toBe(true);
     });
+  });
+
+  it("opens a shared link's entity the overview does not draw, selected", async () => {
+    await onPage(
+      async (page) => {
+        const panel = page.getByTestId("node-panel");
+        await expect.poll(() => panel.locator("h2").textContent()).toBe(label(2, 9));
+        expect((await drawnNodes(page)).map((n) => n.node)).toContain(key(2, 9));
+      },
+      `#node=${key(2, 9)}`,
+    );
   });
 
   it("shows a path between entities of two groups, drawing the path's entities", async () => {
