@@ -12,6 +12,7 @@ import { BENCH_OUT, ensureGraphFile } from "./graphs/cache.ts";
 import type { GraphSpec } from "./graphs/generate.ts";
 import { measureBrowser } from "./measure/browser.ts";
 import { measureBurst } from "./measure/burst.ts";
+import { measureFullDrawLimit, measureOverviewPage } from "./measure/overviewPage.ts";
 import { measureExports } from "./measure/exports.ts";
 import { measureExtraction, measureIngest } from "./measure/external.ts";
 import { measureHttp } from "./measure/http.ts";
@@ -149,7 +150,12 @@ for (const tier of TIER_GROUPS.some(wants) ? tiers : []) {
   }
   if (wants("layout")) await step(label, "ForceAtlas2", () => measureForceAtlas2(label, graph));
   if (wants("browser") && spec.nodes === 10_000) await step(label, "browser", () => measureBrowser(label, file));
+  if (wants("browser") && spec.nodes === 100_000) {
+    await step(label, "browser: overview of a large graph", () => measureOverviewPage(label, file));
+  }
 }
+
+if (wants("browser")) await step("page", "browser: largest graph drawn in full within 3 s", measureFullDrawLimit);
 
 if (wants("extract")) await step("extract", "extraction (bench/extract.ts)", measureExtraction);
 if (wants("ingest")) await step("ingest", "ingest (bench/ingest.ts)", measureIngest);

@@ -1,5 +1,6 @@
 /**
- * Web explorer entry: loads the served graph's drawing payload, draws it with sigma and starts the controllers.
+ * Web explorer entry: loads the served graph's drawing payload (the whole graph, or a large graph's overview of
+ * groups that expand on demand), draws it with sigma and starts the controllers.
  *
  * sigma is pinned to 3.x: @sigma/export-image and @sigma/utils (peer sigma >=3) call sigma 3 methods that sigma 4
  * removed (e.g. getCanvases), so the PNG export would fail with sigma 4.
@@ -10,13 +11,14 @@
 import Sigma from "sigma";
 import { EdgeLineProgram, EdgeRectangleProgram, NodePointProgram } from "sigma/rendering";
 import type { Settings } from "sigma/settings";
-import { fetchDocumentList, fetchDrawGraph, fetchOntology } from "./app/api.ts";
+import { fetchDocumentList, fetchDrawGraph, fetchOntology, type OverviewSummary } from "./app/api.ts";
 import type { PageContext } from "./app/context.ts";
 import { byId } from "./app/dom.ts";
 import { countByKind, graphFromDraw, ontologyForGraph, snapshotPositions } from "./app/graph.ts";
 import { createLabelDrawer } from "./app/labels.ts";
 import { labelSettingsFor } from "./app/labelSettings.ts";
 import { latestRun } from "./app/latestRun.ts";
+import { createOverview, overviewNotice } from "./app/overview.ts";
 import { exposePageHook } from "./app/pageHook.ts";
 import { createReducers } from "./app/reducers.ts";
 import { createSearchIndex } from "./app/search.ts";
@@ -25,7 +27,13 @@ import { INITIAL_UI_STATE, UiStateHolder } from "./app/uiState.ts";
 import { parseViewHash } from "./app/viewHash.ts";
 import type { Controller, EdgeAttributes, NodeAttributes, WebGraph } from "./app/types.ts";
 import { visibilityCache } from "./app/visibility.ts";
-import { CONTROLLERS, DOCUMENT_CONTROLLERS, RECOUNTED_CONTROLLERS, WRITE_CONTROLLERS } from "./controllers/index.ts";
+import {
+  CONTROLLERS,
+  DOCUMENT_CONTROLLERS,
+  RECOUNTED_CONTROLLERS,
+  WRITE_CONTROLLERS,
+  type ControllerFactory,
+} from "./controllers/index.ts";
 
 /** Renderer settings; the performance ones keep a 10k-node, 50k-edge graph responsive. */
 export const SIGMA_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes>> = {
@@ -140,6 +148,10 @@ async function start(): Promise<() => void> {
   const shownLine = () => {
     const { timeWindow } = ui.state;
     const within = isWindowed(timeWindow) ? ` (${describeWindow(timeWindow)})` : "";
+    if (ctx.overview) {
+      const { entities, relations } = ctx.overview.summary;
+      return `Overview of ${entities} entities, ${relations} relations${within}`;
+    }
     return `${graph.order} entities, ${graph.size} relations${within}`;
   };
   // Asked for only now, so that its consumers (the controllers, created next) handle a failure in the same task.
@@ -149,21 +161,34 @@ async function start(): Promise<() => void> {
     renderer,
     ui: ui,
     ontology: ontologyForGraph(graph, served),
-    search: (query) => search(query),
+    // Over an overview most entities are not drawn: the server's search reaches them all.
+    search: (query) => (ctx.overview ? ctx.overview.search(query) : search(query)),
     positions,
     counts,
     visibility: () => visibility(ui.state.hiddenTypes, ui.state.hiddenPredicates),
     documents: () => documents,
     announce,
+    overview: null,
   };
-  const controllers: Controller[] = CONTROLLERS.map((create) => create(ctx));
+  const notice = byId("overview-notice");
+  /** Shows the overview's notice, or hides it when the graph is drawn in full. */
+  const showNotice = () => {
+    notice.hidden = !ctx.overview;
+    notice.textContent = ctx.overview ? overviewNotice(ctx.overview) : "";
+  };
+  /** Starts, updates or ends overview mode after `summary`'s payload was drawn (null: the graph is drawn in full). */
+  const setOverview = (summary: OverviewSummary | null) => {
+    if (!summary) ctx.overview = null;
+    else if (ctx.overview) ctx.overview.reset(summary);
+    else ctx.overview = createOverview(graph, summary, () => ui.state.timeWindow, grown);
+    showNotice();
+  };
+  const controllers: Controller[] = [];
   /**
-   * Re-fetches the served graph within the time window and redraws it, keeping the camera, the renderer and the UI
-   * state; after a write (`documentsChanged`) the document list and the controllers listing it too.
+   * Brings everything derived from the graph's membership up to date: filters, search, counts, legend. `rebuild`
+   * also restarts the controllers that list what the graph holds.
    */
-  const reloadGraph = async (documentsChanged: boolean) => {
-    const fresh = graphFromDraw(await fetchDrawGraph(ui.state.timeWindow));
-    for (const node of syncGraph(graph, fresh)) positions.set(node, { ...fresh.getNodeAttributes(node) });
+  const membershipChanged = (rebuild: ControllerFactory[]) => {
     visibility = visibilityCache(graph);
     search = createSearchIndex(graph);
     const recount = countByKind(graph);
@@ -172,13 +197,34 @@ async function start(): Promise<() => void> {
       for (const [id, n] of recount[key]) counts[key].set(id, n);
     }
     ctx.ontology = ontologyForGraph(graph, served);
-    if (documentsChanged) documents = fetchDocumentList();
-    // The legend and the filters list what the graph holds: rebuild them; everything else reads the graph live.
-    for (const create of [...RECOUNTED_CONTROLLERS, ...(documentsChanged ? DOCUMENT_CONTROLLERS : [])]) {
+    for (const create of rebuild) {
       const index = CONTROLLERS.indexOf(create);
       controllers[index].kill();
       controllers[index] = create(ctx);
     }
+  };
+  /** After an overview drew more of the graph (a group expanded, a search hit or a path fetched). */
+  function grown(added: string[]) {
+    for (const node of added) positions.set(node, { ...graph.getNodeAttributes(node) });
+    membershipChanged(RECOUNTED_CONTROLLERS);
+    showNotice();
+    announce(shownLine());
+  }
+  setOverview(data.overview ?? null);
+  controllers.push(...CONTROLLERS.map((create) => create(ctx)));
+  /**
+   * Re-fetches the served graph within the time window and redraws it, keeping the camera, the renderer and the UI
+   * state; after a write (`documentsChanged`) the document list and the controllers listing it too.
+   */
+  const reloadGraph = async (documentsChanged: boolean) => {
+    const payload = await fetchDrawGraph(ui.state.timeWindow);
+    const fresh = graphFromDraw(payload);
+    for (const node of syncGraph(graph, fresh)) positions.set(node, { ...fresh.getNodeAttributes(node) });
+    // A re-fetched overview shows every group closed again.
+    setOverview(payload.overview ?? null);
+    if (documentsChanged) documents = fetchDocumentList();
+    // The legend and the filters list what the graph holds: rebuild them; everything else reads the graph live.
+    membershipChanged([...RECOUNTED_CONTROLLERS, ...(documentsChanged ? DOCUMENT_CONTROLLERS : [])]);
     const { selection } = ui.state;
     // A new selection object re-renders the panel (an accepted relation's status changed); a dropped one closes it.
     const stillThere =

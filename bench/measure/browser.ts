@@ -10,9 +10,9 @@ import { chromium, type Page } from "playwright-core";
 import { round, type Row } from "../report.ts";
 import { REPO_ROOT, waitForLine } from "../util/child.ts";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** The project's Chromium flags (see the working agreement): no sandbox, no GPU, no network chatter. */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-quic",
@@ -21,7 +21,7 @@ const CHROMIUM_ARGS = [
   "--disable-component-update",
   "--disable-sync",
 ];
-const READY = '[data-testid="graph"][data-state="ready"]';
+export const READY = '[data-testid="graph"][data-state="ready"]';
 /** Cold loads per measure: each in a fresh browser context (empty HTTP cache); the median is reported. */
 const LOADS = 3;
 /** The page's start-up marks (web/main.ts), in order, and what the time up to each one is spent on. */
@@ -33,9 +33,14 @@ const PHASES: [mark: string, what: string][] = [
   ["kg:ready", "first frame on screen"],
 ];
 
-/** Starts `kg serve --graph file` on 127.0.0.1:0 and returns its URL and a stop function. */
-export async function startKgServer(file: string, command: "node" | "npm", timeoutMs: number) {
-  const args = ["--graph", file, "--port", "0", "--host", "127.0.0.1", "--read-only"];
+/** Starts `kg serve --graph file` (with `extraArgs`) on 127.0.0.1:0 and returns its URL and a stop function. */
+export async function startKgServer(
+  file: string,
+  command: "node" | "npm",
+  timeoutMs: number,
+  extraArgs: string[] = [],
+) {
+  const args = ["--graph", file, "--port", "0", "--host", "127.0.0.1", "--read-only", ...extraArgs];
   const t0 = performance.now();
   const child =
     command === "npm"
@@ -65,20 +70,25 @@ export async function startKgServer(file: string, command: "node" | "npm", timeo
 }
 
 /** One cold load: milliseconds from navigation to ready, and each phase's end in page time. */
-interface Load {
+export interface Load {
   readyMs: number;
   marks: Record<string, number>;
 }
 
-/** Opens the page in a fresh context and times it until ready. */
-async function coldLoad(browser: import("playwright-core").Browser, url: string, errors: string[]): Promise<Load> {
+/** Opens the page in a fresh context and times it until ready (giving up after `timeoutMs`). */
+export async function coldLoad(
+  browser: import("playwright-core").Browser,
+  url: string,
+  errors: string[],
+  timeoutMs = 60_000,
+): Promise<Load> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
     page.on("pageerror", (e) => errors.push(e.message));
     const t0 = performance.now();
     await page.goto(url);
-    await page.locator(READY).waitFor({ timeout: 60_000 });
+    await page.locator(READY).waitFor({ timeout: timeoutMs });
     const readyMs = performance.now() - t0;
     // Scripts are passed as text: tsx would otherwise inject its own helpers into functions sent to the page.
     const marks = await page.evaluate<Record<string, number>>(
@@ -104,7 +114,7 @@ async function fetchAndParse(page: Page, url: string): Promise<number> {
 }
 
 /** "HTML, script and the drawing payload 450 ms · graph built 300 ms · …" from one load's marks. */
-function breakdown(load: Load): string {
+export function breakdown(load: Load): string {
   let previous = 0;
   const parts: string[] = [];
   for (const [mark, what] of PHASES) {

@@ -4,49 +4,16 @@
  */
 import type { z } from "zod";
 import type { KnowledgeGraph } from "../model/types.ts";
-import type { DrawGraphResponseSchema, GraphEdgeResponseSchema, GraphNodeResponseSchema } from "./schemas.ts";
+import { drawColumns, type DrawGraph } from "./drawColumns.ts";
+import type { GraphEdgeResponseSchema, GraphNodeResponseSchema } from "./schemas.ts";
 
-/** The drawing payload of GET /api/graph?view=draw. */
-export type DrawGraph = z.infer<typeof DrawGraphResponseSchema>;
+export type { DrawGraph } from "./drawColumns.ts";
 
 /** GET /api/graph/edges/:id: one relation as in the graphology export. */
 export type GraphEdgeView = z.infer<typeof GraphEdgeResponseSchema>;
 
 /** GET /api/graph/nodes/:id: one entity with its relations, as in the graphology export. */
 export type GraphNodeView = z.infer<typeof GraphNodeResponseSchema>;
-
-/** Nested maps from each part of a key to the next, ending in an index. */
-type KeyTrie = Map<string | null, KeyTrie | number>;
-
-/**
- * Hands out one small integer per distinct tuple of strings, in order of first appearance (dictionary encoding).
- * Tuples are looked up through nested maps rather than a joined string: joining builds a string per element, which
- * took most of the time of a 50,000-edge view.
- */
-function dictionary<T>() {
-  const root: KeyTrie = new Map();
-  const values: T[] = [];
-  return {
-    values,
-    /** The index of `parts`; `make` builds its value the first time (once per distinct tuple, not per element). */
-    of(parts: (string | null)[], make: () => T): number {
-      let level = root;
-      for (let p = 0; p < parts.length - 1; p++) {
-        let next = level.get(parts[p]) as KeyTrie | undefined;
-        if (!next) level.set(parts[p], (next = new Map()));
-        level = next;
-      }
-      const last = parts[parts.length - 1];
-      let i = level.get(last) as number | undefined;
-      if (i === undefined) {
-        i = values.length;
-        level.set(last, i);
-        values.push(make());
-      }
-      return i;
-    },
-  };
-}
 
 /**
  * The drawing payload: node columns (key, label, kind, x, y, size, aliases) and edge columns (key, source and target
@@ -55,43 +22,10 @@ function dictionary<T>() {
  * its graph from it without parsing one object per element: evidence, descriptions and qualifiers are fetched on demand.
  */
 export function drawGraphView(graph: KnowledgeGraph): DrawGraph {
-  const nodeKinds = dictionary<DrawGraph["nodeKinds"][number]>();
-  const edgeKinds = dictionary<DrawGraph["edgeKinds"][number]>();
-  const position = new Map<string, number>();
-  const nodes: DrawGraph["nodes"] = { key: [], label: [], kind: [], x: [], y: [], size: [], aliases: [] };
-  graph.forEachNode((key, a) => {
-    position.set(key, nodes.key.length);
-    nodes.key.push(key);
-    nodes.label.push(a.label);
-    nodes.kind.push(nodeKinds.of([a.type, a.color], () => ({ type: a.type, color: a.color })));
-    nodes.x.push(a.x);
-    nodes.y.push(a.y);
-    nodes.size.push(a.size);
-    nodes.aliases.push(a.aliases?.length ? a.aliases : null);
-  });
-  const edges: DrawGraph["edges"] = { key: [], source: [], target: [], kind: [], confidence: [] };
-  graph.forEachEdge((key, a, source, target) => {
-    edges.key.push(key);
-    edges.source.push(position.get(source)!);
-    edges.target.push(position.get(target)!);
-    const label = a.label ?? a.predicate;
-    const status = a.status ?? null;
-    const relationKind = a.kind ?? null;
-    // How the text commits to the relation is drawn too: the hover says "proposed", not only the predicate.
-    const modality = a.modality ?? null;
-    const stance = a.stance ?? null;
-    const kind = edgeKinds.of([a.predicate, label, status, relationKind, modality, stance], () => ({
-      predicate: a.predicate,
-      label,
-      status,
-      kind: relationKind,
-      modality,
-      stance,
-    }));
-    edges.kind.push(kind);
-    edges.confidence.push(typeof a.confidence === "number" ? a.confidence : null);
-  });
-  return { view: "draw", nodeKinds: nodeKinds.values, edgeKinds: edgeKinds.values, nodes, edges };
+  const columns = drawColumns();
+  graph.forEachNode((key, a) => columns.node(key, a));
+  graph.forEachEdge((key, a, source, target) => columns.edge(key, a, source, target));
+  return columns.result();
 }
 
 /** Relation `key` with its ends and every attribute (evidence, qualifiers, status…). */

@@ -252,6 +252,16 @@ export const GraphQuerySchema = z
   })
   .superRefine(checkWindowOrder);
 
+/** What an overview payload stands for: the whole graph's size and how much of it the groups show. */
+export const OverviewSummarySchema = z.object({
+  entities: z.number().int().describe("entities in the graph"),
+  relations: z.number().int().describe("relations in the graph"),
+  groups: z.number().int().describe("groups drawn (communities; the smallest ones merged into one)"),
+  groupEdges: z.number().int().describe("pairs of groups joined by at least one relation"),
+  fullDrawNodes: z.number().int().describe("the most entities drawn in full"),
+  fullDrawEdges: z.number().int().describe("the most relations drawn in full"),
+});
+
 /** Body of GET /api/graph?view=draw: node and edge columns, kinds referred to by index (see graphViews.ts). */
 export const DrawGraphResponseSchema = z
   .object({
@@ -275,6 +285,11 @@ export const DrawGraphResponseSchema = z
       y: z.array(z.number()),
       size: z.array(z.number()),
       aliases: z.array(z.array(z.string()).nullable()),
+      group: z
+        .array(z.string().nullable())
+        .optional()
+        .describe("an overview group's id (GET /api/graph/groups/{id} lists its members); null for an entity"),
+      members: z.array(z.number().int().nullable()).optional().describe("how many entities a group holds"),
     }),
     edges: z.object({
       key: z.array(z.string()),
@@ -282,9 +297,43 @@ export const DrawGraphResponseSchema = z
       target: z.array(z.number().int()).describe("index into the node columns"),
       kind: z.array(z.number().int()).describe("index into edgeKinds"),
       confidence: z.array(z.number().nullable()),
+      weight: z
+        .array(z.number().int().nullable())
+        .optional()
+        .describe("how many relations an aggregate edge (to or between groups) stands for; null for a relation"),
     }),
+    overview: OverviewSummarySchema.optional().describe(
+      "present when the graph is too large to draw in full: the nodes are groups of entities, not entities",
+    ),
   })
   .describe("the drawing payload: every column of a table has one entry per node (or per edge), in the same order");
+
+// Section: GET /api/graph/groups/{id} and /api/graph/subgraph
+
+/** Path parameters of GET /api/graph/groups/{id}. */
+export const GroupParamsSchema = z.strictObject({
+  id: textParam("id", "an overview group's id (the `group` column of the overview payload)", 100),
+});
+
+/** Query of GET /api/graph/groups/{id}. */
+export const GroupQuerySchema = z
+  .strictObject({
+    limit: intParam("limit", 1, 5000, 500).describe("most members returned, best connected first"),
+    expanded: listParam("expanded", "group ids the page has expanded already")
+      .optional()
+      .describe("groups already expanded (with the same limit): relations to their members are drawn as relations"),
+    ...RELATION_FILTER_PARAMS,
+  })
+  .superRefine(checkWindowOrder);
+
+/** Query of GET /api/graph/subgraph. */
+export const SubgraphQuerySchema = z
+  .strictObject({
+    nodes: listParam("nodes", "entity keys"),
+    neighbors: intParam("neighbors", 0, 500, 30).describe("most neighbours added per entity, best connected first"),
+    ...RELATION_FILTER_PARAMS,
+  })
+  .superRefine(checkWindowOrder);
 
 /** Path parameters of GET /api/graph/nodes/:id and /api/graph/edges/:id: a key of the served graph. */
 export const GraphKeyParamsSchema = z.strictObject({ id: textParam("id", "a node or edge key of the graph", 500) });

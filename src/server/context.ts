@@ -5,6 +5,7 @@ import type { ServedGraph } from "../graph/servedGraph.ts";
 import type { DataWriter } from "../ingest/writer.ts";
 import type { FetchOptions } from "../ingest/web/fetchOptions.ts";
 import type { PathsAnswerOptions } from "../query/paths.ts";
+import type { OverviewOptions } from "../query/overview.ts";
 import type { HeavyQueryQueue } from "./heavyQueries.ts";
 import type { PathWorkerPool } from "./pathWorkers/pool.ts";
 
@@ -27,6 +28,8 @@ export interface ServerContext {
    * private and local addresses.
    */
   fetch?: Partial<FetchOptions>;
+  /** When the page draws the graph in full and how its overview is cut; absent means DEFAULT_OVERVIEW_OPTIONS. */
+  draw?: Partial<OverviewOptions>;
   /** Queue of heavy path queries shared by the hot and Express routes; created on first use. */
   heavyQueries?: HeavyQueryQueue;
   /**

@@ -21,6 +21,7 @@ import { setupWrites } from "./writes.ts";
 import { recoverPendingWrites } from "../store/transaction.ts";
 import type { Extractor } from "../ingest/types.ts";
 import { defaultPathWorkers, PathWorkerPool } from "./pathWorkers/pool.ts";
+import type { OverviewOptions } from "../query/overview.ts";
 
 /** Tunables of {@link startServer}. */
 export interface ServeOptions {
@@ -51,6 +52,8 @@ export interface ServeOptions {
    * See the README, "Query bursts".
    */
   pathWorkers: number;
+  /** The largest graph the page draws in full (a larger one opens on its overview) and the overview's limits. */
+  draw: Partial<OverviewOptions>;
   app: Partial<AppOptions>;
 }
 
@@ -67,6 +70,7 @@ export const DEFAULT_SERVE_OPTIONS: ServeOptions = {
   allowPrivateFetch: false,
   timeouts: {},
   pathWorkers: defaultPathWorkers(),
+  draw: {},
   app: {},
 };
 
@@ -173,10 +177,11 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
     dataRoot: opts.graphFile ? null : dataFilesOf(opts.dataRoot).root,
     readOnly: opts.readOnly,
     fetch: { allowPrivate: opts.allowPrivateFetch },
+    draw: opts.draw,
   };
   if (dataError) context.served.setError(dataError);
   if (opts.pathWorkers > 0) context.pathWorkers = new PathWorkerPool({ size: opts.pathWorkers });
-  const stopWarming = warmQueryIndexes(context.served);
+  const stopWarming = warmQueryIndexes(context.served, opts.draw);
   const stopWrites = setupWrites(context, opts);
   const server = createGuardedServer(
     createRequestHandler(context, { ...opts.app, hosts: { boundHost: opts.host, allowedHosts: opts.allowedHosts } }),

@@ -102,6 +102,7 @@ function knownValuesOf(server: RunningServer, root: string): KnownValues {
     relationIds: [],
     mergeIds: [],
     edgeIds: graph.edges(),
+    groupIds: [...new Set(graph.mapNodes((_id, a) => String(a.community)))],
   };
 }
 

@@ -37,6 +37,8 @@ export interface KnownValues {
   mergeIds: string[];
   /** Keys of the served graph's edges, for the read routes that take one (GET /api/graph/edges/:id). */
   edgeIds: string[];
+  /** Ids of the overview's groups (the communities), for GET /api/graph/groups/:id. */
+  groupIds: string[];
 }
 
 /** Expensive requests the generator may still make (each is decremented when used). */
@@ -157,6 +159,7 @@ export class RequestFactory {
     const d = this.#dice;
     if (template.includes("/documents")) return d.pick(k.documentIds);
     if (template.includes("/graph/edges")) return d.pick(k.edgeIds);
+    if (template.includes("/graph/groups")) return d.pick(k.groupIds);
     const decides = template.includes("/relations") || template.includes("/merges");
     if (!decides) return d.pick(k.nodeIds);
     const pool = template.includes("/merges") ? k.mergeIds : k.relationIds;
@@ -206,8 +209,11 @@ export class RequestFactory {
       const value = d.int(min, max);
       return schema.type === "number" && max - min <= 1 ? (min + d.float() * (max - min)).toFixed(2) : String(value);
     }
-    // Whole numbers sent as text (export's depth and k), and entity type lists.
-    if (schema.pattern === "^\\d+$") return String(d.int(1, 3));
+    // Whole numbers sent as text (export's depth and k, minSupport), days (since, until), an IRI (export's base), and
+    // entity type lists: without them, a route taking several such parameters almost never got past validation.
+    if (schema.pattern === "^\\d+$" || schema.pattern === "^\\d{1,7}$") return String(d.int(1, 3));
+    if (schema.pattern === "^\\d{4}-\\d{2}-\\d{2}$") return d.pick(["2022-02-24", "2022-03-15", "2023-01-01"]);
+    if (p.name === "base") return "https://example.org/kg/";
     if (/^types?$/.test(p.name)) return d.pick(ENTITY_TYPES);
     if (/predicate/i.test(p.name)) return d.chance(0.8) ? d.pick(k.predicates) : k.predicates.slice(0, 3).join(",");
     if (/exclude/i.test(p.name)) return d.pick(k.nodeIds);

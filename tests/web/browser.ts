@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
-import { startServer, type RunningServer } from "../../src/server/start.ts";
+import { startServer, type RunningServer, type ServeOptions } from "../../src/server/start.ts";
 import { ensureWebBuild } from "../../src/server/webBuild.ts";
 import { makeTempData, type TempData } from "../helpers/tempData.ts";
 
@@ -69,13 +69,19 @@ export interface PageServer {
   close: () => Promise<void>;
 }
 
-/** Serves `graph` (a graphology JSON export) from a throw-away file, with the built page. */
-export async function servePageOn(graph: object): Promise<PageServer> {
+/** Serves `graph` (a graphology JSON export) from a throw-away file, with the built page; `options` add to the server's. */
+export async function servePageOn(graph: object, options: Partial<ServeOptions> = {}): Promise<PageServer> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "kg-web-"));
   try {
     const graphFile = path.join(dir, "graph.json");
     writeFileSync(graphFile, JSON.stringify(graph));
-    const server = await startServer({ port: 0, host: "127.0.0.1", graphFile, app: { requestLogs: false } });
+    const server = await startServer({
+      ...options,
+      port: 0,
+      host: "127.0.0.1",
+      graphFile,
+      app: { requestLogs: false },
+    });
     return {
       url: server.url,
       close: async () => {

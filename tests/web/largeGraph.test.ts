@@ -14,6 +14,7 @@ import {
   servePageOn,
   type PageServer,
 } from "./browser.ts";
+import { entityRecord, graphRecord, relationRecord } from "./fixtureGraph.ts";
 
 const RING = 58;
 /** Just over the page's large-graph threshold (LARGE_GRAPH_EDGES in web/main.ts). */
@@ -26,55 +27,17 @@ const quoteFor = (i: number) => `The hub works with ring member ${i}.`;
  * joined by thousands of parallel relations. Each hub relation carries its own quote.
  */
 function largeGraph() {
-  const node = (key: string, label: string, x: number, y: number, size: number) => ({
-    key,
-    attributes: {
-      label,
-      type: "person",
-      aliases: [],
-      description: "",
-      documents: ["doc1"],
-      source: "curated",
-      x,
-      y,
-      size,
-      color: "#4e79a7",
-      community: 0,
-      degree: 0,
-    },
-  });
-  const relation = (key: string, source: string, target: string, quote: string) => ({
-    key,
-    source,
-    target,
-    attributes: {
-      predicate: "supports",
-      label: "supports",
-      evidence: [{ doc: "doc1", quote, start: 0, end: quote.length }],
-      stance: "supports",
-      modality: "asserted",
-      confidence: 0.8,
-      source: "curated",
-      kind: "typed",
-      status: "accepted",
-    },
-  });
   const ring = Array.from({ length: RING }, (_, i) => {
     const angle = (2 * Math.PI * i) / RING;
-    return node(`r${i}`, `Ring member ${i}`, 100 * Math.cos(angle), 100 * Math.sin(angle), 4);
+    return entityRecord(`r${i}`, `Ring member ${i}`, { x: 100 * Math.cos(angle), y: 100 * Math.sin(angle), size: 4 });
   });
-  const edges = ring.map((_, i) => relation(`hub-${i}`, "hub", `r${i}`, quoteFor(i)));
+  const edges = ring.map((_, i) => relationRecord(`hub-${i}`, "hub", `r${i}`, quoteFor(i)));
   for (let k = 0; edges.length < EDGES; k++) {
     const source = k % RING;
     const target = (source + 1 + (k % (RING - 1))) % RING;
-    edges.push(relation(`e${k}`, `r${source}`, `r${target}`, `Member ${source} backs member ${target}.`));
+    edges.push(relationRecord(`e${k}`, `r${source}`, `r${target}`, `Member ${source} backs member ${target}.`));
   }
-  return {
-    options: { type: "directed", multi: true, allowSelfLoops: true },
-    attributes: {},
-    nodes: [node("hub", HUB_LABEL, 0, 0, 20), ...ring],
-    edges,
-  };
+  return graphRecord([entityRecord("hub", HUB_LABEL, { x: 0, y: 0, size: 20 }), ...ring], edges);
 }
 
 const unavailable = browserUnavailableReason();

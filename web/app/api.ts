@@ -14,6 +14,7 @@ import {
   IngestResponseSchema,
   OntologyResponseSchema,
   PathsResponseSchema,
+  SearchResponseSchema,
   TriplesResponseSchema,
 } from "../../src/query/schemas.ts";
 import { DrawGraphSchema, EdgeDetailSchema, NodeDetailSchema, type DrawGraph } from "./responseSchemas.ts";
@@ -81,6 +82,42 @@ export type { DrawGraph };
  */
 export async function fetchDrawGraph(window: TimeWindow = { since: null, until: null }): Promise<DrawGraph> {
   return getJson(`/api/graph?${new URLSearchParams({ view: "draw", ...windowParams(window) })}`, DrawGraphSchema);
+}
+
+/** What an overview payload stands for (the graph's size, how many groups); absent when the graph is drawn in full. */
+export type OverviewSummary = NonNullable<DrawGraph["overview"]>;
+
+/**
+ * GET /api/graph/groups/{id}: an overview group's best-connected `limit` members, their relations, and aggregate edges
+ * to the groups still closed; `expanded` lists the groups expanded already (their members' relations come as such).
+ */
+export async function fetchGroup(
+  id: string,
+  expanded: string[],
+  limit: number,
+  window: TimeWindow = { since: null, until: null },
+): Promise<DrawGraph> {
+  const params = new URLSearchParams({ limit: String(limit), ...windowParams(window) });
+  if (expanded.length > 0) params.set("expanded", expanded.join(","));
+  return getJson(`/api/graph/groups/${encodeURIComponent(id)}?${params}`, DrawGraphSchema);
+}
+
+/** GET /api/graph/subgraph: entities `nodes`, up to `neighbors` neighbours of each and the relations among them. */
+export async function fetchSubgraph(
+  nodes: string[],
+  neighbors: number,
+  window: TimeWindow = { since: null, until: null },
+): Promise<DrawGraph> {
+  const params = new URLSearchParams({ nodes: nodes.join(","), neighbors: String(neighbors), ...windowParams(window) });
+  return getJson(`/api/graph/subgraph?${params}`, DrawGraphSchema);
+}
+
+/** GET /api/search's answer: the best matches over every entity of the served graph. */
+export type ServerSearch = z.infer<typeof SearchResponseSchema>;
+
+/** GET /api/search: entities matching `q` among all of the served graph's, drawn or not. */
+export async function fetchSearch(q: string, limit: number): Promise<ServerSearch> {
+  return getJson(`/api/search?${new URLSearchParams({ q, limit: String(limit) })}`, SearchResponseSchema);
 }
 
 /** GET /api/graph/edges/:id: a relation with its ends, every attribute and the documents stating it. */

@@ -1,5 +1,6 @@
 /**
- * Autocomplete: a combobox over the entity search, driven by keyboard (arrows, Enter, Escape) or pointer.
+ * Autocomplete: a combobox over the entity search (the page's own, or the server's for a graph opened on its
+ * overview), driven by keyboard (arrows, Enter, Escape) or pointer.
  */
 import { el, listen } from "./dom.ts";
 import type { SearchFn, SearchHit } from "./search.ts";
@@ -25,6 +26,9 @@ export function attachAutocomplete(
   const { optionTestId, typeLabel } = { ...DEFAULT_AUTOCOMPLETE_OPTIONS, ...options };
   let hits: SearchHit[] = [];
   let active = -1;
+  // An asynchronous search (the server's, over a large graph) may answer out of order, or after the list was closed:
+  // only the answer to the latest query, asked since the last close, is shown.
+  let asked = 0;
 
   const close = () => {
     listbox.hidden = true;
@@ -33,6 +37,7 @@ export function attachAutocomplete(
     input.removeAttribute("aria-activedescendant");
     hits = [];
     active = -1;
+    asked++;
   };
   const choose = (hit: SearchHit) => {
     input.value = hit.label;
@@ -69,11 +74,24 @@ export function attachAutocomplete(
     if (active >= 0) input.setAttribute("aria-activedescendant", `${listbox.id}-${active}`);
     else input.removeAttribute("aria-activedescendant");
   };
-  const onInput = () => {
-    delete input.dataset.entityId;
-    hits = search(input.value);
+  const show = (found: SearchHit[]) => {
+    hits = found;
     active = hits.length > 0 ? 0 : -1;
     render();
+  };
+  const onInput = () => {
+    delete input.dataset.entityId;
+    const ticket = ++asked;
+    const found = search(input.value);
+    if (Array.isArray(found)) return show(found);
+    found.then(
+      (answer) => {
+        if (ticket === asked && document.activeElement === input) show(answer);
+      },
+      () => {
+        if (ticket === asked) show([]);
+      },
+    );
   };
   const onKey = (event: KeyboardEvent) => {
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {

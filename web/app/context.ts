@@ -3,6 +3,7 @@
  */
 import type Sigma from "sigma";
 import type { DocumentList } from "./api.ts";
+import type { Overview } from "./overview.ts";
 import type { SearchFn } from "./search.ts";
 import type { UiStateHolder } from "./uiState.ts";
 import type { EdgeAttributes, NodeAttributes, OntologyInfo, WebGraph } from "./types.ts";
@@ -19,12 +20,14 @@ export interface PageContext {
   positions: ReadonlyMap<string, { x: number; y: number }>;
   /** The filters' outcome for the current state. */
   visibility: () => Visibility;
-  /** Nodes per type and edges per predicate (computed once: the graph's membership does not change). */
+  /** Nodes per type and edges per predicate (recounted in place when the graph is re-fetched or an overview grows). */
   counts: { types: ReadonlyMap<string, number>; predicates: ReadonlyMap<string, number> };
   /** The graph's name and its documents (fetched once per load of the graph; rejects when the server cannot say). */
   documents: () => Promise<DocumentList>;
   /** Shows a short message in the status line (read by screen readers). */
   announce: (message: string) => void;
+  /** The overview of a graph too large to draw in full (groups expand on demand); null when it is drawn in full. */
+  overview: Overview | null;
 }
 
 /** The label of a predicate, read from its subject (`outgoing`) or from its object. */

@@ -49,6 +49,11 @@ export function graphFromDraw(data: DrawGraph): WebGraph {
       if (!Array.isArray(aliases) || !aliases.every(isText)) throw broken(`node ${key} has aliases that are not text`);
       attributes.aliases = aliases;
     }
+    const [group, members] = [nodes.group?.[i] ?? null, nodes.members?.[i] ?? null];
+    if (group !== null) {
+      if (!isText(group) || !isNumber(members)) throw broken(`group node ${key} needs a text group and a member count`);
+      Object.assign(attributes, { group, members });
+    }
     graph.addNode(key, attributes);
   }
   for (let i = 0; i < edges.key.length; i++) {
@@ -68,10 +73,40 @@ export function graphFromDraw(data: DrawGraph): WebGraph {
       if (!isNumber(confidence)) throw broken(`edge ${key} has a confidence that is not a number`);
       attributes.confidence = confidence;
     }
+    const weight = edges.weight?.[i] ?? null;
+    if (weight !== null) {
+      if (!isNumber(weight)) throw broken(`edge ${key} has a weight that is not a number`);
+      attributes.weight = weight;
+    }
     graph.addDirectedEdgeWithKey(key, source, target, attributes);
   }
   return graph;
 }
+
+/**
+ * Adds what `data` (a part of a large graph: an overview group, a subgraph) has and `graph` lacks, leaving what is
+ * drawn already as it is (a node keeps its place). Returns the nodes added.
+ */
+export function mergeDraw(graph: WebGraph, data: DrawGraph): string[] {
+  const part = graphFromDraw(data);
+  const added: string[] = [];
+  part.forEachNode((node, attributes) => {
+    if (graph.hasNode(node)) return;
+    graph.addNode(node, attributes);
+    added.push(node);
+  });
+  part.forEachEdge((edge, attributes, source, target) => {
+    if (!graph.hasEdge(edge)) graph.addDirectedEdgeWithKey(edge, source, target, attributes);
+  });
+  return added;
+}
+
+/** Whether `node` is an overview group (it stands for many entities) rather than an entity. */
+export const isGroup = (graph: WebGraph, node: string): boolean => graph.getNodeAttribute(node, "group") !== undefined;
+
+/** Whether `edge` is an overview aggregate (it stands for many relations) rather than a relation. */
+export const isAggregate = (graph: WebGraph, edge: string): boolean =>
+  graph.getEdgeAttribute(edge, "weight") !== undefined;
 
 /** The builder's positions, kept so "reset layout" can restore them after ForceAtlas2 or noverlap moved nodes. */
 export function snapshotPositions(graph: WebGraph): Map<string, { x: number; y: number }> {
@@ -94,8 +129,9 @@ export function ontologyForGraph(graph: WebGraph, ontology: OntologyInfo | null)
   const types = new Map((ontology?.types ?? []).map((t) => [t.id, t]));
   const predicates = new Map((ontology?.predicates ?? []).map((p) => [p.id, p]));
   const missing = new Map<string, Omit<TypeInfo, "description"> & { count: number }>();
-  graph.forEachNode((_node, { type, color }) => {
-    if (types.has(type)) return;
+  // Overview groups and aggregate edges are not entities or relations: the legend and the filters leave them out.
+  graph.forEachNode((_node, { type, color, group }) => {
+    if (types.has(type) || group !== undefined) return;
     const seen = missing.get(type);
     if (seen) seen.count++;
     else missing.set(type, { id: type, label: titleCase(type), color: color || FALLBACK_COLOR, count: 1 });
@@ -106,7 +142,7 @@ export function ontologyForGraph(graph: WebGraph, ontology: OntologyInfo | null)
   }
   graph.forEachEdge((_edge, attributes) => {
     const { predicate } = attributes;
-    if (predicates.has(predicate)) return;
+    if (predicates.has(predicate) || attributes.weight !== undefined) return;
     // An open relation's label is its verb phrase, not a name for its predicate.
     const label = isOpenRelation(attributes) ? "" : attributes.label;
     // Nothing says a guessed predicate reads the same both ways, so it is not symmetric (as on the server).
@@ -124,7 +160,11 @@ export function ontologyForGraph(graph: WebGraph, ontology: OntologyInfo | null)
 export function countByKind(graph: WebGraph): { types: Map<string, number>; predicates: Map<string, number> } {
   const types = new Map<string, number>();
   const predicates = new Map<string, number>();
-  graph.forEachNode((_n, { type }) => types.set(type, (types.get(type) ?? 0) + 1));
-  graph.forEachEdge((_e, { predicate }) => predicates.set(predicate, (predicates.get(predicate) ?? 0) + 1));
+  graph.forEachNode((_n, { type, group }) => {
+    if (group === undefined) types.set(type, (types.get(type) ?? 0) + 1);
+  });
+  graph.forEachEdge((_e, { predicate, weight }) => {
+    if (weight === undefined) predicates.set(predicate, (predicates.get(predicate) ?? 0) + 1);
+  });
   return { types, predicates };
 }

@@ -119,6 +119,10 @@ export function createReducers(
           forceLabel: false,
           zIndex: 0,
         };
+    // An overview's aggregate edge joins groups, not a subject to an object: a line without an arrow head, thicker
+    // for more relations.
+    if (data.weight !== undefined)
+      Object.assign(out, { type: "line", size: Math.min(6, 1 + Math.log2(data.weight) / 2) });
     if (candidate && !state.showCandidates) return { ...out, hidden: true };
     if (!visibility(state.hiddenTypes, state.hiddenPredicates).isEdgeVisible(edge)) return { ...out, hidden: true };
     const { path, selection, hovered, highlight } = state;

@@ -60,7 +60,11 @@ type Columns<S extends z.ZodRawShape> = z.ZodObject<{ [K in keyof S]: z.ZodType<
  */
 function columns<S extends z.ZodRawShape>(table: z.ZodObject<S>): Columns<S> {
   const isArray = z.custom((value) => Array.isArray(value), { message: "expected an array" });
-  return table.extend(Object.fromEntries(Object.keys(table.shape).map((key) => [key, isArray]))) as Columns<S>;
+  // A column the server may leave out (an overview's group columns) stays optional.
+  const column = (schema: z.ZodType) => (schema.safeParse(undefined).success ? isArray.optional() : isArray);
+  return table.extend(
+    Object.fromEntries(Object.entries(table.shape).map(([key, schema]) => [key, column(schema as z.ZodType)])),
+  ) as Columns<S>;
 }
 
 /** The server's drawing payload schema with each column checked only for being an array (see {@link columns}). */

@@ -28,7 +28,10 @@ export interface SearchOptions {
 export const DEFAULT_SEARCH_OPTIONS: SearchOptions = { limit: 8 };
 
 /** A search function over the graph's labels and aliases (indexed on first use); call it again after the graph changes. */
-export function createSearchIndex(graph: WebGraph, options: Partial<SearchOptions> = {}) {
+export function createSearchIndex(
+  graph: WebGraph,
+  options: Partial<SearchOptions> = {},
+): (query: string) => SearchHit[] {
   const { limit } = { ...DEFAULT_SEARCH_OPTIONS, ...options };
   // Indexed on the first query, not at load: the page should draw before doing anything it may never need.
   let index: SearchIndex | null = null;
@@ -52,5 +55,8 @@ function matchedAlias(graph: WebGraph, id: string, query: string): string | null
   return aliases?.find((alias) => normalizeName(alias).includes(query)) ?? null;
 }
 
-/** The search function returned by {@link createSearchIndex}. */
-export type SearchFn = ReturnType<typeof createSearchIndex>;
+/**
+ * A search: {@link createSearchIndex}'s over the drawn graph, or, for a graph opened on its overview, the server's
+ * over every entity (asynchronous).
+ */
+export type SearchFn = (query: string) => SearchHit[] | Promise<SearchHit[]>;

@@ -32,6 +32,9 @@ export interface NodeAttributes {
   y: number;
   size: number;
   color: string;
+  /** An overview group's id (the node stands for `members` entities, not for one). */
+  group?: string;
+  members?: number;
 }
 
 /** Edge attributes the page draws with; evidence, stance and the rest come with the panel (see {@link EdgeDetail}). */
@@ -47,6 +50,8 @@ export interface EdgeAttributes {
   /** supports, opposes or neutral (absent in graphs that do not say). */
   stance?: string;
   confidence?: number;
+  /** How many relations an overview's aggregate edge stands for (absent on a relation). */
+  weight?: number;
 }
 
 /** The graph the page draws. */

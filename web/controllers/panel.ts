@@ -55,10 +55,15 @@ function statingDocuments(documents: EdgeDetail["documents"]): HTMLElement {
   );
 }
 
-/** A link-like button that selects an entity (plain text when the graph no longer has it). */
+/**
+ * A link-like button that selects an entity: plain text when the graph no longer has it, its key (it is fetched when
+ * chosen) when an overview has not drawn it yet.
+ */
 function entityButton(ctx: PageContext, node: string): HTMLElement {
-  if (!ctx.graph.hasNode(node)) return el("span", { class: "entity-link" }, node);
-  const button = el("button", { type: "button", class: "entity-link" }, ctx.graph.getNodeAttribute(node, "label"));
+  const drawn = ctx.graph.hasNode(node);
+  if (!drawn && !ctx.overview) return el("span", { class: "entity-link" }, node);
+  const text = drawn ? ctx.graph.getNodeAttribute(node, "label") : node;
+  const button = el("button", { type: "button", class: "entity-link" }, text);
   button.addEventListener("click", () => focusNode(ctx, node));
   return button;
 }

@@ -1,6 +1,7 @@
 /**
  * Path controller: the path finder form; asks /api/paths, highlights the chosen path and lists its hops as text.
- * Searches keep to the visible graph (see pathScope.ts) and the timeline's window, and run again when either changes.
+ * Searches keep to the visible graph (see pathScope.ts) and the timeline's window, and run again when either changes;
+ * over an overview, the entities of the paths found are fetched and drawn.
  */
 import { getCameraStateToFitViewportToNodes } from "@sigma/utils";
 import type Sigma from "sigma";
@@ -175,6 +176,13 @@ export function createPathController(ctx: PageContext): Controller {
         controller.signal,
       );
       const shown = Number.isInteger(wanted) && wanted > 0 && wanted < found.paths.length ? wanted : 0;
+      // Over an overview, the paths' entities and relations may not be drawn yet: fetch them before highlighting.
+      await ctx.overview?.reveal(
+        found.paths.flatMap((p) => p.nodes.map((n) => n.id)),
+        0,
+        found.paths.flatMap((p) => p.edges.map((e) => e.id)),
+      );
+      if (controller.signal.aborted) return;
       ui.set({ path: readyState(ctx, found, shown) });
       showPath(shown, frame);
     } catch (error) {

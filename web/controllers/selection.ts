@@ -1,11 +1,13 @@
 /**
- * Selection controller: clicking a node or an edge selects it; clicking the background or pressing Escape, wherever
- * the focus is, clears it (which closes the panel).
+ * Selection controller: clicking a node or an edge selects it (a group of an overview expands instead); clicking the
+ * background or pressing Escape, wherever the focus is, clears it (which closes the panel).
  */
 import { getCameraStateToFitViewportToNodes } from "@sigma/utils";
 import type Sigma from "sigma";
 import { moveCamera } from "../app/camera.ts";
 import type { PageContext } from "../app/context.ts";
+import { isAggregate, isGroup } from "../app/graph.ts";
+import type { Overview } from "../app/overview.ts";
 import { listen } from "../app/dom.ts";
 import type { Controller } from "../app/types.ts";
 
@@ -29,8 +31,20 @@ export const DEFAULT_FOCUS_OPTIONS: FocusOptions = {
   duration: 600,
 };
 
-/** Selects `node` and animates the camera to it and its neighbours; does nothing for an unknown node. */
+/**
+ * Selects `node` and animates the camera to it and its neighbours; over an overview, an entity not drawn yet is
+ * fetched with its neighbours first. Does nothing for an unknown node.
+ */
 export function focusNode(ctx: PageContext, node: string, options: Partial<FocusOptions> = {}): void {
+  if (!ctx.graph.hasNode(node) && ctx.overview) {
+    ctx.overview.reveal([node]).then(
+      () => {
+        if (ctx.graph.hasNode(node)) focusNode(ctx, node, options);
+      },
+      (error: unknown) => ctx.announce(`Cannot show that entity: ${(error as Error).message}`),
+    );
+    return;
+  }
   const { maxFramedNeighbors, ratio, minRatio, duration } = { ...DEFAULT_FOCUS_OPTIONS, ...options };
   if (!ctx.graph.hasNode(node)) return;
   ctx.ui.set({ selection: { kind: "node", id: node }, hovered: null });
@@ -49,11 +63,27 @@ export function focusNode(ctx: PageContext, node: string, options: Partial<Focus
   if (state) void moveCamera(renderer, state, { duration });
 }
 
-/** Wires clicks on nodes, edges and the background to the selection. */
+/** Expands overview group `node` into its entities, saying so in the status line. */
+function expandGroup(ctx: PageContext, overview: Overview, node: string): void {
+  const { label, members } = ctx.graph.getNodeAttributes(node);
+  ctx.announce(`Expanding the group of ${label}…`);
+  overview.expand(node).then(
+    () => ctx.announce(`Expanded the group of ${label} (${members ?? 0} entities).`),
+    (error: unknown) => ctx.announce(`Cannot expand that group: ${(error as Error).message}`),
+  );
+}
+
+/** Wires clicks on nodes (a group of an overview expands) and edges to the selection, and the background to none. */
 export function createSelectionController(ctx: PageContext): Controller {
   const { renderer, ui } = ctx;
-  const clickNode = ({ node }: { node: string }) => ui.set({ selection: { kind: "node", id: node } });
-  const clickEdge = ({ edge }: { edge: string }) => ui.set({ selection: { kind: "edge", id: edge } });
+  const clickNode = ({ node }: { node: string }) => {
+    if (ctx.overview && isGroup(ctx.graph, node)) return expandGroup(ctx, ctx.overview, node);
+    ui.set({ selection: { kind: "node", id: node } });
+  };
+  const clickEdge = ({ edge }: { edge: string }) => {
+    // An aggregate edge stands for many relations: it has no panel of its own.
+    if (!isAggregate(ctx.graph, edge)) ui.set({ selection: { kind: "edge", id: edge } });
+  };
   const clickStage = () => ui.set({ selection: null });
   renderer.on("clickNode", clickNode);
   renderer.on("clickEdge", clickEdge);

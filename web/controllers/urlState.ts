@@ -86,6 +86,15 @@ export function createUrlStateController(ctx: PageContext, options: Partial<UrlS
     if (wanted?.id !== state.selection?.id || wanted?.kind !== state.selection?.kind) patch.selection = wanted;
     // Only touch the UI state when the view asks for a change: an unchanged state spares a full redraw at load.
     if (Object.keys(patch).length > 0) ui.set(patch);
+    // Over an overview, the link's entity may not be drawn yet: it is fetched with its neighbours, then selected.
+    if (!known && selection?.kind === "node" && ctx.overview) {
+      ctx.overview.reveal([selection.id]).then(
+        () => {
+          if (graph.hasNode(selection.id)) ui.set({ selection });
+        },
+        (error: unknown) => ctx.announce(`Cannot show the linked entity: ${(error as Error).message}`),
+      );
+    }
     if (view.camera) {
       if (animate) void moveCamera(renderer as unknown as Sigma, view.camera);
       else camera.setState(view.camera);

@@ -1,6 +1,7 @@
 /**
  * kg serve: serves the graph, the API and the web page over HTTP until SIGTERM/SIGINT.
  */
+import type { OverviewOptions } from "../../query/overview.ts";
 import { startServer, type ServeOptions } from "../../server/start.ts";
 import { readTokenFile } from "../../server/auth.ts";
 import { parseHostList } from "../../server/hostGuard.ts";
@@ -19,11 +20,21 @@ export function serveOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Parti
   };
 }
 
+/** The page's full-drawing limits given on the command line (a larger graph opens on its overview). */
+function drawLimits(nodes: string | undefined, edges: string | undefined): Partial<OverviewOptions> {
+  const fullDrawNodes = intOption(nodes, "--full-draw-nodes", 0, 100_000_000);
+  const fullDrawEdges = intOption(edges, "--full-draw-edges", 0, 1_000_000_000);
+  return {
+    ...(fullDrawNodes !== undefined ? { fullDrawNodes } : {}),
+    ...(fullDrawEdges !== undefined ? { fullDrawEdges } : {}),
+  };
+}
+
 export const serveCommand: Command = {
   name: "serve",
   summary: "Serve the graph, the HTTP API and the web page (127.0.0.1:3000 by default; PORT and HOST also work).",
   usage:
-    "npx kg serve [--port N] [--host H] [--allowed-hosts A,B] [--graph FILE] [--data DIR] [--read-only] [--token-file FILE] [--allow-private-fetch] [--path-workers N]",
+    "npx kg serve [--port N] [--host H] [--allowed-hosts A,B] [--graph FILE] [--data DIR] [--read-only] [--token-file FILE] [--allow-private-fetch] [--path-workers N] [--full-draw-nodes N] [--full-draw-edges N]",
   async run(args, io) {
     const { values } = parseCommandArgs(args, {
       port: { type: "string" },
@@ -35,6 +46,8 @@ export const serveCommand: Command = {
       "token-file": { type: "string" },
       "allow-private-fetch": { type: "boolean" },
       "path-workers": { type: "string" },
+      "full-draw-nodes": { type: "string" },
+      "full-draw-edges": { type: "string" },
     });
     const env = serveOptionsFromEnv();
     // The write token: from a file, else KG_TOKEN; required for writes beyond loopback, never printed or logged.
@@ -54,6 +67,7 @@ export const serveCommand: Command = {
       ...(values["path-workers"] !== undefined
         ? { pathWorkers: intOption(values["path-workers"], "--path-workers", 0, 16) }
         : {}),
+      draw: drawLimits(values["full-draw-nodes"], values["full-draw-edges"]),
     });
     const { graph } = running.context.served;
     io.out(`serving ${graph.order} nodes, ${graph.size} edges at ${running.url}`);

@@ -93,6 +93,37 @@ export const GRAPH_EDGE_ENDPOINT: EndpointSpec = {
   },
 };
 
+/** Overview group endpoint spec. */
+export const GRAPH_GROUP_ENDPOINT: EndpointSpec = {
+  method: "get",
+  path: "/api/graph/groups/{id}",
+  summary:
+    "One group of a large graph's overview, expanded: its best-connected members, their relations, and aggregate edges to the other groups (drawing payload)",
+  tag: "graph",
+  params: S.GroupParamsSchema,
+  query: S.GroupQuerySchema,
+  responses: {
+    ...ok("the group's members in the drawing payload's columns", S.DrawGraphResponseSchema),
+    ...BAD_REQUEST,
+    404: error("no overview group has this id"),
+  },
+};
+
+/** Subgraph endpoint spec. */
+export const GRAPH_SUBGRAPH_ENDPOINT: EndpointSpec = {
+  method: "get",
+  path: "/api/graph/subgraph",
+  summary:
+    "Some entities, their best-connected neighbours and the relations among them, as a drawing payload (what the page draws of a large graph for a search hit or a path)",
+  tag: "graph",
+  query: S.SubgraphQuerySchema,
+  responses: {
+    ...ok("the entities in the drawing payload's columns", S.DrawGraphResponseSchema),
+    ...BAD_REQUEST,
+    404: error("an entity key is unknown"),
+  },
+};
+
 /** Search endpoint spec. */
 export const SEARCH_ENDPOINT: EndpointSpec = {
   method: "get",
@@ -294,6 +325,8 @@ export const API_ENDPOINTS: EndpointSpec[] = [
   GRAPH_ENDPOINT,
   GRAPH_NODE_ENDPOINT,
   GRAPH_EDGE_ENDPOINT,
+  GRAPH_GROUP_ENDPOINT,
+  GRAPH_SUBGRAPH_ENDPOINT,
   SEARCH_ENDPOINT,
   NEIGHBORS_ENDPOINT,
   TRIPLES_ENDPOINT,

@@ -1,11 +1,12 @@
 /**
- * GET /api/graph (the graphology export, or with view=draw only what the page draws), and one node or edge of it
- * with every attribute: the page draws from the small payload and fetches evidence when the reader opens an element.
+ * GET /api/graph (the graphology export, or with view=draw only what the page draws: the whole graph, or above the
+ * full-drawing limit its overview), one node or edge of it with every attribute, and the parts of a large graph the
+ * page expands (an overview group, a few entities and their neighbours).
  */
 import { randomBytes } from "node:crypto";
 import { Router } from "express";
 import { writeJson } from "../../export/json.ts";
-import { drawGraphView } from "../../query/graphViews.ts";
+import { answerGroup, answerSubgraph, drawOrOverview } from "../../query/overview.ts";
 import { answerEdgeDetail, answerNodeDetail } from "../../query/nodes.ts";
 import { GraphQuerySchema } from "../../query/schemas.ts";
 import type { ServerContext } from "../context.ts";
@@ -20,15 +21,16 @@ import { relationFilterOf } from "../../graph/relationFilterQuery.ts";
  */
 const RUN_TAG = randomBytes(6).toString("base64url");
 
-/** Routes: GET /api/graph, GET /api/graph/nodes/:id, GET /api/graph/edges/:id. */
+/** Routes: GET /api/graph, /api/graph/nodes/:id, /api/graph/edges/:id, /api/graph/groups/:id, /api/graph/subgraph. */
 export function graphRoutes(ctx: ServerContext): Router {
   const router = Router();
-  // The drawing payload is small (a tenth of the export) and read on every page load: built once per graph version.
-  let drawCache: { version: number; body: string } | null = null;
+  // The drawing payload is small (a tenth of the export, or the overview) and read on every page load: built once per
+  // graph version and drawing options.
+  let drawCache: { version: number; draw: ServerContext["draw"]; body: string } | null = null;
   const drawBody = (): string => {
-    const version = ctx.served.version;
-    if (!drawCache || drawCache.version !== version) {
-      drawCache = { version, body: JSON.stringify(drawGraphView(ctx.served.graph)) };
+    const { version } = ctx.served;
+    if (!drawCache || drawCache.version !== version || drawCache.draw !== ctx.draw) {
+      drawCache = { version, draw: ctx.draw, body: JSON.stringify(drawOrOverview(ctx.served.graph, ctx.draw)) };
     }
     return drawCache.body;
   };
@@ -46,7 +48,7 @@ export function graphRoutes(ctx: ServerContext): Router {
     // A window's graph is cached per served graph (relationFilter.ts); a 304 does not need it.
     const filtered = () => filterGraph(ctx.served.graph, filter, "kept");
     if (view === "draw") {
-      res.send(filtering ? JSON.stringify(drawGraphView(filtered())) : drawBody());
+      res.send(filtering ? JSON.stringify(drawOrOverview(filtered(), ctx.draw)) : drawBody());
       return;
     }
     if (req.fresh) {
@@ -62,6 +64,12 @@ export function graphRoutes(ctx: ServerContext): Router {
   });
   router.get("/graph/edges/:id", (req, res) => {
     res.json(answerEdgeDetail(ctx.served.graph, req.params));
+  });
+  router.get("/graph/groups/:id", (req, res) => {
+    res.json(answerGroup(ctx.served.graph, req.params, req.query, ctx.draw));
+  });
+  router.get("/graph/subgraph", (req, res) => {
+    res.json(answerSubgraph(ctx.served.graph, req.query, ctx.draw));
   });
   return router;
 }

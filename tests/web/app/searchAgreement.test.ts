@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildGraph } from "../../../src/graph/build.ts";
 import type { DrawGraph } from "../../../web/app/api.ts";
 import { graphFromDraw } from "../../../web/app/graph.ts";
-import { createSearchIndex, type SearchFn } from "../../../web/app/search.ts";
+import { createSearchIndex } from "../../../web/app/search.ts";
 import { serveForTest, type TestServer } from "../../server/apiFixture.ts";
 
 /** Full names, aliases, word starts, substrings, ids, accents, case, punctuation, typos and a query that finds nothing. */
@@ -48,7 +48,7 @@ const QUERIES = [
 
 describe("page search and /api/search", () => {
   let api: TestServer;
-  let search: SearchFn;
+  let search: ReturnType<typeof createSearchIndex>;
   beforeAll(async () => {
     api = await serveForTest(buildGraph().graph, null);
     const draw = await request(api.server).get("/api/graph?view=draw");
