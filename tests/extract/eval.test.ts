@@ -116,6 +116,7 @@ describe("extract", () => {
       expect(loadGoldSet(named("news (held-out)")).length).toBeGreaterThanOrEqual(10);
       expect(loadGoldSet(named("news dev")).length).toBeGreaterThanOrEqual(10);
       expect(loadGoldSet(named("news dev 2")).length).toBeGreaterThanOrEqual(10);
+      expect(loadGoldSet(named("news dev 3")).length).toBeGreaterThanOrEqual(10);
     });
 
     it("keeps the development set at the targets (entity F1 >= 0.90, stated relations P >= 0.70, R >= 0.50)", () => {

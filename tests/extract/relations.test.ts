@@ -29,6 +29,25 @@ describe("extract", () => {
       );
     });
 
+    it("reads an agent named after a place-and-role title, and a role through 'X, a union whose president, Y'", () => {
+      expect(
+        triples(extract("Andean Renewal, the party led by the former Lima mayor Rosa Quispe, won 41 seats.")),
+      ).toContain("rosa-quispe leads andean-renewal");
+      expect(
+        triples(
+          extract("It was welcomed by Gig Workers United, a union whose president, Amrit Sandhu, drove for Dashly."),
+        ),
+      ).toContain("amrit-sandhu leads gig-workers-united");
+    });
+
+    it("takes no subject or agent from inside a hyphenated word", () => {
+      const r = extract(
+        "Orbitale, a Toulouse-based firm founded in 2019 by the engineers Camille Duret, won the contract.",
+      );
+      expect(triples(r).filter((t) => t.startsWith("toulouse "))).toEqual([]);
+      expect(triples(r)).toContain("orbitale headquartered_in toulouse");
+    });
+
     it("reads players' positions as plays_for and coaches as coaches", () => {
       const r = extract(
         "Real Madrid signed striker Kylian Mbappe. Carlo Ancelotti, the Real Madrid coach, was pleased.",

@@ -82,6 +82,24 @@ describe("extract", () => {
       expect(port.entities.map((e) => e.label)).toEqual(["Maritime and Port Authority of Singapore"]);
     });
 
+    it("joins a capitalised particle surname and the name before 'da' to the person's full name", () => {
+      const r = extract(
+        "The deputy governor Pieter van Rensburg disagreed; Van Rensburg has warned before. " +
+          "Luiz Inácio Lula da Silva opened the summit, but Lula did not back the idea.",
+      );
+      expect(entity(r, "Pieter van Rensburg")?.aliases).toContain("Van Rensburg");
+      expect(entity(r, "Luiz Inácio Lula da Silva")?.aliases).toContain("Lula");
+      expect(r.entities.filter((e) => e.label === "Van Rensburg" || e.label === "Lula")).toEqual([]);
+    });
+
+    it("joins a bracketed name of any capitalisation right after a body, and its later uses", () => {
+      const r = extract(
+        "The Congress of South African Trade Unions (Cosatu) said the cut was too small. Cosatu wants more.",
+      );
+      expect(entity(r, "Congress of South African Trade Unions")?.aliases).toContain("Cosatu");
+      expect(r.entities.filter((e) => e.label === "Cosatu")).toEqual([]);
+    });
+
     it("joins a short name to the one organisation it begins", () => {
       const r = extract("Microsoft bought Activision Blizzard. Activision will keep its studios.");
       expect(entity(r, "Activision Blizzard")?.aliases).toContain("Activision");

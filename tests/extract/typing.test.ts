@@ -167,5 +167,33 @@ describe("extract", () => {
       expect(r.entities.filter((e) => e.label === "Whitmore")).toEqual([]);
       expect(entity(r, "Tane Whitmore")?.aliases).toContain("Whitmore");
     });
+    it("keeps a demonym, a possessive after a common noun, and a particle before a place inside one body's name", () => {
+      const r = extract(
+        "She joined the African Development Bank. Nurses at St. Brendan's Medical Center walked out. The Korean Metal " +
+          "Workers' Union agreed. He studied at Universidad de Chile. PSV Eindhoven won. Britain's Labour Party lost.",
+      );
+      for (const name of [
+        "African Development Bank",
+        "St. Brendan's Medical Center",
+        "Korean Metal Workers' Union",
+        "Universidad de Chile",
+        "PSV Eindhoven",
+        "Labour Party",
+      ])
+        expect(entity(r, name)?.type).toBe("organization");
+    });
+
+    it("splits a name and a body's full name joined by 'and', but not a body whose 'and' follows a common word", () => {
+      const r = extract("Absa and Standard Bank cut rates. The Minneapolis Park and Recreation Board met.");
+      expect(entity(r, "Absa")?.type).toBe("organization");
+      expect(entity(r, "Standard Bank")?.type).toBe("organization");
+      expect(entity(r, "Minneapolis Park and Recreation Board")?.type).toBe("organization");
+    });
+
+    it("reads lower-case particles inside people's names and a capitalised plural after 'the' before any context", () => {
+      const r = extract("Ana da Silva agreed. The Moderates, who voted against, walked out.");
+      expect(entity(r, "Ana da Silva")?.type).toBe("person");
+      expect(entity(r, "Moderates")?.type).toBe("organization");
+    });
   });
 });

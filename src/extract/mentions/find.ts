@@ -23,12 +23,34 @@ import { afterTitle } from "./titles.ts";
 import { commonWordStartingSentence, isDemonymNoun, isHeadOnly, isPortfolio, onlySentenceInitial } from "./weak.ts";
 import { DocumentTitles } from "./works.ts";
 import { placeLookup } from "../geo/places.ts";
+import { isVocabularyWord } from "../nlp/analyse.ts";
 
 /**
  * Words that may join the parts of one name: "Bank of England", "Competition and Markets Authority", and after an
  * organisation word "Council on Foreign Relations", "Institute for Advanced Study".
  */
-const CONNECTORS = new Set(["of", "and", "&", "de", "del", "la", "von", "van", "bin", "al", "du", "der", "for", "on"]);
+const CONNECTORS = new Set([
+  ...[
+    "of",
+    "and",
+    "&",
+    "de",
+    "del",
+    "la",
+    "von",
+    "van",
+    "bin",
+    "al",
+    "du",
+    "der",
+    "for",
+    "on",
+    "da",
+    "dos",
+    "das",
+    "di",
+  ],
+]);
 /** Two particles that join the parts of a person's name. */
 const PARTICLE_PAIR = new Set(["van der", "van den", "von der", "van de", "de la", "de los", "de las", "van het"]);
 const OF_HEADS = new Set([
@@ -113,7 +135,11 @@ function step(
     return title.next;
   }
   const known = matchName(ctx.names, tokens, i, to);
-  const runEnd = properRun(tokens, i, to);
+  // "the African Development Bank": the tagger may read a demonym as an adjective, not the start of a name.
+  const runEnd =
+    known?.name.kind === "demonym-adjective" && i + known.tokens.length < to
+      ? Math.max(properRun(tokens, i, to), properRun(tokens, i + known.tokens.length, to))
+      : properRun(tokens, i, to);
   if (known) {
     const end = i + known.tokens.length;
     const kind = known.name.kind;
@@ -281,7 +307,11 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
     push(a, out, taken, { from: start, to: end + 1, type: "agreement" });
     return;
   }
-  const type = typeName(tokens, start, end, titled, (w) => isKnownPlace(ctx, w));
+  // "The Moderates, who voted against": a capitalised plural after "the" is a body, whatever the context says.
+  const type =
+    end - start === 1 && !titled && pluralBody(a, start)
+      ? "organization"
+      : typeName(tokens, start, end, titled, (w) => isKnownPlace(ctx, w));
   // A lone capitalised common word ("Several days ago", "Western leaders"), or a word capitalised only because a
   // sentence starts with it ("Environmental groups"), is a name only if it joins one ("Spirit" -> "Spirit AeroSystems").
   // "the Government", "the Party", "the Academy": a head word alone is a common noun, capitalised for the one body
@@ -379,6 +409,8 @@ function properRun(tokens: Token[], i: number, to: number): number {
     ) {
       // "Ministry of the Interior", "Friends of the Earth": a body's name may carry its own article.
       j += 2;
+    } else if (namePossessive(tokens, i, j, to) > j) {
+      j = namePossessive(tokens, i, j, to);
     } else if (PARTICLE_PAIR.has(`${t.lower} ${tokens[j + 1]?.lower}`) && j + 2 < to && isCapitalized(tokens[j + 2])) {
       // "Ursula von der Leyen", "Bram van der Berg": two particles between the given name and the surname.
       j += 2;
@@ -401,10 +433,29 @@ function properRun(tokens: Token[], i: number, to: number): number {
 function bodyAfterAnd(tokens: Token[], from: number, cut: number, to: number): boolean {
   // "X and Port Authority and Y": with a second "and" the run coordinates names.
   for (let k = cut + 1; k < to; k++) if (tokens[k].lower === "and") return false;
+  for (let k = from + 1; k < cut; k++) if (tokens[k].lower === "for" && isOrgHead(tokens[k - 1].lower)) return true;
+  // "Absa and Standard Bank": a name before "and" and a body's full name after it are two bodies ("Minneapolis Park
+  // and Recreation Board", whose "and" follows a common word, is one).
+  const before = tokens[cut - 1].lower;
+  if (!isCommonWord(before) && !isVocabularyWord(before) && to - cut > 2) return false;
   for (let k = cut + 1; k < to; k++)
     if (isOrgHead(tokens[k].lower) && (k === to - 1 || tokens[k + 1].lower === "of")) return true;
-  for (let k = from + 1; k < cut; k++) if (tokens[k].lower === "for" && isOrgHead(tokens[k - 1].lower)) return true;
   return false;
+}
+
+/**
+ * "St. Brendan's Medical Center", "the Korean Metal Workers' Union": a possessive inside a body's name, after a
+ * common noun or a saint, when capitalised words ending with a body's head word follow. Returns the end of the name
+ * through them, or `j` ("Britain's Labour Party" is two names).
+ */
+function namePossessive(tokens: Token[], from: number, j: number, to: number): number {
+  const t = tokens[j];
+  const prev = tokens[j - 1];
+  if ((t.lower !== "'s" && t.lower !== "'") || !prev || prev.end !== t.start) return j;
+  if (!isCommonWord(prev.lower) && !/^(?:st\.?|saint)$/.test(tokens[from].lower)) return j;
+  let k = j + 1;
+  while (k < to && isCapitalized(tokens[k]) && tokens[k].pos !== "PUNCT") k++;
+  return k > j + 1 && isOrgHead(tokens[k - 1].lower) ? k : j;
 }
 
 /** At most this many particles stand together in a town's name. */

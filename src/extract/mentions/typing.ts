@@ -51,6 +51,7 @@ const ORG_HEADS = new Set([
 /** First words that make a name an organisation: "Centre Muraz", "Olympique Lyonnais", "Sporting Lisbon". */
 const LEADING_ORG = new Set([
   ...["centre", "center", "institute", "instituto", "institut", "banco", "banque", "grupo", "groupe", "compagnie"],
+  ...["universidad", "universidade", "università", "université", "universität", "universitat"],
   ...["olympique", "sporting", "atlético", "atletico", "dynamo", "dinamo", "borussia", "real", "racing", "société"],
 ]);
 /** Place words that are also common surnames: "Helen Marsh", "Damon Hill", "Sally Field" are people. */
@@ -389,6 +390,11 @@ export function typeName(
     return "person";
   // "Weiden am See", "Frankfurt am Main": a name the gazetteer knows as a town.
   if (isGazetteerPlace(words)) return "location";
+  // "IFK Göteborg", "PSV Eindhoven": an acronym before a known place names a club or a body of that place.
+  if (words.length === 2 && /^[A-Z]{3,5}$/.test(tokens[from].text) && placeWord(last)) return "organization";
+  // "Universidad de Chile", "Vitória de Guimarães": a particle before a known place names a body after it.
+  if (words.length > 2 && NAME_PARTICLES.has(words[words.length - 2]) && placeWord(last) && !isFirstName(words[0]))
+    return "organization";
   if (personWithParticles(tokens, from, to, words)) return "person";
   // "Paris Saint-Germain", "Borussia Dortmund": a place inside a longer name makes it a club or company.
   if (words.length > 1 && words.some(placeWord)) return "organization";

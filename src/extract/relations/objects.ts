@@ -4,7 +4,7 @@
  */
 import type { Sentence } from "../nlp/types.ts";
 import { referentAt } from "./coref.ts";
-import { coordinatedRight, isPossessive, mentionStarting, type View } from "./view.ts";
+import { coordinatedRight, insideWord, isPossessive, mentionStarting, type View } from "./view.ts";
 import type { Mention } from "../mentions/types.ts";
 import { matchPhrase } from "../mentions/phrases.ts";
 
@@ -59,7 +59,7 @@ export function readComplement(
   for (let n = j; n < s.to && n < j + o.maxGap; n++) {
     const m = v.mentionAt[n];
     // "by the Copenhagen-based Halvorsen Line": a name inside a hyphenated word describes the name after it.
-    if (m && m.to === m.from + 1 && m.end < v.tokens[m.from].end) continue;
+    if (m && insideWord(v, m)) continue;
     // "take over the Spirit plants": a name that modifies a common noun is not the complement.
     if (m && !SKIPPED_TYPES.has(v.clusters[m.entity].type)) {
       // "joined Britain's Labour Party": the possessed name is the complement; "bought Microsoft's stake": none.
@@ -71,8 +71,13 @@ export function readComplement(
       const describing = v.tokens[m.from - 1]?.pos === "DET" || !!m.known?.kind.startsWith("demonym");
       const described = describing && /^\p{Ll}/u.test(v.tokens[m.to]?.text ?? "") ? describedName(v, m.to, s.to) : null;
       if (described) return complement(v, s, described, prep, direct, words);
-      if (!isModifier(v, m.to)) return complement(v, s, m, prep, direct, words);
-      return null;
+      const next = v.tokens[m.to];
+      const titled = next?.pos === "NOUN" && /^\p{Ll}/u.test(next.text) && !!mentionStarting(v, m.to + 1);
+      if (!isModifier(v, m.to) && !(prep === "by" && titled)) return complement(v, s, m, prep, direct, words);
+      // "led by the former Lima mayor Rosa Quispe": after "by", a name that modifies a noun describes the agent after it.
+      if (prep !== "by") return null;
+      n = m.to - 1;
+      continue;
     }
     const r = m ? null : referentAt(v, n);
     if (r && r.to > n + 1 && !POSSESSIVE_PRONOUNS.has(v.tokens[n].lower))

@@ -163,7 +163,8 @@ function pointedOwnerEnding(v: View, p: number, person: number): { entity: numbe
   // "the United States Tennis Association, whose chief executive, X": the name the relative clause hangs on.
   if (v.tokens[p - 1]?.lower === "whose") {
     const k = v.tokens[p - 2]?.lower === "," ? p - 2 : p - 1;
-    const owner = mentionEnding(v, k);
+    // "Gig Workers United, a union whose president, X": past the apposition to the name it describes.
+    const owner = mentionEnding(v, k) ?? appositionOwner(v, k);
     return owner && owner.entity !== person ? { entity: owner.entity, at: owner.from } : null;
   }
   if (pronounAt(v, p - 1)) {
@@ -173,6 +174,15 @@ function pointedOwnerEnding(v: View, p: number, person: number): { entity: numbe
   if (!isPossessive(v, p - 1) || !descriptionAt(v, p - 3)) return null;
   const owner = antecedent(v, p - 3, descriptionAt(v, p - 3)!.types, person);
   return owner ? { entity: owner.entity, at: p - 3 } : null;
+}
+
+/** The name before ", a union" ending at token `k` (at most a few words after the article), or null. */
+function appositionOwner(v: View, k: number): Mention | null {
+  for (let n = k - 1; n >= Math.max(1, k - 4); n--) {
+    if (v.mentionAt[n] || v.tokens[n].pos === "VERB") return null;
+    if (DETERMINERS.has(v.tokens[n].lower) && v.tokens[n - 1]?.lower === ",") return mentionEnding(v, n - 1);
+  }
+  return null;
 }
 
 /** The token after "as" when a role verb follows the name ("returned as"), else 0. */

@@ -6,7 +6,7 @@
  */
 import type { Sentence } from "../nlp/types.ts";
 import { referentAt } from "./coref.ts";
-import { coordinatedLeft, mentionEnding, type View } from "./view.ts";
+import { coordinatedLeft, insideWord, mentionEnding, type View } from "./view.ts";
 
 /** A clause's subject: the entities and the token the subject starts at. */
 export interface Subject {
@@ -160,7 +160,9 @@ function appositionHead(v: View, s: Sentence, comma: number, entity: number): Su
 /** The name, coordination, pronoun or description ending right before token `j`. */
 function subjectEnding(v: View, s: Sentence, j: number): Subject | null {
   if (j <= s.from) return null;
-  if (mentionEnding(v, j)) {
+  const ending = mentionEnding(v, j);
+  if (ending && insideWord(v, ending)) return null;
+  if (ending) {
     const { members, start } = coordinatedLeft(v, j);
     return { members: members.map((m) => m.entity), start };
   }

@@ -63,6 +63,11 @@ export function mentionEnding(v: View, k: number): Mention | null {
   return m && m.to === k ? m : null;
 }
 
+/** Whether `m` names only the start of its word ("Toulouse" of "Toulouse-based"): it describes, it does not act. */
+export function insideWord(v: View, m: Mention): boolean {
+  return m.to === m.from + 1 && m.end < v.tokens[m.from].end;
+}
+
 /** Whether token `k` is a possessive marker ("'s", "’s", "'"). */
 export function isPossessive(v: View, k: number): boolean {
   const t = v.tokens[k];

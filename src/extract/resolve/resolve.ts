@@ -72,12 +72,16 @@ export function resolveMentions(a: Analysis, mentions: Mention[]): Resolution {
   pending.sort((x, y) => y.to - y.from - (x.to - x.from));
   for (const m of pending) {
     if (m.to - m.from === 1 && (r.surname(m) || r.shortName(m) || r.acronym(m, a) || r.sameLabel(m))) continue;
+    if (m.to - m.from > 1 && m.type === "person" && r.surnameTail(m)) continue;
     if (m.weak) continue;
     const type = m.type ?? "organization";
     r.add(`${type}:${normalizeName(m.surface)}`, m, { label: m.surface, type });
   }
   return r.finish();
 }
+
+/** Lower-case particles after a surname: "Lula da Silva". */
+const SURNAME_PARTICLES = new Set(["da", "de", "dos", "das", "do"]);
 
 /** Words that mark a name as a club's or a firm's: "FC Porto", "Valencia CF", "Nokia Oyj", "Siemens AG". */
 const DESIGNATORS = new Set([
@@ -145,10 +149,24 @@ class Resolver {
   /** "Podolyak" joins the one person of the document whose name ends with it; two candidates mean no merge. */
   surname(m: Mention): boolean {
     const word = normalizeName(m.surface);
+    // "Lula" of "Luiz Inácio Lula da Silva": the name before a particle is a surname too.
+    const surnames = (label: string) => {
+      const words = label.split(" ");
+      return words.filter((_, i) => i > 0 && (i === words.length - 1 || SURNAME_PARTICLES.has(words[i + 1])));
+    };
     const people = this.clusters.filter(
-      (c) => c.type === "person" && c.label.includes(" ") && normalizeName(c.label.split(" ").pop()!) === word,
+      (c) => c.type === "person" && c.label.includes(" ") && surnames(c.label).some((w) => normalizeName(w) === word),
     );
     if (people.length !== 1 || normalizeName(people[0].label) === word) return false;
+    this.attach(people[0], m, "surname");
+    return true;
+  }
+
+  /** "Van Rensburg" joins the one person whose longer name ends with it ("Pieter van Rensburg"). */
+  surnameTail(m: Mention): boolean {
+    const tail = ` ${normalizeName(m.surface)}`;
+    const people = this.clusters.filter((c) => c.type === "person" && normalizeName(c.label).endsWith(tail));
+    if (people.length !== 1) return false;
     this.attach(people[0], m, "surname");
     return true;
   }
@@ -171,15 +189,15 @@ class Resolver {
    * so does every later use of that acronym.
    */
   acronym(m: Mention, a: Analysis): boolean {
-    if (/^\p{Lu}[\p{L}&]{1,7}$/u.test(m.surface) && (m.surface.match(/\p{Lu}/gu)?.length ?? 0) >= 2) {
+    if (/^\p{Lu}[\p{L}&]{1,7}$/u.test(m.surface)) {
       const { tokens } = a;
       const named = tokens[m.from - 1]?.text === "(" && tokens[m.to]?.text === ")";
       const org = named
         ? this.clusters.find((c) => c.type === "organization" && c.mentions.some((x) => x.to === m.from - 1))
         : undefined;
       // "... of Singapore (MPA) said ... The MPA said": the acronym once given stands for the body again.
-      const again =
-        org ?? this.clusters.find((c) => c.type === "organization" && c.mentions.some((x) => x.surface === m.surface));
+      const given = this.merges.find((r) => r.rule === "acronym" && r.surface === m.surface);
+      const again = org ?? (given ? this.clusters.find((c) => c.label === given.entity) : undefined);
       if (again) {
         this.attach(again, m, "acronym");
         return true;
