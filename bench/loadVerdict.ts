@@ -15,7 +15,7 @@ export interface RoundCounts {
 /** A server's figures over all its rounds. */
 export interface ServerFigures extends RoundCounts {
   requestsPerSecond: number;
-  /** Resident memory after warm-up and at the end, bytes. */
+  /** Resident memory after warm-up and at the end, bytes (the load test reads both after a full collection). */
   rssAfterWarmup: number;
   rssEnd: number;
 }

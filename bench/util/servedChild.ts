@@ -5,12 +5,21 @@
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { REPO_ROOT } from "./child.ts";
+import { collectGarbage } from "./memory.ts";
 
-/** Resident memory and live heap of a served child, in bytes. */
+/**
+ * Resident memory and used heap of a served child, in bytes: as found, and after a full garbage collection. As found
+ * depends on when V8 last collected (with a large heap limit it lets garbage pile up for a long time); after a full
+ * collection, what the server still holds — what a leak would grow.
+ */
 export interface ChildMemory {
   rss: number;
   heapUsed: number;
+  rssAfterGc: number;
+  heapUsedAfterGc: number;
 }
+
+const GC_SETTLE_MS = 1000;
 
 type ChildMessage = { type: "listening"; url: string; loadMs: number } | ({ type: "memory" } & ChildMemory);
 
@@ -32,7 +41,13 @@ export function serveDriver(url: string, loadMs: number, close: () => Promise<vo
   process.on("message", (message: { type: string }) => {
     if (message.type === "memory") {
       const { rss, heapUsed } = process.memoryUsage();
-      process.send?.({ type: "memory", rss, heapUsed });
+      collectGarbage();
+      // V8 hands freed pages back to the system from a background thread: read once it has had time to.
+      setTimeout(() => {
+        collectGarbage();
+        const after = process.memoryUsage();
+        process.send?.({ type: "memory", rss, heapUsed, rssAfterGc: after.rss, heapUsedAfterGc: after.heapUsed });
+      }, GC_SETTLE_MS);
     } else if (message.type === "stop") {
       void close().then(() => process.exit(0));
     }
@@ -47,7 +62,7 @@ export function serveDriver(url: string, loadMs: number, close: () => Promise<vo
 export async function forkServedChild(script: string, graphFile: string): Promise<ServedChild> {
   const child = fork(path.join(REPO_ROOT, "bench", "child", `${script}.ts`), [graphFile], {
     cwd: REPO_ROOT,
-    execArgv: ["--import", "tsx", "--max-old-space-size=8192"],
+    execArgv: ["--import", "tsx", "--expose-gc", "--max-old-space-size=8192", ...profileFlags()],
     env: { ...process.env, LOG_LEVEL: "warn" },
   });
   const { url, loadMs } = await nextMessage(child, "listening");
@@ -58,8 +73,8 @@ export async function forkServedChild(script: string, graphFile: string): Promis
     memory: async () => {
       const reply = nextMessage(child, "memory");
       child.send({ type: "memory" });
-      const { rss, heapUsed } = await reply;
-      return { rss, heapUsed };
+      const { type: _type, ...memory } = await reply;
+      return memory;
     },
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
@@ -69,6 +84,12 @@ export async function forkServedChild(script: string, graphFile: string): Promis
       await exited;
     },
   };
+}
+
+/** With LOAD_CPU_PROFILE=<dir>, each server writes a V8 CPU profile there when it stops (to see where time goes). */
+function profileFlags(): string[] {
+  const dir = process.env.LOAD_CPU_PROFILE;
+  return dir ? ["--cpu-prof", "--cpu-prof-dir", dir] : [];
 }
 
 function nextMessage<T extends ChildMessage["type"]>(
