@@ -1,35 +1,41 @@
 /**
- * Load test: serves the 100k-node / 500k-edge benchmark graph in a child process on 127.0.0.1 and drives it with
- * autocannon for a fixed time with mixed traffic (paths, search, node detail, neighbours, small exports). Passes when
- * no request errors, every (pre-checked valid) request answers 2xx, and the server's resident memory at the end is
- * within 10% of its level after warm-up. Not part of `npm test`: run `node --import tsx bench/load.ts`.
+ * Load test: serves the 100k-node / 500k-edge benchmark graph on 127.0.0.1 in two child processes — our server, and a
+ * bare node:http baseline answering the same URLs with the same answer functions (child/loadBare.ts) — and drives
+ * both with the same mixed traffic (paths, search, node detail, neighbours, small exports) from autocannon, in
+ * alternating rounds. Passes when no request errors, every (pre-checked valid, sampled-equal) request answers 2xx, our
+ * server's resident memory at the end is within 10% of its level after warm-up (both read after a full garbage
+ * collection, so the figure is what the server holds, not when V8 last collected), and our throughput is at least half
+ * the baseline's (loadVerdict.ts). Not part of `npm test`: run `node --import tsx bench/load.ts`.
  */
-import autocannon from "autocannon";
-import { fork, type ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { isLoopbackHost } from "../src/server/auth.ts";
-import { startServer } from "../src/server/start.ts";
 import { mulberry32 } from "../src/util/random.ts";
 import { BENCH_OUT, ensureGraphFile } from "./graphs/cache.ts";
+import { latencyOf, precheck, requestPool, runMix, sampleLabels, type MixRun } from "./loadMix.ts";
+import { combineRounds, growth, loadVerdict, throughputRatio, type ServerFigures } from "./loadVerdict.ts";
+import { forkServedChild, type ChildMemory, type ServedChild } from "./util/servedChild.ts";
 
 /** Tunables of the load test (each also a `--flag value` on the command line). */
 export interface LoadOptions {
   nodes: number;
   edges: number;
   seed: number;
-  /** Length of the measured run. */
+  /** Measured seconds per server, split evenly over the rounds. */
   seconds: number;
-  /** Length of the warm-up run before the baseline memory reading. */
+  /** Rounds; each runs our server then the baseline for seconds ÷ rounds. */
+  rounds: number;
+  /** Length of each server's warm-up run before its baseline memory reading. */
   warmupSeconds: number;
   /** Concurrent keep-alive connections. */
   connections: number;
   /** Distinct request URLs generated (and pre-checked) for the run. */
   pool: number;
-  /** Largest allowed growth of resident memory from after warm-up to the end. */
+  /** Largest allowed growth of our resident memory (after a full collection) from after warm-up to the end. */
   maxRssGrowth: number;
+  /** Smallest allowed throughput ours ÷ bare. */
+  minRatio: number;
 }
 
 export const DEFAULT_LOAD_OPTIONS: LoadOptions = {
@@ -37,43 +43,16 @@ export const DEFAULT_LOAD_OPTIONS: LoadOptions = {
   edges: 500_000,
   seed: 7,
   seconds: 60,
+  rounds: 2,
   warmupSeconds: 10,
   connections: 8,
   pool: 2000,
   maxRssGrowth: 0.1,
+  minRatio: 0.5,
 };
 
-// The whole script stops by itself after its runs plus this margin, whatever happens.
-const HARD_STOP_MARGIN_MS = 10 * 60_000;
-const CHILD_FLAG = "--serve-child";
-
-type Memory = { rss: number; heapUsed: number };
-type ChildMessage = { type: "listening"; url: string; loadMs: number } | ({ type: "memory" } & Memory);
-
-// Section: the server child (its own process, so its memory is measured alone)
-
-async function serveChild(graphFile: string): Promise<void> {
-  const t0 = performance.now();
-  const server = await startServer({
-    port: 0,
-    host: "127.0.0.1",
-    graphFile,
-    readOnly: true,
-    watch: false,
-    app: { requestLogs: false },
-  });
-  process.send?.({ type: "listening", url: server.url, loadMs: Math.round(performance.now() - t0) });
-  process.on("message", (message: { type: string }) => {
-    if (message.type === "memory") {
-      const { rss, heapUsed } = process.memoryUsage();
-      process.send?.({ type: "memory", rss, heapUsed });
-    } else if (message.type === "stop") {
-      void server.close().then(() => process.exit(0));
-    }
-  });
-}
-
-// Section: the driver
+// The whole script stops by itself after its runs plus this margin (loading, pre-check), whatever happens.
+const HARD_STOP_MARGIN_MS = 15 * 60_000;
 
 function parseOptions(argv: string[]): LoadOptions {
   const options = { ...DEFAULT_LOAD_OPTIONS };
@@ -89,100 +68,48 @@ function parseOptions(argv: string[]): LoadOptions {
   return options;
 }
 
-function nextMessage<T extends ChildMessage["type"]>(
-  child: ChildProcess,
-  type: T,
-): Promise<Extract<ChildMessage, { type: T }>> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (message: ChildMessage) => {
-      if (message.type !== type) return;
-      child.off("message", onMessage);
-      child.off("exit", onExit);
-      resolve(message as Extract<ChildMessage, { type: T }>);
-    };
-    const onExit = (code: number | null) => reject(new Error(`load: the server process exited (code ${code})`));
-    child.on("message", onMessage);
-    child.once("exit", onExit);
-  });
-}
-
-async function memoryOf(child: ChildProcess): Promise<Memory> {
-  const reply = nextMessage(child, "memory");
-  child.send({ type: "memory" });
-  const { rss, heapUsed } = await reply;
-  return { rss, heapUsed };
-}
-
-/** Search words: the labels of a sample of nodes, read through the API. */
-async function sampleLabels(url: string, options: LoadOptions, random: () => number): Promise<string[]> {
-  const labels: string[] = [];
-  for (let i = 0; i < 100; i++) {
-    const res = await fetch(`${url}/api/graph/nodes/n${Math.floor(random() * options.nodes)}?limit=1`);
-    if (res.ok) labels.push(((await res.json()) as { attributes: { label: string } }).attributes.label);
-  }
-  return labels;
-}
-
-/** The mixed request URLs: paths 25%, search 25%, node detail 25%, neighbours 10%, small exports 15%. */
-function requestPool(options: LoadOptions, labels: string[], withExports: boolean, random: () => number): string[] {
-  const node = () => `n${Math.floor(random() * options.nodes)}`;
-  const word = () => {
-    const words = labels[Math.floor(random() * labels.length)].split(/\s+/);
-    return encodeURIComponent(words[Math.floor(random() * words.length)].slice(0, 1 + Math.floor(random() * 8)));
-  };
-  const pool: string[] = [];
-  for (let i = 0; i < options.pool; i++) {
-    const r = random();
-    if (r < 0.25) pool.push(`/api/paths?from=${node()}&to=${node()}`);
-    else if (r < 0.5) pool.push(`/api/search?q=${word()}&limit=10`);
-    else if (r < 0.75) pool.push(`/api/graph/nodes/${node()}`);
-    else if (r < 0.85 || !withExports) pool.push(`/api/nodes/${node()}/neighbors?depth=1&limit=100`);
-    else pool.push(`/api/export?format=${["json", "gexf", "graphml"][i % 3]}&node=${node()}&depth=1`);
-  }
-  return pool;
-}
-
-/** What a pooled request asks for, for the per-kind timings. */
-function kindOf(p: string): string {
-  if (p.includes("/neighbors")) return "neighbors";
-  return p.startsWith("/api/graph/nodes/") ? "nodes" : p.split(/[/?]/)[2];
-}
-
-/**
- * Sends every pooled request once, one at a time; returns the ones that do not answer 2xx (they are bugs, and are
- * left out of the run) and the median and slowest time of each kind of request on an otherwise idle server.
- */
-async function precheck(url: string, pool: string[]): Promise<{ bad: string[]; kinds: Record<string, string> }> {
-  const bad: string[] = [];
-  const times = new Map<string, number[]>();
-  for (const p of pool) {
-    const t0 = performance.now();
-    const res = await fetch(url + p);
-    await res.arrayBuffer();
-    const kind = kindOf(p);
-    times.set(kind, [...(times.get(kind) ?? []), performance.now() - t0]);
-    if (res.status < 200 || res.status >= 300) bad.push(`${res.status} ${p}`);
-  }
-  const kinds: Record<string, string> = {};
-  for (const [kind, ms] of times) {
-    ms.sort((a, b) => a - b);
-    kinds[kind] = `n=${ms.length} p50=${ms[ms.length >> 1].toFixed(1)}ms max=${ms[ms.length - 1].toFixed(1)}ms`;
-  }
-  return { bad, kinds };
-}
-
-function run(url: string, pool: string[], seconds: number, connections: number): Promise<autocannon.Result> {
-  let i = 0;
-  return autocannon({
-    url,
-    connections,
-    duration: seconds,
-    timeout: 10,
-    requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: pool[i++ % pool.length] }) }],
-  });
-}
-
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
+
+/** A server under test, its rounds and memory readings. */
+interface Subject {
+  name: "ours" | "bare";
+  child: ServedChild;
+  rounds: MixRun[];
+  afterWarmup?: ChildMemory;
+}
+
+function figuresOf(subject: Subject, end: ChildMemory): ServerFigures {
+  return combineRounds(subject.rounds, subject.afterWarmup!.rssAfterGc, end.rssAfterGc);
+}
+
+function report(figures: ServerFigures, subject: Subject, end: ChildMemory) {
+  const latency = latencyOf(subject.rounds);
+  return {
+    requests: figures.requests,
+    requestsPerSecond: Math.round(figures.requestsPerSecond),
+    perRound: subject.rounds.map((r) => Math.round(r.requests / r.seconds)),
+    latencyMs: { p50: latency.p50, p99: latency.p99, max: latency.max },
+    errors: figures.errors,
+    timeouts: figures.timeouts,
+    non2xx: figures.non2xx,
+    // The verdict's figures: after a full collection at both readings (see ChildMemory).
+    rssAfterGcMB: {
+      afterWarmup: mb(figures.rssAfterWarmup),
+      end: mb(figures.rssEnd),
+      growthPercent: +(growth(figures.rssAfterWarmup, figures.rssEnd) * 100).toFixed(1),
+    },
+    rssAsFoundMB: { afterWarmup: mb(subject.afterWarmup!.rss), end: mb(end.rss) },
+    heapMB: {
+      asFound: { afterWarmup: mb(subject.afterWarmup!.heapUsed), end: mb(end.heapUsed) },
+      afterGc: { afterWarmup: mb(subject.afterWarmup!.heapUsedAfterGc), end: mb(end.heapUsedAfterGc) },
+    },
+  };
+}
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
@@ -191,80 +118,85 @@ async function main(): Promise<void> {
       console.error("load: hard time limit reached; stopping");
       process.exit(2);
     },
-    (options.seconds + options.warmupSeconds) * 1000 + HARD_STOP_MARGIN_MS,
+    2 * (options.seconds + options.warmupSeconds) * 1000 + HARD_STOP_MARGIN_MS,
   );
   hardStop.unref();
   const graph = ensureGraphFile({ nodes: options.nodes, edges: options.edges, seed: options.seed });
   console.log(`load: graph ${graph.file}${graph.generated ? ` (generated in ${Math.round(graph.ms)} ms)` : ""}`);
-  const child = fork(fileURLToPath(import.meta.url), [CHILD_FLAG, graph.file], {
-    execArgv: ["--import", "tsx", "--max-old-space-size=8192"],
-    env: { ...process.env, LOG_LEVEL: "warn" },
-  });
+  const started = await Promise.allSettled([
+    forkServedChild("loadServer", graph.file),
+    forkServedChild("loadBare", graph.file),
+  ]);
+  const children = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
   try {
-    const { url, loadMs } = await nextMessage(child, "listening");
-    if (!isLoopbackHost(new URL(url).hostname)) throw new Error(`load: the server listens on ${url}, not loopback`);
-    console.log(`load: serving at ${url} (loaded in ${loadMs} ms)`);
+    for (const s of started) if (s.status === "rejected") throw s.reason;
+    const [oursChild, bareChild] = children;
+    for (const child of children)
+      if (!isLoopbackHost(new URL(child.url).hostname)) throw new Error(`load: a server listens on ${child.url}`);
+    console.log(
+      `load: ours at ${oursChild.url} (${oursChild.loadMs} ms), bare at ${bareChild.url} (${bareChild.loadMs} ms)`,
+    );
     const random = mulberry32(options.seed);
-    const labels = await sampleLabels(url, options, random);
-    const exportProbe = await fetch(`${url}/api/export?format=json&node=n1&depth=1`);
+    const labels = await sampleLabels(oursChild.url, options.nodes, random);
+    const exportProbe = await fetch(`${oursChild.url}/api/export?format=json&node=n1&depth=1`);
     await exportProbe.arrayBuffer();
     const withExports = exportProbe.ok;
     if (!withExports) console.log(`load: /api/export answers ${exportProbe.status}; the mix runs without exports`);
     const candidates = requestPool(options, labels, withExports, random);
-    const { bad: invalid, kinds } = await precheck(url, candidates);
-    const pool = candidates.filter((p) => !invalid.some((b) => b.endsWith(` ${p}`)));
+    const check = await precheck(oursChild.url, bareChild.url, candidates);
+    const pool = candidates.filter((p) => !check.bad.some((b) => b.endsWith(` ${p}`)));
     console.log(
-      `load: ${pool.length} distinct requests pre-checked (${invalid.length} not 2xx: ${invalid.slice(0, 5).join("; ")})`,
+      `load: ${pool.length} distinct requests pre-checked on both servers (${check.bad.length} not 2xx: ` +
+        `${check.bad.slice(0, 5).join("; ")}); ${check.compared} bodies compared, ${check.differing.length} differ`,
     );
-    await run(url, pool, options.warmupSeconds, options.connections);
-    const afterWarmup = await memoryOf(child);
-    console.log(
-      `load: after warm-up rss ${mb(afterWarmup.rss)} MB, heap ${mb(afterWarmup.heapUsed)} MB; running ${options.seconds} s`,
-    );
-    const result = await run(url, pool, options.seconds, options.connections);
-    const atEnd = await memoryOf(child);
-    const growth = (atEnd.rss - afterWarmup.rss) / afterWarmup.rss;
+    const subjects: Subject[] = [
+      { name: "ours", child: oursChild, rounds: [] },
+      { name: "bare", child: bareChild, rounds: [] },
+    ];
+    for (const subject of subjects) {
+      await runMix(subject.child.url, pool, options.warmupSeconds, options.connections);
+      subject.afterWarmup = await subject.child.memory();
+    }
+    const roundSeconds = Math.max(1, Math.round(options.seconds / options.rounds));
+    const machine: { round: number; server: string; loadAverage: string }[] = [];
+    for (let round = 1; round <= options.rounds; round++)
+      for (const subject of subjects) {
+        machine.push({ round, server: subject.name, loadAverage: loadAverage() });
+        console.log(`load: round ${round}, ${subject.name}, ${roundSeconds} s (load average ${loadAverage()})`);
+        subject.rounds.push(await runMix(subject.child.url, pool, roundSeconds, options.connections));
+      }
+    const [endOurs, endBare] = [await oursChild.memory(), await bareChild.memory()];
+    const ours = figuresOf(subjects[0], endOurs);
+    const bare = figuresOf(subjects[1], endBare);
+    const failures = loadVerdict(ours, bare, { invalid: check.bad.length, differing: check.differing.length }, options);
     const summary = {
+      command: `node --import tsx bench/load.ts ${process.argv.slice(2).join(" ")}`.trim(),
+      date: new Date().toISOString(),
       graph: { nodes: options.nodes, edges: options.edges },
-      seconds: options.seconds,
+      secondsPerServer: roundSeconds * options.rounds,
+      rounds: options.rounds,
       connections: options.connections,
-      requests: result.requests.total,
-      requestsPerSecond: Math.round(result.requests.average),
-      latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
-      errors: result.errors,
-      timeouts: result.timeouts,
-      non2xx: result.non2xx,
-      invalidInPrecheck: invalid.length,
-      rssMB: { afterWarmup: mb(afterWarmup.rss), end: mb(atEnd.rss), growthPercent: +(growth * 100).toFixed(1) },
-      heapMB: { afterWarmup: mb(afterWarmup.heapUsed), end: mb(atEnd.heapUsed) },
+      ours: report(ours, subjects[0], endOurs),
+      bare: report(bare, subjects[1], endBare),
+      ratio: +throughputRatio(ours, bare).toFixed(2),
+      invalidInPrecheck: check.bad.length,
+      bodiesCompared: check.compared,
+      bodiesDiffering: check.differing.slice(0, 10),
       exports: withExports,
-      sequentialByKind: kinds,
-      loadAverage: os.loadavg().map((l) => +l.toFixed(1)),
+      sequentialByKind: { ours: check.ours, bare: check.bare },
+      machine,
+      loadAverageAtEnd: loadAverage(),
       cores: os.availableParallelism(),
     };
     mkdirSync(BENCH_OUT, { recursive: true });
     writeFileSync(path.join(BENCH_OUT, "load.json"), JSON.stringify(summary, null, 2) + "\n");
     console.log(JSON.stringify(summary, null, 2));
-    const failures = [
-      result.errors > 0 ? `${result.errors} errors` : null,
-      result.timeouts > 0 ? `${result.timeouts} timeouts` : null,
-      result.non2xx > 0 ? `${result.non2xx} non-2xx answers` : null,
-      invalid.length > 0 ? `${invalid.length} generated requests were not 2xx in the pre-check` : null,
-      growth > options.maxRssGrowth
-        ? `rss grew ${(growth * 100).toFixed(1)}% (limit ${options.maxRssGrowth * 100}%)`
-        : null,
-    ].filter((f): f is string => f !== null);
     console.log(failures.length === 0 ? "load: PASS" : `load: FAIL — ${failures.join(", ")}`);
     process.exitCode = failures.length === 0 ? 0 : 1;
   } finally {
-    child.send({ type: "stop" });
-    await new Promise((resolve) => child.once("exit", resolve));
+    await Promise.all(children.map((child) => child.stop()));
     clearTimeout(hardStop);
   }
 }
 
-if (process.argv[2] === CHILD_FLAG) {
-  await serveChild(process.argv[3]);
-} else {
-  await main();
-}
+await main();

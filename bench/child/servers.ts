@@ -16,6 +16,7 @@ import { searchIndexOf } from "../../src/search/index.ts";
 import { ServedGraph } from "../../src/graph/servedGraph.ts";
 import { answerExport } from "../../src/query/export.ts";
 import { createRequestHandler } from "../../src/server/handler.ts";
+import { sendJson } from "../util/sendJson.ts";
 
 const graph = readGraphJson(process.argv[2]);
 pathIndexOf(graph);
@@ -41,24 +42,24 @@ function bare(req: IncomingMessage, res: ServerResponse): void {
   if (url.pathname === "/paths") {
     const from = url.searchParams.get("from") ?? "";
     const to = url.searchParams.get("to") ?? "";
-    if (!graph.hasNode(from) || !graph.hasNode(to)) return send(res, 404, { error: "unknown entity" });
-    return send(res, 200, findPaths(graph, from, to));
+    if (!graph.hasNode(from) || !graph.hasNode(to)) return sendJson(res, 404, { error: "unknown entity" });
+    return sendJson(res, 200, findPaths(graph, from, to));
   }
   if (url.pathname === "/bench/eld") return eventLoop(url.searchParams.get("action"), res);
   if (url.pathname === "/bench/export") return void exportInProcess(url.searchParams.get("format") ?? "gexf", res);
-  send(res, 404, { error: "not found" });
+  sendJson(res, 404, { error: "not found" });
 }
 
 function eventLoop(action: string | null, res: ServerResponse): void {
   if (action === "start") {
     histogram = monitorEventLoopDelay({ resolution: 5 });
     histogram.enable();
-    return send(res, 200, { ok: true });
+    return sendJson(res, 200, { ok: true });
   }
-  if (!histogram) return send(res, 409, { error: "not started" });
+  if (!histogram) return sendJson(res, 409, { error: "not started" });
   histogram.disable();
   const ms = (ns: number) => ns / 1e6;
-  send(res, 200, { maxMs: ms(histogram.max), p99Ms: ms(histogram.percentile(99)), meanMs: ms(histogram.mean) });
+  sendJson(res, 200, { maxMs: ms(histogram.max), p99Ms: ms(histogram.percentile(99)), meanMs: ms(histogram.mean) });
 }
 
 /** Used when the server has no /api/export route: the same answer, drained in this process. */
@@ -66,16 +67,7 @@ async function exportInProcess(format: string, res: ServerResponse): Promise<voi
   const t0 = performance.now();
   let bytes = 0;
   for await (const chunk of answerExport(graph, { format }, "evidence-graph", null).file.chunks) bytes += chunk.length;
-  send(res, 200, { ms: performance.now() - t0, bytes });
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": Buffer.byteLength(text),
-  });
-  res.end(text);
+  sendJson(res, 200, { ms: performance.now() - t0, bytes });
 }
 
 const listen = (server: ReturnType<typeof createServer>) =>
