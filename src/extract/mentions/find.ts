@@ -58,6 +58,7 @@ const OF_HEADS = new Set([
   ...["school", "office", "court", "duke", "earl", "prince", "princess", "king", "queen", "city", "port", "gulf"],
   ...["isle", "isles", "bay", "cape", "sea", "lake", "river", "mount", "islands", "province", "bank", "minister"],
   ...["secretary", "library", "order", "society", "academy", "association", "league", "federation", "chamber"],
+  ...["friends"],
 ]);
 /** Last words of a state's bodies of government: "US Commerce Department" is a part of the United States. */
 const GOVERNMENT_HEADS = new Set([
@@ -307,11 +308,10 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
     push(a, out, taken, { from: start, to: end + 1, type: "agreement" });
     return;
   }
-  // "The Moderates, who voted against": a capitalised plural after "the" is a body, whatever the context says.
-  const type =
-    end - start === 1 && !titled && pluralBody(a, start)
-      ? "organization"
-      : typeName(tokens, start, end, titled, (w) => isKnownPlace(ctx, w));
+  // "The Moderates, who voted against", "beat the Chiefs": a capitalised plural common word after "the" names a team,
+  // a party or a band, whatever the context says.
+  const plural = end - start === 1 && !titled && pluralBody(a, start);
+  const type = plural ? "organization" : typeName(tokens, start, end, titled, (w) => isKnownPlace(ctx, w));
   // A lone capitalised common word ("Several days ago", "Western leaders"), or a word capitalised only because a
   // sentence starts with it ("Environmental groups"), is a name only if it joins one ("Spirit" -> "Spirit AeroSystems").
   // "the Government", "the Party", "the Academy": a head word alone is a common noun, capitalised for the one body
@@ -324,12 +324,7 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
         isCommonWord(tokens[start].lemma.toLowerCase()) ||
         onlySentenceInitial(a, start) ||
         commonWordStartingSentence(a, start)));
-  // "beat the Chiefs", "The Greens won": a plural common word capitalised after "the" names a team, a party or a band.
-  if (weak && end - start === 1 && !titled && pluralBody(a, start)) {
-    push(a, out, taken, { from: start, to: end, type: "organization" });
-    return;
-  }
-  if (weak) {
+  if (weak && !plural) {
     push(a, out, taken, { from: start, to: end, type: null, weak });
     return;
   }
@@ -405,19 +400,18 @@ function properRun(tokens: Token[], i: number, to: number): number {
       tokens[j + 1]?.lower === "the" &&
       j + 2 < to &&
       isCapitalized(tokens[j + 2]) &&
-      (ofHead(tokens[j - 1].lower) || tokens[j - 1].lower === "friends")
+      ofHead(tokens[j - 1].lower)
     ) {
       // "Ministry of the Interior", "Friends of the Earth": a body's name may carry its own article.
       j += 2;
-    } else if (namePossessive(tokens, i, j, to) > j) {
-      j = namePossessive(tokens, i, j, to);
     } else if (PARTICLE_PAIR.has(`${t.lower} ${tokens[j + 1]?.lower}`) && j + 2 < to && isCapitalized(tokens[j + 2])) {
       // "Ursula von der Leyen", "Bram van der Berg": two particles between the given name and the surname.
       j += 2;
     } else {
-      const place = gazetteerRun(tokens, i, j, to);
-      if (place === j) break;
-      j = place;
+      const owned = namePossessive(tokens, i, j, to);
+      const next = owned > j ? owned : gazetteerRun(tokens, i, j, to);
+      if (next === j) break;
+      j = next;
     }
   }
   // "Alibaba and Tencent" are two names; "Competition and Markets Authority", "Maritime and Port Authority of

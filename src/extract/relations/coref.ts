@@ -141,6 +141,8 @@ export function resolveReferences(v: View, options: Partial<CorefOptions> = {}):
   const count = new Float64Array(v.clusters.length);
   const last = new Int32Array(v.clusters.length).fill(-1);
   const out = new Map<number, number>();
+  // Built once, when the first definite description is read.
+  let byNameWord: Map<string, Set<number>> | undefined;
   let topic = false;
   // "he" after "she" was read as X is someone else: 1 for he, -1 for she, 0 unknown.
   const genders = new Int8Array(v.clusters.length);
@@ -169,7 +171,7 @@ export function resolveReferences(v: View, options: Partial<CorefOptions> = {}):
     const gender = GENDER.get(v.tokens[k].lower) ?? 0;
     const since = sentence - (pronoun ? o.window : o.descriptionWindow);
     // "the commission" is the Federal Trade Commission before any other body named since: a name with the head.
-    const named = description ? namedBy(v, v.tokens[description.to - 1].lower) : null;
+    const named = description ? (byNameWord ??= entitiesByNameWord(v)).get(v.tokens[description.to - 1].lower) : null;
     let e = pronoun && isOpenerFor(v, opener, types, genders, gender) ? opener : -1;
     if (e < 0 && named) e = mostSalient(v, types, count, last, since, genders, gender, named);
     if (e < 0) e = mostSalient(v, types, count, last, since, genders, gender);
@@ -182,17 +184,15 @@ export function resolveReferences(v: View, options: Partial<CorefOptions> = {}):
   return out;
 }
 
-/** The entities with a name containing `head` as a word ("commission" -> "Federal Trade Commission"). */
-function namedBy(v: View, head: string): Set<number> {
-  const out = new Set<number>();
+/** The entities by each word of their names, lower case ("commission" -> the Federal Trade Commission's index). */
+function entitiesByNameWord(v: View): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
   v.clusters.forEach((c, e) => {
-    if (
-      c.label
-        .toLowerCase()
-        .split(/[\s-]+/)
-        .includes(head)
-    )
-      out.add(e);
+    for (const word of c.label.toLowerCase().split(/[\s-]+/)) {
+      const set = out.get(word);
+      if (set) set.add(e);
+      else out.set(word, new Set([e]));
+    }
   });
   return out;
 }

@@ -40,9 +40,7 @@ export function resolveMentions(a: Analysis, mentions: Mention[]): Resolution {
   const designated = designatedNames(mentions);
   // "in Whitmore's last game ... Tane Whitmore": an unknown word read as a place by its preposition may be a surname.
   const surnames = new Set(
-    mentions
-      .filter((m) => m.type === "person" && !m.known && m.to - m.from > 1)
-      .map((m) => normalizeName(m.surface.split(" ").pop()!)),
+    mentions.filter((m) => m.type === "person" && !m.known).flatMap((m) => surnamesOf(m.surface).map(normalizeName)),
   );
   for (const m of mentions) {
     if (m.eponym) pending.push((m.inner = eponymMention(a, m)));
@@ -82,6 +80,15 @@ export function resolveMentions(a: Analysis, mentions: Mention[]): Resolution {
 
 /** Lower-case particles after a surname: "Lula da Silva". */
 const SURNAME_PARTICLES = new Set(["da", "de", "dos", "das", "do"]);
+
+/**
+ * The words of a person's name of several words that can stand alone for them: the last, and one before a particle
+ * ("Lula" of "Luiz Inácio Lula da Silva"). None for a one-word name.
+ */
+function surnamesOf(name: string): string[] {
+  const words = name.split(" ");
+  return words.filter((_, i) => i > 0 && (i === words.length - 1 || SURNAME_PARTICLES.has(words[i + 1])));
+}
 
 /** Words that mark a name as a club's or a firm's: "FC Porto", "Valencia CF", "Nokia Oyj", "Siemens AG". */
 const DESIGNATORS = new Set([
@@ -149,13 +156,8 @@ class Resolver {
   /** "Podolyak" joins the one person of the document whose name ends with it; two candidates mean no merge. */
   surname(m: Mention): boolean {
     const word = normalizeName(m.surface);
-    // "Lula" of "Luiz Inácio Lula da Silva": the name before a particle is a surname too.
-    const surnames = (label: string) => {
-      const words = label.split(" ");
-      return words.filter((_, i) => i > 0 && (i === words.length - 1 || SURNAME_PARTICLES.has(words[i + 1])));
-    };
     const people = this.clusters.filter(
-      (c) => c.type === "person" && c.label.includes(" ") && surnames(c.label).some((w) => normalizeName(w) === word),
+      (c) => c.type === "person" && surnamesOf(c.label).some((w) => normalizeName(w) === word),
     );
     if (people.length !== 1 || normalizeName(people[0].label) === word) return false;
     this.attach(people[0], m, "surname");
