@@ -58,7 +58,6 @@ const OF_HEADS = new Set([
   ...["school", "office", "court", "duke", "earl", "prince", "princess", "king", "queen", "city", "port", "gulf"],
   ...["isle", "isles", "bay", "cape", "sea", "lake", "river", "mount", "islands", "province", "bank", "minister"],
   ...["secretary", "library", "order", "society", "academy", "association", "league", "federation", "chamber"],
-  ...["friends"],
 ]);
 /** Last words of a state's bodies of government: "US Commerce Department" is a part of the United States. */
 const GOVERNMENT_HEADS = new Set([
@@ -400,7 +399,7 @@ function properRun(tokens: Token[], i: number, to: number): number {
       tokens[j + 1]?.lower === "the" &&
       j + 2 < to &&
       isCapitalized(tokens[j + 2]) &&
-      ofHead(tokens[j - 1].lower)
+      (ofHead(tokens[j - 1].lower) || tokens[j - 1].lower === "friends")
     ) {
       // "Ministry of the Interior", "Friends of the Earth": a body's name may carry its own article.
       j += 2;
