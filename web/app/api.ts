@@ -12,8 +12,10 @@ import {
   ErrorResponseSchema,
   EvidenceResponseSchema,
   IngestResponseSchema,
+  MergesResponseSchema,
   OntologyResponseSchema,
   PathsResponseSchema,
+  RevertMergeResponseSchema,
   SearchResponseSchema,
   TriplesResponseSchema,
 } from "../../src/query/schemas.ts";
@@ -187,6 +189,20 @@ export async function fetchCandidates(signal?: AbortSignal): Promise<{ total: nu
   return getJson(`/api/triples?${params}`, TriplesResponseSchema, signal);
 }
 
+/** GET /api/merges's answer: the entity merges resolution recorded, and who may revert them. */
+export type MergeList = z.infer<typeof MergesResponseSchema>;
+
+/** One recorded merge of {@link MergeList}. */
+export type RecordedMerge = MergeList["merges"][number];
+
+/** Most merges the merge list shows at once (the API's page limit). */
+export const MAX_MERGES = 1000;
+
+/** GET /api/merges: the recorded merges (the first {@link MAX_MERGES}). */
+export async function fetchMerges(signal?: AbortSignal): Promise<MergeList> {
+  return getJson(`/api/merges?${new URLSearchParams({ limit: String(MAX_MERGES) })}`, MergesResponseSchema, signal);
+}
+
 /** GET /api/documents/:id: a document's text, to show an evidence span in context. */
 export async function fetchDocument(id: string): Promise<DocumentResult> {
   return getJson(`/api/documents/${encodeURIComponent(id)}`, DocumentResponseSchema);
@@ -253,6 +269,11 @@ async function postJson<S extends z.ZodType>(url: string, body: unknown, schema:
 /** POST /api/documents: adds an article to the graph; the server's 4xx message comes back as an {@link ApiError}. */
 export async function postDocument(article: ArticleInput): Promise<IngestResult> {
   return postJson("/api/documents", article, IngestResponseSchema);
+}
+
+/** POST /api/merges/:id/revert: undoes an entity merge (the name becomes an entity of its own). */
+export async function revertMerge(id: string): Promise<z.infer<typeof RevertMergeResponseSchema>> {
+  return postJson(`/api/merges/${encodeURIComponent(id)}/revert`, {}, RevertMergeResponseSchema);
 }
 
 /** POST /api/relations/:id/accept or /reject: records a review decision on a candidate relation. */

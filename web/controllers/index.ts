@@ -9,6 +9,7 @@ import { createFiltersController } from "./filters.ts";
 import { createIngestController } from "./ingest.ts";
 import { createReviewController } from "./review.ts";
 import { createReviewQueueController } from "./reviewQueue.ts";
+import { createMergeListController } from "./mergeList.ts";
 import { createHoverController } from "./hover.ts";
 import { createLayoutController } from "./layout.ts";
 import { createLegendController } from "./legend.ts";
@@ -54,9 +55,13 @@ export const DOCUMENT_CONTROLLERS: ControllerFactory[] = [createDocumentsControl
 /** A controller that changes graph-data/ through the write API and then has the page re-fetch the graph. */
 export type WriteControllerFactory = (ctx: PageContext, reload: GraphReload) => Controller;
 
-/** The controllers that write: the "Add article" form, the review of candidate relations and the review queue. */
+/**
+ * The controllers that write: the "Add article" form, the review of candidate relations, the review queue and the
+ * merge list.
+ */
 export const WRITE_CONTROLLERS: WriteControllerFactory[] = [
   createIngestController,
   createReviewController,
   createReviewQueueController,
+  createMergeListController,
 ];
