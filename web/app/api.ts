@@ -20,7 +20,7 @@ import {
   TriplesResponseSchema,
 } from "../../src/query/schemas.ts";
 import { DrawGraphSchema, EdgeDetailSchema, NodeDetailSchema, type DrawGraph } from "./responseSchemas.ts";
-import { windowParams, type TimeWindow } from "./timelineWindow.ts";
+import { OPEN_WINDOW, windowParams, type TimeWindow } from "./timelineWindow.ts";
 
 /** GET /api/paths's answer. */
 export type PathsResult = z.infer<typeof PathsResponseSchema>;
@@ -82,7 +82,7 @@ export type { DrawGraph };
  * The served graph, cut to what the page draws (GET /api/graph?view=draw) and, when `window` closes a side, to the
  * relations stated by a document dated within it.
  */
-export async function fetchDrawGraph(window: TimeWindow = { since: null, until: null }): Promise<DrawGraph> {
+export async function fetchDrawGraph(window: TimeWindow = OPEN_WINDOW): Promise<DrawGraph> {
   return getJson(`/api/graph?${new URLSearchParams({ view: "draw", ...windowParams(window) })}`, DrawGraphSchema);
 }
 
@@ -97,7 +97,7 @@ export async function fetchGroup(
   id: string,
   expanded: string[],
   limit: number,
-  window: TimeWindow = { since: null, until: null },
+  window: TimeWindow = OPEN_WINDOW,
 ): Promise<DrawGraph> {
   const params = new URLSearchParams({ limit: String(limit), ...windowParams(window) });
   if (expanded.length > 0) params.set("expanded", expanded.join(","));
@@ -108,7 +108,7 @@ export async function fetchGroup(
 export async function fetchSubgraph(
   nodes: string[],
   neighbors: number,
-  window: TimeWindow = { since: null, until: null },
+  window: TimeWindow = OPEN_WINDOW,
 ): Promise<DrawGraph> {
   const params = new URLSearchParams({ nodes: nodes.join(","), neighbors: String(neighbors), ...windowParams(window) });
   return getJson(`/api/graph/subgraph?${params}`, DrawGraphSchema);
@@ -158,7 +158,7 @@ export interface PathQuery {
   types: string[];
   /** Whether relations awaiting review may be walked. */
   candidates: boolean;
-  /** Walk only relations stated by a document dated within this window. */
+  /** Walk only relations stated by a document dated within this window, and by at least its `minSupport` documents. */
   window: TimeWindow;
 }
 
@@ -215,7 +215,7 @@ export async function fetchDocumentList(): Promise<DocumentList> {
 
 /**
  * The URL of a GEXF export, of the whole graph or restricted to the given types and predicates and to the relations
- * stated within a time window.
+ * stated within a time window by at least its `minSupport` documents.
  */
 export function gexfUrl(subset: { types?: string[]; predicates?: string[]; window?: TimeWindow } = {}): string {
   const params = new URLSearchParams({ format: "gexf", ...(subset.window ? windowParams(subset.window) : {}) });

@@ -18,6 +18,7 @@ import { createPathController } from "./path.ts";
 import { createSearchController } from "./search.ts";
 import { createSelectionController } from "./selection.ts";
 import { createSheetsController } from "./sheets.ts";
+import { createSupportController } from "./support.ts";
 import { createTimelineController } from "./timeline.ts";
 import { createUrlStateController } from "./urlState.ts";
 import { createZoomController } from "./zoom.ts";
@@ -38,6 +39,7 @@ export const CONTROLLERS: ControllerFactory[] = [
   createExportController,
   createDocumentsController,
   createTimelineController,
+  createSupportController,
   createSheetsController,
   createZoomController,
   createUrlStateController,
@@ -48,9 +50,14 @@ export const RECOUNTED_CONTROLLERS: ControllerFactory[] = [createLegendControlle
 
 /**
  * Controllers that list the documents: rebuilt after a write (which may add one), not when the time window changes
- * (the documents stay the same, and rebuilding the timeline would stop its "play").
+ * (the documents stay the same, and rebuilding the timeline would stop its "play"). The support control offers up to
+ * as many sources as there are documents.
  */
-export const DOCUMENT_CONTROLLERS: ControllerFactory[] = [createDocumentsController, createTimelineController];
+export const DOCUMENT_CONTROLLERS: ControllerFactory[] = [
+  createDocumentsController,
+  createTimelineController,
+  createSupportController,
+];
 
 /** A controller that changes graph-data/ through the write API and then has the page re-fetch the graph. */
 export type WriteControllerFactory = (ctx: PageContext, reload: GraphReload) => Controller;
