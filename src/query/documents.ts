@@ -43,13 +43,14 @@ async function readMeta(dataRoot: string, id: string): Promise<Record<string, un
   return meta && typeof meta === "object" ? (meta as Record<string, unknown>) : null;
 }
 
-type ListedDocument = Pick<DocumentListAnswer["documents"][number], "id" | "title" | "date" | "dateSource">;
+/** A document as the graph lists it. */
+export type ListedDocument = Pick<DocumentListAnswer["documents"][number], "id" | "title" | "date" | "dateSource">;
 
 /**
  * The graph's `documents` attribute (id, title and, when valid, date and its source), skipping entries a foreign
  * graph file may get wrong.
  */
-function graphDocuments(graph: KnowledgeGraph): ListedDocument[] {
+export function graphDocuments(graph: KnowledgeGraph): ListedDocument[] {
   const listed: unknown = graph.getAttribute("documents");
   if (!Array.isArray(listed)) return [];
   return listed.flatMap((entry: unknown) => {

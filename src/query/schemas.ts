@@ -404,6 +404,45 @@ export const GraphNodeResponseSchema = z.object({
   truncated: z.boolean().describe("true when limit left some relations out"),
 });
 
+// Section: GET /api/merges
+
+/** The rules entity resolution merges by (every one but "new"). */
+const MergeRuleSchema = z
+  .enum(RESOLUTION_RULES)
+  .exclude(["new"], { error: `rule must be one of ${RESOLUTION_RULES.filter((r) => r !== "new").join(", ")}` });
+
+/** Query of GET /api/merges. */
+export const MergesQuerySchema = z.strictObject({
+  rule: MergeRuleSchema.optional().describe("only merges made by this rule"),
+  entity: textParam("entity", "the id or label of the kept entity").optional(),
+  limit: intParam("limit", 1, 1000, 100),
+  offset: intParam("offset", 0, 1_000_000, 0),
+});
+
+/** A merge entity resolution recorded: a name read in a document joined to an existing entity. */
+export const MergeRecordSchema = z.object({
+  id: z
+    .string()
+    .describe("<doc>.<key>: POST /api/merges/{id}/revert undoes the merge, and the name becomes this entity"),
+  rule: MergeRuleSchema.describe("what matched: the id, the label, an alias, a short form"),
+  entity: z.object({ id: z.string(), label: z.string() }).describe("the kept entity the name joined"),
+  merged: z
+    .object({ label: z.string(), aliases: z.array(z.string()) })
+    .describe("the name merged away and its other names in the document"),
+  document: z.object({ id: z.string(), title: z.string() }).describe("the document the name was read in"),
+  reverted: z.boolean().describe("true once the merge was reverted (the name is an entity of its own)"),
+});
+
+/** Body of GET /api/merges: the page of merges, how many match in all, and whether a client may revert them. */
+export const MergesResponseSchema = z.object({
+  total: z.number().int(),
+  offset: z.number().int(),
+  merges: z.array(MergeRecordSchema),
+  writes: z
+    .enum(["open", "token", "off"])
+    .describe("who may revert: any local client (open), token holders (token) or no one (off)"),
+});
+
 // Section: writes (routes in routes/documentsWrite.ts and routes/relations.ts)
 
 /** An extracted entity resolved to an existing node: the merge's id (to revert it), its label and the node. */

@@ -109,7 +109,8 @@ function loadRelations(dataFiles: DataFiles, issues: DataIssue[]): Dataset["rela
   return relations;
 }
 
-function loadExtracted(dataFiles: DataFiles, issues: DataIssue[]): ExtractedDocument[] {
+/** The extracted/<doc>.yaml files in document order; files with problems are left out and the problems pushed. */
+export function loadExtracted(dataFiles: DataFiles, issues: DataIssue[]): ExtractedDocument[] {
   if (!existsSync(dataFiles.extractedDir)) return [];
   const extracted: ExtractedDocument[] = [];
   const files = listFiles(dataFiles.extractedDir, ".yaml", issues).map((name) =>
@@ -123,7 +124,8 @@ function loadExtracted(dataFiles: DataFiles, issues: DataIssue[]): ExtractedDocu
   return extracted;
 }
 
-function loadDecisions(dataFiles: DataFiles, issues: DataIssue[]): Dataset["decisions"] {
+/** decisions.yaml, empty when it does not exist or (its problems pushed) does not parse. */
+export function loadDecisions(dataFiles: DataFiles, issues: DataIssue[]): Dataset["decisions"] {
   const at = { file: dataFiles.decisions };
   if (!existsSync(dataFiles.decisions)) return { relations: {}, merges: {}, at };
   const parsed = readYamlFile(dataFiles.decisions, DecisionsFileSchema, issues);

@@ -1,10 +1,10 @@
 /**
  * Browser XSS test: a graph-data folder whose labels, aliases, descriptions, evidence quotes, document title and
- * document text are HTML and script payloads is served as `kg serve` would; Chromium opens the page, selects the
- * entity, opens its evidence and the source document, and nothing runs: no dialog, no injected element, no CSP
- * violation, and every payload is shown literally as text.
+ * document text and a merged name are HTML and script payloads is served as `kg serve` would; Chromium opens the page,
+ * selects the entity, opens its evidence, the source document and the merge list, and nothing runs: no dialog, no
+ * injected element, no CSP violation, and every payload is shown literally as text.
  */
-import { readdirSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { stringify } from "yaml";
@@ -20,6 +20,7 @@ const ALIASES = [PAYLOADS.script, PAYLOADS.js, PAYLOADS.iframe];
 const DESCRIPTION = `${PAYLOADS.link} ${PAYLOADS.svg}`;
 const TITLE = `${PAYLOADS.script} and ${PAYLOADS.img}`;
 const QUOTE = `${PAYLOADS.img} backs Plainland, ${PAYLOADS.link}`;
+const MERGED = `${PAYLOADS.svg} the envoy`;
 const TEXT = `Opening line. ${QUOTE} said a statement. ${PAYLOADS.iframe} ${PAYLOADS.svg} ${PAYLOADS.script} ${PAYLOADS.js} End.`;
 
 /** Replaces the seed in `data` with one hostile document, two entities and one relation quoting the document. */
@@ -36,6 +37,26 @@ function writeHostileData(data: TempData): void {
         { id: "hostile-person", label: LABEL, type: "person", aliases: ALIASES, description: DESCRIPTION },
         { id: "plainland", label: "Plainland", type: "country", aliases: [], description: "A plain country." },
       ],
+    }),
+  );
+  // A name of the document that resolution merged into the hostile entity: the merge list shows it and its aliases.
+  mkdirSync(path.join(data.root, "extracted"), { recursive: true });
+  data.write(
+    `extracted/${DOC}.yaml`,
+    stringify({
+      document: DOC,
+      entities: [
+        {
+          key: "e1",
+          label: MERGED,
+          type: "person",
+          aliases: ALIASES,
+          mentions: [],
+          entity: "hostile-person",
+          rule: "alias",
+        },
+      ],
+      relations: [],
     }),
   );
   const start = TEXT.indexOf(QUOTE);
@@ -131,9 +152,17 @@ describe.skipIf(unavailable !== null)("the page with hostile data from graph-dat
 
     await quote.click();
     await expect.poll(() => panel.getAttribute("data-view")).toBe("document");
-    expect(await panel.locator("h2").textContent()).toBe(TITLE);
+    // The view opens with "Loading…" under a generic heading; the title follows with the text.
+    await expect.poll(() => panel.locator("h2").textContent()).toBe(TITLE);
     expect(await panel.locator(".document-text").textContent()).toBe(TEXT);
     expect(await panel.locator(".document-text mark").textContent()).toBe(QUOTE);
+
+    await page.getByTestId("merges-open").click();
+    const merge = page.getByTestId("merge-item");
+    await merge.waitFor();
+    expect(await merge.getByTestId("merge-entity").textContent()).toBe(LABEL);
+    expect(await merge.locator(".merge-line strong").textContent()).toBe(`${MERGED} (also ${ALIASES.join(", ")})`);
+    expect(await merge.locator(".review-doc").textContent()).toBe(TITLE);
 
     await page.waitForTimeout(300);
     expect(await page.locator(INJECTED).count()).toBe(0);
@@ -167,5 +196,9 @@ describe.skipIf(unavailable !== null)("the page with hostile data from graph-dat
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(((await res.json()) as { text: string }).text).toBe(TEXT);
+    const merges = await fetch(`${server.url}/api/merges`);
+    expect(merges.headers.get("content-type")).toMatch(/^application\/json/);
+    const [merge] = ((await merges.json()) as { merges: { merged: { label: string } }[] }).merges;
+    expect(merge.merged.label).toBe(MERGED);
   });
 });

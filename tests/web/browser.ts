@@ -95,6 +95,18 @@ export async function servePageOn(graph: object, options: Partial<ServeOptions> 
   }
 }
 
+/** Adds an article through the write API of the server at `url`; returns the keys of the relations it brought in. */
+export async function ingest(url: string, article: object): Promise<string[]> {
+  const response = await fetch(`${url}/api/documents`, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify(article),
+  });
+  const body = (await response.json()) as { newRelations?: string[]; error?: { message: string } };
+  if (!response.ok) throw new Error(`ingest failed: ${body.error?.message ?? response.status}`);
+  return body.newRelations ?? [];
+}
+
 /** What a browser suite on a writable copy of graph-data/ shares: read its fields inside tests, not at collection. */
 export interface WritableSuite {
   server: RunningServer;

@@ -9,7 +9,14 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PageHook } from "../../web/app/pageHook.ts";
 import { SEED_DOC } from "../helpers/tempData.ts";
-import { ARTIFACTS_DIR, browserUnavailableReason, openExplorer, servePageOn, writableSuite } from "./browser.ts";
+import {
+  ARTIFACTS_DIR,
+  browserUnavailableReason,
+  ingest,
+  openExplorer,
+  servePageOn,
+  writableSuite,
+} from "./browser.ts";
 
 const unavailable = browserUnavailableReason();
 if (unavailable) console.warn(`tests/web/timeline: skipped — ${unavailable}`);
@@ -30,18 +37,6 @@ const LATE = {
     "Sorensen, the chairman of Danvik Shipping, said Keltra Foods would buy Danvik Shipping.",
 };
 const SEED_DAY = "2024-03-05";
-
-/** Adds an article through the write API; returns the keys of the relations it brought in. */
-async function ingest(url: string, article: object): Promise<string[]> {
-  const response = await fetch(`${url}/api/documents`, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json" },
-    body: JSON.stringify(article),
-  });
-  const body = (await response.json()) as { newRelations?: string[]; error?: { message: string } };
-  if (!response.ok) throw new Error(`ingest failed: ${body.error?.message ?? response.status}`);
-  return body.newRelations ?? [];
-}
 
 type Hooked = { explorer: PageHook };
 

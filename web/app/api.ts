@@ -12,13 +12,15 @@ import {
   ErrorResponseSchema,
   EvidenceResponseSchema,
   IngestResponseSchema,
+  MergesResponseSchema,
   OntologyResponseSchema,
   PathsResponseSchema,
+  RevertMergeResponseSchema,
   SearchResponseSchema,
   TriplesResponseSchema,
 } from "../../src/query/schemas.ts";
 import { DrawGraphSchema, EdgeDetailSchema, NodeDetailSchema, type DrawGraph } from "./responseSchemas.ts";
-import { windowParams, type TimeWindow } from "./timelineWindow.ts";
+import { OPEN_WINDOW, windowParams, type TimeWindow } from "./timelineWindow.ts";
 
 /** GET /api/paths's answer. */
 export type PathsResult = z.infer<typeof PathsResponseSchema>;
@@ -80,7 +82,7 @@ export type { DrawGraph };
  * The served graph, cut to what the page draws (GET /api/graph?view=draw) and, when `window` closes a side, to the
  * relations stated by a document dated within it.
  */
-export async function fetchDrawGraph(window: TimeWindow = { since: null, until: null }): Promise<DrawGraph> {
+export async function fetchDrawGraph(window: TimeWindow = OPEN_WINDOW): Promise<DrawGraph> {
   return getJson(`/api/graph?${new URLSearchParams({ view: "draw", ...windowParams(window) })}`, DrawGraphSchema);
 }
 
@@ -95,7 +97,7 @@ export async function fetchGroup(
   id: string,
   expanded: string[],
   limit: number,
-  window: TimeWindow = { since: null, until: null },
+  window: TimeWindow = OPEN_WINDOW,
 ): Promise<DrawGraph> {
   const params = new URLSearchParams({ limit: String(limit), ...windowParams(window) });
   if (expanded.length > 0) params.set("expanded", expanded.join(","));
@@ -106,7 +108,7 @@ export async function fetchGroup(
 export async function fetchSubgraph(
   nodes: string[],
   neighbors: number,
-  window: TimeWindow = { since: null, until: null },
+  window: TimeWindow = OPEN_WINDOW,
 ): Promise<DrawGraph> {
   const params = new URLSearchParams({ nodes: nodes.join(","), neighbors: String(neighbors), ...windowParams(window) });
   return getJson(`/api/graph/subgraph?${params}`, DrawGraphSchema);
@@ -156,7 +158,7 @@ export interface PathQuery {
   types: string[];
   /** Whether relations awaiting review may be walked. */
   candidates: boolean;
-  /** Walk only relations stated by a document dated within this window. */
+  /** Walk only relations stated by a document dated within this window, and by at least its `minSupport` documents. */
   window: TimeWindow;
 }
 
@@ -187,6 +189,20 @@ export async function fetchCandidates(signal?: AbortSignal): Promise<{ total: nu
   return getJson(`/api/triples?${params}`, TriplesResponseSchema, signal);
 }
 
+/** GET /api/merges's answer: the entity merges resolution recorded, and who may revert them. */
+export type MergeList = z.infer<typeof MergesResponseSchema>;
+
+/** One recorded merge of {@link MergeList}. */
+export type RecordedMerge = MergeList["merges"][number];
+
+/** Most merges the merge list shows at once (the API's page limit). */
+export const MAX_MERGES = 1000;
+
+/** GET /api/merges: the recorded merges (the first {@link MAX_MERGES}). */
+export async function fetchMerges(signal?: AbortSignal): Promise<MergeList> {
+  return getJson(`/api/merges?${new URLSearchParams({ limit: String(MAX_MERGES) })}`, MergesResponseSchema, signal);
+}
+
 /** GET /api/documents/:id: a document's text, to show an evidence span in context. */
 export async function fetchDocument(id: string): Promise<DocumentResult> {
   return getJson(`/api/documents/${encodeURIComponent(id)}`, DocumentResponseSchema);
@@ -199,7 +215,7 @@ export async function fetchDocumentList(): Promise<DocumentList> {
 
 /**
  * The URL of a GEXF export, of the whole graph or restricted to the given types and predicates and to the relations
- * stated within a time window.
+ * stated within a time window by at least its `minSupport` documents.
  */
 export function gexfUrl(subset: { types?: string[]; predicates?: string[]; window?: TimeWindow } = {}): string {
   const params = new URLSearchParams({ format: "gexf", ...(subset.window ? windowParams(subset.window) : {}) });
@@ -253,6 +269,11 @@ async function postJson<S extends z.ZodType>(url: string, body: unknown, schema:
 /** POST /api/documents: adds an article to the graph; the server's 4xx message comes back as an {@link ApiError}. */
 export async function postDocument(article: ArticleInput): Promise<IngestResult> {
   return postJson("/api/documents", article, IngestResponseSchema);
+}
+
+/** POST /api/merges/:id/revert: undoes an entity merge (the name becomes an entity of its own). */
+export async function revertMerge(id: string): Promise<z.infer<typeof RevertMergeResponseSchema>> {
+  return postJson(`/api/merges/${encodeURIComponent(id)}/revert`, {}, RevertMergeResponseSchema);
 }
 
 /** POST /api/relations/:id/accept or /reject: records a review decision on a candidate relation. */

@@ -1,6 +1,6 @@
 /**
  * View hash: the shareable part of a view (selection, path query and the path shown, filters, time window, camera)
- * written as a URL hash such as `#node=ukraine&hide=date&since=2024-03-01&cam=0.5,0.5,1`, and read back.
+ * written as a URL hash such as `#node=ukraine&hide=date&since=2024-03-01&support=2&cam=0.5,0.5,1`, and read back.
  */
 import { isCalendarDate } from "../../src/model/calendarDate.ts";
 import type { TimeWindow } from "./timelineWindow.ts";
@@ -22,7 +22,7 @@ export interface SharedView {
   path: SharedPath | null;
   hiddenTypes: string[];
   hiddenPredicates: string[];
-  /** The timeline's window (open sides are null). */
+  /** The timeline's window (open sides are null) and minimum support (`support`, written when above 1). */
   window: TimeWindow;
   camera: { x: number; y: number; ratio: number } | null;
 }
@@ -39,8 +39,10 @@ const count = (value: string | null): number | null => {
 const day = (value: string | null): string | null => (value && isCalendarDate(value) ? value : null);
 
 /** A window from two days; a link whose end comes before its start means the same days, so they are swapped. */
-const windowOf = (since: string | null, until: string | null): TimeWindow =>
-  since !== null && until !== null && until < since ? { since: until, until: since } : { since, until };
+const windowOf = (since: string | null, until: string | null, minSupport: number): TimeWindow =>
+  since !== null && until !== null && until < since
+    ? { since: until, until: since, minSupport }
+    : { since, until, minSupport };
 
 /** Reads a view from a URL hash; anything malformed is left out. */
 export function parseViewHash(hash: string): SharedView {
@@ -64,7 +66,7 @@ export function parseViewHash(hash: string): SharedView {
         : null,
     hiddenTypes: list(params.get("hide")),
     hiddenPredicates: list(params.get("hidep")),
-    window: windowOf(day(params.get("since")), day(params.get("until"))),
+    window: windowOf(day(params.get("since")), day(params.get("until")), count(params.get("support")) ?? 1),
     camera:
       cam.length === 3 && cam.every(Number.isFinite) && cam[2] > 0 ? { x: cam[0], y: cam[1], ratio: cam[2] } : null,
   };
@@ -85,6 +87,7 @@ export function formatViewHash(view: SharedView): string {
   if (view.hiddenPredicates.length) params.set("hidep", view.hiddenPredicates.join(","));
   if (view.window.since) params.set("since", view.window.since);
   if (view.window.until) params.set("until", view.window.until);
+  if (view.window.minSupport > 1) params.set("support", String(view.window.minSupport));
   if (view.camera)
     params.set("cam", [view.camera.x, view.camera.y, view.camera.ratio].map((n) => n.toFixed(4)).join(","));
   const text = params.toString();

@@ -9,6 +9,7 @@ import { createFiltersController } from "./filters.ts";
 import { createIngestController } from "./ingest.ts";
 import { createReviewController } from "./review.ts";
 import { createReviewQueueController } from "./reviewQueue.ts";
+import { createMergeListController } from "./mergeList.ts";
 import { createHoverController } from "./hover.ts";
 import { createLayoutController } from "./layout.ts";
 import { createLegendController } from "./legend.ts";
@@ -17,6 +18,7 @@ import { createPathController } from "./path.ts";
 import { createSearchController } from "./search.ts";
 import { createSelectionController } from "./selection.ts";
 import { createSheetsController } from "./sheets.ts";
+import { createSupportController } from "./support.ts";
 import { createTimelineController } from "./timeline.ts";
 import { createUrlStateController } from "./urlState.ts";
 import { createZoomController } from "./zoom.ts";
@@ -37,6 +39,7 @@ export const CONTROLLERS: ControllerFactory[] = [
   createExportController,
   createDocumentsController,
   createTimelineController,
+  createSupportController,
   createSheetsController,
   createZoomController,
   createUrlStateController,
@@ -47,16 +50,25 @@ export const RECOUNTED_CONTROLLERS: ControllerFactory[] = [createLegendControlle
 
 /**
  * Controllers that list the documents: rebuilt after a write (which may add one), not when the time window changes
- * (the documents stay the same, and rebuilding the timeline would stop its "play").
+ * (the documents stay the same, and rebuilding the timeline would stop its "play"). The support control offers up to
+ * as many sources as there are documents.
  */
-export const DOCUMENT_CONTROLLERS: ControllerFactory[] = [createDocumentsController, createTimelineController];
+export const DOCUMENT_CONTROLLERS: ControllerFactory[] = [
+  createDocumentsController,
+  createTimelineController,
+  createSupportController,
+];
 
 /** A controller that changes graph-data/ through the write API and then has the page re-fetch the graph. */
 export type WriteControllerFactory = (ctx: PageContext, reload: GraphReload) => Controller;
 
-/** The controllers that write: the "Add article" form, the review of candidate relations and the review queue. */
+/**
+ * The controllers that write: the "Add article" form, the review of candidate relations, the review queue and the
+ * merge list.
+ */
 export const WRITE_CONTROLLERS: WriteControllerFactory[] = [
   createIngestController,
   createReviewController,
   createReviewQueueController,
+  createMergeListController,
 ];

@@ -17,6 +17,7 @@ import {
 } from "../app/reviewQueue.ts";
 import type { Controller, GraphReload } from "../app/types.ts";
 import type { Decision } from "./review.ts";
+import { relistOnGraphChange, sayInPanel, showSidePanel, sidePanelHeader } from "./sidePanel.ts";
 
 /** The queue's state: a status union, as every async piece of the page. */
 export type QueueState =
@@ -36,7 +37,6 @@ export function createReviewQueueController(ctx: PageContext, reload: GraphReloa
   let order: QueueOrder = "document";
   let request: AbortController | null = null;
   let alive = true;
-  let frame = 0;
 
   const set = (next: QueueState, focus = false) => {
     state = next;
@@ -107,12 +107,7 @@ export function createReviewQueueController(ctx: PageContext, reload: GraphReloa
     }
   };
 
-  const say = (message: string, failed = false) => {
-    const status = panel.querySelector<HTMLElement>("[data-queue-status]");
-    if (!status) return;
-    status.textContent = message;
-    status.classList.toggle("error", failed);
-  };
+  const say = (message: string, failed = false) => sayInPanel(panel, "data-queue-status", message, failed);
 
   const itemElement = (item: QueueItem, index: number, current: boolean, busy: boolean): HTMLLIElement => {
     const { triple } = item;
@@ -160,11 +155,7 @@ export function createReviewQueueController(ctx: PageContext, reload: GraphReloa
     return li;
   };
 
-  const header = (title: string): HTMLElement => {
-    const close = el("button", { type: "button", class: "close", "aria-label": "Close the review queue" }, "×");
-    close.addEventListener("click", closeQueue);
-    return el("header", { class: "panel-header" }, el("p", { class: "kicker" }, "Review"), el("h2", {}, title), close);
-  };
+  const header = (title: string) => sidePanelHeader(title, "Close the review queue", closeQueue);
 
   const sortControl = (): HTMLElement => {
     const select = el("select", { id: "review-sort", "data-testid": "review-sort" });
@@ -181,14 +172,7 @@ export function createReviewQueueController(ctx: PageContext, reload: GraphReloa
   };
 
   const render = () => {
-    const hidden = state.type === "closed";
-    if (panel.hidden !== hidden) {
-      panel.hidden = hidden;
-      // The stage got narrower or wider: sigma measures its container only on a window resize.
-      ctx.renderer.resize();
-      ctx.renderer.scheduleRender();
-    }
-    opener.setAttribute("aria-expanded", String(state.type !== "closed"));
+    showSidePanel(ctx, panel, opener, state.type !== "closed");
     if (state.type === "closed") return panel.replaceChildren();
     if (state.type === "loading")
       return panel.replaceChildren(header("Candidates"), el("p", { class: "muted" }, "Loading…"));
@@ -249,15 +233,12 @@ export function createReviewQueueController(ctx: PageContext, reload: GraphReloa
   };
 
   // New candidates (an added article) or decisions taken elsewhere (the edge panel): list again while open.
-  const relist = () => {
-    if (state.type !== "ready" || state.busy) return;
-    frame ||= requestAnimationFrame(() => {
-      frame = 0;
-      void load(false);
-    });
-  };
-  const GRAPH_EVENTS = ["edgeAdded", "edgeDropped", "edgeAttributesUpdated", "cleared"] as const;
-  for (const name of GRAPH_EVENTS) ctx.graph.on(name, relist);
+  const stopRelisting = relistOnGraphChange(
+    ctx,
+    ["edgeAdded", "edgeDropped", "edgeAttributesUpdated", "cleared"],
+    () => state.type === "ready" && !state.busy,
+    () => void load(false),
+  );
   const offs = [
     listen(opener, "click", () => (state.type === "closed" ? openQueue() : closeQueue())),
     listen(panel, "keydown", onKey),
@@ -267,8 +248,7 @@ export function createReviewQueueController(ctx: PageContext, reload: GraphReloa
     kill() {
       alive = false;
       request?.abort();
-      cancelAnimationFrame(frame);
-      for (const name of GRAPH_EVENTS) ctx.graph.off(name, relist);
+      stopRelisting();
       for (const off of offs) off();
     },
   };

@@ -33,11 +33,12 @@ export function createSheetsController(ctx: PageContext): Controller {
   const unsubscribe = ctx.ui.subscribe((state, previous) => {
     if (state.selection && state.selection !== previous.selection) setOpen(false);
   });
-  // The review queue opens from inside the drawer.
+  // The review queue and the merge list open from inside the drawer.
   const offs = [
     listen(toggle, "click", onToggle),
     listen(sidebar, "keydown", onKey),
     listen(byId("review-open"), "click", () => setOpen(false)),
+    listen(byId("merges-open"), "click", () => setOpen(false)),
   ];
   return {
     kill() {

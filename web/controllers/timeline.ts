@@ -154,7 +154,9 @@ export function createTimelineController(ctx: PageContext, options: Partial<Time
       if (sameWindow(window, ui.state.timeWindow)) render(window);
       else ui.set({ timeWindow: window });
     };
+    // The days change here; the minimum support (controllers/support.ts) stays as it is.
     const fromHandles = () => ({
+      ...ui.state.timeWindow,
       since: addDays(span.first, Number(els.startHandle.value)),
       until: addDays(span.first, Number(els.endHandle.value)),
     });
@@ -177,8 +179,8 @@ export function createTimelineController(ctx: PageContext, options: Partial<Time
       stop();
       commit(window());
     };
-    const sinceTyped = () => ({ since: els.sinceInput.value || null, until: ui.state.timeWindow.until });
-    const untilTyped = () => ({ since: ui.state.timeWindow.since, until: els.untilInput.value || null });
+    const sinceTyped = () => ({ ...ui.state.timeWindow, since: els.sinceInput.value || null });
+    const untilTyped = () => ({ ...ui.state.timeWindow, until: els.untilInput.value || null });
     render(ui.state.timeWindow);
     offs = [
       ui.subscribe((state, previous) => {
@@ -194,7 +196,7 @@ export function createTimelineController(ctx: PageContext, options: Partial<Time
       listen(
         byId("timeline-all"),
         "click",
-        byHand(() => OPEN_WINDOW),
+        byHand(() => ({ ...OPEN_WINDOW, minSupport: ui.state.timeWindow.minSupport })),
       ),
     ];
   };

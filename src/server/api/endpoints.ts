@@ -286,6 +286,17 @@ export const INGEST_ENDPOINT: EndpointSpec = {
 
 const ReviewParamsSchema = z.strictObject({ id: IdSchema });
 
+/** Merge list endpoint spec. */
+export const MERGES_ENDPOINT: EndpointSpec = {
+  method: "get",
+  path: "/api/merges",
+  summary:
+    "The entity merges resolution recorded (a name in a document joined to an existing entity), and which are reverted",
+  tag: "query",
+  query: S.MergesQuerySchema,
+  responses: { ...ok("the matching merges; [] for a standalone graph file", S.MergesResponseSchema), ...BAD_REQUEST },
+};
+
 /** Accept, reject and revert endpoint specs. */
 export const REVIEW_ENDPOINTS: EndpointSpec[] = [
   ...(["accept", "reject"] as const).map((action): EndpointSpec => ({
@@ -336,6 +347,7 @@ export const API_ENDPOINTS: EndpointSpec[] = [
   ONTOLOGY_ENDPOINT,
   EXPORT_ENDPOINT,
   ...VOCAB_ENDPOINTS,
+  MERGES_ENDPOINT,
   INGEST_ENDPOINT,
   ...REVIEW_ENDPOINTS,
   OPENAPI_ENDPOINT,

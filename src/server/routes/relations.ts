@@ -1,6 +1,7 @@
 /**
  * Review routes: POST /api/relations/:id/accept|reject record a decision on an extracted relation, and
  * POST /api/merges/:id/revert undoes an entity merge; each is saved in graph-data/decisions.yaml and survives rebuilds.
+ * GET /api/merges lists the merges to review (answered in query/merges.ts).
  */
 import { Router } from "express";
 import { z } from "zod";
@@ -8,6 +9,7 @@ import { IdSchema } from "../../model/schemas.ts";
 import { requireWriteAccess } from "../auth.ts";
 import type { ServerContext } from "../context.ts";
 import { parseOr400 } from "../../query/errors.ts";
+import { answerMerges } from "../../query/merges.ts";
 import type { DecisionResponseSchema, RevertMergeResponseSchema } from "../../query/schemas.ts";
 import { toHttpError, writerOf } from "./writeErrors.ts";
 
@@ -19,7 +21,7 @@ const ParamsSchema = z.strictObject({ id: IdSchema.max(200) });
 // Decisions carry no fields today; an empty JSON object (or nothing) is the body.
 const EmptyBodySchema = z.strictObject({}).optional();
 
-/** Routes: POST /api/relations/:id/accept, /api/relations/:id/reject, /api/merges/:id/revert. */
+/** Routes: POST /api/relations/:id/accept, /api/relations/:id/reject, GET /api/merges, POST /api/merges/:id/revert. */
 export function relationsRoutes(ctx: ServerContext): Router {
   const router = Router();
   const guard = requireWriteAccess(ctx);
@@ -37,6 +39,9 @@ export function relationsRoutes(ctx: ServerContext): Router {
       }
     });
   }
+  router.get("/merges", (req, res) => {
+    res.json(answerMerges(ctx.served.graph, ctx.dataRoot, req.query, ctx.writeAccess?.type ?? "off"));
+  });
   router.post("/merges/:id/revert", guard, async (req, res) => {
     const { id } = parseOr400(ParamsSchema, req.params, "params");
     parseOr400(EmptyBodySchema, req.body, "body");

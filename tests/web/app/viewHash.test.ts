@@ -5,13 +5,13 @@ import { describe, expect, it } from "vitest";
 import { formatViewHash, historyKey, parseViewHash, type SharedView } from "../../../web/app/viewHash.ts";
 
 describe("web viewHash", () => {
-  it("reads back what it writes: selection, path query and the path shown, filters, time window and camera", () => {
+  it("reads back what it writes: selection, path query and the path shown, filters, time window, support and camera", () => {
     const view: SharedView = {
       selection: { kind: "node", id: "mykhailo-podolyak" },
       path: { from: "antony-blinken", to: "Mykhailo Podolyak", k: 4, maxHops: 3, shown: 2 },
       hiddenTypes: ["date", "quantity"],
       hiddenPredicates: ["mentioned_with"],
-      window: { since: "2024-03-01", until: "2024-03-09" },
+      window: { since: "2024-03-01", until: "2024-03-09", minSupport: 2 },
       camera: { x: 0.25, y: 0.75, ratio: 0.5 },
     };
     expect(parseViewHash(formatViewHash(view))).toEqual(view);
@@ -23,7 +23,7 @@ describe("web viewHash", () => {
       path: null,
       hiddenTypes: [],
       hiddenPredicates: [],
-      window: { since: null, until: null },
+      window: { since: null, until: null, minSupport: 1 },
       camera: null,
     };
     expect(formatViewHash(view)).toBe("");
@@ -58,14 +58,25 @@ describe("web viewHash", () => {
   });
 
   it("keeps an open side of the time window open and leaves out a day that does not exist", () => {
-    expect(parseViewHash("#until=2024-03-09").window).toEqual({ since: null, until: "2024-03-09" });
-    expect(parseViewHash("#since=2023-02-29&until=March").window).toEqual({ since: null, until: null });
+    expect(parseViewHash("#until=2024-03-09").window).toEqual({ since: null, until: "2024-03-09", minSupport: 1 });
+    expect(parseViewHash("#since=2023-02-29&until=March").window).toEqual({ since: null, until: null, minSupport: 1 });
     expect(historyKey("#since=2024-03-01")).not.toBe(historyKey("#since=2024-03-02"));
     // The server refuses a window ending before it starts; a link written that way means the same days.
     expect(parseViewHash("#since=2024-03-09&until=2024-03-01").window).toEqual({
       since: "2024-03-01",
       until: "2024-03-09",
+      minSupport: 1,
     });
+  });
+
+  it("reads the minimum support as support=N, and 1 (every relation) for anything but a whole number from 1", () => {
+    expect(parseViewHash("#support=3").window.minSupport).toBe(3);
+    for (const junk of ["0", "-2", "1.5", "two", ""])
+      expect(parseViewHash(`#support=${junk}`).window.minSupport).toBe(1);
+    expect(formatViewHash({ ...parseViewHash(""), window: { since: null, until: null, minSupport: 2 } })).toBe(
+      "#support=2",
+    );
+    expect(historyKey("#support=2")).not.toBe(historyKey("#support=3"));
   });
 
   describe("historyKey", () => {
