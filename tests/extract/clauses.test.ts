@@ -24,6 +24,17 @@ describe("extract", () => {
       expect(triples(extract("Initech Corp is run by Jane Doe."))).toContain("jane-doe leads initech-corp");
     });
 
+    it("takes the name a relative clause describes as the subject of the verb after it", () => {
+      const r = extract(
+        "Afrowave, which has been majority-owned by Universal Music Group since 2023, was founded in 2012 by the " +
+          "producer Seun Adeyemi. Karas Minerals, which mines lithium near Karibib, is based in Windhoek.",
+      );
+      expect(triples(r)).toEqual(
+        expect.arrayContaining(["afrowave founded_by seun-adeyemi", "karas-minerals headquartered_in windhoek"]),
+      );
+      expect(r.relations.filter((x) => x.source === "karibib" && x.rule === "passive")).toEqual([]);
+    });
+
     it("reads a predicate named in Wikidata's direction the other way round: X founded Y -> founded_by(Y, X)", () => {
       const r = extract("Jane Roe, who founded Globex Corporation, resigned.");
       expect(relation(r, "globex-corporation", "founded_by", "jane-roe")).toMatchObject({ wikidata: "P112" });

@@ -1,8 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { extract, relation, triples } from "./helpers.ts";
+import { entity, extract, relation, triples } from "./helpers.ts";
 
 describe("extract", () => {
   describe("relation patterns", () => {
+    it("places a firm owned by a country's possessive in it, and a state's body in its state", () => {
+      const r = extract(
+        "It was arranged by South Africa's Standard Bank. Britain's Competition and Markets Authority agreed.",
+      );
+      expect(triples(r)).toEqual(
+        expect.arrayContaining([
+          "standard-bank in_country south-africa",
+          "competition-and-markets-authority part_of united-kingdom",
+        ]),
+      );
+    });
+
+    it("keeps a capital a city when its mayor or council is named: Bogotá's mayor", () => {
+      const r = extract("Bogotá's mayor, Lucía Barrera, presented a plan.");
+      expect(entity(r, "Bogotá")?.type).toBe("location");
+      expect(triples(r)).toContain("lucia-barrera governs bogota");
+    });
+
     it("reads an appositive role with a possessive owner: X, Y's lead negotiator", () => {
       const r = extract("Mykhailo Podolyak, Kyiv's lead negotiator, described the talks as real.");
       expect(relation(r, "mykhailo-podolyak", "negotiates_for", "ukraine")).toMatchObject({

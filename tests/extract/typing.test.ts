@@ -24,6 +24,60 @@ describe("extract", () => {
       expect(entity(r, "Commerce Department")?.type).toBe("organization");
     });
 
+    it("reads names with particles as people, capitalised or not, and a surname that keeps its particle", () => {
+      const r = extract(
+        'Arne De Smet won. The dig was led by Marieke van Dam, a professor. "It is old," van Dam said. ' +
+          "Its manager, Jan-Willem de Boer, said so. Its director, Omar al-Khatib, agreed.",
+      );
+      expect(entity(r, "Arne De Smet")?.type).toBe("person");
+      expect(entity(r, "Marieke van Dam")?.type).toBe("person");
+      expect(entity(r, "Jan-Willem de Boer")?.type).toBe("person");
+      expect(entity(r, "Omar al-Khatib")?.type).toBe("person");
+      expect(r.entities.filter((e) => e.type === "date")).toEqual([]);
+      expect(r.entities.filter((e) => /Dam/.test(e.label))).toHaveLength(1);
+    });
+
+    it("does not read a name after 'the' or before an acronym of its initials as a person's", () => {
+      const r = extract(
+        "The World Food Programme (WFP) fed millions. She will sing at the Eventim Apollo. " +
+          "He works for the Vía Andina consortium.",
+      );
+      expect(entity(r, "World Food Programme")?.type).toBe("organization");
+      expect(entity(r, "Eventim Apollo")?.type).toBe("location");
+      expect(entity(r, "Vía Andina")?.type).toBe("organization");
+    });
+
+    it("types a name by an apposition a place noun or a possessive firm noun heads", () => {
+      const r = extract(
+        "The line links the centre with Fontibón, a district in the west of the city. " +
+          "Nusantara Air, Indonesia's second-largest airline, grew.",
+      );
+      expect(entity(r, "Fontibón")?.type).toBe("location");
+      expect(entity(r, "Nusantara Air")?.type).toBe("organization");
+    });
+
+    it("keeps a multi-word place before '-based' whole", () => {
+      const r = extract("The Kuala Lumpur-based carrier Serindit Airways grew.");
+      expect(entity(r, "Kuala Lumpur")?.type).toBe("location");
+      expect(entity(r, "Kuala")).toBeUndefined();
+    });
+
+    it("keeps a body's 'for the' complement in its name, unless a common noun names the complement a body", () => {
+      const r = extract(
+        "The case is before the US District Court for the Northern District of California. " +
+          "He sits on the City Council for the Democratic Centre party.",
+      );
+      expect(entity(r, "US District Court for the Northern District of California")?.type).toBe("organization");
+      expect(entity(r, "City Council")?.type).toBe("organization");
+      expect(entity(r, "Democratic Centre")?.type).toBe("organization");
+    });
+
+    it("types a chamber named 'House of ...' and a political front as organisations", () => {
+      const r = extract("The vote passed in the House of Representatives. Mamani's party, the Workers' Front, won.");
+      expect(entity(r, "House of Representatives")?.type).toBe("organization");
+      expect(entity(r, "Workers' Front")?.type).toBe("organization");
+    });
+
     it("types unknown names coordinated after a locative preposition as places", () => {
       const r = extract("Most flats are in Eixample and Ciutat Vella, near the Sagrada Familia basilica.");
       expect(entity(r, "Eixample")?.type).toBe("location");

@@ -54,7 +54,7 @@ export function contextType(tokens: Token[], from: number, to: number): "person"
 
 /**
  * Whether the words around the name say it is a firm (or another organisation): "analysts at X", "shares of X",
- * "investment bank X", "X shares", "X's chief executive", "X, the bank,", "X, a company", "agreed to acquire X", "X
+ * "investment bank X", "X shares", "X's chief executive", "X, the bank,", "X, a company", "X, Y's biggest lender", "agreed to acquire X", "X
  * was acquired", "X advised Y on the deal", "X, the third partner in the coalition,".
  */
 function firmContext(tokens: Token[], from: number, to: number): boolean {
@@ -73,7 +73,12 @@ function firmContext(tokens: Token[], from: number, to: number): boolean {
   if (possessive && after === "chief" && tokens[to + 2]?.lower === "executive") return true;
   if (next === "was" && /^(?:acquired|bought|founded|listed|delisted)$/.test(tokens[to + 1]?.lower ?? "")) return true;
   if (/^(?:advised|advises|advising)$/.test(next) && advisedOnDeal(tokens, to + 1)) return true;
-  return next === "," && /^(?:the|a|an)$/.test(tokens[to + 1]?.lower ?? "") && appositionNoun(tokens, to + 2);
+  if (next !== ",") return false;
+  if (/^(?:the|a|an)$/.test(tokens[to + 1]?.lower ?? "")) return appositionNoun(tokens, to + 2);
+  // "X, Indonesia's second-largest airline,": an apposition owned by a name.
+  return (
+    /^\p{Lu}/u.test(tokens[to + 1]?.text ?? "") && tokens[to + 2]?.lower === "'s" && appositionNoun(tokens, to + 3)
+  );
 }
 
 /** Whether "on the deal" (or transaction, merger...) follows within a few words of token `k`. */

@@ -13,6 +13,7 @@ import {
   isEventHead,
   isFirstName,
   isNameHead,
+  endsOrgName,
   isOrgHead,
   isPolityHead,
   typeName,
@@ -51,6 +52,10 @@ const CONNECTORS = new Set([
     "di",
   ],
 ]);
+/** Common nouns that, after a name, say what kind of body it is ("the Democratic Centre party"). */
+const OUTLET_NOUNS_AFTER = new Set(["party", "group", "movement", "coalition", "alliance", "bloc", "team", "company"]);
+/** Particles that, in lower case, start a surname standing alone: "van Dam", "von Braun", "de Gaulle". */
+const SURNAME_START = new Set(["van", "von", "de", "di", "da", "du", "der", "den", "ter", "dos", "del"]);
 /** Two particles that join the parts of a person's name. */
 const PARTICLE_PAIR = new Set(["van der", "van den", "von der", "van de", "de la", "de los", "de las", "van het"]);
 const OF_HEADS = new Set([
@@ -134,6 +139,14 @@ function step(
     push(a, out, taken, { from: title.from, to: title.to, type: "work", strong: true });
     return title.next;
   }
+  // "van Dam said": a surname that keeps its lower-case particle, outside a longer name.
+  if (SURNAME_START.has(tokens[i].text) && i + 1 < to && !isCapitalized(tokens[i - 1] ?? tokens[i])) {
+    const end = properRun(tokens, i + 1, to);
+    if (end === i + 2) {
+      properName(a, ctx, i, end, out, taken);
+      return end;
+    }
+  }
   const known = matchName(ctx.names, tokens, i, to);
   // "the African Development Bank": the tagger may read a demonym as an adjective, not the start of a name.
   const runEnd =
@@ -167,6 +180,12 @@ function step(
     }
   }
   if (runEnd > i) {
+    // "the Kuala Lumpur-based carrier": the words before "Lumpur-based" finish the place's name.
+    const based = runEnd < to ? BASED.exec(tokens[runEnd].text) : null;
+    if (based && !taken[runEnd] && tokens[runEnd].start === tokens[runEnd - 1].end + 1) {
+      pushPlace(a, out, taken, i, runEnd, based[1]);
+      return runEnd + 1;
+    }
     properName(a, ctx, i, runEnd, out, taken);
     return runEnd;
   }
@@ -191,7 +210,7 @@ function step(
     }
   }
   const based = BASED.exec(t.text);
-  if (based) pushPart(a, out, taken, i, based[1], "location");
+  if (based) pushPlace(a, out, taken, i, i, based[1]);
   return i + 1;
 }
 
@@ -219,12 +238,16 @@ const SHORT_PREFIX_POS = new Set(["PUNCT", "PART", "PRON", "CCONJ", "SCONJ", "AU
 /** "Zurich-based", "Lagos-born": the place a company is based in or a person comes from. */
 const BASED = /^(\p{Lu}[\p{L}.]+(?: \p{Lu}[\p{L}.]+)?)-(?:based|born|raised|headquartered)$/u;
 
-/** A mention of the first `text.length` characters of token `k` (the "Zurich" of "Zurich-based"). */
-function pushPart(a: Analysis, out: Mention[], taken: Uint8Array, k: number, text: string, type: "location") {
+/**
+ * A place named by tokens `[from, k)` and the first `prefix.length` characters of token `k` (the "Zurich" of
+ * "Zurich-based", the "Kuala Lumpur" of "Kuala Lumpur-based").
+ */
+function pushPlace(a: Analysis, out: Mention[], taken: Uint8Array, from: number, k: number, prefix: string) {
   if (taken[k]) return;
-  taken[k] = 1;
-  const start = a.tokens[k].start;
-  out.push({ from: k, to: k + 1, start, end: start + text.length, surface: text, type, entity: -1 });
+  for (let j = from; j <= k; j++) taken[j] = 1;
+  const start = a.tokens[from].start;
+  const end = a.tokens[k].start + prefix.length;
+  out.push({ from, to: k + 1, start, end, surface: a.text.slice(start, end), type: "location", entity: -1 });
 }
 
 /** "Russian forces" is a group of Russia; "Ukrainian President X" keeps "Ukrainian" as a mention of the state. */
@@ -382,6 +405,9 @@ function properRun(tokens: Token[], i: number, to: number): number {
   if ((tokens[i].pos !== "PROPN" || !isCapitalized(tokens[i])) && !isCamel(tokens[i])) return i;
   let j = i + 1;
   let cut = -1;
+  // Inside the "for" complement of a body's name, "of" joins whatever precedes it ("Committee for the Protection of
+  // Journalists", "Court for the Northern District of California").
+  let complement = -1;
   while (j < to) {
     const t = tokens[j];
     if (isGlued(tokens, j) || isCamel(t) || (isCapitalized(t) && t.pos !== "PUNCT" && t.pos !== "PART")) j++;
@@ -389,19 +415,24 @@ function properRun(tokens: Token[], i: number, to: number): number {
       CONNECTORS.has(t.lower) &&
       j + 1 < to &&
       isCapitalized(tokens[j + 1]) &&
-      (t.lower !== "of" || ofHead(tokens[j - 1].lower) || regnal(tokens, i, j - 1)) &&
+      (t.lower !== "of" || complement >= 0 || ofHead(tokens[j - 1].lower) || regnal(tokens, i, j - 1)) &&
       ((t.lower !== "for" && t.lower !== "on") || isOrgHead(tokens[j - 1].lower))
     ) {
       if (t.lower === "and" && cut < 0) cut = j;
+      if (t.lower === "for" && complement < 0) complement = j;
       j++;
     } else if (
-      t.lower === "of" &&
+      (t.lower === "of" || t.lower === "for") &&
       tokens[j + 1]?.lower === "the" &&
       j + 2 < to &&
       isCapitalized(tokens[j + 2]) &&
-      (ofHead(tokens[j - 1].lower) || tokens[j - 1].lower === "friends")
+      (t.lower === "of"
+        ? ofHead(tokens[j - 1].lower) || tokens[j - 1].lower === "friends"
+        : isOrgHead(tokens[j - 1].lower))
     ) {
-      // "Ministry of the Interior", "Friends of the Earth": a body's name may carry its own article.
+      // "Ministry of the Interior", "Friends of the Earth", "District Court for the Northern District of California":
+      // a body's name may carry its own article.
+      if (t.lower === "for" && complement < 0) complement = j;
       j += 2;
     } else if (PARTICLE_PAIR.has(`${t.lower} ${tokens[j + 1]?.lower}`) && j + 2 < to && isCapitalized(tokens[j + 2])) {
       // "Ursula von der Leyen", "Bram van der Berg": two particles between the given name and the surname.
@@ -413,6 +444,8 @@ function properRun(tokens: Token[], i: number, to: number): number {
       j = next;
     }
   }
+  // "the City Council for the Democratic Centre party": a complement that a common noun calls a body is its own name.
+  if (complement >= 0 && j < to && OUTLET_NOUNS_AFTER.has(tokens[j].lower)) return complement;
   // "Alibaba and Tencent" are two names; "Competition and Markets Authority", "Maritime and Port Authority of
   // Singapore", "Institute for Safety and Health" and "Procter & Gamble" are one.
   if (cut >= 0 && !bodyAfterAnd(tokens, i, cut, j)) return cut;
@@ -448,7 +481,7 @@ function namePossessive(tokens: Token[], from: number, j: number, to: number): n
   if (!isCommonWord(prev.lower) && !/^(?:st\.?|saint)$/.test(tokens[from].lower)) return j;
   let k = j + 1;
   while (k < to && isCapitalized(tokens[k]) && tokens[k].pos !== "PUNCT") k++;
-  return k > j + 1 && isOrgHead(tokens[k - 1].lower) ? k : j;
+  return k > j + 1 && endsOrgName(tokens[k - 1].lower) ? k : j;
 }
 
 /** At most this many particles stand together in a town's name. */
@@ -489,6 +522,8 @@ function isCamel(t: Token): boolean {
 
 /** A name word: capitalised, and so is every hyphenated part ("Saint-Germain", not "NATO-style"). */
 function isCapitalized(t: Token): boolean {
+  // "Omar al-Khatib", "Bashar al-Assad": an Arabic article before a capitalised surname.
+  if (ARABIC_ARTICLE.test(t.text)) return true;
   if (!/^\p{Lu}/u.test(t.text)) return false;
   const tail = /-(\p{Ll}+)$/u.exec(t.text);
   // "Russia-based" is an adjective; "Won-yong", "Kai-shek" are romanised given names, whose syllables are short and
@@ -497,6 +532,9 @@ function isCapitalized(t: Token): boolean {
     !/-\p{Ll}/u.test(t.text) || (!!tail && tail[1].length <= 4 && !HYPHEN_SUFFIXES.has(tail[1]) && !/-.*-/.test(t.text))
   );
 }
+
+/** A lower-case Arabic article glued to a capitalised name: "al-Khatib", "el-Sisi", "ash-Shaibani". */
+const ARABIC_ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an)-\p{Lu}\p{Ll}/u;
 
 /** Lower-case words after a hyphen that make a capitalised word an adjective or a compound, not a name. */
 const HYPHEN_SUFFIXES = new Set([
@@ -523,6 +561,8 @@ function push(
 function addNumeric(a: Analysis, out: Mention[], taken: Uint8Array): void {
   for (const n of a.numeric) {
     const type = NUMERIC_TYPES[n.kind];
+    // "Jan-Willem": wink-nlp reads the "Jan" of a hyphenated given name as a month.
+    if (n.to - n.from === 1 && /^\p{Lu}\p{Ll}+-\p{Lu}/u.test(a.tokens[n.from].text)) continue;
     if (type) push(a, out, taken, { from: n.from, to: n.to, type });
   }
 }

@@ -36,6 +36,9 @@ const ORG_HEADS = new Set([
     "partners",
     "holdings",
     "ventures",
+    // "World Food Programme", "Arvéa Cycling": UN bodies, professional teams.
+    "programme",
+    "cycling",
   ],
   ...["associates", "capital", "brothers", "bros.", "industries", "enterprises", "technologies", "systems", "labs"],
   ...["pictures", "studios", "records", "entertainment", "publishing", "networks", "communications", "pharmaceuticals"],
@@ -48,11 +51,17 @@ const ORG_HEADS = new Set([
   ...["logistics", "lines", "robotics", "semiconductor", "semiconductors", "materials", "aerospace", "automotive"],
   ...["software", "solutions", "foods", "beverages", "bancorp", "refining", "exploration"],
 ]);
+/**
+ * Last words that make a name an organisation but take no "for" complement into it ("People's Progressive Front";
+ * "the Western Front for France" is two names).
+ */
+const ORG_LAST_WORDS = new Set(["front"]);
 /** First words that make a name an organisation: "Centre Muraz", "Olympique Lyonnais", "Sporting Lisbon". */
 const LEADING_ORG = new Set([
   ...["centre", "center", "institute", "instituto", "institut", "banco", "banque", "grupo", "groupe", "compagnie"],
   ...["universidad", "universidade", "università", "université", "universität", "universitat"],
   ...["olympique", "sporting", "atlético", "atletico", "dynamo", "dinamo", "borussia", "real", "racing", "société"],
+  ...["team"],
 ]);
 /** Place words that are also common surnames: "Helen Marsh", "Damon Hill", "Sally Field" are people. */
 const SURNAME_PLACE_WORDS = new Set([
@@ -95,6 +104,7 @@ const FOLLOWING_PLACE = new Set([
   ...["stadium", "airport", "arena", "square", "street", "avenue", "bridge", "station", "park", "palace", "hall"],
   ...["building", "district", "districts", "province", "region", "area", "basilica", "cathedral", "church"],
   ...["mosque", "temple", "museum", "tower", "island", "neighbourhood", "neighborhood", "quarter", "suburb"],
+  ...["regions", "provinces"],
 ]);
 /** Last words that make a name an event ("... Championship", "... Games"). */
 const EVENT_HEADS = new Set([
@@ -234,7 +244,8 @@ function isGazetteerPlace(words: string[]): boolean {
 function personWithParticles(tokens: Token[], from: number, to: number, words: string[]): boolean {
   if (words.length < 3 || words.length > 4 || !NAME_PARTICLES.has(words[1])) return false;
   let k = from + 1;
-  while (k < to - 1 && NAME_PARTICLES.has(tokens[k].text)) k++;
+  // Flemish and Italian names capitalise the particle: "Arne De Smet", "Luigi Di Maio".
+  while (k < to - 1 && NAME_PARTICLES.has(tokens[k].lower)) k++;
   return k === to - 1 && /^\p{Lu}/u.test(tokens[from].text) && /^\p{Lu}/u.test(tokens[k].text);
 }
 
@@ -282,6 +293,11 @@ export function isPluralNoun(word: string): boolean {
 /** Whether `word` (lower case) ends organisation names. */
 export function isOrgHead(word: string): boolean {
   return ORG_HEADS.has(word);
+}
+
+/** Whether `word` (lower case) as a name's last word makes it an organisation ("... Bank", "... Front"). */
+export function endsOrgName(word: string): boolean {
+  return ORG_HEADS.has(word) || ORG_LAST_WORDS.has(word);
 }
 
 /** Whether `word` (lower case) ends names of states and realms ("... Empire", "... Republic"). */
@@ -340,17 +356,23 @@ export function typeName(
   const words = nameWords(tokens, from, to);
   // "Procter & Gamble", "Marks & Spencer": an ampersand joins the names of a firm.
   if (words.includes("&")) return "organization";
+  // "van Dam said", "de Gaulle": a lower-case particle starts only a person's surname.
+  if (words.length === 2 && NAME_PARTICLES.has(tokens[from].text)) return "person";
   const whole = tagsOf(words.join(" "));
   if (whole.includes("Organization")) return "organization";
   if (whole.some((t) => PLACE_TAGS.has(t))) return "location";
-  // "Ministry of Forests", "University of Oxford": the word before "of" heads the name, whatever ends it.
-  const of = words.indexOf("of");
+  // "Ministry of Forests", "University of Oxford", "District Court for the Northern District": the word before the
+  // first "of" or "for" heads the name, whatever ends it.
+  const of = words.findIndex((w) => w === "of" || w === "for");
   const last =
     of > 0 && (ORG_HEADS.has(words[of - 1]) || PLACE_HEADS.has(words[of - 1]))
       ? words[of - 1]
       : words[words.length - 1];
-  if (ORG_HEADS.has(last)) return "organization";
-  if (EVENT_HEADS.has(last)) return "event";
+  // "House of Representatives", "House of Commons": a chamber, not a building.
+  if (last === "house" && words[of] === "of") return "organization";
+  if (endsOrgName(last)) return "organization";
+  // "Quillon Games, the Seattle-based maker of...": a firm's context outweighs an event's head word.
+  if (EVENT_HEADS.has(last)) return contextType(tokens, from, to) === "organization" ? "organization" : "event";
   if (AGREEMENT_HEADS.has(last)) return "agreement";
   // A title before the name says person, whatever place word ends it ("Judge Helen Marsh").
   if (titled) return "person";
@@ -360,7 +382,12 @@ export function typeName(
   if (FOLLOWING_PLACE.has(tokens[to]?.lower ?? "")) return "location";
   const firstNamed = isFirstName(words[0]) && !knownPlace(words[0]);
   if (words.length === 2 && firstNamed && SURNAME_PLACE_WORDS.has(last)) return "person";
+  // "Marieke van Dam": "van" and "von", or a given name, before the particles make a person of a place-like surname.
+  const particled = personWithParticles(tokens, from, to, words);
+  if (particled && (words[1] === "van" || words[1] === "von" || firstNamed)) return "person";
   if (PLACE_HEADS.has(last) && words.length > 1) return "location";
+  // "the World Food Programme (WFP)": people's names do not come with an acronym of their initials.
+  if (acronymAfter(tokens, to, words)) return "organization";
   if (LEADING_ORG.has(words[0]) && words.length > 1) return "organization";
   if (LEADING_PLACE.has(words[0]) && words.length > 1 && !isFirstName(words[1])) return "location";
   const following = tokens[to]?.lower ?? "";
@@ -377,10 +404,15 @@ export function typeName(
   if (prev && PLACE_NOUNS.has(prev.text) && prev.pos === "NOUN" && !isFirstName(words[0])) return "location";
   if (afterLocative(tokens, from))
     if (saint || words.length === 1 || words.every((w) => !isFirstName(w))) return "location";
-  // "the title at Flushing Meadows": after "at", a name of several words none of which is a first name is a venue.
-  if (tokens[from - 1]?.lower === "at" && words.length > 1 && !words.some(isFirstName) && !isModifierWord(words[0]))
+  // "the title at Flushing Meadows", "a concert at the Eventim Apollo": after "at", a name of several words none of
+  // which is a first name is a venue.
+  const at = prev?.lower === "the" ? tokens[from - 2] : prev;
+  if (at?.lower === "at" && words.length > 1 && !words.some(isFirstName) && !isModifierWord(words[0]))
     return "location";
   const placeWord = (w: string) => knownPlace(w) || isPlaceName(w);
+  if (placeApposition(tokens, to)) return "location";
+  // "the Vía Andina consortium", "the Eventim Apollo": the article says it is no person's name.
+  if (prev?.lower === "the" && words.length > 1) return isGazetteerPlace(words) ? "location" : "organization";
   // "Lewis Hamilton": a first name that is not itself a known place starts a person's name.
   if (words.length >= 2 && words.length <= 4 && isFirstName(words[0]) && !knownPlace(words[0])) return "person";
   // "Northern Ireland", "Western Australia": a compass word before a place is still a place.
@@ -395,7 +427,7 @@ export function typeName(
   // "Universidad de Chile", "Vitória de Guimarães": a particle before a known place names a body after it.
   if (words.length > 2 && NAME_PARTICLES.has(words[words.length - 2]) && placeWord(last) && !isFirstName(words[0]))
     return "organization";
-  if (personWithParticles(tokens, from, to, words)) return "person";
+  if (particled) return "person";
   // "Paris Saint-Germain", "Borussia Dortmund": a place inside a longer name makes it a club or company.
   if (words.length > 1 && words.some(placeWord)) return "organization";
   // "AeroSystems", "PlayStation": a capital inside a word after three lower-case letters marks a brand.
@@ -415,4 +447,27 @@ export function typeName(
   if (PLACE_NOUNS.has(next) || next === "area") return "location";
   if (ORG_HEADS.has(next) || OUTLET_NOUNS.has(next)) return "organization";
   return null;
+}
+
+/** Whether "(XYZ)" follows the name, XYZ being capitals that start with the name's initial: "Food Programme (WFP)". */
+function acronymAfter(tokens: Token[], to: number, words: string[]): boolean {
+  const acronym = tokens[to + 1]?.text ?? "";
+  return (
+    tokens[to]?.text === "(" &&
+    tokens[to + 2]?.text === ")" &&
+    /^[A-Z]{2,6}$/.test(acronym) &&
+    acronym[0] === words[0][0]?.toUpperCase()
+  );
+}
+
+/** Whether ", a district" or ", the town" (a place noun heading an apposition) follows the name at `to`. */
+function placeApposition(tokens: Token[], to: number): boolean {
+  if (tokens[to]?.lower !== "," || !/^(?:the|a|an)$/.test(tokens[to + 1]?.lower ?? "")) return false;
+  for (let j = to + 2; j < to + 5 && tokens[j]; j++) {
+    // "X, a city councillor" is a person: the place noun must head the apposition.
+    if (PLACE_NOUNS.has(tokens[j].lower) || tokens[j].lower === "neighbourhood" || tokens[j].lower === "neighborhood")
+      return tokens[j + 1]?.pos !== "NOUN" && tokens[j + 1]?.lower !== "'s";
+    if (tokens[j].pos === "PUNCT" || tokens[j].pos === "VERB" || tokens[j].pos === "ADP") return false;
+  }
+  return false;
 }

@@ -24,6 +24,19 @@ export interface NominalOptions {
 export const DEFAULT_NOMINAL_OPTIONS: NominalOptions = { locative: 0.65, hop: 0.9, maxChain: 4 };
 
 const PART_OWNERS = new Set(["organization", "country"]);
+/** Last words of the names of a state's own bodies: "Britain's Competition and Markets Authority" is part of it. */
+const STATE_BODY_HEADS = new Set([
+  ...["ministry", "department", "army", "navy", "police", "parliament", "government", "senate", "congress", "cabinet"],
+  ...["treasury", "agency", "commission", "authority", "court", "council", "office", "service", "forces", "force"],
+  ...["assembly", "administration", "inspectorate", "regulator", "guard", "bureau", "directorate", "secretariat"],
+]);
+
+/** Whether a name is that of a state's body ("... Ministry", "... Authority of X"), by the head word of its name. */
+function isStateBody(label: string): boolean {
+  const words = label.toLowerCase().split(/\s+/);
+  const of = words.indexOf("of");
+  return STATE_BODY_HEADS.has(of > 0 ? words[of - 1] : words[words.length - 1]);
+}
 const PLACE_OWNERS = new Set(["country", "location"]);
 const PLACED = new Set(["location", "organization", "event"]);
 
@@ -54,7 +67,10 @@ function possessive(v: View, owner: number, from: number, to: number, out: Candi
   if (!owned || !(marked || (o.type === "country" && !o.state))) return;
   const type = v.clusters[owned.entity].type;
   const base = { source: owned.entity, target: owner, rule: "possessive", confidence: 0.7, from, to: owned.to };
-  if (type === "organization" && PART_OWNERS.has(o.type)) out.push({ ...base, predicates: ["part_of"] });
+  // "South Africa's Standard Bank" is a firm in the country; "Britain's Competition Authority" a body of its state.
+  if (type === "organization" && o.type === "country" && !isStateBody(v.clusters[owned.entity].label))
+    out.push({ ...base, predicates: ["in_country"] });
+  else if (type === "organization" && PART_OWNERS.has(o.type)) out.push({ ...base, predicates: ["part_of"] });
   if (type === "location" && PLACE_OWNERS.has(o.type)) out.push({ ...base, predicates: ["in_country", "located_in"] });
   // "Labour's Marcus Adebayo", "the CDU's Tobias Reinhardt": a person named as an organisation's is affiliated with it.
   if (type === "person" && marked && o.type === "organization")

@@ -82,7 +82,16 @@ export function findSubject(v: View, s: Sentence, k: number, appositions: Map<nu
   if (j > s.from && appositions.has(j - 1)) return appositionHead(v, s, j - 1, appositions.get(j - 1)!);
   // "X (born 1963 in Y)": the name before the parenthesis.
   if (v.tokens[j - 1]?.lower === "(") return subjectEnding(v, s, j - 1);
-  const subject = headOfChain(v, s, subjectEnding(v, s, j) ?? subjectEnding(v, s, skipInsertion(v, s, j)));
+  const skipped = skipInsertion(v, s, j);
+  // "X, which mines lithium near Y, is based in Z": past a relative clause, the subject is the name it describes.
+  const relative = skipped < j && RELATIVE.has(v.tokens[skipped + 1]?.lower ?? "");
+  const subject = headOfChain(
+    v,
+    s,
+    relative
+      ? (subjectEnding(v, s, skipped) ?? subjectEnding(v, s, j))
+      : (subjectEnding(v, s, j) ?? subjectEnding(v, s, skipped)),
+  );
   if (subject || (!isParticiple(v, k) && !/ing$/.test(v.tokens[k].lower))) return subject;
   // "Crimea, annexed by Russia": a participle after the comma that closes a name; "X, becoming Y" is the main
   // clause's subject's (the caller's).
@@ -192,10 +201,15 @@ export function skipInsertion(v: View, s: Sentence, j: number): number {
   const close = v.tokens[j - 1]?.lower;
   if (close !== "," && close !== ")") return j;
   const open = close === "," ? "," : "(";
+  let finite = false;
   for (let n = j - 2; n >= s.from && n >= j - 1 - MAX_INSERTION; n--) {
     const t = v.tokens[n];
-    if (t.lower === open) return n > s.from && mentionEnding(v, n) ? n : j;
-    if (open === "," && (t.pos === "AUX" || (t.pos === "VERB" && !/(ed|en|n)$/.test(t.lower)))) return j;
+    if (t.lower === open) {
+      // "Afrowave, which has been owned by Y since 2023, was founded": a relative clause may hold any verb.
+      const relative = RELATIVE.has(v.tokens[n + 1]?.lower ?? "") && v.tokens[n + 1].lower !== "that";
+      return n > s.from && mentionEnding(v, n) && (!finite || relative) ? n : j;
+    }
+    if (open === "," && (t.pos === "AUX" || (t.pos === "VERB" && !/(ed|en|n)$/.test(t.lower)))) finite = true;
   }
   return j;
 }

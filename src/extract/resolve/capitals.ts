@@ -24,6 +24,12 @@ const LOCATIVE = new Set([
 /** Nouns that describe a capital as a city: "Oslo, the capital of Norway". */
 const CITY_NOUNS = new Set(["capital", "city", "town", "seat", "port", "metropolis"]);
 
+/** What a city has and a state's government does not: "Bogotá's mayor", "Kyiv's metro", "London's streets". */
+const CITY_OWNED = new Set([
+  ...["mayor", "deputy", "council", "councillors", "police", "residents", "metro", "subway", "tram", "streets"],
+  ...["suburbs", "outskirts", "centre", "center", "downtown", "districts", "neighbourhoods", "neighborhoods"],
+]);
+
 /** How many names a list may hold before the preposition that makes them all places ("in A, B, C and D"). */
 const MAX_CONJUNCTS = 6;
 
@@ -52,7 +58,8 @@ export function isLocative(a: Analysis, from: number): boolean {
 
 /**
  * Whether a capital is named as the city it is, not its government: "the liberation of Paris", "his London years",
- * "London's St Martin's College", "the Institute for Advanced Study, Berlin", "Oslo, the capital of Norway".
+ * "London's St Martin's College", "Bogotá's mayor", "the Institute for Advanced Study, Berlin", "Oslo, the capital of
+ * Norway".
  */
 export function isPlaceUse(a: Analysis, m: Mention): boolean {
   const prev = a.tokens[m.from - 1];
@@ -62,6 +69,7 @@ export function isPlaceUse(a: Analysis, m: Mention): boolean {
   if (prev?.pos === "ADJ" && !/^\p{Lu}/u.test(prev.text)) return true;
   if (next?.pos === "NOUN" && !/^\p{Lu}/u.test(next.text)) return true;
   if (next?.pos === "PART" && /^\p{Lu}/u.test(a.tokens[m.to + 1]?.text ?? "")) return true;
+  if (next?.pos === "PART" && CITY_OWNED.has(a.tokens[m.to + 1]?.lower ?? "")) return true;
   const address = prev?.lower === "," && /^\p{Lu}/u.test(a.tokens[m.from - 2]?.text ?? "");
   if (address && a.tokens[m.from - 2].pos !== "PUNCT" && next?.pos !== "PART") return true;
   // "Havana, Cuba", "Oslo, the capital of Norway", "Belmopan is the capital city of Belize".
