@@ -72,6 +72,29 @@ describe("extract", () => {
       expect(entity(r, "Democratic Centre")?.type).toBe("organization");
     });
 
+    it("types a name starting with an acronym, or joining two common words with 'and', as no person's", () => {
+      const r = extract(
+        "The stadium is owned by the council and IFK Göteborg. Orbitale won the contract, beating Airbus Defence and " +
+          "Space. The Army and Navy agreed.",
+      );
+      expect(entity(r, "IFK Göteborg")?.type).toBe("organization");
+      expect(entity(r, "Airbus Defence and Space")?.type).toBe("organization");
+      expect(entity(r, "Army")?.type).toBe("organization");
+      expect(entity(r, "Navy")?.type).toBe("organization");
+    });
+
+    it("types a known town before a works noun as the place, but a club after 'from' stays a club", () => {
+      const r = extract("A strike was due at the carmaker's Ulsan plant. Ferreyra joined from Ajax in 2022.");
+      expect(entity(r, "Ulsan")?.type).toBe("location");
+      expect(entity(r, "Ajax")?.type).toBe("organization");
+    });
+
+    it("keeps a role word that starts a name before its head word: Premier League", () => {
+      const r = extract("He plays for Premier League club Newcastle United.");
+      expect(entity(r, "Premier League")).toBeDefined();
+      expect(entity(r, "League")).toBeUndefined();
+    });
+
     it("types a chamber named 'House of ...' and a political front as organisations", () => {
       const r = extract("The vote passed in the House of Representatives. Mamani's party, the Workers' Front, won.");
       expect(entity(r, "House of Representatives")?.type).toBe("organization");

@@ -13,6 +13,7 @@ import {
   isEventHead,
   isFirstName,
   isNameHead,
+  isNameWord,
   endsOrgName,
   isOrgHead,
   isPolityHead,
@@ -294,7 +295,8 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
     if (next > start) start = next;
     else {
       const role = matchPhrase(ctx.roles, tokens, start, to);
-      if (!role) break;
+      // "Premier League", "Chancellor Hotel": a role word before a lone head word is part of the name.
+      if (!role || (role.to === to - 1 && isNameHead(tokens[to - 1].lower))) break;
       start = role.to;
     }
     titled = true;
@@ -463,6 +465,10 @@ function bodyAfterAnd(tokens: Token[], from: number, cut: number, to: number): b
   // "Absa and Standard Bank": a name before "and" and a body's full name after it are two bodies ("Minneapolis Park
   // and Recreation Board", whose "and" follows a common word, is one).
   const before = tokens[cut - 1].lower;
+  // "Airbus Defence and Space", "Ministry of Health and Welfare": one common word after "and", after a name of
+  // several words ending in a common word, finishes that name ("the Army and Navy" stays two).
+  const plain = (w: string) => isCommonWord(w) || (isVocabularyWord(w) && !isNameWord(w));
+  if (to - cut === 2 && cut - from >= 2 && plain(before) && plain(tokens[cut + 1].lower)) return true;
   if (!isCommonWord(before) && !isVocabularyWord(before) && to - cut > 2) return false;
   for (let k = cut + 1; k < to; k++)
     if (isOrgHead(tokens[k].lower) && (k === to - 1 || tokens[k + 1].lower === "of")) return true;

@@ -129,6 +129,8 @@ const AGREEMENT_HEADS = new Set([
 /** How many names a list may hold before the preposition that makes them all places ("in A, B, C and D"). */
 const MAX_CONJUNCTS = 6;
 
+/** Nouns after a name that make a known town's name the place of a works: "the Ulsan plant". */
+const FACILITY_NOUNS = new Set(["plant", "factory", "mine", "refinery", "smelter", "shipyard", "site", "campus"]);
 /** Words after which a lone name is a place: "in Sochi", "the port of Odesa". */
 const LOCATIVE = new Set(["in", "near", "outside", "across", "around", "throughout", "within"]);
 const PLACE_NOUNS = new Set([
@@ -411,6 +413,8 @@ export function typeName(
     return "location";
   const placeWord = (w: string) => knownPlace(w) || isPlaceName(w);
   if (placeApposition(tokens, to)) return "location";
+  // "IFK Göteborg", "PSV Eindhoven", "BBC Radio": an acronym does not start a person's name.
+  if (words.length > 1 && /^[A-Z]{3,5}$/.test(tokens[from].text)) return "organization";
   // "the Vía Andina consortium", "the Eventim Apollo": the article says it is no person's name.
   if (prev?.lower === "the" && words.length > 1) return isGazetteerPlace(words) ? "location" : "organization";
   // "Lewis Hamilton": a first name that is not itself a known place starts a person's name.
@@ -422,8 +426,6 @@ export function typeName(
     return "person";
   // "Weiden am See", "Frankfurt am Main": a name the gazetteer knows as a town.
   if (isGazetteerPlace(words)) return "location";
-  // "IFK Göteborg", "PSV Eindhoven": an acronym before a known place names a club or a body of that place.
-  if (words.length === 2 && /^[A-Z]{3,5}$/.test(tokens[from].text) && placeWord(last)) return "organization";
   // "Universidad de Chile", "Vitória de Guimarães": a particle before a known place names a body after it.
   if (words.length > 2 && NAME_PARTICLES.has(words[words.length - 2]) && placeWord(last) && !isFirstName(words[0]))
     return "organization";
@@ -438,8 +440,20 @@ export function typeName(
   if (words.length === 1 && tagsOf(words[0]).includes("Person")) return "person";
   if (words.length === 1 && /^[A-Z]{2,6}$/.test(tokens[from].text)) return "organization";
   // Unknown names of two to four words are people unless a word is an adjective or number ("Formula One", "Red Bull").
-  if (words.length >= 2 && words.length <= 4 && !words.includes("of") && !words.some(isModifierWord)) return "person";
+  if (
+    words.length >= 2 &&
+    words.length <= 4 &&
+    !words.includes("of") &&
+    !words.includes("and") &&
+    !words.some(isModifierWord)
+  )
+    return "person";
   if (words.length > 1) return "organization";
+  // "the carmaker's Ulsan plant": a word the place index knows, before a facility noun, is the place of the works
+  // (firms that share a town's name are known to the tagger as organisations; "from X" is no sign: clubs are named
+  // after their towns).
+  if (words.length === 1 && FACILITY_NOUNS.has(following) && placeLookup().within(tokens[from].text).length > 0)
+    return "location";
   // "Mariupol", "Yekaterinburg", "Hyderabad": endings that in many languages make a word a town's name.
   if (words.length === 1 && TOWN_ENDING.test(words[0])) return "location";
   // "the Donbas area", "the Beltway Confidential blog": the common noun after the name says what it is.
