@@ -3,6 +3,26 @@ import { entity, extract, relation, triples } from "./helpers.ts";
 
 describe("extract", () => {
   describe("relation patterns", () => {
+    it("reads a role past an age and a second role coordinated with the first", () => {
+      const r = extract(
+        "Lena Hofstetter, 46, the Greens' lead candidate and a former mayor of Freiburg, defeated Tobias Reinhardt.",
+      );
+      expect(triples(r)).toEqual(
+        expect.arrayContaining([
+          "lena-hofstetter member_of greens",
+          "lena-hofstetter governs freiburg",
+          "lena-hofstetter defeats tobias-reinhardt",
+        ]),
+      );
+      expect(r.relations.filter((x) => x.source === "freiburg" && x.rule === "svo")).toEqual([]);
+    });
+
+    it("gives a regional role to the possessive's holder, not to the region: Voltaro's European director", () => {
+      const r = extract("Voltaro recalled the cells. Voltaro's European director, Lin Haoran, said they were faulty.");
+      expect(triples(r)).toContain("lin-haoran leads voltaro");
+      expect(r.relations.filter((x) => x.target === "europe" && /role/.test(x.rule ?? ""))).toEqual([]);
+    });
+
     it("places a firm owned by a country's possessive in it, and a state's body in its state", () => {
       const r = extract(
         "It was arranged by South Africa's Standard Bank. Britain's Competition and Markets Authority agreed.",

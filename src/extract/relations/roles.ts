@@ -10,6 +10,10 @@ import { antecedent, descriptionAt, pronounAt, referentAt } from "./coref.ts";
 import { isPossessive, mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
 
 const ACTORS = new Set(["person", "organization", "country", "group"]);
+/** Words that start a second role coordinated with a first: "the lead candidate and a former mayor of X". */
+const COORDINATED_ROLE = new Set(["a", "an", "the", "former", "its", "his", "her"]);
+/** Types of the places a role may be held in ("European director"), as opposed to its holder. */
+const PLACE_TYPES = new Set(["location", "country"]);
 /** Verbs that introduce a role with "as": "returned as chief executive of Y", "was named as". */
 const AS_VERBS = new Set([
   "return",
@@ -51,6 +55,7 @@ function after(
   to: number,
   out: Candidate[],
   appositions: Map<number, number>,
+  second = false,
 ) {
   const t = v.tokens;
   let j = to;
@@ -62,12 +67,18 @@ function after(
     // "X returned as chief executive of Y", "X was appointed as ..."
     copular = true;
     j = as;
-  } else if (t[j]?.lower === ",") j++;
-  else if (COPULA.has(t[j]?.lower ?? "")) {
+  } else if (t[j]?.lower === "," || (second && t[j]?.lower === "and")) {
+    // "X, the Greens' lead candidate and a former mayor of Freiburg,": a second role coordinated with the first.
+    j++;
+  }
+  // "Voltaro's European director" is a possessive, not "Voltaro is".
+  else if (COPULA.has(t[j]?.lower ?? "") && !isPossessive(v, j)) {
     copular = true;
     j++;
   } else return;
   if (t[j]?.lower === "who" && COPULA.has(t[j + 1]?.lower ?? "")) j += 2;
+  // "Lena Hofstetter, 46, the Greens' lead candidate": an age before the apposition.
+  if (!copular && t[j]?.pos === "NUM" && /^\d{1,3}$/.test(t[j].text) && t[j + 1]?.lower === ",") j += 2;
 
   // "X, its chief executive" / "X, the company's chief executive": the owner is the entity the words point to.
   const pointed = pointedOwner(v, j, person);
@@ -75,7 +86,7 @@ function after(
     const role = roleAt(v, pointed.to, s.to);
     if (role) {
       out.push(cand(person, pointed.owner.entity, role.predicate, "coreferent-role", from, role.to, role.text));
-      close(v, role.to, person, appositions);
+      close(v, s, role.to, person, from, out, appositions);
     }
     return;
   }
@@ -88,7 +99,7 @@ function after(
     const role = roleAt(v, r, s.to);
     if (role) {
       out.push(cand(person, owner.entity, role.predicate, "appositive-role", from, role.to, role.text));
-      close(v, role.to, person, appositions);
+      close(v, s, role.to, person, from, out, appositions);
     }
     return;
   }
@@ -99,7 +110,7 @@ function after(
   const referent = referentAt(v, o);
   if (referent && !v.mentionAt[o] && ACTORS.has(v.clusters[referent.entity].type) && referent.entity !== person) {
     out.push(cand(person, referent.entity, role.predicate, "coreferent-role", from, referent.to, role.text));
-    close(v, referent.to, person, appositions);
+    close(v, s, referent.to, person, from, out, appositions);
     return;
   }
   if (DETERMINERS.has(t[o]?.lower ?? "")) o++;
@@ -113,7 +124,7 @@ function after(
   out.push(
     cand(person, head.entity, role.predicate, copular ? "copular-role" : "appositive-role", from, head.to, role.text),
   );
-  close(v, head.to, person, appositions);
+  close(v, s, head.to, person, from, out, appositions);
 }
 
 /** "Y's ROLE, X" / "Y ROLE X" / "Demonym ROLE X" (the role words sit right before the person). */
@@ -137,8 +148,12 @@ function before(v: View, s: Sentence, person: number, from: number, _to: number,
       return;
     }
     if (isPossessive(v, p - 1)) p--;
-    const owner = mentionEnding(v, p);
+    let owner = mentionEnding(v, p);
     if (!owner) return;
+    // "Voltaro's European director, X": the demonym says where the role is held; the possessive names its holder.
+    const holder = isPossessive(v, owner.from - 1) ? mentionEnding(v, owner.from - 1) : null;
+    if (holder && PLACE_TYPES.has(v.clusters[owner.entity].type) && !PLACE_TYPES.has(v.clusters[holder.entity].type))
+      owner = holder;
     const end = v.mentionAt[from]!.to;
     out.push(cand(person, owner.entity, role.phrase.value, "title-role", owner.from, end, role.phrase.words.join(" ")));
     return;
@@ -226,8 +241,19 @@ function roleAt(v: View, k: number, to: number): { predicate: string; to: number
 }
 
 /** Records the comma that closes an apposition, so a verb after it takes the apposition's head as subject. */
-function close(v: View, k: number, person: number, appositions: Map<number, number>) {
+/** Records the comma that closes a role apposition at `k`, reading a role coordinated after "and a ..." first. */
+function close(
+  v: View,
+  s: Sentence,
+  k: number,
+  person: number,
+  from: number,
+  out: Candidate[],
+  appositions: Map<number, number>,
+) {
   if (v.tokens[k]?.lower === ",") appositions.set(k, person);
+  else if (v.tokens[k]?.lower === "and" && COORDINATED_ROLE.has(v.tokens[k + 1]?.lower ?? ""))
+    after(v, s, person, from, k, out, appositions, true);
 }
 
 function cand(

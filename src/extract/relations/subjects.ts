@@ -207,7 +207,9 @@ export function skipInsertion(v: View, s: Sentence, j: number): number {
     if (t.lower === open) {
       // "Afrowave, which has been owned by Y since 2023, was founded": a relative clause may hold any verb.
       const relative = RELATIVE.has(v.tokens[n + 1]?.lower ?? "") && v.tokens[n + 1].lower !== "that";
-      return n > s.from && mentionEnding(v, n) && (!finite || relative) ? n : j;
+      // "Lena Hofstetter, 46, the Greens' lead candidate, defeated": an age before the apposition.
+      const aged = open === "," && v.tokens[n - 1]?.pos === "NUM" && v.tokens[n - 2]?.lower === "," ? n - 2 : n;
+      return aged > s.from && mentionEnding(v, aged) && (!finite || relative) ? aged : j;
     }
     if (open === "," && (t.pos === "AUX" || (t.pos === "VERB" && !/(ed|en|n)$/.test(t.lower)))) finite = true;
   }
