@@ -17,6 +17,15 @@ describe("extract", () => {
       expect(r.relations.filter((x) => x.source === "freiburg" && x.rule === "svo")).toEqual([]);
     });
 
+    it("reads a role held 'at' a body past the role's field, and 'who' after the body as the person's", () => {
+      const r = extract(
+        "The University of Melbourne won a grant. The work was led by Sarah Okonjo, a professor of microbiology " +
+          "at the university who moved to Melbourne in 2019.",
+      );
+      expect(triples(r)).toContain("sarah-okonjo works_for university-of-melbourne");
+      expect(r.relations.filter((x) => x.source === "university-of-melbourne" && x.rule === "svo")).toEqual([]);
+    });
+
     it("gives a regional role to the possessive's holder, not to the region: Voltaro's European director", () => {
       const r = extract("Voltaro recalled the cells. Voltaro's European director, Lin Haoran, said they were faulty.");
       expect(triples(r)).toContain("lin-haoran leads voltaro");

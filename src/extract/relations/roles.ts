@@ -106,6 +106,13 @@ function after(
   const role = roleAt(v, j, s.to) ?? staffNoun(v, j, s.to);
   if (!role || !ROLE_OF.has(t[role.to]?.lower ?? "")) return;
   let o = role.to + 1;
+  // "a professor of microbiology at the university": the role's field is no body; the body follows "at".
+  if (t[role.to].lower === "of" && !v.mentionAt[o] && !referentAt(v, o))
+    for (let n = o; n < o + 4 && n < s.to && !v.mentionAt[n]; n++)
+      if (STAFF_AT.has(t[n].lower)) {
+        o = n + 1;
+        break;
+      }
   // "a fire information officer with the service": the role is held at the body the description refers to.
   const referent = referentAt(v, o);
   if (referent && !v.mentionAt[o] && ACTORS.has(v.clusters[referent.entity].type) && referent.entity !== person) {

@@ -189,8 +189,25 @@ function relativeHead(v: View, s: Sentence, k: number): Subject | null {
   const direct = subjectEnding(v, s, j);
   // "a politician in the province of Alberta, who served": "who" skips a place for the clause's subject.
   const place = !!direct && v.tokens[k].lower === "who" && direct.members.some((e) => PLACES.has(v.clusters[e].type));
+  // "Sarah Okonjo, a professor at the university who moved": "who" right after a body's description is the person's.
+  if (direct && v.tokens[k].lower === "who" && j === k && v.clusters[direct.members[0]].type === "organization")
+    return appositionPersonBefore(v, s, direct.start) ?? direct;
   if (direct && !place) return direct;
   return predicateNounSubject(v, s, k, place);
+}
+
+/** The person whose apposition ("X, a professor at ...") runs, without a verb, up to token `k`; or null. */
+function appositionPersonBefore(v: View, s: Sentence, k: number): Subject | null {
+  for (let n = k - 1; n >= s.from && n >= k - MAX_INSERTION; n--) {
+    const t = v.tokens[n];
+    if (t.pos === "VERB" || t.pos === "AUX") return null;
+    if (t.lower !== ",") continue;
+    const before = mentionEnding(v, n);
+    return before && v.clusters[before.entity].type === "person"
+      ? { members: [before.entity], start: before.from }
+      : null;
+  }
+  return null;
 }
 
 /**
