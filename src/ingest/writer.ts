@@ -8,7 +8,7 @@ import { readGraphJson, writeGraphJsonStreamed } from "../graphfile/graphFile.ts
 import { copyInSlices } from "./copyInSlices.ts";
 import type { GraphDocument, KnowledgeGraph } from "../model/types.ts";
 import { documentDate } from "../model/documentDate.ts";
-import { graphDocument, refreshReporting } from "../graph/reporting.ts";
+import { graphDocument } from "../graph/reporting.ts";
 import type { DecisionsFile, Ontology } from "../model/schemas.ts";
 import type { ServedGraph } from "../graph/servedGraph.ts";
 import { DataError } from "../store/issues.ts";
@@ -18,10 +18,11 @@ import { checkDocumentInput } from "./documentInput.ts";
 import { contentHash, documentId, DocumentIndex, normalisedHash } from "./documentIndex.ts";
 import { loadDefaultExtractor } from "./extractor.ts";
 import { decisionsFile, documentFiles, documentMeta, readDecisions, readExtracted, readOntology } from "./files.ts";
-import { placeNewNodes, refreshDegreesAndSizes } from "./incremental.ts";
+import { applyDocumentFacts, finishDocumentStep, refreshDegreesAndSizes } from "./incremental.ts";
+import { addedDocumentIds, readAddedDocuments } from "./addedDocuments.ts";
 import { withWriteLock, type LockOptions } from "../store/lock.ts";
-import { statSignature } from "../store/statSignature.ts";
-import { applyExtractedFile, mergeReports } from "../graph/merge.ts";
+import { addedSince, signatureFiles, statSignature } from "../store/statSignature.ts";
+import { mergeReports } from "../graph/merge.ts";
 import { resolveExtraction } from "./resolve.ts";
 import { commitWrites } from "../store/transaction.ts";
 import {
@@ -54,6 +55,9 @@ export const DEFAULT_WRITER_OPTIONS: WriterOptions = {
   now: () => new Date(),
   saveDelayMs: 250,
 };
+
+/** What {@link DataWriter.refresh} did: nothing, merged in documents another process added, or rebuilt. */
+export type SyncOutcome = "unchanged" | "applied" | "reloaded";
 
 /** What one {@link DataWriter.ingestStep} keeps between its documents. */
 interface Step {
@@ -147,10 +151,7 @@ export class DataWriter {
       } finally {
         // Also after an unexpected error: what was committed is served.
         if (step.next) {
-          step.next.setAttribute("documents", step.documents);
-          // After the documents list: a relation's first and last report come from its documents' dates.
-          refreshReporting(step.next);
-          refreshDegreesAndSizes(step.next);
+          finishDocumentStep(step.next, step.documents);
           this.#publish(step.next);
         }
       }
@@ -186,8 +187,7 @@ export class DataWriter {
     step.nextSeq++;
     step.documents.push(graphDocument(id, doc.title, documentDate(meta)));
     const next = (step.next ??= this.#nextGraph(step.served));
-    const outcome = applyExtractedFile(next, ontology, file, step.decisions);
-    placeNewNodes(next, outcome.newEntities);
+    const outcome = applyDocumentFacts(next, ontology, file, step.decisions);
     return {
       document: { id, title: doc.title },
       newEntities: outcome.newEntities,
@@ -254,12 +254,15 @@ export class DataWriter {
     });
   }
 
-  /** Brings the served graph in line with graph-data/ (after a hand edit or another process's write). */
-  async refresh(): Promise<"unchanged" | "reloaded"> {
+  /**
+   * Brings the served graph in line with graph-data/ (after a hand edit or another process's write): `applied` when
+   * only documents were added and were merged in, `reloaded` when the graph was rebuilt from every file.
+   */
+  async refresh(): Promise<SyncOutcome> {
     return this.#locked(() => this.#lastSync);
   }
 
-  #lastSync: "unchanged" | "reloaded" = "unchanged";
+  #lastSync: SyncOutcome = "unchanged";
 
   /** Runs `task` under the write lock, after syncing with the disk; data errors refuse the write (409). */
   #locked<T>(task: () => Promise<T> | T): Promise<T> {
@@ -267,7 +270,7 @@ export class DataWriter {
       this.dataFiles,
       async () => {
         try {
-          this.#lastSync = this.#sync();
+          this.#lastSync = await this.#sync();
         } catch (error) {
           if (!(error instanceof DataError)) throw error;
           this.#served.setError(error.message);
@@ -282,21 +285,54 @@ export class DataWriter {
     );
   }
 
-  #sync(): "unchanged" | "reloaded" {
+  async #sync(): Promise<SyncOutcome> {
     // Cheap check first: no file of graph-data/ changed size or mtime since this writer's last publish.
     const signature = statSignature(this.dataFiles);
-    if (this.#published?.graph === this.#served.graph && this.#published.signature === signature) return "unchanged";
+    const published = this.#published?.graph === this.#served.graph ? this.#published : null;
+    if (published?.signature === signature) return "unchanged";
+    if (published && this.#served.status.type === "ok" && (await this.#applyAdded(published.signature, signature)))
+      return "applied";
     const fingerprint = fingerprintInputs(this.dataFiles);
-    if (this.#served.graph.getAttribute("builtFrom") === fingerprint && this.#served.status.type === "ok")
+    if (this.#served.graph.getAttribute("builtFrom") === fingerprint && this.#served.status.type === "ok") {
+      // The graph a server started with: later additions to these files can be applied to it.
+      this.#published = { graph: this.#served.graph, signature };
       return "unchanged";
+    }
+    // The first load of a fresh writer (kg ingest) is routine; a reload under a running server is news.
+    const first = this.#published === null && this.#served.graph.order === 0;
     const graph = isBuildStale(this.dataFiles.builtGraph, this.dataFiles.root)
       ? buildGraph({ root: this.dataFiles.root }).graph
       : readGraphJson(this.dataFiles.builtGraph);
     this.#publish(graph);
-    // The first load of a fresh writer (kg ingest) is routine; a reload under a running server is news.
-    const first = this.#published === null && this.#served.graph.order === 0;
     logger[first ? "debug" : "info"]({ nodes: graph.order, edges: graph.size }, "graph-data changed on disk; reloaded");
     return "reloaded";
+  }
+
+  /**
+   * Takes in the documents another process added since this writer's last publish (`before`): reads just their files
+   * and merges them into a copy of the served graph as this writer's own ingest does. False, changing nothing, when
+   * the change is anything else (an edit, a removal, a document slotted in between, a file with a problem).
+   */
+  async #applyAdded(before: string, after: string): Promise<boolean> {
+    const added = addedSince(before, after);
+    const ids = added && addedDocumentIds(added, signatureFiles(before));
+    if (!ids?.length) return false;
+    const served = this.#served.graph;
+    const ontology = readOntology(this.dataFiles);
+    const decisions = readDecisions(this.dataFiles);
+    const read = await readAddedDocuments(this.dataFiles, ids, { graph: served, ontology, decisions });
+    if (!read) return false;
+    const next = this.#spare?.of === served ? this.#nextGraph(served) : await copyInSlices(served, () => true);
+    // A hand edit while the files were read: the full reload sees it whole.
+    if (!next || statSignature(this.dataFiles) !== after) return false;
+    for (const file of read.extracted) applyDocumentFacts(next, ontology, file, decisions);
+    const documents = (served.getAttribute("documents") ?? []) as GraphDocument[];
+    const dated = read.documents.map((d) => graphDocument(d.meta.id, d.meta.title, d.date));
+    finishDocumentStep(next, [...documents, ...dated]);
+    // Not saved: the process that added the documents saves its own build of them.
+    this.#publish(next, { signature: after, save: false });
+    logger.info({ documents: ids.length, nodes: next.order, edges: next.size }, "graph-data gained documents; applied");
+    return true;
   }
 
   /**
@@ -338,12 +374,19 @@ export class DataWriter {
     return spare && spare.of === current ? spare.graph : current.copy();
   }
 
-  /** Serves `graph`, stamped with the inputs it reflects, and schedules saving it and preparing the next copy. */
-  #publish(graph: KnowledgeGraph): void {
+  /**
+   * Serves `graph`, stamped with the inputs it reflects (`signature`: the files it was made from, when known), and
+   * schedules saving it (unless `save` is false) and preparing the next copy.
+   */
+  #publish(graph: KnowledgeGraph, { signature, save = true }: { signature?: string; save?: boolean } = {}): void {
     graph.setAttribute("builtFrom", fingerprintInputs(this.dataFiles));
     this.#served.replace(graph);
-    this.#published = { graph, signature: statSignature(this.dataFiles) };
+    this.#published = { graph, signature: signature ?? statSignature(this.dataFiles) };
     this.#spare = null;
+    if (!save) {
+      this.#prepareSpare().catch((error: Error) => logger.debug({ err: error.message }, "could not prepare a copy"));
+      return;
+    }
     if (this.#saveTimer !== undefined) return;
     this.#saveTimer = setTimeout(() => {
       this.flush()

@@ -63,6 +63,8 @@ export function setupWrites(ctx: ServerContext, options: Partial<WriteSetupOptio
 function watchData(writer: DataWriter, { debounceMs, pollMs }: WriteSetupOptions): () => void {
   let timer: NodeJS.Timeout | undefined;
   let watcher: FSWatcher | undefined;
+  // A first sync records which files the served graph reflects: documents added later are then merged into it.
+  writer.refresh().catch((error: Error) => logger.warn({ err: error.message }, "graph-data has problems"));
   const changed = () => {
     clearTimeout(timer);
     timer = setTimeout(refresh, debounceMs);
