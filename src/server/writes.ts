@@ -12,6 +12,7 @@ import path from "node:path";
 import { writeAccessFor } from "./auth.ts";
 import type { ServerContext } from "./context.ts";
 import { logger } from "../util/logger.ts";
+import { throttle } from "../util/throttle.ts";
 import { statSignatureAsync } from "../store/statSignature.ts";
 import { recoverPendingWrites } from "../store/transaction.ts";
 import type { Extractor } from "../ingest/types.ts";
@@ -25,7 +26,7 @@ export interface WriteSetupOptions {
   extractor: Extractor | null;
   /** Watch graph-data/ for changes made by others. */
   watch: boolean;
-  /** Quiet period after the last change before reloading. */
+  /** Delay between the first change noticed and the refresh, so that a burst of changes is read once. */
   debounceMs: number;
   /** How often the files' stat signature is compared, to catch what fs.watch misses; 0 turns the timer off. */
   pollMs: number;
@@ -61,14 +62,9 @@ export function setupWrites(ctx: ServerContext, options: Partial<WriteSetupOptio
 }
 
 function watchData(writer: DataWriter, { debounceMs, pollMs }: WriteSetupOptions): () => void {
-  let timer: NodeJS.Timeout | undefined;
   let watcher: FSWatcher | undefined;
   // A first sync records which files the served graph reflects: documents added later are then merged into it.
   writer.refresh().catch((error: Error) => logger.warn({ err: error.message }, "graph-data has problems"));
-  const changed = () => {
-    clearTimeout(timer);
-    timer = setTimeout(refresh, debounceMs);
-  };
   const refresh = () => {
     writer
       .refresh()
@@ -79,6 +75,9 @@ function watchData(writer: DataWriter, { debounceMs, pollMs }: WriteSetupOptions
         logger.warn({ err: error.message }, "graph-data has problems; serving the last good graph"),
       );
   };
+  // Counted from the first change, not the last: a `kg ingest` writes every few milliseconds for its whole run, and
+  // waiting for a quiet moment would leave its documents out of the served graph until its end.
+  const changed = throttle(refresh, debounceMs);
   try {
     watcher = watch(writer.dataFiles.root, { recursive: true, persistent: false }, (_event, name) => {
       if (name && IGNORED.test(path.normalize(String(name)))) return;
@@ -90,7 +89,7 @@ function watchData(writer: DataWriter, { debounceMs, pollMs }: WriteSetupOptions
   }
   const stopPolling = pollMs > 0 ? pollSignature(writer, pollMs, changed) : () => undefined;
   return () => {
-    clearTimeout(timer);
+    changed.cancel();
     stopPolling();
     watcher?.close();
   };
