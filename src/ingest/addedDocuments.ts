@@ -78,6 +78,22 @@ export async function readAddedDocuments(
     : null;
 }
 
+/**
+ * Parses the extracted files of `ids` ahead of time, without the write lock: the parses are remembered by file
+ * (src/store/extractedFile.ts), so {@link readAddedDocuments} under the lock finds them done, and a writer waiting for
+ * the lock is not kept waiting while YAML is parsed. A file missing or still changing is left for the locked read.
+ */
+export async function parseAhead(dataFiles: DataFiles, ids: string[]): Promise<void> {
+  for (const id of ids) {
+    try {
+      readExtractedFile(extractedPath(dataFiles, id), []);
+    } catch {
+      // not in place (yet): read under the lock
+    }
+    await yieldToEventLoop();
+  }
+}
+
 /** The problems validation would find in the added files, given the graph they join. */
 function addedProblems(
   dataFiles: DataFiles,

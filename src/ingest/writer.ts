@@ -19,9 +19,9 @@ import { contentHash, documentId, DocumentIndex, normalisedHash } from "./docume
 import { loadDefaultExtractor } from "./extractor.ts";
 import { decisionsFile, documentFiles, documentMeta, readDecisions, readExtracted, readOntology } from "./files.ts";
 import { applyDocumentFacts, finishDocumentStep, refreshDegreesAndSizes } from "./incremental.ts";
-import { addedDocumentIds, readAddedDocuments } from "./addedDocuments.ts";
+import { addedDocumentIds, parseAhead, readAddedDocuments } from "./addedDocuments.ts";
 import { withWriteLock, type LockOptions } from "../store/lock.ts";
-import { addedSince, signatureFiles, statSignature } from "../store/statSignature.ts";
+import { addedSince, signatureFiles, statSignature, statSignatureAsync } from "../store/statSignature.ts";
 import { mergeReports } from "../graph/merge.ts";
 import { resolveExtraction } from "./resolve.ts";
 import { commitWrites } from "../store/transaction.ts";
@@ -259,7 +259,17 @@ export class DataWriter {
    * only documents were added and were merged in, `reloaded` when the graph was rebuilt from every file.
    */
   async refresh(): Promise<SyncOutcome> {
+    await this.#parseAhead();
     return this.#locked(() => this.#lastSync);
+  }
+
+  /** Before waiting for the lock: parses the files of documents added since the last publish (see {@link parseAhead}). */
+  async #parseAhead(): Promise<void> {
+    const published = this.#published;
+    if (published?.graph !== this.#served.graph) return;
+    const added = addedSince(published.signature, await statSignatureAsync(this.dataFiles));
+    const ids = added && addedDocumentIds(added, signatureFiles(published.signature));
+    if (ids) await parseAhead(this.dataFiles, ids);
   }
 
   #lastSync: SyncOutcome = "unchanged";
