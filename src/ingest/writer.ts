@@ -24,7 +24,7 @@ import { withWriteLock, type LockOptions } from "../store/lock.ts";
 import { addedSince, signatureFiles, statSignature, statSignatureAsync } from "../store/statSignature.ts";
 import { mergeReports } from "../graph/merge.ts";
 import { resolveExtraction } from "./resolve.ts";
-import { commitWrites } from "../store/transaction.ts";
+import { commitWrites, type StagedFile } from "../store/transaction.ts";
 import {
   IngestError,
   type DecisionResult,
@@ -71,6 +71,8 @@ interface Step {
   ontology: Ontology;
   decisions: DecisionsFile;
   documents: GraphDocument[];
+  /** The files of the step's documents, committed together at its end. */
+  files: StagedFile[];
 }
 
 /** Writes to one graph-data root and keeps `served` serving what is on disk. */
@@ -122,8 +124,9 @@ export class DataWriter {
   /**
    * Adds several documents under one hold of the write lock, in order. Each one is all-or-nothing on its own: it is
    * validated, refused when its text (or its normalised text) is already stored — also by an earlier document of
-   * the step — extracted against the graph as the step has grown so far, and committed. The served graph is copied
-   * and published once for the whole step, not per document. Returns, per input, its result or the refusal.
+   * the step — and extracted against the graph as the step has grown so far. The step's documents are committed in
+   * one transaction at its end, and the served graph is copied and published once for the whole step, not per
+   * document. Returns, per input, its result or the refusal.
    */
   async ingestStep(inputs: DocumentInput[]): Promise<(IngestResult | IngestError)[]> {
     const extractor = (this.#extractor ??=
@@ -137,6 +140,7 @@ export class DataWriter {
         ontology: readOntology(this.dataFiles),
         decisions: readDecisions(this.dataFiles),
         documents: [...((served.getAttribute("documents") ?? []) as GraphDocument[])],
+        files: [],
       };
       const outcomes: (IngestResult | IngestError)[] = [];
       try {
@@ -149,8 +153,10 @@ export class DataWriter {
           }
         }
       } finally {
-        // Also after an unexpected error: what was committed is served.
+        // Also after an unexpected error: the documents done so far are committed and served. One commit per step:
+        // each document's files still land together, with a few fsyncs per file instead of a dozen per document.
         if (step.next) {
+          commitWrites(this.dataFiles, step.files);
           finishDocumentStep(step.next, step.documents);
           this.#publish(step.next);
         }
@@ -181,7 +187,7 @@ export class DataWriter {
       extractedAt: now,
     });
     const meta = documentMeta(id, doc, now);
-    commitWrites(this.dataFiles, documentFiles(meta, doc.text, file));
+    step.files.push(...documentFiles(meta, doc.text, file));
     step.byHash.set(hash, id);
     if (!step.byNormalised.has(normalised)) step.byNormalised.set(normalised, id);
     step.nextSeq++;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildGraph } from "../../src/graph/build.ts";
 import { buildToFile } from "../../src/graphfile/buildToFile.ts";
@@ -145,19 +145,23 @@ describe("addedDocuments", () => {
 
     it("does not apply a step half-way while its writer holds the lock", async () => {
       let release = () => undefined as void;
+      let reached = () => undefined as void;
       const held = new Promise<void>((resolve) => (release = resolve));
-      // The step's second document waits inside the step, after the first one is committed to disk.
+      const atGate = new Promise<void>((resolve) => (reached = resolve));
+      // The step's second document waits inside the step, after the first one is extracted.
       const gated: Extractor = async (text, context) => {
-        if (text.includes("dispatch number 1.")) await held;
+        if (text.includes("dispatch number 1.")) {
+          reached();
+          await held;
+        }
         return extractor(text, context);
       };
       const slow = new DataWriter(data.root, otherServed, { extractor: gated, saveDelayMs: 60_000 });
       const before = served.graph;
       const step = slow.ingestStep([article(0), article(1)]);
-      await until(
-        () =>
-          existsSync(path.join(data.root, "extracted")) && readdirSync(path.join(data.root, "extracted")).length === 1,
-      );
+      await atGate;
+      // The first document is extracted, but the step commits its documents together at its end.
+      expect(readdirSync(path.join(data.root, "documents"))).toEqual([`${SEED_DOC}.meta.yaml`, `${SEED_DOC}.txt`]);
       const refreshed = server.refresh();
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(served.graph).toBe(before);
@@ -184,8 +188,3 @@ describe("addedDocuments", () => {
     });
   });
 });
-
-/** Resolves once `done()` holds, checking every few milliseconds. */
-async function until(done: () => boolean): Promise<void> {
-  while (!done()) await new Promise((resolve) => setTimeout(resolve, 5));
-}
