@@ -8,7 +8,7 @@ import { checkExtracted } from "../graph/validateExtracted.ts";
 import type { DecisionsFile, EntityRecord, Ontology } from "../model/schemas.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
 import { extractedPath, type DataFiles } from "../store/dataFiles.ts";
-import { readExtractedFile } from "../store/extractedFile.ts";
+import { isParsed, readExtractedFile } from "../store/extractedFile.ts";
 import type { DataIssue } from "../store/issues.ts";
 import { compareDataFileNames, loadDocument, type ExtractedDocument, type StoredDocument } from "../store/load.ts";
 import { yieldToEventLoop } from "../util/yieldToEventLoop.ts";
@@ -92,6 +92,21 @@ export async function parseAhead(dataFiles: DataFiles, ids: string[]): Promise<v
     }
     await yieldToEventLoop();
   }
+}
+
+/** The leading ids among `ids` whose extracted file {@link parseAhead} has parsed as it is now. */
+export function parsedPrefix(dataFiles: DataFiles, ids: string[]): string[] {
+  const unparsed = ids.findIndex((id) => !isParsed(extractedPath(dataFiles, id)));
+  return unparsed < 0 ? ids : ids.slice(0, unparsed);
+}
+
+/** The three files (relative paths) of an ingested document. */
+export function documentParts(id: string): string[] {
+  return [
+    path.join("documents", `${id}${SUFFIXES.text}`),
+    path.join("documents", `${id}${SUFFIXES.meta}`),
+    path.join("extracted", `${id}${SUFFIXES.extracted}`),
+  ];
 }
 
 /** The problems validation would find in the added files, given the graph they join. */

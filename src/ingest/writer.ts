@@ -19,9 +19,15 @@ import { contentHash, documentId, DocumentIndex, normalisedHash } from "./docume
 import { loadDefaultExtractor } from "./extractor.ts";
 import { decisionsFile, documentFiles, documentMeta, readDecisions, readExtracted, readOntology } from "./files.ts";
 import { applyDocumentFacts, finishDocumentStep, refreshDegreesAndSizes } from "./incremental.ts";
-import { addedDocumentIds, parseAhead, readAddedDocuments } from "./addedDocuments.ts";
+import { addedDocumentIds, documentParts, parseAhead, parsedPrefix, readAddedDocuments } from "./addedDocuments.ts";
 import { withWriteLock, type LockOptions } from "../store/lock.ts";
-import { addedSince, signatureFiles, statSignature, statSignatureAsync } from "../store/statSignature.ts";
+import {
+  addedSince,
+  restrictSignature,
+  signatureFiles,
+  statSignature,
+  statSignatureAsync,
+} from "../store/statSignature.ts";
 import { mergeReports } from "../graph/merge.ts";
 import { resolveExtraction } from "./resolve.ts";
 import { commitWrites, type StagedFile } from "../store/transaction.ts";
@@ -58,6 +64,12 @@ export const DEFAULT_WRITER_OPTIONS: WriterOptions = {
 
 /** What {@link DataWriter.refresh} did: nothing, merged in documents another process added, or rebuilt. */
 export type SyncOutcome = "unchanged" | "applied" | "reloaded";
+
+/** A sync under the lock can also leave added documents for a next round (see {@link DataWriter.refresh}). */
+type Sync = SyncOutcome | "partial";
+
+/** Rounds of a refresh: parse ahead, then apply under the lock (the last round reads what is left under it). */
+const REFRESH_ROUNDS = 3;
 
 /** What one {@link DataWriter.ingestStep} keeps between its documents. */
 interface Step {
@@ -265,8 +277,14 @@ export class DataWriter {
    * only documents were added and were merged in, `reloaded` when the graph was rebuilt from every file.
    */
   async refresh(): Promise<SyncOutcome> {
-    await this.#parseAhead();
-    return this.#locked(() => this.#lastSync);
+    const version = this.#served.version;
+    for (let round = 1; ; round++) {
+      await this.#parseAhead();
+      // Each round applies what was parsed before it took the lock; the last one reads whatever is left under it.
+      const outcome = await this.#locked(() => this.#lastSync, round < REFRESH_ROUNDS ? "parsed" : "whole");
+      if (outcome === "unchanged" && this.#served.version !== version) return "applied";
+      if (outcome !== "partial") return outcome;
+    }
   }
 
   /** Before waiting for the lock: parses the files of documents added since the last publish (see {@link parseAhead}). */
@@ -278,15 +296,18 @@ export class DataWriter {
     if (ids) await parseAhead(this.dataFiles, ids);
   }
 
-  #lastSync: SyncOutcome = "unchanged";
+  #lastSync: Sync = "unchanged";
 
-  /** Runs `task` under the write lock, after syncing with the disk; data errors refuse the write (409). */
-  #locked<T>(task: () => Promise<T> | T): Promise<T> {
+  /**
+   * Runs `task` under the write lock, after syncing with the disk (`parsed`: only as far as documents added by
+   * another process were parsed ahead, for a refresh); data errors refuse the write (409).
+   */
+  #locked<T>(task: () => Promise<T> | T, sync: "whole" | "parsed" = "whole"): Promise<T> {
     return withWriteLock(
       this.dataFiles,
       async () => {
         try {
-          this.#lastSync = await this.#sync();
+          this.#lastSync = await this.#sync(sync);
         } catch (error) {
           if (!(error instanceof DataError)) throw error;
           this.#served.setError(error.message);
@@ -301,13 +322,15 @@ export class DataWriter {
     );
   }
 
-  async #sync(): Promise<SyncOutcome> {
+  async #sync(sync: "whole" | "parsed"): Promise<Sync> {
     // Cheap check first: no file of graph-data/ changed size or mtime since this writer's last publish.
-    const signature = statSignature(this.dataFiles);
+    const signature = await statSignatureAsync(this.dataFiles);
     const published = this.#published?.graph === this.#served.graph ? this.#published : null;
     if (published?.signature === signature) return "unchanged";
-    if (published && this.#served.status.type === "ok" && (await this.#applyAdded(published.signature, signature)))
-      return "applied";
+    if (published && this.#served.status.type === "ok") {
+      const applied = await this.#applyAdded(published.signature, signature, sync);
+      if (applied !== "no") return applied;
+    }
     const fingerprint = fingerprintInputs(this.dataFiles);
     if (this.#served.graph.getAttribute("builtFrom") === fingerprint && this.#served.status.type === "ok") {
       // The graph a server started with: later additions to these files can be applied to it.
@@ -326,29 +349,39 @@ export class DataWriter {
 
   /**
    * Takes in the documents another process added since this writer's last publish (`before`): reads just their files
-   * and merges them into a copy of the served graph as this writer's own ingest does. False, changing nothing, when
-   * the change is anything else (an edit, a removal, a document slotted in between, a file with a problem).
+   * and merges them into a copy of the served graph as this writer's own ingest does. With `parsed`, only the leading
+   * documents whose files were parsed before the lock was taken (a step committed since is left for the next round:
+   * parsing it here would keep the writer that committed it waiting). `no`, changing nothing, when the change is
+   * anything else (an edit, a removal, a document slotted in between, a file with a problem); `partial` when
+   * documents are left.
    */
-  async #applyAdded(before: string, after: string): Promise<boolean> {
+  async #applyAdded(before: string, after: string, sync: "whole" | "parsed"): Promise<"no" | "partial" | "applied"> {
     const added = addedSince(before, after);
     const ids = added && addedDocumentIds(added, signatureFiles(before));
-    if (!ids?.length) return false;
+    if (!ids?.length) return "no";
+    const ready = sync === "whole" ? ids : parsedPrefix(this.dataFiles, ids);
+    if (ready.length === 0) return "partial";
     const served = this.#served.graph;
     const ontology = readOntology(this.dataFiles);
     const decisions = readDecisions(this.dataFiles);
-    const read = await readAddedDocuments(this.dataFiles, ids, { graph: served, ontology, decisions });
-    if (!read) return false;
+    const read = await readAddedDocuments(this.dataFiles, ready, { graph: served, ontology, decisions });
+    if (!read) return "no";
     const next = this.#spare?.of === served ? this.#nextGraph(served) : await copyInSlices(served, () => true);
     // A hand edit while the files were read: the full reload sees it whole.
-    if (!next || statSignature(this.dataFiles) !== after) return false;
+    if (!next || (await statSignatureAsync(this.dataFiles)) !== after) return "no";
     for (const file of read.extracted) applyDocumentFacts(next, ontology, file, decisions);
     const documents = (served.getAttribute("documents") ?? []) as GraphDocument[];
     const dated = read.documents.map((d) => graphDocument(d.meta.id, d.meta.title, d.date));
     finishDocumentStep(next, [...documents, ...dated]);
+    const whole = ready.length === ids.length;
+    const applied = new Set([...signatureFiles(before), ...ready.flatMap(documentParts)]);
     // Not saved: the process that added the documents saves its own build of them.
-    this.#publish(next, { signature: after, save: false });
-    logger.info({ documents: ids.length, nodes: next.order, edges: next.size }, "graph-data gained documents; applied");
-    return true;
+    this.#publish(next, { signature: whole ? after : restrictSignature(after, applied), save: false, whole });
+    logger.info(
+      { documents: ready.length, nodes: next.order, edges: next.size },
+      "graph-data gained documents; applied",
+    );
+    return whole ? "applied" : "partial";
   }
 
   /**
@@ -391,11 +424,14 @@ export class DataWriter {
   }
 
   /**
-   * Serves `graph`, stamped with the inputs it reflects (`signature`: the files it was made from, when known), and
-   * schedules saving it (unless `save` is false) and preparing the next copy.
+   * Serves `graph`, stamped with the inputs it reflects (`signature`: the files it was made from, when known; `whole`
+   * false: only some of the files on disk), and schedules saving it (unless `save` is false) and preparing the next
+   * copy.
    */
-  #publish(graph: KnowledgeGraph, { signature, save = true }: { signature?: string; save?: boolean } = {}): void {
-    graph.setAttribute("builtFrom", fingerprintInputs(this.dataFiles));
+  #publish(graph: KnowledgeGraph, options: { signature?: string; save?: boolean; whole?: boolean } = {}): void {
+    const { signature, save = true, whole = true } = options;
+    // A graph of only some of the files is the build of no state of graph-data/: it matches no fingerprint.
+    graph.setAttribute("builtFrom", whole ? fingerprintInputs(this.dataFiles) : "");
     this.#served.replace(graph);
     this.#published = { graph, signature: signature ?? statSignature(this.dataFiles) };
     this.#spare = null;

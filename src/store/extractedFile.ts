@@ -37,9 +37,8 @@ const parsedFiles = new Map<string, { signature: string; document: ExtractedDocu
 
 /** The extracted facts of `file`, or null with its problems pushed to `issues`. */
 export function readExtractedFile(file: string, issues: DataIssue[]): ExtractedDocument | null {
-  const stat = statSync(file);
-  // Size, modification time and inode: a rewrite by rename (as every write does) changes the inode.
-  const signature = `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+  // A missing file throws when read, as it always did.
+  const signature = fileSignature(file) ?? "";
   const cached = parsedFiles.get(file);
   if (cached?.signature === signature) return copyOf(cached.document);
   const document = parseExtractedFile(file, readFileSync(file, "utf8"), issues);
@@ -48,10 +47,22 @@ export function readExtractedFile(file: string, issues: DataIssue[]): ExtractedD
   return document && copyOf(document);
 }
 
+/** Whether `file` was parsed as it is now (a {@link readExtractedFile} of it would not parse it again). */
+export function isParsed(file: string): boolean {
+  const cached = parsedFiles.get(file);
+  return cached !== undefined && cached.signature === fileSignature(file);
+}
+
 /** Drops what is remembered of the files of `folder` other than `files` (deleted or renamed since). */
 export function forgetOtherExtractedFiles(folder: string, files: string[]): void {
   const kept = new Set(files);
   for (const file of parsedFiles.keys()) if (path.dirname(file) === folder && !kept.has(file)) parsedFiles.delete(file);
+}
+
+/** Size, modification time and inode: a rewrite by rename (as every write does) changes the inode. */
+function fileSignature(file: string): string | null {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  return stat ? `${stat.size}:${stat.mtimeMs}:${stat.ino}` : null;
 }
 
 function parseExtractedFile(file: string, text: string, issues: DataIssue[]): ExtractedDocument | null {

@@ -83,3 +83,11 @@ export function addedSince(before: string, after: string): string[] | null {
 export function signatureFiles(signature: string): string[] {
   return signature ? signature.split("\n").map((line) => line.slice(0, line.indexOf("\0"))) : [];
 }
+
+/** `signature` as it would read with only `files` (relative paths) present. */
+export function restrictSignature(signature: string, files: ReadonlySet<string>): string {
+  return signature
+    .split("\n")
+    .filter((line) => files.has(line.slice(0, line.indexOf("\0"))))
+    .join("\n");
+}

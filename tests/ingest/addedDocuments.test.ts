@@ -42,6 +42,22 @@ function article(i: number) {
   return { title: `Dispatch ${i}`, text, date: `2026-01-${String(1 + (i % 28)).padStart(2, "0")}` };
 }
 
+/** The extractor, but holding article `i` until `release()`; `atGate` resolves when it gets there. */
+function gatedAt(i: number) {
+  let release = () => undefined as void;
+  let reached = () => undefined as void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const atGate = new Promise<void>((resolve) => (reached = resolve));
+  const gated: Extractor = async (text, context) => {
+    if (text.includes(`dispatch number ${i}.`)) {
+      reached();
+      await held;
+    }
+    return extractor(text, context);
+  };
+  return { gated, atGate, release: () => release() };
+}
+
 /** Everything a full reload decides alike: the graph's attributes, and nodes and edges in order, positions aside. */
 function content(graph: KnowledgeGraph) {
   const { attributes, nodes, edges } = graph.export();
@@ -144,18 +160,8 @@ describe("addedDocuments", () => {
     });
 
     it("does not apply a step half-way while its writer holds the lock", async () => {
-      let release = () => undefined as void;
-      let reached = () => undefined as void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      const atGate = new Promise<void>((resolve) => (reached = resolve));
       // The step's second document waits inside the step, after the first one is extracted.
-      const gated: Extractor = async (text, context) => {
-        if (text.includes("dispatch number 1.")) {
-          reached();
-          await held;
-        }
-        return extractor(text, context);
-      };
+      const { gated, atGate, release } = gatedAt(1);
       const slow = new DataWriter(data.root, otherServed, { extractor: gated, saveDelayMs: 60_000 });
       const before = served.graph;
       const step = slow.ingestStep([article(0), article(1)]);
@@ -169,6 +175,24 @@ describe("addedDocuments", () => {
       await step;
       expect(await refreshed).toBe("applied");
       expect(served.graph.getAttribute("documents")).toHaveLength(3);
+      expect(content(served.graph)).toEqual(content(buildGraph({ root: data.root, layout: { iterations: 1 } }).graph));
+    });
+
+    it("applies under the lock only what it parsed before taking it, and the step committed meanwhile next", async () => {
+      await other.ingestStep([article(0), article(1)]);
+      const { gated, atGate, release } = gatedAt(3);
+      const slow = new DataWriter(data.root, otherServed, { extractor: gated, saveDelayMs: 60_000 });
+      const step = slow.ingestStep([article(2), article(3)]);
+      await atGate;
+      const published: number[] = [];
+      served.on("change", (graph: KnowledgeGraph) => published.push(graph.getAttribute("documents").length));
+      // Parses the first step's files, then waits for the lock the second step holds.
+      const refreshed = server.refresh();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      release();
+      await step;
+      expect(await refreshed).toBe("applied");
+      expect(published).toEqual([3, 5]);
       expect(content(served.graph)).toEqual(content(buildGraph({ root: data.root, layout: { iterations: 1 } }).graph));
     });
 
