@@ -185,7 +185,7 @@ describe("addedDocuments", () => {
       const step = slow.ingestStep([article(2), article(3)]);
       await atGate;
       const published: number[] = [];
-      served.on("change", (graph: KnowledgeGraph) => published.push(graph.getAttribute("documents").length));
+      served.on("change", (graph: KnowledgeGraph) => published.push(graph.getAttribute("documents")?.length ?? 0));
       // Parses the first step's files, then waits for the lock the second step holds.
       const refreshed = server.refresh();
       await new Promise((resolve) => setTimeout(resolve, 100));
