@@ -367,8 +367,8 @@ export class DataWriter {
     const read = await readAddedDocuments(this.dataFiles, ready, { graph: served, ontology, decisions });
     if (!read) return "no";
     const next = this.#spare?.of === served ? this.#nextGraph(served) : await copyInSlices(served, () => true);
-    // A hand edit while the files were read: the full reload sees it whole.
-    if (!next || (await statSignatureAsync(this.dataFiles)) !== after) return "no";
+    // A hand edit while the files were read changes the signature, so the next sync sees it (and reloads).
+    if (!next) return "no";
     for (const file of read.extracted) applyDocumentFacts(next, ontology, file, decisions);
     const documents = (served.getAttribute("documents") ?? []) as GraphDocument[];
     const dated = read.documents.map((d) => graphDocument(d.meta.id, d.meta.title, d.date));
