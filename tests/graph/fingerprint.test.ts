@@ -1,18 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { mkdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fingerprintInputs } from "../../src/graph/fingerprint.ts";
-import { dataFilesOf, type DataFiles } from "../../src/store/dataFiles.ts";
-import { makeTempData, type TempData } from "../helpers/tempData.ts";
+import { dataFilesOf } from "../../src/store/dataFiles.ts";
+import { makeTempData } from "../helpers/tempData.ts";
 
 describe("fingerprintInputs", () => {
-  let data: TempData;
-  let dataFiles: DataFiles;
-  beforeEach(() => {
-    data = makeTempData();
-    dataFiles = dataFilesOf(data.root);
-  });
-  afterEach(() => data.remove());
+  // One copy for all: each test compares fingerprints it takes itself.
+  const data = makeTempData();
+  const dataFiles = dataFilesOf(data.root);
+  afterAll(() => data.remove());
 
   it("is the same for the same files, and ignores the build output", () => {
     const first = fingerprintInputs(dataFiles);
