@@ -68,7 +68,16 @@ function watchData(writer: DataWriter, { debounceMs, pollMs }: WriteSetupOptions
   let watcher: FSWatcher | undefined;
   // A first sync records which files the served graph reflects: documents added later are then merged into it.
   writer.refresh().catch((error: Error) => logger.warn({ err: error.message }, "graph-data has problems"));
+  // One refresh at a time, and one more after it if changes came meanwhile: each takes the write lock, and refreshes
+  // queued behind one another would take it in turn between two steps of a `kg ingest`, keeping it waiting.
+  let running = false;
+  let again = false;
   const refresh = () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
     writer
       .refresh()
       .then((outcome) => {
@@ -76,7 +85,14 @@ function watchData(writer: DataWriter, { debounceMs, pollMs }: WriteSetupOptions
       })
       .catch((error: Error) =>
         logger.warn({ err: error.message }, "graph-data has problems; serving the last good graph"),
-      );
+      )
+      .finally(() => {
+        running = false;
+        if (again) {
+          again = false;
+          changed();
+        }
+      });
   };
   // Counted from the first change, not the last: a `kg ingest` writes every few milliseconds for its whole run, and
   // waiting for a quiet moment would leave its documents out of the served graph until its end.
