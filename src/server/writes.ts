@@ -2,17 +2,16 @@
  * Server write set-up: gives a server context its data writer and write policy, and watches graph-data/ so that a
  * hand edit or a `kg ingest` from another process reaches the served graph (or /api/health, when it is broken).
  *
- * Two ways of noticing, because neither is enough alone: fs.watch reacts at once, but Node 20's recursive watch on
- * Linux keeps watching a file's old inode after the file is replaced by rename (as every review decision replaces
- * decisions.yaml), so later in-place edits of it go unseen; a timer comparing the files' stat signature catches those
- * within `pollMs`.
+ * Two ways of noticing, because neither is enough alone: a watch on each folder (./watchFolders.ts) reacts at once,
+ * but a watch can fail or miss events (Node's recursive watch, used before, kept watching a file's old inode after a
+ * rename); a timer comparing the files' stat signature catches what it misses within `pollMs` or so.
  */
-import { watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import { writeAccessFor } from "./auth.ts";
 import type { ServerContext } from "./context.ts";
 import { logger } from "../util/logger.ts";
 import { throttle } from "../util/throttle.ts";
+import { watchFolders } from "./watchFolders.ts";
 import { statSignatureAsync } from "../store/statSignature.ts";
 import { recoverPendingWrites } from "../store/transaction.ts";
 import type { Extractor } from "../ingest/types.ts";
@@ -65,7 +64,7 @@ export function setupWrites(ctx: ServerContext, options: Partial<WriteSetupOptio
 }
 
 function watchData(writer: DataWriter, { debounceMs, pollMs }: WriteSetupOptions): () => void {
-  let watcher: FSWatcher | undefined;
+  let unwatch = () => undefined as void;
   // A first sync records which files the served graph reflects: documents added later are then merged into it.
   writer.refresh().catch((error: Error) => logger.warn({ err: error.message }, "graph-data has problems"));
   // One refresh at a time, and one more after it if changes came meanwhile: each takes the write lock, and refreshes
@@ -98,11 +97,10 @@ function watchData(writer: DataWriter, { debounceMs, pollMs }: WriteSetupOptions
   // waiting for a quiet moment would leave its documents out of the served graph until its end.
   const changed = throttle(refresh, debounceMs);
   try {
-    watcher = watch(writer.dataFiles.root, { recursive: true, persistent: false }, (_event, name) => {
-      if (name && IGNORED.test(path.normalize(String(name)))) return;
+    unwatch = watchFolders(writer.dataFiles.root, (name) => {
+      if (name && IGNORED.test(path.normalize(name))) return;
       changed();
     });
-    watcher.on("error", () => undefined);
   } catch (error) {
     logger.warn({ err: (error as Error).message }, "cannot watch graph-data/; polling its files instead");
   }
@@ -110,7 +108,7 @@ function watchData(writer: DataWriter, { debounceMs, pollMs }: WriteSetupOptions
   return () => {
     changed.cancel();
     stopPolling();
-    watcher?.close();
+    unwatch();
   };
 }
 
