@@ -12,6 +12,7 @@ import { isParsed, readExtractedFile } from "../store/extractedFile.ts";
 import type { DataIssue } from "../store/issues.ts";
 import { compareDataFileNames, loadDocument, type ExtractedDocument, type StoredDocument } from "../store/load.ts";
 import { yieldToEventLoop } from "../util/yieldToEventLoop.ts";
+import { parseOffThread } from "./parseWorker/client.ts";
 
 /** Documents another process added, with their extracted facts, in the order a full load applies them. */
 export interface AddedDocuments {
@@ -79,18 +80,15 @@ export async function readAddedDocuments(
 }
 
 /**
- * Parses the extracted files of `ids` ahead of time, without the write lock: the parses are remembered by file
- * (src/store/extractedFile.ts), so {@link readAddedDocuments} under the lock finds them done, and a writer waiting for
- * the lock is not kept waiting while YAML is parsed. A file missing or still changing is left for the locked read.
+ * Parses the extracted files of `ids` ahead of time, on a worker thread and without the write lock: the parses are
+ * remembered by file (src/store/extractedFile.ts), so {@link readAddedDocuments} under the lock finds them done, a
+ * writer waiting for the lock is not kept waiting while YAML is parsed, and requests are not held up by it.
  */
 export async function parseAhead(dataFiles: DataFiles, ids: string[]): Promise<void> {
   for (const id of ids) {
-    try {
-      readExtractedFile(extractedPath(dataFiles, id), []);
-    } catch {
-      // not in place (yet): read under the lock
-    }
-    await yieldToEventLoop();
+    const file = extractedPath(dataFiles, id);
+    // On the parse worker's thread; a file it could not read (not in place yet) is left for the locked read.
+    if (!isParsed(file)) await parseOffThread(file);
   }
 }
 
