@@ -338,12 +338,12 @@ export class DataWriter {
       this.#published = { graph: this.#served.graph, signature };
       return "unchanged";
     }
-    // The first load of a fresh writer (kg ingest) is routine; a reload under a running server is news.
-    const first = this.#published === null && this.#served.graph.order === 0;
     const graph = isBuildStale(this.dataFiles.builtGraph, this.dataFiles.root)
       ? buildGraph({ root: this.dataFiles.root }).graph
       : readGraphJson(this.dataFiles.builtGraph);
     this.#publish(graph);
+    // The first load of a fresh writer (kg ingest) is routine; a reload under a running server is news.
+    const first = this.#published === null && this.#served.graph.order === 0;
     logger[first ? "debug" : "info"]({ nodes: graph.order, edges: graph.size }, "graph-data changed on disk; reloaded");
     return "reloaded";
   }
