@@ -5,7 +5,10 @@
  */
 import { DEFAULT_METRICS_OPTIONS, type MetricsOptions } from "../graph/metrics.ts";
 import { DEFAULT_LAYOUT_OPTIONS } from "../graph/layout.ts";
-import type { KnowledgeGraph } from "../model/types.ts";
+import { applyExtractedFile, type MergeOutcome } from "../graph/merge.ts";
+import { refreshReporting } from "../graph/reporting.ts";
+import type { DecisionsFile, ExtractedFile, Ontology } from "../model/schemas.ts";
+import type { GraphDocument, KnowledgeGraph } from "../model/types.ts";
 import { hashString, mulberry32 } from "../util/random.ts";
 
 /** Tunables of {@link placeNewNodes}. */
@@ -15,6 +18,30 @@ export interface PlacementOptions {
 }
 
 export const DEFAULT_PLACEMENT_OPTIONS: PlacementOptions = { jitter: 12 };
+
+/**
+ * Adds one document's extracted facts to a private copy of the served graph and places the nodes it creates. Both
+ * ways documents reach a served graph incrementally go through here: this process's own ingest, and documents another
+ * process added (so the two give the same graph).
+ */
+export function applyDocumentFacts(
+  graph: KnowledgeGraph,
+  ontology: Ontology,
+  file: Pick<ExtractedFile, "document" | "entities" | "relations">,
+  decisions: DecisionsFile,
+): MergeOutcome {
+  const outcome = applyExtractedFile(graph, ontology, file, decisions);
+  placeNewNodes(graph, outcome.newEntities);
+  return outcome;
+}
+
+/** After a step's documents are applied: the graph's document list, then what depends on it and on the degrees. */
+export function finishDocumentStep(graph: KnowledgeGraph, documents: GraphDocument[]): void {
+  graph.setAttribute("documents", documents);
+  // After the documents list: a relation's first and last report come from its documents' dates.
+  refreshReporting(graph);
+  refreshDegreesAndSizes(graph);
+}
 
 /**
  * Gives each of `nodes` a position (the centre of its already placed neighbours plus a small seeded offset, or a

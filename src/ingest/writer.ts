@@ -8,22 +8,30 @@ import { readGraphJson, writeGraphJsonStreamed } from "../graphfile/graphFile.ts
 import { copyInSlices } from "./copyInSlices.ts";
 import type { GraphDocument, KnowledgeGraph } from "../model/types.ts";
 import { documentDate } from "../model/documentDate.ts";
-import { graphDocument, refreshReporting } from "../graph/reporting.ts";
+import { graphDocument } from "../graph/reporting.ts";
 import type { DecisionsFile, Ontology } from "../model/schemas.ts";
 import type { ServedGraph } from "../graph/servedGraph.ts";
 import { DataError } from "../store/issues.ts";
 import { dataFilesOf, type DataFiles } from "../store/dataFiles.ts";
 import { logger } from "../util/logger.ts";
+import { yieldToEventLoop } from "../util/yieldToEventLoop.ts";
 import { checkDocumentInput } from "./documentInput.ts";
 import { contentHash, documentId, DocumentIndex, normalisedHash } from "./documentIndex.ts";
 import { loadDefaultExtractor } from "./extractor.ts";
 import { decisionsFile, documentFiles, documentMeta, readDecisions, readExtracted, readOntology } from "./files.ts";
-import { placeNewNodes, refreshDegreesAndSizes } from "./incremental.ts";
+import { applyDocumentFacts, finishDocumentStep, refreshDegreesAndSizes } from "./incremental.ts";
+import { addedDocumentIds, documentParts, parseAhead, parsedPrefix, readAddedDocuments } from "./addedDocuments.ts";
 import { withWriteLock, type LockOptions } from "../store/lock.ts";
-import { statSignature } from "../store/statSignature.ts";
-import { applyExtractedFile, mergeReports } from "../graph/merge.ts";
+import {
+  addedSince,
+  restrictSignature,
+  signatureFiles,
+  statSignature,
+  statSignatureAsync,
+} from "../store/statSignature.ts";
+import { mergeReports } from "../graph/merge.ts";
 import { resolveExtraction } from "./resolve.ts";
-import { commitWrites } from "../store/transaction.ts";
+import { commitWrites, type StagedFile } from "../store/transaction.ts";
 import {
   IngestError,
   type DecisionResult,
@@ -55,6 +63,15 @@ export const DEFAULT_WRITER_OPTIONS: WriterOptions = {
   saveDelayMs: 250,
 };
 
+/** What {@link DataWriter.refresh} did: nothing, merged in documents another process added, or rebuilt. */
+export type SyncOutcome = "unchanged" | "applied" | "reloaded";
+
+/** A sync under the lock can also leave added documents for a next round (see {@link DataWriter.refresh}). */
+type Sync = SyncOutcome | "partial";
+
+/** Rounds of a refresh: parse ahead, then apply under the lock (the last round reads what is left under it). */
+const REFRESH_ROUNDS = 3;
+
 /** What one {@link DataWriter.ingestStep} keeps between its documents. */
 interface Step {
   byHash: Map<string, string>;
@@ -67,6 +84,8 @@ interface Step {
   ontology: Ontology;
   decisions: DecisionsFile;
   documents: GraphDocument[];
+  /** The files of the step's documents, committed together at its end. */
+  files: StagedFile[];
 }
 
 /** Writes to one graph-data root and keeps `served` serving what is on disk. */
@@ -118,8 +137,9 @@ export class DataWriter {
   /**
    * Adds several documents under one hold of the write lock, in order. Each one is all-or-nothing on its own: it is
    * validated, refused when its text (or its normalised text) is already stored — also by an earlier document of
-   * the step — extracted against the graph as the step has grown so far, and committed. The served graph is copied
-   * and published once for the whole step, not per document. Returns, per input, its result or the refusal.
+   * the step — and extracted against the graph as the step has grown so far. The step's documents are committed in
+   * one transaction at its end, and the served graph is copied and published once for the whole step, not per
+   * document. Returns, per input, its result or the refusal.
    */
   async ingestStep(inputs: DocumentInput[]): Promise<(IngestResult | IngestError)[]> {
     const extractor = (this.#extractor ??=
@@ -133,6 +153,7 @@ export class DataWriter {
         ontology: readOntology(this.dataFiles),
         decisions: readDecisions(this.dataFiles),
         documents: [...((served.getAttribute("documents") ?? []) as GraphDocument[])],
+        files: [],
       };
       const outcomes: (IngestResult | IngestError)[] = [];
       try {
@@ -145,12 +166,11 @@ export class DataWriter {
           }
         }
       } finally {
-        // Also after an unexpected error: what was committed is served.
+        // Also after an unexpected error: the documents done so far are committed and served. One commit per step:
+        // each document's files still land together, with a few fsyncs per file instead of a dozen per document.
         if (step.next) {
-          step.next.setAttribute("documents", step.documents);
-          // After the documents list: a relation's first and last report come from its documents' dates.
-          refreshReporting(step.next);
-          refreshDegreesAndSizes(step.next);
+          commitWrites(this.dataFiles, step.files);
+          finishDocumentStep(step.next, step.documents);
           this.#publish(step.next);
         }
       }
@@ -180,14 +200,13 @@ export class DataWriter {
       extractedAt: now,
     });
     const meta = documentMeta(id, doc, now);
-    commitWrites(this.dataFiles, documentFiles(meta, doc.text, file));
+    step.files.push(...documentFiles(meta, doc.text, file));
     step.byHash.set(hash, id);
     if (!step.byNormalised.has(normalised)) step.byNormalised.set(normalised, id);
     step.nextSeq++;
     step.documents.push(graphDocument(id, doc.title, documentDate(meta)));
     const next = (step.next ??= this.#nextGraph(step.served));
-    const outcome = applyExtractedFile(next, ontology, file, step.decisions);
-    placeNewNodes(next, outcome.newEntities);
+    const outcome = applyDocumentFacts(next, ontology, file, step.decisions);
     return {
       document: { id, title: doc.title },
       newEntities: outcome.newEntities,
@@ -254,20 +273,42 @@ export class DataWriter {
     });
   }
 
-  /** Brings the served graph in line with graph-data/ (after a hand edit or another process's write). */
-  async refresh(): Promise<"unchanged" | "reloaded"> {
-    return this.#locked(() => this.#lastSync);
+  /**
+   * Brings the served graph in line with graph-data/ (after a hand edit or another process's write): `applied` when
+   * only documents were added and were merged in, `reloaded` when the graph was rebuilt from every file.
+   */
+  async refresh(): Promise<SyncOutcome> {
+    const version = this.#served.version;
+    for (let round = 1; ; round++) {
+      await this.#parseAhead();
+      // Each round applies what was parsed before it took the lock; the last one reads whatever is left under it.
+      const outcome = await this.#locked(() => this.#lastSync, round < REFRESH_ROUNDS ? "parsed" : "whole");
+      if (outcome === "unchanged" && this.#served.version !== version) return "applied";
+      if (outcome !== "partial") return outcome;
+    }
   }
 
-  #lastSync: "unchanged" | "reloaded" = "unchanged";
+  /** Before waiting for the lock: parses the files of documents added since the last publish (see {@link parseAhead}). */
+  async #parseAhead(): Promise<void> {
+    const published = this.#published;
+    if (published?.graph !== this.#served.graph) return;
+    const added = addedSince(published.signature, await statSignatureAsync(this.dataFiles));
+    const ids = added && addedDocumentIds(added, signatureFiles(published.signature));
+    if (ids) await parseAhead(this.dataFiles, ids);
+  }
 
-  /** Runs `task` under the write lock, after syncing with the disk; data errors refuse the write (409). */
-  #locked<T>(task: () => Promise<T> | T): Promise<T> {
+  #lastSync: Sync = "unchanged";
+
+  /**
+   * Runs `task` under the write lock, after syncing with the disk (`parsed`: only as far as documents added by
+   * another process were parsed ahead, for a refresh); data errors refuse the write (409).
+   */
+  #locked<T>(task: () => Promise<T> | T, sync: "whole" | "parsed" = "whole"): Promise<T> {
     return withWriteLock(
       this.dataFiles,
       async () => {
         try {
-          this.#lastSync = this.#sync();
+          this.#lastSync = await this.#sync(sync);
         } catch (error) {
           if (!(error instanceof DataError)) throw error;
           this.#served.setError(error.message);
@@ -282,13 +323,21 @@ export class DataWriter {
     );
   }
 
-  #sync(): "unchanged" | "reloaded" {
+  async #sync(sync: "whole" | "parsed"): Promise<Sync> {
     // Cheap check first: no file of graph-data/ changed size or mtime since this writer's last publish.
-    const signature = statSignature(this.dataFiles);
-    if (this.#published?.graph === this.#served.graph && this.#published.signature === signature) return "unchanged";
+    const signature = await statSignatureAsync(this.dataFiles);
+    const published = this.#published?.graph === this.#served.graph ? this.#published : null;
+    if (published?.signature === signature) return "unchanged";
+    if (published && this.#served.status.type === "ok") {
+      const applied = await this.#applyAdded(published.signature, signature, sync);
+      if (applied !== "no") return applied;
+    }
     const fingerprint = fingerprintInputs(this.dataFiles);
-    if (this.#served.graph.getAttribute("builtFrom") === fingerprint && this.#served.status.type === "ok")
+    if (this.#served.graph.getAttribute("builtFrom") === fingerprint && this.#served.status.type === "ok") {
+      // The graph a server started with: later additions to these files can be applied to it.
+      this.#published = { graph: this.#served.graph, signature };
       return "unchanged";
+    }
     const graph = isBuildStale(this.dataFiles.builtGraph, this.dataFiles.root)
       ? buildGraph({ root: this.dataFiles.root }).graph
       : readGraphJson(this.dataFiles.builtGraph);
@@ -297,6 +346,47 @@ export class DataWriter {
     const first = this.#published === null && this.#served.graph.order === 0;
     logger[first ? "debug" : "info"]({ nodes: graph.order, edges: graph.size }, "graph-data changed on disk; reloaded");
     return "reloaded";
+  }
+
+  /**
+   * Takes in the documents another process added since this writer's last publish (`before`): reads just their files
+   * and merges them into a copy of the served graph as this writer's own ingest does. With `parsed`, only the leading
+   * documents whose files were parsed before the lock was taken (a step committed since is left for the next round:
+   * parsing it here would keep the writer that committed it waiting). `no`, changing nothing, when the change is
+   * anything else (an edit, a removal, a document slotted in between, a file with a problem); `partial` when
+   * documents are left.
+   */
+  async #applyAdded(before: string, after: string, sync: "whole" | "parsed"): Promise<"no" | "partial" | "applied"> {
+    const added = addedSince(before, after);
+    const ids = added && addedDocumentIds(added, signatureFiles(before));
+    if (!ids?.length) return "no";
+    const ready = sync === "whole" ? ids : parsedPrefix(this.dataFiles, ids);
+    if (ready.length === 0) return "partial";
+    const served = this.#served.graph;
+    const ontology = readOntology(this.dataFiles);
+    const decisions = readDecisions(this.dataFiles);
+    const read = await readAddedDocuments(this.dataFiles, ready, { graph: served, ontology, decisions });
+    if (!read) return "no";
+    const next = this.#spare?.of === served ? this.#nextGraph(served) : await copyInSlices(served, () => true);
+    // A hand edit while the files were read changes the signature, so the next sync sees it (and reloads).
+    if (!next) return "no";
+    for (const file of read.extracted) {
+      applyDocumentFacts(next, ontology, file, decisions);
+      // `next` is private until published: requests are answered between documents (a step's 50 took 40-140 ms).
+      await yieldToEventLoop();
+    }
+    const documents = (served.getAttribute("documents") ?? []) as GraphDocument[];
+    const dated = read.documents.map((d) => graphDocument(d.meta.id, d.meta.title, d.date));
+    finishDocumentStep(next, [...documents, ...dated]);
+    const whole = ready.length === ids.length;
+    const applied = new Set([...signatureFiles(before), ...ready.flatMap(documentParts)]);
+    // Not saved: the process that added the documents saves its own build of them.
+    this.#publish(next, { signature: whole ? after : restrictSignature(after, applied), save: false, whole });
+    logger.info(
+      { documents: ready.length, nodes: next.order, edges: next.size },
+      "graph-data gained documents; applied",
+    );
+    return whole ? "applied" : "partial";
   }
 
   /**
@@ -338,12 +428,22 @@ export class DataWriter {
     return spare && spare.of === current ? spare.graph : current.copy();
   }
 
-  /** Serves `graph`, stamped with the inputs it reflects, and schedules saving it and preparing the next copy. */
-  #publish(graph: KnowledgeGraph): void {
-    graph.setAttribute("builtFrom", fingerprintInputs(this.dataFiles));
+  /**
+   * Serves `graph`, stamped with the inputs it reflects (`signature`: the files it was made from, when known; `whole`
+   * false: only some of the files on disk), and schedules saving it (unless `save` is false) and preparing the next
+   * copy.
+   */
+  #publish(graph: KnowledgeGraph, options: { signature?: string; save?: boolean; whole?: boolean } = {}): void {
+    const { signature, save = true, whole = true } = options;
+    // A graph of only some of the files is the build of no state of graph-data/: it matches no fingerprint.
+    graph.setAttribute("builtFrom", whole ? fingerprintInputs(this.dataFiles) : "");
     this.#served.replace(graph);
-    this.#published = { graph, signature: statSignature(this.dataFiles) };
+    this.#published = { graph, signature: signature ?? statSignature(this.dataFiles) };
     this.#spare = null;
+    if (!save) {
+      this.#prepareSpare().catch((error: Error) => logger.debug({ err: error.message }, "could not prepare a copy"));
+      return;
+    }
     if (this.#saveTimer !== undefined) return;
     this.#saveTimer = setTimeout(() => {
       this.flush()

@@ -2,16 +2,16 @@
  * Server write set-up: gives a server context its data writer and write policy, and watches graph-data/ so that a
  * hand edit or a `kg ingest` from another process reaches the served graph (or /api/health, when it is broken).
  *
- * Two ways of noticing, because neither is enough alone: fs.watch reacts at once, but Node 20's recursive watch on
- * Linux keeps watching a file's old inode after the file is replaced by rename (as every review decision replaces
- * decisions.yaml), so later in-place edits of it go unseen; a timer comparing the files' stat signature catches those
- * within `pollMs`.
+ * Two ways of noticing, because neither is enough alone: a watch on each folder (./watchFolders.ts) reacts at once,
+ * but a watch can fail or miss events (Node's recursive watch, used before, kept watching a file's old inode after a
+ * rename); a timer comparing the files' stat signature catches what it misses within `pollMs` or so.
  */
-import { watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import { writeAccessFor } from "./auth.ts";
 import type { ServerContext } from "./context.ts";
 import { logger } from "../util/logger.ts";
+import { throttle } from "../util/throttle.ts";
+import { watchFolders } from "./watchFolders.ts";
 import { statSignatureAsync } from "../store/statSignature.ts";
 import { recoverPendingWrites } from "../store/transaction.ts";
 import type { Extractor } from "../ingest/types.ts";
@@ -25,7 +25,7 @@ export interface WriteSetupOptions {
   extractor: Extractor | null;
   /** Watch graph-data/ for changes made by others. */
   watch: boolean;
-  /** Quiet period after the last change before reloading. */
+  /** Delay between the first change noticed and the refresh, so that a burst of changes is read once. */
   debounceMs: number;
   /** How often the files' stat signature is compared, to catch what fs.watch misses; 0 turns the timer off. */
   pollMs: number;
@@ -40,6 +40,9 @@ export const DEFAULT_WRITE_SETUP_OPTIONS: WriteSetupOptions = {
   debounceMs: 250,
   pollMs: 500,
 };
+
+/** The signature poll takes at most about 1/POLL_SHARE of the server's time (3,000 files: ~100 ms per poll). */
+const POLL_SHARE = 20;
 
 // Changes under these names are ours or generated: build output, staging, lock files, temporary files.
 const IGNORED = /^(build[\\/]|\.)|[\\/]\./;
@@ -61,13 +64,19 @@ export function setupWrites(ctx: ServerContext, options: Partial<WriteSetupOptio
 }
 
 function watchData(writer: DataWriter, { debounceMs, pollMs }: WriteSetupOptions): () => void {
-  let timer: NodeJS.Timeout | undefined;
-  let watcher: FSWatcher | undefined;
-  const changed = () => {
-    clearTimeout(timer);
-    timer = setTimeout(refresh, debounceMs);
-  };
+  let unwatch = () => undefined as void;
+  // A first sync records which files the served graph reflects: documents added later are then merged into it.
+  writer.refresh().catch((error: Error) => logger.warn({ err: error.message }, "graph-data has problems"));
+  // One refresh at a time, and one more after it if changes came meanwhile: each takes the write lock, and refreshes
+  // queued behind one another would take it in turn between two steps of a `kg ingest`, keeping it waiting.
+  let running = false;
+  let again = false;
   const refresh = () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
     writer
       .refresh()
       .then((outcome) => {
@@ -75,22 +84,31 @@ function watchData(writer: DataWriter, { debounceMs, pollMs }: WriteSetupOptions
       })
       .catch((error: Error) =>
         logger.warn({ err: error.message }, "graph-data has problems; serving the last good graph"),
-      );
+      )
+      .finally(() => {
+        running = false;
+        if (again) {
+          again = false;
+          changed();
+        }
+      });
   };
+  // Counted from the first change, not the last: a `kg ingest` writes every few milliseconds for its whole run, and
+  // waiting for a quiet moment would leave its documents out of the served graph until its end.
+  const changed = throttle(refresh, debounceMs);
   try {
-    watcher = watch(writer.dataFiles.root, { recursive: true, persistent: false }, (_event, name) => {
-      if (name && IGNORED.test(path.normalize(String(name)))) return;
+    unwatch = watchFolders(writer.dataFiles.root, (name) => {
+      if (name && IGNORED.test(path.normalize(name))) return;
       changed();
     });
-    watcher.on("error", () => undefined);
   } catch (error) {
     logger.warn({ err: (error as Error).message }, "cannot watch graph-data/; polling its files instead");
   }
   const stopPolling = pollMs > 0 ? pollSignature(writer, pollMs, changed) : () => undefined;
   return () => {
-    clearTimeout(timer);
+    changed.cancel();
     stopPolling();
-    watcher?.close();
+    unwatch();
   };
 }
 
@@ -100,10 +118,13 @@ function pollSignature(writer: DataWriter, pollMs: number, changed: () => void):
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const poll = async () => {
+    const started = performance.now();
     const signature = await statSignatureAsync(writer.dataFiles).catch(() => last);
     if (last !== null && signature !== last) changed();
     last = signature;
-    if (!stopped) timer = setTimeout(() => void poll(), pollMs).unref();
+    // Stat-ing every file grows with the corpus: the poll waits at least POLL_SHARE times as long as it took.
+    const wait = Math.max(pollMs, (performance.now() - started) * POLL_SHARE);
+    if (!stopped) timer = setTimeout(() => void poll(), wait).unref();
   };
   void poll();
   return () => {

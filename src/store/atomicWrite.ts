@@ -12,19 +12,27 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   const dir = path.dirname(file);
   mkdirSync(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${++counter}.tmp`);
-  let fd: number | undefined;
   try {
-    fd = openSync(tmp, "w", 0o644);
-    writeSync(fd, typeof data === "string" ? Buffer.from(data, "utf8") : data);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
+    writeFileDurable(tmp, data);
     renameSync(tmp, file);
     syncDirectory(dir);
   } catch (error) {
-    if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
     throw error;
+  }
+}
+
+/**
+ * Writes `data` to `file` and flushes it to disk, without the rename: for a file no reader looks at until a later
+ * step publishes it (a staged file of a transaction). The directory entry is not flushed.
+ */
+export function writeFileDurable(file: string, data: string | Uint8Array): void {
+  const fd = openSync(file, "w", 0o644);
+  try {
+    writeSync(fd, typeof data === "string" ? Buffer.from(data, "utf8") : data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -37,21 +37,47 @@ const parsedFiles = new Map<string, { signature: string; document: ExtractedDocu
 
 /** The extracted facts of `file`, or null with its problems pushed to `issues`. */
 export function readExtractedFile(file: string, issues: DataIssue[]): ExtractedDocument | null {
-  const stat = statSync(file);
-  // Size, modification time and inode: a rewrite by rename (as every write does) changes the inode.
-  const signature = `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
   const cached = parsedFiles.get(file);
-  if (cached?.signature === signature) return copyOf(cached.document);
-  const document = parseExtractedFile(file, readFileSync(file, "utf8"), issues);
+  if (cached && cached.signature === fileSignature(file)) return copyOf(cached.document);
+  const { signature, document } = parseExtractedAt(file, issues);
+  rememberParsed(file, signature, document);
+  return document && copyOf(document);
+}
+
+/**
+ * Parses `file` without looking at or filling what is remembered: the stat signature it was read at, and its facts
+ * (null with its problems pushed to `issues`). Throws when the file is missing.
+ */
+export function parseExtractedAt(
+  file: string,
+  issues: DataIssue[] = [],
+): { signature: string; document: ExtractedDocument | null } {
+  const signature = fileSignature(file) ?? "";
+  return { signature, document: parseExtractedFile(file, readFileSync(file, "utf8"), issues) };
+}
+
+/** Remembers a parse of `file` made at `signature` (here or on a worker thread); an invalid one is forgotten. */
+export function rememberParsed(file: string, signature: string, document: ExtractedDocument | null): void {
   if (document) parsedFiles.set(file, { signature, document });
   else parsedFiles.delete(file);
-  return document && copyOf(document);
+}
+
+/** Whether `file` was parsed as it is now (a {@link readExtractedFile} of it would not parse it again). */
+export function isParsed(file: string): boolean {
+  const cached = parsedFiles.get(file);
+  return cached !== undefined && cached.signature === fileSignature(file);
 }
 
 /** Drops what is remembered of the files of `folder` other than `files` (deleted or renamed since). */
 export function forgetOtherExtractedFiles(folder: string, files: string[]): void {
   const kept = new Set(files);
   for (const file of parsedFiles.keys()) if (path.dirname(file) === folder && !kept.has(file)) parsedFiles.delete(file);
+}
+
+/** Size, modification time and inode: a rewrite by rename (as every write does) changes the inode. */
+function fileSignature(file: string): string | null {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  return stat ? `${stat.size}:${stat.mtimeMs}:${stat.ino}` : null;
 }
 
 function parseExtractedFile(file: string, text: string, issues: DataIssue[]): ExtractedDocument | null {

@@ -70,27 +70,32 @@ export function loadDataset(root?: string): Dataset {
 function loadDocuments(dataFiles: DataFiles, issues: DataIssue[]): Map<string, StoredDocument> {
   const documents = new Map<string, StoredDocument>();
   for (const name of listFiles(dataFiles.documentsDir, ".txt", issues)) {
-    const id = name.slice(0, -".txt".length);
-    const file = path.join(dataFiles.documentsDir, name);
-    const metaFile = documentMetaPath(dataFiles, id);
-    if (!existsSync(metaFile)) {
-      issues.push({
-        file,
-        message: `document "${id}" has no metadata; create ${path.basename(metaFile)} with at least id and title`,
-      });
-      continue;
-    }
-    const meta = readYamlFile(metaFile, DocumentMetaSchema, issues)?.value;
-    if (!meta) continue;
-    if (meta.id !== id) {
-      issues.push({ file: metaFile, line: 1, message: `id "${meta.id}" does not match the file name; set id: ${id}` });
-      continue;
-    }
-    // A document placed by hand has no addedAt: the day its text file was written stands in for its ingest day.
-    const fileDay = statSync(file).mtime.toISOString().slice(0, 10);
-    documents.set(id, { meta, text: readFileSync(file, "utf8"), file, date: documentDate(meta, fileDay) });
+    const document = loadDocument(dataFiles, name.slice(0, -".txt".length), issues);
+    if (document) documents.set(document.meta.id, document);
   }
   return documents;
+}
+
+/** Reads documents/<id>.txt and its metadata, or null with its problems pushed to `issues`. */
+export function loadDocument(dataFiles: DataFiles, id: string, issues: DataIssue[]): StoredDocument | null {
+  const file = path.join(dataFiles.documentsDir, `${id}.txt`);
+  const metaFile = documentMetaPath(dataFiles, id);
+  if (!existsSync(metaFile)) {
+    issues.push({
+      file,
+      message: `document "${id}" has no metadata; create ${path.basename(metaFile)} with at least id and title`,
+    });
+    return null;
+  }
+  const meta = readYamlFile(metaFile, DocumentMetaSchema, issues)?.value;
+  if (!meta) return null;
+  if (meta.id !== id) {
+    issues.push({ file: metaFile, line: 1, message: `id "${meta.id}" does not match the file name; set id: ${id}` });
+    return null;
+  }
+  // A document placed by hand has no addedAt: the day its text file was written stands in for its ingest day.
+  const fileDay = statSync(file).mtime.toISOString().slice(0, 10);
+  return { meta, text: readFileSync(file, "utf8"), file, date: documentDate(meta, fileDay) };
 }
 
 function loadEntities(dataFiles: DataFiles, issues: DataIssue[]): Dataset["entities"] {
@@ -140,11 +145,11 @@ function listFiles(dir: string, suffix: string, issues: DataIssue[]): string[] {
   }
   return readdirSync(dir)
     .filter((name) => name.endsWith(suffix))
-    .sort(byNumericPrefix);
+    .sort(compareDataFileNames);
 }
 
-/** Orders `9_x` before `10_x` (ingested documents are numbered), then by name. */
-function byNumericPrefix(a: string, b: string): number {
+/** Orders `9_x` before `10_x` (ingested documents are numbered), then by name: the order documents are applied in. */
+export function compareDataFileNames(a: string, b: string): number {
   const na = Number.parseInt(a, 10);
   const nb = Number.parseInt(b, 10);
   if (Number.isFinite(na) && Number.isFinite(nb) && na !== nb) return na - nb;

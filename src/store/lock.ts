@@ -8,7 +8,17 @@
  * where Linux lets us check, started at the recorded time in the same boot. A lock naming this process's pid with
  * another start time is a previous life of it, never a foreign holder.
  */
-import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  linkSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeSync,
+} from "node:fs";
 import { bootId, processStartTime } from "./processIdentity.ts";
 import type { DataFiles } from "./dataFiles.ts";
 
@@ -31,6 +41,9 @@ export class LockTimeoutError extends Error {
     this.name = "LockTimeoutError";
   }
 }
+
+/** A waiter's turn lapses when its turn file has not been touched for this long (it polls every `pollMs`). */
+const TURN_STALE_MS = 2000;
 
 // One queue per lock file: writes of this process run one after the other.
 const queues = new Map<string, Promise<unknown>>();
@@ -71,18 +84,62 @@ export function tryWriteLockSync(dataFiles: DataFiles): (() => void) | null {
   return token ? () => release(dataFiles.lockFile, token) : null;
 }
 
+/**
+ * Takes the lock, waiting in turn. A process that finds the lock held claims the turn file (`<lock>.next`), and while
+ * it waits no other process takes the lock: without it, a `kg ingest` that takes the lock again a millisecond after
+ * each step would leave a server polling every `pollMs` waiting for the whole run.
+ */
 async function acquire(file: string, { timeoutMs, pollMs }: LockOptions): Promise<string> {
   const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const token = tryCreate(file);
-    if (token) return token;
-    if (Date.now() > deadline) throw new LockTimeoutError(file, readOwner(file)?.raw ?? "");
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  const turn = `${file}.next`;
+  let claimed: string | null = null;
+  try {
+    for (;;) {
+      const token = othersTurn(turn, claimed) ? null : tryCreate(file);
+      if (token) return token;
+      claimed ??= createExclusive(turn);
+      if (claimed) touch(turn);
+      if (Date.now() > deadline) throw new LockTimeoutError(file, readOwner(file)?.raw ?? "");
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+    }
+  } finally {
+    if (claimed) release(turn, claimed);
+  }
+}
+
+/** Whether another live process waits for the lock and has touched its turn file lately. */
+function othersTurn(turn: string, claimed: string | null): boolean {
+  const owner = readOwner(turn);
+  if (!owner || owner.raw === claimed || owner.pid === SELF.pid) return false;
+  if (!holderAlive(owner)) {
+    breakStaleLock(turn, owner.raw);
+    return false;
+  }
+  const touched = statSync(turn, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  return Date.now() - touched < TURN_STALE_MS;
+}
+
+/** Marks the turn file as still wanted (a waiter that stopped polling loses its turn after {@link TURN_STALE_MS}). */
+function touch(turn: string): void {
+  const now = new Date();
+  try {
+    utimesSync(turn, now, now);
+  } catch {
+    // removed meanwhile: claimed again on the next poll
   }
 }
 
 /** Creates the lock file exclusively; breaks it first when its owner has died. Returns the owner token or null. */
 function tryCreate(file: string): string | null {
+  const token = createExclusive(file);
+  if (token) return token;
+  const owner = readOwner(file);
+  if (owner && !holderAlive(owner)) breakStaleLock(file, owner.raw);
+  return null;
+}
+
+/** Creates `file` holding a new owner token, unless it exists; the token or null. */
+function createExclusive(file: string): string | null {
   const token = `${SELF.pid} ${Date.now()} ${++tokenCounter} ${SELF.startTime} ${SELF.bootId}`;
   try {
     const fd = openSync(file, "wx", 0o644);
@@ -91,10 +148,8 @@ function tryCreate(file: string): string | null {
     return token;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    return null;
   }
-  const owner = readOwner(file);
-  if (owner && !holderAlive(owner)) breakStaleLock(file, owner.raw);
-  return null;
 }
 
 /**

@@ -60,3 +60,34 @@ function sourceEntries(dataFiles: DataFiles, dir: string, entries: Dirent[]): { 
 function signatureLine(dataFiles: DataFiles, full: string, { size, mtimeNs }: { size: bigint; mtimeNs: bigint }) {
   return `${path.relative(dataFiles.root, full)}\0${size}\0${mtimeNs}`;
 }
+
+/**
+ * The files (relative paths) that `after` has and `before` has not, or null when a file of `before` is missing from
+ * `after` or changed in it: null means "not only additions".
+ */
+export function addedSince(before: string, after: string): string[] | null {
+  const known = new Map<string, string>();
+  for (const line of before ? before.split("\n") : []) known.set(line.slice(0, line.indexOf("\0")), line);
+  const added: string[] = [];
+  for (const line of after ? after.split("\n") : []) {
+    const file = line.slice(0, line.indexOf("\0"));
+    const old = known.get(file);
+    if (old === undefined) added.push(file);
+    else if (old !== line) return null;
+    known.delete(file);
+  }
+  return known.size === 0 ? added : null;
+}
+
+/** The files (relative paths) a signature lists. */
+export function signatureFiles(signature: string): string[] {
+  return signature ? signature.split("\n").map((line) => line.slice(0, line.indexOf("\0"))) : [];
+}
+
+/** `signature` as it would read with only `files` (relative paths) present. */
+export function restrictSignature(signature: string, files: ReadonlySet<string>): string {
+  return signature
+    .split("\n")
+    .filter((line) => files.has(line.slice(0, line.indexOf("\0"))))
+    .join("\n");
+}

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { writeFileAtomic } from "./atomicWrite.ts";
+import { writeFileAtomic, writeFileDurable } from "./atomicWrite.ts";
 import type { DataFiles } from "./dataFiles.ts";
 import { tryWriteLockSync } from "./lock.ts";
 import { syncDirectory, testPause } from "./fsync.ts";
@@ -35,10 +35,13 @@ export function commitWrites(dataFiles: DataFiles, files: StagedFile[]): void {
   try {
     files.forEach((file, i) => {
       const staged = String(i);
-      writeFileAtomic(path.join(tx, staged), file.content);
+      // No rename per file: nothing reads the transaction's folder before its COMMIT marker exists.
+      writeFileDurable(path.join(tx, staged), file.content);
       manifest.files.push({ staged, target: checkedTarget(file.target) });
       testPause();
     });
+    // The staged files' entries are on disk before the marker that says they are complete.
+    syncDirectory(tx);
     writeFileAtomic(path.join(tx, COMMIT_MARKER), JSON.stringify(manifest));
   } catch (error) {
     rmSync(tx, { recursive: true, force: true });
@@ -71,15 +74,18 @@ export function recoverPendingWrites(dataFiles: DataFiles): void {
 /** Renames every staged file still present into place (idempotent), then removes the transaction folder. */
 function applyCommitted(dataFiles: DataFiles, tx: string): void {
   const manifest = JSON.parse(readFileSync(path.join(tx, COMMIT_MARKER), "utf8")) as Manifest;
+  const folders = new Set<string>();
   for (const { staged, target } of manifest.files) {
     const from = path.join(tx, staged);
     if (!existsSync(from)) continue; // moved before a crash
     const to = path.join(dataFiles.root, checkedTarget(target));
     mkdirSync(path.dirname(to), { recursive: true });
     renameSync(from, to);
-    syncDirectory(path.dirname(to));
+    folders.add(path.dirname(to));
     testPause();
   }
+  // Once per folder, before the transaction is removed: until then a crash rolls the renames forward again.
+  for (const folder of folders) syncDirectory(folder);
   rmSync(tx, { recursive: true, force: true });
   removeIfEmpty(dataFiles.stagingDir);
 }

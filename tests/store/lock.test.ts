@@ -1,10 +1,19 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import path from "node:path";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tryWriteLockSync, withWriteLock } from "../../src/store/lock.ts";
 import { bootId, processStartTime } from "../../src/store/processIdentity.ts";
 import { dataFilesOf } from "../../src/store/dataFiles.ts";
 import { makeTempData } from "../helpers/tempData.ts";
+
+/** A process that takes the lock of the root in argv[1] and writes the file argv[2] while it holds it. */
+const WAITER = `
+const { withWriteLock } = await import(${JSON.stringify(path.resolve("src/store/lock.ts"))});
+const { dataFilesOf } = await import(${JSON.stringify(path.resolve("src/store/dataFiles.ts"))});
+const { writeFileSync } = await import("node:fs");
+await withWriteLock(dataFilesOf(process.argv[1]), () => writeFileSync(process.argv[2], "child"));
+`;
 
 describe("withWriteLock", () => {
   const data = makeTempData();
@@ -47,6 +56,22 @@ describe("withWriteLock", () => {
       /being written by process \d+ .*\.write\.lock.*delete the lock file if no kg process is running/,
     );
     expect(existsSync(dataFiles.lockFile)).toBe(true);
+  });
+
+  it("lets a process waiting for the lock take it before the holder takes it again", async () => {
+    rmSync(dataFiles.lockFile, { force: true });
+    const marker = path.join(path.dirname(data.root), "child-wrote");
+    let child: ChildProcess | undefined;
+    await withWriteLock(dataFiles, async () => {
+      child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", WAITER, data.root, marker]);
+      // The child finds the lock held and claims its turn.
+      while (!existsSync(`${dataFiles.lockFile}.next`)) await new Promise((resolve) => setTimeout(resolve, 10));
+    });
+    const exited = new Promise((resolve) => child!.once("exit", resolve));
+    const childWroteFirst = await withWriteLock(dataFiles, () => existsSync(marker));
+    expect(await exited).toBe(0);
+    expect(childWroteFirst).toBe(true);
+    expect(existsSync(`${dataFiles.lockFile}.next`)).toBe(false);
   });
 
   describe.runIf(processStartTime(process.pid) !== null)("with a reused pid (Linux)", () => {
