@@ -5,12 +5,12 @@ import { DataError, type DataIssue } from "../store/issues.ts";
 import { dataFilesOf as dataLayout } from "../store/dataFiles.ts";
 import { readYamlFile } from "../store/yamlFile.ts";
 import { OntologySchema, type Ontology } from "../model/schemas.ts";
-import { compileContext, type CompiledContext } from "./lexicon/compile.ts";
+import { GrowingContext, type CompiledContext } from "./lexicon/compile.ts";
 import { EMPTY_LEXICON, loadLexicon } from "./lexicon/lexiconFile.ts";
 import type { ExtractContext } from "./types.ts";
 
-/** Compiled tables by ontology, then lexicon, then graph (a graph that grew since is recompiled). */
-const compiled = new WeakMap<object, WeakMap<object, WeakMap<object, { order: number; result: CompiledContext }>>>();
+/** Compiled tables by ontology, then lexicon, then graph (a graph that changed since is brought up to date). */
+const compiled = new WeakMap<object, WeakMap<object, WeakMap<object, GrowingContext>>>();
 const NO_GRAPH = {};
 const loaded = new Map<string, Required<Pick<ExtractContext, "ontology" | "lexicon">>>();
 
@@ -36,14 +36,15 @@ export function compiledFor(context: ExtractContext = {}): CompiledContext {
   const ontology = context.ontology ?? defaults!.ontology;
   const lexicon = context.lexicon ?? defaults?.lexicon ?? EMPTY_LEXICON;
   const graphKey = context.graph ?? NO_GRAPH;
-  const order = context.graph ? context.graph.order * 1_000_003 + context.graph.size : 0;
   let byLexicon = compiled.get(ontology);
   if (!byLexicon) compiled.set(ontology, (byLexicon = new WeakMap()));
   let byGraph = byLexicon.get(lexicon);
   if (!byGraph) byLexicon.set(lexicon, (byGraph = new WeakMap()));
   const hit = byGraph.get(graphKey);
-  if (hit && hit.order === order) return hit.result;
-  const result = compileContext(ontology, lexicon, context.graph);
-  byGraph.set(graphKey, { order, result });
-  return result;
+  // A graph's nodes may change without its order or size changing (a merge drops one node, an ingest adds one), so
+  // the tables are checked against the graph each time; checking is cheap, only what changed is compiled.
+  if (hit) return context.graph ? hit.update() : hit.context;
+  const growing = new GrowingContext(ontology, lexicon, context.graph);
+  byGraph.set(graphKey, growing);
+  return growing.context;
 }

@@ -46,51 +46,153 @@ export interface CompiledContext {
 
 /** Compiles the lookup tables; the graph wins over the curated lexicon, which wins over the gazetteer. */
 export function compileContext(ontology: Ontology, lexicon: Lexicon, graph?: KnowledgeGraph): CompiledContext {
-  const names = new NameTable();
-  const anchors = new Map<string, Set<string>>();
-  if (graph)
+  return new GrowingContext(ontology, lexicon, graph).context;
+}
+
+/**
+ * A compiled context that follows a graph as it grows: after an ingest adds nodes, only their names are added
+ * (re-adding every node and the whole gazetteer for each document made a 1,000-document ingest quadratic). The result
+ * is the one a full compile would give: when a node changed or went, or a new node shares a name with the lexicon or
+ * gazetteer (whose entries a graph node would then own), it compiles in full again.
+ */
+export class GrowingContext {
+  context!: CompiledContext;
+  private names!: NameTable;
+  /** Normalised names the lexicon, gazetteer and seats added: a new node sharing one needs a full compile. */
+  private baseKeys!: Set<string>;
+  /** Graph nodes compiled, in the graph's order, with the signature of their names. */
+  private nodes: { id: string; signature: string }[] = [];
+  private generic: string[] = [];
+
+  constructor(
+    private readonly ontology: Ontology,
+    private readonly lexicon: Lexicon,
+    private readonly graph?: KnowledgeGraph,
+  ) {
+    this.compile();
+  }
+
+  /** Brings the tables up to the graph's current nodes; returns the (new) context. */
+  update(): CompiledContext {
+    const graph = this.graph;
+    if (!graph || graph.order === this.nodes.length) {
+      if (graph && !this.unchanged(graph)) this.compile();
+      else if (this.generic.length > 0) this.context = { ...this.context, anchors: this.anchors() };
+      return this.context;
+    }
+    if (graph.order < this.nodes.length || !this.unchanged(graph)) {
+      this.compile();
+      return this.context;
+    }
+    const added: [string, NodeNames][] = [];
+    let k = 0;
     graph.forEachNode((id, a) => {
-      names.addEntry({ id, label: a.label, type: a.type, subtype: a.subtype, aliases: a.aliases, origin: "graph" });
-      if ([a.label, ...a.aliases].some(isGenericName)) anchors.set(id, new Set(graph.neighbors(id)));
+      if (k++ >= this.nodes.length) added.push([id, a]);
     });
-  for (const entry of lexicon.entries) names.addEntry(entry, entry.demonyms && withDemonyms(entry, entry.demonyms));
-  for (const g of gazetteer()) names.addEntry(g.entry, g.names);
-  for (const [seat, target] of Object.entries(ontology.metonymy.seats))
-    names.addSeat(seat, target.slice("country:".length));
-  return {
-    ontology,
-    predicates: ontology.predicates,
-    names: names.patterns(),
-    // "co-chief executive" and "vice-president" hold the role as much as "chief executive" and "president".
-    roles: phraseTable(
-      Object.entries(lexicon.roles).flatMap(([p, nouns]) =>
-        nouns.flatMap((n) => ["", ...ROLE_PREFIXES].map((prefix) => [`${prefix}${n}`, p] as const)),
+    if (added.some(([, a]) => [a.label, ...a.aliases].some((n) => this.baseKeys.has(normalizeName(n))))) {
+      this.compile();
+      return this.context;
+    }
+    for (const [id, a] of added) this.addNode(id, a);
+    this.context = { ...this.context, names: this.names.patterns(), anchors: this.anchors() };
+    return this.context;
+  }
+
+  /** Whether the nodes compiled are still the graph's first nodes, with the same names. */
+  private unchanged(graph: KnowledgeGraph): boolean {
+    let k = 0;
+    let same = true;
+    graph.someNode((id, a) => {
+      if (k >= this.nodes.length) return true;
+      const seen = this.nodes[k++];
+      same = seen.id === id && seen.signature === signature(a);
+      return !same;
+    });
+    return same && k === Math.min(this.nodes.length, graph.order);
+  }
+
+  private compile(): void {
+    const { ontology, lexicon, graph } = this;
+    this.names = new NameTable();
+    this.nodes = [];
+    this.generic = [];
+    graph?.forEachNode((id, a) => this.addNode(id, a));
+    const graphKeys = new Set(this.names.keys());
+    for (const entry of lexicon.entries)
+      this.names.addEntry(entry, entry.demonyms && withDemonyms(entry, entry.demonyms));
+    for (const g of gazetteer()) this.names.addEntry(g.entry, g.names);
+    for (const [seat, target] of Object.entries(ontology.metonymy.seats))
+      this.names.addSeat(seat, target.slice("country:".length));
+    this.baseKeys = new Set([...this.names.addedKeys()].filter((key) => !graphKeys.has(key)));
+    this.context = {
+      ontology,
+      predicates: ontology.predicates,
+      names: this.names.patterns(),
+      // "co-chief executive" and "vice-president" hold the role as much as "chief executive" and "president".
+      roles: phraseTable(
+        Object.entries(lexicon.roles).flatMap(([p, nouns]) =>
+          nouns.flatMap((n) => ["", ...ROLE_PREFIXES].map((prefix) => [`${prefix}${n}`, p] as const)),
+        ),
       ),
-    ),
-    verbs: verbTable(ontology),
-    gifts: new Map(
-      Object.entries(lexicon.gifts).flatMap(([p, nouns]) => nouns.map((n) => [n.toLowerCase(), p] as const)),
-    ),
-    groupNouns: new Set(lexicon.groupNouns.map((n) => n.toLowerCase())),
-    anchors,
-  };
+      verbs: verbTable(ontology),
+      gifts: new Map(
+        Object.entries(lexicon.gifts).flatMap(([p, nouns]) => nouns.map((n) => [n.toLowerCase(), p] as const)),
+      ),
+      groupNouns: new Set(lexicon.groupNouns.map((n) => n.toLowerCase())),
+      anchors: this.anchors(),
+    };
+  }
+
+  private addNode(id: string, a: NodeNames): void {
+    this.names.addEntry({ id, label: a.label, type: a.type, subtype: a.subtype, aliases: a.aliases, origin: "graph" });
+    this.nodes.push({ id, signature: signature(a) });
+    if ([a.label, ...a.aliases].some(isGenericName)) this.generic.push(id);
+  }
+
+  /** For graph nodes with a common-noun name, their neighbours now (edges come and go without new nodes). */
+  private anchors(): Map<string, Set<string>> {
+    const graph = this.graph;
+    return new Map(graph ? this.generic.map((id) => [id, new Set(graph.neighbors(id))]) : []);
+  }
+}
+
+/** The node attributes names are compiled from. */
+type NodeNames = Pick<LexiconEntry, "label" | "type" | "subtype" | "aliases">;
+
+function signature(a: NodeNames): string {
+  return `${a.type}\u0000${a.subtype ?? ""}\u0000${a.label}\u0000${a.aliases.join("\u0000")}`;
 }
 
 /** Names and their owners; a name already owned by an earlier (stronger) entry stays with it. */
 class NameTable {
   private owner = new Map<string, LexiconName>();
   private entryOf = new Map<string, LexiconEntry>();
+  /** Every normalised name an entry brought, owned or not. */
+  private added = new Set<string>();
+  /** Patterns by first token, kept longest first; names owned since the last call to {@link patterns} are pending. */
+  private table = new Map<string, NamePattern[]>();
+  private pending: LexiconName[] = [];
+
+  keys(): Iterable<string> {
+    return this.owner.keys();
+  }
+
+  addedKeys(): Set<string> {
+    return this.added;
+  }
 
   addEntry(entry: LexiconEntry, kinds?: { text: string; kind: NameKind }[]): void {
     const all = kinds ?? [entry.label, ...entry.aliases].map((text) => ({ text, kind: "name" as NameKind }));
     const target = this.sameEntity(entry, all) ?? entry;
     for (const { text, kind } of all) {
       const key = normalizeName(text);
+      this.added.add(key);
       const existing = this.owner.get(key);
       if (!existing) {
         const name: LexiconName = { text: text.replace(/^the\s+/i, ""), kind, entry: target };
         if (entry.origin === "graph" && isGenericName(text)) name.generic = true;
         this.owner.set(key, name);
+        this.pending.push(name);
       } else if (existing.entry === target && kind !== "name") existing.kind = kind; // the gazetteer knows a capital is a capital
     }
     this.entryOf.set(normalizeName(entry.label), target);
@@ -110,9 +212,14 @@ class NameTable {
     return null;
   }
 
+  /**
+   * The patterns of the owned names by first token, longest first. The table is shared with earlier calls and grows
+   * in place: among patterns of one length only one can match a given text, so where a new one goes in its length
+   * group does not matter.
+   */
   patterns(): Map<string, NamePattern[]> {
-    const table = new Map<string, NamePattern[]>();
-    for (const name of this.owner.values()) {
+    const touched = new Set<NamePattern[]>();
+    for (const name of this.pending) {
       const words = nameTokens(name.text);
       // A single common noun ("proposal", "negotiations") names too many things to resolve to one entity.
       if (words.length === 0 || (words.length === 1 && !/\p{Lu}|\d/u.test(words[0]))) continue;
@@ -122,12 +229,14 @@ class NameTable {
         cases: words.map(caseRule),
         name,
       };
-      const list = table.get(pattern.tokens[0]) ?? [];
+      let list = this.table.get(pattern.tokens[0]);
+      if (!list) this.table.set(pattern.tokens[0], (list = []));
       list.push(pattern);
-      table.set(pattern.tokens[0], list);
+      touched.add(list);
     }
-    for (const list of table.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-    return table;
+    this.pending = [];
+    for (const list of touched) list.sort((a, b) => b.tokens.length - a.tokens.length);
+    return this.table;
   }
 }
 
