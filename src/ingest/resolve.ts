@@ -7,7 +7,8 @@ import type { ExtractedEntityRecord, ExtractedFile, ExtractedRelationRecord, Ont
 import { ENTITY_TYPES, MODALITIES, STANCES, type EntityType, type KnowledgeGraph } from "../model/types.ts";
 import { isRelationKind, kindOfPredicate, MAX_RELATION_LABEL_LENGTH } from "../model/relationKind.ts";
 import { normalizeName } from "../search/normalize.ts";
-import { shortFormIndex, shortFormTarget } from "./shortForm.ts";
+import { shortFormIndex, shortFormKeys, shortFormsOf, shortFormTarget, withoutTitle } from "./shortForm.ts";
+import { storyContext } from "./storyContext.ts";
 import type { ExtractedEntity, ExtractionResult, SkippedRelation } from "./types.ts";
 
 /** Longest generated id (before any `-2` suffix). */
@@ -40,7 +41,7 @@ export function resolveExtraction(input: ResolveInput): Resolution {
   const entities: ExtractedEntityRecord[] = [];
   for (const entity of extraction.entities) {
     if (!isEntity(entity) || byExtractorId.has(entity.id)) continue;
-    let record = resolveEntity(entity, `e${entities.length + 1}`, graph, { names, shortForms }, taken, text.length);
+    let record = resolveEntity(entity, `e${entities.length + 1}`, graph, { names, shortForms }, taken, text);
     // Two entities of one article whose names differ only in accents or punctuation ("Dinamo București" and
     // "Dinamo Bucureşti") are one: the second joins the node the first makes.
     const sameName = `${record.type}:${nameKey(record.label)}`;
@@ -50,7 +51,7 @@ export function resolveExtraction(input: ResolveInput): Resolution {
     byExtractorId.set(entity.id, record);
     entities.push(record);
   }
-  confirmShortForms(graph, entities, taken);
+  confirmShortForms(graph, entities, names, taken);
   const skipped: SkippedRelation[] = [];
   const relations: ExtractedRelationRecord[] = [];
   const seen = new Map<string, ExtractedRelationRecord>();
@@ -108,19 +109,40 @@ export function resolveExtraction(input: ResolveInput): Resolution {
 }
 
 /**
- * Keeps a short-form merge only when the article also names, by its full name or an alias, a neighbour of the node
- * the short form joined: a surname alone picked the wrong person in each of the 4 merges it made on 526 Re-DocRED
- * articles about unrelated subjects ("George" → David Lloyd George), while a news story about the same events names
- * the same people and places around him. Others become new nodes.
+ * Keeps a short-form merge only when the article gives evidence that it speaks of that entity: it names, by its full
+ * name or an alias, a neighbour of the node, or enough of the entities an earlier article that named the node also
+ * named (see storyContext.ts). A surname alone picked the wrong person in each of the 4 merges it made on 526
+ * Re-DocRED articles about unrelated subjects ("George" → David Lloyd George), while a news story about the same
+ * events names the same people, firms and places around him. Others become new nodes, named as the article names them.
  */
-function confirmShortForms(graph: KnowledgeGraph, entities: ExtractedEntityRecord[], taken: Set<string>): void {
-  const named = new Set(entities.filter((e) => e.rule !== "new" && e.rule !== "short-form").map((e) => e.entity));
+function confirmShortForms(
+  graph: KnowledgeGraph,
+  entities: ExtractedEntityRecord[],
+  names: Map<string, string[]>,
+  taken: Set<string>,
+): void {
+  const named = entities.filter((e) => e.rule !== "new" && e.rule !== "short-form").map((e) => e.entity);
+  const context = storyContext(graph, named);
   for (const entity of entities) {
-    if (entity.rule !== "short-form" || graph.neighbors(entity.entity).some((n) => named.has(n))) continue;
+    if (entity.rule !== "short-form" || context(entity.entity)) continue;
+    // Unconfirmed, the name still joins the one node of its type labelled with it, as any name does.
+    const labelled = (names.get(nameKey(entity.label)) ?? []).filter(
+      (n) => n !== entity.entity && sameLabel(graph, n, entity.label, entity.type),
+    );
+    if (labelled.length === 1) {
+      entity.entity = labelled[0];
+      entity.rule = "label";
+      continue;
+    }
     entity.entity = freshId(slugify(entity.label), graph, taken);
     entity.rule = "new";
     taken.add(entity.entity);
   }
+}
+
+function sameLabel(graph: KnowledgeGraph, node: string, label: string, type: EntityType): boolean {
+  const a = graph.getNodeAttributes(node);
+  return a.type === type && nameKey(a.label) === nameKey(label);
 }
 
 /** Normalised label/alias → node ids carrying it. */
@@ -145,8 +167,9 @@ function resolveEntity(
   graph: KnowledgeGraph,
   { names, shortForms }: { names: Map<string, string[]>; shortForms: Map<string, string[]> },
   taken: Set<string>,
-  textLength: number,
+  text: string,
 ): ExtractedEntityRecord {
+  const textLength = text.length;
   const base = {
     key,
     label: entity.label.trim(),
@@ -157,13 +180,32 @@ function resolveEntity(
       .filter((m) => m.end > m.start)
       .map((m) => ({ start: m.start, end: m.end })),
   };
-  // Rule "id": the extractor already named an existing node of the same type.
-  if (graph.hasNode(entity.id) && graph.getNodeAttribute(entity.id, "type") === entity.type)
+  // Rule "id": the extractor already named an existing node of the same type. When every mention is only a short
+  // form of the node's name (a bare surname), the join is vetted like one of ours: the extractor matches a surname
+  // against the whole graph, and an unrelated article's goalkeeper "Novak" became a candidate for president.
+  if (graph.hasNode(entity.id) && graph.getNodeAttribute(entity.id, "type") === entity.type) {
+    const surface = shortFormSurface(
+      graph,
+      entity.id,
+      base.mentions.map((m) => text.slice(m.start, m.end)),
+    );
+    if (surface) return { ...base, label: surface, aliases: [], entity: entity.id, rule: "short-form" };
     return { ...base, entity: entity.id, rule: "id" };
+  }
   const sameType = (node: string) => graph.getNodeAttribute(node, "type") === entity.type;
-  // Rule "label": the extracted label is a node's label or alias; rule "alias": one of the extracted aliases is.
-  const byLabel = (names.get(nameKey(entity.label)) ?? []).filter(sameType);
-  if (byLabel.length === 1) return { ...base, entity: byLabel[0], rule: "label" };
+  // Rule "label": the extracted label is a node's label or alias (a person's also without the title before it:
+  // "Judge Eleanor Whitcombe"); rule "alias": one of the extracted aliases is.
+  const untitled = entity.type === "person" ? withoutTitle(base.label) : base.label;
+  const byLabel = [
+    ...new Set([...(names.get(nameKey(entity.label)) ?? []), ...(names.get(nameKey(untitled)) ?? [])]),
+  ].filter(sameType);
+  // A name that is only an alias kept as a short form (a bare surname) is vetted as a short form.
+  if (byLabel.length === 1)
+    return {
+      ...base,
+      entity: byLabel[0],
+      rule: shortFormSurface(graph, byLabel[0], [base.label]) ? "short-form" : "label",
+    };
   for (const alias of base.aliases) {
     const byAlias = (names.get(nameKey(alias)) ?? []).filter(sameType);
     if (byAlias.length === 1) return { ...base, entity: byAlias[0], rule: "alias" };
@@ -175,6 +217,20 @@ function resolveEntity(
   const id = freshId(slugify(base.label), graph, taken);
   taken.add(id);
   return { ...base, entity: id, rule: "new" };
+}
+
+/**
+ * The name an article calls an existing node by when each of `surfaces` (its mentions' text) is only a short form of
+ * the node's label — the longest of them — or null when one gives the label or an alias.
+ */
+function shortFormSurface(graph: KnowledgeGraph, node: string, surfaces: string[]): string | null {
+  const { label, aliases, type } = graph.getNodeAttributes(node);
+  const forms = new Set(shortFormsOf(label, type));
+  // An alias that is itself a short form ("Novak", kept from the article that named "Petra Novak") is no full name.
+  const full = new Set([label, ...aliases].map(nameKey).filter((key) => !forms.has(key)));
+  if (!forms.size || !surfaces.length || surfaces.some((s) => full.has(nameKey(withoutTitle(s))))) return null;
+  if (!surfaces.every((s) => shortFormKeys(s, type).some((key) => forms.has(key)))) return null;
+  return surfaces.reduce((a, b) => (b.length > a.length ? b : a));
 }
 
 function relationProblem(
