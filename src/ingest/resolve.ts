@@ -7,7 +7,7 @@ import type { ExtractedEntityRecord, ExtractedFile, ExtractedRelationRecord, Ont
 import { ENTITY_TYPES, MODALITIES, STANCES, type EntityType, type KnowledgeGraph } from "../model/types.ts";
 import { isRelationKind, kindOfPredicate, MAX_RELATION_LABEL_LENGTH } from "../model/relationKind.ts";
 import { normalizeName } from "../search/normalize.ts";
-import { shortFormIndex, shortFormKeys, shortFormsOf, shortFormTarget, withoutTitle } from "./shortForm.ts";
+import { shortFormIndex, shortFormSurface, shortFormTarget, withoutTitle } from "./shortForm.ts";
 import { storyContext } from "./storyContext.ts";
 import type { ExtractedEntity, ExtractionResult, SkippedRelation } from "./types.ts";
 
@@ -184,11 +184,8 @@ function resolveEntity(
   // form of the node's name (a bare surname), the join is vetted like one of ours: the extractor matches a surname
   // against the whole graph, and an unrelated article's goalkeeper "Novak" became a candidate for president.
   if (graph.hasNode(entity.id) && graph.getNodeAttribute(entity.id, "type") === entity.type) {
-    const surface = shortFormSurface(
-      graph,
-      entity.id,
-      base.mentions.map((m) => text.slice(m.start, m.end)),
-    );
+    const surfaces = base.mentions.map((m) => text.slice(m.start, m.end));
+    const surface = shortFormSurface(graph.getNodeAttributes(entity.id), surfaces);
     if (surface) return { ...base, label: surface, aliases: [], entity: entity.id, rule: "short-form" };
     return { ...base, entity: entity.id, rule: "id" };
   }
@@ -204,7 +201,7 @@ function resolveEntity(
     return {
       ...base,
       entity: byLabel[0],
-      rule: shortFormSurface(graph, byLabel[0], [base.label]) ? "short-form" : "label",
+      rule: shortFormSurface(graph.getNodeAttributes(byLabel[0]), [base.label]) ? "short-form" : "label",
     };
   for (const alias of base.aliases) {
     const byAlias = (names.get(nameKey(alias)) ?? []).filter(sameType);
@@ -217,20 +214,6 @@ function resolveEntity(
   const id = freshId(slugify(base.label), graph, taken);
   taken.add(id);
   return { ...base, entity: id, rule: "new" };
-}
-
-/**
- * The name an article calls an existing node by when each of `surfaces` (its mentions' text) is only a short form of
- * the node's label — the longest of them — or null when one gives the label or an alias.
- */
-function shortFormSurface(graph: KnowledgeGraph, node: string, surfaces: string[]): string | null {
-  const { label, aliases, type } = graph.getNodeAttributes(node);
-  const forms = new Set(shortFormsOf(label, type));
-  // An alias that is itself a short form ("Novak", kept from the article that named "Petra Novak") is no full name.
-  const full = new Set([label, ...aliases].map(nameKey).filter((key) => !forms.has(key)));
-  if (!forms.size || !surfaces.length || surfaces.some((s) => full.has(nameKey(withoutTitle(s))))) return null;
-  if (!surfaces.every((s) => shortFormKeys(s, type).some((key) => forms.has(key)))) return null;
-  return surfaces.reduce((a, b) => (b.length > a.length ? b : a));
 }
 
 function relationProblem(

@@ -30,8 +30,9 @@ const ACRONYM_SKIPS = new Set(["and", "of", "the", "for", "on", "in", "de", "du"
 const MIN_SHORT_LENGTH = 3;
 /** An acronym as written: capitals (and digits), 3 to 6 of them. */
 const ACRONYM = /^[A-Z][A-Z0-9]{2,5}$/;
-/** Marks an acronym key so it never meets a name key. */
-const ACRONYM_KEY = "=";
+/** Mark the keys of a long name's initials and of a name written as an acronym: one meets only the other. */
+const INITIALS_KEY = "=";
+const ACRONYM_KEY = "#";
 
 /**
  * The short forms of a node named `label` of `type`, as lookup keys (none for other types): a person's last word
@@ -51,8 +52,8 @@ export function shortFormsOf(label: string, type: EntityType): string[] {
   if (words.length >= 2 && LEADING_DESIGNATORS.has(normalizeName(words[0])))
     forms.push(nameKey(words.slice(1).join(" ")));
   const acronym = acronymOf(label);
-  if (acronym) forms.push(ACRONYM_KEY + acronym);
-  return forms.filter((f) => f.replace(ACRONYM_KEY, "").length >= MIN_SHORT_LENGTH);
+  if (acronym) forms.push(acronymKey(label, acronym, false));
+  return forms.filter((f) => f.length >= MIN_SHORT_LENGTH);
 }
 
 /**
@@ -67,7 +68,17 @@ export function shortFormKeys(name: string, type: EntityType): string[] {
   if (type !== "organization") return [];
   const acronym = acronymOf(name);
   const key = nameKey(name);
-  return [...(key.length >= MIN_SHORT_LENGTH ? [key] : []), ...(acronym ? [ACRONYM_KEY + acronym] : [])];
+  return [...(key.length >= MIN_SHORT_LENGTH ? [key] : []), ...(acronym ? [acronymKey(name, acronym, true)] : [])];
+}
+
+/**
+ * The key of an acronym: a name written as one ("ECB") and a long name's initials ("European Central Bank") get
+ * keys that meet each other when looked up, never their own kind — two long names with the same initials ("Liberal
+ * Democratic Party", "Legendary Dolly Parton") are no evidence of one entity.
+ */
+function acronymKey(name: string, acronym: string, lookup: boolean): string {
+  const written = ACRONYM.test(name.trim().replace(/\./g, ""));
+  return (written === lookup ? INITIALS_KEY : ACRONYM_KEY) + acronym;
 }
 
 /** `type:short form` → the ids of the nodes of that type it may stand for, built from `nodes` (id, label, type). */
@@ -88,6 +99,22 @@ export function shortFormIndex(
 export function shortFormTarget(index: Map<string, string[]>, name: string, type: EntityType): string | null {
   const nodes = new Set(shortFormKeys(name, type).flatMap((key) => index.get(`${type}:${key}`) ?? []));
   return nodes.size === 1 ? [...nodes][0] : null;
+}
+
+/**
+ * The name an article calls a node (`label`, `aliases`, `type`) by when each of `surfaces` (its mentions' text) is
+ * only a short form of the label — the longest of them — or null when one gives the label or an alias.
+ */
+export function shortFormSurface(
+  node: { label: string; aliases: string[]; type: EntityType },
+  surfaces: string[],
+): string | null {
+  const forms = new Set(shortFormsOf(node.label, node.type));
+  // An alias that is itself a short form ("Novak", kept from the article that named "Petra Novak") is no full name.
+  const full = new Set([node.label, ...node.aliases].map(nameKey).filter((key) => !forms.has(key)));
+  if (!forms.size || !surfaces.length || surfaces.some((s) => full.has(nameKey(withoutTitle(s))))) return null;
+  if (!surfaces.every((s) => shortFormKeys(s, node.type).some((key) => forms.has(key)))) return null;
+  return surfaces.reduce((a, b) => (b.length > a.length ? b : a));
 }
 
 /** `name` without the titles before it ("President Marko Vidmar" → "Marko Vidmar"); the name itself if all title. */

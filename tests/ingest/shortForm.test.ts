@@ -63,7 +63,7 @@ describe("ingest", () => {
       expect(shortFormsOf("FC Graz", "organization")).toEqual(["graz"]);
       expect(shortFormsOf("European Central Bank", "organization")).toEqual(["=ecb"]);
       expect(shortFormsOf("Competition and Markets Authority", "organization")).toEqual(["=cma"]);
-      expect(shortFormsOf("NATO", "organization")).toEqual(["=nato"]);
+      expect(shortFormsOf("NATO", "organization")).toEqual(["#nato"]);
     });
 
     it("gives no acronym of two words or of words in lower case", () => {
@@ -103,6 +103,12 @@ describe("ingest", () => {
       expect(shortFormTarget(firms, "ECB", "person")).toBeNull();
     });
 
+    it("finds no organisation by a long name that only shares its initials", () => {
+      const firms = shortFormIndex([{ id: "ldp", label: "Liberal Democratic Party", type: "organization" }]);
+      expect(shortFormTarget(firms, "Legendary Dolly Parton", "organization")).toBeNull();
+      expect(shortFormTarget(firms, "LDP", "organization")).toBe("ldp");
+    });
+
     it("finds nothing for a surname two people share, a full name or another type", () => {
       expect(shortFormTarget(index, "Smith", "person")).toBeNull();
       expect(shortFormTarget(index, "Lyudmila Putin", "person")).toBeNull();
@@ -114,6 +120,7 @@ describe("ingest", () => {
     const graph = graphOf([
       ["vladimir-putin", "Vladimir Putin", "person"],
       ["russia", "Russia", "country"],
+      ["kremlin", "Kremlin", "organization"],
       ["microsoft-corp", "Microsoft Corp.", "organization"],
       ["activision", "Activision", "organization"],
       ["anna-smith", "Anna Smith", "person"],
@@ -121,13 +128,18 @@ describe("ingest", () => {
       ["putin-foundation", "Putin", "organization"],
     ]);
     graph.addEdge("vladimir-putin", "russia");
+    graph.addEdge("vladimir-putin", "kremlin");
     graph.addEdge("microsoft-corp", "activision");
 
     it("joins a surname to the one person named in full when the article names a neighbour of theirs", () => {
-      expect(resolveName(graph, "Putin", "person", ["Russia"])).toEqual({
+      expect(resolveName(graph, "Putin", "person", ["Kremlin"])).toEqual({
         entity: "vladimir-putin",
         rule: "short-form",
       });
+    });
+
+    it("takes no country for evidence: unrelated articles share countries", () => {
+      expect(resolveName(graph, "Putin", "person", ["Russia"])).toEqual({ entity: "putin", rule: "new" });
     });
 
     it("makes a new node of a surname in an article that names nothing around the person", () => {
