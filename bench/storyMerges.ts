@@ -2,14 +2,15 @@
  * Cross-document resolution on running stories: ingests the story corpus (tests/fixtures/corpus/stories, in date
  * order) into a copy of graph-data/ and judges every join of an article's entity to a node an earlier article made
  * against the corpus's hand-written key — right, wrong (another entity of the key) or not judged (a name the key
- * does not list) — and counts the nodes that duplicate an entity of the key. Run with
+ * does not list) — and counts the nodes that duplicate an entity of the key; it prints every join by a short form
+ * and, up to `--samples`, others at random, to read by hand. Run with
  * `node --import tsx bench/storyMerges.ts [--samples 100]`.
  */
 import { parseArgs } from "node:util";
 import type { ExtractedEntityRecord } from "../src/model/schemas.ts";
 import { loadDataset } from "../src/store/load.ts";
 import { mulberry32 } from "../src/util/random.ts";
-import { readStoryArticles, storyJudge, type Judgement } from "./corpus/storyKey.ts";
+import { coarseType, readStoryArticles, storyJudge, type Judgement } from "./corpus/storyKey.ts";
 import { withIngestedCopy } from "./corpus/ingestCopy.ts";
 
 /** One entity an article's resolution stored, with the key's reading of it. */
@@ -48,7 +49,7 @@ function verdict(n: Named, earlier: Named | undefined): Join["verdict"] {
  */
 function judgeSurfaces(record: ExtractedEntityRecord, text: string, judge: (name: string) => Judgement): Judgement {
   const surfaces = [...new Set(record.mentions.map((m) => text.slice(m.start, m.end)))];
-  const read = surfaces.map(judge).filter((j): j is { entity: string } => "entity" in j);
+  const read = surfaces.map(judge).filter((j) => "entity" in j);
   const entities = new Set(read.map((j) => j.entity));
   if (entities.size === 1) return read[0];
   return entities.size > 1 ? { unjudged: "ambiguous" } : judge(record.label);
@@ -95,6 +96,10 @@ await withIngestedCopy(items, (root, outcomes) => {
   }
   const duplicates = duplicatesOf(named);
   const extra = [...duplicates.values()].reduce((sum, ids) => sum + ids.size - 1, 0);
+  // Resolution never joins across types: a duplicate the extractor typed otherwise than the key is left by design.
+  const mistyped = new Set(
+    named.filter((n) => "type" in n.gold && n.gold.type !== coarseType(n.record.type)).map((n) => n.record.entity),
+  );
   console.log(
     JSON.stringify(
       {
@@ -102,6 +107,9 @@ await withIngestedCopy(items, (root, outcomes) => {
         entitiesStored: named.length,
         keyEntitiesNamed: new Set(named.flatMap((n) => ("entity" in n.gold ? [n.gold.entity] : []))).size,
         duplicateNodes: extra,
+        duplicateNodesTypedOtherwiseThanTheKey: [...duplicates.values()].flatMap((ids) =>
+          [...ids].filter((id) => mistyped.has(id)),
+        ).length,
         duplicated: [...duplicates].map(([entity, ids]) => `${entity}: ${namesOf(named, entity, ids)}`),
         joinsByRule: byRule,
         wrongJoins: joins.filter((j) => j.verdict === "wrong").map(describe),
@@ -110,8 +118,14 @@ await withIngestedCopy(items, (root, outcomes) => {
       2,
     ),
   );
+  // The sample to read by hand: every join by a short form, then others drawn at random.
   const random = mulberry32(3);
-  for (const j of [...joins].sort(() => random() - 0.5).slice(0, Number(values.samples)))
+  const shuffled = [...joins].sort(() => random() - 0.5);
+  const sample = [
+    ...shuffled.filter((j) => j.record.rule === "short-form"),
+    ...shuffled.filter((j) => j.record.rule !== "short-form"),
+  ];
+  for (const j of sample.slice(0, Number(values.samples)))
     console.log(`${j.verdict}\t${j.record.rule}\t${describe(j)}`);
 });
 

@@ -38,7 +38,7 @@ export function readStoryArticles(folder = STORY_CORPUS): StoryArticle[] {
 }
 
 /** The key entity a name stands for, or why it cannot be told. */
-export type Judgement = { entity: string } | { unjudged: "not in the key" | "ambiguous" };
+export type Judgement = { entity: string; type: string } | { unjudged: "not in the key" | "ambiguous" };
 
 /**
  * A judge over the key: the entity that `label` (extracted as `type`) denotes in an article of `story` — among the
@@ -52,12 +52,13 @@ export function storyJudge(folder = STORY_CORPUS): (label: string, type: EntityT
   return (label, type, story) => {
     const named = (byName.get(nameKey(label)) ?? []).filter((e) => !e.stories || e.stories.includes(story));
     const typed = named.length > 1 ? named.filter((e) => e.type === coarseType(type)) : named;
-    if (typed.length === 1) return { entity: typed[0].id };
+    if (typed.length === 1) return { entity: typed[0].id, type: typed[0].type };
     return { unjudged: named.length ? "ambiguous" : "not in the key" };
   };
 }
 
-function coarseType(type: EntityType): string {
+/** The key's type for an entity type: person, organization, or place for a country or location. */
+export function coarseType(type: EntityType): string {
   return type === "country" || type === "location" ? "place" : type;
 }
 
