@@ -107,6 +107,19 @@ describe("ingest", () => {
       expect(claimed).toEqual({ entity: "novak", rule: "new" });
     });
 
+    it("joins an unconfirmed surname to the node labelled with it rather than making another", () => {
+      const withGoalkeeper = graph.copy();
+      withGoalkeeper.setNodeAttribute("petra-novak", "aliases", ["Novak"]);
+      withGoalkeeper.addNode("novak", { label: "Novak", type: "person", aliases: [], documents: ["f1"] } as never);
+      const [goalkeeper] = resolveArticle(withGoalkeeper, [["Novak", "person", "petra-novak"], ...BIDDERS]);
+      expect(goalkeeper).toEqual({ entity: "novak", rule: "label" });
+    });
+
+    it("keeps the extractor's join when the article gives the full name", () => {
+      const [full] = resolveArticle(graph, [["Petra Novak", "person", "petra-novak"], ...BIDDERS]);
+      expect(full).toEqual({ entity: "petra-novak", rule: "id" });
+    });
+
     it("never joins a name to a node of another type, whatever the story", () => {
       const [person] = resolveArticle(graph, [["Castellan", "person"], ...TAKEOVER]);
       expect(person.rule).toBe("new");
