@@ -190,12 +190,12 @@ function resolveEntity(
     return { ...base, entity: entity.id, rule: "id" };
   }
   const sameType = (node: string) => graph.getNodeAttribute(node, "type") === entity.type;
-  // Rule "label": the extracted label is a node's label or alias (a person's also without the title before it:
-  // "Judge Eleanor Whitcombe"); rule "alias": one of the extracted aliases is.
+  // Rule "label": the extracted label is a node's label or alias (a person's full name also without the title before
+  // it: "Judge Eleanor Whitcombe"; "King Charles" is no evidence for a node labelled "Charles"); rule "alias": one of
+  // the extracted aliases is.
   const untitled = entity.type === "person" ? withoutTitle(base.label) : base.label;
-  const byLabel = [
-    ...new Set([...(names.get(nameKey(entity.label)) ?? []), ...(names.get(nameKey(untitled)) ?? [])]),
-  ].filter(sameType);
+  const byUntitled = untitled.includes(" ") ? (names.get(nameKey(untitled)) ?? []) : [];
+  const byLabel = [...new Set([...(names.get(nameKey(entity.label)) ?? []), ...byUntitled])].filter(sameType);
   // A name that is only an alias kept as a short form (a bare surname) is vetted as a short form.
   if (byLabel.length === 1)
     return {

@@ -90,6 +90,17 @@ describe("ingest", () => {
       expect(halvorsen).toEqual({ entity: "ingrid-halvorsen", rule: "short-form" });
     });
 
+    it("finds a full name after a title by its label, but not a bare name after a title", () => {
+      const titled = graphOf([
+        ["eleanor-whitcombe", "Eleanor Whitcombe", "person", ["c1"]],
+        ["charles", "Charles", "person", ["c2"]],
+      ]);
+      expect(resolveArticle(titled, [["Judge Eleanor Whitcombe", "person"]])).toEqual([
+        { entity: "eleanor-whitcombe", rule: "label" },
+      ]);
+      expect(resolveArticle(titled, [["King Charles", "person"]])).toEqual([{ entity: "king-charles", rule: "new" }]);
+    });
+
     it("joins a firm's name without its designator, and a name to its acronym", () => {
       const [firm] = resolveArticle(graph, [["Halvorsen", "organization"], ...BIDDERS]);
       expect(firm).toEqual({ entity: "halvorsen-group", rule: "short-form" });
