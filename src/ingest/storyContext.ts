@@ -24,6 +24,7 @@ export interface StoryContextOptions {
   maxEntityDocuments: number;
 }
 
+/** The evidence resolution asks for, measured with bench/storyMerges.ts and bench/duplicates.ts (see the README). */
 export const DEFAULT_STORY_CONTEXT_OPTIONS: StoryContextOptions = {
   minSharedEntities: 2,
   ignoredTypes: ["date", "quantity", "country", "concept"],
