@@ -2,26 +2,23 @@
  * Cross-document duplicates: ingests a corpus of real articles (the first Re-DocRED development documents,
  * detokenised, and the news fixtures of tests/fixtures/extract) into a copy of graph-data/ and counts the nodes that
  * name one entity twice — (a) the same normalised name and type, (b) a name that is a short form (surname, first
- * words) of exactly one other node of its type — and lists the merges resolution made by the short-form rule, to be
- * judged by hand. Run with `node --import tsx bench/duplicates.ts [--docs 200] [--samples 100]`.
+ * words) of exactly one other node of its type — and lists the joins made by a short form (resolution's rule, or the
+ * extractor's own join of a bare surname), to be judged by hand. Run with
+ * `node --import tsx bench/duplicates.ts [--docs 200] [--samples 100]`.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { MultiDirectedGraph } from "graphology";
 import { buildGraph } from "../src/graph/build.ts";
-import { ServedGraph } from "../src/graph/servedGraph.ts";
 import { detokenize, readRedocred } from "../src/extract/eval/redocred.ts";
-import { ingestBatch } from "../src/ingest/batch.ts";
 import type { BatchItem } from "../src/ingest/batchInput.ts";
-import { shortFormIndex, shortFormTarget } from "../src/ingest/shortForm.ts";
-import { DataWriter } from "../src/ingest/writer.ts";
+import { shortFormIndex, shortFormSurface, shortFormTarget } from "../src/ingest/shortForm.ts";
+import type { ExtractedEntityRecord } from "../src/model/schemas.ts";
 import type { EntityType, KnowledgeGraph } from "../src/model/types.ts";
 import { normalizeName } from "../src/search/normalize.ts";
-import { DEFAULT_DATA_ROOT } from "../src/store/dataFiles.ts";
 import { loadDataset } from "../src/store/load.ts";
 import { mulberry32 } from "../src/util/random.ts";
+import { withIngestedCopy } from "./corpus/ingestCopy.ts";
 import { REPO_ROOT } from "./util/child.ts";
 
 const REDOCRED = path.resolve(REPO_ROOT, "../shared/redocred/dev.json");
@@ -107,22 +104,30 @@ function broadIndex(nodes: NodeName[]): Map<string, string[]> {
 const { values } = parseArgs({
   options: { docs: { type: "string", default: "200" }, samples: { type: "string", default: "100" } },
 });
-const root = path.join(mkdtempSync(path.join(os.tmpdir(), "kg-duplicates-")), "graph-data");
-try {
-  cpSync(DEFAULT_DATA_ROOT, root, { recursive: true, filter: (src) => !src.includes(`${path.sep}build`) });
-  const writer = new DataWriter(root, new ServedGraph(new MultiDirectedGraph()), { saveDelayMs: 60_000 });
-  const items = corpus(Number(values.docs));
-  let added = 0;
-  for await (const outcome of ingestBatch(writer, items)) if (outcome.status === "added") added++;
-  await writer.flush();
+const items = corpus(Number(values.docs));
+await withIngestedCopy(items, (root, outcomes) => {
+  const added = outcomes.filter((o) => o.status === "added").length;
   const graph = buildGraph({ root }).graph;
   const found = duplicates(graph);
+  const textOf = new Map<string, string>();
+  outcomes.forEach(
+    (o, i) => o.status === "added" && "input" in items[i] && textOf.set(o.document, items[i].input.text),
+  );
+  // Joins by a short form whatever their rule: the extractor's own ("id") count when every mention is a bare short
+  // form of the node's name, as resolution now vets them.
+  const byShortForm = (document: string, e: ExtractedEntityRecord) =>
+    e.rule === "short-form" ||
+    (e.rule === "id" &&
+      shortFormSurface(
+        graph.getNodeAttributes(e.entity),
+        e.mentions.map((m) => textOf.get(document)!.slice(m.start, m.end)),
+      ) !== null);
   const merges = loadDataset(root).extracted.flatMap((file) =>
     file.entities
-      .filter((e) => e.rule === "short-form")
+      .filter((e) => byShortForm(file.document, e))
       .map((e) => ({
         merge: `${file.document}.${e.key}`,
-        label: e.label,
+        label: e.mentions.map((m) => textOf.get(file.document)!.slice(m.start, m.end)).join(" / "),
         type: e.type,
         joined: graph.getNodeAttribute(e.entity, "label"),
       })),
@@ -145,6 +150,4 @@ try {
     ),
   );
   for (const m of sample) console.log(`${m.merge}\t${m.type}\t${m.label}\t→ ${m.joined}`);
-} finally {
-  rmSync(path.dirname(root), { recursive: true, force: true });
-}
+});

@@ -7,7 +7,8 @@ import type { ExtractedEntityRecord, ExtractedFile, ExtractedRelationRecord, Ont
 import { ENTITY_TYPES, MODALITIES, STANCES, type EntityType, type KnowledgeGraph } from "../model/types.ts";
 import { isRelationKind, kindOfPredicate, MAX_RELATION_LABEL_LENGTH } from "../model/relationKind.ts";
 import { normalizeName } from "../search/normalize.ts";
-import { shortFormIndex, shortFormTarget } from "./shortForm.ts";
+import { shortFormIndex, shortFormSurface, shortFormTarget, withoutTitle } from "./shortForm.ts";
+import { storyContext } from "./storyContext.ts";
 import type { ExtractedEntity, ExtractionResult, SkippedRelation } from "./types.ts";
 
 /** Longest generated id (before any `-2` suffix). */
@@ -40,7 +41,7 @@ export function resolveExtraction(input: ResolveInput): Resolution {
   const entities: ExtractedEntityRecord[] = [];
   for (const entity of extraction.entities) {
     if (!isEntity(entity) || byExtractorId.has(entity.id)) continue;
-    let record = resolveEntity(entity, `e${entities.length + 1}`, graph, { names, shortForms }, taken, text.length);
+    let record = resolveEntity(entity, `e${entities.length + 1}`, graph, { names, shortForms }, taken, text);
     // Two entities of one article whose names differ only in accents or punctuation ("Dinamo București" and
     // "Dinamo Bucureşti") are one: the second joins the node the first makes.
     const sameName = `${record.type}:${nameKey(record.label)}`;
@@ -50,7 +51,7 @@ export function resolveExtraction(input: ResolveInput): Resolution {
     byExtractorId.set(entity.id, record);
     entities.push(record);
   }
-  confirmShortForms(graph, entities, taken);
+  confirmShortForms(graph, entities, names, taken);
   const skipped: SkippedRelation[] = [];
   const relations: ExtractedRelationRecord[] = [];
   const seen = new Map<string, ExtractedRelationRecord>();
@@ -108,19 +109,41 @@ export function resolveExtraction(input: ResolveInput): Resolution {
 }
 
 /**
- * Keeps a short-form merge only when the article also names, by its full name or an alias, a neighbour of the node
- * the short form joined: a surname alone picked the wrong person in each of the 4 merges it made on 526 Re-DocRED
- * articles about unrelated subjects ("George" → David Lloyd George), while a news story about the same events names
- * the same people and places around him. Others become new nodes.
+ * Keeps a short-form merge only when the article gives evidence that it speaks of that entity: it names, by its full
+ * name or an alias, a neighbour of the node, or enough of the entities an earlier article that named the node also
+ * named (see storyContext.ts). Without it a surname alone picked the wrong person in 9 of the 10 joins made on 526
+ * Re-DocRED articles about unrelated subjects ("Shepherd", a lord, → Derek Shepherd), while a news story about the
+ * same events names the same people, firms and places around him. Others become new nodes, named as the article
+ * names them.
  */
-function confirmShortForms(graph: KnowledgeGraph, entities: ExtractedEntityRecord[], taken: Set<string>): void {
-  const named = new Set(entities.filter((e) => e.rule !== "new" && e.rule !== "short-form").map((e) => e.entity));
+function confirmShortForms(
+  graph: KnowledgeGraph,
+  entities: ExtractedEntityRecord[],
+  names: Map<string, string[]>,
+  taken: Set<string>,
+): void {
+  const named = entities.filter((e) => e.rule !== "new" && e.rule !== "short-form").map((e) => e.entity);
+  const context = storyContext(graph, named);
   for (const entity of entities) {
-    if (entity.rule !== "short-form" || graph.neighbors(entity.entity).some((n) => named.has(n))) continue;
+    if (entity.rule !== "short-form" || context(entity.entity)) continue;
+    // Unconfirmed, the name still joins the one node of its type labelled with it, as any name does.
+    const labelled = (names.get(nameKey(entity.label)) ?? []).filter(
+      (n) => n !== entity.entity && sameLabel(graph, n, entity.label, entity.type),
+    );
+    if (labelled.length === 1) {
+      entity.entity = labelled[0];
+      entity.rule = "label";
+      continue;
+    }
     entity.entity = freshId(slugify(entity.label), graph, taken);
     entity.rule = "new";
     taken.add(entity.entity);
   }
+}
+
+function sameLabel(graph: KnowledgeGraph, node: string, label: string, type: EntityType): boolean {
+  const a = graph.getNodeAttributes(node);
+  return a.type === type && nameKey(a.label) === nameKey(label);
 }
 
 /** Normalised label/alias → node ids carrying it. */
@@ -145,8 +168,9 @@ function resolveEntity(
   graph: KnowledgeGraph,
   { names, shortForms }: { names: Map<string, string[]>; shortForms: Map<string, string[]> },
   taken: Set<string>,
-  textLength: number,
+  text: string,
 ): ExtractedEntityRecord {
+  const textLength = text.length;
   const base = {
     key,
     label: entity.label.trim(),
@@ -157,13 +181,29 @@ function resolveEntity(
       .filter((m) => m.end > m.start)
       .map((m) => ({ start: m.start, end: m.end })),
   };
-  // Rule "id": the extractor already named an existing node of the same type.
-  if (graph.hasNode(entity.id) && graph.getNodeAttribute(entity.id, "type") === entity.type)
+  // Rule "id": the extractor already named an existing node of the same type. When every mention is only a short
+  // form of the node's name (a bare surname), the join is vetted like one of ours: the extractor matches a surname
+  // against the whole graph, and joined a goalkeeper of a football report to a politician of another story.
+  if (graph.hasNode(entity.id) && graph.getNodeAttribute(entity.id, "type") === entity.type) {
+    const surfaces = base.mentions.map((m) => text.slice(m.start, m.end));
+    const surface = shortFormSurface(graph.getNodeAttributes(entity.id), surfaces);
+    if (surface) return { ...base, label: surface, aliases: [], entity: entity.id, rule: "short-form" };
     return { ...base, entity: entity.id, rule: "id" };
+  }
   const sameType = (node: string) => graph.getNodeAttribute(node, "type") === entity.type;
-  // Rule "label": the extracted label is a node's label or alias; rule "alias": one of the extracted aliases is.
-  const byLabel = (names.get(nameKey(entity.label)) ?? []).filter(sameType);
-  if (byLabel.length === 1) return { ...base, entity: byLabel[0], rule: "label" };
+  // Rule "label": the extracted label is a node's label or alias (a person's full name also without the title before
+  // it: "Judge Eleanor Whitcombe"; "King Charles" is no evidence for a node labelled "Charles"); rule "alias": one of
+  // the extracted aliases is.
+  const untitled = entity.type === "person" ? withoutTitle(base.label) : base.label;
+  const byUntitled = untitled.includes(" ") ? (names.get(nameKey(untitled)) ?? []) : [];
+  const byLabel = [...new Set([...(names.get(nameKey(entity.label)) ?? []), ...byUntitled])].filter(sameType);
+  // A name that is only an alias kept as a short form (a bare surname) is vetted as a short form.
+  if (byLabel.length === 1)
+    return {
+      ...base,
+      entity: byLabel[0],
+      rule: shortFormSurface(graph.getNodeAttributes(byLabel[0]), [base.label]) ? "short-form" : "label",
+    };
   for (const alias of base.aliases) {
     const byAlias = (names.get(nameKey(alias)) ?? []).filter(sameType);
     if (byAlias.length === 1) return { ...base, entity: byAlias[0], rule: "alias" };

@@ -5,7 +5,7 @@
 import { MultiDirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
 import { resolveExtraction } from "../../src/ingest/resolve.ts";
-import { shortFormIndex, shortFormsOf, shortFormTarget } from "../../src/ingest/shortForm.ts";
+import { shortFormIndex, shortFormsOf, shortFormTarget, withoutTitle } from "../../src/ingest/shortForm.ts";
 import type { EntityAttributes, EntityType, KnowledgeGraph } from "../../src/model/types.ts";
 import { loadDataset } from "../../src/store/load.ts";
 
@@ -58,6 +58,29 @@ describe("ingest", () => {
     });
   });
 
+  describe("shortFormsOf organisations", () => {
+    it("gives a club's name without the designator before it and a long name's acronym", () => {
+      expect(shortFormsOf("FC Graz", "organization")).toEqual(["graz"]);
+      expect(shortFormsOf("European Central Bank", "organization")).toEqual(["=ecb"]);
+      expect(shortFormsOf("Competition and Markets Authority", "organization")).toEqual(["=cma"]);
+      expect(shortFormsOf("NATO", "organization")).toEqual(["#nato"]);
+    });
+
+    it("gives no acronym of two words or of words in lower case", () => {
+      expect(shortFormsOf("Halvorsen Group", "organization")).toEqual(["halvorsen"]);
+      expect(shortFormsOf("Bank of england", "organization")).toEqual([]);
+    });
+  });
+
+  describe("withoutTitle", () => {
+    it("drops the titles before a name but never the whole name", () => {
+      expect(withoutTitle("President Marko Vidmar")).toBe("Marko Vidmar");
+      expect(withoutTitle("Ms Halvorsen")).toBe("Halvorsen");
+      expect(withoutTitle("Prime Minister Vidmar")).toBe("Vidmar");
+      expect(withoutTitle("President")).toBe("President");
+    });
+  });
+
   describe("shortFormTarget", () => {
     const index = shortFormIndex([
       { id: "vladimir-putin", label: "Vladimir Putin", type: "person" },
@@ -65,8 +88,25 @@ describe("ingest", () => {
       { id: "john-smith", label: "John Smith", type: "person" },
     ]);
 
-    it("finds the one node a surname stands for", () => {
+    it("finds the one node a surname stands for, also after a title", () => {
       expect(shortFormTarget(index, "Putin", "person")).toBe("vladimir-putin");
+      expect(shortFormTarget(index, "President Putin", "person")).toBe("vladimir-putin");
+    });
+
+    it("finds an organisation by its acronym and by the name its acronym stands for", () => {
+      const firms = shortFormIndex([
+        { id: "ecb", label: "European Central Bank", type: "organization" },
+        { id: "sfo", label: "SFO", type: "organization" },
+      ]);
+      expect(shortFormTarget(firms, "ECB", "organization")).toBe("ecb");
+      expect(shortFormTarget(firms, "Serious Fraud Office", "organization")).toBe("sfo");
+      expect(shortFormTarget(firms, "ECB", "person")).toBeNull();
+    });
+
+    it("finds no organisation by a long name that only shares its initials", () => {
+      const firms = shortFormIndex([{ id: "ldp", label: "Liberal Democratic Party", type: "organization" }]);
+      expect(shortFormTarget(firms, "Legendary Dolly Parton", "organization")).toBeNull();
+      expect(shortFormTarget(firms, "LDP", "organization")).toBe("ldp");
     });
 
     it("finds nothing for a surname two people share, a full name or another type", () => {
@@ -80,6 +120,7 @@ describe("ingest", () => {
     const graph = graphOf([
       ["vladimir-putin", "Vladimir Putin", "person"],
       ["russia", "Russia", "country"],
+      ["kremlin", "Kremlin", "organization"],
       ["microsoft-corp", "Microsoft Corp.", "organization"],
       ["activision", "Activision", "organization"],
       ["anna-smith", "Anna Smith", "person"],
@@ -87,13 +128,18 @@ describe("ingest", () => {
       ["putin-foundation", "Putin", "organization"],
     ]);
     graph.addEdge("vladimir-putin", "russia");
+    graph.addEdge("vladimir-putin", "kremlin");
     graph.addEdge("microsoft-corp", "activision");
 
     it("joins a surname to the one person named in full when the article names a neighbour of theirs", () => {
-      expect(resolveName(graph, "Putin", "person", ["Russia"])).toEqual({
+      expect(resolveName(graph, "Putin", "person", ["Kremlin"])).toEqual({
         entity: "vladimir-putin",
         rule: "short-form",
       });
+    });
+
+    it("takes no country for evidence: unrelated articles share countries", () => {
+      expect(resolveName(graph, "Putin", "person", ["Russia"])).toEqual({ entity: "putin", rule: "new" });
     });
 
     it("makes a new node of a surname in an article that names nothing around the person", () => {
