@@ -205,7 +205,7 @@ export class DataWriter {
     if (!step.byNormalised.has(normalised)) step.byNormalised.set(normalised, id);
     step.nextSeq++;
     step.documents.push(graphDocument(id, doc.title, documentDate(meta)));
-    const next = (step.next ??= this.#nextGraph(step.served));
+    const next = (step.next ??= await this.#nextGraph(step.served));
     const outcome = applyDocumentFacts(next, ontology, file, step.decisions);
     return {
       document: { id, title: doc.title },
@@ -220,7 +220,7 @@ export class DataWriter {
 
   /** Records an accept/reject decision on an extracted relation and applies it to the served graph. */
   async decide(relation: string, decision: RelationDecision): Promise<DecisionResult> {
-    return this.#locked(() => {
+    return this.#locked(async () => {
       const graph = this.#served.graph;
       const decisions = readDecisions(this.dataFiles);
       const previous = decisions.relations[relation]?.decision;
@@ -241,7 +241,7 @@ export class DataWriter {
       if (previous === decision) return { relation, decision, unchanged: true };
       decisions.relations[relation] = { decision, at: this.#options.now().toISOString() };
       commitWrites(this.dataFiles, [decisionsFile(decisions)]);
-      const next = this.#nextGraph(graph);
+      const next = await this.#nextGraph(graph);
       if (decision === "accepted") next.setEdgeAttribute(relation, "status", "accepted");
       else next.dropEdge(relation);
       refreshDegreesAndSizes(next);
@@ -367,7 +367,7 @@ export class DataWriter {
     const decisions = readDecisions(this.dataFiles);
     const read = await readAddedDocuments(this.dataFiles, ready, { graph: served, ontology, decisions });
     if (!read) return "no";
-    const next = this.#spare?.of === served ? this.#nextGraph(served) : await copyInSlices(served, () => true);
+    const next = await this.#nextGraph(served);
     // A hand edit while the files were read changes the signature, so the next sync sees it (and reloads).
     if (!next) return "no";
     for (const file of read.extracted) {
@@ -420,12 +420,13 @@ export class DataWriter {
   /**
    * A private copy of the served graph for a write to change. The served graph is never changed in place: readers'
    * indexes are cached per graph object. Copying a 10,000-node graph costs a few hundred milliseconds, so after
-   * each write a copy is prepared in idle time and the next write takes it if the served graph is still the same.
+   * each write a copy is prepared in idle time and the next write takes it if the served graph is still the same;
+   * without one, the copy is made in slices too, so that reads are answered while a write waits for it.
    */
-  #nextGraph(current: KnowledgeGraph): KnowledgeGraph {
+  async #nextGraph(current: KnowledgeGraph): Promise<KnowledgeGraph> {
     const spare = this.#spare;
     this.#spare = null;
-    return spare && spare.of === current ? spare.graph : current.copy();
+    return spare && spare.of === current ? spare.graph : (await copyInSlices(current, () => true))!;
   }
 
   /**

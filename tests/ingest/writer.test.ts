@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { buildGraph } from "../../src/graph/build.ts";
@@ -248,6 +248,23 @@ describe("DataWriter", () => {
       const decisions = data.read("decisions.yaml");
       expect(decisions).toContain(`${leads}:\n    decision: accepted`);
       expect(decisions).toContain(`${praise}:\n    decision: rejected`);
+    });
+
+    it("copies the served graph in slices for a decision when no spare copy is ready, not in one go", async () => {
+      const fresh = setup();
+      try {
+        const added = await fresh.writer.ingest({ title: ACME_ARTICLE.title, text: ACME_ARTICLE.text });
+        const copy = vi.spyOn(fresh.served.graph, "copy");
+        const before = fresh.served.graph;
+        await fresh.writer.decide(added.newRelations[0], "accepted");
+        expect(copy).not.toHaveBeenCalled();
+        expect(fresh.served.graph).not.toBe(before);
+        expect(fresh.served.graph.getEdgeAttribute(added.newRelations[0], "status")).toBe("accepted");
+        expect(before.getEdgeAttribute(added.newRelations[0], "status")).toBe("candidate");
+      } finally {
+        await fresh.writer.flush();
+        fresh.data.remove();
+      }
     });
 
     it("keeps the decisions through a full rebuild and through another ingest", async () => {
