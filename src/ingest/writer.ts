@@ -3,7 +3,7 @@
  * serialised by the write lock, written all-or-nothing, then applied to the served graph without a restart.
  */
 import { buildGraph, isBuildStale } from "../graph/build.ts";
-import { fingerprintInputs } from "../graph/fingerprint.ts";
+import { fingerprintInputs, fingerprintInputsAsync } from "../graph/fingerprint.ts";
 import { readGraphJson, writeGraphJsonStreamed } from "../graphfile/graphFile.ts";
 import { copyInSlices } from "./copyInSlices.ts";
 import type { GraphDocument, KnowledgeGraph } from "../model/types.ts";
@@ -380,8 +380,15 @@ export class DataWriter {
     finishDocumentStep(next, [...documents, ...dated]);
     const whole = ready.length === ids.length;
     const applied = new Set([...signatureFiles(before), ...ready.flatMap(documentParts)]);
-    // Not saved: the process that added the documents saves its own build of them.
-    this.#publish(next, { signature: whole ? after : restrictSignature(after, applied), save: false, whole });
+    // Not saved: the process that added the documents saves its own build of them. Fingerprinted without holding the
+    // event loop (the files cannot change meanwhile: this runs under the write lock).
+    const builtFrom = whole ? await fingerprintInputsAsync(this.dataFiles) : "";
+    this.#publish(next, {
+      signature: whole ? after : restrictSignature(after, applied),
+      save: false,
+      whole,
+      builtFrom,
+    });
     logger.info(
       { documents: ready.length, nodes: next.order, edges: next.size },
       "graph-data gained documents; applied",
@@ -434,10 +441,13 @@ export class DataWriter {
    * false: only some of the files on disk), and schedules saving it (unless `save` is false) and preparing the next
    * copy.
    */
-  #publish(graph: KnowledgeGraph, options: { signature?: string; save?: boolean; whole?: boolean } = {}): void {
+  #publish(
+    graph: KnowledgeGraph,
+    options: { signature?: string; save?: boolean; whole?: boolean; builtFrom?: string } = {},
+  ): void {
     const { signature, save = true, whole = true } = options;
     // A graph of only some of the files is the build of no state of graph-data/: it matches no fingerprint.
-    graph.setAttribute("builtFrom", whole ? fingerprintInputs(this.dataFiles) : "");
+    graph.setAttribute("builtFrom", whole ? (options.builtFrom ?? fingerprintInputs(this.dataFiles)) : "");
     this.#served.replace(graph);
     this.#published = { graph, signature: signature ?? statSignature(this.dataFiles) };
     this.#spare = null;

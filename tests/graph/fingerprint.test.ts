@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { mkdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fingerprintInputs } from "../../src/graph/fingerprint.ts";
+import { fingerprintInputs, fingerprintInputsAsync } from "../../src/graph/fingerprint.ts";
 import { dataFilesOf } from "../../src/store/dataFiles.ts";
 import { makeTempData } from "../helpers/tempData.ts";
 
@@ -34,5 +34,15 @@ describe("fingerprintInputs", () => {
     data.edit("entities.yaml", (text) => text.replace("person", "PERSON"));
     utimesSync(file, atime, mtime);
     expect(fingerprintInputs(dataFiles)).not.toBe(first);
+  });
+
+  it("gives the same value when taken without holding the event loop, before and after a change", async () => {
+    expect(await fingerprintInputsAsync(dataFiles)).toBe(fingerprintInputs(dataFiles));
+    mkdirSync(path.join(data.root, "more"));
+    data.write("more/notes.yaml", "b: 2\n");
+    const changed = await fingerprintInputsAsync(dataFiles);
+    expect(changed).toBe(fingerprintInputs(dataFiles));
+    rmSync(path.join(data.root, "more"), { recursive: true });
+    expect(await fingerprintInputsAsync(dataFiles)).not.toBe(changed);
   });
 });
