@@ -60,8 +60,8 @@ export class GrowingContext {
   private names!: NameTable;
   /** Normalised names the lexicon, gazetteer and seats added: a new node sharing one needs a full compile. */
   private baseKeys!: Set<string>;
-  /** Graph nodes compiled, in the graph's order, with the signature of their names. */
-  private nodes: { id: string; signature: string }[] = [];
+  /** Graph nodes compiled, in the graph's order, with the names they were compiled with. */
+  private nodes: CompiledNode[] = [];
   private generic: string[] = [];
 
   constructor(
@@ -72,43 +72,32 @@ export class GrowingContext {
     this.compile();
   }
 
-  /** Brings the tables up to the graph's current nodes; returns the (new) context. */
+  /**
+   * Brings the tables up to the graph's current nodes; returns the (new) context. One pass over the nodes, comparing
+   * the names compiled without building strings: this runs before every extraction against a graph.
+   */
   update(): CompiledContext {
     const graph = this.graph;
-    if (!graph || graph.order === this.nodes.length) {
-      if (graph && !this.unchanged(graph)) this.compile();
-      else if (this.generic.length > 0) this.context = { ...this.context, anchors: this.anchors() };
-      return this.context;
-    }
-    if (graph.order < this.nodes.length || !this.unchanged(graph)) {
-      this.compile();
-      return this.context;
-    }
+    if (!graph) return this.context;
     const added: [string, NodeNames][] = [];
     let k = 0;
-    graph.forEachNode((id, a) => {
-      if (k++ >= this.nodes.length) added.push([id, a]);
-    });
-    if (added.some(([, a]) => [a.label, ...a.aliases].some((n) => this.baseKeys.has(normalizeName(n))))) {
-      this.compile();
-      return this.context;
+    for (const { node, attributes } of graph.nodeEntries()) {
+      if (k === this.nodes.length) added.push([node, attributes]);
+      else if (sameNames(this.nodes[k], node, attributes)) k++;
+      else return this.recompiled();
     }
+    if (k < this.nodes.length) return this.recompiled();
+    if (added.some(([, a]) => [a.label, ...a.aliases].some((n) => this.baseKeys.has(normalizeName(n)))))
+      return this.recompiled();
     for (const [id, a] of added) this.addNode(id, a);
-    this.context = { ...this.context, names: this.names.patterns(), anchors: this.anchors() };
+    if (added.length > 0) this.context = { ...this.context, names: this.names.patterns(), anchors: this.anchors() };
+    else if (this.generic.length > 0) this.context = { ...this.context, anchors: this.anchors() };
     return this.context;
   }
 
-  /** Whether the nodes compiled are still the graph's first nodes, with the same names. */
-  private unchanged(graph: KnowledgeGraph): boolean {
-    let k = 0;
-    let same = true;
-    graph.someNode((id, a) => {
-      if (k >= this.nodes.length) return true;
-      const seen = this.nodes[k++];
-      same = seen.id === id && seen.signature === signature(a);
-      return !same;
-    });
-    return same && k === Math.min(this.nodes.length, graph.order);
+  private recompiled(): CompiledContext {
+    this.compile();
+    return this.context;
   }
 
   private compile(): void {
@@ -145,7 +134,7 @@ export class GrowingContext {
 
   private addNode(id: string, a: NodeNames): void {
     this.names.addEntry({ id, label: a.label, type: a.type, subtype: a.subtype, aliases: a.aliases, origin: "graph" });
-    this.nodes.push({ id, signature: signature(a) });
+    this.nodes.push({ id, label: a.label, type: a.type, subtype: a.subtype, aliases: [...a.aliases] });
     if ([a.label, ...a.aliases].some(isGenericName)) this.generic.push(id);
   }
 
@@ -159,8 +148,16 @@ export class GrowingContext {
 /** The node attributes names are compiled from. */
 type NodeNames = Pick<LexiconEntry, "label" | "type" | "subtype" | "aliases">;
 
-function signature(a: NodeNames): string {
-  return `${a.type}\u0000${a.subtype ?? ""}\u0000${a.label}\u0000${a.aliases.join("\u0000")}`;
+/** A graph node as compiled. */
+interface CompiledNode extends NodeNames {
+  id: string;
+}
+
+/** Whether node `id` is still the node compiled as `seen`, with the same names. */
+function sameNames(seen: CompiledNode, id: string, a: NodeNames): boolean {
+  if (seen.id !== id || seen.label !== a.label || seen.type !== a.type || seen.subtype !== a.subtype) return false;
+  if (seen.aliases.length !== a.aliases.length) return false;
+  return seen.aliases.every((alias, i) => alias === a.aliases[i]);
 }
 
 /** Names and their owners; a name already owned by an earlier (stronger) entry stays with it. */
