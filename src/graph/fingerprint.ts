@@ -18,15 +18,8 @@ const digests = new Map<string, { stat: string; digest: string }>();
  * excluded). A file is hashed again only when its size, modification time, change time or inode moved.
  */
 export function fingerprintInputs(dataFiles: DataFiles): string {
-  const hash = createHash("sha256");
-  const seen = new Set<string>();
-  for (const file of listSourceFiles(dataFiles.root, dataFiles.buildDir)) {
-    seen.add(file);
-    hash.update(path.relative(dataFiles.root, file)).update("\0").update(contentDigest(file)).update("\0");
-  }
-  for (const file of digests.keys())
-    if (file.startsWith(dataFiles.root + path.sep) && !seen.has(file)) digests.delete(file);
-  return hash.digest("hex");
+  const files = listSourceFiles(dataFiles.root, dataFiles.buildDir);
+  return combine(dataFiles, files, files.map(contentDigest));
 }
 
 /**
@@ -35,13 +28,19 @@ export function fingerprintInputs(dataFiles: DataFiles): string {
  * milliseconds per step. Same value, same digest cache.
  */
 export async function fingerprintInputsAsync(dataFiles: DataFiles): Promise<string> {
+  const files = await listSourceFilesAsync(dataFiles.root, dataFiles.buildDir);
+  const digestList: string[] = [];
+  for (const file of files) digestList.push(await contentDigestAsync(file));
+  return combine(dataFiles, files, digestList);
+}
+
+/** The fingerprint of `files` (in order) and their digests; forgets the cached digests of files gone from the root. */
+function combine(dataFiles: DataFiles, files: string[], digestList: string[]): string {
   const hash = createHash("sha256");
-  const seen = new Set<string>();
-  for (const file of await listSourceFilesAsync(dataFiles.root, dataFiles.buildDir)) {
-    seen.add(file);
-    const digest = await contentDigestAsync(file);
-    hash.update(path.relative(dataFiles.root, file)).update("\0").update(digest).update("\0");
-  }
+  files.forEach((file, i) =>
+    hash.update(path.relative(dataFiles.root, file)).update("\0").update(digestList[i]).update("\0"),
+  );
+  const seen = new Set(files);
   for (const file of digests.keys())
     if (file.startsWith(dataFiles.root + path.sep) && !seen.has(file)) digests.delete(file);
   return hash.digest("hex");
@@ -49,20 +48,21 @@ export async function fingerprintInputsAsync(dataFiles: DataFiles): Promise<stri
 
 function contentDigest(file: string): string {
   const key = statKey(statSync(file, { bigint: true }));
-  const known = digests.get(file);
-  if (known?.stat === key) return known.digest;
-  const digest = createHash("sha256").update(readFileSync(file)).digest("hex");
-  digests.set(file, { stat: key, digest });
-  return digest;
+  return cachedDigest(file, key) ?? remember(file, key, readFileSync(file));
 }
 
 async function contentDigestAsync(file: string): Promise<string> {
   const key = statKey(await stat(file, { bigint: true }));
+  return cachedDigest(file, key) ?? remember(file, key, await readFile(file));
+}
+
+function cachedDigest(file: string, key: string): string | null {
   const known = digests.get(file);
-  if (known?.stat === key) return known.digest;
-  const digest = createHash("sha256")
-    .update(await readFile(file))
-    .digest("hex");
+  return known?.stat === key ? known.digest : null;
+}
+
+function remember(file: string, key: string, content: Buffer): string {
+  const digest = createHash("sha256").update(content).digest("hex");
   digests.set(file, { stat: key, digest });
   return digest;
 }
