@@ -18,6 +18,7 @@ import {
   isOrgHead,
   isPolityHead,
   typeName,
+  SURNAME_PARTICLES,
   TOWN_NAME_PARTICLES,
 } from "./typing.ts";
 import type { Mention } from "./types.ts";
@@ -55,8 +56,6 @@ const CONNECTORS = new Set([
 ]);
 /** Common nouns that, after a name, say what kind of body it is ("the Democratic Centre party"). */
 const OUTLET_NOUNS_AFTER = new Set(["party", "group", "movement", "coalition", "alliance", "bloc", "team", "company"]);
-/** Particles that, in lower case, start a surname standing alone: "van Dam", "von Braun", "de Gaulle". */
-const SURNAME_START = new Set(["van", "von", "de", "di", "da", "du", "der", "den", "ter", "dos", "del"]);
 /** Two particles that join the parts of a person's name. */
 const PARTICLE_PAIR = new Set(["van der", "van den", "von der", "van de", "de la", "de los", "de las", "van het"]);
 const OF_HEADS = new Set([
@@ -141,7 +140,7 @@ function step(
     return title.next;
   }
   // "van Dam said": a surname that keeps its lower-case particle, outside a longer name.
-  if (SURNAME_START.has(tokens[i].text) && i + 1 < to && !isCapitalized(tokens[i - 1] ?? tokens[i])) {
+  if (SURNAME_PARTICLES.has(tokens[i].text) && i + 1 < to && !isCapitalized(tokens[i - 1] ?? tokens[i])) {
     const end = properRun(tokens, i + 1, to);
     if (end === i + 2) {
       properName(a, ctx, i, end, out, taken);

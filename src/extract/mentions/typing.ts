@@ -70,6 +70,11 @@ const SURNAME_PLACE_WORDS = new Set([
 ]);
 /** Lower-case particles inside people's names: "Bram de Vries", "Ursula von der Leyen", "Ana dos Santos". */
 const NAME_PARTICLES = new Set(["de", "van", "von", "der", "den", "ter", "da", "di", "du", "dos", "das", "del", "bin"]);
+/**
+ * Those that, in lower case, start a surname standing alone: "van Dam", "von Braun", "de Gaulle" ("das" is also an
+ * article, "das Kapital"; "bin" joins a father's name, not a surname).
+ */
+export const SURNAME_PARTICLES = new Set([...NAME_PARTICLES].filter((p) => p !== "das" && p !== "bin"));
 /** Last words that make a name a state or realm, past or present ("Russian Empire", "Dutch Republic"). */
 const POLITY_HEADS = new Set([
   ...["empire", "republic", "kingdom", "dynasty", "confederation", "commonwealth", "caliphate", "sultanate"],
