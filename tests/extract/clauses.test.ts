@@ -186,6 +186,27 @@ describe("extract", () => {
       });
     });
 
+    it("gives a participle after an apposition to the name the apposition describes: X, a battery maker based in Y", () => {
+      const r = extract("The cells came from Kessing Energy, a battery maker based in Dongguan, the firm said.");
+      expect(relation(r, "kessing-energy", "headquartered_in", "dongguan")).toMatchObject({ rule: "passive" });
+      const both = extract("Shares in Absa and Standard Bank, both based in Johannesburg, rose on Monday.");
+      expect(triples(both)).toEqual(
+        expect.arrayContaining(["absa headquartered_in johannesburg", "standard-bank headquartered_in johannesburg"]),
+      );
+    });
+
+    it("does not give a clause's verb to the name before its comma: after X, the album was produced in Y", () => {
+      const r = extract("After a tour with Joe Arlotta, the album was produced in Memphis.");
+      expect(r.relations.filter((x) => x.source === "joe-arlotta" && x.kind !== "cooccurrence")).toEqual([]);
+    });
+
+    it("places a body that a city's name describes in that city: the London investment bank X, the Istanbul club", () => {
+      const named = extract("The listing was arranged by the London investment bank Whitcombe & Dray.");
+      expect(relation(named, "whitcombe-dray", "headquartered_in", "london")).toMatchObject({ rule: "place-modifier" });
+      const described = extract("Galatasaray signed the striker Chidi Eze, the Istanbul club said on Wednesday.");
+      expect(triples(described)).toContain("galatasaray headquartered_in istanbul");
+    });
+
     it("reads a role before the object's name as its title: sued Secretary of State X", () => {
       const r = extract("The League of Women Voters sued Secretary of State Frank LaRose in March.");
       expect(relation(r, "league-of-women-voters", "sues", "frank-larose")).toBeDefined();

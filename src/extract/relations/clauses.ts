@@ -8,7 +8,7 @@
 import { matchPhrase } from "../mentions/phrases.ts";
 import type { Sentence } from "../nlp/types.ts";
 import { readComplement, type Complement } from "./objects.ts";
-import { CONTROL_VERBS, findSubject, isParticiple, verbGroupStart, type Subject } from "./subjects.ts";
+import { CONTROL_VERBS, findSubject, isParticiple, participleHost, verbGroupStart, type Subject } from "./subjects.ts";
 import { coordinatedRight, mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
 
 /** Tunables of clause rules. */
@@ -93,7 +93,6 @@ function coordinatedVerb(v: View, s: Sentence, k: number): boolean {
   return v.tokens[j - 1]?.lower === "and";
 }
 
-/** A participle after a form of "be" ("was acquired"), or one followed by "by" ("X, owned by Y"). */
 /** Verbs whose past participle is their base form: "was set up by", "was run by", "was cut by". */
 const SAME_FORM_PARTICIPLES = new Set([
   "set",
@@ -109,6 +108,7 @@ const SAME_FORM_PARTICIPLES = new Set([
   "bid",
 ]);
 
+/** A participle after a form of "be" ("was acquired"), or one followed by "by" ("X, owned by Y"). */
 function isPassive(v: View, s: Sentence, k: number): boolean {
   if (v.tokens[k + 1]?.lower === "by") return true;
   for (let j = k - 1; j >= s.from && j >= k - 3; j--) {
@@ -120,11 +120,10 @@ function isPassive(v: View, s: Sentence, k: number): boolean {
       );
     if (t.pos !== "ADV" && t.pos !== "PART") break;
   }
-  // "X, based in Y": a participle right after the comma that closes a name.
-  // "X, based in Y" (not "X, praised Y": a name or article right after makes the verb active).
+  // "X, based in Y", "X, a firm based in Y" (not "X, praised Y": a name or article right after makes the verb active).
   const next = v.tokens[k + 1];
   if (!next || next.pos !== "ADP") return false;
-  return v.tokens[k - 1]?.lower === "," && !!mentionEnding(v, k - 1) && isParticiple(v, k);
+  return isParticiple(v, k) && participleHost(v, s, k) >= 0;
 }
 
 /** "Y was acquired by X" -> X acquires Y; "X was born in Y" -> born_in(X, Y) through the phrase "bear in". */

@@ -86,8 +86,18 @@ function isDescriptionModifier(v: View, k: number): boolean {
   const t = v.tokens[k];
   if (!t) return false;
   const m = v.mentionAt[k];
-  if (m) return m.adjective === true || (m.from === k && m.to === k + 1 && /-based$/.test(t.text));
+  // "the Istanbul club": a place's name may say where the body is.
+  if (m) return m.adjective === true || (m.from === k && m.to === k + 1 && (/-based$/.test(t.text) || isCity(v, m)));
   return t.pos === "ADJ" && /^\p{Ll}/u.test(t.text);
+}
+
+function isCity(v: View, m: Mention): boolean {
+  return v.clusters[m.entity].type === "location";
+}
+
+/** Whether a common noun is the head of a description of an organisation ("club", "investment bank"). */
+export function isOrganizationNoun(word: string): boolean {
+  return DESCRIPTIONS.get(word)?.includes("organization") ?? false;
 }
 
 /**

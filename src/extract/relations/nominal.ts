@@ -6,6 +6,7 @@
 import { matchName } from "../mentions/phrases.ts";
 import type { Sentence } from "../nlp/types.ts";
 import { DEMONYM_PREDICATES } from "./copula.ts";
+import { isOrganizationNoun, referentAt } from "./coref.ts";
 import { describedAt, nextPlace, placePredicates } from "./places.ts";
 import { demonymAt, stateEntity } from "./states.ts";
 import { isPossessive, mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
@@ -47,6 +48,7 @@ export function nominalRelations(v: View, s: Sentence, options: Partial<NominalO
   for (let k = s.from; k < s.to; k++) {
     describedPlace(v, s, k, o, out);
     basedIn(v, s, k, out);
+    placeModifiedBody(v, s, k, out);
     const m = mentionStarting(v, k);
     if (!m) continue;
     possessive(v, m.entity, m.from, m.to, out);
@@ -141,6 +143,39 @@ function basedIn(v: View, s: Sentence, k: number, out: Candidate[]): void {
   if (v.tokens[j]?.pos === "DET") j--;
   const owner = v.tokens[j]?.lower === "," && j > s.from ? mentionEnding(v, j) : null;
   if (owner && owner.entity !== place) out.push(based(owner.entity, owner.from, k + 1));
+}
+
+/** Most common words between a place and the noun of the body it describes ("the London investment bank X"). */
+const MAX_PLACE_MODIFIED = 3;
+
+/**
+ * "the London investment bank Whitcombe & Dray", "the Istanbul club": a city's name before the kind of a body places
+ * the body (named right after, or the one the description refers to) there.
+ */
+function placeModifiedBody(v: View, s: Sentence, k: number, out: Candidate[]): void {
+  const place = mentionStarting(v, k);
+  if (!place || v.clusters[place.entity].type !== "location" || v.tokens[k - 1]?.pos !== "DET") return;
+  let n = place.to;
+  while (n < s.to && n < place.to + MAX_PLACE_MODIFIED && !v.mentionAt[n] && isCommonWord(v, n)) n++;
+  if (n === place.to || !isOrganizationNoun(v.tokens[n - 1].lower)) return;
+  const named = mentionStarting(v, n);
+  const body = named ? named.entity : (referentAt(v, k - 1)?.entity ?? -1);
+  if (body < 0 || body === place.entity || v.clusters[body].type !== "organization") return;
+  out.push({
+    source: body,
+    target: place.entity,
+    predicates: ["headquartered_in"],
+    rule: "place-modifier",
+    confidence: 0.6,
+    from: k - 1,
+    to: named ? named.to : n,
+  });
+}
+
+/** A lower-case common noun or adjective. */
+function isCommonWord(v: View, n: number): boolean {
+  const t = v.tokens[n];
+  return (t.pos === "NOUN" || t.pos === "ADJ") && /^\p{Ll}/u.test(t.text);
 }
 
 /** The place or state the text names `name` ("London"), or the state the gazetteer knows by it, or -1. */

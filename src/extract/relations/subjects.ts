@@ -6,6 +6,7 @@
  */
 import type { Sentence } from "../nlp/types.ts";
 import { referentAt } from "./coref.ts";
+import { demonymAt } from "./states.ts";
 import { coordinatedLeft, insideWord, mentionEnding, type View } from "./view.ts";
 
 /** A clause's subject: the entities and the token the subject starts at. */
@@ -95,8 +96,10 @@ export function findSubject(v: View, s: Sentence, k: number, appositions: Map<nu
   if (subject || (!isParticiple(v, k) && !/ing$/.test(v.tokens[k].lower))) return subject;
   // "Crimea, annexed by Russia": a participle after the comma that closes a name; "X, becoming Y" is the main
   // clause's subject's (the caller's).
+  const host = isParticiple(v, k) ? participleHost(v, s, j) : -1;
+  if (host >= 0 && host < j - 1) return subjectEnding(v, s, host);
   if (v.tokens[j - 1]?.lower === ",")
-    return (isParticiple(v, k) ? subjectEnding(v, s, j - 1) : null) ?? predicateNounSubject(v, s, j, false);
+    return (host >= 0 ? subjectEnding(v, s, host) : null) ?? predicateNounSubject(v, s, j, false);
   // "Born in Prelate, he moved": a fronted participle takes the main clause's subject.
   if (j === s.from) return frontedSubject(v, s, k);
   // "X is a daily newspaper published in Y": the participle describes the copula's subject.
@@ -151,6 +154,36 @@ function predicateNounSubject(v: View, s: Sentence, k: number, place: boolean): 
       return subjectEnding(v, s, skipInsertion(v, s, n)) ?? subjectEnding(v, s, n);
   }
   return null;
+}
+
+/** Words between a coordinated subject's closing comma and its participle: "X and Y, both based in Z". */
+const QUANTIFIERS = new Set(["both", "all", "each"]);
+const INDEFINITE = new Set(["a", "an"]);
+/** Most words of a describing noun phrase between a name's comma and a participle ("X, a battery maker based in"). */
+const MAX_DESCRIBING = 5;
+
+/**
+ * The comma closing the name(s) that a participle whose verb group starts at `j` describes, or -1: "X, based in Y",
+ * "X and Y, both based in Z", "X, a battery maker based in Y" (an apposition's participle belongs to its name).
+ */
+export function participleHost(v: View, s: Sentence, j: number): number {
+  let comma = j - 1;
+  if (QUANTIFIERS.has(v.tokens[comma]?.lower ?? "")) comma--;
+  else if (v.tokens[comma]?.lower !== ",") {
+    let n = j - 1;
+    while (n > s.from && n >= j - MAX_DESCRIBING && isDescribingWord(v, n)) n--;
+    // "X, the album was produced", "X, the episode aired on": after "the" or an auxiliary the noun is a clause's subject.
+    if (n === j - 1 || !INDEFINITE.has(v.tokens[n]?.lower ?? "") || v.tokens[j].pos !== "VERB") return -1;
+    comma = n - 1;
+  }
+  return comma > s.from && v.tokens[comma].lower === "," && mentionEnding(v, comma) ? comma : -1;
+}
+
+/** A word of a noun phrase describing a name: a common noun or adjective, or a demonym ("a Malaysian firm"). */
+function isDescribingWord(v: View, n: number): boolean {
+  const t = v.tokens[n];
+  if (v.mentionAt[n]) return v.mentionAt[n]!.adjective === true;
+  return ((t.pos === "NOUN" || t.pos === "ADJ") && /^\p{Ll}/u.test(t.text)) || !!demonymAt(v, n);
 }
 
 /** Whether the verb at `k` is written as a past participle ("annexed", "owned", "born"). */
