@@ -17,6 +17,24 @@ describe("extract", () => {
       });
     });
 
+    it("joins the first of two surnames to its person, but not a middle given name", () => {
+      const r = extract(
+        "Uruguay appointed Valentina Echeverry Sosa as its ambassador. Echeverry, 54, represented Uruguay in talks. " +
+          "Sarah Jessica Parker starred. Jessica said no.",
+      );
+      expect(entity(r, "Valentina Echeverry Sosa")?.aliases).toContain("Echeverry");
+      expect(entity(r, "Sarah Jessica Parker")?.aliases ?? []).not.toContain("Jessica");
+    });
+
+    it("joins an acronym used in a headline to the body whose name the text later gives it in brackets", () => {
+      const r = extract(
+        "Council withholds money from SEPTA\n\nThe council voted to withhold 40 million dollars from the " +
+          "Southeastern Pennsylvania Transportation Authority (SEPTA) until service returns.",
+      );
+      expect(entity(r, "Southeastern Pennsylvania Transportation Authority")?.aliases).toContain("SEPTA");
+      expect(r.entities.filter((e) => e.label === "SEPTA")).toEqual([]);
+    });
+
     it("does not join a surname that two people of the document share", () => {
       const r = extract("Maria Garcia met Jose Garcia in Madrid. Garcia said the talks went well.");
       expect(r.entities.filter((e) => e.type === "person").map((p) => p.label)).toEqual(

@@ -18,6 +18,71 @@ describe("extract", () => {
       expect(entity(r, "United States")).toBeUndefined();
     });
 
+    it("does not read a common word that opens a quotation or a headline as a name", () => {
+      const r = extract(
+        'Environmental group sues ministry\n\n"Voters have asked us to keep going," Anna Koschat said.',
+      );
+      expect(entity(r, "Environmental")).toBeUndefined();
+      expect(entity(r, "Voters")).toBeUndefined();
+      expect(entity(r, "Anna Koschat")?.type).toBe("person");
+    });
+
+    it("reads a magistrate's or prosecutor's title as no part of the name", () => {
+      const r = extract("Magistrate Wanjiru Odhiambo convicted him. Prosecutor Ana Lima welcomed it.");
+      expect(entity(r, "Wanjiru Odhiambo")?.type).toBe("person");
+      expect(entity(r, "Ana Lima")?.type).toBe("person");
+    });
+
+    it("reads no name out of a letter written with a number: 5G coverage", () => {
+      const r = extract("The deal would speed up 5G coverage in Brazil.");
+      expect(r.entities.map((e) => e.label)).toEqual(["Brazil"]);
+    });
+
+    it("types a firm by the noun that names it: a transport firm called X, the operator, X,", () => {
+      const r = extract(
+        "Were ran a transport firm called Tsavo Haulage. The union is negotiating with the operator, Vistula " +
+          "Gateway, since January. Park is a former researcher at Samsung Biologics.",
+      );
+      expect(entity(r, "Tsavo Haulage")?.type).toBe("organization");
+      expect(entity(r, "Vistula Gateway")?.type).toBe("organization");
+      expect(entity(r, "Samsung Biologics")?.type).toBe("organization");
+    });
+
+    it("reads a town's team after 'at' as a club, not a venue, and a venue still as a place", () => {
+      const r = extract("He began his career at Accra Lions. He won the title at Flushing Meadows.");
+      expect(entity(r, "Accra Lions")?.type).toBe("organization");
+      expect(entity(r, "Flushing Meadows")?.type).toBe("location");
+    });
+
+    it("types a town the place index knows by its use: on a route, as a destination, before a body's kind", () => {
+      const r = extract(
+        "The road between Ravenna and Chioggia was approved. Maersk diverted two vessels to Gdynia. The Monterrey " +
+          "sportswear firm Zorzal Sport said it would pay.",
+      );
+      for (const town of ["Ravenna", "Chioggia", "Gdynia", "Monterrey"]) expect(entity(r, town)?.type).toBe("location");
+      expect(entity(r, "Maersk")?.type).toBe("organization");
+    });
+
+    it("keeps a city-state a country where its capital's name is used as a place: off Singapore", () => {
+      expect(entity(extract("A tanker collided off Singapore on Sunday."), "Singapore")?.type).toBe("country");
+    });
+
+    it("keeps a 'for' complement only in an institution's name, not after a firm's trade word", () => {
+      const r = extract(
+        "A satellite built by Orbitale Systems for the European Space Agency lifted off. The Committee for the " +
+          "Protection of Journalists protested.",
+      );
+      expect(entity(r, "Orbitale Systems")?.type).toBe("organization");
+      expect(entity(r, "European Space Agency")?.type).toBe("organization");
+      expect(entity(r, "Committee for the Protection of Journalists")).toBeDefined();
+    });
+
+    it("reads names of icebreakers as works and a shelf of ice as a place", () => {
+      const r = extract("The icebreaker Polarstern docked in Bremerhaven. The cores came from the Filchner Ice Shelf.");
+      expect(entity(r, "Polarstern")?.type).toBe("work");
+      expect(entity(r, "Filchner Ice Shelf")?.type).toBe("location");
+    });
+
     it("still splits a state from its body of government", () => {
       const r = extract("The US Commerce Department issued rules.");
       expect(entity(r, "United States")?.type).toBe("country");

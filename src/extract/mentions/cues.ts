@@ -14,6 +14,7 @@ const FIRM_BEFORE = new Set([
 const FIRM_STAFF = new Set([
   ...["analyst", "analysts", "economist", "economists", "strategist", "strategists", "banker", "bankers"],
   ...["trader", "traders", "executive", "executives", "employees", "staff", "workers", "engineers", "researchers"],
+  ...["employee", "worker", "engineer", "researcher", "scientist", "scientists"],
 ]);
 /** Nouns whose "of X" names a firm: "shares of Credit Suisse", "the takeover of Y". */
 const FIRM_OF = new Set([
@@ -36,6 +37,11 @@ const FIRM_APPOSITION = new Set([
   ...["foundation", "museum", "orchestra", "ministry", "authority", "commission", "league", "federation"],
   ...["association", "society", "cooperative", "council"],
 ]);
+/** Whether a common noun names a kind of firm or body ("sportswear firm", "club"). */
+export function isFirmNoun(word: string): boolean {
+  return FIRM_APPOSITION.has(word);
+}
+
 /** What advisers advise on: "X advised UBS on the transaction" is a bank's or a law firm's work. */
 const DEALS = new Set(["deal", "transaction", "merger", "takeover", "acquisition", "sale", "bid", "offer", "listing"]);
 /** Verbs whose object is a person: "appointed X". */
@@ -66,6 +72,10 @@ function firmContext(tokens: Token[], from: number, to: number): boolean {
   if (prev === "at" && FIRM_STAFF.has(before)) return true;
   if ((prev === "of" || prev === "in") && FIRM_OF.has(before)) return true;
   if (FIRM_OBJECT.has(prev)) return true;
+  // "a transport firm called X"; "the operator, X," and "The foundation, X, filed": a firm's noun names it.
+  if ((prev === "called" || prev === "named") && FIRM_APPOSITION.has(before)) return true;
+  if (prev === "," && FIRM_APPOSITION.has(before) && /^(?:the|its|their)$/.test(tokens[from - 3]?.lower ?? ""))
+    return true;
   const next = tokens[to]?.lower ?? "";
   const possessive = next === "'s";
   const after = possessive ? (tokens[to + 1]?.lower ?? "") : next;

@@ -16,6 +16,7 @@ import {
   isNameWord,
   endsOrgName,
   isOrgHead,
+  takesForComplement,
   isPolityHead,
   typeName,
   SURNAME_PARTICLES,
@@ -287,6 +288,9 @@ function demonym(
 /** An unknown proper name: strip titles and roles ("Chancellor", "Secretary-General"), then type what is left. */
 function properName(a: Analysis, ctx: CompiledContext, from: number, to: number, out: Mention[], taken: Uint8Array) {
   const { tokens } = a;
+  // "5G coverage": a letter the tokenizer split from the number it is written with is no name.
+  if (tokens[from - 1]?.pos === "NUM" && tokens[from - 1].end === tokens[from].start) from++;
+  if (from >= to) return;
   let start = from;
   let titled = false;
   for (;;) {
@@ -339,8 +343,13 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
   // sentence starts with it ("Environmental groups"), is a name only if it joins one ("Spirit" -> "Spirit AeroSystems").
   // "the Government", "the Party", "the Academy": a head word alone is a common noun, capitalised for the one body
   // the text means, and a name only if it joins one.
+  // "Environmental group sues": a common adjective that only its sentence's start capitalised does not name the group
+  // its noun gives a type to.
   const weak =
-    (end - start === 1 && (isDemonymNoun(ctx, tokens[start].lower) || isHeadOnly(tokens, start))) ||
+    (end - start === 1 &&
+      (isDemonymNoun(ctx, tokens[start].lower) ||
+        isHeadOnly(tokens, start) ||
+        (onlySentenceInitial(a, start) && commonWordStartingSentence(a, start)))) ||
     (type === null &&
       end - start === 1 &&
       (isCommonWord(tokens[start].lower) ||
@@ -417,7 +426,7 @@ function properRun(tokens: Token[], i: number, to: number): number {
       j + 1 < to &&
       isCapitalized(tokens[j + 1]) &&
       (t.lower !== "of" || complement >= 0 || ofHead(tokens[j - 1].lower) || regnal(tokens, i, j - 1)) &&
-      ((t.lower !== "for" && t.lower !== "on") || isOrgHead(tokens[j - 1].lower))
+      ((t.lower !== "for" && t.lower !== "on") || takesForComplement(tokens[j - 1].lower))
     ) {
       if (t.lower === "and" && cut < 0) cut = j;
       if (t.lower === "for" && complement < 0) complement = j;
@@ -429,7 +438,7 @@ function properRun(tokens: Token[], i: number, to: number): number {
       isCapitalized(tokens[j + 2]) &&
       (t.lower === "of"
         ? ofHead(tokens[j - 1].lower) || tokens[j - 1].lower === "friends"
-        : isOrgHead(tokens[j - 1].lower))
+        : takesForComplement(tokens[j - 1].lower))
     ) {
       // "Ministry of the Interior", "Friends of the Earth", "District Court for the Northern District of California":
       // a body's name may carry its own article.
@@ -460,7 +469,8 @@ function properRun(tokens: Token[], i: number, to: number): number {
 function bodyAfterAnd(tokens: Token[], from: number, cut: number, to: number): boolean {
   // "X and Port Authority and Y": with a second "and" the run coordinates names.
   for (let k = cut + 1; k < to; k++) if (tokens[k].lower === "and") return false;
-  for (let k = from + 1; k < cut; k++) if (tokens[k].lower === "for" && isOrgHead(tokens[k - 1].lower)) return true;
+  for (let k = from + 1; k < cut; k++)
+    if (tokens[k].lower === "for" && takesForComplement(tokens[k - 1].lower)) return true;
   // "Absa and Standard Bank": a name before "and" and a body's full name after it are two bodies ("Minneapolis Park
   // and Recreation Board", whose "and" follows a common word, is one).
   const before = tokens[cut - 1].lower;

@@ -16,7 +16,7 @@ const RANKS = new Set([
   ...["viscount", "duke", "duchess", "earl", "professor", "prof.", "doctor", "petty", "officer", "agent"],
   // Offices of the courts, legislatures and police that stand before a name: "Judge Helen Marsh", "Senator X".
   ...["judge", "justice", "senator", "sen.", "congressman", "congresswoman", "detective", "inspector", "sheriff"],
-  ...["vice", "commander", "superintendent", "constable", "commissioner"],
+  ...["vice", "commander", "superintendent", "constable", "commissioner", "magistrate", "prosecutor", "coroner"],
 ]);
 
 /** Ranks that, after a qualifier, still open a title: "Vice Admiral X", "Mughal Emperor X", "Attorney General X". */

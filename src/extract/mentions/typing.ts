@@ -5,7 +5,7 @@
 import nlp from "compromise";
 import type { EntityType } from "../../model/types.ts";
 import type { Token } from "../nlp/types.ts";
-import { contextType } from "./cues.ts";
+import { contextType, isFirmNoun } from "./cues.ts";
 import { nameWords } from "./glue.ts";
 import { placeLookup } from "../geo/places.ts";
 
@@ -49,7 +49,7 @@ const ORG_HEADS = new Set([
   // Last words of firms' names in trade: "Calyx Therapeutics", "Redstone Metals", "Lotus Bay Shipping".
   ...["therapeutics", "biosciences", "biotech", "genomics", "diagnostics", "metals", "mining", "minerals", "shipping"],
   ...["logistics", "lines", "robotics", "semiconductor", "semiconductors", "materials", "aerospace", "automotive"],
-  ...["software", "solutions", "foods", "beverages", "bancorp", "refining", "exploration"],
+  ...["software", "solutions", "foods", "beverages", "bancorp", "refining", "exploration", "survey", "haulage"],
 ]);
 /**
  * Last words that make a name an organisation but take no "for" complement into it ("People's Progressive Front";
@@ -88,7 +88,7 @@ const PLACE_HEADS = new Set([
   ...["oceans", "oblasts", "governorate", "reservoir", "peak", "peaks", "range", "ranges", "rim", "viaduct"],
   ...["drive", "route", "highway", "motorway", "canal", "channel", "monastery", "abbey", "station", "mausoleum"],
   ...["theatre", "marina", "wilderness", "bowl", "temple", "armory", "cathedral", "mosque", "cdp", "massif"],
-  ...["delta"],
+  ...["delta", "shelf", "terminal", "terminals"],
 ]);
 /** First words that make a name a place: "Lake Tana", "Mount Guna", "Cape Horn". */
 const LEADING_PLACE = new Set([
@@ -302,6 +302,24 @@ export function isOrgHead(word: string): boolean {
   return ORG_HEADS.has(word);
 }
 
+/** Heads of bodies' names that take a "for" complement: "Court for the Northern District", "Institute for X". */
+const FOR_HEADS = new Set([
+  ...["court", "committee", "commission", "council", "institute", "centre", "center", "office", "agency"],
+  ...["foundation", "fund", "association", "society", "alliance", "coalition", "campaign", "league", "union"],
+  ...["network", "movement", "party", "organisation", "organization", "department", "ministry", "board"],
+  ...["authority", "service", "trust", "programme", "program", "school", "college", "bureau", "tribunal"],
+  ...["federation", "forum", "group", "initiative", "project", "academy", "university", "observatory", "hospital"],
+  ...["clinic", "museum", "library", "chamber", "bank", "council", "institution", "secretariat", "panel", "mission"],
+]);
+
+/**
+ * Whether a name ending with `word` (lower case) can go on with a "for" complement: an institution's head, not a
+ * firm's trade word ("Orbitale Systems for the European Space Agency" is two names).
+ */
+export function takesForComplement(word: string): boolean {
+  return FOR_HEADS.has(word);
+}
+
 /** Whether `word` (lower case) as a name's last word makes it an organisation ("... Bank", "... Front"). */
 export function endsOrgName(word: string): boolean {
   return ORG_HEADS.has(word) || ORG_LAST_WORDS.has(word);
@@ -342,6 +360,31 @@ function afterLocative(tokens: Token[], from: number): boolean {
     if (words === 0) return false;
   }
   return false;
+}
+
+/** Prepositions that put a town's name on a route: "the road between Ravenna and Chioggia", "via Gdynia". */
+const ROUTE_PREPOSITIONS = new Set(["between", "via", "towards", "toward"]);
+/** Verbs of sending or travelling whose "to X" is a destination, not a buyer or a club ("diverted ships to Gdynia"). */
+const TRAVEL_VERBS = new Set(["divert", "travel", "fly", "sail", "deport", "evacuate", "relocate", "drive", "reroute"]);
+/** Most words between a travel verb and its "to" ("diverted two vessels to"). */
+const MAX_TRAVEL_OBJECT = 4;
+
+/**
+ * Whether the one word at `from` is used as a town's name: on a route ("between X and", "via X"), as a destination
+ * of travel ("diverted two vessels to X"), or before the kind of a body named next ("the Monterrey sportswear firm
+ * Zorzal Sport"). The caller still asks the place index whether a town bears the name.
+ */
+function townUse(tokens: Token[], from: number): boolean {
+  let k = from - 1;
+  if (tokens[k]?.lower === "and" && ROUTE_PREPOSITIONS.has(tokens[k - 2]?.lower ?? "")) return true;
+  if (ROUTE_PREPOSITIONS.has(tokens[k]?.lower ?? "")) return true;
+  if (tokens[k]?.lower === "to")
+    for (k--; k >= 0 && k >= from - 2 - MAX_TRAVEL_OBJECT && tokens[k].sentence === tokens[from].sentence; k--)
+      if (tokens[k].pos === "VERB") return TRAVEL_VERBS.has(tokens[k].lemma.toLowerCase());
+  if (tokens[from - 1]?.pos !== "DET") return false;
+  let n = from + 1;
+  while (n < from + 4 && tokens[n] && /^\p{Ll}/u.test(tokens[n].text) && tokens[n].pos !== "VERB") n++;
+  return n > from + 1 && isFirmNoun(tokens[n - 1].lower) && /^\p{Lu}/u.test(tokens[n]?.text ?? "");
 }
 
 /** Whether `word` (lower case) ends the names of events ("... Open", "... Cup"). */
@@ -412,9 +455,10 @@ export function typeName(
   if (afterLocative(tokens, from))
     if (saint || words.length === 1 || words.every((w) => !isFirstName(w))) return "location";
   // "the title at Flushing Meadows", "a concert at the Eventim Apollo": after "at", a name of several words none of
-  // which is a first name is a venue.
+  // which is a first name is a venue, unless it is a town's team ("his career at Accra Lions").
   const at = prev?.lower === "the" ? tokens[from - 2] : prev;
-  if (at?.lower === "at" && words.length > 1 && !words.some(isFirstName) && !isModifierWord(words[0]))
+  const team = words.length === 2 && knownPlace(words[0]) && isPluralNoun(last) && !PLACE_HEADS.has(last);
+  if (at?.lower === "at" && words.length > 1 && !words.some(isFirstName) && !isModifierWord(words[0]) && !team)
     return "location";
   const placeWord = (w: string) => knownPlace(w) || isPlaceName(w);
   if (placeApposition(tokens, to)) return "location";
@@ -457,6 +501,8 @@ export function typeName(
   // "the carmaker's Ulsan plant": a word the place index knows, before a facility noun, is the place of the works
   // (firms that share a town's name are known to the tagger as organisations; "from X" is no sign: clubs are named
   // after their towns).
+  if (words.length === 1 && townUse(tokens, from) && placeLookup().within(tokens[from].text).length > 0)
+    return "location";
   if (words.length === 1 && FACILITY_NOUNS.has(following) && placeLookup().within(tokens[from].text).length > 0)
     return "location";
   // "Mariupol", "Yekaterinburg", "Hyderabad": endings that in many languages make a word a town's name.

@@ -70,10 +70,13 @@ function capitalisedElsewhere(a: Analysis, k: number, aloneOnly: boolean): boole
   return false;
 }
 
-/** Whether token `k` is the first word of its sentence (a paragraph's line breaks may open the sentence). */
+/** Marks that may open a sentence before its first word: a quotation's ('"Voters have asked us ..."'). */
+const OPENING_MARKS = new Set(['"', "\u201c", "'", "\u2018", "("]);
+
+/** Whether token `k` is the first word of its sentence (line breaks or an opening quote may come before it). */
 function startsSentence(a: Analysis, k: number): boolean {
   let first = a.sentences[a.tokens[k].sentence].from;
-  while (first < k && a.tokens[first].text.trim() === "") first++;
+  while (first < k && (a.tokens[first].text.trim() === "" || OPENING_MARKS.has(a.tokens[first].text))) first++;
   return first === k;
 }
 

@@ -25,6 +25,7 @@ const WORK_NOUNS = new Set([
   ...["symphony", "ballad", "hymn", "anthem", "track", "console", "smartphone", "app", "miniseries", "telenovela"],
   // Vessels are named like works: "the tanker Seri Kenanga", "the container ship Nordic Aurora".
   ...["ship", "tanker", "vessel", "freighter", "ferry", "yacht", "liner", "trawler", "tug", "frigate", "destroyer"],
+  ...["icebreaker", "cruiser", "submarine"],
 ]);
 /** "the maker of X", "the author of X": the X of these is a work. */
 const MAKERS = new Set(["maker", "makers", "creator", "creators", "author", "developer", "publisher", "composer"]);

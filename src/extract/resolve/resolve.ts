@@ -67,7 +67,8 @@ export function resolveMentions(a: Analysis, mentions: Mention[]): Resolution {
     else pending.push(m);
   }
   // Full names first, so that surnames (which may come earlier in the text, e.g. in a headline) can join them.
-  pending.sort((x, y) => y.to - y.from - (x.to - x.from));
+  // An acronym given in brackets after its body's name goes before its other uses, which may come earlier (a headline).
+  pending.sort((x, y) => y.to - y.from - (x.to - x.from) || +givenAcronym(a, y) - +givenAcronym(a, x));
   for (const m of pending) {
     if (m.to - m.from === 1 && (r.surname(m) || r.shortName(m) || r.acronym(m, a) || r.sameLabel(m))) continue;
     if (m.to - m.from > 1 && m.type === "person" && r.surnameTail(m)) continue;
@@ -78,16 +79,33 @@ export function resolveMentions(a: Analysis, mentions: Mention[]): Resolution {
   return r.finish();
 }
 
+/** Whether a mention stands alone in brackets: "(SEPTA)". */
+function bracketed(a: Analysis, m: Mention): boolean {
+  return a.tokens[m.from - 1]?.text === "(" && a.tokens[m.to]?.text === ")";
+}
+
+/** Whether a mention is an acronym in brackets, given for the name before it: "(SEPTA)". */
+function givenAcronym(a: Analysis, m: Mention): boolean {
+  return bracketed(a, m) && /^\p{Lu}[\p{Lu}\p{N}&]+$/u.test(m.surface);
+}
+
 /** Lower-case particles after a surname: "Lula da Silva". */
 const SURNAME_PARTICLES = new Set(["da", "de", "dos", "das", "do"]);
 
 /**
- * The words of a person's name of several words that can stand alone for them: the last, and one before a particle
- * ("Lula" of "Luiz Inácio Lula da Silva"). None for a one-word name.
+ * The words of a person's name of several words that can stand alone for them: the last, one before a particle
+ * ("Lula" of "Luiz Inácio Lula da Silva"), and the first of two surnames ("Echeverry" of "Valentina Echeverry Sosa":
+ * the middle word of three, when it is no given name). None for a one-word name.
  */
 function surnamesOf(name: string): string[] {
   const words = name.split(" ");
-  return words.filter((_, i) => i > 0 && (i === words.length - 1 || SURNAME_PARTICLES.has(words[i + 1])));
+  return words.filter(
+    (w, i) =>
+      i > 0 &&
+      (i === words.length - 1 ||
+        SURNAME_PARTICLES.has(words[i + 1]) ||
+        (words.length === 3 && i === 1 && w.length > 2 && !w.endsWith(".") && !isFirstName(w.toLowerCase()))),
+  );
 }
 
 /** Words that mark a name as a club's or a firm's: "FC Porto", "Valencia CF", "Nokia Oyj", "Siemens AG". */
@@ -138,7 +156,9 @@ class Resolver {
   known(a: Analysis, m: Mention): void {
     const { kind, entry } = m.known!;
     const possessive = a.tokens[m.to]?.pos === "PART";
-    if (kind === "capital" && ((isLocative(a, m.from) && !possessive) || isPlaceUse(a, m))) {
+    // A city-state's capital bears its name ("Singapore", "Monaco"): the name is the state's.
+    const cityState = normalizeName(m.surface) === normalizeName(entry.label);
+    if (kind === "capital" && !cityState && ((isLocative(a, m.from) && !possessive) || isPlaceUse(a, m))) {
       this.add(`location:${normalizeName(m.surface)}`, m, { label: m.surface, type: "location" });
       return;
     }
@@ -192,8 +212,7 @@ class Resolver {
    */
   acronym(m: Mention, a: Analysis): boolean {
     if (/^\p{Lu}[\p{L}&]{1,7}$/u.test(m.surface)) {
-      const { tokens } = a;
-      const named = tokens[m.from - 1]?.text === "(" && tokens[m.to]?.text === ")";
+      const named = bracketed(a, m);
       const org = named
         ? this.clusters.find((c) => c.type === "organization" && c.mentions.some((x) => x.to === m.from - 1))
         : undefined;
