@@ -19,6 +19,29 @@ describe("extract", () => {
       expect(triples(r)).toContain("dana-mcallister works_for bc-wildfire-service");
     });
 
+    it("reads 'On Monday its leader, X' as X leading the body the sentence before opened with", () => {
+      const r = extract(
+        "The Social Democratic Party won Sunday's election in Carinthia, one of Austria's nine states. On Monday its " +
+          "regional leader, Miriam Koschat, opened talks.",
+      );
+      expect(relation(r, "miriam-koschat", "leads", "social-democratic-party")).toBeDefined();
+      expect(r.relations.some((x) => x.source === "miriam-koschat" && x.target === "carinthia")).toBe(false);
+    });
+
+    it("gives each of two coordinated roles before a name to the body the description points to", () => {
+      const r = extract(
+        'Orvento Ltd makes turbines. "We could not," said the company\'s founder and chief executive, Anna Berg.',
+      );
+      expect(relation(r, "anna-berg", "leads", "orvento-ltd")).toMatchObject({ rule: "coreferent-role" });
+    });
+
+    it("makes a person a body's staff through a job the lexicon lacks: Roche's head of partnering, X,", () => {
+      const r = extract("Roche bought it. Roche's head of partnering, Claudia Brunner, said the drug fits.");
+      expect(relation(r, "claudia-brunner", "works_for", "roche")).toMatchObject({ rule: "staff-role" });
+      const said = extract("Orvento Ltd's decision, Anna Berg said, was final.");
+      expect(said.relations.filter((x) => x.kind === "typed")).toEqual([]);
+    });
+
     it("reads 'Its president, X' as X leading the organisation of the previous sentence", () => {
       const r = extract(
         "Apartur, an association of flat owners, criticised the ban. Its president, Marian Muro, spoke.",
@@ -60,6 +83,23 @@ describe("extract", () => {
   });
 
   describe("coreference in clauses", () => {
+    it("reads a pronoun opening a sentence as the entity the sentence before opened with, not the most named one", () => {
+      const r = extract(
+        "Daon Pharma licensed its drug to Roche. Daon Pharma keeps the rights in Korea. Roche's head of partnering " +
+          "said the drug fits. It is the Swiss group's third deal this year. In March it bought Tsubame Pharma.",
+      );
+      expect(relation(r, "roche", "acquires", "tsubame-pharma")).toBeDefined();
+      expect(relation(r, "daon-pharma", "acquires", "tsubame-pharma")).toBeUndefined();
+    });
+
+    it("reads the name a description opening the sentence before describes as that sentence's opener", () => {
+      const r = extract(
+        "The Landtag met. A new list, Team Zukunft, won four seats in the Landtag. It was founded last year by " +
+          "Anela Hadzic.",
+      );
+      expect(relation(r, "team-zukunft", "founded_by", "anela-hadzic")).toBeDefined();
+    });
+
     it("reads a pronoun subject as the person named before, quoting the sentence that states the relation", () => {
       const text = "Maria Lopez joined Globex Corporation in 2010. She founded Initech in 2015.";
       const r = relation(extract(text), "initech", "founded_by", "maria-lopez");

@@ -158,13 +158,21 @@ export function resolveReferences(v: View, options: Partial<CorefOptions> = {}):
   const genders = new Int8Array(v.clusters.length);
   // The entity the current sentence opens with, its likely subject: "X was founded in 1987, and it now runs ...".
   let opener = -1;
+  // The entity the sentence before opened with (by name or pronoun), which a pronoun opening this one continues:
+  // "Roche's head said so. It is the Swiss group's third deal. In March it bought X."
+  let previousOpener = -1;
   for (let k = 0; k < v.tokens.length; k++) {
     const m = v.mentionAt[k];
     const sentence = v.tokens[k].sentence;
-    if (k === v.a.sentences[sentence].from) opener = -1;
+    if (k === v.a.sentences[sentence].from) [previousOpener, opener] = [opener, -1];
+    // A paragraph's line breaks may open the sentence.
+    let from = v.a.sentences[sentence].from;
+    while (from < k && v.tokens[from].text.trim() === "") from++;
     if (m) {
       if (m.from === k && m.entity < count.length) {
-        if (k - v.a.sentences[sentence].from <= OPENER_WITHIN && opener < 0) opener = m.entity;
+        const early = k - from <= OPENER_WITHIN || describedOpener(v, from, k);
+        const opens = early && opener < 0 && !NOT_TOPICS.has(v.clusters[m.entity].type);
+        if (opens) opener = m.entity;
         if (count[m.entity] === 0 && !topic && !NOT_TOPICS.has(v.clusters[m.entity].type)) {
           topic = true;
           count[m.entity] += o.topicBonus;
@@ -183,9 +191,12 @@ export function resolveReferences(v: View, options: Partial<CorefOptions> = {}):
     // "the commission" is the Federal Trade Commission before any other body named since: a name with the head.
     const named = description ? (byNameWord ??= entitiesByNameWord(v)).get(v.tokens[description.to - 1].lower) : null;
     let e = pronoun && isOpenerFor(v, opener, types, genders, gender) ? opener : -1;
+    const opening = !!pronoun && opener < 0 && k - from <= OPENER_WITHIN;
+    if (e < 0 && opening && isOpenerFor(v, previousOpener, types, genders, gender)) e = previousOpener;
     if (e < 0 && named) e = mostSalient(v, types, count, last, since, genders, gender, named);
     if (e < 0) e = mostSalient(v, types, count, last, since, genders, gender);
     if (e < 0) continue;
+    if (opening) opener = e;
     if (gender) genders[e] = gender;
     out.set(k, e);
     count[e] += 0.5;
@@ -209,6 +220,20 @@ function entitiesByNameWord(v: View): Map<string, Set<number>> {
 
 /** How far into its sentence a mention may start and still be the sentence's opener ("In 2019, X ..."). */
 const OPENER_WITHIN = 3;
+
+/** Most words of a description that opens a sentence before the name it describes ("A new list, X, won"). */
+const MAX_OPENING_DESCRIPTION = 5;
+
+/** Whether the name at `k` follows a description that opens its sentence: "A new list, Team X, won four seats". */
+function describedOpener(v: View, from: number, k: number): boolean {
+  if (v.tokens[k - 1]?.lower !== "," || k - 1 - from > MAX_OPENING_DESCRIPTION || v.tokens[from].pos !== "DET")
+    return false;
+  for (let n = from + 1; n < k - 1; n++) {
+    const t = v.tokens[n];
+    if (v.mentionAt[n] || (t.pos !== "NOUN" && t.pos !== "ADJ")) return false;
+  }
+  return true;
+}
 
 /** Whether a pronoun of `types` (and `gender`) can refer to the entity its sentence opens with. */
 function isOpenerFor(v: View, opener: number, types: EntityType[], genders: Int8Array, gender: number): boolean {

@@ -3,9 +3,11 @@
  * "X, Y's lead negotiator", "X, the chief executive of Y", "Y's president, X", "German Chancellor X",
  * "X is a contributor to Y".
  */
+import type { Phrase } from "../lexicon/compile.ts";
 import { matchPhrase } from "../mentions/phrases.ts";
+import type { EntityType } from "../../model/types.ts";
 import type { Mention } from "../mentions/types.ts";
-import type { Sentence } from "../nlp/types.ts";
+import type { Sentence, Token } from "../nlp/types.ts";
 import { antecedent, descriptionAt, pronounAt, referentAt } from "./coref.ts";
 import { isPossessive, mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
 
@@ -85,7 +87,7 @@ function after(
   if (pointed) {
     const role = roleAt(v, pointed.to, s.to);
     if (role) {
-      out.push(cand(person, pointed.owner.entity, role.predicate, "coreferent-role", from, role.to, role.text));
+      out.push(cand(person, pointed.owner, role.predicate, "coreferent-role", from, role.to, role.text));
       close(v, s, role.to, person, from, out, appositions);
     }
     return;
@@ -146,12 +148,19 @@ function before(v: View, s: Sentence, person: number, from: number, _to: number,
     if (!role || role.to !== j) continue;
     let p = start;
     while (p > s.from && MODIFIER_POS.has(t[p - 1].pos) && !v.mentionAt[p - 1]) p--;
+    // "the company's founder and chief executive, X": a role coordinated before the last one has the same owner.
+    const roles = [role.phrase];
+    const first = t[p - 1]?.lower === "and" ? roleEnding(v, s, p - 1) : null;
+    if (first) {
+      roles.unshift(first.phrase);
+      p = first.start;
+    }
     // "Its president, X" / "the club's president, X": the owner is the entity the words point to.
     const pointed = pointedOwnerEnding(v, p, person);
     if (pointed) {
       const end = v.mentionAt[from]!.to;
-      const words = role.phrase.words.join(" ");
-      out.push(cand(person, pointed.entity, role.phrase.value, "coreferent-role", pointed.at, end, words));
+      for (const r of roles)
+        out.push(cand(person, pointed.entity, r.value, "coreferent-role", pointed.at, end, r.words.join(" ")));
       return;
     }
     if (isPossessive(v, p - 1)) p--;
@@ -165,19 +174,79 @@ function before(v: View, s: Sentence, person: number, from: number, _to: number,
     out.push(cand(person, owner.entity, role.phrase.value, "title-role", owner.from, end, role.phrase.words.join(" ")));
     return;
   }
+  if (j < from) staffBefore(v, s, person, from, j, out);
+}
+
+/** Words of a job the role lexicon lacks, between a possessive and the name: "Roche's head of partnering, X". */
+const MAX_STAFF_WORDS = 4;
+const STAFF_LINKS = new Set(["of", "for"]);
+const CLOSERS = new Set([",", ".", ";", ")"]);
+
+/**
+ * "Roche's head of partnering, X", "the company's head of research, X": a job the lexicon does not list, owned by a
+ * body and set before a person's name by a comma, makes the person the body's staff.
+ */
+function staffBefore(v: View, s: Sentence, person: number, from: number, comma: number, out: Candidate[]): void {
+  const t = v.tokens;
+  let p = comma;
+  while (p > s.from && comma - p < MAX_STAFF_WORDS && !v.mentionAt[p - 1] && isStaffWord(t[p - 1])) p--;
+  // The name closes the apposition ("..., X, said" or "said ..., X."): "X's decision, Y said," is no job.
+  const after = t[v.mentionAt[from]!.to]?.lower ?? ".";
+  if (p === comma || t[p].pos !== "NOUN" || STAFF_LINKS.has(t[comma - 1].lower) || !CLOSERS.has(after)) return;
+  const words = t
+    .slice(p, comma)
+    .map((w) => w.lower)
+    .join(" ");
+  const pointed = pointedOwnerEnding(v, p, person);
+  const owner = pointed ? null : isPossessive(v, p - 1) ? mentionEnding(v, p - 1) : null;
+  const body = pointed?.entity ?? owner?.entity ?? -1;
+  if (body < 0 || v.clusters[body].type !== "organization") return;
+  const at = pointed?.at ?? owner!.from;
+  out.push({ ...cand(person, body, "works_for", "staff-role", at, v.mentionAt[from]!.to, words), confidence: 0.7 });
+}
+
+/** A lower-case noun or adjective of a job's name, or the "of" or "for" that joins its field ("head of research"). */
+function isStaffWord(t: Token): boolean {
+  if (STAFF_LINKS.has(t.lower) || !/^\p{Ll}/u.test(t.text)) return STAFF_LINKS.has(t.lower);
+  // "head of partnering": a field may be a gerund.
+  return t.pos === "NOUN" || t.pos === "ADJ" || (t.pos === "VERB" && t.lower.endsWith("ing"));
+}
+
+/** The role phrase (and its modifiers) ending right before token `j`, with where it starts; or null. */
+function roleEnding(v: View, s: Sentence, j: number): { phrase: Phrase<string>; start: number } | null {
+  for (let start = Math.max(s.from, j - 4); start < j; start++) {
+    if (v.mentionAt[start]) continue;
+    const role = matchPhrase(v.ctx.roles, v.tokens, start, j);
+    if (!role || role.to !== j) continue;
+    let p = start;
+    while (p > s.from && MODIFIER_POS.has(v.tokens[p - 1].pos) && !v.mentionAt[p - 1]) p--;
+    return { phrase: role.phrase, start: p };
+  }
+  return null;
 }
 
 /** "its" or "the company's" at `k`: the antecedent it points to and the token after the words. */
-function pointedOwner(v: View, k: number, person: number): { owner: Mention; to: number } | null {
+function pointedOwner(v: View, k: number, person: number): { owner: number; to: number } | null {
   const types = pronounAt(v, k);
   if (types) {
-    const owner = antecedent(v, k, types, person);
-    return owner ? { owner, to: k + 1 } : null;
+    const owner = pointedAt(v, k, types, person);
+    return owner >= 0 ? { owner, to: k + 1 } : null;
   }
   const d = descriptionAt(v, k);
   if (!d || !isPossessive(v, d.to)) return null;
-  const owner = antecedent(v, k, d.types, person);
-  return owner ? { owner, to: d.to + 1 } : null;
+  const owner = pointedAt(v, k, d.types, person);
+  return owner >= 0 ? { owner, to: d.to + 1 } : null;
+}
+
+/**
+ * The entity the pronoun or description at `k` refers to: the text's coreference reading of it ("On Monday its
+ * leader": the party the sentence before opened with), else the most named entity of `types` nearby; -1 for none.
+ */
+function pointedAt(v: View, k: number, types: EntityType[], person: number): number {
+  const referent = referentAt(v, k);
+  if (referent && referent.entity !== person && types.includes(v.clusters[referent.entity].type))
+    return referent.entity;
+  return antecedent(v, k, types, person)?.entity ?? -1;
 }
 
 /** "its" or "the company's" ending right before token `p`: the antecedent's entity and where the words start. */
@@ -190,12 +259,12 @@ function pointedOwnerEnding(v: View, p: number, person: number): { entity: numbe
     return owner && owner.entity !== person ? { entity: owner.entity, at: owner.from } : null;
   }
   if (pronounAt(v, p - 1)) {
-    const owner = antecedent(v, p - 1, pronounAt(v, p - 1)!, person);
-    return owner ? { entity: owner.entity, at: p - 1 } : null;
+    const owner = pointedAt(v, p - 1, pronounAt(v, p - 1)!, person);
+    return owner >= 0 ? { entity: owner, at: p - 1 } : null;
   }
   if (!isPossessive(v, p - 1) || !descriptionAt(v, p - 3)) return null;
-  const owner = antecedent(v, p - 3, descriptionAt(v, p - 3)!.types, person);
-  return owner ? { entity: owner.entity, at: p - 3 } : null;
+  const owner = pointedAt(v, p - 3, descriptionAt(v, p - 3)!.types, person);
+  return owner >= 0 ? { entity: owner, at: p - 3 } : null;
 }
 
 /** The name before ", a union" ending at token `k` (at most a few words after the article), or null. */
