@@ -207,6 +207,24 @@ describe("extract", () => {
       expect(triples(described)).toContain("galatasaray headquartered_in istanbul");
     });
 
+    it("reads a passive's agent past a 'since' of time: has been run since last year by X", () => {
+      expect(triples(extract("Orvento Ltd has been run since last year by Grace Mutua."))).toContain(
+        "grace-mutua leads orvento-ltd",
+      );
+    });
+
+    it("gives a role after 'as' in a clause to the clause's subject, past a demonym apposition's 'who'", () => {
+      const r = extract("Henrik Halvorsrud, a Norwegian who won two league titles as coach of Malmö FF, left.");
+      expect(relation(r, "henrik-halvorsrud", "coaches", "malmo-ff")).toMatchObject({ rule: "clause-role" });
+      expect(triples(extract("Anna Berg served two terms as mayor of Bergen."))).toContain("anna-berg governs bergen");
+    });
+
+    it("reads a role's body past a demonym before its kind: a former executive of the Dutch brewer X", () => {
+      const r = extract("Grace Mutua, a former executive of the Dutch brewer Heineken, said so.");
+      expect(relation(r, "grace-mutua", "works_for", "heineken")).toBeDefined();
+      expect(relation(r, "grace-mutua", "works_for", "netherlands")).toBeUndefined();
+    });
+
     it("reads a role before the object's name as its title: sued Secretary of State X", () => {
       const r = extract("The League of Women Voters sued Secretary of State Frank LaRose in March.");
       expect(relation(r, "league-of-women-voters", "sues", "frank-larose")).toBeDefined();

@@ -83,6 +83,24 @@ describe("extract", () => {
   });
 
   describe("coreference in clauses", () => {
+    it("reads 'the company' as the firm whose name carries the word, not a commission named since", () => {
+      const r = extract(
+        "A court convicted Joseph Kariuki, the former managing director of Kibwezi Sugar Company. He was prosecuted " +
+          "by the Ethics Commission, which opened its inquiry in 2022. The Ethics Commission welcomed the verdict. " +
+          "Kariuki, who led the company for eleven years, denied the charges.",
+      );
+      expect(relation(r, "joseph-kariuki", "leads", "ethics-commission")).toBeUndefined();
+    });
+
+    it("still reads 'the Zurich-based bank' as the bank the text is about, not another whose name says bank", () => {
+      const r = extract(
+        "UBS agreed to buy Credit Suisse. The Swiss National Bank offered loans. Morgan Stanley advised UBS on the " +
+          "deal. UBS later brought back Sergio Ermotti. The Zurich-based bank expects to cut jobs.",
+      );
+      expect(triples(r)).toContain("ubs headquartered_in zurich");
+      expect(triples(r)).not.toContain("swiss-national-bank headquartered_in zurich");
+    });
+
     it("reads a pronoun opening a sentence as the entity the sentence before opened with, not the most named one", () => {
       const r = extract(
         "Daon Pharma licensed its drug to Roche. Daon Pharma keeps the rights in Korea. Roche's head of partnering " +

@@ -60,9 +60,45 @@ export function clauseRelations(
     }
     if (RECEIVE.has(t.lemma.toLowerCase()) && gift(v, s, k, subject, out)) continue;
     active(v, s, k, subject, o.active * confidence, out);
+    roleInClause(v, s, k, subject, o.active * confidence, out);
   }
   return out;
 }
+
+/** Most words between a verb and the "as" of the role its subject acted in ("won two league titles as coach of"). */
+const MAX_TO_AS = 6;
+const ROLE_OF = new Set(["of", "at", "for"]);
+
+/**
+ * "X, who won two titles as coach of Malmö FF", "she scored as captain of Y": a role after "as" in the verb's
+ * clause is held by the clause's subject, at the body after "of", "at" or "for".
+ */
+function roleInClause(v: View, s: Sentence, k: number, subject: Subject, confidence: number, out: Candidate[]) {
+  const people = subject.members.filter((e) => v.clusters[e].type === "person");
+  if (people.length === 0) return;
+  for (let n = k + 1; n < s.to && n <= k + MAX_TO_AS; n++) {
+    const t = v.tokens[n];
+    if (t.pos === "VERB" || t.pos === "AUX" || t.pos === "PUNCT" || v.mentionAt[n]) return;
+    if (t.lower !== "as") continue;
+    const role = matchPhrase(v.ctx.roles, v.tokens, n + 1, s.to);
+    if (!role || !ROLE_OF.has(v.tokens[role.to]?.lower ?? "")) return;
+    const at = v.tokens[role.to + 1]?.lower === "the" ? role.to + 2 : role.to + 1;
+    const body = mentionStarting(v, at);
+    if (!body || !ROLE_BODIES.has(v.clusters[body.entity].type)) return;
+    for (const person of people)
+      out.push({
+        source: person,
+        target: body.entity,
+        predicates: role.phrase.value === "leads" ? ["leads", "governs"] : [role.phrase.value],
+        rule: "clause-role",
+        confidence,
+        from: subject.start,
+        to: body.to,
+      });
+    return;
+  }
+}
+const ROLE_BODIES = new Set(["organization", "country", "location"]);
 
 /** Words after which the next word starts a relative clause's verb group. */
 const RELATIVE = new Set(["who", "which", "that"]);
@@ -186,7 +222,9 @@ function laterAgent(v: View, s: Sentence, from: number): Complement | null {
       const c = readComplement(v, s, n);
       return c && c.prep === "by" ? c : null;
     }
-    if (t.pos === "VERB" || t.pos === "AUX" || t.pos === "SCONJ" || (t.pos === "PUNCT" && t.lower !== ",")) return null;
+    // "has been run since last year by X": "since" opens a time, not a clause, before the agent.
+    const clause = t.pos === "SCONJ" && t.lower !== "since";
+    if (t.pos === "VERB" || t.pos === "AUX" || clause || (t.pos === "PUNCT" && t.lower !== ",")) return null;
     if (t.lower === "," && v.tokens[n + 1]?.pos === "CCONJ") return null;
   }
   return null;

@@ -195,6 +195,12 @@ export function resolveReferences(v: View, options: Partial<CorefOptions> = {}):
     if (e < 0 && opening && isOpenerFor(v, previousOpener, types, genders, gender)) e = previousOpener;
     if (e < 0 && named) e = mostSalient(v, types, count, last, since, genders, gender, named);
     if (e < 0) e = mostSalient(v, types, count, last, since, genders, gender);
+    // "Kariuki, who led the company" is not the commission named last: a body whose name says it is of another kind
+    // gives way to one, named further back, whose name carries the description's head word.
+    if (e >= 0 && named && description && namesOtherKind(v, e, v.tokens[description.to - 1].lower)) {
+      const further = mostSalient(v, types, count, last, 0, genders, gender, named);
+      if (further >= 0) e = further;
+    }
     if (e < 0) continue;
     if (opening) opener = e;
     if (gender) genders[e] = gender;
@@ -203,6 +209,13 @@ export function resolveReferences(v: View, options: Partial<CorefOptions> = {}):
     last[e] = sentence;
   }
   return out;
+}
+
+/** Whether entity `e`'s name ends with a description head other than `head` ("... Commission" for "the company"). */
+function namesOtherKind(v: View, e: number, head: string): boolean {
+  const words = v.clusters[e].label.toLowerCase().split(/\s+/);
+  const last = words[words.length - 1];
+  return last !== head && DESCRIPTIONS.has(last);
 }
 
 /** The entities by each word of their names, lower case ("commission" -> the Federal Trade Commission's index). */

@@ -123,8 +123,9 @@ function after(
     return;
   }
   if (DETERMINERS.has(t[o]?.lower ?? "")) o++;
-  // "the leader of the opposition Christian Democratic Union": skip a few modifiers.
-  for (let n = 0; n < 3 && !v.mentionAt[o] && MODIFIER_POS.has(t[o]?.pos ?? ""); n++) o++;
+  // "the leader of the opposition Christian Democratic Union", "an executive of the Dutch brewer Heineken": skip a
+  // few modifiers, a demonym among them.
+  for (let n = 0; n < 3 && (!v.mentionAt[o] || isDemonymBefore(v, o)) && MODIFIER_POS.has(t[o]?.pos ?? ""); n++) o++;
   const target = mentionStarting(v, o);
   if (!target) return;
   // "a contributor to the Examiner's Beltway Confidential blog": the role is held at the possessed name.
@@ -265,6 +266,13 @@ function pointedOwnerEnding(v: View, p: number, person: number): { entity: numbe
   if (!isPossessive(v, p - 1) || !descriptionAt(v, p - 3)) return null;
   const owner = pointedAt(v, p - 3, descriptionAt(v, p - 3)!.types, person);
   return owner >= 0 ? { entity: owner, at: p - 3 } : null;
+}
+
+/** Whether the mention at `k` is a demonym describing a common noun after it ("the Dutch brewer Heineken"). */
+function isDemonymBefore(v: View, k: number): boolean {
+  const m = v.mentionAt[k];
+  const next = v.tokens[m?.to ?? 0];
+  return !!m && m.adjective === true && next?.pos === "NOUN" && /^\p{Ll}/u.test(next.text);
 }
 
 /** The name before ", a union" ending at token `k` (at most a few words after the article), or null. */

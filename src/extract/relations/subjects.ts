@@ -223,7 +223,9 @@ function relativeHead(v: View, s: Sentence, k: number): Subject | null {
   // "a politician in the province of Alberta, who served": "who" skips a place for the clause's subject.
   const place = !!direct && v.tokens[k].lower === "who" && direct.members.some((e) => PLACES.has(v.clusters[e].type));
   // "Sarah Okonjo, a professor at the university who moved": "who" right after a body's description is the person's.
-  if (direct && v.tokens[k].lower === "who" && j === k && v.clusters[direct.members[0]].type === "organization")
+  // "Henrik Halvorsrud, a Norwegian who won": "who" after a demonym made a noun is the person's too.
+  const describing = (e: number) => v.clusters[e].type === "organization" || v.mentionAt[k - 1]?.adjective === true;
+  if (direct && v.tokens[k].lower === "who" && j === k && describing(direct.members[0]))
     return appositionPersonBefore(v, s, direct.start) ?? direct;
   if (direct && !place) return direct;
   return predicateNounSubject(v, s, k, place);
