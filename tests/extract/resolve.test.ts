@@ -35,6 +35,17 @@ describe("extract", () => {
       expect(r.entities.filter((e) => e.label === "SEPTA")).toEqual([]);
     });
 
+    it("joins a party's members' name and its name without the demonym to the party", () => {
+      const r = extract(
+        "Social Democrats win vote\n\nThe Social Democratic Party of Austria (SPÖ) won. Its leader met the Austrian " +
+          "People's Party, the Social Democrats' partner. The People's Party, whose chairman, Florian Tschernutter, " +
+          "took 17.9 percent, lost.",
+      );
+      expect(entity(r, "Social Democratic Party of Austria")?.aliases).toContain("Social Democrats");
+      expect(entity(r, "Austrian People's Party")?.aliases).toContain("People's Party");
+      expect(triples(r)).toContain("florian-tschernutter leads austrian-people-s-party");
+    });
+
     it("does not join a surname that two people of the document share", () => {
       const r = extract("Maria Garcia met Jose Garcia in Madrid. Garcia said the talks went well.");
       expect(r.entities.filter((e) => e.type === "person").map((p) => p.label)).toEqual(

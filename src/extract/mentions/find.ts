@@ -410,9 +410,21 @@ function trimmedEnd(ctx: CompiledContext, tokens: Token[], from: number, to: num
   return to;
 }
 
+/**
+ * Whether a capitalised common noun at `i` owns the body named after it: "The People's Party", "the Workers' Union"
+ * (the tagger reads "People" as a noun, so no run of proper names would start there).
+ */
+function possessiveBody(tokens: Token[], i: number): boolean {
+  const owner = tokens[i];
+  const possessive = tokens[i + 1]?.lower === "'s" || tokens[i + 1]?.lower === "'";
+  const body = tokens[i + 2];
+  return isCapitalized(owner) && possessive && !!body && isCapitalized(body) && isOrgHead(body.lower);
+}
+
 /** The end of a run of capitalised words starting at `i` (i itself when it does not start one). */
 function properRun(tokens: Token[], i: number, to: number): number {
-  if ((tokens[i].pos !== "PROPN" || !isCapitalized(tokens[i])) && !isCamel(tokens[i])) return i;
+  if ((tokens[i].pos !== "PROPN" || !isCapitalized(tokens[i])) && !isCamel(tokens[i]) && !possessiveBody(tokens, i))
+    return i;
   let j = i + 1;
   let cut = -1;
   // Inside the "for" complement of a body's name, "of" joins whatever precedes it ("Committee for the Protection of

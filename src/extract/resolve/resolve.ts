@@ -79,6 +79,33 @@ export function resolveMentions(a: Analysis, mentions: Mention[]): Resolution {
   return r.finish();
 }
 
+/** Last words of the names of parties and movements whose members the text may name instead ("Social Democrats"). */
+const PARTY_HEADS = new Set(["party", "union", "alliance", "front", "movement", "league", "congress"]);
+
+/**
+ * Whether `plural` names the members of the party `name`: "Social Democrats" of "Social Democratic Party of Austria",
+ * "Christian Democrats" of "Christian Democratic Union", "Greens" of "Green Party" (each word a start of the party's).
+ */
+function membersOf(plural: string, name: string): boolean {
+  const members = normalizeName(plural).split(" ");
+  const last = members[members.length - 1];
+  if (!last.endsWith("s") || last.length < 4) return false;
+  members[members.length - 1] = last.slice(0, -1);
+  const words = normalizeName(name).split(" ");
+  if (words.length <= members.length || !words.some((w) => PARTY_HEADS.has(w))) return false;
+  return members.every((w, i) => words[i].startsWith(w) && !PARTY_HEADS.has(words[i]));
+}
+
+/** Endings of demonyms: "Austrian", "Swedish", "Congolese", "Icelandic", "Czech". */
+const DEMONYM_ENDING = /(?:an|ish|ese|ic|i|ch)$/;
+
+/** Whether `short` is `name` without the demonym it opens with: "People's Party" of "Austrian People's Party". */
+function withoutDemonym(short: string, name: string): boolean {
+  const words = normalizeName(name).split(" ");
+  const rest = normalizeName(short);
+  return words.length > 2 && DEMONYM_ENDING.test(words[0]) && words.slice(1).join(" ") === rest;
+}
+
 /** Whether a mention stands alone in brackets: "(SEPTA)". */
 function bracketed(a: Analysis, m: Mention): boolean {
   return a.tokens[m.from - 1]?.text === "(" && a.tokens[m.to]?.text === ")";
@@ -259,7 +286,12 @@ class Resolver {
     for (const short of [...orgs, ...looksPersonal]) {
       const words = normalizeName(short.label) + " ";
       const longer = orgs.filter(
-        (c) => c !== short && c.mentions.length > 0 && normalizeName(c.label).startsWith(words),
+        (c) =>
+          c !== short &&
+          c.mentions.length > 0 &&
+          (normalizeName(c.label).startsWith(words) ||
+            membersOf(short.label, c.label) ||
+            withoutDemonym(short.label, c.label)),
       );
       if (longer.length !== 1 || short.mentions.length === 0) continue;
       for (const m of short.mentions) this.attach(longer[0], m, "short-name");
