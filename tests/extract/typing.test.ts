@@ -33,6 +33,15 @@ describe("extract", () => {
       expect(entity(r, "Ana Lima")?.type).toBe("person");
     });
 
+    it("reads two bodies in a run joined by 'and' after a plural noun that announces them", () => {
+      const r = extract("It blocked the merger of the mobile operators Brolga Mobile and Southern Cross Telecom.");
+      expect(entity(r, "Brolga Mobile")?.type).toBe("organization");
+      expect(entity(r, "Southern Cross Telecom")?.type).toBe("organization");
+      expect(
+        entity(extract("The Minneapolis Park and Recreation Board met."), "Minneapolis Park and Recreation Board"),
+      ).toBeDefined();
+    });
+
     it("reads no name out of a letter written with a number: 5G coverage", () => {
       const r = extract("The deal would speed up 5G coverage in Brazil.");
       expect(r.entities.map((e) => e.label)).toEqual(["Brazil"]);

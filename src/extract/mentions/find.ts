@@ -16,6 +16,7 @@ import {
   isNameWord,
   endsOrgName,
   isOrgHead,
+  isPluralNoun,
   takesForComplement,
   isPolityHead,
   typeName,
@@ -481,6 +482,10 @@ function properRun(tokens: Token[], i: number, to: number): number {
 function bodyAfterAnd(tokens: Token[], from: number, cut: number, to: number): boolean {
   // "X and Port Authority and Y": with a second "and" the run coordinates names.
   for (let k = cut + 1; k < to; k++) if (tokens[k].lower === "and") return false;
+  // "the mobile operators Brolga Mobile and Southern Cross Telecom": a plural noun before the run announces two.
+  const announcing = tokens[from - 1];
+  if (announcing?.pos === "NOUN" && /^\p{Ll}.*s$/u.test(announcing.text) && isPluralNoun(announcing.lower))
+    return false;
   for (let k = from + 1; k < cut; k++)
     if (tokens[k].lower === "for" && takesForComplement(tokens[k - 1].lower)) return true;
   // "Absa and Standard Bank": a name before "and" and a body's full name after it are two bodies ("Minneapolis Park
