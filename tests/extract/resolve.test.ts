@@ -46,6 +46,15 @@ describe("extract", () => {
       expect(triples(r)).toContain("florian-tschernutter leads austrian-people-s-party");
     });
 
+    it("joins a name used alone to the one person whose two-word name opens with it, unless it is a given name", () => {
+      const r = extract(
+        "The court overturned the conviction of Roslan Jaafar. Roslan, 61, was sentenced in 2024. William Hale " +
+          "came too. William said so.",
+      );
+      expect(entity(r, "Roslan Jaafar")?.aliases).toContain("Roslan");
+      expect(entity(r, "William Hale")?.aliases ?? []).not.toContain("William");
+    });
+
     it("does not join a surname that two people of the document share", () => {
       const r = extract("Maria Garcia met Jose Garcia in Madrid. Garcia said the talks went well.");
       expect(r.entities.filter((e) => e.type === "person").map((p) => p.label)).toEqual(

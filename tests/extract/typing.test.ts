@@ -42,6 +42,25 @@ describe("extract", () => {
       ).toBeDefined();
     });
 
+    it("keeps Portuguese and French particles inside a name: Águas do Guaíba, Rio Grande do Sul", () => {
+      const r = extract("The Public Ministry of Rio Grande do Sul accused Águas do Guaíba, the private company.");
+      expect(entity(r, "Águas do Guaíba")?.type).toBe("organization");
+      expect(entity(r, "Public Ministry of Rio Grande do Sul")).toBeDefined();
+    });
+
+    it("reads no name out of a genus's initial: E. coli", () => {
+      expect(extract("Tests found E. coli bacteria in tap water.").entities).toEqual([]);
+    });
+
+    it("types a firm by the kind of body named before it, or in an apposition after a possessed noun phrase", () => {
+      const r = extract(
+        "ETH Zurich spin-off Ferrovia Sensing raised money. The report came from the charity Hearthstone Rights. " +
+          "It lets Indonesia's state-owned vaccine maker, Bio Farma, supply vaccines.",
+      );
+      for (const firm of ["Ferrovia Sensing", "Hearthstone Rights", "Bio Farma"])
+        expect(entity(r, firm)?.type).toBe("organization");
+    });
+
     it("reads no name out of a letter written with a number: 5G coverage", () => {
       const r = extract("The deal would speed up 5G coverage in Brazil.");
       expect(r.entities.map((e) => e.label)).toEqual(["Brazil"]);

@@ -35,7 +35,7 @@ const FIRM_APPOSITION = new Set([
   ...["organization", "agency", "charity", "newspaper", "broadcaster", "regulator", "watchdog", "railway", "railroad"],
   ...["carrier", "miner", "utility", "network", "chain", "exchange", "university", "college", "hospital", "institute"],
   ...["foundation", "museum", "orchestra", "ministry", "authority", "commission", "league", "federation"],
-  ...["association", "society", "cooperative", "council"],
+  ...["association", "society", "cooperative", "council", "spin-off", "spinoff", "start-up", "nonprofit"],
 ]);
 /** Whether a common noun names a kind of firm or body ("sportswear firm", "club"). */
 export function isFirmNoun(word: string): boolean {
@@ -66,7 +66,10 @@ export function contextType(tokens: Token[], from: number, to: number): "person"
 function firmContext(tokens: Token[], from: number, to: number): boolean {
   const prev = tokens[from - 1]?.lower ?? "";
   const before = tokens[from - 2]?.lower ?? "";
-  if (FIRM_BEFORE.has(prev) && tokens[from - 1].pos === "NOUN") return true;
+  // "the charity Hearthstone Rights", "ETH Zurich spin-off Ferrovia Sensing" (the tagger may read a hyphenated noun
+  // as an adjective).
+  const noun = tokens[from - 1]?.pos === "NOUN" || prev.includes("-");
+  if ((FIRM_BEFORE.has(prev) || FIRM_APPOSITION.has(prev)) && noun) return true;
   // "the Copenhagen-based Halvorsen Line": people are from places, bodies are based in them.
   if (/-based$/.test(prev)) return true;
   if (prev === "at" && FIRM_STAFF.has(before)) return true;
@@ -74,8 +77,7 @@ function firmContext(tokens: Token[], from: number, to: number): boolean {
   if (FIRM_OBJECT.has(prev)) return true;
   // "a transport firm called X"; "the operator, X," and "The foundation, X, filed": a firm's noun names it.
   if ((prev === "called" || prev === "named") && FIRM_APPOSITION.has(before)) return true;
-  if (prev === "," && FIRM_APPOSITION.has(before) && /^(?:the|its|their)$/.test(tokens[from - 3]?.lower ?? ""))
-    return true;
+  if (prev === "," && FIRM_APPOSITION.has(before) && ownedNounPhrase(tokens, from - 2)) return true;
   const next = tokens[to]?.lower ?? "";
   const possessive = next === "'s";
   const after = possessive ? (tokens[to + 1]?.lower ?? "") : next;
@@ -89,6 +91,22 @@ function firmContext(tokens: Token[], from: number, to: number): boolean {
   return (
     /^\p{Lu}/u.test(tokens[to + 1]?.text ?? "") && tokens[to + 2]?.lower === "'s" && appositionNoun(tokens, to + 3)
   );
+}
+
+/** Most modifiers before the noun of a noun phrase that names a body ("Indonesia's state-owned vaccine maker"). */
+const MAX_MODIFIERS = 3;
+
+/**
+ * Whether the noun at `k` ends a definite or possessed noun phrase: "the operator", "its parent", "Indonesia's
+ * state-owned vaccine maker" (a few lower-case modifiers may come between).
+ */
+function ownedNounPhrase(tokens: Token[], k: number): boolean {
+  for (let j = k - 1; j >= 0 && j >= k - 1 - MAX_MODIFIERS; j--) {
+    const t = tokens[j];
+    if (/^(?:the|its|their|'s)$/.test(t.lower)) return true;
+    if (!/^\p{Ll}/u.test(t.text) || (t.pos !== "NOUN" && t.pos !== "ADJ" && t.pos !== "VERB")) return false;
+  }
+  return false;
 }
 
 /** Whether "on the deal" (or transaction, merger...) follows within a few words of token `k`. */

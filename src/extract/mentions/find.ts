@@ -54,6 +54,9 @@ const CONNECTORS = new Set([
     "dos",
     "das",
     "di",
+    // "Rio Grande do Sul", "Águas do Guaíba", "Union des Banques Suisses".
+    "do",
+    "des",
   ],
 ]);
 /** Common nouns that, after a name, say what kind of body it is ("the Democratic Centre party"). */
@@ -292,6 +295,8 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
   // "5G coverage": a letter the tokenizer split from the number it is written with is no name.
   if (tokens[from - 1]?.pos === "NUM" && tokens[from - 1].end === tokens[from].start) from++;
   if (from >= to) return;
+  // "E. coli": an initial before a lower-case word abbreviates a genus, not a name.
+  if (to - from === 1 && /^\p{Lu}\.$/u.test(tokens[from].text) && /^\p{Ll}/u.test(tokens[to]?.text ?? "")) return;
   let start = from;
   let titled = false;
   for (;;) {

@@ -9,7 +9,7 @@ import type { LexiconEntry } from "../lexicon/types.ts";
 import type { Mention } from "../mentions/types.ts";
 import type { Analysis } from "../nlp/types.ts";
 import type { MergeRecord, MergeRule } from "../types.ts";
-import { isFirstName } from "../mentions/typing.ts";
+import { isCommonWord, isFirstName } from "../mentions/typing.ts";
 import { isLocative, isPlaceUse } from "./capitals.ts";
 
 /** The weight of a mention typed by its context in the per-document type vote (see {@link voteTypes}). */
@@ -70,7 +70,8 @@ export function resolveMentions(a: Analysis, mentions: Mention[]): Resolution {
   // An acronym given in brackets after its body's name goes before its other uses, which may come earlier (a headline).
   pending.sort((x, y) => y.to - y.from - (x.to - x.from) || +givenAcronym(a, y) - +givenAcronym(a, x));
   for (const m of pending) {
-    if (m.to - m.from === 1 && (r.surname(m) || r.shortName(m) || r.acronym(m, a) || r.sameLabel(m))) continue;
+    if (m.to - m.from === 1 && (r.surname(m) || r.shortName(m) || r.acronym(m, a) || r.sameLabel(m) || r.firstWord(m)))
+      continue;
     if (m.to - m.from > 1 && m.type === "person" && r.surnameTail(m)) continue;
     if (m.weak) continue;
     const type = m.type ?? "organization";
@@ -207,6 +208,26 @@ class Resolver {
       (c) => c.type === "person" && surnamesOf(c.label).some((w) => normalizeName(w) === word),
     );
     if (people.length !== 1 || normalizeName(people[0].label) === word) return false;
+    this.attach(people[0], m, "surname");
+    return true;
+  }
+
+  /**
+   * "Roslan" of "Roslan Jaafar", "Yoon" of "Yoon Seo-yeon": a name many cultures use alone (a given name, or a family
+   * name written first) joins the one person whose name opens with it, when nothing else typed it and it is no given
+   * name of English texts.
+   */
+  firstWord(m: Mention): boolean {
+    // A given name English texts know ("William", "Annie") may be another person's of the family.
+    if ((m.type !== null && m.type !== "person") || isFirstName(m.surface.toLowerCase())) return false;
+    const word = normalizeName(m.surface);
+    const people = this.clusters.filter((c) => {
+      const words = c.label.split(" ");
+      // Two words, the second a name's ("Sonic Team", "Avenue SW" are no one's names).
+      const named = words.length === 2 && !isCommonWord(words[1].toLowerCase()) && !/^\p{Lu}+$/u.test(words[1]);
+      return c.type === "person" && named && normalizeName(words[0]) === word;
+    });
+    if (people.length !== 1) return false;
     this.attach(people[0], m, "surname");
     return true;
   }
