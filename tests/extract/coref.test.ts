@@ -35,6 +35,27 @@ describe("extract", () => {
       expect(relation(r, "anna-berg", "leads", "orvento-ltd")).toMatchObject({ rule: "coreferent-role" });
     });
 
+    it("gives a plural role before two coordinated names to both: Lumo's co-founders, X and Y", () => {
+      const r = extract(
+        "Nordea bought Lumo Payments. Lumo's co-founders, Aino Virtanen and Rahul Menon, will join it.",
+      );
+      expect(triples(r)).toEqual(
+        expect.arrayContaining(["aino-virtanen leads lumo-payments", "rahul-menon leads lumo-payments"]),
+      );
+    });
+
+    it("reads a role past a title between the comma and the name: Its president, Captain X,", () => {
+      const r = extract(
+        "The strike was called by the Condor Pilots Association. Its president, Captain Rodrigo Saavedra, spoke.",
+      );
+      expect(relation(r, "rodrigo-saavedra", "leads", "condor-pilots-association")).toBeDefined();
+    });
+
+    it("reads a job past an adverb after the copula: X, who was previously an engineer at Y", () => {
+      const r = extract("Rahul Menon, who was previously an engineer at Klarna, joined the bank.");
+      expect(relation(r, "rahul-menon", "works_for", "klarna")).toBeDefined();
+    });
+
     it("makes a person a body's staff through a job the lexicon lacks: Roche's head of partnering, X,", () => {
       const r = extract("Roche bought it. Roche's head of partnering, Claudia Brunner, said the drug fits.");
       expect(relation(r, "claudia-brunner", "works_for", "roche")).toMatchObject({ rule: "staff-role" });
@@ -83,6 +104,14 @@ describe("extract", () => {
   });
 
   describe("coreference in clauses", () => {
+    it("reads a description as the text's most named body of its kind when none was named in the sentence before", () => {
+      const r = extract(
+        "Ajala Pictures signed a deal with Prime Video. The first film is a thriller. The studio was founded in 2015 " +
+          "by the producer Babatunde Ajala.",
+      );
+      expect(relation(r, "ajala-pictures", "founded_by", "babatunde-ajala")).toBeDefined();
+    });
+
     it("reads 'the company' as the firm whose name carries the word, not a commission named since", () => {
       const r = extract(
         "A court convicted Joseph Kariuki, the former managing director of Kibwezi Sugar Company. He was prosecuted " +

@@ -195,6 +195,8 @@ export function resolveReferences(v: View, options: Partial<CorefOptions> = {}):
     if (e < 0 && opening && isOpenerFor(v, previousOpener, types, genders, gender)) e = previousOpener;
     if (e < 0 && named) e = mostSalient(v, types, count, last, since, genders, gender, named);
     if (e < 0) e = mostSalient(v, types, count, last, since, genders, gender);
+    // "The studio was founded by X", sentences after the studio was last named: the text's most named body of the kind.
+    if (e < 0 && description) e = mostSalient(v, types, count, last, 0, genders, gender);
     // "Kariuki, who led the company" is not the commission named last: a body whose name says it is of another kind
     // gives way to one, named further back, whose name carries the description's head word.
     if (e >= 0 && named && description && namesOtherKind(v, e, v.tokens[description.to - 1].lower)) {

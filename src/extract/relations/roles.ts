@@ -5,6 +5,7 @@
  */
 import type { Phrase } from "../lexicon/compile.ts";
 import { matchPhrase } from "../mentions/phrases.ts";
+import { afterTitle } from "../mentions/titles.ts";
 import type { EntityType } from "../../model/types.ts";
 import type { Mention } from "../mentions/types.ts";
 import type { Sentence, Token } from "../nlp/types.ts";
@@ -79,6 +80,8 @@ function after(
     j++;
   } else return;
   if (t[j]?.lower === "who" && COPULA.has(t[j + 1]?.lower ?? "")) j += 2;
+  // "X, who was previously an engineer at Y": an adverb after the copula.
+  if (copular || t[j - 1]?.lower === "was" || t[j - 1]?.lower === "is") while (t[j]?.pos === "ADV") j++;
   // "Lena Hofstetter, 46, the Greens' lead candidate": an age before the apposition.
   if (!copular && t[j]?.pos === "NUM" && /^\d{1,3}$/.test(t[j].text) && t[j + 1]?.lower === ",") j += 2;
 
@@ -140,12 +143,28 @@ function after(
 /** "Y's ROLE, X" / "Y ROLE X" / "Demonym ROLE X" (the role words sit right before the person). */
 function before(v: View, s: Sentence, person: number, from: number, _to: number, out: Candidate[]) {
   const t = v.tokens;
+  // "Lumo's co-founders, Aino Virtanen and Rahul Menon": the second of two people shares the first one's role.
+  const first = t[from - 1]?.lower === "and" ? mentionEnding(v, from - 1) : null;
+  if (first && v.clusters[first.entity].type === "person" && v.clusters[person].type === "person") {
+    const found: Candidate[] = [];
+    before(v, s, first.entity, first.from, first.to, found);
+    for (const c of found) out.push({ ...c, source: person, to: v.mentionAt[from]!.to });
+    return;
+  }
   let j = from;
+  // "Its president, Captain Rodrigo Saavedra": a title between the comma and the name.
+  const titled = (k: number) =>
+    /^\p{Lu}/u.test(t[k].text) &&
+    (afterTitle(t, k, k + 2) === k + 1 || matchPhrase(v.ctx.roles, t, k, k + 1)?.to === k + 1);
+  if (t[j - 2]?.lower === "," && titled(j - 1)) j--;
   if (t[j - 1]?.lower === ",") j--;
   // The longest role phrase ending right before the person ("chief executive", not "executive").
   for (let start = Math.max(s.from, j - 5); start < j; start++) {
     if (v.mentionAt[start]) continue;
-    const role = matchPhrase(v.ctx.roles, t, start, j);
+    // "Lumo's co-founders, X and Y": a plural role names each of the people after it.
+    const written = matchPhrase(v.ctx.roles, t, start, j);
+    const plural = t[j - 1].pos === "NOUN" && t[j - 1].lower.endsWith("s");
+    const role = written?.to === j || !plural ? written : matchPhrase(v.ctx.roles, t, start, j, true);
     if (!role || role.to !== j) continue;
     let p = start;
     while (p > s.from && MODIFIER_POS.has(t[p - 1].pos) && !v.mentionAt[p - 1]) p--;
