@@ -61,6 +61,16 @@ describe("extract", () => {
         expect(entity(r, firm)?.type).toBe("organization");
     });
 
+    it("reads a state before a legislator's title as the state: a U.S. Representative from Illinois", () => {
+      const r = extract("John Finnegan was a U.S. Representative from Illinois from 1961 to 1971.");
+      expect(entity(r, "United States")?.type).toBe("country");
+      expect(entity(r, "U.S. Representative")).toBeUndefined();
+    });
+
+    it("keeps a parliament's name whole: the Diet of Japan", () => {
+      expect(entity(extract("It had 32 seats in the Diet of Japan."), "Diet of Japan")?.type).toBe("organization");
+    });
+
     it("reads no name out of a letter written with a number: 5G coverage", () => {
       const r = extract("The deal would speed up 5G coverage in Brazil.");
       expect(r.entities.map((e) => e.label)).toEqual(["Brazil"]);
