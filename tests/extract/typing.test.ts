@@ -67,6 +67,27 @@ describe("extract", () => {
       expect(entity(r, "U.S. Representative")).toBeUndefined();
     });
 
+    it("keeps the names of churches, registers, friends' societies and duchies whole with their 'of'", () => {
+      const r = extract(
+        "He was ordained in the Church of England. It is on the National Register of Historic Places. Friends of " +
+          "Nature met. The Duchy of Milan was rich.",
+      );
+      for (const name of ["Church of England", "National Register of Historic Places", "Friends of Nature"])
+        expect(entity(r, name)?.type).toBe("organization");
+      expect(entity(r, "Duchy of Milan")?.type).toBe("location");
+    });
+
+    it("reads two bodies, each with its own head word, on both sides of an 'and'", () => {
+      const r = extract(
+        "He studied at Lappeenranta University of Technology and Saimaa University of Applied Sciences.",
+      );
+      expect(entity(r, "Lappeenranta University of Technology")).toBeDefined();
+      expect(entity(r, "Saimaa University of Applied Sciences")).toBeDefined();
+      expect(
+        entity(extract("The Ministry of Health and Welfare met."), "Ministry of Health and Welfare"),
+      ).toBeDefined();
+    });
+
     it("keeps a parliament's name whole: the Diet of Japan", () => {
       expect(entity(extract("It had 32 seats in the Diet of Japan."), "Diet of Japan")?.type).toBe("organization");
     });

@@ -59,6 +59,8 @@ const CONNECTORS = new Set([
     "des",
   ],
 ]);
+/** Head words of bodies that a name holds once ("... University of ...", "... Medical School"). */
+const HEADS_OF_BODIES = new Set(["university", "college", "school", "institute", "academy", "hospital", "museum"]);
 /** Common nouns that, after a name, say what kind of body it is ("the Democratic Centre party"). */
 const OUTLET_NOUNS_AFTER = new Set(["party", "group", "movement", "coalition", "alliance", "bloc", "team", "company"]);
 /** Two particles that join the parts of a person's name. */
@@ -68,7 +70,7 @@ const OF_HEADS = new Set([
   ...["school", "office", "court", "duke", "earl", "prince", "princess", "king", "queen", "city", "port", "gulf"],
   ...["isle", "isles", "bay", "cape", "sea", "lake", "river", "mount", "islands", "province", "bank", "minister"],
   ...["secretary", "library", "order", "society", "academy", "association", "league", "federation", "chamber"],
-  ...["diet"],
+  ...["diet", "register", "friends"],
 ]);
 /** Last words of a state's bodies of government: "US Commerce Department" is a part of the United States. */
 const GOVERNMENT_HEADS = new Set([
@@ -430,8 +432,8 @@ function possessiveBody(tokens: Token[], i: number): boolean {
 
 /** The end of a run of capitalised words starting at `i` (i itself when it does not start one). */
 function properRun(tokens: Token[], i: number, to: number): number {
-  if ((tokens[i].pos !== "PROPN" || !isCapitalized(tokens[i])) && !isCamel(tokens[i]) && !possessiveBody(tokens, i))
-    return i;
+  const starts = (tokens[i].pos === "PROPN" && isCapitalized(tokens[i])) || isCamel(tokens[i]);
+  if (!starts && !possessiveBody(tokens, i) && !ofBody(tokens, i)) return i;
   let j = i + 1;
   let cut = -1;
   // Inside the "for" complement of a body's name, "of" joins whatever precedes it ("Committee for the Protection of
@@ -488,6 +490,9 @@ function properRun(tokens: Token[], i: number, to: number): number {
 function bodyAfterAnd(tokens: Token[], from: number, cut: number, to: number): boolean {
   // "X and Port Authority and Y": with a second "and" the run coordinates names.
   for (let k = cut + 1; k < to; k++) if (tokens[k].lower === "and") return false;
+  // "Lappeenranta University of Technology and Saimaa University of Applied Sciences": a body's head word on each side.
+  const headed = (a: number, b: number) => tokens.slice(a, b).some((t) => HEADS_OF_BODIES.has(t.lower));
+  if (headed(from + 1, cut) && headed(cut + 2, to)) return false;
   // "the mobile operators Brolga Mobile and Southern Cross Telecom": a plural noun before the run announces two.
   const announcing = tokens[from - 1];
   if (announcing?.pos === "NOUN" && /^\p{Ll}.*s$/u.test(announcing.text) && isPluralNoun(announcing.lower))
@@ -550,7 +555,21 @@ function regnal(tokens: Token[], from: number, k: number): boolean {
 
 /** Words that take "of" inside a name ("Bank of England", "Republic of Korea"); "George Russell of Mercedes" is two. */
 function ofHead(word: string): boolean {
-  return isOrgHead(word) || OF_HEADS.has(word);
+  return isOrgHead(word) || OF_HEADS.has(word) || isPolityHead(word);
+}
+
+/** Whether a capitalised common noun at `i` heads a body's name with "of": "the Church of England". */
+function ofBody(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  return (
+    t.pos === "NOUN" &&
+    isCapitalized(t) &&
+    tokens[i + 1]?.lower === "of" &&
+    isCapitalized(tokens[i + 2] ?? t) &&
+    tokens[i + 2] !== undefined &&
+    tokens[i - 1]?.lower === "the" &&
+    ofHead(t.lower)
+  );
 }
 
 /** A brand written with a lower-case first letter: "iPhone", "eBay", "iOS". */
