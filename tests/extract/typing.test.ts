@@ -88,6 +88,13 @@ describe("extract", () => {
       ).toBeDefined();
     });
 
+    it("keeps a court of appeals' circuit in its name, but no date after 'on' in a firm's", () => {
+      const r = extract("It was tested in the U.S. Court of Appeals for the Third Circuit.");
+      expect(entity(r, "U.S. Court of Appeals for the Third Circuit")?.type).toBe("organization");
+      const firm = extract("It began trading as American Airlines Group on December 9, 2013.");
+      expect(entity(firm, "American Airlines Group")?.type).toBe("organization");
+    });
+
     it("keeps a parliament's name whole: the Diet of Japan", () => {
       expect(entity(extract("It had 32 seats in the Diet of Japan."), "Diet of Japan")?.type).toBe("organization");
     });

@@ -447,7 +447,9 @@ function properRun(tokens: Token[], i: number, to: number): number {
       j + 1 < to &&
       isCapitalized(tokens[j + 1]) &&
       (t.lower !== "of" || complement >= 0 || ofHead(tokens[j - 1].lower) || regnal(tokens, i, j - 1)) &&
-      ((t.lower !== "for" && t.lower !== "on") || takesForComplement(tokens[j - 1].lower))
+      ((t.lower !== "for" && t.lower !== "on") || takesForComplement(tokens[j - 1].lower)) &&
+      // "American Airlines Group on December 9": a date is no complement of a name.
+      !isCalendarWord(tokens[j + 1].lower, tokens[j + 2]?.lower)
     ) {
       if (t.lower === "and" && cut < 0) cut = j;
       if (t.lower === "for" && complement < 0) complement = j;

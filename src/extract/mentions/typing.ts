@@ -311,6 +311,8 @@ const FOR_HEADS = new Set([
   ...["authority", "service", "trust", "programme", "program", "school", "college", "bureau", "tribunal"],
   ...["federation", "forum", "group", "initiative", "project", "academy", "university", "observatory", "hospital"],
   ...["clinic", "museum", "library", "chamber", "bank", "council", "institution", "secretariat", "panel", "mission"],
+  // "U.S. Court of Appeals for the Third Circuit".
+  ...["appeals"],
 ]);
 
 /**
