@@ -225,6 +225,16 @@ describe("extract", () => {
       expect(relation(r, "grace-mutua", "works_for", "netherlands")).toBeUndefined();
     });
 
+    it("finds the subject past a time between it and the verb: X on Monday bought Y, X last week bought Y", () => {
+      expect(triples(extract("Globex on Monday bought Initech."))).toContain("globex acquires initech");
+      expect(triples(extract("Globex last week bought Initech."))).toContain("globex acquires initech");
+    });
+
+    it("reads the body a person's 'whose' names as the person's: X, whose Y Party has governed", () => {
+      const r = extract("Banda won, against Patrick Mhango, whose Malawi Congress Party has governed since 2020.");
+      expect(relation(r, "patrick-mhango", "affiliated_with", "malawi-congress-party")).toBeDefined();
+    });
+
     it("reads a role before the object's name as its title: sued Secretary of State X", () => {
       const r = extract("The League of Women Voters sued Secretary of State Frank LaRose in March.");
       expect(relation(r, "league-of-women-voters", "sues", "frank-larose")).toBeDefined();

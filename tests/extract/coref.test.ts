@@ -104,6 +104,11 @@ describe("extract", () => {
   });
 
   describe("coreference in clauses", () => {
+    it("does not read a description's head as a reference when a noun follows it: the state assembly", () => {
+      const r = extract("Malaysia jailed him. Roslan Jaafar sits in the state assembly for the Warisan party.");
+      expect(r.relations.some((x) => x.source === "roslan-jaafar" && x.target === "malaysia")).toBe(false);
+    });
+
     it("reads a description as the text's most named body of its kind when none was named in the sentence before", () => {
       const r = extract(
         "Ajala Pictures signed a deal with Prime Video. The first film is a thriller. The studio was founded in 2015 " +

@@ -73,8 +73,11 @@ export function descriptionAt(v: View, k: number): { types: EntityType[]; to: nu
   let head = k + 1;
   while (head < k + 1 + MAX_DESCRIPTION_MODIFIERS && isDescriptionModifier(v, head)) head++;
   const types = DESCRIPTIONS.get(v.tokens[head]?.lower ?? "");
-  // "the company Microsoft": the description is an apposition to a name, not a reference.
+  // "the company Microsoft": the description is an apposition to a name, not a reference; "the state assembly", "the
+  // club captain": a noun after the head is what the words are about.
   if (!types || v.mentionAt[head + 1] || v.mentionAt[head]) return null;
+  const next = v.tokens[head + 1];
+  if (next?.pos === "NOUN" && /^\p{Ll}/u.test(next.text) && next.lower !== "'s") return null;
   return { types, to: head + 1 };
 }
 

@@ -45,6 +45,7 @@ export function roleRelations(v: View, s: Sentence, appositions: Map<number, num
     if (!m || !ACTORS.has(v.clusters[m.entity].type)) continue;
     after(v, s, m.entity, m.from, m.to, out, appositions);
     before(v, s, m.entity, m.from, m.to, out);
+    whoseBody(v, m.entity, m.from, m.to, out);
   }
   return out;
 }
@@ -292,6 +293,15 @@ function isDemonymBefore(v: View, k: number): boolean {
   const m = v.mentionAt[k];
   const next = v.tokens[m?.to ?? 0];
   return !!m && m.adjective === true && next?.pos === "NOUN" && /^\p{Ll}/u.test(next.text);
+}
+
+/** "Mhango, whose Malawi Congress Party has governed": the body a person's "whose" names is the person's. */
+function whoseBody(v: View, person: number, from: number, to: number, out: Candidate[]): void {
+  if (v.clusters[person].type !== "person" || v.tokens[to]?.lower !== "," || v.tokens[to + 1]?.lower !== "whose")
+    return;
+  const body = mentionStarting(v, to + 2);
+  if (!body || v.clusters[body.entity].type !== "organization") return;
+  out.push({ ...cand(person, body.entity, "affiliated_with", "whose-body", from, body.to, "whose"), confidence: 0.7 });
 }
 
 /** The name before ", a union" ending at token `k` (at most a few words after the article), or null. */

@@ -74,7 +74,7 @@ export function verbGroupStart(v: View, s: Sentence, k: number): number {
 
 /** The subject of the verb at `k`; `appositions` maps a closing comma to the apposition's head entity. */
 export function findSubject(v: View, s: Sentence, k: number, appositions: Map<number, number>): Subject | null {
-  const j = verbGroupStart(v, s, k);
+  const j = beforeTime(v, s, verbGroupStart(v, s, k));
   if (j > s.from && RELATIVE.has(v.tokens[j - 1].lower)) {
     const head = relativeHead(v, s, j - 1);
     if (head) return head;
@@ -104,6 +104,25 @@ export function findSubject(v: View, s: Sentence, k: number, appositions: Map<nu
   if (j === s.from) return frontedSubject(v, s, k);
   // "X is a daily newspaper published in Y": the participle describes the copula's subject.
   return predicateNounSubject(v, s, j, false);
+}
+
+/** Prepositions of a time between a subject and its verb: "The court on Friday upheld", "X in March bought". */
+const TIME_PREPOSITIONS = new Set(["on", "in", "at", "since", "during", "until", "by"]);
+
+/**
+ * Where the verb group starting at `j` starts once a time between it and its subject is passed ("Globex on Monday
+ * bought Initech", "The court last week ruled"): the token after the subject.
+ */
+function beforeTime(v: View, s: Sentence, j: number): number {
+  const time = mentionEnding(v, j);
+  if (!time || v.clusters[time.entity].type !== "date") return j;
+  const prep = time.from - 1;
+  if (prep > s.from && TIME_PREPOSITIONS.has(v.tokens[prep].lower) && mentionEnding(v, prep)) return prep;
+  return time.from > s.from &&
+    /^(?:last|this|next|early|late)$/.test(v.tokens[time.from].lower) &&
+    mentionEnding(v, time.from)
+    ? time.from
+    : j;
 }
 
 /** Prepositions that attach a name to the one before it in a subject ("Judge X of the Court for the District of Y"). */
