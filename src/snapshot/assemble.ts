@@ -1,0 +1,182 @@
+/**
+ * Snapshot assembly: the checked body's sections as typed-array views, the path and search indexes and the columns,
+ * without copying the arrays and without decoding the attribute records.
+ */
+import type { EntityAttributes, GraphAttributes, RelationAttributes } from "../model/types.ts";
+import { pathIndexFromParts } from "../paths/pathIndex.ts";
+import type { SearchIndex } from "../search/searchIndex.ts";
+import { ELEMENT_BYTES, type SectionEntry, type SectionType, type SnapshotHeader } from "./format.ts";
+import { decodeTexts } from "./texts.ts";
+import type { Snapshot } from "./types.ts";
+
+/** A section missing, of another type or length than the counts say, or out of the body: the file is corrupt. */
+export class SectionError extends Error {}
+
+type View<T extends SectionType> = T extends "i32" ? Int32Array : T extends "f64" ? Float64Array : Uint8Array;
+
+/** Typed views of the body's sections by name, checked against the header's counts. */
+class Sections {
+  readonly #byName: Map<string, SectionEntry>;
+
+  constructor(
+    readonly body: SharedArrayBuffer,
+    entries: SectionEntry[],
+  ) {
+    this.#byName = new Map(entries.map((entry) => [entry.name, entry]));
+  }
+
+  view<T extends SectionType>(name: string, type: T, length?: number): View<T> {
+    const entry = this.#byName.get(name);
+    if (!entry) throw new SectionError(`section "${name}" is missing`);
+    const size = ELEMENT_BYTES[type];
+    if (entry.type !== type || entry.offset % 8 !== 0 || entry.bytes % size !== 0)
+      throw new SectionError(`section "${name}" is not an aligned ${type} array`);
+    if (entry.offset + entry.bytes > this.body.byteLength)
+      throw new SectionError(`section "${name}" ends past the body`);
+    const count = entry.bytes / size;
+    if (length !== undefined && count !== length)
+      throw new SectionError(`section "${name}" holds ${count} values where ${length} were expected`);
+    const array =
+      type === "i32"
+        ? new Int32Array(this.body, entry.offset, count)
+        : type === "f64"
+          ? new Float64Array(this.body, entry.offset, count)
+          : new Uint8Array(this.body, entry.offset, count);
+    return array as View<T>;
+  }
+
+  /** The bytes of a u8 section as a Buffer (sharing memory), for decoding text. */
+  bytes(name: string): Buffer {
+    const view = this.view(name, "u8");
+    return Buffer.from(this.body, view.byteOffset, view.byteLength);
+  }
+
+  /** A string table's strings; `count` when the header fixes how many there are. */
+  strings(name: string, count?: number): string[] {
+    const offsets = this.view(`${name}Offsets`, "i32", count === undefined ? undefined : count + 1);
+    checkOffsets(name, offsets, this.view(name, "u8").byteLength);
+    return decodeTexts(this.bytes(name), offsets);
+  }
+}
+
+/** The snapshot in `body` as described by `header`; throws {@link SectionError} when the sections do not fit. */
+export function assembleSnapshot(header: SnapshotHeader, body: SharedArrayBuffer): Snapshot {
+  const s = new Sections(body, header.sections);
+  const { order: n, size: m } = header;
+  const nodes = s.strings("nodes", n);
+  const edges = s.strings("edges", m);
+  const predicates = s.strings("predicates");
+  const offsets = s.view("offsets", "i32", n + 1);
+  const slices = offsets[n];
+  const pathIndex = pathIndexFromParts({
+    order: n,
+    size: m,
+    nodes,
+    edges,
+    edgeSource: s.view("edgeSource", "i32", m),
+    edgeTarget: s.view("edgeTarget", "i32", m),
+    edgePredicate: s.view("edgePredicate", "i32", m),
+    edgeConfidence: s.view("edgeConfidence", "f64", m),
+    predicates,
+    offsets,
+    split: s.view("split", "i32", n),
+    neighbor: s.view("neighbor", "i32", slices),
+    edge: s.view("edge", "i32", slices),
+    entryConfidence: s.view("entryConfidence", "f64", slices),
+    entryPredicate: s.view("entryPredicate", "i32", slices),
+  });
+  const labels = s.strings("labels", n);
+  const typeNames = s.strings("typeNames");
+  const nodeType = s.view("nodeType", "i32", n);
+  const searchIndex = assembleSearchIndex(s, { order: n, size: m, nodes, labels, typeNames, nodeType });
+  const statusNames = s.strings("statusNames");
+  const records = attributeReaders(s, pathIndex.nodeIndex, pathIndex.edges, n, m);
+  return {
+    key: header.key,
+    order: n,
+    size: m,
+    pathIndex,
+    searchIndex,
+    columns: {
+      nodes,
+      labels,
+      nodeType,
+      typeNames,
+      x: s.view("x", "f64", n),
+      y: s.view("y", "f64", n),
+      size: s.view("size", "f64", n),
+      edges,
+      edgeSource: pathIndex.edgeSource,
+      edgeTarget: pathIndex.edgeTarget,
+      edgePredicate: pathIndex.edgePredicate,
+      predicates,
+      edgeConfidence: pathIndex.edgeConfidence,
+      edgeStatus: s.view("edgeStatus", "i32", m),
+      statusNames,
+    },
+    ...records,
+  };
+}
+
+function assembleSearchIndex(
+  s: Sections,
+  node: { order: number; size: number; nodes: string[]; labels: string[]; typeNames: string[]; nodeType: Int32Array },
+): SearchIndex {
+  const names = s.strings("names");
+  const words = s.strings("words");
+  const wordStart = s.view("wordStart", "i32", words.length + 1);
+  const all = s.view("wordNames", "i32", wordStart[words.length]);
+  checkOffsets("wordNames", wordStart, all.length);
+  const wordNames: Int32Array[] = new Array(words.length);
+  for (let w = 0; w < words.length; w++) wordNames[w] = all.subarray(wordStart[w], wordStart[w + 1]);
+  const types: string[] = new Array(node.order);
+  for (let i = 0; i < node.order; i++) types[i] = node.typeNames[node.nodeType[i]];
+  return {
+    order: node.order,
+    size: node.size,
+    nodes: node.nodes,
+    labels: node.labels,
+    types,
+    names,
+    nameNode: s.view("nameNode", "i32", names.length),
+    nameIsLabel: s.view("nameIsLabel", "u8", names.length),
+    words,
+    wordNames,
+  };
+}
+
+/** The on-demand attribute readers: each call decodes one record from the body's bytes. */
+function attributeReaders(
+  s: Sections,
+  nodeIndex: Map<string, number>,
+  edges: string[],
+  n: number,
+  m: number,
+): Pick<Snapshot, "nodeAttributes" | "edgeAttributes" | "graphAttributes"> {
+  const nodeBytes = s.bytes("nodeAttributes");
+  const nodeOffsets = s.view("nodeAttributeOffsets", "f64", n + 1);
+  checkOffsets("nodeAttributes", nodeOffsets, nodeBytes.length);
+  const edgeBytes = s.bytes("edgeAttributes");
+  const edgeOffsets = s.view("edgeAttributeOffsets", "f64", m + 1);
+  checkOffsets("edgeAttributes", edgeOffsets, edgeBytes.length);
+  // Built on the first edge look-up only: the path index finds edges by number, and most starts never ask by id.
+  let edgeIndex: Map<string, number> | null = null;
+  const record = (bytes: Buffer, offsets: Float64Array, i: number | undefined) =>
+    i === undefined ? null : JSON.parse(bytes.toString("utf8", offsets[i], offsets[i + 1]));
+  return {
+    graphAttributes: JSON.parse(s.bytes("graphAttributes").toString("utf8")) as GraphAttributes,
+    nodeAttributes: (id) => record(nodeBytes, nodeOffsets, nodeIndex.get(id)) as EntityAttributes | null,
+    edgeAttributes: (id) => {
+      edgeIndex ??= new Map(edges.map((edge, e) => [edge, e]));
+      return record(edgeBytes, edgeOffsets, edgeIndex.get(id)) as RelationAttributes | null;
+    },
+  };
+}
+
+/** Offsets must start at 0, never decrease and end at the blob's length; otherwise slices would read garbage. */
+function checkOffsets(name: string, offsets: ArrayLike<number>, bytes: number): void {
+  if (offsets.length === 0 || offsets[0] !== 0 || offsets[offsets.length - 1] !== bytes)
+    throw new SectionError(`section "${name}"'s offsets do not span its ${bytes} bytes`);
+  for (let i = 1; i < offsets.length; i++)
+    if (offsets[i] < offsets[i - 1]) throw new SectionError(`section "${name}"'s offsets decrease at ${i}`);
+}

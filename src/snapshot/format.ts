@@ -1,0 +1,72 @@
+/**
+ * Snapshot format: the file's fixed header (magic, format version, a JSON description) and its section table.
+ *
+ * Layout: `MAGIC` (8 bytes), the format version (u32 LE), the header JSON's length (u32 LE), the header JSON, spaces up
+ * to `HEADER_BYTES`; then the body, every section starting at a multiple of 8 bytes from the body's start so a typed
+ * array of any element size can view it in place. Typed arrays are written in the platform's byte order (little
+ * endian on every platform Node ships for), which the header records.
+ */
+import { z } from "zod";
+
+/** First bytes of every snapshot; the CR LF catches a file mangled by a text-mode copy. */
+export const MAGIC = Uint8Array.from([0x4b, 0x47, 0x53, 0x4e, 0x41, 0x50, 0x0d, 0x0a]); // "KGSNAP\r\n"
+
+/** Bumped whenever a section is added, removed or changes meaning: a reader refuses every other version. */
+export const FORMAT_VERSION = 1;
+
+/** Bytes before the body: the fixed prefix and the header JSON, padded. A multiple of 8, so the body stays aligned. */
+export const HEADER_BYTES = 8192;
+
+/** Magic, version and JSON length. */
+export const PREFIX_BYTES = 16;
+
+/** Element type of a section: bytes (text, flags) or a typed array. */
+export type SectionType = "u8" | "i32" | "f64";
+
+/** Bytes per element of each {@link SectionType}. */
+export const ELEMENT_BYTES: Record<SectionType, number> = { u8: 1, i32: 4, f64: 8 };
+
+const sectionSchema = z.object({
+  name: z.string().min(1),
+  type: z.enum(["u8", "i32", "f64"]),
+  /** From the body's start; a multiple of 8. */
+  offset: z.number().int().nonnegative(),
+  bytes: z.number().int().nonnegative(),
+});
+
+/** The header JSON. */
+export const headerSchema = z.object({
+  /** What the snapshot was made from (see key.ts): a reader expecting another key refuses it as stale. */
+  key: z.string(),
+  order: z.number().int().nonnegative(),
+  size: z.number().int().nonnegative(),
+  endianness: z.literal("LE"),
+  bodyBytes: z.number().int().nonnegative(),
+  /** sha1 of the body, hex (why sha1: see write.ts). */
+  checksum: z.string().regex(/^[0-9a-f]{40}$/),
+  sections: z.array(sectionSchema),
+});
+
+/** The parsed header. */
+export type SnapshotHeader = z.infer<typeof headerSchema>;
+
+/** One entry of the section table. */
+export type SectionEntry = z.infer<typeof sectionSchema>;
+
+/** Rounds `n` up to a multiple of 8. */
+export function align8(n: number): number {
+  return Math.ceil(n / 8) * 8;
+}
+
+/** The header bytes for `header`: prefix, JSON and padding; throws when the JSON does not fit (a bug, not bad input). */
+export function encodeHeader(header: SnapshotHeader): Uint8Array {
+  const json = Buffer.from(JSON.stringify(header), "utf8");
+  if (PREFIX_BYTES + json.length > HEADER_BYTES)
+    throw new Error(`snapshot: header of ${json.length} bytes does not fit in ${HEADER_BYTES}; raise HEADER_BYTES`);
+  const bytes = Buffer.alloc(HEADER_BYTES, 0x20);
+  bytes.set(MAGIC, 0);
+  bytes.writeUInt32LE(FORMAT_VERSION, 8);
+  bytes.writeUInt32LE(json.length, 12);
+  bytes.set(json, PREFIX_BYTES);
+  return bytes;
+}

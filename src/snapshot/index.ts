@@ -1,0 +1,26 @@
+/**
+ * Snapshot: the served graph's columns, path index and search index in one binary file beside the graph file, read
+ * back in a few large reads so a restart does not build the indexes again.
+ */
+export { writeSnapshot } from "./write.ts";
+export { readSnapshot } from "./read.ts";
+export { seedFromSnapshot } from "./seed.ts";
+export {
+  builtGraphKey,
+  foreignFileKey,
+  snapshotPathOf,
+  foreignSnapshotPath,
+  CACHE_FOLDER,
+  DEFAULT_SNAPSHOT_PLACE_OPTIONS,
+  type SnapshotPlaceOptions,
+} from "./key.ts";
+export { FORMAT_VERSION } from "./format.ts";
+export type {
+  Snapshot,
+  SnapshotColumns,
+  SnapshotExpectation,
+  SnapshotMeta,
+  SnapshotReadResult,
+  SnapshotRefusal,
+  SnapshotRefusalReason,
+} from "./types.ts";

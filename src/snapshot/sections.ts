@@ -1,0 +1,154 @@
+/**
+ * Snapshot sections: the graph's columns, its path and search indexes and its attribute records, as the byte runs the
+ * writer puts one after another (assemble.ts reads them back by name).
+ */
+import type { KnowledgeGraph } from "../model/types.ts";
+import { pathIndexOf, type PathIndex } from "../paths/pathIndex.ts";
+import { searchIndexOf, type SearchIndex } from "../search/searchIndex.ts";
+import type { SectionType } from "./format.ts";
+import { encodeTexts, int32Offsets } from "./texts.ts";
+
+/** One section to write: its bytes in one or more parts. */
+export interface OutSection {
+  name: string;
+  type: SectionType;
+  parts: Uint8Array[];
+  bytes: number;
+}
+
+/** Every section of `graph`'s snapshot; builds (and caches) its path and search indexes if not built yet. */
+export function snapshotSections(graph: KnowledgeGraph): OutSection[] {
+  const path = pathIndexOf(graph);
+  const search = searchIndexOf(graph);
+  return [
+    ...nodeSections(graph, path, search),
+    ...edgeSections(graph, path),
+    ...pathSections(path),
+    ...searchSections(search),
+    ...attributeSections(graph, path),
+  ];
+}
+
+function nodeSections(graph: KnowledgeGraph, path: PathIndex, search: SearchIndex): OutSection[] {
+  const n = path.order;
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  const size = new Float64Array(n);
+  let i = 0;
+  graph.forEachNode((_key, attributes) => {
+    x[i] = numberOrNaN(attributes.x);
+    y[i] = numberOrNaN(attributes.y);
+    size[i] = numberOrNaN(attributes.size);
+    i++;
+  });
+  const { names: typeNames, codes: nodeType } = dictionary(search.types);
+  return [
+    ...stringTable("nodes", path.nodes),
+    ...stringTable("labels", search.labels),
+    ...stringTable("typeNames", typeNames),
+    typed("nodeType", nodeType),
+    typed("x", x),
+    typed("y", y),
+    typed("size", size),
+  ];
+}
+
+function edgeSections(graph: KnowledgeGraph, path: PathIndex): OutSection[] {
+  const statuses: string[] = new Array(path.size);
+  let e = 0;
+  graph.forEachEdge((_key, attributes) => {
+    statuses[e++] = typeof attributes.status === "string" ? attributes.status : "";
+  });
+  const { names: statusNames, codes: edgeStatus } = dictionary(statuses);
+  return [
+    ...stringTable("edges", path.edges),
+    ...stringTable("predicates", path.predicates),
+    ...stringTable("statusNames", statusNames),
+    typed("edgeStatus", edgeStatus),
+  ];
+}
+
+/** The path index's arrays exactly as it holds them. */
+function pathSections(path: PathIndex): OutSection[] {
+  return [
+    typed("edgeSource", path.edgeSource),
+    typed("edgeTarget", path.edgeTarget),
+    typed("edgePredicate", path.edgePredicate),
+    typed("edgeConfidence", path.edgeConfidence),
+    typed("offsets", path.offsets),
+    typed("split", path.split),
+    typed("neighbor", path.neighbor),
+    typed("edge", path.edge),
+    typed("entryConfidence", path.entryConfidence),
+    typed("entryPredicate", path.entryPredicate),
+  ];
+}
+
+/** What the search index needs besides the node ids, labels and types: names and the word lists. */
+function searchSections(search: SearchIndex): OutSection[] {
+  const wordStart = new Int32Array(search.words.length + 1);
+  for (let w = 0; w < search.wordNames.length; w++) wordStart[w + 1] = wordStart[w] + search.wordNames[w].length;
+  const wordNames = new Int32Array(wordStart[search.words.length]);
+  for (let w = 0; w < search.wordNames.length; w++) wordNames.set(search.wordNames[w], wordStart[w]);
+  return [
+    ...stringTable("names", search.names),
+    typed("nameNode", search.nameNode),
+    typed("nameIsLabel", search.nameIsLabel),
+    ...stringTable("words", search.words),
+    typed("wordStart", wordStart),
+    typed("wordNames", wordNames),
+  ];
+}
+
+/** Every node's and edge's attributes as JSON, with Float64 offsets (the records of a large graph pass 4 GB). */
+function attributeSections(graph: KnowledgeGraph, path: PathIndex): OutSection[] {
+  const nodes = encodeTexts(path.order, (i) => JSON.stringify(graph.getNodeAttributes(path.nodes[i])));
+  const edges = encodeTexts(path.size, (e) => JSON.stringify(graph.getEdgeAttributes(path.edges[e])));
+  const graphJson = Buffer.from(JSON.stringify(graph.getAttributes()), "utf8");
+  return [
+    { name: "nodeAttributes", type: "u8", parts: nodes.chunks, bytes: nodes.bytes },
+    typed("nodeAttributeOffsets", nodes.offsets),
+    { name: "edgeAttributes", type: "u8", parts: edges.chunks, bytes: edges.bytes },
+    typed("edgeAttributeOffsets", edges.offsets),
+    { name: "graphAttributes", type: "u8", parts: [graphJson], bytes: graphJson.length },
+  ];
+}
+
+/** A string table: `<name>` (UTF-8 blob) and `<name>Offsets` (Int32, one more than strings). */
+function stringTable(name: string, strings: string[]): OutSection[] {
+  const encoded = encodeTexts(strings.length, (i) => strings[i]);
+  return [
+    { name, type: "u8", parts: encoded.chunks, bytes: encoded.bytes },
+    typed(`${name}Offsets`, int32Offsets(encoded.offsets, name)),
+  ];
+}
+
+function typed(name: string, array: Int32Array | Float64Array | Uint8Array): OutSection {
+  const type: SectionType = array instanceof Int32Array ? "i32" : array instanceof Float64Array ? "f64" : "u8";
+  return {
+    name,
+    type,
+    parts: [new Uint8Array(array.buffer, array.byteOffset, array.byteLength)],
+    bytes: array.byteLength,
+  };
+}
+
+/** Distinct values in first-seen order and each value's code. */
+function dictionary(values: string[]): { names: string[]; codes: Int32Array } {
+  const names: string[] = [];
+  const index = new Map<string, number>();
+  const codes = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    let code = index.get(values[i]);
+    if (code === undefined) {
+      code = names.push(values[i]) - 1;
+      index.set(values[i], code);
+    }
+    codes[i] = code;
+  }
+  return { names, codes };
+}
+
+function numberOrNaN(value: unknown): number {
+  return typeof value === "number" ? value : NaN;
+}
