@@ -3,6 +3,7 @@
  * back in a few large reads so a restart does not build the indexes again.
  */
 export { writeSnapshot } from "./write.ts";
+export { saveSnapshot } from "./save.ts";
 export { readSnapshot } from "./read.ts";
 export { seedFromSnapshot } from "./seed.ts";
 export {
