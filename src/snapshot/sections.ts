@@ -6,27 +6,27 @@ import type { KnowledgeGraph } from "../model/types.ts";
 import { pathIndexOf, type PathIndex } from "../paths/pathIndex.ts";
 import { searchIndexOf, type SearchIndex } from "../search/searchIndex.ts";
 import type { SectionType } from "./format.ts";
-import { encodeTexts, int32Offsets } from "./texts.ts";
+import { encodeTexts, int32Offsets, textChunks } from "./texts.ts";
 
-/** One section to write: its bytes in one or more parts. */
+/** One section to write: its bytes in one or more parts, which may be made as they are consumed. */
 export interface OutSection {
   name: string;
   type: SectionType;
-  parts: Uint8Array[];
-  bytes: number;
+  parts: Iterable<Uint8Array>;
 }
 
-/** Every section of `graph`'s snapshot; builds (and caches) its path and search indexes if not built yet. */
-export function snapshotSections(graph: KnowledgeGraph): OutSection[] {
+/**
+ * Every section of `graph`'s snapshot, in file order; builds (and caches) its path and search indexes if not built
+ * yet. A generator: each section is made when the writer reaches it, after the previous one's parts were written.
+ */
+export function* snapshotSections(graph: KnowledgeGraph): Generator<OutSection> {
   const path = pathIndexOf(graph);
   const search = searchIndexOf(graph);
-  return [
-    ...nodeSections(graph, path, search),
-    ...edgeSections(graph, path),
-    ...pathSections(path),
-    ...searchSections(search),
-    ...attributeSections(graph, path),
-  ];
+  yield* nodeSections(graph, path, search);
+  yield* edgeSections(graph, path);
+  yield* pathSections(path);
+  yield* searchSections(search);
+  yield* attributeSections(graph, path);
 }
 
 function nodeSections(graph: KnowledgeGraph, path: PathIndex, search: SearchIndex): OutSection[] {
@@ -100,37 +100,31 @@ function searchSections(search: SearchIndex): OutSection[] {
   ];
 }
 
-/** Every node's and edge's attributes as JSON, with Float64 offsets (the records of a large graph pass 4 GB). */
-function attributeSections(graph: KnowledgeGraph, path: PathIndex): OutSection[] {
-  const nodes = encodeTexts(path.order, (i) => JSON.stringify(graph.getNodeAttributes(path.nodes[i])));
-  const edges = encodeTexts(path.size, (e) => JSON.stringify(graph.getEdgeAttributes(path.edges[e])));
-  const graphJson = Buffer.from(JSON.stringify(graph.getAttributes()), "utf8");
-  return [
-    { name: "nodeAttributes", type: "u8", parts: nodes.chunks, bytes: nodes.bytes },
-    typed("nodeAttributeOffsets", nodes.offsets),
-    { name: "edgeAttributes", type: "u8", parts: edges.chunks, bytes: edges.bytes },
-    typed("edgeAttributeOffsets", edges.offsets),
-    { name: "graphAttributes", type: "u8", parts: [graphJson], bytes: graphJson.length },
-  ];
+/**
+ * Every node's and edge's attributes as JSON, each blob followed by its Float64 offsets (the records of a large graph
+ * pass 4 GB), which its chunks fill in as they are written.
+ */
+function* attributeSections(graph: KnowledgeGraph, path: PathIndex): Generator<OutSection> {
+  const nodeOffsets = new Float64Array(path.order + 1);
+  const nodeText = (i: number) => JSON.stringify(graph.getNodeAttributes(path.nodes[i]));
+  yield { name: "nodeAttributes", type: "u8", parts: textChunks(path.order, nodeText, nodeOffsets) };
+  yield typed("nodeAttributeOffsets", nodeOffsets);
+  const edgeOffsets = new Float64Array(path.size + 1);
+  const edgeText = (e: number) => JSON.stringify(graph.getEdgeAttributes(path.edges[e]));
+  yield { name: "edgeAttributes", type: "u8", parts: textChunks(path.size, edgeText, edgeOffsets) };
+  yield typed("edgeAttributeOffsets", edgeOffsets);
+  yield { name: "graphAttributes", type: "u8", parts: [Buffer.from(JSON.stringify(graph.getAttributes()), "utf8")] };
 }
 
 /** A string table: `<name>` (UTF-8 blob) and `<name>Offsets` (Int32, one more than strings). */
 function stringTable(name: string, strings: string[]): OutSection[] {
   const encoded = encodeTexts(strings.length, (i) => strings[i]);
-  return [
-    { name, type: "u8", parts: encoded.chunks, bytes: encoded.bytes },
-    typed(`${name}Offsets`, int32Offsets(encoded.offsets, name)),
-  ];
+  return [{ name, type: "u8", parts: encoded.chunks }, typed(`${name}Offsets`, int32Offsets(encoded.offsets, name))];
 }
 
 function typed(name: string, array: Int32Array | Float64Array | Uint8Array): OutSection {
   const type: SectionType = array instanceof Int32Array ? "i32" : array instanceof Float64Array ? "f64" : "u8";
-  return {
-    name,
-    type,
-    parts: [new Uint8Array(array.buffer, array.byteOffset, array.byteLength)],
-    bytes: array.byteLength,
-  };
+  return { name, type, parts: [new Uint8Array(array.buffer, array.byteOffset, array.byteLength)] };
 }
 
 /** Distinct values in first-seen order and each value's code. */

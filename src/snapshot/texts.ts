@@ -16,10 +16,22 @@ export interface EncodedTexts {
 /** Characters per chunk when encoding (well under V8's longest string, and few chunks for a large table). */
 const CHUNK_CHARS = 8 * 1024 * 1024;
 
-/** Encodes `textOf(0)..textOf(count - 1)`. */
+/** Encodes `textOf(0)..textOf(count - 1)` into chunks held in memory (string tables). */
 export function encodeTexts(count: number, textOf: (i: number) => string): EncodedTexts {
-  const chunks: Uint8Array[] = [];
   const offsets = new Float64Array(count + 1);
+  const chunks = [...textChunks(count, textOf, offsets)];
+  return { chunks, bytes: offsets[count], offsets };
+}
+
+/**
+ * Encodes `textOf(0)..textOf(count - 1)` chunk by chunk as the caller asks for them, filling `offsets` (length
+ * count + 1) as it goes: the attribute records of a large graph are gigabytes, written out without being held.
+ */
+export function* textChunks(
+  count: number,
+  textOf: (i: number) => string,
+  offsets: Float64Array,
+): Generator<Uint8Array> {
   let bytes = 0;
   let i = 0;
   while (i < count) {
@@ -44,11 +56,10 @@ export function encodeTexts(count: number, textOf: (i: number) => string): Encod
         at += Buffer.byteLength(parts[j - first], "utf8");
       }
     }
-    chunks.push(chunk);
     bytes += chunk.length;
+    yield chunk;
   }
   offsets[count] = bytes;
-  return { chunks, bytes, offsets };
 }
 
 /** Bytes per chunk when decoding: one native decode per chunk, then slices. */

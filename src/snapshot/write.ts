@@ -3,6 +3,7 @@
  */
 import { createHash } from "node:crypto";
 import { writeSync } from "node:fs";
+import { endianness } from "node:os";
 import type { KnowledgeGraph } from "../model/types.ts";
 import { writeFileAtomicWith } from "../store/atomicWrite.ts";
 import { align8, encodeHeader, HEADER_BYTES, type SectionEntry } from "./format.ts";
@@ -20,29 +21,26 @@ const ZEROS = new Uint8Array(8);
 
 /**
  * Writes `graph`'s snapshot to `file` (building its path and search indexes first if they are not cached): body
- * sections streamed to a temporary file, the header with the body's checksum written last at the front, then renamed
- * over `file`, so a reader sees the previous snapshot or this one, never a mix. Returns the file's size.
+ * sections streamed to a temporary file as they are made, the header with the section table and the body's checksum
+ * written last at the front, then renamed over `file`, so a reader sees the previous snapshot or this one, never a
+ * mix, and a failure part way leaves the previous one. Returns the file's size.
  */
 export function writeSnapshot(graph: KnowledgeGraph, file: string, meta: SnapshotMeta): { bytes: number } {
-  const sections = snapshotSections(graph);
-  const entries: SectionEntry[] = [];
-  let offset = 0;
-  for (const { name, type, bytes } of sections) {
-    entries.push({ name, type, offset, bytes });
-    offset = align8(offset + bytes);
-  }
-  const bodyBytes = offset;
+  if (endianness() !== "LE") throw new Error("snapshot: the format is little endian; this machine is not");
+  let bodyBytes = 0;
   writeFileAtomicWith(file, (fd) => {
     const hash = createHash(CHECKSUM_HASH);
-    let position = HEADER_BYTES;
+    const entries: SectionEntry[] = [];
     const put = (bytes: Uint8Array) => {
-      writeAll(fd, bytes, position);
+      writeAll(fd, bytes, HEADER_BYTES + bodyBytes);
       hash.update(bytes);
-      position += bytes.length;
+      bodyBytes += bytes.length;
     };
-    for (const section of sections) {
-      for (const part of section.parts) put(part);
-      const padding = align8(section.bytes) - section.bytes;
+    for (const { name, type, parts } of snapshotSections(graph)) {
+      const offset = bodyBytes;
+      for (const part of parts) put(part);
+      entries.push({ name, type, offset, bytes: bodyBytes - offset });
+      const padding = align8(bodyBytes) - bodyBytes;
       if (padding > 0) put(ZEROS.subarray(0, padding));
     }
     const header = encodeHeader({
