@@ -58,6 +58,8 @@ export function seedServedIndexes(graph: KnowledgeGraph, target: SnapshotTarget 
   const started = performance.now();
   const read = readSnapshot(target.file, { key: target.key });
   const refusal = read.type === "ok" ? seedFromSnapshot(graph, read.snapshot, target.file) : read;
+  // The routes still read attributes from the graph: the records' file handle is not needed.
+  if (read.type === "ok") read.snapshot.close();
   if (refusal) {
     // A missing or stale snapshot is the normal state after a first start or an ingest; the others are damage.
     const level = refusal.reason === "missing" || refusal.reason === "stale" ? "info" : "warn";

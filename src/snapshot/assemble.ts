@@ -1,11 +1,12 @@
 /**
- * Snapshot assembly: the checked body's sections as typed-array views, the path and search indexes and the columns,
- * without copying the arrays and without decoding the attribute records.
+ * Snapshot assembly: the checked core region's sections as typed-array views, the path and search indexes and the
+ * columns, without copying the arrays; the attribute records stay in the file until asked for.
  */
 import type { EntityAttributes, GraphAttributes, RelationAttributes } from "../model/types.ts";
 import { pathIndexFromParts } from "../paths/pathIndex.ts";
 import type { SearchIndex } from "../search/searchIndex.ts";
-import { ELEMENT_BYTES, type SectionEntry, type SectionType, type SnapshotHeader } from "./format.ts";
+import { BLOCK_HASH_BYTES, ELEMENT_BYTES, type SectionEntry, type SectionType, type SnapshotHeader } from "./format.ts";
+import { RecordReader } from "./records.ts";
 import { decodeTexts } from "./texts.ts";
 import type { Snapshot } from "./types.ts";
 
@@ -14,15 +15,18 @@ export class SectionError extends Error {}
 
 type View<T extends SectionType> = T extends "i32" ? Int32Array : T extends "f64" ? Float64Array : Uint8Array;
 
-/** Typed views of the body's sections by name, checked against the header's counts. */
+/** Typed views of the core region's sections by name, checked against the header's counts. */
 class Sections {
   readonly #byName: Map<string, SectionEntry>;
+  readonly #records: Map<string, SectionEntry>;
 
   constructor(
     readonly body: SharedArrayBuffer,
     entries: SectionEntry[],
   ) {
-    this.#byName = new Map(entries.map((entry) => [entry.name, entry]));
+    const of = (region: string) => new Map(entries.filter((e) => e.region === region).map((e) => [e.name, e]));
+    this.#byName = of("core");
+    this.#records = of("records");
   }
 
   view<T extends SectionType>(name: string, type: T, length?: number): View<T> {
@@ -51,6 +55,13 @@ class Sections {
     return Buffer.from(this.body, view.byteOffset, view.byteLength);
   }
 
+  /** A section of the records region (read through the file, not viewed here). */
+  records(name: string): SectionEntry {
+    const entry = this.#records.get(name);
+    if (!entry || entry.type !== "u8") throw new SectionError(`records section "${name}" is missing`);
+    return entry;
+  }
+
   /** A string table's strings; `count` when the header fixes how many there are. */
   strings(name: string, count?: number): string[] {
     const offsets = this.view(`${name}Offsets`, "i32", count === undefined ? undefined : count + 1);
@@ -59,8 +70,11 @@ class Sections {
   }
 }
 
-/** The snapshot in `body` as described by `header`; throws {@link SectionError} when the sections do not fit. */
-export function assembleSnapshot(header: SnapshotHeader, body: SharedArrayBuffer): Snapshot {
+/**
+ * The snapshot described by `header`: its core region in `body`, its records read through `fd` (which the snapshot
+ * owns from here on). Throws {@link SectionError} when the sections do not fit.
+ */
+export function assembleSnapshot(header: SnapshotHeader, body: SharedArrayBuffer, fd: number, file: string): Snapshot {
   const s = new Sections(body, header.sections);
   const { order: n, size: m } = header;
   const nodes = s.strings("nodes", n);
@@ -90,7 +104,7 @@ export function assembleSnapshot(header: SnapshotHeader, body: SharedArrayBuffer
   const nodeType = s.view("nodeType", "i32", n);
   const searchIndex = assembleSearchIndex(s, { order: n, size: m, nodes, labels, typeNames, nodeType });
   const statusNames = s.strings("statusNames");
-  const records = attributeReaders(s, pathIndex.nodeIndex, pathIndex.edges, n, m);
+  const records = attributeReaders(s, recordReaderOf(header, s, fd, file), pathIndex.nodeIndex, edges);
   return {
     key: header.key,
     order: n,
@@ -145,31 +159,39 @@ function assembleSearchIndex(
   };
 }
 
-/** The on-demand attribute readers: each call decodes one record from the body's bytes. */
+function recordReaderOf(header: SnapshotHeader, s: Sections, fd: number, file: string): RecordReader {
+  const { offset, bytes, blockBytes } = header.records;
+  const blockHashes = s.view("recordBlockHashes", "u8", Math.ceil(bytes / blockBytes) * BLOCK_HASH_BYTES);
+  return new RecordReader(fd, file, { offset, bytes, blockBytes, blockHashes });
+}
+
+/** The on-demand attribute readers: each call reads and decodes one record. */
 function attributeReaders(
   s: Sections,
+  reader: RecordReader,
   nodeIndex: Map<string, number>,
   edges: string[],
-  n: number,
-  m: number,
-): Pick<Snapshot, "nodeAttributes" | "edgeAttributes" | "graphAttributes"> {
-  const nodeBytes = s.bytes("nodeAttributes");
-  const nodeOffsets = s.view("nodeAttributeOffsets", "f64", n + 1);
-  checkOffsets("nodeAttributes", nodeOffsets, nodeBytes.length);
-  const edgeBytes = s.bytes("edgeAttributes");
-  const edgeOffsets = s.view("edgeAttributeOffsets", "f64", m + 1);
-  checkOffsets("edgeAttributes", edgeOffsets, edgeBytes.length);
+): Pick<Snapshot, "nodeAttributes" | "edgeAttributes" | "graphAttributes" | "close"> {
+  const section = (name: string, offsets: Float64Array) => {
+    const entry = s.records(name);
+    checkOffsets(name, offsets, entry.bytes);
+    if (entry.offset + entry.bytes > reader.region.bytes)
+      throw new SectionError(`section "${name}" ends past the records region`);
+    return (i: number | undefined) =>
+      i === undefined ? null : JSON.parse(reader.text(entry, offsets[i], offsets[i + 1]));
+  };
+  const nodeRecord = section("nodeRecords", s.view("nodeRecordOffsets", "f64", nodeIndex.size + 1));
+  const edgeRecord = section("edgeRecords", s.view("edgeRecordOffsets", "f64", edges.length + 1));
   // Built on the first edge look-up only: the path index finds edges by number, and most starts never ask by id.
   let edgeIndex: Map<string, number> | null = null;
-  const record = (bytes: Buffer, offsets: Float64Array, i: number | undefined) =>
-    i === undefined ? null : JSON.parse(bytes.toString("utf8", offsets[i], offsets[i + 1]));
   return {
     graphAttributes: JSON.parse(s.bytes("graphAttributes").toString("utf8")) as GraphAttributes,
-    nodeAttributes: (id) => record(nodeBytes, nodeOffsets, nodeIndex.get(id)) as EntityAttributes | null,
+    nodeAttributes: (id) => nodeRecord(nodeIndex.get(id)) as EntityAttributes | null,
     edgeAttributes: (id) => {
       edgeIndex ??= new Map(edges.map((edge, e) => [edge, e]));
-      return record(edgeBytes, edgeOffsets, edgeIndex.get(id)) as RelationAttributes | null;
+      return edgeRecord(edgeIndex.get(id)) as RelationAttributes | null;
     },
+    close: () => reader.close(),
   };
 }
 

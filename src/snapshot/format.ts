@@ -2,9 +2,12 @@
  * Snapshot format: the file's fixed header (magic, format version, a JSON description) and its section table.
  *
  * Layout: `MAGIC` (8 bytes), the format version (u32 LE), the header JSON's length (u32 LE), the header JSON, spaces up
- * to `HEADER_BYTES`; then the body, every section starting at a multiple of 8 bytes from the body's start so a typed
- * array of any element size can view it in place. Typed arrays are written in the platform's byte order (little
- * endian on every platform Node ships for), which the header records.
+ * to `HEADER_BYTES`; then two regions. The records region holds every node's and edge's attributes as JSON, read on
+ * demand by position and checked block by block against the block hashes when first read. The core region holds
+ * everything a start loads: ids, labels, columns, the path and search indexes, the records' offsets and block hashes;
+ * it is read whole into one buffer and checked against one checksum. Every section starts at a multiple of 8 bytes
+ * from its region's start, so a typed array of any element size can view it in place. Typed arrays are written in
+ * the platform's byte order (little endian on every platform Node ships for), which the header records.
  */
 import { z } from "zod";
 
@@ -26,10 +29,23 @@ export type SectionType = "u8" | "i32" | "f64";
 /** Bytes per element of each {@link SectionType}. */
 export const ELEMENT_BYTES: Record<SectionType, number> = { u8: 1, i32: 4, f64: 8 };
 
+/** Bytes per block of the records region, each with its own hash: what reading one record costs at most to check. */
+export const RECORD_BLOCK_BYTES = 64 * 1024;
+
+/** Bytes of each block hash (sha1). */
+export const BLOCK_HASH_BYTES = 20;
+
 const sectionSchema = z.object({
   name: z.string().min(1),
   type: z.enum(["u8", "i32", "f64"]),
-  /** From the body's start; a multiple of 8. */
+  region: z.enum(["records", "core"]),
+  /** From the region's start; a multiple of 8. */
+  offset: z.number().int().nonnegative(),
+  bytes: z.number().int().nonnegative(),
+});
+
+const regionSchema = z.object({
+  /** From the file's start. */
   offset: z.number().int().nonnegative(),
   bytes: z.number().int().nonnegative(),
 });
@@ -41,9 +57,10 @@ export const headerSchema = z.object({
   order: z.number().int().nonnegative(),
   size: z.number().int().nonnegative(),
   endianness: z.literal("LE"),
-  bodyBytes: z.number().int().nonnegative(),
-  /** sha1 of the body, hex (why sha1: see write.ts). */
-  checksum: z.string().regex(/^[0-9a-f]{40}$/),
+  fileBytes: z.number().int().nonnegative(),
+  records: regionSchema.extend({ blockBytes: z.number().int().positive() }),
+  /** `checksum`: sha1 of the core region, hex (why sha1: see write.ts). */
+  core: regionSchema.extend({ checksum: z.string().regex(/^[0-9a-f]{40}$/) }),
   sections: z.array(sectionSchema),
 });
 
@@ -52,6 +69,9 @@ export type SnapshotHeader = z.infer<typeof headerSchema>;
 
 /** One entry of the section table. */
 export type SectionEntry = z.infer<typeof sectionSchema>;
+
+/** Which region a section lives in. */
+export type Region = SectionEntry["region"];
 
 /** Rounds `n` up to a multiple of 8. */
 export function align8(n: number): number {

@@ -1,6 +1,6 @@
 /**
- * Snapshot reader: the file in a few large reads into one SharedArrayBuffer, checked (magic, version, length, key,
- * checksum, sections) before anything is handed out.
+ * Snapshot reader: the file's core region in a few large reads into one SharedArrayBuffer, checked (magic, version,
+ * length, key, checksum, sections) before anything is handed out; the attribute records stay in the file.
  */
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
@@ -15,7 +15,8 @@ const READ_BYTES = 1024 * 1024 * 1024;
 /**
  * Reads and checks the snapshot at `file`, expecting `expected.key`. Refuses (never throws for a bad file) when it is
  * missing, unreadable, not a snapshot, of another format version, truncated, corrupt, fails its checksum or was made
- * from something else; the refusal's message ends by saying the indexes will be rebuilt.
+ * from something else; the refusal's message ends by saying the indexes will be rebuilt. A snapshot handed out holds
+ * the file open for its attribute records until its `close()`.
  *
  * The body lives in one SharedArrayBuffer, like the path index's own: V8 does not count it as external memory that
  * hurries full collections, and the path workers receive the index's views without a copy.
@@ -30,14 +31,18 @@ export function readSnapshot(file: string, expected: SnapshotExpectation): Snaps
       ? refuse("missing", `snapshot: there is no snapshot at ${file}`)
       : refuse("unreadable", `snapshot: cannot open ${file} (${(error as Error).message})`);
   }
+  let result: SnapshotReadResult;
   try {
-    return readOpen(fd, file, expected);
+    result = readOpen(fd, file, expected);
   } catch (error) {
-    if (error instanceof SectionError) return refuse("corrupt", `snapshot: ${file} is corrupt: ${error.message}`);
-    return refuse("unreadable", `snapshot: cannot read ${file} (${(error as Error).message})`);
-  } finally {
-    closeSync(fd);
+    result =
+      error instanceof SectionError
+        ? refuse("corrupt", `snapshot: ${file} is corrupt: ${error.message}`)
+        : refuse("unreadable", `snapshot: cannot read ${file} (${(error as Error).message})`);
   }
+  // A snapshot handed out keeps the file open to read its attribute records; a refusal keeps nothing.
+  if (result.type === "refused") closeSync(fd);
+  return result;
 }
 
 function readOpen(fd: number, file: string, expected: SnapshotExpectation): SnapshotReadResult {
@@ -55,21 +60,21 @@ function readOpen(fd: number, file: string, expected: SnapshotExpectation): Snap
     return refuse("version", `snapshot: ${file} is format version ${version}; this version reads ${FORMAT_VERSION}`);
   const header = readHeader(fd, prefix.readUInt32LE(12));
   if (!header) return refuse("corrupt", `snapshot: ${file} has an unreadable header`);
-  const expectedBytes = HEADER_BYTES + header.bodyBytes;
-  if (fileBytes < expectedBytes)
-    return refuse("truncated", `snapshot: ${file} is truncated (${fileBytes} of ${expectedBytes} bytes)`);
-  if (fileBytes > expectedBytes)
-    return refuse("corrupt", `snapshot: ${file} is ${fileBytes} bytes, longer than the ${expectedBytes} it declares`);
+  if (fileBytes < header.fileBytes)
+    return refuse("truncated", `snapshot: ${file} is truncated (${fileBytes} of ${header.fileBytes} bytes)`);
+  const { core } = header;
+  if (fileBytes > header.fileBytes || core.offset + core.bytes !== header.fileBytes || core.offset % 8 !== 0)
+    return refuse("corrupt", `snapshot: ${file} is ${fileBytes} bytes, not laid out as its header says`);
   if (header.key !== expected.key)
     return refuse("stale", `snapshot: ${file} was made from "${header.key}", not from "${expected.key}"`);
-  const body = new SharedArrayBuffer(header.bodyBytes);
+  const body = new SharedArrayBuffer(core.bytes);
   const bodyView = new Uint8Array(body);
-  if (readFully(fd, bodyView, HEADER_BYTES) !== header.bodyBytes)
+  if (readFully(fd, bodyView, core.offset) !== core.bytes)
     return refuse("truncated", `snapshot: ${file} shrank while it was read`);
   const checksum = createHash(CHECKSUM_HASH).update(bodyView).digest("hex");
-  if (checksum !== header.checksum)
-    return refuse("checksum", `snapshot: ${file}'s body does not match its checksum (a damaged or torn file)`);
-  return { type: "ok", snapshot: assembleSnapshot(header, body) };
+  if (checksum !== core.checksum)
+    return refuse("checksum", `snapshot: ${file}'s core does not match its checksum (a damaged or torn file)`);
+  return { type: "ok", snapshot: assembleSnapshot(header, body, fd, file) };
 }
 
 /** The header JSON, parsed and validated; null when it is not valid. */

@@ -5,28 +5,35 @@
 import type { KnowledgeGraph } from "../model/types.ts";
 import { pathIndexOf, type PathIndex } from "../paths/pathIndex.ts";
 import { searchIndexOf, type SearchIndex } from "../search/searchIndex.ts";
-import type { SectionType } from "./format.ts";
+import type { Region, SectionType } from "./format.ts";
 import { encodeTexts, int32Offsets, textChunks } from "./texts.ts";
 
 /** One section to write: its bytes in one or more parts, which may be made as they are consumed. */
 export interface OutSection {
   name: string;
   type: SectionType;
+  region: Region;
   parts: Iterable<Uint8Array>;
 }
 
 /**
- * Every section of `graph`'s snapshot, in file order; builds (and caches) its path and search indexes if not built
- * yet. A generator: each section is made when the writer reaches it, after the previous one's parts were written.
+ * Every section of `graph`'s snapshot in file order, the records region's first; builds (and caches) its path and
+ * search indexes if not built yet. A generator: each section is made when the writer reaches it, after the previous
+ * one's parts were written (the records' offsets are known once the records are).
  */
 export function* snapshotSections(graph: KnowledgeGraph): Generator<OutSection> {
   const path = pathIndexOf(graph);
   const search = searchIndexOf(graph);
+  const nodeOffsets = new Float64Array(path.order + 1);
+  const edgeOffsets = new Float64Array(path.size + 1);
+  yield* recordSections(graph, path, nodeOffsets, edgeOffsets);
   yield* nodeSections(graph, path, search);
   yield* edgeSections(graph, path);
   yield* pathSections(path);
   yield* searchSections(search);
-  yield* attributeSections(graph, path);
+  yield typed("nodeRecordOffsets", nodeOffsets);
+  yield typed("edgeRecordOffsets", edgeOffsets);
+  yield core("graphAttributes", "u8", [Buffer.from(JSON.stringify(graph.getAttributes()), "utf8")]);
 }
 
 function nodeSections(graph: KnowledgeGraph, path: PathIndex, search: SearchIndex): OutSection[] {
@@ -101,30 +108,34 @@ function searchSections(search: SearchIndex): OutSection[] {
 }
 
 /**
- * Every node's and edge's attributes as JSON, each blob followed by its Float64 offsets (the records of a large graph
- * pass 4 GB), which its chunks fill in as they are written.
+ * Every node's and edge's attributes as JSON (the records region), filling `nodeOffsets` and `edgeOffsets` as they
+ * are written: Float64, as the records of a large graph pass 4 GB.
  */
-function* attributeSections(graph: KnowledgeGraph, path: PathIndex): Generator<OutSection> {
-  const nodeOffsets = new Float64Array(path.order + 1);
+function* recordSections(
+  graph: KnowledgeGraph,
+  path: PathIndex,
+  nodeOffsets: Float64Array,
+  edgeOffsets: Float64Array,
+): Generator<OutSection> {
   const nodeText = (i: number) => JSON.stringify(graph.getNodeAttributes(path.nodes[i]));
-  yield { name: "nodeAttributes", type: "u8", parts: textChunks(path.order, nodeText, nodeOffsets) };
-  yield typed("nodeAttributeOffsets", nodeOffsets);
-  const edgeOffsets = new Float64Array(path.size + 1);
+  yield { name: "nodeRecords", type: "u8", region: "records", parts: textChunks(path.order, nodeText, nodeOffsets) };
   const edgeText = (e: number) => JSON.stringify(graph.getEdgeAttributes(path.edges[e]));
-  yield { name: "edgeAttributes", type: "u8", parts: textChunks(path.size, edgeText, edgeOffsets) };
-  yield typed("edgeAttributeOffsets", edgeOffsets);
-  yield { name: "graphAttributes", type: "u8", parts: [Buffer.from(JSON.stringify(graph.getAttributes()), "utf8")] };
+  yield { name: "edgeRecords", type: "u8", region: "records", parts: textChunks(path.size, edgeText, edgeOffsets) };
 }
 
 /** A string table: `<name>` (UTF-8 blob) and `<name>Offsets` (Int32, one more than strings). */
 function stringTable(name: string, strings: string[]): OutSection[] {
   const encoded = encodeTexts(strings.length, (i) => strings[i]);
-  return [{ name, type: "u8", parts: encoded.chunks }, typed(`${name}Offsets`, int32Offsets(encoded.offsets, name))];
+  return [core(name, "u8", encoded.chunks), typed(`${name}Offsets`, int32Offsets(encoded.offsets, name))];
 }
 
 function typed(name: string, array: Int32Array | Float64Array | Uint8Array): OutSection {
   const type: SectionType = array instanceof Int32Array ? "i32" : array instanceof Float64Array ? "f64" : "u8";
-  return { name, type, parts: [new Uint8Array(array.buffer, array.byteOffset, array.byteLength)] };
+  return core(name, type, [new Uint8Array(array.buffer, array.byteOffset, array.byteLength)]);
+}
+
+function core(name: string, type: SectionType, parts: Iterable<Uint8Array>): OutSection {
+  return { name, type, region: "core", parts };
 }
 
 /** Distinct values in first-seen order and each value's code. */

@@ -1,9 +1,9 @@
 /**
  * Snapshot texts: many strings as one UTF-8 blob plus the byte offset where each starts, and back.
  *
- * Hand-written rather than one TextEncoder call per string: a 1M/5M graph has six million ids and as many attribute
- * records, and a call per string costs more than encoding them in large chunks and deriving the offsets, which for
- * ASCII text (nearly every id) are the character offsets themselves.
+ * Hand-written rather than one TextEncoder call and one buffer per string: a 1M/5M graph has six million ids and as
+ * many attribute records; here they are written into large chunks, and read back by one decode per chunk sliced at
+ * the offsets when the chunk is ASCII (nearly every id is).
  */
 
 /** Strings encoded as UTF-8 in chunks, and `offsets[i]..offsets[i + 1]` the bytes of string i. */
@@ -13,53 +13,45 @@ export interface EncodedTexts {
   offsets: Float64Array;
 }
 
-/** Characters per chunk when encoding (well under V8's longest string, and few chunks for a large table). */
-const CHUNK_CHARS = 8 * 1024 * 1024;
+/** Bytes per chunk when encoding: few chunks for a large table, little memory held at once. */
+const CHUNK_BYTES = 16 * 1024 * 1024;
 
 /** Encodes `textOf(0)..textOf(count - 1)` into chunks held in memory (string tables). */
 export function encodeTexts(count: number, textOf: (i: number) => string): EncodedTexts {
   const offsets = new Float64Array(count + 1);
-  const chunks = [...textChunks(count, textOf, offsets)];
+  // Copied out: a chunk is a view of a 16 MB buffer, which a small table would otherwise keep alive.
+  const chunks = Array.from(textChunks(count, textOf, offsets), (chunk) => chunk.slice());
   return { chunks, bytes: offsets[count], offsets };
 }
 
 /**
  * Encodes `textOf(0)..textOf(count - 1)` chunk by chunk as the caller asks for them, filling `offsets` (length
- * count + 1) as it goes: the attribute records of a large graph are gigabytes, written out without being held.
+ * count + 1) as it goes: the attribute records of a large graph are gigabytes, written out without being held. Each
+ * text is written straight into the chunk (one native call, which returns its byte length).
  */
 export function* textChunks(
   count: number,
   textOf: (i: number) => string,
   offsets: Float64Array,
 ): Generator<Uint8Array> {
-  let bytes = 0;
-  let i = 0;
-  while (i < count) {
-    const first = i;
-    const parts: string[] = [];
-    let chars = 0;
-    while (i < count && (chars < CHUNK_CHARS || i === first)) {
-      const text = textOf(i);
-      parts.push(text);
-      offsets[i] = chars; // character offset within the chunk for now
-      chars += text.length;
-      i++;
+  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  let used = 0;
+  let before = 0;
+  for (let i = 0; i < count; i++) {
+    const text = textOf(i);
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8, so this much room always holds the text.
+    const room = 3 * text.length;
+    if (used + room > chunk.length) {
+      if (used > 0) yield chunk.subarray(0, used);
+      before += used;
+      chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, room));
+      used = 0;
     }
-    const chunk = Buffer.from(parts.join(""), "utf8");
-    if (chunk.length === chars) {
-      // ASCII only: byte offsets are character offsets.
-      for (let j = first; j < i; j++) offsets[j] += bytes;
-    } else {
-      let at = bytes;
-      for (let j = first; j < i; j++) {
-        offsets[j] = at;
-        at += Buffer.byteLength(parts[j - first], "utf8");
-      }
-    }
-    bytes += chunk.length;
-    yield chunk;
+    offsets[i] = before + used;
+    used += chunk.write(text, used, "utf8");
   }
-  offsets[count] = bytes;
+  if (used > 0) yield chunk.subarray(0, used);
+  offsets[count] = before + used;
 }
 
 /** Bytes per chunk when decoding: one native decode per chunk, then slices. */

@@ -54,10 +54,15 @@ export interface Snapshot {
   columns: SnapshotColumns;
   /** The graph's own attributes (name, documents, builtFrom…). */
   graphAttributes: GraphAttributes;
-  /** A node's attributes, decoded from the file's bytes on each call; null for an unknown id. */
+  /**
+   * A node's attributes, read from the file and decoded on each call (its block checked against its hash the first
+   * time); null for an unknown id. Throws when the records are damaged or the snapshot was closed.
+   */
   nodeAttributes: (id: string) => EntityAttributes | null;
-  /** An edge's attributes, decoded on each call; null for an unknown id. */
+  /** An edge's attributes, like {@link Snapshot.nodeAttributes}. */
   edgeAttributes: (id: string) => RelationAttributes | null;
+  /** Closes the file the attribute records are read from (the indexes and columns stay usable). */
+  close: () => void;
 }
 
 /** Why a snapshot is not used. */

@@ -1,16 +1,31 @@
 import { copyFileSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
 import { buildPathIndex, type PathIndex } from "../../src/paths/pathIndex.ts";
 import { findInIndex } from "../../src/search/findEntities.ts";
 import { rankInIndex } from "../../src/search/searchEntities.ts";
 import { buildSearchIndex } from "../../src/search/searchIndex.ts";
-import { HEADER_BYTES } from "../../src/snapshot/format.ts";
+import { HEADER_BYTES, type SnapshotHeader } from "../../src/snapshot/format.ts";
 import { readSnapshot, writeSnapshot, type Snapshot, type SnapshotReadResult } from "../../src/snapshot/index.ts";
 import { useTempFiles } from "../helpers/tempFiles.ts";
 import { sampleQueries, snapshotGraph } from "./fixtures.ts";
 
 const KEY = "inputs abc; graph file 1 bytes, modified 2 ns";
+
+/** The header JSON of a snapshot file, to find where its regions lie. */
+function headerOf(file: string): SnapshotHeader {
+  const bytes = readFileSync(file);
+  return JSON.parse(bytes.toString("utf8", 16, 16 + bytes.readUInt32LE(12))) as SnapshotHeader;
+}
+
+/** Flips the low bit of the byte at `at`. */
+function flip(at: number): (file: string) => void {
+  return (file) => {
+    const bytes = readFileSync(file);
+    bytes[at] ^= 0x01;
+    writeFileSync(file, bytes);
+  };
+}
 
 function snapshotOf(result: SnapshotReadResult): Snapshot {
   if (result.type !== "ok") throw new Error(`expected a snapshot, got ${result.reason}: ${result.message}`);
@@ -29,6 +44,7 @@ describe("snapshot", () => {
     writeSnapshot(graph, file, { key: KEY });
     snapshot = snapshotOf(readSnapshot(file, { key: KEY }));
   });
+  afterAll(() => snapshot.close());
 
   describe("readSnapshot of a written snapshot", () => {
     it("gives the path index buildPathIndex builds, array for array", () => {
@@ -70,6 +86,13 @@ describe("snapshot", () => {
       graph.forEachNode((node, attributes) => expect(snapshot.nodeAttributes(node)).toEqual(attributes));
       graph.forEachEdge((edge, attributes) => expect(snapshot.edgeAttributes(edge)).toEqual(attributes));
       expect(snapshot.graphAttributes).toEqual(graph.getAttributes());
+    });
+
+    it("keeps its indexes and columns once closed, but no longer reads attribute records", () => {
+      const read = snapshotOf(readSnapshot(file, { key: KEY }));
+      read.close();
+      expect(read.columns.nodes).toEqual(graph.nodes());
+      expect(() => read.nodeAttributes(graph.nodes()[0])).toThrow(/is closed; read the snapshot again/);
     });
 
     it("answers null for the attributes of an id the graph does not have", () => {
@@ -135,15 +158,25 @@ describe("snapshot", () => {
       );
     });
 
-    it("refuses a file with one byte of its body flipped by its checksum", () => {
-      const size = readFileSync(file).length;
-      for (const at of [HEADER_BYTES, HEADER_BYTES + Math.floor((size - HEADER_BYTES) / 2), size - 1]) {
-        const result = damaged(`flipped-${at}.snapshot`, (f) => {
-          const bytes = readFileSync(f);
-          bytes[at] ^= 0x01;
-          writeFileSync(f, bytes);
-        });
-        expectRefused(result, "checksum");
+    it("refuses a file with one byte of its core region flipped by its checksum", () => {
+      const { offset, bytes } = headerOf(file).core;
+      for (const at of [offset, offset + Math.floor(bytes / 2), offset + bytes - 1]) {
+        expectRefused(damaged(`flipped-${at}.snapshot`, flip(at)), "checksum");
+      }
+    });
+
+    it("reads a file with a byte of its attribute records flipped, but refuses to read a record of that block", () => {
+      const { offset, blockBytes } = headerOf(file).records;
+      const result = damaged("flipped-record.snapshot", flip(offset + 10));
+      const read = snapshotOf(result);
+      try {
+        expect(() => read.nodeAttributes(graph.nodes()[0])).toThrow(/attribute records .* are damaged \(block 0\)/);
+        // The blocks after it still match their hashes.
+        const later = graph.edges().at(-1)!;
+        expect(headerOf(file).records.bytes).toBeGreaterThan(2 * blockBytes);
+        expect(read.edgeAttributes(later)).toEqual(graph.getEdgeAttributes(later));
+      } finally {
+        read.close();
       }
     });
 
