@@ -125,7 +125,7 @@ export function assembleSnapshot(header: SnapshotHeader, body: SharedArrayBuffer
       edgePredicate: pathIndex.edgePredicate,
       predicates,
       edgeConfidence: pathIndex.edgeConfidence,
-      edgeStatus: s.view("edgeStatus", "i32", m),
+      edgeStatus: s.view("edgeStatus", "u8", m),
       statusNames,
     },
     ...records,

@@ -66,7 +66,11 @@ function edgeSections(graph: KnowledgeGraph, path: PathIndex): OutSection[] {
   graph.forEachEdge((_key, attributes) => {
     statuses[e++] = typeof attributes.status === "string" ? attributes.status : "";
   });
-  const { names: statusNames, codes: edgeStatus } = dictionary(statuses);
+  const { names: statusNames, codes } = dictionary(statuses);
+  // A handful of statuses: one byte each (the column is read at every start).
+  if (statusNames.length > 256)
+    throw new Error(`snapshot: the edges have ${statusNames.length} distinct statuses; one byte holds 256`);
+  const edgeStatus = Uint8Array.from(codes);
   return [
     ...stringTable("edges", path.edges),
     ...stringTable("predicates", path.predicates),

@@ -38,7 +38,7 @@ export interface SnapshotColumns {
   predicates: string[];
   edgeConfidence: Float64Array;
   /** Index into `statusNames`, per edge ("" where an edge has none). */
-  edgeStatus: Int32Array;
+  edgeStatus: Uint8Array;
   statusNames: string[];
 }
 
