@@ -56,7 +56,7 @@ export function seedServedIndexes(graph: KnowledgeGraph, target: SnapshotTarget 
   if (cachedPathIndex(graph) && cachedSearchIndex(graph)) return { type: "built" };
   if (!target) return { type: "none" };
   const started = performance.now();
-  const read = readSnapshot(target.file, { key: target.key });
+  const read = readSnapshot(target.file, { key: target.key, ids: { nodes: graph.nodes(), edges: graph.edges() } });
   const refusal = read.type === "ok" ? seedFromSnapshot(graph, read.snapshot, target.file) : read;
   // The routes still read attributes from the graph: the records' file handle is not needed.
   if (read.type === "ok") read.snapshot.close();

@@ -7,11 +7,20 @@ import { pathIndexFromParts } from "../paths/pathIndex.ts";
 import type { SearchIndex } from "../search/searchIndex.ts";
 import { BLOCK_HASH_BYTES, ELEMENT_BYTES, type SectionEntry, type SectionType, type SnapshotHeader } from "./format.ts";
 import { RecordReader } from "./records.ts";
-import { decodeTexts } from "./texts.ts";
+import { decodeTexts, firstDifference } from "./texts.ts";
 import type { Snapshot } from "./types.ts";
 
 /** A section missing, of another type or length than the counts say, or out of the body: the file is corrupt. */
 export class SectionError extends Error {}
+
+/** The snapshot's ids are not those the reader was given: it is the snapshot of another graph. */
+export class IdMismatch extends Error {}
+
+/** Ids the reader already holds (the loaded graph's, in order), used instead of decoding the snapshot's own. */
+export interface KnownIds {
+  nodes: string[];
+  edges: string[];
+}
 
 type View<T extends SectionType> = T extends "i32" ? Int32Array : T extends "f64" ? Float64Array : Uint8Array;
 
@@ -68,17 +77,37 @@ class Sections {
     checkOffsets(name, offsets, this.view(name, "u8").byteLength);
     return decodeTexts(this.bytes(name), offsets);
   }
+
+  /**
+   * `known` when the string table holds exactly those strings in that order (checked byte by byte, nothing decoded);
+   * throws {@link IdMismatch} at the first difference.
+   */
+  sameStrings(name: string, known: string[]): string[] {
+    const offsets = this.view(`${name}Offsets`, "i32");
+    checkOffsets(name, offsets, this.view(name, "u8").byteLength);
+    const at = firstDifference(this.bytes(name), offsets, known);
+    if (at >= 0) throw new IdMismatch(`${name.replace(/s$/, "")} ${at} differs from the graph's ("${known[at]}")`);
+    return known;
+  }
 }
 
 /**
  * The snapshot described by `header`: its core region in `body`, its records read through `fd` (which the snapshot
- * owns from here on). Throws {@link SectionError} when the sections do not fit.
+ * owns from here on), its ids `ids` when given. Throws {@link SectionError} when the sections do not fit and
+ * {@link IdMismatch} when `ids` are not the snapshot's.
  */
-export function assembleSnapshot(header: SnapshotHeader, body: SharedArrayBuffer, fd: number, file: string): Snapshot {
+export function assembleSnapshot(
+  header: SnapshotHeader,
+  body: SharedArrayBuffer,
+  fd: number,
+  file: string,
+  ids: KnownIds | undefined,
+): Snapshot {
   const s = new Sections(body, header.sections);
   const { order: n, size: m } = header;
-  const nodes = s.strings("nodes", n);
-  const edges = s.strings("edges", m);
+  // Known ids are the loaded graph's own strings: no copies to allocate, and their hashes (for the Maps) are cached.
+  const nodes = ids ? s.sameStrings("nodes", ids.nodes) : s.strings("nodes", n);
+  const edges = ids ? s.sameStrings("edges", ids.edges) : s.strings("edges", m);
   const predicates = s.strings("predicates");
   const offsets = s.view("offsets", "i32", n + 1);
   const slices = offsets[n];

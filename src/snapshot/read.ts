@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { assembleSnapshot, SectionError } from "./assemble.ts";
+import { assembleSnapshot, IdMismatch, SectionError } from "./assemble.ts";
 import { FORMAT_VERSION, HEADER_BYTES, headerSchema, MAGIC, PREFIX_BYTES, type SnapshotHeader } from "./format.ts";
 import type { SnapshotExpectation, SnapshotReadResult, SnapshotRefusal, SnapshotRefusalReason } from "./types.ts";
 import { CHECKSUM_HASH } from "./write.ts";
@@ -38,7 +38,9 @@ export function readSnapshot(file: string, expected: SnapshotExpectation): Snaps
     result =
       error instanceof SectionError
         ? refuse("corrupt", `snapshot: ${file} is corrupt: ${error.message}`)
-        : refuse("unreadable", `snapshot: cannot read ${file} (${(error as Error).message})`);
+        : error instanceof IdMismatch
+          ? refuse("other-graph", `snapshot: ${file} is not of the graph being served (${error.message})`)
+          : refuse("unreadable", `snapshot: cannot read ${file} (${(error as Error).message})`);
   }
   // A snapshot handed out keeps the file open to read its attribute records; a refusal keeps nothing.
   if (result.type === "refused") closeSync(fd);
@@ -74,7 +76,7 @@ function readOpen(fd: number, file: string, expected: SnapshotExpectation): Snap
   const checksum = createHash(CHECKSUM_HASH).update(bodyView).digest("hex");
   if (checksum !== core.checksum)
     return refuse("checksum", `snapshot: ${file}'s core does not match its checksum (a damaged or torn file)`);
-  return { type: "ok", snapshot: assembleSnapshot(header, body, fd, file) };
+  return { type: "ok", snapshot: assembleSnapshot(header, body, fd, file, expected.ids) };
 }
 
 /** The header JSON, parsed and validated; null when it is not valid. */

@@ -26,12 +26,17 @@ function differenceFrom(graph: KnowledgeGraph, snapshot: Snapshot): string | nul
   if (graph.order !== snapshot.order || graph.size !== snapshot.size)
     return `${graph.order} nodes and ${graph.size} edges against ${snapshot.order} and ${snapshot.size}`;
   const { nodes, edges, edgeSource, edgeTarget } = snapshot.columns;
-  let i = 0;
-  if (graph.someNode((key) => key !== nodes[i++])) return `node ${i - 1} is not "${nodes[i - 1]}"`;
+  // When the snapshot was read with the graph's ids (`ids`), its strings are the graph's own: each comparison below is
+  // then of one object with itself, no characters compared. forEachEdge rather than someEdge: a mismatch is rare and
+  // the plain walk is faster.
+  const keys = graph.nodes();
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== nodes[i]) return `node ${i} is not "${nodes[i]}"`;
   let e = 0;
-  const differs = graph.someEdge((key, _attributes, source, target) => {
-    const at = e++;
-    return key !== edges[at] || source !== nodes[edgeSource[at]] || target !== nodes[edgeTarget[at]];
+  let differs = -1;
+  graph.forEachEdge((key, _attributes, source, target) => {
+    if (differs < 0 && (key !== edges[e] || source !== keys[edgeSource[e]] || target !== keys[edgeTarget[e]]))
+      differs = e;
+    e++;
   });
-  return differs ? `edge ${e - 1} is not "${edges[e - 1]}" between the same ends` : null;
+  return differs < 0 ? null : `edge ${differs} is not "${edges[differs]}" between the same ends`;
 }

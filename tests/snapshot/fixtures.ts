@@ -19,13 +19,13 @@ export function snapshotGraph(dir: string): KnowledgeGraph {
   const graph = readGraphJson(file);
   graph.addNode("zelensky", entityAttributes("Володимир Зеленський", "person", { aliases: ["Volodymyr Zelensky"] }));
   graph.addNode("kyiv", entityAttributes("Kyïv", "location", { aliases: ["Київ", "Kiev"] }));
-  graph.addNode("emoji", entityAttributes("Café ☕ Ørsted 🌍", "organization", {}));
+  graph.addNode("café-☕", entityAttributes("Café ☕ Ørsted 🌍", "organization", {}));
   graph.addDirectedEdgeWithKey("z-k", "zelensky", "kyiv", relationAttributes("located_in", { confidence: 0.95 }));
   graph.addDirectedEdgeWithKey("k-k", "kyiv", "kyiv", relationAttributes("related_to", {}));
   const bare = relationAttributes("supports", {}) as Partial<RelationAttributes>;
   delete bare.confidence;
   delete bare.status;
-  graph.addDirectedEdgeWithKey("e-z", "emoji", "zelensky", bare as RelationAttributes);
+  graph.addDirectedEdgeWithKey("e-z", "café-☕", "zelensky", bare as RelationAttributes);
   graph.addDirectedEdgeWithKey("n0-z", "n0", "zelensky", relationAttributes("opposes", { confidence: 0.3 }));
   return graph;
 }

@@ -95,6 +95,29 @@ describe("snapshot", () => {
       expect(() => read.nodeAttributes(graph.nodes()[0])).toThrow(/is closed; read the snapshot again/);
     });
 
+    it("takes the graph's own id strings when given them, after checking them byte for byte", () => {
+      const ids = { nodes: graph.nodes(), edges: graph.edges() };
+      const read = snapshotOf(readSnapshot(file, { key: KEY, ids }));
+      read.close();
+      expect(read.pathIndex.nodes).toBe(ids.nodes);
+      expect(read.pathIndex.edges).toBe(ids.edges);
+      expect(read.pathIndex).toEqual(buildPathIndex(graph));
+    });
+
+    it("refuses as another graph's a snapshot whose ids differ from those it is given, even by one character", () => {
+      const edges = graph.edges();
+      edges[edges.length - 1] = edges[edges.length - 1] + "x";
+      const nodes = graph.nodes();
+      const cafe = nodes.indexOf("café-☕");
+      const result = readSnapshot(file, { key: KEY, ids: { nodes: graph.nodes(), edges } });
+      expect(result).toMatchObject({ type: "refused", reason: "other-graph" });
+      if (result.type === "refused") expect(result.message).toContain(`edge ${edges.length - 1} differs`);
+      nodes[cafe] = "café-☘"; // the same length in UTF-16 and in UTF-8, one byte apart
+      expect(readSnapshot(file, { key: KEY, ids: { nodes, edges: graph.edges() } })).toMatchObject({
+        reason: "other-graph",
+      });
+    });
+
     it("answers null for the attributes of an id the graph does not have", () => {
       expect(snapshot.nodeAttributes("no such node")).toBeNull();
       expect(snapshot.edgeAttributes("no such edge")).toBeNull();
