@@ -27,7 +27,8 @@ export function encodeTexts(count: number, textOf: (i: number) => string): Encod
 /**
  * Encodes `textOf(0)..textOf(count - 1)` chunk by chunk as the caller asks for them, filling `offsets` (length
  * count + 1) as it goes: the attribute records of a large graph are gigabytes, written out without being held. Each
- * text is written straight into the chunk (one native call, which returns its byte length).
+ * text is written straight into the chunk (one native call, which returns its byte length). A chunk is valid until
+ * the next one is asked for: its buffer is reused.
  */
 export function* textChunks(
   count: number,
@@ -44,7 +45,8 @@ export function* textChunks(
     if (used + room > chunk.length) {
       if (used > 0) yield chunk.subarray(0, used);
       before += used;
-      chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, room));
+      // The same buffer again (the caller is done with the chunk): fresh memory costs page faults per megabyte.
+      if (room > chunk.length) chunk = Buffer.allocUnsafe(room);
       used = 0;
     }
     offsets[i] = before + used;
