@@ -78,7 +78,7 @@ export function measureSnapshot(tier: string, graph: KnowledgeGraph, dir: string
     },
     {
       tier,
-      measure: "snapshot: edge ends compared with the graph before seeding",
+      measure: "snapshot: ids compared with the graph's before seeding",
       value: round(checkMs, 1),
       unit: "ms",
       baseline: "build both",

@@ -8,10 +8,13 @@ import { refuse } from "./read.ts";
 import type { Snapshot, SnapshotRefusal } from "./types.ts";
 
 /**
- * Seeds `graph`'s index caches from `snapshot` when the snapshot is of this very graph: the same node ids in the same
- * order and the same edge ids with the same ends, in order (O(nodes + edges) comparisons, a fraction of a build). The
- * key already ties the snapshot to the graph's file; this also catches a graph whose edge ids are made up at each
- * load (a foreign file listing edges without keys). Returns null when seeded, else the refusal.
+ * Seeds `graph`'s index caches from `snapshot` when the snapshot is of this very graph: the same node ids and edge
+ * ids, in order. Returns null when seeded, else the refusal.
+ *
+ * Ends and attributes are not compared: the snapshot's key already ties it to the graph file it was made with (its
+ * input fingerprint and stat, or a foreign file's content hash), so the same ids in the same order are the same graph.
+ * The ids are what the key cannot vouch for: a foreign file listing edges without keys gets new edge ids at each
+ * load. Read with the graph's ids (`readSnapshot`'s `ids`), the comparisons are of each string with itself.
  */
 export function seedFromSnapshot(graph: KnowledgeGraph, snapshot: Snapshot, file: string): SnapshotRefusal | null {
   const mismatch = differenceFrom(graph, snapshot);
@@ -21,22 +24,17 @@ export function seedFromSnapshot(graph: KnowledgeGraph, snapshot: Snapshot, file
   return null;
 }
 
-/** The first difference between the graph and the snapshot's ids and ends, or null when there is none. */
+/** The first difference between the graph's ids and the snapshot's, or null when there is none. */
 function differenceFrom(graph: KnowledgeGraph, snapshot: Snapshot): string | null {
   if (graph.order !== snapshot.order || graph.size !== snapshot.size)
     return `${graph.order} nodes and ${graph.size} edges against ${snapshot.order} and ${snapshot.size}`;
-  const { nodes, edges, edgeSource, edgeTarget } = snapshot.columns;
-  // When the snapshot was read with the graph's ids (`ids`), its strings are the graph's own: each comparison below is
-  // then of one object with itself, no characters compared. forEachEdge rather than someEdge: a mismatch is rare and
-  // the plain walk is faster.
-  const keys = graph.nodes();
-  for (let i = 0; i < keys.length; i++) if (keys[i] !== nodes[i]) return `node ${i} is not "${nodes[i]}"`;
-  let e = 0;
-  let differs = -1;
-  graph.forEachEdge((key, _attributes, source, target) => {
-    if (differs < 0 && (key !== edges[e] || source !== keys[edgeSource[e]] || target !== keys[edgeTarget[e]]))
-      differs = e;
-    e++;
-  });
-  return differs < 0 ? null : `edge ${differs} is not "${edges[differs]}" between the same ends`;
+  const node = firstDifference(graph.nodes(), snapshot.columns.nodes);
+  if (node >= 0) return `node ${node} is not "${snapshot.columns.nodes[node]}"`;
+  const edge = firstDifference(graph.edges(), snapshot.columns.edges);
+  return edge >= 0 ? `edge ${edge} is not "${snapshot.columns.edges[edge]}"` : null;
+}
+
+function firstDifference(a: string[], b: string[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return i;
+  return -1;
 }
