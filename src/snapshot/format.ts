@@ -9,6 +9,7 @@
  * from its region's start, so a typed array of any element size can view it in place. Typed arrays are written in
  * the platform's byte order (little endian on every platform Node ships for), which the header records.
  */
+import { createHash } from "node:crypto";
 import { z } from "zod";
 
 /** First bytes of every snapshot; the CR LF catches a file mangled by a text-mode copy. */
@@ -25,6 +26,24 @@ export const PREFIX_BYTES = 16;
 
 /** Element type of a section: bytes (text, flags) or a typed array. */
 export type SectionType = "u8" | "i32" | "f64";
+
+/**
+ * The checksum's hash. sha1 rather than sha256: it guards against a torn or bit-rotted file, not an adversary (anyone
+ * who can write the snapshot can write a valid one), and here it hashes about four times faster (1.8 GB/s against
+ * 0.5 GB/s), which on a multi-gigabyte snapshot is seconds of every start.
+ */
+export const CHECKSUM_HASH = "sha1";
+
+/** The checksum field as it is hashed: the header cannot hold the hash of itself. */
+export const UNSEALED = "0".repeat(40);
+
+/**
+ * The checksum a header carries: the hash of the header's JSON (checksum field {@link UNSEALED}) and of the core
+ * region's digest, so a damaged section table is caught as surely as a damaged section.
+ */
+export function sealChecksum(unsealedHeaderJson: string, coreDigest: string): string {
+  return createHash(CHECKSUM_HASH).update(unsealedHeaderJson).update("\n").update(coreDigest).digest("hex");
+}
 
 /** Bytes per element of each {@link SectionType}. */
 export const ELEMENT_BYTES: Record<SectionType, number> = { u8: 1, i32: 4, f64: 8 };
@@ -59,7 +78,7 @@ export const headerSchema = z.object({
   endianness: z.literal("LE"),
   fileBytes: z.number().int().nonnegative(),
   records: regionSchema.extend({ blockBytes: z.number().int().positive() }),
-  /** `checksum`: sha1 of the core region, hex (why sha1: see write.ts). */
+  /** `checksum`: see {@link sealChecksum} (why sha1: {@link CHECKSUM_HASH}). */
   core: regionSchema.extend({ checksum: z.string().regex(/^[0-9a-f]{40}$/) }),
   sections: z.array(sectionSchema),
 });

@@ -5,9 +5,18 @@
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { assembleSnapshot, IdMismatch, SectionError } from "./assemble.ts";
-import { FORMAT_VERSION, HEADER_BYTES, headerSchema, MAGIC, PREFIX_BYTES, type SnapshotHeader } from "./format.ts";
+import {
+  CHECKSUM_HASH,
+  FORMAT_VERSION,
+  HEADER_BYTES,
+  headerSchema,
+  MAGIC,
+  PREFIX_BYTES,
+  sealChecksum,
+  UNSEALED,
+  type SnapshotHeader,
+} from "./format.ts";
 import type { SnapshotExpectation, SnapshotReadResult, SnapshotRefusal, SnapshotRefusalReason } from "./types.ts";
-import { CHECKSUM_HASH } from "./write.ts";
 
 /** Largest single read: well under the 2 GB a read call may transfer at once. */
 const READ_BYTES = 1024 * 1024 * 1024;
@@ -60,12 +69,18 @@ function readOpen(fd: number, file: string, expected: SnapshotExpectation): Snap
   const version = prefix.readUInt32LE(8);
   if (version !== FORMAT_VERSION)
     return refuse("version", `snapshot: ${file} is format version ${version}; this version reads ${FORMAT_VERSION}`);
-  const header = readHeader(fd, prefix.readUInt32LE(12));
-  if (!header) return refuse("corrupt", `snapshot: ${file} has an unreadable header`);
+  const read = readHeader(fd, prefix.readUInt32LE(12));
+  if (!read) return refuse("corrupt", `snapshot: ${file} has an unreadable header`);
+  const { header, json } = read;
   if (fileBytes < header.fileBytes)
     return refuse("truncated", `snapshot: ${file} is truncated (${fileBytes} of ${header.fileBytes} bytes)`);
-  const { core } = header;
-  if (fileBytes > header.fileBytes || core.offset + core.bytes !== header.fileBytes || core.offset % 8 !== 0)
+  const { core, records } = header;
+  const laidOut =
+    records.offset === HEADER_BYTES &&
+    records.offset + records.bytes <= core.offset &&
+    core.offset + core.bytes === header.fileBytes &&
+    core.offset % 8 === 0;
+  if (fileBytes > header.fileBytes || !laidOut)
     return refuse("corrupt", `snapshot: ${file} is ${fileBytes} bytes, not laid out as its header says`);
   if (header.key !== expected.key)
     return refuse("stale", `snapshot: ${file} was made from "${header.key}", not from "${expected.key}"`);
@@ -73,20 +88,22 @@ function readOpen(fd: number, file: string, expected: SnapshotExpectation): Snap
   const bodyView = new Uint8Array(body);
   if (readFully(fd, bodyView, core.offset) !== core.bytes)
     return refuse("truncated", `snapshot: ${file} shrank while it was read`);
-  const checksum = createHash(CHECKSUM_HASH).update(bodyView).digest("hex");
+  const unsealed = json.replace(`"checksum":"${core.checksum}"`, `"checksum":"${UNSEALED}"`);
+  const checksum = sealChecksum(unsealed, createHash(CHECKSUM_HASH).update(bodyView).digest("hex"));
   if (checksum !== core.checksum)
-    return refuse("checksum", `snapshot: ${file}'s core does not match its checksum (a damaged or torn file)`);
+    return refuse("checksum", `snapshot: ${file} does not match its checksum (a damaged or torn file)`);
   return { type: "ok", snapshot: assembleSnapshot(header, body, fd, file, expected.ids) };
 }
 
-/** The header JSON, parsed and validated; null when it is not valid. */
-function readHeader(fd: number, jsonBytes: number): SnapshotHeader | null {
+/** The header JSON as written and parsed; null when it is not valid. */
+function readHeader(fd: number, jsonBytes: number): { header: SnapshotHeader; json: string } | null {
   if (jsonBytes > HEADER_BYTES - PREFIX_BYTES) return null;
-  const json = Buffer.alloc(jsonBytes);
-  if (readFully(fd, json, PREFIX_BYTES) !== jsonBytes) return null;
+  const bytes = Buffer.alloc(jsonBytes);
+  if (readFully(fd, bytes, PREFIX_BYTES) !== jsonBytes) return null;
+  const json = bytes.toString("utf8");
   try {
-    const parsed = headerSchema.safeParse(JSON.parse(json.toString("utf8")));
-    return parsed.success ? parsed.data : null;
+    const parsed = headerSchema.safeParse(JSON.parse(json));
+    return parsed.success ? { header: parsed.data, json } : null;
   } catch {
     return null;
   }

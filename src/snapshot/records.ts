@@ -4,8 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { closeSync, readSync } from "node:fs";
-import { BLOCK_HASH_BYTES, type SectionEntry } from "./format.ts";
-import { CHECKSUM_HASH } from "./write.ts";
+import { BLOCK_HASH_BYTES, CHECKSUM_HASH, type SectionEntry } from "./format.ts";
 
 /** Where the records region is and how it is checked. */
 export interface RecordRegion {

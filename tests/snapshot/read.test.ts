@@ -5,7 +5,7 @@ import { buildPathIndex, type PathIndex } from "../../src/paths/pathIndex.ts";
 import { findInIndex } from "../../src/search/findEntities.ts";
 import { rankInIndex } from "../../src/search/searchEntities.ts";
 import { buildSearchIndex } from "../../src/search/searchIndex.ts";
-import { HEADER_BYTES, type SnapshotHeader } from "../../src/snapshot/format.ts";
+import { encodeHeader, HEADER_BYTES, type SnapshotHeader } from "../../src/snapshot/format.ts";
 import { readSnapshot, writeSnapshot, type Snapshot, type SnapshotReadResult } from "../../src/snapshot/index.ts";
 import { useTempFiles } from "../helpers/tempFiles.ts";
 import { sampleQueries, snapshotGraph } from "./fixtures.ts";
@@ -201,6 +201,19 @@ describe("snapshot", () => {
       } finally {
         read.close();
       }
+    });
+
+    it("refuses a file whose section table was altered (two columns' places swapped) by its checksum", () => {
+      const result = damaged("table.snapshot", (f) => {
+        const header = headerOf(f);
+        const x = header.sections.find((section) => section.name === "x")!;
+        const y = header.sections.find((section) => section.name === "y")!;
+        [x.offset, y.offset] = [y.offset, x.offset];
+        const bytes = readFileSync(f);
+        bytes.set(encodeHeader(header), 0);
+        writeFileSync(f, bytes);
+      });
+      expectRefused(result, "checksum");
     });
 
     it("refuses another format version", () => {
