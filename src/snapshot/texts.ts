@@ -15,6 +15,7 @@ export interface EncodedTexts {
 
 /** Bytes per chunk when encoding: few chunks for a large table, little memory held at once. */
 const CHUNK_BYTES = 16 * 1024 * 1024;
+const FIRST_CHUNK_BYTES = 64 * 1024;
 
 /** Encodes `textOf(0)..textOf(count - 1)` into chunks held in memory (string tables). */
 export function encodeTexts(count: number, textOf: (i: number) => string): EncodedTexts {
@@ -35,7 +36,9 @@ export function* textChunks(
   textOf: (i: number) => string,
   offsets: Float64Array,
 ): Generator<Uint8Array> {
-  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  // Grown by doubling up to CHUNK_BYTES: a small table (a few type names) does not take 16 MB of external memory,
+  // which V8 counts towards its next full collection.
+  let chunk = Buffer.allocUnsafe(FIRST_CHUNK_BYTES);
   let used = 0;
   let before = 0;
   for (let i = 0; i < count; i++) {
@@ -45,8 +48,9 @@ export function* textChunks(
     if (used + room > chunk.length) {
       if (used > 0) yield chunk.subarray(0, used);
       before += used;
-      // The same buffer again (the caller is done with the chunk): fresh memory costs page faults per megabyte.
-      if (room > chunk.length) chunk = Buffer.allocUnsafe(room);
+      // Else the same buffer again (the caller is done with the chunk): fresh memory costs page faults per megabyte.
+      if (room > chunk.length || chunk.length < CHUNK_BYTES)
+        chunk = Buffer.allocUnsafe(Math.max(room, Math.min(CHUNK_BYTES, 2 * chunk.length)));
       used = 0;
     }
     offsets[i] = before + used;
