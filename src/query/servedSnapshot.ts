@@ -18,6 +18,9 @@ import { dataFilesOf } from "../store/dataFiles.ts";
 import { logger } from "../util/logger.ts";
 import type { GraphSource } from "./loadGraph.ts";
 
+/** How graphology names an edge added without a key (it tells them apart the same way when it prints a graph). */
+const GENERATED_EDGE_KEY = "geid_";
+
 /** Where the served graph's snapshot lives and what it must have been made from. */
 export interface SnapshotTarget {
   file: string;
@@ -36,10 +39,15 @@ export type SeedOutcome =
 /**
  * The snapshot of the graph served from `source`: beside graph-data/'s build file, keyed by the fingerprint the graph
  * was built from and the file's stat; for a foreign file, in its `.kg-cache/` (or the user's cache), keyed by its
- * path, stat and content hash. Null when there is none to have.
+ * path, stat and content hash. Null when there is none to have, or none worth keeping: a foreign file whose edges
+ * have no keys gets new ones at each load, so its snapshot could never be used.
  */
 export function snapshotTargetOf(graph: KnowledgeGraph, source: GraphSource): SnapshotTarget | null {
   if (source.graphFile) {
+    if (graph.someEdge((edge) => edge.startsWith(GENERATED_EDGE_KEY))) {
+      logger.info({ file: source.graphFile }, "the graph file's edges have no ids: no snapshot is kept for it");
+      return null;
+    }
     const key = foreignFileKey(source.graphFile);
     return key ? { file: foreignSnapshotPath(source.graphFile), key } : null;
   }

@@ -70,6 +70,26 @@ describe("query", () => {
     });
   });
 
+  describe("snapshotTargetOf, a foreign file whose edges have no keys", () => {
+    const temp = useTempFiles("kg-served-keyless-");
+
+    it("keeps no snapshot: the edges get new ids at each load", () => {
+      const file = temp.write(
+        "keyless.json",
+        JSON.stringify({
+          nodes: [
+            { key: "a", attributes: { label: "Alpha" } },
+            { key: "b", attributes: { label: "Beta" } },
+          ],
+          edges: [{ source: "a", target: "b", attributes: { predicate: "supports" } }],
+        }),
+      );
+      const graph = readAnyGraphFile(file);
+      expect(graph.size).toBe(1);
+      expect(snapshotTargetOf(graph, { graphFile: file, dataRoot: undefined })).toBeNull();
+    });
+  });
+
   describe("the server's start on a damaged snapshot", () => {
     const temp = useTempFiles("kg-served-damaged-");
 
