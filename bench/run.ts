@@ -24,6 +24,7 @@ import { measureHeavyPaths, measureShortest } from "./measure/paths.ts";
 import { measureRelationFilter } from "./measure/relationFilter.ts";
 import { measurePeers } from "./measure/python.ts";
 import { measureSearch } from "./measure/search.ts";
+import { measureSnapshot } from "./measure/snapshot.ts";
 import { fixedPairs } from "./pairs.ts";
 import { formatTable, machineInfo, round, writeResults, type BenchResults, type Row } from "./report.ts";
 
@@ -40,6 +41,7 @@ const TIER_GROUPS = [
   "paths",
   "window",
   "search",
+  "snapshot",
   "python",
   "http",
   "burst",
@@ -129,6 +131,9 @@ for (const tier of TIER_GROUPS.some(wants) ? tiers : []) {
   }
   if (wants("window")) await step(label, "time window", () => measureRelationFilter(label, graph, pairs));
   if (wants("search")) await step(label, "search", () => measureSearch(label, graph));
+  if (wants("snapshot")) {
+    await step(label, "snapshot vs index build", () => measureSnapshot(label, graph, path.join(BENCH_OUT, "snapshot")));
+  }
   if (wants("python")) await step(label, "networkx / igraph", () => measurePeers(label, file, pairs, ours, BENCH_OUT));
   if (wants("http")) {
     await step(label, "HTTP /api/paths vs node:http", () =>

@@ -5,6 +5,8 @@ export { findPaths, planPaths, searchPlan, describeSearch, type PathPlan } from 
 export { resolveEntity, DEFAULT_RESOLVE_OPTIONS, type ResolveOptions } from "./resolveEntity.ts";
 export {
   pathIndexOf,
+  cachedPathIndex,
+  seedPathIndex,
   buildPathIndex,
   pathIndexParts,
   pathIndexFromParts,

@@ -47,11 +47,25 @@ const CACHE = new WeakMap<KnowledgeGraph, PathIndex>();
 
 /** The graph's path index, built on first use and rebuilt when the graph's size changed since. */
 export function pathIndexOf(graph: KnowledgeGraph): PathIndex {
-  const cached = CACHE.get(graph);
-  if (cached && cached.order === graph.order && cached.size === graph.size) return cached;
+  const cached = cachedPathIndex(graph);
+  if (cached) return cached;
   const index = buildPathIndex(graph);
   CACHE.set(graph, index);
   return index;
+}
+
+/** The graph's index if one was built or seeded and the graph's size has not changed since; null otherwise. */
+export function cachedPathIndex(graph: KnowledgeGraph): PathIndex | null {
+  const cached = CACHE.get(graph);
+  return cached && cached.order === graph.order && cached.size === graph.size ? cached : null;
+}
+
+/**
+ * Makes {@link pathIndexOf} answer with `index` for `graph` without building one: an index read from a snapshot of
+ * this graph. The caller vouches that it is the graph's (src/snapshot checks the ids and ends before seeding).
+ */
+export function seedPathIndex(graph: KnowledgeGraph, index: PathIndex): void {
+  CACHE.set(graph, index);
 }
 
 /**

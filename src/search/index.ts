@@ -11,5 +11,11 @@ export {
   type SuggestOptions,
 } from "./suggest.ts";
 export { normalizeName } from "./normalize.ts";
-export { searchIndexOf, type SearchIndex } from "./searchIndex.ts";
+export {
+  searchIndexOf,
+  buildSearchIndex,
+  cachedSearchIndex,
+  seedSearchIndex,
+  type SearchIndex,
+} from "./searchIndex.ts";
 export { DEFAULT_SEARCH_OPTIONS, TIER_SCORES, type MatchTier, type SearchHit, type SearchOptions } from "./types.ts";

@@ -39,11 +39,22 @@ const CACHE = new WeakMap<SearchableGraph, SearchIndex>();
 
 /** The graph's search index, built on first use and rebuilt when the graph's size changed since. */
 export function searchIndexOf(graph: SearchableGraph): SearchIndex {
-  const cached = CACHE.get(graph);
-  if (cached && cached.order === graph.order && cached.size === graph.size) return cached;
+  const cached = cachedSearchIndex(graph);
+  if (cached) return cached;
   const index = buildSearchIndex(graph);
   CACHE.set(graph, index);
   return index;
+}
+
+/** The graph's index if one was built or seeded and the graph's size has not changed since; null otherwise. */
+export function cachedSearchIndex(graph: SearchableGraph): SearchIndex | null {
+  const cached = CACHE.get(graph);
+  return cached && cached.order === graph.order && cached.size === graph.size ? cached : null;
+}
+
+/** Makes {@link searchIndexOf} answer with `index` for `graph` without building one (an index read from a snapshot). */
+export function seedSearchIndex(graph: SearchableGraph, index: SearchIndex): void {
+  CACHE.set(graph, index);
 }
 
 /**

@@ -12,6 +12,8 @@ import type { AppOptions } from "./app.ts";
 import { createRequestHandler } from "./handler.ts";
 import { DEFAULT_HOST_GUARD_OPTIONS } from "./hostGuard.ts";
 import { warmQueryIndexes } from "../query/warm.ts";
+import { seedServedIndexes, snapshotTargetOf } from "../query/servedSnapshot.ts";
+import { saveSnapshot } from "../snapshot/index.ts";
 import { ServedGraph } from "../graph/servedGraph.ts";
 import type { ServerContext } from "./context.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
@@ -181,7 +183,11 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
   };
   if (dataError) context.served.setError(dataError);
   if (opts.pathWorkers > 0) context.pathWorkers = new PathWorkerPool({ size: opts.pathWorkers });
+  // The snapshot seeds the path and search indexes the warm-up would build; a refused one is written afresh after.
+  const snapshot = snapshotTargetOf(graph, opts);
+  const seeded = seedServedIndexes(graph, snapshot);
   const stopWarming = warmQueryIndexes(context.served, opts.draw);
+  if (snapshot && seeded.type === "refused") saveSnapshot(graph, snapshot.file, snapshot.key);
   const stopWrites = setupWrites(context, opts);
   const server = createGuardedServer(
     createRequestHandler(context, { ...opts.app, hosts: { boundHost: opts.host, allowedHosts: opts.allowedHosts } }),

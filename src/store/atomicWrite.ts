@@ -9,11 +9,28 @@ let counter = 0;
 
 /** Writes `data` to `file` so that readers see either the old or the new content, never a mix. */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+  writeFileAtomicWith(file, (fd) => {
+    writeSync(fd, typeof data === "string" ? Buffer.from(data, "utf8") : data);
+  });
+}
+
+/**
+ * {@link writeFileAtomic} for content written piece by piece: `write` gets the temporary file's descriptor (it may
+ * write at any position, e.g. a header last), which is then flushed and renamed over `file`. If `write` throws, the
+ * target is left untouched and the temporary file removed.
+ */
+export function writeFileAtomicWith(file: string, write: (fd: number) => void): void {
   const dir = path.dirname(file);
   mkdirSync(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${++counter}.tmp`);
   try {
-    writeFileDurable(tmp, data);
+    const fd = openSync(tmp, "w", 0o644);
+    try {
+      write(fd);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, file);
     syncDirectory(dir);
   } catch (error) {

@@ -15,6 +15,7 @@ const SRC_LAYERS: LayerTable = [
   ["graph"],
   ["search", "extract"],
   ["paths"],
+  ["snapshot"],
   ["export"],
   ["graphfile"],
   ["import"],

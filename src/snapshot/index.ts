@@ -1,0 +1,27 @@
+/**
+ * Snapshot: the served graph's columns, path index and search index in one binary file beside the graph file, read
+ * back in a few large reads so a restart does not build the indexes again.
+ */
+export { writeSnapshot } from "./write.ts";
+export { saveSnapshot } from "./save.ts";
+export { readSnapshot } from "./read.ts";
+export { seedFromSnapshot } from "./seed.ts";
+export {
+  builtGraphKey,
+  foreignFileKey,
+  snapshotPathOf,
+  foreignSnapshotPath,
+  CACHE_FOLDER,
+  DEFAULT_SNAPSHOT_PLACE_OPTIONS,
+  type SnapshotPlaceOptions,
+} from "./key.ts";
+export { FORMAT_VERSION } from "./format.ts";
+export type {
+  Snapshot,
+  SnapshotColumns,
+  SnapshotExpectation,
+  SnapshotMeta,
+  SnapshotReadResult,
+  SnapshotRefusal,
+  SnapshotRefusalReason,
+} from "./types.ts";

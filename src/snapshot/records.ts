@@ -1,0 +1,76 @@
+/**
+ * Snapshot records: the attribute JSON of one node or edge, read from the file when asked for, each block of the
+ * records region checked against its hash the first time it is read.
+ */
+import { createHash } from "node:crypto";
+import { closeSync, readSync } from "node:fs";
+import { BLOCK_HASH_BYTES, CHECKSUM_HASH, type SectionEntry } from "./format.ts";
+
+/** Where the records region is and how it is checked. */
+export interface RecordRegion {
+  /** From the file's start. */
+  offset: number;
+  bytes: number;
+  blockBytes: number;
+  /** sha1 of each block, one after another. */
+  blockHashes: Uint8Array;
+}
+
+/** Reads records from an open snapshot file, which it closes on {@link RecordReader.close}. */
+export class RecordReader {
+  #fd: number | null;
+  readonly #verified: Uint8Array;
+
+  constructor(
+    fd: number,
+    readonly file: string,
+    readonly region: RecordRegion,
+  ) {
+    this.#fd = fd;
+    this.#verified = new Uint8Array(region.blockHashes.length / BLOCK_HASH_BYTES);
+  }
+
+  /**
+   * The text of bytes `[from, to)` of `section` (offsets within the section). Throws when the blocks they lie in do
+   * not match their hashes (the file was damaged after it was opened or since it was written) or the file is closed.
+   */
+  text(section: SectionEntry, from: number, to: number): string {
+    const fd = this.#fd;
+    if (fd === null) throw new Error(`snapshot: ${this.file} is closed; read the snapshot again`);
+    const { blockBytes } = this.region;
+    const start = section.offset + from;
+    const end = section.offset + to;
+    const first = Math.floor(start / blockBytes);
+    const last = Math.max(first, Math.floor((end - 1) / blockBytes));
+    const spanStart = first * blockBytes;
+    const spanEnd = Math.min(this.region.bytes, (last + 1) * blockBytes);
+    const span = Buffer.allocUnsafe(spanEnd - spanStart);
+    let read = 0;
+    while (read < span.length) {
+      const got = readSync(fd, span, read, span.length - read, this.region.offset + spanStart + read);
+      if (got === 0) break;
+      read += got;
+    }
+    for (let block = first; block <= last; block++) {
+      if (this.#verified[block]) continue;
+      const at = (block - first) * blockBytes;
+      this.#check(block, span.subarray(at, Math.min(read, at + blockBytes)));
+      this.#verified[block] = 1;
+    }
+    return span.toString("utf8", start - spanStart, end - spanStart);
+  }
+
+  close(): void {
+    if (this.#fd !== null) closeSync(this.#fd);
+    this.#fd = null;
+  }
+
+  #check(block: number, bytes: Buffer): void {
+    const digest = createHash(CHECKSUM_HASH).update(bytes).digest();
+    const expected = this.region.blockHashes.subarray(block * BLOCK_HASH_BYTES, (block + 1) * BLOCK_HASH_BYTES);
+    if (!digest.equals(expected))
+      throw new Error(
+        `snapshot: the attribute records of ${this.file} are damaged (block ${block}); rebuild it with "npx kg build" or restart the server, which writes it again`,
+      );
+  }
+}

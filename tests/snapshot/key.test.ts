@@ -1,0 +1,75 @@
+import { statSync, utimesSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  builtGraphKey,
+  CACHE_FOLDER,
+  foreignFileKey,
+  foreignSnapshotPath,
+  snapshotPathOf,
+} from "../../src/snapshot/index.ts";
+import { useTempFiles } from "../helpers/tempFiles.ts";
+
+describe("snapshot", () => {
+  const temp = useTempFiles("kg-snapshot-key-");
+
+  describe("builtGraphKey", () => {
+    it("is null for a graph without an input fingerprint or a graph file that is absent", () => {
+      const file = temp.write("built.json", "{}");
+      expect(builtGraphKey(undefined, file)).toBeNull();
+      expect(builtGraphKey("", file)).toBeNull();
+      expect(builtGraphKey("abc", temp.path("absent.json"))).toBeNull();
+    });
+
+    it("changes with the fingerprint and when the graph file is written again", () => {
+      const file = temp.write("rewritten.json", "{}");
+      const key = builtGraphKey("abc", file);
+      expect(key).toContain("inputs abc");
+      expect(builtGraphKey("abd", file)).not.toBe(key);
+      writeFileSync(file, '{"nodes":[]}');
+      expect(builtGraphKey("abc", file)).not.toBe(key);
+    });
+  });
+
+  describe("foreignFileKey", () => {
+    it("changes when the content changes though the size and modification time are put back", () => {
+      const file = temp.write("foreign.json", '{"a":1}');
+      const second = new Date("2024-01-02T03:04:05Z");
+      utimesSync(file, second, second);
+      const before = statSync(file, { bigint: true });
+      const key = foreignFileKey(file);
+      writeFileSync(file, '{"a":2}');
+      utimesSync(file, second, second);
+      const after = statSync(file, { bigint: true });
+      expect([after.size, after.mtimeNs]).toEqual([before.size, before.mtimeNs]);
+      expect(foreignFileKey(file)).not.toBe(key);
+      expect(key).toContain(path.resolve(file));
+    });
+
+    it("is null for a folder (a Neo4j bundle) or a missing file", () => {
+      expect(foreignFileKey(temp.path())).toBeNull();
+      expect(foreignFileKey(temp.path("absent.gexf"))).toBeNull();
+    });
+  });
+
+  describe("where snapshots live", () => {
+    it("puts a built graph's snapshot beside its file", () => {
+      expect(snapshotPathOf("/data/build/graph.json")).toBe(path.join("/data/build", "graph.snapshot"));
+    });
+
+    it("puts a foreign file's snapshot in .kg-cache/ beside it", () => {
+      const file = temp.write("theirs.gexf", "<gexf/>");
+      expect(foreignSnapshotPath(file)).toBe(path.join(temp.path(), CACHE_FOLDER, "theirs.gexf.snapshot"));
+    });
+
+    it("falls back to the user's cache folder, under a name made from the path, when that folder cannot be made", () => {
+      // The "folder" is a file here: no .kg-cache/ can be made in it, whoever runs the test.
+      const blocker = temp.write("not-a-folder", "");
+      const a = foreignSnapshotPath(path.join(blocker, "graph.json"), { cacheDir: temp.path("cache") });
+      const b = foreignSnapshotPath(path.join(blocker, "sub", "graph.json"), { cacheDir: temp.path("cache") });
+      expect(path.dirname(a)).toBe(temp.path(path.join("cache", "kg", "snapshots")));
+      expect(path.basename(a)).toMatch(/^[0-9a-f]{16}-graph\.json\.snapshot$/);
+      expect(a).not.toBe(b);
+    });
+  });
+});
