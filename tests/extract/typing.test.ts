@@ -95,6 +95,11 @@ describe("extract", () => {
       expect(entity(firm, "American Airlines Group")?.type).toBe("organization");
     });
 
+    it("reads a role word right after a given name as a middle name, not a split: Steven Dean Moore", () => {
+      expect(entity(extract("It was directed by Steven Dean Moore."), "Steven Dean Moore")?.type).toBe("person");
+      expect(entity(extract("Georgia Governor Jimmy Carter spoke."), "Jimmy Carter")?.type).toBe("person");
+    });
+
     it("keeps a parliament's name whole: the Diet of Japan", () => {
       expect(entity(extract("It had 32 seats in the Diet of Japan."), "Diet of Japan")?.type).toBe("organization");
     });

@@ -382,6 +382,14 @@ function splitAtRole(a: Analysis, ctx: CompiledContext, from: number, to: number
   for (let k = from + 1; k < to - 1; k++) {
     const role = matchPhrase(ctx.roles, tokens, k, to);
     if (!role || role.to >= to || !/^\p{Lu}/u.test(tokens[k].text)) continue;
+    // "Steven Dean Moore": a one-word role right after a lone given name is a middle name.
+    if (
+      k - from === 1 &&
+      role.to - k === 1 &&
+      isFirstName(tokens[from].lower) &&
+      !isKnownPlace(ctx, tokens[from].lower)
+    )
+      continue;
     const known = matchName(ctx.names, tokens, from, k);
     if (known && from + known.tokens.length === k)
       push(a, out, taken, { from, to: k, type: known.name.entry.type, known: known.name });
