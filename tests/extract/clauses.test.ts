@@ -230,6 +230,18 @@ describe("extract", () => {
       expect(triples(extract("Globex last week bought Initech."))).toContain("globex acquires initech");
     });
 
+    it("finds the subject past its bracketed acronym and a time, and past a place it sits in", () => {
+      const r = extract("The Department of Health (DOH) on Wednesday ordered San Rafael General Hospital to close.");
+      expect(r.relations.some((x) => x.source === "department-of-health" && x.kind !== "cooccurrence")).toBe(true);
+      const court = extract("The High Court in Nairobi on Thursday ruled against the Ministry of Health.");
+      expect(relation(court, "high-court", "rules_against", "ministry-of-health")).toBeDefined();
+    });
+
+    it("reads the holder of a possessed role as the object: talks with Kenya's foreign minister, X,", () => {
+      const r = extract("Sari Wulandari later met Kenya's trade minister, Aisha Mwinyi, who praised the deal.");
+      expect(r.relations.some((x) => x.source === "sari-wulandari" && x.target === "aisha-mwinyi")).toBe(true);
+    });
+
     it("reads the body a person's 'whose' names as the person's: X, whose Y Party has governed", () => {
       const r = extract("Banda won, against Patrick Mhango, whose Malawi Congress Party has governed since 2020.");
       expect(relation(r, "patrick-mhango", "affiliated_with", "malawi-congress-party")).toBeDefined();

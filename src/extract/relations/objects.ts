@@ -65,6 +65,9 @@ export function readComplement(
       // "joined Britain's Labour Party": the possessed name is the complement; "bought Microsoft's stake": none.
       const owned = isPossessive(v, m.to) ? mentionStarting(v, m.to + 1) : null;
       if (owned) return complement(v, s, owned, prep, direct, words);
+      // "talks with Kenya's foreign minister, Joseph Kiprono": the holder of the possessed role.
+      const holder = isPossessive(v, m.to) ? roleHolder(v, s, m.to + 1) : null;
+      if (holder) return complement(v, s, holder, prep, direct, words);
       if (isPossessive(v, m.to)) return null;
       // "signed the Uruguayan striker X": a demonym adjective describes the name after it.
       // ("joining NATO worries Moscow": without an article or a demonym, the noun is the tagger's reading of a verb.)
@@ -110,6 +113,23 @@ function roleTitle(v: View, s: Sentence, j: number): Mention | null {
   if (v.mentionAt[from]) return null;
   const role = matchPhrase(v.ctx.roles, v.tokens, from, s.to);
   return role ? mentionStarting(v, role.to) : null;
+}
+
+/** Most words before a role phrase ("Kenya's new foreign minister"). */
+const MAX_ROLE_MODIFIERS = 2;
+
+/** The person named after a role phrase and a comma starting near `k` ("foreign minister, Joseph Kiprono"), or null. */
+function roleHolder(v: View, s: Sentence, k: number): Mention | null {
+  for (let j = k; j < s.to && j <= k + MAX_ROLE_MODIFIERS; j++) {
+    const role = matchPhrase(v.ctx.roles, v.tokens, j, s.to);
+    if (role && v.tokens[role.to]?.lower === ",") {
+      const person = mentionStarting(v, role.to + 1);
+      return person && v.clusters[person.entity].type === "person" ? person : null;
+    }
+    const t = v.tokens[j];
+    if (v.mentionAt[j] || (t.pos !== "ADJ" && t.pos !== "NOUN") || !/^\p{Ll}/u.test(t.text)) return null;
+  }
+  return null;
 }
 
 /** Most common nouns between a modifying name and the name they describe ("freight forwarder"). */

@@ -117,12 +117,24 @@ function beforeTime(v: View, s: Sentence, j: number): number {
   const time = mentionEnding(v, j);
   if (!time || v.clusters[time.entity].type !== "date") return j;
   const prep = time.from - 1;
+  // "The Department of Health (DOH) on Wednesday ordered": the subject's acronym in brackets before the time.
+  const open = v.tokens[prep - 1]?.lower === ")" ? bracketOpening(v, s, prep - 1) : -1;
+  if (open > s.from && TIME_PREPOSITIONS.has(v.tokens[prep].lower) && mentionEnding(v, open)) return open;
   if (prep > s.from && TIME_PREPOSITIONS.has(v.tokens[prep].lower) && mentionEnding(v, prep)) return prep;
   return time.from > s.from &&
     /^(?:last|this|next|early|late)$/.test(v.tokens[time.from].lower) &&
     mentionEnding(v, time.from)
     ? time.from
     : j;
+}
+
+/** Most words inside a bracket after a name ("(DOH)", "(Te Whatu Ora)"). */
+const MAX_BRACKETED = 6;
+
+/** The "(" that the ")" at `close` closes, or -1. */
+function bracketOpening(v: View, s: Sentence, close: number): number {
+  for (let n = close - 1; n > s.from && n >= close - MAX_BRACKETED; n--) if (v.tokens[n].lower === "(") return n;
+  return -1;
 }
 
 /** Prepositions that attach a name to the one before it in a subject ("Judge X of the Court for the District of Y"). */
@@ -138,7 +150,9 @@ function headOfChain(v: View, s: Sentence, subject: Subject | null): Subject | n
   for (let start = subject.start; ;) {
     let n = start - 1;
     if (v.tokens[n]?.lower === "the") n--;
-    if (n <= s.from || !ATTACHING.has(v.tokens[n].lower)) return head;
+    // "The High Court in Nairobi ruled": "in" attaches a place to the body it sits in.
+    const placed = v.tokens[n]?.lower === "in" && PLACES.has(v.clusters[head.members[0]].type) && head === subject;
+    if (n <= s.from || (!ATTACHING.has(v.tokens[n].lower) && !placed)) return head;
     // Unnamed words may sit between the names ("Court for the Southern District of Ohio").
     let k = n;
     while (k > s.from && !v.mentionAt[k - 1] && /^\p{Lu}/u.test(v.tokens[k - 1].text)) k--;
