@@ -237,6 +237,20 @@ describe("extract", () => {
       expect(relation(court, "high-court", "rules_against", "ministry-of-health")).toBeDefined();
     });
 
+    it("reads an agent past a demonym and a gerund trade, and a participle after a '-based' apposition", () => {
+      const r = extract("Halvorsen Line, which was bought by the German shipping group Hapag-Lloyd in 2024, said so.");
+      expect(r.relations.some((x) => x.source === "halvorsen-line" && x.target === "hapag-lloyd")).toBe(true);
+      const owned = extract(
+        "It was built by Nordbygg, a Malmö-based contractor owned by the Finnish group Kallio Holdings.",
+      );
+      expect(relation(owned, "nordbygg", "owned_by", "kallio-holdings")).toBeDefined();
+    });
+
+    it("places the name set beside a '-based' description: the Kathmandu-based central bank, X,", () => {
+      const r = extract("Economists at the Kathmandu-based central bank, Nepal Rastra Bank, warned of turmoil.");
+      expect(relation(r, "nepal-rastra-bank", "headquartered_in", "kathmandu")).toBeDefined();
+    });
+
     it("reads the holder of a possessed role as the object: talks with Kenya's foreign minister, X,", () => {
       const r = extract("Sari Wulandari later met Kenya's trade minister, Aisha Mwinyi, who praised the deal.");
       expect(r.relations.some((x) => x.source === "sari-wulandari" && x.target === "aisha-mwinyi")).toBe(true);

@@ -136,6 +136,11 @@ function basedIn(v: View, s: Sentence, k: number, out: Candidate[]): void {
     else if (m) {
       out.push(based(m.entity, k, m.to));
       return;
+    } else if (v.tokens[n].lower === "," && n > k + 1 && mentionStarting(v, n + 1)) {
+      // "the Kathmandu-based central bank, Nepal Rastra Bank": the name the description is set beside.
+      const named = mentionStarting(v, n + 1)!;
+      out.push(based(named.entity, k, named.to));
+      return;
     } else if (!BETWEEN_BASED_AND_NAME.has(v.tokens[n].pos)) break;
   }
   // "Hartwell & Rowe, the London-based engineering group": an apposition describing the name before it.

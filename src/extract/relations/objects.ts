@@ -141,7 +141,9 @@ function describedName(v: View, k: number, to: number): Mention | null {
     const m = mentionStarting(v, n);
     if (m) return SKIPPED_TYPES.has(v.clusters[m.entity].type) ? null : m;
     const t = v.tokens[n];
-    if (t.pos !== "NOUN" || !/^\p{Ll}/u.test(t.text)) return null;
+    // "the German shipping group X": a trade may be a gerund.
+    const gerund = t.pos === "VERB" && t.lower.endsWith("ing");
+    if ((t.pos !== "NOUN" && !gerund) || !/^\p{Ll}/u.test(t.text)) return null;
   }
   return null;
 }

@@ -215,7 +215,8 @@ export function participleHost(v: View, s: Sentence, j: number): number {
 /** A word of a noun phrase describing a name: a common noun or adjective, or a demonym ("a Malaysian firm"). */
 function isDescribingWord(v: View, n: number): boolean {
   const t = v.tokens[n];
-  if (v.mentionAt[n]) return v.mentionAt[n]!.adjective === true;
+  // "a Malmö-based contractor owned by": a place's "-based" adjective describes too.
+  if (v.mentionAt[n]) return v.mentionAt[n]!.adjective === true || /-based$/.test(t.text);
   return ((t.pos === "NOUN" || t.pos === "ADJ") && /^\p{Ll}/u.test(t.text)) || !!demonymAt(v, n);
 }
 
