@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { entity, extract } from "./helpers.ts";
+import { entity, extract, relation } from "./helpers.ts";
 
 describe("extract", () => {
   describe("name typing", () => {
@@ -31,6 +31,12 @@ describe("extract", () => {
       const r = extract("Magistrate Wanjiru Odhiambo convicted him. Prosecutor Ana Lima welcomed it.");
       expect(entity(r, "Wanjiru Odhiambo")?.type).toBe("person");
       expect(entity(r, "Ana Lima")?.type).toBe("person");
+    });
+
+    it("does not type a person as a firm by a body's noun inside an 'of' before the comma: the president of the council, X", () => {
+      const r = extract("The president of the city council, Jorge Amaral of the Workers' Party, called a hearing.");
+      expect(entity(r, "Jorge Amaral")?.type).toBe("person");
+      expect(relation(r, "jorge-amaral", "member_of", "workers-party")).toBeDefined();
     });
 
     it("reads two bodies in a run joined by 'and' after a plural noun that announces them", () => {

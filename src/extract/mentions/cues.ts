@@ -103,7 +103,9 @@ const MAX_MODIFIERS = 3;
 function ownedNounPhrase(tokens: Token[], k: number): boolean {
   for (let j = k - 1; j >= 0 && j >= k - 1 - MAX_MODIFIERS; j--) {
     const t = tokens[j];
-    if (/^(?:the|its|their|'s)$/.test(t.lower)) return true;
+    // "the president of the city council, X": a noun after "of" is not the one the name stands beside.
+    if (/^(?:the|its|their)$/.test(t.lower)) return tokens[j - 1]?.lower !== "of";
+    if (t.lower === "'s") return true;
     if (!/^\p{Ll}/u.test(t.text) || (t.pos !== "NOUN" && t.pos !== "ADJ" && t.pos !== "VERB")) return false;
   }
   return false;
