@@ -571,13 +571,14 @@ function ofHead(word: string): boolean {
 /** Whether a capitalised common noun at `i` heads a body's name with "of": "the Church of England". */
 function ofBody(tokens: Token[], i: number): boolean {
   const t = tokens[i];
+  const after = tokens[i + 2];
   return (
     t.pos === "NOUN" &&
     isCapitalized(t) &&
-    tokens[i + 1]?.lower === "of" &&
-    isCapitalized(tokens[i + 2] ?? t) &&
-    tokens[i + 2] !== undefined &&
     tokens[i - 1]?.lower === "the" &&
+    tokens[i + 1]?.lower === "of" &&
+    !!after &&
+    isCapitalized(after) &&
     ofHead(t.lower)
   );
 }

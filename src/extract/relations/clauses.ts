@@ -8,6 +8,7 @@
 import { matchPhrase } from "../mentions/phrases.ts";
 import type { Sentence } from "../nlp/types.ts";
 import { readComplement, type Complement } from "./objects.ts";
+import { rolePredicates } from "./roles.ts";
 import { CONTROL_VERBS, findSubject, isParticiple, participleHost, verbGroupStart, type Subject } from "./subjects.ts";
 import { coordinatedRight, mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
 
@@ -67,7 +68,8 @@ export function clauseRelations(
 
 /** Most words between a verb and the "as" of the role its subject acted in ("won two league titles as coach of"). */
 const MAX_TO_AS = 6;
-const ROLE_OF = new Set(["of", "at", "for"]);
+/** Words that join a role after "as" to its body ("as coach of", "as captain at"). */
+const AS_ROLE_LINKS = new Set(["of", "at", "for"]);
 
 /**
  * "X, who won two titles as coach of Malmö FF", "she scored as captain of Y": a role after "as" in the verb's
@@ -81,7 +83,7 @@ function roleInClause(v: View, s: Sentence, k: number, subject: Subject, confide
     if (t.pos === "VERB" || t.pos === "AUX" || t.pos === "PUNCT" || v.mentionAt[n]) return;
     if (t.lower !== "as") continue;
     const role = matchPhrase(v.ctx.roles, v.tokens, n + 1, s.to);
-    if (!role || !ROLE_OF.has(v.tokens[role.to]?.lower ?? "")) return;
+    if (!role || !AS_ROLE_LINKS.has(v.tokens[role.to]?.lower ?? "")) return;
     const at = v.tokens[role.to + 1]?.lower === "the" ? role.to + 2 : role.to + 1;
     const body = mentionStarting(v, at);
     if (!body || !ROLE_BODIES.has(v.clusters[body.entity].type)) return;
@@ -89,7 +91,7 @@ function roleInClause(v: View, s: Sentence, k: number, subject: Subject, confide
       out.push({
         source: person,
         target: body.entity,
-        predicates: role.phrase.value === "leads" ? ["leads", "governs"] : [role.phrase.value],
+        predicates: rolePredicates(role.phrase.value),
         rule: "clause-role",
         confidence,
         from: subject.start,

@@ -90,11 +90,13 @@ function isDescriptionModifier(v: View, k: number): boolean {
   if (!t) return false;
   const m = v.mentionAt[k];
   // "the Istanbul club": a place's name may say where the body is.
-  if (m) return m.adjective === true || (m.from === k && m.to === k + 1 && (/-based$/.test(t.text) || isCity(v, m)));
+  if (m)
+    return m.adjective === true || (m.from === k && m.to === k + 1 && (/-based$/.test(t.text) || isLocation(v, m)));
   return t.pos === "ADJ" && /^\p{Ll}/u.test(t.text);
 }
 
-function isCity(v: View, m: Mention): boolean {
+/** Whether a mention names a location ("the Istanbul club"). */
+function isLocation(v: View, m: Mention): boolean {
   return v.clusters[m.entity].type === "location";
 }
 

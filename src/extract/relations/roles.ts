@@ -145,10 +145,10 @@ function after(
 function before(v: View, s: Sentence, person: number, from: number, _to: number, out: Candidate[]) {
   const t = v.tokens;
   // "Lumo's co-founders, Aino Virtanen and Rahul Menon": the second of two people shares the first one's role.
-  const first = t[from - 1]?.lower === "and" ? mentionEnding(v, from - 1) : null;
-  if (first && v.clusters[first.entity].type === "person" && v.clusters[person].type === "person") {
+  const partner = t[from - 1]?.lower === "and" ? mentionEnding(v, from - 1) : null;
+  if (partner && v.clusters[partner.entity].type === "person" && v.clusters[person].type === "person") {
     const found: Candidate[] = [];
-    before(v, s, first.entity, first.from, first.to, found);
+    before(v, s, partner.entity, partner.from, partner.to, found);
     for (const c of found) out.push({ ...c, source: person, to: v.mentionAt[from]!.to });
     return;
   }
@@ -159,43 +159,37 @@ function before(v: View, s: Sentence, person: number, from: number, _to: number,
     (afterTitle(t, k, k + 2) === k + 1 || matchPhrase(v.ctx.roles, t, k, k + 1)?.to === k + 1);
   if (t[j - 2]?.lower === "," && titled(j - 1)) j--;
   if (t[j - 1]?.lower === ",") j--;
-  // The longest role phrase ending right before the person ("chief executive", not "executive").
-  for (let start = Math.max(s.from, j - 5); start < j; start++) {
-    if (v.mentionAt[start]) continue;
-    // "Lumo's co-founders, X and Y": a plural role names each of the people after it.
-    const written = matchPhrase(v.ctx.roles, t, start, j);
-    const plural = t[j - 1].pos === "NOUN" && t[j - 1].lower.endsWith("s");
-    const role = written?.to === j || !plural ? written : matchPhrase(v.ctx.roles, t, start, j, true);
-    if (!role || role.to !== j) continue;
-    let p = start;
-    while (p > s.from && MODIFIER_POS.has(t[p - 1].pos) && !v.mentionAt[p - 1]) p--;
-    // "the company's founder and chief executive, X": a role coordinated before the last one has the same owner.
-    const roles = [role.phrase];
-    const first = t[p - 1]?.lower === "and" ? roleEnding(v, s, p - 1) : null;
-    if (first) {
-      roles.unshift(first.phrase);
-      p = first.start;
-    }
-    // "Its president, X" / "the club's president, X": the owner is the entity the words point to.
-    const pointed = pointedOwnerEnding(v, p, person);
-    if (pointed) {
-      const end = v.mentionAt[from]!.to;
-      for (const r of roles)
-        out.push(cand(person, pointed.entity, r.value, "coreferent-role", pointed.at, end, r.words.join(" ")));
-      return;
-    }
-    if (isPossessive(v, p - 1)) p--;
-    let owner = mentionEnding(v, p);
-    if (!owner) return;
-    // "Voltaro's European director, X": the demonym says where the role is held; the possessive names its holder.
-    const holder = isPossessive(v, owner.from - 1) ? mentionEnding(v, owner.from - 1) : null;
-    if (holder && PLACE_TYPES.has(v.clusters[owner.entity].type) && !PLACE_TYPES.has(v.clusters[holder.entity].type))
-      owner = holder;
-    const end = v.mentionAt[from]!.to;
-    out.push(cand(person, owner.entity, role.phrase.value, "title-role", owner.from, end, role.phrase.words.join(" ")));
+  // The longest role phrase ending right before the person ("chief executive", not "executive"); "Lumo's co-founders,
+  // X and Y": a plural role names each of the people after it.
+  const role = roleEnding(v, s, j, ROLE_REACH_BEFORE_NAME, true);
+  if (!role) {
+    if (j < from) staffBefore(v, s, person, from, j, out);
     return;
   }
-  if (j < from) staffBefore(v, s, person, from, j, out);
+  let p = role.start;
+  // "the company's founder and chief executive, X": a role coordinated before the last one has the same owner.
+  const roles = [role.phrase];
+  const first = t[p - 1]?.lower === "and" ? roleEnding(v, s, p - 1, ROLE_REACH_COORDINATED, false) : null;
+  if (first) {
+    roles.unshift(first.phrase);
+    p = first.start;
+  }
+  const end = v.mentionAt[from]!.to;
+  // "Its president, X" / "the club's president, X": the owner is the entity the words point to.
+  const pointed = pointedOwnerEnding(v, p, person);
+  if (pointed) {
+    for (const r of roles)
+      out.push(cand(person, pointed.entity, r.value, "coreferent-role", pointed.at, end, r.words.join(" ")));
+    return;
+  }
+  if (isPossessive(v, p - 1)) p--;
+  let owner = mentionEnding(v, p);
+  if (!owner) return;
+  // "Voltaro's European director, X": the demonym says where the role is held; the possessive names its holder.
+  const holder = isPossessive(v, owner.from - 1) ? mentionEnding(v, owner.from - 1) : null;
+  if (holder && PLACE_TYPES.has(v.clusters[owner.entity].type) && !PLACE_TYPES.has(v.clusters[holder.entity].type))
+    owner = holder;
+  out.push(cand(person, owner.entity, role.phrase.value, "title-role", owner.from, end, role.phrase.words.join(" ")));
 }
 
 /** Words of a job the role lexicon lacks, between a possessive and the name: "Roche's head of partnering, X". */
@@ -228,19 +222,38 @@ function staffBefore(v: View, s: Sentence, person: number, from: number, comma: 
 
 /** A lower-case noun or adjective of a job's name, or the "of" or "for" that joins its field ("head of research"). */
 function isStaffWord(t: Token): boolean {
-  if (STAFF_LINKS.has(t.lower) || !/^\p{Ll}/u.test(t.text)) return STAFF_LINKS.has(t.lower);
+  if (STAFF_LINKS.has(t.lower)) return true;
   // "head of partnering": a field may be a gerund.
-  return t.pos === "NOUN" || t.pos === "ADJ" || (t.pos === "VERB" && t.lower.endsWith("ing"));
+  const word = t.pos === "NOUN" || t.pos === "ADJ" || (t.pos === "VERB" && t.lower.endsWith("ing"));
+  return word && /^\p{Ll}/u.test(t.text);
 }
 
-/** The role phrase (and its modifiers) ending right before token `j`, with where it starts; or null. */
-function roleEnding(v: View, s: Sentence, j: number): { phrase: Phrase<string>; start: number } | null {
-  for (let start = Math.max(s.from, j - 4); start < j; start++) {
+/** How far back from a name a role phrase may start ("Y's longtime chief executive, X"). */
+const ROLE_REACH_BEFORE_NAME = 5;
+/** The same for the first of two coordinated roles ("founder and chief executive"). */
+const ROLE_REACH_COORDINATED = 4;
+
+/**
+ * The longest role phrase ending right before token `j`, with where its modifiers start; or null. With `plural`, a
+ * plural role matches by its lemma.
+ */
+function roleEnding(
+  v: View,
+  s: Sentence,
+  j: number,
+  reach: number,
+  plural: boolean,
+): { phrase: Phrase<string>; start: number } | null {
+  const t = v.tokens;
+  // A plural ("co-founders") is matched by its lemma when its written form is no role.
+  const byLemma = plural && t[j - 1]?.pos === "NOUN" && t[j - 1].lower.endsWith("s");
+  for (let start = Math.max(s.from, j - reach); start < j; start++) {
     if (v.mentionAt[start]) continue;
-    const role = matchPhrase(v.ctx.roles, v.tokens, start, j);
+    const written = matchPhrase(v.ctx.roles, t, start, j);
+    const role = written?.to === j || !byLemma ? written : matchPhrase(v.ctx.roles, t, start, j, true);
     if (!role || role.to !== j) continue;
     let p = start;
-    while (p > s.from && MODIFIER_POS.has(v.tokens[p - 1].pos) && !v.mentionAt[p - 1]) p--;
+    while (p > s.from && MODIFIER_POS.has(t[p - 1].pos) && !v.mentionAt[p - 1]) p--;
     return { phrase: role.phrase, start: p };
   }
   return null;
@@ -378,7 +391,10 @@ function cand(
   to: number,
   role: string,
 ): Candidate {
-  // A leader of a city or region governs it: "leads" does not take places, "governs" does.
-  const predicates = predicate === "leads" ? ["leads", "governs"] : [predicate];
-  return { source, target, predicates, rule, confidence: 0.85, from, to, role };
+  return { source, target, predicates: rolePredicates(predicate), rule, confidence: 0.85, from, to, role };
+}
+
+/** The predicates a role's holder may have: a leader of a city or region governs it ("leads" takes no places). */
+export function rolePredicates(predicate: string): string[] {
+  return predicate === "leads" ? ["leads", "governs"] : [predicate];
 }
