@@ -156,9 +156,11 @@ function step(
     }
   }
   const known = matchName(ctx.names, tokens, i, to);
-  // "the African Development Bank": the tagger may read a demonym as an adjective, not the start of a name.
+  // "the African Development Bank", "the African Union Commission": the tagger may read a demonym, alone or starting a
+  // known body's name, as an adjective, not the start of a name.
   const runEnd =
-    known?.name.kind === "demonym-adjective" && i + known.tokens.length < to
+    (known?.name.kind === "demonym-adjective" || known?.name.entry.type === "organization") &&
+    i + known.tokens.length < to
       ? Math.max(properRun(tokens, i, to), properRun(tokens, i + known.tokens.length, to))
       : properRun(tokens, i, to);
   if (known) {
@@ -166,16 +168,16 @@ function step(
     const kind = known.name.kind;
     // "Swiss National Bank", "United States Tennis Association", "Italian Open", "Russian Empire": a state's name or
     // demonym that starts a longer name ending with an organisation, event or polity word is part of that name; a
-    // state's name and a
-    // body of government ("US Treasury", "the US Commerce Department") stay the state and its body.
+    // state's name and a body of government ("US Treasury", "the US Commerce Department") stay the state and its body.
     const body = kind === "name" && runEnd > end && GOVERNMENT_HEADS.has(tokens[runEnd - 1].lower);
+    // "the African Union Commission": a known body's name followed by words ending with a body's head is one name.
+    const last = tokens[runEnd - 1].lower;
     const starts =
       !body &&
       runEnd > end &&
-      (kind === "demonym-adjective" || known.name.entry.type === "country") &&
-      (isOrgHead(tokens[runEnd - 1].lower) ||
-        isEventHead(tokens[runEnd - 1].lower) ||
-        isPolityHead(tokens[runEnd - 1].lower)) &&
+      (((kind === "demonym-adjective" || known.name.entry.type === "country") &&
+        (isOrgHead(last) || isEventHead(last) || isPolityHead(last))) ||
+        (known.name.entry.type === "organization" && isOrgHead(last))) &&
       trimmedEnd(ctx, tokens, i, runEnd) === runEnd;
     if (starts || (kind === "demonym-adjective" && demonymStartsName(a, ctx, end, runEnd, to))) {
       properName(a, ctx, i, runEnd, out, taken);
@@ -304,6 +306,15 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
   let titled = false;
   for (;;) {
     const next = afterTitle(tokens, start, to);
+    // "NATO Secretary General Mark Rutte", "US Attorney General X": a known name qualifying the office is kept.
+    const owner = next > start + 1 ? matchName(ctx.names, tokens, start, next - 1) : null;
+    if (owner)
+      push(a, out, taken, {
+        from: start,
+        to: start + owner.tokens.length,
+        type: owner.name.entry.type,
+        known: owner.name,
+      });
     if (next > start) start = next;
     else {
       const role = matchPhrase(ctx.roles, tokens, start, to);
@@ -531,10 +542,17 @@ function namePossessive(tokens: Token[], from: number, j: number, to: number): n
   const t = tokens[j];
   const prev = tokens[j - 1];
   if ((t.lower !== "'s" && t.lower !== "'") || !prev || prev.end !== t.start) return j;
-  if (!isCommonWord(prev.lower) && !/^(?:st\.?|saint)$/.test(tokens[from].lower)) return j;
+  if (!isCommonWord(prev.lower) && !isCommonWord(singular(prev.lower)) && !/^(?:st\.?|saint)$/.test(tokens[from].lower))
+    return j;
   let k = j + 1;
   while (k < to && isCapitalized(tokens[k]) && tokens[k].pos !== "PUNCT") k++;
-  return k > j + 1 && endsOrgName(tokens[k - 1].lower) ? k : j;
+  const last = tokens[k - 1].lower;
+  return k > j + 1 && (endsOrgName(last) || endsOrgName(singular(last))) ? k : j;
+}
+
+/** A plural's "-s" dropped ("pilots", "associations"), for lexicons that list the singular; other words unchanged. */
+function singular(word: string): string {
+  return word.length > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word;
 }
 
 /** At most this many particles stand together in a town's name. */
