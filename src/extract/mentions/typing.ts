@@ -146,7 +146,8 @@ const PLACE_NOUNS = new Set([
 /** Nouns whose "of X" names a place governed or inhabited: "the government of Catalonia", "the mayor of Lyon". */
 const PLACE_OF = new Set([
   ...["government", "mayor", "governor", "people", "residents", "streets", "outskirts", "suburbs", "centre"],
-  ...["center", "north", "south", "east", "west", "heart", "parliament", "president", "premier"],
+  ...["center", "north", "south", "east", "west", "heart", "parliament", "president", "premier", "parts"],
+  ...["areas", "regions", "citizens", "inhabitants"],
 ]);
 /** Common nouns after a name that make it a company or outlet: "the Beltway Confidential blog". */
 const OUTLET_NOUNS = new Set([
@@ -431,7 +432,9 @@ export function typeName(
   if (titled) return "person";
   // "X, the Calgary-based railway", "agreed to acquire X": what the sentence says of the name outweighs its look.
   const cue = contextType(tokens, from, to);
-  if (cue) return cue;
+  // "Balderton's partner Ines Kowalczyk": a noun that names firms and people alike yields to a given name and surname.
+  const partner = tokens[from - 1]?.lower === "partner" && words.length === 2 && isFirstName(words[0]);
+  if (cue && !(cue === "organization" && partner)) return cue;
   if (FOLLOWING_PLACE.has(tokens[to]?.lower ?? "")) return "location";
   const firstNamed = isFirstName(words[0]) && !knownPlace(words[0]);
   if (words.length === 2 && firstNamed && SURNAME_PLACE_WORDS.has(last)) return "person";
