@@ -32,6 +32,7 @@ export const EVAL_SETS: EvalSet[] = [
   { name: "news dev 4", dir: path.join(ROOT, "tests/fixtures/extract/devnews4"), heldOut: false },
   { name: "news dev 5", dir: path.join(ROOT, "tests/fixtures/extract/devnews5"), heldOut: false },
   { name: "news dev 6", dir: path.join(ROOT, "tests/fixtures/extract/devnews6"), heldOut: false },
+  { name: "news dev 7", dir: path.join(ROOT, "tests/fixtures/extract/devnews7"), heldOut: false },
   { name: "held-out", dir: path.join(ROOT, "tests/fixtures/extract/heldout"), heldOut: true },
   { name: "news (held-out)", dir: path.join(ROOT, "tests/fixtures/extract/news"), heldOut: true },
 ];
