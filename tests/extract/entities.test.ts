@@ -312,4 +312,58 @@ describe("extract", () => {
       expect(labels("Alibaba and Tencent spoke for Europe.")).not.toContain("Tencent spoke for Europe");
     });
   });
+
+  describe("datelines", () => {
+    it("reads the capitals opening a wire story as the place it was filed from", () => {
+      const r = extract("Court fines retailer\n\nSYDNEY, May 20 — The Supreme Court fined Marlow & Finch.");
+      expect(entity(r, "Sydney")?.type).toBe("location");
+      const hague = extract("THE HAGUE, March 4 — The foundation sued Veerhaven Petroleum.");
+      expect(entity(hague, "The Hague")?.type).toBe("location");
+    });
+
+    it("keeps a capital in a dateline a place, not the state it stands for", () => {
+      const r = extract("WASHINGTON (Reuters) - The senator said so.");
+      expect(entity(r, "Washington")?.type).toBe("location");
+      expect(entity(r, "United States")).toBeUndefined();
+    });
+
+    it("does not read an acronym opening a paragraph as a dateline", () => {
+      const r = extract("NATO, the alliance — and its members — met in Brussels.");
+      expect(entity(r, "NATO")?.type).toBe("organization");
+      expect(entity(r, "Nato")).toBeUndefined();
+    });
+  });
+
+  describe("bodies' longer names", () => {
+    it("keeps a plural possessive inside a body's name", () => {
+      expect(
+        labels("The International Federation of Air Line Pilots' Associations said it backed the strike."),
+      ).toContain("International Federation of Air Line Pilots' Associations");
+    });
+
+    it("reads a known body's name going on to a body's head word as one name", () => {
+      expect(labels("She held talks with the African Union Commission on Monday.")).toContain(
+        "African Union Commission",
+      );
+    });
+
+    it("keeps the known body before an office and the person after it", () => {
+      const r = extract("NATO Secretary General Mark Rutte spoke in Brussels.");
+      expect(entity(r, "NATO")?.type).toBe("organization");
+      expect(entity(r, "Mark Rutte")?.type).toBe("person");
+    });
+  });
+
+  describe("people beside nouns that name firms", () => {
+    it("reads a given name and surname after 'partner' as a person", () => {
+      expect(entity(extract("Balderton's partner Ines Kowalczyk will join the board."), "Ines Kowalczyk")?.type).toBe(
+        "person",
+      );
+      expect(entity(extract("Its partner Nokia will supply the kit."), "Nokia")?.type).toBe("organization");
+    });
+
+    it("reads the name after 'parts of' as a place", () => {
+      expect(entity(extract("Ballots arrived late in parts of Mzuzu."), "Mzuzu")?.type).toBe("location");
+    });
+  });
 });

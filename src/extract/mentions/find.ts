@@ -8,6 +8,7 @@ import { isCalendarWord } from "./calendar.ts";
 import { contextType } from "./cues.ts";
 import { isGlued } from "./glue.ts";
 import { matchName, matchPhrase } from "./phrases.ts";
+import { datelineAt, datelineSurface, paragraphStart } from "./dateline.ts";
 import {
   isCommonWord,
   isEventHead,
@@ -92,11 +93,25 @@ export function findMentions(a: Analysis, ctx: CompiledContext, numeric: boolean
   addNumeric(a, mentions, taken);
   const kept = numeric ? mentions : [];
   const titles = new DocumentTitles(a, ofHead, isNameHead);
+  for (let i = 0; i < a.tokens.length; i++) if (paragraphStart(a, i)) dateline(a, ctx, i, kept, taken);
   for (const s of a.sentences) {
     let i = s.from;
     while (i < s.to) i = taken[i] ? i + 1 : step(a, ctx, titles, i, s.to, kept, taken);
   }
   return withoutNamedDemonyms(anchored(kept, ctx)).sort((x, y) => x.from - y.from);
+}
+
+/** The place of a dateline starting at token `i` ("SYDNEY, May 20 —"): a known place, or a location. */
+function dateline(a: Analysis, ctx: CompiledContext, i: number, out: Mention[], taken: Uint8Array): void {
+  const place = datelineAt(a, i);
+  if (!place || taken[place.from]) return;
+  const { from, to } = place;
+  const known = matchName(ctx.names, a.tokens, from, to);
+  const surface = datelineSurface(a.tokens, from, to, a.text);
+  // "WASHINGTON (Reuters) -": the capital as a place, not the state it stands for elsewhere.
+  if (known && from + known.tokens.length === to && known.name.kind === "name" && known.name.entry.type === "location")
+    push(a, out, taken, { from, to, type: known.name.entry.type, known: known.name, strong: true }, surface);
+  else push(a, out, taken, { from, to, type: "location", strong: true }, surface);
 }
 
 /** Drops adjectival demonyms ("American") of states the document also names by a name ("the United States"). */
