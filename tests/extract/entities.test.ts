@@ -347,6 +347,40 @@ describe("extract", () => {
       );
     });
 
+    it("goes on through 'and' inside a body's 'of' complement, with common words or the initials of its acronym", () => {
+      expect(labels("The Ministry of Climate and Green Growth said so.")).toContain(
+        "Ministry of Climate and Green Growth",
+      );
+      expect(labels("The Argentine Federation of Ski and Andinism (FASA) nominated two skiers.")).toContain(
+        "Argentine Federation of Ski and Andinism",
+      );
+      expect(labels("The Bank of England and Barclays agreed.")).toEqual(
+        expect.arrayContaining(["Bank of England", "Barclays"]),
+      );
+    });
+
+    it("goes on through 'for' inside a body's 'of' complement", () => {
+      expect(labels("He appealed to the Court of Arbitration for Sport in Lausanne.")).toContain(
+        "Court of Arbitration for Sport",
+      );
+      expect(labels("It was backed by Argentina's Secretariat of Sports.")).toContain("Secretariat of Sports");
+    });
+
+    it("reads a body named with 'of' before a possessive as the owner of the next body", () => {
+      const r = extract("The chair of the House of Commons' Standing Committee on Finance said so.");
+      expect(entity(r, "House of Commons")?.type).toBe("organization");
+      expect(entity(r, "Standing Committee on Finance")?.type).toBe("organization");
+    });
+
+    it("reads an office's portfolio as its ministry, not as part of the name after it", () => {
+      const r = extract("Minister of Finance Ruth Richardson spoke.");
+      expect(entity(r, "Ruth Richardson")?.type).toBe("person");
+      expect(entity(r, "Finance")?.type).toBe("organization");
+      expect(entity(extract("He was Prime Minister of Northern Ireland until 1963."), "Northern Ireland")?.type).toBe(
+        "location",
+      );
+    });
+
     it("keeps the known body before an office and the person after it", () => {
       const r = extract("NATO Secretary General Mark Rutte spoke in Brussels.");
       expect(entity(r, "NATO")?.type).toBe("organization");

@@ -71,7 +71,7 @@ const OF_HEADS = new Set([
   ...["school", "office", "court", "duke", "earl", "prince", "princess", "king", "queen", "city", "port", "gulf"],
   ...["isle", "isles", "bay", "cape", "sea", "lake", "river", "mount", "islands", "province", "bank", "minister"],
   ...["secretary", "library", "order", "society", "academy", "association", "league", "federation", "chamber"],
-  ...["diet", "register", "friends"],
+  ...["diet", "register", "friends", "secretariat", "directorate", "inspectorate", "commissariat"],
 ]);
 /** Last words of a state's bodies of government: "US Commerce Department" is a part of the United States. */
 const GOVERNMENT_HEADS = new Set([
@@ -340,6 +340,19 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
     titled = true;
     if (start >= to) return;
   }
+  // "Minister of Finance and Economy Ruth Richardson": the office's portfolio names its ministry, no part of the name
+  // after it; a single name after the words ("Prime Minister of Northern Ireland") is the place the office governs.
+  const portfolio = titled ? afterPortfolio(tokens, start, to) : start;
+  if (portfolio > start + 1 && (portfolio === to || to - portfolio >= 2)) {
+    const from = tokens[start + 1].lower === "the" ? start + 2 : start + 1;
+    if (from < portfolio) push(a, out, taken, { from, to: portfolio, type: "organization" });
+    start = portfolio;
+  } else if (titled && portfolio > start) {
+    // "Prime Minister of Northern Ireland": the name after the office's "of" is what it governs, typed by itself.
+    properName(a, ctx, start + 1, to, out, taken);
+    return;
+  }
+  if (start >= to) return;
   const end = trimmedEnd(ctx, tokens, start, to);
   if (!titled && splitAtRole(a, ctx, start, end, out, taken)) return;
   // "In March Reuters reported": a month or weekday before a name is a date, not part of the name.
@@ -481,7 +494,10 @@ function properRun(tokens: Token[], i: number, to: number): number {
       j + 1 < to &&
       isCapitalized(tokens[j + 1]) &&
       (t.lower !== "of" || complement >= 0 || ofHead(tokens[j - 1].lower) || regnal(tokens, i, j - 1)) &&
-      ((t.lower !== "for" && t.lower !== "on") || takesForComplement(tokens[j - 1].lower)) &&
+      // "Court of Arbitration for Sport": inside a body's "of" complement, "for" goes on with it.
+      ((t.lower !== "for" && t.lower !== "on") ||
+        takesForComplement(tokens[j - 1].lower) ||
+        (t.lower === "for" && bodyOf(tokens, i, j))) &&
       // "American Airlines Group on December 9": a date is no complement of a name.
       !isCalendarWord(tokens[j + 1].lower, tokens[j + 2]?.lower)
     ) {
@@ -542,10 +558,53 @@ function bodyAfterAnd(tokens: Token[], from: number, cut: number, to: number): b
   // several words ending in a common word, finishes that name ("the Army and Navy" stays two).
   const plain = (w: string) => isCommonWord(w) || (isVocabularyWord(w) && !isNameWord(w));
   if (to - cut === 2 && cut - from >= 2 && plain(before) && plain(tokens[cut + 1].lower)) return true;
+  // "Ministry of Climate and Green Growth", "Federation of Ski and Andinism (FASA)": inside a body's "of" complement,
+  // common words after "and", or words whose initials the acronym after the name spells, go on with it.
+  if (bodyOf(tokens, from, cut) && to - cut <= 4) {
+    const after = tokens.slice(cut + 1, to);
+    if (after.every((t) => plain(t.lower)) || initialsSpell(tokens, from, to)) return true;
+  }
   if (!isCommonWord(before) && !isVocabularyWord(before) && to - cut > 2) return false;
   for (let k = cut + 1; k < to; k++)
     if (isOrgHead(tokens[k].lower) && (k === to - 1 || tokens[k + 1].lower === "of")) return true;
   return false;
+}
+
+/** The first token after an office's portfolio at `k` ("of Finance and Economy", "for Foreign Affairs"), or `k`. */
+function afterPortfolio(tokens: Token[], k: number, to: number): number {
+  if (!/^(?:of|for|on)$/.test(tokens[k]?.lower ?? "")) return k;
+  let j = k + 1;
+  while (j < to && (/^(?:and|the|&)$/.test(tokens[j].lower) || plainWord(tokens[j].lower))) j++;
+  while (j > k + 1 && /^(?:and|the|&)$/.test(tokens[j - 1].lower)) j--;
+  return j;
+}
+
+function plainWord(word: string): boolean {
+  return isCommonWord(word) || (isVocabularyWord(word) && !isNameWord(word));
+}
+
+/** Whether the run `[from, to)` holds a body's head word and its "of" ("Federation of Ski", "Court of Arbitration"). */
+function bodyOf(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if (tokens[k].lower === "of" && ofHead(tokens[k - 1].lower)) return true;
+  return false;
+}
+
+/** Most letters of an acronym compared with a name's initials. */
+const MAX_ACRONYM = 8;
+
+/**
+ * Whether the acronym in brackets after the name `[from, to)` is made of the initials of its capitalised words, in
+ * any order ("Argentine Federation of Ski and Andinism (FASA)": a name written in another language's word order).
+ */
+function initialsSpell(tokens: Token[], from: number, to: number): boolean {
+  const acronym = tokens[to]?.text === "(" ? tokens[to + 1]?.text : undefined;
+  if (!acronym || tokens[to + 2]?.text !== ")" || !/^\p{Lu}{3,}$/u.test(acronym) || acronym.length > MAX_ACRONYM)
+    return false;
+  const initials = tokens
+    .slice(from, to)
+    .filter((t) => /^\p{Lu}/u.test(t.text))
+    .map((t) => t.text[0]);
+  return initials.length === acronym.length && [...initials].sort().join("") === [...acronym].sort().join("");
 }
 
 /**
@@ -561,6 +620,9 @@ function namePossessive(tokens: Token[], from: number, j: number, to: number): n
     return j;
   let k = j + 1;
   while (k < to && isCapitalized(tokens[k]) && tokens[k].pos !== "PUNCT") k++;
+  // "the House of Commons' Standing Committee": a body named with "of" owns the next one; one head word after it
+  // finishes it ("Federation of Air Line Pilots' Associations").
+  if (bodyOf(tokens, from, j) && k - j > 2) return j;
   const last = tokens[k - 1].lower;
   return k > j + 1 && (endsOrgName(last) || endsOrgName(singular(last))) ? k : j;
 }

@@ -415,9 +415,9 @@ export function typeName(
   const whole = tagsOf(words.join(" "));
   if (whole.includes("Organization")) return "organization";
   if (whole.some((t) => PLACE_TAGS.has(t))) return "location";
-  // "Ministry of Forests", "University of Oxford", "District Court for the Northern District": the word before the
-  // first "of" or "for" heads the name, whatever ends it.
-  const of = words.findIndex((w) => w === "of" || w === "for");
+  // "Ministry of Forests", "University of Oxford", "District Court for the Northern District", "Standing Committee on
+  // Finance": the word before the first "of", "for" or "on" heads the name, whatever ends it.
+  const of = words.findIndex((w) => w === "of" || w === "for" || w === "on");
   const last =
     of > 0 && (ORG_HEADS.has(words[of - 1]) || PLACE_HEADS.has(words[of - 1]))
       ? words[of - 1]
