@@ -400,4 +400,41 @@ describe("extract", () => {
       expect(entity(extract("Ballots arrived late in parts of Mzuzu."), "Mzuzu")?.type).toBe("location");
     });
   });
+
+  describe("types from a name's own words", () => {
+    it("reads armed forces, guards and units as bodies, and two bodies with one head word as two", () => {
+      expect(entity(extract("He was flown to Madrid on a Spanish Air Force plane."), "Spanish Air Force")?.type).toBe(
+        "organization",
+      );
+      expect(labels("He led the Royal Guard and Walloon Guard into battle.")).toEqual(
+        expect.arrayContaining(["Royal Guard", "Walloon Guard"]),
+      );
+      expect(
+        entity(extract("Wildfire forces 9,000 from their homes. The BC Wildfire Service said so."), "Wildfire"),
+      ).toBe(undefined);
+    });
+
+    it("reads a long acronym after a locative preposition as a body, and an acronym in brackets as no month", () => {
+      const r = extract("He served in MINUSMA. She joined the Alliance for the Republic (APR) in 2012.");
+      expect(entity(r, "MINUSMA")?.type).toBe("organization");
+      expect(entity(r, "Alliance for the Republic")?.type).toBe("organization");
+      expect(r.entities.some((e) => e.type === "date" && e.label === "APR")).toBe(false);
+    });
+
+    it("reads company forms, clubs, venues and saints' towns by their first or last word", () => {
+      expect(
+        entity(extract("The ferry is operated by PT Pelayaran Samudra Jaya."), "PT Pelayaran Samudra Jaya")?.type,
+      ).toBe("organization");
+      expect(entity(extract("Both race for Club Andino Bariloche."), "Club Andino Bariloche")?.type).toBe(
+        "organization",
+      );
+      expect(
+        entity(extract("He was handed over at Madrid's Barajas Airport, the ministry said."), "Barajas Airport")?.type,
+      ).toBe("location");
+      expect(
+        entity(extract("The skier, 27, from San Carlos de Bariloche, won."), "San Carlos de Bariloche")?.type,
+      ).toBe("location");
+      expect(entity(extract("The Civil Guard worked with Europol on the case."), "Europol")?.type).toBe("organization");
+    });
+  });
 });

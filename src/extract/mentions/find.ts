@@ -542,6 +542,8 @@ function properRun(tokens: Token[], i: number, to: number): number {
 function bodyAfterAnd(tokens: Token[], from: number, cut: number, to: number): boolean {
   // "X and Port Authority and Y": with a second "and" the run coordinates names.
   for (let k = cut + 1; k < to; k++) if (tokens[k].lower === "and") return false;
+  // "the Royal Guard and Walloon Guard": one head word ending both sides names two bodies.
+  if (tokens[cut - 1].lower === tokens[to - 1].lower && cut - from > 1) return false;
   // "Lappeenranta University of Technology and Saimaa University of Applied Sciences": a body's head word on each side.
   const headed = (a: number, b: number) => tokens.slice(a, b).some((t) => HEADS_OF_BODIES.has(t.lower));
   if (headed(from + 1, cut) && headed(cut + 2, to)) return false;
@@ -726,6 +728,9 @@ function addNumeric(a: Analysis, out: Mention[], taken: Uint8Array): void {
     const type = NUMERIC_TYPES[n.kind];
     // "Jan-Willem": wink-nlp reads the "Jan" of a hyphenated given name as a month.
     if (n.to - n.from === 1 && /^\p{Lu}\p{Ll}+-\p{Lu}/u.test(a.tokens[n.from].text)) continue;
+    // "the Alliance for the Republic (APR)": an acronym in brackets, not April.
+    if (n.to - n.from === 1 && /^\p{Lu}{3}$/u.test(a.tokens[n.from].text) && a.tokens[n.from - 1]?.text === "(")
+      continue;
     if (type) push(a, out, taken, { from: n.from, to: n.to, type });
   }
 }

@@ -21,6 +21,7 @@ const model = nlp.model() as unknown as CompromiseModel;
 const ORG_HEADS = new Set([
   ...Object.keys(model.two.orgWords),
   ...["party", "union", "commission", "authority", "federation", "club", "bank", "department", "ministry", "council"],
+  ...["alliance", "movement", "secretariat", "force", "forces", "guard", "unit"],
   ...["committee", "agency", "fund", "court", "parliament", "assembly", "congress", "senate", "government"],
   ...["administration", "inc", "inc.", "corp", "corp.", "ltd", "plc", "fc", "examiner", "times", "post", "news"],
   ...[
@@ -62,7 +63,7 @@ const LEADING_ORG = new Set([
   ...["centre", "center", "institute", "instituto", "institut", "banco", "banque", "grupo", "groupe", "compagnie"],
   ...["universidad", "universidade", "università", "université", "universität", "universitat"],
   ...["olympique", "sporting", "atlético", "atletico", "dynamo", "dinamo", "borussia", "real", "racing", "société"],
-  ...["team"],
+  ...["team", "club", "pt", "pt."],
 ]);
 /** Place words that are also common surnames: "Helen Marsh", "Damon Hill", "Sally Field" are people. */
 const SURNAME_PLACE_WORDS = new Set([
@@ -112,6 +113,8 @@ const FOLLOWING_PLACE = new Set([
   ...["mosque", "temple", "museum", "tower", "island", "neighbourhood", "neighborhood", "quarter", "suburb"],
   ...["regions", "provinces"],
 ]);
+/** Heads of names of venues and ways, which stay places in any context. */
+const VENUE_HEADS = new Set(["airport", "stadium", "street", "avenue", "square", "bridge", "station", "harbour"]);
 /** Last words that make a name an event ("... Championship", "... Games"). */
 const EVENT_HEADS = new Set([
   ...["championship", "championships", "cup", "games", "olympics", "league", "summit", "war", "open", "slam"],
@@ -431,6 +434,8 @@ export function typeName(
   // A title before the name says person, whatever place word ends it ("Judge Helen Marsh").
   if (titled) return "person";
   // "X, the Calgary-based railway", "agreed to acquire X": what the sentence says of the name outweighs its look.
+  // "Madrid's Barajas Airport": a name a venue's head word ends is a place, whatever is said of it.
+  if (VENUE_HEADS.has(last) && words.length > 1) return "location";
   const cue = contextType(tokens, from, to);
   // "Balderton's partner Ines Kowalczyk": a noun that names firms and people alike yields to a given name and surname.
   const partner = tokens[from - 1]?.lower === "partner" && words.length === 2 && isFirstName(words[0]);
@@ -455,9 +460,14 @@ export function typeName(
     if ((knownPlace(place) || isPlaceName(place)) && !isFirstName(words[0])) return "location";
   }
   const saint = SAINT_PREFIX.has(words[0]);
+  // "San Carlos de Bariloche", "Santa Cruz de la Sierra": a saint's name with a place particle names a town.
+  if (saint && words.length > 2 && words.some((w) => w === "de" || w === "del" || w === "do" || w === "da"))
+    return "location";
   // "the lake Saimaa", "the island Vigra": a place noun in lower case right before the name.
   const prev = tokens[from - 1];
   if (prev && PLACE_NOUNS.has(prev.text) && prev.pos === "NOUN" && !isFirstName(words[0])) return "location";
+  // "in MINUSMA": an acronym of four letters or more names a body; places' acronyms are short ("UK", "NYC").
+  if (to - from === 1 && /^\p{Lu}{4,}$/u.test(tokens[from].text) && !knownPlace(words[0])) return "organization";
   if (afterLocative(tokens, from))
     if (saint || words.length === 1 || words.every((w) => !isFirstName(w))) return "location";
   // "the title at Flushing Meadows", "a concert at the Eventim Apollo": after "at", a name of several words none of
@@ -512,11 +522,13 @@ export function typeName(
   if (words.length === 1 && FACILITY_NOUNS.has(following) && placeLookup().within(tokens[from].text).length > 0)
     return "location";
   // "Mariupol", "Yekaterinburg", "Hyderabad": endings that in many languages make a word a town's name.
-  if (words.length === 1 && TOWN_ENDING.test(words[0])) return "location";
+  // "Europol", "Interpol": a police body's name, not a town's ending.
+  if (words.length === 1 && TOWN_ENDING.test(words[0]) && !/^(?:euro|inter)/.test(words[0])) return "location";
   // "the Donbas area", "the Beltway Confidential blog": the common noun after the name says what it is.
   const next = tokens[to]?.lower ?? "";
   if (PLACE_NOUNS.has(next) || next === "area") return "location";
-  if (ORG_HEADS.has(next) || OUTLET_NOUNS.has(next)) return "organization";
+  // ("Wildfire forces 9,000 from their homes": "forces" and "force" after a name are verbs as often as bodies.)
+  if ((ORG_HEADS.has(next) && next !== "forces" && next !== "force") || OUTLET_NOUNS.has(next)) return "organization";
   return null;
 }
 
