@@ -328,3 +328,29 @@ describe("extract", () => {
     });
   });
 });
+
+describe("extract", () => {
+  describe("people of bodies and roles beside a subject", () => {
+    it("gives each of coordinated people the body named after their 'of', past its kind", () => {
+      const r = extract(
+        "The judge appointed Priya Natarajan and Owen Faulkner of the restructuring firm Beaumont Reid Partners.",
+      );
+      expect(relation(r, "priya-natarajan", "member_of", "beaumont-reid-partners")).toBeDefined();
+      expect(relation(r, "owen-faulkner", "member_of", "beaumont-reid-partners")).toBeDefined();
+    });
+
+    it("reads the role after a copula for the name set beside the subject", () => {
+      const r = extract("The new minister, Aissatou Fall, is a former judge at the Court of Auditors.");
+      expect(relation(r, "aissatou-fall", "works_for", "court-of-auditors")).toBeDefined();
+    });
+
+    it("reads the military chief of the general staff as the head of the forces, a chief of staff as staff", () => {
+      const r = extract(
+        "The president appointed Mamadou Sarr as chief of the general staff of the Senegalese Armed Forces.",
+      );
+      expect(relation(r, "mamadou-sarr", "leads", "senegalese-armed-forces")).toBeDefined();
+      const staff = extract("Ann Lee, chief of staff of the Kenya Defence Forces, said so.");
+      expect(relation(staff, "ann-lee", "works_for", "kenya-defence-forces")).toBeDefined();
+    });
+  });
+});

@@ -150,6 +150,9 @@ function basedIn(v: View, s: Sentence, k: number, out: Candidate[]): void {
   if (owner && owner.entity !== place) out.push(based(owner.entity, owner.from, k + 1));
 }
 
+/** Most people coordinated before one "of" ("A, B and C of X"). */
+const MAX_COORDINATED = 4;
+
 /** Most common words between a place and the noun of the body it describes ("the London investment bank X"). */
 const MAX_PLACE_MODIFIED = 3;
 
@@ -196,11 +199,27 @@ function placeNamed(v: View, name: string, k: number): number {
   return known ? stateEntity(v, known.name.entry, k) : -1;
 }
 
-/** "Mary Wilson of the Supremes", "Dan Ives of Wedbush": a person of an organisation is one of its members. */
+/**
+ * "Mary Wilson of the Supremes", "Dan Ives of Wedbush", "A and B of the restructuring firm X": a person of an
+ * organisation is one of its members.
+ */
 function personOf(v: View, s: Sentence, person: number, to: number, out: Candidate[]): void {
-  if (v.tokens[to]?.lower !== "of") return;
-  let j = to + 1;
-  if (v.tokens[j]?.lower === "the") j++;
+  // "Priya Natarajan and Owen Faulkner of X": the "of" after the last of coordinated people is each one's.
+  let k = to;
+  for (let hop = 0; hop < MAX_COORDINATED && (v.tokens[k]?.lower === "and" || v.tokens[k]?.lower === ","); hop++) {
+    const next = mentionStarting(v, k + 1);
+    if (!next || v.clusters[next.entity].type !== "person") return;
+    k = next.to;
+  }
+  if (v.tokens[k]?.lower !== "of") return;
+  let j = k + 1;
+  if (v.tokens[j]?.lower === "the") {
+    j++;
+    // "of the restructuring firm X": the kind of body before its name.
+    let n = j;
+    while (n < s.to && n < j + MAX_PLACE_MODIFIED && !v.mentionAt[n] && isCommonWord(v, n)) n++;
+    if (n > j && isOrganizationNoun(v.tokens[n - 1].lower)) j = n;
+  }
   const org = mentionStarting(v, j);
   if (!org || j >= s.to || v.clusters[org.entity].type !== "organization") return;
   out.push({

@@ -71,6 +71,10 @@ function after(
     // "X returned as chief executive of Y", "X was appointed as ..."
     copular = true;
     j = as;
+  } else if (t[j]?.lower === "," && t[from - 1]?.lower === "," && COPULA.has(t[j + 1]?.lower ?? "")) {
+    // "The new minister, X, is a former judge at Y": the name set beside the subject is what the copula describes.
+    copular = true;
+    j += 2;
   } else if (t[j]?.lower === "," || (second && t[j]?.lower === "and")) {
     // "X, the Greens' lead candidate and a former mayor of Freiburg,": a second role coordinated with the first.
     j++;
