@@ -339,6 +339,13 @@ describe("extract", () => {
       expect(relation(r, "owen-faulkner", "member_of", "beaumont-reid-partners")).toBeDefined();
     });
 
+    it("reads a role and the body it is held at before the comma that sets a name beside them", () => {
+      const r = extract("The governor of the Bank of Canada, Elise Marchand, told lawmakers that rates would hold.");
+      expect(relation(r, "elise-marchand", "leads", "bank-of-canada")).toBeDefined();
+      const listed = extract("He met the head of Lumo, Ann Lee and Tom Hill on Monday.");
+      expect(listed.relations.filter((x) => x.kind === "typed" && x.target === "lumo")).toEqual([]);
+    });
+
     it("reads the role after a copula for the name set beside the subject", () => {
       const r = extract("The new minister, Aissatou Fall, is a former judge at the Court of Auditors.");
       expect(relation(r, "aissatou-fall", "works_for", "court-of-auditors")).toBeDefined();

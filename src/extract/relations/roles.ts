@@ -167,7 +167,7 @@ function before(v: View, s: Sentence, person: number, from: number, _to: number,
   // X and Y": a plural role names each of the people after it.
   const role = roleEnding(v, s, j, ROLE_REACH_BEFORE_NAME, true);
   if (!role) {
-    if (j < from) staffBefore(v, s, person, from, j, out);
+    if (j < from && !roleOfBodyBefore(v, s, person, from, j, out)) staffBefore(v, s, person, from, j, out);
     return;
   }
   let p = role.start;
@@ -194,6 +194,25 @@ function before(v: View, s: Sentence, person: number, from: number, _to: number,
   if (holder && PLACE_TYPES.has(v.clusters[owner.entity].type) && !PLACE_TYPES.has(v.clusters[holder.entity].type))
     owner = holder;
   out.push(cand(person, owner.entity, role.phrase.value, "title-role", owner.from, end, role.phrase.words.join(" ")));
+}
+
+/**
+ * "The governor of the Bank of Canada, X, told", "A spokesman for Lumo, X": a role and the body it is held at, set
+ * before a person's name by a comma. Returns whether it found one.
+ */
+function roleOfBodyBefore(v: View, s: Sentence, person: number, from: number, comma: number, out: Candidate[]) {
+  const t = v.tokens;
+  const body = mentionEnding(v, comma);
+  if (!body || body.entity === person || !ACTORS.has(v.clusters[body.entity].type)) return false;
+  let q = body.from;
+  if (DETERMINERS.has(t[q - 1]?.lower ?? "")) q--;
+  if (!ROLE_OF.has(t[q - 1]?.lower ?? "")) return false;
+  const role = roleEnding(v, s, q - 1, ROLE_REACH_BEFORE_NAME, false);
+  // The name closes the apposition ("..., X, told" or "said ..., X."): "the head of Y, X and Z" lists names.
+  if (!role || !CLOSERS.has(t[v.mentionAt[from]!.to]?.lower ?? ".")) return false;
+  const end = v.mentionAt[from]!.to;
+  out.push(cand(person, body.entity, role.phrase.value, "title-role", role.start, end, role.phrase.words.join(" ")));
+  return true;
 }
 
 /** Words of a job the role lexicon lacks, between a possessive and the name: "Roche's head of partnering, X". */
