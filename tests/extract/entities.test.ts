@@ -414,6 +414,14 @@ describe("extract", () => {
       ).toBe(undefined);
     });
 
+    it("keeps a short calendar word between capitalised words in a name, and types a firm by a noun after a place", () => {
+      const r = extract("Nguyen Thi Thu Ha, Vietnam's deputy minister, said so. The talks ended on Thu and resumed.");
+      expect(entity(r, "Nguyen Thi Thu Ha")?.type).toBe("person");
+      expect(r.entities.some((e) => e.type === "date" && e.label === "Thu")).toBe(true);
+      const firm = extract("Saigon Binh Minh Footwear, a Ho Chi Minh City firm that supplies Adidas, cut jobs.");
+      expect(entity(firm, "Saigon Binh Minh Footwear")?.type).toBe("organization");
+    });
+
     it("reads a long acronym after a locative preposition as a body, and an acronym in brackets as no month", () => {
       const r = extract("He served in MINUSMA. She joined the Alliance for the Republic (APR) in 2012.");
       expect(entity(r, "MINUSMA")?.type).toBe("organization");

@@ -346,6 +346,13 @@ describe("extract", () => {
       expect(listed.relations.filter((x) => x.kind === "typed" && x.target === "lumo")).toEqual([]);
     });
 
+    it("reads subsidiaries set beside their parent, and a role held formerly at a body named before it", () => {
+      const r = extract("Kavach Labs, the Vyomika subsidiary being sold, was set up in 2019.");
+      expect(relation(r, "kavach-labs", "subsidiary_of", "vyomika")).toBeDefined();
+      const former = extract("Meera Kulkarni, a former Infosys executive, runs the division.");
+      expect(relation(former, "meera-kulkarni", "works_for", "infosys")).toBeDefined();
+    });
+
     it("reads the role after a copula for the name set beside the subject", () => {
       const r = extract("The new minister, Aissatou Fall, is a former judge at the Court of Auditors.");
       expect(relation(r, "aissatou-fall", "works_for", "court-of-auditors")).toBeDefined();

@@ -119,9 +119,15 @@ function advisedOnDeal(tokens: Token[], k: number): boolean {
   return false;
 }
 
+/** Most words of a name inside an apposition before its noun. */
+const MAX_NAME_WORDS = 4;
+
 /** Whether a firm noun heads the apposition starting at `k` ("a Zurich-based bank", "the lender"). */
 function appositionNoun(tokens: Token[], k: number): boolean {
-  for (let j = k; j < k + 4 && tokens[j]; j++) {
+  // "X, a Ho Chi Minh City firm": a place's name before the noun counts as one word.
+  let names = 0;
+  for (let j = k; j < k + 4 + names && tokens[j]; j++) {
+    if (/^\p{Lu}/u.test(tokens[j].text) && tokens[j].pos === "PROPN" && names < MAX_NAME_WORDS) names++;
     // "X, the company's chief scientist" is the company's person, not the company.
     if (FIRM_APPOSITION.has(tokens[j].lower)) return tokens[j + 1]?.pos !== "NOUN" && tokens[j + 1]?.lower !== "'s";
     // "X, a spokesman for the ministry": the noun after a preposition is not the apposition's head.

@@ -101,6 +101,16 @@ export function findMentions(a: Analysis, ctx: CompiledContext, numeric: boolean
   return withoutNamedDemonyms(anchored(kept, ctx)).sort((x, y) => x.from - y.from);
 }
 
+/** Whether token `k` stands between two capitalised words of the same line, or right after two of them. */
+function insideName(tokens: Token[], k: number): boolean {
+  const word = (t: Token | undefined) => !!t && /^\p{Lu}\p{Ll}+$/u.test(t.text);
+  const close = (x: Token, y: Token) => y.start - x.end === 1;
+  const prev = tokens[k - 1];
+  const next = tokens[k + 1];
+  if (!word(prev) || !close(prev, tokens[k])) return false;
+  return (word(next) && close(tokens[k], next)) || (word(tokens[k - 2]) && close(tokens[k - 2], prev));
+}
+
 /** The place of a dateline starting at token `i` ("SYDNEY, May 20 —"): a known place, or a location. */
 function dateline(a: Analysis, ctx: CompiledContext, i: number, out: Mention[], taken: Uint8Array): void {
   const place = datelineAt(a, i);
@@ -728,6 +738,8 @@ function addNumeric(a: Analysis, out: Mention[], taken: Uint8Array): void {
     const type = NUMERIC_TYPES[n.kind];
     // "Jan-Willem": wink-nlp reads the "Jan" of a hyphenated given name as a month.
     if (n.to - n.from === 1 && /^\p{Lu}\p{Ll}+-\p{Lu}/u.test(a.tokens[n.from].text)) continue;
+    // "Nguyen Thi Thu Ha", "Sun Yat-sen": a short calendar word between capitalised words is part of a name.
+    if (n.to - n.from === 1 && a.tokens[n.from].text.length <= 4 && insideName(a.tokens, n.from)) continue;
     // "the Alliance for the Republic (APR)": an acronym in brackets, not April.
     if (n.to - n.from === 1 && /^\p{Lu}{3}$/u.test(a.tokens[n.from].text) && a.tokens[n.from - 1]?.text === "(")
       continue;

@@ -34,6 +34,8 @@ const AS_VERBS = new Set([
 const ROLE_OF = new Set(["of", "at", "for", "to", "with", "in"]);
 const MODIFIER_POS = new Set(["ADJ", "NOUN", "PROPN", "VERB"]);
 const DETERMINERS = new Set(["the", "a", "an"]);
+/** Words that date a role before its owner's name: "a former Infosys executive". */
+const TIME_MODIFIERS = new Set(["former", "longtime", "long-time", "onetime", "one-time", "then", "current", "veteran"]);
 const COPULA = new Set(["is", "was", "are", "were", "been", "be", "'s", "remains", "became", "becomes"]);
 
 /** Role relations in one sentence; `appositions` receives the comma closing each "X, role of Y," apposition. */
@@ -101,6 +103,8 @@ function after(
     return;
   }
   if (DETERMINERS.has(t[j]?.lower ?? "")) j++;
+  // "X, a former Infosys executive": a word of time before the owner's name.
+  if (TIME_MODIFIERS.has(t[j]?.lower ?? "") && mentionStarting(v, j + 1)) j++;
   // "Y's ROLE" or "the Y ROLE"
   const owner = mentionStarting(v, j);
   if (owner) {
