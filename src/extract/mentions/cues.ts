@@ -28,6 +28,8 @@ const FIRM_AFTER = new Set([
 ]);
 /** Verbs whose object is a firm: "agreed to acquire X". */
 const FIRM_OBJECT = new Set(["acquire", "acquired", "acquiring", "buy", "bought", "buying", "merge", "merged"]);
+/** Past forms of verbs whose object is a team: "had coached Vitória de Guimarães" ("coach X" is a title). */
+const TEAM_OBJECT = new Set(["coached", "captained"]);
 /** Nouns that, after "X, a" or "X, the", say X is a firm ("X, a Zurich-based bank,"). */
 const FIRM_APPOSITION = new Set([
   ...[...FIRM_BEFORE].filter((w) => w !== "rival"),
@@ -74,7 +76,7 @@ function firmContext(tokens: Token[], from: number, to: number): boolean {
   if (/-based$/.test(prev)) return true;
   if (prev === "at" && FIRM_STAFF.has(before)) return true;
   if ((prev === "of" || prev === "in") && FIRM_OF.has(before)) return true;
-  if (FIRM_OBJECT.has(prev)) return true;
+  if (FIRM_OBJECT.has(prev) || TEAM_OBJECT.has(prev)) return true;
   // "a transport firm called X"; "the operator, X," and "The foundation, X, filed": a firm's noun names it.
   if ((prev === "called" || prev === "named") && FIRM_APPOSITION.has(before)) return true;
   if (prev === "," && FIRM_APPOSITION.has(before) && ownedNounPhrase(tokens, from - 2)) return true;
