@@ -429,6 +429,13 @@ describe("extract", () => {
       expect(r.entities.some((e) => e.type === "date" && e.label === "APR")).toBe(false);
     });
 
+    it("reads the object of 'coached' as a team, and the name after the title 'coach' as a person", () => {
+      expect(entity(extract("He had coached Vitória de Guimarães for years."), "Vitória de Guimarães")?.type).toBe(
+        "organization",
+      );
+      expect(entity(extract("They won under coach Rob Fenwick."), "Rob Fenwick")?.type).toBe("person");
+    });
+
     it("reads company forms, clubs, venues and saints' towns by their first or last word", () => {
       expect(
         entity(extract("The ferry is operated by PT Pelayaran Samudra Jaya."), "PT Pelayaran Samudra Jaya")?.type,
