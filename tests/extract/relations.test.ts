@@ -353,6 +353,14 @@ describe("extract", () => {
       expect(relation(former, "meera-kulkarni", "works_for", "infosys")).toBeDefined();
     });
 
+    it("takes a person's name set beside a description as the verb's subject, not a name inside the description", () => {
+      const r = extract("His assistant at Malmö, Tomasz Wójcik, has also joined Feyenoord.");
+      expect(relation(r, "tomasz-wojcik", "member_of", "feyenoord")).toBeDefined();
+      expect(r.relations.some((x) => x.source === "malmo" && x.target === "feyenoord")).toBe(false);
+      const described = extract("Halvorsrud, Feyenoord's coach, joined Ajax.");
+      expect(relation(described, "halvorsrud", "member_of", "ajax")).toBeDefined();
+    });
+
     it("reads the role after a copula for the name set beside the subject", () => {
       const r = extract("The new minister, Aissatou Fall, is a former judge at the Court of Auditors.");
       expect(relation(r, "aissatou-fall", "works_for", "court-of-auditors")).toBeDefined();

@@ -84,6 +84,9 @@ export function findSubject(v: View, s: Sentence, k: number, appositions: Map<nu
   // "X (born 1963 in Y)": the name before the parenthesis.
   if (v.tokens[j - 1]?.lower === "(") return subjectEnding(v, s, j - 1);
   const skipped = skipInsertion(v, s, j);
+  // "His assistant at Malmö, Tomasz Wójcik, has joined": a person's name set beside a description is the subject.
+  const named = skipped < j ? namedInsertion(v, s, skipped, j) : null;
+  if (named) return named;
   // "X, which mines lithium near Y, is based in Z": past a relative clause, the subject is the name it describes.
   const relative = skipped < j && RELATIVE.has(v.tokens[skipped + 1]?.lower ?? "");
   const subject = headOfChain(
@@ -249,6 +252,24 @@ function subjectEnding(v: View, s: Sentence, j: number): Subject | null {
   }
   return null;
 }
+
+/**
+ * The person named alone between the commas at `open` and `j - 1`, when what comes before is a description rather
+ * than another name ("The new minister, X," / "His assistant at Malmö, X,"); or null.
+ */
+function namedInsertion(v: View, s: Sentence, open: number, j: number): Subject | null {
+  if (v.tokens[open]?.lower !== "," || v.tokens[j - 1]?.lower !== ",") return null;
+  const person = mentionEnding(v, j - 1);
+  if (!person || person.from !== open + 1 || v.clusters[person.entity].type !== "person") return null;
+  const before = mentionEnding(v, open);
+  // "Feyenoord, X and Y": a name right before is a list's; "the coach at Malmö, X,": a name inside a phrase is not.
+  if (before && !PHRASE_PREPOSITIONS.has(v.tokens[before.from - 1]?.lower ?? "")) return null;
+  if (!before && !referentAt(v, open - 1) && v.tokens[open - 1]?.pos !== "NOUN") return null;
+  return { members: [person.entity], start: person.from };
+}
+
+/** Prepositions that put a name inside a description's phrase: "His assistant at Malmö". */
+const PHRASE_PREPOSITIONS = new Set(["at", "of", "for", "with", "from", "in"]);
 
 /** "X, who": the name before the relative pronoun at `k`, or the subject of "X is a singer who". */
 function relativeHead(v: View, s: Sentence, k: number): Subject | null {
