@@ -361,6 +361,16 @@ describe("extract", () => {
       expect(relation(described, "halvorsrud", "member_of", "ajax")).toBeDefined();
     });
 
+    it("places bodies set beside 'the country's' firm noun in the country the text is about", () => {
+      const r = extract(
+        "The regulator blocked the deal in Australia. Telstra and Optus, the country's two largest operators, said nothing.",
+      );
+      expect(relation(r, "telstra", "in_country", "australia")).toBeDefined();
+      expect(relation(r, "optus", "in_country", "australia")).toBeDefined();
+      const people = extract("The deal was blocked in Australia. Telstra, the country's critics say, is too big.");
+      expect(relation(people, "telstra", "in_country", "australia")?.rule).not.toBe("state-apposition");
+    });
+
     it("reads the role after a copula for the name set beside the subject", () => {
       const r = extract("The new minister, Aissatou Fall, is a former judge at the Court of Auditors.");
       expect(relation(r, "aissatou-fall", "works_for", "court-of-auditors")).toBeDefined();

@@ -52,6 +52,7 @@ export function nominalRelations(v: View, s: Sentence, options: Partial<NominalO
     const m = mentionStarting(v, k);
     if (!m) continue;
     possessive(v, m.entity, m.from, m.to, out);
+    if (v.clusters[m.entity].type === "organization") stateApposition(v, s, m.entity, m.from, m.to, out);
     if (v.clusters[m.entity].type === "person") personOf(v, s, m.entity, m.to, out);
     else if (m.to - m.from > 1) demonymInName(v, m.entity, m.from, m.to, out);
     if (PLACED.has(v.clusters[m.entity].type)) chain(v, s, m.entity, m.from, m.to, o, out);
@@ -231,6 +232,41 @@ function personOf(v: View, s: Sentence, person: number, to: number, out: Candida
     from: v.mentionAt[to - 1]!.from,
     to: org.to,
   });
+}
+
+/** Most words between "the country's" and the firm noun it owns ("the country's two largest mobile operators"). */
+const MAX_STATE_MODIFIERS = 4;
+
+/**
+ * "Telstra and Optus, the country's two largest operators,": bodies set beside a firm noun the state the text is about
+ * owns are in that state.
+ */
+function stateApposition(v: View, s: Sentence, body: number, from: number, to: number, out: Candidate[]): void {
+  const t = v.tokens;
+  let j = to;
+  // "Telstra and Optus, ...": the apposition after the last of coordinated bodies is each one's.
+  for (let hop = 0; hop < MAX_STATE_MODIFIERS && (t[j]?.lower === "and" || t[j]?.lower === ","); hop++) {
+    if (t[j].lower === "," && t[j + 1]?.lower === "the") break;
+    const next = mentionStarting(v, j + 1);
+    if (!next || v.clusters[next.entity].type !== "organization") return;
+    j = next.to;
+  }
+  if (t[j]?.lower !== "," || t[j + 1]?.lower !== "the" || !isPossessive(v, j + 3)) return;
+  const state = referentAt(v, j + 1);
+  if (!state || state.to !== j + 3 || v.clusters[state.entity].type !== "country") return;
+  for (let n = j + 4; n < s.to && n <= j + 4 + MAX_STATE_MODIFIERS && !v.mentionAt[n]; n++) {
+    if (!isOrganizationNoun(t[n].lower) && !isOrganizationNoun(t[n].lemma.toLowerCase())) continue;
+    out.push({
+      source: body,
+      target: state.entity,
+      predicates: ["in_country"],
+      rule: "state-apposition",
+      confidence: 0.7,
+      from,
+      to: n + 1,
+    });
+    return;
+  }
 }
 
 /**
