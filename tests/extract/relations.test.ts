@@ -371,6 +371,20 @@ describe("extract", () => {
       expect(relation(people, "telstra", "in_country", "australia")?.rule).not.toBe("state-apposition");
     });
 
+    it("reads 'the foundation' as the body the noun introduced, and objects past coordinated modifiers", () => {
+      const r = extract(
+        "The environmental foundation Stichting Klimaatrecht has sued the oil and gas producer Veerhaven Petroleum. " +
+          "Veerhaven said it would fight. The foundation filed the case at the District Court of The Hague.",
+      );
+      expect(relation(r, "stichting-klimaatrecht", "sues", "veerhaven-petroleum")).toBeDefined();
+      expect(
+        r.relations.some((x) => x.source === "stichting-klimaatrecht" && x.target === "district-court-of-the-hague"),
+      ).toBe(true);
+      expect(
+        r.relations.some((x) => x.source === "veerhaven-petroleum" && x.target === "district-court-of-the-hague"),
+      ).toBe(false);
+    });
+
     it("reads the role after a copula for the name set beside the subject", () => {
       const r = extract("The new minister, Aissatou Fall, is a former judge at the Court of Auditors.");
       expect(relation(r, "aissatou-fall", "works_for", "court-of-auditors")).toBeDefined();

@@ -158,6 +158,8 @@ export function resolveReferences(v: View, options: Partial<CorefOptions> = {}):
   const out = new Map<number, number>();
   // Built once, when the first definite description is read.
   let byNameWord: Map<string, Set<number>> | undefined;
+  // "the environmental foundation Stichting Klimaatrecht": the noun that introduced a name, read as the text goes.
+  const introduced = new Map<string, Set<number>>();
   let topic = false;
   // "he" after "she" was read as X is someone else: 1 for he, -1 for she, 0 unknown.
   const genders = new Int8Array(v.clusters.length);
@@ -175,6 +177,8 @@ export function resolveReferences(v: View, options: Partial<CorefOptions> = {}):
     while (from < k && v.tokens[from].text.trim() === "") from++;
     if (m) {
       if (m.from === k && m.entity < count.length) {
+        const noun = introducingNoun(v, k);
+        if (noun) introduced.set(noun, new Set([...(introduced.get(noun) ?? []), m.entity]));
         const early = k - from <= OPENER_WITHIN || describedOpener(v, from, k);
         const opens = early && opener < 0 && !NOT_TOPICS.has(v.clusters[m.entity].type);
         if (opens) opener = m.entity;
@@ -194,17 +198,22 @@ export function resolveReferences(v: View, options: Partial<CorefOptions> = {}):
     const gender = GENDER.get(v.tokens[k].lower) ?? 0;
     const since = sentence - (pronoun ? o.window : o.descriptionWindow);
     // "the commission" is the Federal Trade Commission before any other body named since: a name with the head.
-    const named = description ? (byNameWord ??= entitiesByNameWord(v)).get(v.tokens[description.to - 1].lower) : null;
+    const head = description ? v.tokens[description.to - 1].lower : "";
+    const byName = description ? (byNameWord ??= entitiesByNameWord(v)).get(head) : undefined;
+    const byNoun = introduced.get(head);
+    const named = byName && byNoun ? new Set([...byName, ...byNoun]) : (byName ?? byNoun ?? null);
     let e = pronoun && isOpenerFor(v, opener, types, genders, gender) ? opener : -1;
     const opening = !!pronoun && opener < 0 && k - from <= OPENER_WITHIN;
     if (e < 0 && opening && isOpenerFor(v, previousOpener, types, genders, gender)) e = previousOpener;
     if (e < 0 && named) e = mostSalient(v, types, count, last, since, genders, gender, named);
+    // "The foundation filed the case", sentences after "the environmental foundation X": the body the noun introduced.
+    if (e < 0 && byNoun) e = mostSalient(v, types, count, last, 0, genders, gender, byNoun);
     if (e < 0) e = mostSalient(v, types, count, last, since, genders, gender);
     // "The studio was founded by X", sentences after the studio was last named: the text's most named body of the kind.
     if (e < 0 && description) e = mostSalient(v, types, count, last, 0, genders, gender);
     // "Kariuki, who led the company" is not the commission named last: a body whose name says it is of another kind
     // gives way to one, named further back, whose name carries the description's head word.
-    if (e >= 0 && named && description && namesOtherKind(v, e, v.tokens[description.to - 1].lower)) {
+    if (e >= 0 && named && description && namesOtherKind(v, e, head)) {
       const further = mostSalient(v, types, count, last, 0, genders, gender, named);
       if (further >= 0) e = further;
     }
@@ -216,6 +225,24 @@ export function resolveReferences(v: View, options: Partial<CorefOptions> = {}):
     last[e] = sentence;
   }
   return out;
+}
+
+/** Most words between a determiner and the name a description noun introduces ("the oil and gas producer X"). */
+const MAX_INTRODUCING = 5;
+
+/**
+ * The description head right before the name at `k` in "the/a [modifiers] NOUN Name" ("the environmental foundation
+ * Stichting Klimaatrecht", "the oil and gas producer Veerhaven Petroleum"), or null.
+ */
+function introducingNoun(v: View, k: number): string | null {
+  const noun = v.tokens[k - 1];
+  if (!noun || noun.pos !== "NOUN" || !/^\p{Ll}/u.test(noun.text) || !DESCRIPTIONS.has(noun.lower)) return null;
+  for (let n = k - 2; n >= 0 && n >= k - 1 - MAX_INTRODUCING; n--) {
+    const t = v.tokens[n];
+    if (t.pos === "DET") return noun.lower;
+    if (v.mentionAt[n] || t.pos === "VERB" || t.pos === "PUNCT") return null;
+  }
+  return null;
 }
 
 /** Whether entity `e`'s name ends with a description head other than `head` ("... Commission" for "the company"). */

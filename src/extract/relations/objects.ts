@@ -94,6 +94,8 @@ export function readComplement(
       continue;
     }
     if (NON_COMPLEMENT.has(t.lower)) return null;
+    // "sued the oil and gas producer X": "and" between two lower-case modifiers of one noun stays inside the gap.
+    if (t.pos === "CCONJ" && nouns && isLowerNoun(v, n - 1) && isLowerNoun(v, n + 1)) continue;
     if (!GAP_POS.has(t.pos) && !POSSESSIVE_PRONOUNS.has(t.lower)) return null;
     const noun = t.pos === "NOUN" || t.pos === "PROPN";
     if (nouns && !noun) direct = false;
@@ -146,6 +148,11 @@ function describedName(v: View, k: number, to: number): Mention | null {
     if ((t.pos !== "NOUN" && !gerund) || !/^\p{Ll}/u.test(t.text)) return null;
   }
   return null;
+}
+
+function isLowerNoun(v: View, k: number): boolean {
+  const t = v.tokens[k];
+  return !!t && !v.mentionAt[k] && (t.pos === "NOUN" || t.pos === "ADJ") && /^\p{Ll}/u.test(t.text);
 }
 
 function isModifier(v: View, k: number): boolean {
