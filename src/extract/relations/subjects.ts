@@ -85,7 +85,7 @@ export function findSubject(v: View, s: Sentence, k: number, appositions: Map<nu
   if (v.tokens[j - 1]?.lower === "(") return subjectEnding(v, s, j - 1);
   const skipped = skipInsertion(v, s, j);
   // "His assistant at Malmö, Tomasz Wójcik, has joined": a person's name set beside a description is the subject.
-  const named = skipped < j ? namedInsertion(v, s, skipped, j) : null;
+  const named = skipped < j ? namedInsertion(v, skipped, j) : null;
   if (named) return named;
   // "X, which mines lithium near Y, is based in Z": past a relative clause, the subject is the name it describes.
   const relative = skipped < j && RELATIVE.has(v.tokens[skipped + 1]?.lower ?? "");
@@ -257,7 +257,7 @@ function subjectEnding(v: View, s: Sentence, j: number): Subject | null {
  * The person named alone between the commas at `open` and `j - 1`, when what comes before is a description rather
  * than another name ("The new minister, X," / "His assistant at Malmö, X,"); or null.
  */
-function namedInsertion(v: View, s: Sentence, open: number, j: number): Subject | null {
+function namedInsertion(v: View, open: number, j: number): Subject | null {
   if (v.tokens[open]?.lower !== "," || v.tokens[j - 1]?.lower !== ",") return null;
   const person = mentionEnding(v, j - 1);
   if (!person || person.from !== open + 1 || v.clusters[person.entity].type !== "person") return null;
