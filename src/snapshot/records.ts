@@ -35,6 +35,11 @@ export class RecordReader {
    * not match their hashes (the file was damaged after it was opened or since it was written) or the file is closed.
    */
   text(section: SectionEntry, from: number, to: number): string {
+    return this.bytes(section, from, to).toString("utf8");
+  }
+
+  /** The bytes of {@link RecordReader.text}, undecoded (a batch of records is decoded once, then cut). */
+  bytes(section: SectionEntry, from: number, to: number): Buffer {
     const fd = this.#fd;
     if (fd === null) throw new Error(`snapshot: ${this.file} is closed; read the snapshot again`);
     const { blockBytes } = this.region;
@@ -57,7 +62,7 @@ export class RecordReader {
       this.#check(block, span.subarray(at, Math.min(read, at + blockBytes)));
       this.#verified[block] = 1;
     }
-    return span.toString("utf8", start - spanStart, end - spanStart);
+    return span.subarray(start - spanStart, end - spanStart);
   }
 
   close(): void {
