@@ -47,8 +47,10 @@ export class RecordReader {
     const end = section.offset + to;
     const first = Math.floor(start / blockBytes);
     const last = Math.max(first, Math.floor((end - 1) / blockBytes));
-    const spanStart = first * blockBytes;
-    const spanEnd = Math.min(this.region.bytes, (last + 1) * blockBytes);
+    // Blocks already checked are not read whole again: a record of a few hundred bytes costs that much, not 64 KB.
+    const checked = this.#verified.subarray(first, last + 1).every((done) => done === 1);
+    const spanStart = checked ? start : first * blockBytes;
+    const spanEnd = checked ? end : Math.min(this.region.bytes, (last + 1) * blockBytes);
     const span = Buffer.allocUnsafe(spanEnd - spanStart);
     let read = 0;
     while (read < span.length) {
@@ -56,7 +58,7 @@ export class RecordReader {
       if (got === 0) break;
       read += got;
     }
-    for (let block = first; block <= last; block++) {
+    for (let block = first; block <= last && !checked; block++) {
       if (this.#verified[block]) continue;
       const at = (block - first) * blockBytes;
       this.#check(block, span.subarray(at, Math.min(read, at + blockBytes)));
