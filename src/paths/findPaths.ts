@@ -3,7 +3,7 @@
  */
 import type { KnowledgeGraph } from "../model/types.ts";
 import { allSimplePaths } from "./allPaths.ts";
-import { describePath, type AttributeSource } from "./describe.ts";
+import { describePath, graphAttributes, type AttributeSource } from "./describe.ts";
 import { kShortestPaths, type RawPathSearch } from "./kShortest.ts";
 import { pathIndexOf, type PathIndex } from "./pathIndex.ts";
 import { DEFAULT_PATH_OPTIONS, type PathOptions, type PathResult, type PathSearch, type PlanFacts } from "./types.ts";
@@ -41,7 +41,8 @@ export function findPaths(
   const index = pathIndexOf(graph);
   const started = performance.now();
   const plan = planPaths(graphPlanFacts(graph, index), index, fromId, toId, options);
-  return describeSearch(graph, index, searchPlan(index, plan, started), started + plan.options.timeBudgetMs);
+  const raw = searchPlan(index, plan, started);
+  return describeSearch(graphAttributes(graph, index), index, raw, started + plan.options.timeBudgetMs);
 }
 
 /**

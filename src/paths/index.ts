@@ -13,7 +13,7 @@ export {
   type PathIndex,
   type PathIndexParts,
 } from "./pathIndex.ts";
-export { pathText, pathNode, type AttributeSource } from "./describe.ts";
+export { pathText, pathNode, graphAttributes, type AttributeSource } from "./describe.ts";
 export type { RawPathSearch } from "./kShortest.ts";
 export { egoWalk, type EgoWalk } from "./ego.ts";
 export { selfLoopsOf } from "./selfLoops.ts";

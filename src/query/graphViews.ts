@@ -70,7 +70,7 @@ export function graphNodeView(view: ServedView, key: string, limit: number): Gra
       key: id,
       source: index.nodes[index.edgeSource[e]],
       target: index.nodes[index.edgeTarget[e]],
-      attributes: view.getEdgeAttributes(id) as unknown as GraphEdgeView["attributes"],
+      attributes: view.edgeAttributesAt(e) as unknown as GraphEdgeView["attributes"],
     };
   }
 }

@@ -90,7 +90,7 @@ export function answerNeighbors(view: ServedView, rawParams: unknown, rawQuery: 
       if (!levels.has(index.neighbor[i])) continue;
       const e = index.edge[i];
       const key = index.edges[e];
-      const { predicate, label } = view.getEdgeAttributes(key);
+      const { predicate, label } = view.edgeAttributesAt(e);
       edges.push({
         id: key,
         source: index.nodes[u],

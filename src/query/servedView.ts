@@ -47,7 +47,7 @@ export function graphView(graph: KnowledgeGraph): ServedView {
       },
       hasNode: (id) => graph.hasNode(id),
       getNodeAttributes: (id) => graph.getNodeAttributes(id),
-      getEdgeAttributes: (id) => graph.getEdgeAttributes(id),
+      edgeAttributesAt: (e) => graph.getEdgeAttributes(pathIndexOf(graph).edges[e]),
       planFacts: () => graphPlanFacts(graph, pathIndexOf(graph)),
       filtersRelations: true,
     };

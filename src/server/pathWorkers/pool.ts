@@ -180,7 +180,7 @@ export class PathWorkerPool {
     if (message.type === "need") {
       const { view, index } = job;
       const nodes = message.nodes.map((v) => view.getNodeAttributes(index.nodes[v]));
-      const edges = message.edges.map((e) => view.getEdgeAttributes(index.edges[e]));
+      const edges = message.edges.map((e) => view.edgeAttributesAt(e));
       this.#post(slot, { type: "attributes", id: job.id, nodes, edges });
       return;
     }
