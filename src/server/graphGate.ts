@@ -29,7 +29,3 @@ export function graphGate(ctx: ServerContext): RequestHandler {
   };
 }
 
-/** Whether `path` (under /api) is answered without the graph: for the documentation's and the tests' sake. */
-export function answeredWithoutGraph(path: string): boolean {
-  return ANSWERED_WITHOUT_GRAPH.some((route) => route.test(path));
-}
