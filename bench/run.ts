@@ -25,6 +25,7 @@ import { measureRelationFilter } from "./measure/relationFilter.ts";
 import { measurePeers } from "./measure/python.ts";
 import { measureSearch } from "./measure/search.ts";
 import { measureSnapshot } from "./measure/snapshot.ts";
+import { measureSnapshotStart } from "./measure/snapshotStart.ts";
 import { fixedPairs } from "./pairs.ts";
 import { formatTable, machineInfo, round, writeResults, type BenchResults, type Row } from "./report.ts";
 
@@ -133,6 +134,7 @@ for (const tier of TIER_GROUPS.some(wants) ? tiers : []) {
   if (wants("search")) await step(label, "search", () => measureSearch(label, graph));
   if (wants("snapshot")) {
     await step(label, "snapshot vs index build", () => measureSnapshot(label, graph, path.join(BENCH_OUT, "snapshot")));
+    await step(label, "npm start on the snapshot vs --eager-graph", () => measureSnapshotStart(label, file, pairs[0]));
   }
   if (wants("python")) await step(label, "networkx / igraph", () => measurePeers(label, file, pairs, ours, BENCH_OUT));
   if (wants("http")) {

@@ -18,6 +18,7 @@ import { pathIndexOf } from "../../src/paths/index.ts";
 import { searchIndexOf } from "../../src/search/index.ts";
 import { serveDriver } from "../util/servedChild.ts";
 import { sendJson } from "../util/sendJson.ts";
+import { graphView } from "../../src/query/servedView.ts";
 
 const t0 = performance.now();
 const graph = loadServedGraph({ graphFile: process.argv[2], dataRoot: undefined });
@@ -32,12 +33,12 @@ const NEIGHBORS = /^\/api\/nodes\/([^/]+)\/neighbors$/;
 type Answer = { json: unknown } | { chunks: AsyncIterable<string | Uint8Array>; contentType: string } | null;
 
 function answer(path: string, query: querystring.ParsedUrlQuery): Answer {
-  if (path === "/api/paths") return { json: answerPaths(graph, query) };
-  if (path === "/api/search") return { json: answerSearch(graph, query) };
+  if (path === "/api/paths") return { json: answerPaths(graphView(graph), query) };
+  if (path === "/api/search") return { json: answerSearch(graphView(graph), query) };
   let match = NODE_DETAIL.exec(path);
-  if (match) return { json: answerNodeDetail(graph, { id: decodeURIComponent(match[1]) }, query) };
+  if (match) return { json: answerNodeDetail(graphView(graph), { id: decodeURIComponent(match[1]) }, query) };
   match = NEIGHBORS.exec(path);
-  if (match) return { json: answerNeighbors(graph, { id: decodeURIComponent(match[1]) }, query) };
+  if (match) return { json: answerNeighbors(graphView(graph), { id: decodeURIComponent(match[1]) }, query) };
   if (path === "/api/export") {
     const { file } = answerExport(graph, query, "evidence-graph", null);
     return { chunks: file.chunks, contentType: file.contentType };

@@ -7,6 +7,7 @@ import path from "node:path";
 import { round, type Row } from "../report.ts";
 import { REPO_ROOT, runChild } from "../util/child.ts";
 import { summarize } from "../util/stats.ts";
+import { groupUsage } from "../util/processUsage.ts";
 import { startKgServer } from "./browser.ts";
 
 /** Starts `npm start -- --graph file`, times it until it serves, runs up to 100 path queries, stops it. */
@@ -44,30 +45,11 @@ export async function measureServeHuge(tier: string, file: string, pairs: [strin
         measure: "GET /api/paths p50 (sequential)",
         value: round(s.p50, 1),
         unit: "ms",
-        note: `${s.count} pairs, p99 ${round(s.p99, 1)} ms, ${failures} failed (path and search indexes are built before the server says it serves)`,
+        note: `${s.count} pairs, p99 ${round(s.p99, 1)} ms, ${failures} failed (answered from the snapshot when a valid one is there, the graph built after serving; else the indexes are built before)`,
       },
     ];
   } finally {
     await server.stop();
-  }
-}
-
-/** Largest resident set and total CPU seconds of the processes in `pid`'s group, from ps; null when unavailable. */
-async function groupUsage(pid: number): Promise<{ rssMb: number; cpuSeconds: number } | null> {
-  const { execFileSync } = await import("node:child_process");
-  try {
-    const out = execFileSync("ps", ["-eo", "pgid=,rss=,times="], { encoding: "utf8" });
-    const rows = out
-      .split("\n")
-      .map((line) => line.trim().split(/\s+/).map(Number))
-      .filter(([group]) => group === pid);
-    if (rows.length === 0) return null;
-    return {
-      rssMb: Math.round(Math.max(...rows.map(([, rss]) => rss)) / 1024),
-      cpuSeconds: rows.reduce((sum, [, , cpu]) => sum + cpu, 0),
-    };
-  } catch {
-    return null;
   }
 }
 

@@ -1,5 +1,7 @@
 /**
- * Served graph: holds the graph being served and swaps it atomically when a rebuild or ingest produces a new one.
+ * Served graph: holds the graph being served and swaps it atomically when a rebuild or ingest produces a new one. A
+ * server starting on a snapshot holds none at first: the graph is built after it listens, and {@link
+ * ServedGraph.whenReady} waits for it.
  */
 import { EventEmitter } from "node:events";
 import type { KnowledgeGraph } from "../model/types.ts";
@@ -9,17 +11,41 @@ export type ServedGraphStatus = { type: "ok" } | { type: "error"; message: strin
 
 /** The served graph plus a version that increases on every swap (for caches and ETags). */
 export class ServedGraph extends EventEmitter {
-  #graph: KnowledgeGraph;
+  #graph: KnowledgeGraph | null;
   #version = 1;
   #status: ServedGraphStatus = { type: "ok" };
+  readonly #ready: Promise<KnowledgeGraph>;
+  #settle: { resolve: (graph: KnowledgeGraph) => void; reject: (error: Error) => void } | null = null;
 
-  constructor(graph: KnowledgeGraph) {
+  /** Serves `graph`, or, given null, nothing until {@link ServedGraph.fulfil} hands it the graph. */
+  constructor(graph: KnowledgeGraph | null) {
     super();
     this.#graph = graph;
+    this.#ready = graph
+      ? Promise.resolve(graph)
+      : new Promise((resolve, reject) => {
+          this.#settle = { resolve, reject };
+        });
+    // A build that fails with no request waiting is reported by status, not as an unhandled rejection.
+    this.#ready.catch(() => undefined);
   }
 
-  /** The graph currently served. Treat it as read-only: replace it with {@link replace}. */
+  /** Whether the graph is there (always, unless the server started on a snapshot and is still building it). */
+  get ready(): boolean {
+    return this.#graph !== null;
+  }
+
+  /** The graph once it is there; rejects when its build failed. */
+  whenReady(): Promise<KnowledgeGraph> {
+    return this.#graph ? Promise.resolve(this.#graph) : this.#ready;
+  }
+
+  /**
+   * The graph currently served. Treat it as read-only: replace it with {@link replace}. Throws while it is still
+   * being built: code that may run before that awaits {@link whenReady}.
+   */
   get graph(): KnowledgeGraph {
+    if (!this.#graph) throw new Error("served graph: the graph is still being built; await whenReady() first");
     return this.#graph;
   }
 
@@ -31,6 +57,19 @@ export class ServedGraph extends EventEmitter {
   /** The last rebuild's outcome: `error` keeps the last good graph served. */
   get status(): ServedGraphStatus {
     return this.#status;
+  }
+
+  /** Serves the graph a pending holder was waiting for (its version stays: it is the graph the snapshot was of). */
+  fulfil(graph: KnowledgeGraph): void {
+    if (this.#graph) throw new Error("served graph: the graph is already there; use replace() to swap it");
+    this.#graph = graph;
+    this.#settle?.resolve(graph);
+  }
+
+  /** Records that the pending graph could not be built: whoever waits for it gets `error`. */
+  failBuild(error: Error): void {
+    this.#status = { type: "error", message: error.message };
+    this.#settle?.reject(error);
   }
 
   /** Serves `graph` from now on and emits `change` with it. */

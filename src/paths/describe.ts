@@ -1,18 +1,29 @@
 /**
  * Path description: turns a path of index positions into entities, hops with evidence, and a sentence chain.
  */
-import type { EntityAttributes, RelationAttributes } from "../model/types.ts";
+import type { EntityAttributes, KnowledgeGraph, RelationAttributes } from "../model/types.ts";
 import type { PathIndex } from "./pathIndex.ts";
 import type { PathEdge, PathNode, PathResult } from "./types.ts";
 import type { RawPath } from "./walk.ts";
 
 /**
- * Where a description reads entity and relation attributes: the graph itself, or (in a path worker, which has only the
- * index) a cache of the attributes the main thread sent for the paths found.
+ * Where a description reads entity and relation attributes: the graph itself, its snapshot, or (in a path worker, which
+ * has only the index) a cache of the attributes the main thread sent for the paths found. Relations are asked for by
+ * index position, which the search found them at: a snapshot reads an edge's record by position, and a map from
+ * millions of edge ids to positions would cost seconds to build.
  */
 export interface AttributeSource {
   getNodeAttributes(id: string): EntityAttributes;
-  getEdgeAttributes(id: string): RelationAttributes;
+  /** The attributes of the relation at index position `e` (whose id is `index.edges[e]`). */
+  edgeAttributesAt(e: number): RelationAttributes;
+}
+
+/** A graphology graph as an {@link AttributeSource}, relations found through its path index `index`. */
+export function graphAttributes(graph: KnowledgeGraph, index: PathIndex): AttributeSource {
+  return {
+    getNodeAttributes: (id) => graph.getNodeAttributes(id),
+    edgeAttributesAt: (e) => graph.getEdgeAttributes(index.edges[e]),
+  };
 }
 
 /** The public form of a path, read from the graph's attributes. */
@@ -29,7 +40,7 @@ export function describePath(graph: AttributeSource, index: PathIndex, path: Raw
 }
 
 /** An entity as it appears on a path. */
-export function pathNode(graph: AttributeSource, id: string): PathNode {
+export function pathNode(graph: Pick<AttributeSource, "getNodeAttributes">, id: string): PathNode {
   const { label, type } = graph.getNodeAttributes(id);
   return { id, label: label ?? id, type };
 }
@@ -37,7 +48,7 @@ export function pathNode(graph: AttributeSource, id: string): PathNode {
 /** One hop, walked from node index `from`. */
 function pathEdge(graph: AttributeSource, index: PathIndex, e: number, from: number): PathEdge {
   const id = index.edges[e];
-  const attributes = graph.getEdgeAttributes(id);
+  const attributes = graph.edgeAttributesAt(e);
   return {
     id,
     source: index.nodes[index.edgeSource[e]],

@@ -3,10 +3,10 @@
  */
 import type { KnowledgeGraph } from "../model/types.ts";
 import { allSimplePaths } from "./allPaths.ts";
-import { describePath, type AttributeSource } from "./describe.ts";
+import { describePath, graphAttributes, type AttributeSource } from "./describe.ts";
 import { kShortestPaths, type RawPathSearch } from "./kShortest.ts";
 import { pathIndexOf, type PathIndex } from "./pathIndex.ts";
-import { DEFAULT_PATH_OPTIONS, type PathOptions, type PathResult, type PathSearch } from "./types.ts";
+import { DEFAULT_PATH_OPTIONS, type PathOptions, type PathResult, type PathSearch, type PlanFacts } from "./types.ts";
 import { compileWalkRules, releaseWalkRules } from "./walk.ts";
 import { eitherMask, relationMask } from "./relationMask.ts";
 
@@ -40,13 +40,17 @@ export function findPaths(
 ): PathSearch {
   const index = pathIndexOf(graph);
   const started = performance.now();
-  const plan = planPaths(graph, index, fromId, toId, options);
-  return describeSearch(graph, index, searchPlan(index, plan, started), started + plan.options.timeBudgetMs);
+  const plan = planPaths(graphPlanFacts(graph, index), index, fromId, toId, options);
+  const raw = searchPlan(index, plan, started);
+  return describeSearch(graphAttributes(graph, index), index, raw, started + plan.options.timeBudgetMs);
 }
 
-/** Compiles a query against the graph (what needs its attributes); throws when an id is not in the graph. */
+/**
+ * Compiles a query against the graph (what needs its types, statuses and evidence, read through `facts`); throws when
+ * an id is not in the graph.
+ */
 export function planPaths(
-  graph: KnowledgeGraph,
+  facts: PlanFacts,
   index: PathIndex,
   fromId: string,
   toId: string,
@@ -55,12 +59,21 @@ export function planPaths(
   const opts = { ...DEFAULT_PATH_OPTIONS, ...options };
   const source = nodeOf(index.nodeIndex, fromId, "source");
   const target = nodeOf(index.nodeIndex, toId, "target");
-  const exclude = opts.types ? [...opts.exclude, ...nodesNotOfTypes(graph, opts.types)] : opts.exclude;
+  const exclude = opts.types ? [...opts.exclude, ...nodesNotOfTypes(facts, index, opts.types)] : opts.exclude;
   const blockedEdge = eitherMask(
-    opts.candidates ? null : candidateEdges(graph, index),
-    relationMask(graph, index, opts.relations),
+    opts.candidates ? null : candidateEdges(facts, index),
+    facts.relationMask(opts.relations),
   );
   return { source, target, options: { ...opts, exclude }, blockedEdge };
+}
+
+/** The {@link PlanFacts} of a graphology graph and its index: attributes read from the graph per query. */
+export function graphPlanFacts(graph: KnowledgeGraph, index: PathIndex): PlanFacts {
+  return {
+    nodeTypeAt: (v) => graph.getNodeAttribute(index.nodes[v], "type"),
+    edgeStatusAt: (e) => graph.getEdgeAttribute(index.edges[e], "status"),
+    relationMask: (filter) => relationMask(graph, index, filter),
+  };
 }
 
 /** Runs a planned search on the index alone, within the search's share of the budget counted from `started`. */
@@ -98,20 +111,20 @@ export function describeSearch(
 }
 
 /** Entities whose type is not in `types` (a path may not pass through them). */
-function nodesNotOfTypes(graph: KnowledgeGraph, types: string[]): string[] {
-  const allowed = new Set(types);
-  return graph.filterNodes((_node, attributes) => !allowed.has(attributes.type));
+function nodesNotOfTypes(facts: PlanFacts, index: PathIndex, types: string[]): string[] {
+  const allowed = new Set<string | undefined>(types);
+  const out: string[] = [];
+  for (let v = 0; v < index.nodes.length; v++) if (!allowed.has(facts.nodeTypeAt(v))) out.push(index.nodes[v]);
+  return out;
 }
 
 /**
- * 1 for each indexed edge awaiting review. Read from the graph per query, not cached with the index: a review changes
- * an edge's status without changing the graph's size, which is what keeps the index.
+ * 1 for each indexed edge awaiting review. Read per query, not cached with the index: a review changes an edge's
+ * status without changing the graph's size, which is what keeps the index.
  */
-function candidateEdges(graph: KnowledgeGraph, index: PathIndex): Uint8Array {
+function candidateEdges(facts: PlanFacts, index: PathIndex): Uint8Array {
   const blocked = new Uint8Array(index.edges.length);
-  for (let e = 0; e < index.edges.length; e++) {
-    if (graph.getEdgeAttribute(index.edges[e], "status") === "candidate") blocked[e] = 1;
-  }
+  for (let e = 0; e < index.edges.length; e++) if (facts.edgeStatusAt(e) === "candidate") blocked[e] = 1;
   return blocked;
 }
 

@@ -1,8 +1,8 @@
 /**
  * Paths: entity resolution and path queries (k shortest, all simple) over a compact index of the graph.
  */
-export { findPaths, planPaths, searchPlan, describeSearch, type PathPlan } from "./findPaths.ts";
-export { resolveEntity, DEFAULT_RESOLVE_OPTIONS, type ResolveOptions } from "./resolveEntity.ts";
+export { findPaths, planPaths, graphPlanFacts, searchPlan, describeSearch, type PathPlan } from "./findPaths.ts";
+export { resolveEntity, resolveInIndex, DEFAULT_RESOLVE_OPTIONS, type ResolveOptions } from "./resolveEntity.ts";
 export {
   pathIndexOf,
   cachedPathIndex,
@@ -13,9 +13,10 @@ export {
   type PathIndex,
   type PathIndexParts,
 } from "./pathIndex.ts";
-export { pathText, pathNode, type AttributeSource } from "./describe.ts";
+export { pathText, pathNode, graphAttributes, type AttributeSource } from "./describe.ts";
 export type { RawPathSearch } from "./kShortest.ts";
 export { egoWalk, type EgoWalk } from "./ego.ts";
+export { selfLoopsOf } from "./selfLoops.ts";
 export {
   DEFAULT_PATH_OPTIONS,
   PATH_LIMITS,
@@ -27,4 +28,5 @@ export {
   type PathOptions,
   type PathResult,
   type PathSearch,
+  type PlanFacts,
 } from "./types.ts";

@@ -2,7 +2,7 @@
  * Entity resolution: turns what a user typed ("Blinken", "antony-blinken", "Secretary Blinken") into one entity id.
  */
 import type { KnowledgeGraph } from "../model/types.ts";
-import { rankEntities, suggestEntities } from "../search/index.ts";
+import { rankInIndex, searchIndexOf, suggestInIndex, type SearchIndex } from "../search/index.ts";
 import type { SearchHit } from "../search/types.ts";
 import type { EntityMatch } from "./types.ts";
 
@@ -20,13 +20,23 @@ export const DEFAULT_RESOLVE_OPTIONS: ResolveOptions = { limit: 10 };
  * inside a word ("link" in "Blinken") is not taken as a reference: it is unknown, with those entities as suggestions.
  */
 export function resolveEntity(graph: KnowledgeGraph, text: string, options: Partial<ResolveOptions> = {}): EntityMatch {
+  return resolveInIndex(searchIndexOf(graph), (id) => graph.hasNode(id), text, options);
+}
+
+/** {@link resolveEntity} on a search index and a test of ids, so that it needs no graphology graph (a snapshot). */
+export function resolveInIndex(
+  index: SearchIndex,
+  hasNode: (id: string) => boolean,
+  text: string,
+  options: Partial<ResolveOptions> = {},
+): EntityMatch {
   const { limit } = { ...DEFAULT_RESOLVE_OPTIONS, ...options };
   const trimmed = text.trim();
-  if (trimmed && graph.hasNode(trimmed)) return { type: "found", id: trimmed };
+  if (trimmed && hasNode(trimmed)) return { type: "found", id: trimmed };
   // Ask for more than `limit` so that a tie is seen even when many entities share the best tier.
-  const hits = rankEntities(graph, trimmed, { limit: Math.max(limit, 2) * 5 });
+  const hits = rankInIndex(index, trimmed, { limit: Math.max(limit, 2) * 5 });
   if (hits.length === 0 || hits[0].tier === "substring") {
-    const suggestions = hits.length > 0 ? hits.map(publicHit) : suggestEntities(graph, trimmed, { limit });
+    const suggestions = hits.length > 0 ? hits.map(publicHit) : suggestInIndex(index, trimmed, { limit });
     return { type: "unknown", suggestions: suggestions.slice(0, limit) };
   }
   const tied = hits.filter((h) => h.tier === hits[0].tier);

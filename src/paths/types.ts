@@ -107,6 +107,19 @@ export interface PathSearch {
   truncated: boolean;
 }
 
+/**
+ * What a path plan reads besides the index, by index position: each entity's type, each relation's status and the
+ * relations a time window or minimum support leaves out. The graphology graph and the served snapshot both give it.
+ */
+export interface PlanFacts {
+  /** The type of the entity at index position `v`. */
+  nodeTypeAt(v: number): string | undefined;
+  /** The status of the relation at index position `e` (`candidate` while it awaits review). */
+  edgeStatusAt(e: number): string | undefined;
+  /** 1 for each indexed edge `filter` leaves out; null when it leaves none out. Callers must not write into it. */
+  relationMask(filter: RelationFilter): Uint8Array | null;
+}
+
 /** How a user's reference to an entity ("Blinken", "antony-blinken") resolved. */
 export type EntityMatch =
   | { type: "found"; id: string }

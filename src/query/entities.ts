@@ -1,14 +1,17 @@
 /**
  * Entity references in requests: resolves what a client wrote to one entity or answers 409/404 with the choices.
  */
-import type { KnowledgeGraph } from "../model/types.ts";
-import { resolveEntity } from "../paths/index.ts";
-import { searchEntities, suggestEntities } from "../search/index.ts";
+import { resolveInIndex } from "../paths/index.ts";
+import { rankInIndex, suggestInIndex } from "../search/index.ts";
 import { HttpError } from "./errors.ts";
+import type { ServedView } from "./servedView.ts";
+
+/** What names are resolved against: the ids and the search index of a served view. */
+export type EntityNames = Pick<ServedView, "hasNode" | "searchIndex">;
 
 /** The entity `text` names, or a 409 listing the equally good candidates, or a 404 with suggestions. */
-export function resolveOrThrow(graph: KnowledgeGraph, text: string, param: string): string {
-  const match = resolveEntity(graph, text);
+export function resolveOrThrow(names: EntityNames, text: string, param: string): string {
+  const match = resolveInIndex(names.searchIndex, names.hasNode, text);
   if (match.type === "found") return match.id;
   if (match.type === "ambiguous") {
     const names = match.candidates.map((c) => `"${c.label}" (${c.id})`).join(", ");
@@ -23,10 +26,11 @@ export function resolveOrThrow(graph: KnowledgeGraph, text: string, param: strin
 }
 
 /** 404 for an entity id that is not in the graph, with the closest names as suggestions. */
-export function requireEntityId(graph: KnowledgeGraph, id: string, param: string): string {
-  if (graph.hasNode(id)) return id;
-  const hits = searchEntities(graph, id, { limit: 5 });
-  throw unknownEntity(param, id, hits.length > 0 ? hits : suggestEntities(graph, id));
+export function requireEntityId(names: EntityNames, id: string, param: string): string {
+  if (names.hasNode(id)) return id;
+  const index = names.searchIndex;
+  const hits = rankInIndex(index, id, { limit: 5 }).map(({ id, label, type, score }) => ({ id, label, type, score }));
+  throw unknownEntity(param, id, hits.length > 0 ? hits : suggestInIndex(index, id));
 }
 
 function unknownEntity(param: string, text: string, suggestions: { id: string; label: string }[]): HttpError {

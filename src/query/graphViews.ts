@@ -4,8 +4,10 @@
  */
 import type { z } from "zod";
 import type { KnowledgeGraph } from "../model/types.ts";
+import { selfLoopsOf } from "../paths/index.ts";
 import { drawColumns, type DrawGraph } from "./drawColumns.ts";
 import type { GraphEdgeResponseSchema, GraphNodeResponseSchema } from "./schemas.ts";
+import type { ServedView } from "./servedView.ts";
 
 export type { DrawGraph } from "./drawColumns.ts";
 
@@ -38,24 +40,37 @@ export function graphEdgeView(graph: KnowledgeGraph, key: string): GraphEdgeView
   };
 }
 
-/** Entity `key` with every attribute and at most `limit` of its relations (out-edges first); `degree` counts all. */
-export function graphNodeView(graph: KnowledgeGraph, key: string, limit: number): GraphNodeView {
+/**
+ * Entity `key` with every attribute and at most `limit` of its relations; `degree` counts all. Relations are read off
+ * the path index, in edge order: its out-edges, then its self-loops (which the index's slices leave out), then its
+ * in-edges — the same order whether the view is the graph's or its snapshot's.
+ */
+export function graphNodeView(view: ServedView, key: string, limit: number): GraphNodeView {
+  const index = view.pathIndex;
+  const v = index.nodeIndex.get(key)!;
+  const loops = selfLoopsOf(index).get(v) ?? [];
+  const outEnd = index.split[v];
+  const edgeAt = (i: number) => (i < outEnd ? index.edge[i] : loops[i - outEnd]);
+  const degree = index.offsets[v + 1] - index.offsets[v] + loops.length;
   const edges: GraphEdgeView[] = [];
-  let degree = 0;
-  const take = (edge: string) => {
-    degree++;
-    if (edges.length < limit) edges.push(graphEdgeView(graph, edge));
-  };
-  graph.forEachOutEdge(key, take);
-  // A self-loop is both an out- and an in-edge: list it once.
-  graph.forEachInEdge(key, (edge, _a, source) => {
-    if (source !== key) take(edge);
-  });
+  for (let i = index.offsets[v]; i < outEnd + loops.length && edges.length < limit; i++)
+    edges.push(edgeView(edgeAt(i)));
+  for (let i = outEnd; i < index.offsets[v + 1] && edges.length < limit; i++) edges.push(edgeView(index.edge[i]));
   return {
     key,
-    attributes: graph.getNodeAttributes(key) as unknown as GraphNodeView["attributes"],
+    attributes: view.getNodeAttributes(key) as unknown as GraphNodeView["attributes"],
     degree,
     edges,
     truncated: edges.length < degree,
   };
+
+  function edgeView(e: number): GraphEdgeView {
+    const id = index.edges[e];
+    return {
+      key: id,
+      source: index.nodes[index.edgeSource[e]],
+      target: index.nodes[index.edgeTarget[e]],
+      attributes: view.edgeAttributesAt(e) as unknown as GraphEdgeView["attributes"],
+    };
+  }
 }

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import type { GraphDocument, KnowledgeGraph } from "../model/types.ts";
 import { evidenceDocuments } from "../graph/reporting.ts";
 import { DATE_SOURCES } from "../model/documentDate.ts";
-import { egoWalk, pathIndexOf, pathNode } from "../paths/index.ts";
+import { egoWalk, pathNode } from "../paths/index.ts";
 import { requireEntityId } from "./entities.ts";
 import { HttpError, parseOr400 } from "./errors.ts";
 import { graphEdgeView, graphNodeView, type GraphNodeView } from "./graphViews.ts";
@@ -18,6 +18,7 @@ import {
   NodeParamsSchema,
   type NeighborsResponseSchema,
 } from "./schemas.ts";
+import type { ServedView } from "./servedView.ts";
 
 /** Body of a GET /api/nodes/:id/neighbors answer. */
 export type NeighborsAnswer = z.infer<typeof NeighborsResponseSchema>;
@@ -29,11 +30,11 @@ export type EdgeDetailAnswer = z.infer<typeof GraphEdgeDetailResponseSchema>;
 const DOCUMENTS = new WeakMap<KnowledgeGraph, Map<string, GraphDocument>>();
 
 /** Answers GET /api/graph/nodes/:id from its path parameters and query; 404 when no node has the key. */
-export function answerNodeDetail(graph: KnowledgeGraph, rawParams: unknown, rawQuery: unknown): GraphNodeView {
+export function answerNodeDetail(view: ServedView, rawParams: unknown, rawQuery: unknown): GraphNodeView {
   const { id } = parseOr400(GraphKeyParamsSchema, rawParams, "params");
   const { limit } = parseOr400(GraphNodeQuerySchema, rawQuery, "query");
-  if (!graph.hasNode(id)) throw missingKey("node", id);
-  return graphNodeView(graph, id, limit);
+  if (!view.hasNode(id)) throw missingKey("node", id);
+  return graphNodeView(view, id, limit);
 }
 
 /**
@@ -76,12 +77,12 @@ function missingKey(what: "node" | "edge", id: string): HttpError {
 }
 
 /** Answers GET /api/nodes/:id/neighbors: the entities within `depth` hops, at most `limit`, and their relations. */
-export function answerNeighbors(graph: KnowledgeGraph, rawParams: unknown, rawQuery: unknown): NeighborsAnswer {
-  const id = requireEntityId(graph, parseOr400(NodeParamsSchema, rawParams, "params").id, "id");
+export function answerNeighbors(view: ServedView, rawParams: unknown, rawQuery: unknown): NeighborsAnswer {
+  const id = requireEntityId(view, parseOr400(NodeParamsSchema, rawParams, "params").id, "id");
   const { depth, limit } = parseOr400(NeighborsQuerySchema, rawQuery, "query");
-  const index = pathIndexOf(graph);
+  const index = view.pathIndex;
   const { levels, truncated } = egoWalk(index, id, depth, limit);
-  const nodes = [...levels].map(([v, d]) => ({ ...pathNode(graph, index.nodes[v]), depth: d }));
+  const nodes = [...levels].map(([v, d]) => ({ ...pathNode(view, index.nodes[v]), depth: d }));
   const edges = [];
   for (const u of levels.keys()) {
     // Out-edges only, so each relation is listed once.
@@ -89,7 +90,7 @@ export function answerNeighbors(graph: KnowledgeGraph, rawParams: unknown, rawQu
       if (!levels.has(index.neighbor[i])) continue;
       const e = index.edge[i];
       const key = index.edges[e];
-      const { predicate, label } = graph.getEdgeAttributes(key);
+      const { predicate, label } = view.edgeAttributesAt(e);
       edges.push({
         id: key,
         source: index.nodes[u],

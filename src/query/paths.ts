@@ -2,12 +2,10 @@
  * Paths query: how two entities are connected — the answer of GET /api/paths and of `kg path`.
  */
 import type { z } from "zod";
-import type { KnowledgeGraph } from "../model/types.ts";
 import { relationFilterOf } from "../graph/relationFilterQuery.ts";
 import {
   DEFAULT_PATH_OPTIONS,
   describeSearch,
-  pathIndexOf,
   pathNode,
   planPaths,
   searchPlan,
@@ -20,6 +18,7 @@ import { resolveOrThrow } from "./entities.ts";
 import { parseOr400 } from "./errors.ts";
 import { requireKnownPredicates } from "./predicates.ts";
 import { PathsQuerySchema, type PathsResponseSchema } from "./schemas.ts";
+import type { ServedView } from "./servedView.ts";
 
 /** Tunables of {@link answerPaths}. */
 export interface PathsAnswerOptions {
@@ -57,29 +56,33 @@ export interface PreparedPaths {
  * (400 bad query or unknown predicate, 404 unknown entity, 409 ambiguous name).
  */
 export function answerPaths(
-  graph: KnowledgeGraph,
+  view: ServedView,
   rawQuery: unknown,
   options: Partial<PathsAnswerOptions> = {},
 ): PathsAnswer {
-  const index = pathIndexOf(graph);
+  const index = view.pathIndex;
   const started = performance.now();
-  const prepared = preparePaths(graph, rawQuery, options);
-  return answerSearchedPaths(graph, index, prepared, searchPlan(index, prepared.plan, started), started);
+  const prepared = preparePaths(view, rawQuery, options);
+  return answerSearchedPaths(view, index, prepared, searchPlan(index, prepared.plan, started), started);
 }
 
-/** The first step of {@link answerPaths}: everything that needs the graph's attributes before the search. */
+/**
+ * The first step of {@link answerPaths}: everything that needs the graph's attributes before the search. A query with
+ * a time window or minimum support needs a view that `filtersRelations` (see {@link filtersRelations}).
+ */
 export function preparePaths(
-  graph: KnowledgeGraph,
+  view: ServedView,
   rawQuery: unknown,
   options: Partial<PathsAnswerOptions> = {},
 ): PreparedPaths {
   const { timeBudgetMs, maxAnswerChars } = { ...DEFAULT_PATHS_ANSWER_OPTIONS, ...options };
   const query = parseOr400(PathsQuerySchema, rawQuery, "query");
-  const from = resolveOrThrow(graph, query.from, "from");
-  const to = resolveOrThrow(graph, query.to, "to");
-  const predicates = query.predicates ? requireKnownPredicates(graph, query.predicates, "predicates") : null;
-  const exclude = (query.exclude ?? []).map((text) => resolveOrThrow(graph, text, "exclude"));
-  const plan = planPaths(graph, pathIndexOf(graph), from, to, {
+  const from = resolveOrThrow(view, query.from, "from");
+  const to = resolveOrThrow(view, query.to, "to");
+  const index = view.pathIndex;
+  const predicates = query.predicates ? requireKnownPredicates(index, query.predicates, "predicates") : null;
+  const exclude = (query.exclude ?? []).map((text) => resolveOrThrow(view, text, "exclude"));
+  const plan = planPaths(view.planFacts(), index, from, to, {
     k: query.k,
     maxHops: query.maxHops,
     directed: query.directed,
@@ -111,6 +114,15 @@ export function answerSearchedPaths(
   const { paths, truncated } = describeSearch(attributes, index, raw, started + prepared.plan.options.timeBudgetMs);
   const answer = { from: pathNode(attributes, prepared.from), to: pathNode(attributes, prepared.to), paths, truncated };
   return capAnswer(answer, prepared.maxAnswerChars);
+}
+
+/**
+ * Whether a raw query filters relations by a time window or minimum support: what a view that does not
+ * `filtersRelations` (the snapshot's) leaves to the graph. Read from the raw names, before the query is checked.
+ */
+export function filtersRelations(rawQuery: unknown): boolean {
+  const query = rawQuery as Record<string, unknown> | null;
+  return query?.since !== undefined || query?.until !== undefined || query?.minSupport !== undefined;
 }
 
 /** Whether a raw query asks for an enumeration of every path (mode=all), the kind a server queues. */

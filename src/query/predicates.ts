@@ -1,16 +1,15 @@
 /**
- * Predicate names in requests: checked against the predicates the served graph uses.
+ * Predicate names in requests: checked against the predicates the served graph uses (its path index's).
  */
-import type { KnowledgeGraph } from "../model/types.ts";
-import { pathIndexOf } from "../paths/index.ts";
+import type { PathIndex } from "../paths/index.ts";
 import { HttpError } from "./errors.ts";
 
 /** Most predicate names listed in an error message. */
 const MAX_LISTED = 40;
 
 /** Throws a 400 naming the unknown predicates and listing the known ones; returns the names otherwise. */
-export function requireKnownPredicates(graph: KnowledgeGraph, names: string[], param: string): string[] {
-  const { predicateIndex, predicates } = pathIndexOf(graph);
+export function requireKnownPredicates(index: PathIndex, names: string[], param: string): string[] {
+  const { predicateIndex, predicates } = index;
   const unknown = names.filter((name) => !predicateIndex.has(name));
   if (unknown.length === 0) return names;
   const known = [...predicates].sort();

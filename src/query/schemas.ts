@@ -230,6 +230,11 @@ export const HealthResponseSchema = z.looseObject({
   status: z.enum(["ok", "degraded"]),
   nodes: z.number().int(),
   edges: z.number().int(),
+  graph: z
+    .enum(["ready", "building", "failed"])
+    .describe(
+      "building: the server started on its snapshot and builds the full graph in the background; paths, search, node detail and neighbours answer meanwhile, other routes wait for it",
+    ),
 });
 
 /** Body of GET /api/graph (route in routes/graph.ts). */

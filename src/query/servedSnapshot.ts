@@ -1,7 +1,8 @@
 /**
- * Served snapshot: at start, seeds the served graph's path and search indexes from its snapshot instead of building
- * them, and writes a fresh snapshot when the one found was refused.
+ * Served snapshot: at start, the snapshot to serve from before the graph is loaded, or seeds the loaded graph's path
+ * and search indexes from it instead of building them, and writes a fresh snapshot when the one found was refused.
  */
+import { fingerprintInputs } from "../graph/fingerprint.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
 import { cachedPathIndex } from "../paths/index.ts";
 import { cachedSearchIndex } from "../search/index.ts";
@@ -12,6 +13,7 @@ import {
   readSnapshot,
   seedFromSnapshot,
   snapshotPathOf,
+  type Snapshot,
   type SnapshotRefusal,
 } from "../snapshot/index.ts";
 import { dataFilesOf } from "../store/dataFiles.ts";
@@ -57,6 +59,45 @@ export function snapshotTargetOf(graph: KnowledgeGraph, source: GraphSource): Sn
 }
 
 /**
+ * Where the snapshot of `source` is and the key it must have, before its graph is loaded: for graph-data/'s build,
+ * keyed by the fingerprint of graph-data/ as it is now (a snapshot of an earlier build is then stale); for a foreign
+ * file, by its path, stat and content hash. Null when there is none to have (a folder, no build file yet).
+ */
+export function startTargetOf(source: GraphSource): SnapshotTarget | null {
+  if (source.graphFile) {
+    const key = foreignFileKey(source.graphFile);
+    return key ? { file: foreignSnapshotPath(source.graphFile), key } : null;
+  }
+  const dataFiles = dataFilesOf(source.dataRoot);
+  const key = builtGraphKey(fingerprintInputs(dataFiles), dataFiles.builtGraph);
+  return key ? { file: snapshotPathOf(dataFiles.builtGraph), key } : null;
+}
+
+/** What {@link readStartSnapshot} found: a snapshot to serve from, a refusal (logged), or no place for one. */
+export type StartSnapshot = { type: "ok"; snapshot: Snapshot; target: SnapshotTarget } | SnapshotRefusal | null;
+
+/**
+ * The snapshot to start serving from, read and checked before the graph is loaded (its ids decoded from the file); a
+ * refused one is logged like {@link seedServedIndexes} logs it, and the caller loads the graph as before.
+ */
+export function readStartSnapshot(source: GraphSource): StartSnapshot {
+  const target = startTargetOf(source);
+  if (!target) return null;
+  const started = performance.now();
+  const read = readSnapshot(target.file, { key: target.key });
+  if (read.type === "refused") {
+    logRefusal(target, read);
+    return read;
+  }
+  const { order, size } = read.snapshot;
+  logger.info(
+    { file: target.file, nodes: order, edges: size, ms: Math.round(performance.now() - started) },
+    "snapshot read",
+  );
+  return { type: "ok", snapshot: read.snapshot, target };
+}
+
+/**
  * Seeds `graph`'s index caches from the snapshot at `target` when it is valid and of this graph; a refused one is
  * logged (the caller builds the indexes, then writes a fresh snapshot with `saveSnapshot`).
  */
@@ -69,12 +110,16 @@ export function seedServedIndexes(graph: KnowledgeGraph, target: SnapshotTarget 
   // The routes still read attributes from the graph: the records' file handle is not needed.
   if (read.type === "ok") read.snapshot.close();
   if (refusal) {
-    // A missing or stale snapshot is the normal state after a first start or an ingest; the others are damage.
-    const level = refusal.reason === "missing" || refusal.reason === "stale" ? "info" : "warn";
-    logger[level]({ file: target.file, reason: refusal.reason }, refusal.message);
+    logRefusal(target, refusal);
     return refusal;
   }
   const ms = Math.round(performance.now() - started);
   logger.info({ file: target.file, nodes: graph.order, edges: graph.size, ms }, "query indexes read from the snapshot");
   return { type: "seeded", ms };
+}
+
+function logRefusal(target: SnapshotTarget, refusal: SnapshotRefusal): void {
+  // A missing or stale snapshot is the normal state after a first start or an ingest; the others are damage.
+  const level = refusal.reason === "missing" || refusal.reason === "stale" ? "info" : "warn";
+  logger[level]({ file: target.file, reason: refusal.reason }, refusal.message);
 }

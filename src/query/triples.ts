@@ -7,6 +7,7 @@ import type { KnowledgeGraph } from "../model/types.ts";
 import { isFiltering, relationTest } from "../graph/relationFilter.ts";
 import { relationFilterOf } from "../graph/relationFilterQuery.ts";
 import { pathIndexOf } from "../paths/index.ts";
+import { graphView } from "./servedView.ts";
 import { resolveOrThrow } from "./entities.ts";
 import { parseOr400 } from "./errors.ts";
 import { requireKnownPredicates } from "./predicates.ts";
@@ -19,10 +20,11 @@ export type TriplesAnswer = z.infer<typeof TriplesResponseSchema>;
 /** Answers a triples query given as the parsed query string; throws an HttpError (400, 404, 409) on a bad one. */
 export function answerTriples(graph: KnowledgeGraph, rawQuery: unknown): TriplesAnswer {
   const query = parseOr400(TriplesQuerySchema, rawQuery, "query");
-  const subject = query.subject === undefined ? null : resolveOrThrow(graph, query.subject, "subject");
-  const object = query.object === undefined ? null : resolveOrThrow(graph, query.object, "object");
+  const view = graphView(graph);
+  const subject = query.subject === undefined ? null : resolveOrThrow(view, query.subject, "subject");
+  const object = query.object === undefined ? null : resolveOrThrow(view, query.object, "object");
   const predicate =
-    query.predicate === undefined ? null : requireKnownPredicates(graph, [query.predicate], "predicate")[0];
+    query.predicate === undefined ? null : requireKnownPredicates(view.pathIndex, [query.predicate], "predicate")[0];
   const filter = relationFilterOf(query);
   const keep = isFiltering(filter) ? relationTest(graph, filter) : null;
   const pattern = matchingEdges(graph, subject, predicate, object);

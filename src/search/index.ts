@@ -1,7 +1,7 @@
 /**
  * Search: entity look-up by label and alias, and typo suggestions.
  */
-export { searchEntities, rankEntities, matchTier, type RankedHit } from "./searchEntities.ts";
+export { searchEntities, rankEntities, rankInIndex, matchTier, type RankedHit } from "./searchEntities.ts";
 export { findEntities, findInIndex } from "./findEntities.ts";
 export {
   suggestEntities,

@@ -13,6 +13,7 @@ import { logger } from "../util/logger.ts";
 import type { ServerContext } from "./context.ts";
 import { HttpError } from "../query/errors.ts";
 import { errorHandler, notFoundHandler } from "./errors.ts";
+import { graphGate } from "./graphGate.ts";
 import { nextRequestId, REQUEST_LOG_SERIALIZERS } from "./hot/requestLog.ts";
 import { API_ROUTES } from "./routes/index.ts";
 import { HELMET_OPTIONS } from "./securityHeaders.ts";
@@ -56,6 +57,7 @@ export function createApp(ctx: ServerContext, options: Partial<AppOptions> = {})
   // Express would answer OPTIONS itself with a text list of methods; this API answers JSON and grants no CORS.
   app.use((req, _res, next) => next(req.method === "OPTIONS" ? optionsRefused() : undefined));
   app.use("/api", express.json({ limit: jsonLimit, strict: true }));
+  app.use("/api", graphGate(ctx));
   for (const routes of API_ROUTES) app.use("/api", routes(ctx));
   app.use("/api", notFoundHandler);
   if (existsSync(webRoot)) app.use(express.static(webRoot, { index: "index.html", maxAge: "1h" }));

@@ -6,6 +6,7 @@ import type { DataWriter } from "../ingest/writer.ts";
 import type { FetchOptions } from "../ingest/web/fetchOptions.ts";
 import type { PathsAnswerOptions } from "../query/paths.ts";
 import type { OverviewOptions } from "../query/overview.ts";
+import type { ServedView } from "../query/servedView.ts";
 import type { HeavyQueryQueue } from "./heavyQueries.ts";
 import type { PathWorkerPool } from "./pathWorkers/pool.ts";
 
@@ -15,6 +16,11 @@ export type WriteAccess = { type: "open" } | { type: "token"; token: string } | 
 /** Shared state handed to each route module. */
 export interface ServerContext {
   served: ServedGraph;
+  /**
+   * The snapshot the server started on, answering paths, search, node detail and neighbours until `served` has its
+   * graph (see answerView.ts); absent when the server built the graph before listening.
+   */
+  snapshotView?: ServedView;
   /** graph-data root the documents and writes go to; null when serving a standalone file (--graph). */
   dataRoot: string | null;
   /** When true, every write endpoint answers 403. */

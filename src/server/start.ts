@@ -12,7 +12,12 @@ import type { AppOptions } from "./app.ts";
 import { createRequestHandler } from "./handler.ts";
 import { DEFAULT_HOST_GUARD_OPTIONS } from "./hostGuard.ts";
 import { warmQueryIndexes } from "../query/warm.ts";
-import { seedServedIndexes, snapshotTargetOf } from "../query/servedSnapshot.ts";
+import { readStartSnapshot, seedServedIndexes, snapshotTargetOf, type SeedOutcome } from "../query/servedSnapshot.ts";
+import type { SnapshotRefusal } from "../snapshot/index.ts";
+import { cachedPathIndex } from "../paths/index.ts";
+import { cachedSearchIndex } from "../search/index.ts";
+import { snapshotView } from "../query/snapshotView.ts";
+import { buildInBackground, type BackgroundGraph } from "./backgroundGraph.ts";
 import { saveSnapshot } from "../snapshot/index.ts";
 import { ServedGraph } from "../graph/servedGraph.ts";
 import type { ServerContext } from "./context.ts";
@@ -56,6 +61,15 @@ export interface ServeOptions {
   pathWorkers: number;
   /** The largest graph the page draws in full (a larger one opens on its overview) and the overview's limits. */
   draw: Partial<OverviewOptions>;
+  /**
+   * Start on the graph's snapshot when a valid one is there: listen once it is read, answer paths, search, node
+   * detail and neighbours from it and build the graphology graph in the background; the other routes wait for it
+   * (README, "Served snapshot"). Off by default so that embedders and tests find `context.served.graph` there when
+   * startServer resolves; `kg serve` turns it on.
+   */
+  startOnSnapshot: boolean;
+  /** With {@link ServeOptions.startOnSnapshot}: the background build waits for this first (tests hold it). */
+  graphBuildGate: Promise<void> | null;
   app: Partial<AppOptions>;
 }
 
@@ -73,6 +87,8 @@ export const DEFAULT_SERVE_OPTIONS: ServeOptions = {
   timeouts: {},
   pathWorkers: defaultPathWorkers(),
   draw: {},
+  startOnSnapshot: false,
+  graphBuildGate: null,
   app: {},
 };
 
@@ -87,8 +103,6 @@ export interface RunningServer {
 /** Like {@link loadServedGraph}, but when graph-data/ is broken and a last good build exists, serves that build and
  * returns the problem so /api/health can report it. */
 function loadServedGraphOrLastGood(opts: ServeOptions): { graph: KnowledgeGraph; dataError: string | null } {
-  // A write cut short by a crash is finished or discarded before anything is read.
-  if (!opts.graphFile) recoverPendingWrites(dataFilesOf(opts.dataRoot));
   try {
     return { graph: loadServedGraph(opts), dataError: null };
   } catch (error) {
@@ -173,22 +187,37 @@ function clientErrorAnswer(
 /** Starts the HTTP server; resolves once it is listening. */
 export async function startServer(options: Partial<ServeOptions> = {}): Promise<RunningServer> {
   const opts = { ...DEFAULT_SERVE_OPTIONS, ...options };
-  const { graph, dataError } = loadServedGraphOrLastGood(opts);
+  // A write cut short by a crash is finished or discarded before anything is read.
+  if (!opts.graphFile) recoverPendingWrites(dataFilesOf(opts.dataRoot));
+  const early = opts.startOnSnapshot ? readStartSnapshot(opts) : null;
+  const loaded = early?.type === "ok" ? null : loadServedGraphOrLastGood(opts);
   const context: ServerContext = {
-    served: new ServedGraph(graph),
+    served: new ServedGraph(loaded?.graph ?? null),
+    ...(early?.type === "ok" ? { snapshotView: snapshotView(early.snapshot) } : {}),
     dataRoot: opts.graphFile ? null : dataFilesOf(opts.dataRoot).root,
     readOnly: opts.readOnly,
     fetch: { allowPrivate: opts.allowPrivateFetch },
     draw: opts.draw,
   };
-  if (dataError) context.served.setError(dataError);
+  if (loaded?.dataError) context.served.setError(loaded.dataError);
   if (opts.pathWorkers > 0) context.pathWorkers = new PathWorkerPool({ size: opts.pathWorkers });
-  // The snapshot seeds the path and search indexes the warm-up would build; a refused one is written afresh after.
-  const snapshot = snapshotTargetOf(graph, opts);
-  const seeded = seedServedIndexes(graph, snapshot);
-  const stopWarming = warmQueryIndexes(context.served, opts.draw);
-  if (snapshot && seeded.type === "refused") saveSnapshot(graph, snapshot.file, snapshot.key);
-  const stopWrites = setupWrites(context, opts);
+  let stopServing: (() => Promise<void>) | null = null;
+  let background: BackgroundGraph | null = null;
+  if (loaded) {
+    // The snapshot seeds the path and search indexes the warm-up would build; a refused one is written afresh after.
+    const snapshot = snapshotTargetOf(loaded.graph, opts);
+    const refused = early?.type === "refused" ? early : null;
+    const seeded = refused ? alreadyRefused(loaded.graph, refused) : seedServedIndexes(loaded.graph, snapshot);
+    stopServing = serveGraph(context, opts, () => {
+      if (snapshot && seeded.type === "refused") saveSnapshot(loaded.graph, snapshot.file, snapshot.key);
+    });
+  } else if (early?.type === "ok") {
+    background = buildInBackground(context, early.snapshot, early.target.file, {
+      gate: opts.graphBuildGate,
+      onReady: () => (stopServing = serveGraph(context, opts)),
+    });
+  }
+  const closeSnapshot = () => (early?.type === "ok" ? early.snapshot.close() : undefined);
   const server = createGuardedServer(
     createRequestHandler(context, { ...opts.app, hosts: { boundHost: opts.host, allowedHosts: opts.allowedHosts } }),
     opts.timeouts,
@@ -197,19 +226,44 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
     server.once("error", reject);
     server.listen(opts.port, opts.host, () => resolve());
   }).catch(async (error: unknown) => {
+    await background?.stop();
+    closeSnapshot();
     await context.pathWorkers?.close();
     throw error;
   });
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const close = async () => {
-    await stopWrites(); // saves a pending build file
-    stopWarming();
+    await background?.stop();
+    await stopServing?.(); // saves a pending build file
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();
     });
+    closeSnapshot();
     await context.pathWorkers?.close();
   };
   return { server, url: `http://${host}:${address.port}`, context, close };
+}
+
+/**
+ * The seeding outcome of a graph loaded after its snapshot was refused at start: the refusal (not read twice), unless
+ * loading built the graph from graph-data/, which built its indexes and wrote its snapshot.
+ */
+function alreadyRefused(graph: KnowledgeGraph, refusal: SnapshotRefusal): SeedOutcome {
+  return cachedPathIndex(graph) && cachedSearchIndex(graph) ? { type: "built" } : refusal;
+}
+
+/**
+ * Warms the served graph's indexes, runs `beforeWrites`, and sets up writes; returns what stops both (saving a
+ * pending build file).
+ */
+function serveGraph(context: ServerContext, opts: ServeOptions, beforeWrites = () => {}): () => Promise<void> {
+  const stopWarming = warmQueryIndexes(context.served, opts.draw);
+  beforeWrites();
+  const stopWrites = setupWrites(context, opts);
+  return async () => {
+    await stopWrites();
+    stopWarming();
+  };
 }

@@ -200,14 +200,21 @@ function attributeReaders(
   reader: RecordReader,
   nodeIndex: Map<string, number>,
   edges: string[],
-): Pick<Snapshot, "nodeAttributes" | "edgeAttributes" | "graphAttributes" | "close"> {
+): Pick<Snapshot, "nodeAttributes" | "edgeAttributes" | "nodeRecords" | "edgeRecords" | "graphAttributes" | "close"> {
   const section = (name: string, offsets: Float64Array) => {
     const entry = s.records(name);
     checkOffsets(name, offsets, entry.bytes);
     if (entry.offset + entry.bytes > reader.region.bytes)
       throw new SectionError(`section "${name}" ends past the records region`);
-    return (i: number | undefined) =>
+    const one = (i: number | undefined) =>
       i === undefined ? null : JSON.parse(reader.text(entry, offsets[i], offsets[i + 1]));
+    // Records are JSON objects back to back: cut at the offsets and parsed as one array, one native parse per batch.
+    const batch = (from: number, to: number) => {
+      if (from >= to) return [];
+      const at = offsets.subarray(from, to + 1).map((offset) => offset - offsets[from]);
+      return JSON.parse(`[${decodeTexts(reader.bytes(entry, offsets[from], offsets[to]), at).join(",")}]`);
+    };
+    return { one, batch };
   };
   const nodeRecord = section("nodeRecords", s.view("nodeRecordOffsets", "f64", nodeIndex.size + 1));
   const edgeRecord = section("edgeRecords", s.view("edgeRecordOffsets", "f64", edges.length + 1));
@@ -215,11 +222,13 @@ function attributeReaders(
   let edgeIndex: Map<string, number> | null = null;
   return {
     graphAttributes: JSON.parse(s.bytes("graphAttributes").toString("utf8")) as GraphAttributes,
-    nodeAttributes: (id) => nodeRecord(nodeIndex.get(id)) as EntityAttributes | null,
+    nodeAttributes: (id) => nodeRecord.one(nodeIndex.get(id)) as EntityAttributes | null,
     edgeAttributes: (id) => {
       edgeIndex ??= new Map(edges.map((edge, e) => [edge, e]));
-      return edgeRecord(edgeIndex.get(id)) as RelationAttributes | null;
+      return edgeRecord.one(edgeIndex.get(id)) as RelationAttributes | null;
     },
+    nodeRecords: (from, to) => nodeRecord.batch(from, to) as EntityAttributes[],
+    edgeRecords: (from, to) => edgeRecord.batch(from, to) as RelationAttributes[],
     close: () => reader.close(),
   };
 }

@@ -6,6 +6,7 @@ export { writeSnapshot } from "./write.ts";
 export { saveSnapshot } from "./save.ts";
 export { readSnapshot } from "./read.ts";
 export { seedFromSnapshot } from "./seed.ts";
+export { graphFromSnapshot, DEFAULT_GRAPH_BUILD_OPTIONS, type GraphBuildOptions } from "./buildGraph.ts";
 export {
   builtGraphKey,
   foreignFileKey,

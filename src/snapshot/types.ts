@@ -67,6 +67,13 @@ export interface Snapshot {
   nodeAttributes: (id: string) => EntityAttributes | null;
   /** An edge's attributes, like {@link Snapshot.nodeAttributes}. */
   edgeAttributes: (id: string) => RelationAttributes | null;
+  /**
+   * The attributes of the nodes at index positions `[from, to)`, in one read and one parse: what building the graph
+   * from the snapshot reads. Throws like {@link Snapshot.nodeAttributes}.
+   */
+  nodeRecords: (from: number, to: number) => EntityAttributes[];
+  /** The attributes of the edges at positions `[from, to)`, like {@link Snapshot.nodeRecords}. */
+  edgeRecords: (from: number, to: number) => RelationAttributes[];
   /** Closes the file the attribute records are read from (the indexes and columns stay usable). */
   close: () => void;
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { errorAnswer, HttpError } from "../../src/query/errors.ts";
 import { answerPaths } from "../../src/query/paths.ts";
 import { graphOf } from "../paths/fixtures.ts";
+import { graphView } from "../../src/query/servedView.ts";
 
 const GRAPH = graphOf([
   ["alice", "supports", "bob"],
@@ -14,7 +15,7 @@ const GRAPH = graphOf([
 /** The HttpError `answerPaths` throws for `query`. */
 function failure(query: Record<string, string>): HttpError {
   try {
-    answerPaths(GRAPH, query);
+    answerPaths(graphView(GRAPH), query);
   } catch (error) {
     if (error instanceof HttpError) return error;
     throw error;
@@ -45,7 +46,7 @@ describe("query", () => {
     });
 
     it("answers both ends and the paths between them", () => {
-      const answer = answerPaths(GRAPH, { from: "alice", to: "carol" });
+      const answer = answerPaths(graphView(GRAPH), { from: "alice", to: "carol" });
       expect(answer.from).toMatchObject({ id: "alice" });
       expect(answer.to).toMatchObject({ id: "carol" });
       expect(answer.paths.map((p) => p.nodes.map((n) => n.id))).toEqual([["alice", "bob", "carol"]]);
@@ -53,7 +54,7 @@ describe("query", () => {
     });
 
     it("drops the paths past maxAnswerChars and says the answer is truncated", () => {
-      const answer = answerPaths(GRAPH, { from: "alice", to: "carol" }, { maxAnswerChars: 10 });
+      const answer = answerPaths(graphView(GRAPH), { from: "alice", to: "carol" }, { maxAnswerChars: 10 });
       expect(answer.paths).toEqual([]);
       expect(answer.truncated).toBe(true);
     });

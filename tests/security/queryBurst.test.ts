@@ -13,6 +13,7 @@ import { createRequestHandler } from "../../src/server/handler.ts";
 import { HeavyQueryQueue } from "../../src/server/heavyQueries.ts";
 import { answerPaths } from "../../src/query/paths.ts";
 import { explodingGraph, starGraph } from "./fixtures.ts";
+import { graphView } from "../../src/query/servedView.ts";
 
 const BURST = 50;
 const HEAVY = "/api/paths?from=s&to=t&mode=all&maxHops=8&limit=1000";
@@ -86,9 +87,9 @@ describe("answer size cap", () => {
   it("drops the paths past the cap and says the answer is truncated", () => {
     const graph = starGraph(200);
     const query = { from: "p0", to: "p1", mode: "all", maxHops: "2", limit: "10" };
-    const whole = answerPaths(graph, query);
+    const whole = answerPaths(graphView(graph), query);
     expect(whole.truncated).toBe(false);
-    const capped = answerPaths(graph, query, { maxAnswerChars: 400 });
+    const capped = answerPaths(graphView(graph), query, { maxAnswerChars: 400 });
     expect(JSON.stringify(capped).length).toBeLessThanOrEqual(400);
     expect(capped.truncated).toBe(true);
   });

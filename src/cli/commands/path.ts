@@ -8,6 +8,7 @@ import { PathsQuerySchema } from "../../query/schemas.ts";
 import { loadServedGraph } from "../../query/loadGraph.ts";
 import { parseCommandArgs } from "../args.ts";
 import { UsageError, type Command } from "../types.ts";
+import { graphView } from "../../query/servedView.ts";
 
 /** Longest quote printed under a hop; the JSON output always has the full text. */
 const QUOTE_WIDTH = 160;
@@ -62,7 +63,7 @@ export const pathCommand: Command = {
     const graph = loadServedGraph({ graphFile: values.graph ?? null, dataRoot: values.data });
     let answer: PathsAnswer;
     try {
-      answer = answerPaths(graph, rawQuery);
+      answer = answerPaths(graphView(graph), rawQuery);
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       // The endpoint's error body, byte for byte, in --json; the same facts as sentences otherwise.

@@ -2,6 +2,7 @@
  * kg serve: serves the graph, the API and the web page over HTTP until SIGTERM/SIGINT.
  */
 import type { OverviewOptions } from "../../query/overview.ts";
+import { answerViewOf } from "../../server/answerView.ts";
 import { startServer, type ServeOptions } from "../../server/start.ts";
 import { readTokenFile } from "../../server/auth.ts";
 import { parseHostList } from "../../server/hostGuard.ts";
@@ -34,7 +35,7 @@ export const serveCommand: Command = {
   name: "serve",
   summary: "Serve the graph, the HTTP API and the web page (127.0.0.1:3000 by default; PORT and HOST also work).",
   usage:
-    "npx kg serve [--port N] [--host H] [--allowed-hosts A,B] [--graph FILE] [--data DIR] [--read-only] [--token-file FILE] [--allow-private-fetch] [--path-workers N] [--full-draw-nodes N] [--full-draw-edges N]",
+    "npx kg serve [--port N] [--host H] [--allowed-hosts A,B] [--graph FILE] [--data DIR] [--read-only] [--token-file FILE] [--allow-private-fetch] [--path-workers N] [--full-draw-nodes N] [--full-draw-edges N] [--eager-graph]",
   async run(args, io) {
     const { values } = parseCommandArgs(args, {
       port: { type: "string" },
@@ -48,6 +49,7 @@ export const serveCommand: Command = {
       "path-workers": { type: "string" },
       "full-draw-nodes": { type: "string" },
       "full-draw-edges": { type: "string" },
+      "eager-graph": { type: "boolean" },
     });
     const env = serveOptionsFromEnv();
     // The write token: from a file, else KG_TOKEN; required for writes beyond loopback, never printed or logged.
@@ -68,9 +70,12 @@ export const serveCommand: Command = {
         ? { pathWorkers: intOption(values["path-workers"], "--path-workers", 0, 16) }
         : {}),
       draw: drawLimits(values["full-draw-nodes"], values["full-draw-edges"]),
+      // Served from the snapshot while the graphology graph is built, unless asked to build it before listening.
+      startOnSnapshot: values["eager-graph"] !== true,
     });
-    const { graph } = running.context.served;
-    io.out(`serving ${graph.order} nodes, ${graph.size} edges at ${running.url}`);
+    // Counted on the snapshot while the graph is built.
+    const { order, size } = answerViewOf(running.context);
+    io.out(`serving ${order} nodes, ${size} edges at ${running.url}`);
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {
         logger.info({ signal }, "shutting down");

@@ -10,6 +10,7 @@ import type { ServerContext } from "../context.ts";
 import { errorAnswer } from "../../query/errors.ts";
 import { answerSearch } from "../../query/search.ts";
 import { answerPathsQueued } from "../routes/paths.ts";
+import { answerViewOf } from "../answerView.ts";
 import { helmetHeaders } from "../securityHeaders.ts";
 import { logRequest } from "./requestLog.ts";
 
@@ -38,7 +39,7 @@ const JSON_TYPE = "application/json; charset=utf-8";
 export function hotRoutes(): Map<string, HotAnswer> {
   return new Map<string, HotAnswer>([
     ["/api/paths", answerPathsQueued],
-    ["/api/search", (ctx, rawQuery) => answerSearch(ctx.served.graph, rawQuery)],
+    ["/api/search", (ctx, rawQuery) => answerSearch(answerViewOf(ctx), rawQuery)],
   ]);
 }
 

@@ -4,10 +4,10 @@
 import type { EntityAttributes, RelationAttributes } from "../../model/types.ts";
 import type { AttributeSource } from "../../paths/index.ts";
 
-/** The attributes sent so far for one index, by entity and relation id. */
+/** The attributes sent so far for one index, by entity id and relation index position. */
 export class AttributeCache implements AttributeSource {
   readonly nodes = new Map<string, EntityAttributes>();
-  readonly edges = new Map<string, RelationAttributes>();
+  readonly edges = new Map<number, RelationAttributes>();
 
   /** Entries held. */
   get size(): number {
@@ -20,9 +20,9 @@ export class AttributeCache implements AttributeSource {
     return attributes;
   }
 
-  getEdgeAttributes(id: string): RelationAttributes {
-    const attributes = this.edges.get(id);
-    if (!attributes) throw new Error(`path worker: no attributes for relation "${id}"; ask the pool for them first`);
+  edgeAttributesAt(e: number): RelationAttributes {
+    const attributes = this.edges.get(e);
+    if (!attributes) throw new Error(`path worker: no attributes for relation ${e}; ask the pool for them first`);
     return attributes;
   }
 }

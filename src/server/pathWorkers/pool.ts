@@ -5,10 +5,10 @@
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { KnowledgeGraph } from "../../model/types.ts";
-import { pathIndexOf, pathIndexParts, type PathIndex } from "../../paths/index.ts";
+import { pathIndexParts, type PathIndex } from "../../paths/index.ts";
 import { HttpError } from "../../query/errors.ts";
 import type { PreparedPaths } from "../../query/paths.ts";
+import type { ServedView } from "../../query/servedView.ts";
 import { logger } from "../../util/logger.ts";
 import type { FromPathWorker, PathWorkerSettings, ToPathWorker } from "./protocol.ts";
 
@@ -54,7 +54,7 @@ const MAX_FAILED_STARTS = 3;
 
 interface Job {
   id: number;
-  graph: KnowledgeGraph;
+  view: ServedView;
   index: PathIndex;
   indexId: number;
   prepared: PreparedPaths;
@@ -112,15 +112,15 @@ export class PathWorkerPool {
   }
 
   /**
-   * The answer to `prepared` (from preparePaths on `graph`) as UTF-8 JSON, the same bytes as JSON.stringify of
+   * The answer to `prepared` (from preparePaths on `view`) as UTF-8 JSON, the same bytes as JSON.stringify of
    * answerPaths' answer. Rejects with a 503 HttpError when its worker is lost or the pool is closed.
    */
-  answer(graph: KnowledgeGraph, prepared: PreparedPaths): Promise<Buffer> {
+  answer(view: ServedView, prepared: PreparedPaths): Promise<Buffer> {
     if (this.#closed || this.#slots.length === 0) return Promise.reject(this.#unavailable("no path worker is running"));
-    const index = pathIndexOf(graph);
+    const index = view.pathIndex;
     return new Promise<Buffer>((resolve, reject) => {
       const indexId = this.#indexIdOf(index);
-      this.#pending.push({ id: this.#nextJobId++, graph, index, indexId, prepared, resolve, reject });
+      this.#pending.push({ id: this.#nextJobId++, view, index, indexId, prepared, resolve, reject });
       this.#dispatch();
     });
   }
@@ -178,9 +178,9 @@ export class PathWorkerPool {
     const job = slot.job;
     if (!job || job.id !== message.id) return;
     if (message.type === "need") {
-      const { graph, index } = job;
-      const nodes = message.nodes.map((v) => graph.getNodeAttributes(index.nodes[v]));
-      const edges = message.edges.map((e) => graph.getEdgeAttributes(index.edges[e]));
+      const { view, index } = job;
+      const nodes = message.nodes.map((v) => view.getNodeAttributes(index.nodes[v]));
+      const edges = message.edges.map((e) => view.edgeAttributesAt(e));
       this.#post(slot, { type: "attributes", id: job.id, nodes, edges });
       return;
     }

@@ -72,7 +72,7 @@ function onAttributes(message: Extract<ToPathWorker, { type: "attributes" }>): v
   if (!held || !searched || searched.id !== message.id) throw new Error("path worker: attributes for no query");
   const { index, attributes } = held;
   searched.nodes.forEach((v, i) => attributes.nodes.set(index.nodes[v], message.nodes[i]));
-  searched.edges.forEach((e, i) => attributes.edges.set(index.edges[e], message.edges[i]));
+  searched.edges.forEach((e, i) => attributes.edges.set(e, message.edges[i]));
   const { id, prepared, raw, started } = searched;
   searched = null;
   finish(id, prepared, raw, started);
@@ -89,7 +89,7 @@ function missingAttributes(
   for (const v of [prepared.plan.source, prepared.plan.target]) if (!attributes.nodes.has(index.nodes[v])) nodes.add(v);
   for (const path of raw.paths) {
     for (const v of path.nodes) if (!attributes.nodes.has(index.nodes[v])) nodes.add(v);
-    for (const e of path.edges) if (!attributes.edges.has(index.edges[e])) edges.add(e);
+    for (const e of path.edges) if (!attributes.edges.has(e)) edges.add(e);
   }
   return { nodes: [...nodes], edges: [...edges] };
 }

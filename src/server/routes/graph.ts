@@ -9,6 +9,7 @@ import { writeJson } from "../../export/json.ts";
 import { answerGroup, answerSubgraph, drawOrOverview } from "../../query/overview.ts";
 import { answerEdgeDetail, answerNodeDetail } from "../../query/nodes.ts";
 import { GraphQuerySchema } from "../../query/schemas.ts";
+import { answerViewOf } from "../answerView.ts";
 import type { ServerContext } from "../context.ts";
 import { parseOr400 } from "../../query/errors.ts";
 import { streamBody } from "../streamBody.ts";
@@ -60,7 +61,7 @@ export function graphRoutes(ctx: ServerContext): Router {
     await streamBody(req, res, writeJson(filtering ? filtered() : ctx.served.graph), "graph");
   });
   router.get("/graph/nodes/:id", (req, res) => {
-    res.json(answerNodeDetail(ctx.served.graph, req.params, req.query));
+    res.json(answerNodeDetail(answerViewOf(ctx), req.params, req.query));
   });
   router.get("/graph/edges/:id", (req, res) => {
     res.json(answerEdgeDetail(ctx.served.graph, req.params));

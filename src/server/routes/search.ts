@@ -3,13 +3,14 @@
  */
 import { Router } from "express";
 import { answerSearch } from "../../query/search.ts";
+import { answerViewOf } from "../answerView.ts";
 import type { ServerContext } from "../context.ts";
 
 /** Routes: GET /api/search. */
 export function searchRoutes(ctx: ServerContext): Router {
   const router = Router();
   router.get("/search", (req, res) => {
-    res.json(answerSearch(ctx.served.graph, req.query));
+    res.json(answerSearch(answerViewOf(ctx), req.query));
   });
   return router;
 }

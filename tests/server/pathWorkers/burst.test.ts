@@ -21,6 +21,7 @@ import { PathWorkerPool } from "../../../src/server/pathWorkers/pool.ts";
 import { startServer } from "../../../src/server/start.ts";
 import { explodingGraph } from "../../security/fixtures.ts";
 import { HEAVY_QUERY, HEAVY_URL, layeredGraph } from "./fixtures.ts";
+import { graphView } from "../../../src/query/servedView.ts";
 
 const BURST = 50;
 // Answers cut by the limit and the size cap only, never by the clock: each one is the same every time.
@@ -76,7 +77,7 @@ function expectRetryLater(reply: Reply): void {
 
 describe("heavy path queries on path workers", () => {
   const graph = layeredGraph();
-  const expected = JSON.stringify(answerPaths(graph, HEAVY_QUERY, NO_BUDGET));
+  const expected = JSON.stringify(answerPaths(graphView(graph), HEAVY_QUERY, NO_BUDGET));
   let workers: PathWorkerPool;
   let server: Server;
   let port: number;
@@ -144,10 +145,12 @@ describe("path workers that cannot start", () => {
     const { server, port } = await serve(graph, workers);
     try {
       await expect.poll(() => workers.available).toBe(false);
-      await expect(workers.answer(graph, preparePaths(graph, HEAVY_QUERY))).rejects.toMatchObject({ status: 503 });
+      await expect(workers.answer(graphView(graph), preparePaths(graphView(graph), HEAVY_QUERY))).rejects.toMatchObject(
+        { status: 503 },
+      );
       const reply = await get(port, HEAVY_URL);
       expect(reply.status).toBe(200);
-      expect(reply.body).toBe(JSON.stringify(answerPaths(graph, HEAVY_QUERY, NO_BUDGET)));
+      expect(reply.body).toBe(JSON.stringify(answerPaths(graphView(graph), HEAVY_QUERY, NO_BUDGET)));
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await workers.close();
