@@ -28,4 +28,3 @@ export function graphGate(ctx: ServerContext): RequestHandler {
     graphOf(ctx).then(() => next(), next);
   };
 }
-

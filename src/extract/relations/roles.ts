@@ -35,7 +35,16 @@ const ROLE_OF = new Set(["of", "at", "for", "to", "with", "in"]);
 const MODIFIER_POS = new Set(["ADJ", "NOUN", "PROPN", "VERB"]);
 const DETERMINERS = new Set(["the", "a", "an"]);
 /** Words that date a role before its owner's name: "a former Infosys executive". */
-const TIME_MODIFIERS = new Set(["former", "longtime", "long-time", "onetime", "one-time", "then", "current", "veteran"]);
+const TIME_MODIFIERS = new Set([
+  "former",
+  "longtime",
+  "long-time",
+  "onetime",
+  "one-time",
+  "then",
+  "current",
+  "veteran",
+]);
 const COPULA = new Set(["is", "was", "are", "were", "been", "be", "'s", "remains", "became", "becomes"]);
 
 /** Role relations in one sentence; `appositions` receives the comma closing each "X, role of Y," apposition. */
