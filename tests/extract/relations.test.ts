@@ -385,6 +385,23 @@ describe("extract", () => {
       ).toBe(false);
     });
 
+    it("reads the body left in 'joined Y from Z' as a former membership, but not a place left", () => {
+      const r = extract("Ann Lee joined Lumo from Nokia. Tom Hill joined Lumo from London.");
+      expect(relation(r, "ann-lee", "member_of", "nokia")?.confidence).toBeLessThan(
+        relation(r, "ann-lee", "member_of", "lumo")!.confidence,
+      );
+      expect(r.relations.some((x) => x.source === "tom-hill" && x.target === "london" && x.rule === "svo-from")).toBe(
+        false,
+      );
+    });
+
+    it("links a minister to the ministry the text names for the portfolio", () => {
+      const r = extract("The Ministry of Transportation acted. Transport Minister Sri Andayani said so.");
+      expect(relation(r, "sri-andayani", "official_of", "ministry-of-transportation")).toBeDefined();
+      const other = extract("The Ministry of Defence acted. Finance Minister Ann Lee said so.");
+      expect(other.relations.some((x) => x.source === "ann-lee" && x.target === "ministry-of-defence")).toBe(false);
+    });
+
     it("reads the role after a copula for the name set beside the subject", () => {
       const r = extract("The new minister, Aissatou Fall, is a former judge at the Court of Auditors.");
       expect(relation(r, "aissatou-fall", "works_for", "court-of-auditors")).toBeDefined();

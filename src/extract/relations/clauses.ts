@@ -245,6 +245,7 @@ function active(v: View, s: Sentence, k: number, subject: Subject, confidence: n
   if (!c) return;
   const label = [v.tokens[k].lower, ...(phrase && phrase.to > k + 1 ? phrase.phrase.words.slice(1) : []), ...c.words];
   const open = !NAMING.has(v.tokens[k].lemma.toLowerCase());
+  formerBody(v, s, k, subject, c, predicates, confidence, out);
   for (const source of subject.members)
     for (const target of c.members)
       if (target !== source)
@@ -257,6 +258,38 @@ function active(v: View, s: Sentence, k: number, subject: Subject, confidence: n
           label: open ? label.join(" ") : undefined,
         });
 }
+
+/** Predicates of joining a body, whose "from" names the body left: "joined Williams from Prema". */
+const JOINING = new Set(["member_of", "plays_for", "works_for"]);
+
+/** "X joined Y from Z": X was a member of Z too, with the same predicates and a lower confidence. */
+function formerBody(
+  v: View,
+  s: Sentence,
+  k: number,
+  subject: Subject,
+  c: Complement,
+  predicates: string[],
+  confidence: number,
+  out: Candidate[],
+): void {
+  if (c.prep !== null || !predicates.some((p) => JOINING.has(p)) || v.tokens[c.end]?.lower !== "from") return;
+  const left = readComplement(v, s, c.end);
+  if (!left || left.prep !== "from") return;
+  for (const source of subject.members)
+    for (const target of left.members)
+      if (target !== source && !c.members.includes(target) && v.clusters[target].type === "organization")
+        out.push({
+          ...base(v, subject, left, k, "svo-from", confidence * FORMER_FACTOR),
+          source,
+          target,
+          predicates: predicates.filter((p) => JOINING.has(p)),
+          agentFirst: true,
+        });
+}
+
+/** A body left is read less surely than the one joined. */
+const FORMER_FACTOR = 0.8;
 
 /** "Y, which X founded": the head of the relative clause whose subject is X. */
 function relativeObject(v: View, subject: Subject, k: number): Complement | null {

@@ -192,6 +192,10 @@ function before(v: View, s: Sentence, person: number, from: number, _to: number,
     p = first.start;
   }
   const end = v.mentionAt[from]!.to;
+  // "Transport Minister X", "Romania's education minister, X": the ministry the text names for the portfolio.
+  const ministry = portfolioMinistry(v, role.start, j - role.phrase.words.length);
+  if (ministry >= 0 && ministry !== person)
+    out.push(cand(person, ministry, role.phrase.value, "portfolio-role", role.start, end, role.phrase.words.join(" ")));
   // "Its president, X" / "the club's president, X": the owner is the entity the words point to.
   const pointed = pointedOwnerEnding(v, p, person);
   if (pointed) {
@@ -207,6 +211,29 @@ function before(v: View, s: Sentence, person: number, from: number, _to: number,
   if (holder && PLACE_TYPES.has(v.clusters[owner.entity].type) && !PLACE_TYPES.has(v.clusters[holder.entity].type))
     owner = holder;
   out.push(cand(person, owner.entity, role.phrase.value, "title-role", owner.from, end, role.phrase.words.join(" ")));
+}
+
+/** Shortest portfolio word read ("trade", "health"; not "new"). */
+const MIN_PORTFOLIO_WORD = 5;
+const MINISTRY = /^(?:the )?(?:ministry|department) of /;
+
+/**
+ * The ministry whose name carries the portfolio word before a role ("Transport Minister", "education minister" with
+ * "the Ministry of Transportation" or "Ministry of Education" named in the text), or -1.
+ */
+function portfolioMinistry(v: View, from: number, roleWord: number): number {
+  for (let k = roleWord - 1; k >= from; k--) {
+    const word = v.tokens[k].lower;
+    if (word.length < MIN_PORTFOLIO_WORD || v.mentionAt[k]) continue;
+    // "transport" names the Ministry of Transportation: one word begins the other.
+    const names = (w: string) => w.length >= MIN_PORTFOLIO_WORD && (w.startsWith(word) || word.startsWith(w));
+    const found = v.clusters.findIndex((c) => {
+      const label = c.label.toLowerCase();
+      return c.type === "organization" && MINISTRY.test(label) && label.split(/[\s,]+/).some(names);
+    });
+    if (found >= 0) return found;
+  }
+  return -1;
 }
 
 /**
