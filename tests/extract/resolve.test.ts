@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { entity, extract, triples } from "./helpers.ts";
+import { entity, extract, relation, triples } from "./helpers.ts";
 
 describe("extract", () => {
   describe("entity resolution", () => {
@@ -308,5 +308,15 @@ describe("extract", () => {
       expect(entity(r, "Ashford Mercantile Bank")?.aliases).toContain("Ashford Mercantile");
       expect(r.entities.filter((e) => e.type === "person")).toEqual([]);
     });
+  });
+
+  it("joins a body's lone head word to the one body whose name it ends, but not a state's army to a longer-named one", () => {
+    const r = extract("The European Commission fined Kestrel. A Commission spokeswoman, Lea Zanetti, told reporters.");
+    expect(r.entities.filter((e) => e.type === "organization").map((e) => e.label)).toEqual(
+      expect.not.arrayContaining(["Commission"]),
+    );
+    expect(relation(r, "lea-zanetti", "official_of", "european-commission")).toBeDefined();
+    const army = extract("He fought for the Confederate States Army. Later he entered the Army as a general.");
+    expect(army.merges.some((m) => m.surface === "Army")).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import type { LexiconEntry } from "../lexicon/types.ts";
 import type { Mention } from "../mentions/types.ts";
 import type { Analysis } from "../nlp/types.ts";
 import type { MergeRecord, MergeRule } from "../types.ts";
-import { isCommonWord, isFirstName } from "../mentions/typing.ts";
+import { isCommonWord, isFirstName, isOrgHead } from "../mentions/typing.ts";
 import { isLocative, isPlaceUse } from "./capitals.ts";
 
 /** The weight of a mention typed by its context in the per-document type vote (see {@link voteTypes}). */
@@ -79,6 +79,9 @@ export function resolveMentions(a: Analysis, mentions: Mention[]): Resolution {
   }
   return r.finish();
 }
+
+/** Bodies a state has one of, which a lone head word names apart from a longer name ("entered the Army"). */
+const STATE_BODIES = new Set(["army", "navy", "parliament", "government", "police", "senate", "congress", "cabinet"]);
 
 /** Last words of the names of parties and movements whose members the text may name instead ("Social Democrats"). */
 const PARTY_HEADS = new Set(["party", "union", "alliance", "front", "movement", "league", "congress"]);
@@ -241,13 +244,21 @@ class Resolver {
     return true;
   }
 
-  /** "Activision" joins the one organisation of the document whose name starts with it ("Activision Blizzard"). */
+  /**
+   * "Activision" joins the one organisation of the document whose name starts with it ("Activision Blizzard"), and a
+   * body's head word the one whose name ends with it ("Commission" of "European Commission").
+   */
   shortName(m: Mention): boolean {
     if (m.type !== "organization" && m.type !== null) return false;
     const word = normalizeName(m.surface);
-    const orgs = this.clusters.filter(
-      (c) => c.type === "organization" && c.label.includes(" ") && normalizeName(c.label.split(" ")[0]) === word,
-    );
+    // "Kestrel" of "Kestrel Microsystems"; "a Commission spokeswoman" of "the European Commission": a body's head word
+    // that ends one body's name.
+    const head = isOrgHead(word) && !STATE_BODIES.has(word);
+    const orgs = this.clusters.filter((c) => {
+      if (c.type !== "organization" || !c.label.includes(" ")) return false;
+      const words = normalizeName(c.label).split(" ");
+      return words[0] === word || (head && words[words.length - 1] === word);
+    });
     if (orgs.length !== 1) return false;
     this.attach(orgs[0], m, "short-name");
     return true;
