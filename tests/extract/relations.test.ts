@@ -402,6 +402,20 @@ describe("extract", () => {
       expect(other.relations.some((x) => x.source === "ann-lee" && x.target === "ministry-of-defence")).toBe(false);
     });
 
+    it("reads a verb the tagger took for a plural noun before its preposition ('who rides for X')", () => {
+      const r = extract("Only Holm, who rides for the French team Arvéa Cycling, could follow him.");
+      expect(relation(r, "holm", "plays_for", "arvea-cycling")).toBeDefined();
+    });
+
+    it("reads the object of a relative clause as the name its apposition describes", () => {
+      const r = extract(
+        "Calyx Therapeutics, a Boston-based start-up that Sarah Okonjo co-founded in 2022, holds the licence.",
+      );
+      expect(relation(r, "calyx-therapeutics", "founded_by", "sarah-okonjo")).toBeDefined();
+      const direct = extract("Calyx Therapeutics, which Sarah Okonjo co-founded in 2022, holds the licence.");
+      expect(relation(direct, "calyx-therapeutics", "founded_by", "sarah-okonjo")).toBeDefined();
+    });
+
     it("reads the role after a copula for the name set beside the subject", () => {
       const r = extract("The new minister, Aissatou Fall, is a former judge at the Court of Auditors.");
       expect(relation(r, "aissatou-fall", "works_for", "court-of-auditors")).toBeDefined();

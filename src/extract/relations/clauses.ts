@@ -10,7 +10,7 @@ import type { Sentence } from "../nlp/types.ts";
 import { readComplement, type Complement } from "./objects.ts";
 import { rolePredicates } from "./roles.ts";
 import { CONTROL_VERBS, findSubject, isParticiple, participleHost, verbGroupStart, type Subject } from "./subjects.ts";
-import { coordinatedRight, mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
+import { coordinatedRight, insideWord, mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
 
 /** Tunables of clause rules. */
 export interface ClauseOptions {
@@ -115,9 +115,15 @@ function isMistaggedVerb(v: View, k: number): boolean {
   if (t.pos !== "NOUN" || !/^\p{Ll}.*s$/u.test(t.text)) return false;
   if (!RELATIVE.has(v.tokens[k - 1]?.lower ?? "") && !mentionEnding(v, k)) return false;
   const next = v.tokens[k + 1];
-  if (!next || (!mentionStarting(v, k + 1) && next.pos !== "DET")) return false;
   const lemma = t.lemma.toLowerCase();
-  return (v.ctx.verbs.get(lemma) ?? []).some((p) => p.words.length === 1 && p.words[0] === lemma);
+  const phrases = v.ctx.verbs.get(lemma) ?? [];
+  // "who rides for Arvéa Cycling": a verb with its preposition, before a name or an article.
+  if (next?.pos === "ADP" && phrases.some((p) => p.words.length === 2 && p.words[1] === next.lower)) {
+    const after = v.tokens[k + 2];
+    return !!after && (!!mentionStarting(v, k + 2) || after.pos === "DET");
+  }
+  if (!next || (!mentionStarting(v, k + 1) && next.pos !== "DET")) return false;
+  return phrases.some((p) => p.words.length === 1 && p.words[0] === lemma);
 }
 
 /** "X won the final, beating Y": a gerund after a comma shares the main clause's subject. */
@@ -295,10 +301,28 @@ const FORMER_FACTOR = 0.8;
 function relativeObject(v: View, subject: Subject, k: number): Complement | null {
   const rel = subject.start - 1;
   if (!RELATIVE_OBJECT.has(v.tokens[rel]?.lower ?? "")) return null;
-  const head = mentionEnding(v, v.tokens[rel - 1]?.lower === "," ? rel - 1 : rel);
+  const head = mentionEnding(v, v.tokens[rel - 1]?.lower === "," ? rel - 1 : rel) ?? describedHead(v, rel);
   if (!head) return null;
   return { members: [head.entity], prep: null, direct: true, words: [], start: head.from, end: k + 1 };
 }
+
+/** Most words of an apposition before its relative pronoun ("a Boston-based start-up that"). */
+const MAX_APPOSITION = 6;
+
+/** "Calyx, a Boston-based start-up that X co-founded": the name an apposition ending at `rel` describes, or null. */
+function describedHead(v: View, rel: number) {
+  for (let n = rel - 1; n >= 0 && n >= rel - MAX_APPOSITION; n--) {
+    const t = v.tokens[n];
+    if (t.lower === ",") return n < rel - 1 ? mentionEnding(v, n) : null;
+    const m = v.mentionAt[n];
+    // "a Boston-based start-up": a name inside a hyphenated word is part of the description.
+    if (m && insideWord(v, m)) continue;
+    // The tagger reads hyphenated words of a description ("Boston-based", "start-up") as anything.
+    if (m || (!APPOSITION_POS.has(t.pos) && !t.text.includes("-"))) return null;
+  }
+  return null;
+}
+const APPOSITION_POS = new Set(["DET", "ADJ", "NOUN", "PUNCT", "NUM"]);
 
 /** The evidence spans subject, verb and complement, in whatever order the clause has them ("Born in Y, X ..."). */
 function base(v: View, subject: Subject, c: Complement, k: number, rule: string, confidence: number) {
