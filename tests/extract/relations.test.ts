@@ -407,11 +407,17 @@ describe("extract", () => {
       expect(relation(r, "holm", "plays_for", "arvea-cycling")).toBeDefined();
     });
 
-    it("reads the object of a relative clause as the name its apposition describes", () => {
+    it("reads the subject or object of a relative clause as the name its apposition describes", () => {
       const r = extract(
         "Calyx Therapeutics, a Boston-based start-up that Sarah Okonjo co-founded in 2022, holds the licence.",
       );
       expect(relation(r, "calyx-therapeutics", "founded_by", "sarah-okonjo")).toBeDefined();
+      const subject = extract(
+        "It was paid for by the Kessler Foundation, a Geneva-based charity that has funded the Centre Muraz.",
+      );
+      expect(subject.relations.some((x) => x.source === "kessler-foundation" && x.target === "centre-muraz")).toBe(
+        true,
+      );
       const direct = extract("Calyx Therapeutics, which Sarah Okonjo co-founded in 2022, holds the licence.");
       expect(relation(direct, "calyx-therapeutics", "founded_by", "sarah-okonjo")).toBeDefined();
     });

@@ -9,8 +9,16 @@ import { matchPhrase } from "../mentions/phrases.ts";
 import type { Sentence } from "../nlp/types.ts";
 import { readComplement, type Complement } from "./objects.ts";
 import { rolePredicates } from "./roles.ts";
-import { CONTROL_VERBS, findSubject, isParticiple, participleHost, verbGroupStart, type Subject } from "./subjects.ts";
-import { coordinatedRight, insideWord, mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
+import {
+  CONTROL_VERBS,
+  describedHead,
+  findSubject,
+  isParticiple,
+  participleHost,
+  verbGroupStart,
+  type Subject,
+} from "./subjects.ts";
+import { coordinatedRight, mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
 
 /** Tunables of clause rules. */
 export interface ClauseOptions {
@@ -305,24 +313,6 @@ function relativeObject(v: View, subject: Subject, k: number): Complement | null
   if (!head) return null;
   return { members: [head.entity], prep: null, direct: true, words: [], start: head.from, end: k + 1 };
 }
-
-/** Most words of an apposition before its relative pronoun ("a Boston-based start-up that"). */
-const MAX_APPOSITION = 6;
-
-/** "Calyx, a Boston-based start-up that X co-founded": the name an apposition ending at `rel` describes, or null. */
-function describedHead(v: View, rel: number) {
-  for (let n = rel - 1; n >= 0 && n >= rel - MAX_APPOSITION; n--) {
-    const t = v.tokens[n];
-    if (t.lower === ",") return n < rel - 1 ? mentionEnding(v, n) : null;
-    const m = v.mentionAt[n];
-    // "a Boston-based start-up": a name inside a hyphenated word is part of the description.
-    if (m && insideWord(v, m)) continue;
-    // The tagger reads hyphenated words of a description ("Boston-based", "start-up") as anything.
-    if (m || (!APPOSITION_POS.has(t.pos) && !t.text.includes("-"))) return null;
-  }
-  return null;
-}
-const APPOSITION_POS = new Set(["DET", "ADJ", "NOUN", "PUNCT", "NUM"]);
 
 /** The evidence spans subject, verb and complement, in whatever order the clause has them ("Born in Y, X ..."). */
 function base(v: View, subject: Subject, c: Complement, k: number, rule: string, confidence: number) {

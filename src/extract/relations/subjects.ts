@@ -283,6 +283,9 @@ function relativeHead(v: View, s: Sentence, k: number): Subject | null {
   if (direct && v.tokens[k].lower === "who" && j === k && describing(direct.members[0]))
     return appositionPersonBefore(v, s, direct.start) ?? direct;
   if (direct && !place) return direct;
+  // "X, a Geneva-based charity that has funded Y": the name the apposition before the pronoun describes.
+  const described = direct ? null : describedHead(v, k);
+  if (described) return { members: [described.entity], start: described.from };
   return predicateNounSubject(v, s, k, place);
 }
 
@@ -322,3 +325,21 @@ export function skipInsertion(v: View, s: Sentence, j: number): number {
   }
   return j;
 }
+
+/** Most words of an apposition before its relative pronoun ("a Boston-based start-up that"). */
+const MAX_APPOSITION = 6;
+
+/** "Calyx, a Boston-based start-up that X co-founded": the name an apposition ending at `rel` describes, or null. */
+export function describedHead(v: View, rel: number) {
+  for (let n = rel - 1; n >= 0 && n >= rel - MAX_APPOSITION; n--) {
+    const t = v.tokens[n];
+    if (t.lower === ",") return n < rel - 1 ? mentionEnding(v, n) : null;
+    const m = v.mentionAt[n];
+    // "a Boston-based start-up": a name inside a hyphenated word is part of the description.
+    if (m && insideWord(v, m)) continue;
+    // The tagger reads hyphenated words of a description ("Boston-based", "start-up") as anything.
+    if (m || (!APPOSITION_POS.has(t.pos) && !t.text.includes("-"))) return null;
+  }
+  return null;
+}
+const APPOSITION_POS = new Set(["DET", "ADJ", "NOUN", "PUNCT", "NUM"]);
