@@ -16,7 +16,8 @@ const FILLER = /^(?:\p{Lu}[\p{L}.]*|\d{1,4}|[,.()])$/u;
 /** The token range `[from, to)` of the dateline's place starting at token `i`, or null when none starts there. */
 export function datelineAt(a: Analysis, i: number): { from: number; to: number } | null {
   const { tokens } = a;
-  if (!paragraphStart(a, i) || !CAPITALS.test(a.tokens[i].text)) return null;
+  // The cheap test first: this runs on every token.
+  if (!CAPITALS.test(a.tokens[i].text) || !paragraphStart(a, i)) return null;
   let j = i;
   while (j < tokens.length && j - i < MAX_WORDS && CAPITALS.test(tokens[j].text) && letters(tokens[j])) j++;
   // "THE HAGUE": the article alone is no place; "DE" and "DA" inside a name are capitalised too.
@@ -45,7 +46,7 @@ function letters(t: Token): boolean {
 }
 
 /** Whether token `i` starts the text or a line (a space token holding the line break, or the gap before it). */
-export function paragraphStart(a: Analysis, i: number): boolean {
+function paragraphStart(a: Analysis, i: number): boolean {
   if (i === 0) return true;
   const prev = a.tokens[i - 1];
   return (prev.pos === "SPACE" && prev.text.includes("\n")) || a.text.slice(prev.end, a.tokens[i].start).includes("\n");

@@ -8,7 +8,7 @@ import { isCalendarWord } from "./calendar.ts";
 import { contextType } from "./cues.ts";
 import { isGlued } from "./glue.ts";
 import { matchName, matchPhrase } from "./phrases.ts";
-import { datelineAt, datelineSurface, paragraphStart } from "./dateline.ts";
+import { datelineAt, datelineSurface } from "./dateline.ts";
 import {
   isCommonWord,
   isEventHead,
@@ -27,7 +27,7 @@ import {
 import type { Mention } from "./types.ts";
 import { afterTitle } from "./titles.ts";
 import { commonWordStartingSentence, isDemonymNoun, isHeadOnly, isPortfolio, onlySentenceInitial } from "./weak.ts";
-import { DocumentTitles } from "./works.ts";
+import { DocumentTitles, ofHeaded } from "./works.ts";
 import { placeLookup } from "../geo/places.ts";
 import { isVocabularyWord } from "../nlp/analyse.ts";
 
@@ -93,7 +93,7 @@ export function findMentions(a: Analysis, ctx: CompiledContext, numeric: boolean
   addNumeric(a, mentions, taken);
   const kept = numeric ? mentions : [];
   const titles = new DocumentTitles(a, ofHead, isNameHead);
-  for (let i = 0; i < a.tokens.length; i++) if (paragraphStart(a, i)) dateline(a, ctx, i, kept, taken);
+  for (let i = 0; i < a.tokens.length; i++) dateline(a, ctx, i, kept, taken);
   for (const s of a.sentences) {
     let i = s.from;
     while (i < s.to) i = taken[i] ? i + 1 : step(a, ctx, titles, i, s.to, kept, taken);
@@ -507,7 +507,7 @@ function properRun(tokens: Token[], i: number, to: number): number {
       // "Court of Arbitration for Sport": inside a body's "of" complement, "for" goes on with it.
       ((t.lower !== "for" && t.lower !== "on") ||
         takesForComplement(tokens[j - 1].lower) ||
-        (t.lower === "for" && bodyOf(tokens, i, j))) &&
+        (t.lower === "for" && ofHeaded(tokens, i, j, ofHead))) &&
       // "American Airlines Group on December 9": a date is no complement of a name.
       !isCalendarWord(tokens[j + 1].lower, tokens[j + 2]?.lower)
     ) {
@@ -568,13 +568,12 @@ function bodyAfterAnd(tokens: Token[], from: number, cut: number, to: number): b
   const before = tokens[cut - 1].lower;
   // "Airbus Defence and Space", "Ministry of Health and Welfare": one common word after "and", after a name of
   // several words ending in a common word, finishes that name ("the Army and Navy" stays two).
-  const plain = (w: string) => isCommonWord(w) || (isVocabularyWord(w) && !isNameWord(w));
-  if (to - cut === 2 && cut - from >= 2 && plain(before) && plain(tokens[cut + 1].lower)) return true;
+  if (to - cut === 2 && cut - from >= 2 && plainWord(before) && plainWord(tokens[cut + 1].lower)) return true;
   // "Ministry of Climate and Green Growth", "Federation of Ski and Andinism (FASA)": inside a body's "of" complement,
   // common words after "and", or words whose initials the acronym after the name spells, go on with it.
-  if (bodyOf(tokens, from, cut) && to - cut <= 4) {
+  if (ofHeaded(tokens, from, cut, ofHead) && to - cut <= 4) {
     const after = tokens.slice(cut + 1, to);
-    if (after.every((t) => plain(t.lower)) || initialsSpell(tokens, from, to)) return true;
+    if (after.every((t) => plainWord(t.lower)) || initialsSpell(tokens, from, to)) return true;
   }
   if (!isCommonWord(before) && !isVocabularyWord(before) && to - cut > 2) return false;
   for (let k = cut + 1; k < to; k++)
@@ -591,14 +590,9 @@ function afterPortfolio(tokens: Token[], k: number, to: number): number {
   return j;
 }
 
+/** A common word, or a vocabulary word that names nothing: "Health", "Welfare", "Green Growth" inside a name. */
 function plainWord(word: string): boolean {
   return isCommonWord(word) || (isVocabularyWord(word) && !isNameWord(word));
-}
-
-/** Whether the run `[from, to)` holds a body's head word and its "of" ("Federation of Ski", "Court of Arbitration"). */
-function bodyOf(tokens: Token[], from: number, to: number): boolean {
-  for (let k = from + 1; k < to; k++) if (tokens[k].lower === "of" && ofHead(tokens[k - 1].lower)) return true;
-  return false;
 }
 
 /** Most letters of an acronym compared with a name's initials. */
@@ -634,7 +628,7 @@ function namePossessive(tokens: Token[], from: number, j: number, to: number): n
   while (k < to && isCapitalized(tokens[k]) && tokens[k].pos !== "PUNCT") k++;
   // "the House of Commons' Standing Committee": a body named with "of" owns the next one; one head word after it
   // finishes it ("Federation of Air Line Pilots' Associations").
-  if (bodyOf(tokens, from, j) && k - j > 2) return j;
+  if (ofHeaded(tokens, from, j, ofHead) && k - j > 2) return j;
   const last = tokens[k - 1].lower;
   return k > j + 1 && (endsOrgName(last) || endsOrgName(singular(last))) ? k : j;
 }

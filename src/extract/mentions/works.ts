@@ -168,8 +168,8 @@ function cuedAfter(tokens: Token[], end: number, to: number, maxDescriptors: num
   return false;
 }
 
-/** Whether an "of" inside the title follows a word that takes "of" in organisation and place names. */
-function ofHeaded(tokens: Token[], from: number, to: number, ofHead: HeadTest): boolean {
+/** Whether the run `[from, to)` holds a head word and its "of" ("Federation of Ski", "Court of Arbitration"). */
+export function ofHeaded(tokens: Token[], from: number, to: number, ofHead: HeadTest): boolean {
   for (let k = from + 1; k < to; k++) if (tokens[k].lower === "of" && ofHead(tokens[k - 1].lower)) return true;
   return false;
 }

@@ -9,7 +9,7 @@ import { DEMONYM_PREDICATES } from "./copula.ts";
 import { isOrganizationNoun, referentAt } from "./coref.ts";
 import { describedAt, nextPlace, placePredicates } from "./places.ts";
 import { demonymAt, stateEntity } from "./states.ts";
-import { isPossessive, mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
+import { isLowerWord, isPossessive, mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
 
 /** Tunables of nominal rules. */
 export interface NominalOptions {
@@ -151,8 +151,23 @@ function basedIn(v: View, s: Sentence, k: number, out: Candidate[]): void {
   if (owner && owner.entity !== place) out.push(based(owner.entity, owner.from, k + 1));
 }
 
-/** Most people coordinated before one "of" ("A, B and C of X"). */
+/** Most names coordinated before what they share ("A, B and C of X"). */
 const MAX_COORDINATED = 4;
+
+/**
+ * The token after the last of the names of `type` coordinated with the one ending at `to` ("A, B and C"), `to` when
+ * none is; -1 when a coordinated name is of another type. A comma before "the" opens an apposition, not a list.
+ */
+function coordinatedEnd(v: View, to: number, type: string): number {
+  let k = to;
+  for (let hop = 0; hop < MAX_COORDINATED && (v.tokens[k]?.lower === "and" || v.tokens[k]?.lower === ","); hop++) {
+    if (v.tokens[k].lower === "," && v.tokens[k + 1]?.lower === "the") break;
+    const next = mentionStarting(v, k + 1);
+    if (!next || v.clusters[next.entity].type !== type) return -1;
+    k = next.to;
+  }
+  return k;
+}
 
 /** Most common words between a place and the noun of the body it describes ("the London investment bank X"). */
 const MAX_PLACE_MODIFIED = 3;
@@ -165,7 +180,7 @@ function placeModifiedBody(v: View, s: Sentence, k: number, out: Candidate[]): v
   const place = mentionStarting(v, k);
   if (!place || v.clusters[place.entity].type !== "location" || v.tokens[k - 1]?.pos !== "DET") return;
   let n = place.to;
-  while (n < s.to && n < place.to + MAX_PLACE_MODIFIED && !v.mentionAt[n] && isCommonWord(v, n)) n++;
+  while (n < s.to && n < place.to + MAX_PLACE_MODIFIED && isLowerWord(v, n)) n++;
   if (n === place.to || !isOrganizationNoun(v.tokens[n - 1].lower)) return;
   const named = mentionStarting(v, n);
   const body = named ? named.entity : (referentAt(v, k - 1)?.entity ?? -1);
@@ -179,12 +194,6 @@ function placeModifiedBody(v: View, s: Sentence, k: number, out: Candidate[]): v
     from: k - 1,
     to: named ? named.to : n,
   });
-}
-
-/** A lower-case common noun or adjective. */
-function isCommonWord(v: View, n: number): boolean {
-  const t = v.tokens[n];
-  return (t.pos === "NOUN" || t.pos === "ADJ") && /^\p{Ll}/u.test(t.text);
 }
 
 /** The place or state the text names `name` ("London"), or the state the gazetteer knows by it, or -1. */
@@ -206,19 +215,14 @@ function placeNamed(v: View, name: string, k: number): number {
  */
 function personOf(v: View, s: Sentence, person: number, to: number, out: Candidate[]): void {
   // "Priya Natarajan and Owen Faulkner of X": the "of" after the last of coordinated people is each one's.
-  let k = to;
-  for (let hop = 0; hop < MAX_COORDINATED && (v.tokens[k]?.lower === "and" || v.tokens[k]?.lower === ","); hop++) {
-    const next = mentionStarting(v, k + 1);
-    if (!next || v.clusters[next.entity].type !== "person") return;
-    k = next.to;
-  }
-  if (v.tokens[k]?.lower !== "of") return;
+  const k = coordinatedEnd(v, to, "person");
+  if (k < 0 || v.tokens[k]?.lower !== "of") return;
   let j = k + 1;
   if (v.tokens[j]?.lower === "the") {
     j++;
     // "of the restructuring firm X": the kind of body before its name.
     let n = j;
-    while (n < s.to && n < j + MAX_PLACE_MODIFIED && !v.mentionAt[n] && isCommonWord(v, n)) n++;
+    while (n < s.to && n < j + MAX_PLACE_MODIFIED && isLowerWord(v, n)) n++;
     if (n > j && isOrganizationNoun(v.tokens[n - 1].lower)) j = n;
   }
   const org = mentionStarting(v, j);
@@ -243,15 +247,9 @@ const MAX_STATE_MODIFIERS = 4;
  */
 function stateApposition(v: View, s: Sentence, body: number, from: number, to: number, out: Candidate[]): void {
   const t = v.tokens;
-  let j = to;
   // "Telstra and Optus, ...": the apposition after the last of coordinated bodies is each one's.
-  for (let hop = 0; hop < MAX_STATE_MODIFIERS && (t[j]?.lower === "and" || t[j]?.lower === ","); hop++) {
-    if (t[j].lower === "," && t[j + 1]?.lower === "the") break;
-    const next = mentionStarting(v, j + 1);
-    if (!next || v.clusters[next.entity].type !== "organization") return;
-    j = next.to;
-  }
-  if (t[j]?.lower !== "," || t[j + 1]?.lower !== "the" || !isPossessive(v, j + 3)) return;
+  const j = coordinatedEnd(v, to, "organization");
+  if (j < 0 || t[j]?.lower !== "," || t[j + 1]?.lower !== "the" || !isPossessive(v, j + 3)) return;
   const state = referentAt(v, j + 1);
   if (!state || state.to !== j + 3 || v.clusters[state.entity].type !== "country") return;
   for (let n = j + 4; n < s.to && n <= j + 4 + MAX_STATE_MODIFIERS && !v.mentionAt[n]; n++) {

@@ -4,7 +4,7 @@
  */
 import type { Sentence } from "../nlp/types.ts";
 import { referentAt } from "./coref.ts";
-import { coordinatedRight, insideWord, isPossessive, mentionStarting, type View } from "./view.ts";
+import { coordinatedRight, insideWord, isLowerWord, isPossessive, mentionStarting, type View } from "./view.ts";
 import type { Mention } from "../mentions/types.ts";
 import { matchPhrase } from "../mentions/phrases.ts";
 
@@ -95,7 +95,7 @@ export function readComplement(
     }
     if (NON_COMPLEMENT.has(t.lower)) return null;
     // "sued the oil and gas producer X": "and" between two lower-case modifiers of one noun stays inside the gap.
-    if (t.pos === "CCONJ" && nouns && isLowerNoun(v, n - 1) && isLowerNoun(v, n + 1)) continue;
+    if (t.pos === "CCONJ" && nouns && isLowerWord(v, n - 1) && isLowerWord(v, n + 1)) continue;
     if (!GAP_POS.has(t.pos) && !POSSESSIVE_PRONOUNS.has(t.lower)) return null;
     const noun = t.pos === "NOUN" || t.pos === "PROPN";
     if (nouns && !noun) direct = false;
@@ -148,11 +148,6 @@ function describedName(v: View, k: number, to: number): Mention | null {
     if ((t.pos !== "NOUN" && !gerund) || !/^\p{Ll}/u.test(t.text)) return null;
   }
   return null;
-}
-
-function isLowerNoun(v: View, k: number): boolean {
-  const t = v.tokens[k];
-  return !!t && !v.mentionAt[k] && (t.pos === "NOUN" || t.pos === "ADJ") && /^\p{Ll}/u.test(t.text);
 }
 
 function isModifier(v: View, k: number): boolean {

@@ -63,6 +63,12 @@ export function mentionEnding(v: View, k: number): Mention | null {
   return m && m.to === k ? m : null;
 }
 
+/** Whether token `k` is a lower-case noun or adjective outside any name ("the oil and gas producer"). */
+export function isLowerWord(v: View, k: number): boolean {
+  const t = v.tokens[k];
+  return !!t && !v.mentionAt[k] && (t.pos === "NOUN" || t.pos === "ADJ") && /^\p{Ll}/u.test(t.text);
+}
+
 /** Whether `m` names only the start of its word ("Toulouse" of "Toulouse-based"): it describes, it does not act. */
 export function insideWord(v: View, m: Mention): boolean {
   return m.to === m.from + 1 && m.end < v.tokens[m.from].end;
