@@ -16,7 +16,7 @@ import { roleRelations } from "./relations/roles.ts";
 import { makeView, type Candidate, type View } from "./relations/view.ts";
 import { addTimeQualifiers } from "./timeQualifier.ts";
 import { resolveMentions, type Cluster } from "./resolve/resolve.ts";
-import { loadPairModel } from "./learned/model.ts";
+import { loadPairModel, type PairModel } from "./learned/model.ts";
 import { withLearnedRelations } from "./learned/predict.ts";
 import type { Mention } from "./mentions/types.ts";
 import {
@@ -41,16 +41,18 @@ export interface RuleStage {
 
 /**
  * Extracts entities and relations from `text`. With `context.graph`, names resolve to the graph's nodes (ids,
- * labels, aliases) first. Deterministic: the same text and context give the same output.
+ * labels, aliases) first. Deterministic: the same text and context give the same output. `model` replaces the
+ * committed pair model (training compares candidate settings with it).
  */
 export function extractDocument(
   text: string,
   context: ExtractContext = EMPTY_CONTEXT,
   options: Partial<ExtractOptions> = {},
+  model?: PairModel,
 ): Extraction {
   const o = { ...DEFAULT_EXTRACT_OPTIONS, ...options };
   const { view: v, relations: rules, merges } = runRules(text, context, o);
-  const typed = o.learned ? withLearnedRelations(v, rules, loadPairModel()) : rules;
+  const typed = o.learned ? withLearnedRelations(v, rules, model ?? loadPairModel()) : rules;
   addTimeQualifiers(text, v.a.sentences, typed);
   const relations = o.cooccurrence ? [...typed, ...cooccurrences(v, typed, o.cooccurrenceConfidence)] : typed;
   return { entities: v.clusters.map((c) => toEntity(c, context.graph)), relations, merges };

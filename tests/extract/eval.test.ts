@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadExtractContext } from "../../src/extract/index.ts";
-import { EVAL_SETS } from "../../src/extract/eval/cli.ts";
+import { EVAL_SETS } from "../../src/extract/eval/sets.ts";
 import { loadGoldSet, type GoldDocument } from "../../src/extract/eval/gold.ts";
 import { matchDocument } from "../../src/extract/eval/match.ts";
 import { prf, scoreSet } from "../../src/extract/eval/score.ts";

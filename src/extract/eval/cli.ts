@@ -12,30 +12,10 @@ import { loadGoldSet } from "./gold.ts";
 import { runRedocred, type RedocredFigures } from "./redocredRun.ts";
 import type { RedocredSplit } from "./redocred.ts";
 import { scoreSet, type Score } from "./score.ts";
+import { EVAL_SETS } from "./sets.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const SHARED = path.resolve(ROOT, "../shared/redocred");
-
-/** A hand-annotated set: `dev` is tuned on; the others only measure. */
-export interface EvalSet {
-  name: string;
-  dir: string;
-  heldOut: boolean;
-}
-
-/** The news evaluation sets, in the order they are printed. */
-export const EVAL_SETS: EvalSet[] = [
-  { name: "dev", dir: path.join(ROOT, "tests/fixtures/extract/dev"), heldOut: false },
-  { name: "news dev", dir: path.join(ROOT, "tests/fixtures/extract/devnews"), heldOut: false },
-  { name: "news dev 2", dir: path.join(ROOT, "tests/fixtures/extract/devnews2"), heldOut: false },
-  { name: "news dev 3", dir: path.join(ROOT, "tests/fixtures/extract/devnews3"), heldOut: false },
-  { name: "news dev 4", dir: path.join(ROOT, "tests/fixtures/extract/devnews4"), heldOut: false },
-  { name: "news dev 5", dir: path.join(ROOT, "tests/fixtures/extract/devnews5"), heldOut: false },
-  { name: "news dev 6", dir: path.join(ROOT, "tests/fixtures/extract/devnews6"), heldOut: false },
-  { name: "news dev 7", dir: path.join(ROOT, "tests/fixtures/extract/devnews7"), heldOut: false },
-  { name: "held-out", dir: path.join(ROOT, "tests/fixtures/extract/heldout"), heldOut: true },
-  { name: "news (held-out)", dir: path.join(ROOT, "tests/fixtures/extract/news"), heldOut: true },
-];
 
 /** Quality targets on news: entity F1, and the share of gold pairs that typed or open relations connect. */
 export const NEWS_TARGETS = { entityF1: 0.9, pairRecall: 0.5 };

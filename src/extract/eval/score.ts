@@ -3,6 +3,7 @@
  */
 import type { Ontology } from "../../model/schemas.ts";
 import { extractDocument } from "../extract.ts";
+import type { PairModel } from "../learned/model.ts";
 import type { ExtractContext, ExtractOptions } from "../types.ts";
 import type { GoldDocument } from "./gold.ts";
 import { matchDocument, type DocumentCounts } from "./match.ts";
@@ -33,14 +34,18 @@ export function prf({ tp, fp, fn }: { tp: number; fp: number; fn: number }): Prf
   return { precision, recall, f1 };
 }
 
-/** Extracts every document of the set (against `context`) and scores it; the last score is the micro-average. */
+/**
+ * Extracts every document of the set (against `context`, with `model` in place of the committed pair model when
+ * given) and scores it; the last score is the micro-average.
+ */
 export function scoreSet(
   docs: GoldDocument[],
   context: ExtractContext & { ontology: Ontology },
   options: Partial<ExtractOptions> = {},
+  model?: PairModel,
 ): Score[] {
   const scores: Score[] = docs.map((d) => {
-    const counts = matchDocument(d, extractDocument(d.content, context, options), context.ontology);
+    const counts = matchDocument(d, extractDocument(d.content, context, options, model), context.ontology);
     return {
       name: d.name,
       words: wordCount(d.content),

@@ -1,0 +1,28 @@
+/**
+ * The hand-annotated news evaluation sets: which folders hold them and which are only for measuring.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../tests/fixtures/extract");
+
+/** A hand-annotated set: `dev` is tuned on; the others only measure. */
+export interface EvalSet {
+  name: string;
+  dir: string;
+  heldOut: boolean;
+}
+
+/** The news evaluation sets, in the order they are printed. */
+export const EVAL_SETS: EvalSet[] = [
+  { name: "dev", dir: path.join(FIXTURES, "dev"), heldOut: false },
+  { name: "news dev", dir: path.join(FIXTURES, "devnews"), heldOut: false },
+  { name: "news dev 2", dir: path.join(FIXTURES, "devnews2"), heldOut: false },
+  { name: "news dev 3", dir: path.join(FIXTURES, "devnews3"), heldOut: false },
+  { name: "news dev 4", dir: path.join(FIXTURES, "devnews4"), heldOut: false },
+  { name: "news dev 5", dir: path.join(FIXTURES, "devnews5"), heldOut: false },
+  { name: "news dev 6", dir: path.join(FIXTURES, "devnews6"), heldOut: false },
+  { name: "news dev 7", dir: path.join(FIXTURES, "devnews7"), heldOut: false },
+  { name: "held-out", dir: path.join(FIXTURES, "heldout"), heldOut: true },
+  { name: "news (held-out)", dir: path.join(FIXTURES, "news"), heldOut: true },
+];
