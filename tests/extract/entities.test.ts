@@ -452,4 +452,21 @@ describe("extract", () => {
       expect(entity(extract("The Civil Guard worked with Europol on the case."), "Europol")?.type).toBe("organization");
     });
   });
+
+  describe("names with nicknames and articles inside", () => {
+    it("keeps a quoted nickname inside the person's name, in either spacing", () => {
+      const r = extract('The bill was co-authored by former Sha Na Na member Jon "Bowzer" Bauman and passed.');
+      expect(entity(r, 'Jon "Bowzer" Bauman')?.type).toBe("person");
+      expect(labels('The bill was co-authored by Jon "Bowzer" Bauman.')).not.toContain("Bowzer");
+      const spaced = extract('Wilfried " Willi " Schneider (born 1963) is a skeleton racer. Schneider won two medals.');
+      expect(spaced.entities.filter((e) => e.type === "person").map((e) => e.label)).toEqual([
+        'Wilfried " Willi " Schneider',
+      ]);
+    });
+
+    it("reads a capitalised common noun with 'of the' as a body's name, and no body ending in 'of the'", () => {
+      expect(entity(extract("The Church of the East split in 1552."), "Church of the East")?.type).toBe("organization");
+      expect(labels("He went to the Office of the President.").some((l) => /\bthe$/.test(l))).toBe(false);
+    });
+  });
 });

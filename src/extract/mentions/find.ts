@@ -472,9 +472,17 @@ function isKnownPlace(ctx: CompiledContext, word: string): boolean {
 
 /** The end of a proper-name run once trailing role words are removed ("United Nations Secretary-General"). */
 function trimmedEnd(ctx: CompiledContext, tokens: Token[], from: number, to: number): number {
-  for (let k = from + 1; k < to; k++) if (matchPhrase(ctx.roles, tokens, k, to)?.to === to) return k;
+  for (let k = from + 1; k < to; k++)
+    if (matchPhrase(ctx.roles, tokens, k, to)?.to === to) {
+      // "the Office of the President": the words that led into the role go with it ("Office", not "Office of the").
+      while (k > from + 1 && NAME_LINKS.has(tokens[k - 1].lower)) k--;
+      return k;
+    }
   return to;
 }
+
+/** Function words that join a name's parts but never end one. */
+const NAME_LINKS = new Set(["of", "the", "for", "and", "on", "de", "du", "des", "la", "le"]);
 
 /**
  * Whether a capitalised common noun at `i` owns the body named after it: "The People's Party", "the Workers' Union"
@@ -530,6 +538,9 @@ function properRun(tokens: Token[], i: number, to: number): number {
     } else if (PARTICLE_PAIR.has(`${t.lower} ${tokens[j + 1]?.lower}`) && j + 2 < to && isCapitalized(tokens[j + 2])) {
       // "Ursula von der Leyen", "Bram van der Berg": two particles between the given name and the surname.
       j += 2;
+    } else if (nicknameEnd(tokens, j, to) > j) {
+      // 'Jon "Bowzer" Bauman': a quoted nickname between the given name and the surname is inside the name.
+      j = nicknameEnd(tokens, j, to);
     } else {
       const owned = namePossessive(tokens, i, j, to);
       const next = owned > j ? owned : gazetteerRun(tokens, i, j, to);
@@ -543,6 +554,24 @@ function properRun(tokens: Token[], i: number, to: number): number {
   // Singapore", "Institute for Safety and Health" and "Procter & Gamble" are one.
   if (cut >= 0 && !bodyAfterAnd(tokens, i, cut, j)) return cut;
   return j;
+}
+
+/** Quote marks that open or close a nickname. */
+const NICKNAME_QUOTES = new Set(['"', "“", "”"]);
+/** Words a quoted nickname has at most. */
+const MAX_NICKNAME_WORDS = 3;
+
+/**
+ * Where a quoted nickname that starts at `j` ends, when a capitalised word follows it ('Jon "Bowzer" Bauman',
+ * 'Wilfried " Willi " Schneider'): the index of that word; `j` when there is none.
+ */
+function nicknameEnd(tokens: Token[], j: number, to: number): number {
+  if (!NICKNAME_QUOTES.has(tokens[j].text)) return j;
+  let k = j + 1;
+  while (k < to && k - j - 1 < MAX_NICKNAME_WORDS && isCapitalized(tokens[k]) && tokens[k].pos !== "PUNCT") k++;
+  if (k === j + 1 || k + 1 >= to || !NICKNAME_QUOTES.has(tokens[k].text)) return j;
+  const surname = tokens[k + 1];
+  return isCapitalized(surname) && surname.pos !== "PUNCT" ? k + 1 : j;
 }
 
 /**
@@ -669,10 +698,10 @@ function ofHead(word: string): boolean {
   return isOrgHead(word) || OF_HEADS.has(word) || isPolityHead(word);
 }
 
-/** Whether a capitalised common noun at `i` heads a body's name with "of": "the Church of England". */
+/** Whether a capitalised common noun at `i` heads a body's name with "of": "the Church of England", "the Church of the East". */
 function ofBody(tokens: Token[], i: number): boolean {
   const t = tokens[i];
-  const after = tokens[i + 2];
+  const after = tokens[i + 2]?.lower === "the" ? tokens[i + 3] : tokens[i + 2];
   return (
     t.pos === "NOUN" &&
     isCapitalized(t) &&
