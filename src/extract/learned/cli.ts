@@ -13,18 +13,10 @@ import { PLACE_INDEX_PATH } from "../geo/places.ts";
 import { runAsScript } from "../../util/script.ts";
 import { loadExtractContext } from "../context.ts";
 import { prepareDocument, readRedocred, splitOf } from "../eval/redocred.ts";
-import { documentPairs, type DocumentPairs } from "./examples.ts";
+import { documentPairs, newsDocumentPairs, type DocumentPairs } from "./examples.ts";
 import { unorderedPairKey } from "../../util/pairKey.ts";
 import { classFloors, pairFigures, type PairFigures, type PairSetting, type ScoredDocument } from "./figures.ts";
-import {
-  decodePairModel,
-  encodePairModel,
-  featureIdsOf,
-  PAIR_MODEL_PATH,
-  RELATED_CLASS,
-  scorePair,
-  type PairModel,
-} from "./model.ts";
+import { encodePairModel, featureIdsOf, PAIR_MODEL_PATH, RELATED_CLASS, scorePair, type PairModel } from "./model.ts";
 import { newsDevelopmentDocuments, newsPairFigures } from "./newsFigures.ts";
 import { chooseSetting, type SettingRow } from "./setting.ts";
 import { EVAL_SETS, type EvalSet } from "../eval/sets.ts";
@@ -87,37 +79,61 @@ export function trainPairModel(options: Partial<TrainPairOptions> = {}): PairFig
   if (placeIndex) log(`place index: ${buildPlaceIndex(placeIndex)} names`);
   const context = { ...loadExtractContext() };
   const docs = train.map((d) => documentPairs(d, context));
+  const newsPairs = news.map((d) => newsDocumentPairs(d, context));
+  log(`news development documents: ${news.length}`);
   const classes = chooseClasses(docs);
   log(`classes (${classes.length}): ${classes.join(" ")}`);
   const singleValued = singleValuedClasses(docs, classes);
   log(`single-valued: ${classes.filter((_, i) => singleValued[i]).join(" ")}`);
-  // Out-of-fold scores: each fifth of the train split is scored by weights fitted on the other four fifths, so the
-  // threshold and floors are chosen on all of it without scoring a document with weights it helped fit.
+  // Out-of-fold scores: each fifth of the train split (and of the news documents) is scored by weights fitted on the
+  // other four fifths, so the thresholds and floors are chosen on all of it without scoring a document with weights
+  // it helped fit.
   const scored = new Array<ScoredDocument>(docs.length);
+  const foldModels: FittedModel[] = [];
+  const outOfFold = (j: number, fold: number) => j % FOLDS !== fold;
   for (let fold = 0; fold < FOLDS; fold++) {
     const fitted = fitModel(
-      docs.filter((_, j) => j % FOLDS !== fold),
+      [...docs.filter((_, j) => outOfFold(j, fold)), ...newsPairs.filter((_, j) => outOfFold(j, fold))],
       [...classes, RELATED_CLASS],
     );
+    foldModels.push(fitted);
     docs.forEach((doc, j) => {
-      if (j % FOLDS === fold) scored[j] = scoreDocument(doc, fitted);
+      if (!outOfFold(j, fold)) scored[j] = scoreDocument(doc, fitted);
     });
   }
   const floors = classFloors(scored, classes, MIN_CLASS_PRECISION, THRESHOLDS);
   log(`class floors: ${classes.map((c, i) => `${c} ${floors[i].toFixed(2)}`).join(", ")}`);
   const inner = { classes, singleValued, floors, related: classes.length };
   const rows = frontierRows(scored, inner, log);
+  // Each candidate is scored on the news development documents as the extractor would run it, each document by the
+  // weights of the fold that left it out.
+  if (news.length > 0)
+    for (const row of rows) {
+      const parts = foldModels.map((fitted, fold) => ({
+        docs: news.filter((_, j) => !outOfFold(j, fold)),
+        model: {
+          ...fitted,
+          ...row.setting,
+          singleValued: [...singleValued, false],
+          floors: [...floors, 0],
+          related: classes.length,
+        },
+      }));
+      row.news = newsPairFigures(parts, context);
+      log(`  ${describe(row.setting)}: news development pair R ${row.news.pairRecall.toFixed(3)} out of fold`);
+    }
   // Properties whose floor rules them out are not shipped: the extractor would score them for nothing. Each class's
   // weights are fitted on their own, so dropping some leaves the others as they were.
   const kept = floors.flatMap((floor, i) => (floor <= 1 ? [i] : []));
   log(`shipped: ${kept.map((i) => classes[i]).join(" ")} ${RELATED_CLASS}`);
   const shipped = [...kept.map((i) => classes[i]), RELATED_CLASS];
-  const model = fitModel(docs, shipped);
+  const model = fitModel([...docs, ...newsPairs], shipped);
   const trainedOn =
-    `Re-DocRED development set, train split (documents whose index % 5 != 4; ${docs.length} documents); ` +
-    `AdaGrad logistic regression, ${DEFAULT_TRAIN_OPTIONS.epochs} epochs, seed ${DEFAULT_TRAIN_OPTIONS.seed}; ` +
+    `Re-DocRED development set, train split (documents whose index % 5 != 4; ${docs.length} documents)` +
+    (news.length > 0 ? ` and, for relatedness only, ${news.length} news development documents` : "") +
+    `; AdaGrad logistic regression, ${DEFAULT_TRAIN_OPTIONS.epochs} epochs, seed ${DEFAULT_TRAIN_OPTIONS.seed}; ` +
     `thresholds and floors chosen on ${FOLDS}-fold out-of-fold scores for pair precision >= ${MIN_PAIR_PRECISION}` +
-    (news.length > 0 ? `, then on pair recall of ${news.length} news development documents` : "");
+    (news.length > 0 ? ", then on out-of-fold news pair recall" : "");
   const fileOf = (setting: PairSetting) =>
     encodePairModel(
       {
@@ -131,13 +147,6 @@ export function trainPairModel(options: Partial<TrainPairOptions> = {}): PairFig
       },
       trainedOn,
     );
-  // Each candidate is scored on the news development sets as it would ship (quantised weights included); the model
-  // was not fitted on those texts, whatever the rules learned from them.
-  if (news.length > 0)
-    for (const row of rows) {
-      row.news = newsPairFigures(news, decodePairModel(fileOf(row.setting)), context);
-      log(`  ${describe(row.setting)}: news development pair R ${row.news.pairRecall.toFixed(3)}`);
-    }
   const best = chooseSetting(rows)!;
   log(`chosen: ${describe(best.setting)}, on out-of-fold scores of ${docs.length} documents`);
   writeFileAtomic(out, JSON.stringify(fileOf(best.setting)) + "\n");
@@ -214,10 +223,10 @@ function singleValuedClasses(docs: DocumentPairs[], classes: string[]): boolean[
 }
 
 /** Builds the feature dictionary from `docs` and fits the weights. */
-function fitModel(
-  docs: DocumentPairs[],
-  classes: string[],
-): Pick<PairModel, "classes" | "featureIds" | "weights"> & { features: number[] } {
+/** Fitted weights with their feature dictionary. */
+type FittedModel = Pick<PairModel, "classes" | "featureIds" | "weights"> & { features: number[] };
+
+function fitModel(docs: DocumentPairs[], classes: string[]): FittedModel {
   const counts = new Map<number, number>();
   for (const d of docs) for (const p of d.pairs) for (const f of p.features) counts.set(f, (counts.get(f) ?? 0) + 1);
   const features = [...counts]
@@ -227,8 +236,10 @@ function fitModel(
   const featureIds = new Map(features.map((f, i) => [f, i]));
   const classIds = new Map(classes.map((c, i) => [c, i]));
   const related = classIds.get(RELATED_CLASS);
+  // News pairs teach relatedness alone: their gold has no Wikidata properties to be right or wrong about.
+  const taught = related === undefined ? null : [related];
   const examples: TrainingExample[] = docs.flatMap((d) =>
-    d.pairs.map((p) => {
+    (d.annotatesProperties || taught ? d.pairs : []).map((p) => {
       const labels = p.properties.flatMap((c) => classIds.get(c) ?? []);
       // Related: the gold pair has a relation of any property, in either direction, as the scorer's pair figures count.
       if (
@@ -239,7 +250,8 @@ function fitModel(
         d.goldPairs.has(unorderedPairKey(p.gh, p.gt))
       )
         labels.push(related);
-      return { features: Int32Array.from(p.features.flatMap((f) => featureIds.get(f) ?? [])), classes: labels };
+      const features = Int32Array.from(p.features.flatMap((f) => featureIds.get(f) ?? []));
+      return d.annotatesProperties ? { features, classes: labels } : { features, classes: labels, taught: taught! };
     }),
   );
   const weights = trainLogistic(examples, features.length, classes.length);

@@ -9,11 +9,17 @@ import type { EvalSet } from "../eval/sets.ts";
 import type { ExtractContext } from "../types.ts";
 import type { PairModel } from "./model.ts";
 
-/** Gold pairs connected and linked pairs outside the gold, pooled over every document of the sets. */
+/** Gold pairs connected and linked pairs outside the gold, pooled over every document scored. */
 export interface NewsPairFigures {
   documents: number;
   pairRecall: number;
   pairPrecision: number;
+}
+
+/** Documents and the model that scores them (in training, the fold's model that did not see them). */
+export interface NewsPart {
+  docs: GoldDocument[];
+  model: PairModel;
 }
 
 /** The development sets' documents, read once (held-out sets are refused: they only measure). */
@@ -23,13 +29,20 @@ export function newsDevelopmentDocuments(sets: EvalSet[]): GoldDocument[] {
   return sets.flatMap((s) => loadGoldSet(s.dir));
 }
 
-/** Pooled pair recall and precision of `model` (at its own thresholds) over `docs`. */
-export function newsPairFigures(
-  docs: GoldDocument[],
-  model: PairModel,
-  context: ExtractContext & { ontology: Ontology },
-): NewsPairFigures {
-  if (docs.length === 0) return { documents: 0, pairRecall: 0, pairPrecision: 0 };
-  const overall = scoreSet(docs, context, { cooccurrence: false }, model).at(-1)!;
-  return { documents: docs.length, pairRecall: overall.pairs.recall, pairPrecision: overall.pairs.precision };
+/** Pair recall and precision, pooled over the parts, each part's documents extracted with its model. */
+export function newsPairFigures(parts: NewsPart[], context: ExtractContext & { ontology: Ontology }): NewsPairFigures {
+  let documents = 0;
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const { docs, model } of parts) {
+    if (docs.length === 0) continue;
+    const { pairs } = scoreSet(docs, context, { cooccurrence: false }, model).at(-1)!.counts;
+    documents += docs.length;
+    tp += pairs.tp;
+    fp += pairs.fp;
+    fn += pairs.fn;
+  }
+  const ratio = (a: number, b: number) => (b ? a / b : 0);
+  return { documents, pairRecall: ratio(tp, tp + fn), pairPrecision: ratio(tp, tp + fp) };
 }

@@ -9,6 +9,8 @@ import { mulberry32 } from "../../util/random.ts";
 export interface TrainingExample {
   features: Int32Array;
   classes: number[];
+  /** The only classes this pair teaches (its annotation says nothing of the others); all when absent. */
+  taught?: number[];
 }
 
 /** Tunables of training. */
@@ -37,6 +39,11 @@ export function trainLogistic(
   const random = mulberry32(o.seed);
   const z = new Float64Array(classCount);
   const y = new Uint8Array(classCount);
+  const step = (k: number, error: number) => {
+    const grad = error + o.l2 * w[k];
+    g[k] += grad * grad;
+    w[k] -= (o.learningRate * grad) / Math.sqrt(g[k]);
+  };
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     shuffle(order, random);
     for (const i of order) {
@@ -47,11 +54,8 @@ export function trainLogistic(
       for (const f of ex.features) for (let c = 0, row = f * classCount; c < classCount; c++) z[c] += w[row + c];
       for (let c = 0; c < classCount; c++) z[c] = 1 / (1 + Math.exp(-z[c])) - y[c];
       for (const f of ex.features)
-        for (let c = 0, k = f * classCount; c < classCount; c++, k++) {
-          const grad = z[c] + o.l2 * w[k];
-          g[k] += grad * grad;
-          w[k] -= (o.learningRate * grad) / Math.sqrt(g[k]);
-        }
+        if (ex.taught) for (const c of ex.taught) step(f * classCount + c, z[c]);
+        else for (let c = 0, k = f * classCount; c < classCount; c++, k++) step(k, z[c]);
     }
   }
   return Float32Array.from(w);

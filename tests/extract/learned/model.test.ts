@@ -33,6 +33,14 @@ describe("extract", () => {
       expect(p[1]).toBeGreaterThan(0.8);
     });
 
+    it("leaves the classes an example does not teach as they were", () => {
+      // Examples that teach class 1 only, with class 0 set: class 0's weights must not move.
+      const partial = toy().map((e) => ({ ...e, classes: [0, 1], taught: [1] }));
+      const weights = trainLogistic(partial, 3, 2, { epochs: 2 });
+      for (let f = 0; f < 3; f++) expect(weights[f * 2]).toBe(0);
+      expect(weights[0 * 2 + 1]).toBeGreaterThan(0);
+    });
+
     it("trains the same weights from the same examples and seed", () => {
       expect(trainLogistic(toy(), 3, 2)).toEqual(trainLogistic(toy(), 3, 2));
       expect(trainLogistic(toy(), 3, 2, { seed: 1 })).not.toEqual(trainLogistic(toy(), 3, 2, { seed: 2 }));

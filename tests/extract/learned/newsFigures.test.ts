@@ -19,14 +19,30 @@ describe("extract", () => {
       const context = loadExtractContext();
       const committed = loadPairModel();
       const silent = { ...committed, threshold: 2, associationThreshold: 2 };
-      const withModel = newsPairFigures(docs, committed, context);
-      const withoutLearned = newsPairFigures(docs, silent, context);
+      const withModel = newsPairFigures([{ docs, model: committed }], context);
+      const withoutLearned = newsPairFigures([{ docs, model: silent }], context);
       expect(withModel.documents).toBe(docs.length);
       expect(withModel.pairRecall).toBeGreaterThan(withoutLearned.pairRecall);
     });
 
+    it("pools the parts' counts, each scored by its own model", () => {
+      const [a, b] = [set("news dev 6"), set("news dev 7")].map((s) => newsDevelopmentDocuments([s]));
+      const context = loadExtractContext();
+      const model = loadPairModel();
+      const whole = newsPairFigures([{ docs: [...a, ...b], model }], context);
+      expect(
+        newsPairFigures(
+          [
+            { docs: a, model },
+            { docs: b, model },
+          ],
+          context,
+        ),
+      ).toEqual(whole);
+    });
+
     it("has no figures for no documents", () => {
-      expect(newsPairFigures([], loadPairModel(), loadExtractContext())).toEqual({
+      expect(newsPairFigures([{ docs: [], model: loadPairModel() }], loadExtractContext())).toEqual({
         documents: 0,
         pairRecall: 0,
         pairPrecision: 0,

@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_REDOCRED, trainPairModel } from "../../../src/extract/learned/cli.ts";
 import { loadPairModel } from "../../../src/extract/learned/model.ts";
+import { EVAL_SETS } from "../../../src/extract/eval/sets.ts";
 
 describe("extract", () => {
   describe("pair model training", () => {
@@ -12,14 +13,18 @@ describe("extract", () => {
         return ctx.skip(`${DEFAULT_REDOCRED} is absent: the shared/ folder is not beside this checkout`);
       const dir = mkdtempSync(path.join(tmpdir(), "kg-train-"));
       const [a, b] = ["a.json", "b.json"].map((name) => path.join(dir, name));
-      const figures = trainPairModel({ out: a, placeIndex: null, limit: 40 });
-      trainPairModel({ out: b, placeIndex: null, limit: 40 });
+      const newsSets = EVAL_SETS.filter((s) => s.name === "news dev 7");
+      const figures = trainPairModel({ out: a, placeIndex: null, limit: 40, newsSets });
+      trainPairModel({ out: b, placeIndex: null, limit: 40, newsSets });
       expect(readFileSync(a, "utf8")).toBe(readFileSync(b, "utf8"));
       const model = loadPairModel(a);
       expect(model.classes.length).toBeGreaterThan(0);
       expect(model.featureIds.size).toBeGreaterThan(100);
       expect(figures.pairPrecision).toBeGreaterThanOrEqual(0);
       expect(figures.pairPrecision).toBeLessThanOrEqual(1);
+      expect(JSON.parse(readFileSync(a, "utf8")).trainedOn).toMatch(
+        /for relatedness only, 12 news development documents/,
+      );
     }, 120_000);
   });
 });
