@@ -464,6 +464,14 @@ describe("extract", () => {
       ]);
     });
 
+    it("reads demonyms joined by hyphens as an adjective of the last one's state, not as a body", () => {
+      const r = extract("The Anglo-Dutch company Shell cut jobs. She is a Greek-French journalist.");
+      expect(r.entities.some((e) => e.label.includes("-"))).toBe(false);
+      expect(entity(r, "Netherlands")?.type).toBe("country");
+      expect(entity(r, "France")?.type).toBe("country");
+      expect(entity(extract("Guinea-Bissau held elections."), "Guinea-Bissau")?.type).toBe("country");
+    });
+
     it("reads a capitalised common noun with 'of the' as a body's name, and no body ending in 'of the'", () => {
       expect(entity(extract("The Church of the East split in 1552."), "Church of the East")?.type).toBe("organization");
       expect(labels("He went to the Office of the President.").some((l) => /\bthe$/.test(l))).toBe(false);

@@ -2,7 +2,7 @@
  * Mention finding: known names (graph, lexicon, gazetteer), demonym groups, unknown proper names and numbers.
  */
 import type { CompiledContext } from "../lexicon/compile.ts";
-import type { LexiconEntry } from "../lexicon/types.ts";
+import type { LexiconEntry, LexiconName } from "../lexicon/types.ts";
 import type { Analysis, Token } from "../nlp/types.ts";
 import { isCalendarWord } from "./calendar.ts";
 import { contextType } from "./cues.ts";
@@ -167,6 +167,13 @@ function step(
   taken: Uint8Array,
 ): number {
   const { tokens } = a;
+  // "the Anglo-Dutch company", "an African-American singer": demonyms joined by hyphens are an adjective, which
+  // names the state of its last part (as "Dutch" alone would) when the text names it no other way.
+  const compound = demonymCompound(ctx, tokens[i].text);
+  if (compound) {
+    push(a, out, taken, { from: i, to: i + 1, type: compound.entry.type, known: compound, adjective: true });
+    return i + 1;
+  }
   const title = titles.titleAt(tokens, i, to);
   if (title) {
     push(a, out, taken, { from: title.from, to: title.to, type: "work", strong: true });
@@ -247,6 +254,25 @@ function step(
   const based = BASED.exec(t.text);
   if (based) pushPlace(a, out, taken, i, i, based[1]);
   return i + 1;
+}
+
+/** Combining forms of demonyms that only occur before a hyphen ("Anglo-", "Sino-", "Franco-"). */
+const DEMONYM_PREFIXES = new Set([
+  ...["anglo", "franco", "sino", "russo", "serbo", "greco", "italo", "austro", "indo", "afro", "euro", "judeo"],
+  ...["hispano", "luso", "dano", "swedo", "germano", "polono", "czecho", "turco", "nippo", "hiberno", "scoto"],
+]);
+
+/**
+ * For two or more demonyms joined by hyphens ("Anglo-Dutch", "Greek-French", "Serbo-Italian"), the demonym of the
+ * last part; null for any other word.
+ */
+function demonymCompound(ctx: CompiledContext, word: string): LexiconName | null {
+  if (!word.includes("-")) return null;
+  const parts = word.toLowerCase().split("-");
+  const demonymOf = (w: string) =>
+    ctx.names.get(w)?.find((p) => p.tokens.length === 1 && p.name.kind === "demonym-adjective")?.name ?? null;
+  if (parts.length < 2 || !parts.slice(0, -1).every((w) => DEMONYM_PREFIXES.has(w) || demonymOf(w))) return null;
+  return demonymOf(parts[parts.length - 1]);
 }
 
 /**
