@@ -422,6 +422,11 @@ describe("extract", () => {
       expect(relation(direct, "calyx-therapeutics", "founded_by", "sarah-okonjo")).toBeDefined();
     });
 
+    it("reads the subject of a relative clause past an age set beside the name ('X, 23, who was born in Y')", () => {
+      const r = extract("Duarte, 23, who was born in Guadalajara, saved two match points.");
+      expect(relation(r, "duarte", "born_in", "guadalajara")).toBeDefined();
+    });
+
     it("reads the role after a copula for the name set beside the subject", () => {
       const r = extract("The new minister, Aissatou Fall, is a former judge at the Court of Auditors.");
       expect(relation(r, "aissatou-fall", "works_for", "court-of-auditors")).toBeDefined();

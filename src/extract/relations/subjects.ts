@@ -273,7 +273,9 @@ const PHRASE_PREPOSITIONS = new Set(["at", "of", "for", "with", "from", "in"]);
 
 /** "X, who": the name before the relative pronoun at `k`, or the subject of "X is a singer who". */
 function relativeHead(v: View, s: Sentence, k: number): Subject | null {
-  const j = v.tokens[k - 1]?.lower === "," ? k - 1 : k;
+  let j = v.tokens[k - 1]?.lower === "," ? k - 1 : k;
+  // "Duarte, 23, who was born in": the age set beside the name stands between it and the pronoun.
+  if (j < k && v.tokens[j - 1]?.pos === "NUM" && v.tokens[j - 2]?.lower === "," && j - 2 > s.from) j -= 2;
   const direct = subjectEnding(v, s, j);
   // "a politician in the province of Alberta, who served": "who" skips a place for the clause's subject.
   const place = !!direct && v.tokens[k].lower === "who" && direct.members.some((e) => PLACES.has(v.clusters[e].type));
