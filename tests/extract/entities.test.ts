@@ -327,6 +327,13 @@ describe("extract", () => {
       expect(entity(r, "United States")).toBeUndefined();
     });
 
+    it("reads the agency in a dateline as the story's byline, not an entity, and keeps the date", () => {
+      const r = extract("DAR ES SALAAM, March 11 (Reuters) - Kilbride Minerals agreed to form a joint venture.");
+      expect(entity(r, "Reuters")).toBeUndefined();
+      expect(r.entities.some((e) => e.type === "date" && e.label === "March 11")).toBe(true);
+      expect(entity(extract("Kilbride Minerals rose, Reuters reported."), "Reuters")?.type).toBe("organization");
+    });
+
     it("does not read an acronym opening a paragraph as a dateline", () => {
       const r = extract("NATO, the alliance — and its members — met in Brussels.");
       expect(entity(r, "NATO")?.type).toBe("organization");

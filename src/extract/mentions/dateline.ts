@@ -13,8 +13,11 @@ const CAPITALS = /^\p{Lu}[\p{Lu}\p{M}.'’-]*$/u;
 const DASH = /^[—–-]$/u;
 const FILLER = /^(?:\p{Lu}[\p{L}.]*|\d{1,4}|[,.()])$/u;
 
-/** The token range `[from, to)` of the dateline's place starting at token `i`, or null when none starts there. */
-export function datelineAt(a: Analysis, i: number): { from: number; to: number } | null {
+/**
+ * The token range `[from, to)` of the dateline's place starting at token `i`, and the index of the dash that closes
+ * the dateline; null when none starts there.
+ */
+export function datelineAt(a: Analysis, i: number): { from: number; to: number; dash: number } | null {
   const { tokens } = a;
   // The cheap test first: this runs on every token.
   if (!CAPITALS.test(a.tokens[i].text) || !paragraphStart(a, i)) return null;
@@ -25,7 +28,7 @@ export function datelineAt(a: Analysis, i: number): { from: number; to: number }
   const after = tokens[j]?.text;
   if (after !== "," && after !== "(") return null;
   for (let k = j + 1; k < tokens.length && k <= j + MAX_TO_DASH; k++) {
-    if (DASH.test(tokens[k].text)) return { from: i, to: j };
+    if (DASH.test(tokens[k].text)) return { from: i, to: j, dash: k };
     // Only a date, a state or an agency's name stands between: "May 20", "Ukraine, Aug. 2", "(Reuters)".
     if (!FILLER.test(tokens[k].text)) return null;
     if (a.text.slice(tokens[k - 1].end, tokens[k].start).includes("\n")) return null;

@@ -115,7 +115,10 @@ function insideName(tokens: Token[], k: number): boolean {
 function dateline(a: Analysis, ctx: CompiledContext, i: number, out: Mention[], taken: Uint8Array): void {
   const place = datelineAt(a, i);
   if (!place || taken[place.from]) return;
-  const { from, to } = place;
+  const { from, to, dash } = place;
+  // "(Reuters)", "(AP)": the agency that filed the story is its byline, not something the story is about (the date
+  // between was read before, as a date).
+  for (let k = to; k <= dash; k++) taken[k] = 1;
   const known = matchName(ctx.names, a.tokens, from, to);
   const surface = datelineSurface(a.tokens, from, to, a.text);
   // "WASHINGTON (Reuters) -": the capital as a place, not the state it stands for elsewhere.
