@@ -471,6 +471,23 @@ describe("extract", () => {
       ]);
     });
 
+    it("strips abbreviated ranks before a person's name", () => {
+      expect(labels("The army chief, Lt. Gen. Faisal Rizvi-Khan, said so.")).toContain("Faisal Rizvi-Khan");
+      expect(labels("Col. Amadou Diallo led the unit.")).toEqual(["Amadou Diallo"]);
+    });
+
+    it("reads health firms, archives and junior clubs as bodies, two of them when each side of 'and' is whole", () => {
+      expect(labels("Sable Healthcare and Indlovu Health agreed to merge.")).toEqual([
+        "Sable Healthcare",
+        "Indlovu Health",
+      ]);
+      expect(entity(extract("He joined Boca Juniors in 2019."), "Boca Juniors")?.type).toBe("organization");
+      expect(labels("The National Archives of Hungary bought the papers.")).toEqual(["National Archives of Hungary"]);
+      expect(labels("The National Health and Medical Research Council (NHMRC) awarded it.")).toContain(
+        "National Health and Medical Research Council",
+      );
+    });
+
     it("reads demonyms joined by hyphens as an adjective of the last one's state, not as a body", () => {
       const r = extract("The Anglo-Dutch company Shell cut jobs. She is a Greek-French journalist.");
       expect(r.entities.some((e) => e.label.includes("-"))).toBe(false);

@@ -634,6 +634,9 @@ function bodyAfterAnd(tokens: Token[], from: number, cut: number, to: number): b
     if (after.every((t) => plainWord(t.lower)) || initialsSpell(tokens, from, to)) return true;
   }
   if (!isCommonWord(before) && !isVocabularyWord(before) && to - cut > 2) return false;
+  // "Sable Healthcare and Indlovu Health": a name that a body's head word already ends is whole before "and", unless
+  // the acronym after the run spells both ("National Health and Medical Research Council (NHMRC)").
+  if (isOrgHead(before) && cut - from > 1 && to - cut > 2 && !initialsSpell(tokens, from, to)) return false;
   for (let k = cut + 1; k < to; k++)
     if (isOrgHead(tokens[k].lower) && (k === to - 1 || tokens[k + 1].lower === "of")) return true;
   return false;

@@ -17,6 +17,8 @@ const RANKS = new Set([
   // Offices of the courts, legislatures and police that stand before a name: "Judge Helen Marsh", "Senator X".
   ...["judge", "justice", "senator", "sen.", "congressman", "congresswoman", "detective", "inspector", "sheriff"],
   ...["vice", "commander", "superintendent", "constable", "commissioner", "magistrate", "prosecutor", "coroner"],
+  // Abbreviated ranks: "Lt. Gen. X", "Col. X", "Rep. X".
+  ...["lt.", "gen.", "col.", "maj.", "capt.", "sgt.", "cpl.", "adm.", "cmdr.", "brig.", "gov.", "rep.", "supt."],
 ]);
 
 /** Ranks that, after a qualifier, still open a title: "Vice Admiral X", "Mughal Emperor X", "Attorney General X". */

@@ -51,7 +51,7 @@ const ORG_HEADS = new Set([
   ...["therapeutics", "biosciences", "biotech", "genomics", "diagnostics", "metals", "mining", "minerals", "shipping"],
   ...["logistics", "lines", "robotics", "semiconductor", "semiconductors", "materials", "aerospace", "automotive"],
   ...["software", "solutions", "foods", "beverages", "bancorp", "refining", "exploration", "survey", "haulage"],
-  ...["pharma", "biologics", "biopharma", "telecom", "energy"],
+  ...["pharma", "biologics", "biopharma", "telecom", "energy", "healthcare", "health", "archives", "juniors"],
 ]);
 /**
  * Last words that make a name an organisation but take no "for" complement into it ("People's Progressive Front";
