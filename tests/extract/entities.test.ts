@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { entity, extract } from "./helpers.ts";
+import { entity, extract, relation } from "./helpers.ts";
 
 const labels = (text: string) => extract(text).entities.map((e) => e.label);
 
@@ -486,6 +486,17 @@ describe("extract", () => {
       expect(labels("The National Health and Medical Research Council (NHMRC) awarded it.")).toContain(
         "National Health and Medical Research Council",
       );
+    });
+
+    it("reads distributors, production companies and Spanish and Portuguese bodies' names as bodies", () => {
+      const r = extract("She signed with Vauquelin Distribution, a Paris-based distributor, for the release.");
+      expect(entity(r, "Vauquelin Distribution")?.type).toBe("organization");
+      expect(relation(r, "vauquelin-distribution", "headquartered_in", "paris")).toBeDefined();
+      expect(entity(extract("It was made by Cardumen Producciones."), "Cardumen Producciones")?.type).toBe(
+        "organization",
+      );
+      const school = extract("Carranza, 38, studied at the Centro de Capacitación Cinematográfica in Mexico City.");
+      expect(relation(school, "carranza", "educated_at", "centro-de-capacitacion-cinematografica")).toBeDefined();
     });
 
     it("reads demonyms joined by hyphens as an adjective of the last one's state, not as a body", () => {

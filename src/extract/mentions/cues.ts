@@ -9,6 +9,7 @@ const FIRM_BEFORE = new Set([
   ...["bank", "lender", "firm", "broker", "brokerage", "insurer", "carmaker", "automaker", "retailer", "conglomerate"],
   ...["manufacturer", "supplier", "chipmaker", "startup", "airline", "outlet", "publisher", "consultancy", "rival"],
   ...["company", "group", "maker", "label", "studio", "developer", "fund", "operator", "subsidiary"],
+  ...["distributor", "contractor", "consortium", "shipyard", "builder", "investor"],
 ]);
 /** People who work "at" a firm: "analysts at Morgan Stanley". */
 const FIRM_STAFF = new Set([

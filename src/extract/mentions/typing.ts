@@ -52,6 +52,7 @@ const ORG_HEADS = new Set([
   ...["logistics", "lines", "robotics", "semiconductor", "semiconductors", "materials", "aerospace", "automotive"],
   ...["software", "solutions", "foods", "beverages", "bancorp", "refining", "exploration", "survey", "haulage"],
   ...["pharma", "biologics", "biopharma", "telecom", "energy", "healthcare", "health", "archives", "juniors"],
+  ...["distribution", "producciones", "produções", "productions"],
 ]);
 /**
  * Last words that make a name an organisation but take no "for" complement into it ("People's Progressive Front";
@@ -64,6 +65,7 @@ const LEADING_ORG = new Set([
   ...["universidad", "universidade", "università", "université", "universität", "universitat"],
   ...["olympique", "sporting", "atlético", "atletico", "dynamo", "dinamo", "borussia", "real", "racing", "société"],
   ...["team", "club", "pt", "pt."],
+  ...["centro", "fundación", "fundação", "fondation", "asociación", "associação", "istituto", "compañía", "companhia"],
 ]);
 /** Place words that are also common surnames: "Helen Marsh", "Damon Hill", "Sally Field" are people. */
 const SURNAME_PLACE_WORDS = new Set([
