@@ -11,6 +11,7 @@ import { clauseRelations } from "./relations/clauses.ts";
 import { closePlaces } from "./relations/closure.ts";
 import { copularRelations } from "./relations/copula.ts";
 import { kinshipRelations } from "./relations/kinship.ts";
+import { originRelations } from "./relations/origin.ts";
 import { nominalRelations } from "./relations/nominal.ts";
 import { roleRelations } from "./relations/roles.ts";
 import { makeView, type Candidate, type View } from "./relations/view.ts";
@@ -74,6 +75,7 @@ export function runRules(text: string, context: ExtractContext, o: ExtractOption
       ...nominalRelations(v, s),
       ...copularRelations(v, s),
       ...kinshipRelations(v, s),
+      ...originRelations(v, s),
     );
   }
   candidates.push(...groupAffiliations(v), ...eponyms(mentions));

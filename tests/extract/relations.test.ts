@@ -427,6 +427,17 @@ describe("extract", () => {
       expect(relation(r, "duarte", "born_in", "guadalajara")).toBeDefined();
     });
 
+    it("reads the place a description set beside a person says they come from ('X, a lawyer from Y,')", () => {
+      const r = extract("Itzel Carranza, a director from Oaxaca, won the prize.");
+      const from = r.relations.find((x) => x.source === "itzel-carranza" && x.target === "oaxaca");
+      expect(from?.kind).toBe("open");
+      expect(from?.label).toBe("is from");
+      const state = extract("Ana Silva, 31, a nurse from Brazil, said so.");
+      expect(relation(state, "ana-silva", "citizen_of", "brazil")).toBeDefined();
+      const firm = extract("John Smith, an analyst from Deloitte, said so.");
+      expect(firm.relations.some((x) => x.rule === "apposition-origin")).toBe(false);
+    });
+
     it("reads the role after a copula for the name set beside the subject", () => {
       const r = extract("The new minister, Aissatou Fall, is a former judge at the Court of Auditors.");
       expect(relation(r, "aissatou-fall", "works_for", "court-of-auditors")).toBeDefined();
