@@ -438,6 +438,14 @@ describe("extract", () => {
       expect(firm.relations.some((x) => x.rule === "apposition-origin")).toBe(false);
     });
 
+    it("reads a verb phrase whose noun the text counts ('won 27 of the 100 seats in X' as 'win a seat in')", () => {
+      expect(
+        relation(extract("The Greens won 12 seats in the Bundestag."), "greens", "elected_to", "bundestag"),
+      ).toBeDefined();
+      const r = extract("The centre-right Daugava Alliance won 27 of the 100 seats in the Saeima on Saturday.");
+      expect(relation(r, "daugava-alliance", "elected_to", "saeima")).toBeDefined();
+    });
+
     it("reads the role after a copula for the name set beside the subject", () => {
       const r = extract("The new minister, Aissatou Fall, is a former judge at the Court of Auditors.");
       expect(relation(r, "aissatou-fall", "works_for", "court-of-auditors")).toBeDefined();

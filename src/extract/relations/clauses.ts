@@ -254,7 +254,8 @@ function active(v: View, s: Sentence, k: number, subject: Subject, confidence: n
   if (c && phrase && phrase.to > k + 1) {
     // A phrasal verb ("take part in", "take over") reaches its complement directly.
     if (!c.direct) predicates = [];
-  } else if (c) predicates = c.direct ? verbPredicates(v, k, null) : c.prep ? verbPredicates(v, k, c.prep) : [];
+  } else if (c)
+    predicates = c.direct ? verbPredicates(v, k, null) : c.prep ? verbPredicates(v, k, c.prep, c.words) : [];
   if (!c) c = relativeObject(v, subject, k);
   if (!c) return;
   const label = [v.tokens[k].lower, ...(phrase && phrase.to > k + 1 ? phrase.phrase.words.slice(1) : []), ...c.words];
@@ -322,14 +323,27 @@ function base(v: View, subject: Subject, c: Complement, k: number, rule: string,
 }
 
 /** The predicates of the verb at `k` alone, or of the verb with preposition `prep` ("play for"). */
-function verbPredicates(v: View, k: number, prep: string | null): string[] {
+function verbPredicates(v: View, k: number, prep: string | null, gap: string[] = []): string[] {
   const lemma = v.tokens[k].lemma.toLowerCase();
   const phrases = v.ctx.verbs.get(lemma);
   if (!phrases) return [];
   const want = prep ? 2 : 1;
   const hit = phrases.find((p) => p.words.length === want && (!prep || p.words[1] === prep));
-  return hit ? hit.value : [];
+  if (hit || !prep) return hit?.value ?? [];
+  // "won 27 of the 100 seats in X" reads as the ontology's "win a seat in": a phrase whose nouns the gap holds
+  // (singular or plural), whatever numbers and articles stand around them.
+  const nouns = new Set(gap.flatMap((w) => [w, w.replace(/s$/, "")]));
+  const spread = phrases.find(
+    (p) =>
+      p.words.length > 2 &&
+      p.words[p.words.length - 1] === prep &&
+      p.words.slice(1, -1).every((w) => GAP_FILLERS.has(w) || nouns.has(w)),
+  );
+  return spread?.value ?? [];
 }
+
+/** Words of a verb phrase that the text may replace with a number or leave out ("win a seat in"). */
+const GAP_FILLERS = new Set(["a", "an", "the"]);
 
 /** "A would receive security guarantees from other countries, including B, C and D" -> B, C, D guarantor_for A. */
 function gift(v: View, s: Sentence, k: number, subject: Subject, out: Candidate[]): boolean {

@@ -15,7 +15,7 @@ export interface ObjectOptions {
 }
 
 /** Defaults: six tokens ("a two-year contract to coach the"). */
-export const DEFAULT_OBJECT_OPTIONS: ObjectOptions = { maxGap: 6 };
+export const DEFAULT_OBJECT_OPTIONS: ObjectOptions = { maxGap: 8 };
 
 /** Parts of speech a gap may hold; a verb, a clause boundary or punctuation ends it. */
 const GAP_POS = new Set(["DET", "ADJ", "NUM", "ADV", "NOUN", "ADP", "PROPN", "PART"]);
