@@ -446,6 +446,14 @@ describe("extract", () => {
       expect(relation(r, "daugava-alliance", "elected_to", "saeima")).toBeDefined();
     });
 
+    it("reads a co-founder after 'with' as a founder of the body founded", () => {
+      const r = extract("Anna Lind founded Karas Minerals in 2019 with the geologist Pieter van Wyk.");
+      expect(relation(r, "karas-minerals", "founded_by", "anna-lind")).toBeDefined();
+      expect(relation(r, "karas-minerals", "founded_by", "pieter-van-wyk")).toBeDefined();
+      const money = extract("Anna Lind founded Karas Minerals with money from Shell.");
+      expect(money.relations.some((x) => x.rule === "svo-with")).toBe(false);
+    });
+
     it("reads the role after a copula for the name set beside the subject", () => {
       const r = extract("The new minister, Aissatou Fall, is a former judge at the Court of Auditors.");
       expect(relation(r, "aissatou-fall", "works_for", "court-of-auditors")).toBeDefined();

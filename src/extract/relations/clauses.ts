@@ -261,6 +261,7 @@ function active(v: View, s: Sentence, k: number, subject: Subject, confidence: n
   const label = [v.tokens[k].lower, ...(phrase && phrase.to > k + 1 ? phrase.phrase.words.slice(1) : []), ...c.words];
   const open = !NAMING.has(v.tokens[k].lemma.toLowerCase());
   formerBody(v, s, k, subject, c, predicates, confidence, out);
+  coFounders(v, s, k, c, predicates, confidence, out);
   for (const source of subject.members)
     for (const target of c.members)
       if (target !== source)
@@ -273,6 +274,46 @@ function active(v: View, s: Sentence, k: number, subject: Subject, confidence: n
           label: open ? label.join(" ") : undefined,
         });
 }
+
+/** Most words between the founded body and the "with" that names a co-founder ("in 2019 with"). */
+const MAX_TO_WITH = 4;
+/** Most words describing the co-founder before the name ("the geologist"). */
+const MAX_WITH_DESCRIPTION = 3;
+
+/** "founded the company in 2019 with the geologist X": X founded it too. */
+function coFounders(
+  v: View,
+  s: Sentence,
+  k: number,
+  c: Complement,
+  predicates: string[],
+  confidence: number,
+  out: Candidate[],
+): void {
+  if (!predicates.includes("founded_by") || c.prep !== null) return;
+  let n = c.end;
+  while (n < s.to && n < c.end + MAX_TO_WITH && v.tokens[n].lower !== "with" && v.tokens[n].pos !== "PUNCT") n++;
+  if (v.tokens[n]?.lower !== "with") return;
+  n++;
+  for (let d = 0; d < MAX_WITH_DESCRIPTION && !v.mentionAt[n] && MODIFIER_OR_NOUN.has(v.tokens[n]?.pos ?? ""); d++) n++;
+  const { members, end } = coordinatedRight(v, n, s.to);
+  for (const founder of members)
+    if (v.clusters[founder.entity].type === "person")
+      for (const body of c.members)
+        out.push({
+          source: founder.entity,
+          target: body,
+          predicates: ["founded_by"],
+          rule: "svo-with",
+          confidence,
+          from: k,
+          to: end,
+          verb: k,
+          agentFirst: true,
+        });
+}
+
+const MODIFIER_OR_NOUN = new Set(["DET", "ADJ", "NOUN"]);
 
 /** Predicates of joining a body, whose "from" names the body left: "joined Williams from Prema". */
 const JOINING = new Set(["member_of", "plays_for", "works_for"]);
