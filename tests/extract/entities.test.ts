@@ -499,6 +499,12 @@ describe("extract", () => {
       expect(relation(school, "carranza", "educated_at", "centro-de-capacitacion-cinematografica")).toBeDefined();
     });
 
+    it("reads the name after 'of' that follows a person's full name as their club or firm", () => {
+      const r = extract("Paraguay recalled the veteran defender Aníbal Recalde of Cerro Porteño on Thursday.");
+      expect(entity(r, "Cerro Porteño")?.type).toBe("organization");
+      expect(entity(r, "Aníbal Recalde")?.type).toBe("person");
+    });
+
     it("reads demonyms joined by hyphens as an adjective of the last one's state, not as a body", () => {
       const r = extract("The Anglo-Dutch company Shell cut jobs. She is a Greek-French journalist.");
       expect(r.entities.some((e) => e.label.includes("-"))).toBe(false);

@@ -77,6 +77,8 @@ function firmContext(tokens: Token[], from: number, to: number): boolean {
   if (/-based$/.test(prev)) return true;
   if (prev === "at" && FIRM_STAFF.has(before)) return true;
   if ((prev === "of" || prev === "in") && FIRM_OF.has(before)) return true;
+  // "the defender Aníbal Recalde of Cerro Porteño": after a person's full name, "of" names their club or firm.
+  if (prev === "of" && fullNameEnding(tokens, from - 1)) return true;
   if (FIRM_OBJECT.has(prev) || TEAM_OBJECT.has(prev)) return true;
   // "a transport firm called X"; "the operator, X," and "The foundation, X, filed": a firm's noun names it.
   if ((prev === "called" || prev === "named") && FIRM_APPOSITION.has(before)) return true;
@@ -93,6 +95,28 @@ function firmContext(tokens: Token[], from: number, to: number): boolean {
   // "X, Indonesia's second-largest airline,": an apposition owned by a name.
   return (
     /^\p{Lu}/u.test(tokens[to + 1]?.text ?? "") && tokens[to + 2]?.lower === "'s" && appositionNoun(tokens, to + 3)
+  );
+}
+
+/** Offices written in capitals before "of", which are no one's name: "Prime Minister of Northern Ireland". */
+const OFFICES_BEFORE_OF = new Set([
+  ...["minister", "president", "secretary", "director", "governor", "mayor", "chairman", "chairwoman", "chair"],
+  ...["head", "chief", "leader", "member", "king", "queen", "prince", "princess", "duke", "duchess", "earl"],
+  ...["bishop", "archbishop", "emperor", "general", "commander", "professor", "dean", "rector", "ambassador"],
+  ...["speaker", "deputy", "officer", "executive", "justice", "judge", "attorney", "chancellor", "premier"],
+]);
+
+/**
+ * Whether two capitalised words that are no office, after a lower-case word, end right before token `k`
+ * ("defender Aníbal Recalde").
+ */
+function fullNameEnding(tokens: Token[], k: number): boolean {
+  const name = (t: Token | undefined) => !!t && t.pos === "PROPN" && /^\p{Lu}\p{Ll}/u.test(t.text);
+  return (
+    name(tokens[k - 1]) &&
+    name(tokens[k - 2]) &&
+    !OFFICES_BEFORE_OF.has(tokens[k - 1].lower) &&
+    /^\p{Ll}/u.test(tokens[k - 3]?.text ?? "")
   );
 }
 
