@@ -9,7 +9,7 @@ import { yieldToEventLoop } from "../util/yieldToEventLoop.ts";
 
 /** Tunables of {@link copyInSlices}. */
 export interface CopyInSlicesOptions {
-  /** Edges copied between two yields to the event loop. */
+  /** Nodes or edges copied between two yields to the event loop. */
   edgesPerSlice: number;
 }
 
@@ -25,9 +25,16 @@ export async function copyInSlices(
   options: Partial<CopyInSlicesOptions> = {},
 ): Promise<KnowledgeGraph | null> {
   const { edgesPerSlice } = { ...DEFAULT_COPY_IN_SLICES_OPTIONS, ...options };
-  // Nodes in one go: graphology copies them without per-node events, tens of milliseconds at 100k nodes.
-  const copy = graph.emptyCopy();
+  // Nodes in slices too: graphology's emptyCopy() copies them in one go, 70-150 ms at 100k nodes on a busy machine.
+  const copy = graph.nullCopy();
   let count = 0;
+  for (const { node, attributes } of graph.nodeEntries()) {
+    copy.addNode(node, { ...attributes });
+    if (++count % edgesPerSlice === 0) {
+      await yieldToEventLoop();
+      if (!stillWanted()) return null;
+    }
+  }
   for (const { edge, source, target, attributes } of graph.edgeEntries()) {
     copy.addDirectedEdgeWithKey(edge, source, target, { ...attributes });
     if (++count % edgesPerSlice === 0) {

@@ -32,6 +32,7 @@ import {
 } from "../store/statSignature.ts";
 import { mergeReports } from "../graph/merge.ts";
 import { resolveExtraction } from "./resolve.ts";
+import { prepareResolutionIndex } from "./resolutionIndex.ts";
 import { commitWrites, type StagedFile } from "../store/transaction.ts";
 import {
   IngestError,
@@ -470,7 +471,7 @@ export class DataWriter {
 
   /**
    * Idle-time preparation of the next write: a copy of the served graph, made in slices so requests keep being
-   * answered (given up when a write or a reload comes first), and the extractor's tables for it.
+   * answered (given up when a write or a reload comes first), and the resolution index and extractor's tables for it.
    */
   async #prepareSpare(): Promise<void> {
     const served = this.#served.graph;
@@ -483,6 +484,9 @@ export class DataWriter {
     } finally {
       if (this.#copying === served) this.#copying = null;
     }
+    if (!stillWanted()) return;
+    // The next write resolves its first document's names against the served graph: indexed now, not on its path.
+    await prepareResolutionIndex(served, this.#options.slices);
     if (!stillWanted()) return;
     try {
       this.#extractor?.prepare?.({ graph: served, ontology: readOntology(this.dataFiles) });
