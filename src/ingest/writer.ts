@@ -454,6 +454,9 @@ export class DataWriter {
     const { signature, save = true, whole = true } = options;
     // A graph of only some of the files is the build of no state of graph-data/: it matches no fingerprint.
     graph.setAttribute("builtFrom", whole ? (options.builtFrom ?? fingerprintInputs(this.dataFiles)) : "");
+    // The next write resolves its first document's names against this graph: indexed now, in slices, not on its path
+    // (a spare copy made in idle time does not come in time when writes follow one another).
+    await prepareResolutionIndex(graph, this.#options.slices);
     await this.#served.publish(graph);
     this.#published = { graph, signature: signature ?? statSignature(this.dataFiles) };
     this.#spare = null;
@@ -471,7 +474,7 @@ export class DataWriter {
 
   /**
    * Idle-time preparation of the next write: a copy of the served graph, made in slices so requests keep being
-   * answered (given up when a write or a reload comes first), and the resolution index and extractor's tables for it.
+   * answered (given up when a write or a reload comes first), and the extractor's tables for it.
    */
   async #prepareSpare(): Promise<void> {
     const served = this.#served.graph;
@@ -484,9 +487,6 @@ export class DataWriter {
     } finally {
       if (this.#copying === served) this.#copying = null;
     }
-    if (!stillWanted()) return;
-    // The next write resolves its first document's names against the served graph: indexed now, not on its path.
-    await prepareResolutionIndex(served, this.#options.slices);
     if (!stillWanted()) return;
     try {
       this.#extractor?.prepare?.({ graph: served, ontology: readOntology(this.dataFiles) });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { buildToFile } from "../../src/graphfile/buildToFile.ts";
 import { DataWriter } from "../../src/ingest/writer.ts";
 import { IngestError } from "../../src/ingest/types.ts";
+import { resolutionIndexOf } from "../../src/ingest/resolutionIndex.ts";
 import { ServedGraph } from "../../src/graph/servedGraph.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
 import { cachedPathIndex } from "../../src/paths/index.ts";
@@ -86,6 +87,9 @@ describe("DataWriter publishing", () => {
     expect(reads).toHaveLength(marks.end);
     expect(reads.every((r) => r.graph === before && !r.found && !r.linked && r.indexed)).toBe(true);
     expect(read(served)).toMatchObject({ found: true, linked: true, indexed: true });
+    // The next write resolves against the published graph's names: indexed before it was published, and kept.
+    expect(resolutionIndexOf(served.graph)).toBe(resolutionIndexOf(served.graph));
+    expect(resolutionIndexOf(served.graph).names.get("jane okafor")).toEqual(["jane-okafor"]);
     await done();
   });
 
