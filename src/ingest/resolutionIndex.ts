@@ -49,6 +49,17 @@ export async function prepareResolutionIndex(graph: KnowledgeGraph, slices: Part
   PREPARED.set(graph, (await runInSlices(resolutionIndexSteps(graph), slices)).value);
 }
 
+/**
+ * The index of `graph` as {@link resolutionIndexOf} gives it, but what is built is built in slices: for a write's
+ * private copy, which changes between the documents of a step (kept for none).
+ */
+export async function resolutionIndexInSlices(
+  graph: KnowledgeGraph,
+  slices: Partial<SliceOptions> = {},
+): Promise<ResolutionIndex> {
+  return PREPARED.get(graph) ?? (await runInSlices(resolutionIndexSteps(graph), slices)).value;
+}
+
 function* resolutionIndexSteps(graph: KnowledgeGraph): Steps<ResolutionIndex> {
   const names = new Map<string, string[]>();
   const add = (name: string, node: string) => {

@@ -6,7 +6,7 @@
 import type { ExtractedEntityRecord, ExtractedFile, ExtractedRelationRecord, Ontology } from "../model/schemas.ts";
 import { ENTITY_TYPES, MODALITIES, STANCES, type EntityType, type KnowledgeGraph } from "../model/types.ts";
 import { isRelationKind, kindOfPredicate, MAX_RELATION_LABEL_LENGTH } from "../model/relationKind.ts";
-import { nameKey, resolutionIndexOf } from "./resolutionIndex.ts";
+import { nameKey, resolutionIndexOf, type ResolutionIndex } from "./resolutionIndex.ts";
 import { shortFormSurface, shortFormTarget, withoutTitle } from "./shortForm.ts";
 import { storyContext } from "./storyContext.ts";
 import type { ExtractedEntity, ExtractionResult, SkippedRelation } from "./types.ts";
@@ -22,6 +22,8 @@ export interface ResolveInput {
   text: string;
   extraction: ExtractionResult;
   extractedAt?: string;
+  /** `graph`'s resolution index, when the caller prepared it (see resolutionIndex.ts); built now otherwise. */
+  index?: ResolutionIndex;
 }
 
 /** The file to store, and the relations that were left out. */
@@ -33,7 +35,7 @@ export interface Resolution {
 /** Resolves entities and vets relations; see the module comment. */
 export function resolveExtraction(input: ResolveInput): Resolution {
   const { graph, ontology, docId, text, extraction } = input;
-  const { names, shortForms } = resolutionIndexOf(graph);
+  const { names, shortForms } = input.index ?? resolutionIndexOf(graph);
   const taken = new Set<string>();
   const byExtractorId = new Map<string, ExtractedEntityRecord>();
   const newByName = new Map<string, string>();

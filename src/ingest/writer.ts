@@ -32,7 +32,7 @@ import {
 } from "../store/statSignature.ts";
 import { mergeReports } from "../graph/merge.ts";
 import { resolveExtraction } from "./resolve.ts";
-import { prepareResolutionIndex } from "./resolutionIndex.ts";
+import { prepareResolutionIndex, resolutionIndexInSlices } from "./resolutionIndex.ts";
 import { commitWrites, type StagedFile } from "../store/transaction.ts";
 import {
   IngestError,
@@ -196,7 +196,12 @@ export class DataWriter {
     const { ontology } = step;
     const extraction = await extractor(doc.text, { graph, ontology });
     const now = this.#options.now().toISOString();
+    // The served graph's index is kept (prepared when it was published, or here for the one the server started with);
+    // the step's private copy changes between documents, so its index is built for each, in slices too.
+    if (graph === step.served) await prepareResolutionIndex(graph, this.#options.slices);
+    const index = await resolutionIndexInSlices(graph, this.#options.slices);
     const { file, skipped } = resolveExtraction({
+      index,
       graph,
       ontology,
       docId: id,

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { prepareResolutionIndex, resolutionIndexOf } from "../../src/ingest/resolutionIndex.ts";
+import {
+  prepareResolutionIndex,
+  resolutionIndexInSlices,
+  resolutionIndexOf,
+} from "../../src/ingest/resolutionIndex.ts";
 import { entity, graphOf, randomGraph } from "../paths/fixtures.ts";
 
 /** A map's entries sorted by key, to compare maps built in another order. */
@@ -31,5 +35,14 @@ describe("resolutionIndex", () => {
     graph.addNode("c", entity("Carla Cruz"));
     expect(resolutionIndexOf(graph)).not.toBe(first);
     expect(resolutionIndexOf(graph).names.get("carla cruz")).toEqual(["c"]);
+  });
+
+  it("builds a graph's index in slices for a write without keeping it, unless the graph was prepared", async () => {
+    const graph = randomGraph(6, 3000, 100);
+    const sliced = await resolutionIndexInSlices(graph, { sliceMs: 0 });
+    expect(sorted(sliced.names)).toEqual(sorted(resolutionIndexOf(graph).names));
+    expect(await resolutionIndexInSlices(graph)).not.toBe(sliced);
+    await prepareResolutionIndex(graph);
+    expect(await resolutionIndexInSlices(graph)).toBe(resolutionIndexOf(graph));
   });
 });
