@@ -56,7 +56,7 @@ export interface WriterOptions {
    * answer, once per burst of writes.
    */
   saveDelayMs: number;
-  /** Slices of the whole-graph work of a write (its relations' reporting, degrees and sizes) before it is published. */
+  /** Slices of a write's whole-graph work before it is published: reporting, degrees and sizes, resolution index. */
   slices: Partial<SliceOptions>;
 }
 
