@@ -26,6 +26,7 @@ import { measurePeers } from "./measure/python.ts";
 import { measureSearch } from "./measure/search.ts";
 import { measureSnapshot } from "./measure/snapshot.ts";
 import { measureSnapshotStart } from "./measure/snapshotStart.ts";
+import { measureWrites } from "./measure/writes.ts";
 import { fixedPairs } from "./pairs.ts";
 import { formatTable, machineInfo, round, writeResults, type BenchResults, type Row } from "./report.ts";
 
@@ -46,6 +47,7 @@ const TIER_GROUPS = [
   "python",
   "http",
   "burst",
+  "writes",
   "exports",
   "layout",
   "browser",
@@ -145,6 +147,9 @@ for (const tier of TIER_GROUPS.some(wants) ? tiers : []) {
   // The small tier's answers already reach the size cap; a burst on the larger graph measures the same thing slower.
   if (wants("burst") && spec.nodes === 10_000)
     await step(label, "query burst (path workers off / on)", () => measureBurst(label, file, pairs));
+  if (wants("writes")) {
+    await step(label, "/api/paths during a stream of writes", () => measureWrites(label, file, pairs));
+  }
   if (wants("exports")) {
     await step(label, "exports (GEXF, JSON, Neo4j, Turtle, JSON-LD)", () =>
       measureExports(

@@ -5,6 +5,13 @@
  */
 import { EventEmitter } from "node:events";
 import type { KnowledgeGraph } from "../model/types.ts";
+import { logger } from "../util/logger.ts";
+
+/**
+ * Readies what readers need of a graph (its query indexes) before {@link ServedGraph.publish} serves it, without
+ * holding the event loop for long; the graph does not change meanwhile and no reader sees it.
+ */
+export type GraphPreparer = (graph: KnowledgeGraph) => Promise<void>;
 
 /** Health of the data behind the served graph. */
 export type ServedGraphStatus = { type: "ok" } | { type: "error"; message: string };
@@ -16,6 +23,9 @@ export class ServedGraph extends EventEmitter {
   #status: ServedGraphStatus = { type: "ok" };
   readonly #ready: Promise<KnowledgeGraph>;
   #settle: { resolve: (graph: KnowledgeGraph) => void; reject: (error: Error) => void } | null = null;
+  readonly #preparers = new Set<GraphPreparer>();
+  /** The last publish under way: the next one waits for it, so versions are served in the order published. */
+  #publishing: Promise<void> = Promise.resolve();
 
   /** Serves `graph`, or, given null, nothing until {@link ServedGraph.fulfil} hands it the graph. */
   constructor(graph: KnowledgeGraph | null) {
@@ -72,7 +82,32 @@ export class ServedGraph extends EventEmitter {
     this.#settle?.reject(error);
   }
 
-  /** Serves `graph` from now on and emits `change` with it. */
+  /** Has `preparer` ready every graph {@link publish}ed from now on; returns what stops it. */
+  prepareWith(preparer: GraphPreparer): () => void {
+    this.#preparers.add(preparer);
+    return () => this.#preparers.delete(preparer);
+  }
+
+  /**
+   * Serves `graph` once the preparers have readied it (see {@link prepareWith}), after any publish still under way.
+   * Meanwhile readers keep the previous graph with its indexes; then graph and indexes are served together. A
+   * preparer that fails is logged and the graph served anyway (its readers build what is missing on first use):
+   * the caller has committed the data it reflects.
+   */
+  publish(graph: KnowledgeGraph): Promise<void> {
+    const turn = this.#publishing.then(async () => {
+      for (const prepare of this.#preparers) {
+        await prepare(graph).catch((error: Error) =>
+          logger.warn({ err: error.message }, "could not prepare the new graph's indexes; built on first use"),
+        );
+      }
+      this.replace(graph);
+    });
+    this.#publishing = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** Serves `graph` from now on, at once, and emits `change` with it. */
   replace(graph: KnowledgeGraph): void {
     this.#graph = graph;
     this.#version++;

@@ -6,8 +6,8 @@
 import type { ExtractedEntityRecord, ExtractedFile, ExtractedRelationRecord, Ontology } from "../model/schemas.ts";
 import { ENTITY_TYPES, MODALITIES, STANCES, type EntityType, type KnowledgeGraph } from "../model/types.ts";
 import { isRelationKind, kindOfPredicate, MAX_RELATION_LABEL_LENGTH } from "../model/relationKind.ts";
-import { normalizeName } from "../search/normalize.ts";
-import { shortFormIndex, shortFormSurface, shortFormTarget, withoutTitle } from "./shortForm.ts";
+import { nameKey, resolutionIndexOf, type ResolutionIndex } from "./resolutionIndex.ts";
+import { shortFormSurface, shortFormTarget, withoutTitle } from "./shortForm.ts";
 import { storyContext } from "./storyContext.ts";
 import type { ExtractedEntity, ExtractionResult, SkippedRelation } from "./types.ts";
 
@@ -22,6 +22,8 @@ export interface ResolveInput {
   text: string;
   extraction: ExtractionResult;
   extractedAt?: string;
+  /** `graph`'s resolution index, when the caller prepared it (see resolutionIndex.ts); built now otherwise. */
+  index?: ResolutionIndex;
 }
 
 /** The file to store, and the relations that were left out. */
@@ -33,8 +35,7 @@ export interface Resolution {
 /** Resolves entities and vets relations; see the module comment. */
 export function resolveExtraction(input: ResolveInput): Resolution {
   const { graph, ontology, docId, text, extraction } = input;
-  const names = nameIndex(graph);
-  const shortForms = shortFormIndex(graph.mapNodes((id, a) => ({ id, label: a.label, type: a.type })));
+  const { names, shortForms } = input.index ?? resolutionIndexOf(graph);
   const taken = new Set<string>();
   const byExtractorId = new Map<string, ExtractedEntityRecord>();
   const newByName = new Map<string, string>();
@@ -144,22 +145,6 @@ function confirmShortForms(
 function sameLabel(graph: KnowledgeGraph, node: string, label: string, type: EntityType): boolean {
   const a = graph.getNodeAttributes(node);
   return a.type === type && nameKey(a.label) === nameKey(label);
-}
-
-/** Normalised label/alias → node ids carrying it. */
-function nameIndex(graph: KnowledgeGraph): Map<string, string[]> {
-  const index = new Map<string, string[]>();
-  const add = (name: string, node: string) => {
-    const key = nameKey(name);
-    const list = index.get(key);
-    if (!list) index.set(key, [node]);
-    else if (!list.includes(node)) list.push(node);
-  };
-  graph.forEachNode((node, a) => {
-    add(a.label, node);
-    for (const alias of a.aliases) add(alias, node);
-  });
-  return index;
 }
 
 function resolveEntity(
@@ -277,22 +262,6 @@ function isEntity(entity: ExtractedEntity): boolean {
     Array.isArray(entity.aliases) &&
     Array.isArray(entity.mentions)
   );
-}
-
-// Resolution keys by name: every ingest indexes the whole graph's labels and aliases, which barely change between
-// ingests, so the (Unicode-normalising, regex-heavy) normalisation is remembered. Bounded so it cannot grow forever.
-const NAME_KEYS = new Map<string, string>();
-const MAX_REMEMBERED = 500_000;
-
-/** The key two names of one entity share: search's normalised name without a leading "the". */
-function nameKey(name: string): string {
-  let key = NAME_KEYS.get(name);
-  if (key === undefined) {
-    if (NAME_KEYS.size >= MAX_REMEMBERED) NAME_KEYS.clear();
-    key = normalizeName(name).replace(/^the /, "");
-    NAME_KEYS.set(name, key);
-  }
-  return key;
 }
 
 /** A lower-case id from a label ("Zürich Airport" → "zurich-airport"). */

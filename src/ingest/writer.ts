@@ -20,6 +20,7 @@ import { contentHash, documentId, DocumentIndex, normalisedHash } from "./docume
 import { loadDefaultExtractor } from "./extractor.ts";
 import { decisionsFile, documentFiles, documentMeta, readDecisions, readExtracted, readOntology } from "./files.ts";
 import { applyDocumentFacts, finishDocumentStep, refreshDegreesAndSizes } from "./incremental.ts";
+import { runInSlices, type SliceOptions } from "../util/slices.ts";
 import { addedDocumentIds, documentParts, parseAhead, parsedPrefix, readAddedDocuments } from "./addedDocuments.ts";
 import { withWriteLock, type LockOptions } from "../store/lock.ts";
 import {
@@ -31,6 +32,7 @@ import {
 } from "../store/statSignature.ts";
 import { mergeReports } from "../graph/merge.ts";
 import { resolveExtraction } from "./resolve.ts";
+import { prepareResolutionIndex, resolutionIndexInSlices } from "./resolutionIndex.ts";
 import { commitWrites, type StagedFile } from "../store/transaction.ts";
 import {
   IngestError,
@@ -54,6 +56,8 @@ export interface WriterOptions {
    * answer, once per burst of writes.
    */
   saveDelayMs: number;
+  /** Slices of a write's whole-graph work before it is published: reporting, degrees and sizes, resolution index. */
+  slices: Partial<SliceOptions>;
 }
 
 export const DEFAULT_WRITER_OPTIONS: WriterOptions = {
@@ -61,6 +65,7 @@ export const DEFAULT_WRITER_OPTIONS: WriterOptions = {
   lock: {},
   now: () => new Date(),
   saveDelayMs: 250,
+  slices: {},
 };
 
 /** What {@link DataWriter.refresh} did: nothing, merged in documents another process added, or rebuilt. */
@@ -170,8 +175,8 @@ export class DataWriter {
         // each document's files still land together, with a few fsyncs per file instead of a dozen per document.
         if (step.next) {
           commitWrites(this.dataFiles, step.files);
-          finishDocumentStep(step.next, step.documents);
-          this.#publish(step.next);
+          await runInSlices(finishDocumentStep(step.next, step.documents), this.#options.slices);
+          await this.#publish(step.next);
         }
       }
       return outcomes;
@@ -191,7 +196,12 @@ export class DataWriter {
     const { ontology } = step;
     const extraction = await extractor(doc.text, { graph, ontology });
     const now = this.#options.now().toISOString();
+    // The served graph's index is kept (prepared when it was published, or here for the one the server started with);
+    // the step's private copy changes between documents, so its index is built for each, in slices too.
+    if (graph === step.served) await prepareResolutionIndex(graph, this.#options.slices);
+    const index = await resolutionIndexInSlices(graph, this.#options.slices);
     const { file, skipped } = resolveExtraction({
+      index,
       graph,
       ontology,
       docId: id,
@@ -244,8 +254,8 @@ export class DataWriter {
       const next = await this.#nextGraph(graph);
       if (decision === "accepted") next.setEdgeAttribute(relation, "status", "accepted");
       else next.dropEdge(relation);
-      refreshDegreesAndSizes(next);
-      this.#publish(next);
+      await runInSlices(refreshDegreesAndSizes(next), this.#options.slices);
+      await this.#publish(next);
       return { relation, decision, unchanged: false };
     });
   }
@@ -255,7 +265,7 @@ export class DataWriter {
    * of its own. Rare, so it rebuilds the whole graph rather than patching it.
    */
   async revertMerge(merge: string): Promise<{ merge: string; entity: string; unchanged: boolean }> {
-    return this.#locked(() => {
+    return this.#locked(async () => {
       const dot = merge.lastIndexOf(".");
       const [doc, key] = [merge.slice(0, dot), merge.slice(dot + 1)];
       const entity = dot > 0 ? readExtracted(this.dataFiles, doc)?.entities.find((e) => e.key === key) : undefined;
@@ -268,7 +278,7 @@ export class DataWriter {
       if (decisions.merges[merge]) return { merge, entity: merge, unchanged: true };
       decisions.merges[merge] = { decision: "reverted", at: this.#options.now().toISOString() };
       commitWrites(this.dataFiles, [decisionsFile(decisions)]);
-      this.#publish(buildGraph({ root: this.dataFiles.root }).graph);
+      await this.#publish(buildGraph({ root: this.dataFiles.root }).graph);
       return { merge, entity: merge, unchanged: false };
     });
   }
@@ -341,7 +351,7 @@ export class DataWriter {
     const graph = isBuildStale(this.dataFiles.builtGraph, this.dataFiles.root)
       ? buildGraph({ root: this.dataFiles.root }).graph
       : readGraphJson(this.dataFiles.builtGraph);
-    this.#publish(graph);
+    await this.#publish(graph);
     // The first load of a fresh writer (kg ingest) is routine; a reload under a running server is news.
     const first = this.#published === null && this.#served.graph.order === 0;
     logger[first ? "debug" : "info"]({ nodes: graph.order, edges: graph.size }, "graph-data changed on disk; reloaded");
@@ -377,13 +387,13 @@ export class DataWriter {
     }
     const documents = (served.getAttribute("documents") ?? []) as GraphDocument[];
     const dated = read.documents.map((d) => graphDocument(d.meta.id, d.meta.title, d.date));
-    finishDocumentStep(next, [...documents, ...dated]);
+    await runInSlices(finishDocumentStep(next, [...documents, ...dated]), this.#options.slices);
     const whole = ready.length === ids.length;
     const applied = new Set([...signatureFiles(before), ...ready.flatMap(documentParts)]);
     // Not saved: the process that added the documents saves its own build of them. Fingerprinted without holding the
     // event loop (the files cannot change meanwhile: this runs under the write lock).
     const builtFrom = whole ? await fingerprintInputsAsync(this.dataFiles) : "";
-    this.#publish(next, {
+    await this.#publish(next, {
       signature: whole ? after : restrictSignature(after, applied),
       save: false,
       whole,
@@ -439,16 +449,20 @@ export class DataWriter {
   /**
    * Serves `graph`, stamped with the inputs it reflects (`signature`: the files it was made from, when known; `whole`
    * false: only some of the files on disk), and schedules saving it (unless `save` is false) and preparing the next
-   * copy.
+   * copy. Resolves once it is served: its indexes are prepared first, in slices, while reads are answered from the
+   * previous graph (see ServedGraph.publish); the write lock is held until then, so writes are served in order.
    */
-  #publish(
+  async #publish(
     graph: KnowledgeGraph,
     options: { signature?: string; save?: boolean; whole?: boolean; builtFrom?: string } = {},
-  ): void {
+  ): Promise<void> {
     const { signature, save = true, whole = true } = options;
     // A graph of only some of the files is the build of no state of graph-data/: it matches no fingerprint.
     graph.setAttribute("builtFrom", whole ? (options.builtFrom ?? fingerprintInputs(this.dataFiles)) : "");
-    this.#served.replace(graph);
+    // The next write resolves its first document's names against this graph: indexed now, in slices, not on its path
+    // (a spare copy made in idle time does not come in time when writes follow one another).
+    await prepareResolutionIndex(graph, this.#options.slices);
+    await this.#served.publish(graph);
     this.#published = { graph, signature: signature ?? statSignature(this.dataFiles) };
     this.#spare = null;
     if (!save) {

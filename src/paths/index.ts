@@ -8,6 +8,7 @@ export {
   cachedPathIndex,
   seedPathIndex,
   buildPathIndex,
+  pathIndexSteps,
   pathIndexParts,
   pathIndexFromParts,
   type PathIndex,

@@ -6,6 +6,15 @@
  * array reads, so a BFS over 500k edges takes milliseconds.
  */
 import type { KnowledgeGraph } from "../model/types.ts";
+import { drain, type Steps } from "../util/slices.ts";
+
+/** Nodes or edges handled between two points where a build in slices may pause (see {@link pathIndexSteps}). */
+const STEP = 1024;
+/**
+ * The same for the counting sort's passes over typed arrays, a few nanoseconds per entry; its scattered writes into
+ * freshly allocated memory still took about 100 ms in one go at 500k edges.
+ */
+const SORT_STEP = 16 * STEP;
 
 /**
  * Every node's edges as one slice of `neighbor`/`edge`: `[offsets[v], split[v])` are the edges leaving v (walked
@@ -73,11 +82,22 @@ export function seedPathIndex(graph: KnowledgeGraph, index: PathIndex): void {
  * Why one shared buffer (V8's external-memory collections at 1M nodes): the README, "Performance" (path index).
  */
 export function buildPathIndex(graph: KnowledgeGraph): PathIndex {
+  return drain(pathIndexSteps(graph));
+}
+
+/**
+ * {@link buildPathIndex} as steps that pause every {@link STEP} nodes or edges, for a build in slices
+ * (src/util/slices.ts) beside requests. `graph` must not change until the steps end.
+ */
+export function* pathIndexSteps(graph: KnowledgeGraph): Steps<PathIndex> {
   const nodes = graph.nodes();
   const n = nodes.length;
   const m = graph.size;
   const nodeIndex = new Map<string, number>();
-  for (let i = 0; i < n; i++) nodeIndex.set(nodes[i], i);
+  for (let i = 0; i < n; i++) {
+    nodeIndex.set(nodes[i], i);
+    if (i % STEP === 0) yield;
+  }
   // Slices: at most 2 per edge (self-loops get none); Float64 columns first to keep them 8-byte aligned.
   const arena = new Arena(8 * (m + 2 * m) + 4 * (3 * m + (n + 1) + n + 2 * m + 2 * m + 2 * m + n));
   const edgeConfidence = arena.float64(m);
@@ -95,7 +115,7 @@ export function buildPathIndex(graph: KnowledgeGraph): PathIndex {
   const predicates: string[] = [];
   const predicateIndex = new Map<string, number>();
   let e = 0;
-  graph.forEachEdge((key, attributes, source, target) => {
+  for (const { edge: key, attributes, source, target } of graph.edgeEntries()) {
     let p = predicateIndex.get(attributes.predicate);
     if (p === undefined) {
       p = predicates.push(attributes.predicate) - 1;
@@ -106,14 +126,14 @@ export function buildPathIndex(graph: KnowledgeGraph): PathIndex {
     edgeTarget[e] = nodeIndex.get(target)!;
     edgePredicate[e] = p;
     edgeConfidence[e] = typeof attributes.confidence === "number" ? attributes.confidence : 1;
-    e++;
-  });
-  const slices = countSlices(edgeSource, edgeTarget, offsets, split, cursor);
+    if (++e % STEP === 0) yield;
+  }
+  const slices = yield* countSlices(edgeSource, edgeTarget, offsets, split, cursor);
   const neighbor = slicesNeighbor.subarray(0, slices);
   const edge = slicesEdge.subarray(0, slices);
   const entryConfidence = slicesConfidence.subarray(0, slices);
   const entryPredicate = slicesPredicate.subarray(0, slices);
-  fillSlices(edgeSource, edgeTarget, edgeConfidence, edgePredicate, cursor, {
+  yield* fillSlices(edgeSource, edgeTarget, edgeConfidence, edgePredicate, cursor, {
     neighbor,
     edge,
     entryConfidence,
@@ -207,13 +227,13 @@ class Arena {
  * Counting sort, first half: sets `[offsets[v], split[v])` (out-edges) and `[split[v], offsets[v + 1])` (in-edges)
  * from the degrees, leaves `cursor[v] = offsets[v]`, and returns the number of slice entries.
  */
-function countSlices(
+function* countSlices(
   edgeSource: Int32Array,
   edgeTarget: Int32Array,
   offsets: Int32Array,
   split: Int32Array,
   cursor: Int32Array,
-): number {
+): Steps<number> {
   const n = split.length;
   // Out-degrees are counted in `cursor` and in-degrees in `split` before both become positions.
   for (let e = 0; e < edgeSource.length; e++) {
@@ -222,25 +242,27 @@ function countSlices(
     if (s === t) continue;
     cursor[s]++;
     split[t]++;
+    if (e % SORT_STEP === 0) yield;
   }
   for (let v = 0; v < n; v++) {
     const inDegree = split[v];
     split[v] = offsets[v] + cursor[v];
     offsets[v + 1] = split[v] + inDegree;
     cursor[v] = offsets[v];
+    if (v % SORT_STEP === 0) yield;
   }
   return offsets[n];
 }
 
 /** Counting sort, second half: writes each edge into its source's out-slice and its target's in-slice. */
-function fillSlices(
+function* fillSlices(
   edgeSource: Int32Array,
   edgeTarget: Int32Array,
   edgeConfidence: Float64Array,
   edgePredicate: Int32Array,
   cursor: Int32Array,
   out: { neighbor: Int32Array; edge: Int32Array; entryConfidence: Float64Array; entryPredicate: Int32Array },
-): void {
+): Steps<void> {
   const { neighbor, edge, entryConfidence, entryPredicate } = out;
   // Two passes keep each slice in edge order with one cursor array: after the out-edges, cursor[v] === split[v].
   for (let pass = 0; pass < 2; pass++) {
@@ -255,6 +277,7 @@ function fillSlices(
       edge[o] = e;
       entryConfidence[o] = edgeConfidence[e];
       entryPredicate[o] = edgePredicate[e];
+      if (e % SORT_STEP === 0) yield;
     }
   }
 }

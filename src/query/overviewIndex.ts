@@ -6,6 +6,7 @@
 import Graph from "graphology";
 import noverlap from "graphology-layout-noverlap";
 import type { KnowledgeGraph } from "../model/types.ts";
+import { drain, type Steps } from "../util/slices.ts";
 
 /** One group of the overview: a community, or the smallest communities merged into one. */
 export interface OverviewGroup {
@@ -41,36 +42,53 @@ export const OTHER_GROUP = "other";
 /** Drawn size of the smallest and of the largest group (sigma's pixels at zoom 1). */
 const SIZE_RANGE = { min: 5, max: 26 };
 
+/** Nodes or edges handled between two points where a build in slices may pause (see {@link overviewIndexSteps}). */
+const STEP = 1024;
+
+/** noverlap's iterations in all, and per round between two pauses (see spreadApart). */
+const NOVERLAP = { iterations: 200, perRound: 1 };
+
 // Graphs are swapped when they change, never edited in place (see graph/servedGraph.ts): a graph's index never goes stale.
 const CACHE = new WeakMap<KnowledgeGraph, Map<number, OverviewIndex>>();
 
 /** The overview index of `graph` with at most `maxGroups` groups, built on first use and kept with the graph. */
 export function overviewIndexOf(graph: KnowledgeGraph, maxGroups: number): OverviewIndex {
+  return drain(overviewIndexSteps(graph, maxGroups));
+}
+
+/**
+ * {@link overviewIndexOf} as steps that pause every {@link STEP} nodes or edges, for a build in slices
+ * (src/util/slices.ts) beside requests; the index is kept with the graph once built. `graph` must not change until
+ * the steps end.
+ */
+export function* overviewIndexSteps(graph: KnowledgeGraph, maxGroups: number): Steps<OverviewIndex> {
   let byLimit = CACHE.get(graph);
   if (!byLimit) CACHE.set(graph, (byLimit = new Map()));
   let index = byLimit.get(maxGroups);
-  if (!index) byLimit.set(maxGroups, (index = buildIndex(graph, maxGroups)));
+  if (!index) byLimit.set(maxGroups, (index = yield* buildIndex(graph, maxGroups)));
   return index;
 }
 
-function buildIndex(graph: KnowledgeGraph, maxGroups: number): OverviewIndex {
+function* buildIndex(graph: KnowledgeGraph, maxGroups: number): Steps<OverviewIndex> {
   const communities = new Map<string, string[]>();
-  graph.forEachNode((node, a) => {
-    const id = String(a.community);
+  const degree = new Map<string, number>();
+  let count = 0;
+  for (const { node, attributes } of graph.nodeEntries()) {
+    const id = String(attributes.community);
     const list = communities.get(id);
     if (list) list.push(node);
     else communities.set(id, [node]);
-  });
+    degree.set(node, graph.degree(node));
+    if (++count % STEP === 0) yield;
+  }
   // Largest communities first; past the limit, the rest share one group rather than being dropped.
   const sorted = [...communities].sort((a, b) => b[1].length - a[1].length);
   const kept = sorted.slice(0, sorted.length > maxGroups ? maxGroups - 1 : maxGroups);
   const rest = sorted.slice(kept.length).flatMap(([, members]) => members);
   if (rest.length > 0) kept.push([OTHER_GROUP, rest]);
-  const degree = new Map<string, number>();
-  graph.forEachNode((node) => degree.set(node, graph.degree(node)));
-  const byDegree = (a: string, b: string) => degree.get(b)! - degree.get(a)! || (a < b ? -1 : a > b ? 1 : 0);
   const largest = Math.max(1, ...kept.map(([, members]) => members.length));
-  const groups = kept.map(([id, members]): OverviewGroup => {
+  const groups: OverviewGroup[] = [];
+  for (const [id, members] of kept) {
     let x = 0;
     let y = 0;
     for (const node of members) {
@@ -78,25 +96,60 @@ function buildIndex(graph: KnowledgeGraph, maxGroups: number): OverviewIndex {
       y += graph.getNodeAttribute(node, "y");
     }
     const size = SIZE_RANGE.min + (SIZE_RANGE.max - SIZE_RANGE.min) * Math.sqrt(members.length / largest);
-    return { id, members: members.sort(byDegree), x: x / members.length, y: y / members.length, size };
-  });
-  spreadApart(graph, groups);
+    const sortedMembers = yield* byDegree(members, degree);
+    groups.push({ id, members: sortedMembers, x: x / members.length, y: y / members.length, size });
+    yield;
+  }
+  yield* spreadApart(graph, groups);
   const groupOf = new Map<string, number>();
-  groups.forEach((group, i) => group.members.forEach((node) => groupOf.set(node, i)));
-  const pairs = groupPairs(graph, groupOf, groups.length);
+  for (let i = 0; i < groups.length; i++) {
+    for (const node of groups[i].members) {
+      groupOf.set(node, i);
+      if (groupOf.size % STEP === 0) yield;
+    }
+  }
+  const pairs = yield* groupPairs(graph, groupOf, groups.length);
   return { groups, byId: new Map(groups.map((g) => [g.id, g])), groupOf, pairs, prefix: unusedPrefix(graph) };
 }
 
+/**
+ * `members` highest degree first, ties by key: one bucket per degree, each sorted by the engine's own string order
+ * (the same as `<`). A comparator reading the degrees held the event loop about 200 ms on the "other" group of a
+ * 100k-node graph; the buckets are small sorts with pauses between them.
+ */
+function* byDegree(members: string[], degree: Map<string, number>): Steps<string[]> {
+  const buckets = new Map<number, string[]>();
+  for (let i = 0; i < members.length; i++) {
+    const d = degree.get(members[i])!;
+    const bucket = buckets.get(d);
+    if (bucket) bucket.push(members[i]);
+    else buckets.set(d, [members[i]]);
+    if (i % STEP === STEP - 1) yield;
+  }
+  const sorted: string[] = [];
+  for (const d of [...buckets.keys()].sort((a, b) => b - a)) {
+    for (const node of buckets.get(d)!.sort()) sorted.push(node);
+    yield;
+  }
+  return sorted;
+}
+
 /** The pairs of {@link OverviewIndex}; numbered low * n + high while counting, far cheaper than a string key. */
-function groupPairs(graph: KnowledgeGraph, groupOf: Map<string, number>, n: number): [number, number, number][] {
+function* groupPairs(
+  graph: KnowledgeGraph,
+  groupOf: Map<string, number>,
+  n: number,
+): Steps<[number, number, number][]> {
   const counts = new Map<number, number>();
-  graph.forEachEdge((_edge, _a, source, target) => {
+  let count = 0;
+  for (const { source, target } of graph.edgeEntries()) {
+    if (++count % STEP === 0) yield;
     const s = groupOf.get(source)!;
     const t = groupOf.get(target)!;
-    if (s === t) return;
+    if (s === t) continue;
     const pair = s < t ? s * n + t : t * n + s;
     counts.set(pair, (counts.get(pair) ?? 0) + 1);
-  });
+  }
   return [...counts]
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .map(([pair, weight]) => [Math.floor(pair / n), pair % n, weight]);
@@ -107,15 +160,29 @@ function groupPairs(graph: KnowledgeGraph, groupOf: Map<string, number>, n: numb
  * centroids of communities laid out by ForceAtlas2 are apart already, those of a graph without a layout all sit near
  * the middle.
  */
-function spreadApart(graph: KnowledgeGraph, groups: OverviewGroup[]): void {
+function* spreadApart(graph: KnowledgeGraph, groups: OverviewGroup[]): Steps<void> {
   let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
-  graph.forEachNode((_node, { x, y }) => {
-    [minX, maxX, minY, maxY] = [Math.min(minX, x), Math.max(maxX, x), Math.min(minY, y), Math.max(maxY, y)];
-  });
+  let count = 0;
+  for (const { attributes } of graph.nodeEntries()) {
+    const { x, y } = attributes;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+    if (++count % STEP === 0) yield;
+  }
   const extent = Math.max(maxX - minX, maxY - minY, 1);
   const layout = new Graph();
   groups.forEach((g, i) => layout.addNode(i, { x: g.x, y: g.y, size: g.size }));
-  noverlap.assign(layout, { maxIterations: 200, settings: { ratio: extent / 900, margin: extent / 300 } });
+  // noverlap's 200 iterations over 200 groups took 130-230 ms in one call. Run in rounds, they give the same positions
+  // (each round reads back the Float32 positions the last one wrote), and a round that moves nothing has converged.
+  const settings = { ratio: extent / 900, margin: extent / 300 };
+  for (let done = 0; done < NOVERLAP.iterations; done += NOVERLAP.perRound) {
+    const before = layout.mapNodes((_node, a) => `${a.x},${a.y}`).join(";");
+    noverlap.assign(layout, { maxIterations: NOVERLAP.perRound, settings });
+    if (layout.mapNodes((_node, a) => `${a.x},${a.y}`).join(";") === before) break;
+    yield;
+  }
   groups.forEach((g, i) =>
     Object.assign(g, { x: layout.getNodeAttribute(i, "x"), y: layout.getNodeAttribute(i, "y") }),
   );

@@ -1,45 +1,82 @@
 /**
  * Index warm-up: builds the path and search indexes (and, for a graph too large to draw in full, its overview's)
- * when a graph starts being served, not on its first query.
+ * when a graph starts being served, not on its first query — for a published graph, before it is served.
  */
 import type { KnowledgeGraph } from "../model/types.ts";
-import { pathIndexOf } from "../paths/index.ts";
-import { searchIndexOf } from "../search/index.ts";
+import { cachedPathIndex, pathIndexSteps, seedPathIndex } from "../paths/index.ts";
+import { cachedSearchIndex, searchIndexSteps, seedSearchIndex } from "../search/index.ts";
 import { logger } from "../util/logger.ts";
+import { drain, runInSlices, type SliceOptions, type Steps } from "../util/slices.ts";
 import type { ServedGraph } from "../graph/servedGraph.ts";
 import { DEFAULT_OVERVIEW_OPTIONS, drawsInFull, type OverviewOptions } from "./overview.ts";
-import { overviewIndexOf } from "./overviewIndex.ts";
+import { overviewIndexSteps } from "./overviewIndex.ts";
+
+/** Tunables of {@link warmQueryIndexes}. */
+export interface WarmOptions {
+  /** When a graph is drawn in full or by its overview (whose index is then built too). */
+  draw: Partial<OverviewOptions>;
+  /** Slices of the build of a published graph's indexes. */
+  slices: Partial<SliceOptions>;
+}
+
+export const DEFAULT_WARM_OPTIONS: WarmOptions = { draw: {}, slices: {} };
+
+/** How long each index took (wall clock: for a build in slices, the requests answered between slices count too). */
+interface Timings {
+  pathMs: number;
+  searchMs: number;
+  overviewMs: number;
+}
 
 /**
- * Builds the indexes of the served graph now and of every graph swapped in (just after the swap, so the
- * request that caused it is answered first). Returns a function that stops following the served graph.
+ * Builds the indexes of the served graph now, and those of every graph published later (see
+ * {@link ServedGraph.publish}) in slices before it is served, so that reads go on answering from the previous graph
+ * meanwhile and never meet a new graph without its indexes. A graph swapped in by `replace` instead has its indexes
+ * built just after the swap, in one go. Returns a function that stops following the served graph.
  *
  * The first build is synchronous on purpose: the server starts listening only after it, so "serving" means that
  * path and search queries answer at once, and the build counts in the load time (about 1 s at 100k nodes, most of a
- * minute's CPU at 1M). A swapped-in graph's build (after an ingest or an edit of graph-data/) still blocks the event
- * loop once, for as long as it takes: milliseconds for the curated graph, about a second at 100k nodes. Slicing it
- * would need the index caches to hand queries an index still being built.
+ * minute's CPU at 1M).
  */
-export function warmQueryIndexes(served: ServedGraph, draw: Partial<OverviewOptions> = {}): () => void {
-  build(served.graph, draw);
+export function warmQueryIndexes(served: ServedGraph, options: Partial<WarmOptions> = {}): () => void {
+  const { draw, slices } = { ...DEFAULT_WARM_OPTIONS, ...options };
+  const first = served.graph;
+  report(first, drain(indexSteps(first, draw)), 1);
+  const stopPreparing = served.prepareWith(async (graph) => {
+    const { value, slices: count } = await runInSlices(indexSteps(graph, draw), slices);
+    report(graph, value, count);
+  });
   const onChange = (graph: KnowledgeGraph) => {
     setImmediate(() => {
-      if (served.graph === graph) build(graph, draw);
+      if (served.graph !== graph || (cachedPathIndex(graph) && cachedSearchIndex(graph))) return;
+      report(graph, drain(indexSteps(graph, draw)), 1);
     });
   };
   served.on("change", onChange);
-  return () => served.off("change", onChange);
+  return () => {
+    stopPreparing();
+    served.off("change", onChange);
+  };
 }
 
-function build(graph: KnowledgeGraph, draw: Partial<OverviewOptions>): void {
+/** The indexes' builds one after the other, each handed to its cache as it ends (the graph is not served yet). */
+function* indexSteps(graph: KnowledgeGraph, draw: Partial<OverviewOptions>): Steps<Timings> {
   const started = performance.now();
-  pathIndexOf(graph);
-  const pathMs = Math.round(performance.now() - started);
-  searchIndexOf(graph);
-  const searchMs = Math.round(performance.now() - started) - pathMs;
+  seedPathIndex(graph, cachedPathIndex(graph) ?? (yield* pathIndexSteps(graph)));
+  const pathMs = performance.now() - started;
+  seedSearchIndex(graph, cachedSearchIndex(graph) ?? (yield* searchIndexSteps(graph)));
+  const searchMs = performance.now() - started - pathMs;
   // The page opens a large graph on its overview: its groups are ready before the first page load asks.
-  if (!drawsInFull(graph, draw)) overviewIndexOf(graph, { ...DEFAULT_OVERVIEW_OPTIONS, ...draw }.maxGroups);
-  const ms = Math.round(performance.now() - started);
-  const overviewMs = ms - pathMs - searchMs;
-  logger.info({ nodes: graph.order, edges: graph.size, ms, pathMs, searchMs, overviewMs }, "query indexes built");
+  if (!drawsInFull(graph, draw)) yield* overviewIndexSteps(graph, { ...DEFAULT_OVERVIEW_OPTIONS, ...draw }.maxGroups);
+  const overviewMs = performance.now() - started - pathMs - searchMs;
+  return { pathMs, searchMs, overviewMs };
+}
+
+function report(graph: KnowledgeGraph, timings: Timings, slices: number): void {
+  const [pathMs, searchMs, overviewMs] = [timings.pathMs, timings.searchMs, timings.overviewMs].map(Math.round);
+  const ms = pathMs + searchMs + overviewMs;
+  logger.info(
+    { nodes: graph.order, edges: graph.size, ms, pathMs, searchMs, overviewMs, slices },
+    "query indexes built",
+  );
 }

@@ -14,6 +14,7 @@ export { normalizeName } from "./normalize.ts";
 export {
   searchIndexOf,
   buildSearchIndex,
+  searchIndexSteps,
   cachedSearchIndex,
   seedSearchIndex,
   type SearchIndex,

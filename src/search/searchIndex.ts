@@ -2,6 +2,7 @@
  * Search index: every entity's normalised names and words, built once per graph and cached on the graph object.
  */
 import type { AbstractGraph } from "graphology-types";
+import { drain, type Steps } from "../util/slices.ts";
 import { normalizeName } from "./normalize.ts";
 
 /** What the index reads of a node: its label (the key when absent), type and aliases. */
@@ -12,7 +13,10 @@ export interface SearchableAttributes {
 }
 
 /** A graph whose nodes carry {@link SearchableAttributes}: the served graph and the page's alike. */
-export type SearchableGraph = Pick<AbstractGraph<SearchableAttributes>, "forEachNode" | "order" | "size">;
+export type SearchableGraph = Pick<AbstractGraph<SearchableAttributes>, "nodeEntries" | "order" | "size">;
+
+/** Nodes or names handled between two points where a build in slices may pause (see {@link searchIndexSteps}). */
+const STEP = 1024;
 
 /** The names of every entity, flattened into parallel arrays, plus a sorted word list for prefix look-ups. */
 export interface SearchIndex {
@@ -66,13 +70,21 @@ export function seedSearchIndex(graph: SearchableGraph, index: SearchIndex): voi
  * answers with one.
  */
 export function buildSearchIndex(graph: SearchableGraph): SearchIndex {
+  return drain(searchIndexSteps(graph));
+}
+
+/**
+ * {@link buildSearchIndex} as steps that pause every {@link STEP} nodes or names, for a build in slices
+ * (src/util/slices.ts) beside requests. `graph` must not change until the steps end.
+ */
+export function* searchIndexSteps(graph: SearchableGraph): Steps<SearchIndex> {
   const nodes: string[] = [];
   const labels: string[] = [];
   const types: string[] = [];
   const names: string[] = [];
   const owners: number[] = [];
   const isLabel: number[] = [];
-  graph.forEachNode((key, attributes) => {
+  for (const { node: key, attributes } of graph.nodeEntries()) {
     const node = nodes.push(key) - 1;
     const label = attributes.label ?? key;
     labels.push(label);
@@ -87,8 +99,9 @@ export function buildSearchIndex(graph: SearchableGraph): SearchIndex {
         isLabel.push(i < 0 ? 1 : 0);
       }
     }
-  });
-  const { words, wordNames } = wordLists(names);
+    if (node % STEP === 0) yield;
+  }
+  const { words, wordNames } = yield* wordLists(names);
   return {
     order: graph.order,
     size: graph.size,
@@ -115,7 +128,7 @@ function addName(names: string[], first: number, name: string): boolean {
  * The distinct words of `names`, sorted, and for each the ascending indices of the names containing it: a counting
  * sort into one shared array. Sorting the distinct words (not every occurrence) keeps it fast: names share most words.
  */
-function wordLists(names: string[]): { words: string[]; wordNames: Int32Array[] } {
+function* wordLists(names: string[]): Steps<{ words: string[]; wordNames: Int32Array[] }> {
   const wordId = new Map<string, number>();
   const wordsById: string[] = [];
   /** Word ids of every name, one name after another (a word occurring twice in a name is kept once). */
@@ -132,6 +145,7 @@ function wordLists(names: string[]): { words: string[]; wordNames: Int32Array[] 
       if (!includesFrom(occurrences, start, id)) occurrences.push(id);
     }
     nameEnd[i] = occurrences.length;
+    if (i % STEP === 0) yield;
   }
   const order = wordsById.map((_, id) => id).sort((a, b) => (wordsById[a] < wordsById[b] ? -1 : 1));
   const rank = new Int32Array(order.length);

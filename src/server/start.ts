@@ -259,7 +259,7 @@ function alreadyRefused(graph: KnowledgeGraph, refusal: SnapshotRefusal): SeedOu
  * pending build file).
  */
 function serveGraph(context: ServerContext, opts: ServeOptions, beforeWrites = () => {}): () => Promise<void> {
-  const stopWarming = warmQueryIndexes(context.served, opts.draw);
+  const stopWarming = warmQueryIndexes(context.served, { draw: opts.draw });
   beforeWrites();
   const stopWrites = setupWrites(context, opts);
   return async () => {

@@ -1,16 +1,28 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { warmQueryIndexes } from "../../src/query/warm.ts";
 import { ServedGraph } from "../../src/graph/servedGraph.ts";
+import { cachedPathIndex } from "../../src/paths/index.ts";
+import { cachedSearchIndex } from "../../src/search/index.ts";
+import { graphView } from "../../src/query/servedView.ts";
+import { answerSearch } from "../../src/query/search.ts";
+import { answerPaths } from "../../src/query/paths.ts";
+import { overviewIndexOf } from "../../src/query/overviewIndex.ts";
 import { logger } from "../../src/util/logger.ts";
-import { graphOf } from "../paths/fixtures.ts";
+import { graphOf, randomGraph } from "../paths/fixtures.ts";
+
+/** The fields of every "query indexes built" line logged so far. */
+function builtLines(info: { mock: { calls: unknown[][] } }) {
+  return (info.mock.calls as [unknown, unknown][])
+    .filter(([, message]) => message === "query indexes built")
+    .map(([fields]) => fields as Record<string, number>);
+}
 
 describe("warmQueryIndexes", () => {
   afterEach(() => vi.restoreAllMocks());
 
   it("builds the indexes of the served graph at once and of each swapped-in graph right after the swap", async () => {
     const info = vi.spyOn(logger, "info");
-    const built = () =>
-      info.mock.calls.filter(([, message]) => message === "query indexes built").map(([fields]) => fields);
+    const built = () => builtLines(info);
     const served = new ServedGraph(graphOf([["a", "supports", "b"]]));
     const stop = warmQueryIndexes(served);
     expect(built()).toEqual([
@@ -29,5 +41,61 @@ describe("warmQueryIndexes", () => {
     served.replace(graphOf([["x", "supports", "y"]]));
     await new Promise((resolve) => setImmediate(resolve));
     expect(built()).toHaveLength(2);
+  });
+
+  describe("a published graph", () => {
+    it("has its path, search and overview indexes built in many slices before it is served", async () => {
+      const info = vi.spyOn(logger, "info");
+      const served = new ServedGraph(randomGraph(1, 50, 200));
+      const draw = { fullDrawNodes: 100, fullDrawEdges: 100, maxGroups: 10 };
+      const stop = warmQueryIndexes(served, { slices: { sliceMs: 0 }, draw });
+      const next = randomGraph(2, 3000, 15_000);
+      const published = served.publish(next);
+      expect(cachedPathIndex(next)).toBeNull();
+      await published;
+      expect(served.graph).toBe(next);
+      expect(cachedPathIndex(next)).toMatchObject({ order: 3000, size: 15_000 });
+      expect(cachedSearchIndex(next)).toMatchObject({ order: 3000, size: 15_000 });
+      // Held by the overview's cache: asking for it again returns that very object.
+      const overview = overviewIndexOf(next, draw.maxGroups);
+      expect(overviewIndexOf(next, draw.maxGroups)).toBe(overview);
+      expect(builtLines(info).at(-1)).toMatchObject({ nodes: 3000, edges: 15_000 });
+      // 3,000 nodes and 15,000 edges: at least one pause per 1,024 of them in each index's passes.
+      expect(builtLines(info).at(-1)!.slices).toBeGreaterThan(30);
+      stop();
+    });
+
+    it("leaves paths and search answering from the previous graph, whole, until the new one is served", async () => {
+      const served = new ServedGraph(randomGraph(1, 500, 2000));
+      const stop = warmQueryIndexes(served, { slices: { sliceMs: 0 } });
+      const before = served.graph;
+      // "Node 2999" exists only in the new graph: search and paths must agree on whether it is there.
+      const answers: { graph: unknown; found: number; pathOrder: number; searchOrder: number }[] = [];
+      let publishing = true;
+      const read = () =>
+        setImmediate(() => {
+          if (!publishing) return;
+          const view = graphView(served.graph);
+          answers.push({
+            graph: served.graph,
+            found: answerSearch(view, { q: "Node 2999" }).hits.filter((h) => h.id === "n2999").length,
+            pathOrder: view.pathIndex.order,
+            searchOrder: view.searchIndex.order,
+          });
+          answerPaths(view, { from: "n1", to: "n2" });
+          read();
+        });
+      read();
+      const next = randomGraph(2, 3000, 15_000);
+      await served.publish(next);
+      publishing = false;
+      expect(answers.length).toBeGreaterThan(10);
+      expect(answers.every((a) => a.graph === before && a.found === 0)).toBe(true);
+      expect(answers.every((a) => a.pathOrder === 500 && a.searchOrder === 500)).toBe(true);
+      const view = graphView(served.graph);
+      expect(answerSearch(view, { q: "Node 2999" }).hits[0]).toMatchObject({ id: "n2999" });
+      expect(answerPaths(view, { from: "n2999", to: "n1" }).from).toMatchObject({ id: "n2999" });
+      stop();
+    });
   });
 });

@@ -1,0 +1,81 @@
+import { describe, expect, it, vi } from "vitest";
+import { ServedGraph } from "../../src/graph/servedGraph.ts";
+import type { KnowledgeGraph } from "../../src/model/types.ts";
+import { logger } from "../../src/util/logger.ts";
+import { yieldToEventLoop } from "../../src/util/yieldToEventLoop.ts";
+import { graphOf } from "../paths/fixtures.ts";
+
+const first = () => graphOf([["a", "supports", "b"]]);
+const second = () => graphOf([["b", "supports", "c"]]);
+
+describe("ServedGraph", () => {
+  describe("publish", () => {
+    it("serves the previous graph while the preparers run, then the new one with the next version", async () => {
+      const served = new ServedGraph(first());
+      const before = served.graph;
+      const seenDuringPreparation: KnowledgeGraph[] = [];
+      served.prepareWith(async () => {
+        for (let i = 0; i < 3; i++) {
+          await yieldToEventLoop();
+          seenDuringPreparation.push(served.graph);
+        }
+      });
+      const next = second();
+      const published = served.publish(next);
+      expect(served.graph).toBe(before);
+      await published;
+      expect(seenDuringPreparation).toEqual([before, before, before]);
+      expect(served.graph).toBe(next);
+      expect(served.version).toBe(2);
+    });
+
+    it("hands each preparer the graph it publishes, before any reader sees it", async () => {
+      const served = new ServedGraph(first());
+      const prepared: KnowledgeGraph[] = [];
+      served.prepareWith(async (graph) => {
+        expect(served.graph).not.toBe(graph);
+        prepared.push(graph);
+      });
+      const next = second();
+      await served.publish(next);
+      expect(prepared).toEqual([next]);
+    });
+
+    it("serves graphs published one after another in the order they were published", async () => {
+      const served = new ServedGraph(first());
+      // The first publish prepares longer than the second: it must still be served first.
+      let calls = 0;
+      served.prepareWith(async () => {
+        const rounds = calls++ === 0 ? 5 : 1;
+        for (let i = 0; i < rounds; i++) await yieldToEventLoop();
+      });
+      const changes: KnowledgeGraph[] = [];
+      served.on("change", (graph: KnowledgeGraph) => changes.push(graph));
+      const [a, b] = [second(), first()];
+      await Promise.all([served.publish(a), served.publish(b)]);
+      expect(changes).toEqual([a, b]);
+      expect(served.graph).toBe(b);
+      expect(served.version).toBe(3);
+    });
+
+    it("still serves the graph when a preparer fails, and says so in the log", async () => {
+      const warn = vi.spyOn(logger, "warn").mockImplementation(() => undefined);
+      const served = new ServedGraph(first());
+      served.prepareWith(() => Promise.reject(new Error("out of memory")));
+      const next = second();
+      await served.publish(next);
+      expect(served.graph).toBe(next);
+      expect(warn).toHaveBeenCalledWith({ err: "out of memory" }, expect.stringContaining("could not prepare"));
+      warn.mockRestore();
+    });
+
+    it("stops calling a preparer once it is removed", async () => {
+      const served = new ServedGraph(first());
+      const preparer = vi.fn(() => Promise.resolve());
+      const stop = served.prepareWith(preparer);
+      stop();
+      await served.publish(second());
+      expect(preparer).not.toHaveBeenCalled();
+    });
+  });
+});
