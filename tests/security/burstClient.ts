@@ -16,7 +16,11 @@ interface Answer {
   ms: number;
 }
 
-function get(path: string): Promise<Answer> {
+/**
+ * Sends a GET for `path`; with `held`, the request is written only once `held` resolves (after its socket has
+ * connected), so that a burst's requests reach the server together even when this process is starved for CPU.
+ */
+function get(path: string, held?: { connected: () => void; release: Promise<void> }): Promise<Answer> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const req = request({ host: "127.0.0.1", port, path, agent: false }, (res) => {
@@ -32,17 +36,30 @@ function get(path: string): Promise<Answer> {
     });
     req.on("error", reject);
     req.setTimeout(30_000, () => req.destroy(new Error("no answer within 30 s")));
-    req.end();
+    if (!held) {
+      req.end();
+      return;
+    }
+    req.on("socket", (socket) => socket.once("connect", held.connected));
+    void held.release.then(() => req.end());
   });
 }
 
 let heavyDone = 0;
+let connected = 0;
+let release = () => {};
+let allConnected = () => {};
+const released = new Promise<void>((resolve) => (release = resolve));
+const ready = new Promise<void>((resolve) => (allConnected = resolve));
+const held = { connected: () => ++connected === count && allConnected(), release: released };
 const burst = Array.from({ length: count }, () =>
-  get(heavyPath).then((answer) => {
+  get(heavyPath, held).then((answer) => {
     if (answer.status === 200) heavyDone++;
     return answer;
   }),
 );
+await ready;
+release();
 await new Promise((resolve) => setTimeout(resolve, 20));
 const health: { status: number; heavyDoneBefore: number }[] = [];
 for (let i = 0; i < 10; i++) health.push({ status: (await get("/api/health")).status, heavyDoneBefore: heavyDone });
