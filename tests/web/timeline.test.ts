@@ -144,5 +144,7 @@ describe.skipIf(unavailable !== null)("web explorer: the timeline", () => {
       await page.close();
       await served.close();
     }
-  });
+    // It starts a server of its own and loads the page in it: on a loaded 2-core machine (the whole suite running
+    // beside software GL) that has taken past the 30 s default once.
+  }, 90_000);
 });
