@@ -120,7 +120,7 @@ export function trainPairModel(options: Partial<TrainPairOptions> = {}): PairFig
         },
       }));
       row.news = newsPairFigures(parts, context);
-      log(`  ${describe(row.setting)}: news development pair R ${row.news.pairRecall.toFixed(3)} out of fold`);
+      log(`  ${settingText(row.setting)}: news development pair R ${row.news.pairRecall.toFixed(3)} out of fold`);
     }
   // Properties whose floor rules them out are not shipped: the extractor would score them for nothing. Each class's
   // weights are fitted on their own, so dropping some leaves the others as they were.
@@ -148,13 +148,13 @@ export function trainPairModel(options: Partial<TrainPairOptions> = {}): PairFig
       trainedOn,
     );
   const best = chooseSetting(rows)!;
-  log(`chosen: ${describe(best.setting)}, on out-of-fold scores of ${docs.length} documents`);
+  log(`chosen: ${settingText(best.setting)}, on out-of-fold scores of ${docs.length} documents`);
   writeFileAtomic(out, JSON.stringify(fileOf(best.setting)) + "\n");
   log(`wrote ${out}: ${model.features.length} features x ${kept.length} classes`);
   return best.figures;
 }
 
-const describe = (s: PairSetting) => `threshold ${s.threshold.toFixed(3)}, association ${s.associationThreshold}`;
+const settingText = (s: PairSetting) => `threshold ${s.threshold.toFixed(3)}, association ${s.associationThreshold}`;
 
 /**
  * For each association threshold, the typed threshold with the highest out-of-fold pair recall (then triple F1)
@@ -178,7 +178,7 @@ function frontierRows(
       if (!row || better(figures, row.figures)) row = { setting, figures, news: null };
     }
     if (!row) continue;
-    log(`  ${describe(row.setting)}: ${format(row.figures)}`);
+    log(`  ${settingText(row.setting)}: ${format(row.figures)}`);
     rows.push(row);
   }
   // A small sample (a test's 40 documents) may reach the floor nowhere: the most precise setting is then the safest.

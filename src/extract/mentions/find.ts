@@ -504,14 +504,11 @@ function trimmedEnd(ctx: CompiledContext, tokens: Token[], from: number, to: num
   for (let k = from + 1; k < to; k++)
     if (matchPhrase(ctx.roles, tokens, k, to)?.to === to) {
       // "the Office of the President": the words that led into the role go with it ("Office", not "Office of the").
-      while (k > from + 1 && NAME_LINKS.has(tokens[k - 1].lower)) k--;
+      while (k > from + 1 && (tokens[k - 1].lower === "the" || CONNECTORS.has(tokens[k - 1].lower))) k--;
       return k;
     }
   return to;
 }
-
-/** Function words that join a name's parts but never end one. */
-const NAME_LINKS = new Set(["of", "the", "for", "and", "on", "de", "du", "des", "la", "le"]);
 
 /**
  * Whether a capitalised common noun at `i` owns the body named after it: "The People's Party", "the Workers' Union"

@@ -4,7 +4,7 @@
  */
 import type { Sentence } from "../nlp/types.ts";
 import { placeLookup } from "../geo/places.ts";
-import { mentionStarting, type Candidate, type View } from "./view.ts";
+import { afterAge, DETERMINERS, mentionStarting, type Candidate, type View } from "./view.ts";
 
 /** Tunables of origin rules. */
 export interface OriginOptions {
@@ -16,7 +16,6 @@ export interface OriginOptions {
 /** Defaults. */
 export const DEFAULT_ORIGIN_OPTIONS: OriginOptions = { confidence: 0.7, maxDescription: 4 };
 
-const ARTICLES = new Set(["a", "an", "the"]);
 const DESCRIPTION_POS = new Set(["ADJ", "NOUN", "PROPN"]);
 
 /** Origin relations of one sentence: the person before the comma, the place after "from". */
@@ -28,8 +27,8 @@ export function originRelations(v: View, s: Sentence, options: Partial<OriginOpt
     if (!person || v.clusters[person.entity].type !== "person" || v.tokens[person.to]?.lower !== ",") continue;
     let j = person.to + 1;
     // "Duarte, 23, a player from X": the age set beside the name comes first.
-    if (v.tokens[j]?.pos === "NUM" && v.tokens[j + 1]?.lower === ",") j += 2;
-    if (!ARTICLES.has(v.tokens[j]?.lower ?? "")) continue;
+    j = afterAge(v, j);
+    if (!DETERMINERS.has(v.tokens[j]?.lower ?? "")) continue;
     let n = j + 1;
     while (n < s.to && n - j - 1 < o.maxDescription && DESCRIPTION_POS.has(v.tokens[n].pos) && !v.mentionAt[n]) n++;
     if (n === j + 1 || v.tokens[n]?.lower !== "from") continue;

@@ -10,7 +10,15 @@ import type { EntityType } from "../../model/types.ts";
 import type { Mention } from "../mentions/types.ts";
 import type { Sentence, Token } from "../nlp/types.ts";
 import { antecedent, descriptionAt, pronounAt, referentAt } from "./coref.ts";
-import { isPossessive, mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
+import {
+  afterAge,
+  DETERMINERS,
+  isPossessive,
+  mentionEnding,
+  mentionStarting,
+  type Candidate,
+  type View,
+} from "./view.ts";
 
 const ACTORS = new Set(["person", "organization", "country", "group"]);
 /** Words that start a second role coordinated with a first: "the lead candidate and a former mayor of X". */
@@ -33,7 +41,6 @@ const AS_VERBS = new Set([
 ]);
 const ROLE_OF = new Set(["of", "at", "for", "to", "with", "in"]);
 const MODIFIER_POS = new Set(["ADJ", "NOUN", "PROPN", "VERB"]);
-const DETERMINERS = new Set(["the", "a", "an"]);
 /** Words that date a role before its owner's name: "a former Infosys executive". */
 const TIME_MODIFIERS = new Set([
   "former",
@@ -99,7 +106,7 @@ function after(
   // "X, who was previously an engineer at Y": an adverb after the copula.
   if (copular || t[j - 1]?.lower === "was" || t[j - 1]?.lower === "is") while (t[j]?.pos === "ADV") j++;
   // "Lena Hofstetter, 46, the Greens' lead candidate": an age before the apposition.
-  if (!copular && t[j]?.pos === "NUM" && /^\d{1,3}$/.test(t[j].text) && t[j + 1]?.lower === ",") j += 2;
+  if (!copular) j = afterAge(v, j);
 
   // "X, its chief executive" / "X, the company's chief executive": the owner is the entity the words point to.
   const pointed = pointedOwner(v, j, person);

@@ -7,7 +7,7 @@
 import type { Sentence } from "../nlp/types.ts";
 import { referentAt } from "./coref.ts";
 import { demonymAt } from "./states.ts";
-import { coordinatedLeft, insideWord, mentionEnding, type View } from "./view.ts";
+import { beforeAge, coordinatedLeft, insideWord, mentionEnding, type View } from "./view.ts";
 
 /** A clause's subject: the entities and the token the subject starts at. */
 export interface Subject {
@@ -273,9 +273,9 @@ const PHRASE_PREPOSITIONS = new Set(["at", "of", "for", "with", "from", "in"]);
 
 /** "X, who": the name before the relative pronoun at `k`, or the subject of "X is a singer who". */
 function relativeHead(v: View, s: Sentence, k: number): Subject | null {
-  let j = v.tokens[k - 1]?.lower === "," ? k - 1 : k;
+  const comma = v.tokens[k - 1]?.lower === "," ? k - 1 : k;
   // "Duarte, 23, who was born in": the age set beside the name stands between it and the pronoun.
-  if (j < k && v.tokens[j - 1]?.pos === "NUM" && v.tokens[j - 2]?.lower === "," && j - 2 > s.from) j -= 2;
+  const j = comma < k && beforeAge(v, comma) > s.from ? beforeAge(v, comma) : comma;
   const direct = subjectEnding(v, s, j);
   // "a politician in the province of Alberta, who served": "who" skips a place for the clause's subject.
   const place = !!direct && v.tokens[k].lower === "who" && direct.members.some((e) => PLACES.has(v.clusters[e].type));
@@ -320,7 +320,7 @@ export function skipInsertion(v: View, s: Sentence, j: number): number {
       // "Afrowave, which has been owned by Y since 2023, was founded": a relative clause may hold any verb.
       const relative = RELATIVE.has(v.tokens[n + 1]?.lower ?? "") && v.tokens[n + 1].lower !== "that";
       // "Lena Hofstetter, 46, the Greens' lead candidate, defeated": an age before the apposition.
-      const aged = open === "," && v.tokens[n - 1]?.pos === "NUM" && v.tokens[n - 2]?.lower === "," ? n - 2 : n;
+      const aged = open === "," ? beforeAge(v, n) : n;
       return aged > s.from && mentionEnding(v, aged) && (!finite || relative) ? aged : j;
     }
     if (open === "," && (t.pos === "AUX" || (t.pos === "VERB" && !/(ed|en|n)$/.test(t.lower)))) finite = true;

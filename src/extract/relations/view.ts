@@ -74,6 +74,25 @@ export function insideWord(v: View, m: Mention): boolean {
   return m.to === m.from + 1 && m.end < v.tokens[m.from].end;
 }
 
+/** Articles that open a description set beside a name ("X, a lawyer", "X, the chairman"). */
+export const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an"]);
+
+/** Whether token `k` is an age: a number of up to three digits ("46"). */
+function isAge(v: View, k: number): boolean {
+  const t = v.tokens[k];
+  return !!t && t.pos === "NUM" && /^\d{1,3}$/.test(t.text);
+}
+
+/** Past an age set beside a name that starts at `j` ("X, 46, the Greens' candidate"): the token after it, or `j`. */
+export function afterAge(v: View, j: number): number {
+  return isAge(v, j) && v.tokens[j + 1]?.lower === "," ? j + 2 : j;
+}
+
+/** Before an age set beside a name that ends at the comma `j` ("Duarte, 23, who"): that name's comma, or `j`. */
+export function beforeAge(v: View, j: number): number {
+  return isAge(v, j - 1) && v.tokens[j - 2]?.lower === "," ? j - 2 : j;
+}
+
 /** Whether token `k` is a possessive marker ("'s", "’s", "'"). */
 export function isPossessive(v: View, k: number): boolean {
   const t = v.tokens[k];
