@@ -28,4 +28,5 @@ export const EVAL_SETS: EvalSet[] = [
   { name: "held-out", dir: path.join(FIXTURES, "heldout"), heldOut: true },
   { name: "news (held-out)", dir: path.join(FIXTURES, "news"), heldOut: true },
   { name: "news (held-out 2)", dir: path.join(FIXTURES, "news2"), heldOut: true },
+  { name: "news (held-out 3)", dir: path.join(FIXTURES, "news3"), heldOut: true },
 ];
