@@ -225,8 +225,10 @@ describe("extract", () => {
       expect(entity(r, "Navy")?.type).toBe("organization");
     });
 
-    it("types a known town before a works noun as the place, but a club after 'from' stays a club", () => {
-      const r = extract("A strike was due at the carmaker's Ulsan plant. Ferreyra joined from Ajax in 2022.");
+    it("types a known town before a works noun as the place, but a club after 'from' the text calls a club stays one", () => {
+      const r = extract(
+        "A strike was due at the carmaker's Ulsan plant. Ferreyra joined from Ajax, the Dutch club, in 2022.",
+      );
       expect(entity(r, "Ulsan")?.type).toBe("location");
       expect(entity(r, "Ajax")?.type).toBe("organization");
     });
@@ -413,6 +415,24 @@ describe("extract", () => {
       const r = extract("Ana da Silva agreed. The Moderates, who voted against, walked out.");
       expect(entity(r, "Ana da Silva")?.type).toBe("person");
       expect(entity(r, "Moderates")?.type).toBe("organization");
+    });
+
+    it("reads no sentence-opening conjunction or role adjective as the start of a name", () => {
+      const r = extract('Former Chelsea striker Didier Drogba said so. "When Mars lit up, we knew," Ana Lima said.');
+      expect(r.entities.map((e) => e.label)).not.toContain("Former Chelsea");
+      expect(r.entities.map((e) => e.label)).not.toContain("When Mars");
+      expect(entity(r, "Chelsea")).toBeDefined();
+      expect(entity(r, "Didier Drogba")?.type).toBe("person");
+    });
+
+    it("keeps a majority leader's or a high commissioner's role whole, out of the body's name", () => {
+      const r = extract(
+        "Senate Majority Leader John Thune spoke. The United Nations High Commissioner for Refugees (UNHCR) wrote.",
+      );
+      expect(r.entities.map((e) => e.label)).not.toContain("Senate Majority");
+      expect(r.entities.map((e) => e.label)).not.toContain("United Nations High");
+      expect(entity(r, "John Thune")?.type).toBe("person");
+      expect(entity(r, "United Nations")?.type).toBe("organization");
     });
   });
 });

@@ -2,7 +2,8 @@
  * `npm run train:extract`: trains the pair model on the Re-DocRED train split (four fifths of the development set),
  * chooses its per-property floors and candidate thresholds on out-of-fold scores of that split, picks among the
  * candidates with the news development sets' pair recall as well (setting.ts), and writes
- * src/extract/learned/pairModel.json (after the place index the features read, src/extract/geo/placeIndex.json).
+ * src/extract/learned/pairModel.json (after the place index the features read, src/extract/geo/placeIndex.json, and
+ * the name-type model that types the entities it reads, src/extract/nameType/nameTypeModel.json).
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,6 +22,8 @@ import { newsDevelopmentDocuments, newsPairFigures } from "./newsFigures.ts";
 import { chooseSetting, type SettingRow } from "./setting.ts";
 import { EVAL_SETS, type EvalSet } from "../eval/sets.ts";
 import { trainLogistic, DEFAULT_TRAIN_OPTIONS, type TrainingExample } from "./train.ts";
+import { newsNameExamples, redocredNameExamples, trainNameTypeModel } from "./nameTypes.ts";
+import { NAME_TYPE_MODEL_PATH } from "../nameType/model.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 /** Where the development set lives in a checkout beside shared/. */
@@ -46,6 +49,11 @@ export interface TrainPairOptions {
   dataFile: string;
   /** The model file written. */
   out: string;
+  /**
+   * The name-type model file written first (null: keep the one there is). The pair examples are read with the
+   * committed one unless this is its path.
+   */
+  nameTypeOut: string | null;
   /** The place index rebuilt first (null: use the one there is). */
   placeIndex: string | null;
   /** Train on the first N documents of the train split only (for checks; the committed model uses all). */
@@ -60,6 +68,7 @@ export interface TrainPairOptions {
 export const DEFAULT_TRAIN_PAIR_OPTIONS: TrainPairOptions = {
   dataFile: DEFAULT_REDOCRED,
   out: PAIR_MODEL_PATH,
+  nameTypeOut: NAME_TYPE_MODEL_PATH,
   placeIndex: PLACE_INDEX_PATH,
   limit: Infinity,
   newsSets: EVAL_SETS.filter((s) => !s.heldOut),
@@ -68,7 +77,10 @@ export const DEFAULT_TRAIN_PAIR_OPTIONS: TrainPairOptions = {
 
 /** Trains, chooses the threshold, writes the model; returns the validation figures at the chosen threshold. */
 export function trainPairModel(options: Partial<TrainPairOptions> = {}): PairFigures {
-  const { dataFile, out, placeIndex, limit, newsSets, log } = { ...DEFAULT_TRAIN_PAIR_OPTIONS, ...options };
+  const { dataFile, out, nameTypeOut, placeIndex, limit, newsSets, log } = {
+    ...DEFAULT_TRAIN_PAIR_OPTIONS,
+    ...options,
+  };
   // The data sets are read first, so that a missing or broken file changes nothing.
   const news = newsDevelopmentDocuments(newsSets);
   const train = readRedocred(dataFile)
@@ -78,6 +90,18 @@ export function trainPairModel(options: Partial<TrainPairOptions> = {}): PairFig
   log(`train split: ${train.length} documents`);
   if (placeIndex) log(`place index: ${buildPlaceIndex(placeIndex)} names`);
   const context = { ...loadExtractContext() };
+  // The name types first: the pair examples below are read from entities the new name-type model typed.
+  if (nameTypeOut) {
+    const names = [
+      ...train.flatMap((d) => redocredNameExamples(d, context)),
+      ...news.flatMap((d) => newsNameExamples(d, context)),
+    ];
+    const trainedOn =
+      `untyped names of the Re-DocRED development set's train split (${train.length} documents)` +
+      ` and of ${news.length} news development documents; AdaGrad logistic regression`;
+    writeFileAtomic(nameTypeOut, JSON.stringify(trainNameTypeModel(names, trainedOn)) + "\n");
+    log(`wrote ${nameTypeOut}: name types of ${names.length} untyped names`);
+  }
   const docs = train.map((d) => documentPairs(d, context));
   const newsPairs = news.map((d) => newsDocumentPairs(d, context));
   log(`news development documents: ${news.length}`);

@@ -5,6 +5,7 @@
 import type { ExtractedRelation } from "../types.ts";
 import type { View } from "../relations/view.ts";
 import { placeLookup } from "../geo/places.ts";
+import { featureHash } from "../../util/featureHash.ts";
 
 /** Entity types the model never links (no predicate takes them as an end it could learn). */
 const UNLINKED_TYPES = new Set(["date", "quantity"]);
@@ -138,28 +139,6 @@ function push(map: Map<string, number[]>, key: string, value: number): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-/**
- * A feature's id: FNV-1a over its name's parts joined by "|", computed without building the name — the model scores
- * hundreds of pairs a document, and building and hashing name strings was most of its time. Kept to 30 bits so the
- * id is a small integer for V8 (map lookups with larger numbers are several times slower).
- */
-export function featureHash(a: string, b = "", c = "", d = ""): number {
-  let h = 0x811c9dc5;
-  h = mix(h, a);
-  h = Math.imul(h ^ 0x7c, 0x01000193);
-  h = mix(h, b);
-  h = Math.imul(h ^ 0x7c, 0x01000193);
-  h = mix(h, c);
-  h = Math.imul(h ^ 0x7c, 0x01000193);
-  h = mix(h, d);
-  return (h >>> 0) & 0x3fffffff;
-}
-
-function mix(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
 }
 
 const DIGITS = ["0", "1", "2", "3"];

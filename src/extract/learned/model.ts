@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { dequantizeWeights, quantizeWeights } from "../../util/quantized.ts";
 
 /** Version of the model file format; a file of another version is refused with a message saying how to rebuild. */
 export const PAIR_MODEL_FORMAT = "pair-relations/2";
@@ -78,12 +79,12 @@ export function loadPairModel(file: string = PAIR_MODEL_PATH): PairModel {
 
 /** Turns the file form into the scoring form; checks that the weights fill the matrix. */
 export function decodePairModel(file: PairModelFile): PairModel {
-  const bytes = Buffer.from(file.weights, "base64");
-  const expected = file.features.length * file.classes.length * 2;
-  if (bytes.length !== expected)
-    throw new Error(`extract: the relation model has ${bytes.length} weight bytes, expected ${expected}; retrain it`);
-  const weights = new Float32Array(file.features.length * file.classes.length);
-  for (let i = 0; i < weights.length; i++) weights[i] = bytes.readInt16LE(i * 2) / file.scale;
+  const expected = file.features.length * file.classes.length;
+  const weights = dequantizeWeights(file, expected);
+  if (!weights)
+    throw new Error(
+      `extract: the relation model does not hold ${expected} weights as its classes and features say; retrain it`,
+    );
   return {
     classes: file.classes,
     threshold: file.threshold,
@@ -101,10 +102,7 @@ export function encodePairModel(
   model: Omit<PairModel, "featureIds" | "related"> & { features: number[] },
   trainedOn: string,
 ): PairModelFile {
-  const max = model.weights.reduce((m, w) => Math.max(m, Math.abs(w)), 1e-9);
-  const scale = Math.floor(32_767 / max);
-  const bytes = Buffer.alloc(model.weights.length * 2);
-  for (let i = 0; i < model.weights.length; i++) bytes.writeInt16LE(Math.round(model.weights[i] * scale), i * 2);
+  const { weights, scale } = quantizeWeights(model.weights);
   return {
     format: PAIR_MODEL_FORMAT,
     trainedOn,
@@ -114,7 +112,7 @@ export function encodePairModel(
     floors: model.floors,
     associationThreshold: model.associationThreshold,
     features: model.features,
-    weights: bytes.toString("base64"),
+    weights,
     scale,
   };
 }

@@ -26,7 +26,14 @@ import {
 } from "./typing.ts";
 import type { Mention } from "./types.ts";
 import { afterTitle } from "./titles.ts";
-import { commonWordStartingSentence, isDemonymNoun, isHeadOnly, isPortfolio, onlySentenceInitial } from "./weak.ts";
+import {
+  commonWordStartingSentence,
+  isDemonymNoun,
+  isHeadOnly,
+  isPortfolio,
+  isSentenceOpener,
+  onlySentenceInitial,
+} from "./weak.ts";
 import { DocumentTitles, ofHeaded } from "./works.ts";
 import { placeLookup } from "../geo/places.ts";
 import { isVocabularyWord } from "../nlp/analyse.ts";
@@ -182,6 +189,8 @@ function step(
     push(a, out, taken, { from: title.from, to: title.to, type: "work", strong: true });
     return title.next;
   }
+  // "Former Chelsea striker Didier Drogba", '"When Mars lit up': the sentence's opening word is no part of a name.
+  if (isSentenceOpener(a, i) && i + 1 < to) return i + 1;
   // "van Dam said": a surname that keeps its lower-case particle, outside a longer name.
   if (SURNAME_PARTICLES.has(tokens[i].text) && i + 1 < to && !isCapitalized(tokens[i - 1] ?? tokens[i])) {
     const end = properRun(tokens, i + 1, to);

@@ -70,6 +70,26 @@ function capitalisedElsewhere(a: Analysis, k: number, aloneOnly: boolean): boole
   return false;
 }
 
+/**
+ * Words that open sentences and never start a name, though a tagger may read them as one when they follow a quote
+ * mark or head a headline: conjunctions, prepositions, pronouns, and the adjectives of a role ("Former Chelsea
+ * striker", "When Mars lit up").
+ */
+const OPENING_WORDS = new Set([
+  ...["when", "while", "whilst", "if", "after", "before", "as", "but", "and", "or", "since", "although", "though"],
+  ...["because", "once", "until", "unless", "whether", "where", "why", "how", "what", "who", "which", "whose"],
+  ...["this", "that", "these", "those", "there", "here", "then", "also", "yet", "so", "now", "meanwhile"],
+  ...["however", "instead", "despite", "during", "under", "with", "without", "among", "between", "against"],
+  ...["his", "her", "their", "its", "our", "my", "your", "we", "they", "he", "she", "it", "i", "you"],
+  ...["some", "many", "most", "both", "each", "every", "no", "not", "only", "even", "just", "like", "unlike"],
+  ...["former", "ex", "late", "acting", "interim", "outgoing", "incoming", "veteran", "embattled"],
+]);
+
+/** Whether token `k` opens its sentence with a word that never starts a name (see {@link OPENING_WORDS}). */
+export function isSentenceOpener(a: Analysis, k: number): boolean {
+  return OPENING_WORDS.has(a.tokens[k].lower) && startsSentence(a, k);
+}
+
 /** Marks that may open a sentence before its first word: a quotation's ('"Voters have asked us ..."'). */
 const OPENING_MARKS = new Set(['"', "\u201c", "'", "\u2018", "("]);
 

@@ -11,6 +11,7 @@ import type { Analysis } from "../nlp/types.ts";
 import type { MergeRecord, MergeRule } from "../types.ts";
 import { isCommonWord, isFirstName, isOrgHead } from "../mentions/typing.ts";
 import { isLocative, isPlaceUse } from "./capitals.ts";
+import { learnedNameTyper, type UntypedNameTyper } from "../nameType/guess.ts";
 
 /** The weight of a mention typed by its context in the per-document type vote (see {@link voteTypes}). */
 const STRONG_VOTE = 100;
@@ -32,8 +33,15 @@ export interface Resolution {
   merges: MergeRecord[];
 }
 
-/** Resolves `mentions` (sets each mention's `entity`) into clusters. */
-export function resolveMentions(a: Analysis, mentions: Mention[]): Resolution {
+/**
+ * Resolves `mentions` (sets each mention's `entity`) into clusters. A name that nothing typed and that joins no other
+ * gets its type from `typeUntyped` (the learned name-type model; training passes a recorder).
+ */
+export function resolveMentions(
+  a: Analysis,
+  mentions: Mention[],
+  typeUntyped: UntypedNameTyper = learnedNameTyper(a, mentions),
+): Resolution {
   const r = new Resolver();
   const pending: Mention[] = [];
   voteTypes(mentions);
@@ -74,7 +82,7 @@ export function resolveMentions(a: Analysis, mentions: Mention[]): Resolution {
       continue;
     if (m.to - m.from > 1 && m.type === "person" && r.surnameTail(m)) continue;
     if (m.weak) continue;
-    const type = m.type ?? "organization";
+    const type = m.type ?? typeUntyped(m);
     r.add(`${type}:${normalizeName(m.surface)}`, m, { label: m.surface, type });
   }
   return r.finish();

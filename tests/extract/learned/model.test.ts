@@ -11,7 +11,7 @@ import {
   scorePair,
 } from "../../../src/extract/learned/model.ts";
 import { trainLogistic, type TrainingExample } from "../../../src/extract/learned/train.ts";
-import { featureHash } from "../../../src/extract/learned/features.ts";
+import { featureHash } from "../../../src/util/featureHash.ts";
 
 const toy = (): TrainingExample[] =>
   Array.from({ length: 200 }, (_, i) => ({
@@ -88,7 +88,7 @@ describe("extract", () => {
         },
         "toy",
       );
-      expect(() => decodePairModel({ ...file, features: [11, 22] })).toThrow(/weight bytes/);
+      expect(() => decodePairModel({ ...file, features: [11, 22] })).toThrow(/does not hold 2 weights/);
     });
 
     it("hashes a feature's parts as one name with separators, so different splits differ", () => {
