@@ -434,5 +434,46 @@ describe("extract", () => {
       expect(entity(r, "John Thune")?.type).toBe("person");
       expect(entity(r, "United Nations")?.type).toBe("organization");
     });
+    it("keeps a ministry's listed portfolios in its name, but not the firms listed after one", () => {
+      const r = extract("Japan's Ministry of Land, Infrastructure, Transport and Tourism said so on Friday.");
+      expect(entity(r, "Ministry of Land, Infrastructure, Transport and Tourism")?.type).toBe("organization");
+      const firms = extract("The Ministry of Defence, Lockheed Martin and BAE Systems signed the deal.");
+      expect(entity(firms, "Ministry of Defence")).toBeDefined();
+      expect(entity(firms, "BAE Systems")).toBeDefined();
+    });
+
+    it("reads capitalised common words that end with a body's head word inside a sentence as the body", () => {
+      const r = extract("The justices ruled against the Home Office, and the World Health Organization agreed.");
+      expect(entity(r, "Home Office")?.type).toBe("organization");
+      expect(entity(r, "World Health Organization")?.type).toBe("organization");
+      expect(entity(r, "World Health")).toBeUndefined();
+    });
+
+    it("keeps a ruler's title before the name of a body or place named after them", () => {
+      const r = extract("She was treated at King Faisal Hospital. Jets flew from Prince Sultan Air Base.");
+      expect(entity(r, "King Faisal Hospital")?.type).toBe("organization");
+      expect(entity(r, "Prince Sultan Air Base")?.type).toBe("location");
+    });
+
+    it("reads an acronym a body's name gave in brackets as that body wherever it recurs", () => {
+      const r = extract("Britain's Serious Fraud Office (SFO) charged him. He was arrested by SFO investigators.");
+      expect(entity(r, "SFO")?.label).toBe("Serious Fraud Office");
+      expect(r.entities.filter((e) => e.label === "SFO")).toHaveLength(0);
+    });
+
+    it("types a firm named for its trade in AI, a street named in its city's language, and a plural centre's name", () => {
+      const r = extract(
+        "Microsoft hired the staff of Inflection AI. Drivers blocked the Via Prenestina. " +
+          "The Centers for Disease Control and Prevention screened travellers.",
+      );
+      expect(entity(r, "Inflection AI")?.type).toBe("organization");
+      expect(entity(r, "Via Prenestina")?.type).toBe("location");
+      expect(entity(r, "Centers for Disease Control and Prevention")?.type).toBe("organization");
+    });
+
+    it("types a given name and surname after a noun that names firms and people alike as a person", () => {
+      const r = extract("Crankstart, a foundation set up by the investor Michael Moritz, paid for it.");
+      expect(entity(r, "Michael Moritz")?.type).toBe("person");
+    });
   });
 });

@@ -67,6 +67,11 @@ const CONNECTORS = new Set([
     "des",
   ],
 ]);
+/** Head words of bodies and places named after people: "King Faisal Hospital", "Prince Sultan Air Base". */
+const NAMED_AFTER_HEADS = new Set([
+  ...["hospital", "university", "college", "school", "institute", "academy", "museum", "airport", "stadium"],
+  ...["foundation", "centre", "center", "base", "bridge", "park", "library", "prize", "award", "cup", "trophy"],
+]);
 /** Head words of bodies that a name holds once ("... University of ...", "... Medical School"). */
 const HEADS_OF_BODIES = new Set(["university", "college", "school", "institute", "academy", "hospital", "museum"]);
 /** Common nouns that, after a name, say what kind of body it is ("the Democratic Centre party"). */
@@ -243,9 +248,16 @@ function step(
     properName(a, ctx, i, runEnd, out, taken);
     return runEnd;
   }
+  const t = tokens[i];
+  // "the Home Office", "the Cabinet Office": capitalised common words inside a sentence that end with a body's head
+  // word are that body's name, though the tagger reads them as an adjective and a noun.
+  const body = capitalisedBodyEnd(a, i, to);
+  if (body > i + 1 && !taken[i]) {
+    properName(a, ctx, i, body, out, taken);
+    return body;
+  }
   // "Flushing Meadows", "All England Club": a capitalised word the tagger did not read as a name, inside a
   // sentence, starts the name that follows it.
-  const t = tokens[i];
   if (
     i + 1 < to &&
     isCapitalized(t) &&
@@ -266,6 +278,22 @@ function step(
   const based = BASED.exec(t.text);
   if (based) pushPlace(a, out, taken, i, i, based[1]);
   return i + 1;
+}
+
+/**
+ * The end of a run of two or three capitalised words from `i`, inside a sentence, that ends with a body's head word
+ * ("Home Office"); `i` when there is none.
+ */
+function capitalisedBodyEnd(a: Analysis, i: number, to: number): number {
+  const { tokens } = a;
+  const before = tokens[i - 1];
+  const inside = before !== undefined && before.sentence === tokens[i].sentence && !isCapitalized(before);
+  if (!inside || !isCapitalized(tokens[i]) || tokens[i].pos === "PUNCT" || tokens[i].pos === "DET") return i;
+  let j = i + 1;
+  while (j < to && j < i + 3 && isCapitalized(tokens[j]) && tokens[j].pos !== "PUNCT") j++;
+  // The whole run or nothing: "World Health Organization" is not cut at "Health".
+  if (j === to || isCapitalized(tokens[j]) || !isOrgHead(tokens[j - 1].lower)) return i;
+  return j;
 }
 
 /** Combining forms of demonyms that only occur before a hyphen ("Anglo-", "Sino-", "Franco-"). */
@@ -367,7 +395,11 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
   if (to - from === 1 && /^\p{Lu}\.$/u.test(tokens[from].text) && /^\p{Ll}/u.test(tokens[to]?.text ?? "")) return;
   let start = from;
   let titled = false;
+  // "King Faisal Hospital", "Prince Sultan Air Base": a title before the name of a body or place named after its
+  // holder is part of that name.
+  const namedAfter = to - from >= 3 && NAMED_AFTER_HEADS.has(tokens[to - 1].lower);
   for (;;) {
+    if (namedAfter) break;
     const next = afterTitle(tokens, start, to);
     // "NATO Secretary General Mark Rutte", "US Attorney General X": a known name qualifying the office is kept.
     const owner = next > start + 1 ? matchName(ctx.names, tokens, start, next - 1) : null;
@@ -573,6 +605,9 @@ function properRun(tokens: Token[], i: number, to: number): number {
     } else if (PARTICLE_PAIR.has(`${t.lower} ${tokens[j + 1]?.lower}`) && j + 2 < to && isCapitalized(tokens[j + 2])) {
       // "Ursula von der Leyen", "Bram van der Berg": two particles between the given name and the surname.
       j += 2;
+    } else if (t.text === "," && portfolioListEnd(tokens, i, j, to) > j) {
+      // "Ministry of Land, Infrastructure, Transport and Tourism": a ministry's portfolios listed after its "of".
+      j = portfolioListEnd(tokens, i, j, to);
     } else if (nicknameEnd(tokens, j, to) > j) {
       // 'Jon "Bowzer" Bauman': a quoted nickname between the given name and the surname is inside the name.
       j = nicknameEnd(tokens, j, to);
@@ -589,6 +624,44 @@ function properRun(tokens: Token[], i: number, to: number): number {
   // Singapore", "Institute for Safety and Health" and "Procter & Gamble" are one.
   if (cut >= 0 && !bodyAfterAnd(tokens, i, cut, j)) return cut;
   return j;
+}
+
+/** Bodies of government whose "of" or "for" lists their portfolios: "Ministry of Agriculture, Forestry and Fisheries". */
+const PORTFOLIO_HEADS = new Set([
+  "ministry",
+  "department",
+  "minister",
+  "secretary",
+  "secretariat",
+  "secretary-general",
+]);
+
+/**
+ * Where a list of portfolios that goes on at the comma `j` ends (", Forestry and Fisheries": after its last word),
+ * when the run from `i` is a ministry's name up to its "of"; `j` when it is no such list.
+ */
+function portfolioListEnd(tokens: Token[], i: number, j: number, to: number): number {
+  let of = -1;
+  for (let k = i + 1; k < j; k++)
+    if ((tokens[k].lower === "of" || tokens[k].lower === "for") && PORTFOLIO_HEADS.has(tokens[k - 1].lower)) of = k;
+  if (of < 0) return j;
+  // Portfolios are common nouns: "the Ministry of Defence, Lockheed Martin and BAE Systems" lists three names.
+  const words = (k: number) => {
+    let e = k;
+    while (e < to && isCapitalized(tokens[e]) && tokens[e].pos !== "PUNCT" && plainWord(tokens[e].lower)) e++;
+    return e < to && isCapitalized(tokens[e]) ? k : e;
+  };
+  let k = j;
+  while (k < to && tokens[k].text === ",") {
+    const last = tokens[k + 1]?.lower === "and" ? k + 2 : k + 1;
+    const e = words(last);
+    if (e === last) return j;
+    if (last === k + 2) return e;
+    k = e;
+  }
+  if (tokens[k]?.lower !== "and") return j;
+  const e = words(k + 1);
+  return e > k + 1 ? e : j;
 }
 
 /** Quote marks that open or close a nickname. */

@@ -92,8 +92,10 @@ const PLACE_HEADS = new Set([
   ...["oceans", "oblasts", "governorate", "reservoir", "peak", "peaks", "range", "ranges", "rim", "viaduct"],
   ...["drive", "route", "highway", "motorway", "canal", "channel", "monastery", "abbey", "station", "mausoleum"],
   ...["theatre", "marina", "wilderness", "bowl", "temple", "armory", "cathedral", "mosque", "cdp", "massif"],
-  ...["delta", "shelf", "terminal", "terminals"],
+  ...["delta", "shelf", "terminal", "terminals", "base"],
 ]);
+/** Nouns that name firms and people alike, before a name: "the investor Michael Moritz", "partner Ines Kowalczyk". */
+const EITHER_NOUNS = new Set(["partner", "investor", "backer", "shareholder", "owner", "buyer", "bidder", "founder"]);
 /** First words that make a name a place: "Lake Tana", "Mount Guna", "Cape Horn". */
 const LEADING_PLACE = new Set([
   "lake",
@@ -107,6 +109,8 @@ const LEADING_PLACE = new Set([
   "sierra",
   "fort",
   "loch",
+  // "Via Prenestina", "Rue de Rivoli", "Calle Mayor", "Piazza Navona": a street's name in the languages of its city.
+  ...["via", "rue", "calle", "avenida", "piazza", "plaza", "strada", "rua"],
 ]);
 /** Common nouns after a name that make it a place: "the Santiago Bernabeu stadium". */
 const FOLLOWING_PLACE = new Set([
@@ -312,6 +316,8 @@ export function isOrgHead(word: string): boolean {
 /** Heads of bodies' names that take a "for" complement: "Court for the Northern District", "Institute for X". */
 const FOR_HEADS = new Set([
   ...["court", "committee", "commission", "council", "institute", "centre", "center", "office", "agency"],
+  // "Centers for Disease Control and Prevention".
+  ...["centres", "centers"],
   ...["foundation", "fund", "association", "society", "alliance", "coalition", "campaign", "league", "union"],
   ...["network", "movement", "party", "organisation", "organization", "department", "ministry", "board"],
   ...["authority", "service", "trust", "programme", "program", "school", "college", "bureau", "tribunal"],
@@ -415,6 +421,8 @@ export function typeName(
   const words = nameWords(tokens, from, to);
   // "Procter & Gamble", "Marks & Spencer": an ampersand joins the names of a firm.
   if (words.includes("&")) return "organization";
+  // "Inflection AI", "Mistral AI": a firm's name that ends with the letters of its trade.
+  if (to - from > 1 && tokens[to - 1].text === "AI") return "organization";
   // "van Dam said", "de Gaulle": a lower-case particle starts only a person's surname.
   if (words.length === 2 && NAME_PARTICLES.has(tokens[from].text)) return "person";
   const whole = tagsOf(words.join(" "));
@@ -439,8 +447,9 @@ export function typeName(
   // "Madrid's Barajas Airport": a name a venue's head word ends is a place, whatever is said of it.
   if (VENUE_HEADS.has(last) && words.length > 1) return "location";
   const cue = contextType(tokens, from, to);
-  // "Balderton's partner Ines Kowalczyk": a noun that names firms and people alike yields to a given name and surname.
-  const partner = tokens[from - 1]?.lower === "partner" && words.length === 2 && isFirstName(words[0]);
+  // "Balderton's partner Ines Kowalczyk", "the investor Michael Moritz": a noun that names firms and people alike
+  // yields to a given name and surname.
+  const partner = EITHER_NOUNS.has(tokens[from - 1]?.lower ?? "") && words.length === 2 && isFirstName(words[0]);
   if (cue && !(cue === "organization" && partner)) return cue;
   if (FOLLOWING_PLACE.has(tokens[to]?.lower ?? "")) return "location";
   const firstNamed = isFirstName(words[0]) && !knownPlace(words[0]);

@@ -46,6 +46,7 @@ export function resolveMentions(
   const pending: Mention[] = [];
   voteTypes(mentions);
   const designated = designatedNames(mentions);
+  const acronyms = new Set(mentions.filter((m) => givenAcronym(a, m)).map((m) => m.surface));
   // "in Whitmore's last game ... Tane Whitmore": an unknown word read as a place by its preposition may be a surname.
   const surnames = new Set(
     mentions.filter((m) => m.type === "person" && !m.known).flatMap((m) => surnamesOf(m.surface).map(normalizeName)),
@@ -69,6 +70,9 @@ export function resolveMentions(
       m.type &&
       m.type !== "person" &&
       !(m.type === "organization" && m.to - m.from === 1) &&
+      // "Serious Fraud Office (SFO) ... SFO investigators": an acronym a body's name gave stands for it, whatever the
+      // gazetteer makes of its letters (an airport's code).
+      !(m.to - m.from === 1 && acronyms.has(m.surface)) &&
       !(m.type === "location" && m.to - m.from === 1 && surnames.has(normalizeName(m.surface)))
     )
       r.add(`${m.type}:${normalizeName(m.surface)}`, m, { label: m.surface, type: m.type });
