@@ -103,6 +103,16 @@ describe("extract", () => {
         "Born in Prelate, Saskatchewan, Ross Alger",
       );
     });
+
+    it("reads a phrasal verb's passive in an apposition: X, a foundation set up by Y", () => {
+      const r = extract("The prize is funded by Crankstart, a foundation set up by the investor Michael Moritz.");
+      expect(relation(r, "crankstart", "founded_by", "michael-moritz")).toBeDefined();
+    });
+
+    it("finds a relative clause's antecedent past a bracketed acronym: X (ABC), which is managed by Y", () => {
+      const r = extract("NASA's Jet Propulsion Laboratory (JPL), which is managed by Caltech, leads the mission.");
+      expect(relation(r, "caltech", "leads", "jet-propulsion-laboratory")).toBeDefined();
+    });
   });
 
   describe("copulas and appositions", () => {

@@ -157,6 +157,16 @@ describe("extract", () => {
       expect(entity(r, "Mykhailo Podolyak")).toMatchObject({ id: "pod", known: "graph" });
     });
 
+    it("reads a football club's town name as the club the text names in full, but not after 'in'", () => {
+      const r = extract(
+        "Arsenal beat Newcastle United. Newcastle, who are managed by Eddie Howe, led. Newcastle captain Bruno " +
+          "Guimarães was booked. He lives in Newcastle.",
+      );
+      expect(entity(r, "Newcastle United")?.aliases).toContain("Newcastle");
+      expect(relation(r, "eddie-howe", "leads", "newcastle-united")).toBeDefined();
+      expect(r.entities.find((e) => e.label === "Newcastle")?.type).toBe("location");
+    });
+
     describe("common-noun names of graph nodes", () => {
       async function talksGraph() {
         const { MultiDirectedGraph } = await import("graphology");

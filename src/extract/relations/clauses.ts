@@ -14,6 +14,8 @@ import {
   describedHead,
   findSubject,
   isParticiple,
+  particleBeforeBy,
+  SAME_FORM_PARTICIPLES,
   participleHost,
   verbGroupStart,
   type Subject,
@@ -145,24 +147,11 @@ function coordinatedVerb(v: View, s: Sentence, k: number): boolean {
   return v.tokens[j - 1]?.lower === "and";
 }
 
-/** Verbs whose past participle is their base form: "was set up by", "was run by", "was cut by". */
-const SAME_FORM_PARTICIPLES = new Set([
-  "set",
-  "put",
-  "cut",
-  "hit",
-  "let",
-  "shut",
-  "split",
-  "spread",
-  "cast",
-  "run",
-  "bid",
-]);
-
 /** A participle after a form of "be" ("was acquired"), or one followed by "by" ("X, owned by Y"). */
 function isPassive(v: View, s: Sentence, k: number): boolean {
   if (v.tokens[k + 1]?.lower === "by") return true;
+  // "X, a foundation set up by Y", "a unit spun off by Y": a phrasal verb's particle before "by".
+  if (particleBeforeBy(v, k)) return true;
   for (let j = k - 1; j >= s.from && j >= k - 3; j--) {
     const t = v.tokens[j];
     if (t.pos === "AUX")

@@ -223,10 +223,34 @@ function isDescribingWord(v: View, n: number): boolean {
   return ((t.pos === "NOUN" || t.pos === "ADJ") && /^\p{Ll}/u.test(t.text)) || !!demonymAt(v, n);
 }
 
-/** Whether the verb at `k` is written as a past participle ("annexed", "owned", "born"). */
+/** Whether the verb at `k` is written as a past participle ("annexed", "owned", "born", "set up by"). */
 export function isParticiple(v: View, k: number): boolean {
   const t = v.tokens[k];
+  if (SAME_FORM_PARTICIPLES.has(t.lower)) return v.tokens[k + 1]?.lower === "by" || particleBeforeBy(v, k);
   return t.lower !== t.lemma.toLowerCase() && /(ed|en|n|t)$/.test(t.lower);
+}
+
+/** Verbs whose past participle is their base form: "was set up by", "was run by", "was cut by". */
+export const SAME_FORM_PARTICIPLES = new Set([
+  "set",
+  "put",
+  "cut",
+  "hit",
+  "let",
+  "shut",
+  "split",
+  "spread",
+  "cast",
+  "run",
+  "bid",
+]);
+
+/** Particles of phrasal verbs: "set up", "spun off", "taken over", "bought out". */
+const VERB_PARTICLES = new Set(["up", "off", "over", "out", "down"]);
+
+/** "X, a foundation set up by Y", "a unit spun off by Y": a phrasal verb's particle between the verb and "by". */
+export function particleBeforeBy(v: View, k: number): boolean {
+  return VERB_PARTICLES.has(v.tokens[k + 1]?.lower ?? "") && v.tokens[k + 2]?.lower === "by";
 }
 
 /** The apposition's head entity, starting where its name does ("Christian Horner, the team principal of X,"). */
@@ -238,6 +262,8 @@ function appositionHead(v: View, s: Sentence, comma: number, entity: number): Su
 
 /** The name, coordination, pronoun or description ending right before token `j`. */
 function subjectEnding(v: View, s: Sentence, j: number): Subject | null {
+  // "NASA's Jet Propulsion Laboratory (JPL), which is managed by Caltech": the name before a bracketed acronym.
+  if (v.tokens[j - 1]?.lower === ")" && v.tokens[j - 3]?.lower === "(") j -= 3;
   if (j <= s.from) return null;
   const ending = mentionEnding(v, j);
   if (ending && insideWord(v, ending)) return null;

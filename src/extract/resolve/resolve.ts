@@ -157,6 +157,9 @@ const DESIGNATORS = new Set([
   ...["plc", "llc", "gmbh", "ag", "sa", "nv", "bv", "spa", "oy", "oyj", "ab", "asa"],
 ]);
 
+/** Last words of football clubs' names that the town's name alone stands for: "Newcastle United" is "Newcastle". */
+const CLUB_SUFFIXES = new Set(["united", "rovers", "wanderers", "athletic", "albion", "hotspur", "town"]);
+
 /** The organisations named with a designator, by the normalised name without it ("porto" -> the "FC Porto" mention). */
 function designatedNames(mentions: Mention[]): Map<string, Mention> {
   const out = new Map<string, Mention>();
@@ -164,9 +167,10 @@ function designatedNames(mentions: Mention[]): Map<string, Mention> {
     if (m.type !== "organization") continue;
     const words = m.surface.split(/\s+/);
     if (words.length < 2) continue;
+    const last = words[words.length - 1].toLowerCase();
     const rest = DESIGNATORS.has(words[0].toLowerCase())
       ? words.slice(1)
-      : DESIGNATORS.has(words[words.length - 1].toLowerCase())
+      : DESIGNATORS.has(last) || CLUB_SUFFIXES.has(last)
         ? words.slice(0, -1)
         : null;
     if (rest && !out.has(normalizeName(rest.join(" ")))) out.set(normalizeName(rest.join(" ")), m);
