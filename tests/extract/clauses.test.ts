@@ -113,6 +113,24 @@ describe("extract", () => {
       const r = extract("NASA's Jet Propulsion Laboratory (JPL), which is managed by Caltech, leads the mission.");
       expect(relation(r, "caltech", "leads", "jet-propulsion-laboratory")).toBeDefined();
     });
+
+    it("reads a passive with a share before its participle: X, which is 30 percent owned by Y", () => {
+      const r = extract("Kanaden, which is 30 percent owned by Denso, also supplies pumps to Suzuki.");
+      expect(relation(r, "kanaden", "owned_by", "denso")).toBeDefined();
+    });
+
+    it("reaches a complement past an amount bounded by 'more than': invested more than N dollars in X", () => {
+      const r = extract("Microsoft has invested more than 13 billion dollars in OpenAI, the maker of ChatGPT.");
+      expect(relation(r, "microsoft", "invests_in", "openai")).toBeDefined();
+    });
+
+    it("reads a 'whose' role linked by 'is' and finds the main verb's subject past that clause", () => {
+      const r = extract(
+        "Microsoft, whose chief executive is Satya Nadella, has invested in OpenAI, the ChatGPT maker.",
+      );
+      expect(relation(r, "satya-nadella", "leads", "microsoft")).toBeDefined();
+      expect(relation(r, "microsoft", "invests_in", "openai")).toBeDefined();
+    });
   });
 
   describe("copulas and appositions", () => {

@@ -25,6 +25,9 @@ const SKIPPED_TYPES = new Set(["date", "quantity"]);
 /** Prepositions that start an adjunct of time or manner rather than a complement. */
 const NON_COMPLEMENT = new Set(["since", "until", "during", "after", "before", "than", "despite"]);
 
+/** Comparatives that "than" follows before an amount: "more than 13 billion dollars". */
+const COMPARATIVES = new Set(["more", "less", "fewer", "higher", "lower"]);
+
 /** A verb's complement: its entities, the preposition before them, label words and where it ends. */
 export interface Complement {
   members: number[];
@@ -93,7 +96,10 @@ export function readComplement(
       if (v.tokens[n + 1]?.lower === ",") n++;
       continue;
     }
-    if (NON_COMPLEMENT.has(t.lower)) return null;
+    // "invested more than 13 billion dollars in X": "than" after a comparative only bounds an amount.
+    const amount = t.lower === "than" && COMPARATIVES.has(v.tokens[n - 1]?.lower ?? "");
+    if (NON_COMPLEMENT.has(t.lower) && !amount) return null;
+    if (amount) continue;
     // "sued the oil and gas producer X": "and" between two lower-case modifiers of one noun stays inside the gap.
     if (t.pos === "CCONJ" && nouns && isLowerWord(v, n - 1) && isLowerWord(v, n + 1)) continue;
     if (!GAP_POS.has(t.pos) && !POSSESSIVE_PRONOUNS.has(t.lower)) return null;

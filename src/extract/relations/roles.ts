@@ -183,6 +183,11 @@ function before(v: View, s: Sentence, person: number, from: number, _to: number,
     (afterTitle(t, k, k + 2) === k + 1 || matchPhrase(v.ctx.roles, t, k, k + 1)?.to === k + 1);
   if (t[j - 2]?.lower === "," && titled(j - 1)) j--;
   if (t[j - 1]?.lower === ",") j--;
+  // "Microsoft, whose chief executive is Satya Nadella": a "whose" role linked to the name by "is".
+  if (j === from && (t[j - 1]?.lower === "is" || t[j - 1]?.lower === "was")) {
+    const linked = roleEnding(v, s, j - 1, ROLE_REACH_BEFORE_NAME, true);
+    if (linked && t[linked.start - 1]?.lower === "whose") j--;
+  }
   // The longest role phrase ending right before the person ("chief executive", not "executive"); "Lumo's co-founders,
   // X and Y": a plural role names each of the people after it.
   const role = roleEnding(v, s, j, ROLE_REACH_BEFORE_NAME, true);

@@ -56,6 +56,12 @@ export function verbGroupStart(v: View, s: Sentence, k: number): number {
   let j = k;
   for (;;) {
     while (j > s.from && SKIP_BEFORE_VERB.has(v.tokens[j - 1].pos) && v.tokens[j - 1].lower !== "to") j--;
+    // "which is 30 percent owned by Y": a share before a participle is inside its verb group.
+    const share = v.mentionAt[j - 1];
+    if (share && v.clusters[share.entity]?.type === "quantity" && /percent|%/.test(share.surface) && j - 1 > s.from) {
+      j = share.from;
+      continue;
+    }
     // "agreed to sell": the controlling verb's group
     const to = v.tokens[j - 1];
     const control = v.tokens[j - 2];
@@ -344,7 +350,9 @@ export function skipInsertion(v: View, s: Sentence, j: number): number {
     const t = v.tokens[n];
     if (t.lower === open) {
       // "Afrowave, which has been owned by Y since 2023, was founded": a relative clause may hold any verb.
-      const relative = RELATIVE.has(v.tokens[n + 1]?.lower ?? "") && v.tokens[n + 1].lower !== "that";
+      // "Microsoft, whose chief executive is X, has invested": so may a "whose" clause.
+      const pronoun = v.tokens[n + 1]?.lower ?? "";
+      const relative = (RELATIVE.has(pronoun) && pronoun !== "that") || pronoun === "whose";
       // "Lena Hofstetter, 46, the Greens' lead candidate, defeated": an age before the apposition.
       const aged = open === "," ? beforeAge(v, n) : n;
       return aged > s.from && mentionEnding(v, aged) && (!finite || relative) ? aged : j;
