@@ -195,5 +195,12 @@ describe("extract", () => {
       const runs = r.relations.find((x) => x.target === "felixstowe" && x.kind !== "cooccurrence");
       expect(runs?.source).toBe("hartley-moss");
     });
+    it("resolves 'it' to a body named earlier in its sentence when the sentence opens with a person", () => {
+      const r = extract(
+        "Microsoft said it would buy Lumenfold. Suleyman, who co-founded DeepMind before it was bought by Google, said so.",
+      );
+      expect(relation(r, "google", "acquires", "deepmind")).toBeDefined();
+      expect(relation(r, "google", "acquires", "microsoft")).toBeUndefined();
+    });
   });
 });

@@ -205,6 +205,9 @@ export function resolveReferences(v: View, options: Partial<CorefOptions> = {}):
     let e = pronoun && isOpenerFor(v, opener, types, genders, gender) ? opener : -1;
     const opening = !!pronoun && opener < 0 && k - from <= OPENER_WITHIN;
     if (e < 0 && opening && isOpenerFor(v, previousOpener, types, genders, gender)) e = previousOpener;
+    // "Suleyman co-founded DeepMind before it was bought": when the sentence's subject cannot be the pronoun, a name of
+    // its kind earlier in the same sentence comes before the text's most named one.
+    if (e < 0 && pronoun && !opening && opener >= 0) e = nearestInSentence(v, k, from, types);
     if (e < 0 && named) e = mostSalient(v, types, count, last, since, genders, gender, named);
     // "The foundation filed the case", sentences after "the environmental foundation X": the body the noun introduced.
     if (e < 0 && byNoun) e = mostSalient(v, types, count, last, 0, genders, gender, byNoun);
@@ -225,6 +228,15 @@ export function resolveReferences(v: View, options: Partial<CorefOptions> = {}):
     last[e] = sentence;
   }
   return out;
+}
+
+/** The entity of one of `types` named last before token `k` in its sentence (from `from`), or -1. */
+function nearestInSentence(v: View, k: number, from: number, types: EntityType[]): number {
+  for (let j = k - 1; j >= from; j--) {
+    const m = v.mentionAt[j];
+    if (m && types.includes(v.clusters[m.entity].type)) return m.entity;
+  }
+  return -1;
 }
 
 /** Most words between a determiner and the name a description noun introduces ("the oil and gas producer X"). */
