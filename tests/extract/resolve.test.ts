@@ -167,6 +167,14 @@ describe("extract", () => {
       expect(r.entities.find((e) => e.label === "Newcastle")?.type).toBe("location");
     });
 
+    it("reads a team's plural name as the team a town's name and that word name, even after 'who'", () => {
+      const r = extract("Roper joins the New York Knicks. He spent four seasons with the Knicks, who drafted him.");
+      expect(entity(r, "New York Knicks")?.aliases).toContain("Knicks");
+      expect(r.entities.filter((e) => e.label === "Knicks")).toHaveLength(0);
+      const isles = extract("He was Lord of the Isles. The Western Isles Council met.");
+      expect(entity(isles, "Western Isles Council")?.aliases ?? []).not.toContain("Isles");
+    });
+
     describe("common-noun names of graph nodes", () => {
       async function talksGraph() {
         const { MultiDirectedGraph } = await import("graphology");

@@ -475,5 +475,17 @@ describe("extract", () => {
       const r = extract("Crankstart, a foundation set up by the investor Michael Moritz, paid for it.");
       expect(entity(r, "Michael Moritz")?.type).toBe("person");
     });
+    it("reads the word after a dateline's dash as a sentence's first, and a district named with a compass word as a place", () => {
+      const r = extract("NEW YORK, Feb 5 (AP) — The Charlotte Hornets traded a guard. He won Okaikwei Central.");
+      expect(entity(r, "Charlotte Hornets")?.type).toBe("organization");
+      expect(r.entities.map((e) => e.label)).not.toContain("The Charlotte Hornets");
+      expect(entity(r, "Okaikwei Central")?.type).toBe("location");
+    });
+
+    it("reads an agency's administrator as the person who leads it", () => {
+      const r = extract("EPA Administrator Lee Zeldin said the agency would appeal.");
+      expect(entity(r, "Lee Zeldin")?.type).toBe("person");
+      expect(relation(r, "lee-zeldin", "leads", "epa")).toBeDefined();
+    });
   });
 });

@@ -265,6 +265,8 @@ function step(
     !SHORT_PREFIX_POS.has(t.pos) &&
     a.sentences[t.sentence].from !== i &&
     tokens[i - 1].pos !== "SPACE" &&
+    // "NEW YORK, Feb 5 (AP) — The Charlotte Hornets": a dash after a dateline opens the story's first sentence.
+    !/^[—–-]$/.test(tokens[i - 1].text) &&
     !a.text.slice(tokens[i - 1].end, t.start).includes("\n") &&
     !taken[i + 1] &&
     !matchName(ctx.names, tokens, i + 1, to)

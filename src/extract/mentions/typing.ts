@@ -94,6 +94,8 @@ const PLACE_HEADS = new Set([
   ...["theatre", "marina", "wilderness", "bowl", "temple", "armory", "cathedral", "mosque", "cdp", "massif"],
   ...["delta", "shelf", "terminal", "terminals", "base"],
 ]);
+/** Compass words that end the names of districts and constituencies: "Okaikwei Central", "Ablekuma North". */
+const COMPASS_AFTER = new Set(["north", "south", "east", "west", "central"]);
 /** Nouns that name firms and people alike, before a name: "the investor Michael Moritz", "partner Ines Kowalczyk". */
 const EITHER_NOUNS = new Set(["partner", "investor", "backer", "shareholder", "owner", "buyer", "bidder", "founder"]);
 /** First words that make a name a place: "Lake Tana", "Mount Guna", "Cape Horn". */
@@ -495,6 +497,8 @@ export function typeName(
   if (prev?.lower === "the" && words.length > 1) return isGazetteerPlace(words) ? "location" : "organization";
   // "Lewis Hamilton": a first name that is not itself a known place starts a person's name.
   if (words.length >= 2 && words.length <= 4 && isFirstName(words[0]) && !knownPlace(words[0])) return "person";
+  // "Ablekuma North", "Okaikwei Central": a constituency or district named by a place and a compass word after it.
+  if (words.length === 2 && COMPASS_AFTER.has(last) && !isFirstName(words[0])) return "location";
   // "Northern Ireland", "Western Australia": a compass word before a place is still a place.
   if (words.length > 1 && placeWord(last) && words.slice(0, -1).every((w) => COMPASS.has(w))) return "location";
   // "Lewis Hamilton": words compromise knows as names of people, and no word that is only a place.

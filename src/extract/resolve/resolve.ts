@@ -12,6 +12,7 @@ import type { MergeRecord, MergeRule } from "../types.ts";
 import { isCommonWord, isFirstName, isOrgHead } from "../mentions/typing.ts";
 import { isLocative, isPlaceUse } from "./capitals.ts";
 import { learnedNameTyper, type UntypedNameTyper } from "../nameType/guess.ts";
+import { placeLookup } from "../geo/places.ts";
 
 /** The weight of a mention typed by its context in the per-document type vote (see {@link voteTypes}). */
 const STRONG_VOTE = 100;
@@ -157,6 +158,12 @@ const DESIGNATORS = new Set([
   ...["plc", "llc", "gmbh", "ag", "sa", "nv", "bv", "spa", "oy", "oyj", "ab", "asa"],
 ]);
 
+/** Whether `label` is a town's name and one more word ("Charlotte Hornets", "New York Knicks"). */
+function isTownTeam(label: string): boolean {
+  const words = label.split(" ");
+  return words.length >= 2 && placeLookup().within(words.slice(0, -1).join(" ")).length > 0;
+}
+
 /** Last words of football clubs' names that the town's name alone stands for: "Newcastle United" is "Newcastle". */
 const CLUB_SUFFIXES = new Set(["united", "rovers", "wanderers", "athletic", "albion", "hotspur", "town"]);
 
@@ -265,15 +272,20 @@ class Resolver {
    * body's head word the one whose name ends with it ("Commission" of "European Commission").
    */
   shortName(m: Mention): boolean {
-    if (m.type !== "organization" && m.type !== null) return false;
     const word = normalizeName(m.surface);
+    // "the Knicks, who drafted him": a team's plural name, which "who" made a person, is still the team's.
+    const plural = /\p{Ll}s$/u.test(m.surface);
+    if (m.type !== "organization" && m.type !== null && !(m.type === "person" && plural)) return false;
     // "Kestrel" of "Kestrel Microsystems"; "a Commission spokeswoman" of "the European Commission": a body's head word
     // that ends one body's name.
     const head = isOrgHead(word) && !STATE_BODIES.has(word);
     const orgs = this.clusters.filter((c) => {
       if (c.type !== "organization" || !c.label.includes(" ")) return false;
       const words = normalizeName(c.label).split(" ");
-      return words[0] === word || (head && words[words.length - 1] === word);
+      // "Knicks" of "New York Knicks", "Hornets" of "Charlotte Hornets": a plural after a town's name names the team.
+      const team = plural && words[words.length - 1] === word && isTownTeam(c.label);
+      if (m.type === "person") return team;
+      return words[0] === word || team || (head && words[words.length - 1] === word);
     });
     if (orgs.length !== 1) return false;
     this.attach(orgs[0], m, "short-name");
