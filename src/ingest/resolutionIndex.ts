@@ -6,6 +6,7 @@ import type { EntityType, KnowledgeGraph } from "../model/types.ts";
 import { normalizeName } from "../search/normalize.ts";
 import { drain, runInSlices, type SliceOptions, type Steps } from "../util/slices.ts";
 import { shortFormIndex } from "./shortForm.ts";
+import { ownerMap } from "../util/ownerMaps.ts";
 
 /** What resolution looks up: name key → node ids, and `type:short form` → node ids. */
 export interface ResolutionIndex {
@@ -33,7 +34,7 @@ export function nameKey(name: string): string {
 }
 
 // Only graphs prepared with prepareResolutionIndex, which are served and so never change; keyed by the graph object.
-const PREPARED = new WeakMap<KnowledgeGraph, ResolutionIndex>();
+const PREPARED = ownerMap<KnowledgeGraph, ResolutionIndex>();
 
 /**
  * The index of `graph`: the one prepared for it, else built now (a write's private copy changes between its

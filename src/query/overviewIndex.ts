@@ -7,6 +7,7 @@ import Graph from "graphology";
 import noverlap from "graphology-layout-noverlap";
 import type { KnowledgeGraph } from "../model/types.ts";
 import { drain, type Steps } from "../util/slices.ts";
+import { ownerMap } from "../util/ownerMaps.ts";
 
 /** One group of the overview: a community, or the smallest communities merged into one. */
 export interface OverviewGroup {
@@ -49,7 +50,7 @@ const STEP = 1024;
 const NOVERLAP = { iterations: 200, perRound: 1 };
 
 // Graphs are swapped when they change, never edited in place (see graph/servedGraph.ts): a graph's index never goes stale.
-const CACHE = new WeakMap<KnowledgeGraph, Map<number, OverviewIndex>>();
+const CACHE = ownerMap<KnowledgeGraph, Map<number, OverviewIndex>>();
 
 /** The overview index of `graph` with at most `maxGroups` groups, built on first use and kept with the graph. */
 export function overviewIndexOf(graph: KnowledgeGraph, maxGroups: number): OverviewIndex {
