@@ -5,6 +5,7 @@
 import type { GraphEvents } from "graphology-types";
 import type { EntityAttributes, GraphAttributes, KnowledgeGraph, RelationAttributes } from "../model/types.ts";
 import type { Steps } from "../util/slices.ts";
+import { shallowCopy } from "../util/shallowCopy.ts";
 
 /** Elements whose attributes are brought over between two points where a replay in slices may pause. */
 const STEP = 1024;
@@ -99,14 +100,14 @@ export function* replayChanges(target: KnowledgeGraph, source: KnowledgeGraph, l
     else target.addDirectedEdgeWithKey(change.key, change.source, change.target);
   }
   yield;
-  if (log.graph) target.replaceAttributes({ ...source.getAttributes() });
+  if (log.graph) target.replaceAttributes(shallowCopy(source.getAttributes()));
   let count = 0;
   for (const node of log.allNodes ? source.nodes() : log.nodes) {
-    target.replaceNodeAttributes(node, { ...source.getNodeAttributes(node) });
+    target.replaceNodeAttributes(node, shallowCopy(source.getNodeAttributes(node)));
     if (++count % STEP === 0) yield;
   }
   for (const edge of log.allEdges ? source.edges() : log.edges) {
-    target.replaceEdgeAttributes(edge, { ...source.getEdgeAttributes(edge) });
+    target.replaceEdgeAttributes(edge, shallowCopy(source.getEdgeAttributes(edge)));
     if (++count % STEP === 0) yield;
   }
   if (target.order !== source.order || target.size !== source.size)
