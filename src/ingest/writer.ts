@@ -120,6 +120,8 @@ export class DataWriter {
   #retired: { graph: KnowledgeGraph; of: KnowledgeGraph; log: ChangeLog } | null = null;
   /** A {@link #recycle} run in idle time: a write that comes meanwhile waits for it and claims its graph. */
   #recycling: { of: KnowledgeGraph; done: Promise<KnowledgeGraph | null>; claimed: boolean } | null = null;
+  /** The retired graph an idle-time preparation waits to recycle until no request may hold it. */
+  #awaiting: KnowledgeGraph | null = null;
 
   constructor(root: string | undefined, served: ServedGraph, options: Partial<WriterOptions> = {}) {
     this.dataFiles = dataFilesOf(root);
@@ -524,9 +526,9 @@ export class DataWriter {
   }
 
   /**
-   * Idle-time preparation of the next write: the previous graph brought up to date once no reader holds it (see
-   * {@link #recycle}), or else a copy of the served graph made in slices so requests keep being answered (given up
-   * when a write or a reload comes first); then the extractor's tables for it.
+   * Idle-time preparation of the next write: the previous graph brought up to date (see {@link #recycle}) — at once,
+   * or once no request may hold it — or, with none, a copy of the served graph made in slices so requests keep being
+   * answered (given up when a write or a reload comes first); then the extractor's tables for it.
    */
   async #prepareSpare(): Promise<void> {
     const served = this.#served.graph;
@@ -538,13 +540,24 @@ export class DataWriter {
       if (retired === null) {
         const graph = await copyInSlices(served, stillWanted);
         if (graph && stillWanted()) this.#spare = { of: served, graph };
-      } else if (await this.#served.whenRecyclable(retired, stillWanted)) {
+      } else if (this.#served.recyclable(retired)) {
         const recycling = { of: served, done: this.#recycle(served), claimed: false };
         this.#recycling = recycling;
         const graph = await recycling.done.finally(() => {
           if (this.#recycling === recycling) this.#recycling = null;
         });
         if (graph && !recycling.claimed && stillWanted()) this.#spare = { of: served, graph };
+      } else if (this.#awaiting !== retired) {
+        // A request may still hold it: it is recycled once the last such request ends, unless a write comes first
+        // (which then copies the served graph). Not awaited: idle() must not wait for a client.
+        this.#awaiting = retired;
+        this.#served
+          .whenRecyclable(retired, stillWanted)
+          .then((recyclable) => {
+            if (this.#awaiting === retired) this.#awaiting = null;
+            return recyclable ? this.#prepareSpare() : undefined;
+          })
+          .catch((error: Error) => logger.debug({ err: error.message }, "could not prepare a copy"));
       }
     } finally {
       if (this.#copying === served) this.#copying = null;
