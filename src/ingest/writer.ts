@@ -5,9 +5,7 @@
 import { buildGraph, isBuildStale } from "../graph/build.ts";
 import { fingerprintInputs, fingerprintInputsAsync } from "../graph/fingerprint.ts";
 import { readGraphJson, writeGraphJsonStreamed } from "../graphfile/graphFile.ts";
-import { copyInSlices } from "./copyInSlices.ts";
-import { recordChanges, replayChanges, type ChangeLog, type ChangeRecorder } from "../graph/changeLog.ts";
-import { forgetOwner } from "../util/ownerMaps.ts";
+import { PrivateGraphs } from "./privateGraphs.ts";
 import type { GraphDocument, KnowledgeGraph } from "../model/types.ts";
 import { documentDate } from "../model/documentDate.ts";
 import { graphDocument } from "../graph/reporting.ts";
@@ -107,27 +105,15 @@ export class DataWriter {
   #extractor: Extractor | null = null;
   /** The last graph this writer served and the stat signature of graph-data/ it reflects. */
   #published: { graph: KnowledgeGraph; signature: string } | null = null;
-  /** A copy of the served graph made in idle time, for the next write to change (see {@link #nextGraph}). */
-  #spare: { of: KnowledgeGraph; graph: KnowledgeGraph } | null = null;
-  /** The served graph a spare copy is being made of, while {@link copyInSlices} runs. */
-  #copying: KnowledgeGraph | null = null;
-  /** The private graph a write is changing: the graph it was made from, and the changes recorded since. */
-  #changing: { graph: KnowledgeGraph; from: KnowledgeGraph; recorder: ChangeRecorder } | null = null;
-  /**
-   * The graph served before the last write (`graph`) and what that write changed to make the one served since (`of`):
-   * replayed onto it once no reader holds it, it becomes the next write's private graph without a whole copy.
-   */
-  #retired: { graph: KnowledgeGraph; of: KnowledgeGraph; log: ChangeLog } | null = null;
-  /** A {@link #recycle} run in idle time: a write that comes meanwhile waits for it and claims its graph. */
-  #recycling: { of: KnowledgeGraph; done: Promise<KnowledgeGraph | null>; claimed: boolean } | null = null;
-  /** The retired graph an idle-time preparation waits to recycle until no request may hold it. */
-  #awaiting: KnowledgeGraph | null = null;
+  /** Where a write gets the graph it changes (see {@link PrivateGraphs}). */
+  readonly #private: PrivateGraphs;
 
   constructor(root: string | undefined, served: ServedGraph, options: Partial<WriterOptions> = {}) {
     this.dataFiles = dataFilesOf(root);
     this.#served = served;
     this.#options = { ...DEFAULT_WRITER_OPTIONS, ...options };
     this.#index = new DocumentIndex(this.dataFiles);
+    this.#private = new PrivateGraphs(served, this.#options.slices);
   }
 
   /** The 409 for a text already stored as `existing` (`near`: but for whitespace, line endings, quotes or dashes). */
@@ -448,45 +434,11 @@ export class DataWriter {
   }
 
   /**
-   * A private copy of the served graph for a write to change, whose changes are recorded from now on (see
-   * {@link #retired}). The served graph is never changed in place: readers' indexes are cached per graph object.
-   * Copying a 100,000-node graph takes seconds and leaves the previous version, hundreds of megabytes, to the garbage
-   * collector, whose pauses then stall every request; so the copy is, by preference, the spare prepared in idle time,
-   * else the previous version with the last write's changes replayed onto it (once no reader holds it), else a copy
-   * made in slices, so that reads are answered while a write waits for it.
+   * A private copy of the served graph for a write to change (see {@link PrivateGraphs}). The served graph is never
+   * changed in place: readers' indexes are cached per graph object.
    */
-  async #nextGraph(current: KnowledgeGraph): Promise<KnowledgeGraph> {
-    const spare = this.#spare;
-    this.#spare = null;
-    let graph = spare?.of === current ? spare.graph : null;
-    const recycling = this.#recycling;
-    if (!graph && recycling?.of === current && !recycling.claimed) {
-      recycling.claimed = true;
-      graph = await recycling.done;
-    }
-    graph ??= (await this.#recycle(current)) ?? (await copyInSlices(current, () => true))!;
-    this.#changing?.recorder.stop();
-    this.#changing = { graph, from: current, recorder: recordChanges(graph) };
-    return graph;
-  }
-
-  /**
-   * The graph served before `current`, made equal to it by replaying the changes of the write that made `current`;
-   * null (and that graph left to the collector) when there is none, a reader may still hold it, or the replay fails.
-   */
-  async #recycle(current: KnowledgeGraph): Promise<KnowledgeGraph | null> {
-    const retired = this.#retired;
-    if (retired?.of !== current || !this.#served.recyclable(retired.graph)) return null;
-    this.#retired = null;
-    // What was derived from its old content (indexes, views, filtered copies) must not be served with the new one.
-    forgetOwner(retired.graph);
-    try {
-      await runInSlices(replayChanges(retired.graph, current, retired.log), this.#options.slices);
-      return retired.graph;
-    } catch (error) {
-      logger.warn({ err: (error as Error).message }, "could not replay a write onto the previous graph; copying it");
-      return null;
-    }
+  #nextGraph(current: KnowledgeGraph): Promise<KnowledgeGraph> {
+    return this.#private.take(current);
   }
 
   /**
@@ -505,14 +457,10 @@ export class DataWriter {
     // The next write resolves its first document's names against this graph: indexed now, in slices, not on its path
     // (a spare copy made in idle time does not come in time when writes follow one another).
     await prepareResolutionIndex(graph, this.#options.slices);
-    const changing = this.#changing;
-    this.#changing = null;
-    changing?.recorder.stop();
+    this.#private.seal(graph);
     await this.#served.publish(graph);
     this.#published = { graph, signature: signature ?? statSignature(this.dataFiles) };
-    this.#spare = null;
-    // A graph made some other way (a rebuild, a reload) has no recorded change: the next write copies it.
-    this.#retired = changing?.graph === graph ? { graph: changing.from, of: graph, log: changing.recorder.log } : null;
+    this.#private.published(graph);
     if (!save) {
       this.#prepareSpare().catch((error: Error) => logger.debug({ err: error.message }, "could not prepare a copy"));
       return;
@@ -526,42 +474,14 @@ export class DataWriter {
   }
 
   /**
-   * Idle-time preparation of the next write: the previous graph brought up to date (see {@link #recycle}) — at once,
-   * or once no request may hold it — or, with none, a copy of the served graph made in slices so requests keep being
-   * answered (given up when a write or a reload comes first); then the extractor's tables for it.
+   * Idle-time preparation of the next write: its private graph (see {@link PrivateGraphs.prepare}; given up when a
+   * write or a reload comes first), then the extractor's tables for the served graph.
    */
   async #prepareSpare(): Promise<void> {
     const served = this.#served.graph;
-    if (this.#saveTimer !== undefined || this.#spare?.of === served || this.#copying === served) return;
+    if (this.#saveTimer !== undefined) return;
     const stillWanted = () => this.#served.graph === served && this.#saveTimer === undefined;
-    this.#copying = served;
-    try {
-      const retired = this.#retired?.of === served ? this.#retired.graph : null;
-      if (retired === null) {
-        const graph = await copyInSlices(served, stillWanted);
-        if (graph && stillWanted()) this.#spare = { of: served, graph };
-      } else if (this.#served.recyclable(retired)) {
-        const recycling = { of: served, done: this.#recycle(served), claimed: false };
-        this.#recycling = recycling;
-        const graph = await recycling.done.finally(() => {
-          if (this.#recycling === recycling) this.#recycling = null;
-        });
-        if (graph && !recycling.claimed && stillWanted()) this.#spare = { of: served, graph };
-      } else if (this.#awaiting !== retired) {
-        // A request may still hold it: it is recycled once the last such request ends, unless a write comes first
-        // (which then copies the served graph). Not awaited: idle() must not wait for a client.
-        this.#awaiting = retired;
-        this.#served
-          .whenRecyclable(retired, stillWanted)
-          .then((recyclable) => {
-            if (this.#awaiting === retired) this.#awaiting = null;
-            return recyclable ? this.#prepareSpare() : undefined;
-          })
-          .catch((error: Error) => logger.debug({ err: error.message }, "could not prepare a copy"));
-      }
-    } finally {
-      if (this.#copying === served) this.#copying = null;
-    }
+    await this.#private.prepare(stillWanted);
     if (!stillWanted()) return;
     try {
       this.#extractor?.prepare?.({ graph: served, ontology: readOntology(this.dataFiles) });

@@ -80,7 +80,7 @@ async function writeAll(writer: DataWriter, between: () => Promise<void> = async
   await between();
 }
 
-describe("DataWriter recycling the previous graph", () => {
+describe("PrivateGraphs, as the DataWriter uses them", () => {
   it("serves, after writes applied to a recycled graph, exactly the graph writes applied to fresh copies give", async () => {
     const recycling = setup();
     const copying = setup();
