@@ -57,9 +57,14 @@ export class PrivateGraphs {
     return graph;
   }
 
-  /** Stops recording the changes to `graph`: the write is about to publish it. */
-  seal(graph: KnowledgeGraph): void {
-    if (this.#changing?.graph === graph) this.#changing.recorder.stop();
+  /**
+   * Stops recording the changes to `graph`, which the write is about to publish; returns them and the graph they
+   * were made to, or null for a graph not {@link take}n.
+   */
+  seal(graph: KnowledgeGraph): { from: KnowledgeGraph; log: ChangeLog } | null {
+    if (this.#changing?.graph !== graph) return null;
+    this.#changing.recorder.stop();
+    return { from: this.#changing.from, log: this.#changing.recorder.log };
   }
 
   /**

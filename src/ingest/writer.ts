@@ -32,7 +32,8 @@ import {
 } from "../store/statSignature.ts";
 import { mergeReports } from "../graph/merge.ts";
 import { resolveExtraction } from "./resolve.ts";
-import { prepareResolutionIndex, resolutionIndexInSlices } from "./resolutionIndex.ts";
+import { handOverResolutionIndex, prepareResolutionIndex, resolutionIndexInSlices } from "./resolutionIndex.ts";
+import { cachedPathIndex } from "../paths/index.ts";
 import { commitWrites, type StagedFile } from "../store/transaction.ts";
 import {
   IngestError,
@@ -455,9 +456,13 @@ export class DataWriter {
     // A graph of only some of the files is the build of no state of graph-data/: it matches no fingerprint.
     graph.setAttribute("builtFrom", whole ? (options.builtFrom ?? fingerprintInputs(this.dataFiles)) : "");
     // The next write resolves its first document's names against this graph: indexed now, in slices, not on its path
-    // (a spare copy made in idle time does not come in time when writes follow one another).
-    await prepareResolutionIndex(graph, this.#options.slices);
-    this.#private.seal(graph);
+    // (a spare copy made in idle time does not come in time when writes follow one another) — by handing the served
+    // graph's index over when the graph was made from it, else built.
+    const made = this.#private.seal(graph);
+    const order = made && (cachedPathIndex(made.from)?.nodeIndex ?? null);
+    const steps = made && handOverResolutionIndex(made.from, graph, made.log, order);
+    if (!(steps && (await runInSlices(steps, this.#options.slices)).value))
+      await prepareResolutionIndex(graph, this.#options.slices);
     await this.#served.publish(graph);
     this.#published = { graph, signature: signature ?? statSignature(this.dataFiles) };
     this.#private.published(graph);

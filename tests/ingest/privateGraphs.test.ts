@@ -3,6 +3,7 @@ import { buildToFile } from "../../src/graphfile/buildToFile.ts";
 import { copyInSlices } from "../../src/ingest/copyInSlices.ts";
 import { IngestError } from "../../src/ingest/types.ts";
 import { DataWriter } from "../../src/ingest/writer.ts";
+import { resolutionIndexOf } from "../../src/ingest/resolutionIndex.ts";
 import { ServedGraph } from "../../src/graph/servedGraph.ts";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
 import { cachedPathIndex, pathIndexOf } from "../../src/paths/index.ts";
@@ -90,6 +91,11 @@ describe("PrivateGraphs, as the DataWriter uses them", () => {
       await writeAll(recycling.writer, () => recycling.writer.idle());
       await writeAll(copying.writer, () => copying.writer.idle());
       expect(contents(recycling.served.graph)).toEqual(contents(copying.served.graph));
+      // The next write resolves names against the index handed over from write to write: as a build of it would be.
+      const built = resolutionIndexOf(await copyOf(recycling.served.graph));
+      const handed = resolutionIndexOf(recycling.served.graph);
+      expect([...handed.names].sort()).toEqual([...built.names].sort());
+      expect([...handed.shortForms].sort()).toEqual([...built.shortForms].sort());
       expect(recycling.served.graph.order).toBe(copying.served.graph.order);
       // Four writes served two graph objects in turn; with every graph held, each write made a new one.
       expect(recycling.served.graph).toBe(recycling.initial);
