@@ -86,7 +86,8 @@ export class PrivateGraphs {
    */
   async prepare(stillWanted: () => boolean): Promise<void> {
     const served = this.#served.graph;
-    if (this.#spare?.of === served || this.#preparing === served) return;
+    // Not while a write changes its graph: it has taken what there was, and a copy now would only be garbage.
+    if (this.#changing || this.#spare?.of === served || this.#preparing === served) return;
     this.#preparing = served;
     try {
       const retired = this.#retired?.of === served ? this.#retired.graph : null;
