@@ -8,6 +8,7 @@ import { OntologySchema, type Ontology } from "../model/schemas.ts";
 import { GrowingContext, type CompiledContext } from "./lexicon/compile.ts";
 import { EMPTY_LEXICON, loadLexicon } from "./lexicon/lexiconFile.ts";
 import type { ExtractContext } from "./types.ts";
+import { ownerMap } from "../util/ownerMaps.ts";
 
 /** Compiled tables by ontology, then lexicon, then graph (a graph that changed since is brought up to date). */
 const compiled = new WeakMap<object, WeakMap<object, WeakMap<object, GrowingContext>>>();
@@ -39,7 +40,8 @@ export function compiledFor(context: ExtractContext = {}): CompiledContext {
   let byLexicon = compiled.get(ontology);
   if (!byLexicon) compiled.set(ontology, (byLexicon = new WeakMap()));
   let byGraph = byLexicon.get(lexicon);
-  if (!byGraph) byLexicon.set(lexicon, (byGraph = new WeakMap()));
+  // By graph in an owner map: a graph the writer recycles is forgotten before it changes (src/util/ownerMaps.ts).
+  if (!byGraph) byLexicon.set(lexicon, (byGraph = ownerMap()));
   const hit = byGraph.get(graphKey);
   // A graph's nodes may change without its order or size changing (a merge drops one node, an ingest adds one), so
   // the tables are checked against the graph each time; checking is cheap, only what changed is compiled.

@@ -26,6 +26,12 @@ export class ServedGraph extends EventEmitter {
   readonly #preparers = new Set<GraphPreparer>();
   /** The last publish under way: the next one waits for it, so versions are served in the order published. */
   #publishing: Promise<void> = Promise.resolve();
+  /** Open readers by the version served when each began (see {@link openReader}). */
+  readonly #readers = new Map<number, number>();
+  /** Holds on particular graphs (see {@link hold}). */
+  readonly #holds = new Map<KnowledgeGraph, number>();
+  /** Graphs served once and replaced since, with the last version they were served at. */
+  readonly #retiredAt = new WeakMap<KnowledgeGraph, number>();
 
   /** Serves `graph`, or, given null, nothing until {@link ServedGraph.fulfil} hands it the graph. */
   constructor(graph: KnowledgeGraph | null) {
@@ -109,10 +115,70 @@ export class ServedGraph extends EventEmitter {
 
   /** Serves `graph` from now on, at once, and emits `change` with it. */
   replace(graph: KnowledgeGraph): void {
+    if (this.#graph && this.#graph !== graph) this.#retiredAt.set(this.#graph, this.#version);
+    this.#retiredAt.delete(graph);
     this.#graph = graph;
     this.#version++;
     this.#status = { type: "ok" };
     this.emit("change", graph);
+  }
+
+  /**
+   * Marks the start of a reader that may keep what it reads across awaits (a request: a streamed export, a document
+   * list, a path query answered on a worker); returns what ends it. Every graph served from now until then may be in
+   * its hands, so none of them is {@link recyclable} before it ends. Ending twice does nothing.
+   */
+  openReader(): () => void {
+    return this.#count(this.#readers, this.#version);
+  }
+
+  /** Keeps `graph` from being {@link recyclable} until the returned function is called (e.g. while it is saved). */
+  hold(graph: KnowledgeGraph): () => void {
+    return this.#count(this.#holds, graph);
+  }
+
+  /** Counts one more for `key` in `counts`; returns what counts it off again (once) and says so with `released`. */
+  #count<K>(counts: Map<K, number>, key: K): () => void {
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    let counted = true;
+    return () => {
+      if (!counted) return;
+      counted = false;
+      const left = counts.get(key)! - 1;
+      if (left > 0) counts.set(key, left);
+      else counts.delete(key);
+      this.emit("released");
+    };
+  }
+
+  /**
+   * Whether `graph` may be changed in place: it was served and has been replaced since, nothing holds it, and every
+   * reader still open began after it was replaced (so none can have it).
+   */
+  recyclable(graph: KnowledgeGraph): boolean {
+    const retiredAt = this.#retiredAt.get(graph);
+    if (retiredAt === undefined || graph === this.#graph || this.#holds.has(graph)) return false;
+    for (const version of this.#readers.keys()) if (version <= retiredAt) return false;
+    return true;
+  }
+
+  /**
+   * Resolves true once `graph` is {@link recyclable}, or false once `stillWanted()` is false; both are checked when a
+   * reader or hold ends and when another graph is served.
+   */
+  whenRecyclable(graph: KnowledgeGraph, stillWanted: () => boolean): Promise<boolean> {
+    return new Promise((resolve) => {
+      const check = () => {
+        const settled = this.recyclable(graph) ? true : stillWanted() ? null : false;
+        if (settled === null) return;
+        this.off("released", check);
+        this.off("change", check);
+        resolve(settled);
+      };
+      this.on("released", check);
+      this.on("change", check);
+      check();
+    });
   }
 
   /** Records that a rebuild failed; the previous graph stays served. */

@@ -6,6 +6,7 @@
  */
 import type { KnowledgeGraph } from "../model/types.ts";
 import { yieldToEventLoop } from "../util/yieldToEventLoop.ts";
+import { shallowCopy } from "../util/shallowCopy.ts";
 
 /** Tunables of {@link copyInSlices}. */
 export interface CopyInSlicesOptions {
@@ -25,7 +26,7 @@ const CLOCK_EVERY = 128;
 
 /**
  * The same graph as `graph.copy()` (options, graph attributes, nodes and edges in order, attribute objects copied one
- * level deep), or null when `stillWanted()` turns false between slices. `graph` must not change meanwhile.
+ * level deep, see shallowCopy), or null when `stillWanted()` turns false between slices. `graph` must not change meanwhile.
  */
 export async function copyInSlices(
   graph: KnowledgeGraph,
@@ -47,11 +48,11 @@ export async function copyInSlices(
   // Nodes in slices too: graphology's emptyCopy() copies them in one go, 70-150 ms at 100k nodes on a busy machine.
   const copy = graph.nullCopy();
   for (const { node, attributes } of graph.nodeEntries()) {
-    copy.addNode(node, { ...attributes });
+    copy.addNode(node, shallowCopy(attributes));
     if (due() && !(await pause())) return null;
   }
   for (const { edge, source, target, attributes } of graph.edgeEntries()) {
-    copy.addDirectedEdgeWithKey(edge, source, target, { ...attributes });
+    copy.addDirectedEdgeWithKey(edge, source, target, shallowCopy(attributes));
     if (due() && !(await pause())) return null;
   }
   return copy;

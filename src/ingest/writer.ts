@@ -5,7 +5,7 @@
 import { buildGraph, isBuildStale } from "../graph/build.ts";
 import { fingerprintInputs, fingerprintInputsAsync } from "../graph/fingerprint.ts";
 import { readGraphJson, writeGraphJsonStreamed } from "../graphfile/graphFile.ts";
-import { copyInSlices } from "./copyInSlices.ts";
+import { PrivateGraphs } from "./privateGraphs.ts";
 import type { GraphDocument, KnowledgeGraph } from "../model/types.ts";
 import { documentDate } from "../model/documentDate.ts";
 import { graphDocument } from "../graph/reporting.ts";
@@ -32,7 +32,8 @@ import {
 } from "../store/statSignature.ts";
 import { mergeReports } from "../graph/merge.ts";
 import { resolveExtraction } from "./resolve.ts";
-import { prepareResolutionIndex, resolutionIndexInSlices } from "./resolutionIndex.ts";
+import { handOverResolutionIndex, prepareResolutionIndex, resolutionIndexInSlices } from "./resolutionIndex.ts";
+import { cachedPathIndex } from "../paths/index.ts";
 import { commitWrites, type StagedFile } from "../store/transaction.ts";
 import {
   IngestError,
@@ -105,16 +106,15 @@ export class DataWriter {
   #extractor: Extractor | null = null;
   /** The last graph this writer served and the stat signature of graph-data/ it reflects. */
   #published: { graph: KnowledgeGraph; signature: string } | null = null;
-  /** A copy of the served graph made in idle time, for the next write to change (see {@link #nextGraph}). */
-  #spare: { of: KnowledgeGraph; graph: KnowledgeGraph } | null = null;
-  /** The served graph a spare copy is being made of, while {@link copyInSlices} runs. */
-  #copying: KnowledgeGraph | null = null;
+  /** Where a write gets the graph it changes (see {@link PrivateGraphs}). */
+  readonly #private: PrivateGraphs;
 
   constructor(root: string | undefined, served: ServedGraph, options: Partial<WriterOptions> = {}) {
     this.dataFiles = dataFilesOf(root);
     this.#served = served;
     this.#options = { ...DEFAULT_WRITER_OPTIONS, ...options };
     this.#index = new DocumentIndex(this.dataFiles);
+    this.#private = new PrivateGraphs(served, this.#options.slices);
   }
 
   /** The 409 for a text already stored as `existing` (`near`: but for whitespace, line endings, quotes or dashes). */
@@ -435,15 +435,11 @@ export class DataWriter {
   }
 
   /**
-   * A private copy of the served graph for a write to change. The served graph is never changed in place: readers'
-   * indexes are cached per graph object. Copying a 10,000-node graph costs a few hundred milliseconds, so after
-   * each write a copy is prepared in idle time and the next write takes it if the served graph is still the same;
-   * without one, the copy is made in slices too, so that reads are answered while a write waits for it.
+   * A private copy of the served graph for a write to change (see {@link PrivateGraphs}). The served graph is never
+   * changed in place: readers' indexes are cached per graph object.
    */
-  async #nextGraph(current: KnowledgeGraph): Promise<KnowledgeGraph> {
-    const spare = this.#spare;
-    this.#spare = null;
-    return spare && spare.of === current ? spare.graph : (await copyInSlices(current, () => true))!;
+  #nextGraph(current: KnowledgeGraph): Promise<KnowledgeGraph> {
+    return this.#private.take(current);
   }
 
   /**
@@ -460,11 +456,16 @@ export class DataWriter {
     // A graph of only some of the files is the build of no state of graph-data/: it matches no fingerprint.
     graph.setAttribute("builtFrom", whole ? (options.builtFrom ?? fingerprintInputs(this.dataFiles)) : "");
     // The next write resolves its first document's names against this graph: indexed now, in slices, not on its path
-    // (a spare copy made in idle time does not come in time when writes follow one another).
-    await prepareResolutionIndex(graph, this.#options.slices);
+    // (a spare copy made in idle time does not come in time when writes follow one another) — by handing the served
+    // graph's index over when the graph was made from it, else built.
+    const made = this.#private.seal(graph);
+    const order = made && (cachedPathIndex(made.from)?.nodeIndex ?? null);
+    const steps = made && handOverResolutionIndex(made.from, graph, made.log, order);
+    if (!(steps && (await runInSlices(steps, this.#options.slices)).value))
+      await prepareResolutionIndex(graph, this.#options.slices);
     await this.#served.publish(graph);
     this.#published = { graph, signature: signature ?? statSignature(this.dataFiles) };
-    this.#spare = null;
+    this.#private.published(graph);
     if (!save) {
       this.#prepareSpare().catch((error: Error) => logger.debug({ err: error.message }, "could not prepare a copy"));
       return;
@@ -478,20 +479,14 @@ export class DataWriter {
   }
 
   /**
-   * Idle-time preparation of the next write: a copy of the served graph, made in slices so requests keep being
-   * answered (given up when a write or a reload comes first), and the extractor's tables for it.
+   * Idle-time preparation of the next write: its private graph (see {@link PrivateGraphs.prepare}; given up when a
+   * write or a reload comes first), then the extractor's tables for the served graph.
    */
   async #prepareSpare(): Promise<void> {
     const served = this.#served.graph;
-    if (this.#saveTimer !== undefined || this.#spare?.of === served || this.#copying === served) return;
+    if (this.#saveTimer !== undefined) return;
     const stillWanted = () => this.#served.graph === served && this.#saveTimer === undefined;
-    this.#copying = served;
-    try {
-      const graph = await copyInSlices(served, stillWanted);
-      if (graph && stillWanted()) this.#spare = { of: served, graph };
-    } finally {
-      if (this.#copying === served) this.#copying = null;
-    }
+    await this.#private.prepare(stillWanted);
     if (!stillWanted()) return;
     try {
       this.#extractor?.prepare?.({ graph: served, ontology: readOntology(this.dataFiles) });
@@ -508,11 +503,16 @@ export class DataWriter {
   async #save(): Promise<void> {
     const graph = this.#served.graph;
     if (graph.getAttribute("builtFrom") !== fingerprintInputs(this.dataFiles)) return;
+    // The save holds the write lock, so no write replaces the graph meanwhile; held all the same, so that it is never
+    // recycled under the streamed save.
+    const release = this.#served.hold(graph);
     try {
       await writeGraphJsonStreamed(graph, this.dataFiles.builtGraph);
     } catch (error) {
       // The data files are committed; a stale build file is only rebuilt on the next start.
       logger.error({ err: error }, "could not write the build output; it will be rebuilt on the next start");
+    } finally {
+      release();
     }
   }
 }

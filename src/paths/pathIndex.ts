@@ -7,6 +7,7 @@
  */
 import type { KnowledgeGraph } from "../model/types.ts";
 import { drain, type Steps } from "../util/slices.ts";
+import { ownerMap } from "../util/ownerMaps.ts";
 
 /** Nodes or edges handled between two points where a build in slices may pause (see {@link pathIndexSteps}). */
 const STEP = 1024;
@@ -52,7 +53,7 @@ export interface PathIndex {
 }
 
 // Keyed by the graph object so a replaced graph drops its index with it.
-const CACHE = new WeakMap<KnowledgeGraph, PathIndex>();
+const CACHE = ownerMap<KnowledgeGraph, PathIndex>();
 
 /** The graph's path index, built on first use and rebuilt when the graph's size changed since. */
 export function pathIndexOf(graph: KnowledgeGraph): PathIndex {

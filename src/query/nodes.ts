@@ -19,6 +19,7 @@ import {
   type NeighborsResponseSchema,
 } from "./schemas.ts";
 import type { ServedView } from "./servedView.ts";
+import { ownerMap } from "../util/ownerMaps.ts";
 
 /** Body of a GET /api/nodes/:id/neighbors answer. */
 export type NeighborsAnswer = z.infer<typeof NeighborsResponseSchema>;
@@ -27,7 +28,7 @@ export type NeighborsAnswer = z.infer<typeof NeighborsResponseSchema>;
 export type EdgeDetailAnswer = z.infer<typeof GraphEdgeDetailResponseSchema>;
 
 // The graph's documents by id, per graph object: a corpus lists thousands, and an edge names a few of them.
-const DOCUMENTS = new WeakMap<KnowledgeGraph, Map<string, GraphDocument>>();
+const DOCUMENTS = ownerMap<KnowledgeGraph, Map<string, GraphDocument>>();
 
 /** Answers GET /api/graph/nodes/:id from its path parameters and query; 404 when no node has the key. */
 export function answerNodeDetail(view: ServedView, rawParams: unknown, rawQuery: unknown): GraphNodeView {

@@ -7,6 +7,7 @@ import Graph from "graphology";
 import noverlap from "graphology-layout-noverlap";
 import type { KnowledgeGraph } from "../model/types.ts";
 import { drain, type Steps } from "../util/slices.ts";
+import { ownerMap } from "../util/ownerMaps.ts";
 
 /** One group of the overview: a community, or the smallest communities merged into one. */
 export interface OverviewGroup {
@@ -48,8 +49,13 @@ const STEP = 1024;
 /** noverlap's iterations in all, and per round between two pauses (see spreadApart). */
 const NOVERLAP = { iterations: 200, perRound: 1 };
 
+const TILDE = "~".charCodeAt(0);
+
+/** Most groups laid out in one noverlap grid cell (pairs checked per round: n² / 2, about 0.1 ms per thousand). */
+const ONE_CELL_GROUPS = 500;
+
 // Graphs are swapped when they change, never edited in place (see graph/servedGraph.ts): a graph's index never goes stale.
-const CACHE = new WeakMap<KnowledgeGraph, Map<number, OverviewIndex>>();
+const CACHE = ownerMap<KnowledgeGraph, Map<number, OverviewIndex>>();
 
 /** The overview index of `graph` with at most `maxGroups` groups, built on first use and kept with the graph. */
 export function overviewIndexOf(graph: KnowledgeGraph, maxGroups: number): OverviewIndex {
@@ -71,14 +77,12 @@ export function* overviewIndexSteps(graph: KnowledgeGraph, maxGroups: number): S
 
 function* buildIndex(graph: KnowledgeGraph, maxGroups: number): Steps<OverviewIndex> {
   const communities = new Map<string, string[]>();
-  const degree = new Map<string, number>();
   let count = 0;
   for (const { node, attributes } of graph.nodeEntries()) {
     const id = String(attributes.community);
     const list = communities.get(id);
     if (list) list.push(node);
     else communities.set(id, [node]);
-    degree.set(node, graph.degree(node));
     if (++count % STEP === 0) yield;
   }
   // Largest communities first; past the limit, the rest share one group rather than being dropped.
@@ -96,7 +100,7 @@ function* buildIndex(graph: KnowledgeGraph, maxGroups: number): Steps<OverviewIn
       y += graph.getNodeAttribute(node, "y");
     }
     const size = SIZE_RANGE.min + (SIZE_RANGE.max - SIZE_RANGE.min) * Math.sqrt(members.length / largest);
-    const sortedMembers = yield* byDegree(members, degree);
+    const sortedMembers = yield* byDegree(members, (node) => graph.degree(node));
     groups.push({ id, members: sortedMembers, x: x / members.length, y: y / members.length, size });
     yield;
   }
@@ -109,7 +113,8 @@ function* buildIndex(graph: KnowledgeGraph, maxGroups: number): Steps<OverviewIn
     }
   }
   const pairs = yield* groupPairs(graph, groupOf, groups.length);
-  return { groups, byId: new Map(groups.map((g) => [g.id, g])), groupOf, pairs, prefix: unusedPrefix(graph) };
+  const prefix = yield* unusedPrefix(graph);
+  return { groups, byId: new Map(groups.map((g) => [g.id, g])), groupOf, pairs, prefix };
 }
 
 /**
@@ -117,10 +122,10 @@ function* buildIndex(graph: KnowledgeGraph, maxGroups: number): Steps<OverviewIn
  * (the same as `<`). A comparator reading the degrees held the event loop about 200 ms on the "other" group of a
  * 100k-node graph; the buckets are small sorts with pauses between them.
  */
-function* byDegree(members: string[], degree: Map<string, number>): Steps<string[]> {
+function* byDegree(members: string[], degree: (node: string) => number): Steps<string[]> {
   const buckets = new Map<number, string[]>();
   for (let i = 0; i < members.length; i++) {
-    const d = degree.get(members[i])!;
+    const d = degree(members[i]);
     const bucket = buckets.get(d);
     if (bucket) bucket.push(members[i]);
     else buckets.set(d, [members[i]]);
@@ -176,7 +181,10 @@ function* spreadApart(graph: KnowledgeGraph, groups: OverviewGroup[]): Steps<voi
   groups.forEach((g, i) => layout.addNode(i, { x: g.x, y: g.y, size: g.size }));
   // noverlap's 200 iterations over 200 groups took 130-230 ms in one call. Run in rounds, they give the same positions
   // (each round reads back the Float32 positions the last one wrote), and a round that moves nothing has converged.
-  const settings = { ratio: extent / 900, margin: extent / 300 };
+  // One grid cell: noverlap's grid (20 × 20 by default) helps many small nodes, but groups that all overlap in the
+  // middle each cover most cells, and the library then checks each pair once per shared cell through a string-keyed
+  // set, 90-170 ms for one round; in one cell each pair is checked once, a few thousand distances.
+  const settings = { ratio: extent / 900, margin: extent / 300, gridSize: groups.length <= ONE_CELL_GROUPS ? 1 : 20 };
   for (let done = 0; done < NOVERLAP.iterations; done += NOVERLAP.perRound) {
     const before = layout.mapNodes((_node, a) => `${a.x},${a.y}`).join(";");
     noverlap.assign(layout, { maxIterations: NOVERLAP.perRound, settings });
@@ -188,10 +196,28 @@ function* spreadApart(graph: KnowledgeGraph, groups: OverviewGroup[]): Steps<voi
   );
 }
 
-/** "group:", or "~group:" and so on until no entity or relation key starts with it. */
-function unusedPrefix(graph: KnowledgeGraph): string {
-  let prefix = "group:";
-  const taken = (key: string) => key.startsWith(prefix);
-  while (graph.someNode(taken) || graph.someEdge(taken)) prefix = `~${prefix}`;
-  return prefix;
+/**
+ * "group:", or "~group:" and so on until no entity or relation key starts with it; in steps: a pass over 600k keys
+ * held the event loop 80 ms.
+ */
+function* unusedPrefix(graph: KnowledgeGraph): Steps<string> {
+  // A key starts with at most one of the candidates: the one with as many "~" as the key has in front of "group:".
+  const taken = new Set<number>();
+  const check = (key: string) => {
+    let tildes = 0;
+    while (key.charCodeAt(tildes) === TILDE) tildes++;
+    if (key.startsWith("group:", tildes)) taken.add(tildes);
+  };
+  let count = 0;
+  for (const { node } of graph.nodeEntries()) {
+    check(node);
+    if (++count % STEP === 0) yield;
+  }
+  for (const { edge } of graph.edgeEntries()) {
+    check(edge);
+    if (++count % STEP === 0) yield;
+  }
+  let tildes = 0;
+  while (taken.has(tildes)) tildes++;
+  return `${"~".repeat(tildes)}group:`;
 }

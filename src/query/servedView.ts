@@ -5,6 +5,7 @@
 import type { KnowledgeGraph } from "../model/types.ts";
 import { graphPlanFacts, pathIndexOf, type AttributeSource, type PathIndex, type PlanFacts } from "../paths/index.ts";
 import { searchIndexOf, type SearchIndex } from "../search/index.ts";
+import { ownerMap } from "../util/ownerMaps.ts";
 
 /**
  * What the answers read: the path and search indexes (whose positions every per-position accessor shares), ids, and
@@ -26,7 +27,7 @@ export interface ServedView extends AttributeSource {
 }
 
 // One view per graph object: a replaced graph drops its view with it.
-const VIEWS = new WeakMap<KnowledgeGraph, ServedView>();
+const VIEWS = ownerMap<KnowledgeGraph, ServedView>();
 
 /** The view of a graphology graph: its cached indexes (built on first use) and its attributes. */
 export function graphView(graph: KnowledgeGraph): ServedView {

@@ -4,6 +4,7 @@
 import type { AbstractGraph } from "graphology-types";
 import { drain, type Steps } from "../util/slices.ts";
 import { normalizeName } from "./normalize.ts";
+import { ownerMap } from "../util/ownerMaps.ts";
 
 /** What the index reads of a node: its label (the key when absent), type and aliases. */
 export interface SearchableAttributes {
@@ -39,7 +40,7 @@ export interface SearchIndex {
 }
 
 // Keyed by the graph object so a replaced graph drops its index with it.
-const CACHE = new WeakMap<SearchableGraph, SearchIndex>();
+const CACHE = ownerMap<SearchableGraph, SearchIndex>();
 
 /** The graph's search index, built on first use and rebuilt when the graph's size changed since. */
 export function searchIndexOf(graph: SearchableGraph): SearchIndex {

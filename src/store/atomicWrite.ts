@@ -2,7 +2,7 @@
  * Atomic writes: write to a temporary file beside the target, fsync it, then rename over the target.
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
-import { open } from "node:fs/promises";
+import { open, rename } from "node:fs/promises";
 import path from "node:path";
 
 let counter = 0;
@@ -71,8 +71,15 @@ export async function writeStreamAtomic(file: string, chunks: AsyncIterable<stri
     }
     await handle.sync();
     await handle.close();
-    renameSync(tmp, file);
-    syncDirectory(dir);
+    // Renamed and flushed without holding the event loop: what streams is large, written while requests are served,
+    // and an fsync on a busy disk took 100 ms.
+    await rename(tmp, file);
+    const directory = await open(dir, "r");
+    try {
+      await directory.sync();
+    } finally {
+      await directory.close();
+    }
     return bytes;
   } catch (error) {
     await handle.close().catch(() => undefined);

@@ -78,4 +78,71 @@ describe("ServedGraph", () => {
       expect(preparer).not.toHaveBeenCalled();
     });
   });
+
+  describe("recyclable", () => {
+    it("never lets the served graph, or one never served, be changed in place", () => {
+      const served = new ServedGraph(first());
+      expect(served.recyclable(served.graph)).toBe(false);
+      expect(served.recyclable(second())).toBe(false);
+    });
+
+    it("lets a replaced graph be changed once every request begun while it was served has ended", () => {
+      const served = new ServedGraph(first());
+      const old = served.graph;
+      const during = served.openReader();
+      served.replace(second());
+      const after = served.openReader();
+      expect(served.recyclable(old)).toBe(false);
+      during();
+      // A request begun after the swap can only have been given the new graph.
+      expect(served.recyclable(old)).toBe(true);
+      after();
+    });
+
+    it("keeps a held graph from being changed until the hold ends, however often it is released", () => {
+      const served = new ServedGraph(first());
+      const old = served.graph;
+      const hold = served.hold(old);
+      const other = served.hold(old);
+      served.replace(second());
+      hold();
+      hold();
+      expect(served.recyclable(old)).toBe(false);
+      other();
+      expect(served.recyclable(old)).toBe(true);
+    });
+
+    it("serves a recycled graph again as a new graph: it is not recyclable while served", () => {
+      const served = new ServedGraph(first());
+      const old = served.graph;
+      served.replace(second());
+      served.replace(old);
+      expect(served.recyclable(old)).toBe(false);
+    });
+  });
+
+  describe("whenRecyclable", () => {
+    it("resolves true when the last request that may hold the graph ends", async () => {
+      const served = new ServedGraph(first());
+      const old = served.graph;
+      const reader = served.openReader();
+      served.replace(second());
+      const settled = served.whenRecyclable(old, () => true);
+      reader();
+      await expect(settled).resolves.toBe(true);
+    });
+
+    it("resolves false when it is no longer wanted by the time another graph is served", async () => {
+      const served = new ServedGraph(first());
+      const old = served.graph;
+      const reader = served.openReader();
+      served.replace(second());
+      let wanted = true;
+      const settled = served.whenRecyclable(old, () => wanted);
+      wanted = false;
+      served.replace(first());
+      await expect(settled).resolves.toBe(false);
+      reader();
+    });
+  });
 });
