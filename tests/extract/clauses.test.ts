@@ -131,6 +131,14 @@ describe("extract", () => {
       expect(relation(r, "satya-nadella", "leads", "microsoft")).toBeDefined();
       expect(relation(r, "microsoft", "invests_in", "openai")).toBeDefined();
     });
+
+    it("reads 'whom' as naming a person, never the place before it: X, a congressman from Y whom Z appointed", () => {
+      const r = extract("Lee Zeldin, a former congressman from New York whom Trump appointed last year, watched.");
+      expect(r.relations.some((x) => x.target === "new-york" && x.rule === "svo")).toBe(false);
+      expect(
+        relation(extract("Lee Zeldin, a congressman whom Trump appointed, spoke."), "trump", "appoints", "lee-zeldin"),
+      ).toBeDefined();
+    });
   });
 
   describe("copulas and appositions", () => {

@@ -340,8 +340,12 @@ const FORMER_FACTOR = 0.8;
 function relativeObject(v: View, subject: Subject, k: number): Complement | null {
   const rel = subject.start - 1;
   if (!RELATIVE_OBJECT.has(v.tokens[rel]?.lower ?? "")) return null;
-  const head = mentionEnding(v, v.tokens[rel - 1]?.lower === "," ? rel - 1 : rel) ?? describedHead(v, rel);
-  if (!head) return null;
+  const near = mentionEnding(v, v.tokens[rel - 1]?.lower === "," ? rel - 1 : rel);
+  // "Lee Zeldin, a former congressman from New York whom Trump appointed": "whom" names a person, not the place.
+  const person = v.tokens[rel].lower === "whom";
+  const fits = near && (!person || v.clusters[near.entity].type === "person");
+  const head = (fits ? near : null) ?? describedHead(v, rel);
+  if (!head || (person && v.clusters[head.entity].type !== "person")) return null;
   return { members: [head.entity], prep: null, direct: true, words: [], start: head.from, end: k + 1 };
 }
 
