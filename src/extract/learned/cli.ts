@@ -22,8 +22,9 @@ import { newsDevelopmentDocuments, newsPairFigures } from "./newsFigures.ts";
 import { chooseSetting, type SettingRow } from "./setting.ts";
 import { EVAL_SETS, type EvalSet } from "../eval/sets.ts";
 import { trainLogistic, DEFAULT_TRAIN_OPTIONS, type TrainingExample } from "./train.ts";
-import { newsNameExamples, redocredNameExamples, trainNameTypeModel } from "./nameTypes.ts";
+import { newsNameExamples, outOfFoldNameTypes, redocredNameExamples, trainNameTypeModel } from "./nameTypes.ts";
 import { NAME_TYPE_MODEL_PATH } from "../nameType/model.ts";
+import { DEFAULT_NAME_TYPER_OPTIONS } from "../nameType/guess.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 /** Where the development set lives in a checkout beside shared/. */
@@ -34,6 +35,8 @@ const MIN_CLASS_PAIRS = 12;
 const MIN_FEATURE_COUNT = 10;
 /** Folds of the train split for out-of-fold scores. */
 const FOLDS = 5;
+/** Name-type margins whose out-of-fold figures are printed: the one shipped (DEFAULT_NAME_TYPER_OPTIONS) and 1. */
+const NAME_TYPE_MARGINS = [DEFAULT_NAME_TYPER_OPTIONS.margin, 1];
 /** The thresholds keep pair precision at least this high on the out-of-fold scores (the benchmark's target). */
 const MIN_PAIR_PRECISION = 0.7;
 /** A class's relations between gold entities must be right at least this often on the out-of-fold scores. */
@@ -92,10 +95,19 @@ export function trainPairModel(options: Partial<TrainPairOptions> = {}): PairFig
   const context = { ...loadExtractContext() };
   // The name types first: the pair examples below are read from entities the new name-type model typed.
   if (nameTypeOut) {
-    const names = [
-      ...train.flatMap((d) => redocredNameExamples(d, context)),
-      ...news.flatMap((d) => newsNameExamples(d, context)),
-    ];
+    const corpora = {
+      "Re-DocRED": train.map((d) => redocredNameExamples(d, context)),
+      news: news.map((d) => newsNameExamples(d, context)),
+    };
+    const names = Object.values(corpora).flat(2);
+    for (const margin of NAME_TYPE_MARGINS) {
+      const figures = outOfFoldNameTypes(corpora, FOLDS, margin);
+      const text = Object.entries(figures).map(
+        ([corpus, f]) =>
+          `${corpus} ${percent(f.right, f.names)} right (${percent(f.asOrganizations, f.names)} as organisations)`,
+      );
+      log(`name types out of fold, margin ${margin}: ${text.join(", ")}`);
+    }
     const trainedOn =
       `untyped names of the Re-DocRED development set's train split (${train.length} documents)` +
       ` and of ${news.length} news development documents; AdaGrad logistic regression`;
@@ -177,6 +189,8 @@ export function trainPairModel(options: Partial<TrainPairOptions> = {}): PairFig
   log(`wrote ${out}: ${model.features.length} features x ${kept.length} classes`);
   return best.figures;
 }
+
+const percent = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(1)}%`;
 
 const settingText = (s: PairSetting) => `threshold ${s.threshold.toFixed(3)}, association ${s.associationThreshold}`;
 

@@ -4,14 +4,17 @@
  */
 import { compiledFor } from "../context.ts";
 import type { GoldDocument } from "../eval/gold.ts";
-import type { PreparedDocument } from "../eval/redocred.ts";
+import { goldEntityOf, type PreparedDocument } from "../eval/redocred.ts";
 import { normalizeName } from "../lexicon/normalize.ts";
 import { findMentions } from "../mentions/find.ts";
 import type { Mention } from "../mentions/types.ts";
 import { nameFeatures } from "../nameType/features.ts";
+import { chooseNameType } from "../nameType/guess.ts";
 import {
+  decodeNameTypeModel,
   NAME_TYPE_CLASSES,
   NAME_TYPE_MODEL_FORMAT,
+  nameTypeScores,
   type NameTypeClass,
   type NameTypeModelFile,
 } from "../nameType/model.ts";
@@ -60,14 +63,8 @@ function untypedNames(
 /** A Re-DocRED document's untyped names, labelled with the type of the gold entity a use overlaps (scorer's rule). */
 export function redocredNameExamples(doc: PreparedDocument, context: ExtractContext): NameExample[] {
   return untypedNames(doc.text, context, (uses) => {
-    for (const u of uses)
-      for (let g = 0; g < doc.goldSpans.length; g++)
-        for (const [from, to] of doc.goldSpans[g]) {
-          const overlap = Math.min(to, u.end) - Math.max(from, u.start);
-          if (overlap > 0 && overlap / Math.max(to - from, u.end - u.start) >= 0.5)
-            return REDOCRED_CLASS[doc.goldTypes[g]] ?? "other";
-        }
-    return "other";
+    const g = goldEntityOf(uses, doc.goldSpans);
+    return g < 0 ? "other" : (REDOCRED_CLASS[doc.goldTypes[g]] ?? "other");
   });
 }
 
@@ -116,4 +113,37 @@ export function trainNameTypeModel(
     features,
     ...quantizeWeights(weights),
   };
+}
+
+/** How a typer does on the names of the scored kinds: typed right, and right if every one were an organisation. */
+export interface NameTypeFigures {
+  names: number;
+  right: number;
+  asOrganizations: number;
+}
+
+/**
+ * Out-of-fold figures of the name types, per corpus: each `folds`-th of each corpus's documents is typed (as
+ * `chooseNameType` types at `margin`) by a model trained on the rest of both corpora.
+ */
+export function outOfFoldNameTypes(
+  corpora: Record<string, NameExample[][]>,
+  folds: number,
+  margin: number,
+): Record<string, NameTypeFigures> {
+  const out: Record<string, NameTypeFigures> = {};
+  for (const name of Object.keys(corpora)) out[name] = { names: 0, right: 0, asOrganizations: 0 };
+  for (let fold = 0; fold < folds; fold++) {
+    const kept = Object.values(corpora).flatMap((docs) => docs.filter((_, j) => j % folds !== fold).flat());
+    const model = decodeNameTypeModel(trainNameTypeModel(kept, "out of fold"));
+    for (const [name, docs] of Object.entries(corpora))
+      for (const ex of docs.filter((_, j) => j % folds === fold).flat()) {
+        if (ex.label === "other") continue;
+        const f = out[name];
+        f.names++;
+        if (chooseNameType(nameTypeScores(model, ex.features), margin) === ex.label) f.right++;
+        if (ex.label === "organization") f.asOrganizations++;
+      }
+  }
+  return out;
 }

@@ -67,13 +67,14 @@ const CONNECTORS = new Set([
     "des",
   ],
 ]);
-/** Head words of bodies and places named after people: "King Faisal Hospital", "Prince Sultan Air Base". */
-const NAMED_AFTER_HEADS = new Set([
-  ...["hospital", "university", "college", "school", "institute", "academy", "museum", "airport", "stadium"],
-  ...["foundation", "centre", "center", "base", "bridge", "park", "library", "prize", "award", "cup", "trophy"],
-]);
 /** Head words of bodies that a name holds once ("... University of ...", "... Medical School"). */
 const HEADS_OF_BODIES = new Set(["university", "college", "school", "institute", "academy", "hospital", "museum"]);
+/** Head words of bodies and places named after people: "King Faisal Hospital", "Prince Sultan Air Base". */
+const NAMED_AFTER_HEADS = new Set([
+  ...HEADS_OF_BODIES,
+  ...["airport", "stadium", "foundation", "centre", "center", "base", "bridge", "park", "library", "prize", "award"],
+  ...["cup", "trophy"],
+]);
 /** Common nouns that, after a name, say what kind of body it is ("the Democratic Centre party"). */
 const OUTLET_NOUNS_AFTER = new Set(["party", "group", "movement", "coalition", "alliance", "bloc", "team", "company"]);
 /** Two particles that join the parts of a person's name. */
@@ -400,8 +401,7 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
   // "King Faisal Hospital", "Prince Sultan Air Base": a title before the name of a body or place named after its
   // holder is part of that name.
   const namedAfter = to - from >= 3 && NAMED_AFTER_HEADS.has(tokens[to - 1].lower);
-  for (;;) {
-    if (namedAfter) break;
+  while (!namedAfter) {
     const next = afterTitle(tokens, start, to);
     // "NATO Secretary General Mark Rutte", "US Attorney General X": a known name qualifying the office is kept.
     const owner = next > start + 1 ? matchName(ctx.names, tokens, start, next - 1) : null;

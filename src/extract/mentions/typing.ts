@@ -179,19 +179,8 @@ const OUTLET_NOUNS = new Set([
 ]);
 
 const COMPASS = new Set([
-  "north",
-  "south",
-  "east",
-  "west",
-  "northern",
-  "southern",
-  "eastern",
-  "western",
-  "central",
-  "upper",
-  "lower",
-  "greater",
-  "new",
+  ...COMPASS_AFTER,
+  ...["northern", "southern", "eastern", "western", "upper", "lower", "greater", "new"],
 ]);
 
 /** First words of place names that also start saints' and people's names: "St Louis", "San Fernando". */
