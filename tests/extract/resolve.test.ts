@@ -337,4 +337,53 @@ describe("extract", () => {
     const army = extract("He fought for the Confederate States Army. Later he entered the Army as a general.");
     expect(army.merges.some((m) => m.surface === "Army")).toBe(false);
   });
+
+  describe("ambiguous surnames and short forms", () => {
+    it("joins a surname two people share to the only one named before it, and leaves it alone when both were", () => {
+      const r = extract(
+        "Kejriwal lost his seat to Parvesh Verma. Verma, 47, is the son of Sahib Singh Verma. " +
+          "Sheila Dikshit ran the city until 2013. Dikshit's son, Sandeep Dikshit, came third.",
+      );
+      expect(entity(r, "Parvesh Verma")?.aliases).toContain("Verma");
+      expect(entity(r, "Sheila Dikshit")?.aliases).toContain("Dikshit");
+      expect(r.entities.filter((e) => e.label === "Verma" || e.label === "Dikshit")).toEqual([]);
+      const both = extract("Sir George Prévost was born in 1767, the son of Augustine Prévost. Prévost served abroad.");
+      expect(entity(both, "George Prévost")?.aliases ?? []).not.toContain("Prévost");
+      expect(entity(both, "Augustine Prévost")?.aliases ?? []).not.toContain("Prévost");
+    });
+
+    it("keeps a surname a noun introduces as someone new, though one namesake came before", () => {
+      const r = extract(
+        "Vineeth Sreenivasan is a singer. Vineeth is the son of the screenwriter Sreenivasan. " +
+          "His brother Dhyan Sreenivasan acts.",
+      );
+      expect(entity(r, "Vineeth Sreenivasan")?.aliases ?? []).not.toContain("Sreenivasan");
+    });
+
+    it("joins a given name used alone to a three-word name that opens with it", () => {
+      const r = extract("Purbaya Yudhi Sadewa was sworn in as finance minister. Purbaya, 61, ordered the transfer.");
+      expect(entity(r, "Purbaya Yudhi Sadewa")?.aliases).toContain("Purbaya");
+    });
+
+    it("joins a body's last words to the body named after someone, but not to a name joined by 'of'", () => {
+      const r = extract(
+        "Rubin Observatory finds icy world\n\nAstronomers using the Vera C. Rubin Observatory in Chile found it. " +
+          "The American Friends of the Prado Museum paid. The Prado Museum said so.",
+      );
+      expect(entity(r, "Vera C. Rubin Observatory")?.aliases).toContain("Rubin Observatory");
+      expect(entity(r, "Prado Museum")).toBeDefined();
+      const assembly = extract(
+        "She led the Malagasy National Assembly. In 2013 she was elected to the National Assembly.",
+      );
+      expect(entity(assembly, "National Assembly")).toBeDefined();
+    });
+
+    it("joins an acronym to the body whose name it abbreviates, though a quotation opens with 'The' before it", () => {
+      const r = extract(
+        'It ousted the Aam Aadmi Party (AAP). "The AAP won Delhi as a movement," said Neha Bhardwaj. The AAP lost.',
+      );
+      expect(entity(r, "Aam Aadmi Party")?.mentions).toHaveLength(4);
+      expect(r.entities.some((e) => e.label.startsWith("The "))).toBe(false);
+    });
+  });
 });

@@ -487,5 +487,46 @@ describe("extract", () => {
       expect(entity(r, "Lee Zeldin")?.type).toBe("person");
       expect(relation(r, "lee-zeldin", "leads", "epa")).toBeDefined();
     });
+
+    it("types a firm by its leading 'Bank', its last 'Holding' or 'Film', and a unit before its name", () => {
+      const r = extract(
+        "Cash went to state lenders, including Bank Mandiri. Kühne Holding owns 30 percent. " +
+          "Komplizen Film co-produced it. Suzuki Motor, whose Indian unit Maruti Suzuki is the largest carmaker, said so.",
+      );
+      for (const name of ["Bank Mandiri", "Kühne Holding", "Komplizen Film", "Maruti Suzuki"])
+        expect(entity(r, name)?.type, name).toBe("organization");
+    });
+
+    it("does not make a team a person because 'who' follows it after an article", () => {
+      const r = extract("The Crusaders will meet either the Blues or the ACT Brumbies, who play in Auckland.");
+      expect(entity(r, "ACT Brumbies")?.type).toBe("organization");
+    });
+
+    it("keeps a university a possessive opens and a town ends whole, as an organisation", () => {
+      const r = extract("Declan Keogh, an astronomer at Queen's University Belfast, said it was rare.");
+      expect(entity(r, "Queen's University Belfast")?.type).toBe("organization");
+    });
+
+    it("types mountains named in the language of their land as places", () => {
+      const r = extract("The observatory sits on Cerro Pachón. The Subaru Telescope on Mauna Kea took images.");
+      expect(entity(r, "Cerro Pachón")?.type).toBe("location");
+      expect(entity(r, "Mauna Kea")?.type).toBe("location");
+    });
+  });
+
+  describe("acronyms and counts", () => {
+    it("reads a firm's acronym that spells a common word as a name", () => {
+      const r = extract("SAP has agreed to buy Nordlys. Analysts said SAP would gain.");
+      expect(entity(r, "SAP")?.type).toBe("organization");
+      expect(entity(r, "SAP")?.mentions).toHaveLength(2);
+    });
+
+    it("makes no entity of an abbreviation of a thing or of a count before 'of'", () => {
+      const r = extract(
+        "The CEO said GDP grew and AI firms rose. WOLFSBURG, Germany, Dec 2 (Reuters) - Tens of thousands of " +
+          "workers downed tools. Hundreds of people marched.",
+      );
+      for (const word of ["CEO", "GDP", "AI", "Tens", "Hundreds"]) expect(entity(r, word), word).toBeUndefined();
+    });
   });
 });

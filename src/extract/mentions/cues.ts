@@ -9,7 +9,7 @@ const FIRM_BEFORE = new Set([
   ...["bank", "lender", "firm", "broker", "brokerage", "insurer", "carmaker", "automaker", "retailer", "conglomerate"],
   ...["manufacturer", "supplier", "chipmaker", "startup", "airline", "outlet", "publisher", "consultancy", "rival"],
   ...["company", "group", "maker", "label", "studio", "developer", "fund", "operator", "subsidiary"],
-  ...["distributor", "contractor", "consortium", "shipyard", "builder", "investor"],
+  ...["distributor", "contractor", "consortium", "shipyard", "builder", "investor", "unit", "affiliate"],
 ]);
 /** People who work "at" a firm: "analysts at Morgan Stanley". */
 const FIRM_STAFF = new Set([
@@ -190,8 +190,15 @@ function personContext(tokens: Token[], from: number, to: number): boolean {
   )
     return true;
   if (SAYING.has(next) && PERSON_PRONOUNS.has(tokens[to + 1]?.lower ?? "")) return true;
-  // "X, who": unless X follows a preposition ("groups in Gràcia, who marched"), when "who" is the noun's before it.
-  if (next === "," && tokens[to + 1]?.lower === "who" && tokens[from - 1]?.pos !== "ADP") return true;
+  // "X, who": unless X follows a preposition ("groups in Gràcia, who marched"), when "who" is the noun's before it, or
+  // an article ("the ACT Brumbies, who play"), which comes before a team's name, not a person's.
+  if (
+    next === "," &&
+    tokens[to + 1]?.lower === "who" &&
+    tokens[from - 1]?.pos !== "ADP" &&
+    tokens[from - 1]?.lower !== "the"
+  )
+    return true;
   if (next === "was" && PERSON_PASSIVE.has(tokens[to + 1]?.lower ?? "")) return true;
   if (next === "(" && lifeDates(tokens, to + 1)) return true;
   // "Eva Bosáková, née Věchtová": a maiden name.

@@ -29,10 +29,13 @@ import { afterTitle } from "./titles.ts";
 import {
   commonWordStartingSentence,
   isDemonymNoun,
+  isConceptAcronym,
+  isCountOf,
   isHeadOnly,
   isPortfolio,
   isSentenceOpener,
   onlySentenceInitial,
+  startsSentence,
 } from "./weak.ts";
 import { DocumentTitles, ofHeaded } from "./works.ts";
 import { placeLookup } from "../geo/places.ts";
@@ -264,7 +267,8 @@ function step(
     isCapitalized(t) &&
     t.text.length > 1 &&
     !SHORT_PREFIX_POS.has(t.pos) &&
-    a.sentences[t.sentence].from !== i &&
+    // '"The AAP won"': a quotation's first word is its sentence's.
+    !startsSentence(a, i) &&
     tokens[i - 1].pos !== "SPACE" &&
     // "NEW YORK, Feb 5 (AP) — The Charlotte Hornets": a dash after a dateline opens the story's first sentence.
     !/^[—–-]$/.test(tokens[i - 1].text) &&
@@ -415,8 +419,9 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
     if (next > start) start = next;
     else {
       const role = matchPhrase(ctx.roles, tokens, start, to);
-      // "Premier League", "Chancellor Hotel": a role word before a lone head word is part of the name.
-      if (!role || (role.to === to - 1 && isNameHead(tokens[to - 1].lower))) break;
+      // "Premier League", "Chancellor Hotel": a role word before a lone head word is part of the name, and so is one
+      // that owns the rest ("Queen's University Belfast").
+      if (!role || (role.to === to - 1 && isNameHead(tokens[to - 1].lower)) || tokens[role.to]?.lower === "'s") break;
       start = role.to;
     }
     titled = true;
@@ -479,6 +484,8 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
     (end - start === 1 &&
       (isDemonymNoun(ctx, tokens[start].lower) ||
         isHeadOnly(tokens, start) ||
+        isConceptAcronym(tokens[start].text) ||
+        isCountOf(tokens, start) ||
         (onlySentenceInitial(a, start) && commonWordStartingSentence(a, start)))) ||
     (type === null &&
       end - start === 1 &&
@@ -772,7 +779,16 @@ function namePossessive(tokens: Token[], from: number, j: number, to: number): n
   // finishes it ("Federation of Air Line Pilots' Associations").
   if (ofHeaded(tokens, from, j, ofHead) && k - j > 2) return j;
   const last = tokens[k - 1].lower;
-  return k > j + 1 && (endsOrgName(last) || endsOrgName(singular(last))) ? k : j;
+  // "Queen's University Belfast", "King's College London": the body's head word may come before its town.
+  const owned = k > j + 1 && (endsOrgName(last) || endsOrgName(singular(last)) || isCollegeHead(tokens[j + 1].lower));
+  return owned ? k : j;
+}
+
+/** Heads of the learned bodies that a town's name may follow: "University Belfast", "College London". */
+const COLLEGE_HEADS = new Set(["university", "college"]);
+
+function isCollegeHead(word: string): boolean {
+  return COLLEGE_HEADS.has(word);
 }
 
 /** A plural's "-s" dropped ("pilots", "associations"), for lexicons that list the singular; other words unchanged. */

@@ -52,7 +52,7 @@ const ORG_HEADS = new Set([
   ...["logistics", "lines", "robotics", "semiconductor", "semiconductors", "materials", "aerospace", "automotive"],
   ...["software", "solutions", "foods", "beverages", "bancorp", "refining", "exploration", "survey", "haulage"],
   ...["pharma", "biologics", "biopharma", "telecom", "energy", "healthcare", "health", "archives", "juniors"],
-  ...["distribution", "producciones", "produções", "productions"],
+  ...["distribution", "producciones", "produções", "productions", "holding", "film"],
 ]);
 /**
  * Last words that make a name an organisation but take no "for" complement into it ("People's Progressive Front";
@@ -64,7 +64,7 @@ const LEADING_ORG = new Set([
   ...["centre", "center", "institute", "instituto", "institut", "banco", "banque", "grupo", "groupe", "compagnie"],
   ...["universidad", "universidade", "università", "université", "universität", "universitat"],
   ...["olympique", "sporting", "atlético", "atletico", "dynamo", "dinamo", "borussia", "real", "racing", "société"],
-  ...["team", "club", "pt", "pt."],
+  ...["team", "club", "pt", "pt.", "bank"],
   ...["centro", "fundación", "fundação", "fondation", "asociación", "associação", "istituto", "compañía", "companhia"],
 ]);
 /** Place words that are also common surnames: "Helen Marsh", "Damon Hill", "Sally Field" are people. */
@@ -113,6 +113,8 @@ const LEADING_PLACE = new Set([
   "loch",
   // "Via Prenestina", "Rue de Rivoli", "Calle Mayor", "Piazza Navona": a street's name in the languages of its city.
   ...["via", "rue", "calle", "avenida", "piazza", "plaza", "strada", "rua"],
+  // "Cerro Pachón", "Mauna Kea", "Isla Mujeres": a mountain's, volcano's or island's name in the language of its land.
+  ...["cerro", "mauna", "pico", "volcán", "nevado", "isla", "ilha", "laguna"],
 ]);
 /** Common nouns after a name that make it a place: "the Santiago Bernabeu stadium". */
 const FOLLOWING_PLACE = new Set([
@@ -422,10 +424,14 @@ export function typeName(
   // "Ministry of Forests", "University of Oxford", "District Court for the Northern District", "Standing Committee on
   // Finance": the word before the first "of", "for" or "on" heads the name, whatever ends it.
   const of = words.findIndex((w) => w === "of" || w === "for" || w === "on");
+  // "Queen's University Belfast": what the possessive owns heads the name, whatever town ends it.
+  const owned = words.indexOf("'s") + 1;
   const last =
     of > 0 && (ORG_HEADS.has(words[of - 1]) || PLACE_HEADS.has(words[of - 1]))
       ? words[of - 1]
-      : words[words.length - 1];
+      : owned > 0 && owned < words.length - 1 && ORG_HEADS.has(words[owned])
+        ? words[owned]
+        : words[words.length - 1];
   // "House of Representatives", "House of Commons": a chamber, not a building.
   if (last === "house" && words[of] === "of") return "organization";
   if (endsOrgName(last)) return "organization";

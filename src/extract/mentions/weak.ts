@@ -23,6 +23,29 @@ export function isHeadOnly(tokens: Token[], k: number): boolean {
   return tokens[k + 1]?.pos !== "NUM" && tokens[k - 1]?.pos !== "NUM";
 }
 
+/**
+ * Abbreviations of things, not of names: written in capitals like a firm's acronym, they name no one ("GDP grew",
+ * "AI firms", "the CEO said").
+ */
+const CONCEPT_ACRONYMS = new Set([
+  ...["gdp", "gnp", "cpi", "ai", "agi", "ceo", "cfo", "coo", "cto", "ipo", "vat", "tv", "pc", "it", "dna", "rna"],
+  ...["hiv", "aids", "covid", "sars", "mri", "gps", "suv", "ev", "evs", "lng", "lpg", "ngo", "ngos", "mp", "mps"],
+  ...["pm", "am", "gmt", "utc", "id", "iq", "uv", "led", "atm", "phd", "mba", "ok", "faq", "ceos", "ipos", "vip"],
+]);
+
+/** Words that count before "of" ("Tens of thousands of workers"), capitalised only to open a sentence. */
+const COUNTS = new Set(["tens", "dozens", "scores", "hundreds", "thousands", "millions", "billions"]);
+
+/** Whether the word at `k` is a count before "of" ("Hundreds of people"), which names no one. */
+export function isCountOf(tokens: Token[], k: number): boolean {
+  return COUNTS.has(tokens[k].lower) && tokens[k + 1]?.lower === "of";
+}
+
+/** Whether the word is an abbreviation of a thing ("GDP", "CEO"), which a text capitalises without naming anyone. */
+export function isConceptAcronym(text: string): boolean {
+  return /^\p{Lu}+s?$/u.test(text) && CONCEPT_ACRONYMS.has(text.toLowerCase());
+}
+
 /** "Dutchman", "Frenchwomen": a demonym made a noun for a person is not a name. */
 export function isDemonymNoun(ctx: CompiledContext, word: string): boolean {
   const stem = /^(.+?)(?:man|men|woman|women)$/.exec(word)?.[1];
@@ -94,7 +117,7 @@ export function isSentenceOpener(a: Analysis, k: number): boolean {
 const OPENING_MARKS = new Set(['"', "\u201c", "'", "\u2018", "("]);
 
 /** Whether token `k` is the first word of its sentence (line breaks or an opening quote may come before it). */
-function startsSentence(a: Analysis, k: number): boolean {
+export function startsSentence(a: Analysis, k: number): boolean {
   let first = a.sentences[a.tokens[k].sentence].from;
   while (first < k && (a.tokens[first].text.trim() === "" || OPENING_MARKS.has(a.tokens[first].text))) first++;
   return first === k;

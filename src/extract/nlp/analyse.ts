@@ -144,6 +144,7 @@ function joinHyphens(
     tokens.push(t);
   }
   for (const t of tokens) t.lower = foldQuotes(t.text.toLowerCase());
+  readAcronymsAsNames(tokens);
   const sentences: Sentence[] = [];
   for (const [a, b] of sentenceSpans) {
     // Blank text gives wink-nlp a sentence without tokens; it has nothing to offer.
@@ -155,6 +156,22 @@ function joinHyphens(
   }
   const numeric: NumericSpan[] = numericSpans.map(([a, b], k) => ({ from: map[a], to: map[b] + 1, kind: kinds[k] }));
   return { text, tokens, sentences, numeric };
+}
+
+/** A word in capitals of two to six letters: "SAP", "ARM", "ICE". */
+const ACRONYM = /^\p{Lu}{2,6}$/u;
+
+/**
+ * wink-nlp tags an acronym that spells a common word as that noun ("SAP", "NEST"); written in capitals between words
+ * that are not, it is a name, as the acronyms it does tag ("IBM", "GDP") are. A run of capitals is a headline, left as
+ * tagged.
+ */
+function readAcronymsAsNames(tokens: Token[]): void {
+  const shouting = (t: Token | undefined) => !!t && t.text.length > 1 && ACRONYM.test(t.text);
+  tokens.forEach((t, k) => {
+    if (t.pos === "NOUN" && ACRONYM.test(t.text) && !shouting(tokens[k - 1]) && !shouting(tokens[k + 1]))
+      t.pos = "PROPN";
+  });
 }
 
 const LETTERS = /^\p{L}+$/u;

@@ -8,6 +8,7 @@ import { normalizeName } from "../lexicon/normalize.ts";
 import type { LexiconEntry } from "../lexicon/types.ts";
 import type { Mention } from "../mentions/types.ts";
 import type { Analysis } from "../nlp/types.ts";
+import { isVocabularyWord } from "../nlp/analyse.ts";
 import type { MergeRecord, MergeRule } from "../types.ts";
 import { isCommonWord, isFirstName, isOrgHead } from "../mentions/typing.ts";
 import { isLocative, isPlaceUse } from "./capitals.ts";
@@ -83,7 +84,10 @@ export function resolveMentions(
   // An acronym given in brackets after its body's name goes before its other uses, which may come earlier (a headline).
   pending.sort((x, y) => y.to - y.from - (x.to - x.from) || +givenAcronym(a, y) - +givenAcronym(a, x));
   for (const m of pending) {
-    if (m.to - m.from === 1 && (r.surname(m) || r.shortName(m) || r.acronym(m, a) || r.sameLabel(m) || r.firstWord(m)))
+    if (
+      m.to - m.from === 1 &&
+      (r.surname(m, a) || r.shortName(m) || r.acronym(m, a) || r.sameLabel(m) || r.firstWord(m))
+    )
       continue;
     if (m.to - m.from > 1 && m.type === "person" && r.surnameTail(m)) continue;
     if (m.weak) continue;
@@ -227,14 +231,21 @@ class Resolver {
     this.add(`known:${entry.origin}:${entry.id}`, m, { label: entry.label, type: entry.type, entry }, rule);
   }
 
-  /** "Podolyak" joins the one person of the document whose name ends with it; two candidates mean no merge. */
-  surname(m: Mention): boolean {
+  /**
+   * "Podolyak" joins the one person of the document whose name ends with it. Of two or more, it joins the only one
+   * named before it ("Parvesh Verma ... Verma, 47, is the son of Sahib Singh Verma"), unless a noun introduces it as
+   * someone new ("the screenwriter Sreenivasan").
+   */
+  surname(m: Mention, a: Analysis): boolean {
     const word = normalizeName(m.surface);
     const people = this.clusters.filter(
       (c) => c.type === "person" && surnamesOf(c.label).some((w) => normalizeName(w) === word),
     );
-    if (people.length !== 1 || normalizeName(people[0].label) === word) return false;
-    this.attach(people[0], m, "surname");
+    const introduced = a.tokens[m.from - 1]?.pos === "NOUN" && /^\p{Ll}/u.test(a.tokens[m.from - 1].text);
+    const before = people.filter((c) => c.mentions.some((x) => x.start < m.start));
+    const person = people.length === 1 ? people[0] : before.length === 1 && !introduced ? before[0] : null;
+    if (!person || normalizeName(person.label) === word) return false;
+    this.attach(person, m, "surname");
     return true;
   }
 
@@ -249,8 +260,10 @@ class Resolver {
     const word = normalizeName(m.surface);
     const people = this.clusters.filter((c) => {
       const words = c.label.split(" ");
-      // Two words, the second a name's ("Sonic Team", "Avenue SW" are no one's names).
-      const named = words.length === 2 && !isCommonWord(words[1].toLowerCase()) && !/^\p{Lu}+$/u.test(words[1]);
+      // Two or three words, the others a name's ("Purbaya Yudhi Sadewa"; "Sonic Team", "Avenue SW" are no one's names).
+      const named =
+        (words.length === 2 || words.length === 3) &&
+        words.slice(1).every((w) => !isCommonWord(w.toLowerCase()) && !/^\p{Lu}+$/u.test(w));
       return c.type === "person" && named && normalizeName(words[0]) === word;
     });
     if (people.length !== 1) return false;
@@ -345,11 +358,15 @@ class Resolver {
     );
     for (const short of [...orgs, ...looksPersonal]) {
       const words = normalizeName(short.label) + " ";
+      // "Rubin Observatory" of "Vera C. Rubin Observatory": the last words of a body named after someone, when the
+      // first of them is a name's ("National Party" may be another party's).
+      const tail = short.type === "organization" && ownTail(short.label) ? ` ${normalizeName(short.label)}` : null;
       const longer = orgs.filter(
         (c) =>
           c !== short &&
           c.mentions.length > 0 &&
           (normalizeName(c.label).startsWith(words) ||
+            (tail !== null && normalizeName(c.label).endsWith(tail) && !JOINING_WORDS.test(c.label)) ||
             membersOf(short.label, c.label) ||
             withoutDemonym(short.label, c.label)),
       );
@@ -371,6 +388,16 @@ class Resolver {
     });
     return { clusters: this.clusters, merges: this.merges };
   }
+}
+
+/** Words that join two names into one, after which a body's last words may be another's ("Friends of the Prado Museum"). */
+const JOINING_WORDS = / (?:and|of|for|&) /;
+
+/** Whether a body's name of two or more words opens with a word no dictionary has ("Rubin Observatory"). */
+function ownTail(label: string): boolean {
+  const words = label.split(" ");
+  const first = words[0].toLowerCase();
+  return words.length >= 2 && !isCommonWord(first) && !isVocabularyWord(first) && /^\p{Lu}\p{Ll}/u.test(words[0]);
 }
 
 /** The person an organisation is named after, as a mention of its own (nested in the organisation's). */
