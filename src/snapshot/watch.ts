@@ -46,8 +46,11 @@ export function watchSnapshotFile(
   const { debounceMs, pollMs } = { ...DEFAULT_SNAPSHOT_WATCH_OPTIONS, ...options };
   let last = known;
   let pending: NodeJS.Timeout | null = null;
+  // An event already queued when the watch is closed may still be delivered: nothing is reported after stop.
+  let stopped = false;
   const look = () => {
     pending = null;
+    if (stopped) return;
     const now = fileIdentity(file);
     if (now === last) return;
     last = now;
@@ -60,6 +63,7 @@ export function watchSnapshotFile(
   const folderWatch = watchFolder(file, soon);
   const poll = pollMs > 0 ? setInterval(look, pollMs).unref() : null;
   return () => {
+    stopped = true;
     folderWatch?.close();
     if (pending) clearTimeout(pending);
     if (poll) clearInterval(poll);
