@@ -26,6 +26,7 @@ import { measurePeers } from "./measure/python.ts";
 import { measureSearch } from "./measure/search.ts";
 import { measureSnapshot } from "./measure/snapshot.ts";
 import { measureSnapshotStart } from "./measure/snapshotStart.ts";
+import { measureReplica } from "./measure/replica.ts";
 import { measureWrites } from "./measure/writes.ts";
 import { fixedPairs } from "./pairs.ts";
 import { formatTable, machineInfo, round, writeResults, type BenchResults, type Row } from "./report.ts";
@@ -44,6 +45,7 @@ const TIER_GROUPS = [
   "window",
   "search",
   "snapshot",
+  "replica",
   "python",
   "http",
   "burst",
@@ -137,6 +139,11 @@ for (const tier of TIER_GROUPS.some(wants) ? tiers : []) {
   if (wants("snapshot")) {
     await step(label, "snapshot vs index build", () => measureSnapshot(label, graph, path.join(BENCH_OUT, "snapshot")));
     await step(label, "npm start on the snapshot vs --eager-graph", () => measureSnapshotStart(label, file, pairs[0]));
+  }
+  if (wants("replica")) {
+    await step(label, "read replicas on one snapshot, and a swap", () =>
+      measureReplica(label, graph, path.join(BENCH_OUT, "replica")),
+    );
   }
   if (wants("python")) await step(label, "networkx / igraph", () => measurePeers(label, file, pairs, ours, BENCH_OUT));
   if (wants("http")) {

@@ -34,13 +34,13 @@ const PHASES: [mark: string, what: string][] = [
 ];
 
 /** Starts `kg serve --graph file` (with `extraArgs`) on 127.0.0.1:0 and returns its URL and a stop function. */
-export async function startKgServer(
-  file: string,
-  command: "node" | "npm",
-  timeoutMs: number,
-  extraArgs: string[] = [],
-) {
-  const args = ["--graph", file, "--port", "0", "--host", "127.0.0.1", "--read-only", ...extraArgs];
+export function startKgServer(file: string, command: "node" | "npm", timeoutMs: number, extraArgs: string[] = []) {
+  return startKgServe(["--graph", file, "--read-only", ...extraArgs], command, timeoutMs);
+}
+
+/** Starts `kg serve` with `serveArgs` on 127.0.0.1:0; its URL, spawn → "serving" time, stop function and pid. */
+export async function startKgServe(serveArgs: string[], command: "node" | "npm", timeoutMs: number) {
+  const args = [...serveArgs, "--port", "0", "--host", "127.0.0.1"];
   const t0 = performance.now();
   const child =
     command === "npm"

@@ -21,7 +21,8 @@ export class ServedGraph extends EventEmitter {
   #graph: KnowledgeGraph | null;
   #version = 1;
   #status: ServedGraphStatus = { type: "ok" };
-  readonly #ready: Promise<KnowledgeGraph>;
+  /** The wait for the next graph while there is none (set by {@link ServedGraph.#pend}). */
+  #ready: Promise<KnowledgeGraph> | null = null;
   #settle: { resolve: (graph: KnowledgeGraph) => void; reject: (error: Error) => void } | null = null;
   readonly #preparers = new Set<GraphPreparer>();
   /** The last publish under way: the next one waits for it, so versions are served in the order published. */
@@ -37,13 +38,23 @@ export class ServedGraph extends EventEmitter {
   constructor(graph: KnowledgeGraph | null) {
     super();
     this.#graph = graph;
-    this.#ready = graph
-      ? Promise.resolve(graph)
-      : new Promise((resolve, reject) => {
-          this.#settle = { resolve, reject };
-        });
+    if (!graph) this.#pend();
+  }
+
+  /** A new wait for the next graph, unless one is already under way. */
+  #pend(): void {
+    if (this.#settle) return;
+    this.#ready = new Promise((resolve, reject) => {
+      this.#settle = { resolve, reject };
+    });
     // A build that fails with no request waiting is reported by status, not as an unhandled rejection.
     this.#ready.catch(() => undefined);
+  }
+
+  /** Hands `graph` to whoever waits for one. */
+  #resolve(graph: KnowledgeGraph): void {
+    this.#settle?.resolve(graph);
+    this.#settle = null;
   }
 
   /** Whether the graph is there (always, unless the server started on a snapshot and is still building it). */
@@ -53,7 +64,7 @@ export class ServedGraph extends EventEmitter {
 
   /** The graph once it is there; rejects when its build failed. */
   whenReady(): Promise<KnowledgeGraph> {
-    return this.#graph ? Promise.resolve(this.#graph) : this.#ready;
+    return this.#graph ? Promise.resolve(this.#graph) : this.#ready!;
   }
 
   /**
@@ -79,13 +90,27 @@ export class ServedGraph extends EventEmitter {
   fulfil(graph: KnowledgeGraph): void {
     if (this.#graph) throw new Error("served graph: the graph is already there; use replace() to swap it");
     this.#graph = graph;
-    this.#settle?.resolve(graph);
+    this.#resolve(graph);
   }
 
   /** Records that the pending graph could not be built: whoever waits for it gets `error`. */
   failBuild(error: Error): void {
     this.#status = { type: "error", message: error.message };
     this.#settle?.reject(error);
+    this.#settle = null;
+  }
+
+  /**
+   * Stops serving the current graph, as if the server had just started on a snapshot: the version increases, readers
+   * that need the graph wait for the next one (handed over by {@link fulfil} or {@link publish}). What a read replica
+   * does when its snapshot is replaced, so that no request mixes the old graph with the new snapshot.
+   */
+  retire(): void {
+    if (this.#graph) this.#retiredAt.set(this.#graph, this.#version);
+    this.#graph = null;
+    this.#version++;
+    this.#status = { type: "ok" };
+    this.#pend();
   }
 
   /** Has `preparer` ready every graph {@link publish}ed from now on; returns what stops it. */
@@ -120,6 +145,7 @@ export class ServedGraph extends EventEmitter {
     this.#graph = graph;
     this.#version++;
     this.#status = { type: "ok" };
+    this.#resolve(graph);
     this.emit("change", graph);
   }
 
@@ -130,6 +156,23 @@ export class ServedGraph extends EventEmitter {
    */
   openReader(): () => void {
     return this.#count(this.#readers, this.#version);
+  }
+
+  /**
+   * Resolves once every reader opened while `version` or an earlier one was served has ended: what was served then
+   * (a retired snapshot's open file) is in no one's hands any more.
+   */
+  whenReadersEnd(version: number): Promise<void> {
+    const open = () => [...this.#readers.keys()].some((opened) => opened <= version);
+    return new Promise((resolve) => {
+      const check = () => {
+        if (open()) return;
+        this.off("released", check);
+        resolve();
+      };
+      this.on("released", check);
+      check();
+    });
   }
 
   /** Keeps `graph` from being {@link recyclable} until the returned function is called (e.g. while it is saved). */

@@ -235,6 +235,18 @@ export const HealthResponseSchema = z.looseObject({
     .describe(
       "building: the server started on its snapshot and builds the full graph in the background; paths, search, node detail and neighbours answer meanwhile, other routes wait for it",
     ),
+  snapshot: z
+    .looseObject({
+      file: z.string(),
+      key: z.string(),
+      checksum: z.string(),
+      loadedAt: z.string(),
+      refused: z.object({ at: z.string(), reason: z.string(), message: z.string() }).optional(),
+    })
+    .optional()
+    .describe(
+      "a read replica (kg serve --read-only --snapshot FILE) only: the snapshot it serves, when it was loaded, and the last new file refused since",
+    ),
 });
 
 /** Body of GET /api/graph (route in routes/graph.ts). */

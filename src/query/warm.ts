@@ -48,7 +48,8 @@ export function warmQueryIndexes(served: ServedGraph, options: Partial<WarmOptio
   });
   const onChange = (graph: KnowledgeGraph) => {
     setImmediate(() => {
-      if (served.graph !== graph || (cachedPathIndex(graph) && cachedSearchIndex(graph))) return;
+      // Not served any more (replaced again, or retired by a read replica given a new snapshot): nothing to warm.
+      if (!served.ready || served.graph !== graph || (cachedPathIndex(graph) && cachedSearchIndex(graph))) return;
       report(graph, drain(indexSteps(graph, draw)), 1);
     });
   };

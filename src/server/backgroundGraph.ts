@@ -13,11 +13,21 @@ export interface BackgroundGraphOptions {
   build: Partial<Omit<GraphBuildOptions, "signal">>;
   /** Waited for before the build starts; tests hold it to query a server whose graph is not built yet. */
   gate: Promise<void> | null;
+  /**
+   * Serves the built graph: null hands it to the server waiting for its first graph (`fulfil`); a read replica
+   * given a new snapshot publishes it instead (its indexes warmed first, its version a new one).
+   */
+  serve: ((graph: KnowledgeGraph) => Promise<void>) | null;
   /** Called once the graph is served (writes, the overview's warm-up). */
   onReady: (graph: KnowledgeGraph) => void;
 }
 
-export const DEFAULT_BACKGROUND_GRAPH_OPTIONS: BackgroundGraphOptions = { build: {}, gate: null, onReady: () => {} };
+export const DEFAULT_BACKGROUND_GRAPH_OPTIONS: BackgroundGraphOptions = {
+  build: {},
+  gate: null,
+  serve: null,
+  onReady: () => {},
+};
 
 /** A build under way; `stop` abandons it (at its next slice) and resolves once it has ended. */
 export interface BackgroundGraph {
@@ -35,7 +45,7 @@ export function buildInBackground(
   file: string,
   options: Partial<BackgroundGraphOptions> = {},
 ): BackgroundGraph {
-  const { build, gate, onReady } = { ...DEFAULT_BACKGROUND_GRAPH_OPTIONS, ...options };
+  const { build, gate, serve, onReady } = { ...DEFAULT_BACKGROUND_GRAPH_OPTIONS, ...options };
   const abort = new AbortController();
   const done = (async () => {
     if (gate) await Promise.race([gate, aborted(abort.signal)]);
@@ -44,7 +54,8 @@ export function buildInBackground(
     // The graph is made of the snapshot's own ids: this compares each id with itself, then hands over the indexes.
     const refusal = seedFromSnapshot(graph, snapshot, file);
     if (refusal) throw new Error(refusal.message);
-    ctx.served.fulfil(graph);
+    if (serve) await serve(graph);
+    else ctx.served.fulfil(graph);
     onReady(graph);
     const ms = Math.round(performance.now() - started);
     logger.info({ nodes: graph.order, edges: graph.size, ms }, "graph built from the snapshot");

@@ -13,6 +13,19 @@ import type { PathWorkerPool } from "./pathWorkers/pool.ts";
 /** Who may write: anyone who can reach the (loopback) server, token holders, or no one (with the reason). */
 export type WriteAccess = { type: "open" } | { type: "token"; token: string } | { type: "off"; reason: string };
 
+/** The snapshot a read replica serves (`kg serve --read-only --snapshot FILE`), as /api/health reports it. */
+export interface ServedSnapshotInfo {
+  file: string;
+  /** What the snapshot says it was made from (see src/snapshot/key.ts). */
+  key: string;
+  /** Its header's checksum: tells two snapshots apart. */
+  checksum: string;
+  /** When it was read and checked (ISO 8601). */
+  loadedAt: string;
+  /** The last new file at `file` refused since (this snapshot went on being served); absent when none was. */
+  refused?: { at: string; reason: string; message: string };
+}
+
 /** Shared state handed to each route module. */
 export interface ServerContext {
   served: ServedGraph;
@@ -21,6 +34,8 @@ export interface ServerContext {
    * graph (see answerView.ts); absent when the server built the graph before listening.
    */
   snapshotView?: ServedView;
+  /** What a read replica serves; absent for any other server. */
+  servedSnapshot?: () => ServedSnapshotInfo;
   /** graph-data root the documents and writes go to; null when serving a standalone file (--graph). */
   dataRoot: string | null;
   /** When true, every write endpoint answers 403. */

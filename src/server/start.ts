@@ -29,6 +29,7 @@ import { recoverPendingWrites } from "../store/transaction.ts";
 import type { Extractor } from "../ingest/types.ts";
 import { defaultPathWorkers, PathWorkerPool } from "./pathWorkers/pool.ts";
 import type { OverviewOptions } from "../query/overview.ts";
+import { openReplica, type ReplicaOptions } from "./replica.ts";
 
 /** Tunables of {@link startServer}. */
 export interface ServeOptions {
@@ -68,6 +69,13 @@ export interface ServeOptions {
    * startServer resolves; `kg serve` turns it on.
    */
   startOnSnapshot: boolean;
+  /**
+   * Serve this snapshot file alone, as a read replica (README, "Read replicas"): no graph-data/ or graph file; a new
+   * snapshot put at the path is picked up. Needs {@link ServeOptions.readOnly}.
+   */
+  snapshotFile: string | null;
+  /** How a read replica watches and checks its file. */
+  replica: Partial<ReplicaOptions>;
   /** With {@link ServeOptions.startOnSnapshot}: the background build waits for this first (tests hold it). */
   graphBuildGate: Promise<void> | null;
   app: Partial<AppOptions>;
@@ -88,6 +96,8 @@ export const DEFAULT_SERVE_OPTIONS: ServeOptions = {
   pathWorkers: defaultPathWorkers(),
   draw: {},
   startOnSnapshot: false,
+  snapshotFile: null,
+  replica: {},
   graphBuildGate: null,
   app: {},
 };
@@ -187,14 +197,19 @@ function clientErrorAnswer(
 /** Starts the HTTP server; resolves once it is listening. */
 export async function startServer(options: Partial<ServeOptions> = {}): Promise<RunningServer> {
   const opts = { ...DEFAULT_SERVE_OPTIONS, ...options };
+  if (opts.snapshotFile && !opts.readOnly)
+    throw new Error(
+      "read replica: a server on a snapshot file alone takes no writes; set readOnly (kg serve --read-only)",
+    );
+  const replica = opts.snapshotFile ? await openReplica(opts.snapshotFile, opts.replica) : null;
   // A write cut short by a crash is finished or discarded before anything is read.
-  if (!opts.graphFile) recoverPendingWrites(dataFilesOf(opts.dataRoot));
-  const early = opts.startOnSnapshot ? readStartSnapshot(opts) : null;
-  const loaded = early?.type === "ok" ? null : loadServedGraphOrLastGood(opts);
+  if (!opts.graphFile && !replica) recoverPendingWrites(dataFilesOf(opts.dataRoot));
+  const early = opts.startOnSnapshot && !replica ? readStartSnapshot(opts) : null;
+  const loaded = early?.type === "ok" || replica ? null : loadServedGraphOrLastGood(opts);
   const context: ServerContext = {
     served: new ServedGraph(loaded?.graph ?? null),
     ...(early?.type === "ok" ? { snapshotView: snapshotView(early.snapshot) } : {}),
-    dataRoot: opts.graphFile ? null : dataFilesOf(opts.dataRoot).root,
+    dataRoot: opts.graphFile || replica ? null : dataFilesOf(opts.dataRoot).root,
     readOnly: opts.readOnly,
     fetch: { allowPrivate: opts.allowPrivateFetch },
     draw: opts.draw,
@@ -211,13 +226,16 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
     stopServing = serveGraph(context, opts, () => {
       if (snapshot && seeded.type === "refused") saveSnapshot(loaded.graph, snapshot.file, snapshot.key);
     });
+  } else if (replica) {
+    const onFirstGraph = () => (stopServing = serveGraph(context, opts));
+    background = replica.serve(context, { gate: opts.graphBuildGate, onFirstGraph });
   } else if (early?.type === "ok") {
     background = buildInBackground(context, early.snapshot, early.target.file, {
       gate: opts.graphBuildGate,
       onReady: () => (stopServing = serveGraph(context, opts)),
     });
   }
-  const closeSnapshot = () => (early?.type === "ok" ? early.snapshot.close() : undefined);
+  const closeSnapshot = () => (early?.type === "ok" ? early.snapshot.close() : replica?.close());
   const server = createGuardedServer(
     createRequestHandler(context, { ...opts.app, hosts: { boundHost: opts.host, allowedHosts: opts.allowedHosts } }),
     opts.timeouts,

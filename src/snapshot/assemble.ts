@@ -136,6 +136,7 @@ export function assembleSnapshot(
   const records = attributeReaders(s, recordReaderOf(header, s, fd, file), pathIndex.nodeIndex, edges);
   return {
     key: header.key,
+    checksum: header.core.checksum,
     order: n,
     size: m,
     pathIndex,
@@ -200,7 +201,17 @@ function attributeReaders(
   reader: RecordReader,
   nodeIndex: Map<string, number>,
   edges: string[],
-): Pick<Snapshot, "nodeAttributes" | "edgeAttributes" | "nodeRecords" | "edgeRecords" | "graphAttributes" | "close"> {
+): Pick<
+  Snapshot,
+  | "nodeAttributes"
+  | "edgeAttributes"
+  | "nodeRecords"
+  | "edgeRecords"
+  | "graphAttributes"
+  | "recordBlocks"
+  | "checkRecordBlocks"
+  | "close"
+> {
   const section = (name: string, offsets: Float64Array) => {
     const entry = s.records(name);
     checkOffsets(name, offsets, entry.bytes);
@@ -229,6 +240,8 @@ function attributeReaders(
     },
     nodeRecords: (from, to) => nodeRecord.batch(from, to) as EntityAttributes[],
     edgeRecords: (from, to) => edgeRecord.batch(from, to) as RelationAttributes[],
+    recordBlocks: reader.blocks,
+    checkRecordBlocks: (from, to) => reader.checkBlocks(from, to),
     close: () => reader.close(),
   };
 }

@@ -17,6 +17,14 @@ export {
   type SnapshotPlaceOptions,
 } from "./key.ts";
 export { FORMAT_VERSION } from "./format.ts";
+export { verifyRecords, DEFAULT_VERIFY_OPTIONS, type VerifyOptions } from "./verify.ts";
+export {
+  watchSnapshotFile,
+  fileIdentity,
+  DEFAULT_SNAPSHOT_WATCH_OPTIONS,
+  type FileIdentity,
+  type SnapshotWatchOptions,
+} from "./watch.ts";
 export type {
   Snapshot,
   SnapshotColumns,

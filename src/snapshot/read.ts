@@ -82,7 +82,7 @@ function readOpen(fd: number, file: string, expected: SnapshotExpectation): Snap
     core.offset % 8 === 0;
   if (fileBytes > header.fileBytes || !laidOut)
     return refuse("corrupt", `snapshot: ${file} is ${fileBytes} bytes, not laid out as its header says`);
-  if (header.key !== expected.key)
+  if (expected.key !== null && header.key !== expected.key)
     return refuse("stale", `snapshot: ${file} was made from "${header.key}", not from "${expected.key}"`);
   const body = new SharedArrayBuffer(core.bytes);
   const bodyView = new Uint8Array(body);
@@ -125,6 +125,7 @@ export function refuse(reason: SnapshotRefusalReason, message: string): Snapshot
   return {
     type: "refused",
     reason,
+    problem: message,
     message: `${message}; the path and search indexes will be rebuilt from the graph and the snapshot written again`,
   };
 }

@@ -13,7 +13,11 @@ export interface SnapshotMeta {
 
 /** What {@link readSnapshot} must find: the key the graph to serve has now, and optionally its ids. */
 export interface SnapshotExpectation {
-  key: string;
+  /**
+   * Null takes the snapshot's own key as it is (a read replica, which has none of the inputs to compute one): its
+   * checksum still vouches for the file.
+   */
+  key: string | null;
   /**
    * The ids of the graph the snapshot is to serve, in its order (`graph.nodes()`, `graph.edges()`): checked byte for
    * byte against the snapshot's (refused as "other-graph" at the first difference) and then used as the index's own,
@@ -51,6 +55,8 @@ export interface SnapshotColumns {
 /** A snapshot read back and checked. */
 export interface Snapshot {
   key: string;
+  /** The header's checksum (see format.ts): one value that tells two snapshots apart. */
+  checksum: string;
   order: number;
   size: number;
   /** Equal, array for array, to `buildPathIndex(graph)` of the graph it was written from. */
@@ -74,6 +80,13 @@ export interface Snapshot {
   nodeRecords: (from: number, to: number) => EntityAttributes[];
   /** The attributes of the edges at positions `[from, to)`, like {@link Snapshot.nodeRecords}. */
   edgeRecords: (from: number, to: number) => RelationAttributes[];
+  /** How many hashed blocks the attribute records are stored in (see {@link Snapshot.checkRecordBlocks}). */
+  recordBlocks: number;
+  /**
+   * Reads the record blocks `[from, to)` and checks them against their hashes now rather than on first use (a replica
+   * checks a new snapshot whole before serving it); throws at the first damaged block, like the readers above.
+   */
+  checkRecordBlocks: (from: number, to: number) => void;
   /** Closes the file the attribute records are read from (the indexes and columns stay usable). */
   close: () => void;
 }
@@ -95,6 +108,8 @@ export interface SnapshotRefusal {
   type: "refused";
   reason: SnapshotRefusalReason;
   message: string;
+  /** What was wrong alone, for a caller that does something else next (a read replica keeps its last snapshot). */
+  problem: string;
 }
 
 /** What {@link readSnapshot} answers: the whole snapshot, or a refusal (never a half-read one). */

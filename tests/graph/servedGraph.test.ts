@@ -145,4 +145,63 @@ describe("ServedGraph", () => {
       reader();
     });
   });
+
+  describe("retire", () => {
+    it("stops serving the graph: readers wait for the next one, which the version after it serves", async () => {
+      const served = new ServedGraph(first());
+      const version = served.version;
+      served.retire();
+      expect(served.ready).toBe(false);
+      expect(served.version).toBe(version + 1);
+      expect(() => served.graph).toThrow(/still being built/);
+      const waiting = served.whenReady();
+      const next = second();
+      await served.publish(next);
+      await expect(waiting).resolves.toBe(next);
+      expect(served.version).toBe(version + 2);
+    });
+
+    it("keeps the wait of a graph still being built: whoever waited gets the graph built after", async () => {
+      const served = new ServedGraph(null);
+      const waiting = served.whenReady();
+      served.retire();
+      const next = second();
+      served.fulfil(next);
+      await expect(waiting).resolves.toBe(next);
+    });
+
+    it("waits anew after a failed build, and says building, not failed", async () => {
+      const served = new ServedGraph(null);
+      served.failBuild(new Error("damaged"));
+      await expect(served.whenReady()).rejects.toThrow("damaged");
+      served.retire();
+      expect(served.status).toEqual({ type: "ok" });
+      const waiting = served.whenReady();
+      served.fulfil(first());
+      await expect(waiting).resolves.toBe(served.graph);
+    });
+  });
+
+  describe("whenReadersEnd", () => {
+    it("resolves once every reader opened at that version or before has ended, not waiting for later ones", async () => {
+      const served = new ServedGraph(first());
+      const version = served.version;
+      const early = served.openReader();
+      served.retire();
+      const late = served.openReader();
+      let ended = false;
+      const settled = served.whenReadersEnd(version).then(() => (ended = true));
+      await yieldToEventLoop();
+      expect(ended).toBe(false);
+      early();
+      await settled;
+      expect(ended).toBe(true);
+      late();
+    });
+
+    it("resolves at once when no such reader is open", async () => {
+      const served = new ServedGraph(first());
+      await expect(served.whenReadersEnd(served.version)).resolves.toBeUndefined();
+    });
+  });
 });

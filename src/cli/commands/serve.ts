@@ -9,7 +9,7 @@ import { parseHostList } from "../../server/hostGuard.ts";
 import { ensureWebBuild } from "../../server/webBuild.ts";
 import { logger } from "../../util/logger.ts";
 import { intOption, parseCommandArgs } from "../args.ts";
-import type { Command } from "../types.ts";
+import { UsageError, type Command } from "../types.ts";
 
 /** What the environment sets: PORT, HOST, KG_TOKEN and KG_ALLOWED_HOSTS; the command's flags override them. */
 export function serveOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<ServeOptions> {
@@ -31,11 +31,34 @@ function drawLimits(nodes: string | undefined, edges: string | undefined): Parti
   };
 }
 
+/**
+ * The snapshot file a read replica serves (`--snapshot FILE`), checked against the flags it cannot go with; null when
+ * not given.
+ */
+export function replicaSnapshot(values: {
+  snapshot?: string;
+  "read-only"?: boolean;
+  graph?: string;
+  data?: string;
+  "eager-graph"?: boolean;
+}): string | null {
+  const file = values.snapshot;
+  if (file === undefined) return null;
+  if (!file) throw new UsageError("--snapshot needs the path of a snapshot file (graph.snapshot, written by kg build)");
+  if (values["read-only"] !== true)
+    throw new UsageError("--snapshot serves a read replica, which takes no writes: add --read-only");
+  if (values.graph !== undefined || values.data !== undefined)
+    throw new UsageError("--snapshot serves the snapshot file alone: drop --graph and --data");
+  if (values["eager-graph"])
+    throw new UsageError("--eager-graph does not apply to --snapshot: a replica answers from its snapshot at once");
+  return file;
+}
+
 export const serveCommand: Command = {
   name: "serve",
   summary: "Serve the graph, the HTTP API and the web page (127.0.0.1:3000 by default; PORT and HOST also work).",
   usage:
-    "npx kg serve [--port N] [--host H] [--allowed-hosts A,B] [--graph FILE] [--data DIR] [--read-only] [--token-file FILE] [--allow-private-fetch] [--path-workers N] [--full-draw-nodes N] [--full-draw-edges N] [--eager-graph]",
+    "npx kg serve [--port N] [--host H] [--allowed-hosts A,B] [--graph FILE] [--data DIR] [--read-only] [--token-file FILE] [--allow-private-fetch] [--path-workers N] [--full-draw-nodes N] [--full-draw-edges N] [--eager-graph] [--read-only --snapshot FILE]",
   async run(args, io) {
     const { values } = parseCommandArgs(args, {
       port: { type: "string" },
@@ -50,7 +73,9 @@ export const serveCommand: Command = {
       "full-draw-nodes": { type: "string" },
       "full-draw-edges": { type: "string" },
       "eager-graph": { type: "boolean" },
+      snapshot: { type: "string" },
     });
+    const snapshotFile = replicaSnapshot(values);
     const env = serveOptionsFromEnv();
     // The write token: from a file, else KG_TOKEN; required for writes beyond loopback, never printed or logged.
     const token = values["token-file"] ? readTokenFile(values["token-file"]) : (env.token ?? null);
@@ -72,6 +97,7 @@ export const serveCommand: Command = {
       draw: drawLimits(values["full-draw-nodes"], values["full-draw-edges"]),
       // Served from the snapshot while the graphology graph is built, unless asked to build it before listening.
       startOnSnapshot: values["eager-graph"] !== true,
+      snapshotFile,
     });
     // Counted on the snapshot while the graph is built.
     const { order, size } = answerViewOf(running.context);

@@ -1,5 +1,6 @@
 /**
- * GET /api/health: liveness plus the size of the served graph, whether it is built yet, and the state of its data.
+ * GET /api/health: liveness plus the size of the served graph, whether it is built yet, the state of its data, and
+ * for a read replica the snapshot it serves.
  */
 import { Router } from "express";
 import { answerViewOf } from "../answerView.ts";
@@ -19,6 +20,7 @@ export function healthRoutes(ctx: ServerContext): Router {
       graph: ready ? "ready" : status.type === "error" ? "failed" : "building",
       version: ctx.served.version,
       ...(status.type === "error" ? { dataError: status.message } : {}),
+      ...(ctx.servedSnapshot ? { snapshot: ctx.servedSnapshot() } : {}),
     });
   });
   return router;
