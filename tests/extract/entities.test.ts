@@ -11,6 +11,13 @@ describe("extract", () => {
       expect(entity(r, "Rings")).toBeUndefined();
     });
 
+    it("does not read two bodies opening a paragraph with 'The' as a title", () => {
+      const r = extract("He took office.\n\nThe World Bank and the Inter-American Development Bank announced loans.");
+      expect(entity(r, "World Bank")?.type).toBe("organization");
+      expect(entity(r, "Inter-American Development Bank")?.type).toBe("organization");
+      expect(r.entities.some((e) => e.type === "work")).toBe(false);
+    });
+
     it("reads a title before a parenthesised year and work noun", () => {
       const r = extract("She starred in Under the Silver Lake (2018 film) with a small cast.");
       expect(entity(r, "Under the Silver Lake")?.type).toBe("work");
@@ -332,6 +339,13 @@ describe("extract", () => {
       expect(entity(r, "Reuters")).toBeUndefined();
       expect(r.entities.some((e) => e.type === "date" && e.label === "March 11")).toBe(true);
       expect(entity(extract("Kilbride Minerals rose, Reuters reported."), "Reuters")?.type).toBe("organization");
+    });
+
+    it("names the state a dateline gives after its place", () => {
+      const r = extract("CHRISTCHURCH, New Zealand, June 13 - The Crusaders beat the Chiefs 27-24.");
+      expect(entity(r, "Christchurch")?.type).toBe("location");
+      expect(entity(r, "New Zealand")?.type).toBe("country");
+      expect(r.entities.some((e) => e.type === "date" && e.label === "June 13")).toBe(true);
     });
 
     it("does not read an acronym opening a paragraph as a dateline", () => {

@@ -507,6 +507,11 @@ describe("extract", () => {
       expect(entity(r, "Queen's University Belfast")?.type).toBe("organization");
     });
 
+    it("types a stock exchange named after its state as one organisation", () => {
+      const r = extract("Shares on the Australian Securities Exchange fell.");
+      expect(entity(r, "Australian Securities Exchange")?.type).toBe("organization");
+    });
+
     it("types mountains named in the language of their land as places", () => {
       const r = extract("The observatory sits on Cerro Pachón. The Subaru Telescope on Mauna Kea took images.");
       expect(entity(r, "Cerro Pachón")?.type).toBe("location");

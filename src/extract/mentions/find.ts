@@ -95,6 +95,9 @@ const GOVERNMENT_HEADS = new Set([
   ...["administration", "cabinet", "embassy", "military", "police", "office", "house", "assembly"],
 ]);
 
+/** Types of the state or region a dateline may give after its place. */
+const PLACE_TYPES = new Set(["country", "location"]);
+
 /** Common nouns that, after a person's name, name their organisation: "the Zelensky administration". */
 const EPONYMOUS = new Set(["administration", "government", "cabinet", "campaign"]);
 /** Words that, capitalised and followed by a number, name a clause or text: "Article 5". */
@@ -134,7 +137,14 @@ function dateline(a: Analysis, ctx: CompiledContext, i: number, out: Mention[], 
   const { from, to, dash } = place;
   // "(Reuters)", "(AP)": the agency that filed the story is its byline, not something the story is about (the date
   // between was read before, as a date).
-  for (let k = to; k <= dash; k++) taken[k] = 1;
+  // "CHRISTCHURCH, New Zealand, June 13 -": the state or region after the place is named too.
+  for (let k = to; k <= dash; k++) {
+    const state = a.tokens[k - 1]?.text === "," ? matchName(ctx.names, a.tokens, k, dash) : null;
+    if (state && state.name.kind === "name" && PLACE_TYPES.has(state.name.entry.type)) {
+      push(a, out, taken, { from: k, to: k + state.tokens.length, type: state.name.entry.type, known: state.name });
+      k += state.tokens.length - 1;
+    } else taken[k] = 1;
+  }
   const known = matchName(ctx.names, a.tokens, from, to);
   const surface = datelineSurface(a.tokens, from, to, a.text);
   // "WASHINGTON (Reuters) -": the capital as a place, not the state it stands for elsewhere.

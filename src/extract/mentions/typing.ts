@@ -52,7 +52,7 @@ const ORG_HEADS = new Set([
   ...["logistics", "lines", "robotics", "semiconductor", "semiconductors", "materials", "aerospace", "automotive"],
   ...["software", "solutions", "foods", "beverages", "bancorp", "refining", "exploration", "survey", "haulage"],
   ...["pharma", "biologics", "biopharma", "telecom", "energy", "healthcare", "health", "archives", "juniors"],
-  ...["distribution", "producciones", "produções", "productions", "holding", "film"],
+  ...["distribution", "producciones", "produções", "productions", "holding", "film", "exchange"],
 ]);
 /**
  * Last words that make a name an organisation but take no "for" complement into it ("People's Progressive Front";

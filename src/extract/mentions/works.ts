@@ -81,7 +81,9 @@ export function workTitle(
   // follows an organisation or place word ("The Bank of England").
   const inner = tokens.slice(i + 1, end - 1).some((x) => x.lower === "of" || x.lower === "the");
   const prev = tokens[i - 1];
-  const bareTitle = t.text === "The" && !!prev && prev.sentence === t.sentence && prev.pos !== "PUNCT" && inner;
+  // A paragraph's first "The" is capitalised for opening it, though the line break before it is in its sentence.
+  const bareTitle =
+    t.text === "The" && !!prev && prev.sentence === t.sentence && prev.pos !== "PUNCT" && prev.pos !== "SPACE" && inner;
   if (!cued && !bareTitle) return null;
   if (inner && ofHeaded(tokens, i, end, ofHead)) return null;
   // "the album Taylor Swift released": a person's name that a verb follows is the subject of a clause, not a title.
