@@ -3,7 +3,7 @@
  * length, key, checksum, sections) before anything is handed out; the attribute records stay in the file.
  */
 import { createHash } from "node:crypto";
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { assembleSnapshot, IdMismatch, SectionError } from "./assemble.ts";
 import {
   CHECKSUM_HASH,
@@ -33,7 +33,8 @@ const READ_BYTES = 1024 * 1024 * 1024;
 export function readSnapshot(file: string, expected: SnapshotExpectation): SnapshotReadResult {
   let fd: number;
   try {
-    fd = openSync(file, "r");
+    // Without blocking: opening a FIFO for reading would wait for a writer; it is refused below, like a device.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return code === "ENOENT"
@@ -42,7 +43,9 @@ export function readSnapshot(file: string, expected: SnapshotExpectation): Snaps
   }
   let result: SnapshotReadResult;
   try {
-    result = readOpen(fd, file, expected);
+    result = fstatSync(fd).isFile()
+      ? readOpen(fd, file, expected)
+      : refuse("unreadable", `snapshot: ${file} is not a regular file; give the path of a snapshot file`);
   } catch (error) {
     result =
       error instanceof SectionError

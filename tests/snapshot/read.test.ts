@@ -1,9 +1,11 @@
+import { execFileSync } from "node:child_process";
 import { copyFileSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
 import { buildPathIndex, type PathIndex } from "../../src/paths/pathIndex.ts";
 import { findInIndex } from "../../src/search/findEntities.ts";
 import { rankInIndex } from "../../src/search/searchEntities.ts";
+import { suggestInIndex } from "../../src/search/suggest.ts";
 import { buildSearchIndex } from "../../src/search/searchIndex.ts";
 import { encodeHeader, HEADER_BYTES, type SnapshotHeader } from "../../src/snapshot/format.ts";
 import { readSnapshot, writeSnapshot, type Snapshot, type SnapshotReadResult } from "../../src/snapshot/index.ts";
@@ -76,8 +78,9 @@ describe("snapshot", () => {
       const queries = sampleQueries(graph, 200);
       for (const q of queries) {
         expect(rankInIndex(snapshot.searchIndex, q, { limit: 20 }), q).toEqual(rankInIndex(built, q, { limit: 20 }));
-        // Typos: the scan of far words stops after 40 ms, well past what this graph's few thousand words take.
-        expect(findInIndex(snapshot.searchIndex, q), q).toEqual(findInIndex(built, q));
+        // Typos, with a time budget no loaded machine reaches, so both scans run to their end.
+        const far = { budgetMs: 60_000 };
+        expect(suggestInIndex(snapshot.searchIndex, q, far), q).toEqual(suggestInIndex(built, q, far));
       }
       expect(findInIndex(snapshot.searchIndex, "Київ").map((hit) => hit.id)).toEqual(["kyiv"]);
     });
@@ -163,6 +166,13 @@ describe("snapshot", () => {
 
     it("refuses a missing file as missing", () => {
       expectRefused(readSnapshot(temp.path("absent.snapshot"), { key: KEY }), "missing");
+    });
+
+    it("refuses a FIFO or a folder as unreadable at once, without waiting for a writer", () => {
+      const fifo = temp.path("pipe.snapshot");
+      execFileSync("mkfifo", [fifo]);
+      expectRefused(readSnapshot(fifo, { key: KEY }), "unreadable");
+      expectRefused(readSnapshot(temp.path(""), { key: KEY }), "unreadable");
     });
 
     it("refuses a file cut short, in its header or its body, as truncated", () => {
