@@ -93,9 +93,12 @@ export class SnapshotWriter {
 
   async #run(graph: KnowledgeGraph, target: SnapshotTarget, signal: AbortSignal): Promise<void> {
     const { gate, slices } = this.#options;
-    if (gate) await untilAborted(gate, signal);
-    if (signal.aborted) return;
     const { file } = target;
+    if (gate) await untilAborted(gate, signal);
+    if (signal.aborted) {
+      this.#status = { type: "abandoned", file };
+      return;
+    }
     this.#status = { type: "writing", file };
     logger.info({ file, nodes: graph.order, edges: graph.size }, "writing the snapshot in the background");
     const delay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });

@@ -38,7 +38,7 @@ export interface SlicedWriteResult {
  * Writes `graph`'s snapshot to `file` as {@link writeSnapshot} does (the same bytes, atomically: a temporary file,
  * flushed, renamed), in slices. `graph` must not change until it resolves: its records are read as they are written.
  */
-export function writeSnapshotInSlices(
+export async function writeSnapshotInSlices(
   graph: KnowledgeGraph,
   file: string,
   meta: SnapshotMeta,
