@@ -24,7 +24,7 @@ export const PAUSE = "pause";
 export type SectionStep = OutSection | typeof PAUSE;
 
 /** Elements a loop over every node or edge handles between two pauses. */
-const PAUSE_EVERY = 16_384;
+const PAUSE_EVERY = 4096;
 
 /** Most bytes of a typed column in one part: each part is hashed and written in one go. */
 const PART_BYTES = 4 * 1024 * 1024;

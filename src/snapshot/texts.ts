@@ -10,7 +10,7 @@
  * Bytes per chunk when encoding: small, because a chunk is made between two writes of the file and a writer running
  * beside requests yields to the event loop only between writes.
  */
-const CHUNK_BYTES = 1024 * 1024;
+const CHUNK_BYTES = 256 * 1024;
 const FIRST_CHUNK_BYTES = 64 * 1024;
 
 /**

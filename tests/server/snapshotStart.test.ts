@@ -4,7 +4,6 @@
  * the other routes wait for the graph; a damaged or stale snapshot is refused and written again.
  */
 import { readFileSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
-import request from "supertest";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateGraph, writeGeneratedGraph } from "../../bench/graphs/generate.ts";
 import { readAnyGraphFile } from "../../src/import/readAnyGraphFile.ts";
@@ -16,35 +15,17 @@ import { logger } from "../../src/util/logger.ts";
 import { mulberry32 } from "../../src/util/random.ts";
 import { makeTempData, type TempData } from "../helpers/tempData.ts";
 import { useTempFiles } from "../helpers/tempFiles.ts";
+import { body, gate, QUIET } from "./startFixture.ts";
 import { sampleQueries } from "../snapshot/fixtures.ts";
 
 // A budget no run reaches: answers are cut by their limits only, so the two servers must give the same ones.
 const NO_BUDGET = { timeBudgetMs: 600_000 };
-const QUIET: Partial<ServeOptions> = {
-  port: 0,
-  host: "127.0.0.1",
-  watch: false,
-  pathWorkers: 0,
-  app: { requestLogs: false, webRoot: "/nonexistent" },
-};
-
-/** A gate the background build waits for, and the function that opens it. */
-function gate(): { promise: Promise<void>; open: () => void } {
-  let open = () => {};
-  const promise = new Promise<void>((resolve) => (open = resolve));
-  return { promise, open };
-}
 
 /** A start that finds no snapshot, once it has written one in the background. */
 async function startAndWrite(options: Partial<ServeOptions>): Promise<RunningServer> {
   const server = await startServer(options);
   await server.context.snapshots!.idle();
   return server;
-}
-
-async function body(server: RunningServer, url: string): Promise<{ status: number; body: unknown }> {
-  const res = await request(server.url).get(url);
-  return { status: res.status, body: res.body };
 }
 
 describe("server", () => {

@@ -13,31 +13,12 @@ import { readAnyGraphFile } from "../../src/import/readAnyGraphFile.ts";
 import type { KnowledgeGraph, RelationAttributes } from "../../src/model/types.ts";
 import { startTargetOf } from "../../src/query/servedSnapshot.ts";
 import { SnapshotWriter } from "../../src/server/snapshotWriter.ts";
-import { startServer, type RunningServer, type ServeOptions } from "../../src/server/start.ts";
+import { startServer, type RunningServer } from "../../src/server/start.ts";
 import { dataFilesOf } from "../../src/store/dataFiles.ts";
 import { acmeExtractor, ACME_ARTICLE } from "../ingest/fixtureExtractor.ts";
 import { makeTempData, type TempData } from "../helpers/tempData.ts";
 import { useTempFiles } from "../helpers/tempFiles.ts";
-
-const QUIET: Partial<ServeOptions> = {
-  port: 0,
-  host: "127.0.0.1",
-  watch: false,
-  pathWorkers: 0,
-  app: { requestLogs: false, webRoot: "/nonexistent" },
-};
-
-/** A gate a background step waits for, and the function that opens it. */
-function gate(): { promise: Promise<void>; open: () => void } {
-  let open = () => {};
-  const promise = new Promise<void>((resolve) => (open = resolve));
-  return { promise, open };
-}
-
-async function body(server: RunningServer, url: string): Promise<{ status: number; body: unknown }> {
-  const res = await request(server.url).get(url);
-  return { status: res.status, body: res.body };
-}
+import { body, gate, QUIET } from "./startFixture.ts";
 
 /** The temporary files of atomic writes left in `dir`. */
 function temporaryFiles(dir: string): string[] {
