@@ -33,13 +33,31 @@ const PHASES: [mark: string, what: string][] = [
   ["kg:ready", "first frame on screen"],
 ];
 
+/** What else {@link startKgServer} gives the server: environment variables, and a reader of its log (stderr). */
+export interface KgServerOptions {
+  env: NodeJS.ProcessEnv;
+  onLog: ((text: string) => void) | null;
+}
+
 /** Starts `kg serve --graph file` (with `extraArgs`) on 127.0.0.1:0 and returns its URL and a stop function. */
-export function startKgServer(file: string, command: "node" | "npm", timeoutMs: number, extraArgs: string[] = []) {
-  return startKgServe(["--graph", file, "--read-only", ...extraArgs], command, timeoutMs);
+export function startKgServer(
+  file: string,
+  command: "node" | "npm",
+  timeoutMs: number,
+  extraArgs: string[] = [],
+  options: Partial<KgServerOptions> = {},
+) {
+  return startKgServe(["--graph", file, "--read-only", ...extraArgs], command, timeoutMs, options);
 }
 
 /** Starts `kg serve` with `serveArgs` on 127.0.0.1:0; its URL, spawn → "serving" time, stop function and pid. */
-export async function startKgServe(serveArgs: string[], command: "node" | "npm", timeoutMs: number) {
+export async function startKgServe(
+  serveArgs: string[],
+  command: "node" | "npm",
+  timeoutMs: number,
+  options: Partial<KgServerOptions> = {},
+) {
+  const env = { ...process.env, LOG_LEVEL: "warn", ...options.env };
   const args = [...serveArgs, "--port", "0", "--host", "127.0.0.1"];
   const t0 = performance.now();
   const child =
@@ -48,14 +66,15 @@ export async function startKgServe(serveArgs: string[], command: "node" | "npm",
           cwd: REPO_ROOT,
           detached: true,
           stdio: ["ignore", "pipe", "pipe"],
-          env: { ...process.env, LOG_LEVEL: "warn" },
+          env,
         })
       : spawn(process.execPath, [path.join(REPO_ROOT, "bin", "kg.js"), "serve", ...args], {
           cwd: REPO_ROOT,
           detached: true,
           stdio: ["ignore", "pipe", "pipe"],
-          env: { ...process.env, LOG_LEVEL: "warn" },
+          env,
         });
+  if (options.onLog) child.stderr!.on("data", (data: Buffer) => options.onLog!(data.toString("utf8")));
   // The server runs in its own process group (npm start spawns node under a shell): signal the whole group we made.
   const kill = (signal: NodeJS.Signals) => {
     try {
@@ -66,7 +85,7 @@ export async function startKgServe(serveArgs: string[], command: "node" | "npm",
   };
   const service = await waitForLine(child, timeoutMs, (line) => /serving .* at (http:\/\/\S+)/.exec(line)?.[1], kill);
   const readyMs = performance.now() - t0;
-  return { url: service.ready, readyMs, stop: service.stop, pid: child.pid! };
+  return { url: service.ready, readyMs, spawnedAt: t0, stop: service.stop, pid: child.pid! };
 }
 
 /** One cold load: milliseconds from navigation to ready, and each phase's end in page time. */

@@ -59,6 +59,11 @@ export interface WriterOptions {
   saveDelayMs: number;
   /** Slices of a write's whole-graph work before it is published: reporting, degrees and sizes, resolution index. */
   slices: Partial<SliceOptions>;
+  /**
+   * Called under the write lock once the served graph was saved to the build file, so that what it starts is keyed on
+   * the file as saved (the server writes the graph's snapshot then); null for nothing.
+   */
+  afterSave: ((graph: KnowledgeGraph) => void) | null;
 }
 
 export const DEFAULT_WRITER_OPTIONS: WriterOptions = {
@@ -67,6 +72,7 @@ export const DEFAULT_WRITER_OPTIONS: WriterOptions = {
   now: () => new Date(),
   saveDelayMs: 250,
   slices: {},
+  afterSave: null,
 };
 
 /** What {@link DataWriter.refresh} did: nothing, merged in documents another process added, or rebuilt. */
@@ -511,8 +517,10 @@ export class DataWriter {
     } catch (error) {
       // The data files are committed; a stale build file is only rebuilt on the next start.
       logger.error({ err: error }, "could not write the build output; it will be rebuilt on the next start");
+      return;
     } finally {
       release();
     }
+    this.#options.afterSave?.(graph);
   }
 }

@@ -9,6 +9,7 @@ import type { OverviewOptions } from "../query/overview.ts";
 import type { ServedView } from "../query/servedView.ts";
 import type { HeavyQueryQueue } from "./heavyQueries.ts";
 import type { PathWorkerPool } from "./pathWorkers/pool.ts";
+import type { SnapshotWriter } from "./snapshotWriter.ts";
 
 /** Who may write: anyone who can reach the (loopback) server, token holders, or no one (with the reason). */
 export type WriteAccess = { type: "open" } | { type: "token"; token: string } | { type: "off"; reason: string };
@@ -58,6 +59,11 @@ export interface ServerContext {
    * creates the pool closes it (startServer does on close).
    */
   pathWorkers?: PathWorkerPool;
+  /**
+   * Writes the served graph's snapshot in the background (after a start that found none, after each save of the
+   * build file); absent, none is written. Whoever creates it stops it (startServer does on close).
+   */
+  snapshots?: SnapshotWriter;
   /** Budget and size cap of path answers; absent means DEFAULT_PATHS_ANSWER_OPTIONS. */
   pathsAnswer?: Partial<PathsAnswerOptions>;
 }

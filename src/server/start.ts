@@ -18,7 +18,7 @@ import { cachedPathIndex } from "../paths/index.ts";
 import { cachedSearchIndex } from "../search/index.ts";
 import { snapshotView } from "../query/snapshotView.ts";
 import { buildInBackground, type BackgroundGraph } from "./backgroundGraph.ts";
-import { saveSnapshot } from "../snapshot/index.ts";
+import { SnapshotWriter, writeStartSnapshot } from "./snapshotWriter.ts";
 import { ServedGraph } from "../graph/servedGraph.ts";
 import type { ServerContext } from "./context.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
@@ -78,6 +78,8 @@ export interface ServeOptions {
   replica: Partial<ReplicaOptions>;
   /** With {@link ServeOptions.startOnSnapshot}: the background build waits for this first (tests hold it). */
   graphBuildGate: Promise<void> | null;
+  /** Each background snapshot write waits for this first (tests hold it). */
+  snapshotWriteGate: Promise<void> | null;
   app: Partial<AppOptions>;
 }
 
@@ -99,6 +101,7 @@ export const DEFAULT_SERVE_OPTIONS: ServeOptions = {
   snapshotFile: null,
   replica: {},
   graphBuildGate: null,
+  snapshotWriteGate: null,
   app: {},
 };
 
@@ -114,7 +117,7 @@ export interface RunningServer {
  * returns the problem so /api/health can report it. */
 function loadServedGraphOrLastGood(opts: ServeOptions): { graph: KnowledgeGraph; dataError: string | null } {
   try {
-    return { graph: loadServedGraph(opts), dataError: null };
+    return { graph: loadServedGraph(opts, { snapshot: false }), dataError: null };
   } catch (error) {
     const lastGood = dataFilesOf(opts.dataRoot).builtGraph;
     if (opts.graphFile || !(error instanceof DataError) || !existsSync(lastGood)) throw error;
@@ -214,18 +217,21 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
     fetch: { allowPrivate: opts.allowPrivateFetch },
     draw: opts.draw,
   };
+  const snapshots = (context.snapshots = new SnapshotWriter(context.served, { gate: opts.snapshotWriteGate }));
   if (loaded?.dataError) context.served.setError(loaded.dataError);
   if (opts.pathWorkers > 0) context.pathWorkers = new PathWorkerPool({ size: opts.pathWorkers });
   let stopServing: (() => Promise<void>) | null = null;
   let background: BackgroundGraph | null = null;
+  let writeSnapshot = () => {};
   if (loaded) {
-    // The snapshot seeds the path and search indexes the warm-up would build; a refused one is written afresh after.
+    // The snapshot seeds the path and search indexes the warm-up would build; a refused one is written afresh once
+    // the server listens, in the background.
     const snapshot = snapshotTargetOf(loaded.graph, opts);
     const refused = early?.type === "refused" ? early : null;
     const seeded = refused ? alreadyRefused(loaded.graph, refused) : seedServedIndexes(loaded.graph, snapshot);
-    stopServing = serveGraph(context, opts, () => {
-      if (snapshot && seeded.type === "refused") saveSnapshot(loaded.graph, snapshot.file, snapshot.key);
-    });
+    stopServing = serveGraph(context, opts);
+    if (snapshot && seeded.type === "refused")
+      writeSnapshot = () => writeStartSnapshot(snapshots, loaded.graph, snapshot, opts);
   } else if (replica) {
     const onFirstGraph = () => (stopServing = serveGraph(context, opts));
     background = replica.serve(context, { gate: opts.graphBuildGate, onFirstGraph });
@@ -245,15 +251,18 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
     server.listen(opts.port, opts.host, () => resolve());
   }).catch(async (error: unknown) => {
     await background?.stop();
+    await snapshots.stop();
     closeSnapshot();
     await context.pathWorkers?.close();
     throw error;
   });
+  writeSnapshot();
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const close = async () => {
     await background?.stop();
     await stopServing?.(); // saves a pending build file
+    await snapshots.stop(); // abandons a snapshot write under way
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();
@@ -266,19 +275,15 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
 
 /**
  * The seeding outcome of a graph loaded after its snapshot was refused at start: the refusal (not read twice), unless
- * loading built the graph from graph-data/, which built its indexes and wrote its snapshot.
+ * its indexes are already built.
  */
 function alreadyRefused(graph: KnowledgeGraph, refusal: SnapshotRefusal): SeedOutcome {
   return cachedPathIndex(graph) && cachedSearchIndex(graph) ? { type: "built" } : refusal;
 }
 
-/**
- * Warms the served graph's indexes, runs `beforeWrites`, and sets up writes; returns what stops both (saving a
- * pending build file).
- */
-function serveGraph(context: ServerContext, opts: ServeOptions, beforeWrites = () => {}): () => Promise<void> {
+/** Warms the served graph's indexes and sets up writes; returns what stops both (saving a pending build file). */
+function serveGraph(context: ServerContext, opts: ServeOptions): () => Promise<void> {
   const stopWarming = warmQueryIndexes(context.served, { draw: opts.draw });
-  beforeWrites();
   const stopWrites = setupWrites(context, opts);
   return async () => {
     await stopWrites();

@@ -16,6 +16,7 @@ import { statSignatureAsync } from "../store/statSignature.ts";
 import { recoverPendingWrites } from "../store/transaction.ts";
 import type { Extractor } from "../ingest/types.ts";
 import { DataWriter } from "../ingest/writer.ts";
+import { snapshotAfterSave } from "./snapshotWriter.ts";
 
 /** Tunables of {@link setupWrites}. */
 export interface WriteSetupOptions {
@@ -52,7 +53,10 @@ export function setupWrites(ctx: ServerContext, options: Partial<WriteSetupOptio
   const opts = { ...DEFAULT_WRITE_SETUP_OPTIONS, ...options };
   ctx.writeAccess = writeAccessFor({ ...opts, hasDataRoot: ctx.dataRoot !== null });
   if (ctx.dataRoot === null) return () => Promise.resolve();
-  const writer = new DataWriter(ctx.dataRoot, ctx.served, { extractor: opts.extractor });
+  const afterSave = ctx.snapshots
+    ? snapshotAfterSave(ctx.snapshots, { dataRoot: ctx.dataRoot, readOnly: opts.readOnly })
+    : null;
+  const writer = new DataWriter(ctx.dataRoot, ctx.served, { extractor: opts.extractor, afterSave });
   recoverPendingWrites(writer.dataFiles);
   if (ctx.writeAccess.type !== "off") ctx.writer = writer;
   if (ctx.writeAccess.type === "off") logger.info({ reason: ctx.writeAccess.reason }, "write endpoints are off");

@@ -3,6 +3,12 @@
  * back in a few large reads so a restart does not build the indexes again.
  */
 export { writeSnapshot } from "./write.ts";
+export {
+  writeSnapshotInSlices,
+  DEFAULT_SLICED_WRITE_OPTIONS,
+  type SlicedWriteOptions,
+  type SlicedWriteResult,
+} from "./writeInSlices.ts";
 export { saveSnapshot } from "./save.ts";
 export { readSnapshot } from "./read.ts";
 export { seedFromSnapshot } from "./seed.ts";

@@ -3,10 +3,11 @@
  * writer puts one after another (assemble.ts reads them back by name).
  */
 import type { KnowledgeGraph } from "../model/types.ts";
-import { pathIndexOf, type PathIndex } from "../paths/pathIndex.ts";
-import { searchIndexOf, type SearchIndex } from "../search/searchIndex.ts";
+import { cachedPathIndex, pathIndexSteps, seedPathIndex, type PathIndex } from "../paths/pathIndex.ts";
+import { cachedSearchIndex, searchIndexSteps, seedSearchIndex, type SearchIndex } from "../search/searchIndex.ts";
+import type { Steps } from "../util/slices.ts";
 import type { Region, SectionType } from "./format.ts";
-import { encodeTexts, int32Offsets, textChunks } from "./texts.ts";
+import { int32Offsets, textChunks } from "./texts.ts";
 
 /** One section to write: its bytes in one or more parts, which may be made as they are consumed. */
 export interface OutSection {
@@ -16,14 +17,27 @@ export interface OutSection {
   parts: Iterable<Uint8Array>;
 }
 
+/** Between two sections: a point where a writer running beside requests may yield to the event loop. */
+export const PAUSE = "pause";
+
+/** What {@link snapshotSections} yields: the next section, or a pause in the work of making one. */
+export type SectionStep = OutSection | typeof PAUSE;
+
+/** Elements a loop over every node or edge handles between two pauses. */
+const PAUSE_EVERY = 4096;
+
+/** Most bytes of a typed column in one part: each part is hashed and written in one go. */
+const PART_BYTES = 4 * 1024 * 1024;
+
 /**
  * Every section of `graph`'s snapshot in file order, the records region's first; builds (and caches) its path and
  * search indexes if not built yet. A generator: each section is made when the writer reaches it, after the previous
- * one's parts were written (the records' offsets are known once the records are).
+ * one's parts were written (the records' offsets are known once the records are), and long loops yield
+ * {@link PAUSE} so that no step holds the event loop long.
  */
-export function* snapshotSections(graph: KnowledgeGraph): Generator<OutSection> {
-  const path = pathIndexOf(graph);
-  const search = searchIndexOf(graph);
+export function* snapshotSections(graph: KnowledgeGraph): Generator<SectionStep, void, void> {
+  const path = cachedPathIndex(graph) ?? seeded(graph, seedPathIndex, yield* paused(pathIndexSteps(graph)));
+  const search = cachedSearchIndex(graph) ?? seeded(graph, seedSearchIndex, yield* paused(searchIndexSteps(graph)));
   const nodeOffsets = new Float64Array(path.order + 1);
   const edgeOffsets = new Float64Array(path.size + 1);
   yield* recordSections(graph, path, nodeOffsets, edgeOffsets);
@@ -36,79 +50,75 @@ export function* snapshotSections(graph: KnowledgeGraph): Generator<OutSection> 
   yield core("graphAttributes", "u8", [Buffer.from(JSON.stringify(graph.getAttributes()), "utf8")]);
 }
 
-function nodeSections(graph: KnowledgeGraph, path: PathIndex, search: SearchIndex): OutSection[] {
+function* nodeSections(graph: KnowledgeGraph, path: PathIndex, search: SearchIndex): Generator<SectionStep> {
   const n = path.order;
   const x = new Float64Array(n);
   const y = new Float64Array(n);
   const size = new Float64Array(n);
   let i = 0;
-  graph.forEachNode((_key, attributes) => {
+  for (const { attributes } of graph.nodeEntries()) {
     x[i] = numberOrNaN(attributes.x);
     y[i] = numberOrNaN(attributes.y);
     size[i] = numberOrNaN(attributes.size);
-    i++;
-  });
-  const { names: typeNames, codes: nodeType } = dictionary(search.types);
-  return [
-    ...stringTable("nodes", path.nodes),
-    ...stringTable("labels", search.labels),
-    ...stringTable("typeNames", typeNames),
-    typed("nodeType", nodeType),
-    typed("x", x),
-    typed("y", y),
-    typed("size", size),
-  ];
+    if (++i % PAUSE_EVERY === 0) yield PAUSE;
+  }
+  const { names: typeNames, codes: nodeType } = yield* dictionary(search.types);
+  yield* stringTable("nodes", path.nodes);
+  yield* stringTable("labels", search.labels);
+  yield* stringTable("typeNames", typeNames);
+  yield typed("nodeType", nodeType);
+  yield typed("x", x);
+  yield typed("y", y);
+  yield typed("size", size);
 }
 
-function edgeSections(graph: KnowledgeGraph, path: PathIndex): OutSection[] {
+function* edgeSections(graph: KnowledgeGraph, path: PathIndex): Generator<SectionStep> {
   const statuses: string[] = new Array(path.size);
   let e = 0;
-  graph.forEachEdge((_key, attributes) => {
-    statuses[e++] = typeof attributes.status === "string" ? attributes.status : "";
-  });
-  const { names: statusNames, codes } = dictionary(statuses);
+  for (const { attributes } of graph.edgeEntries()) {
+    statuses[e] = typeof attributes.status === "string" ? attributes.status : "";
+    if (++e % PAUSE_EVERY === 0) yield PAUSE;
+  }
+  const { names: statusNames, codes } = yield* dictionary(statuses);
   // A handful of statuses: one byte each (the column is read at every start).
   if (statusNames.length > 256)
     throw new Error(`snapshot: the edges have ${statusNames.length} distinct statuses; one byte holds 256`);
   const edgeStatus = Uint8Array.from(codes);
-  return [
-    ...stringTable("edges", path.edges),
-    ...stringTable("predicates", path.predicates),
-    ...stringTable("statusNames", statusNames),
-    typed("edgeStatus", edgeStatus),
-  ];
+  yield* stringTable("edges", path.edges);
+  yield* stringTable("predicates", path.predicates);
+  yield* stringTable("statusNames", statusNames);
+  yield typed("edgeStatus", edgeStatus);
 }
 
 /** The path index's arrays exactly as it holds them. */
-function pathSections(path: PathIndex): OutSection[] {
-  return [
-    typed("edgeSource", path.edgeSource),
-    typed("edgeTarget", path.edgeTarget),
-    typed("edgePredicate", path.edgePredicate),
-    typed("edgeConfidence", path.edgeConfidence),
-    typed("offsets", path.offsets),
-    typed("split", path.split),
-    typed("neighbor", path.neighbor),
-    typed("edge", path.edge),
-    typed("entryConfidence", path.entryConfidence),
-    typed("entryPredicate", path.entryPredicate),
-  ];
+function* pathSections(path: PathIndex): Generator<OutSection> {
+  yield typed("edgeSource", path.edgeSource);
+  yield typed("edgeTarget", path.edgeTarget);
+  yield typed("edgePredicate", path.edgePredicate);
+  yield typed("edgeConfidence", path.edgeConfidence);
+  yield typed("offsets", path.offsets);
+  yield typed("split", path.split);
+  yield typed("neighbor", path.neighbor);
+  yield typed("edge", path.edge);
+  yield typed("entryConfidence", path.entryConfidence);
+  yield typed("entryPredicate", path.entryPredicate);
 }
 
 /** What the search index needs besides the node ids, labels and types: names and the word lists. */
-function searchSections(search: SearchIndex): OutSection[] {
+function* searchSections(search: SearchIndex): Generator<SectionStep> {
   const wordStart = new Int32Array(search.words.length + 1);
   for (let w = 0; w < search.wordNames.length; w++) wordStart[w + 1] = wordStart[w] + search.wordNames[w].length;
   const wordNames = new Int32Array(wordStart[search.words.length]);
-  for (let w = 0; w < search.wordNames.length; w++) wordNames.set(search.wordNames[w], wordStart[w]);
-  return [
-    ...stringTable("names", search.names),
-    typed("nameNode", search.nameNode),
-    typed("nameIsLabel", search.nameIsLabel),
-    ...stringTable("words", search.words),
-    typed("wordStart", wordStart),
-    typed("wordNames", wordNames),
-  ];
+  for (let w = 0; w < search.wordNames.length; w++) {
+    wordNames.set(search.wordNames[w], wordStart[w]);
+    if ((w + 1) % PAUSE_EVERY === 0) yield PAUSE;
+  }
+  yield* stringTable("names", search.names);
+  yield typed("nameNode", search.nameNode);
+  yield typed("nameIsLabel", search.nameIsLabel);
+  yield* stringTable("words", search.words);
+  yield typed("wordStart", wordStart);
+  yield typed("wordNames", wordNames);
 }
 
 /**
@@ -127,15 +137,27 @@ function* recordSections(
   yield { name: "edgeRecords", type: "u8", region: "records", parts: textChunks(path.size, edgeText, edgeOffsets) };
 }
 
-/** A string table: `<name>` (UTF-8 blob) and `<name>Offsets` (Int32, one more than strings). */
-function stringTable(name: string, strings: string[]): OutSection[] {
-  const encoded = encodeTexts(strings.length, (i) => strings[i]);
-  return [core(name, "u8", encoded.chunks), typed(`${name}Offsets`, int32Offsets(encoded.offsets, name))];
+/**
+ * A string table: `<name>` (UTF-8 blob, encoded chunk by chunk as it is written) and `<name>Offsets` (Int32, one more
+ * than strings), made once the blob is written.
+ */
+function* stringTable(name: string, strings: string[]): Generator<OutSection> {
+  const offsets = new Float64Array(strings.length + 1);
+  yield core(
+    name,
+    "u8",
+    textChunks(strings.length, (i) => strings[i], offsets),
+  );
+  yield typed(`${name}Offsets`, int32Offsets(offsets, name));
 }
 
 function typed(name: string, array: Int32Array | Float64Array | Uint8Array): OutSection {
   const type: SectionType = array instanceof Int32Array ? "i32" : array instanceof Float64Array ? "f64" : "u8";
-  return core(name, type, [new Uint8Array(array.buffer, array.byteOffset, array.byteLength)]);
+  return core(name, type, partsOf(new Uint8Array(array.buffer, array.byteOffset, array.byteLength)));
+}
+
+function* partsOf(bytes: Uint8Array): Generator<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += PART_BYTES) yield bytes.subarray(at, at + PART_BYTES);
 }
 
 function core(name: string, type: SectionType, parts: Iterable<Uint8Array>): OutSection {
@@ -143,7 +165,7 @@ function core(name: string, type: SectionType, parts: Iterable<Uint8Array>): Out
 }
 
 /** Distinct values in first-seen order and each value's code. */
-function dictionary(values: string[]): { names: string[]; codes: Int32Array } {
+function* dictionary(values: string[]): Generator<typeof PAUSE, { names: string[]; codes: Int32Array }> {
   const names: string[] = [];
   const index = new Map<string, number>();
   const codes = new Int32Array(values.length);
@@ -154,8 +176,24 @@ function dictionary(values: string[]): { names: string[]; codes: Int32Array } {
       index.set(values[i], code);
     }
     codes[i] = code;
+    if ((i + 1) % PAUSE_EVERY === 0) yield PAUSE;
   }
   return { names, codes };
+}
+
+/** An index build's steps, each a {@link PAUSE}. */
+function* paused<T>(steps: Steps<T>): Generator<typeof PAUSE, T> {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    yield PAUSE;
+  }
+}
+
+/** `index`, cached for `graph` by `seed` (what building it through pathIndexOf or searchIndexOf does). */
+function seeded<T>(graph: KnowledgeGraph, seed: (graph: KnowledgeGraph, index: T) => void, index: T): T {
+  seed(graph, index);
+  return index;
 }
 
 function numberOrNaN(value: unknown): number {

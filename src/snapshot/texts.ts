@@ -2,28 +2,16 @@
  * Snapshot texts: many strings as one UTF-8 blob plus the byte offset where each starts, and back.
  *
  * Hand-written rather than one TextEncoder call and one buffer per string: a 1M/5M graph has six million ids and as
- * many attribute records; here they are written into large chunks, and read back by one decode per chunk sliced at
+ * many attribute records; here they are written into chunks, and read back by one decode per chunk sliced at
  * the offsets when the chunk is ASCII (nearly every id is).
  */
 
-/** Strings encoded as UTF-8 in chunks, and `offsets[i]..offsets[i + 1]` the bytes of string i. */
-export interface EncodedTexts {
-  chunks: Uint8Array[];
-  bytes: number;
-  offsets: Float64Array;
-}
-
-/** Bytes per chunk when encoding: few chunks for a large table, little memory held at once. */
-const CHUNK_BYTES = 16 * 1024 * 1024;
+/**
+ * Bytes per chunk when encoding: small, because a chunk is made between two writes of the file and a writer running
+ * beside requests yields to the event loop only between writes.
+ */
+const CHUNK_BYTES = 256 * 1024;
 const FIRST_CHUNK_BYTES = 64 * 1024;
-
-/** Encodes `textOf(0)..textOf(count - 1)` into chunks held in memory (string tables). */
-export function encodeTexts(count: number, textOf: (i: number) => string): EncodedTexts {
-  const offsets = new Float64Array(count + 1);
-  // Copied out: a chunk is a view of a 16 MB buffer, which a small table would otherwise keep alive.
-  const chunks = Array.from(textChunks(count, textOf, offsets), (chunk) => chunk.slice());
-  return { chunks, bytes: offsets[count], offsets };
-}
 
 /**
  * Encodes `textOf(0)..textOf(count - 1)` chunk by chunk as the caller asks for them, filling `offsets` (length
@@ -36,8 +24,8 @@ export function* textChunks(
   textOf: (i: number) => string,
   offsets: Float64Array,
 ): Generator<Uint8Array> {
-  // Grown by doubling up to CHUNK_BYTES: a small table (a few type names) does not take 16 MB of external memory,
-  // which V8 counts towards its next full collection.
+  // Grown by doubling up to CHUNK_BYTES: a small table (a few type names) does not take a whole chunk of external
+  // memory, which V8 counts towards its next full collection.
   let chunk = Buffer.allocUnsafe(FIRST_CHUNK_BYTES);
   let used = 0;
   let before = 0;

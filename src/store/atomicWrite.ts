@@ -2,7 +2,7 @@
  * Atomic writes: write to a temporary file beside the target, fsync it, then rename over the target.
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
-import { open, rename } from "node:fs/promises";
+import { open, rename, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 
 let counter = 0;
@@ -22,7 +22,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
 export function writeFileAtomicWith(file: string, write: (fd: number) => void): void {
   const dir = path.dirname(file);
   mkdirSync(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${++counter}.tmp`);
+  const tmp = temporaryPathOf(file);
   try {
     const fd = openSync(tmp, "w", 0o644);
     try {
@@ -57,22 +57,35 @@ export function writeFileDurable(file: string, data: string | Uint8Array): void 
  * Streams `chunks` to `file` with the same guarantee as {@link writeFileAtomic}, without holding the whole content in
  * memory (large exports). If iteration throws, the target is left untouched and the temporary file removed.
  */
-export async function writeStreamAtomic(file: string, chunks: AsyncIterable<string | Uint8Array>): Promise<number> {
-  const dir = path.dirname(file);
-  mkdirSync(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${++counter}.tmp`);
-  const handle = await open(tmp, "w", 0o644);
-  let bytes = 0;
-  try {
+export function writeStreamAtomic(file: string, chunks: AsyncIterable<string | Uint8Array>): Promise<number> {
+  return writeFileAtomicAsync(file, async (handle) => {
+    let bytes = 0;
     for await (const chunk of chunks) {
       const buffer = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
       await handle.write(buffer);
       bytes += buffer.byteLength;
     }
+    return bytes;
+  });
+}
+
+/**
+ * {@link writeFileAtomicWith} without holding the event loop: `write` gets the temporary file's handle (it may write
+ * at any position) and resolves with what the caller returns; the file is then flushed, closed, renamed over `file`
+ * and its folder flushed, all asynchronously. If `write` rejects, the target is left untouched and the temporary
+ * file removed.
+ */
+export async function writeFileAtomicAsync<T>(file: string, write: (handle: FileHandle) => Promise<T>): Promise<T> {
+  const dir = path.dirname(file);
+  mkdirSync(dir, { recursive: true });
+  const tmp = temporaryPathOf(file);
+  const handle = await open(tmp, "w", 0o644);
+  try {
+    const result = await write(handle);
     await handle.sync();
     await handle.close();
-    // Renamed and flushed without holding the event loop: what streams is large, written while requests are served,
-    // and an fsync on a busy disk took 100 ms.
+    // Renamed and flushed without holding the event loop: what is written this way is large, written while requests
+    // are served, and an fsync on a busy disk can take a long time.
     await rename(tmp, file);
     const directory = await open(dir, "r");
     try {
@@ -80,12 +93,17 @@ export async function writeStreamAtomic(file: string, chunks: AsyncIterable<stri
     } finally {
       await directory.close();
     }
-    return bytes;
+    return result;
   } catch (error) {
     await handle.close().catch(() => undefined);
     rmSync(tmp, { force: true });
     throw error;
   }
+}
+
+/** A temporary file beside `file`, hidden, unique to this process and write. */
+function temporaryPathOf(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${++counter}.tmp`);
 }
 
 /** Flushes the directory entry so the rename itself survives a crash. */

@@ -116,6 +116,7 @@ describe("query", () => {
         const label = graph.getNodeAttribute("n7", "label");
         const hits = (await request(server.url).get("/api/search").query({ q: label }).expect(200)).body;
         expect(JSON.stringify(hits)).toContain('"n7"');
+        await server.context.snapshots!.idle();
         const rewritten = readSnapshot(target.file, { key: target.key });
         expect(rewritten.type).toBe("ok");
         if (rewritten.type === "ok") rewritten.snapshot.close();

@@ -4,7 +4,6 @@
  * the other routes wait for the graph; a damaged or stale snapshot is refused and written again.
  */
 import { readFileSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
-import request from "supertest";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateGraph, writeGeneratedGraph } from "../../bench/graphs/generate.ts";
 import { readAnyGraphFile } from "../../src/import/readAnyGraphFile.ts";
@@ -16,28 +15,17 @@ import { logger } from "../../src/util/logger.ts";
 import { mulberry32 } from "../../src/util/random.ts";
 import { makeTempData, type TempData } from "../helpers/tempData.ts";
 import { useTempFiles } from "../helpers/tempFiles.ts";
+import { body, gate, QUIET } from "./startFixture.ts";
 import { sampleQueries } from "../snapshot/fixtures.ts";
 
 // A budget no run reaches: answers are cut by their limits only, so the two servers must give the same ones.
 const NO_BUDGET = { timeBudgetMs: 600_000 };
-const QUIET: Partial<ServeOptions> = {
-  port: 0,
-  host: "127.0.0.1",
-  watch: false,
-  pathWorkers: 0,
-  app: { requestLogs: false, webRoot: "/nonexistent" },
-};
 
-/** A gate the background build waits for, and the function that opens it. */
-function gate(): { promise: Promise<void>; open: () => void } {
-  let open = () => {};
-  const promise = new Promise<void>((resolve) => (open = resolve));
-  return { promise, open };
-}
-
-async function body(server: RunningServer, url: string): Promise<{ status: number; body: unknown }> {
-  const res = await request(server.url).get(url);
-  return { status: res.status, body: res.body };
+/** A start that finds no snapshot, once it has written one in the background. */
+async function startAndWrite(options: Partial<ServeOptions>): Promise<RunningServer> {
+  const server = await startServer(options);
+  await server.context.snapshots!.idle();
+  return server;
 }
 
 describe("server", () => {
@@ -53,8 +41,9 @@ describe("server", () => {
       file = temp.path("generated.json");
       writeGeneratedGraph(generateGraph({ nodes: 3000, edges: 15_000, seed: 21 }), file);
       graph = readAnyGraphFile(file);
-      // The first start finds no snapshot, builds the graph first and writes one; the second starts on it.
-      eager = await startServer({ ...QUIET, graphFile: file, startOnSnapshot: true });
+      // The first start finds no snapshot, builds the graph first and writes one after listening; the second starts
+      // on it.
+      eager = await startAndWrite({ ...QUIET, graphFile: file, startOnSnapshot: true });
       lazy = await startServer({ ...QUIET, graphFile: file, startOnSnapshot: true, graphBuildGate: held.promise });
       eager.context.pathsAnswer = NO_BUDGET;
       lazy.context.pathsAnswer = NO_BUDGET;
@@ -134,11 +123,11 @@ describe("server", () => {
       ["stale", (_file, graphFile) => utimesSync(graphFile, new Date(2001, 1, 1), new Date(2001, 1, 1))],
     ];
     it.each(cases)(
-      "refuses a %s one, builds the graph before listening and writes it again",
+      "refuses a %s one, builds the graph before listening and writes it again after",
       async (reason, damage) => {
         const graphFile = temp.path(`${reason}.json`);
         writeGeneratedGraph(generateGraph({ nodes: 300, edges: 1200, seed: 9 }), graphFile);
-        await (await startServer({ ...QUIET, graphFile, startOnSnapshot: true })).close();
+        await (await startAndWrite({ ...QUIET, graphFile, startOnSnapshot: true })).close();
         damage(startTargetOf({ graphFile, dataRoot: undefined })!.file, graphFile);
         const logged = vi.spyOn(logger, reason === "stale" ? "info" : "warn");
         const server = await startServer({
@@ -151,6 +140,7 @@ describe("server", () => {
           expect(logged).toHaveBeenCalledWith(expect.objectContaining({ reason }), expect.stringMatching(/rebuilt/));
           expect(server.context.served.ready).toBe(true);
           expect((await body(server, "/api/triples?limit=1")).status).toBe(200);
+          await server.context.snapshots!.idle();
           const target = startTargetOf({ graphFile, dataRoot: undefined })!;
           const rewritten = readSnapshot(target.file, { key: target.key });
           expect(rewritten.type).toBe("ok");
@@ -170,7 +160,7 @@ describe("server", () => {
     afterAll(() => data.remove());
 
     it("serves the seed graph's paths from it, then its writes once the graph is built", async () => {
-      await (await startServer({ ...QUIET, dataRoot: data.root, startOnSnapshot: true })).close();
+      await (await startAndWrite({ ...QUIET, dataRoot: data.root, startOnSnapshot: true })).close();
       const held = gate();
       const server = await startServer({
         ...QUIET,
