@@ -25,7 +25,8 @@ export function makeTempData(): TempData {
     read: (relative) => readFileSync(full(relative), "utf8"),
     write: (relative, content) => writeFileSync(full(relative), content),
     edit: (relative, change) => writeFileSync(full(relative), change(readFileSync(full(relative), "utf8"))),
-    remove: () => rmSync(path.dirname(root), { recursive: true, force: true }),
+    // Retried: a background save may still be creating its temporary file when a test ends (ENOTEMPTY).
+    remove: () => rmSync(path.dirname(root), { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }),
   };
 }
 

@@ -52,7 +52,10 @@ describe("ingest", () => {
         { line: 5, input: { title: "Copy", text: ACME_ARTICLE.text.replace(/\n/g, "\r\n  ") } },
       ]);
     });
-    afterAll(() => data.remove());
+    afterAll(async () => {
+      await writer.flush();
+      data.remove();
+    });
 
     it("reports one outcome per item, in input order, naming its line or file", () => {
       expect(outcomes.map((o) => [o.status, "line" in o ? o.line : "file" in o ? o.file : o.url])).toEqual([
