@@ -23,6 +23,8 @@ export interface WordMemory {
   counts: Int32Array;
   ranks: Int32Array;
   all: Int32Array;
+  /** Each word's names by word id: views into `all`, kept while a word's place in it stays the same. */
+  views: Int32Array[];
 }
 
 /** The distinct words, sorted, and for each the ascending indices of the names containing it. */
@@ -109,13 +111,21 @@ function* fill(
   const wordNames = previous?.wordNames ?? new Array<Int32Array>(sorted.length);
   words.length = wordNames.length = sorted.length;
   const all = (mem.all = fit(mem.all, used));
+  // Each word's names lie in `all` in word-id order, not sorted order: ids never change and new words come last, so
+  // most words keep their place from one version to the next, and their views are kept instead of made again.
+  const views = mem.views;
   let offset = 0;
-  for (let r = 0; r < sorted.length; r++) {
-    const id = sorted[r];
+  for (let id = 0; id < mem.wordsById.length; id++) {
     ranks[id] = offset;
-    words[r] = mem.wordsById[id];
-    wordNames[r] = all.subarray(offset, offset + counts[id]);
+    const view = views[id];
+    if (!(view?.buffer === all.buffer && view.byteOffset === 4 * offset && view.length === counts[id]))
+      views[id] = all.subarray(offset, offset + counts[id]);
     offset += counts[id];
+    if (id % STEP === 0) yield;
+  }
+  for (let r = 0; r < sorted.length; r++) {
+    words[r] = mem.wordsById[sorted[r]];
+    wordNames[r] = views[sorted[r]];
     if (r % STEP === 0) yield;
   }
   for (let i = 0, o = 0; i < nameCount; i++) {
@@ -135,6 +145,7 @@ function freshMemory(names: number): WordMemory {
     counts: new Int32Array(0),
     ranks: new Int32Array(0),
     all: new Int32Array(0),
+    views: [],
   };
 }
 

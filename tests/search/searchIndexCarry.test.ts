@@ -32,7 +32,12 @@ describe("search", () => {
         const fresh = buildSearchIndex(graph.copy());
         expect(carried).not.toBe(before);
         expect(columns(carried)).toEqual(columns(fresh));
+        const keptViews = new Set(before.wordNames);
         if (carried.names === before.names && carried.wordNames === before.wordNames) reused++;
+        // Most words keep their names' list from one version to the next.
+        expect(carried.wordNames.filter((list) => keptViews.has(list)).length).toBeGreaterThan(
+          carried.words.length / 2,
+        );
         for (const q of QUERIES) {
           expect(searchEntities(graph, q, { limit: 50 })).toEqual(searchEntities(graph.copy(), q, { limit: 50 }));
           expect(suggestEntities(graph, `${q}x`)).toEqual(suggestEntities(graph.copy(), `${q}x`));
