@@ -59,6 +59,12 @@ export interface WriterOptions {
   saveDelayMs: number;
   /** Slices of a write's whole-graph work before it is published: reporting, degrees and sizes, resolution index. */
   slices: Partial<SliceOptions>;
+  /**
+   * Copy the served graph for the first write in idle time (in slices) as soon as the writer starts, instead of on
+   * that write's path: the second graph's memory is then taken at start rather than at the first write, and the full
+   * collection that so much new memory brings comes before the writes rather than among them.
+   */
+  spareAtStart: boolean;
 }
 
 export const DEFAULT_WRITER_OPTIONS: WriterOptions = {
@@ -67,6 +73,7 @@ export const DEFAULT_WRITER_OPTIONS: WriterOptions = {
   now: () => new Date(),
   saveDelayMs: 250,
   slices: {},
+  spareAtStart: false,
 };
 
 /** What {@link DataWriter.refresh} did: nothing, merged in documents another process added, or rebuilt. */
@@ -115,6 +122,12 @@ export class DataWriter {
     this.#options = { ...DEFAULT_WRITER_OPTIONS, ...options };
     this.#index = new DocumentIndex(this.dataFiles);
     this.#private = new PrivateGraphs(served, this.#options.slices);
+    if (this.#options.spareAtStart) {
+      served
+        .whenReady()
+        .then(() => this.#prepareSpare())
+        .catch((error: Error) => logger.debug({ err: error.message }, "could not prepare a copy at start"));
+    }
   }
 
   /** The 409 for a text already stored as `existing` (`near`: but for whitespace, line endings, quotes or dashes). */

@@ -52,7 +52,9 @@ export function setupWrites(ctx: ServerContext, options: Partial<WriteSetupOptio
   const opts = { ...DEFAULT_WRITE_SETUP_OPTIONS, ...options };
   ctx.writeAccess = writeAccessFor({ ...opts, hasDataRoot: ctx.dataRoot !== null });
   if (ctx.dataRoot === null) return () => Promise.resolve();
-  const writer = new DataWriter(ctx.dataRoot, ctx.served, { extractor: opts.extractor });
+  // With writes on, the first write's graph is copied at start, in idle time, rather than on that write's path.
+  const spareAtStart = ctx.writeAccess.type !== "off";
+  const writer = new DataWriter(ctx.dataRoot, ctx.served, { extractor: opts.extractor, spareAtStart });
   recoverPendingWrites(writer.dataFiles);
   if (ctx.writeAccess.type !== "off") ctx.writer = writer;
   if (ctx.writeAccess.type === "off") logger.info({ reason: ctx.writeAccess.reason }, "write endpoints are off");
