@@ -58,8 +58,9 @@ export function* finishDocumentStep(graph: KnowledgeGraph, documents: GraphDocum
 export function placeNewNodes(graph: KnowledgeGraph, nodes: string[], options: Partial<PlacementOptions> = {}): void {
   const { jitter } = { ...DEFAULT_PLACEMENT_OPTIONS, ...options };
   const pending = new Set(nodes);
-  const extent = graphExtent(graph, pending);
-  let nextCommunity = maxCommunity(graph, pending) + 1;
+  // A pass over the whole graph, made only for a node with no placed neighbour: most new nodes are linked to one.
+  let placed: Placed | null = null;
+  const whole = () => (placed ??= placedNodes(graph, new Set(nodes)));
   // Two passes: nodes linked to placed nodes first, then nodes linked only to those.
   for (let pass = 0; pass < 2; pass++) {
     for (const node of pending) {
@@ -81,11 +82,12 @@ export function placeNewNodes(graph: KnowledgeGraph, nodes: string[], options: P
           community: commonest(placed.map((n) => graph.getNodeAttribute(n, "community"))),
         });
       } else {
+        const { extent } = whole();
         const r = Math.sqrt(random()) * extent.radius;
         graph.mergeNodeAttributes(node, {
           x: round(extent.cx + r * Math.cos(angle)),
           y: round(extent.cy + r * Math.sin(angle)),
-          community: nextCommunity++,
+          community: whole().nextCommunity++,
         });
       }
       pending.delete(node);
@@ -116,29 +118,28 @@ export function* refreshDegreesAndSizes(graph: KnowledgeGraph, options: Partial<
   }
 }
 
-function graphExtent(graph: KnowledgeGraph, skip: Set<string>): { cx: number; cy: number; radius: number } {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
+/** What new nodes are placed by when they have no placed neighbour: the graph's extent and the next community. */
+interface Placed {
+  extent: { cx: number; cy: number; radius: number };
+  nextCommunity: number;
+}
+
+/** {@link Placed} of the nodes not in `skip`, in one pass. */
+function placedNodes(graph: KnowledgeGraph, skip: Set<string>): Placed {
+  let [minX, minY, maxX, maxY, community] = [Infinity, Infinity, -Infinity, -Infinity, -1];
   graph.forEachNode((node, a) => {
     if (skip.has(node)) return;
     minX = Math.min(minX, a.x);
     maxX = Math.max(maxX, a.x);
     minY = Math.min(minY, a.y);
     maxY = Math.max(maxY, a.y);
+    community = Math.max(community, a.community);
   });
-  if (minX === Infinity) return { cx: 0, cy: 0, radius: DEFAULT_LAYOUT_OPTIONS.initialRadius };
+  const nextCommunity = community + 1;
+  if (minX === Infinity)
+    return { extent: { cx: 0, cy: 0, radius: DEFAULT_LAYOUT_OPTIONS.initialRadius }, nextCommunity };
   const radius = Math.max(maxX - minX, maxY - minY) / 2 || DEFAULT_LAYOUT_OPTIONS.initialRadius;
-  return { cx: (minX + maxX) / 2, cy: (minY + maxY) / 2, radius };
-}
-
-function maxCommunity(graph: KnowledgeGraph, skip: Set<string>): number {
-  let max = -1;
-  graph.forEachNode((node, a) => {
-    if (!skip.has(node)) max = Math.max(max, a.community);
-  });
-  return max;
+  return { extent: { cx: (minX + maxX) / 2, cy: (minY + maxY) / 2, radius }, nextCommunity };
 }
 
 function commonest(values: number[]): number {

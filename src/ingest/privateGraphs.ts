@@ -27,7 +27,7 @@ export class PrivateGraphs {
   #changing: { graph: KnowledgeGraph; from: KnowledgeGraph; recorder: ChangeRecorder } | null = null;
   /** The graph served before the last write (`graph`) and what that write changed to make the one served since (`of`). */
   #retired: { graph: KnowledgeGraph; of: KnowledgeGraph; log: ChangeLog } | null = null;
-  /** A {@link #recycle} run in idle time: a write that comes meanwhile waits for it and claims its graph. */
+  /** A {@link #recycle} or a copy run in idle time: a write that comes meanwhile waits for it and claims its graph. */
   #recycling: { of: KnowledgeGraph; done: Promise<KnowledgeGraph | null>; claimed: boolean } | null = null;
   /** The retired graph an idle-time preparation waits to recycle until no request may hold it. */
   #awaiting: KnowledgeGraph | null = null;
@@ -91,20 +91,25 @@ export class PrivateGraphs {
     this.#preparing = served;
     try {
       const retired = this.#retired?.of === served ? this.#retired.graph : null;
-      if (retired === null) {
-        const graph = await copyInSlices(served, stillWanted);
-        if (graph && stillWanted()) this.#spare = { of: served, graph };
-      } else if (this.#served.recyclable(retired)) {
-        const recycling = { of: served, done: this.#recycle(served), claimed: false };
-        this.#recycling = recycling;
-        const graph = await recycling.done.finally(() => {
-          if (this.#recycling === recycling) this.#recycling = null;
-        });
-        if (graph && !recycling.claimed && stillWanted()) this.#spare = { of: served, graph };
-      } else if (this.#awaiting !== retired) this.#awaitReaders(retired, stillWanted);
+      if (retired === null) await this.#claimable(served, copyInSlices(served, stillWanted), stillWanted);
+      else if (this.#served.recyclable(retired)) await this.#claimable(served, this.#recycle(served), stillWanted);
+      else if (this.#awaiting !== retired) this.#awaitReaders(retired, stillWanted);
     } finally {
       if (this.#preparing === served) this.#preparing = null;
     }
+  }
+
+  /**
+   * Waits for `done`, a graph being made equal to `served` in idle time, which a write that comes meanwhile claims
+   * (see {@link take}); unclaimed, it is the next write's spare.
+   */
+  async #claimable(served: KnowledgeGraph, done: Promise<KnowledgeGraph | null>, stillWanted: () => boolean) {
+    const recycling = { of: served, done, claimed: false };
+    this.#recycling = recycling;
+    const graph = await done.finally(() => {
+      if (this.#recycling === recycling) this.#recycling = null;
+    });
+    if (graph && !recycling.claimed && stillWanted()) this.#spare = { of: served, graph };
   }
 
   /**

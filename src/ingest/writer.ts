@@ -64,6 +64,12 @@ export interface WriterOptions {
    * the file as saved (the server writes the graph's snapshot then); null for nothing.
    */
   afterSave: ((graph: KnowledgeGraph) => void) | null;
+  /**
+   * Copy the served graph for the first write in idle time (in slices) as soon as the writer starts, instead of on
+   * that write's path: the second graph's memory is then taken at start rather than at the first write, and the full
+   * collection that so much new memory brings comes before the writes rather than among them.
+   */
+  spareAtStart: boolean;
 }
 
 export const DEFAULT_WRITER_OPTIONS: WriterOptions = {
@@ -73,6 +79,7 @@ export const DEFAULT_WRITER_OPTIONS: WriterOptions = {
   saveDelayMs: 250,
   slices: {},
   afterSave: null,
+  spareAtStart: false,
 };
 
 /** What {@link DataWriter.refresh} did: nothing, merged in documents another process added, or rebuilt. */
@@ -121,6 +128,12 @@ export class DataWriter {
     this.#options = { ...DEFAULT_WRITER_OPTIONS, ...options };
     this.#index = new DocumentIndex(this.dataFiles);
     this.#private = new PrivateGraphs(served, this.#options.slices);
+    if (this.#options.spareAtStart) {
+      served
+        .whenReady()
+        .then(() => this.#prepareSpare())
+        .catch((error: Error) => logger.debug({ err: error.message }, "could not prepare a copy at start"));
+    }
   }
 
   /** The 409 for a text already stored as `existing` (`near`: but for whitespace, line endings, quotes or dashes). */

@@ -7,7 +7,8 @@
  */
 import type { KnowledgeGraph } from "../model/types.ts";
 import { drain, type Steps } from "../util/slices.ts";
-import { ownerMap } from "../util/ownerMaps.ts";
+import { ownerMap, takeLeftover } from "../util/ownerMaps.ts";
+import { Arena } from "./indexArena.ts";
 
 /** Nodes or edges handled between two points where a build in slices may pause (see {@link pathIndexSteps}). */
 const STEP = 1024;
@@ -52,8 +53,12 @@ export interface PathIndex {
   entryPredicate: Int32Array;
 }
 
-// Keyed by the graph object so a replaced graph drops its index with it.
-const CACHE = ownerMap<KnowledgeGraph, PathIndex>();
+// Keyed by the graph object so a replaced graph drops its index with it. A graph the writer recycles leaves its index
+// aside, and the index of its next content is written into the same memory (see pathIndexSteps).
+const CACHE = ownerMap<KnowledgeGraph, PathIndex>({ reuse: true });
+
+/** Indexes built here, whose memory a later index may take over (not those read from a snapshot). */
+const BUILT = new WeakSet<PathIndex>();
 
 /** The graph's path index, built on first use and rebuilt when the graph's size changed since. */
 export function pathIndexOf(graph: KnowledgeGraph): PathIndex {
@@ -91,16 +96,16 @@ export function buildPathIndex(graph: KnowledgeGraph): PathIndex {
  * (src/util/slices.ts) beside requests. `graph` must not change until the steps end.
  */
 export function* pathIndexSteps(graph: KnowledgeGraph): Steps<PathIndex> {
-  const nodes = graph.nodes();
+  // What the graph's index held before the writer recycled the graph: no request reads it any more, and rewriting its
+  // lists and buffer leaves next to no garbage, where a fresh index per write brought the next full collection closer.
+  const leftover = takeLeftover(CACHE, graph);
+  const previous = leftover && BUILT.has(leftover) ? leftover : null;
+  const { nodes, nodeIndex } = yield* nodeColumn(graph, previous);
   const n = nodes.length;
   const m = graph.size;
-  const nodeIndex = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    nodeIndex.set(nodes[i], i);
-    if (i % STEP === 0) yield;
-  }
   // Slices: at most 2 per edge (self-loops get none); Float64 columns first to keep them 8-byte aligned.
-  const arena = new Arena(8 * (m + 2 * m) + 4 * (3 * m + (n + 1) + n + 2 * m + 2 * m + 2 * m + n));
+  const bytes = 8 * (m + 2 * m) + 4 * (3 * m + (n + 1) + n + 2 * m + 2 * m + 2 * m + n);
+  const arena = new Arena(bytes, previous ? (previous.edgeConfidence.buffer as SharedArrayBuffer) : null);
   const edgeConfidence = arena.float64(m);
   const slicesConfidence = arena.float64(2 * m);
   const edgeSource = arena.int32(m);
@@ -112,7 +117,12 @@ export function* pathIndexSteps(graph: KnowledgeGraph): Steps<PathIndex> {
   const slicesEdge = arena.int32(2 * m);
   const slicesPredicate = arena.int32(2 * m);
   const cursor = arena.int32(n);
-  const edges: string[] = new Array(m);
+  // The counting sort counts into these: a reused buffer holds the last index's values.
+  offsets[0] = 0;
+  split.fill(0);
+  cursor.fill(0);
+  const edges: string[] = previous?.edges ?? new Array<string>(m);
+  edges.length = m;
   const predicates: string[] = [];
   const predicateIndex = new Map<string, number>();
   let e = 0;
@@ -140,8 +150,9 @@ export function* pathIndexSteps(graph: KnowledgeGraph): Steps<PathIndex> {
     entryConfidence,
     entryPredicate,
   });
-  // Listed property by property (no spread) so the object keeps a fixed shape for the hot loops that read it.
-  return {
+  // Listed property by property (no spread) so the object keeps a fixed shape for the hot loops that read it. A new
+  // object even over reused memory: whatever is cached per index object (masks, a worker's copy) must not carry over.
+  const index: PathIndex = {
     order: graph.order,
     size: m,
     nodes,
@@ -160,6 +171,31 @@ export function* pathIndexSteps(graph: KnowledgeGraph): Steps<PathIndex> {
     entryConfidence,
     entryPredicate,
   };
+  BUILT.add(index);
+  return index;
+}
+
+/**
+ * The graph's node keys in order and their positions: `previous`'s list and Map rewritten in place when given (only
+ * the keys that moved are set again, those of dropped nodes deleted), else new ones.
+ */
+function* nodeColumn(
+  graph: KnowledgeGraph,
+  previous: PathIndex | null,
+): Steps<{ nodes: string[]; nodeIndex: Map<string, number> }> {
+  const nodes = previous?.nodes ?? graph.nodes();
+  const nodeIndex = previous?.nodeIndex ?? new Map<string, number>();
+  let i = 0;
+  for (const { node } of graph.nodeEntries()) {
+    const old = nodes[i];
+    if (old !== node && old !== undefined && !graph.hasNode(old)) nodeIndex.delete(old);
+    nodes[i] = node;
+    if (nodeIndex.get(node) !== i) nodeIndex.set(node, i);
+    if (++i % STEP === 0) yield;
+  }
+  for (let j = i; j < nodes.length; j++) if (!graph.hasNode(nodes[j])) nodeIndex.delete(nodes[j]);
+  nodes.length = i;
+  return { nodes, nodeIndex };
 }
 
 /**
@@ -200,28 +236,6 @@ export function pathIndexFromParts(parts: PathIndexParts): PathIndex {
     entryConfidence: parts.entryConfidence,
     entryPredicate: parts.entryPredicate,
   };
-}
-
-/** Typed arrays carved one after another out of a single SharedArrayBuffer. */
-class Arena {
-  #buffer: SharedArrayBuffer;
-  #used = 0;
-
-  constructor(bytes: number) {
-    this.#buffer = new SharedArrayBuffer(bytes);
-  }
-
-  float64(length: number): Float64Array {
-    const array = new Float64Array(this.#buffer, this.#used, length);
-    this.#used += 8 * length;
-    return array;
-  }
-
-  int32(length: number): Int32Array {
-    const array = new Int32Array(this.#buffer, this.#used, length);
-    this.#used += 4 * length;
-    return array;
-  }
 }
 
 /**

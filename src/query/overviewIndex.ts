@@ -7,7 +7,7 @@ import Graph from "graphology";
 import noverlap from "graphology-layout-noverlap";
 import type { KnowledgeGraph } from "../model/types.ts";
 import { drain, type Steps } from "../util/slices.ts";
-import { ownerMap } from "../util/ownerMaps.ts";
+import { ownerMap, takeLeftover } from "../util/ownerMaps.ts";
 
 /** One group of the overview: a community, or the smallest communities merged into one. */
 export interface OverviewGroup {
@@ -55,7 +55,8 @@ const TILDE = "~".charCodeAt(0);
 const ONE_CELL_GROUPS = 500;
 
 // Graphs are swapped when they change, never edited in place (see graph/servedGraph.ts): a graph's index never goes stale.
-const CACHE = ownerMap<KnowledgeGraph, Map<number, OverviewIndex>>();
+// A graph the writer recycles leaves its indexes aside, and the next ones rewrite their entity → group Maps.
+const CACHE = ownerMap<KnowledgeGraph, Map<number, OverviewIndex>>({ reuse: true });
 
 /** The overview index of `graph` with at most `maxGroups` groups, built on first use and kept with the graph. */
 export function overviewIndexOf(graph: KnowledgeGraph, maxGroups: number): OverviewIndex {
@@ -69,13 +70,29 @@ export function overviewIndexOf(graph: KnowledgeGraph, maxGroups: number): Overv
  */
 export function* overviewIndexSteps(graph: KnowledgeGraph, maxGroups: number): Steps<OverviewIndex> {
   let byLimit = CACHE.get(graph);
-  if (!byLimit) CACHE.set(graph, (byLimit = new Map()));
+  if (!byLimit) {
+    const leftover = takeLeftover(CACHE, graph);
+    CACHE.set(graph, (byLimit = new Map()));
+    if (leftover) PREVIOUS.set(byLimit, leftover);
+  }
   let index = byLimit.get(maxGroups);
-  if (!index) byLimit.set(maxGroups, (index = yield* buildIndex(graph, maxGroups)));
+  if (!index) {
+    const groupOf = PREVIOUS.get(byLimit)?.get(maxGroups)?.groupOf ?? new Map<string, number>();
+    PREVIOUS.get(byLimit)?.delete(maxGroups);
+    byLimit.set(maxGroups, (index = yield* buildIndex(graph, maxGroups, groupOf)));
+  }
   return index;
 }
 
-function* buildIndex(graph: KnowledgeGraph, maxGroups: number): Steps<OverviewIndex> {
+/** A recycled graph's previous overview indexes, by the indexes of its new content, until rewritten. */
+const PREVIOUS = new WeakMap<Map<number, OverviewIndex>, Map<number, OverviewIndex>>();
+
+/**
+ * The index, its entity → group Map written into `groupOf`: empty, or the previous index's of the same graph object,
+ * which no one reads any more (only the entries that changed are set again, a 100k-entry Map per write left to the
+ * collector otherwise).
+ */
+function* buildIndex(graph: KnowledgeGraph, maxGroups: number, groupOf: Map<string, number>): Steps<OverviewIndex> {
   const communities = new Map<string, string[]>();
   let count = 0;
   for (const { node, attributes } of graph.nodeEntries()) {
@@ -105,11 +122,17 @@ function* buildIndex(graph: KnowledgeGraph, maxGroups: number): Steps<OverviewIn
     yield;
   }
   yield* spreadApart(graph, groups);
-  const groupOf = new Map<string, number>();
+  count = 0;
   for (let i = 0; i < groups.length; i++) {
     for (const node of groups[i].members) {
-      groupOf.set(node, i);
-      if (groupOf.size % STEP === 0) yield;
+      if (groupOf.get(node) !== i) groupOf.set(node, i);
+      if (++count % STEP === 0) yield;
+    }
+  }
+  if (groupOf.size > graph.order) {
+    for (const node of groupOf.keys()) {
+      if (!graph.hasNode(node)) groupOf.delete(node);
+      if (++count % STEP === 0) yield;
     }
   }
   const pairs = yield* groupPairs(graph, groupOf, groups.length);

@@ -4,7 +4,8 @@
 import type { AbstractGraph } from "graphology-types";
 import { drain, type Steps } from "../util/slices.ts";
 import { normalizeName } from "./normalize.ts";
-import { ownerMap } from "../util/ownerMaps.ts";
+import { ownerMap, takeLeftover } from "../util/ownerMaps.ts";
+import { wordLists, type WordMemory } from "./wordLists.ts";
 
 /** What the index reads of a node: its label (the key when absent), type and aliases. */
 export interface SearchableAttributes {
@@ -39,8 +40,16 @@ export interface SearchIndex {
   wordNames: Int32Array[];
 }
 
-// Keyed by the graph object so a replaced graph drops its index with it.
-const CACHE = ownerMap<SearchableGraph, SearchIndex>();
+// Keyed by the graph object so a replaced graph drops its index with it. A graph the writer recycles leaves its index
+// aside, and the index of its next content is written into the same lists (see searchIndexSteps).
+const CACHE = ownerMap<SearchableGraph, SearchIndex>({ reuse: true });
+
+/** Indexes built here (not read from a snapshot) and the working memory of their word lists, for the next build. */
+const MEMORY = new WeakMap<SearchIndex, WordMemory>();
+
+/** Normalised names by name: a graph's names barely change between versions, nor then their normalised strings. */
+const NORMALIZED = new Map<string, string>();
+const MAX_REMEMBERED = 500_000;
 
 /** The graph's search index, built on first use and rebuilt when the graph's size changed since. */
 export function searchIndexOf(graph: SearchableGraph): SearchIndex {
@@ -79,94 +88,86 @@ export function buildSearchIndex(graph: SearchableGraph): SearchIndex {
  * (src/util/slices.ts) beside requests. `graph` must not change until the steps end.
  */
 export function* searchIndexSteps(graph: SearchableGraph): Steps<SearchIndex> {
-  const nodes: string[] = [];
-  const labels: string[] = [];
-  const types: string[] = [];
-  const names: string[] = [];
-  const owners: number[] = [];
-  const isLabel: number[] = [];
+  // What the graph's index held before the writer recycled the graph: no request reads it any more, so its lists are
+  // rewritten rather than left to the collector beside a new index per write.
+  const leftover = takeLeftover(CACHE, graph);
+  const memory = leftover ? (MEMORY.get(leftover) ?? null) : null;
+  const previous = memory ? leftover! : null;
+  const nodes = previous?.nodes ?? [];
+  const labels = previous?.labels ?? [];
+  const types = previous?.types ?? [];
+  const names = previous?.names ?? [];
+  let owners = previous ? reusable(previous.nameNode) : new Int32Array(graph.order);
+  let isLabel = previous ? reusable(previous.nameIsLabel) : new Uint8Array(graph.order);
+  let node = 0;
+  // Counted rather than pushed after emptying the list: an emptied array gives up its memory.
+  let count = 0;
   for (const { node: key, attributes } of graph.nodeEntries()) {
-    const node = nodes.push(key) - 1;
+    nodes[node] = key;
     const label = attributes.label ?? key;
-    labels.push(label);
-    types.push(attributes.type);
+    labels[node] = label;
+    types[node] = attributes.type;
     // Ids are not indexed: resolveEntity takes an exact id directly, and machine ids ("n123") would double the
     // index of a large graph for nothing.
-    const first = names.length;
+    const first = count;
     const aliases = attributes.aliases ?? [];
     for (let i = -1; i < aliases.length; i++) {
-      if (addName(names, first, normalizeName(i < 0 ? label : aliases[i]))) {
-        owners.push(node);
-        isLabel.push(i < 0 ? 1 : 0);
-      }
+      const name = normalized(i < 0 ? label : aliases[i]);
+      if (!name || includesFrom(names, first, count, name)) continue;
+      if (count === owners.length) [owners, isLabel] = [grown(owners), grown(isLabel)];
+      names[count] = name;
+      owners[count] = node;
+      isLabel[count++] = i < 0 ? 1 : 0;
     }
-    if (node % STEP === 0) yield;
+    if (node++ % STEP === 0) yield;
   }
-  const { words, wordNames } = yield* wordLists(names);
-  return {
+  nodes.length = labels.length = types.length = node;
+  names.length = count;
+  const { words, wordNames, memory: next } = yield* wordLists(names, memory, previous);
+  const index: SearchIndex = {
     order: graph.order,
     size: graph.size,
     nodes,
     labels,
     types,
     names,
-    nameNode: Int32Array.from(owners),
-    nameIsLabel: Uint8Array.from(isLabel),
+    nameNode: owners.subarray(0, count),
+    nameIsLabel: isLabel.subarray(0, count),
     words,
     wordNames,
   };
+  MEMORY.set(index, next);
+  return index;
 }
 
-/** Appends `name` unless it is empty or already among `names[first..]` (the same node's names); true if added. */
-function addName(names: string[], first: number, name: string): boolean {
-  if (!name) return false;
-  for (let i = first; i < names.length; i++) if (names[i] === name) return false;
-  names.push(name);
-  return true;
-}
-
-/**
- * The distinct words of `names`, sorted, and for each the ascending indices of the names containing it: a counting
- * sort into one shared array. Sorting the distinct words (not every occurrence) keeps it fast: names share most words.
- */
-function* wordLists(names: string[]): Steps<{ words: string[]; wordNames: Int32Array[] }> {
-  const wordId = new Map<string, number>();
-  const wordsById: string[] = [];
-  /** Word ids of every name, one name after another (a word occurring twice in a name is kept once). */
-  const occurrences: number[] = [];
-  const nameEnd = new Int32Array(names.length);
-  for (let i = 0; i < names.length; i++) {
-    const start = occurrences.length;
-    for (const word of names[i].split(" ")) {
-      let id = wordId.get(word);
-      if (id === undefined) {
-        id = wordsById.push(word) - 1;
-        wordId.set(word, id);
-      }
-      if (!includesFrom(occurrences, start, id)) occurrences.push(id);
-    }
-    nameEnd[i] = occurrences.length;
-    if (i % STEP === 0) yield;
+/** `name` normalised, remembered (bounded, so it cannot grow forever). */
+function normalized(name: string): string {
+  let key = NORMALIZED.get(name);
+  if (key === undefined) {
+    if (NORMALIZED.size >= MAX_REMEMBERED) NORMALIZED.clear();
+    key = normalizeName(name);
+    NORMALIZED.set(name, key);
   }
-  const order = wordsById.map((_, id) => id).sort((a, b) => (wordsById[a] < wordsById[b] ? -1 : 1));
-  const rank = new Int32Array(order.length);
-  for (let r = 0; r < order.length; r++) rank[order[r]] = r;
-  const start = new Int32Array(order.length + 1);
-  for (const id of occurrences) start[rank[id] + 1]++;
-  for (let r = 0; r < order.length; r++) start[r + 1] += start[r];
-  const all = new Int32Array(occurrences.length);
-  const cursor = start.slice(0, order.length);
-  for (let i = 0, o = 0; i < names.length; i++) {
-    for (; o < nameEnd[i]; o++) all[cursor[rank[occurrences[o]]]++] = i;
-  }
-  return {
-    words: order.map((id) => wordsById[id]),
-    wordNames: order.map((_, r) => all.subarray(start[r], start[r + 1])),
-  };
+  return key;
 }
 
-function includesFrom(list: number[], from: number, value: number): boolean {
-  for (let i = from; i < list.length; i++) if (list[i] === value) return true;
+/** The whole array a column of an earlier index is a view of, to write the next index's column into. */
+function reusable<T extends Int32Array | Uint8Array>(column: T): T {
+  const Type = column.constructor as new (buffer: ArrayBufferLike) => T;
+  return new Type(column.buffer);
+}
+
+/** A larger copy of `array`, with room for the names of a few more versions. */
+function grown<T extends Int32Array | Uint8Array>(array: T): T {
+  const Type = array.constructor as new (length: number) => T;
+  const larger = new Type(Math.ceil(Math.max(array.length, 64) * 1.125));
+  larger.set(array);
+  return larger;
+}
+
+/** Whether `name` is among `names[from..to)` (the same node's names). */
+function includesFrom(names: string[], from: number, to: number, name: string): boolean {
+  for (let i = from; i < to; i++) if (names[i] === name) return true;
   return false;
 }
 

@@ -30,6 +30,8 @@ export interface WriteSetupOptions {
   debounceMs: number;
   /** How often the files' stat signature is compared, to catch what fs.watch misses; 0 turns the timer off. */
   pollMs: number;
+  /** The largest graph (in entities) whose first write's copy is made at start rather than on that write's path. */
+  spareAtStartMaxNodes: number;
 }
 
 export const DEFAULT_WRITE_SETUP_OPTIONS: WriteSetupOptions = {
@@ -40,6 +42,7 @@ export const DEFAULT_WRITE_SETUP_OPTIONS: WriteSetupOptions = {
   watch: true,
   debounceMs: 250,
   pollMs: 500,
+  spareAtStartMaxNodes: 250_000,
 };
 
 /** The signature poll takes at most about 1/POLL_SHARE of the server's time (3,000 files: ~100 ms per poll). */
@@ -56,7 +59,10 @@ export function setupWrites(ctx: ServerContext, options: Partial<WriteSetupOptio
   const afterSave = ctx.snapshots
     ? snapshotAfterSave(ctx.snapshots, { dataRoot: ctx.dataRoot, readOnly: opts.readOnly })
     : null;
-  const writer = new DataWriter(ctx.dataRoot, ctx.served, { extractor: opts.extractor, afterSave });
+  // With writes on, the first write's graph is copied at start, in idle time, rather than on that write's path; not
+  // for a graph so large that holding a second copy from the start would cost more memory than the first write's wait.
+  const spareAtStart = ctx.writeAccess.type !== "off" && ctx.served.graph.order <= opts.spareAtStartMaxNodes;
+  const writer = new DataWriter(ctx.dataRoot, ctx.served, { extractor: opts.extractor, afterSave, spareAtStart });
   recoverPendingWrites(writer.dataFiles);
   if (ctx.writeAccess.type !== "off") ctx.writer = writer;
   if (ctx.writeAccess.type === "off") logger.info({ reason: ctx.writeAccess.reason }, "write endpoints are off");

@@ -35,7 +35,7 @@ const RELATIONS: FixtureRelation[] = PEOPLE.flatMap((a) =>
 );
 
 /** A served seed graph and its writer on a fresh copy of graph-data/. */
-function setup() {
+function setup(options: { spareAtStart?: boolean } = {}) {
   const data = makeTempData();
   const served = new ServedGraph(buildToFile(undefined, { root: data.root, layout: { iterations: 20 } }).graph);
   const writer = new DataWriter(data.root, served, {
@@ -47,6 +47,7 @@ function setup() {
       )(text, context),
     now: FIXED_NOW,
     slices: { sliceMs: 0 },
+    ...options,
   });
   const done = async () => {
     await writer.flush();
@@ -82,6 +83,19 @@ async function writeAll(writer: DataWriter, between: () => Promise<void> = async
 }
 
 describe("PrivateGraphs, as the DataWriter uses them", () => {
+  it("gives the first write the copy begun at start, whether it is still being made or ready, as a fresh copy would", async () => {
+    const plain = setup();
+    const early = setup({ spareAtStart: true });
+    const ready = setup({ spareAtStart: true });
+    try {
+      const later = new Promise((resolve) => setTimeout(resolve, 50)).then(() => writeAll(ready.writer));
+      await Promise.all([writeAll(plain.writer), writeAll(early.writer), later]);
+      for (const { served } of [early, ready]) expect(contents(served.graph)).toEqual(contents(plain.served.graph));
+    } finally {
+      await Promise.all([plain.done(), early.done(), ready.done()]);
+    }
+  });
+
   it("serves, after writes applied to a recycled graph, exactly the graph writes applied to fresh copies give", async () => {
     const recycling = setup();
     const copying = setup();

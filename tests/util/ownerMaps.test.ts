@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forgetOwner, ownerMap } from "../../src/util/ownerMaps.ts";
+import { forgetOwner, ownerMap, takeLeftover } from "../../src/util/ownerMaps.ts";
 import { ownedCache } from "../../src/util/ownedCache.ts";
 
 describe("ownerMaps", () => {
@@ -17,5 +17,19 @@ describe("ownerMaps", () => {
     expect(second.has(owner)).toBe(false);
     expect(first.get(other)).toBe("kept");
     expect(cache.get(owner, "window", () => "made again")).toBe("made again");
+  });
+
+  it("sets a forgotten value aside for takeLeftover, once, in a map made with reuse, and in no other", () => {
+    const reused = ownerMap<object, string>({ reuse: true });
+    const plain = ownerMap<object, string>();
+    const owner = {};
+    reused.set(owner, "old index");
+    plain.set(owner, "old view");
+    expect(takeLeftover(reused, owner)).toBeUndefined();
+    forgetOwner(owner);
+    expect(reused.has(owner)).toBe(false);
+    expect(takeLeftover(plain, owner)).toBeUndefined();
+    expect(takeLeftover(reused, owner)).toBe("old index");
+    expect(takeLeftover(reused, owner)).toBeUndefined();
   });
 });
