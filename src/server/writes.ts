@@ -51,6 +51,15 @@ const POLL_SHARE = 20;
 // Changes under these names are ours or generated: build output, staging, lock files, temporary files.
 const IGNORED = /^(build[\\/]|\.)|[\\/]\./;
 
+/**
+ * Whether the first write's graph is copied at start, in idle time, rather than on that write's path: with writes on,
+ * and not for a graph so large that a second copy held from the start costs more than the first write's wait.
+ */
+export function copiesAtStart(writesOn: boolean, entities: number, options: Partial<WriteSetupOptions> = {}): boolean {
+  const { spareAtStartMaxNodes } = { ...DEFAULT_WRITE_SETUP_OPTIONS, ...options };
+  return writesOn && entities <= spareAtStartMaxNodes;
+}
+
 /** Sets `ctx.writer` and `ctx.writeAccess`; returns a function that stops the watcher and saves pending work. */
 export function setupWrites(ctx: ServerContext, options: Partial<WriteSetupOptions> = {}): () => Promise<void> {
   const opts = { ...DEFAULT_WRITE_SETUP_OPTIONS, ...options };
@@ -59,9 +68,7 @@ export function setupWrites(ctx: ServerContext, options: Partial<WriteSetupOptio
   const afterSave = ctx.snapshots
     ? snapshotAfterSave(ctx.snapshots, { dataRoot: ctx.dataRoot, readOnly: opts.readOnly })
     : null;
-  // With writes on, the first write's graph is copied at start, in idle time, rather than on that write's path; not
-  // for a graph so large that holding a second copy from the start would cost more memory than the first write's wait.
-  const spareAtStart = ctx.writeAccess.type !== "off" && ctx.served.graph.order <= opts.spareAtStartMaxNodes;
+  const spareAtStart = copiesAtStart(ctx.writeAccess.type !== "off", ctx.served.graph.order, opts);
   const writer = new DataWriter(ctx.dataRoot, ctx.served, { extractor: opts.extractor, afterSave, spareAtStart });
   recoverPendingWrites(writer.dataFiles);
   if (ctx.writeAccess.type !== "off") ctx.writer = writer;

@@ -3,11 +3,21 @@ import { ServedGraph } from "../../src/graph/servedGraph.ts";
 import { buildToFile } from "../../src/graphfile/buildToFile.ts";
 import { DataWriter } from "../../src/ingest/writer.ts";
 import type { ServerContext } from "../../src/server/context.ts";
-import { setupWrites } from "../../src/server/writes.ts";
+import { copiesAtStart, DEFAULT_WRITE_SETUP_OPTIONS, setupWrites } from "../../src/server/writes.ts";
 import { makeTempData, type TempData } from "../helpers/tempData.ts";
 import { ACME_ARTICLE, acmeExtractor } from "../ingest/fixtureExtractor.ts";
 
 describe("setupWrites", () => {
+  describe("copiesAtStart", () => {
+    it("copies the first write's graph at start only with writes on and up to the largest graph it is set for", () => {
+      const max = DEFAULT_WRITE_SETUP_OPTIONS.spareAtStartMaxNodes;
+      expect(copiesAtStart(true, max)).toBe(true);
+      expect(copiesAtStart(true, max + 1)).toBe(false);
+      expect(copiesAtStart(false, 10)).toBe(false);
+      expect(copiesAtStart(true, 1_000, { spareAtStartMaxNodes: 999 })).toBe(false);
+    });
+  });
+
   describe("watching graph-data/", () => {
     let data: TempData;
     let stop: () => Promise<void>;
