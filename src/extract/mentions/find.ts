@@ -790,16 +790,13 @@ function namePossessive(tokens: Token[], from: number, j: number, to: number): n
   if (ofHeaded(tokens, from, j, ofHead) && k - j > 2) return j;
   const last = tokens[k - 1].lower;
   // "Queen's University Belfast", "King's College London": the body's head word may come before its town.
-  const owned = k > j + 1 && (endsOrgName(last) || endsOrgName(singular(last)) || isCollegeHead(tokens[j + 1].lower));
+  const owned =
+    k > j + 1 && (endsOrgName(last) || endsOrgName(singular(last)) || COLLEGE_HEADS.has(tokens[j + 1].lower));
   return owned ? k : j;
 }
 
 /** Heads of the learned bodies that a town's name may follow: "University Belfast", "College London". */
 const COLLEGE_HEADS = new Set(["university", "college"]);
-
-function isCollegeHead(word: string): boolean {
-  return COLLEGE_HEADS.has(word);
-}
 
 /** A plural's "-s" dropped ("pilots", "associations"), for lexicons that list the singular; other words unchanged. */
 function singular(word: string): string {

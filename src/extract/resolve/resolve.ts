@@ -241,9 +241,7 @@ class Resolver {
     const people = this.clusters.filter(
       (c) => c.type === "person" && surnamesOf(c.label).some((w) => normalizeName(w) === word),
     );
-    const introduced = a.tokens[m.from - 1]?.pos === "NOUN" && /^\p{Ll}/u.test(a.tokens[m.from - 1].text);
-    const before = people.filter((c) => c.mentions.some((x) => x.start < m.start));
-    const person = people.length === 1 ? people[0] : before.length === 1 && !introduced ? before[0] : null;
+    const person = people.length === 1 ? people[0] : onlyNamedBefore(people, m, a);
     if (!person || normalizeName(person.label) === word) return false;
     this.attach(person, m, "surname");
     return true;
@@ -388,6 +386,17 @@ class Resolver {
     });
     return { clusters: this.clusters, merges: this.merges };
   }
+}
+
+/**
+ * Of several people sharing a surname, the only one named before the mention `m`; null when none or several are, or
+ * when a common noun introduces `m` as someone new ("the screenwriter Sreenivasan").
+ */
+function onlyNamedBefore(people: Cluster[], m: Mention, a: Analysis): Cluster | null {
+  const prev = a.tokens[m.from - 1];
+  if (prev?.pos === "NOUN" && /^\p{Ll}/u.test(prev.text)) return null;
+  const before = people.filter((c) => c.mentions.some((x) => x.start < m.start));
+  return before.length === 1 ? before[0] : null;
 }
 
 /** Words that join two names into one, after which a body's last words may be another's ("Friends of the Prado Museum"). */
