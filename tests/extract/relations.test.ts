@@ -175,8 +175,8 @@ describe("extract", () => {
       expect(triples(extract("Britain's Competition and Markets Authority approved it."))).toEqual([
         "competition-and-markets-authority part_of united-kingdom",
       ]);
-      expect(triples(extract("The US Commerce Department issued rules."))).toEqual([
-        "commerce-department part_of united-states",
+      expect(triples(extract("The US Commerce Department issued rules. The United States said so."))).toEqual([
+        "us-commerce-department in_country united-states",
       ]);
     });
 

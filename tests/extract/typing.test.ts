@@ -160,10 +160,21 @@ describe("extract", () => {
       expect(entity(r, "Filchner Ice Shelf")?.type).toBe("location");
     });
 
-    it("still splits a state from its body of government", () => {
-      const r = extract("The US Commerce Department issued rules.");
+    it("keeps a state's institution whole, so two states' armies stay two organisations", () => {
+      const r = extract(
+        "The US Commerce Department issued rules. The U.S. Army and the Pakistan Army trained. The U.S. House voted.",
+      );
+      expect(entity(r, "US Commerce Department")?.type).toBe("organization");
+      expect(entity(r, "U.S. Army")?.type).toBe("organization");
+      expect(entity(r, "Pakistan Army")?.type).toBe("organization");
+      expect(entity(r, "U.S. House")?.type).toBe("organization");
+      expect(entity(r, "Army")).toBeUndefined();
+    });
+
+    it("still reads a state before its Government as the state", () => {
+      const r = extract("The US Government issued rules.");
       expect(entity(r, "United States")?.type).toBe("country");
-      expect(entity(r, "Commerce Department")?.type).toBe("organization");
+      expect(entity(r, "US Government")).toBeUndefined();
     });
 
     it("reads names with particles as people, capitalised or not, and a surname that keeps its particle", () => {

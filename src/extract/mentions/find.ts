@@ -89,11 +89,16 @@ const OF_HEADS = new Set([
   ...["secretary", "library", "order", "society", "academy", "association", "league", "federation", "chamber"],
   ...["diet", "register", "friends", "secretariat", "directorate", "inspectorate", "commissariat"],
 ]);
-/** Last words of a state's bodies of government: "US Commerce Department" is a part of the United States. */
-const GOVERNMENT_HEADS = new Set([
-  ...["department", "ministry", "treasury", "senate", "congress", "parliament", "army", "navy", "government"],
-  ...["administration", "cabinet", "embassy", "military", "police", "office", "house", "assembly"],
+/**
+ * Last words of the names of a state's institutions: "the US Commerce Department", "the Pakistan Army" and "the U.S.
+ * Senate" are each one organisation's name, as "the British Army" is (and two states' armies stay two entities).
+ */
+const INSTITUTION_HEADS = new Set([
+  ...["department", "ministry", "treasury", "senate", "congress", "parliament", "army", "navy", "embassy", "police"],
+  ...["house", "assembly", "force", "forces", "corps", "guard"],
 ]);
+/** Last words that name the state's rule in general, not one body: "the US government" is the state and its rule. */
+const GOVERNMENT_HEADS = new Set(["government", "administration", "cabinet", "military", "office"]);
 
 /** Types of the state or region a dateline may give after its place. */
 const PLACE_TYPES = new Set(["country", "location"]);
@@ -229,21 +234,25 @@ function step(
   if (known) {
     const end = i + known.tokens.length;
     const kind = known.name.kind;
-    // "Swiss National Bank", "United States Tennis Association", "Italian Open", "Russian Empire": a state's name or
-    // demonym that starts a longer name ending with an organisation, event or polity word is part of that name; a
-    // state's name and a body of government ("US Treasury", "the US Commerce Department") stay the state and its body.
+    // "Swiss National Bank", "United States Tennis Association", "Italian Open", "Russian Empire", "US Treasury": a
+    // state's name or demonym that starts a longer name ending with an organisation, event, polity or institution
+    // word is part of that name; a state's name before its rule in general ("US Government") stays the state.
     const body = kind === "name" && runEnd > end && GOVERNMENT_HEADS.has(tokens[runEnd - 1].lower);
     // "the African Union Commission": a known body's name followed by words ending with a body's head is one name.
     const last = tokens[runEnd - 1].lower;
+    const state = kind === "demonym-adjective" || known.name.entry.type === "country";
+    const institution = state && INSTITUTION_HEADS.has(last);
     const starts =
       !body &&
       runEnd > end &&
-      (((kind === "demonym-adjective" || known.name.entry.type === "country") &&
-        (isOrgHead(last) || isEventHead(last) || isPolityHead(last))) ||
+      ((state && (isOrgHead(last) || isEventHead(last) || isPolityHead(last) || institution)) ||
         (known.name.entry.type === "organization" && isOrgHead(last))) &&
       trimmedEnd(ctx, tokens, i, runEnd) === runEnd;
     if (starts || (kind === "demonym-adjective" && demonymStartsName(a, ctx, end, runEnd, to))) {
       properName(a, ctx, i, runEnd, out, taken);
+      // "the U.S. House": a state's institution is an organisation, whatever building its head word also names.
+      const named = out[out.length - 1];
+      if (starts && institution && named?.from === i && named.to === runEnd) named.type = "organization";
       return runEnd;
     }
     if (kind === "demonym-adjective") return demonym(a, ctx, i, end, to, out, taken);

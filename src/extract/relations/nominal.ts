@@ -100,7 +100,6 @@ function demonymInName(v: View, named: number, from: number, to: number, out: Ca
 
 /** A country's own name inside a longer name ("Communist Party of China"), or null. */
 function countryAt(v: View, k: number, to: number) {
-  if (k === v.mentionAt[k]?.from) return null;
   const name = matchName(v.ctx.names, v.tokens, k, to);
   return name && name.name.kind === "name" && name.name.entry.type === "country" ? name.name.entry : null;
 }
