@@ -171,6 +171,16 @@ describe("extract", () => {
       expect(entity(r, "Army")).toBeUndefined();
     });
 
+    it("reads a name before a ward or city, and a market's name, as places", () => {
+      const r = extract(
+        "He spoke at the company's headquarters in Tokyo's Minato ward. Shelling hit Kherson city. " +
+          "The line will run from Ben Thanh Market to the airport.",
+      );
+      expect(entity(r, "Minato")?.type).toBe("location");
+      expect(entity(r, "Kherson")?.type).toBe("location");
+      expect(entity(r, "Ben Thanh Market")?.type).toBe("location");
+    });
+
     it("still reads a state before its Government as the state", () => {
       const r = extract("The US Government issued rules.");
       expect(entity(r, "United States")?.type).toBe("country");

@@ -121,10 +121,13 @@ const FOLLOWING_PLACE = new Set([
   ...["stadium", "airport", "arena", "square", "street", "avenue", "bridge", "station", "park", "palace", "hall"],
   ...["building", "district", "districts", "province", "region", "area", "basilica", "cathedral", "church"],
   ...["mosque", "temple", "museum", "tower", "island", "neighbourhood", "neighborhood", "quarter", "suburb"],
-  ...["regions", "provinces"],
+  ...["regions", "provinces", "ward", "wards", "prefecture", "county", "municipality", "oblast", "governorate"],
+  ...["constituency", "city", "town", "village"],
 ]);
 /** Heads of names of venues and ways, which stay places in any context. */
-const VENUE_HEADS = new Set(["airport", "stadium", "street", "avenue", "square", "bridge", "station", "harbour"]);
+const VENUE_HEADS = new Set([
+  ...["airport", "stadium", "street", "avenue", "square", "bridge", "station", "harbour", "market"],
+]);
 /** Last words that make a name an event ("... Championship", "... Games"). */
 const EVENT_HEADS = new Set([
   ...["championship", "championships", "cup", "games", "olympics", "league", "summit", "war", "open", "slam"],
