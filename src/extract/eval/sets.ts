@@ -34,4 +34,5 @@ export const EVAL_SETS: EvalSet[] = [
   { name: "news (held-out 2)", dir: path.join(FIXTURES, "news2"), heldOut: true },
   { name: "news (held-out 3)", dir: path.join(FIXTURES, "news3"), heldOut: true },
   { name: "news (held-out 4)", dir: path.join(FIXTURES, "news4"), heldOut: true },
+  { name: "news (held-out 5)", dir: path.join(FIXTURES, "news5"), heldOut: true },
 ];
