@@ -188,6 +188,16 @@ describe("extract", () => {
       expect(r.entities.some((e) => /Admiral|Emperor/.test(e.label))).toBe(false);
     });
 
+    it("keeps a plural body's 'of' in its name and ends a firm's name at its abbreviated suffix", () => {
+      const found = labels(
+        "The dig was carried out with the National Museums of Kenya. " +
+          "Pomorski was advised by Rothschild & Co. Shares in Pomorski rose 11 percent.",
+      );
+      expect(found).toContain("National Museums of Kenya");
+      expect(found).toContain("Rothschild & Co.");
+      expect(found).not.toContain("Rothschild & Co. Shares");
+    });
+
     it("leaves a body whose name holds a rank word alone", () => {
       expect(labels("The United Nations General Assembly met in New York.")).toContain(
         "United Nations General Assembly",

@@ -181,6 +181,29 @@ describe("extract", () => {
       expect(entity(r, "Ben Thanh Market")?.type).toBe("location");
     });
 
+    it("types a storm's name as an event, not a person", () => {
+      const r = extract("Hurricane Kyle made landfall near the border. Typhoon Haiyan struck Leyte.");
+      expect(entity(r, "Hurricane Kyle")?.type).toBe("event");
+      expect(entity(r, "Typhoon Haiyan")?.type).toBe("event");
+    });
+
+    it("reads firms from the nouns around them: a shipowner, an app, examples of chains", () => {
+      const r = extract(
+        "Stamatis Kallis joined in 2023 from the Norwegian shipowner Golden Ocean. " +
+          "The regulator fined the grocery-delivery app Cestou 312 million reais. " +
+          "Small shops compete with large chains such as Carrefour and GPA.",
+      );
+      expect(entity(r, "Golden Ocean")?.type).toBe("organization");
+      expect(entity(r, "Cestou")?.type).toBe("organization");
+      expect(entity(r, "Carrefour")?.type).toBe("organization");
+    });
+
+    it("reads a person who holds a post at a firm as a person", () => {
+      const r = extract('"Nobody would look at it," said Bronwyn Pascoe, the publisher at Fremantle Press.');
+      expect(entity(r, "Bronwyn Pascoe")?.type).toBe("person");
+      expect(entity(r, "Fremantle Press")?.type).toBe("organization");
+    });
+
     it("still reads a state before its Government as the state", () => {
       const r = extract("The US Government issued rules.");
       expect(entity(r, "United States")?.type).toBe("country");

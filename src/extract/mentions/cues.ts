@@ -10,6 +10,9 @@ const FIRM_BEFORE = new Set([
   ...["manufacturer", "supplier", "chipmaker", "startup", "airline", "outlet", "publisher", "consultancy", "rival"],
   ...["company", "group", "maker", "label", "studio", "developer", "fund", "operator", "subsidiary"],
   ...["distributor", "contractor", "consortium", "shipyard", "builder", "investor", "unit", "affiliate"],
+  ...["shipowner", "shipper", "shipbuilder", "miner", "refiner", "utility"],
+  // "the delivery app Dashly": news names the firm by its app.
+  ...["app"],
 ]);
 /** People who work "at" a firm: "analysts at Morgan Stanley". */
 const FIRM_STAFF = new Set([
@@ -26,6 +29,12 @@ const FIRM_OF = new Set([
 const FIRM_AFTER = new Set([
   ...["shares", "stock", "stocks", "bonds", "shareholders", "investors", "subsidiary", "headquarters", "ceo"],
   ...["revenue", "revenues", "profit", "profits", "earnings", "board", "chairman", "customers", "employees"],
+]);
+/** Plural nouns of kinds of firm, whose examples ("chains such as X") are firms. */
+const FIRM_KINDS = new Set([
+  ...["companies", "firms", "banks", "lenders", "insurers", "chains", "retailers", "supermarkets", "carmakers"],
+  ...["automakers", "airlines", "carriers", "groups", "brands", "platforms", "apps", "startups", "manufacturers"],
+  ...["suppliers", "miners", "producers", "operators", "publishers", "broadcasters", "studios", "labels"],
 ]);
 /** Verbs whose object is a firm: "agreed to acquire X". */
 const FIRM_OBJECT = new Set(["acquire", "acquired", "acquiring", "buy", "bought", "buying", "merge", "merged"]);
@@ -80,6 +89,8 @@ function firmContext(tokens: Token[], from: number, to: number): boolean {
   // "the defender Aníbal Recalde of Cerro Porteño": after a person's full name, "of" names their club or firm.
   if (prev === "of" && fullNameEnding(tokens, from - 1)) return true;
   if (FIRM_OBJECT.has(prev) || TEAM_OBJECT.has(prev)) return true;
+  // "large chains such as Carrefour and GPA": examples of a kind of firm are firms.
+  if (prev === "as" && before === "such" && FIRM_KINDS.has(tokens[from - 3]?.lower ?? "")) return true;
   // "a transport firm called X"; "the operator, X," and "The foundation, X, filed": a firm's noun names it.
   if ((prev === "called" || prev === "named") && FIRM_APPOSITION.has(before)) return true;
   if (prev === "," && FIRM_APPOSITION.has(before) && ownedNounPhrase(tokens, from - 2)) return true;
@@ -156,7 +167,9 @@ function appositionNoun(tokens: Token[], k: number): boolean {
   for (let j = k; j < k + 4 + names && tokens[j]; j++) {
     if (/^\p{Lu}/u.test(tokens[j].text) && tokens[j].pos === "PROPN" && names < MAX_NAME_WORDS) names++;
     // "X, the company's chief scientist" is the company's person, not the company.
-    if (FIRM_APPOSITION.has(tokens[j].lower)) return tokens[j + 1]?.pos !== "NOUN" && tokens[j + 1]?.lower !== "'s";
+    // "X, the publisher at Fremantle Press" holds a post at a body: a person.
+    if (FIRM_APPOSITION.has(tokens[j].lower))
+      return tokens[j + 1]?.pos !== "NOUN" && tokens[j + 1]?.lower !== "'s" && tokens[j + 1]?.lower !== "at";
     // "X, a spokesman for the ministry": the noun after a preposition is not the apposition's head.
     if (tokens[j].pos === "PUNCT" || tokens[j].pos === "VERB" || tokens[j].pos === "ADP") return false;
   }

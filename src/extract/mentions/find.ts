@@ -85,6 +85,7 @@ const PARTICLE_PAIR = new Set(["van der", "van den", "von der", "van de", "de la
 const OF_HEADS = new Set([
   ...["republic", "kingdom", "state", "states", "university", "house", "church", "museum", "institute", "college"],
   ...["school", "office", "court", "duke", "earl", "prince", "princess", "king", "queen", "city", "port", "gulf"],
+  ...["museums", "universities", "libraries", "archives"],
   ...["isle", "isles", "bay", "cape", "sea", "lake", "river", "mount", "islands", "province", "bank", "minister"],
   ...["secretary", "library", "order", "society", "academy", "association", "league", "federation", "chamber"],
   ...["diet", "register", "friends", "secretariat", "directorate", "inspectorate", "commissariat"],
@@ -590,6 +591,9 @@ function possessiveBody(tokens: Token[], i: number): boolean {
   return isCapitalized(owner) && possessive && !!body && isCapitalized(body) && isOrgHead(body.lower);
 }
 
+/** Abbreviated legal suffixes of firms' names, written with their full stop. */
+const FIRM_SUFFIX = /^(?:Co|Inc|Corp|Ltd|Bros|Cos)\.$/;
+
 /** The end of a run of capitalised words starting at `i` (i itself when it does not start one). */
 function properRun(tokens: Token[], i: number, to: number): number {
   const starts = (tokens[i].pos === "PROPN" && isCapitalized(tokens[i])) || isCamel(tokens[i]);
@@ -601,6 +605,9 @@ function properRun(tokens: Token[], i: number, to: number): number {
   let complement = -1;
   while (j < to) {
     const t = tokens[j];
+    // "advised by Rothschild & Co. Shares in X rose": a firm's abbreviated suffix ends its name, and may end the
+    // sentence the tokenizer did not split there.
+    if (FIRM_SUFFIX.test(tokens[j - 1].text) && !FIRM_SUFFIX.test(t.text) && !isGlued(tokens, j)) break;
     if (isGlued(tokens, j) || isCamel(t) || (isCapitalized(t) && t.pos !== "PUNCT" && t.pos !== "PART")) j++;
     else if (
       CONNECTORS.has(t.lower) &&

@@ -30,6 +30,7 @@ const ORG_HEADS = new Set([
     "treasury",
     "motors",
     "airlines",
+    "carriers",
     "ltd.",
     "co.",
     "llc",
@@ -124,6 +125,8 @@ const FOLLOWING_PLACE = new Set([
   ...["regions", "provinces", "ward", "wards", "prefecture", "county", "municipality", "oblast", "governorate"],
   ...["constituency", "city", "town", "village"],
 ]);
+/** Words that, first in a name, make it a storm's: "Hurricane Kyle", "Cyclone Chido". */
+const STORM_WORDS = new Set(["hurricane", "typhoon", "cyclone", "storm", "tropical"]);
 /** Heads of names of venues and ways, which stay places in any context. */
 const VENUE_HEADS = new Set([
   ...["airport", "stadium", "street", "avenue", "square", "bridge", "station", "harbour", "market"],
@@ -440,6 +443,8 @@ export function typeName(
   if (endsOrgName(last)) return "organization";
   // "Quillon Games, the Seattle-based maker of...": a firm's context outweighs an event's head word.
   if (EVENT_HEADS.has(last)) return contextType(tokens, from, to) === "organization" ? "organization" : "event";
+  // "Hurricane Kyle", "Typhoon Haiyan", "Tropical Storm Alberto": a storm's name, not a person's.
+  if (words.length > 1 && STORM_WORDS.has(words[words[0] === "tropical" ? 1 : 0])) return "event";
   if (AGREEMENT_HEADS.has(last)) return "agreement";
   // A title before the name says person, whatever place word ends it ("Judge Helen Marsh").
   if (titled) return "person";

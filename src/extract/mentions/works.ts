@@ -22,7 +22,7 @@ const WORK_NOUNS = new Set([
   ...["film", "movie", "documentary", "novel", "novella", "book", "memoir", "album", "song", "single", "ep"],
   ...["game", "videogame", "series", "sitcom", "show", "programme", "program", "opera", "musical", "play", "poem"],
   ...["painting", "sculpture", "franchise", "trilogy", "saga", "comic", "manga", "anime", "soundtrack", "mixtape"],
-  ...["symphony", "ballad", "hymn", "anthem", "track", "console", "smartphone", "app", "miniseries", "telenovela"],
+  ...["symphony", "ballad", "hymn", "anthem", "track", "console", "smartphone", "miniseries", "telenovela"],
   // Vessels are named like works: "the tanker Seri Kenanga", "the container ship Nordic Aurora".
   ...["ship", "tanker", "vessel", "freighter", "ferry", "yacht", "liner", "trawler", "tug", "frigate", "destroyer"],
   ...["icebreaker", "cruiser", "submarine"],
