@@ -30,6 +30,11 @@ export function triples(r: Extraction): string[] {
     .sort();
 }
 
+/** The pairs that typed or open relations link, as "source target" strings (co-occurrence left out). */
+export function links(r: Extraction): string[] {
+  return r.relations.filter((x) => x.kind !== "cooccurrence").map((x) => `${x.source} ${x.target}`);
+}
+
 /** The typed relation `source predicate target`, or undefined. */
 export function relation(
   r: Extraction,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { entity, extract, relation, triples } from "./helpers.ts";
+import { entity, extract, links, relation, triples } from "./helpers.ts";
 
 describe("extract", () => {
   describe("relation patterns", () => {
@@ -178,6 +178,36 @@ describe("extract", () => {
       expect(triples(extract("The US Commerce Department issued rules. The United States said so."))).toEqual([
         "us-commerce-department in_country united-states",
       ]);
+    });
+
+    it("reads a body's headquarters in a place, also after 'the ... based in'", () => {
+      expect(triples(extract("Pomorski Bank's headquarters in Gdynia will house its mortgage business."))).toContain(
+        "pomorski-bank headquartered_in gdynia",
+      );
+      expect(
+        triples(
+          extract("Part of each fuselage will be built by Dirgantara, the state aircraft maker based in Bandung."),
+        ),
+      ).toContain("dirgantara headquartered_in bandung");
+    });
+
+    it("takes a body's name before the noun of its kind as the complement", () => {
+      const r = extract("The lawyer Marco Antonio Treviño accused the governing Morena party of a vendetta.");
+      expect(links(r)).toContain("marco-antonio-trevino morena");
+    });
+
+    it("gives 'who' after 'X of Y,' to the person X", () => {
+      expect(
+        triples(
+          extract("The stage was won by the Belgian Arnaud De Lie of Lotto, who beat Kaden Groves by half a wheel."),
+        ),
+      ).toContain("arnaud-de-lie defeats kaden-groves");
+    });
+
+    it("takes the name after a modifying place and its describing words as the complement", () => {
+      const r = extract("Tamsin Arkwright has signed with the London literary agency Curtis Brown.");
+      expect(links(r)).toContain("tamsin-arkwright curtis-brown");
+      expect(links(r)).not.toContain("tamsin-arkwright london");
     });
 
     it("reads a place in a place as located_in", () => {

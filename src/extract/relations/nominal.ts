@@ -52,7 +52,10 @@ export function nominalRelations(v: View, s: Sentence, options: Partial<NominalO
     const m = mentionStarting(v, k);
     if (!m) continue;
     possessive(v, m.entity, m.from, m.to, out);
-    if (v.clusters[m.entity].type === "organization") stateApposition(v, s, m.entity, m.from, m.to, out);
+    if (v.clusters[m.entity].type === "organization") {
+      stateApposition(v, s, m.entity, m.from, m.to, out);
+      ownSeat(v, m.entity, m.from, m.to, out);
+    }
     if (v.clusters[m.entity].type === "person") personOf(v, s, m.entity, m.to, out);
     else if (m.to - m.from > 1) demonymInName(v, m.entity, m.from, m.to, out);
     if (PLACED.has(v.clusters[m.entity].type)) chain(v, s, m.entity, m.from, m.to, o, out);
@@ -106,6 +109,29 @@ function countryAt(v: View, k: number, to: number) {
 
 const BASED = /^(.+)-based$/i;
 const BETWEEN_BASED_AND_NAME = new Set(["ADJ", "NOUN"]);
+
+/** Nouns of a body's seat: "the bank's headquarters in Gdynia". */
+const SEAT_NOUNS = new Set(["headquarters", "seat", "base"]);
+
+/** "Pomorski's headquarters in Gdynia", "the firm's head office in Warsaw": the body's seat is in the place. */
+function ownSeat(v: View, body: number, from: number, to: number, out: Candidate[]): void {
+  if (!isPossessive(v, to)) return;
+  let k = to + 1;
+  if (v.tokens[k]?.lower === "head" && v.tokens[k + 1]?.lower === "office") k++;
+  else if (!SEAT_NOUNS.has(v.tokens[k]?.lower ?? "")) return;
+  if (v.tokens[k + 1]?.lower !== "in") return;
+  const place = mentionStarting(v, k + 2);
+  if (!place || !PLACE_OWNERS.has(v.clusters[place.entity].type)) return;
+  out.push({
+    source: body,
+    target: place.entity,
+    predicates: ["headquartered_in"],
+    rule: "possessive-seat",
+    confidence: 0.7,
+    from,
+    to: place.to,
+  });
+}
 
 /** "the London-based lender Revolut": the firm named after the adjective has its headquarters in the place. */
 function basedIn(v: View, s: Sentence, k: number, out: Candidate[]): void {

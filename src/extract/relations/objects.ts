@@ -25,6 +25,9 @@ const SKIPPED_TYPES = new Set(["date", "quantity"]);
 /** Prepositions that start an adjunct of time or manner rather than a complement. */
 const NON_COMPLEMENT = new Set(["since", "until", "during", "after", "before", "than", "despite"]);
 
+/** Nouns that, after a body's name, say what kind of body it is: "the Morena party", "the Wagner group". */
+const KIND_NOUNS = new Set(["party", "group", "movement", "militia", "alliance", "coalition", "union", "club", "team"]);
+
 /** Comparatives that "than" follows before an amount: "more than 13 billion dollars". */
 const COMPARATIVES = new Set(["more", "less", "fewer", "higher", "lower"]);
 
@@ -80,6 +83,9 @@ export function readComplement(
       const next = v.tokens[m.to];
       const titled = next?.pos === "NOUN" && /^\p{Ll}/u.test(next.text) && !!mentionStarting(v, m.to + 1);
       if (!isModifier(v, m.to) && !(prep === "by" && titled)) return complement(v, s, m, prep, direct, words);
+      // "accused the governing Morena party": a name before the noun of its own kind is that body.
+      if (KIND_NOUNS.has(v.tokens[m.to].lower) && !mentionStarting(v, m.to + 1))
+        return complement(v, s, m, prep, direct, words);
       // "led by the former Lima mayor Rosa Quispe": after "by", a name that modifies a noun describes the agent after it.
       if (prep !== "by") return null;
       n = m.to - 1;
@@ -149,9 +155,9 @@ function describedName(v: View, k: number, to: number): Mention | null {
     const m = mentionStarting(v, n);
     if (m) return SKIPPED_TYPES.has(v.clusters[m.entity].type) ? null : m;
     const t = v.tokens[n];
-    // "the German shipping group X": a trade may be a gerund.
+    // "the German shipping group X": a trade may be a gerund; "the London literary agency X": or an adjective.
     const gerund = t.pos === "VERB" && t.lower.endsWith("ing");
-    if ((t.pos !== "NOUN" && !gerund) || !/^\p{Ll}/u.test(t.text)) return null;
+    if ((t.pos !== "NOUN" && t.pos !== "ADJ" && !gerund) || !/^\p{Ll}/u.test(t.text)) return null;
   }
   return null;
 }

@@ -201,6 +201,8 @@ function predicateNounSubject(v: View, s: Sentence, k: number, place: boolean): 
 /** Words between a coordinated subject's closing comma and its participle: "X and Y, both based in Z". */
 const QUANTIFIERS = new Set(["both", "all", "each"]);
 const INDEFINITE = new Set(["a", "an"]);
+/** Participles that describe a noun and never end a clause's subject: "the carmaker based in Y". */
+const DESCRIBING_ONLY = new Set(["based", "headquartered", "owned", "controlled", "listed"]);
 /** Most words of a describing noun phrase between a name's comma and a participle ("X, a battery maker based in"). */
 const MAX_DESCRIBING = 5;
 
@@ -214,8 +216,12 @@ export function participleHost(v: View, s: Sentence, j: number): number {
   else if (v.tokens[comma]?.lower !== ",") {
     let n = j - 1;
     while (n > s.from && n >= j - MAX_DESCRIBING && isDescribingWord(v, n)) n--;
-    // "X, the album was produced", "X, the episode aired on": after "the" or an auxiliary the noun is a clause's subject.
-    if (n === j - 1 || !INDEFINITE.has(v.tokens[n]?.lower ?? "") || v.tokens[j].pos !== "VERB") return -1;
+    // "X, the album was produced", "X, the episode aired on": after "the" or an auxiliary the noun is a clause's subject;
+    // "X, the state aircraft maker based in Y": but not before a participle that only describes.
+    const article =
+      INDEFINITE.has(v.tokens[n]?.lower ?? "") ||
+      (v.tokens[n]?.lower === "the" && DESCRIBING_ONLY.has(v.tokens[j].lower));
+    if (n === j - 1 || !article || v.tokens[j].pos !== "VERB") return -1;
     comma = n - 1;
   }
   return comma > s.from && v.tokens[comma].lower === "," && mentionEnding(v, comma) ? comma : -1;
@@ -316,6 +322,13 @@ function relativeHead(v: View, s: Sentence, k: number): Subject | null {
   const describing = (e: number) => v.clusters[e].type === "organization" || v.mentionAt[k - 1]?.adjective === true;
   if (direct && v.tokens[k].lower === "who" && j === k && describing(direct.members[0]))
     return appositionPersonBefore(v, s, direct.start) ?? direct;
+  // "Arnaud De Lie of Lotto, who beat X": "who" after a person's body is the person's.
+  const member =
+    direct?.members.length === 1 && v.tokens[k].lower === "who" && v.tokens[direct.start - 1]?.lower === "of"
+      ? mentionEnding(v, direct.start - 1)
+      : null;
+  if (member && v.clusters[member.entity].type === "person" && describing(direct!.members[0]))
+    return { members: [member.entity], start: member.from };
   if (direct && !place) return direct;
   // "X, a Geneva-based charity that has funded Y": the name the apposition before the pronoun describes.
   const described = direct ? null : describedHead(v, k);
