@@ -378,6 +378,14 @@ describe("extract", () => {
       expect(entity(assembly, "National Assembly")).toBeDefined();
     });
 
+    it("joins a body's name without its opening 'Bank' or 'Banco' to the body", () => {
+      const r = extract(
+        "Bank Mazowsze agreed to merge. JPMorgan advised Mazowsze. Banco Sabadell rejected a bid. Sabadell said so.",
+      );
+      expect(entity(r, "Bank Mazowsze")?.aliases).toContain("Mazowsze");
+      expect(entity(r, "Banco Sabadell")?.aliases).toContain("Sabadell");
+    });
+
     it("joins an acronym to the body whose name it abbreviates, though a quotation opens with 'The' before it", () => {
       const r = extract(
         'It ousted the Aam Aadmi Party (AAP). "The AAP won Delhi as a movement," said Neha Bhardwaj. The AAP lost.',

@@ -307,6 +307,11 @@ export function isPluralNoun(word: string): boolean {
   return hit;
 }
 
+/** Whether `word` (lower case) starts organisation names: "Bank Mazowsze", "Banco Sabadell", "Grupo Televisa". */
+export function isLeadingOrgWord(word: string): boolean {
+  return LEADING_ORG.has(word);
+}
+
 /** Whether `word` (lower case) ends organisation names. */
 export function isOrgHead(word: string): boolean {
   return ORG_HEADS.has(word);

@@ -10,7 +10,7 @@ import type { Mention } from "../mentions/types.ts";
 import type { Analysis } from "../nlp/types.ts";
 import { isVocabularyWord } from "../nlp/analyse.ts";
 import type { MergeRecord, MergeRule } from "../types.ts";
-import { isCommonWord, isFirstName, isOrgHead } from "../mentions/typing.ts";
+import { isCommonWord, isFirstName, isLeadingOrgWord, isOrgHead } from "../mentions/typing.ts";
 import { isLocative, isPlaceUse } from "./capitals.ts";
 import { learnedNameTyper, type UntypedNameTyper } from "../nameType/guess.ts";
 import { placeLookup } from "../geo/places.ts";
@@ -366,7 +366,8 @@ class Resolver {
           (normalizeName(c.label).startsWith(words) ||
             (tail !== null && normalizeName(c.label).endsWith(tail) && !JOINING_WORDS.test(c.label)) ||
             membersOf(short.label, c.label) ||
-            withoutDemonym(short.label, c.label)),
+            withoutDemonym(short.label, c.label) ||
+            (short.type === "organization" && withoutLeadingWord(short.label, c.label))),
       );
       if (longer.length !== 1 || short.mentions.length === 0) continue;
       for (const m of short.mentions) this.attach(longer[0], m, "short-name");
@@ -397,6 +398,12 @@ function onlyNamedBefore(people: Cluster[], m: Mention, a: Analysis): Cluster | 
   if (prev?.pos === "NOUN" && /^\p{Ll}/u.test(prev.text)) return null;
   const before = people.filter((c) => c.mentions.some((x) => x.start < m.start));
   return before.length === 1 ? before[0] : null;
+}
+
+/** Whether `short` is `name` without the word that opens it as a body's: "Mazowsze" of "Bank Mazowsze". */
+function withoutLeadingWord(short: string, name: string): boolean {
+  const space = name.indexOf(" ");
+  return space > 0 && isLeadingOrgWord(name.slice(0, space).toLowerCase()) && name.slice(space + 1) === short;
 }
 
 /** Words that join two names into one, after which a body's last words may be another's ("Friends of the Prado Museum"). */
