@@ -198,6 +198,12 @@ describe("extract", () => {
       expect(found).not.toContain("Rothschild & Co. Shares");
     });
 
+    it("reads the story's first word after a dateline as a sentence's first", () => {
+      const found = labels("Footprints found\n\nNAIROBI, Jan 22 - Fossil footprints found near Lake Turkana show it.");
+      expect(found).toContain("Lake Turkana");
+      expect(found).not.toContain("Fossil");
+    });
+
     it("leaves a body whose name holds a rank word alone", () => {
       expect(labels("The United Nations General Assembly met in New York.")).toContain(
         "United Nations General Assembly",

@@ -5,6 +5,7 @@
 import type { CompiledContext } from "../lexicon/compile.ts";
 import type { Analysis, Token } from "../nlp/types.ts";
 import { isVocabularyWord } from "../nlp/analyse.ts";
+import { datelineAt } from "./dateline.ts";
 import { isCommonWord, isNameHead, isNameWord, isPluralNoun } from "./typing.ts";
 
 /** Bodies a text names by their head word alone: "Congress passed the bill", "the Army withdrew". */
@@ -116,11 +117,14 @@ export function isSentenceOpener(a: Analysis, k: number): boolean {
 /** Marks that may open a sentence before its first word: a quotation's ('"Voters have asked us ..."'). */
 const OPENING_MARKS = new Set(['"', "\u201c", "'", "\u2018", "("]);
 
-/** Whether token `k` is the first word of its sentence (line breaks or an opening quote may come before it). */
+/**
+ * Whether token `k` is the first word of its sentence (line breaks or an opening quote may come before it), or of the
+ * story after a dateline ("NAIROBI, Jan 22 - Fossil footprints ...").
+ */
 export function startsSentence(a: Analysis, k: number): boolean {
   let first = a.sentences[a.tokens[k].sentence].from;
   while (first < k && (a.tokens[first].text.trim() === "" || OPENING_MARKS.has(a.tokens[first].text))) first++;
-  return first === k;
+  return first === k || (k > first + 1 && datelineAt(a, first)?.dash === k - 1);
 }
 
 /** Fields of government that name an office before a role: "Defense Secretary", "Health Minister". */
