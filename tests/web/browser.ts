@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 import { startServer, type RunningServer, type ServeOptions } from "../../src/server/start.ts";
 import { ensureWebBuild } from "../../src/server/webBuild.ts";
 import { makeTempData, type TempData } from "../helpers/tempData.ts";
@@ -93,6 +93,52 @@ export async function servePageOn(graph: object, options: Partial<ServeOptions> 
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** What a browser suite on a made-up graph shares: pages opened on the server that serves it. */
+export interface GraphSuite {
+  /**
+   * Opens the page (at `hash`) in a fresh context, waits until the graph is drawn, runs `test` on it and checks that
+   * the page logged no error.
+   */
+  onPage(test: (page: Page) => Promise<void>, hash?: string): Promise<void>;
+}
+
+/**
+ * Registers the hooks of a browser suite on `graph` (a graphology JSON export, served with `options`): one server
+ * and one browser for the suite, a fresh context at `viewport` for each page.
+ */
+export function graphSuite(
+  graph: () => object,
+  options: Partial<ServeOptions> = {},
+  viewport = { width: 1280, height: 800 },
+): GraphSuite {
+  let server: PageServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    await buildPage();
+    server = await servePageOn(graph(), options);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    async onPage(test, hash = "") {
+      const context = await browser.newContext({ viewport });
+      try {
+        const page = await context.newPage();
+        const errors = collectErrors(page);
+        await page.goto(`${server.url}/${hash}`);
+        await page.locator('[data-testid="graph"][data-state="ready"]').waitFor({ timeout: 30_000 });
+        await test(page);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  };
 }
 
 /** Adds an article through the write API of the server at `url`; returns the keys of the relations it brought in. */

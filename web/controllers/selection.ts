@@ -1,10 +1,12 @@
 /**
  * Selection controller: clicking a node or an edge selects it (a group of an overview expands instead); clicking the
- * background or pressing Escape, wherever the focus is, clears it (which closes the panel).
+ * background or pressing Escape, wherever the focus is, clears it (which closes the panel). A quick click just after
+ * another one elsewhere counts too (see clicks.ts).
  */
 import { getCameraStateToFitViewportToNodes } from "@sigma/utils";
 import type Sigma from "sigma";
 import { moveCamera } from "../app/camera.ts";
+import { listenClicks } from "../app/clicks.ts";
 import type { PageContext } from "../app/context.ts";
 import { isAggregate, isGroup } from "../app/graph.ts";
 import type { Overview } from "../app/overview.ts";
@@ -76,18 +78,17 @@ function expandGroup(ctx: PageContext, overview: Overview, node: string): void {
 /** Wires clicks on nodes (a group of an overview expands) and edges to the selection, and the background to none. */
 export function createSelectionController(ctx: PageContext): Controller {
   const { renderer, ui } = ctx;
-  const clickNode = ({ node }: { node: string }) => {
-    if (ctx.overview && isGroup(ctx.graph, node)) return expandGroup(ctx, ctx.overview, node);
-    ui.set({ selection: { kind: "node", id: node } });
-  };
-  const clickEdge = ({ edge }: { edge: string }) => {
-    // An aggregate edge stands for many relations: it has no panel of its own.
-    if (!isAggregate(ctx.graph, edge)) ui.set({ selection: { kind: "edge", id: edge } });
-  };
-  const clickStage = () => ui.set({ selection: null });
-  renderer.on("clickNode", clickNode);
-  renderer.on("clickEdge", clickEdge);
-  renderer.on("clickStage", clickStage);
+  const offClicks = listenClicks(renderer, {
+    node: ({ node }) => {
+      if (ctx.overview && isGroup(ctx.graph, node)) return expandGroup(ctx, ctx.overview, node);
+      ui.set({ selection: { kind: "node", id: node } });
+    },
+    edge: ({ edge }) => {
+      // An aggregate edge stands for many relations: it has no panel of its own.
+      if (!isAggregate(ctx.graph, edge)) ui.set({ selection: { kind: "edge", id: edge } });
+    },
+    stage: () => ui.set({ selection: null }),
+  });
   const offKey = listen(document, "keydown", (event) => {
     // An Escape something else used (closing a suggestion list, the review queue, a drawer) or a dialog's own is not
     // for the panel.
@@ -97,9 +98,7 @@ export function createSelectionController(ctx: PageContext): Controller {
   });
   return {
     kill() {
-      renderer.off("clickNode", clickNode);
-      renderer.off("clickEdge", clickEdge);
-      renderer.off("clickStage", clickStage);
+      offClicks();
       offKey();
     },
   };
