@@ -1,5 +1,5 @@
 /**
- * kg CLI: dispatches `kg <command> [args]` to the command modules in ./commands.
+ * kg CLI: dispatches `kg <command> [args]` to the command modules in ./commands, importing only the one that runs.
  */
 import { DataError } from "../store/issues.ts";
 import { UsageError, type Command, type CommandIO } from "./types.ts";
@@ -31,7 +31,9 @@ export async function main(argv: string[], io: CommandIO = STD_IO): Promise<numb
 
 async function runCommand(command: Command, args: string[], io: CommandIO): Promise<number> {
   try {
-    return await command.run(args, io);
+    // The command's module is imported here, not at start, so each command loads only what it needs.
+    const { run } = await command.load();
+    return await run(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`kg ${command.name}: ${error.message}\nusage: ${command.usage}`);

@@ -8,12 +8,20 @@ export interface CommandIO {
   err: (text: string) => void;
 }
 
-/** A `kg` sub-command: its name, one-line summary, usage and handler (returns the exit code). */
+/** What a command's module exports: the handler, which resolves to the exit code. */
+export interface CommandModule {
+  run: (args: string[], io: CommandIO) => Promise<number>;
+}
+
+/**
+ * A `kg` sub-command: its name, one-line summary and usage, and its module, imported only when the command runs so
+ * that help and every other command never load what it needs.
+ */
 export interface Command {
   name: string;
   summary: string;
   usage: string;
-  run: (args: string[], io: CommandIO) => Promise<number> | number;
+  load: () => Promise<CommandModule>;
 }
 
 /** Thrown for bad command-line input; printed with the command's usage, exit code 2. */

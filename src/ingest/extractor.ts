@@ -2,6 +2,7 @@
  * Default extractor: the pipeline of src/extract, loaded on first use so that the write path does not pay for the
  * NLP models at start-up (and reads keep working if the pipeline cannot load).
  */
+import { lazyImport } from "../util/lazyImport.ts";
 import type { ExtractionResult } from "./types.ts";
 import { IngestError, type Extractor, type ExtractorContext } from "./types.ts";
 
@@ -13,26 +14,25 @@ interface ExtractModule {
   compiledFor?: (context: object) => unknown;
 }
 
-let cached: Promise<ExtractModule> | null = null;
+const extractModule = lazyImport(
+  () =>
+    import(new URL("../extract/index.ts", import.meta.url).href).then((module: Partial<ExtractModule>) => {
+      if (typeof module.extractDocument !== "function") throw new Error("src/extract/index.ts has no extractDocument");
+      return module as ExtractModule;
+    }),
+  (error) =>
+    new IngestError(
+      "unavailable",
+      `ingest: the extraction pipeline cannot be loaded (${error.message}); check src/extract and run "npm install"`,
+    ),
+);
 
 /**
  * Resolves to src/extract's `extractDocument`, reading the ontology and lexicon of `root` (not the repository's);
  * an {@link IngestError} (503) says why when the pipeline cannot be loaded.
  */
 export async function loadDefaultExtractor(root: string): Promise<Extractor> {
-  cached ??= import(new URL("../extract/index.ts", import.meta.url).href)
-    .then((module: Partial<ExtractModule>) => {
-      if (typeof module.extractDocument !== "function") throw new Error("src/extract/index.ts has no extractDocument");
-      return module as ExtractModule;
-    })
-    .catch((error: Error) => {
-      cached = null;
-      throw new IngestError(
-        "unavailable",
-        `ingest: the extraction pipeline cannot be loaded (${error.message}); check src/extract and run "npm install"`,
-      );
-    });
-  const module = await cached;
+  const module = await extractModule();
   const full = (context: ExtractorContext) => ({ ...(module.loadExtractContext?.(root) ?? {}), ...context });
   const extractor: Extractor = (text, context = {}) => module.extractDocument(text, full(context));
   // Compiling the graph's names costs more than extracting a 1,000-word article from a 10,000-node graph; doing it

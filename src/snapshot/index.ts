@@ -16,6 +16,7 @@ export { graphFromSnapshot, DEFAULT_GRAPH_BUILD_OPTIONS, type GraphBuildOptions 
 export {
   builtGraphKey,
   foreignFileKey,
+  hashFileAhead,
   snapshotPathOf,
   foreignSnapshotPath,
   CACHE_FOLDER,

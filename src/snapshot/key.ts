@@ -2,7 +2,17 @@
  * Snapshot keys and places: what a snapshot must have been made from to be used, and where it is kept.
  */
 import { createHash } from "node:crypto";
-import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
+import {
+  accessSync,
+  closeSync,
+  constants,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  statSync,
+} from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
 
@@ -20,6 +30,19 @@ export const DEFAULT_SNAPSHOT_PLACE_OPTIONS: SnapshotPlaceOptions = {
 export const CACHE_FOLDER = ".kg-cache";
 
 const HASH_CHUNK_BYTES = 16 * 1024 * 1024;
+// Small enough that hashing one chunk holds the event loop for a few milliseconds only.
+const AHEAD_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/** What a file was when it was hashed: any write to it since changes its change time (ctime), which no call sets back. */
+interface FileState {
+  ino: bigint;
+  size: bigint;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+}
+
+/** Hashes computed ahead by {@link hashFileAhead}, by absolute path, each with the state of the file it is of. */
+const hashedAhead = new Map<string, FileState & { hash: string }>();
 
 /**
  * The key of a graph built from graph-data/ into `graphFile`: the input fingerprint it was built from (its
@@ -40,9 +63,41 @@ export function builtGraphKey(fingerprint: string | undefined, graphFile: string
  */
 export function foreignFileKey(file: string): string | null {
   const stat = fileStat(file);
-  const hash = stat && contentHash(file);
+  const ahead = hashedAhead.get(path.resolve(file));
+  hashedAhead.delete(path.resolve(file)); // used once, by the start that asked for it
+  const hash = stat && (ahead && sameState(ahead, stat) ? ahead.hash : contentHash(file));
   if (!stat || !hash) return null;
   return `file ${path.resolve(file)}; ${stat.size} bytes, modified ${stat.mtimeNs} ns; sha1 ${hash}`;
+}
+
+/**
+ * Hashes `file` as {@link foreignFileKey} does, reading it off the event loop and hashing it a few megabytes at a
+ * time, so the hash can overlap other start-up work (loading modules). The next `foreignFileKey` of the file takes
+ * this hash instead of reading the file again, once, if the file is unchanged since (same inode, size, modification
+ * and change times). Resolves when done; never rejects: a file that cannot be read, or changes meanwhile, is left for
+ * `foreignFileKey` to hash or refuse.
+ */
+export async function hashFileAhead(file: string): Promise<void> {
+  const absolute = path.resolve(file);
+  const before = fileStat(absolute);
+  if (!before) return;
+  const hash = createHash("sha1");
+  try {
+    for await (const chunk of createReadStream(absolute, { highWaterMark: AHEAD_CHUNK_BYTES }))
+      hash.update(chunk as Buffer);
+  } catch {
+    return;
+  }
+  const after = fileStat(absolute);
+  if (after && sameState(before, after)) hashedAhead.set(absolute, { ...stateOf(before), hash: hash.digest("hex") });
+}
+
+function stateOf({ ino, size, mtimeNs, ctimeNs }: FileState): FileState {
+  return { ino, size, mtimeNs, ctimeNs };
+}
+
+function sameState(a: FileState, b: FileState): boolean {
+  return a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
 }
 
 /** The snapshot of a built graph file: beside it, `graph.json` → `graph.snapshot`. */
@@ -75,7 +130,7 @@ function writableFolder(dir: string): boolean {
   }
 }
 
-function fileStat(file: string): { size: bigint; mtimeNs: bigint } | null {
+function fileStat(file: string): FileState | null {
   try {
     const stat = statSync(file, { bigint: true });
     return stat.isFile() ? stat : null;

@@ -131,3 +131,53 @@ function describeCycle(component: string[], next: Map<string, ImportEdge[]>): st
   } while (file !== start);
   return `${steps.join(" → ")} → ${start} (${members.size} files in the cycle's component)`;
 }
+
+/** What importing a module loads: the files (relative to the root) and the packages (by name, `node:` left out). */
+export interface LoadedModules {
+  files: Set<string>;
+  packages: Set<string>;
+}
+
+const LOADING_IMPORT =
+  /^\s*(?:import|export)\s+(type\s+)?((?:[\w$]+\s*,\s*)?(?:\{[^}]*\}|\*(?:\s+as\s+[\w$]+)?|[\w$]+))\s+from\s*["']([^"']+)["']|^\s*import\s*["']([^"']+)["']/gm;
+
+/** True for `{ type A, type B }`, which TypeScript erases like `import type`. */
+function onlyTypes(clause: string): boolean {
+  const names = /^\{([^}]*)\}$/
+    .exec(clause.trim())?.[1]
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
+  return names !== undefined && names.length > 0 && names.every((name) => name.startsWith("type "));
+}
+
+/** The package a bare specifier names (`@scope/name/sub` → `@scope/name`, `name/sub` → `name`). */
+function packageOf(specifier: string): string {
+  const parts = specifier.split("/");
+  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!;
+}
+
+/**
+ * Everything importing `entry` (relative to root) loads before any of its code runs: the files and packages reached
+ * through static imports and re-exports, leaving out type-only imports (erased) and `import()` (loaded when called).
+ */
+export function loadedByImporting(root: string, entry: string): LoadedModules {
+  const loaded: LoadedModules = { files: new Set([entry]), packages: new Set() };
+  const queue = [entry];
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    const text = readFileSync(path.join(root, file), "utf8");
+    for (const [, typeOnly, clause, from, sideEffect] of text.matchAll(LOADING_IMPORT)) {
+      const specifier = (from ?? sideEffect)!;
+      if (typeOnly || (clause && onlyTypes(clause)) || specifier.startsWith("node:")) continue;
+      if (!specifier.startsWith(".")) {
+        loaded.packages.add(packageOf(specifier));
+        continue;
+      }
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier));
+      if (loaded.files.has(target)) continue;
+      loaded.files.add(target);
+      queue.push(target);
+    }
+  }
+  return loaded;
+}

@@ -6,6 +6,7 @@ import {
   CACHE_FOLDER,
   foreignFileKey,
   foreignSnapshotPath,
+  hashFileAhead,
   snapshotPathOf,
 } from "../../src/snapshot/index.ts";
 import { useTempFiles } from "../helpers/tempFiles.ts";
@@ -49,6 +50,32 @@ describe("snapshot", () => {
     it("is null for a folder (a Neo4j bundle) or a missing file", () => {
       expect(foreignFileKey(temp.path())).toBeNull();
       expect(foreignFileKey(temp.path("absent.gexf"))).toBeNull();
+    });
+  });
+
+  describe("hashFileAhead", () => {
+    it("gives the key foreignFileKey computes itself", async () => {
+      const file = temp.write("ahead.json", '{"nodes":[1,2,3]}'.repeat(1000));
+      const key = foreignFileKey(file);
+      await hashFileAhead(file);
+      expect(foreignFileKey(file)).toBe(key);
+    });
+
+    it("is not used for a file written since, though its size and modification time are put back", async () => {
+      const file = temp.write("ahead-rewritten.json", '{"a":1}');
+      const second = new Date("2024-01-02T03:04:05Z");
+      utimesSync(file, second, second);
+      const key = foreignFileKey(file);
+      await hashFileAhead(file);
+      writeFileSync(file, '{"a":2}');
+      utimesSync(file, second, second);
+      expect(foreignFileKey(file)).not.toBe(key);
+    });
+
+    it("leaves a folder or a missing file to foreignFileKey, without throwing", async () => {
+      await expect(hashFileAhead(temp.path())).resolves.toBeUndefined();
+      await expect(hashFileAhead(temp.path("absent.json"))).resolves.toBeUndefined();
+      expect(foreignFileKey(temp.path("absent.json"))).toBeNull();
     });
   });
 

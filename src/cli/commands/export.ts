@@ -12,7 +12,7 @@ import { answerExport } from "../../query/export.ts";
 import { loadServedGraph } from "../../query/loadGraph.ts";
 import { writeStreamAtomic } from "../../store/atomicWrite.ts";
 import { parseCommandArgs } from "../args.ts";
-import { UsageError, type Command } from "../types.ts";
+import { UsageError, type CommandIO } from "../types.ts";
 
 const FLAGS = {
   format: { type: "string" },
@@ -34,58 +34,45 @@ const FLAGS = {
   data: { type: "string" },
 } as const;
 
-export const exportCommand: Command = {
-  name: "export",
-  summary:
-    "Export the graph or a subset (types, predicates, ego graph, paths) as GEXF, GraphML, JSON, CSV, Neo4j, Turtle or JSON-LD.",
-  usage:
-    "npx kg export --format gexf|graphml|json|csv|neo4j|turtle|jsonld [--out FILE|DIR] [--part zip|nodes|edges] [--types a,b] " +
-    "[--predicates a,b] [--node ENTITY [--depth N]] [--from ENTITY --to ENTITY [--k N]] [--base IRI] [--dynamic] " +
-    "[--since YYYY-MM-DD] [--until YYYY-MM-DD] [--min-support N] [--graph FILE] [--data DIR]",
-  async run(args, io) {
-    const { values } = parseCommandArgs(args, FLAGS);
-    const { out, graph: graphFile, data, dynamic, "min-support": minSupport, ...flags } = values;
-    // Flags spelled as the query parameters they stand for, so both are validated by one schema.
-    const request = {
-      ...flags,
-      ...(dynamic ? { dynamic: "true" } : {}),
-      ...(minSupport === undefined ? {} : { minSupport }),
-    };
-    // The HTTP schema validates the flags, so the CLI and the API accept exactly the same requests.
-    const parsed = ExportQuerySchema.safeParse(request);
-    if (!parsed.success)
-      throw new UsageError(
-        parsed.error.issues
-          .map((i) => `--${(i.path.join(".") || "format").replace("minSupport", "min-support")}: ${i.message}`)
-          .join("; "),
-      );
-    const query = parsed.data;
-    if (query.format === "csv" && (query.part ?? "zip") === "zip" && !out)
-      throw new UsageError("a CSV zip cannot be printed; give --out FILE, or --part nodes|edges");
-    if (query.format === "neo4j" && !out)
-      throw new UsageError("a Neo4j bundle cannot be printed; give --out DIR (a folder) or --out FILE.zip");
-    const baseName = out ? path.basename(out, path.extname(out)) : "graph";
-    const served = loadServedGraph({ graphFile: graphFile ?? null, dataRoot: data });
-    // Document texts (for code-point offsets and quote context in RDF) come from graph-data/ unless a file is served.
-    const { file, graph } = answerExport(
-      served,
-      request,
-      baseName,
-      graphFile && !data ? null : documentTextReader(data),
+/** Runs `kg export` with its arguments; resolves to the exit code. */
+export async function run(args: string[], io: CommandIO): Promise<number> {
+  const { values } = parseCommandArgs(args, FLAGS);
+  const { out, graph: graphFile, data, dynamic, "min-support": minSupport, ...flags } = values;
+  // Flags spelled as the query parameters they stand for, so both are validated by one schema.
+  const request = {
+    ...flags,
+    ...(dynamic ? { dynamic: "true" } : {}),
+    ...(minSupport === undefined ? {} : { minSupport }),
+  };
+  // The HTTP schema validates the flags, so the CLI and the API accept exactly the same requests.
+  const parsed = ExportQuerySchema.safeParse(request);
+  if (!parsed.success)
+    throw new UsageError(
+      parsed.error.issues
+        .map((i) => `--${(i.path.join(".") || "format").replace("minSupport", "min-support")}: ${i.message}`)
+        .join("; "),
     );
-    if (!out) {
-      const parts: Buffer[] = [];
-      for await (const chunk of file.chunks) parts.push(Buffer.from(chunk));
-      io.out(Buffer.concat(parts).toString("utf8"));
-      return 0;
-    }
-    // Streamed to a temporary file (or folder), then renamed: a failed export never leaves half a file behind.
-    if (query.format === "neo4j" && path.extname(out).toLowerCase() !== ".zip")
-      await writeBundleFolder(out, neo4jBundle(graph));
-    else await writeStreamAtomic(out, file.chunks);
-    io.out(
-      `exported ${graph.order} nodes, ${graph.size} edges as ${query.format} -> ${path.relative(process.cwd(), out)}`,
-    );
+  const query = parsed.data;
+  if (query.format === "csv" && (query.part ?? "zip") === "zip" && !out)
+    throw new UsageError("a CSV zip cannot be printed; give --out FILE, or --part nodes|edges");
+  if (query.format === "neo4j" && !out)
+    throw new UsageError("a Neo4j bundle cannot be printed; give --out DIR (a folder) or --out FILE.zip");
+  const baseName = out ? path.basename(out, path.extname(out)) : "graph";
+  const served = loadServedGraph({ graphFile: graphFile ?? null, dataRoot: data });
+  // Document texts (for code-point offsets and quote context in RDF) come from graph-data/ unless a file is served.
+  const { file, graph } = answerExport(served, request, baseName, graphFile && !data ? null : documentTextReader(data));
+  if (!out) {
+    const parts: Buffer[] = [];
+    for await (const chunk of file.chunks) parts.push(Buffer.from(chunk));
+    io.out(Buffer.concat(parts).toString("utf8"));
     return 0;
-  },
-};
+  }
+  // Streamed to a temporary file (or folder), then renamed: a failed export never leaves half a file behind.
+  if (query.format === "neo4j" && path.extname(out).toLowerCase() !== ".zip")
+    await writeBundleFolder(out, neo4jBundle(graph));
+  else await writeStreamAtomic(out, file.chunks);
+  io.out(
+    `exported ${graph.order} nodes, ${graph.size} edges as ${query.format} -> ${path.relative(process.cwd(), out)}`,
+  );
+  return 0;
+}

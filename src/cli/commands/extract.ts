@@ -13,60 +13,42 @@ import {
   type ExtractContext,
   type Extraction,
 } from "../../extract/index.ts";
-import { DEFAULT_BATCH_OPTIONS, extractJsonLines, isBatchError } from "../../extract/batch.ts";
+import { extractJsonLines, isBatchError } from "../../extract/batch.ts";
 import { readFileBounded } from "../../util/boundedRead.ts";
 import { parseCommandArgs } from "../args.ts";
 import { lineOutput, openLineInput } from "../lineStreams.ts";
-import { UsageError, type Command, type CommandIO } from "../types.ts";
+import { UsageError, type CommandIO } from "../types.ts";
 
 const FORMATS = ["text", "json"] as const;
 
-const bytes = (n: number) => n.toLocaleString("en-US");
-const USAGE = `npx kg extract FILE [--format text|json] [--data DIR] [--graph FILE] [--cold]
-       npx kg extract --jsonl FILE|- [--data DIR] [--graph FILE] [--cold]
-
---jsonl reads JSON Lines from FILE (- for standard input), one {"id": ..., "text": ...} object per line, id a string
-or number. It prints one JSON line per input line, in input order: {"id", "entities", "relations", "merges"} (the
---format json shape), or {"id", "error", "line"} for a line it cannot use (id null when unreadable, line counted
-from 1). Blank lines are skipped and print nothing. Texts are limited to ${bytes(MAX_TEXT_BYTES)} bytes as for a file; a line over
-${bytes(DEFAULT_BATCH_OPTIONS.maxLineBytes)} bytes (room for JSON escaping) is an error line read no further, and ${bytes(DEFAULT_BATCH_OPTIONS.maxSkipBytes)} bytes without a line
-break end the run. Exits 1 when any line failed. --jsonl prints JSON lines only: no FILE argument, no --format text.`;
-
-/** `kg extract FILE`: read-only; prints what `kg ingest` would add, for checking the pipeline on a text. */
-export const extractCommand: Command = {
-  name: "extract",
-  summary:
-    "Extract candidate entities and relations (with verbatim evidence) from a text file, or from each document of " +
-    "a JSON Lines stream with --jsonl; changes nothing.",
-  usage: USAGE,
-  run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      {
-        format: { type: "string" },
-        data: { type: "string" },
-        graph: { type: "string" },
-        cold: { type: "boolean" },
-        jsonl: { type: "string" },
-      },
-      true,
-    );
-    if (values.jsonl !== undefined) {
-      if (positionals.length) throw new UsageError(`--jsonl reads its own input; drop "${positionals[0]}"`);
-      if (values.format !== undefined && values.format !== "json")
-        throw new UsageError(`--jsonl prints JSON lines only; drop --format ${values.format}`);
-      return runJsonLines(values.jsonl, values, io);
-    }
-    if (positionals.length !== 1) throw new UsageError("give exactly one FILE to extract from");
-    const format = values.format ?? "text";
-    if (!(FORMATS as readonly string[]).includes(format))
-      throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got "${format}"`);
-    const text = readText(positionals[0]);
-    const result = extractDocument(text, contextFor(values));
-    io.out(format === "json" ? JSON.stringify(result, null, 2) : formatText(result));
-    return 0;
-  },
-};
+/** Runs `kg extract` with its arguments; resolves to the exit code. */
+export async function run(args: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      format: { type: "string" },
+      data: { type: "string" },
+      graph: { type: "string" },
+      cold: { type: "boolean" },
+      jsonl: { type: "string" },
+    },
+    true,
+  );
+  if (values.jsonl !== undefined) {
+    if (positionals.length) throw new UsageError(`--jsonl reads its own input; drop "${positionals[0]}"`);
+    if (values.format !== undefined && values.format !== "json")
+      throw new UsageError(`--jsonl prints JSON lines only; drop --format ${values.format}`);
+    return runJsonLines(values.jsonl, values, io);
+  }
+  if (positionals.length !== 1) throw new UsageError("give exactly one FILE to extract from");
+  const format = values.format ?? "text";
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got "${format}"`);
+  const text = readText(positionals[0]);
+  const result = extractDocument(text, contextFor(values));
+  io.out(format === "json" ? JSON.stringify(result, null, 2) : formatText(result));
+  return 0;
+}
 
 type ContextFlags = { data?: string; graph?: string; cold?: boolean };
 

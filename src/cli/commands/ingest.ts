@@ -13,84 +13,69 @@ import { ServedGraph } from "../../graph/servedGraph.ts";
 import { BoundedReadError, readFileBounded } from "../../util/boundedRead.ts";
 import { intOption, parseCommandArgs } from "../args.ts";
 import { batchMode, runBatch, type BatchInput } from "../batchIngest.ts";
-import { UsageError, type Command } from "../types.ts";
+import { UsageError, type CommandIO } from "../types.ts";
 
-export const ingestCommand: Command = {
-  name: "ingest",
-  summary: "Add an article (UTF-8 text) to graph-data/: extract, resolve and merge its facts as candidates.",
-  usage: `npx kg ingest FILE [--title T] [--author A] [--date YYYY-MM-DD] [--outlet O] [--url U] [--data DIR] [--json]
-       npx kg ingest FOLDER|FILE.jsonl|- [--jsonl] [--step N] [--allow-private] [--data DIR] [--json]
-       npx kg ingest URL... | --feed URL [--allow-private] [--data DIR] [--json]
-
-A folder adds every .txt, .md and .html file inside it; a .jsonl or .ndjson file (or any file with --jsonl, or - for
-standard input) one {"id"?, "title"?, "text", "date"?, "author"?, "outlet"?, "url"?} object per line, with "html"
-(a page) instead of "text", or "url" alone (the page is fetched). URL... fetches each page and adds its article;
---feed adds every item of an RSS or Atom feed. Fetches refuse private and local addresses unless --allow-private.
-Documents already stored (also with other whitespace, line endings or quotes) are skipped, so a run can be repeated
-to resume. --step N stores N documents per step (default 50): one hold of the write lock and one update of the graph;
-each document is reported once its step is stored. --json prints one JSON line per document. Exits 1 when any
-document failed.`,
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      {
-        title: { type: "string" },
-        author: { type: "string" },
-        date: { type: "string" },
-        outlet: { type: "string" },
-        url: { type: "string" },
-        data: { type: "string" },
-        json: { type: "boolean" },
-        jsonl: { type: "boolean" },
-        feed: { type: "string" },
-        "allow-private": { type: "boolean" },
-        step: { type: "string" },
-      },
-      true,
-    );
-    const input = batchInput(positionals, values.feed, values.jsonl === true);
-    if (input) {
-      const given = (["title", "author", "date", "outlet", "url"] as const).find((k) => values[k] !== undefined);
-      if (given)
-        throw new UsageError(`--${given} describes one article; a batch takes each document's ${given} from its input`);
-      const fetch = { allowPrivate: values["allow-private"] === true };
-      const stepDocuments = intOption(values.step, "--step", 1, MAX_STEP_DOCUMENTS);
-      const batch = stepDocuments === undefined ? {} : { stepDocuments };
-      return runBatch(input, { data: values.data, json: values.json === true, fetch, batch }, io);
-    }
-    if (values.step !== undefined) throw new UsageError("--step is for a batch (a folder, JSON Lines, URLs or a feed)");
-    const file = positionals[0];
-    let bytes: Uint8Array;
-    try {
-      // At most the limit plus one byte, and only from a regular file: /dev/zero or a FIFO is refused at once.
-      bytes = readFileBounded(file, MAX_DOCUMENT_BYTES);
-    } catch (error) {
-      if (!(error instanceof BoundedReadError)) throw error;
-      io.err(`kg ingest: ${error.message}`);
-      return 1;
-    }
-    try {
-      const text = decodeDocumentBytes(bytes, path.basename(file));
-      // An empty served graph: the writer loads the build (or rebuilds it) under the write lock before ingesting.
-      const writer = new DataWriter(values.data, new ServedGraph(new MultiDirectedGraph()));
-      const result = await writer.ingest({
-        title: values.title ?? titleFromText(text, path.basename(file)),
-        text,
-        ...(values.author !== undefined ? { author: values.author } : {}),
-        ...(values.date !== undefined ? { date: values.date } : {}),
-        ...(values.outlet !== undefined ? { outlet: values.outlet } : {}),
-        ...(values.url !== undefined ? { url: values.url } : {}),
-      });
-      await writer.flush();
-      io.out(values.json ? JSON.stringify(result, null, 2) : summary(result));
-      return 0;
-    } catch (error) {
-      if (!(error instanceof IngestError)) throw error;
-      io.err(`kg ${error.message}`);
-      return 1;
-    }
-  },
-};
+/** Runs `kg ingest` with its arguments; resolves to the exit code. */
+export async function run(args: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      title: { type: "string" },
+      author: { type: "string" },
+      date: { type: "string" },
+      outlet: { type: "string" },
+      url: { type: "string" },
+      data: { type: "string" },
+      json: { type: "boolean" },
+      jsonl: { type: "boolean" },
+      feed: { type: "string" },
+      "allow-private": { type: "boolean" },
+      step: { type: "string" },
+    },
+    true,
+  );
+  const input = batchInput(positionals, values.feed, values.jsonl === true);
+  if (input) {
+    const given = (["title", "author", "date", "outlet", "url"] as const).find((k) => values[k] !== undefined);
+    if (given)
+      throw new UsageError(`--${given} describes one article; a batch takes each document's ${given} from its input`);
+    const fetch = { allowPrivate: values["allow-private"] === true };
+    const stepDocuments = intOption(values.step, "--step", 1, MAX_STEP_DOCUMENTS);
+    const batch = stepDocuments === undefined ? {} : { stepDocuments };
+    return runBatch(input, { data: values.data, json: values.json === true, fetch, batch }, io);
+  }
+  if (values.step !== undefined) throw new UsageError("--step is for a batch (a folder, JSON Lines, URLs or a feed)");
+  const file = positionals[0];
+  let bytes: Uint8Array;
+  try {
+    // At most the limit plus one byte, and only from a regular file: /dev/zero or a FIFO is refused at once.
+    bytes = readFileBounded(file, MAX_DOCUMENT_BYTES);
+  } catch (error) {
+    if (!(error instanceof BoundedReadError)) throw error;
+    io.err(`kg ingest: ${error.message}`);
+    return 1;
+  }
+  try {
+    const text = decodeDocumentBytes(bytes, path.basename(file));
+    // An empty served graph: the writer loads the build (or rebuilds it) under the write lock before ingesting.
+    const writer = new DataWriter(values.data, new ServedGraph(new MultiDirectedGraph()));
+    const result = await writer.ingest({
+      title: values.title ?? titleFromText(text, path.basename(file)),
+      text,
+      ...(values.author !== undefined ? { author: values.author } : {}),
+      ...(values.date !== undefined ? { date: values.date } : {}),
+      ...(values.outlet !== undefined ? { outlet: values.outlet } : {}),
+      ...(values.url !== undefined ? { url: values.url } : {}),
+    });
+    await writer.flush();
+    io.out(values.json ? JSON.stringify(result, null, 2) : summary(result));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof IngestError)) throw error;
+    io.err(`kg ${error.message}`);
+    return 1;
+  }
+}
 
 /** Largest --step: a step holds the write lock (and its documents in memory) until all of them are stored. */
 const MAX_STEP_DOCUMENTS = 10_000;

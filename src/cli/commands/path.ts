@@ -7,74 +7,67 @@ import { answerPaths, type PathsAnswer } from "../../query/paths.ts";
 import { PathsQuerySchema } from "../../query/schemas.ts";
 import { loadServedGraph } from "../../query/loadGraph.ts";
 import { parseCommandArgs } from "../args.ts";
-import { UsageError, type Command } from "../types.ts";
+import { UsageError, type CommandIO } from "../types.ts";
 import { graphView } from "../../query/servedView.ts";
 
 /** Longest quote printed under a hop; the JSON output always has the full text. */
 const QUOTE_WIDTH = 160;
 
-export const pathCommand: Command = {
-  name: "path",
-  summary: "Show how two entities are connected: the k shortest paths, every hop with its evidence.",
-  usage:
-    "npx kg path FROM TO [--k N] [--max-hops N] [--predicates a,b] [--exclude id,id] [--min-confidence X] " +
-    "[--directed] [--all [--limit N]] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--min-support N] [--json] " +
-    "[--graph FILE] [--data DIR]",
-  run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      {
-        k: { type: "string" },
-        "max-hops": { type: "string" },
-        predicates: { type: "string" },
-        exclude: { type: "string" },
-        "min-confidence": { type: "string" },
-        directed: { type: "boolean" },
-        all: { type: "boolean" },
-        limit: { type: "string" },
-        since: { type: "string" },
-        until: { type: "string" },
-        "min-support": { type: "string" },
-        json: { type: "boolean" },
-        graph: { type: "string" },
-        data: { type: "string" },
-      },
-      true,
-    );
-    if (positionals.length !== 2) throw new UsageError(`give two entities, FROM and TO (got ${positionals.length})`);
-    // The HTTP schema validates the flags, so the CLI and the API accept exactly the same queries.
-    const rawQuery = dropUndefined({
-      from: positionals[0],
-      to: positionals[1],
-      k: values.k,
-      maxHops: values["max-hops"],
-      directed: values.directed ? "true" : undefined,
-      predicates: values.predicates,
-      exclude: values.exclude,
-      minConfidence: values["min-confidence"],
-      mode: values.all ? "all" : undefined,
-      limit: values.limit,
-      since: values.since,
-      until: values.until,
-      minSupport: values["min-support"],
-    });
-    const parsed = PathsQuerySchema.safeParse(rawQuery);
-    if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => flagName(i.message)).join("; "));
-    const graph = loadServedGraph({ graphFile: values.graph ?? null, dataRoot: values.data });
-    let answer: PathsAnswer;
-    try {
-      answer = answerPaths(graphView(graph), rawQuery);
-    } catch (error) {
-      if (!(error instanceof HttpError)) throw error;
-      // The endpoint's error body, byte for byte, in --json; the same facts as sentences otherwise.
-      if (values.json) io.out(JSON.stringify(errorAnswer(error, "/api/paths").body));
-      else io.err(`kg path: ${describeError(error)}`);
-      return 1;
-    }
-    io.out(values.json ? JSON.stringify(answer) : formatPaths(answer, parsed.data.maxHops));
-    return 0;
-  },
-};
+/** Runs `kg path` with its arguments; resolves to the exit code. */
+export async function run(args: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      k: { type: "string" },
+      "max-hops": { type: "string" },
+      predicates: { type: "string" },
+      exclude: { type: "string" },
+      "min-confidence": { type: "string" },
+      directed: { type: "boolean" },
+      all: { type: "boolean" },
+      limit: { type: "string" },
+      since: { type: "string" },
+      until: { type: "string" },
+      "min-support": { type: "string" },
+      json: { type: "boolean" },
+      graph: { type: "string" },
+      data: { type: "string" },
+    },
+    true,
+  );
+  if (positionals.length !== 2) throw new UsageError(`give two entities, FROM and TO (got ${positionals.length})`);
+  // The HTTP schema validates the flags, so the CLI and the API accept exactly the same queries.
+  const rawQuery = dropUndefined({
+    from: positionals[0],
+    to: positionals[1],
+    k: values.k,
+    maxHops: values["max-hops"],
+    directed: values.directed ? "true" : undefined,
+    predicates: values.predicates,
+    exclude: values.exclude,
+    minConfidence: values["min-confidence"],
+    mode: values.all ? "all" : undefined,
+    limit: values.limit,
+    since: values.since,
+    until: values.until,
+    minSupport: values["min-support"],
+  });
+  const parsed = PathsQuerySchema.safeParse(rawQuery);
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => flagName(i.message)).join("; "));
+  const graph = loadServedGraph({ graphFile: values.graph ?? null, dataRoot: values.data });
+  let answer: PathsAnswer;
+  try {
+    answer = answerPaths(graphView(graph), rawQuery);
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    // The endpoint's error body, byte for byte, in --json; the same facts as sentences otherwise.
+    if (values.json) io.out(JSON.stringify(errorAnswer(error, "/api/paths").body));
+    else io.err(`kg path: ${describeError(error)}`);
+    return 1;
+  }
+  io.out(values.json ? JSON.stringify(answer) : formatPaths(answer, parsed.data.maxHops));
+  return 0;
+}
 
 /** Names of the query parameters as the command line spells them. */
 const PARAM_NAMES: Record<string, string> = {

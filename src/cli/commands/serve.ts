@@ -1,15 +1,13 @@
 /**
- * kg serve: serves the graph, the API and the web page over HTTP until SIGTERM/SIGINT.
+ * kg serve: checks the flags, then serves the graph, the API and the web page over HTTP until SIGTERM/SIGINT. The
+ * server's modules are imported only once the flags are good, while the graph file is hashed for its snapshot key.
  */
 import type { OverviewOptions } from "../../query/overview.ts";
-import { answerViewOf } from "../../server/answerView.ts";
-import { startServer, type ServeOptions } from "../../server/start.ts";
-import { readTokenFile } from "../../server/auth.ts";
+import type { ServeOptions } from "../../server/start.ts";
 import { parseHostList } from "../../server/hostGuard.ts";
-import { ensureWebBuild } from "../../server/webBuild.ts";
-import { logger } from "../../util/logger.ts";
+import { hashFileAhead } from "../../snapshot/key.ts";
 import { intOption, parseCommandArgs } from "../args.ts";
-import { UsageError, type Command } from "../types.ts";
+import { UsageError, type CommandIO } from "../types.ts";
 
 /** What the environment sets: PORT, HOST, KG_TOKEN and KG_ALLOWED_HOSTS; the command's flags override them. */
 export function serveOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<ServeOptions> {
@@ -54,62 +52,45 @@ export function replicaSnapshot(values: {
   return file;
 }
 
-export const serveCommand: Command = {
-  name: "serve",
-  summary: "Serve the graph, the HTTP API and the web page (127.0.0.1:3000 by default; PORT and HOST also work).",
-  usage:
-    "npx kg serve [--port N] [--host H] [--allowed-hosts A,B] [--graph FILE] [--data DIR] [--read-only] [--token-file FILE] [--allow-private-fetch] [--path-workers N] [--full-draw-nodes N] [--full-draw-edges N] [--eager-graph] [--read-only --snapshot FILE]",
-  async run(args, io) {
-    const { values } = parseCommandArgs(args, {
-      port: { type: "string" },
-      host: { type: "string" },
-      "allowed-hosts": { type: "string" },
-      graph: { type: "string" },
-      data: { type: "string" },
-      "read-only": { type: "boolean" },
-      "token-file": { type: "string" },
-      "allow-private-fetch": { type: "boolean" },
-      "path-workers": { type: "string" },
-      "full-draw-nodes": { type: "string" },
-      "full-draw-edges": { type: "string" },
-      "eager-graph": { type: "boolean" },
-      snapshot: { type: "string" },
-    });
-    const snapshotFile = replicaSnapshot(values);
-    const env = serveOptionsFromEnv();
-    // The write token: from a file, else KG_TOKEN; required for writes beyond loopback, never printed or logged.
-    const token = values["token-file"] ? readTokenFile(values["token-file"]) : (env.token ?? null);
-    // The page is built here rather than in startServer so API tests and embedders never pay for a Vite build.
-    await ensureWebBuild();
-    const running = await startServer({
-      ...env,
-      ...(values.port !== undefined ? { port: intOption(values.port, "--port", 0, 65535) } : {}),
-      ...(values.host ? { host: values.host } : {}),
-      ...(values["allowed-hosts"] !== undefined ? { allowedHosts: parseHostList(values["allowed-hosts"]) } : {}),
-      graphFile: values.graph ?? null,
-      dataRoot: values.data,
-      readOnly: values["read-only"] ?? false,
-      token,
-      allowPrivateFetch: values["allow-private-fetch"] === true,
-      ...(values["path-workers"] !== undefined
-        ? { pathWorkers: intOption(values["path-workers"], "--path-workers", 0, 16) }
-        : {}),
-      draw: drawLimits(values["full-draw-nodes"], values["full-draw-edges"]),
-      // Served from the snapshot while the graphology graph is built, unless asked to build it before listening.
-      startOnSnapshot: values["eager-graph"] !== true,
-      snapshotFile,
-    });
-    // Counted on the snapshot while the graph is built.
-    const { order, size } = answerViewOf(running.context);
-    io.out(`serving ${order} nodes, ${size} edges at ${running.url}`);
-    await new Promise<void>((resolve) => {
-      const stop = (signal: string) => {
-        logger.info({ signal }, "shutting down");
-        void running.close().then(resolve);
-      };
-      process.once("SIGINT", () => stop("SIGINT"));
-      process.once("SIGTERM", () => stop("SIGTERM"));
-    });
-    return 0;
-  },
-};
+/** Runs `kg serve` with its arguments; resolves to the exit code. */
+export async function run(args: string[], io: CommandIO): Promise<number> {
+  const { values } = parseCommandArgs(args, {
+    port: { type: "string" },
+    host: { type: "string" },
+    "allowed-hosts": { type: "string" },
+    graph: { type: "string" },
+    data: { type: "string" },
+    "read-only": { type: "boolean" },
+    "token-file": { type: "string" },
+    "allow-private-fetch": { type: "boolean" },
+    "path-workers": { type: "string" },
+    "full-draw-nodes": { type: "string" },
+    "full-draw-edges": { type: "string" },
+    "eager-graph": { type: "boolean" },
+    snapshot: { type: "string" },
+  });
+  const snapshotFile = replicaSnapshot(values);
+  const env = serveOptionsFromEnv();
+  const options: Partial<ServeOptions> = {
+    ...env,
+    ...(values.port !== undefined ? { port: intOption(values.port, "--port", 0, 65535) } : {}),
+    ...(values.host ? { host: values.host } : {}),
+    ...(values["allowed-hosts"] !== undefined ? { allowedHosts: parseHostList(values["allowed-hosts"]) } : {}),
+    graphFile: values.graph ?? null,
+    dataRoot: values.data,
+    readOnly: values["read-only"] ?? false,
+    allowPrivateFetch: values["allow-private-fetch"] === true,
+    ...(values["path-workers"] !== undefined
+      ? { pathWorkers: intOption(values["path-workers"], "--path-workers", 0, 16) }
+      : {}),
+    draw: drawLimits(values["full-draw-nodes"], values["full-draw-edges"]),
+    // Served from the snapshot while the graphology graph is built, unless asked to build it before listening.
+    startOnSnapshot: values["eager-graph"] !== true,
+    snapshotFile,
+  };
+  // The graph file's content hash keys its snapshot; hashing it while the server's modules load takes it off the
+  // start's critical path (the module loading mostly waits on the TypeScript loader's thread).
+  const hashing = values.graph !== undefined ? hashFileAhead(values.graph) : null;
+  const [{ serveUntilStopped }] = await Promise.all([import("../serveUntilStopped.ts"), hashing]);
+  return serveUntilStopped(options, values["token-file"], io);
+}

@@ -15,46 +15,41 @@ import type { KnowledgeGraph } from "../../model/types.ts";
 import { loadServedGraph } from "../../query/loadGraph.ts";
 import { logger } from "../../util/logger.ts";
 import { intOption, parseCommandArgs } from "../args.ts";
-import { UsageError, type Command } from "../types.ts";
+import { UsageError, type CommandIO } from "../types.ts";
 
 /** How often the served graph is asked for by default. */
 const DEFAULT_INTERVAL_MS = 2000;
 
-export const streamCommand: Command = {
-  name: "stream",
-  summary: "Push the graph to Gephi's Graph Streaming master, then each change of a running server as it happens.",
-  usage:
-    "npx kg stream --gephi URL [--server URL [--interval MS] [--once]] | npx kg stream --gephi URL [--graph FILE] [--data DIR]",
-  async run(args, io) {
-    const { values } = parseCommandArgs(args, {
-      gephi: { type: "string" },
-      server: { type: "string" },
-      interval: { type: "string" },
-      once: { type: "boolean" },
-      graph: { type: "string" },
-      data: { type: "string" },
-    });
-    const gephi = httpUrl(values.gephi, "--gephi", "e.g. http://127.0.0.1:8080/workspace1?operation=updateGraph");
-    const pusher = new GephiPusher(gephi);
-    if (!values.server) {
-      const graph = loadServedGraph({ graphFile: values.graph ?? null, dataRoot: values.data });
-      pusher.enqueue(graphEvents(graph));
-      await pusher.flush();
-      return report(io, pusher, `sent ${graph.order} nodes, ${graph.size} edges to ${gephi}`);
-    }
-    if (values.graph || values.data) throw new UsageError("--server follows a served graph; drop --graph and --data");
-    const server = httpUrl(values.server, "--server", "e.g. http://127.0.0.1:3000").replace(/\/$/, "");
-    const interval = intOption(values.interval, "--interval", 100, 3_600_000) ?? DEFAULT_INTERVAL_MS;
-    const follower = new ServedGraph(server);
-    const source = Object.assign(new EventEmitter(), { graph: await follower.fetchInitial() });
-    const stop = followInGephi(source, pusher);
-    io.out(`streaming ${source.graph.order} nodes, ${source.graph.size} edges from ${server} to ${gephi}`);
-    if (!values.once) await pollUntilSignal(follower, source, interval);
-    stop();
+/** Runs `kg stream` with its arguments; resolves to the exit code. */
+export async function run(args: string[], io: CommandIO): Promise<number> {
+  const { values } = parseCommandArgs(args, {
+    gephi: { type: "string" },
+    server: { type: "string" },
+    interval: { type: "string" },
+    once: { type: "boolean" },
+    graph: { type: "string" },
+    data: { type: "string" },
+  });
+  const gephi = httpUrl(values.gephi, "--gephi", "e.g. http://127.0.0.1:8080/workspace1?operation=updateGraph");
+  const pusher = new GephiPusher(gephi);
+  if (!values.server) {
+    const graph = loadServedGraph({ graphFile: values.graph ?? null, dataRoot: values.data });
+    pusher.enqueue(graphEvents(graph));
     await pusher.flush();
-    return report(io, pusher, values.once ? "sent" : "stopped");
-  },
-};
+    return report(io, pusher, `sent ${graph.order} nodes, ${graph.size} edges to ${gephi}`);
+  }
+  if (values.graph || values.data) throw new UsageError("--server follows a served graph; drop --graph and --data");
+  const server = httpUrl(values.server, "--server", "e.g. http://127.0.0.1:3000").replace(/\/$/, "");
+  const interval = intOption(values.interval, "--interval", 100, 3_600_000) ?? DEFAULT_INTERVAL_MS;
+  const follower = new ServedGraph(server);
+  const source = Object.assign(new EventEmitter(), { graph: await follower.fetchInitial() });
+  const stop = followInGephi(source, pusher);
+  io.out(`streaming ${source.graph.order} nodes, ${source.graph.size} edges from ${server} to ${gephi}`);
+  if (!values.once) await pollUntilSignal(follower, source, interval);
+  stop();
+  await pusher.flush();
+  return report(io, pusher, values.once ? "sent" : "stopped");
+}
 
 /** A served graph fetched by ETag: a new graph object only when the server's graph changed. */
 class ServedGraph {

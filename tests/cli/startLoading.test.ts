@@ -1,0 +1,105 @@
+/**
+ * What `kg` loads when it starts: help loads no command and no package; `kg serve` checks its flags before loading
+ * the server, and loads neither the extraction pipeline (its NLP models) nor the web page reader until a request
+ * needs them.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadedByImporting, type LoadedModules } from "../architecture/imports.ts";
+
+const SRC = path.resolve("src");
+/** What an ingest needs and a server does not at start: the pipeline's NLP, and the HTML and XML readers. */
+const WRITE_PATH_PACKAGES = ["compromise", "wink-nlp", "wink-eng-lite-web-model", "linkedom", "@mozilla/readability"];
+/** The input limits the help text of `kg extract` quotes: constants, importing nothing of the pipeline. */
+const EXTRACT_LIMITS = ["extract/batchLines.ts", "extract/input.ts"];
+
+// A module-loading hook that writes the URL of every module Node loads (after TypeScript's own hook) to a file.
+const LOAD_HOOK = `import { appendFileSync } from "node:fs";
+export async function load(url, context, next) {
+  const loaded = await next(url, context);
+  appendFileSync(process.env.KG_LOADED_FILE, url + "\\n");
+  return loaded;
+}`;
+const REGISTER_HOOK = `import { register } from "node:module";
+register(new URL("./hook.mjs", import.meta.url));`;
+
+/** The union of what importing each entry loads. */
+function loadedByAll(...entries: string[]): LoadedModules {
+  const all: LoadedModules = { files: new Set(), packages: new Set() };
+  for (const entry of entries) {
+    const { files, packages } = loadedByImporting(SRC, entry);
+    files.forEach((file) => all.files.add(file));
+    packages.forEach((name) => all.packages.add(name));
+  }
+  return all;
+}
+
+describe("kg's start", () => {
+  describe("kg help", () => {
+    it("loads no package and, of the commands, only their registry", () => {
+      const { files, packages } = loadedByImporting(SRC, "cli/main.ts");
+      expect([...packages]).toEqual([]);
+      expect([...files].filter((file) => file.startsWith("cli/commands/"))).toEqual(["cli/commands/index.ts"]);
+    });
+
+    it("loads nothing of the extraction pipeline but the input limits its help text quotes", () => {
+      const { files } = loadedByImporting(SRC, "cli/main.ts");
+      expect([...files].filter((file) => file.startsWith("extract/")).sort()).toEqual(EXTRACT_LIMITS);
+      for (const limits of EXTRACT_LIMITS) expect(loadedByImporting(SRC, limits).packages.size).toBe(0);
+    });
+
+    describe("run as `node bin/kg.js`", () => {
+      let dir: string;
+      beforeAll(() => {
+        dir = mkdtempSync(path.join(tmpdir(), "kg-start-loading-"));
+        writeFileSync(path.join(dir, "hook.mjs"), LOAD_HOOK);
+        writeFileSync(path.join(dir, "register.mjs"), REGISTER_HOOK);
+      });
+      afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+      /** The URLs of the modules Node loads to run `kg args`. */
+      async function modulesLoadedBy(...args: string[]): Promise<string[]> {
+        const file = path.join(dir, `loaded-${args.join("-")}.txt`);
+        writeFileSync(file, "");
+        const register = pathToFileURL(path.join(dir, "register.mjs")).href;
+        await promisify(execFile)(process.execPath, ["--import", register, "bin/kg.js", ...args], {
+          env: { ...process.env, KG_LOADED_FILE: file },
+        });
+        return readFileSync(file, "utf8").split("\n").filter(Boolean);
+      }
+
+      it.each(["--help", "serve --help"])("`kg %s` loads no package but the TypeScript loader", async (command) => {
+        const loaded = await modulesLoadedBy(...command.split(" "));
+        expect(loaded.some((url) => url.includes("/src/cli/main.ts"))).toBe(true);
+        const packages = loaded.filter(
+          (url) => url.includes("/node_modules/") && !/\/node_modules\/(tsx|esbuild)\//.test(url),
+        );
+        expect(packages).toEqual([]);
+        expect(loaded.filter((url) => url.includes("/src/cli/commands/"))).toEqual([
+          expect.stringContaining("/src/cli/commands/index.ts"),
+        ]);
+      });
+    });
+  });
+
+  describe("kg serve", () => {
+    it("checks its flags before loading the server", () => {
+      const { files, packages } = loadedByImporting(SRC, "cli/commands/serve.ts");
+      expect([...packages]).toEqual([]);
+      expect([...files].filter((file) => file.startsWith("server/"))).toEqual(["server/hostGuard.ts"]);
+    });
+
+    it("loads neither the extraction pipeline nor the web page reader when it starts the server", () => {
+      const { files, packages } = loadedByAll("cli/commands/serve.ts", "cli/serveUntilStopped.ts");
+      expect(files.has("server/start.ts")).toBe(true);
+      expect([...files].filter((file) => file.startsWith("extract/"))).toEqual([]);
+      expect(WRITE_PATH_PACKAGES.filter((name) => packages.has(name))).toEqual([]);
+      expect(files.has("ingest/web/pageArticle.ts") || files.has("ingest/web/feed.ts")).toBe(false);
+    });
+  });
+});
