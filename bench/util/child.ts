@@ -2,6 +2,7 @@
  * Child processes: runs a bench script in its own Node process (clean memory figures) and reads its JSON answer.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { appendFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -58,9 +59,19 @@ export interface ServiceChild<T> {
   stop: () => Promise<void>;
 }
 
+/** Extra Node flags of service children (`KG_BENCH_CHILD_FLAGS="--cpu-prof --trace-gc"`: profile the measured server). */
+const EXTRA_SERVICE_FLAGS = (process.env.KG_BENCH_CHILD_FLAGS ?? "").split(" ").filter(Boolean);
+
+/** A file that receives service children's stdout, where `--trace-gc` writes (`KG_BENCH_CHILD_LOG`), or null. */
+const STDOUT_LOG = process.env.KG_BENCH_CHILD_LOG ?? null;
+
+const logStdout = (chunk: Buffer | string) => {
+  if (STDOUT_LOG) appendFileSync(STDOUT_LOG, chunk);
+};
+
 /** Starts `bench/child/<script>.ts` and waits (bounded) for its first stdout line, parsed as JSON. */
 export function startServiceChild<T>(script: string, args: string[], timeoutMs = 300_000): Promise<ServiceChild<T>> {
-  const child = spawn(process.execPath, [...CHILD_NODE_FLAGS, childScript(script), ...args], {
+  const child = spawn(process.execPath, [...CHILD_NODE_FLAGS, ...EXTRA_SERVICE_FLAGS, childScript(script), ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, LOG_LEVEL: "silent" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -95,6 +106,7 @@ export function waitForLine<T>(
     };
     child.stderr!.on("data", (d) => (err = (err + d).slice(-4000)));
     child.stdout!.on("data", (d) => {
+      logStdout(d);
       out += d;
       for (const line of out.split("\n")) {
         let value: T | undefined;
@@ -107,6 +119,7 @@ export function waitForLine<T>(
           clearTimeout(timer);
           child.off("exit", onExit);
           child.stdout!.removeAllListeners("data");
+          if (STDOUT_LOG) child.stdout!.on("data", logStdout);
           child.stdout!.resume();
           return resolve({ ready: value, process: child, stop });
         }

@@ -16,10 +16,11 @@ export type JsonStyle = "compact" | "lines";
 export interface JsonOptions {
   style: JsonStyle;
   chunkSize: number;
+  /** The event loop runs after every this many pieces of {@link jsonPieces} (an element and its separator are two). */
   yieldEvery: number;
 }
 
-export const DEFAULT_JSON_OPTIONS: JsonOptions = { style: "compact", chunkSize: 64 * 1024, yieldEvery: 500 };
+export const DEFAULT_JSON_OPTIONS: JsonOptions = { style: "compact", chunkSize: 64 * 1024, yieldEvery: 1000 };
 
 /** What stands around and between the elements of a list, per style. */
 const PUNCTUATION: Record<JsonStyle, { open: string; between: string; afterLast: string; end: string }> = {
@@ -27,13 +28,31 @@ const PUNCTUATION: Record<JsonStyle, { open: string; between: string; afterLast:
   lines: { open: "[\n", between: ",\n", afterLast: "\n", end: "\n" },
 };
 
-/** Streams `graph.export()` as JSON text. */
+/** Streams `graph.export()` as JSON text, in chunks of about `chunkSize` characters. */
 export async function* writeJson(graph: KnowledgeGraph, options: Partial<JsonOptions> = {}): AsyncGenerator<string> {
   const { style, chunkSize, yieldEvery } = { ...DEFAULT_JSON_OPTIONS, ...options };
+  let buffer = "";
+  let count = 0;
+  for (const piece of jsonPieces(graph, style)) {
+    buffer += piece;
+    if (buffer.length >= chunkSize) {
+      yield buffer;
+      buffer = "";
+    }
+    if (++count % yieldEvery === 0) await yieldToEventLoop();
+  }
+  if (buffer.length > 0) yield buffer;
+}
+
+/**
+ * The text of {@link writeJson} as the pieces it is made of — each element's JSON and each separator apart — so that
+ * a writer can encode them one by one without joining them into larger strings first. The graph must not change
+ * until the pieces end.
+ */
+export function* jsonPieces(graph: KnowledgeGraph, style: JsonStyle): Generator<string> {
   const p = PUNCTUATION[style];
   const head = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
-  let buffer = `{"options":${JSON.stringify(head)},"attributes":${JSON.stringify(graph.getAttributes())},"nodes":`;
-  let count = 0;
+  yield `{"options":${JSON.stringify(head)},"attributes":${JSON.stringify(graph.getAttributes())},"nodes":`;
   // graphology's serializeNode / serializeEdge: `attributes` only when there are some.
   const nodes = mapEntries(graph.nodeEntries(), ({ node, attributes }) =>
     hasKeys(attributes) ? { key: node, attributes } : { key: node },
@@ -49,21 +68,17 @@ export async function* writeJson(graph: KnowledgeGraph, options: Partial<JsonOpt
     ["nodes", nodes],
     ["edges", edges],
   ] as const) {
-    if (name === "edges") buffer += ',"edges":';
-    buffer += p.open;
+    if (name === "edges") yield ',"edges":';
+    yield p.open;
     let first = true;
     for (const record of records) {
-      buffer += (first ? "" : p.between) + JSON.stringify(record);
+      if (!first) yield p.between;
+      yield JSON.stringify(record);
       first = false;
-      if (buffer.length >= chunkSize) {
-        yield buffer;
-        buffer = "";
-      }
-      if (++count % yieldEvery === 0) await yieldToEventLoop();
     }
-    buffer += (first ? "" : p.afterLast) + "]";
+    yield (first ? "" : p.afterLast) + "]";
   }
-  yield buffer + "}" + p.end;
+  yield "}" + p.end;
 }
 
 function* mapEntries<T, R>(entries: Iterable<T>, toRecord: (entry: T) => R): Generator<R> {

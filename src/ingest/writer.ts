@@ -52,11 +52,13 @@ export interface WriterOptions {
   /** Clock for `addedAt` / decision times (injectable for reproducible files). */
   now: () => Date;
   /**
-   * Delay before the updated graph is saved to build/graph.json. Saving a large graph costs more than the ingest
-   * itself, and the file is only a cache of graph-data/ (a stale one is rebuilt on start), so it is written after the
-   * answer, once per burst of writes.
+   * The updated graph is saved to build/graph.json once no write has come for this long. Saving a large graph costs
+   * more than the ingest itself (a whole-graph pass, and the write lock held meanwhile), and the file is only a cache
+   * of graph-data/ (a stale one is rebuilt on start), so it is written after the answer, once per burst of writes.
    */
   saveDelayMs: number;
+  /** ...but no later than this after the first write it would save, however closely writes follow one another. */
+  saveMaxDelayMs: number;
   /** Slices of a write's whole-graph work before it is published: reporting, degrees and sizes, resolution index. */
   slices: Partial<SliceOptions>;
   /**
@@ -76,7 +78,8 @@ export const DEFAULT_WRITER_OPTIONS: WriterOptions = {
   extractor: null,
   lock: {},
   now: () => new Date(),
-  saveDelayMs: 250,
+  saveDelayMs: 2000,
+  saveMaxDelayMs: 60_000,
   slices: {},
   afterSave: null,
   spareAtStart: false,
@@ -114,6 +117,11 @@ export class DataWriter {
   readonly #options: WriterOptions;
   readonly #index: DocumentIndex;
   #saveTimer: NodeJS.Timeout | undefined;
+  /** When the first publish not saved yet came, and when a write last started or published (performance.now()). */
+  #unsavedSince = 0;
+  #lastWriteAt = 0;
+  /** Tasks under the write lock now. */
+  #busy = 0;
   /** The save under way (it holds the write lock), if any. */
   #saving: Promise<void> | null = null;
   #extractor: Extractor | null = null;
@@ -336,17 +344,23 @@ export class DataWriter {
     return withWriteLock(
       this.dataFiles,
       async () => {
+        this.#busy++;
+        this.#lastWriteAt = performance.now();
         try {
-          this.#lastSync = await this.#sync(sync);
-        } catch (error) {
-          if (!(error instanceof DataError)) throw error;
-          this.#served.setError(error.message);
-          throw new IngestError(
-            "conflict",
-            `ingest: graph-data has problems; fix them first, nothing was written.\n${error.message}`,
-          );
+          try {
+            this.#lastSync = await this.#sync(sync);
+          } catch (error) {
+            if (!(error instanceof DataError)) throw error;
+            this.#served.setError(error.message);
+            throw new IngestError(
+              "conflict",
+              `ingest: graph-data has problems; fix them first, nothing was written.\n${error.message}`,
+            );
+          }
+          return await task();
+        } finally {
+          this.#busy--;
         }
-        return task();
       },
       this.#options.lock,
     );
@@ -489,17 +503,34 @@ export class DataWriter {
       this.#prepareSpare().catch((error: Error) => logger.debug({ err: error.message }, "could not prepare a copy"));
       return;
     }
+    this.#lastWriteAt = performance.now();
     if (this.#saveTimer !== undefined) return;
+    this.#unsavedSince = this.#lastWriteAt;
+    this.#scheduleSave(Math.min(this.#options.saveDelayMs, this.#options.saveMaxDelayMs));
+  }
+
+  /**
+   * Saves the served graph once writes pause (see {@link WriterOptions.saveDelayMs}): a stream of writes would
+   * otherwise pay a whole-graph save between each two, and wait for it, since the save holds the write lock.
+   */
+  #scheduleSave(delayMs: number): void {
+    const { saveDelayMs, saveMaxDelayMs } = this.#options;
     this.#saveTimer = setTimeout(() => {
+      const now = performance.now();
+      const quietMs = this.#busy > 0 ? 0 : now - this.#lastWriteAt;
+      const waitedMs = now - this.#unsavedSince;
+      if (quietMs < saveDelayMs && waitedMs < saveMaxDelayMs) {
+        return this.#scheduleSave(Math.min(saveDelayMs - quietMs, saveMaxDelayMs - waitedMs));
+      }
       this.flush()
         .then(() => this.#prepareSpare())
         .catch((error: Error) => logger.error({ err: error.message }, "could not save the build output"));
-    }, this.#options.saveDelayMs);
+    }, delayMs);
   }
 
   /**
    * Idle-time preparation of the next write: its private graph (see {@link PrivateGraphs.prepare}; given up when a
-   * write or a reload comes first), then the extractor's tables for the served graph.
+   * write or a reload comes first), the served graph's name index, then the ontology and the extractor's tables.
    */
   async #prepareSpare(): Promise<void> {
     const served = this.#served.graph;
@@ -507,8 +538,12 @@ export class DataWriter {
     const stillWanted = () => this.#served.graph === served && this.#saveTimer === undefined;
     await this.#private.prepare(stillWanted);
     if (!stillWanted()) return;
+    // Otherwise the first write after a start builds the index (in slices) and parses the ontology (at once).
+    await prepareResolutionIndex(served, this.#options.slices);
+    if (!stillWanted()) return;
     try {
-      this.#extractor?.prepare?.({ graph: served, ontology: readOntology(this.dataFiles) });
+      const ontology = readOntology(this.dataFiles);
+      this.#extractor?.prepare?.({ graph: served, ontology });
     } catch (error) {
       // A broken ontology is reported by the next write; preparing is only an optimisation.
       logger.debug({ err: (error as Error).message }, "could not prepare the extractor");

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { MultiDirectedGraph } from "graphology";
@@ -98,6 +98,53 @@ describe("graphFile", () => {
       const target = path.join(dir, "streamed.json");
       await writeGraphJsonStreamed(seed, target);
       expect(readFileSync(target, "utf8")).toBe(serializeGraph(seed));
+    });
+  });
+
+  describe("writeGraphJsonStreamed", () => {
+    /** A generated graph: labels and quotes outside ASCII, elements with and without attributes, parallel edges. */
+    function generated(nodes: number): KnowledgeGraph {
+      const graph: KnowledgeGraph = new MultiDirectedGraph();
+      graph.setAttribute("name", "généré « test »");
+      const labels = ["Zürich", "東京", 'naïve "quote"', "emoji 😀", "line\u2028break", "plain"];
+      for (let i = 0; i < nodes; i++) {
+        if (i % 7 === 0) graph.addNode(`n${i}`);
+        else graph.mergeNode(`n${i}`, { label: `${labels[i % labels.length]} ${i}`, weight: i / 3 } as never);
+      }
+      for (let i = 0; i < nodes * 3; i++) {
+        const key = `e${i}`;
+        const [source, target] = [`n${(i * 7) % nodes}`, `n${(i * 13 + 1) % nodes}`];
+        if (i % 5 === 0) graph.addDirectedEdgeWithKey(key, source, target);
+        else
+          graph.addDirectedEdgeWithKey(key, source, target, { quote: `${labels[i % labels.length]} — ${i}` } as never);
+      }
+      return graph;
+    }
+
+    it("writes serializeGraph's bytes exactly, whatever the buffer's size and however often it yields", async () => {
+      const graph = generated(300);
+      const target = path.join(dir, "saved.json");
+      for (const [bufferBytes, yieldEvery] of [
+        [16, 1],
+        [100, 7],
+        [4096, 1000],
+        [1024 * 1024, 1000],
+      ]) {
+        await writeGraphJsonStreamed(graph, target, { bufferBytes, yieldEvery });
+        expect(readFileSync(target)).toEqual(Buffer.from(serializeGraph(graph), "utf8"));
+      }
+      await writeGraphJsonStreamed(seed, target, { bufferBytes: 4096 });
+      expect(readFileSync(target, "utf8")).toBe(serializeGraph(seed));
+    });
+
+    it("lets the event loop run while it writes, and leaves only the finished file", async () => {
+      const target = path.join(dir, "saved", "graph.json");
+      const graph = generated(200);
+      expect(
+        await eventLoopTurnsDuring(() => writeGraphJsonStreamed(graph, target, { yieldEvery: 10 })),
+      ).toBeGreaterThan(0);
+      expect(readdirSync(path.dirname(target))).toEqual(["graph.json"]);
+      expect(readGraphJson(target).export()).toEqual(graph.export());
     });
   });
 
