@@ -16,6 +16,21 @@ if (unavailable) console.warn(`tests/web/sharing: skipped — ${unavailable}`);
 
 const camera = (page: Page) => page.evaluate(() => (window as unknown as { explorer: PageHook }).explorer.camera());
 
+/** The camera once it has stopped moving (the path shown is framed by an animation that a loaded page runs late). */
+async function settledCamera(page: Page) {
+  let previous = JSON.stringify(await camera(page));
+  await expect
+    .poll(async () => {
+      await page.waitForTimeout(250);
+      const now = JSON.stringify(await camera(page));
+      const still = now === previous;
+      previous = now;
+      return still;
+    })
+    .toBe(true);
+  return JSON.parse(previous) as Awaited<ReturnType<typeof camera>>;
+}
+
 /** Chooses an entity from the header's search with the keyboard and waits for its panel. */
 async function choose(page: Page, query: string, label: string): Promise<void> {
   await page.getByTestId("search-input").fill(query);
@@ -58,7 +73,7 @@ describe.skipIf(unavailable !== null)("web explorer, sharing and sources", () =>
     await expect.poll(() => shows.count()).toBe(2);
     await shows.nth(1).click();
     await expect.poll(() => shows.nth(1).getAttribute("aria-pressed")).toBe("true");
-    const before = await camera(page);
+    const before = await settledCamera(page);
     await page.getByTestId("zoom-in").click();
     // The link takes the camera as it is when copied; wait until the zoom has moved it.
     await expect.poll(async () => (await camera(page)).ratio < before.ratio).toBe(true);
