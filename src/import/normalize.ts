@@ -5,7 +5,8 @@
 import Graph, { MultiDirectedGraph } from "graphology";
 import type { Attributes } from "graphology-types";
 import louvain from "graphology-communities-louvain";
-import { layoutGraph } from "../graph/layout.ts";
+import { useDictionaryAdjacency } from "../graph/dictionaryAdjacency.ts";
+import { layoutGraph, seedPositions } from "../graph/layout.ts";
 import { ENTITY_TYPES, MODALITIES, STANCES, type KnowledgeGraph } from "../model/types.ts";
 import { isRelationKind, kindOfPredicate, OPEN_PREDICATE } from "../model/relationKind.ts";
 import { formatColor, parseColor } from "../export/color.ts";
@@ -26,6 +27,7 @@ export function toKnowledgeGraph(
   const graph = new MultiDirectedGraph() as unknown as Graph;
   graph.replaceAttributes(decodeJsonValues(parsed.getAttributes(), hints.jsonKeys));
   parsed.forEachNode((node, attributes) => graph.addNode(node, decodeJsonValues(attributes, hints.jsonKeys)));
+  useDictionaryAdjacency(graph as unknown as KnowledgeGraph);
   parsed.forEachEdge((edge, attributes, source, target, _s, _t, undirected) => {
     const decoded = decodeEdge(attributes, hints.jsonKeys);
     // The model is directed: an undirected edge keeps its file order and says so.
@@ -93,15 +95,17 @@ function detectCommunities(graph: Graph): Record<string, number> {
 }
 
 /**
- * Nodes without a position: when no node has one, the builder's layout places them all; otherwise each missing
- * one gets a seeded spot inside the others' bounding box, so the file's own layout is kept as drawn.
+ * Nodes without a position: when no node has one, the builder's layout places them all (past `layoutMaxNodes`, seeded
+ * spots only); otherwise each missing one gets a seeded spot inside the others' bounding box, so the file's own layout
+ * is kept as drawn.
  */
 function placeNodes(graph: Graph, opts: ImportOptions): void {
   const positioned = graph.filterNodes((_n, a) => finite(a.x) !== null && finite(a.y) !== null);
   if (positioned.length === graph.order) return;
   if (positioned.length === 0) {
     graph.updateEachNodeAttributes((_n, a) => ({ ...a, x: 0, y: 0 }));
-    layoutGraph(graph as unknown as KnowledgeGraph, opts.layout);
+    if (graph.order <= opts.layoutMaxNodes) layoutGraph(graph as unknown as KnowledgeGraph, opts.layout);
+    else seedPositions(graph as unknown as KnowledgeGraph, opts.layout.initialRadius);
     return;
   }
   const xs = positioned.map((n) => graph.getNodeAttribute(n, "x") as number);
