@@ -17,13 +17,30 @@ import { DEFAULT_IMPORT_OPTIONS, type ImportHints, type ImportOptions } from "./
 
 const LOUVAIN_SEED = 42;
 
-/** Builds a knowledge graph from any parsed graphology graph (directed, undirected, mixed, simple or multi). */
+/**
+ * Builds a knowledge graph from any parsed graphology graph (directed, undirected, mixed, simple or multi). A
+ * MultiDirectedGraph is filled in place (the parsed graph becomes the result), any other one copied.
+ */
 export function toKnowledgeGraph(
   parsed: Graph,
   hints: ImportHints,
   options: Partial<ImportOptions> = {},
 ): KnowledgeGraph {
   const opts = { ...DEFAULT_IMPORT_OPTIONS, ...options };
+  const graph = parsed instanceof MultiDirectedGraph ? decodeInPlace(parsed, hints) : copyDecoded(parsed, hints);
+  fillNodes(graph, opts);
+  placeNodes(graph, opts);
+  return graph as unknown as KnowledgeGraph;
+}
+
+function decodeInPlace(graph: Graph, hints: ImportHints): Graph {
+  graph.replaceAttributes(decodeJsonValues(graph.getAttributes(), hints.jsonKeys));
+  graph.updateEachNodeAttributes((_node, attributes) => decodeJsonValues(attributes, hints.jsonKeys));
+  graph.updateEachEdgeAttributes((_edge, attributes) => fillEdge(decodeEdge(attributes, hints.jsonKeys)));
+  return graph;
+}
+
+function copyDecoded(parsed: Graph, hints: ImportHints): Graph {
   const graph = new MultiDirectedGraph() as unknown as Graph;
   graph.replaceAttributes(decodeJsonValues(parsed.getAttributes(), hints.jsonKeys));
   parsed.forEachNode((node, attributes) => graph.addNode(node, decodeJsonValues(attributes, hints.jsonKeys)));
@@ -34,9 +51,7 @@ export function toKnowledgeGraph(
     if (undirected) decoded.undirected = true;
     graph.addDirectedEdgeWithKey(edge, source, target, fillEdge(decoded));
   });
-  fillNodes(graph, opts);
-  placeNodes(graph, opts);
-  return graph as unknown as KnowledgeGraph;
+  return graph;
 }
 
 /**
