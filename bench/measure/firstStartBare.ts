@@ -49,6 +49,8 @@ export async function measureFirstStartBare(
   const { runs, maxRatio } = { ...DEFAULT_FIRST_START_BARE_OPTIONS, ...options };
   const full: Run[] = [];
   const bare: Run[] = [];
+  // A start that fails (e.g. does not serve in time) is reported, and the other file's figures are kept.
+  const failures: string[] = [];
   for (let i = 0; i < runs; i++) {
     const order: ["full" | "bare", Run[]][] = [
       ["full", full],
@@ -56,12 +58,18 @@ export async function measureFirstStartBare(
     ];
     for (const [which, into] of i % 2 === 0 ? order : order.reverse()) {
       const load = loadavg()[0];
-      into.push({ ...(await firstStart(files[which], pair)), load });
+      try {
+        into.push({ ...(await firstStart(files[which], pair)), load });
+      } catch (error) {
+        failures.push(`${which} run ${i + 1} (load ${round(load, 1)}): ${(error as Error).message.slice(0, 200)}`);
+      }
     }
   }
   const loads = (list: Run[]) => list.map((r) => round(r.load, 1)).join(", ");
-  const note = `npm start --graph without a snapshot, medians of ${runs} (alternating); load average before each: full ${loads(full)}, bare ${loads(bare)}`;
+  const failed = failures.length > 0 ? `; failed: ${failures.join("; ")}` : "";
+  const note = `npm start --graph without a snapshot, medians of ${runs} (alternating); load average before each: full ${loads(full)}, bare ${loads(bare)}${failed}`;
   return FIGURES.map(([measure, key, unit, scale]) => {
+    // median is NaN for a file none of whose starts succeeded; the row then says so.
     const value = median(bare.map((r) => r[key] * scale));
     const baselineValue = median(full.map((r) => r[key] * scale));
     const all = (list: Run[]) => list.map((r) => round(r[key] * scale, 1)).join(", ");
