@@ -1,7 +1,8 @@
 /**
  * The benchmark suite (`npm run bench [-- --huge] [--tiers small,medium] [--skip browser,python,...] [--only G,...]`):
  * generates seeded graphs, measures every figure against its baseline side by side, prints a table and writes
- * bench/out/results.json. Never part of `npm test`.
+ * bench/out/results.json. Never part of `npm test`. With --huge, `--only` other than `load` leaves out the huge
+ * graph's start and insert floor.
  */
 import { mkdirSync } from "node:fs";
 import { loadavg, totalmem } from "node:os";
@@ -15,6 +16,7 @@ import { measureBurst } from "./measure/burst.ts";
 import { measureFullDrawLimit, measureOverviewPage } from "./measure/overviewPage.ts";
 import { measureExports } from "./measure/exports.ts";
 import { measureExtraction, measureIngest } from "./measure/external.ts";
+import { measureFirstStartBare } from "./measure/firstStartBare.ts";
 import { measureHttp } from "./measure/http.ts";
 import { measureIngestCorpus } from "./measure/ingestCorpus.ts";
 import { measureInsertFloor, measureServeHuge } from "./measure/huge.ts";
@@ -45,6 +47,7 @@ const TIER_GROUPS = [
   "window",
   "search",
   "snapshot",
+  "firststart-bare",
   "replica",
   "python",
   "http",
@@ -140,6 +143,11 @@ for (const tier of TIER_GROUPS.some(wants) ? tiers : []) {
     await step(label, "snapshot vs index build", () => measureSnapshot(label, graph, path.join(BENCH_OUT, "snapshot")));
     await step(label, "npm start on the snapshot vs --eager-graph", () => measureSnapshotStart(label, file, pairs[0]));
   }
+  if (wants("firststart-bare")) {
+    await step(label, "first start: bare file beside the full one", () =>
+      measureFirstStartBare(label, { full: file, bare: ensureGraphFile(spec, undefined, "bare").file }, pairs[0]),
+    );
+  }
   if (wants("replica")) {
     await step(label, "read replicas on one snapshot, and a swap", () =>
       measureReplica(label, graph, path.join(BENCH_OUT, "replica")),
@@ -185,8 +193,17 @@ if (values.huge) {
   const label = "huge 1M/5M";
   const { file, generated, ms } = ensureGraphFile(spec);
   process.stderr.write(`[bench] ${label}: ${generated ? `generated in ${round(ms / 1000, 1)} s` : "cached"} ${file}\n`);
-  await step(label, "npm start on the huge graph", () => measureServeHuge(label, file, fixedPairs(spec.nodes, 100)));
-  await step(label, "graphology insert floor", () => measureInsertFloor(label, file));
+  // One 1M-node server at a time: each measure stops its servers before the next starts.
+  if (only.size === 0 || only.has("load")) {
+    await step(label, "npm start on the huge graph", () => measureServeHuge(label, file, fixedPairs(spec.nodes, 100)));
+    await step(label, "graphology insert floor", () => measureInsertFloor(label, file));
+  }
+  if (wants("firststart-bare")) {
+    const bare = ensureGraphFile(spec, undefined, "bare").file;
+    await step(label, "first start: bare file beside the full one", () =>
+      measureFirstStartBare(label, { full: file, bare }, fixedPairs(spec.nodes, 1)[0], { runs: 1 }),
+    );
+  }
 }
 
 const results: BenchResults = {

@@ -6,6 +6,7 @@
 import { rmSync } from "node:fs";
 import { foreignSnapshotPath } from "../../src/snapshot/key.ts";
 import { round, type Row } from "../report.ts";
+import { groupUsage } from "../util/processUsage.ts";
 import { quantile } from "../util/stats.ts";
 import { startKgServer } from "./browser.ts";
 
@@ -20,6 +21,9 @@ const QUIET_MS = 15_000;
 export interface FirstStartFigures {
   /** Spawn → the "serving" line. */
   servingMs: number;
+  /** CPU seconds the server's process group had used, and its largest resident set (MB), just after "serving". */
+  servingCpuSeconds: number;
+  servingRssMb: number;
   /** Spawn → the "snapshot written" log line. */
   writtenMs: number;
   /** What the server logged with it: the write's own longest slice and the loop's longest delay during it. */
@@ -89,6 +93,7 @@ export async function firstStart(file: string, pair: [string, string]): Promise<
     onLog: log.onLog,
   });
   log.spawnedAt = server.spawnedAt;
+  const atServing = await groupUsage(server.pid);
   try {
     const ask = async () => {
       const asked = performance.now();
@@ -113,6 +118,8 @@ export async function firstStart(file: string, pair: [string, string]): Promise<
     const number = (key: string) => (typeof fields[key] === "number" ? (fields[key] as number) : NaN);
     return {
       servingMs: server.readyMs,
+      servingCpuSeconds: atServing?.cpuSeconds ?? NaN,
+      servingRssMb: atServing?.rssMb ?? NaN,
       writtenMs: at,
       longestSliceMs: number("longestSliceMs"),
       loopDelayMaxMs: number("loopDelayMaxMs"),

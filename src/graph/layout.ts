@@ -31,14 +31,7 @@ export function layoutGraph(graph: KnowledgeGraph, options: Partial<LayoutOption
     ...DEFAULT_LAYOUT_OPTIONS,
     ...options,
   };
-  graph.forEachNode((node, attributes) => {
-    if (attributes.x !== 0 || attributes.y !== 0) return;
-    // A per-node seed derived from its id: adding a node does not move the others' starting points.
-    const random = mulberry32(hashString(node));
-    const angle = random() * 2 * Math.PI;
-    const radius = Math.sqrt(random()) * initialRadius;
-    graph.mergeNodeAttributes(node, { x: radius * Math.cos(angle), y: radius * Math.sin(angle) });
-  });
+  seedPositions(graph, initialRadius);
   if (graph.order < 2) return;
   const settings = forceAtlas2.inferSettings(graph);
   forceAtlas2.assign(graph, {
@@ -52,4 +45,19 @@ export function layoutGraph(graph: KnowledgeGraph, options: Partial<LayoutOption
     x: Math.round(attributes.x * 100) / 100,
     y: Math.round(attributes.y * 100) / 100,
   }));
+}
+
+/**
+ * Gives every node at (0, 0) a seeded spot on a disc of `radius`: ForceAtlas2's starting points, and the whole
+ * placement of graphs too large to lay out.
+ */
+export function seedPositions(graph: KnowledgeGraph, radius: number = DEFAULT_LAYOUT_OPTIONS.initialRadius): void {
+  graph.forEachNode((node, attributes) => {
+    if (attributes.x !== 0 || attributes.y !== 0) return;
+    // A per-node seed derived from its id: adding a node does not move the others' starting points.
+    const random = mulberry32(hashString(node));
+    const angle = random() * 2 * Math.PI;
+    const r = Math.sqrt(random()) * radius;
+    graph.mergeNodeAttributes(node, { x: r * Math.cos(angle), y: r * Math.sin(angle) });
+  });
 }

@@ -5,7 +5,8 @@
 import Graph, { MultiDirectedGraph } from "graphology";
 import type { Attributes } from "graphology-types";
 import louvain from "graphology-communities-louvain";
-import { layoutGraph } from "../graph/layout.ts";
+import { useDictionaryAdjacency } from "../graph/dictionaryAdjacency.ts";
+import { layoutGraph, seedPositions } from "../graph/layout.ts";
 import { ENTITY_TYPES, MODALITIES, STANCES, type KnowledgeGraph } from "../model/types.ts";
 import { isRelationKind, kindOfPredicate, OPEN_PREDICATE } from "../model/relationKind.ts";
 import { formatColor, parseColor } from "../export/color.ts";
@@ -16,25 +17,41 @@ import { DEFAULT_IMPORT_OPTIONS, type ImportHints, type ImportOptions } from "./
 
 const LOUVAIN_SEED = 42;
 
-/** Builds a knowledge graph from any parsed graphology graph (directed, undirected, mixed, simple or multi). */
+/**
+ * Builds a knowledge graph from any parsed graphology graph (directed, undirected, mixed, simple or multi). A
+ * MultiDirectedGraph is filled in place (the parsed graph becomes the result), any other one copied.
+ */
 export function toKnowledgeGraph(
   parsed: Graph,
   hints: ImportHints,
   options: Partial<ImportOptions> = {},
 ): KnowledgeGraph {
   const opts = { ...DEFAULT_IMPORT_OPTIONS, ...options };
+  const graph = parsed instanceof MultiDirectedGraph ? decodeInPlace(parsed, hints) : copyDecoded(parsed, hints);
+  fillNodes(graph, opts);
+  placeNodes(graph, opts);
+  return graph as unknown as KnowledgeGraph;
+}
+
+function decodeInPlace(graph: Graph, hints: ImportHints): Graph {
+  graph.replaceAttributes(decodeJsonValues(graph.getAttributes(), hints.jsonKeys));
+  graph.updateEachNodeAttributes((_node, attributes) => decodeJsonValues(attributes, hints.jsonKeys));
+  graph.updateEachEdgeAttributes((_edge, attributes) => fillEdge(decodeEdge(attributes, hints.jsonKeys)));
+  return graph;
+}
+
+function copyDecoded(parsed: Graph, hints: ImportHints): Graph {
   const graph = new MultiDirectedGraph() as unknown as Graph;
   graph.replaceAttributes(decodeJsonValues(parsed.getAttributes(), hints.jsonKeys));
   parsed.forEachNode((node, attributes) => graph.addNode(node, decodeJsonValues(attributes, hints.jsonKeys)));
+  useDictionaryAdjacency(graph as unknown as KnowledgeGraph);
   parsed.forEachEdge((edge, attributes, source, target, _s, _t, undirected) => {
     const decoded = decodeEdge(attributes, hints.jsonKeys);
     // The model is directed: an undirected edge keeps its file order and says so.
     if (undirected) decoded.undirected = true;
     graph.addDirectedEdgeWithKey(edge, source, target, fillEdge(decoded));
   });
-  fillNodes(graph, opts);
-  placeNodes(graph, opts);
-  return graph as unknown as KnowledgeGraph;
+  return graph;
 }
 
 /**
@@ -93,15 +110,17 @@ function detectCommunities(graph: Graph): Record<string, number> {
 }
 
 /**
- * Nodes without a position: when no node has one, the builder's layout places them all; otherwise each missing
- * one gets a seeded spot inside the others' bounding box, so the file's own layout is kept as drawn.
+ * Nodes without a position: when no node has one, the builder's layout places them all (past `layoutMaxNodes`, seeded
+ * spots only); otherwise each missing one gets a seeded spot inside the others' bounding box, so the file's own layout
+ * is kept as drawn.
  */
 function placeNodes(graph: Graph, opts: ImportOptions): void {
   const positioned = graph.filterNodes((_n, a) => finite(a.x) !== null && finite(a.y) !== null);
   if (positioned.length === graph.order) return;
   if (positioned.length === 0) {
     graph.updateEachNodeAttributes((_n, a) => ({ ...a, x: 0, y: 0 }));
-    layoutGraph(graph as unknown as KnowledgeGraph, opts.layout);
+    if (graph.order <= opts.layoutMaxNodes) layoutGraph(graph as unknown as KnowledgeGraph, opts.layout);
+    else seedPositions(graph as unknown as KnowledgeGraph, opts.layout.initialRadius);
     return;
   }
   const xs = positioned.map((n) => graph.getNodeAttribute(n, "x") as number);

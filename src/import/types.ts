@@ -17,6 +17,12 @@ export interface ImportOptions {
   maxSize: number;
   /** Layout of files in which no node has a position. */
   layout: Partial<LayoutOptions>;
+  /**
+   * Largest such file that is laid out (ForceAtlas2, noverlap); a larger one only gets seeded positions. The page
+   * opens a graph past its full-drawing limit on an overview that spreads the groups apart itself, and the layout
+   * would take minutes at 100k nodes (noverlap's pair set then overflows).
+   */
+  layoutMaxNodes: number;
 }
 
 export const DEFAULT_IMPORT_OPTIONS: ImportOptions = {
@@ -26,6 +32,7 @@ export const DEFAULT_IMPORT_OPTIONS: ImportOptions = {
   minSize: 4,
   maxSize: 18,
   layout: {},
+  layoutMaxNodes: 10_000,
 };
 
 /** What a reader learned from the file's declarations, beyond what the graphology parsers return. */

@@ -93,6 +93,19 @@ describe("bench generators", () => {
       expect(graph.degree("n7")).toBe(g.node(7).attributes.degree);
     });
 
+    it("writes a bare file: the same keys, ends and labels, and none of the derived attributes", () => {
+      const file = path.join(dir, "bare.json");
+      const g = generateGraph({ nodes: 300, edges: 1200, seed: 9 });
+      writeGeneratedGraph(g, file, { attributes: "bare" });
+      const graph = readGraphJson(file);
+      expect(graph.order).toBe(300);
+      expect(graph.size).toBe(1200);
+      expect(graph.getNodeAttributes("n5")).toEqual({ label: g.node(5).attributes.label });
+      const { source, target, attributes } = g.edge(77);
+      expect(graph.extremities("r77")).toEqual([source, target]);
+      expect(graph.getEdgeAttributes("r77")).toEqual({ label: attributes.label });
+    });
+
     it("writes byte-identical files for the same seed", () => {
       const spec = { nodes: 200, edges: 900, seed: 4 };
       writeGeneratedGraph(generateGraph(spec), path.join(dir, "a.json"));
@@ -109,6 +122,14 @@ describe("bench generators", () => {
       expect(first).toMatchObject({ file: graphFilePath(spec, dir), generated: true });
       expect(second).toMatchObject({ file: first.file, generated: false });
       expect(path.basename(first.file)).toMatch(/^kg-100n-300e-s1-v\d+\.json$/);
+    });
+
+    it("caches the bare file of a graph beside the full one, under its own name", () => {
+      const spec = { nodes: 100, edges: 300, seed: 1 };
+      const bare = ensureGraphFile(spec, dir, "bare");
+      expect(bare.file).toBe(graphFilePath(spec, dir, "bare"));
+      expect(path.basename(bare.file)).toMatch(/^kg-100n-300e-s1-v\d+-bare\.json$/);
+      expect(readGraphJson(bare.file).getNodeAttributes("n0")).toEqual({ label: expect.any(String) });
     });
   });
 });

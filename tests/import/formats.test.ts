@@ -77,6 +77,27 @@ describe("import", () => {
       expect(graph.getEdgeAttributes("bare")).toMatchObject({ kind: "open", label: "related to" });
     });
 
+    it("lays out a file without positions, and past layoutMaxNodes only gives seeded, distinct, repeatable spots", () => {
+      const file = path.join(dir, "unplaced.json");
+      const keys = ["a", "b", "c", "d", "e", "f"];
+      const data = {
+        options: { type: "directed", multi: true, allowSelfLoops: true },
+        attributes: {},
+        nodes: keys.map((key) => ({ key, attributes: { label: key.toUpperCase() } })),
+        edges: keys
+          .slice(1)
+          .map((key, i) => ({ key: `r${i}`, source: "a", target: key, attributes: { label: "knows" } })),
+      };
+      writeFileSync(file, JSON.stringify(data));
+      const positions = (graph: ReturnType<typeof readAnyGraphFile>) => graph.mapNodes((_n, a) => [a.x, a.y]);
+      const laidOut = positions(readAnyGraphFile(file, { layout: { iterations: 20 } }));
+      const seeded = positions(readAnyGraphFile(file, { layoutMaxNodes: 5 }));
+      expect(seeded).toEqual(positions(readAnyGraphFile(file, { layoutMaxNodes: 5 })));
+      expect(new Set(seeded.map(String)).size).toBe(keys.length);
+      expect(seeded.flat().every(Number.isFinite)).toBe(true);
+      expect(seeded).not.toEqual(laidOut);
+    });
+
     it("loads GraphML from other tools: unnamed edges numbered, weights kept, attributes passed through", () => {
       const file = path.join(dir, "karate.graphml");
       writeFileSync(file, NETWORKX);
