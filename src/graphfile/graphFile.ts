@@ -80,9 +80,9 @@ export const DEFAULT_STREAMED_SAVE_OPTIONS: StreamedSaveOptions = { bufferBytes:
 
 /**
  * Writes the graph like {@link writeGraphJson}, streamed: the event loop keeps running while it is written. Each
- * element's JSON is encoded straight into one reused buffer: a served graph is saved after writes, and joining the
- * text into chunk strings and a new buffer per chunk (hundreds of MB per save at 100k nodes) fed the garbage
- * collector while requests were being answered. The graph must not change meanwhile.
+ * element's JSON is encoded straight into one reused buffer rather than joined into chunk strings, each copied into a
+ * new buffer. Most of what a save allocates is still each element's own JSON text. The graph must not change
+ * meanwhile.
  */
 export async function writeGraphJsonStreamed(
   graph: KnowledgeGraph,

@@ -91,13 +91,10 @@ const OF_HEADS = new Set([
   ...["diet", "register", "friends", "secretariat", "directorate", "inspectorate", "commissariat"],
 ]);
 /**
- * Last words of the names of a state's institutions: "the US Commerce Department", "the Pakistan Army" and "the U.S.
- * Senate" are each one organisation's name, as "the British Army" is (and two states' armies stay two entities).
+ * Last words of a state's institutions besides the organisation heads: after a state's name, "the US Navy" and "the
+ * U.S. House" are each one organisation's name, as "the Pakistan Army" is (and two states' armies stay two entities).
  */
-const INSTITUTION_HEADS = new Set([
-  ...["department", "ministry", "treasury", "senate", "congress", "parliament", "army", "navy", "embassy", "police"],
-  ...["house", "assembly", "force", "forces", "corps", "guard"],
-]);
+const INSTITUTION_HEADS = new Set(["navy", "embassy", "house"]);
 /** Last words that name the state's rule in general, not one body: "the US government" is the state and its rule. */
 const GOVERNMENT_HEADS = new Set(["government", "administration", "cabinet", "military", "office"]);
 
@@ -242,11 +239,12 @@ function step(
     // "the African Union Commission": a known body's name followed by words ending with a body's head is one name.
     const last = tokens[runEnd - 1].lower;
     const state = kind === "demonym-adjective" || known.name.entry.type === "country";
-    const institution = state && INSTITUTION_HEADS.has(last);
+    const institution = state && (isOrgHead(last) || INSTITUTION_HEADS.has(last));
     const starts =
       !body &&
       runEnd > end &&
-      ((state && (isOrgHead(last) || isEventHead(last) || isPolityHead(last) || institution)) ||
+      (institution ||
+        (state && (isEventHead(last) || isPolityHead(last))) ||
         (known.name.entry.type === "organization" && isOrgHead(last))) &&
       trimmedEnd(ctx, tokens, i, runEnd) === runEnd;
     if (starts || (kind === "demonym-adjective" && demonymStartsName(a, ctx, end, runEnd, to))) {

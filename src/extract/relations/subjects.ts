@@ -323,17 +323,22 @@ function relativeHead(v: View, s: Sentence, k: number): Subject | null {
   if (direct && v.tokens[k].lower === "who" && j === k && describing(direct.members[0]))
     return appositionPersonBefore(v, s, direct.start) ?? direct;
   // "Arnaud De Lie of Lotto, who beat X": "who" after a person's body is the person's.
-  const member =
-    direct?.members.length === 1 && v.tokens[k].lower === "who" && v.tokens[direct.start - 1]?.lower === "of"
-      ? mentionEnding(v, direct.start - 1)
-      : null;
-  if (member && v.clusters[member.entity].type === "person" && describing(direct!.members[0]))
-    return { members: [member.entity], start: member.from };
+  const member = direct && v.tokens[k].lower === "who" && describing(direct.members[0]) ? personOf(v, direct) : null;
+  if (member) return member;
   if (direct && !place) return direct;
   // "X, a Geneva-based charity that has funded Y": the name the apposition before the pronoun describes.
   const described = direct ? null : describedHead(v, k);
   if (described) return { members: [described.entity], start: described.from };
   return predicateNounSubject(v, s, k, place);
+}
+
+/** The person named right before "of" and the one body `body` names ("Arnaud De Lie of Lotto"); or null. */
+function personOf(v: View, body: Subject): Subject | null {
+  if (body.members.length !== 1 || v.tokens[body.start - 1]?.lower !== "of") return null;
+  const person = mentionEnding(v, body.start - 1);
+  return person && v.clusters[person.entity].type === "person"
+    ? { members: [person.entity], start: person.from }
+    : null;
 }
 
 /** The person whose apposition ("X, a professor at ...") runs, without a verb, up to token `k`; or null. */
