@@ -20,6 +20,7 @@ import { resolveMentions, type Cluster } from "./resolve/resolve.ts";
 import { loadPairModel, type PairModel } from "./learned/model.ts";
 import { withLearnedRelations } from "./learned/predict.ts";
 import type { Mention } from "./mentions/types.ts";
+import { learnedNameTyper } from "./nameType/guess.ts";
 import {
   DEFAULT_EXTRACT_OPTIONS,
   type ExtractContext,
@@ -64,7 +65,7 @@ export function runRules(text: string, context: ExtractContext, o: ExtractOption
   const ctx = compiledFor(context);
   const a = analyse(text);
   const mentions = findMentions(a, ctx, o.numericEntities);
-  const { clusters, merges } = resolveMentions(a, mentions);
+  const { clusters, merges } = resolveMentions(a, mentions, learnedNameTyper(a, mentions, context.nameTypes));
   const v = makeView(a, ctx, clusters, mentions);
   const candidates: Candidate[] = [];
   for (const s of a.sentences) {

@@ -4,6 +4,7 @@
 import type { EntityType, KnowledgeGraph, Modality, RelationKind, Stance } from "../model/types.ts";
 import type { Ontology } from "../model/schemas.ts";
 import type { Lexicon } from "./lexicon/types.ts";
+import type { NameTypeModel } from "./nameType/model.ts";
 
 /** A `[start, end)` character range of the text (JavaScript string indices). */
 export interface TextSpan {
@@ -68,6 +69,11 @@ export interface ExtractContext {
   ontology?: Ontology;
   graph?: KnowledgeGraph;
   lexicon?: Lexicon;
+  /**
+   * Types the names nothing else types (the committed model when absent). Training passes one that never saw the
+   * document, so that its examples are as noisy as text the extractor has not seen.
+   */
+  nameTypes?: NameTypeModel;
 }
 
 /** Tunables of the extractor. */

@@ -22,7 +22,14 @@ import { newsDevelopmentDocuments, newsPairFigures } from "./newsFigures.ts";
 import { chooseSetting, type SettingRow } from "./setting.ts";
 import { EVAL_SETS, type EvalSet } from "../eval/sets.ts";
 import { trainLogistic, DEFAULT_TRAIN_OPTIONS, type TrainingExample } from "./train.ts";
-import { newsNameExamples, outOfFoldNameTypes, redocredNameExamples, trainNameTypeModel } from "./nameTypes.ts";
+import {
+  foldNameTypeModels,
+  newsNameExamples,
+  outOfFoldNameTypes,
+  redocredNameExamples,
+  trainNameTypeModel,
+} from "./nameTypes.ts";
+import type { NameTypeModel } from "../nameType/model.ts";
 import { NAME_TYPE_MODEL_PATH } from "../nameType/model.ts";
 import { DEFAULT_NAME_TYPER_OPTIONS } from "../nameType/guess.ts";
 
@@ -93,15 +100,20 @@ export function trainPairModel(options: Partial<TrainPairOptions> = {}): PairFig
   log(`train split: ${train.length} documents`);
   if (placeIndex) log(`place index: ${buildPlaceIndex(placeIndex)} names`);
   const context = { ...loadExtractContext() };
-  // The name types first: the pair examples below are read from entities the new name-type model typed.
+  // The name types first: the pair examples below are read from entities a name-type model typed. A model trained on
+  // a document's own names types them far better than it types a new text's, so each document is read with the model
+  // of the fold that left it out, and the pair model learns (and its thresholds are chosen) on types as noisy as the
+  // extractor's on text it has not seen.
+  let foldNameTypes: NameTypeModel[] | null = null;
   if (nameTypeOut) {
     const corpora = {
       "Re-DocRED": train.map((d) => redocredNameExamples(d, context)),
       news: news.map((d) => newsNameExamples(d, context)),
     };
     const names = Object.values(corpora).flat(2);
+    foldNameTypes = foldNameTypeModels(corpora, FOLDS);
     for (const margin of NAME_TYPE_MARGINS) {
-      const figures = outOfFoldNameTypes(corpora, FOLDS, margin);
+      const figures = outOfFoldNameTypes(corpora, foldNameTypes, margin);
       const text = Object.entries(figures).map(
         ([corpus, f]) =>
           `${corpus} ${percent(f.right, f.names)} right (${percent(f.asOrganizations, f.names)} as organisations)`,
@@ -114,8 +126,9 @@ export function trainPairModel(options: Partial<TrainPairOptions> = {}): PairFig
     writeFileAtomic(nameTypeOut, JSON.stringify(trainNameTypeModel(names, trainedOn)) + "\n");
     log(`wrote ${nameTypeOut}: name types of ${names.length} untyped names`);
   }
-  const docs = train.map((d) => documentPairs(d, context));
-  const newsPairs = news.map((d) => newsDocumentPairs(d, context));
+  const typedBy = (j: number) => (foldNameTypes ? { ...context, nameTypes: foldNameTypes[j % FOLDS] } : context);
+  const docs = train.map((d, j) => documentPairs(d, typedBy(j)));
+  const newsPairs = news.map((d, j) => newsDocumentPairs(d, typedBy(j)));
   log(`news development documents: ${news.length}`);
   const classes = chooseClasses(docs);
   log(`classes (${classes.length}): ${classes.join(" ")}`);
@@ -147,6 +160,7 @@ export function trainPairModel(options: Partial<TrainPairOptions> = {}): PairFig
     for (const row of rows) {
       const parts = foldModels.map((fitted, fold) => ({
         docs: news.filter((_, j) => !outOfFold(j, fold)),
+        nameTypes: foldNameTypes?.[fold],
         model: {
           ...fitted,
           ...row.setting,

@@ -16,6 +16,7 @@ import {
   NAME_TYPE_MODEL_FORMAT,
   nameTypeScores,
   type NameTypeClass,
+  type NameTypeModel,
   type NameTypeModelFile,
 } from "../nameType/model.ts";
 import { analyse } from "../nlp/analyse.ts";
@@ -123,27 +124,35 @@ export interface NameTypeFigures {
 }
 
 /**
- * Out-of-fold figures of the name types, per corpus: each `folds`-th of each corpus's documents is typed (as
- * `chooseNameType` types at `margin`) by a model trained on the rest of both corpora.
+ * One model per fold, each trained on the names of every corpus's documents outside that fold (document `j` is in
+ * fold `j % folds`): what types a training document's names as if the extractor had never seen it.
+ */
+export function foldNameTypeModels(corpora: Record<string, NameExample[][]>, folds: number): NameTypeModel[] {
+  return Array.from({ length: folds }, (_, fold) => {
+    const kept = Object.values(corpora).flatMap((docs) => docs.filter((_, j) => j % folds !== fold).flat());
+    return decodeNameTypeModel(trainNameTypeModel(kept, "out of fold"));
+  });
+}
+
+/**
+ * Out-of-fold figures of the name types, per corpus: each fold's documents of each corpus typed (as
+ * `chooseNameType` types at `margin`) by the model of {@link foldNameTypeModels} that left them out.
  */
 export function outOfFoldNameTypes(
   corpora: Record<string, NameExample[][]>,
-  folds: number,
+  models: NameTypeModel[],
   margin: number,
 ): Record<string, NameTypeFigures> {
   const out: Record<string, NameTypeFigures> = {};
   for (const name of Object.keys(corpora)) out[name] = { names: 0, right: 0, asOrganizations: 0 };
-  for (let fold = 0; fold < folds; fold++) {
-    const kept = Object.values(corpora).flatMap((docs) => docs.filter((_, j) => j % folds !== fold).flat());
-    const model = decodeNameTypeModel(trainNameTypeModel(kept, "out of fold"));
+  for (const [fold, model] of models.entries())
     for (const [name, docs] of Object.entries(corpora))
-      for (const ex of docs.filter((_, j) => j % folds === fold).flat()) {
+      for (const ex of docs.filter((_, j) => j % models.length === fold).flat()) {
         if (ex.label === "other") continue;
         const f = out[name];
         f.names++;
         if (chooseNameType(nameTypeScores(model, ex.features), margin) === ex.label) f.right++;
         if (ex.label === "organization") f.asOrganizations++;
       }
-  }
   return out;
 }

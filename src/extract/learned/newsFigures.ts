@@ -7,6 +7,7 @@ import { loadGoldSet, type GoldDocument } from "../eval/gold.ts";
 import { scoreSet } from "../eval/score.ts";
 import type { EvalSet } from "../eval/sets.ts";
 import type { ExtractContext } from "../types.ts";
+import type { NameTypeModel } from "../nameType/model.ts";
 import type { PairModel } from "./model.ts";
 
 /** Gold pairs connected and linked pairs outside the gold, pooled over every document scored. */
@@ -20,6 +21,8 @@ export interface NewsPairFigures {
 export interface NewsPart {
   docs: GoldDocument[];
   model: PairModel;
+  /** Types the documents' untyped names (the committed model when absent). */
+  nameTypes?: NameTypeModel;
 }
 
 /** The development sets' documents, read once (held-out sets are refused: they only measure). */
@@ -35,9 +38,9 @@ export function newsPairFigures(parts: NewsPart[], context: ExtractContext & { o
   let tp = 0;
   let fp = 0;
   let fn = 0;
-  for (const { docs, model } of parts) {
+  for (const { docs, model, nameTypes } of parts) {
     if (docs.length === 0) continue;
-    const { pairs } = scoreSet(docs, context, { cooccurrence: false }, model).at(-1)!.counts;
+    const { pairs } = scoreSet(docs, { ...context, nameTypes }, { cooccurrence: false }, model).at(-1)!.counts;
     documents += docs.length;
     tp += pairs.tp;
     fp += pairs.fp;
