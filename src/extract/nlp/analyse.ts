@@ -3,6 +3,7 @@
  */
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
+import { splitNumeralEnds } from "./numeralEnds.ts";
 import type { Analysis, NumericSpan, Sentence, Token } from "./types.ts";
 
 const nlp = winkNLP(model);
@@ -85,6 +86,7 @@ export function analyse(text: string): Analysis {
     numeric.push(e.out(its.span) as unknown as number[]);
     kinds.push(kind);
   });
+  if (values.includes("I.")) splitNumeralEnds(raw, spansOut, numeric);
   return joinHyphens(text, raw, spansOut, numeric, kinds);
 }
 

@@ -41,5 +41,21 @@ describe("extract", () => {
       expect(a.tokens.map((t) => t.text)).toContain("Al-Khelaifi");
       for (const t of a.tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
     });
+
+    it("ends a sentence at a roman numeral one, where the tokenizer read an initial", () => {
+      const text = "He fought in World War I. Angell was admitted. Dmitri I. Upon his death, John I. Smith ruled.";
+      const a = analyse(text);
+      const sentences = a.sentences.map((s) => text.slice(s.start, s.end));
+      expect(sentences).toEqual([
+        "He fought in World War I.",
+        "Angell was admitted.",
+        "Dmitri I.",
+        "Upon his death, John I. Smith ruled.",
+      ]);
+      const numeral = a.tokens.find((t) => t.text === "I")!;
+      expect(text.slice(numeral.start, numeral.end)).toBe("I");
+      expect(a.tokens.map((t) => t.text)).toContain("I.");
+      a.tokens.forEach((t) => expect(text.slice(t.start, t.end)).toBe(t.text));
+    });
   });
 });
