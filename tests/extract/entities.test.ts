@@ -248,6 +248,19 @@ describe("extract", () => {
       expect(entity(r, "Sweden")?.aliases).not.toContain("Swedish");
     });
 
+    it("brings in no state for a demonym that names a language or a currency", () => {
+      const r = extract(
+        'The union, known in French as CGSP Cheminots, struck. "We sing in Irish and English," she said.',
+      );
+      expect(entity(r, "France")).toBeUndefined();
+      expect(entity(r, "England")).toBeUndefined();
+      expect(entity(extract("The fund released 500,000 Swiss francs."), "Switzerland")).toBeUndefined();
+      expect(entity(extract("He is a Swiss banker. In French politics he is unknown."), "Switzerland")?.type).toBe(
+        "country",
+      );
+      expect(entity(extract("In French politics she is unknown."), "France")?.type).toBe("country");
+    });
+
     it("reads demonyms of continents from the lexicon", () => {
       expect(entity(extract("The band began a European tour."), "Europe")?.type).toBe("location");
     });
@@ -366,6 +379,12 @@ describe("extract", () => {
       expect(r.entities.some((e) => e.type === "date" && e.label === "June 13")).toBe(true);
     });
 
+    it("reads a dateline with a state of two words, a date and an agency before its dash", () => {
+      const r = extract("GOHEUNG, South Korea, Nov 27 (Yonhap) - The rocket lifted off.");
+      expect(entity(r, "Goheung")?.type).toBe("location");
+      expect(entity(r, "Yonhap")).toBeUndefined();
+    });
+
     it("does not read an acronym opening a paragraph as a dateline", () => {
       const r = extract("NATO, the alliance — and its members — met in Brussels.");
       expect(entity(r, "NATO")?.type).toBe("organization");
@@ -441,6 +460,42 @@ describe("extract", () => {
   });
 
   describe("types from a name's own words", () => {
+    it("reads a trade word at the end of a firm's last word, 'Organisation' and a club's trailing word as bodies", () => {
+      expect(
+        entity(extract("It was developed by Corrie Biotherapeutics, a spin-out."), "Corrie Biotherapeutics")?.type,
+      ).toBe("organization");
+      expect(entity(extract("It is run by the Music Rights Organisation."), "Music Rights Organisation")?.type).toBe(
+        "organization",
+      );
+      expect(entity(extract("Defensor Sporting will receive 10 percent."), "Defensor Sporting")?.type).toBe(
+        "organization",
+      );
+      expect(entity(extract("The club finished behind Sporting and Benfica."), "Sporting")?.type).toBe("organization");
+    });
+
+    it("types a firm by an apposition that an owner's name opens", () => {
+      const r = extract("Fletcher Building, the country's largest construction company, said so.");
+      expect(entity(r, "Fletcher Building")?.type).toBe("organization");
+    });
+
+    it("reads names coordinated with places after a locative as places, but not an apposition after a comma", () => {
+      expect(entity(extract("It restarts projects in Onehunga and Glen Innes."), "Glen Innes")?.type).toBe("location");
+      const list = extract("Floods hit the provinces of Dak Lak, Khanh Hoa and Gia Lai.");
+      expect(["Dak Lak", "Khanh Hoa", "Gia Lai"].map((l) => entity(list, l)?.type)).toEqual([
+        "location",
+        "location",
+        "location",
+      ]);
+      const mayor = extract("The mayor of Porto Alegre, Helena Bittencourt, on Tuesday ordered an inquiry.");
+      expect(entity(mayor, "Helena Bittencourt")?.type).toBe("person");
+    });
+
+    it("strips a plural title before a list of names", () => {
+      const r = extract("Justices Rose Atuhaire, Samuel Okello and Diana Nabirye agreed with him.");
+      expect(entity(r, "Rose Atuhaire")?.type).toBe("person");
+      expect(r.entities.some((e) => e.label.startsWith("Justices"))).toBe(false);
+    });
+
     it("reads armed forces, guards and units as bodies, and two bodies with one head word as two", () => {
       expect(entity(extract("He was flown to Madrid on a Spanish Air Force plane."), "Spanish Air Force")?.type).toBe(
         "organization",

@@ -164,7 +164,9 @@ const MAX_NAME_WORDS = 4;
 function appositionNoun(tokens: Token[], k: number): boolean {
   // "X, a Ho Chi Minh City firm": a place's name before the noun counts as one word.
   let names = 0;
-  for (let j = k; j < k + 4 + names && tokens[j]; j++) {
+  // "X, the country's largest construction company": an owner inside the apposition adds a word.
+  const owned = tokens[k + 1]?.lower === "'s" ? 1 : 0;
+  for (let j = k; j < k + 4 + names + owned && tokens[j]; j++) {
     if (/^\p{Lu}/u.test(tokens[j].text) && tokens[j].pos === "PROPN" && names < MAX_NAME_WORDS) names++;
     // "X, the company's chief scientist" is the company's person, not the company.
     // "X, the publisher at Fremantle Press" holds a post at a body: a person.

@@ -6,8 +6,8 @@ import type { Analysis, Token } from "../nlp/types.ts";
 
 /** A dateline's place may have this many words ("RIO DE JANEIRO"). */
 const MAX_WORDS = 4;
-/** The dash that closes a dateline comes within this many tokens after the place ("May 20 —", "(Reuters) -"). */
-const MAX_TO_DASH = 8;
+/** The dash that closes a dateline comes within this many tokens after the place ("South Korea, Nov 27 (Yonhap) -"). */
+const MAX_TO_DASH = 10;
 
 const CAPITALS = /^\p{Lu}[\p{Lu}\p{M}.'’-]*$/u;
 const DASH = /^[—–-]$/u;

@@ -1,6 +1,7 @@
 /**
  * Mention finding: known names (graph, lexicon, gazetteer), demonym groups, unknown proper names and numbers.
  */
+import { namesNoState } from "./demonymUses.ts";
 import type { CompiledContext } from "../lexicon/compile.ts";
 import type { LexiconEntry, LexiconName } from "../lexicon/types.ts";
 import type { Analysis, Token } from "../nlp/types.ts";
@@ -404,6 +405,7 @@ function demonym(
     push(a, out, taken, { ...range, type: "group", state: entry.entry }, label);
     return range.to;
   }
+  if (namesNoState(tokens, i, end)) return end;
   const role = !!matchPhrase(ctx.roles, tokens, end, to);
   // "an American actor", "the Polish border": the demonym still names its state, when nothing else does.
   push(a, out, taken, { from: i, to: end, type: entry.entry.type, known: entry, adjective: !role || undefined });

@@ -16,6 +16,8 @@ const RANKS = new Set([
   ...["viscount", "duke", "duchess", "earl", "professor", "prof.", "doctor", "petty", "officer", "agent"],
   // Offices of the courts, legislatures and police that stand before a name: "Judge Helen Marsh", "Senator X".
   ...["judge", "justice", "senator", "sen.", "congressman", "congresswoman", "detective", "inspector", "sheriff"],
+  // Before a list of names: "Justices Rose Atuhaire, Samuel Okello and Diana Nabirye agreed".
+  ...["judges", "justices", "senators", "generals", "professors", "drs."],
   ...["vice", "commander", "superintendent", "constable", "commissioner", "magistrate", "prosecutor", "coroner"],
   // Abbreviated ranks: "Lt. Gen. X", "Col. X", "Rep. X".
   ...["lt.", "gen.", "col.", "maj.", "capt.", "sgt.", "cpl.", "adm.", "cmdr.", "brig.", "gov.", "rep.", "supt."],

@@ -54,7 +54,11 @@ const ORG_HEADS = new Set([
   ...["software", "solutions", "foods", "beverages", "bancorp", "refining", "exploration", "survey", "haulage"],
   ...["pharma", "biologics", "biopharma", "telecom", "energy", "healthcare", "health", "archives", "juniors"],
   ...["distribution", "producciones", "produções", "productions", "holding", "film", "exchange"],
+  // "Irish Music Rights Organisation".
+  ...["organisation", "organization"],
 ]);
+/** Trade words that end a firm's one-word last name: "Corrie Biotherapeutics", "MTN Group Fintech", "Agritech". */
+const TRADE_ENDING = /\p{L}{2}(?:therapeutics|sciences|pharma|genomics|robotics|logistics|fintech|tech)$/u;
 /**
  * Last words that make a name an organisation but take no "for" complement into it ("People's Progressive Front";
  * "the Western Front for France" is two names).
@@ -161,6 +165,7 @@ const LOCATIVE = new Set(["in", "near", "outside", "across", "around", "througho
 const PLACE_NOUNS = new Set([
   ...["port", "city", "town", "village", "region", "province", "capital", "state", "county", "municipality"],
   ...["district", "island", "lake", "river", "valley", "commune", "parish", "borough", "township", "suburb"],
+  ...["provinces", "cities", "towns", "villages", "districts", "islands", "counties", "municipalities", "states"],
 ]);
 /** Nouns whose "of X" names a place governed or inhabited: "the government of Catalonia", "the mayor of Lyon". */
 const PLACE_OF = new Set([
@@ -341,7 +346,7 @@ export function takesForComplement(word: string): boolean {
 
 /** Whether `word` (lower case) as a name's last word makes it an organisation ("... Bank", "... Front"). */
 export function endsOrgName(word: string): boolean {
-  return ORG_HEADS.has(word) || ORG_LAST_WORDS.has(word);
+  return ORG_HEADS.has(word) || ORG_LAST_WORDS.has(word) || TRADE_ENDING.test(word);
 }
 
 /** Whether `word` (lower case) ends names of states and realms ("... Empire", "... Republic"). */
@@ -357,18 +362,23 @@ export function isNameHead(word: string): boolean {
 /** Word endings of town names in many languages (Greek -pol(is), Slavic -grad/-sk, Germanic -burg, Persian -abad...). */
 const TOWN_ENDING = /\p{L}{3}(?:pol|polis|grad|gorod|burg|burgh|bourg|ville|stadt|dorf|insk|ovsk|evsk|abad|pur)$/u;
 
+/** How a name follows a locative: right after it ("in Sochi"), or coordinated with a name after it ("in X and Y"). */
+type Locative = "direct" | "coordinated" | null;
+
 /**
  * Whether the name at token `from` follows a locative preposition ("in Sochi"), a place noun's "of" ("the port of
  * Odesa", "the government of Catalonia"), or a capitalised name coordinated after one ("in Eixample and Ciutat Vella").
  */
-function afterLocative(tokens: Token[], from: number): boolean {
+function afterLocative(tokens: Token[], from: number): Locative {
   let k = from - 1;
   for (let hops = 0; hops < MAX_CONJUNCTS && k >= 0; hops++) {
     const prev = tokens[k];
     const before = tokens[k - 1];
-    if (LOCATIVE.has(prev.lower)) return true;
-    if (prev.lower === "of" && before && (PLACE_NOUNS.has(before.lower) || PLACE_OF.has(before.lower))) return true;
-    if (prev.lower !== "and" && prev.lower !== "or" && prev.lower !== ",") return false;
+    // "the mayor of Porto Alegre, Helena Bittencourt,": a comma alone may open an apposition, not a list.
+    const found = hops === 0 ? "direct" : tokens[from - 1].lower === "," ? "direct" : "coordinated";
+    if (LOCATIVE.has(prev.lower)) return found;
+    if (prev.lower === "of" && before && (PLACE_NOUNS.has(before.lower) || PLACE_OF.has(before.lower))) return found;
+    if (prev.lower !== "and" && prev.lower !== "or" && prev.lower !== ",") return null;
     k--;
     if (tokens[k]?.lower === ",") k--;
     let words = 0;
@@ -376,9 +386,9 @@ function afterLocative(tokens: Token[], from: number): boolean {
       k--;
       words++;
     }
-    if (words === 0) return false;
+    if (words === 0) return null;
   }
-  return false;
+  return null;
 }
 
 /** Prepositions that put a town's name on a route: "the road between Ravenna and Chioggia", "via Gdynia". */
@@ -471,6 +481,8 @@ export function typeName(
   // "the World Food Programme (WFP)": people's names do not come with an acronym of their initials.
   if (acronymAfter(tokens, to, words)) return "organization";
   if (LEADING_ORG.has(words[0]) && words.length > 1) return "organization";
+  // "Defensor Sporting": a club's word ends its name too (alone, "Sporting" is a club the lexicon may know).
+  if (last === "sporting" && words.length > 1) return "organization";
   if (LEADING_PLACE.has(words[0]) && words.length > 1 && !isFirstName(words[1])) return "location";
   const following = tokens[to]?.lower ?? "";
   if (OUTLET_NOUNS.has(following)) return "organization";
@@ -489,8 +501,11 @@ export function typeName(
   if (prev && PLACE_NOUNS.has(prev.text) && prev.pos === "NOUN" && !isFirstName(words[0])) return "location";
   // "in MINUSMA": an acronym of four letters or more names a body; places' acronyms are short ("UK", "NYC").
   if (to - from === 1 && /^\p{Lu}{4,}$/u.test(tokens[from].text) && !knownPlace(words[0])) return "organization";
-  if (afterLocative(tokens, from))
-    if (saint || words.length === 1 || words.every((w) => !isFirstName(w))) return "location";
+  // "in Onehunga and Glen Innes", "the provinces of Dak Lak, Khanh Hoa and Gia Lai": a name coordinated with places
+  // is one, though it starts like a given name; right after "in" a person may follow ("in 2019 Lewis Hamilton").
+  const locative = afterLocative(tokens, from);
+  if (locative === "coordinated" && words.length > 1 && tokens[to]?.pos !== "VERB") return "location";
+  if (locative && (saint || words.length === 1 || words.every((w) => !isFirstName(w)))) return "location";
   // "the title at Flushing Meadows", "a concert at the Eventim Apollo": after "at", a name of several words none of
   // which is a first name is a venue, unless it is a town's team ("his career at Accra Lions").
   const at = prev?.lower === "the" ? tokens[from - 2] : prev;
