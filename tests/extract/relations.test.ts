@@ -314,6 +314,30 @@ describe("extract", () => {
 });
 
 describe("extract", () => {
+  describe("titles that name no owner", () => {
+    it("gives a bare title the story's own city, state or club, the one of its kind named most", () => {
+      const r = extract(
+        "Lyon approved a tram line on Monday. Mayor Gregory Doucet said Lyon needed it. " +
+          "France's transport budget grew, and Prime Minister Michel Barnier praised Lyon. France agreed.",
+      );
+      expect(relation(r, "gregory-doucet", "governs", "lyon")).toBeDefined();
+      expect(relation(r, "michel-barnier", "leads", "france")).toBeDefined();
+      const club = extract(
+        "Atlético Madrid signed Facundo Rivero. Atlético Madrid said coach Diego Simeone wanted him.",
+      );
+      expect(relation(club, "diego-simeone", "coaches", "atletico-madrid")).toBeDefined();
+    });
+
+    it("links no bare title when two entities of its kind are named as often, or its kind is unclear", () => {
+      const r = extract(
+        "France and Germany met in Brussels. France and Germany agreed. Prime Minister Jan Novak spoke.",
+      );
+      expect(r.relations.filter((x) => x.source === "jan-novak" && x.kind === "typed")).toEqual([]);
+      const director = extract("Voltaro said so. Voltaro grew, director Ana Lima said.");
+      expect(relation(director, "ana-lima", "leads", "voltaro")).toBeUndefined();
+    });
+  });
+
   describe("roles beyond appositions", () => {
     it("reads 'X returned as ROLE of Y'", () => {
       expect(triples(extract("Sam Altman returned as chief executive of OpenAI on Wednesday."))).toEqual([

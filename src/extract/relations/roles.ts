@@ -10,6 +10,7 @@ import type { EntityType } from "../../model/types.ts";
 import type { Mention } from "../mentions/types.ts";
 import type { Sentence, Token } from "../nlp/types.ts";
 import { antecedent, descriptionAt, pronounAt, referentAt } from "./coref.ts";
+import { implicitOwner } from "./implicitOwner.ts";
 import {
   afterAge,
   DETERMINERS,
@@ -21,6 +22,8 @@ import {
 } from "./view.ts";
 
 const ACTORS = new Set(["person", "organization", "country", "group"]);
+/** Entities that may own a role named before a person. */
+const OWNER_TYPES = new Set(["person", "organization", "country", "group", "location", "event"]);
 /** Words that start a second role coordinated with a first: "the lead candidate and a former mayor of X". */
 const COORDINATED_ROLE = new Set(["a", "an", "the", "former", "its", "his", "her"]);
 /** Types of the places a role may be held in ("European director"), as opposed to its holder. */
@@ -217,7 +220,19 @@ function before(v: View, s: Sentence, person: number, from: number, _to: number,
   }
   if (isPossessive(v, p - 1)) p--;
   let owner = mentionEnding(v, p);
-  if (!owner) return;
+  // "on Thursday approved Mayor X": a date before the title owns nothing.
+  if (owner && !OWNER_TYPES.has(v.clusters[owner.entity].type)) owner = null;
+  if (!owner) {
+    // "Mayor Wayne Brown", "coach Diego Simeone": the story's own city, state, club or firm.
+    const words = role.phrase.words.join(" ");
+    const implicit = isPossessive(v, p) ? -1 : implicitOwner(v, words, person);
+    if (implicit >= 0 && roles.length === 1)
+      out.push({
+        ...cand(person, implicit, role.phrase.value, "implicit-role", role.start, end, words),
+        confidence: 0.6,
+      });
+    return;
+  }
   // "Voltaro's European director, X": the demonym says where the role is held; the possessive names its holder.
   const holder = isPossessive(v, owner.from - 1) ? mentionEnding(v, owner.from - 1) : null;
   if (holder && PLACE_TYPES.has(v.clusters[owner.entity].type) && !PLACE_TYPES.has(v.clusters[holder.entity].type))
