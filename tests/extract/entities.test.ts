@@ -392,6 +392,32 @@ describe("extract", () => {
     });
   });
 
+  describe("bodies' names with acronyms, owners and states", () => {
+    it("joins a hyphenated acronym in brackets to the body before it", () => {
+      const r = extract("De Wever, whose New Flemish Alliance (N-VA) is the largest party, spoke. The N-VA agreed.");
+      expect(entity(r, "New Flemish Alliance")?.aliases).toContain("N-VA");
+      expect(r.entities.filter((e) => e.label === "N-VA")).toEqual([]);
+    });
+
+    it("keeps a common noun's possessive that opens a party's name", () => {
+      const r = extract("Martha Karua leads the People's Liberation Party.");
+      expect(entity(r, "People's Liberation Party")?.type).toBe("organization");
+    });
+
+    it("reads an acronym followed by a state's name as a firm's national unit", () => {
+      expect(entity(extract("Revenue at MTN South Africa rose."), "MTN South Africa")?.type).toBe("organization");
+    });
+
+    it("gives an acronym the text gives for a body to that body, not to a longer name it starts", () => {
+      const r = extract(
+        "AKB's chief quits\n\nMarkus Pölzl, the chief executive of Alpenländische Kreditbank (AKB), resigned. " +
+          "AKB used its subsidiary, AKB Banka Ljubljana.",
+      );
+      expect(entity(r, "Alpenländische Kreditbank")?.aliases).toContain("AKB");
+      expect(entity(r, "AKB Banka Ljubljana")?.aliases ?? []).not.toContain("AKB");
+    });
+  });
+
   describe("bodies' longer names", () => {
     it("keeps a plural possessive inside a body's name", () => {
       expect(

@@ -587,9 +587,15 @@ function trimmedEnd(ctx: CompiledContext, tokens: Token[], from: number, to: num
 function possessiveBody(tokens: Token[], i: number): boolean {
   const owner = tokens[i];
   const possessive = tokens[i + 1]?.lower === "'s" || tokens[i + 1]?.lower === "'";
-  const body = tokens[i + 2];
-  return isCapitalized(owner) && possessive && !!body && isCapitalized(body) && isOrgHead(body.lower);
+  if (!isCapitalized(owner) || !possessive) return false;
+  // "the People's Liberation Party": capitalised words up to the head word.
+  let k = i + 2;
+  while (k < i + 2 + MAX_POSSESSED_WORDS && tokens[k] && isCapitalized(tokens[k]) && !isOrgHead(tokens[k].lower)) k++;
+  return k > i + 1 && !!tokens[k] && isCapitalized(tokens[k]) && isOrgHead(tokens[k].lower);
 }
+
+/** Most capitalised words between a common noun's possessive and the head word of the body it owns. */
+const MAX_POSSESSED_WORDS = 3;
 
 /** Abbreviated legal suffixes of firms' names, written with their full stop. */
 const FIRM_SUFFIX = /^(?:Co|Inc|Corp|Ltd|Bros|Cos)\.$/;

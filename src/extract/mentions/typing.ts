@@ -439,6 +439,9 @@ export function typeName(
   if (to - from > 1 && tokens[to - 1].text === "AI") return "organization";
   // "van Dam said", "de Gaulle": a lower-case particle starts only a person's surname.
   if (words.length === 2 && NAME_PARTICLES.has(tokens[from].text)) return "person";
+  // "IFK Göteborg", "PSV Eindhoven", "BBC Radio", "MTN South Africa": an acronym does not start a person's name, nor
+  // a place's (a firm's national unit is named by the firm and the state).
+  if (words.length > 1 && /^[A-Z]{3,5}$/.test(tokens[from].text) && !knownPlace(words[0])) return "organization";
   const whole = tagsOf(words.join(" "));
   if (whole.includes("Organization")) return "organization";
   if (whole.some((t) => PLACE_TAGS.has(t))) return "location";
@@ -514,8 +517,6 @@ export function typeName(
     return "location";
   const placeWord = (w: string) => knownPlace(w) || isPlaceName(w);
   if (placeApposition(tokens, to)) return "location";
-  // "IFK Göteborg", "PSV Eindhoven", "BBC Radio": an acronym does not start a person's name.
-  if (words.length > 1 && /^[A-Z]{3,5}$/.test(tokens[from].text)) return "organization";
   // "the Vía Andina consortium", "the Eventim Apollo": the article says it is no person's name.
   if (prev?.lower === "the" && words.length > 1) return isGazetteerPlace(words) ? "location" : "organization";
   // "Lewis Hamilton": a first name that is not itself a known place starts a person's name.

@@ -86,7 +86,14 @@ export function resolveMentions(
   for (const m of pending) {
     if (
       m.to - m.from === 1 &&
-      (r.surname(m, a) || r.shortName(m) || r.acronym(m, a) || r.sameLabel(m) || r.firstWord(m))
+      // "Alpenländische Kreditbank (AKB) ... AKB Banka Ljubljana": an acronym the text gives for a body stands for
+      // it before it is read as the first word of another.
+      ((acronyms.has(m.surface) && r.acronym(m, a)) ||
+        r.surname(m, a) ||
+        r.shortName(m) ||
+        r.acronym(m, a) ||
+        r.sameLabel(m) ||
+        r.firstWord(m))
     )
       continue;
     if (m.to - m.from > 1 && m.type === "person" && r.surnameTail(m)) continue;
@@ -134,7 +141,7 @@ function bracketed(a: Analysis, m: Mention): boolean {
 
 /** Whether a mention is an acronym in brackets, given for the name before it: "(SEPTA)". */
 function givenAcronym(a: Analysis, m: Mention): boolean {
-  return bracketed(a, m) && /^\p{Lu}[\p{Lu}\p{N}&]+$/u.test(m.surface);
+  return bracketed(a, m) && /^\p{Lu}(?:[\p{Lu}\p{N}&]|-(?=\p{Lu}))+$/u.test(m.surface);
 }
 
 /** Lower-case particles after a surname: "Lula da Silva". */
@@ -309,7 +316,8 @@ class Resolver {
    * so does every later use of that acronym.
    */
   acronym(m: Mention, a: Analysis): boolean {
-    if (/^\p{Lu}[\p{L}&]{1,7}$/u.test(m.surface)) {
+    // "New Flemish Alliance (N-VA)": a hyphen may stand between the letters.
+    if (/^\p{Lu}(?:[\p{L}&]|-(?=\p{Lu})){1,7}$/u.test(m.surface)) {
       const named = bracketed(a, m);
       const org = named
         ? this.clusters.find((c) => c.type === "organization" && c.mentions.some((x) => x.to === m.from - 1))
