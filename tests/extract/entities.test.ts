@@ -408,6 +408,20 @@ describe("extract", () => {
       expect(entity(extract("Revenue at MTN South Africa rose."), "MTN South Africa")?.type).toBe("organization");
     });
 
+    it("joins a firm's short name to its group when several longer names start with it", () => {
+      const r = extract(
+        "MTN profit rises. MTN Group said revenue rose. MTN Nigeria grew. MTN Ghana grew. MTN said so.",
+      );
+      expect(entity(r, "MTN Group")?.aliases).toContain("MTN");
+      expect(entity(r, "MTN Nigeria")?.aliases ?? []).not.toContain("MTN");
+    });
+
+    it("reads common words before a minister's title as the portfolio, not a body", () => {
+      const r = extract("Science Minister Bae Kyung-hoon watched the launch.");
+      expect(entity(r, "Science")).toBeUndefined();
+      expect(entity(r, "Bae Kyung-hoon")?.type).toBe("person");
+    });
+
     it("gives an acronym the text gives for a body to that body, not to a longer name it starts", () => {
       const r = extract(
         "AKB's chief quits\n\nMarkus Pölzl, the chief executive of Alpenländische Kreditbank (AKB), resigned. " +
@@ -415,6 +429,18 @@ describe("extract", () => {
       );
       expect(entity(r, "Alpenländische Kreditbank")?.aliases).toContain("AKB");
       expect(entity(r, "AKB Banka Ljubljana")?.aliases ?? []).not.toContain("AKB");
+    });
+  });
+
+  describe("products named before their noun", () => {
+    it("reads a name of one word or with a number before a product's noun as a product, not its maker", () => {
+      const r = extract(
+        "South Korea's Nuri rocket placed satellites. The jets use GE9X engines from GE Aerospace. " +
+          "Ethiopian Airlines ordered 20 Boeing 737 MAX 10 jets. MTN runs the MoMo mobile-money service.",
+      );
+      expect(["Nuri", "GE9X", "MAX", "MoMo"].map((l) => entity(r, l)?.type)).toEqual(["work", "work", "work", "work"]);
+      expect(entity(r, "GE Aerospace")?.type).toBe("organization");
+      expect(entity(extract("Russian forces hit the port of Odesa with missiles."), "Odesa")?.type).toBe("location");
     });
   });
 

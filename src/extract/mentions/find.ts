@@ -541,13 +541,27 @@ function splitAtRole(a: Analysis, ctx: CompiledContext, from: number, to: number
     const known = matchName(ctx.names, tokens, from, k);
     if (known && from + known.tokens.length === k)
       push(a, out, taken, { from, to: k, type: known.name.entry.type, known: known.name });
-    // "Defense Secretary Lloyd Austin": a common word before the role names the office, not a body of its own.
-    else if (k - from === 1 && isPortfolio(tokens, from)) push(a, out, taken, { from, to: k, type: null, weak: true });
+    // "Defense Secretary Lloyd Austin", "Science Minister X", "Agriculture and Environment Minister X": common words
+    // before the role name the office, not a body of their own.
+    else if (portfolioWords(tokens, from, k)) push(a, out, taken, { from, to: k, type: null, weak: true });
     else properName(a, ctx, from, k, out, taken);
     properName(a, ctx, k, to, out, taken);
     return true;
   }
   return false;
+}
+
+/** Whether the words `[from, to)` are portfolios, coordinated by "and" ("Agriculture and Environment"). */
+function portfolioWords(tokens: Token[], from: number, to: number): boolean {
+  if (to - from > 3 || tokens[to - 1].lower === "and") return false;
+  for (let k = from; k < to; k++)
+    if (
+      !(k > from && (tokens[k].lower === "and" || tokens[k].text === "&")) &&
+      !isPortfolio(tokens, k) &&
+      !plainWord(tokens[k].lower)
+    )
+      return false;
+  return true;
 }
 
 /** Whether token `k` is a capitalised plural common noun right after "the" ("The Chiefs' chief executive"). */

@@ -58,7 +58,7 @@ const ORG_HEADS = new Set([
   ...["organisation", "organization"],
 ]);
 /** Trade words that end a firm's one-word last name: "Corrie Biotherapeutics", "MTN Group Fintech", "Agritech". */
-const TRADE_ENDING = /\p{L}{2}(?:therapeutics|sciences|pharma|genomics|robotics|logistics|fintech|tech)$/u;
+const TRADE_ENDING = /\p{L}{2}(?:therapeutics|sciences|pharma|genomics|robotics|logistics|systems|fintech|tech)$/u;
 /**
  * Last words that make a name an organisation but take no "for" complement into it ("People's Progressive Front";
  * "the Western Front for France" is two names).
@@ -445,6 +445,7 @@ export function typeName(
   const whole = tagsOf(words.join(" "));
   if (whole.includes("Organization")) return "organization";
   if (whole.some((t) => PLACE_TAGS.has(t))) return "location";
+  if (productBefore(tokens, to, words)) return "work";
   // "Ministry of Forests", "University of Oxford", "District Court for the Northern District", "Standing Committee on
   // Finance": the word before the first "of", "for" or "on" heads the name, whatever ends it.
   const of = words.findIndex((w) => w === "of" || w === "for" || w === "on");
@@ -569,6 +570,37 @@ export function typeName(
   // ("Wildfire forces 9,000 from their homes": "forces" and "force" after a name are verbs as often as bodies.)
   if ((ORG_HEADS.has(next) && next !== "forces" && next !== "force") || OUTLET_NOUNS.has(next)) return "organization";
   return null;
+}
+
+/** Nouns of products that a model's name stands before: "the Nuri rocket", "GE9X engines", "a CRISPR therapy". */
+const PRODUCT_NOUNS = new Set(
+  [
+    ...["rocket", "engine", "jet", "airliner", "plane", "missile", "drone", "chip", "processor", "vaccine", "drug"],
+    ...["pill", "app", "handset", "phone", "smartphone", "car", "truck", "vehicle", "launcher", "spacecraft"],
+    ...["telescope", "reactor", "turbine", "fighter", "rifle", "tablet", "laptop", "console", "jab"],
+  ].flatMap((w) => [w, `${w}s`]),
+)
+  .add("aircraft")
+  .add("therapy")
+  .add("therapies")
+  .add("treatment")
+  .add("service");
+
+/**
+ * Whether a product's noun follows the name `[from, to)` of one word or with a digit in it, perhaps past one lower-case
+ * modifier ("the MoMo mobile-money service", "737 MAX jets"): the name is a model's or a brand's, not its maker's
+ * (makers the tagger or lexicon knows never get here).
+ */
+function productBefore(tokens: Token[], to: number, words: string[]): boolean {
+  if (words.length > 1 && !words.some((w) => /\d/.test(w))) return false;
+  let k = to;
+  // "the MoMo mobile-money service", "737 MAX 10 jets": one modifier or model number between.
+  const t = tokens[k];
+  const modifier =
+    t && ((/^\p{Ll}[\p{Ll}-]*$/u.test(t.text) && (t.pos === "NOUN" || t.pos === "ADJ")) || /^\d{1,4}$/.test(t.text));
+  if (modifier && !PRODUCT_NOUNS.has(tokens[k].lower)) k++;
+  const noun = tokens[k];
+  return !!noun && noun.pos === "NOUN" && /^\p{Ll}/u.test(noun.text) && PRODUCT_NOUNS.has(noun.lower);
 }
 
 /** Whether "(XYZ)" follows the name, XYZ being capitals that start with the name's initial: "Food Programme (WFP)". */

@@ -124,6 +124,19 @@ function membersOf(plural: string, name: string): boolean {
   return members.every((w, i) => words[i].startsWith(w) && !PARTY_HEADS.has(words[i]));
 }
 
+/** Words after a firm's name that name the whole group: "MTN Group", "Naspers Holdings". */
+const GROUP_WORDS = new Set(["group", "holdings", "holding", "corporation", "corp", "inc", "plc", "company", "co"]);
+
+/** Whether `name` is `short` and one word naming the whole group ("MTN Group" of "MTN"). */
+function groupOf(short: string, name: string): boolean {
+  const words = normalizeName(name).split(" ");
+  return (
+    words.length >= 2 &&
+    GROUP_WORDS.has(words[words.length - 1]) &&
+    words.slice(0, -1).join(" ") === normalizeName(short)
+  );
+}
+
 /** Endings of demonyms: "Austrian", "Swedish", "Congolese", "Icelandic", "Czech". */
 const DEMONYM_ENDING = /(?:an|ish|ese|ic|i|ch)$/;
 
@@ -377,8 +390,10 @@ class Resolver {
             withoutDemonym(short.label, c.label) ||
             (short.type === "organization" && withoutLeadingWord(short.label, c.label))),
       );
-      if (longer.length !== 1 || short.mentions.length === 0) continue;
-      for (const m of short.mentions) this.attach(longer[0], m, "short-name");
+      // "MTN ... MTN Group ... MTN Nigeria": among several, the firm's name with a group's designator is the firm.
+      const group = longer.length > 1 ? longer.filter((c) => groupOf(short.label, c.label)) : longer;
+      if (group.length !== 1 || short.mentions.length === 0) continue;
+      for (const m of short.mentions) this.attach(group[0], m, "short-name");
       short.mentions = [];
     }
     this.clusters.splice(0, this.clusters.length, ...this.clusters.filter((c) => c.mentions.length > 0));
