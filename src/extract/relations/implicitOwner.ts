@@ -9,10 +9,12 @@ import type { View } from "./view.ts";
 export interface ImplicitOwnerOptions {
   /** Mentions the owner needs at least, unless it is the only entity of its kind. */
   minMentions: number;
+  /** Mentions counted in addition for the first entity of the kind the text names (its headline's, its lede's). */
+  topicBonus: number;
 }
 
-/** Defaults: an owner named at least twice. */
-export const DEFAULT_IMPLICIT_OWNER_OPTIONS: ImplicitOwnerOptions = { minMentions: 2 };
+/** Defaults: an owner named at least twice; the story's first body of a kind counts as named twice more. */
+export const DEFAULT_IMPLICIT_OWNER_OPTIONS: ImplicitOwnerOptions = { minMentions: 2, topicBonus: 2 };
 
 /** Titles of a state's offices (a portfolio minister's title ends with "minister"). */
 const STATE_TITLES = new Set(["prime minister", "premier", "chancellor", "king", "queen", "president"]);
@@ -45,21 +47,21 @@ export function implicitOwner(
   holder: number,
   options: Partial<ImplicitOwnerOptions> = {},
 ): number {
-  const { minMentions } = { ...DEFAULT_IMPLICIT_OWNER_OPTIONS, ...options };
+  const { minMentions, topicBonus } = { ...DEFAULT_IMPLICIT_OWNER_OPTIONS, ...options };
   const type = ownerType(title);
   if (!type) return -1;
   const named = (i: number) => v.clusters[i].mentions.filter((m) => !m.nested).length;
+  const first = (i: number) => Math.min(...v.clusters[i].mentions.map((m) => m.start));
   const most = (t: EntityType) => {
-    let best = -1;
-    let tie = false;
-    let kinds = 0;
-    for (let i = 0; i < v.clusters.length; i++) {
-      if (i === holder || v.clusters[i].type !== t) continue;
-      kinds++;
-      if (best < 0 || named(i) > named(best)) [best, tie] = [i, false];
-      else if (named(i) === named(best)) tie = true;
-    }
-    return tie || best < 0 || (kinds > 1 && named(best) < minMentions) ? -1 : best;
+    const kind = v.clusters.flatMap((c, i) => (i !== holder && c.type === t && c.mentions.length > 0 ? [i] : []));
+    if (kind.length === 0) return -1;
+    // "Atlético Madrid have signed X from Sporting CP ... Sporting ... Sporting": the story is the first one's.
+    const topic = kind.reduce((x, y) => (first(y) < first(x) ? y : x));
+    const score = (i: number) => named(i) + (i === topic ? topicBonus : 0);
+    const ranked = [...kind].sort((x, y) => score(y) - score(x));
+    const [best, second] = ranked;
+    if (second !== undefined && score(second) === score(best)) return -1;
+    return kind.length > 1 && named(best) < minMentions ? -1 : best;
   };
   const owner = most(type);
   if (owner >= 0 && title === "president") {
