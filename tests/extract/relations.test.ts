@@ -314,6 +314,26 @@ describe("extract", () => {
 });
 
 describe("extract", () => {
+  describe("names past their acronyms, kinds and adjectives", () => {
+    it("reads a clause after a name's own acronym in brackets as the name's", () => {
+      const r = extract("The African Export-Import Bank (Afreximbank), based in Cairo, agreed to finance it.");
+      expect(relation(r, "african-export-import-bank", "headquartered_in", "cairo")).toBeDefined();
+      expect(entity(r, "African Export-Import Bank")?.aliases).toContain("Afreximbank");
+    });
+
+    it("reads a person of a body past adjectives, or a place and the body's kind, before its name", () => {
+      const party = extract("Senator Rodrigo Paz of the centrist Christian Democratic Party won the run-off.");
+      expect(relation(party, "rodrigo-paz", "member_of", "christian-democratic-party")).toBeDefined();
+      const agency = extract("Martín Echeverry of the Buenos Aires agency Cono Sur Talent negotiated it.");
+      expect(relation(agency, "martin-echeverry", "member_of", "cono-sur-talent")).toBeDefined();
+    });
+
+    it("reads a firm's arm or spin-out as its subsidiary", () => {
+      const r = extract("It was developed by Corrie Biotherapeutics, a spin-out of the University of Edinburgh.");
+      expect(relation(r, "corrie-biotherapeutics", "subsidiary_of", "university-of-edinburgh")).toBeDefined();
+    });
+  });
+
   describe("titles that name no owner", () => {
     it("gives a bare title the story's own city, state or club, the one of its kind named most", () => {
       const r = extract(
@@ -332,6 +352,15 @@ describe("extract", () => {
           "Coach Diego Simeone wanted him.",
       );
       expect(relation(story, "diego-simeone", "coaches", "atletico-madrid")).toBeDefined();
+    });
+
+    it("seats a judge with no court named on the story's court, and a councillor on its council", () => {
+      const r = extract(
+        "Uganda's Constitutional Court struck down the law. Deputy Chief Justice Richard Buteera presided. " +
+          "Councillor Hemi Tawhai of Auckland Council voted. Auckland Council met.",
+      );
+      expect(relation(r, "richard-buteera", "member_of", "constitutional-court")).toBeDefined();
+      expect(relation(r, "hemi-tawhai", "member_of", "auckland-council")).toBeDefined();
     });
 
     it("links no bare title when no entity of its kind stands out, or its kind is unclear", () => {

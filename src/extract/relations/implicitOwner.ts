@@ -26,13 +26,26 @@ const BODY_TITLES = new Set([
   ...["chief financial officer", "cfo", "chief operating officer", "coo", "coach", "head coach", "manager"],
 ]);
 
+/** Titles of a court's judges, and of a council's members: their body's name ends with its head word. */
+const BENCH_TITLES = new Set(["justice", "chief justice", "judge", "magistrate"]);
+const COUNCIL_TITLES = new Set(["councillor", "councilor"]);
+const COURT_HEADS = new Set(["court", "tribunal"]);
+
+/** The kind of owner a title implies: a type, and for some the head word its name ends with. */
+interface OwnerKind {
+  type: EntityType;
+  heads?: ReadonlySet<string>;
+}
+
 /** The kind of owner a title implies, or null for titles that name no one kind ("director", "head"). */
-function ownerType(written: string): EntityType | null {
+function ownerKind(written: string): OwnerKind | null {
   // "Deputy Mayor X", "acting chief executive X": the office is the same kind.
   const title = written.replace(/^(?:deputy|vice|acting|interim)[ -]/, "");
-  if (STATE_TITLES.has(title) || /(?:^| )minister$/.test(title)) return "country";
-  if (CITY_TITLES.has(title)) return "location";
-  if (BODY_TITLES.has(title)) return "organization";
+  if (STATE_TITLES.has(title) || /(?:^| )minister$/.test(title)) return { type: "country" };
+  if (CITY_TITLES.has(title)) return { type: "location" };
+  if (BODY_TITLES.has(title)) return { type: "organization" };
+  if (BENCH_TITLES.has(title)) return { type: "organization", heads: COURT_HEADS };
+  if (COUNCIL_TITLES.has(title)) return { type: "organization", heads: new Set(["council"]) };
   return null;
 }
 
@@ -48,12 +61,15 @@ export function implicitOwner(
   options: Partial<ImplicitOwnerOptions> = {},
 ): number {
   const { minMentions, topicBonus } = { ...DEFAULT_IMPLICIT_OWNER_OPTIONS, ...options };
-  const type = ownerType(title);
-  if (!type) return -1;
+  const kindOf = ownerKind(title);
+  if (!kindOf) return -1;
+  const headed = (i: number) => !kindOf.heads || kindOf.heads.has(v.clusters[i].label.split(" ").pop()!.toLowerCase());
   const named = (i: number) => v.clusters[i].mentions.filter((m) => !m.nested).length;
   const first = (i: number) => Math.min(...v.clusters[i].mentions.map((m) => m.start));
   const most = (t: EntityType) => {
-    const kind = v.clusters.flatMap((c, i) => (i !== holder && c.type === t && c.mentions.length > 0 ? [i] : []));
+    const kind = v.clusters.flatMap((c, i) =>
+      i !== holder && c.type === t && c.mentions.length > 0 && headed(i) ? [i] : [],
+    );
     if (kind.length === 0) return -1;
     // "Atlético Madrid have signed X from Sporting CP ... Sporting ... Sporting": the story is the first one's.
     const topic = kind.reduce((x, y) => (first(y) < first(x) ? y : x));
@@ -63,7 +79,7 @@ export function implicitOwner(
     if (second !== undefined && score(second) === score(best)) return -1;
     return kind.length > 1 && named(best) < minMentions ? -1 : best;
   };
-  const owner = most(type);
+  const owner = most(kindOf.type);
   if (owner >= 0 && title === "president") {
     const body = most("organization");
     if (body >= 0 && named(body) > named(owner)) return -1;

@@ -245,10 +245,14 @@ function personOf(v: View, s: Sentence, person: number, to: number, out: Candida
   let j = k + 1;
   if (v.tokens[j]?.lower === "the") {
     j++;
-    // "of the restructuring firm X": the kind of body before its name.
-    let n = j;
-    while (n < s.to && n < j + MAX_PLACE_MODIFIED && isLowerWord(v, n)) n++;
-    if (n > j && isOrganizationNoun(v.tokens[n - 1].lower)) j = n;
+    // "of the Buenos Aires agency X": a place before the kind of body.
+    const place = mentionStarting(v, j);
+    const from = place && PLACE_OWNERS.has(v.clusters[place.entity].type) ? place.to : j;
+    // "of the restructuring firm X": the kind of body before its name; "of the centrist X": adjectives before it.
+    let n = from;
+    while (n < s.to && n < from + MAX_PLACE_MODIFIED && isLowerWord(v, n)) n++;
+    const adjectives = n > from && from === j && v.tokens.slice(j, n).every((t) => t.pos === "ADJ");
+    if (n > from && (isOrganizationNoun(v.tokens[n - 1].lower) || adjectives)) j = n;
   }
   const org = mentionStarting(v, j);
   if (!org || j >= s.to || v.clusters[org.entity].type !== "organization") return;

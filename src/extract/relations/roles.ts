@@ -196,6 +196,7 @@ function before(v: View, s: Sentence, person: number, from: number, _to: number,
   const role = roleEnding(v, s, j, ROLE_REACH_BEFORE_NAME, true);
   if (!role) {
     if (j < from && !roleOfBodyBefore(v, s, person, from, j, out)) staffBefore(v, s, person, from, j, out);
+    else if (j === from) benchBefore(v, person, from, out);
     return;
   }
   let p = role.start;
@@ -238,6 +239,19 @@ function before(v: View, s: Sentence, person: number, from: number, _to: number,
   if (holder && PLACE_TYPES.has(v.clusters[owner.entity].type) && !PLACE_TYPES.has(v.clusters[holder.entity].type))
     owner = holder;
   out.push(cand(person, owner.entity, role.phrase.value, "title-role", owner.from, end, role.phrase.words.join(" ")));
+}
+
+/** A judge's titles before a name ("Justice X", "Deputy Chief Justice X", "Justices X, Y and Z"). */
+const BENCH_WORDS = new Set(["justice", "justices", "judge", "judges", "magistrate"]);
+
+/** "Deputy Chief Justice Richard Buteera": a judge's title with no court named sits on the story's court. */
+function benchBefore(v: View, person: number, from: number, out: Candidate[]): void {
+  const title = v.tokens[from - 1];
+  if (!title || !BENCH_WORDS.has(title.lower) || !/^\p{Lu}/u.test(title.text) || v.mentionAt[from - 1]) return;
+  const court = implicitOwner(v, "judge", person);
+  const end = v.mentionAt[from]!.to;
+  if (court >= 0)
+    out.push({ ...cand(person, court, "member_of", "implicit-role", from - 1, end, "judge"), confidence: 0.6 });
 }
 
 /** Shortest portfolio word read ("trade", "health"; not "new"). */

@@ -60,7 +60,18 @@ export function mentionStarting(v: View, k: number): Mention | null {
 /** The mention ending exactly before token `k`. */
 export function mentionEnding(v: View, k: number): Mention | null {
   const m = k > 0 ? v.mentionAt[k - 1] : null;
-  return m && m.to === k ? m : null;
+  if (m && m.to === k) return m;
+  // "the African Export-Import Bank (Afreximbank), based in Cairo": a name's own acronym in brackets ends it too.
+  if (v.tokens[k - 1]?.text !== ")") return null;
+  const inner = v.mentionAt[k - 2];
+  const name = v.mentionAt[k - 4];
+  return inner &&
+    inner.from === k - 2 &&
+    v.tokens[k - 3]?.text === "(" &&
+    name?.to === k - 3 &&
+    name.entity === inner.entity
+    ? inner
+    : null;
 }
 
 /** Whether token `k` is a lower-case noun or adjective outside any name ("the oil and gas producer"). */

@@ -329,8 +329,9 @@ class Resolver {
    * so does every later use of that acronym.
    */
   acronym(m: Mention, a: Analysis): boolean {
-    // "New Flemish Alliance (N-VA)": a hyphen may stand between the letters.
-    if (/^\p{Lu}(?:[\p{L}&]|-(?=\p{Lu})){1,7}$/u.test(m.surface)) {
+    // "New Flemish Alliance (N-VA)": a hyphen may stand between the letters; "African Export-Import Bank
+    // (Afreximbank)": a short name in one word is given the same way.
+    if (/^\p{Lu}(?:[\p{L}&]|-(?=\p{Lu})){1,14}$/u.test(m.surface)) {
       const named = bracketed(a, m);
       const org = named
         ? this.clusters.find((c) => c.type === "organization" && c.mentions.some((x) => x.to === m.from - 1))
