@@ -19,6 +19,7 @@ import {
   type Candidate,
   type View,
 } from "./view.ts";
+import { startsLower, startsUpper } from "../nlp/letters.ts";
 
 const ACTORS = new Set(["person", "organization", "country", "group"]);
 /** Words that start a second role coordinated with a first: "the lead candidate and a former mayor of X". */
@@ -179,7 +180,7 @@ function before(v: View, s: Sentence, person: number, from: number, _to: number,
   let j = from;
   // "Its president, Captain Rodrigo Saavedra": a title between the comma and the name.
   const titled = (k: number) =>
-    /^\p{Lu}/u.test(t[k].text) &&
+    startsUpper(t[k].text) &&
     (afterTitle(t, k, k + 2) === k + 1 || matchPhrase(v.ctx.roles, t, k, k + 1)?.to === k + 1);
   if (t[j - 2]?.lower === "," && titled(j - 1)) j--;
   if (t[j - 1]?.lower === ",") j--;
@@ -300,7 +301,7 @@ function isStaffWord(t: Token): boolean {
   if (STAFF_LINKS.has(t.lower)) return true;
   // "head of partnering": a field may be a gerund.
   const word = t.pos === "NOUN" || t.pos === "ADJ" || (t.pos === "VERB" && t.lower.endsWith("ing"));
-  return word && /^\p{Ll}/u.test(t.text);
+  return word && startsLower(t.text);
 }
 
 /** How far back from a name a role phrase may start ("Y's longtime chief executive, X"). */
@@ -380,7 +381,7 @@ function pointedOwnerEnding(v: View, p: number, person: number): { entity: numbe
 function isDemonymBefore(v: View, k: number): boolean {
   const m = v.mentionAt[k];
   const next = v.tokens[m?.to ?? 0];
-  return !!m && m.adjective === true && next?.pos === "NOUN" && /^\p{Ll}/u.test(next.text);
+  return !!m && m.adjective === true && next?.pos === "NOUN" && startsLower(next.text);
 }
 
 /** "Mhango, whose Malawi Congress Party has governed": the body a person's "whose" names is the person's. */
@@ -431,7 +432,7 @@ function roleAt(v: View, k: number, to: number): { predicate: string; to: number
     const role = matchPhrase(v.ctx.roles, v.tokens, j, to);
     // "chief scientist", "head chef": a one-word role that only modifies the noun after it names no role.
     const next = v.tokens[role?.to ?? 0];
-    if (role && role.phrase.words.length === 1 && next?.pos === "NOUN" && /^\p{Ll}/u.test(next.text)) return null;
+    if (role && role.phrase.words.length === 1 && next?.pos === "NOUN" && startsLower(next.text)) return null;
     if (role) {
       // Prefer the longest role ending here: "finance minister" over "minister".
       return { predicate: role.phrase.value, to: role.to, text: role.phrase.words.join(" ") };

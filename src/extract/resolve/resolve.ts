@@ -14,6 +14,7 @@ import { isCommonWord, isFirstName, isLeadingOrgWord, isOrgHead } from "../menti
 import { isLocative, isPlaceUse } from "./capitals.ts";
 import { learnedNameTyper, type UntypedNameTyper } from "../nameType/guess.ts";
 import { placeLookup } from "../geo/places.ts";
+import { startsLower, startsUpper } from "../nlp/letters.ts";
 
 /** The weight of a mention typed by its context in the per-document type vote (see {@link voteTypes}). */
 const STRONG_VOTE = 100;
@@ -395,7 +396,7 @@ class Resolver {
  */
 function onlyNamedBefore(people: Cluster[], m: Mention, a: Analysis): Cluster | null {
   const prev = a.tokens[m.from - 1];
-  if (prev?.pos === "NOUN" && /^\p{Ll}/u.test(prev.text)) return null;
+  if (prev?.pos === "NOUN" && startsLower(prev.text)) return null;
   const before = people.filter((c) => c.mentions.some((x) => x.start < m.start));
   return before.length === 1 ? before[0] : null;
 }
@@ -465,7 +466,7 @@ function longest(c: Cluster): string {
 function initials(label: string): string {
   return label
     .split(/\s+/)
-    .filter((w) => /^\p{Lu}/u.test(w))
+    .filter(startsUpper)
     .map((w) => w[0])
     .join("");
 }
