@@ -83,7 +83,8 @@ export function resolveMentions(
   }
   // Full names first, so that surnames (which may come earlier in the text, e.g. in a headline) can join them.
   // An acronym given in brackets after its body's name goes before its other uses, which may come earlier (a headline).
-  pending.sort((x, y) => y.to - y.from - (x.to - x.from) || +givenAcronym(a, y) - +givenAcronym(a, x));
+  const given = new Map(pending.map((m) => [m, +givenAcronym(a, m)]));
+  pending.sort((x, y) => y.to - y.from - (x.to - x.from) || given.get(y)! - given.get(x)!);
   for (const m of pending) {
     if (
       m.to - m.from === 1 &&
@@ -135,8 +136,10 @@ function bracketed(a: Analysis, m: Mention): boolean {
 
 /** Whether a mention is an acronym in brackets, given for the name before it: "(SEPTA)". */
 function givenAcronym(a: Analysis, m: Mention): boolean {
-  return bracketed(a, m) && /^\p{Lu}[\p{Lu}\p{N}&]+$/u.test(m.surface);
+  return bracketed(a, m) && ACRONYM.test(m.surface);
 }
+
+const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}&]+$/u;
 
 /** Lower-case particles after a surname: "Lula da Silva". */
 const SURNAME_PARTICLES = new Set(["da", "de", "dos", "das", "do"]);
