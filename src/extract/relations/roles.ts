@@ -166,6 +166,14 @@ function after(
   close(v, s, head.to, person, from, out, appositions);
 }
 
+/** Whether the word at `k` is a title or a one-word role ("Captain", "President"). */
+function isTitleAt(v: View, k: number): boolean {
+  const t = v.tokens;
+  return (
+    startsUpper(t[k].text) && (afterTitle(t, k, k + 2) === k + 1 || matchPhrase(v.ctx.roles, t, k, k + 1)?.to === k + 1)
+  );
+}
+
 /** "Y's ROLE, X" / "Y ROLE X" / "Demonym ROLE X" (the role words sit right before the person). */
 function before(v: View, s: Sentence, person: number, from: number, _to: number, out: Candidate[]) {
   const t = v.tokens;
@@ -179,10 +187,7 @@ function before(v: View, s: Sentence, person: number, from: number, _to: number,
   }
   let j = from;
   // "Its president, Captain Rodrigo Saavedra": a title between the comma and the name.
-  const titled = (k: number) =>
-    startsUpper(t[k].text) &&
-    (afterTitle(t, k, k + 2) === k + 1 || matchPhrase(v.ctx.roles, t, k, k + 1)?.to === k + 1);
-  if (t[j - 2]?.lower === "," && titled(j - 1)) j--;
+  if (t[j - 2]?.lower === "," && isTitleAt(v, j - 1)) j--;
   if (t[j - 1]?.lower === ",") j--;
   // "Microsoft, whose chief executive is Satya Nadella": a "whose" role linked to the name by "is".
   if (j === from && (t[j - 1]?.lower === "is" || t[j - 1]?.lower === "was")) {
