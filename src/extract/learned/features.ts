@@ -107,18 +107,29 @@ function geoVerdict(h: PairEntity, t: PairEntity): "in" | "out" | null {
 
 /** The pair of mentions of `h` and `t` fewest sentences, then fewest tokens, apart. */
 export function closestMentions(h: PairEntity, t: PairEntity): Closest {
-  let best: Closest | null = null;
+  // Indices of the best pair so far, not a new object each time it improves: this runs for every ordered pair.
+  let bestA = 0;
+  let bestB = 0;
   let bestGap = Infinity;
   const shared: [Place, Place][] = [];
-  for (const a of h.places)
-    for (const b of t.places) {
+  for (let i = 0; i < h.places.length; i++) {
+    const a = h.places[i];
+    for (let j = 0; j < t.places.length; j++) {
+      const b = t.places[j];
       const sentences = Math.abs(a.sentence - b.sentence);
       const gap = sentences * 1_000_000 + (a.from < b.from ? b.from - a.to : a.from - b.to);
-      if (gap < bestGap) [best, bestGap] = [{ h: a, t: b, sentences, shared }, gap];
+      if (gap < bestGap) {
+        bestA = i;
+        bestB = j;
+        bestGap = gap;
+      }
       if (sentences === 0 && shared.length < MAX_SHARED_SENTENCES && !shared.some(([x]) => x.sentence === a.sentence))
         shared.push([a, b]);
     }
-  return best!;
+  }
+  const a = h.places[bestA];
+  const b = t.places[bestB];
+  return { h: a, t: b, sentences: Math.abs(a.sentence - b.sentence), shared };
 }
 
 /** The rules' relations between two clusters, by predicate and direction, for use as features. */
@@ -152,7 +163,7 @@ export function pairFeatures(
   verdicts: Map<string, number[]>,
   cache: ContextCache = new Map(),
 ): number[] {
-  const tp = `${h.type}>${t.type}`;
+  const tp = typePair(h.type, t.type);
   const d = DIGITS[closest.sentences > 3 ? 3 : closest.sentences];
   const f = [featureHash("bias"), featureHash("tp", tp), featureHash("d", d, tp)];
   f.push(
@@ -175,17 +186,30 @@ export function pairFeatures(
 
 /**
  * Per document: the context features of a mention for a side and type pair, which every pair through that mention
- * shares (computed once instead of once per pair).
+ * shares (computed once instead of once per pair). Keyed by type pair, then by the mention's first token and side.
  */
-export type ContextCache = Map<string, number[]>;
+export type ContextCache = Map<string, Map<number, number[]>>;
+
+const typePairs = new Map<string, Map<string, string>>();
+
+/** "person>location": one string per pair of types, so that it is not built and hashed again for every pair. */
+function typePair(h: string, t: string): string {
+  let byTarget = typePairs.get(h);
+  if (!byTarget) typePairs.set(h, (byTarget = new Map()));
+  let tp = byTarget.get(t);
+  if (tp === undefined) byTarget.set(t, (tp = `${h}>${t}`));
+  return tp;
+}
 
 /** Words just before and after a mention ("born in X", "X-based", "X County"). */
 function context(v: View, side: "h" | "t", p: Place, tp: string, cache: ContextCache): number[] {
-  const key = `${side}${p.from}${tp}`;
-  const hit = cache.get(key);
+  let byMention = cache.get(tp);
+  if (!byMention) cache.set(tp, (byMention = new Map()));
+  const key = p.from * 2 + (side === "h" ? 0 : 1);
+  const hit = byMention.get(key);
   if (hit) return hit;
   const f: number[] = [];
-  cache.set(key, f);
+  byMention.set(key, f);
   const before = word(v, p.from - 1, p.sentence);
   f.push(featureHash(side, "-1", before), featureHash(side, "-1", before, tp));
   f.push(featureHash(side, "-2", word(v, p.from - 2, p.sentence)), featureHash(side, "+1", word(v, p.to, p.sentence)));

@@ -14,7 +14,7 @@ import {
   type Closest,
   type PairEntity,
 } from "./features.ts";
-import { propertyTable } from "./properties.ts";
+import { propertyTable, type PropertyTable } from "./properties.ts";
 import { selectAssociations, selectRelations, type ScoredPair } from "./select.ts";
 import { unorderedPairKey } from "../../util/pairKey.ts";
 import { featureIdsOf, scorePair, type PairModel } from "./model.ts";
@@ -80,30 +80,62 @@ function scorePairs(
   const verdicts = ruleVerdicts(v, rules);
   const cache: ContextCache = new Map();
   const entities = pairEntities(v);
-  const masks = new Map<string, Uint8Array>();
-  const maskOf = (s: string, t: string) => {
-    const key = `${s}>${t}`;
-    let mask = masks.get(key);
-    if (!mask) masks.set(key, (mask = Uint8Array.from(model.classes, (c) => (table.admits(c, s, t) ? 1 : 0))));
-    return mask;
+  // Masks by type pair, indexed by numbers: building a string key per ordered pair cost more than the mask.
+  const typeNames: string[] = [];
+  const typeOf = entities.map((e) => {
+    const type = v.clusters[e.cluster].type;
+    const i = typeNames.indexOf(type);
+    return i >= 0 ? i : typeNames.push(type) - 1;
+  });
+  const masks: (TypeMask | undefined)[] = [];
+  const maskOf = (s: number, t: number): TypeMask => {
+    const key = s * typeNames.length + t;
+    return (masks[key] ??= typeMask(model, table, typeNames[s], typeNames[t]));
   };
   const lowest = Math.min(...model.classes.map((_, c) => Math.max(threshold, model.floors[c])));
   const associating = model.related >= 0 && model.associationThreshold <= 1;
   const buffer = new Float64Array(model.classes.length);
   const scored: Scored[] = [];
-  for (const h of entities)
-    for (const t of entities) {
-      if (h === t) continue;
-      const allowed = maskOf(v.clusters[h.cluster].type, v.clusters[t.cluster].type);
-      if (!associating && !allowed.includes(1)) continue;
+  for (let i = 0; i < entities.length; i++)
+    for (let j = 0; j < entities.length; j++) {
+      if (i === j) continue;
+      const h = entities[i];
+      const t = entities[j];
+      const { allowed, any } = maskOf(typeOf[i], typeOf[j]);
+      if (!associating && !any) continue;
       const closest = closestMentions(h, t);
       if (closest.sentences > maxSentenceGap) continue;
       scorePair(model, featureIdsOf(model, pairFeatures(v, h, t, closest, verdicts, cache)), buffer);
-      const typed = buffer.some((x, c) => x >= lowest && allowed[c] === 1);
+      let typed = false;
+      for (let c = 0; c < buffer.length && !typed; c++) typed = buffer[c] >= lowest && allowed[c] === 1;
       if (!typed && !(associating && buffer[model.related] >= model.associationThreshold)) continue;
       scored.push({ subject: h.cluster, probabilities: buffer.slice(), allowed, h, t, closest });
     }
   return scored;
+}
+
+/** Per class, whether the ontology admits a type pair (1 or 0), and whether it admits any. */
+interface TypeMask {
+  allowed: Uint8Array;
+  any: boolean;
+}
+
+/** Masks by ontology and model, kept across documents (read only: selection shares them between pairs). */
+const typeMasks = new WeakMap<PropertyTable, WeakMap<PairModel, Map<string, TypeMask>>>();
+
+function typeMask(model: PairModel, table: PropertyTable, s: string, t: string): TypeMask {
+  let byModel = typeMasks.get(table);
+  if (!byModel) typeMasks.set(table, (byModel = new WeakMap()));
+  let masks = byModel.get(model);
+  if (!masks) byModel.set(model, (masks = new Map()));
+  const key = `${s}>${t}`;
+  const hit = masks.get(key);
+  if (hit) return hit;
+  const allowed = new Uint8Array(model.classes.length);
+  for (let c = 0; c < allowed.length; c++) allowed[c] = table.admits(model.classes[c], s, t) ? 1 : 0;
+  const mask = { allowed, any: allowed.includes(1) };
+  masks.set(key, mask);
+  return mask;
 }
 
 /** The typed relations the model adds: selected (pair, property) decisions the rules do not already state. */

@@ -7,6 +7,7 @@ import { foldQuotes } from "../nlp/analyse.ts";
 import { gazetteer } from "./gazetteer.ts";
 import { normalizeName } from "./normalize.ts";
 import type { Lexicon, LexiconEntry, LexiconName, NameKind } from "./types.ts";
+import { startsUpper } from "../nlp/letters.ts";
 
 /** How a token of a known name must be written in the text to match. */
 type CaseRule = "exact" | "capitalized" | "any";
@@ -281,14 +282,14 @@ export function nameTokens(text: string): string[] {
 
 function caseRule(word: string): CaseRule {
   if (/\p{Lu}.*\p{Lu}/u.test(word) && word === word.toUpperCase()) return "exact";
-  if (/^\p{Lu}/u.test(word)) return "capitalized";
+  if (startsUpper(word)) return "capitalized";
   return "any";
 }
 
 /** Whether `text` is written as a name token of case rule `rule` requires. */
 export function caseMatches(rule: CaseRule, pattern: string, text: string): boolean {
   if (rule === "exact") return text === pattern;
-  if (rule === "capitalized") return /^\p{Lu}/u.test(text);
+  if (rule === "capitalized") return startsUpper(text);
   return true;
 }
 

@@ -3,6 +3,7 @@
  * name itself looks like the other ("Morgan Stanley" is acquired, "Morgan Stanley" is appointed).
  */
 import type { Token } from "../nlp/types.ts";
+import { startsLower, startsUpper } from "../nlp/letters.ts";
 
 /** Nouns that, right before a name, say it is a firm: "investment bank Morgan Stanley", "the broker Edward Jones". */
 const FIRM_BEFORE = new Set([
@@ -104,9 +105,7 @@ function firmContext(tokens: Token[], from: number, to: number): boolean {
   if (next !== ",") return false;
   if (/^(?:the|a|an)$/.test(tokens[to + 1]?.lower ?? "")) return appositionNoun(tokens, to + 2);
   // "X, Indonesia's second-largest airline,": an apposition owned by a name.
-  return (
-    /^\p{Lu}/u.test(tokens[to + 1]?.text ?? "") && tokens[to + 2]?.lower === "'s" && appositionNoun(tokens, to + 3)
-  );
+  return startsUpper(tokens[to + 1]?.text ?? "") && tokens[to + 2]?.lower === "'s" && appositionNoun(tokens, to + 3);
 }
 
 /** Offices written in capitals before "of", which are no one's name: "Prime Minister of Northern Ireland". */
@@ -127,7 +126,7 @@ function fullNameEnding(tokens: Token[], k: number): boolean {
     name(tokens[k - 1]) &&
     name(tokens[k - 2]) &&
     !OFFICES_BEFORE_OF.has(tokens[k - 1].lower) &&
-    /^\p{Ll}/u.test(tokens[k - 3]?.text ?? "")
+    startsLower(tokens[k - 3]?.text ?? "")
   );
 }
 
@@ -144,7 +143,7 @@ function ownedNounPhrase(tokens: Token[], k: number): boolean {
     // "the president of the city council, X": a noun after "of" is not the one the name stands beside.
     if (/^(?:the|its|their)$/.test(t.lower)) return tokens[j - 1]?.lower !== "of";
     if (t.lower === "'s") return true;
-    if (!/^\p{Ll}/u.test(t.text) || (t.pos !== "NOUN" && t.pos !== "ADJ" && t.pos !== "VERB")) return false;
+    if (!startsLower(t.text) || (t.pos !== "NOUN" && t.pos !== "ADJ" && t.pos !== "VERB")) return false;
   }
   return false;
 }
@@ -167,7 +166,7 @@ function appositionNoun(tokens: Token[], k: number): boolean {
   // "X, the country's largest construction company": an owner inside the apposition adds a word.
   const owned = tokens[k + 1]?.lower === "'s" ? 1 : 0;
   for (let j = k; j < k + 4 + names + owned && tokens[j]; j++) {
-    if (/^\p{Lu}/u.test(tokens[j].text) && tokens[j].pos === "PROPN" && names < MAX_NAME_WORDS) names++;
+    if (startsUpper(tokens[j].text) && tokens[j].pos === "PROPN" && names < MAX_NAME_WORDS) names++;
     // "X, the company's chief scientist" is the company's person, not the company.
     // "X, the publisher at Fremantle Press" holds a post at a body: a person.
     if (FIRM_APPOSITION.has(tokens[j].lower))

@@ -2,6 +2,7 @@
  * Demonyms that name no state: a language ("known in French as", "recorded in Irish and English", "translated from
  * Spanish") or a currency ("500,000 Swiss francs"). The state such a word would bring in is not in the text.
  */
+import { startsUpper } from "../nlp/letters.ts";
 import type { Token } from "../nlp/types.ts";
 
 /** Words before a language's name. */
@@ -27,7 +28,7 @@ export function namesNoState(tokens: Token[], i: number, end: number): boolean {
   let before = i - 1;
   if (
     (tokens[before]?.lower === "and" || tokens[before]?.lower === "or") &&
-    /^\p{Lu}/u.test(tokens[before - 1]?.text ?? "")
+    startsUpper(tokens[before - 1]?.text ?? "")
   )
     before -= 2;
   const cue = tokens[before];

@@ -41,6 +41,7 @@ import {
 import { DocumentTitles, ofHeaded } from "./works.ts";
 import { placeLookup } from "../geo/places.ts";
 import { isVocabularyWord } from "../nlp/analyse.ts";
+import { isLowerPlural, startsLower, startsUpper } from "../nlp/letters.ts";
 
 /**
  * Words that may join the parts of one name: "Bank of England", "Competition and Markets Authority", and after an
@@ -419,7 +420,7 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
   if (tokens[from - 1]?.pos === "NUM" && tokens[from - 1].end === tokens[from].start) from++;
   if (from >= to) return;
   // "E. coli": an initial before a lower-case word abbreviates a genus, not a name.
-  if (to - from === 1 && /^\p{Lu}\.$/u.test(tokens[from].text) && /^\p{Ll}/u.test(tokens[to]?.text ?? "")) return;
+  if (to - from === 1 && /^\p{Lu}\.$/u.test(tokens[from].text) && startsLower(tokens[to]?.text ?? "")) return;
   let start = from;
   let titled = false;
   // "King Faisal Hospital", "Prince Sultan Air Base": a title before the name of a body or place named after its
@@ -529,7 +530,7 @@ function splitAtRole(a: Analysis, ctx: CompiledContext, from: number, to: number
   const { tokens } = a;
   for (let k = from + 1; k < to - 1; k++) {
     const role = matchPhrase(ctx.roles, tokens, k, to);
-    if (!role || role.to >= to || !/^\p{Lu}/u.test(tokens[k].text)) continue;
+    if (!role || role.to >= to || !startsUpper(tokens[k].text)) continue;
     // "Steven Dean Moore": a one-word role right after a lone given name is a middle name.
     if (
       k - from === 1 &&
@@ -751,8 +752,7 @@ function bodyAfterAnd(tokens: Token[], from: number, cut: number, to: number): b
   if (headed(from + 1, cut) && headed(cut + 2, to)) return false;
   // "the mobile operators Brolga Mobile and Southern Cross Telecom": a plural noun before the run announces two.
   const announcing = tokens[from - 1];
-  if (announcing?.pos === "NOUN" && /^\p{Ll}.*s$/u.test(announcing.text) && isPluralNoun(announcing.lower))
-    return false;
+  if (announcing?.pos === "NOUN" && isLowerPlural(announcing.text) && isPluralNoun(announcing.lower)) return false;
   for (let k = from + 1; k < cut; k++)
     if (tokens[k].lower === "for" && takesForComplement(tokens[k - 1].lower)) return true;
   // "Absa and Standard Bank": a name before "and" and a body's full name after it are two bodies ("Minneapolis Park
@@ -803,7 +803,7 @@ function initialsSpell(tokens: Token[], from: number, to: number): boolean {
     return false;
   const initials = tokens
     .slice(from, to)
-    .filter((t) => /^\p{Lu}/u.test(t.text))
+    .filter((t) => startsUpper(t.text))
     .map((t) => t.text[0]);
   return initials.length === acronym.length && [...initials].sort().join("") === [...acronym].sort().join("");
 }
@@ -885,21 +885,37 @@ function ofBody(tokens: Token[], i: number): boolean {
   );
 }
 
+const CAMEL = /^\p{Ll}{1,2}\p{Lu}\p{L}*$/u;
+
 /** A brand written with a lower-case first letter: "iPhone", "eBay", "iOS". */
 function isCamel(t: Token): boolean {
-  return /^\p{Ll}{1,2}\p{Lu}\p{L}*$/u.test(t.text);
+  return CAMEL.test(t.text);
 }
+
+/** Words already read by {@link isCapitalized}: the rules ask again about the same tokens as they scan a run. */
+const capitalized = new Map<string, boolean>();
+const MAX_CAPITALIZED = 50_000;
 
 /** A name word: capitalised, and so is every hyphenated part ("Saint-Germain", not "NATO-style"). */
 function isCapitalized(t: Token): boolean {
+  let hit = capitalized.get(t.text);
+  if (hit === undefined) {
+    hit = isCapitalizedWord(t.text);
+    if (capitalized.size >= MAX_CAPITALIZED) capitalized.clear();
+    capitalized.set(t.text, hit);
+  }
+  return hit;
+}
+
+function isCapitalizedWord(text: string): boolean {
   // "Omar al-Khatib", "Bashar al-Assad": an Arabic article before a capitalised surname.
-  if (ARABIC_ARTICLE.test(t.text)) return true;
-  if (!/^\p{Lu}/u.test(t.text)) return false;
-  const tail = /-(\p{Ll}+)$/u.exec(t.text);
+  if (ARABIC_ARTICLE.test(text)) return true;
+  if (!startsUpper(text)) return false;
+  const tail = /-(\p{Ll}+)$/u.exec(text);
   // "Russia-based" is an adjective; "Won-yong", "Kai-shek" are romanised given names, whose syllables are short and
   // not English words.
   return (
-    !/-\p{Ll}/u.test(t.text) || (!!tail && tail[1].length <= 4 && !HYPHEN_SUFFIXES.has(tail[1]) && !/-.*-/.test(t.text))
+    !/-\p{Ll}/u.test(text) || (!!tail && tail[1].length <= 4 && !HYPHEN_SUFFIXES.has(tail[1]) && !/-.*-/.test(text))
   );
 }
 
@@ -923,9 +939,13 @@ function push(
 ) {
   for (let k = m.from; k < m.to; k++) if (taken[k]) return;
   for (let k = m.from; k < m.to; k++) taken[k] = 1;
-  const start = a.tokens[m.from].start;
-  const end = a.tokens[m.to - 1].end;
-  out.push({ ...m, start, end, surface: surface ?? a.text.slice(start, end), entity: -1 });
+  // Completed in place, not copied: every caller passes a fresh literal, and spreading objects of many shapes was slow.
+  const mention = m as Mention;
+  mention.start = a.tokens[m.from].start;
+  mention.end = a.tokens[m.to - 1].end;
+  mention.surface = surface ?? a.text.slice(mention.start, mention.end);
+  mention.entity = -1;
+  out.push(mention);
 }
 
 function addNumeric(a: Analysis, out: Mention[], taken: Uint8Array): void {

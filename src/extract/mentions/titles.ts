@@ -4,6 +4,7 @@
  */
 import type { Token } from "../nlp/types.ts";
 import { isEventHead, isModifierWord, isOrgHead } from "./typing.ts";
+import { startsUpper } from "../nlp/letters.ts";
 
 /** Honorifics that always stand before a person's name. */
 const HONORIFICS = new Set(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady"]);
@@ -36,7 +37,7 @@ const MAX_QUALIFIERS = 2;
  * and that does not start the name of a firm or body ("General Motors", "General Assembly", "Prince of Wales").
  */
 function isRankBefore(tokens: Token[], k: number, to: number): boolean {
-  if (!RANKS.has(tokens[k].lower) || k + 1 >= to || !/^\p{Lu}/u.test(tokens[k + 1].text)) return false;
+  if (!RANKS.has(tokens[k].lower) || k + 1 >= to || !startsUpper(tokens[k + 1].text)) return false;
   for (let j = k + 1; j < to; j++) if (isOrgHead(tokens[j].lower) || isEventHead(tokens[j].lower)) return false;
   return !isModifierWord(tokens[k + 1].lower);
 }
@@ -51,7 +52,7 @@ const NATIONALS = new Set([
 function isHonorific(tokens: Token[], k: number): boolean {
   // Only after an article: "Finn Russell" and "Scot Pollard" are given names.
   if (NATIONALS.has(tokens[k].lower))
-    return /^(?:the|a)$/.test(tokens[k - 1]?.lower ?? "") && /^\p{Lu}/u.test(tokens[k + 1]?.text ?? "");
+    return /^(?:the|a)$/.test(tokens[k - 1]?.lower ?? "") && startsUpper(tokens[k + 1]?.text ?? "");
   return HONORIFICS.has(tokens[k].lower);
 }
 
@@ -61,7 +62,7 @@ function isHonorific(tokens: Token[], k: number): boolean {
  */
 function rankAfterModifiers(tokens: Token[], from: number, to: number): number {
   for (let k = from + 1; k <= from + MAX_QUALIFIERS && k < to - 1; k++) {
-    if (!/^\p{Lu}/u.test(tokens[k - 1].text)) return from;
+    if (!startsUpper(tokens[k - 1].text)) return from;
     if (QUALIFIED_RANKS.has(tokens[k].lower) && isRankBefore(tokens, k, to)) return k + 1;
   }
   return from;

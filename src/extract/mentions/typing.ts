@@ -8,6 +8,7 @@ import type { Token } from "../nlp/types.ts";
 import { contextType, isFirmNoun } from "./cues.ts";
 import { nameWords } from "./glue.ts";
 import { placeLookup } from "../geo/places.ts";
+import { startsLower, startsUpper } from "../nlp/letters.ts";
 
 interface CompromiseModel {
   one: { lexicon: Record<string, string | string[]> };
@@ -268,7 +269,7 @@ function personWithParticles(tokens: Token[], from: number, to: number, words: s
   let k = from + 1;
   // Flemish and Italian names capitalise the particle: "Arne De Smet", "Luigi Di Maio".
   while (k < to - 1 && NAME_PARTICLES.has(tokens[k].lower)) k++;
-  return k === to - 1 && /^\p{Lu}/u.test(tokens[from].text) && /^\p{Lu}/u.test(tokens[k].text);
+  return k === to - 1 && startsUpper(tokens[from].text) && startsUpper(tokens[k].text);
 }
 
 /** Whether compromise knows `word` (lower case) as a place. */
@@ -382,7 +383,7 @@ function afterLocative(tokens: Token[], from: number): Locative {
     k--;
     if (tokens[k]?.lower === ",") k--;
     let words = 0;
-    while (k >= 0 && /^\p{Lu}/u.test(tokens[k].text) && tokens[k].sentence === tokens[from].sentence && words < 4) {
+    while (k >= 0 && startsUpper(tokens[k].text) && tokens[k].sentence === tokens[from].sentence && words < 4) {
       k--;
       words++;
     }
@@ -412,8 +413,8 @@ function townUse(tokens: Token[], from: number): boolean {
       if (tokens[k].pos === "VERB") return TRAVEL_VERBS.has(tokens[k].lemma.toLowerCase());
   if (tokens[from - 1]?.pos !== "DET") return false;
   let n = from + 1;
-  while (n < from + 4 && tokens[n] && /^\p{Ll}/u.test(tokens[n].text) && tokens[n].pos !== "VERB") n++;
-  return n > from + 1 && isFirmNoun(tokens[n - 1].lower) && /^\p{Lu}/u.test(tokens[n]?.text ?? "");
+  while (n < from + 4 && tokens[n] && startsLower(tokens[n].text) && tokens[n].pos !== "VERB") n++;
+  return n > from + 1 && isFirmNoun(tokens[n - 1].lower) && startsUpper(tokens[n]?.text ?? "");
 }
 
 /** Whether `word` (lower case) ends the names of events ("... Open", "... Cup"). */
@@ -492,7 +493,7 @@ export function typeName(
   if (OUTLET_NOUNS.has(following)) return "organization";
   // "St Louis, Missouri", "San Fernando, Chile": a name followed by a known place after a comma is a place in it.
   // ("Mykhailo Podolyak, Kyiv's lead negotiator" is no place: the place there owns what follows.)
-  if (tokens[to]?.lower === "," && /^\p{Lu}/u.test(tokens[to + 1]?.text ?? "") && tokens[to + 2]?.pos !== "PART") {
+  if (tokens[to]?.lower === "," && startsUpper(tokens[to + 1]?.text ?? "") && tokens[to + 2]?.pos !== "PART") {
     const place = tokens[to + 1].lower;
     if ((knownPlace(place) || isPlaceName(place)) && !isFirstName(words[0])) return "location";
   }
@@ -572,6 +573,9 @@ export function typeName(
   return null;
 }
 
+/** A word in lower case, hyphens allowed ("mobile-money"). */
+const LOWER_WORD = /^\p{Ll}[\p{Ll}-]*$/u;
+
 /** Nouns of products that a model's name stands before: "the Nuri rocket", "GE9X engines", "a CRISPR therapy". */
 const PRODUCT_NOUNS = new Set(
   [
@@ -597,10 +601,10 @@ function productBefore(tokens: Token[], to: number, words: string[]): boolean {
   // "the MoMo mobile-money service", "737 MAX 10 jets": one modifier or model number between.
   const t = tokens[k];
   const modifier =
-    t && ((/^\p{Ll}[\p{Ll}-]*$/u.test(t.text) && (t.pos === "NOUN" || t.pos === "ADJ")) || /^\d{1,4}$/.test(t.text));
+    t && ((LOWER_WORD.test(t.text) && (t.pos === "NOUN" || t.pos === "ADJ")) || /^\d{1,4}$/.test(t.text));
   if (modifier && !PRODUCT_NOUNS.has(tokens[k].lower)) k++;
   const noun = tokens[k];
-  return !!noun && noun.pos === "NOUN" && /^\p{Ll}/u.test(noun.text) && PRODUCT_NOUNS.has(noun.lower);
+  return !!noun && noun.pos === "NOUN" && startsLower(noun.text) && PRODUCT_NOUNS.has(noun.lower);
 }
 
 /** Whether "(XYZ)" follows the name, XYZ being capitals that start with the name's initial: "Food Programme (WFP)". */

@@ -7,6 +7,7 @@ import type { Analysis, Token } from "../nlp/types.ts";
 import { isVocabularyWord } from "../nlp/analyse.ts";
 import { datelineAt } from "./dateline.ts";
 import { isCommonWord, isNameHead, isNameWord, isPluralNoun } from "./typing.ts";
+import { startsUpper } from "../nlp/letters.ts";
 
 /** Bodies a text names by their head word alone: "Congress passed the bill", "the Army withdrew". */
 const SOLE_BODIES = new Set([
@@ -14,13 +15,15 @@ const SOLE_BODIES = new Set([
   ...["legislature", "council", "cabinet", "commission", "court", "police"],
 ]);
 
+const ALL_CAPITALS = /^\p{Lu}+$/u;
+
 /**
  * Whether the lone word at `k` is only a head word of names ("Government", "Academy"): not an acronym ("FC"), not
  * numbered ("Interstate 680"), and not one of the bodies a text names by their head alone ("Congress").
  */
 export function isHeadOnly(tokens: Token[], k: number): boolean {
   const t = tokens[k];
-  if (!isNameHead(t.lower) || SOLE_BODIES.has(t.lower) || /^\p{Lu}+$/u.test(t.text)) return false;
+  if (!isNameHead(t.lower) || SOLE_BODIES.has(t.lower) || ALL_CAPITALS.test(t.text)) return false;
   return tokens[k + 1]?.pos !== "NUM" && tokens[k - 1]?.pos !== "NUM";
 }
 
@@ -42,9 +45,11 @@ export function isCountOf(tokens: Token[], k: number): boolean {
   return COUNTS.has(tokens[k].lower) && tokens[k + 1]?.lower === "of";
 }
 
+const ACRONYM = /^\p{Lu}+s?$/u;
+
 /** Whether the word is an abbreviation of a thing ("GDP", "CEO"), which a text capitalises without naming anyone. */
 export function isConceptAcronym(text: string): boolean {
-  return /^\p{Lu}+s?$/u.test(text) && CONCEPT_ACRONYMS.has(text.toLowerCase());
+  return ACRONYM.test(text) && CONCEPT_ACRONYMS.has(text.toLowerCase());
 }
 
 /** "Dutchman", "Frenchwomen": a demonym made a noun for a person is not a name. */
@@ -62,7 +67,7 @@ export function onlySentenceInitial(a: Analysis, k: number): boolean {
   const t = a.tokens[k];
   const next = a.tokens[k + 1];
   if (!startsSentence(a, k) || !next) return false;
-  const modifier = next.pos === "NOUN" && !/^\p{Lu}/u.test(next.text);
+  const modifier = next.pos === "NOUN" && !startsUpper(next.text);
   if (!modifier && !isPluralNoun(t.lower)) return false;
   return !capitalisedElsewhere(a, k, false);
 }
@@ -86,7 +91,7 @@ export function commonWordStartingSentence(a: Analysis, k: number): boolean {
  */
 function capitalisedElsewhere(a: Analysis, k: number, aloneOnly: boolean): boolean {
   const text = a.tokens[k].text;
-  const capitalised = (i: number) => /^\p{Lu}/u.test(a.tokens[i]?.text ?? "");
+  const capitalised = (i: number) => startsUpper(a.tokens[i]?.text ?? "");
   for (let i = 0; i < a.tokens.length; i++) {
     if (i === k || a.tokens[i].text !== text || startsSentence(a, i)) continue;
     if (!aloneOnly || (!capitalised(i - 1) && !capitalised(i + 1))) return true;

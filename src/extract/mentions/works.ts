@@ -5,6 +5,7 @@
 import type { Analysis, Token } from "../nlp/types.ts";
 import { isCalendarWord } from "./calendar.ts";
 import { isPersonWord } from "./typing.ts";
+import { startsUpper } from "../nlp/letters.ts";
 
 /** Tunables of title finding. */
 export interface WorkOptions {
@@ -177,7 +178,7 @@ export function ofHeaded(tokens: Token[], from: number, to: number, ofHead: Head
 }
 
 function isTitleWord(t: Token): boolean {
-  return /^\p{Lu}/u.test(t.text) && t.pos !== "PUNCT";
+  return startsUpper(t.text) && t.pos !== "PUNCT";
 }
 
 /**

@@ -2,6 +2,7 @@
  * Sentence ends after a roman numeral one: wink-nlp reads "I." as an initial, so "in World War I. Angell was" and
  * "False Dmitri I. Upon his death" run on as one sentence and one name.
  */
+import { startsUpper } from "./letters.ts";
 import type { Token } from "./types.ts";
 
 /** Words that open a sentence, not a surname: after "Dmitri I." they say the numeral ended one. */
@@ -11,8 +12,8 @@ const OPENER_POS = new Set(["DET", "PRON", "ADP", "CCONJ", "SCONJ", "ADV", "NUM"
 function endsSentence(raw: Token[], k: number): boolean {
   const prev = raw[k - 1];
   const next = raw[k + 1];
-  if (!prev || !next || next.start === raw[k].end || !/^\p{Lu}/u.test(next.text)) return false;
-  if (!/^\p{Lu}/u.test(prev.text)) return false;
+  if (!prev || !next || next.start === raw[k].end || !startsUpper(next.text)) return false;
+  if (!startsUpper(prev.text)) return false;
   return prev.text === "War" || OPENER_POS.has(next.pos);
 }
 

@@ -21,6 +21,7 @@ import {
   type Subject,
 } from "./subjects.ts";
 import { coordinatedRight, mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
+import { isLowerPlural } from "../nlp/letters.ts";
 
 /** Tunables of clause rules. */
 export interface ClauseOptions {
@@ -122,7 +123,7 @@ const RELATIVE = new Set(["who", "which", "that"]);
  */
 function isMistaggedVerb(v: View, k: number): boolean {
   const t = v.tokens[k];
-  if (t.pos !== "NOUN" || !/^\p{Ll}.*s$/u.test(t.text)) return false;
+  if (t.pos !== "NOUN" || !isLowerPlural(t.text)) return false;
   if (!RELATIVE.has(v.tokens[k - 1]?.lower ?? "") && !mentionEnding(v, k)) return false;
   const next = v.tokens[k + 1];
   const lemma = t.lemma.toLowerCase();

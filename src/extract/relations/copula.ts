@@ -10,6 +10,7 @@ import { referentAt } from "./coref.ts";
 import { describedAt, nextPlace, PLACE_NOUNS, placePredicates } from "./places.ts";
 import { demonymAt, stateEntity } from "./states.ts";
 import { coordinatedLeft, isPossessive, mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
+import { startsLower } from "../nlp/letters.ts";
 
 /** Tunables of copular rules. */
 export interface CopulaOptions {
@@ -201,7 +202,7 @@ function objectAfter(v: View, s: Sentence, k: number): number {
   // "the pop group X", "the rock band X": common nouns before the name describe it.
   for (let n = j; n < j + 3 && n < s.to && !v.mentionAt[n]; n++) {
     const t = v.tokens[n];
-    if ((t.pos !== "NOUN" && t.pos !== "ADJ") || !/^\p{Ll}/u.test(t.text)) break;
+    if ((t.pos !== "NOUN" && t.pos !== "ADJ") || !startsLower(t.text)) break;
     if (mentionStarting(v, n + 1)) return n + 1;
   }
   // "part of Microsoft's gaming division": the possessor is not the object.

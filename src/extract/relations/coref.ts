@@ -5,6 +5,7 @@
 import type { EntityType } from "../../model/types.ts";
 import type { Mention } from "../mentions/types.ts";
 import type { View } from "./view.ts";
+import { startsLower } from "../nlp/letters.ts";
 
 /** Tunables of pronoun resolution. */
 export interface CorefOptions {
@@ -77,7 +78,7 @@ export function descriptionAt(v: View, k: number): { types: EntityType[]; to: nu
   // club captain": a noun after the head is what the words are about.
   if (!types || v.mentionAt[head + 1] || v.mentionAt[head]) return null;
   const next = v.tokens[head + 1];
-  if (next?.pos === "NOUN" && /^\p{Ll}/u.test(next.text) && next.lower !== "'s") return null;
+  if (next?.pos === "NOUN" && startsLower(next.text) && next.lower !== "'s") return null;
   return { types, to: head + 1 };
 }
 
@@ -92,7 +93,7 @@ function isDescriptionModifier(v: View, k: number): boolean {
   // "the Istanbul club": a place's name may say where the body is.
   if (m)
     return m.adjective === true || (m.from === k && m.to === k + 1 && (/-based$/.test(t.text) || isLocation(v, m)));
-  return t.pos === "ADJ" && /^\p{Ll}/u.test(t.text);
+  return t.pos === "ADJ" && startsLower(t.text);
 }
 
 /** Whether a mention names a location ("the Istanbul club"). */
@@ -248,7 +249,7 @@ const MAX_INTRODUCING = 5;
  */
 function introducingNoun(v: View, k: number): string | null {
   const noun = v.tokens[k - 1];
-  if (!noun || noun.pos !== "NOUN" || !/^\p{Ll}/u.test(noun.text) || !DESCRIPTIONS.has(noun.lower)) return null;
+  if (!noun || noun.pos !== "NOUN" || !startsLower(noun.text) || !DESCRIPTIONS.has(noun.lower)) return null;
   for (let n = k - 2; n >= 0 && n >= k - 1 - MAX_INTRODUCING; n--) {
     const t = v.tokens[n];
     if (t.pos === "DET") return noun.lower;

@@ -10,6 +10,7 @@ import { isOrganizationNoun, referentAt } from "./coref.ts";
 import { describedAt, nextPlace, placePredicates } from "./places.ts";
 import { demonymAt, stateEntity } from "./states.ts";
 import { isLowerWord, isPossessive, mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
+import { startsLower } from "../nlp/letters.ts";
 
 /** Tunables of nominal rules. */
 export interface NominalOptions {
@@ -157,7 +158,7 @@ function basedIn(v: View, s: Sentence, k: number, out: Candidate[]): void {
   for (let n = k + 1; n < s.to && n <= k + 4; n++) {
     const m = mentionStarting(v, n);
     // "the Houston-based LNG company Tellurian": a name that modifies a noun is not the firm.
-    const modifier = m && v.tokens[m.to]?.pos === "NOUN" && /^\p{Ll}/u.test(v.tokens[m.to].text);
+    const modifier = m && v.tokens[m.to]?.pos === "NOUN" && startsLower(v.tokens[m.to].text);
     if (m && modifier) n = m.to - 1;
     else if (m) {
       out.push(based(m.entity, k, m.to));

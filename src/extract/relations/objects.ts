@@ -7,6 +7,7 @@ import { referentAt } from "./coref.ts";
 import { coordinatedRight, insideWord, isLowerWord, isPossessive, mentionStarting, type View } from "./view.ts";
 import type { Mention } from "../mentions/types.ts";
 import { matchPhrase } from "../mentions/phrases.ts";
+import { startsLower } from "../nlp/letters.ts";
 
 /** Tunables of complement reading. */
 export interface ObjectOptions {
@@ -78,10 +79,10 @@ export function readComplement(
       // "signed the Uruguayan striker X": a demonym adjective describes the name after it.
       // ("joining NATO worries Moscow": without an article or a demonym, the noun is the tagger's reading of a verb.)
       const describing = v.tokens[m.from - 1]?.pos === "DET" || !!m.known?.kind.startsWith("demonym");
-      const described = describing && /^\p{Ll}/u.test(v.tokens[m.to]?.text ?? "") ? describedName(v, m.to, s.to) : null;
+      const described = describing && startsLower(v.tokens[m.to]?.text ?? "") ? describedName(v, m.to, s.to) : null;
       if (described) return complement(v, s, described, prep, direct, words);
       const next = v.tokens[m.to];
-      const titled = next?.pos === "NOUN" && /^\p{Ll}/u.test(next.text) && !!mentionStarting(v, m.to + 1);
+      const titled = next?.pos === "NOUN" && startsLower(next.text) && !!mentionStarting(v, m.to + 1);
       if (!isModifier(v, m.to) && !(prep === "by" && titled)) return complement(v, s, m, prep, direct, words);
       // "accused the governing Morena party": a name before the noun of its own kind is that body.
       if (KIND_NOUNS.has(v.tokens[m.to].lower) && !mentionStarting(v, m.to + 1))
@@ -114,7 +115,7 @@ export function readComplement(
     nouns = noun;
     if (t.pos === "ADP") prep = t.lower;
     // "by the industrialist X": nouns after "by" describe the agent and keep it one.
-    else if ((noun && !(prep === "by" && /^\p{Ll}/u.test(t.text))) || POSSESSIVE_PRONOUNS.has(t.lower)) prep = null;
+    else if ((noun && !(prep === "by" && startsLower(t.text))) || POSSESSIVE_PRONOUNS.has(t.lower)) prep = null;
     if (POSSESSIVE_PRONOUNS.has(t.lower)) direct = false;
     if (LABEL_POS.has(t.pos) && words.length < 4) words.push(t.lower);
   }
@@ -141,7 +142,7 @@ function roleHolder(v: View, s: Sentence, k: number): Mention | null {
       return person && v.clusters[person.entity].type === "person" ? person : null;
     }
     const t = v.tokens[j];
-    if (v.mentionAt[j] || (t.pos !== "ADJ" && t.pos !== "NOUN") || !/^\p{Ll}/u.test(t.text)) return null;
+    if (v.mentionAt[j] || (t.pos !== "ADJ" && t.pos !== "NOUN") || !startsLower(t.text)) return null;
   }
   return null;
 }
@@ -157,14 +158,14 @@ function describedName(v: View, k: number, to: number): Mention | null {
     const t = v.tokens[n];
     // "the German shipping group X": a trade may be a gerund; "the London literary agency X": or an adjective.
     const gerund = t.pos === "VERB" && t.lower.endsWith("ing");
-    if ((t.pos !== "NOUN" && t.pos !== "ADJ" && !gerund) || !/^\p{Ll}/u.test(t.text)) return null;
+    if ((t.pos !== "NOUN" && t.pos !== "ADJ" && !gerund) || !startsLower(t.text)) return null;
   }
   return null;
 }
 
 function isModifier(v: View, k: number): boolean {
   const t = v.tokens[k];
-  if (!t || t.pos !== "NOUN" || !/^\p{Ll}/u.test(t.text)) return false;
+  if (!t || t.pos !== "NOUN" || !startsLower(t.text)) return false;
   // "NATO worries Moscow": a "noun" followed by a name or article is the tagger's reading of a verb.
   const after = v.tokens[k + 1];
   return !after || (!v.mentionAt[k + 1] && after.pos !== "DET");

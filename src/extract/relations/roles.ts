@@ -20,6 +20,7 @@ import {
   type Candidate,
   type View,
 } from "./view.ts";
+import { startsLower, startsUpper } from "../nlp/letters.ts";
 
 const ACTORS = new Set(["person", "organization", "country", "group"]);
 /** Entities that may own a role named before a person. */
@@ -168,6 +169,14 @@ function after(
   close(v, s, head.to, person, from, out, appositions);
 }
 
+/** Whether the word at `k` is a title or a one-word role ("Captain", "President"). */
+function isTitleAt(v: View, k: number): boolean {
+  const t = v.tokens;
+  return (
+    startsUpper(t[k].text) && (afterTitle(t, k, k + 2) === k + 1 || matchPhrase(v.ctx.roles, t, k, k + 1)?.to === k + 1)
+  );
+}
+
 /** "Y's ROLE, X" / "Y ROLE X" / "Demonym ROLE X" (the role words sit right before the person). */
 function before(v: View, s: Sentence, person: number, from: number, _to: number, out: Candidate[]) {
   const t = v.tokens;
@@ -181,10 +190,7 @@ function before(v: View, s: Sentence, person: number, from: number, _to: number,
   }
   let j = from;
   // "Its president, Captain Rodrigo Saavedra": a title between the comma and the name.
-  const titled = (k: number) =>
-    /^\p{Lu}/u.test(t[k].text) &&
-    (afterTitle(t, k, k + 2) === k + 1 || matchPhrase(v.ctx.roles, t, k, k + 1)?.to === k + 1);
-  if (t[j - 2]?.lower === "," && titled(j - 1)) j--;
+  if (t[j - 2]?.lower === "," && isTitleAt(v, j - 1)) j--;
   if (t[j - 1]?.lower === ",") j--;
   // "Microsoft, whose chief executive is Satya Nadella": a "whose" role linked to the name by "is".
   if (j === from && (t[j - 1]?.lower === "is" || t[j - 1]?.lower === "was")) {
@@ -247,7 +253,7 @@ const BENCH_WORDS = new Set(["justice", "justices", "judge", "judges", "magistra
 /** "Deputy Chief Justice Richard Buteera": a judge's title with no court named sits on the story's court. */
 function benchBefore(v: View, person: number, from: number, out: Candidate[]): void {
   const title = v.tokens[from - 1];
-  if (!title || !BENCH_WORDS.has(title.lower) || !/^\p{Lu}/u.test(title.text) || v.mentionAt[from - 1]) return;
+  if (!title || !BENCH_WORDS.has(title.lower) || !startsUpper(title.text) || v.mentionAt[from - 1]) return;
   const court = implicitOwner(v, "judge", person);
   const end = v.mentionAt[from]!.to;
   if (court >= 0)
@@ -329,7 +335,7 @@ function isStaffWord(t: Token): boolean {
   if (STAFF_LINKS.has(t.lower)) return true;
   // "head of partnering": a field may be a gerund.
   const word = t.pos === "NOUN" || t.pos === "ADJ" || (t.pos === "VERB" && t.lower.endsWith("ing"));
-  return word && /^\p{Ll}/u.test(t.text);
+  return word && startsLower(t.text);
 }
 
 /** How far back from a name a role phrase may start ("Y's longtime chief executive, X"). */
@@ -409,7 +415,7 @@ function pointedOwnerEnding(v: View, p: number, person: number): { entity: numbe
 function isDemonymBefore(v: View, k: number): boolean {
   const m = v.mentionAt[k];
   const next = v.tokens[m?.to ?? 0];
-  return !!m && m.adjective === true && next?.pos === "NOUN" && /^\p{Ll}/u.test(next.text);
+  return !!m && m.adjective === true && next?.pos === "NOUN" && startsLower(next.text);
 }
 
 /** "Mhango, whose Malawi Congress Party has governed": the body a person's "whose" names is the person's. */
@@ -460,7 +466,7 @@ function roleAt(v: View, k: number, to: number): { predicate: string; to: number
     const role = matchPhrase(v.ctx.roles, v.tokens, j, to);
     // "chief scientist", "head chef": a one-word role that only modifies the noun after it names no role.
     const next = v.tokens[role?.to ?? 0];
-    if (role && role.phrase.words.length === 1 && next?.pos === "NOUN" && /^\p{Ll}/u.test(next.text)) return null;
+    if (role && role.phrase.words.length === 1 && next?.pos === "NOUN" && startsLower(next.text)) return null;
     if (role) {
       // Prefer the longest role ending here: "finance minister" over "minister".
       return { predicate: role.phrase.value, to: role.to, text: role.phrase.words.join(" ") };

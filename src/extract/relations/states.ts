@@ -4,6 +4,7 @@
  */
 import type { LexiconEntry } from "../lexicon/types.ts";
 import type { View } from "./view.ts";
+import { startsUpper } from "../nlp/letters.ts";
 
 /**
  * The country whose demonym adjective is the word at `k` ("German", "American"), or null; inside a name too
@@ -11,7 +12,7 @@ import type { View } from "./view.ts";
  */
 export function demonymAt(v: View, k: number, insideNames = false): LexiconEntry | null {
   const t = v.tokens[k];
-  if (!t || (v.mentionAt[k] && !insideNames) || !/^\p{Lu}/u.test(t.text)) return null;
+  if (!t || (v.mentionAt[k] && !insideNames) || !startsUpper(t.text)) return null;
   for (const p of v.ctx.names.get(t.lower) ?? [])
     if (p.tokens.length === 1 && p.name.kind === "demonym-adjective" && p.name.entry.type === "country")
       return p.name.entry;

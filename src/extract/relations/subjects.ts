@@ -8,6 +8,7 @@ import type { Sentence } from "../nlp/types.ts";
 import { referentAt } from "./coref.ts";
 import { demonymAt } from "./states.ts";
 import { beforeAge, coordinatedLeft, insideWord, mentionEnding, type View } from "./view.ts";
+import { startsLower, startsUpper } from "../nlp/letters.ts";
 
 /** A clause's subject: the entities and the token the subject starts at. */
 export interface Subject {
@@ -164,7 +165,7 @@ function headOfChain(v: View, s: Sentence, subject: Subject | null): Subject | n
     if (n <= s.from || (!ATTACHING.has(v.tokens[n].lower) && !placed)) return head;
     // Unnamed words may sit between the names ("Court for the Southern District of Ohio").
     let k = n;
-    while (k > s.from && !v.mentionAt[k - 1] && /^\p{Lu}/u.test(v.tokens[k - 1].text)) k--;
+    while (k > s.from && !v.mentionAt[k - 1] && startsUpper(v.tokens[k - 1].text)) k--;
     const before = mentionEnding(v, k);
     if (!before) return head;
     if (k === n) head = { members: [before.entity], start: before.from };
@@ -232,7 +233,7 @@ function isDescribingWord(v: View, n: number): boolean {
   const t = v.tokens[n];
   // "a Malmö-based contractor owned by": a place's "-based" adjective describes too.
   if (v.mentionAt[n]) return v.mentionAt[n]!.adjective === true || /-based$/.test(t.text);
-  return ((t.pos === "NOUN" || t.pos === "ADJ") && /^\p{Ll}/u.test(t.text)) || !!demonymAt(v, n);
+  return ((t.pos === "NOUN" || t.pos === "ADJ") && startsLower(t.text)) || !!demonymAt(v, n);
 }
 
 /** Whether the verb at `k` is written as a past participle ("annexed", "owned", "born", "set up by"). */

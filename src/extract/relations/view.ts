@@ -5,6 +5,7 @@ import type { CompiledContext } from "../lexicon/compile.ts";
 import type { Mention } from "../mentions/types.ts";
 import type { Analysis, Token } from "../nlp/types.ts";
 import type { Cluster } from "../resolve/resolve.ts";
+import { startsLower } from "../nlp/letters.ts";
 
 /** Entity types that are never a clause's subject. */
 const NOT_ACTORS = new Set(["date", "quantity"]);
@@ -77,7 +78,7 @@ export function mentionEnding(v: View, k: number): Mention | null {
 /** Whether token `k` is a lower-case noun or adjective outside any name ("the oil and gas producer"). */
 export function isLowerWord(v: View, k: number): boolean {
   const t = v.tokens[k];
-  return !!t && !v.mentionAt[k] && (t.pos === "NOUN" || t.pos === "ADJ") && /^\p{Ll}/u.test(t.text);
+  return !!t && !v.mentionAt[k] && (t.pos === "NOUN" || t.pos === "ADJ") && startsLower(t.text);
 }
 
 /** Whether `m` names only the start of its word ("Toulouse" of "Toulouse-based"): it describes, it does not act. */

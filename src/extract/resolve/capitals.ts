@@ -4,6 +4,7 @@
  */
 import type { Mention } from "../mentions/types.ts";
 import type { Analysis } from "../nlp/types.ts";
+import { startsUpper } from "../nlp/letters.ts";
 
 /** Prepositions after which a capital is a place ("officials in Berlin"), not its government acting. */
 const LOCATIVE = new Set([
@@ -47,7 +48,7 @@ export function isLocative(a: Analysis, from: number): boolean {
     k--;
     if (a.tokens[k]?.lower === ",") k--;
     let words = 0;
-    while (k >= 0 && /^\p{Lu}/u.test(a.tokens[k].text) && words < 4) {
+    while (k >= 0 && startsUpper(a.tokens[k].text) && words < 4) {
       k--;
       words++;
     }
@@ -66,15 +67,15 @@ export function isPlaceUse(a: Analysis, m: Mention): boolean {
   const next = a.tokens[m.to];
   if (prev?.lower === "of" && a.tokens[m.from - 2]?.pos !== "VERB") return true;
   // "19th-century Paris", "modern Berlin": a city described by an adjective.
-  if (prev?.pos === "ADJ" && !/^\p{Lu}/u.test(prev.text)) return true;
-  if (next?.pos === "NOUN" && !/^\p{Lu}/u.test(next.text)) return true;
-  if (next?.pos === "PART" && /^\p{Lu}/u.test(a.tokens[m.to + 1]?.text ?? "")) return true;
+  if (prev?.pos === "ADJ" && !startsUpper(prev.text)) return true;
+  if (next?.pos === "NOUN" && !startsUpper(next.text)) return true;
+  if (next?.pos === "PART" && startsUpper(a.tokens[m.to + 1]?.text ?? "")) return true;
   if (next?.pos === "PART" && CITY_OWNED.has(a.tokens[m.to + 1]?.lower ?? "")) return true;
-  const address = prev?.lower === "," && /^\p{Lu}/u.test(a.tokens[m.from - 2]?.text ?? "");
+  const address = prev?.lower === "," && startsUpper(a.tokens[m.from - 2]?.text ?? "");
   if (address && a.tokens[m.from - 2].pos !== "PUNCT" && next?.pos !== "PART") return true;
   // "Havana, Cuba", "Oslo, the capital of Norway", "Belmopan is the capital city of Belize".
   const after = a.tokens[m.to + 1];
-  if (next?.lower === "," && after && /^\p{Lu}/u.test(after.text) && after.pos === "PROPN") return true;
+  if (next?.lower === "," && after && startsUpper(after.text) && after.pos === "PROPN") return true;
   if (next?.lower === "," && after?.lower === "the" && CITY_NOUNS.has(a.tokens[m.to + 2]?.lower ?? "")) return true;
   return /^(?:is|was)$/.test(next?.lower ?? "") && /^(?:the|a)$/.test(after?.lower ?? "") && cityNounAt(a, m.to + 2);
 }

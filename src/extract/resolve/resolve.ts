@@ -14,6 +14,7 @@ import { isCommonWord, isFirstName, isLeadingOrgWord, isOrgHead } from "../menti
 import { isLocative, isPlaceUse } from "./capitals.ts";
 import { learnedNameTyper, type UntypedNameTyper } from "../nameType/guess.ts";
 import { placeLookup } from "../geo/places.ts";
+import { startsLower, startsUpper } from "../nlp/letters.ts";
 
 /** The weight of a mention typed by its context in the per-document type vote (see {@link voteTypes}). */
 const STRONG_VOTE = 100;
@@ -82,7 +83,8 @@ export function resolveMentions(
   }
   // Full names first, so that surnames (which may come earlier in the text, e.g. in a headline) can join them.
   // An acronym given in brackets after its body's name goes before its other uses, which may come earlier (a headline).
-  pending.sort((x, y) => y.to - y.from - (x.to - x.from) || +givenAcronym(a, y) - +givenAcronym(a, x));
+  const given = new Map(pending.map((m) => [m, +givenAcronym(a, m)]));
+  pending.sort((x, y) => y.to - y.from - (x.to - x.from) || given.get(y)! - given.get(x)!);
   for (const m of pending) {
     if (
       m.to - m.from === 1 &&
@@ -154,8 +156,11 @@ function bracketed(a: Analysis, m: Mention): boolean {
 
 /** Whether a mention is an acronym in brackets, given for the name before it: "(SEPTA)". */
 function givenAcronym(a: Analysis, m: Mention): boolean {
-  return bracketed(a, m) && /^\p{Lu}(?:[\p{Lu}\p{N}&]|-(?=\p{Lu}))+$/u.test(m.surface);
+  return bracketed(a, m) && ACRONYM.test(m.surface);
 }
+
+/** Capitals, digits and "&", a hyphen between letters ("N-VA"). */
+const ACRONYM = /^\p{Lu}(?:[\p{Lu}\p{N}&]|-(?=\p{Lu}))+$/u;
 
 /** Lower-case particles after a surname: "Lula da Silva". */
 const SURNAME_PARTICLES = new Set(["da", "de", "dos", "das", "do"]);
@@ -419,7 +424,7 @@ class Resolver {
  */
 function onlyNamedBefore(people: Cluster[], m: Mention, a: Analysis): Cluster | null {
   const prev = a.tokens[m.from - 1];
-  if (prev?.pos === "NOUN" && /^\p{Ll}/u.test(prev.text)) return null;
+  if (prev?.pos === "NOUN" && startsLower(prev.text)) return null;
   const before = people.filter((c) => c.mentions.some((x) => x.start < m.start));
   return before.length === 1 ? before[0] : null;
 }
@@ -489,7 +494,7 @@ function longest(c: Cluster): string {
 function initials(label: string): string {
   return label
     .split(/\s+/)
-    .filter((w) => /^\p{Lu}/u.test(w))
+    .filter(startsUpper)
     .map((w) => w[0])
     .join("");
 }
