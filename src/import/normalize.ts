@@ -5,6 +5,7 @@
 import Graph, { MultiDirectedGraph } from "graphology";
 import type { Attributes } from "graphology-types";
 import louvain from "graphology-communities-louvain";
+import { compactLouvain } from "../graph/compactLouvain.ts";
 import { useDictionaryAdjacency } from "../graph/dictionaryAdjacency.ts";
 import { layoutGraph, seedPositions } from "../graph/layout.ts";
 import { ENTITY_TYPES, MODALITIES, STANCES, type KnowledgeGraph } from "../model/types.ts";
@@ -78,12 +79,12 @@ function fillNodes(graph: Graph, opts: ImportOptions): void {
   const colors = opts.typeColors ?? typeColors();
   let maxDegree = 0;
   graph.forEachNode((node) => (maxDegree = Math.max(maxDegree, graph.degree(node))));
-  let communities: Record<string, number> | null = null;
+  let communityOf: ((node: string) => number) | null = null;
   graph.updateEachNodeAttributes((node, a) => {
     const known = (ENTITY_TYPES as readonly string[]).includes(a.type);
     const type = known ? a.type : opts.defaultType;
     const degree = finite(a.degree) ?? graph.degree(node);
-    if (!Number.isInteger(a.community) && communities === null) communities = detectCommunities(graph);
+    if (!Number.isInteger(a.community) && communityOf === null) communityOf = detectCommunities(graph, opts);
     const color = parseColor(a.color);
     const share = maxDegree > 0 ? Math.sqrt(graph.degree(node) / maxDegree) : 0;
     return {
@@ -99,14 +100,19 @@ function fillNodes(graph: Graph, opts: ImportOptions): void {
       color: color ? formatColor(color) : (colors[type] ?? opts.fallbackColor),
       size: finite(a.size) ?? Math.round((opts.minSize + share * (opts.maxSize - opts.minSize)) * 100) / 100,
       degree,
-      community: Number.isInteger(a.community) ? a.community : (communities?.[node] ?? 0),
+      community: Number.isInteger(a.community) ? a.community : (communityOf?.(node) ?? 0),
     };
   });
 }
 
-function detectCommunities(graph: Graph): Record<string, number> {
-  if (graph.size === 0) return {};
-  return louvain(graph, { rng: mulberry32(LOUVAIN_SEED), getEdgeWeight: null });
+function detectCommunities(graph: Graph, opts: ImportOptions): (node: string) => number {
+  if (graph.size === 0) return () => 0;
+  if (graph.order > opts.louvainMaxNodes) {
+    const communities = compactLouvain(graph);
+    return (node) => communities.get(node) ?? 0;
+  }
+  const communities = louvain(graph, { rng: mulberry32(LOUVAIN_SEED), getEdgeWeight: null });
+  return (node) => communities[node] ?? 0;
 }
 
 /**
@@ -123,9 +129,12 @@ function placeNodes(graph: Graph, opts: ImportOptions): void {
     else seedPositions(graph as unknown as KnowledgeGraph, opts.layout.initialRadius);
     return;
   }
-  const xs = positioned.map((n) => graph.getNodeAttribute(n, "x") as number);
-  const ys = positioned.map((n) => graph.getNodeAttribute(n, "y") as number);
-  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  // A loop, not Math.min(...xs): spreading past about 100,000 arguments overflows the stack.
+  let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const node of positioned) {
+    const { x, y } = graph.getNodeAttributes(node) as { x: number; y: number };
+    [minX, maxX, minY, maxY] = [Math.min(minX, x), Math.max(maxX, x), Math.min(minY, y), Math.max(maxY, y)];
+  }
   graph.updateEachNodeAttributes((node, a) => {
     if (finite(a.x) !== null && finite(a.y) !== null) return a;
     const random = mulberry32(hashString(node));

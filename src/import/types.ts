@@ -23,6 +23,12 @@ export interface ImportOptions {
    * would take minutes at 100k nodes (noverlap's pair set then overflows).
    */
   layoutMaxNodes: number;
+  /**
+   * Largest file without communities whose communities come from graphology's Louvain (on the directed graph); a
+   * larger one gets the bounded undirected Louvain of `compactLouvain`, linear in the edges. The directed Louvain's
+   * moves can cycle without end on a large graph.
+   */
+  louvainMaxNodes: number;
 }
 
 export const DEFAULT_IMPORT_OPTIONS: ImportOptions = {
@@ -33,6 +39,7 @@ export const DEFAULT_IMPORT_OPTIONS: ImportOptions = {
   maxSize: 18,
   layout: {},
   layoutMaxNodes: 10_000,
+  louvainMaxNodes: 10_000,
 };
 
 /** What a reader learned from the file's declarations, beyond what the graphology parsers return. */
