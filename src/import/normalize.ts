@@ -4,8 +4,7 @@
  */
 import Graph, { MultiDirectedGraph } from "graphology";
 import type { Attributes } from "graphology-types";
-import louvain from "graphology-communities-louvain";
-import { compactLouvain } from "../graph/compactLouvain.ts";
+import { communitiesOf } from "../graph/communities.ts";
 import { useDictionaryAdjacency } from "../graph/dictionaryAdjacency.ts";
 import { layoutGraph, seedPositions } from "../graph/layout.ts";
 import { ENTITY_TYPES, MODALITIES, STANCES, type KnowledgeGraph } from "../model/types.ts";
@@ -106,13 +105,7 @@ function fillNodes(graph: Graph, opts: ImportOptions): void {
 }
 
 function detectCommunities(graph: Graph, opts: ImportOptions): (node: string) => number {
-  if (graph.size === 0) return () => 0;
-  if (graph.order > opts.louvainMaxNodes) {
-    const communities = compactLouvain(graph);
-    return (node) => communities.get(node) ?? 0;
-  }
-  const communities = louvain(graph, { rng: mulberry32(LOUVAIN_SEED), getEdgeWeight: null });
-  return (node) => communities[node] ?? 0;
+  return communitiesOf(graph, { louvainMaxNodes: opts.louvainMaxNodes, seed: LOUVAIN_SEED });
 }
 
 /**
