@@ -328,6 +328,24 @@ describe("extract", () => {
       expect(relation(agency, "martin-echeverry", "member_of", "cono-sur-talent")).toBeDefined();
     });
 
+    it("links a person a place describes to the place ('the Belfast rapper X'), as a body to its seat", () => {
+      const r = extract("Lasair beat the Belfast rapper Kojaye Okafor and the Cork indie band Harbour Lights.");
+      expect(links(r)).toEqual(expect.arrayContaining(["kojaye-okafor belfast", "harbour-lights cork"]));
+      expect(r.relations.find((x) => x.source === "kojaye-okafor" && x.target === "belfast")?.kind).toBe("open");
+    });
+
+    it("reads the end of a move from one place or body to another", () => {
+      const r = extract("Rodrigo De Paul, who moved from Atlético Madrid to Inter Miami in July, left.");
+      expect(links(r)).toEqual(
+        expect.arrayContaining(["rodrigo-de-paul atletico-madrid", "rodrigo-de-paul inter-miami"]),
+      );
+    });
+
+    it("gives a relative clause after a description with a demonym to the person described", () => {
+      const r = extract("It included Martha Karua, the Kenyan lawyer who leads the People's Liberation Party.");
+      expect(relation(r, "martha-karua", "leads", "people-s-liberation-party")).toBeDefined();
+    });
+
     it("reads a firm's arm or spin-out as its subsidiary", () => {
       const r = extract("It was developed by Corrie Biotherapeutics, a spin-out of the University of Edinburgh.");
       expect(relation(r, "corrie-biotherapeutics", "subsidiary_of", "university-of-edinburgh")).toBeDefined();

@@ -252,6 +252,7 @@ function active(v: View, s: Sentence, k: number, subject: Subject, confidence: n
   const open = !NAMING.has(v.tokens[k].lemma.toLowerCase());
   formerBody(v, s, k, subject, c, predicates, confidence, out);
   coFounders(v, s, k, c, predicates, confidence, out);
+  destination(v, s, k, subject, c, confidence, out);
   for (const source of subject.members)
     for (const target of c.members)
       if (target !== source)
@@ -336,6 +337,42 @@ function formerBody(
 
 /** A body left is read less surely than the one joined. */
 const FORMER_FACTOR = 0.8;
+
+/** Prepositions of where a move from somewhere ends. */
+const DESTINATIONS = new Set(["to", "into"]);
+
+/** "moved from Atlético to Inter Miami": the "to" after a "from" is the verb's complement too. */
+function destination(
+  v: View,
+  s: Sentence,
+  k: number,
+  subject: Subject,
+  c: Complement,
+  confidence: number,
+  out: Candidate[],
+): void {
+  // The "from" may be the complement's preposition or the last word of the verb's phrase ("move from").
+  const from = c.prep === "from" || (c.prep === null && c.words.length === 0 && v.tokens[k + 1]?.lower === "from");
+  if (!from || !DESTINATIONS.has(v.tokens[c.end]?.lower ?? "")) return;
+  const to = readComplement(v, s, c.end);
+  // The tagger may read "to" as an infinitive's particle, which the complement does not count as its preposition.
+  const prep = to?.prep ?? v.tokens[c.end].lower;
+  if (!to || (to.prep === null && to.words.length > 0)) return;
+  const words = to.prep ? to.words : [prep];
+  const predicates = verbPredicates(v, k, prep, words);
+  const label = [v.tokens[k].lower, ...words].join(" ");
+  for (const source of subject.members)
+    for (const target of to.members)
+      if (target !== source && !c.members.includes(target))
+        out.push({
+          ...base(v, subject, to, k, "svo", confidence),
+          source,
+          target,
+          predicates,
+          agentFirst: true,
+          label,
+        });
+}
 
 /** "Y, which X founded": the head of the relative clause whose subject is X. */
 function relativeObject(v: View, subject: Subject, k: number): Complement | null {

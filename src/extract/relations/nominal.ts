@@ -207,8 +207,23 @@ function placeModifiedBody(v: View, s: Sentence, k: number, out: Candidate[]): v
   if (!place || v.clusters[place.entity].type !== "location" || v.tokens[k - 1]?.pos !== "DET") return;
   let n = place.to;
   while (n < s.to && n < place.to + MAX_PLACE_MODIFIED && isLowerWord(v, n)) n++;
-  if (n === place.to || !isOrganizationNoun(v.tokens[n - 1].lower)) return;
+  if (n === place.to) return;
   const named = mentionStarting(v, n);
+  // "the Belfast rapper Kojaye Okafor": a person the place describes comes from it (no predicate says how).
+  if (named && v.clusters[named.entity].type === "person" && v.tokens[n - 1].pos === "NOUN") {
+    out.push({
+      source: named.entity,
+      target: place.entity,
+      predicates: [],
+      label: "from",
+      rule: "place-modifier",
+      confidence: 0.7,
+      from: k - 1,
+      to: named.to,
+    });
+    return;
+  }
+  if (!isOrganizationNoun(v.tokens[n - 1].lower)) return;
   const body = named ? named.entity : (referentAt(v, k - 1)?.entity ?? -1);
   if (body < 0 || body === place.entity || v.clusters[body].type !== "organization") return;
   out.push({

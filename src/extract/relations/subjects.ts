@@ -390,8 +390,9 @@ export function describedHead(v: View, rel: number) {
     const t = v.tokens[n];
     if (t.lower === ",") return n < rel - 1 ? mentionEnding(v, n) : null;
     const m = v.mentionAt[n];
-    // "a Boston-based start-up": a name inside a hyphenated word is part of the description.
-    if (m && insideWord(v, m)) continue;
+    // "a Boston-based start-up": a name inside a hyphenated word is part of the description; so is a demonym
+    // ("the Kenyan lawyer who leads").
+    if (m && (insideWord(v, m) || m.adjective === true || m.known?.kind === "demonym-adjective")) continue;
     // The tagger reads hyphenated words of a description ("Boston-based", "start-up") as anything.
     if (m || (!APPOSITION_POS.has(t.pos) && !t.text.includes("-"))) return null;
   }
