@@ -19,6 +19,7 @@ import {
   utimesSync,
   writeSync,
 } from "node:fs";
+import path from "node:path";
 import { bootId, processStartTime } from "./processIdentity.ts";
 import type { DataFiles } from "./dataFiles.ts";
 
@@ -138,17 +139,28 @@ function tryCreate(file: string): string | null {
   return null;
 }
 
-/** Creates `file` holding a new owner token, unless it exists; the token or null. */
+/**
+ * Creates `file` holding a new owner token, unless it exists; the token or null. The token is written to a file of
+ * our own first and linked into place, so that no other process ever reads the file empty (a holder that found a
+ * waiter's turn file still empty took the lock again before it).
+ */
 function createExclusive(file: string): string | null {
   const token = `${SELF.pid} ${Date.now()} ${++tokenCounter} ${SELF.startTime} ${SELF.bootId}`;
+  const own = path.join(path.dirname(file), `.${path.basename(file)}.${SELF.pid}.${tokenCounter}.tmp`);
+  const fd = openSync(own, "wx", 0o644);
   try {
-    const fd = openSync(file, "wx", 0o644);
-    writeSync(fd, token);
-    closeSync(fd);
+    try {
+      writeSync(fd, token);
+    } finally {
+      closeSync(fd);
+    }
+    linkSync(own, file);
     return token;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     return null;
+  } finally {
+    rmSync(own, { force: true });
   }
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tryWriteLockSync, withWriteLock } from "../../src/store/lock.ts";
 import { bootId, processStartTime } from "../../src/store/processIdentity.ts";
 import { dataFilesOf } from "../../src/store/dataFiles.ts";
@@ -36,6 +36,13 @@ describe("withWriteLock", () => {
     expect(results).toEqual(["a", "b", "c"]);
     expect(events).toEqual(["start a", "end a", "start b", "end b", "start c", "end c"]);
     expect(existsSync(dataFiles.lockFile)).toBe(false);
+  });
+
+  it("holds its token in the lock file whenever the file exists, and leaves no file of its own behind", async () => {
+    const seen = await withWriteLock(dataFiles, () => readFileSync(dataFiles.lockFile, "utf8"));
+    expect(seen).toMatch(new RegExp(`^${process.pid} \\d+ \\d+ `));
+    const dir = path.dirname(dataFiles.lockFile);
+    expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 
   it("keeps the queue going after a task fails", async () => {

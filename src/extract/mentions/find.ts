@@ -555,6 +555,8 @@ function splitAtRole(a: Analysis, ctx: CompiledContext, from: number, to: number
 /** Whether the words `[from, to)` are portfolios, coordinated by "and" ("Agriculture and Environment"). */
 function portfolioWords(tokens: Token[], from: number, to: number): boolean {
   if (to - from > 3 || tokens[to - 1].lower === "and") return false;
+  // "EPA Administrator X": an acronym names the body, not a portfolio.
+  if (tokens.slice(from, to).some((t) => t.text.length > 1 && t.text === t.text.toUpperCase())) return false;
   for (let k = from; k < to; k++)
     if (
       !(k > from && (tokens[k].lower === "and" || tokens[k].text === "&")) &&
