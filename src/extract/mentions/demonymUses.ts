@@ -23,7 +23,7 @@ const QUALIFIED = new Set(["NOUN", "PROPN", "ADJ", "NUM"]);
 export function namesNoState(tokens: Token[], i: number, end: number): boolean {
   const next = tokens[end];
   if (next && CURRENCIES.has(next.lower)) return true;
-  if (next && QUALIFIED.has(next.pos) && !(next.lower === "and" || next.lower === "or")) return false;
+  if (next && QUALIFIED.has(next.pos)) return false;
   // "in Irish and English": the second language shares the first one's preposition.
   let before = i - 1;
   if (

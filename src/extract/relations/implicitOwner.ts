@@ -30,6 +30,7 @@ const BODY_TITLES = new Set([
 const BENCH_TITLES = new Set(["justice", "chief justice", "judge", "magistrate"]);
 const COUNCIL_TITLES = new Set(["councillor", "councilor"]);
 const COURT_HEADS = new Set(["court", "tribunal"]);
+const COUNCIL_HEADS = new Set(["council"]);
 
 /** The kind of owner a title implies: a type, and for some the head word its name ends with. */
 interface OwnerKind {
@@ -45,14 +46,15 @@ function ownerKind(written: string): OwnerKind | null {
   if (CITY_TITLES.has(title)) return { type: "location" };
   if (BODY_TITLES.has(title)) return { type: "organization" };
   if (BENCH_TITLES.has(title)) return { type: "organization", heads: COURT_HEADS };
-  if (COUNCIL_TITLES.has(title)) return { type: "organization", heads: new Set(["council"]) };
+  if (COUNCIL_TITLES.has(title)) return { type: "organization", heads: COUNCIL_HEADS };
   return null;
 }
 
 /**
- * The entity a title with no owner beside it belongs to: the one of the title's kind the text names most often, if
- * no other of that kind is named as often; -1 when the title implies no kind or the text has no clear one. A
- * president belongs to the state only when no organisation is named more often ("President X" of a club or firm).
+ * The entity a title with no owner beside it belongs to: the one of the title's kind the text names most often, the
+ * first of them counting {@link ImplicitOwnerOptions.topicBonus} mentions more, when no other scores as much; -1 when
+ * the title implies no kind or the text has no clear one. A president belongs to the state only when no organisation
+ * is named more often ("President X" of a club or firm).
  */
 export function implicitOwner(
   v: View,
