@@ -23,6 +23,8 @@ import {
 import { startsLower, startsUpper } from "../nlp/letters.ts";
 
 const ACTORS = new Set(["person", "organization", "country", "group"]);
+/** A title's owner the text does not name is guessed from the story: less sure than one it names (0.85). */
+const IMPLICIT_CONFIDENCE = 0.6;
 /** Entities that may own a role named before a person. */
 const OWNER_TYPES = new Set(["person", "organization", "country", "group", "location", "event"]);
 /** Words that start a second role coordinated with a first: "the lead candidate and a former mayor of X". */
@@ -236,7 +238,7 @@ function before(v: View, s: Sentence, person: number, from: number, _to: number,
     if (implicit >= 0 && roles.length === 1)
       out.push({
         ...cand(person, implicit, role.phrase.value, "implicit-role", role.start, end, words),
-        confidence: 0.6,
+        confidence: IMPLICIT_CONFIDENCE,
       });
     return;
   }
@@ -247,7 +249,7 @@ function before(v: View, s: Sentence, person: number, from: number, _to: number,
   out.push(cand(person, owner.entity, role.phrase.value, "title-role", owner.from, end, role.phrase.words.join(" ")));
 }
 
-/** A judge's titles before a name ("Justice X", "Deputy Chief Justice X", "Justices X, Y and Z"). */
+/** A judge's titles before a name ("Justice X", "Deputy Chief Justice X", the first of "Justices X, Y and Z"). */
 const BENCH_WORDS = new Set(["justice", "justices", "judge", "judges", "magistrate"]);
 
 /** "Deputy Chief Justice Richard Buteera": a judge's title with no court named sits on the story's court. */
@@ -257,7 +259,10 @@ function benchBefore(v: View, person: number, from: number, out: Candidate[]): v
   const court = implicitOwner(v, "judge", person);
   const end = v.mentionAt[from]!.to;
   if (court >= 0)
-    out.push({ ...cand(person, court, "member_of", "implicit-role", from - 1, end, "judge"), confidence: 0.6 });
+    out.push({
+      ...cand(person, court, "member_of", "implicit-role", from - 1, end, "judge"),
+      confidence: IMPLICIT_CONFIDENCE,
+    });
 }
 
 /** Shortest portfolio word read ("trade", "health"; not "new"). */

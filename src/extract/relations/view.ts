@@ -58,7 +58,10 @@ export function mentionStarting(v: View, k: number): Mention | null {
   return m && m.from === k ? m : null;
 }
 
-/** The mention ending exactly before token `k`. */
+/**
+ * The mention ending exactly before token `k`; or, when a name's own acronym in brackets ends there ("X (ACR)"), the
+ * acronym's mention (the same entity, ending before the bracket).
+ */
 export function mentionEnding(v: View, k: number): Mention | null {
   const m = k > 0 ? v.mentionAt[k - 1] : null;
   if (m && m.to === k) return m;

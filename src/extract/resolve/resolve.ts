@@ -159,6 +159,9 @@ function givenAcronym(a: Analysis, m: Mention): boolean {
   return bracketed(a, m) && ACRONYM.test(m.surface);
 }
 
+/** One word of up to 15 letters and "&", a hyphen between letters: what a body's name may give in brackets. */
+const SHORT_NAME = /^\p{Lu}(?:[\p{L}&]|-(?=\p{Lu})){1,14}$/u;
+
 /** Capitals, digits and "&", a hyphen between letters ("N-VA"). */
 const ACRONYM = /^\p{Lu}(?:[\p{Lu}\p{N}&]|-(?=\p{Lu}))+$/u;
 
@@ -336,7 +339,7 @@ class Resolver {
   acronym(m: Mention, a: Analysis): boolean {
     // "New Flemish Alliance (N-VA)": a hyphen may stand between the letters; "African Export-Import Bank
     // (Afreximbank)": a short name in one word is given the same way.
-    if (/^\p{Lu}(?:[\p{L}&]|-(?=\p{Lu})){1,14}$/u.test(m.surface)) {
+    if (SHORT_NAME.test(m.surface)) {
       const named = bracketed(a, m);
       const org = named
         ? this.clusters.find((c) => c.type === "organization" && c.mentions.some((x) => x.to === m.from - 1))
