@@ -12,17 +12,21 @@ export const JSON_MODEL_KEYS = ["evidence", "qualifiers"];
 
 /** Parses the values of JSON columns; text that is not JSON stays as it is. */
 export function decodeJsonValues(attributes: Attributes, jsonKeys: Set<string>): Attributes {
-  const out: Attributes = { ...attributes };
+  return decodeJsonValuesInPlace({ ...attributes }, jsonKeys);
+}
+
+/** {@link decodeJsonValues} on `attributes` itself, for a graph that is normalised in place. */
+export function decodeJsonValuesInPlace(attributes: Attributes, jsonKeys: Set<string>): Attributes {
   for (const key of jsonKeys) {
-    const value = out[key];
+    const value = attributes[key];
     if (typeof value !== "string") continue;
     try {
-      out[key] = JSON.parse(value);
+      attributes[key] = JSON.parse(value);
     } catch {
       // Not ours: a foreign attribute that happens to share the name keeps its text.
     }
   }
-  return out;
+  return attributes;
 }
 
 /**
@@ -34,7 +38,12 @@ export function decodeJsonValues(attributes: Attributes, jsonKeys: Set<string>):
  *   edge has none.
  */
 export function decodeEdge(attributes: Attributes, jsonKeys: Set<string>): Attributes {
-  const out = decodeJsonValues(attributes, jsonKeys);
+  return decodeEdgeInPlace({ ...attributes }, jsonKeys);
+}
+
+/** {@link decodeEdge} on `attributes` itself, for a graph that is normalised in place. */
+export function decodeEdgeInPlace(out: Attributes, jsonKeys: Set<string>): Attributes {
+  decodeJsonValuesInPlace(out, jsonKeys);
   if (typeof out.weight === "number") {
     if (typeof out.confidence === "number") {
       if (out.weight === out.confidence) delete out.weight;

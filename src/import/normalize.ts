@@ -11,11 +11,14 @@ import { ENTITY_TYPES, MODALITIES, STANCES, type KnowledgeGraph } from "../model
 import { isRelationKind, kindOfPredicate, OPEN_PREDICATE } from "../model/relationKind.ts";
 import { formatColor, parseColor } from "../export/color.ts";
 import { mulberry32, hashString } from "../util/random.ts";
-import { decodeEdge, decodeJsonValues } from "./decode.ts";
+import { decodeEdge, decodeEdgeInPlace, decodeJsonValues, decodeJsonValuesInPlace } from "./decode.ts";
 import { typeColors } from "./typeColors.ts";
 import { DEFAULT_IMPORT_OPTIONS, type ImportHints, type ImportOptions } from "./types.ts";
 
 const LOUVAIN_SEED = 42;
+const KNOWN_TYPES: ReadonlySet<unknown> = new Set(ENTITY_TYPES);
+const KNOWN_STANCES: ReadonlySet<unknown> = new Set(STANCES);
+const KNOWN_MODALITIES: ReadonlySet<unknown> = new Set(MODALITIES);
 
 /**
  * Builds a knowledge graph from any parsed graphology graph (directed, undirected, mixed, simple or multi). A
@@ -33,10 +36,11 @@ export function toKnowledgeGraph(
   return graph as unknown as KnowledgeGraph;
 }
 
+// The parsed graph is consumed: its attribute objects are filled where they are, not copied per element.
 function decodeInPlace(graph: Graph, hints: ImportHints): Graph {
   graph.replaceAttributes(decodeJsonValues(graph.getAttributes(), hints.jsonKeys));
-  graph.updateEachNodeAttributes((_node, attributes) => decodeJsonValues(attributes, hints.jsonKeys));
-  graph.updateEachEdgeAttributes((_edge, attributes) => fillEdge(decodeEdge(attributes, hints.jsonKeys)));
+  graph.updateEachNodeAttributes((_node, attributes) => decodeJsonValuesInPlace(attributes, hints.jsonKeys));
+  graph.updateEachEdgeAttributes((_edge, attributes) => fillEdge(decodeEdgeInPlace(attributes, hints.jsonKeys)));
   return graph;
 }
 
@@ -55,52 +59,52 @@ function copyDecoded(parsed: Graph, hints: ImportHints): Graph {
 }
 
 /**
- * An edge with the model's attributes; a missing predicate is related_to (an open relation, labelled by the file's
- * label when it has one) and a missing kind follows from the predicate.
+ * Gives an edge's attributes (filled in place) the model's fields; a missing predicate is related_to (an open
+ * relation, labelled by the file's label when it has one) and a missing kind follows from the predicate. A field is
+ * only written when missing or invalid, so the fields keep the order they would have in a copy.
  */
 function fillEdge(a: Attributes): Attributes {
   const predicate = text(a.predicate) ?? OPEN_PREDICATE;
-  return {
-    ...a,
-    predicate,
-    label: text(a.label) ?? predicate.replace(/_/g, " "),
-    evidence: Array.isArray(a.evidence) ? a.evidence : [],
-    stance: STANCES.includes(a.stance) ? a.stance : "neutral",
-    modality: MODALITIES.includes(a.modality) ? a.modality : "asserted",
-    confidence: typeof a.confidence === "number" && a.confidence >= 0 && a.confidence <= 1 ? a.confidence : 1,
-    source: a.source === "curated" || a.source === "extracted" ? a.source : "extracted",
-    kind: isRelationKind(a.kind) ? a.kind : kindOfPredicate(predicate),
-    status: a.status === "candidate" ? "candidate" : "accepted",
-  };
+  a.predicate = predicate;
+  a.label = text(a.label) ?? predicate.replace(/_/g, " ");
+  if (!Array.isArray(a.evidence)) a.evidence = [];
+  if (!KNOWN_STANCES.has(a.stance)) a.stance = "neutral";
+  if (!KNOWN_MODALITIES.has(a.modality)) a.modality = "asserted";
+  if (!(typeof a.confidence === "number" && a.confidence >= 0 && a.confidence <= 1)) a.confidence = 1;
+  if (a.source !== "curated" && a.source !== "extracted") a.source = "extracted";
+  if (!isRelationKind(a.kind)) a.kind = kindOfPredicate(predicate);
+  if (a.status !== "candidate") a.status = "accepted";
+  return a;
 }
 
+/** Gives every node's attributes (filled in place) the fields the server and page need. */
 function fillNodes(graph: Graph, opts: ImportOptions): void {
   const colors = opts.typeColors ?? typeColors();
+  const sizeRange = opts.maxSize - opts.minSize;
   let maxDegree = 0;
   graph.forEachNode((node) => (maxDegree = Math.max(maxDegree, graph.degree(node))));
   let communityOf: ((node: string) => number) | null = null;
   graph.updateEachNodeAttributes((node, a) => {
-    const known = (ENTITY_TYPES as readonly string[]).includes(a.type);
-    const type = known ? a.type : opts.defaultType;
-    const degree = finite(a.degree) ?? graph.degree(node);
+    const fileType: unknown = a.type;
+    const known = KNOWN_TYPES.has(fileType);
+    const type = known ? (fileType as string) : opts.defaultType;
+    const degree = graph.degree(node);
     if (!Number.isInteger(a.community) && communityOf === null) communityOf = detectCommunities(graph, opts);
     const color = parseColor(a.color);
-    const share = maxDegree > 0 ? Math.sqrt(graph.degree(node) / maxDegree) : 0;
-    return {
-      ...a,
-      label: text(a.label) ?? node,
-      type,
-      // A foreign type (e.g. "airport") is kept as the subtype, so the file's own classification is not lost.
-      ...(!known && text(a.type) && a.subtype === undefined ? { subtype: a.type } : {}),
-      aliases: strings(a.aliases),
-      description: typeof a.description === "string" ? a.description : "",
-      documents: strings(a.documents),
-      source: a.source === "curated" || a.source === "extracted" ? a.source : "extracted",
-      color: color ? formatColor(color) : (colors[type] ?? opts.fallbackColor),
-      size: finite(a.size) ?? Math.round((opts.minSize + share * (opts.maxSize - opts.minSize)) * 100) / 100,
-      degree,
-      community: Number.isInteger(a.community) ? a.community : (communityOf?.(node) ?? 0),
-    };
+    const share = maxDegree > 0 ? Math.sqrt(degree / maxDegree) : 0;
+    a.label = text(a.label) ?? node;
+    a.type = type;
+    // A foreign type (e.g. "airport") is kept as the subtype, so the file's own classification is not lost.
+    if (!known && text(fileType) && a.subtype === undefined) a.subtype = fileType;
+    a.aliases = strings(a.aliases);
+    if (typeof a.description !== "string") a.description = "";
+    a.documents = strings(a.documents);
+    if (a.source !== "curated" && a.source !== "extracted") a.source = "extracted";
+    a.color = color ? formatColor(color) : (colors[type] ?? opts.fallbackColor);
+    a.size = finite(a.size) ?? Math.round((opts.minSize + share * sizeRange) * 100) / 100;
+    a.degree = finite(a.degree) ?? degree;
+    if (!Number.isInteger(a.community)) a.community = communityOf?.(node) ?? 0;
+    return a;
   });
 }
 
@@ -117,7 +121,11 @@ function placeNodes(graph: Graph, opts: ImportOptions): void {
   const positioned = graph.filterNodes((_n, a) => finite(a.x) !== null && finite(a.y) !== null);
   if (positioned.length === graph.order) return;
   if (positioned.length === 0) {
-    graph.updateEachNodeAttributes((_n, a) => ({ ...a, x: 0, y: 0 }));
+    graph.updateEachNodeAttributes((_n, a) => {
+      a.x = 0;
+      a.y = 0;
+      return a;
+    });
     if (graph.order <= opts.layoutMaxNodes) layoutGraph(graph as unknown as KnowledgeGraph, opts.layout);
     else seedPositions(graph as unknown as KnowledgeGraph, opts.layout.initialRadius);
     return;
@@ -131,7 +139,9 @@ function placeNodes(graph: Graph, opts: ImportOptions): void {
   graph.updateEachNodeAttributes((node, a) => {
     if (finite(a.x) !== null && finite(a.y) !== null) return a;
     const random = mulberry32(hashString(node));
-    return { ...a, x: minX + random() * (maxX - minX), y: minY + random() * (maxY - minY) };
+    a.x = minX + random() * (maxX - minX);
+    a.y = minY + random() * (maxY - minY);
+    return a;
   });
 }
 

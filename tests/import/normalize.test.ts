@@ -45,6 +45,54 @@ describe("import", () => {
       expect(graph.everyNode((node) => community(node) === 7)).toBe(true);
     });
 
+    it("fills a bare node and edge with the model's defaults, after the fields the file has", () => {
+      const graph = new MultiDirectedGraph();
+      graph.addNode("a", { label: "Alpha", type: "airport" });
+      graph.addNode("b", { color: "#abc" });
+      graph.addEdgeWithKey("ab", "a", "b", { label: "flies to", weight: 0.5 });
+      const kg = toKnowledgeGraph(graph, HINTS, { typeColors: { concept: "#111111" } });
+      const a = kg.getNodeAttributes("a");
+      expect(Object.keys(a)).toEqual([
+        "label",
+        "type",
+        "subtype",
+        "aliases",
+        "description",
+        "documents",
+        "source",
+        "color",
+        "size",
+        "degree",
+        "community",
+        "x",
+        "y",
+      ]);
+      expect(a).toMatchObject({ type: "concept", subtype: "airport", color: "#111111", degree: 1, aliases: [] });
+      expect(kg.getNodeAttributes("b")).toMatchObject({ label: "b", color: "#aabbcc" });
+      expect(kg.getEdgeAttributes("ab")).toEqual({
+        label: "flies to",
+        confidence: 0.5,
+        predicate: "related_to",
+        evidence: [],
+        stance: "neutral",
+        modality: "asserted",
+        source: "extracted",
+        kind: "open",
+        status: "accepted",
+      });
+    });
+
+    it("fills a multi directed graph's own attribute objects rather than copies", () => {
+      const graph = new MultiDirectedGraph();
+      const [node, edge] = [{ label: "a" }, { label: "loops" }];
+      graph.addNode("a", node);
+      graph.addEdgeWithKey("aa", "a", "a", edge);
+      const kg = toKnowledgeGraph(graph, HINTS);
+      expect(kg.getNodeAttributes("a")).toBe(node);
+      expect(kg.getEdgeAttributes("aa")).toBe(edge);
+      expect(edge).toMatchObject({ predicate: "related_to", kind: "open" });
+    });
+
     it("places the nodes without a position inside the others' box, however many have one", () => {
       const graph = new MultiDirectedGraph();
       const positioned = 150_000;
