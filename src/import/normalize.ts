@@ -15,7 +15,6 @@ import { decodeEdge, decodeEdgeInPlace, decodeJsonValues, decodeJsonValuesInPlac
 import { typeColors } from "./typeColors.ts";
 import { DEFAULT_IMPORT_OPTIONS, type ImportHints, type ImportOptions } from "./types.ts";
 
-const LOUVAIN_SEED = 42;
 const KNOWN_TYPES: ReadonlySet<unknown> = new Set(ENTITY_TYPES);
 const KNOWN_STANCES: ReadonlySet<unknown> = new Set(STANCES);
 const KNOWN_MODALITIES: ReadonlySet<unknown> = new Set(MODALITIES);
@@ -89,7 +88,8 @@ function fillNodes(graph: Graph, opts: ImportOptions): void {
     const known = KNOWN_TYPES.has(fileType);
     const type = known ? (fileType as string) : opts.defaultType;
     const degree = graph.degree(node);
-    if (!Number.isInteger(a.community) && communityOf === null) communityOf = detectCommunities(graph, opts);
+    if (!Number.isInteger(a.community) && communityOf === null)
+      communityOf = communitiesOf(graph, { louvainMaxNodes: opts.louvainMaxNodes });
     const color = parseColor(a.color);
     const share = maxDegree > 0 ? Math.sqrt(degree / maxDegree) : 0;
     a.label = text(a.label) ?? node;
@@ -106,10 +106,6 @@ function fillNodes(graph: Graph, opts: ImportOptions): void {
     if (!Number.isInteger(a.community)) a.community = communityOf?.(node) ?? 0;
     return a;
   });
-}
-
-function detectCommunities(graph: Graph, opts: ImportOptions): (node: string) => number {
-  return communitiesOf(graph, { louvainMaxNodes: opts.louvainMaxNodes, seed: LOUVAIN_SEED });
 }
 
 /**

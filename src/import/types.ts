@@ -2,6 +2,7 @@
  * Import types: options and errors shared by the GEXF, GraphML, CSV and JSON readers.
  */
 import type { EntityType } from "../model/types.ts";
+import { DEFAULT_COMMUNITY_OPTIONS } from "../graph/communities.ts";
 import type { LayoutOptions } from "../graph/layout.ts";
 
 /** Tunables of the import readers. */
@@ -39,7 +40,7 @@ export const DEFAULT_IMPORT_OPTIONS: ImportOptions = {
   maxSize: 18,
   layout: {},
   layoutMaxNodes: 10_000,
-  louvainMaxNodes: 10_000,
+  louvainMaxNodes: DEFAULT_COMMUNITY_OPTIONS.louvainMaxNodes,
 };
 
 /** What a reader learned from the file's declarations, beyond what the graphology parsers return. */

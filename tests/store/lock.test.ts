@@ -38,7 +38,7 @@ describe("withWriteLock", () => {
     expect(existsSync(dataFiles.lockFile)).toBe(false);
   });
 
-  it("holds its token in the lock file whenever the file exists, and leaves no file of its own behind", async () => {
+  it("writes its token into the lock file and leaves no temporary file beside it", async () => {
     const seen = await withWriteLock(dataFiles, () => readFileSync(dataFiles.lockFile, "utf8"));
     expect(seen).toMatch(new RegExp(`^${process.pid} \\d+ \\d+ `));
     const dir = path.dirname(dataFiles.lockFile);

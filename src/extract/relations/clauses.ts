@@ -248,22 +248,32 @@ function active(v: View, s: Sentence, k: number, subject: Subject, confidence: n
     predicates = c.direct ? verbPredicates(v, k, null) : c.prep ? verbPredicates(v, k, c.prep, c.words) : [];
   if (!c) c = relativeObject(v, subject, k);
   if (!c) return;
-  const label = [v.tokens[k].lower, ...(phrase && phrase.to > k + 1 ? phrase.phrase.words.slice(1) : []), ...c.words];
-  const open = !NAMING.has(v.tokens[k].lemma.toLowerCase());
+  const words = [...(phrase && phrase.to > k + 1 ? phrase.phrase.words.slice(1) : []), ...c.words];
   formerBody(v, s, k, subject, c, predicates, confidence, out);
   coFounders(v, s, k, c, predicates, confidence, out);
   destination(v, s, k, subject, c, confidence, out);
+  clauseLinks(v, subject, c, k, predicates, words, confidence, out);
+}
+
+/**
+ * An active clause's candidates: each subject member to each complement member, with the verb and `words` as the label
+ * an open relation keeps (none for a naming verb: "called X" says nothing of how the two are linked).
+ */
+function clauseLinks(
+  v: View,
+  subject: Subject,
+  c: Complement,
+  k: number,
+  predicates: string[],
+  words: string[],
+  confidence: number,
+  out: Candidate[],
+): void {
+  const label = NAMING.has(v.tokens[k].lemma.toLowerCase()) ? undefined : [v.tokens[k].lower, ...words].join(" ");
   for (const source of subject.members)
     for (const target of c.members)
       if (target !== source)
-        out.push({
-          ...base(v, subject, c, k, "svo", confidence),
-          source,
-          target,
-          predicates,
-          agentFirst: true,
-          label: open ? label.join(" ") : undefined,
-        });
+        out.push({ ...base(v, subject, c, k, "svo", confidence), source, target, predicates, agentFirst: true, label });
 }
 
 /** Most words between the founded body and the "with" that names a co-founder ("in 2019 with"). */
@@ -356,22 +366,11 @@ function destination(
   if (!from || !DESTINATIONS.has(v.tokens[c.end]?.lower ?? "")) return;
   const to = readComplement(v, s, c.end);
   // The tagger may read "to" as an infinitive's particle, which the complement does not count as its preposition.
-  const prep = to?.prep ?? v.tokens[c.end].lower;
   if (!to || (to.prep === null && to.words.length > 0)) return;
+  const prep = to.prep ?? v.tokens[c.end].lower;
   const words = to.prep ? to.words : [prep];
-  const predicates = verbPredicates(v, k, prep, words);
-  const label = [v.tokens[k].lower, ...words].join(" ");
-  for (const source of subject.members)
-    for (const target of to.members)
-      if (target !== source && !c.members.includes(target))
-        out.push({
-          ...base(v, subject, to, k, "svo", confidence),
-          source,
-          target,
-          predicates,
-          agentFirst: true,
-          label,
-        });
+  const reached = { ...to, members: to.members.filter((e) => !c.members.includes(e)) };
+  clauseLinks(v, subject, reached, k, verbPredicates(v, k, prep, words), words, confidence, out);
 }
 
 /** "Y, which X founded": the head of the relative clause whose subject is X. */

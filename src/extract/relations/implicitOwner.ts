@@ -32,6 +32,11 @@ const COUNCIL_TITLES = new Set(["councillor", "councilor"]);
 const COURT_HEADS = new Set(["court", "tribunal"]);
 const COUNCIL_HEADS = new Set(["council"]);
 
+/** Whether `word` (lower case) is a judge's title before one name or several ("Justice", "Justices"). */
+export function isBenchTitle(word: string): boolean {
+  return BENCH_TITLES.has(word.endsWith("s") ? word.slice(0, -1) : word);
+}
+
 /** The kind of owner a title implies: a type, and for some the head word its name ends with. */
 interface OwnerKind {
   type: EntityType;

@@ -10,7 +10,7 @@ import type { EntityType } from "../../model/types.ts";
 import type { Mention } from "../mentions/types.ts";
 import type { Sentence, Token } from "../nlp/types.ts";
 import { antecedent, descriptionAt, pronounAt, referentAt } from "./coref.ts";
-import { implicitOwner } from "./implicitOwner.ts";
+import { implicitOwner, isBenchTitle } from "./implicitOwner.ts";
 import {
   afterAge,
   DETERMINERS,
@@ -249,13 +249,13 @@ function before(v: View, s: Sentence, person: number, from: number, _to: number,
   out.push(cand(person, owner.entity, role.phrase.value, "title-role", owner.from, end, role.phrase.words.join(" ")));
 }
 
-/** A judge's titles before a name ("Justice X", "Deputy Chief Justice X", the first of "Justices X, Y and Z"). */
-const BENCH_WORDS = new Set(["justice", "justices", "judge", "judges", "magistrate"]);
-
-/** "Deputy Chief Justice Richard Buteera": a judge's title with no court named sits on the story's court. */
+/**
+ * "Deputy Chief Justice Richard Buteera", the first of "Justices X, Y and Z": a judge's title with no court named sits
+ * on the story's court.
+ */
 function benchBefore(v: View, person: number, from: number, out: Candidate[]): void {
   const title = v.tokens[from - 1];
-  if (!title || !BENCH_WORDS.has(title.lower) || !startsUpper(title.text) || v.mentionAt[from - 1]) return;
+  if (!title || !isBenchTitle(title.lower) || !startsUpper(title.text) || v.mentionAt[from - 1]) return;
   const court = implicitOwner(v, "judge", person);
   const end = v.mentionAt[from]!.to;
   if (court >= 0)

@@ -86,14 +86,15 @@ export function resolveMentions(
   const given = new Map(pending.map((m) => [m, +givenAcronym(a, m)]));
   pending.sort((x, y) => y.to - y.from - (x.to - x.from) || given.get(y)! - given.get(x)!);
   for (const m of pending) {
+    // "Alpenländische Kreditbank (AKB) ... AKB Banka Ljubljana": an acronym the text gives for a body stands for
+    // it before it is read as the first word of another.
+    const acronym = acronyms.has(m.surface);
     if (
       m.to - m.from === 1 &&
-      // "Alpenländische Kreditbank (AKB) ... AKB Banka Ljubljana": an acronym the text gives for a body stands for
-      // it before it is read as the first word of another.
-      ((acronyms.has(m.surface) && r.acronym(m, a)) ||
+      ((acronym && r.acronym(m, a)) ||
         r.surname(m, a) ||
         r.shortName(m) ||
-        r.acronym(m, a) ||
+        (!acronym && r.acronym(m, a)) ||
         r.sameLabel(m) ||
         r.firstWord(m))
     )
