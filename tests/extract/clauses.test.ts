@@ -231,6 +231,25 @@ describe("extract", () => {
       );
     });
 
+    it("gives a participle with its agent after a definite apposition to the name: X, the investment group led by Y", () => {
+      const r = extract("Acme Holdings, the investment group led by Maria Costa, bought the port.");
+      expect(relation(r, "maria-costa", "leads", "acme-holdings")).toMatchObject({ rule: "passive" });
+    });
+
+    it("reads a place's name before the apposition's noun as part of it: X, a Reynosa firm owned by Y", () => {
+      const r = extract("Contracts were awarded to Constructora Golfo Norte, a Reynosa firm owned by Héctor Saldívar.");
+      expect(relation(r, "constructora-golfo-norte", "owned_by", "hector-saldivar")).toBeDefined();
+    });
+
+    it("takes as the agent the person a possessed noun or role names: by his brother-in-law, X; by Y's Prime Minister X", () => {
+      const kin = extract("The firm, Golfo Norte Holdings, is owned by his brother-in-law, Héctor Saldívar.");
+      expect(relation(kin, "golfo-norte-holdings", "owned_by", "hector-saldivar")).toBeDefined();
+      const titled = extract(
+        "The carrier is held by Ethiopian Investment Holdings, the fund chaired by Ethiopia's Prime Minister Abiy Ahmed.",
+      );
+      expect(relation(titled, "abiy-ahmed", "leads", "ethiopian-investment-holdings")).toBeDefined();
+    });
+
     it("does not give a clause's verb to the name before its comma: after X, the album was produced in Y", () => {
       const r = extract("After a tour with Joe Arlotta, the album was produced in Memphis.");
       expect(r.relations.filter((x) => x.source === "joe-arlotta" && x.kind !== "cooccurrence")).toEqual([]);

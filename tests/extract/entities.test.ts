@@ -445,6 +445,13 @@ describe("extract", () => {
   });
 
   describe("bodies' longer names", () => {
+    it("keeps a role word between a Romance body's first word and its 'de' inside the name", () => {
+      expect(labels("She teaches at the Universidad Mayor de San Andrés in La Paz.")).toContain(
+        "Universidad Mayor de San Andrés",
+      );
+      expect(labels("Bank Governor Adam Glapiński said rates would hold.")).toContain("Adam Glapiński");
+    });
+
     it("keeps a plural possessive inside a body's name", () => {
       expect(
         labels("The International Federation of Air Line Pilots' Associations said it backed the strike."),

@@ -18,6 +18,7 @@ import {
   isNameWord,
   endsOrgName,
   isOrgHead,
+  isLeadingOrgWord,
   isPluralNoun,
   takesForComplement,
   isPolityHead,
@@ -82,6 +83,8 @@ const NAMED_AFTER_HEADS = new Set([
 ]);
 /** Common nouns that, after a name, say what kind of body it is ("the Democratic Centre party"). */
 const OUTLET_NOUNS_AFTER = new Set(["party", "group", "movement", "coalition", "alliance", "bloc", "team", "company"]);
+/** The "of" of Romance bodies' names: "Banco de la Nación", "Universidade do Porto". */
+const ROMANCE_OF = new Set(["de", "del", "do", "da", "di", "des", "du", "della"]);
 /** Two particles that join the parts of a person's name. */
 const PARTICLE_PAIR = new Set(["van der", "van den", "von der", "van de", "de la", "de los", "de las", "van het"]);
 const OF_HEADS = new Set([
@@ -531,6 +534,9 @@ function splitAtRole(a: Analysis, ctx: CompiledContext, from: number, to: number
   for (let k = from + 1; k < to - 1; k++) {
     const role = matchPhrase(ctx.roles, tokens, k, to);
     if (!role || role.to >= to || !startsUpper(tokens[k].text)) continue;
+    // "Universidad Mayor de San Andrés": between a word that opens a body's name and its "de", a role word is an
+    // adjective of that name.
+    if (isLeadingOrgWord(tokens[from].lower) && ROMANCE_OF.has(tokens[role.to].lower)) continue;
     // "Steven Dean Moore": a one-word role right after a lone given name is a middle name.
     if (
       k - from === 1 &&

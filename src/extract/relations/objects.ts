@@ -63,6 +63,9 @@ export function readComplement(
   let direct = true;
   // "leads the pro-business Free Democratic Party": nouns right before the name modify it.
   let nouns = false;
+  // "owned by his brother-in-law, X": the preposition before a possessive pronoun, whose noun the name after a comma
+  // names (undefined: no such pronoun yet).
+  let ownerPrep: string | null | undefined;
   for (let n = j; n < s.to && n < j + o.maxGap; n++) {
     const m = v.mentionAt[n];
     // "by the Copenhagen-based Halvorsen Line": a name inside a hyphenated word describes the name after it.
@@ -103,6 +106,8 @@ export function readComplement(
       if (v.tokens[n + 1]?.lower === ",") n++;
       continue;
     }
+    const named = ownerPrep !== undefined && t.lower === "," && isLowerWord(v, n - 1) ? personStarting(v, n + 1) : null;
+    if (named) return complement(v, s, named, ownerPrep ?? null, false, words);
     // "invested more than 13 billion dollars in X": "than" after a comparative only bounds an amount.
     const amount = t.lower === "than" && COMPARATIVES.has(v.tokens[n - 1]?.lower ?? "");
     if (NON_COMPLEMENT.has(t.lower) && !amount) return null;
@@ -116,7 +121,10 @@ export function readComplement(
     if (t.pos === "ADP") prep = t.lower;
     // "by the industrialist X": nouns after "by" describe the agent and keep it one.
     else if ((noun && !(prep === "by" && startsLower(t.text))) || POSSESSIVE_PRONOUNS.has(t.lower)) prep = null;
-    if (POSSESSIVE_PRONOUNS.has(t.lower)) direct = false;
+    if (POSSESSIVE_PRONOUNS.has(t.lower)) {
+      direct = false;
+      ownerPrep = v.tokens[n - 1]?.pos === "ADP" ? v.tokens[n - 1].lower : null;
+    }
     if (LABEL_POS.has(t.pos) && words.length < 4) words.push(t.lower);
   }
   return null;
@@ -137,14 +145,18 @@ const MAX_ROLE_MODIFIERS = 2;
 function roleHolder(v: View, s: Sentence, k: number): Mention | null {
   for (let j = k; j < s.to && j <= k + MAX_ROLE_MODIFIERS; j++) {
     const role = matchPhrase(v.ctx.roles, v.tokens, j, s.to);
-    if (role && v.tokens[role.to]?.lower === ",") {
-      const person = mentionStarting(v, role.to + 1);
-      return person && v.clusters[person.entity].type === "person" ? person : null;
-    }
+    // "Kenya's foreign minister, Joseph Kiprono", "Ethiopia's Prime Minister Abiy Ahmed".
+    if (role) return personStarting(v, v.tokens[role.to]?.lower === "," ? role.to + 1 : role.to);
     const t = v.tokens[j];
     if (v.mentionAt[j] || (t.pos !== "ADJ" && t.pos !== "NOUN") || !startsLower(t.text)) return null;
   }
   return null;
+}
+
+/** The person whose mention starts at token `k`, or null. */
+function personStarting(v: View, k: number): Mention | null {
+  const m = mentionStarting(v, k);
+  return m && v.clusters[m.entity].type === "person" ? m : null;
 }
 
 /** Most common nouns between a modifying name and the name they describe ("freight forwarder"). */

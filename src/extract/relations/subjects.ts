@@ -219,9 +219,11 @@ export function participleHost(v: View, s: Sentence, j: number): number {
     while (n > s.from && n >= j - MAX_DESCRIBING && isDescribingWord(v, n)) n--;
     // "X, the album was produced", "X, the episode aired on": after "the" or an auxiliary the noun is a clause's subject;
     // "X, the state aircraft maker based in Y": but not before a participle that only describes.
+    // "X, the investment group led by Y": a participle with its agent right after it describes too.
     const article =
       INDEFINITE.has(v.tokens[n]?.lower ?? "") ||
-      (v.tokens[n]?.lower === "the" && DESCRIBING_ONLY.has(v.tokens[j].lower));
+      (v.tokens[n]?.lower === "the" &&
+        (DESCRIBING_ONLY.has(v.tokens[j].lower) || v.tokens[j + 1]?.lower === "by" || particleBeforeBy(v, j)));
     if (n === j - 1 || !article || v.tokens[j].pos !== "VERB") return -1;
     comma = n - 1;
   }
@@ -232,8 +234,15 @@ export function participleHost(v: View, s: Sentence, j: number): number {
 function isDescribingWord(v: View, n: number): boolean {
   const t = v.tokens[n];
   // "a Malmö-based contractor owned by": a place's "-based" adjective describes too.
-  if (v.mentionAt[n]) return v.mentionAt[n]!.adjective === true || /-based$/.test(t.text);
+  // "a Reynosa firm owned by": a name before the phrase's noun describes it.
+  const m = v.mentionAt[n];
+  if (m) return m.adjective === true || /-based$/.test(t.text) || commonNounAt(v, m.to);
   return ((t.pos === "NOUN" || t.pos === "ADJ") && startsLower(t.text)) || !!demonymAt(v, n);
+}
+
+/** Whether token `k` is a lower-case common noun. */
+function commonNounAt(v: View, k: number): boolean {
+  return v.tokens[k]?.pos === "NOUN" && startsLower(v.tokens[k].text);
 }
 
 /** Whether the verb at `k` is written as a past participle ("annexed", "owned", "born", "set up by"). */
