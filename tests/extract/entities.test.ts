@@ -95,8 +95,23 @@ describe("extract", () => {
         "Jordan Blake's chief executive resigned.",
         "Jordan Blake, a Boston-based company, cut jobs.",
         "Jordan Blake advised the buyer on the transaction.",
+        "Jordan Blake advised Canva, while Sorainen advised the sellers.",
+        "The study appeared in the journal Jordan Blake on Monday.",
+        "Marta Ricciardi, a critic for the Rome daily Jordan Blake, said so.",
       ])
         expect(entity(extract(text), "Jordan Blake")?.type, text).toBe("organization");
+      expect(entity(extract("Biden advised Jordan Blake to wait."), "Jordan Blake")?.type).not.toBe("organization");
+    });
+
+    it("types a state's or province's name of several words as a place though a word of it is a given name", () => {
+      expect(entity(extract("São Paulo is Brazil's richest state."), "São Paulo")?.type).toBe("location");
+      expect(entity(extract("George Hill scored 20 points."), "George Hill")?.type).toBe("person");
+    });
+
+    it("reads a last word of a firm's trade or a basin as the name's kind", () => {
+      const r = extract("Australian explorer Tasman Offshore found oil in Namibia's Orange Basin.");
+      expect(entity(r, "Tasman Offshore")?.type).toBe("organization");
+      expect(entity(r, "Orange Basin")?.type).toBe("location");
     });
 
     it("types an organisation from its suffix", () => {
@@ -145,6 +160,14 @@ describe("extract", () => {
     it("reads a venue after 'at' and a place before ', <known place>'", () => {
       expect(entity(extract("He won the title at Flushing Meadows."), "Flushing Meadows")?.type).toBe("location");
       expect(entity(extract("She was born in St Louis, Missouri, in 1907."), "St Louis")?.type).toBe("location");
+    });
+  });
+
+  describe("words that are no names", () => {
+    it("reads a capital letter after a number as its unit and 'I'm' as the pronoun", () => {
+      const r = extract('"I\'m very grateful," she said as it reached 49.1 C in Silopi.');
+      expect(r.entities.map((e) => e.label)).not.toContain("C");
+      expect(r.entities.map((e) => e.label)).not.toContain("I'm");
     });
   });
 
@@ -228,6 +251,13 @@ describe("extract", () => {
       const r = extract("Judge Helen Marsh spoke to Senator Tom Bay on Monday.");
       expect(entity(r, "Helen Marsh")?.type).toBe("person");
       expect(entity(r, "Tom Bay")?.type).toBe("person");
+    });
+
+    it("strips an ombudsman's or a superintendent's title from the name after it", () => {
+      const r = extract("Ombudsman Jesus Crispin Remulla and Financial Superintendent César Ferrari spoke.");
+      expect(r.entities.map((e) => e.label)).toEqual(
+        expect.arrayContaining(["Jesus Crispin Remulla", "César Ferrari"]),
+      );
     });
 
     it("keeps a body named after a title word whole ('Justice Department')", () => {
@@ -445,6 +475,22 @@ describe("extract", () => {
   });
 
   describe("bodies' longer names", () => {
+    it("keeps an office named after its holder's role whole: the Office of the Ombudsman", () => {
+      expect(labels("The Office of the Ombudsman charged the two men.")).toContain("Office of the Ombudsman");
+      expect(labels("The Office of the Comptroller General fined the firm.")).toContain(
+        "Office of the Comptroller General",
+      );
+    });
+
+    it("goes on through 'in' and a place when the acronym after the name spells it: Board of Control for Cricket in India (BCCI)", () => {
+      expect(labels("The Board of Control for Cricket in India (BCCI) announced a bonus.")).toContain(
+        "Board of Control for Cricket in India",
+      );
+      expect(labels("The Ministry of Health in Kenya said so.")).toEqual(
+        expect.arrayContaining(["Ministry of Health", "Kenya"]),
+      );
+    });
+
     it("keeps a role word between a Romance body's first word and its 'de' inside the name", () => {
       expect(labels("She teaches at the Universidad Mayor de San Andrés in La Paz.")).toContain(
         "Universidad Mayor de San Andrés",

@@ -14,7 +14,11 @@ const FIRM_BEFORE = new Set([
   ...["shipowner", "shipper", "shipbuilder", "miner", "refiner", "utility"],
   // "the delivery app Dashly": news names the firm by its app.
   ...["app"],
+  // "the journal Nature Microbiology", "the Rome daily La Repubblica": a publication is its publisher's name.
+  ...["journal", "newspaper", "daily", "magazine", "tabloid", "broadcaster"],
 ]);
+/** Publications' nouns that the tagger reads as adjectives. */
+const PERIODICALS = new Set(["daily", "weekly"]);
 /** People who work "at" a firm: "analysts at Morgan Stanley". */
 const FIRM_STAFF = new Set([
   ...["analyst", "analysts", "economist", "economists", "strategist", "strategists", "banker", "bankers"],
@@ -82,7 +86,8 @@ function firmContext(tokens: Token[], from: number, to: number): boolean {
   // "the charity Hearthstone Rights", "ETH Zurich spin-off Ferrovia Sensing" (the tagger may read a hyphenated noun
   // as an adjective).
   const noun = tokens[from - 1]?.pos === "NOUN" || prev.includes("-");
-  if ((FIRM_BEFORE.has(prev) || FIRM_APPOSITION.has(prev)) && noun) return true;
+  // ("daily" and "weekly" are read as adjectives before a name: "the Rome daily La Repubblica".)
+  if ((FIRM_BEFORE.has(prev) || FIRM_APPOSITION.has(prev)) && (noun || PERIODICALS.has(prev))) return true;
   // "the Copenhagen-based Halvorsen Line": people are from places, bodies are based in them.
   if (/-based$/.test(prev)) return true;
   if (prev === "at" && FIRM_STAFF.has(before)) return true;
@@ -101,7 +106,8 @@ function firmContext(tokens: Token[], from: number, to: number): boolean {
   if (FIRM_AFTER.has(after)) return true;
   if (possessive && after === "chief" && tokens[to + 2]?.lower === "executive") return true;
   if (next === "was" && /^(?:acquired|bought|founded|listed|delisted)$/.test(tokens[to + 1]?.lower ?? "")) return true;
-  if (/^(?:advised|advises|advising)$/.test(next) && advisedOnDeal(tokens, to + 1)) return true;
+  if (/^(?:advised|advises|advising)$/.test(next) && (advisedOnDeal(tokens, to + 1) || advisedFirm(tokens, to + 1)))
+    return true;
   if (next !== ",") return false;
   if (/^(?:the|a|an)$/.test(tokens[to + 1]?.lower ?? "")) return appositionNoun(tokens, to + 2);
   // "X, Indonesia's second-largest airline,": an apposition owned by a name.
@@ -146,6 +152,16 @@ function ownedNounPhrase(tokens: Token[], k: number): boolean {
     if (!startsLower(t.text) || (t.pos !== "NOUN" && t.pos !== "ADJ" && t.pos !== "VERB")) return false;
   }
   return false;
+}
+
+/**
+ * Whether a name follows at `k` and no advice to act ("advised Zelensky to wait"): "Morgan Stanley advised Canva,
+ * while" is a bank's or a law firm's work.
+ */
+function advisedFirm(tokens: Token[], k: number): boolean {
+  if (!startsUpper(tokens[k]?.text ?? "") || tokens[k].pos !== "PROPN") return false;
+  for (let j = k + 1; j < k + 5 && tokens[j]; j++) if (tokens[j].lower === "to") return false;
+  return true;
 }
 
 /** Whether "on the deal" (or transaction, merger...) follows within a few words of token `k`. */

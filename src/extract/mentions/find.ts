@@ -83,6 +83,8 @@ const NAMED_AFTER_HEADS = new Set([
 ]);
 /** Common nouns that, after a name, say what kind of body it is ("the Democratic Centre party"). */
 const OUTLET_NOUNS_AFTER = new Set(["party", "group", "movement", "coalition", "alliance", "bloc", "team", "company"]);
+/** "I'm", "I've", "I'll", "I'd", with a straight or curly apostrophe. */
+const PRONOUN_CONTRACTION = /^I['’](?:m|ve|ll|d)$/;
 /** The "of" of Romance bodies' names: "Banco de la Nación", "Universidade do Porto". */
 const ROMANCE_OF = new Set(["de", "del", "do", "da", "di", "des", "du", "della"]);
 /** Two particles that join the parts of a person's name. */
@@ -422,6 +424,9 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
   // "5G coverage": a letter the tokenizer split from the number it is written with is no name.
   if (tokens[from - 1]?.pos === "NUM" && tokens[from - 1].end === tokens[from].start) from++;
   if (from >= to) return;
+  // "49.1 C": a capital letter after a number is its unit; "I'm": the pronoun the tokenizer kept with its verb.
+  if (to - from === 1 && /^\p{Lu}$/u.test(tokens[from].text) && tokens[from - 1]?.pos === "NUM") return;
+  if (to - from === 1 && PRONOUN_CONTRACTION.test(tokens[from].text)) return;
   // "E. coli": an initial before a lower-case word abbreviates a genus, not a name.
   if (to - from === 1 && /^\p{Lu}\.$/u.test(tokens[from].text) && startsLower(tokens[to]?.text ?? "")) return;
   let start = from;
@@ -598,7 +603,8 @@ function trimmedEnd(ctx: CompiledContext, tokens: Token[], from: number, to: num
     if (matchPhrase(ctx.roles, tokens, k, to)?.to === to) {
       // "the Office of the President": the words that led into the role go with it ("Office", not "Office of the").
       while (k > from + 1 && (tokens[k - 1].lower === "the" || CONNECTORS.has(tokens[k - 1].lower))) k--;
-      return k;
+      // A body's head word alone before them names the office as a body: "the Office of the Ombudsman".
+      return k === from + 1 && isOrgHead(tokens[from].lower) ? to : k;
     }
   return to;
 }
@@ -681,6 +687,12 @@ function properRun(tokens: Token[], i: number, to: number): number {
       if (next === j) break;
       j = next;
     }
+  }
+  // "Board of Control for Cricket in India (BCCI)": a place after "in" that the acronym after it spells is in the name.
+  if (tokens[j]?.lower === "in") {
+    let k = j + 1;
+    while (k < to && isCapitalized(tokens[k]) && tokens[k].pos !== "PUNCT") k++;
+    if (k > j + 1 && initialsSpell(tokens, i, k)) j = k;
   }
   // "the City Council for the Democratic Centre party": a complement that a common noun calls a body is its own name.
   if (complement >= 0 && j < to && OUTLET_NOUNS_AFTER.has(tokens[j].lower)) return complement;

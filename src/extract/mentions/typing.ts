@@ -54,7 +54,7 @@ const ORG_HEADS = new Set([
   ...["logistics", "lines", "robotics", "semiconductor", "semiconductors", "materials", "aerospace", "automotive"],
   ...["software", "solutions", "foods", "beverages", "bancorp", "refining", "exploration", "survey", "haulage"],
   ...["pharma", "biologics", "biopharma", "telecom", "energy", "healthcare", "health", "archives", "juniors"],
-  ...["distribution", "producciones", "produções", "productions", "holding", "film", "exchange"],
+  ...["distribution", "producciones", "produções", "productions", "holding", "film", "exchange", "offshore"],
   // "Irish Music Rights Organisation".
   ...["organisation", "organization"],
 ]);
@@ -98,7 +98,7 @@ const PLACE_HEADS = new Set([
   ...["oceans", "oblasts", "governorate", "reservoir", "peak", "peaks", "range", "ranges", "rim", "viaduct"],
   ...["drive", "route", "highway", "motorway", "canal", "channel", "monastery", "abbey", "station", "mausoleum"],
   ...["theatre", "marina", "wilderness", "bowl", "temple", "armory", "cathedral", "mosque", "cdp", "massif"],
-  ...["delta", "shelf", "terminal", "terminals", "base"],
+  ...["delta", "shelf", "terminal", "terminals", "base", "basin"],
 ]);
 /** Compass words that end the names of districts and constituencies: "Okaikwei Central", "Ablekuma North". */
 const COMPASS_AFTER = new Set(["north", "south", "east", "west", "central"]);
@@ -523,6 +523,9 @@ export function typeName(
   if (prev?.lower === "the" && words.length > 1) return isGazetteerPlace(words) ? "location" : "organization";
   // "Lewis Hamilton": a first name that is not itself a known place starts a person's name.
   if (words.length >= 2 && words.length <= 4 && isFirstName(words[0]) && !knownPlace(words[0])) return "person";
+  // "São Paulo", "Santa Cruz": a state's or province's name of several words is a place though a word of it is a
+  // given name ("Paulo").
+  if (words.length >= 2 && placeLookup().regionCodes(words.join(" ")).length > 0) return "location";
   // "Ablekuma North", "Okaikwei Central": a constituency or district named by a place and a compass word after it.
   if (words.length === 2 && COMPASS_AFTER.has(last) && !isFirstName(words[0])) return "location";
   // "Northern Ireland", "Western Australia": a compass word before a place is still a place.
