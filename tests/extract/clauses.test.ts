@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { entity, extract, relation, triples } from "./helpers.ts";
+import { entity, extract, links, relation, triples } from "./helpers.ts";
 
 describe("extract", () => {
   describe("clause relations", () => {
@@ -248,6 +248,46 @@ describe("extract", () => {
         "The carrier is held by Ethiopian Investment Holdings, the fund chaired by Ethiopia's Prime Minister Abiy Ahmed.",
       );
       expect(relation(titled, "abiy-ahmed", "leads", "ethiopian-investment-holdings")).toBeDefined();
+    });
+
+    it("gives 'who' after an apposition's body and comma to the person the apposition describes", () => {
+      const r = extract(
+        "Governor Vitai Ratanakorn, a former chief executive of the Government Savings Bank, who replaced Sethaput Suthiwartnarueput in October, spoke.",
+      );
+      expect(links(r)).toContain("vitai-ratanakorn sethaput-suthiwartnarueput");
+      expect(links(r)).not.toContain("government-savings-bank sethaput-suthiwartnarueput");
+    });
+
+    it("reads a person of a party that a standing word describes: X of the opposition Y, who is also the verb's subject", () => {
+      const r = extract("Cemil Tugay of the opposition Republican People's Party accused Ankara.");
+      expect(relation(r, "cemil-tugay", "member_of", "republican-people-s-party")).toBeDefined();
+      expect(r.relations.some((x) => x.source === "republican-people-s-party" && x.kind !== "cooccurrence")).toBe(
+        false,
+      );
+    });
+
+    it("reads a share of a firm as owning it: X owns 31 percent of Y, X holds a stake in Y", () => {
+      expect(
+        relation(
+          extract("Grupo Sura owns 31 percent of Banco Cordillera."),
+          "banco-cordillera",
+          "owned_by",
+          "grupo-sura",
+        ),
+      ).toBeDefined();
+      expect(
+        relation(
+          extract("Scotiabank holds a 15 percent stake in Banco Litoral."),
+          "banco-litoral",
+          "owned_by",
+          "scotiabank",
+        ),
+      ).toBeDefined();
+    });
+
+    it("places a drugmaker that a city's name describes in that city", () => {
+      const r = extract("The university is in talks with the Santiago drugmaker Laboratorio Chile.");
+      expect(relation(r, "laboratorio-chile", "headquartered_in", "santiago")).toBeDefined();
     });
 
     it("does not give a clause's verb to the name before its comma: after X, the album was produced in Y", () => {

@@ -475,6 +475,12 @@ describe("extract", () => {
   });
 
   describe("bodies' longer names", () => {
+    it("starts a second name at an owner after 'and': X's University of A and Britain's University of B", () => {
+      expect(labels("Researchers from Chile's University of Antofagasta and Britain's University of Warwick.")).toEqual(
+        expect.arrayContaining(["University of Antofagasta", "University of Warwick"]),
+      );
+    });
+
     it("keeps an office named after its holder's role whole: the Office of the Ombudsman", () => {
       expect(labels("The Office of the Ombudsman charged the two men.")).toContain("Office of the Ombudsman");
       expect(labels("The Office of the Comptroller General fined the firm.")).toContain(

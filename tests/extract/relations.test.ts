@@ -59,6 +59,11 @@ describe("extract", () => {
       });
     });
 
+    it("reads a critic for a publication as working for it: X, a critic for the Rome daily Y", () => {
+      const r = extract('"It feels earned," said Marta Ricciardi, a critic for the Rome daily La Repubblica.');
+      expect(relation(r, "marta-ricciardi", "works_for", "la-repubblica")).toBeDefined();
+    });
+
     it("reads an appositive role with an of-phrase: X, the chief executive of Y", () => {
       const r = extract("Satya Nadella, the chief executive of Microsoft, welcomed the decision.");
       expect(triples(r)).toEqual(["satya-nadella leads microsoft"]);

@@ -765,6 +765,9 @@ function nicknameEnd(tokens: Token[], j: number, to: number): number {
 function bodyAfterAnd(tokens: Token[], from: number, cut: number, to: number): boolean {
   // "X and Port Authority and Y": with a second "and" the run coordinates names.
   for (let k = cut + 1; k < to; k++) if (tokens[k].lower === "and") return false;
+  // "University of Antofagasta and Britain's University of Warwick": an owner after "and" starts a second name.
+  const owner = to === cut + 2 && tokens[to]?.lower === "'s" && isCapitalized(tokens[to + 1]);
+  if (owner && tokens.slice(from, cut).some((t) => isOrgHead(t.lower))) return false;
   // "the Royal Guard and Walloon Guard": one head word ending both sides names two bodies.
   if (tokens[cut - 1].lower === tokens[to - 1].lower && cut - from > 1) return false;
   // "Lappeenranta University of Technology and Saimaa University of Applied Sciences": a body's head word on each side.

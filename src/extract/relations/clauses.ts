@@ -400,9 +400,10 @@ function verbPredicates(v: View, k: number, prep: string | null, gap: string[] =
   if (!phrases) return [];
   const want = prep ? 2 : 1;
   const hit = phrases.find((p) => p.words.length === want && (!prep || p.words[1] === prep));
-  if (hit || !prep) return hit?.value ?? [];
+  if (!prep) return hit?.value ?? [];
   // "won 27 of the 100 seats in X" reads as the ontology's "win a seat in": a phrase whose nouns the gap holds
-  // (singular or plural), whatever numbers and articles stand around them.
+  // (singular or plural), whatever numbers and articles stand around them. It is the more precise reading: "holds a
+  // stake in X" is "hold stake in", not "hold in".
   const nouns = new Set(gap.flatMap((w) => [w, w.replace(/s$/, "")]));
   const spread = phrases.find(
     (p) =>
@@ -410,7 +411,7 @@ function verbPredicates(v: View, k: number, prep: string | null, gap: string[] =
       p.words[p.words.length - 1] === prep &&
       p.words.slice(1, -1).every((w) => GAP_FILLERS.has(w) || nouns.has(w)),
   );
-  return spread?.value ?? [];
+  return spread?.value ?? hit?.value ?? [];
 }
 
 /** Words of a verb phrase that the text may replace with a number or leave out ("win a seat in"). */

@@ -40,6 +40,7 @@ const DESCRIPTIONS = new Map<string, EntityType[]>([
   ...heads(["foundation", "charity", "watchdog", "authority", "operator", "insurer", "hospital", "institute"], ORG),
   ...heads(["commission", "council", "service", "department", "committee", "fund", "organisation", "museum"], ORG),
   ...heads(["organization", "league", "miner", "railway", "developer", "utility", "tribunal", "inspectorate"], ORG),
+  ...heads(["drugmaker", "chipmaker", "supplier", "contractor", "consortium", "conglomerate", "refiner"], ORG),
   ...heads(["city", "town", "region", "province", "capital", "village", "municipality", "county", "district"], PLACE),
   ...heads(["country", "nation", "state", "kingdom", "republic"], STATE),
   ...heads(["film", "movie", "album", "song", "single", "novel", "book", "game", "series", "show", "opera"], WORK),

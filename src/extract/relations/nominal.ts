@@ -250,6 +250,9 @@ function placeNamed(v: View, name: string, k: number): number {
   return known ? stateEntity(v, known.name.entry, k) : -1;
 }
 
+/** Nouns that say where a party stands, read like adjectives before its name: "of the opposition X". */
+const PARTY_STANDINGS = new Set(["opposition", "ruling", "governing"]);
+
 /**
  * "Mary Wilson of the Supremes", "Dan Ives of Wedbush", "A and B of the restructuring firm X": a person of an
  * organisation is one of its members.
@@ -267,7 +270,8 @@ function personOf(v: View, s: Sentence, person: number, to: number, out: Candida
     // "of the restructuring firm X": the kind of body before its name; "of the centrist X": adjectives before it.
     let n = from;
     while (n < s.to && n < from + MAX_PLACE_MODIFIED && isLowerWord(v, n)) n++;
-    const adjectives = n > from && from === j && v.tokens.slice(j, n).every((t) => t.pos === "ADJ");
+    const adjectives =
+      n > from && from === j && v.tokens.slice(j, n).every((t) => t.pos === "ADJ" || PARTY_STANDINGS.has(t.lower));
     if (n > from && (isOrganizationNoun(v.tokens[n - 1].lower) || adjectives)) j = n;
   }
   const org = mentionStarting(v, j);

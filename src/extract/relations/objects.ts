@@ -163,7 +163,7 @@ function personStarting(v: View, k: number): Mention | null {
 const MAX_DESCRIPTION = 3;
 
 /** The name right after the common nouns starting at `k` ("trucking firm Trasko"), or null. */
-function describedName(v: View, k: number, to: number): Mention | null {
+export function describedName(v: View, k: number, to: number): Mention | null {
   for (let n = k; n < to && n <= k + MAX_DESCRIPTION; n++) {
     const m = mentionStarting(v, n);
     if (m) return SKIPPED_TYPES.has(v.clusters[m.entity].type) ? null : m;

@@ -11,6 +11,7 @@ import type { Mention } from "../mentions/types.ts";
 import type { Sentence, Token } from "../nlp/types.ts";
 import { antecedent, descriptionAt, pronounAt, referentAt } from "./coref.ts";
 import { implicitOwner, isBenchTitle } from "./implicitOwner.ts";
+import { describedName } from "./objects.ts";
 import {
   afterAge,
   DETERMINERS,
@@ -162,8 +163,11 @@ function after(
   for (let n = 0; n < 3 && (!v.mentionAt[o] || isDemonymBefore(v, o)) && MODIFIER_POS.has(t[o]?.pos ?? ""); n++) o++;
   const target = mentionStarting(v, o);
   if (!target) return;
+  // "a critic for the Rome daily La Repubblica": a place before the body's kind describes the body named after it.
+  const place = PLACE_TYPES.has(v.clusters[target.entity].type);
+  const described = place && startsLower(t[target.to]?.text ?? "") ? describedName(v, target.to, s.to) : null;
   // "a contributor to the Examiner's Beltway Confidential blog": the role is held at the possessed name.
-  let head = target;
+  let head = described ?? target;
   if (isPossessive(v, target.to) && mentionStarting(v, target.to + 1)) head = mentionStarting(v, target.to + 1)!;
   out.push(
     cand(person, head.entity, role.predicate, copular ? "copular-role" : "appositive-role", from, head.to, role.text),

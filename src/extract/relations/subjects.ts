@@ -7,7 +7,7 @@
 import type { Sentence } from "../nlp/types.ts";
 import { referentAt } from "./coref.ts";
 import { demonymAt } from "./states.ts";
-import { beforeAge, coordinatedLeft, insideWord, mentionEnding, type View } from "./view.ts";
+import { beforeAge, coordinatedLeft, insideWord, isLowerWord, mentionEnding, type View } from "./view.ts";
 import { startsLower, startsUpper } from "../nlp/letters.ts";
 
 /** A clause's subject: the entities and the token the subject starts at. */
@@ -147,6 +147,8 @@ function bracketOpening(v: View, s: Sentence, close: number): number {
   return -1;
 }
 
+/** Most lower-case words between "of the" and the body's name in a subject's chain. */
+const MAX_BODY_MODIFIERS = 2;
 /** Prepositions that attach a name to the one before it in a subject ("Judge X of the Court for the District of Y"). */
 const ATTACHING = new Set(["of", "for", "at", "from"]);
 
@@ -159,7 +161,10 @@ function headOfChain(v: View, s: Sentence, subject: Subject | null): Subject | n
   let head = subject;
   for (let start = subject.start; ;) {
     let n = start - 1;
+    // "Cemil Tugay of the opposition Republican People's Party accused": words describing the body after "the".
+    for (let w = 0; w < MAX_BODY_MODIFIERS && v.mentionAt[start] && isLowerWord(v, n) && n > s.from; w++) n--;
     if (v.tokens[n]?.lower === "the") n--;
+    else if (n !== start - 1) return head;
     // "The High Court in Nairobi ruled": "in" attaches a place to the body it sits in.
     const placed = v.tokens[n]?.lower === "in" && PLACES.has(v.clusters[head.members[0]].type) && head === subject;
     if (n <= s.from || (!ATTACHING.has(v.tokens[n].lower) && !placed)) return head;
@@ -330,8 +335,11 @@ function relativeHead(v: View, s: Sentence, k: number): Subject | null {
   // "Sarah Okonjo, a professor at the university who moved": "who" right after a body's description is the person's.
   // "Henrik Halvorsrud, a Norwegian who won": "who" after a demonym made a noun is the person's too.
   const describing = (e: number) => v.clusters[e].type === "organization" || v.mentionAt[k - 1]?.adjective === true;
-  if (direct && v.tokens[k].lower === "who" && j === k && describing(direct.members[0]))
-    return appositionPersonBefore(v, s, direct.start) ?? direct;
+  // "Vitai Ratanakorn, a former chief executive of the Government Savings Bank, who replaced": after a comma too.
+  if (direct && v.tokens[k].lower === "who" && describing(direct.members[0])) {
+    const person = appositionPersonBefore(v, s, direct.start);
+    if (person || j === k) return person ?? direct;
+  }
   // "Arnaud De Lie of Lotto, who beat X": "who" after a person's body is the person's.
   const member = direct && v.tokens[k].lower === "who" && describing(direct.members[0]) ? personOf(v, direct) : null;
   if (member) return member;
