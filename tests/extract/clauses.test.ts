@@ -285,6 +285,11 @@ describe("extract", () => {
       ).toBeDefined();
     });
 
+    it("reads control of a firm as owning it: X, which is controlled by Y", () => {
+      const r = extract("Brolga, which is controlled by the investment group Meranti Holdings, offered towers.");
+      expect(relation(r, "brolga", "owned_by", "meranti-holdings")).toBeDefined();
+    });
+
     it("places a drugmaker that a city's name describes in that city", () => {
       const r = extract("The university is in talks with the Santiago drugmaker Laboratorio Chile.");
       expect(relation(r, "laboratorio-chile", "headquartered_in", "santiago")).toBeDefined();

@@ -98,6 +98,7 @@ describe("extract", () => {
         "Jordan Blake advised Canva, while Sorainen advised the sellers.",
         "The study appeared in the journal Jordan Blake on Monday.",
         "Marta Ricciardi, a critic for the Rome daily Jordan Blake, said so.",
+        "The probe was launched on a rocket operated by Jordan Blake.",
       ])
         expect(entity(extract(text), "Jordan Blake")?.type, text).toBe("organization");
       expect(entity(extract("Biden advised Jordan Blake to wait."), "Jordan Blake")?.type).not.toBe("organization");

@@ -59,6 +59,17 @@ describe("extract", () => {
       });
     });
 
+    it("reads an imprint of a publisher as its subsidiary, both firms whatever their names look like", () => {
+      const r = extract("It was published by Jonathan Cape, an imprint of Penguin Random House.");
+      expect(relation(r, "jonathan-cape", "subsidiary_of", "penguin-random-house")).toBeDefined();
+      expect(entity(r, "Penguin Random House")?.type).toBe("organization");
+    });
+
+    it("links a person to the party a common word names, known from the lexicon: Labour's X", () => {
+      const r = extract("Labour's Marcus Adebayo, the council leader, said the city could not wait.");
+      expect(links(r)).toContain("marcus-adebayo labour-party");
+    });
+
     it("reads a critic for a publication as working for it: X, a critic for the Rome daily Y", () => {
       const r = extract('"It feels earned," said Marta Ricciardi, a critic for the Rome daily La Repubblica.');
       expect(relation(r, "marta-ricciardi", "works_for", "la-repubblica")).toBeDefined();

@@ -29,6 +29,7 @@ const FIRM_STAFF = new Set([
 const FIRM_OF = new Set([
   ...["shares", "stock", "stake", "owner", "parent", "subsidiary", "unit", "division", "investors", "takeover"],
   ...["acquisition", "purchase", "shareholders", "customers", "founder", "founders", "ceo", "chairman"],
+  ...["imprint", "division"],
 ]);
 /** Words after a name (or its possessive) that make it a firm: "Morgan Stanley shares", "X's chief executive". */
 const FIRM_AFTER = new Set([
@@ -43,6 +44,8 @@ const FIRM_KINDS = new Set([
 ]);
 /** Verbs whose object is a firm: "agreed to acquire X". */
 const FIRM_OBJECT = new Set(["acquire", "acquired", "acquiring", "buy", "bought", "buying", "merge", "merged"]);
+/** Participles whose agent ("published by X") is a firm. */
+const FIRM_WORK = new Set(["operated", "manufactured", "acquired", "underwritten"]);
 /** Past forms of verbs whose object is a team: "had coached Vitória de Guimarães" ("coach X" is a title). */
 const TEAM_OBJECT = new Set(["coached", "captained"]);
 /** Nouns that, after "X, a" or "X, the", say X is a firm ("X, a Zurich-based bank,"). */
@@ -53,6 +56,7 @@ const FIRM_APPOSITION = new Set([
   ...["carrier", "miner", "utility", "network", "chain", "exchange", "university", "college", "hospital", "institute"],
   ...["foundation", "museum", "orchestra", "ministry", "authority", "commission", "league", "federation"],
   ...["association", "society", "cooperative", "council", "spin-off", "spinoff", "start-up", "nonprofit"],
+  ...["imprint", "division"],
 ]);
 /** Whether a common noun names a kind of firm or body ("sportswear firm", "club"). */
 export function isFirmNoun(word: string): boolean {
@@ -95,6 +99,8 @@ function firmContext(tokens: Token[], from: number, to: number): boolean {
   // "the defender Aníbal Recalde of Cerro Porteño": after a person's full name, "of" names their club or firm.
   if (prev === "of" && fullNameEnding(tokens, from - 1)) return true;
   if (FIRM_OBJECT.has(prev) || TEAM_OBJECT.has(prev)) return true;
+  // "operated by SpaceX", "manufactured by Airbus": the agent of a firm's work.
+  if (prev === "by" && FIRM_WORK.has(before)) return true;
   // "large chains such as Carrefour and GPA": examples of a kind of firm are firms.
   if (prev === "as" && before === "such" && FIRM_KINDS.has(tokens[from - 3]?.lower ?? "")) return true;
   // "a transport firm called X"; "the operator, X," and "The foundation, X, filed": a firm's noun names it.
