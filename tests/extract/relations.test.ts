@@ -65,6 +65,36 @@ describe("extract", () => {
       expect(entity(r, "Penguin Random House")?.type).toBe("organization");
     });
 
+    it("places the body a state's possessed noun phrase names in that state: Slovenia's central bank, X", () => {
+      const r = extract("Slovenia's central bank, Banka Slovenije, said it was working on the case.");
+      expect(relation(r, "banka-slovenije", "in_country", "slovenia")).toBeDefined();
+    });
+
+    it("gives a role of a state's possessed body to the body named after it: the leader of Georgia's largest party, X", () => {
+      const r = extract(
+        "Nikoloz Abashmadze, the leader of Georgia's largest opposition party, Freedom Forum, was arrested.",
+      );
+      expect(relation(r, "nikoloz-abashmadze", "leads", "freedom-forum")).toBeDefined();
+      expect(relation(r, "nikoloz-abashmadze", "leads", "georgia")).toBeUndefined();
+    });
+
+    it("reads the members a body's 'whose members include' lists as its members", () => {
+      const r = extract(
+        "The Alliance for Automotive Innovation, whose members include General Motors and Toyota, filed a brief.",
+      );
+      expect(triples(r)).toEqual(
+        expect.arrayContaining([
+          "general-motors member_of alliance-for-automotive-innovation",
+          "toyota member_of alliance-for-automotive-innovation",
+        ]),
+      );
+    });
+
+    it("links a person to the body named as theirs: X's Brothers of Italy", () => {
+      const r = extract("The vote split Giorgia Meloni's Brothers of Italy.");
+      expect(relation(r, "giorgia-meloni", "affiliated_with", "brothers-of-italy")).toBeDefined();
+    });
+
     it("links a person to the party a common word names, known from the lexicon: Labour's X", () => {
       const r = extract("Labour's Marcus Adebayo, the council leader, said the city could not wait.");
       expect(links(r)).toContain("marcus-adebayo labour-party");

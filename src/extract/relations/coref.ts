@@ -4,7 +4,8 @@
  */
 import type { EntityType } from "../../model/types.ts";
 import type { Mention } from "../mentions/types.ts";
-import type { View } from "./view.ts";
+import { isLowerWord, mentionStarting, type View } from "./view.ts";
+import type { Sentence } from "../nlp/types.ts";
 import { startsLower } from "../nlp/letters.ts";
 
 /** Tunables of pronoun resolution. */
@@ -105,6 +106,21 @@ function isLocation(v: View, m: Mention): boolean {
 /** Whether a common noun is the head of a description of an organisation ("club", "investment bank"). */
 export function isOrganizationNoun(word: string): boolean {
   return DESCRIPTIONS.get(word)?.includes("organization") ?? false;
+}
+
+/** Most lower-case words of a possessed noun phrase before the comma and the name it gives ("largest opposition party"). */
+const MAX_POSSESSED_WORDS = 4;
+
+/**
+ * The organisation named after the comma that closes a noun phrase of a body starting at `k`, right after an
+ * owner's "'s": "Georgia's largest opposition party, Freedom Forum", "Slovenia's central bank, Banka Slovenije".
+ */
+export function possessedBodyNamed(v: View, s: Sentence, k: number): Mention | null {
+  let n = k;
+  while (n < s.to && n < k + MAX_POSSESSED_WORDS && isLowerWord(v, n)) n++;
+  if (n === k || v.tokens[n]?.lower !== "," || !isOrganizationNoun(v.tokens[n - 1].lower)) return null;
+  const body = mentionStarting(v, n + 1);
+  return body && v.clusters[body.entity].type === "organization" ? body : null;
 }
 
 /**

@@ -6,7 +6,7 @@
 import { matchName } from "../mentions/phrases.ts";
 import type { Sentence } from "../nlp/types.ts";
 import { DEMONYM_PREDICATES } from "./copula.ts";
-import { isOrganizationNoun, referentAt } from "./coref.ts";
+import { isOrganizationNoun, possessedBodyNamed, referentAt } from "./coref.ts";
 import { describedAt, nextPlace, placePredicates } from "./places.ts";
 import { demonymAt, stateEntity } from "./states.ts";
 import { isLowerWord, isPossessive, mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
@@ -53,6 +53,7 @@ export function nominalRelations(v: View, s: Sentence, options: Partial<NominalO
     const m = mentionStarting(v, k);
     if (!m) continue;
     possessive(v, m.entity, m.from, m.to, out);
+    statePossessedBody(v, s, m.entity, m.from, m.to, out);
     if (v.clusters[m.entity].type === "organization") {
       stateApposition(v, s, m.entity, m.from, m.to, out);
       ownSeat(v, m.entity, m.from, m.to, out);
@@ -79,9 +80,28 @@ function possessive(v: View, owner: number, from: number, to: number, out: Candi
     out.push({ ...base, predicates: ["in_country"] });
   else if (type === "organization" && PART_OWNERS.has(o.type)) out.push({ ...base, predicates: ["part_of"] });
   if (type === "location" && PLACE_OWNERS.has(o.type)) out.push({ ...base, predicates: ["in_country", "located_in"] });
-  // "Labour's Marcus Adebayo", "the CDU's Tobias Reinhardt": a person named as an organisation's is affiliated with it.
+  // "Labour's Marcus Adebayo", "the CDU's Tobias Reinhardt": a person named as an organisation's is affiliated with it;
+  // so is a person with the organisation named as theirs ("Giorgia Meloni's Brothers of Italy").
   if (type === "person" && marked && o.type === "organization")
     out.push({ ...base, predicates: ["affiliated_with"], confidence: 0.6 });
+  if (type === "organization" && marked && o.type === "person")
+    out.push({ ...base, source: owner, target: owned.entity, predicates: ["affiliated_with"], confidence: 0.6 });
+}
+
+/** "Slovenia's central bank, Banka Slovenije": the body a state's possessed noun phrase names is in that state. */
+function statePossessedBody(v: View, s: Sentence, state: number, from: number, to: number, out: Candidate[]): void {
+  if (v.clusters[state].type !== "country" || !isPossessive(v, to)) return;
+  const body = possessedBodyNamed(v, s, to + 1);
+  if (!body || isStateBody(v.clusters[body.entity].label)) return;
+  out.push({
+    source: body.entity,
+    target: state,
+    predicates: ["in_country"],
+    rule: "possessive",
+    confidence: 0.7,
+    from,
+    to: body.to,
+  });
 }
 
 /**

@@ -9,11 +9,12 @@ import { afterTitle } from "../mentions/titles.ts";
 import type { EntityType } from "../../model/types.ts";
 import type { Mention } from "../mentions/types.ts";
 import type { Sentence, Token } from "../nlp/types.ts";
-import { antecedent, descriptionAt, pronounAt, referentAt } from "./coref.ts";
+import { antecedent, descriptionAt, possessedBodyNamed, pronounAt, referentAt } from "./coref.ts";
 import { implicitOwner, isBenchTitle } from "./implicitOwner.ts";
 import { describedName } from "./objects.ts";
 import {
   afterAge,
+  coordinatedRight,
   DETERMINERS,
   isPossessive,
   mentionEnding,
@@ -71,6 +72,7 @@ export function roleRelations(v: View, s: Sentence, appositions: Map<number, num
     after(v, s, m.entity, m.from, m.to, out, appositions);
     before(v, s, m.entity, m.from, m.to, out);
     whoseBody(v, m.entity, m.from, m.to, out);
+    whoseMembers(v, s, m.entity, m.from, m.to, out);
   }
   return out;
 }
@@ -169,6 +171,8 @@ function after(
   // "a contributor to the Examiner's Beltway Confidential blog": the role is held at the possessed name.
   let head = described ?? target;
   if (isPossessive(v, target.to) && mentionStarting(v, target.to + 1)) head = mentionStarting(v, target.to + 1)!;
+  // "the leader of Georgia's largest opposition party, Freedom Forum": the body the possessed noun names.
+  else if (isPossessive(v, target.to)) head = possessedBodyNamed(v, s, target.to + 1) ?? head;
   out.push(
     cand(person, head.entity, role.predicate, copular ? "copular-role" : "appositive-role", from, head.to, role.text),
   );
@@ -434,6 +438,21 @@ function whoseBody(v: View, person: number, from: number, to: number, out: Candi
   const body = mentionStarting(v, to + 2);
   if (!body || v.clusters[body.entity].type !== "organization") return;
   out.push({ ...cand(person, body.entity, "affiliated_with", "whose-body", from, body.to, "whose"), confidence: 0.7 });
+}
+
+/** "The Alliance for Automotive Innovation, whose members include General Motors and Toyota": each is a member. */
+function whoseMembers(v: View, s: Sentence, body: number, from: number, to: number, out: Candidate[]): void {
+  const t = v.tokens;
+  if (v.clusters[body].type !== "organization" || t[to]?.lower !== "," || t[to + 1]?.lower !== "whose") return;
+  if (
+    !/^members?$/.test(t[to + 2]?.lower ?? "") ||
+    !/^(?:include|includes|included|are|were)$/.test(t[to + 3]?.lower ?? "")
+  )
+    return;
+  const { members, end } = coordinatedRight(v, to + 4, s.to);
+  for (const m of members)
+    if (ACTORS.has(v.clusters[m.entity].type) && m.entity !== body)
+      out.push(cand(m.entity, body, "member_of", "whose-members", from, end, "member"));
 }
 
 /** The name before ", a union" ending at token `k` (at most a few words after the article), or null. */
