@@ -285,6 +285,17 @@ describe("extract", () => {
       ).toBeDefined();
     });
 
+    it("takes a name set between commas after an owner's role as the verb's subject: Y's chief executive, X, flew to Z", () => {
+      const r = extract("Tamarack's chief executive, Graham Pell, flew to Ghana.");
+      expect(r.relations.find((x) => x.kind === "open")).toMatchObject({ source: "graham-pell", target: "ghana" });
+    });
+
+    it("reads a party holding seats in a parliament, and the party's name as a body's: X holds 38 of the 118 seats in Y", () => {
+      const r = extract("The prime minister's Pangu Pati holds 38 of the 118 seats in the National Parliament.");
+      expect(entity(r, "Pangu Pati")?.type).toBe("organization");
+      expect(relation(r, "pangu-pati", "elected_to", "national-parliament")).toBeDefined();
+    });
+
     it("reads control of a firm as owning it: X, which is controlled by Y", () => {
       const r = extract("Brolga, which is controlled by the investment group Meranti Holdings, offered towers.");
       expect(relation(r, "brolga", "owned_by", "meranti-holdings")).toBeDefined();

@@ -112,6 +112,7 @@ function firmContext(tokens: Token[], from: number, to: number): boolean {
   if (FIRM_AFTER.has(after)) return true;
   if (possessive && after === "chief" && tokens[to + 2]?.lower === "executive") return true;
   if (next === "was" && /^(?:acquired|bought|founded|listed|delisted)$/.test(tokens[to + 1]?.lower ?? "")) return true;
+  if (holdsSeats(tokens, to)) return true;
   if (/^(?:advised|advises|advising)$/.test(next) && (advisedOnDeal(tokens, to + 1) || advisedFirm(tokens, to + 1)))
     return true;
   if (next !== ",") return false;
@@ -168,6 +169,19 @@ function advisedFirm(tokens: Token[], k: number): boolean {
   if (!startsUpper(tokens[k]?.text ?? "") || tokens[k].pos !== "PROPN") return false;
   for (let j = k + 1; j < k + 5 && tokens[j]; j++) if (tokens[j].lower === "to") return false;
   return true;
+}
+
+/** Most words between "holds" and "seats": "holds 38 of the 118 seats". */
+const MAX_SEAT_GAP = 5;
+
+/** Whether the name ending before `k` holds or won seats ("Pangu Pati holds 38 of the 118 seats"): a party. */
+function holdsSeats(tokens: Token[], k: number): boolean {
+  if (!/^(?:holds|held|won|wins|took|has)$/.test(tokens[k]?.lower ?? "")) return false;
+  for (let j = k + 1; j <= k + MAX_SEAT_GAP && tokens[j]; j++) {
+    if (tokens[j].lower === "seats") return true;
+    if (tokens[j].pos !== "NUM" && !/^(?:of|the|its|their)$/.test(tokens[j].lower)) return false;
+  }
+  return false;
 }
 
 /** Whether "on the deal" (or transaction, merger...) follows within a few words of token `k`. */

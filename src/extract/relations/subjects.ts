@@ -92,7 +92,8 @@ export function findSubject(v: View, s: Sentence, k: number, appositions: Map<nu
   if (v.tokens[j - 1]?.lower === "(") return subjectEnding(v, s, j - 1);
   const skipped = skipInsertion(v, s, j);
   // "His assistant at Malmö, Tomasz Wójcik, has joined": a person's name set beside a description is the subject.
-  const named = skipped < j ? namedInsertion(v, skipped, j) : null;
+  // ("Tamarack's chief executive, Graham Pell, flew": the description before it names no one, so nothing was skipped.)
+  const named = namedInsertion(v, skipped < j ? skipped : nameBetweenCommas(v, j), j);
   if (named) return named;
   // "X, which mines lithium near Y, is based in Z": past a relative clause, the subject is the name it describes.
   const relative = skipped < j && RELATIVE.has(v.tokens[skipped + 1]?.lower ?? "");
@@ -319,6 +320,12 @@ function namedInsertion(v: View, open: number, j: number): Subject | null {
   if (before && !PHRASE_PREPOSITIONS.has(v.tokens[before.from - 1]?.lower ?? "")) return null;
   if (!before && !referentAt(v, open - 1) && v.tokens[open - 1]?.pos !== "NOUN") return null;
   return { members: [person.entity], start: person.from };
+}
+
+/** The comma opening a name set between commas that ends right before token `j`, or -1. */
+function nameBetweenCommas(v: View, j: number): number {
+  const m = v.tokens[j - 1]?.lower === "," ? mentionEnding(v, j - 1) : null;
+  return m && v.tokens[m.from - 1]?.lower === "," ? m.from - 1 : -1;
 }
 
 /** Prepositions that put a name inside a description's phrase: "His assistant at Malmö". */
