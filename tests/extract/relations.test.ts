@@ -100,9 +100,11 @@ describe("extract", () => {
       expect(links(r)).toContain("marcus-adebayo labour-party");
     });
 
-    it("reads a critic for a publication as working for it: X, a critic for the Rome daily Y", () => {
+    it("reads a critic for a publication as working for it, and the capital before the daily as its city: X, a critic for the Rome daily Y", () => {
       const r = extract('"It feels earned," said Marta Ricciardi, a critic for the Rome daily La Repubblica.');
       expect(relation(r, "marta-ricciardi", "works_for", "la-repubblica")).toBeDefined();
+      expect(entity(r, "Rome")?.type).toBe("location");
+      expect(relation(r, "la-repubblica", "headquartered_in", "rome")).toBeDefined();
     });
 
     it("reads an appositive role with an of-phrase: X, the chief executive of Y", () => {

@@ -42,6 +42,7 @@ const DESCRIPTIONS = new Map<string, EntityType[]>([
   ...heads(["commission", "council", "service", "department", "committee", "fund", "organisation", "museum"], ORG),
   ...heads(["organization", "league", "miner", "railway", "developer", "utility", "tribunal", "inspectorate"], ORG),
   ...heads(["drugmaker", "chipmaker", "supplier", "contractor", "consortium", "conglomerate", "refiner"], ORG),
+  ...heads(["daily", "weekly", "journal", "magazine"], ORG),
   ...heads(["city", "town", "region", "province", "capital", "village", "municipality", "county", "district"], PLACE),
   ...heads(["country", "nation", "state", "kingdom", "republic"], STATE),
   ...heads(["film", "movie", "album", "song", "single", "novel", "book", "game", "series", "show", "opera"], WORK),

@@ -69,6 +69,9 @@ export function isPlaceUse(a: Analysis, m: Mention): boolean {
   // "19th-century Paris", "modern Berlin": a city described by an adjective.
   if (prev?.pos === "ADJ" && !startsUpper(prev.text)) return true;
   if (next?.pos === "NOUN" && !startsUpper(next.text)) return true;
+  // "the Rome daily La Repubblica": after "the", a capital before a lower-case word modifies it ("daily" reads as an
+  // adjective).
+  if (prev?.lower === "the" && next?.pos === "ADJ" && !startsUpper(next.text)) return true;
   if (next?.pos === "PART" && startsUpper(a.tokens[m.to + 1]?.text ?? "")) return true;
   if (next?.pos === "PART" && CITY_OWNED.has(a.tokens[m.to + 1]?.lower ?? "")) return true;
   const address = prev?.lower === "," && startsUpper(a.tokens[m.from - 2]?.text ?? "");
