@@ -81,7 +81,7 @@ function inputState(opts) {
 }
 
 /**
- * Every file under `dir`, relative to it, sorted.
+ * Every file under `dir`, relative to it, sorted; hidden ones (an editor's swap files) left out.
  * @param {string} dir
  * @returns {string[]}
  */
@@ -91,6 +91,7 @@ function sourceFiles(dir) {
   /** @param {string} sub */
   const walk = (sub) => {
     for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
+      if (entry.name.startsWith(".")) continue;
       const name = path.join(sub, entry.name);
       if (entry.isDirectory()) walk(name);
       else if (entry.isFile()) files.push(name);
@@ -175,7 +176,7 @@ async function compile(opts) {
   }
   // In parallel: one file at a time, writing the copy took longer than compiling it.
   await Promise.all([...writes].map(([file, content]) => writeIfChanged(file, content)));
-  const made = new Set([MANIFEST, LOCK, ...[...writes.keys()].map((file) => path.relative(out, file))]);
+  const made = new Set([...writes.keys()].map((file) => path.relative(out, file)));
   for (const file of sourceFiles(out)) if (!made.has(file)) rmSync(path.join(out, file), { force: true });
 }
 
