@@ -1,9 +1,10 @@
 /**
  * Compiled copy: src/'s TypeScript compiled by esbuild into .compiled/ (a sibling of src/, so that paths a module
  * takes relative to its own file, like "../../web/dist", still hold), which bin/kg.js runs instead of registering
- * tsx, whose module hooks cost about a second of every start. It is made again, under a lock, on the first run after
- * any change to src/; when it cannot be (no esbuild, a read-only checkout, a syntax error, another process making it),
- * kg runs the sources through tsx as before. Plain JavaScript: it runs before anything can load TypeScript.
+ * tsx, whose module hooks make a round trip to another thread for every module loaded. It is made again, under a lock,
+ * on the first run after any change to src/; when it cannot be (no esbuild, a read-only checkout, a syntax error,
+ * another process making it), kg runs the sources through tsx. Plain JavaScript: it runs before anything can load
+ * TypeScript.
  */
 import {
   closeSync,
@@ -174,7 +175,7 @@ async function compile(opts) {
     const content = readFileSync(path.join(src, file));
     writes.set(path.join(out, file), file.endsWith(".mjs") ? pointAtJs(content.toString("utf8")) : content);
   }
-  // In parallel: one file at a time, writing the copy took longer than compiling it.
+  // In parallel, through the thread pool: the copy is hundreds of small files.
   await Promise.all([...writes].map(([file, content]) => writeIfChanged(file, content)));
   const made = new Set([...writes.keys()].map((file) => path.relative(out, file)));
   for (const file of sourceFiles(out)) if (!made.has(file)) rmSync(path.join(out, file), { force: true });
