@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["node_modules", "**/dist", "graph-data/build", "artifacts", "bench/out"] },
+  { ignores: ["node_modules", "**/dist", "graph-data/build", "artifacts", "bench/out", ".compiled"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,11 +1,14 @@
 /**
- * Start time side by side: `node bin/kg.js --help` and `npm start -- --graph FILE` (spawn → "serving", on the file's
- * snapshot) in this checkout and in another one (`--base DIR`, e.g. `git archive` of an earlier commit with
- * node_modules linked), alternating which goes first; medians, with CPU time and load averages.
+ * Start time side by side: `node bin/kg.js --help`, and `npm start` (spawn → "serving") on the graph file's snapshot,
+ * on the checkout's own graph-data/ (the seed graph) and as a read replica of the graph file's snapshot, in this
+ * checkout and in another one (`--base DIR`, e.g. a `git worktree` of an earlier commit with node_modules linked),
+ * alternating which goes first; medians, with CPU time and load averages.
  *
  *   node --import tsx bench/startSideBySide.ts --graph bench/out/graphs/kg-100000n-500000e-s7-v2.json --base /tmp/base
  *
- * Start once on the file first (either checkout) so its snapshot exists; both checkouts then read the same one.
+ * Start once on the file first (either checkout) so its snapshot exists; both checkouts then read the same one. Each
+ * checkout's first run of `kg` after a change compiles its copy of src/ (bin/compiled.js): run `node bin/kg.js --help`
+ * in both first.
  */
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
@@ -77,22 +80,33 @@ const { values } = parseArgs({
 });
 if (!values.graph) throw new Error("bench: give --graph FILE (a graph file whose snapshot exists)");
 const graph = path.resolve(values.graph);
+const snapshot = path.join(path.dirname(graph), ".kg-cache", `${path.basename(graph)}.snapshot`);
 const runs = Number(values.runs ?? 5);
 const trees = { ours: HERE, ...(values.base ? { base: path.resolve(values.base) } : {}) } as Record<string, string>;
-const serveArgs = ["start", "--silent", "--", "--graph", graph, "--read-only", "--port", "0", "--host", "127.0.0.1"];
-const figures: Record<string, { help: StartFigures[]; serve: StartFigures[] }> = {};
+const LISTEN = ["--port", "0", "--host", "127.0.0.1"];
+/** The starts timed, by name: `npm start` with these arguments. */
+const STARTS: Record<string, string[]> = {
+  "graph file on its snapshot": ["--graph", graph],
+  "seed graph (graph-data/)": [],
+  "read replica of the snapshot": ["--read-only", "--snapshot", snapshot],
+};
+type Side = Record<string, StartFigures[]>;
+const figures: Record<string, Side> = {};
 const loadAtStart = loadavg()[0]!;
 for (let i = 0; i < runs; i++) {
   const order = i % 2 === 0 ? Object.keys(trees) : Object.keys(trees).reverse();
   for (const name of order) {
-    const side = (figures[name] ??= { help: [], serve: [] });
-    side.help.push(await timeHelp(trees[name]!));
-    side.serve.push(await timeStart(trees[name]!, "npm", serveArgs, /^serving /));
-    const last = side.serve.at(-1)!;
-    console.log(
-      `${name} run ${i + 1}: --help ${side.help.at(-1)!.seconds.toFixed(2)} s, serving ${last.seconds.toFixed(2)} s ` +
-        `(${last.cpuSeconds.toFixed(2)} s CPU), load ${loadavg()[0]!.toFixed(2)}`,
-    );
+    const side = (figures[name] ??= {});
+    const line = [`${name} run ${i + 1}:`];
+    (side["--help"] ??= []).push(await timeHelp(trees[name]!));
+    line.push(`--help ${side["--help"].at(-1)!.seconds.toFixed(2)} s`);
+    for (const [start, args] of Object.entries(STARTS)) {
+      const serveArgs = ["start", "--silent", "--", ...args, ...LISTEN];
+      const last = await timeStart(trees[name]!, "npm", serveArgs, /^serving /);
+      (side[start] ??= []).push(last);
+      line.push(`${start} ${last.seconds.toFixed(2)} s (${last.cpuSeconds.toFixed(2)} s CPU)`);
+    }
+    console.log(`${line.join(", ")}, load ${loadavg()[0]!.toFixed(2)}`);
   }
 }
 const median = (list: StartFigures[], key: keyof StartFigures) =>
@@ -101,8 +115,11 @@ const median = (list: StartFigures[], key: keyof StartFigures) =>
     0.5,
   ).toFixed(2);
 for (const [name, side] of Object.entries(figures))
-  console.log(
-    `${name}: --help ${median(side.help, "seconds")} s; spawn → serving ${median(side.serve, "seconds")} s ` +
-      `(${median(side.serve, "cpuSeconds")} s CPU); medians of ${runs}`,
-  );
+  for (const [start, list] of Object.entries(side))
+    console.log(
+      `${name}: ${start === "--help" ? "node bin/kg.js --help" : `spawn → serving, ${start}`} ` +
+        `${median(list, "seconds")} s` +
+        (start === "--help" ? "" : ` (${median(list, "cpuSeconds")} s CPU)`) +
+        `; medians of ${runs}`,
+    );
 console.log(`load average ${loadAtStart.toFixed(2)} at start, ${loadavg()[0]!.toFixed(2)} at end`);

@@ -3,11 +3,8 @@
  */
 import { createServer, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { existsSync } from "node:fs";
-import { readGraphJson } from "../graphfile/graphFile.ts";
-import { loadServedGraph } from "../query/loadGraph.ts";
 import { dataFilesOf } from "../store/dataFiles.ts";
-import { logger } from "../util/logger.ts";
+import { lazyImport } from "../util/lazyImport.ts";
 import type { AppOptions } from "./app.ts";
 import { createRequestHandler } from "./handler.ts";
 import { DEFAULT_HOST_GUARD_OPTIONS } from "./hostGuard.ts";
@@ -22,9 +19,8 @@ import { SnapshotWriter, writeStartSnapshot } from "./snapshotWriter.ts";
 import { ServedGraph } from "../graph/servedGraph.ts";
 import type { ServerContext } from "./context.ts";
 import type { KnowledgeGraph } from "../model/types.ts";
-import { DataError } from "../store/issues.ts";
 import type { ErrorCode } from "../query/errors.ts";
-import { setupWrites } from "./writes.ts";
+import { loadWrites, setupWrites } from "./lazyWrites.ts";
 import { recoverPendingWrites } from "../store/transaction.ts";
 import type { Extractor } from "../ingest/types.ts";
 import { defaultPathWorkers, PathWorkerPool } from "./pathWorkers/pool.ts";
@@ -113,18 +109,11 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-/** Like {@link loadServedGraph}, but when graph-data/ is broken and a last good build exists, serves that build and
- * returns the problem so /api/health can report it. */
-function loadServedGraphOrLastGood(opts: ServeOptions): { graph: KnowledgeGraph; dataError: string | null } {
-  try {
-    return { graph: loadServedGraph(opts, { snapshot: false }), dataError: null };
-  } catch (error) {
-    const lastGood = dataFilesOf(opts.dataRoot).builtGraph;
-    if (opts.graphFile || !(error instanceof DataError) || !existsSync(lastGood)) throw error;
-    logger.error({ problems: error.issues.length }, "graph-data has problems; serving the last good build");
-    return { graph: readGraphJson(lastGood), dataError: error.message };
-  }
-}
+/** Reading a graph file or graph-data/ at start (./startGraph.ts), imported only when no snapshot is served. */
+const startGraph = lazyImport(
+  () => import("./startGraph.ts"),
+  (error) => new Error(`server: the graph loader cannot be loaded (${error.message}); run "npm install" and restart`),
+);
 
 // Slow clients may not hold a connection open forever; a whole request (not its response) must arrive in time.
 const HEADERS_TIMEOUT_MS = 15_000;
@@ -208,7 +197,7 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
   // A write cut short by a crash is finished or discarded before anything is read.
   if (!opts.graphFile && !replica) recoverPendingWrites(dataFilesOf(opts.dataRoot));
   const early = opts.startOnSnapshot && !replica ? readStartSnapshot(opts) : null;
-  const loaded = early?.type === "ok" || replica ? null : loadServedGraphOrLastGood(opts);
+  const loaded = early?.type === "ok" || replica ? null : (await startGraph()).loadServedGraphOrLastGood(opts);
   const context: ServerContext = {
     served: new ServedGraph(loaded?.graph ?? null),
     ...(early?.type === "ok" ? { snapshotView: snapshotView(early.snapshot) } : {}),
@@ -219,25 +208,30 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
   };
   const snapshots = (context.snapshots = new SnapshotWriter(context.served, { gate: opts.snapshotWriteGate }));
   if (loaded?.dataError) context.served.setError(loaded.dataError);
-  if (opts.pathWorkers > 0) context.pathWorkers = new PathWorkerPool({ size: opts.pathWorkers });
   let stopServing: (() => Promise<void>) | null = null;
   let background: BackgroundGraph | null = null;
   let writeSnapshot = () => {};
+  // A graph built in the background waits for the server to listen, and for the write set-up to load, before it is
+  // built: what runs once it is served (serveGraph) is then at hand, and none of it delays listening.
+  let listened = () => {};
+  const listening = new Promise<void>((resolve) => (listened = resolve));
+  const buildGate = () => listening.then(() => Promise.all([loadWrites(), opts.graphBuildGate])).then(() => undefined);
   if (loaded) {
     // The snapshot seeds the path and search indexes the warm-up would build; a refused one is written afresh once
     // the server listens, in the background.
     const snapshot = snapshotTargetOf(loaded.graph, opts);
     const refused = early?.type === "refused" ? early : null;
     const seeded = refused ? alreadyRefused(loaded.graph, refused) : seedServedIndexes(loaded.graph, snapshot);
+    await loadWrites();
     stopServing = serveGraph(context, opts);
     if (snapshot && seeded.type === "refused")
       writeSnapshot = () => writeStartSnapshot(snapshots, loaded.graph, snapshot, opts);
   } else if (replica) {
     const onFirstGraph = () => (stopServing = serveGraph(context, opts));
-    background = replica.serve(context, { gate: opts.graphBuildGate, onFirstGraph });
+    background = replica.serve(context, { gate: buildGate(), onFirstGraph });
   } else if (early?.type === "ok") {
     background = buildInBackground(context, early.snapshot, early.target.file, {
-      gate: opts.graphBuildGate,
+      gate: buildGate(),
       onReady: () => (stopServing = serveGraph(context, opts)),
     });
   }
@@ -253,9 +247,12 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
     await background?.stop();
     await snapshots.stop();
     closeSnapshot();
-    await context.pathWorkers?.close();
     throw error;
   });
+  // Started once listening, so their threads do not compete with the start; a request cannot come in before this
+  // line, and one that finds the workers still loading waits for them in the pool's queue.
+  if (opts.pathWorkers > 0) context.pathWorkers = new PathWorkerPool({ size: opts.pathWorkers });
+  listened();
   writeSnapshot();
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;

@@ -2,19 +2,10 @@
  * Snapshot keys and places: what a snapshot must have been made from to be used, and where it is kept.
  */
 import { createHash } from "node:crypto";
-import {
-  accessSync,
-  closeSync,
-  constants,
-  createReadStream,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readSync,
-  statSync,
-} from "node:fs";
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 
 /** Where snapshots of foreign graph files go when the file's own folder cannot be written. */
 export interface SnapshotPlaceOptions {
@@ -30,8 +21,6 @@ export const DEFAULT_SNAPSHOT_PLACE_OPTIONS: SnapshotPlaceOptions = {
 export const CACHE_FOLDER = ".kg-cache";
 
 const HASH_CHUNK_BYTES = 16 * 1024 * 1024;
-// Small enough that hashing one chunk holds the event loop for a few milliseconds only.
-const AHEAD_CHUNK_BYTES = 4 * 1024 * 1024;
 
 /** What a file was when it was hashed: any write to it since changes its change time (ctime), which no call sets back. */
 interface FileState {
@@ -71,25 +60,30 @@ export function foreignFileKey(file: string): string | null {
 }
 
 /**
- * Hashes `file` as {@link foreignFileKey} does, reading it off the event loop and hashing it a few megabytes at a
- * time, so the hash can overlap other start-up work (loading modules). The next `foreignFileKey` of the file takes
- * this hash instead of reading the file again, once, if the file is unchanged since (same inode, size, modification
- * and change times). Resolves when done; never rejects: a file that cannot be read, or changes meanwhile, is left for
- * `foreignFileKey` to hash or refuse.
+ * Hashes `file` as {@link foreignFileKey} does, on a worker thread, so the hash can overlap other start-up work (the
+ * main thread loading modules). The next `foreignFileKey` of the file takes this hash instead of reading the file
+ * again, once, if the file is unchanged since (same inode, size, modification and change times). Resolves when done;
+ * never rejects: a file that cannot be read, or changes meanwhile, is left for `foreignFileKey` to hash or refuse.
  */
 export async function hashFileAhead(file: string): Promise<void> {
   const absolute = path.resolve(file);
   const before = fileStat(absolute);
   if (!before) return;
-  const hash = createHash("sha1");
-  try {
-    for await (const chunk of createReadStream(absolute, { highWaterMark: AHEAD_CHUNK_BYTES }))
-      hash.update(chunk as Buffer);
-  } catch {
-    return;
-  }
+  const hash = await hashOnWorker(absolute).catch(() => null);
   const after = fileStat(absolute);
-  if (after && sameState(before, after)) hashedAhead.set(absolute, { ...stateOf(before), hash: hash.digest("hex") });
+  if (hash && after && sameState(before, after)) hashedAhead.set(absolute, { ...stateOf(before), hash });
+}
+
+/** The sha1 of `file` (hex), computed by ./hashWorker.mjs on its own thread. */
+function hashOnWorker(file: string): Promise<string> {
+  const worker = new Worker(new URL("./hashWorker.mjs", import.meta.url), {
+    workerData: { file, chunkBytes: HASH_CHUNK_BYTES },
+  });
+  return new Promise((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`snapshot: the hash worker exited with code ${code}`)));
+  });
 }
 
 function stateOf({ ino, size, mtimeNs, ctimeNs }: FileState): FileState {

@@ -1,7 +1,7 @@
 /**
  * What `kg` loads when it starts: help loads no command and no package; `kg serve` checks its flags before loading
  * the server, and loads neither the extraction pipeline (its NLP models) nor the web page reader until a request
- * needs them.
+ * needs them, nor what reading a graph file, writing or exporting needs until the server does one.
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -17,6 +17,18 @@ const SRC = path.resolve("src");
 const WRITE_PATH_PACKAGES = ["compromise", "wink-nlp", "wink-eng-lite-web-model", "linkedom", "@mozilla/readability"];
 /** The input limits the help text of `kg extract` quotes: constants, importing nothing of the pipeline. */
 const EXTRACT_LIMITS = ["extract/batchLines.ts", "extract/input.ts"];
+/** Packages of the graph file readers, the exporters, the build's layout and communities, and graph-data/'s YAML. */
+const NOT_AT_START_PACKAGES = [
+  "@xmldom/xmldom",
+  "csv-parse",
+  "fflate",
+  "graphology-communities-louvain",
+  "graphology-gexf",
+  "graphology-graphml",
+  "graphology-layout-forceatlas2",
+  "n3",
+  "yaml",
+];
 
 // A module-loading hook that writes the URL of every module Node loads (after TypeScript's own hook) to a file.
 const LOAD_HOOK = `import { appendFileSync } from "node:fs";
@@ -73,16 +85,18 @@ describe("kg's start", () => {
         return readFileSync(file, "utf8").split("\n").filter(Boolean);
       }
 
+      // From the compiled copy (.compiled/…/x.js) or, when it cannot be made, from the sources (src/…/x.ts).
+      const SOURCE = /\/(src|\.compiled)\/(.*)\.(ts|js)$/;
+
       it.each(["--help", "serve --help"])("`kg %s` loads no package but the TypeScript loader", async (command) => {
         const loaded = await modulesLoadedBy(...command.split(" "));
-        expect(loaded.some((url) => url.includes("/src/cli/main.ts"))).toBe(true);
+        const sources = loaded.flatMap((url) => SOURCE.exec(url)?.[2] ?? []);
+        expect(sources).toContain("cli/main");
         const packages = loaded.filter(
           (url) => url.includes("/node_modules/") && !/\/node_modules\/(tsx|esbuild)\//.test(url),
         );
         expect(packages).toEqual([]);
-        expect(loaded.filter((url) => url.includes("/src/cli/commands/"))).toEqual([
-          expect.stringContaining("/src/cli/commands/index.ts"),
-        ]);
+        expect(sources.filter((source) => source.startsWith("cli/commands/"))).toEqual(["cli/commands/index"]);
       });
     });
   });
@@ -100,6 +114,17 @@ describe("kg's start", () => {
       expect([...files].filter((file) => file.startsWith("extract/"))).toEqual([]);
       expect(WRITE_PATH_PACKAGES.filter((name) => packages.has(name))).toEqual([]);
       expect(files.has("ingest/web/pageArticle.ts") || files.has("ingest/web/feed.ts")).toBe(false);
+    });
+
+    it("loads no graph file reader, exporter, ingest writer or write route until the server needs one", () => {
+      const { files, packages } = loadedByAll("cli/commands/serve.ts", "cli/serveUntilStopped.ts");
+      expect(NOT_AT_START_PACKAGES.filter((name) => packages.has(name))).toEqual([]);
+      const domains = ["import/", "ingest/", "graphfile/", "export/"];
+      // export/json.ts is the JSON writer GET /api/graph streams its answer with.
+      const early = [...files].filter((file) => domains.some((domain) => file.startsWith(domain)));
+      expect(early).toEqual(["export/json.ts"]);
+      for (const later of ["server/writes.ts", "server/startGraph.ts", "server/routes/export.ts"])
+        expect(files.has(later), later).toBe(false);
     });
   });
 });

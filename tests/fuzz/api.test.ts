@@ -133,7 +133,7 @@ describe("the API under fuzzing", () => {
     client = new FuzzClient(server.url);
     const openApi = await client.send("GET", "/api/openapi.json");
     if (openApi.type !== "response") throw new Error("fuzz: /api/openapi.json did not answer");
-    routes = fuzzRoutes(server.context, JSON.parse(openApi.body.toString("utf8")));
+    routes = await fuzzRoutes(server.context, JSON.parse(openApi.body.toString("utf8")));
     const undocumented = new Map(routes.filter((r) => r.query.length === 0).map((r) => [`${r.method} ${r.path}`, r]));
     console.log(`fuzz: routes without documented query parameters: ${[...undocumented.keys()].join(", ")}`);
     const dice = new Dice(SEED);

@@ -27,10 +27,11 @@ interface RouteLayer {
   route?: { path: string; methods: Record<string, boolean> };
 }
 
-/** Every route of every module in API_ROUTES, as mounted under /api for `ctx`. */
-export function mountedRoutes(ctx: ServerContext): { method: string; path: string }[] {
+/** Every route of every module in API_ROUTES (those loaded on first use imported here), as mounted under /api. */
+export async function mountedRoutes(ctx: ServerContext): Promise<{ method: string; path: string }[]> {
   const routes: { method: string; path: string }[] = [];
-  for (const factory of API_ROUTES) {
+  for (const lazyOrNot of API_ROUTES) {
+    const factory = lazyOrNot.load ? await lazyOrNot.load() : lazyOrNot;
     const router = factory(ctx) as Router & { stack: RouteLayer[] };
     for (const layer of router.stack) {
       if (!layer.route) continue;
@@ -49,7 +50,7 @@ function expressPath(openApiPath: string): string {
 }
 
 /** The mounted routes, each with the query parameters that the OpenAPI document lists for it. */
-export function fuzzRoutes(ctx: ServerContext, openApi: OpenApiDocument): FuzzRoute[] {
+export async function fuzzRoutes(ctx: ServerContext, openApi: OpenApiDocument): Promise<FuzzRoute[]> {
   const documented = new Map<string, FuzzParam[]>();
   for (const [path, operations] of Object.entries(openApi.paths)) {
     for (const [method, operation] of Object.entries(operations)) {
@@ -57,5 +58,5 @@ export function fuzzRoutes(ctx: ServerContext, openApi: OpenApiDocument): FuzzRo
       documented.set(`${method.toUpperCase()} ${expressPath(path)}`, query);
     }
   }
-  return mountedRoutes(ctx).map((r) => ({ ...r, query: documented.get(`${r.method} ${r.path}`) ?? [] }));
+  return (await mountedRoutes(ctx)).map((r) => ({ ...r, query: documented.get(`${r.method} ${r.path}`) ?? [] }));
 }

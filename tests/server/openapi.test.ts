@@ -26,13 +26,13 @@ describe("GET /api/openapi.json", () => {
     for (const spec of API_ENDPOINTS) expect(doc.paths[spec.path]?.[spec.method], spec.path).toBeDefined();
   });
 
-  it("documents every route the app mounts, so the document cannot fall behind the code", () => {
+  it("documents every route the app mounts, so the document cannot fall behind the code", async () => {
     const documented = new Set(
       Object.entries(doc.paths).flatMap(([path, operations]) =>
         Object.keys(operations).map((method) => `${method.toUpperCase()} ${path.replace(/\{([^}]+)\}/g, ":$1")}`),
       ),
     );
-    const mounted = mountedRoutes(api.context).map((r) => `${r.method} ${r.path}`);
+    const mounted = (await mountedRoutes(api.context)).map((r) => `${r.method} ${r.path}`);
     expect(mounted.filter((route) => !documented.has(route))).toEqual([]);
   });
 

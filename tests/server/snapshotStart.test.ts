@@ -4,6 +4,7 @@
  * the other routes wait for the graph; a damaged or stale snapshot is refused and written again.
  */
 import { readFileSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
+import request from "supertest";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateGraph, writeGeneratedGraph } from "../../bench/graphs/generate.ts";
 import { readAnyGraphFile } from "../../src/import/readAnyGraphFile.ts";
@@ -17,6 +18,7 @@ import { makeTempData, type TempData } from "../helpers/tempData.ts";
 import { useTempFiles } from "../helpers/tempFiles.ts";
 import { body, gate, QUIET } from "./startFixture.ts";
 import { sampleQueries } from "../snapshot/fixtures.ts";
+import { ACME_ARTICLE, acmeExtractor } from "../ingest/fixtureExtractor.ts";
 
 // A budget no run reaches: answers are cut by their limits only, so the two servers must give the same ones.
 const NO_BUDGET = { timeBudgetMs: 600_000 };
@@ -167,6 +169,7 @@ describe("server", () => {
         dataRoot: data.root,
         startOnSnapshot: true,
         graphBuildGate: held.promise,
+        extractor: acmeExtractor,
       });
       try {
         expect(server.context.served.ready).toBe(false);
@@ -175,8 +178,13 @@ describe("server", () => {
           /^Antony Blinken .* Mykhailo Podolyak$/,
         );
         const documents = body(server, "/api/documents");
+        // A write sent while the graph is built waits for it, and finds the writer set up when it is let through.
+        const written = request(server.url)
+          .post("/api/documents")
+          .send({ title: ACME_ARTICLE.title, text: ACME_ARTICLE.text, date: "2026-01-05" });
         held.open();
         expect((await documents).status).toBe(200);
+        expect((await written).status).toBe(201);
         expect(server.context.writer).toBeDefined();
       } finally {
         await server.close();

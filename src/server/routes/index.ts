@@ -2,25 +2,18 @@
  * API routes: every router mounted under /api, in one list so a request's handler is found at a glance.
  * GET/HEAD /api/paths and /api/search are answered before Express by the hot dispatcher (../hot/index.ts), which
  * calls the same answer functions as their routers here; ../handler.ts shows the order.
+ *
+ * The routes a server started on a snapshot answers before its graph is built (health, node detail, neighbours,
+ * search, paths) are loaded with the server; the others on their first request (./lazyRoutes.ts).
  */
-import type { Router } from "express";
-import type { ServerContext } from "../context.ts";
 import { healthRoutes } from "./health.ts";
 import { graphRoutes } from "./graph.ts";
 import { searchRoutes } from "./search.ts";
 import { nodesRoutes } from "./nodes.ts";
-import { triplesRoutes } from "./triples.ts";
 import { pathsRoutes } from "./paths.ts";
-import { documentsRoutes } from "./documents.ts";
-import { openApiRoutes } from "./openapi.ts";
-import { documentsWriteRoutes } from "./documentsWrite.ts";
-import { relationsRoutes } from "./relations.ts";
-import { ontologyRoutes } from "./ontology.ts";
-import { exportRoutes } from "./export.ts";
-import { vocabRoutes } from "./vocab.ts";
+import { lazyRoutes, type RouteFactory } from "./lazyRoutes.ts";
 
-/** A module's routes, mounted under /api. */
-export type RouteFactory = (ctx: ServerContext) => Router;
+export type { RouteFactory } from "./lazyRoutes.ts";
 
 /** All API route modules. */
 export const API_ROUTES: RouteFactory[] = [
@@ -28,13 +21,13 @@ export const API_ROUTES: RouteFactory[] = [
   graphRoutes,
   searchRoutes,
   nodesRoutes,
-  triplesRoutes,
+  lazyRoutes("triples", () => import("./triples.ts").then((m) => m.triplesRoutes)),
   pathsRoutes,
-  documentsRoutes,
-  openApiRoutes,
-  documentsWriteRoutes,
-  relationsRoutes,
-  ontologyRoutes,
-  exportRoutes,
-  vocabRoutes,
+  lazyRoutes("documents", () => import("./documents.ts").then((m) => m.documentsRoutes)),
+  lazyRoutes("API description", () => import("./openapi.ts").then((m) => m.openApiRoutes)),
+  lazyRoutes("document ingest", () => import("./documentsWrite.ts").then((m) => m.documentsWriteRoutes)),
+  lazyRoutes("relation review", () => import("./relations.ts").then((m) => m.relationsRoutes)),
+  lazyRoutes("ontology", () => import("./ontology.ts").then((m) => m.ontologyRoutes)),
+  lazyRoutes("export", () => import("./export.ts").then((m) => m.exportRoutes)),
+  lazyRoutes("vocabulary", () => import("./vocab.ts").then((m) => m.vocabRoutes)),
 ];
