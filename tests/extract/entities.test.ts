@@ -104,11 +104,6 @@ describe("extract", () => {
       expect(entity(extract("Biden advised Jordan Blake to wait."), "Jordan Blake")?.type).not.toBe("organization");
     });
 
-    it("types a state's or province's name of several words as a place though a word of it is a given name", () => {
-      expect(entity(extract("São Paulo is Brazil's richest state."), "São Paulo")?.type).toBe("location");
-      expect(entity(extract("George Hill scored 20 points."), "George Hill")?.type).toBe("person");
-    });
-
     it("reads a last word of a firm's trade or a basin as the name's kind", () => {
       const r = extract("Australian explorer Tasman Offshore found oil in Namibia's Orange Basin.");
       expect(entity(r, "Tasman Offshore")?.type).toBe("organization");

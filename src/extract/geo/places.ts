@@ -64,7 +64,13 @@ export function placeLookup(file: string = PLACE_INDEX_PATH): PlaceLookup {
   return lookup;
 }
 
+/** Combining marks left by decomposition (hoisted: a Unicode-property pattern in a function body is compiled per call). */
+const MARKS = /\p{M}/gu;
+/** Plain ASCII, whose decomposition is itself. */
+const ASCII = /^[ -~\t\n\r]*$/;
+
 /** Names compare without case, accents, a leading "the" or a trailing possessive. */
 export function normalizePlace(name: string): string {
-  return normalizeName(name).normalize("NFD").replace(/\p{M}/gu, "");
+  const normal = normalizeName(name);
+  return ASCII.test(normal) ? normal : normal.normalize("NFD").replace(MARKS, "");
 }

@@ -83,6 +83,9 @@ const NAMED_AFTER_HEADS = new Set([
 ]);
 /** Common nouns that, after a name, say what kind of body it is ("the Democratic Centre party"). */
 const OUTLET_NOUNS_AFTER = new Set(["party", "group", "movement", "coalition", "alliance", "bloc", "team", "company"]);
+/** A capital letter alone ("C" of "49.1 C"), and one with its full stop ("E." of "E. coli"). */
+const ONE_CAPITAL = /^\p{Lu}$/u;
+const INITIAL = /^\p{Lu}\.$/u;
 /** "I'm", "I've", "I'll", "I'd", with a straight or curly apostrophe. */
 const PRONOUN_CONTRACTION = /^I['’](?:m|ve|ll|d)$/;
 /** The "of" of Romance bodies' names: "Banco de la Nación", "Universidade do Porto". */
@@ -425,10 +428,10 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
   if (tokens[from - 1]?.pos === "NUM" && tokens[from - 1].end === tokens[from].start) from++;
   if (from >= to) return;
   // "49.1 C": a capital letter after a number is its unit; "I'm": the pronoun the tokenizer kept with its verb.
-  if (to - from === 1 && /^\p{Lu}$/u.test(tokens[from].text) && tokens[from - 1]?.pos === "NUM") return;
+  if (to - from === 1 && ONE_CAPITAL.test(tokens[from].text) && tokens[from - 1]?.pos === "NUM") return;
   if (to - from === 1 && PRONOUN_CONTRACTION.test(tokens[from].text)) return;
   // "E. coli": an initial before a lower-case word abbreviates a genus, not a name.
-  if (to - from === 1 && /^\p{Lu}\.$/u.test(tokens[from].text) && startsLower(tokens[to]?.text ?? "")) return;
+  if (to - from === 1 && INITIAL.test(tokens[from].text) && startsLower(tokens[to]?.text ?? "")) return;
   let start = from;
   let titled = false;
   // "King Faisal Hospital", "Prince Sultan Air Base": a title before the name of a body or place named after its

@@ -523,10 +523,6 @@ export function typeName(
   if (prev?.lower === "the" && words.length > 1) return isGazetteerPlace(words) ? "location" : "organization";
   // "Lewis Hamilton": a first name that is not itself a known place starts a person's name.
   if (words.length >= 2 && words.length <= 4 && isFirstName(words[0]) && !knownPlace(words[0])) return "person";
-  // "São Paulo", "Santa Cruz": a state's or province's name of several words is a place though a word of it is a
-  // given name ("Paulo"); without one, the gazetteer's test below finds it.
-  const personal = words.length >= 2 && words.some((w) => isPersonWord(w) || isFirstName(w));
-  if (personal && placeLookup().regionCodes(words.join(" ")).length > 0) return "location";
   // "Ablekuma North", "Okaikwei Central": a constituency or district named by a place and a compass word after it.
   if (words.length === 2 && COMPASS_AFTER.has(last) && !isFirstName(words[0])) return "location";
   // "Northern Ireland", "Western Australia": a compass word before a place is still a place.
