@@ -482,6 +482,7 @@ describe("extract", () => {
       expect(labels("The Office of the Comptroller General fined the firm.")).toContain(
         "Office of the Comptroller General",
       );
+      expect(labels("The Office of the President issued a statement.")).toContain("Office of the President");
     });
 
     it("goes on through 'in' and a place when the acronym after the name spells it: Board of Control for Cricket in India (BCCI)", () => {

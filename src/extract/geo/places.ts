@@ -66,7 +66,7 @@ export function placeLookup(file: string = PLACE_INDEX_PATH): PlaceLookup {
 
 /** Combining marks left by decomposition (hoisted: a Unicode-property pattern in a function body is compiled per call). */
 const MARKS = /\p{M}/gu;
-/** Plain ASCII, whose decomposition is itself. */
+/** Printable ASCII and white space, whose decomposition is itself. */
 const ASCII = /^[ -~\t\n\r]*$/;
 
 /** Names compare without case, accents, a leading "the" or a trailing possessive. */

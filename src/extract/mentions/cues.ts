@@ -14,11 +14,10 @@ const FIRM_BEFORE = new Set([
   ...["shipowner", "shipper", "shipbuilder", "miner", "refiner", "utility"],
   // "the delivery app Dashly": news names the firm by its app.
   ...["app"],
-  // "the journal Nature Microbiology", "the Rome daily La Repubblica": a publication is its publisher's name.
-  ...["journal", "newspaper", "daily", "magazine", "tabloid", "broadcaster"],
+  // "the journal Nature Microbiology", "the Rome daily La Repubblica": a publication is its publisher's name
+  // ("newspaper" and "broadcaster" are among the apposition nouns below).
+  ...["journal", "daily", "magazine", "tabloid"],
 ]);
-/** Publications' nouns that the tagger reads as adjectives. */
-const PERIODICALS = new Set(["daily", "weekly"]);
 /** People who work "at" a firm: "analysts at Morgan Stanley". */
 const FIRM_STAFF = new Set([
   ...["analyst", "analysts", "economist", "economists", "strategist", "strategists", "banker", "bankers"],
@@ -28,8 +27,7 @@ const FIRM_STAFF = new Set([
 /** Nouns whose "of X" names a firm: "shares of Credit Suisse", "the takeover of Y". */
 const FIRM_OF = new Set([
   ...["shares", "stock", "stake", "owner", "parent", "subsidiary", "unit", "division", "investors", "takeover"],
-  ...["acquisition", "purchase", "shareholders", "customers", "founder", "founders", "ceo", "chairman"],
-  ...["imprint", "division"],
+  ...["acquisition", "purchase", "shareholders", "customers", "founder", "founders", "ceo", "chairman", "imprint"],
 ]);
 /** Words after a name (or its possessive) that make it a firm: "Morgan Stanley shares", "X's chief executive". */
 const FIRM_AFTER = new Set([
@@ -44,7 +42,7 @@ const FIRM_KINDS = new Set([
 ]);
 /** Verbs whose object is a firm: "agreed to acquire X". */
 const FIRM_OBJECT = new Set(["acquire", "acquired", "acquiring", "buy", "bought", "buying", "merge", "merged"]);
-/** Participles whose agent ("published by X") is a firm. */
+/** Participles whose agent ("operated by X") is a firm. */
 const FIRM_WORK = new Set(["operated", "manufactured", "acquired", "underwritten"]);
 /** Past forms of verbs whose object is a team: "had coached Vitória de Guimarães" ("coach X" is a title). */
 const TEAM_OBJECT = new Set(["coached", "captained"]);
@@ -90,8 +88,8 @@ function firmContext(tokens: Token[], from: number, to: number): boolean {
   // "the charity Hearthstone Rights", "ETH Zurich spin-off Ferrovia Sensing" (the tagger may read a hyphenated noun
   // as an adjective).
   const noun = tokens[from - 1]?.pos === "NOUN" || prev.includes("-");
-  // ("daily" and "weekly" are read as adjectives before a name: "the Rome daily La Repubblica".)
-  if ((FIRM_BEFORE.has(prev) || FIRM_APPOSITION.has(prev)) && (noun || PERIODICALS.has(prev))) return true;
+  // (The tagger reads "daily" before a name as an adjective: "the Rome daily La Repubblica".)
+  if ((FIRM_BEFORE.has(prev) || FIRM_APPOSITION.has(prev)) && (noun || prev === "daily")) return true;
   // "the Copenhagen-based Halvorsen Line": people are from places, bodies are based in them.
   if (/-based$/.test(prev)) return true;
   if (prev === "at" && FIRM_STAFF.has(before)) return true;
@@ -171,15 +169,18 @@ function advisedFirm(tokens: Token[], k: number): boolean {
   return true;
 }
 
+const SEAT_VERBS = new Set(["holds", "held", "won", "wins", "took", "has"]);
+/** Words besides numbers between "holds" and "seats". */
+const SEAT_GAP_WORDS = new Set(["of", "the", "its", "their"]);
 /** Most words between "holds" and "seats": "holds 38 of the 118 seats". */
 const MAX_SEAT_GAP = 5;
 
 /** Whether the name ending before `k` holds or won seats ("Pangu Pati holds 38 of the 118 seats"): a party. */
 function holdsSeats(tokens: Token[], k: number): boolean {
-  if (!/^(?:holds|held|won|wins|took|has)$/.test(tokens[k]?.lower ?? "")) return false;
+  if (!SEAT_VERBS.has(tokens[k]?.lower ?? "")) return false;
   for (let j = k + 1; j <= k + MAX_SEAT_GAP && tokens[j]; j++) {
     if (tokens[j].lower === "seats") return true;
-    if (tokens[j].pos !== "NUM" && !/^(?:of|the|its|their)$/.test(tokens[j].lower)) return false;
+    if (tokens[j].pos !== "NUM" && !SEAT_GAP_WORDS.has(tokens[j].lower)) return false;
   }
   return false;
 }

@@ -176,7 +176,6 @@ function passive(v: View, s: Sentence, k: number, subject: Subject, confidence: 
   const by = c?.prep === "by" ? c : laterAgent(v, s, c ? c.end : k + 1);
   if (by) agents(v, s, k, subject, by, confidence, out);
   if (!c || c === by) return;
-  const surface = v.tokens[k].lower;
   const predicates = c.prep ? verbPredicates(v, k, c.prep) : [];
   for (const patient of subject.members)
     for (const object of c.members)
@@ -185,7 +184,7 @@ function passive(v: View, s: Sentence, k: number, subject: Subject, confidence: 
         source: patient,
         target: object,
         predicates,
-        label: NAMING.has(v.tokens[k].lemma.toLowerCase()) ? undefined : [surface, ...c.words].join(" "),
+        label: openLabel(v, k, c.words),
       });
 }
 
@@ -255,10 +254,7 @@ function active(v: View, s: Sentence, k: number, subject: Subject, confidence: n
   clauseLinks(v, subject, c, k, predicates, words, confidence, out);
 }
 
-/**
- * An active clause's candidates: each subject member to each complement member, with the verb and `words` as the label
- * an open relation keeps (none for a naming verb: "called X" says nothing of how the two are linked).
- */
+/** An active clause's candidates: each subject member to each complement member, labelled by {@link openLabel}. */
 function clauseLinks(
   v: View,
   subject: Subject,
@@ -269,11 +265,19 @@ function clauseLinks(
   confidence: number,
   out: Candidate[],
 ): void {
-  const label = NAMING.has(v.tokens[k].lemma.toLowerCase()) ? undefined : [v.tokens[k].lower, ...words].join(" ");
+  const label = openLabel(v, k, words);
   for (const source of subject.members)
     for (const target of c.members)
       if (target !== source)
         out.push({ ...base(v, subject, c, k, "svo", confidence), source, target, predicates, agentFirst: true, label });
+}
+
+/**
+ * The label an open relation keeps: the verb at `k` as written and `words` after it; none for a naming verb ("called X"
+ * says nothing of how the two are linked).
+ */
+function openLabel(v: View, k: number, words: string[]): string | undefined {
+  return NAMING.has(v.tokens[k].lemma.toLowerCase()) ? undefined : [v.tokens[k].lower, ...words].join(" ");
 }
 
 /** Most words between the founded body and the "with" that names a co-founder ("in 2019 with"). */

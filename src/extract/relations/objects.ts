@@ -106,8 +106,10 @@ export function readComplement(
       if (v.tokens[n + 1]?.lower === ",") n++;
       continue;
     }
-    const named = ownerPrep !== undefined && t.lower === "," && isLowerWord(v, n - 1) ? personStarting(v, n + 1) : null;
-    if (named) return complement(v, s, named, ownerPrep ?? null, false, words);
+    if (ownerPrep !== undefined && t.lower === "," && isLowerWord(v, n - 1)) {
+      const named = personStarting(v, n + 1);
+      if (named) return complement(v, s, named, ownerPrep, false, words);
+    }
     // "invested more than 13 billion dollars in X": "than" after a comparative only bounds an amount.
     const amount = t.lower === "than" && COMPARATIVES.has(v.tokens[n - 1]?.lower ?? "");
     if (NON_COMPLEMENT.has(t.lower) && !amount) return null;

@@ -169,10 +169,11 @@ function after(
   const place = PLACE_TYPES.has(v.clusters[target.entity].type);
   const described = place && startsLower(t[target.to]?.text ?? "") ? describedName(v, target.to, s.to) : null;
   // "a contributor to the Examiner's Beltway Confidential blog": the role is held at the possessed name.
-  let head = described ?? target;
-  if (isPossessive(v, target.to) && mentionStarting(v, target.to + 1)) head = mentionStarting(v, target.to + 1)!;
-  // "the leader of Georgia's largest opposition party, Freedom Forum": the body the possessed noun names.
-  else if (isPossessive(v, target.to)) head = possessedBodyNamed(v, s, target.to + 1) ?? head;
+  // "the leader of Georgia's largest opposition party, Freedom Forum": or the body the possessed noun names.
+  const owned = isPossessive(v, target.to)
+    ? (mentionStarting(v, target.to + 1) ?? possessedBodyNamed(v, s, target.to + 1))
+    : null;
+  const head = owned ?? described ?? target;
   out.push(
     cand(person, head.entity, role.predicate, copular ? "copular-role" : "appositive-role", from, head.to, role.text),
   );
@@ -440,15 +441,14 @@ function whoseBody(v: View, person: number, from: number, to: number, out: Candi
   out.push({ ...cand(person, body.entity, "affiliated_with", "whose-body", from, body.to, "whose"), confidence: 0.7 });
 }
 
+const MEMBERS = new Set(["member", "members"]);
+const INCLUDE = new Set(["include", "includes", "included", "are", "were"]);
+
 /** "The Alliance for Automotive Innovation, whose members include General Motors and Toyota": each is a member. */
 function whoseMembers(v: View, s: Sentence, body: number, from: number, to: number, out: Candidate[]): void {
   const t = v.tokens;
   if (v.clusters[body].type !== "organization" || t[to]?.lower !== "," || t[to + 1]?.lower !== "whose") return;
-  if (
-    !/^members?$/.test(t[to + 2]?.lower ?? "") ||
-    !/^(?:include|includes|included|are|were)$/.test(t[to + 3]?.lower ?? "")
-  )
-    return;
+  if (!MEMBERS.has(t[to + 2]?.lower ?? "") || !INCLUDE.has(t[to + 3]?.lower ?? "")) return;
   const { members, end } = coordinatedRight(v, to + 4, s.to);
   for (const m of members)
     if (ACTORS.has(v.clusters[m.entity].type) && m.entity !== body)

@@ -343,13 +343,13 @@ function relativeHead(v: View, s: Sentence, k: number): Subject | null {
   // "Henrik Halvorsrud, a Norwegian who won": "who" after a demonym made a noun is the person's too.
   const describing = (e: number) => v.clusters[e].type === "organization" || v.mentionAt[k - 1]?.adjective === true;
   // "Vitai Ratanakorn, a former chief executive of the Government Savings Bank, who replaced": after a comma too.
+  // "Arnaud De Lie of Lotto, who beat X": "who" after a person's body is the person's.
   if (direct && v.tokens[k].lower === "who" && describing(direct.members[0])) {
     const person = appositionPersonBefore(v, s, direct.start);
     if (person || j === k) return person ?? direct;
+    const member = personOf(v, direct);
+    if (member) return member;
   }
-  // "Arnaud De Lie of Lotto, who beat X": "who" after a person's body is the person's.
-  const member = direct && v.tokens[k].lower === "who" && describing(direct.members[0]) ? personOf(v, direct) : null;
-  if (member) return member;
   if (direct && !place) return direct;
   // "X, a Geneva-based charity that has funded Y": the name the apposition before the pronoun describes.
   const described = direct ? null : describedHead(v, k);
