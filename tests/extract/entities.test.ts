@@ -471,6 +471,32 @@ describe("extract", () => {
   });
 
   describe("bodies' longer names", () => {
+    it("keeps a plural owner's possessive inside a body's name: the Seoul Central District Prosecutors' Office", () => {
+      expect(
+        labels("The Seoul Central District Prosecutors' Office, which charged him, asked for five years."),
+      ).toContain("Seoul Central District Prosecutors' Office");
+    });
+
+    it("keeps a university's campus after 'at' in its name: the University of Texas at Austin", () => {
+      const r = extract("A radar built by the University of Texas at Austin was tested.");
+      expect(entity(r, "University of Texas at Austin")?.type).toBe("organization");
+      expect(entity(r, "Austin")).toBeUndefined();
+    });
+
+    it("reads a school a lower-case owner's possessive names: the university's School of Medicine", () => {
+      expect(labels("She works at the university's School of Medicine in Leeds.")).toContain("School of Medicine");
+    });
+
+    it("ends a body's name at a second 'and' that starts the next name of a list", () => {
+      expect(
+        labels(
+          "It includes the Kwame Nkrumah University of Science and Technology and Germany's Robert Koch Institute.",
+        ),
+      ).toEqual(
+        expect.arrayContaining(["Kwame Nkrumah University of Science and Technology", "Robert Koch Institute"]),
+      );
+    });
+
     it("starts a second name at an owner after 'and': X's University of A and Britain's University of B", () => {
       expect(labels("Researchers from Chile's University of Antofagasta and Britain's University of Warwick.")).toEqual(
         expect.arrayContaining(["University of Antofagasta", "University of Warwick"]),
@@ -555,6 +581,14 @@ describe("extract", () => {
   });
 
   describe("people beside nouns that name firms", () => {
+    it("makes a name typed a person only by its look the body its first word names in context", () => {
+      const r = extract(
+        "Regulators fined Halcyon Wireless on Monday. Halcyon, Canada's fifth-largest mobile operator, accepted the decision.",
+      );
+      expect(entity(r, "Halcyon Wireless")?.type).toBe("organization");
+      expect(r.entities.filter((e) => e.label === "Halcyon")).toEqual([]);
+    });
+
     it("reads a given name and surname after 'partner' as a person", () => {
       expect(entity(extract("Balderton's partner Ines Kowalczyk will join the board."), "Ines Kowalczyk")?.type).toBe(
         "person",

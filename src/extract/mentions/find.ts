@@ -681,6 +681,9 @@ function properRun(tokens: Token[], i: number, to: number): number {
     } else if (t.text === "," && portfolioListEnd(tokens, i, j, to) > j) {
       // "Ministry of Land, Infrastructure, Transport and Tourism": a ministry's portfolios listed after its "of".
       j = portfolioListEnd(tokens, i, j, to);
+    } else if (campusEnd(tokens, i, j, to) > j) {
+      // "the University of Texas at Austin": a university's campus after "at" is part of its name.
+      j = campusEnd(tokens, i, j, to);
     } else if (nicknameEnd(tokens, j, to) > j) {
       // 'Jon "Bowzer" Bauman': a quoted nickname between the given name and the surname is inside the name.
       j = nicknameEnd(tokens, j, to);
@@ -701,8 +704,28 @@ function properRun(tokens: Token[], i: number, to: number): number {
   if (complement >= 0 && j < to && OUTLET_NOUNS_AFTER.has(tokens[j].lower)) return complement;
   // "Alibaba and Tencent" are two names; "Competition and Markets Authority", "Maritime and Port Authority of
   // Singapore", "Institute for Safety and Health" and "Procter & Gamble" are one.
-  if (cut >= 0 && !bodyAfterAnd(tokens, i, cut, j)) return cut;
+  if (cut >= 0 && !bodyAfterAnd(tokens, i, cut, j)) {
+    // "the X University of Science and Technology and Germany's Y": a second "and" may start the list's next name.
+    const second = tokens.findIndex((t, k) => k > cut && k < j && t.lower === "and");
+    return second > 0 && bodyAfterAnd(tokens, i, cut, second) ? second : cut;
+  }
   return j;
+}
+
+/**
+ * The end of a university's campus after "at" at `j` ("the University of Texas at Austin", "the University of North
+ * Carolina at Chapel Hill"), when the run `[from, j)` names a university or college "of" a place; else `j`.
+ */
+function campusEnd(tokens: Token[], from: number, j: number, to: number): number {
+  if (tokens[j].lower !== "at" || !tokens[j + 1] || !isCapitalized(tokens[j + 1]) || tokens[j + 1].pos === "PUNCT")
+    return j;
+  let named = false;
+  for (let k = from; k + 1 < j; k++)
+    if (COLLEGE_HEADS.has(tokens[k].lower) && tokens[k + 1].lower === "of") named = true;
+  if (!named || isCalendarWord(tokens[j + 1].lower, tokens[j + 2]?.lower)) return j;
+  let k = j + 1;
+  while (k < to && (isCapitalized(tokens[k]) || isGlued(tokens, k)) && tokens[k].pos !== "PUNCT") k++;
+  return k;
 }
 
 /** Bodies of government whose "of" or "for" lists their portfolios: "Ministry of Agriculture, Forestry and Fisheries". */
@@ -843,8 +866,10 @@ function namePossessive(tokens: Token[], from: number, j: number, to: number): n
   const t = tokens[j];
   const prev = tokens[j - 1];
   if ((t.lower !== "'s" && t.lower !== "'") || !prev || prev.end !== t.start) return j;
-  if (!isCommonWord(prev.lower) && !isCommonWord(singular(prev.lower)) && !/^(?:st\.?|saint)$/.test(tokens[from].lower))
-    return j;
+  // "the Seoul Central District Prosecutors' Office": a plural owner the tagger does not list may still be a common word.
+  const commonOwner =
+    isCommonWord(prev.lower) || isCommonWord(singular(prev.lower)) || (t.lower === "'" && plainWord(prev.lower));
+  if (!commonOwner && !/^(?:st\.?|saint)$/.test(tokens[from].lower)) return j;
   let k = j + 1;
   while (k < to && isCapitalized(tokens[k]) && tokens[k].pos !== "PUNCT") k++;
   // "the House of Commons' Standing Committee": a body named with "of" owns the next one; one head word after it
@@ -896,6 +921,9 @@ function ofHead(word: string): boolean {
   return isOrgHead(word) || OF_HEADS.has(word) || isPolityHead(word);
 }
 
+/** A common noun in lower case owning a body: "the university's School of Medicine". */
+const LOWER_OWNER = /^\p{Ll}+$/u;
+
 /** Whether a capitalised common noun at `i` heads a body's name with "of": "the Church of England", "the Church of the East". */
 function ofBody(tokens: Token[], i: number): boolean {
   const t = tokens[i];
@@ -903,7 +931,9 @@ function ofBody(tokens: Token[], i: number): boolean {
   return (
     t.pos === "NOUN" &&
     isCapitalized(t) &&
-    tokens[i - 1]?.lower === "the" &&
+    // "the School of Law", "the university's School of Medicine": an article, or a common noun's possessive, before it.
+    (tokens[i - 1]?.lower === "the" ||
+      (tokens[i - 1]?.lower === "'s" && LOWER_OWNER.test(tokens[i - 2]?.text ?? ""))) &&
     tokens[i + 1]?.lower === "of" &&
     !!after &&
     isCapitalized(after) &&

@@ -107,6 +107,17 @@ export function resolveMentions(
   return r.finish();
 }
 
+/** A name typed a person only by its look: several words, no given name first, no mention typed by its context. */
+function looksPersonal(c: Cluster): boolean {
+  return (
+    c.type === "person" &&
+    !c.entry &&
+    c.label.includes(" ") &&
+    !isFirstName(c.label.split(" ")[0].toLowerCase()) &&
+    c.mentions.every((m) => !m.strong)
+  );
+}
+
 /** Bodies a state has one of, which a lone head word names apart from a longer name ("entered the Army"). */
 const STATE_BODIES = new Set(["army", "navy", "parliament", "government", "police", "senate", "congress", "cabinet"]);
 
@@ -327,6 +338,14 @@ class Resolver {
       if (m.type === "person") return team;
       return words[0] === word || team || (head && words[words.length - 1] === word);
     });
+    // "Halcyon Wireless ... Halcyon, which is owned by": a name typed a person only by its look is the body that its
+    // first word, typed by its context, names.
+    if (orgs.length === 0 && m.type === "organization") {
+      const looks = this.clusters.filter((c) => looksPersonal(c) && normalizeName(c.label).split(" ")[0] === word);
+      if (looks.length !== 1) return false;
+      looks[0].type = "organization";
+      orgs.push(looks[0]);
+    }
     if (orgs.length !== 1) return false;
     this.attach(orgs[0], m, "short-name");
     return true;
@@ -377,15 +396,7 @@ class Resolver {
   joinPrefixes(): void {
     const orgs = this.clusters.filter((c) => c.type === "organization" && !c.entry);
     // "Ashford Mercantile" (a headline's short form, typed a person for want of cues) joins "Ashford Mercantile Bank".
-    const looksPersonal = this.clusters.filter(
-      (c) =>
-        c.type === "person" &&
-        !c.entry &&
-        c.label.includes(" ") &&
-        !isFirstName(c.label.split(" ")[0].toLowerCase()) &&
-        c.mentions.every((m) => !m.strong),
-    );
-    for (const short of [...orgs, ...looksPersonal]) {
+    for (const short of [...orgs, ...this.clusters.filter(looksPersonal)]) {
       const words = normalizeName(short.label) + " ";
       // "Rubin Observatory" of "Vera C. Rubin Observatory": the last words of a body named after someone, when the
       // first of them is a name's ("National Party" may be another party's).
