@@ -235,6 +235,9 @@ describe("extract", () => {
       const r = extract("Kim Won-yong was a South Korean archaeologist. Chiang Kai-shek fled to Taiwan.");
       expect(entity(r, "Kim Won-yong")?.type).toBe("person");
       expect(entity(r, "Chiang Kai-shek")?.type).toBe("person");
+      expect(entity(extract("The firm's chief executive, Seo Dong-hyeok, said so."), "Seo Dong-hyeok")?.type).toBe(
+        "person",
+      );
     });
 
     it("does not read an adjective made with a hyphen as part of a name", () => {
@@ -485,6 +488,12 @@ describe("extract", () => {
 
     it("reads a school a lower-case owner's possessive names: the university's School of Medicine", () => {
       expect(labels("She works at the university's School of Medicine in Leeds.")).toContain("School of Medicine");
+    });
+
+    it("keeps a body's name whole through 'and' when the acronym after it spells all of it", () => {
+      expect(labels("The Cybersecurity and Infrastructure Security Agency (CISA) said so.")).toContain(
+        "Cybersecurity and Infrastructure Security Agency",
+      );
     });
 
     it("ends a body's name at a second 'and' that starts the next name of a list", () => {

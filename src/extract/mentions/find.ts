@@ -791,6 +791,8 @@ function nicknameEnd(tokens: Token[], j: number, to: number): number {
 function bodyAfterAnd(tokens: Token[], from: number, cut: number, to: number): boolean {
   // "X and Port Authority and Y": with a second "and" the run coordinates names.
   for (let k = cut + 1; k < to; k++) if (tokens[k].lower === "and") return false;
+  // "The Cybersecurity and Infrastructure Security Agency (CISA)": the acronym after the run spells all of it.
+  if (initialsSpell(tokens, from, to)) return true;
   // "University of Antofagasta and Britain's University of Warwick": an owner after "and" starts a second name.
   const owner = to === cut + 2 && tokens[to]?.lower === "'s" && isCapitalized(tokens[to + 1]);
   if (owner && tokens.slice(from, cut).some((t) => isOrgHead(t.lower))) return false;
@@ -968,12 +970,15 @@ function isCapitalizedWord(text: string): boolean {
   if (ARABIC_ARTICLE.test(text)) return true;
   if (!startsUpper(text)) return false;
   const tail = /-(\p{Ll}+)$/u.exec(text);
-  // "Russia-based" is an adjective; "Won-yong", "Kai-shek" are romanised given names, whose syllables are short and
-  // not English words.
-  return (
-    !/-\p{Ll}/u.test(text) || (!!tail && tail[1].length <= 4 && !HYPHEN_SUFFIXES.has(tail[1]) && !/-.*-/.test(text))
-  );
+  // "Russia-based" is an adjective; "Won-yong", "Kai-shek", "Dong-hyeok" are romanised given names, whose syllables
+  // are short and not English words.
+  if (!/-\p{Ll}/u.test(text)) return true;
+  if (!tail || HYPHEN_SUFFIXES.has(tail[1]) || /-.*-/.test(text)) return false;
+  return tail[1].length <= 4 || (tail[1].length <= MAX_SYLLABLE && !isVocabularyWord(tail[1]));
 }
+
+/** Most letters of a romanised syllable after a hyphen ("hyeok", "kyeong"). */
+const MAX_SYLLABLE = 6;
 
 /** A lower-case Arabic article glued to a capitalised name: "al-Khatib", "el-Sisi", "ash-Shaibani". */
 const ARABIC_ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an)-\p{Lu}\p{Ll}/u;
