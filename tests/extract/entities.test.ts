@@ -496,6 +496,24 @@ describe("extract", () => {
       );
     });
 
+    it("reads a body that owns another as its own name: the World Bank's International Finance Corporation", () => {
+      expect(labels("The World Bank's International Finance Corporation (IFC) advised the government.")).toEqual(
+        expect.arrayContaining(["World Bank", "International Finance Corporation"]),
+      );
+    });
+
+    it("goes on through 'for the' after a command: the High Military Command for the Restoration of Order", () => {
+      expect(labels("They call themselves the High Military Command for the Restoration of Order.")).toContain(
+        "High Military Command for the Restoration of Order",
+      );
+    });
+
+    it("keeps a short acronym after 'and' inside a ministry's portfolio: the Ministry of Science and ICT", () => {
+      expect(labels("An investigation by the Ministry of Science and ICT found the flaw.")).toContain(
+        "Ministry of Science and ICT",
+      );
+    });
+
     it("ends a body's name at a second 'and' that starts the next name of a list", () => {
       expect(
         labels(
@@ -590,6 +608,35 @@ describe("extract", () => {
   });
 
   describe("people beside nouns that name firms", () => {
+    it("reads a name of several words after a role noun in lower case as a person's", () => {
+      expect(entity(extract("She trains under the Jamaican coach Everton Blake."), "Everton Blake")?.type).toBe(
+        "person",
+      );
+      expect(entity(extract("It was founded by opinion editor Bari Weiss."), "Bari Weiss")?.type).toBe("person");
+    });
+
+    it("reads a lone name before a works noun as the firm that runs the works: a Ford factory", () => {
+      expect(entity(extract("The plant stands on the site of a Ford factory."), "Ford")?.type).toBe("organization");
+    });
+
+    it("reads a name of common nouns alone as a body's, not a person's: World Athletics, Human Rights", () => {
+      expect(entity(extract("World Athletics said on Monday it would act."), "World Athletics")?.type).toBe(
+        "organization",
+      );
+      expect(entity(extract("A report by Human Rights was published on Monday."), "Human Rights")?.type).toBe(
+        "organization",
+      );
+      expect(entity(extract('"It is a relief," said Maya Hollander, a solicitor.'), "Maya Hollander")?.type).toBe(
+        "person",
+      );
+    });
+
+    it("keeps the body before a president's title: World Athletics President Sebastian Coe", () => {
+      const r = extract("The race was great, World Athletics President Sebastian Coe said.");
+      expect(entity(r, "World Athletics")?.type).toBe("organization");
+      expect(entity(r, "Sebastian Coe")?.type).toBe("person");
+    });
+
     it("makes a name typed a person only by its look the body its first word names in context", () => {
       const r = extract(
         "Regulators fined Halcyon Wireless on Monday. Halcyon, Canada's fifth-largest mobile operator, accepted the decision.",

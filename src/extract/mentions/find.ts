@@ -505,7 +505,10 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
   // "The Moderates, who voted against", "beat the Chiefs": a capitalised plural common word after "the" names a team,
   // a party or a band, whatever the context says.
   const plural = end - start === 1 && !titled && pluralBody(a, start);
-  const type = plural ? "organization" : typeName(tokens, start, end, titled, (w) => isKnownPlace(ctx, w));
+  // "the Jamaican coach Everton Blake", "opinion editor Bari Weiss": a role noun in lower case right before a name
+  // of several words describes a person.
+  const described = titled || (end - start > 1 && roleEndsAt(ctx, tokens, start));
+  const type = plural ? "organization" : typeName(tokens, start, end, described, (w) => isKnownPlace(ctx, w));
   // A lone capitalised common word ("Several days ago", "Western leaders"), or a word capitalised only because a
   // sentence starts with it ("Environmental groups"), is a name only if it joins one ("Spirit" -> "Spirit AeroSystems").
   // "the Government", "the Party", "the Academy": a head word alone is a common noun, capitalised for the one body
@@ -557,14 +560,30 @@ function splitAtRole(a: Analysis, ctx: CompiledContext, from: number, to: number
     if (known && from + known.tokens.length === k)
       push(a, out, taken, { from, to: k, type: known.name.entry.type, known: known.name });
     // "Defense Secretary Lloyd Austin", "Science Minister X", "Agriculture and Environment Minister X": common words
-    // before the role name the office, not a body of their own.
-    else if (portfolioWords(tokens, from, k)) push(a, out, taken, { from, to: k, type: null, weak: true });
+    // before the role name the office, not a body of their own ("World Athletics President X" heads a body).
+    else if (!BODY_ROLES.has(tokens[k].lower) && portfolioWords(tokens, from, k))
+      push(a, out, taken, { from, to: k, type: null, weak: true });
     else properName(a, ctx, from, k, out, taken);
     properName(a, ctx, k, to, out, taken);
     return true;
   }
   return false;
 }
+
+/** Whether a role phrase in lower case ends right before `k` ("coach", "opinion editor", "chief executive"). */
+function roleEndsAt(ctx: CompiledContext, tokens: Token[], k: number): boolean {
+  for (let s = k - 1; s >= Math.max(0, k - MAX_ROLE_WORDS); s--) {
+    if (!LOWER_OWNER.test(tokens[s].text)) return false;
+    if (matchPhrase(ctx.roles, tokens, s, k)?.to === k) return true;
+  }
+  return false;
+}
+
+/** Most words of a role phrase before a name. */
+const MAX_ROLE_WORDS = 3;
+
+/** Roles that head a body rather than hold a portfolio: "World Athletics President", "Red Cross Chairman". */
+const BODY_ROLES = new Set(["president", "chairman", "chairwoman", "chairperson", "chair"]);
 
 /** Whether the words `[from, to)` are portfolios, coordinated by "and" ("Agriculture and Environment"). */
 function portfolioWords(tokens: Token[], from: number, to: number): boolean {
@@ -632,9 +651,17 @@ const MAX_POSSESSED_WORDS = 3;
 /** Abbreviated legal suffixes of firms' names, written with their full stop. */
 const FIRM_SUFFIX = /^(?:Co|Inc|Corp|Ltd|Bros|Cos)\.$/;
 
+/** Articles, after which no verb stands. */
+const ARTICLES = new Set(["a", "an", "the"]);
+
+/** "a Ford factory": a capitalised word the tagger reads as a verb right after an article is a name. */
+function verbAsName(tokens: Token[], i: number): boolean {
+  return tokens[i].pos === "VERB" && ARTICLES.has(tokens[i - 1]?.lower ?? "") && isCapitalized(tokens[i]);
+}
+
 /** The end of a run of capitalised words starting at `i` (i itself when it does not start one). */
 function properRun(tokens: Token[], i: number, to: number): number {
-  const starts = (tokens[i].pos === "PROPN" && isCapitalized(tokens[i])) || isCamel(tokens[i]);
+  const starts = (tokens[i].pos === "PROPN" && isCapitalized(tokens[i])) || isCamel(tokens[i]) || verbAsName(tokens, i);
   if (!starts && !possessiveBody(tokens, i) && !ofBody(tokens, i)) return i;
   let j = i + 1;
   let cut = -1;
@@ -817,6 +844,9 @@ function bodyAfterAnd(tokens: Token[], from: number, cut: number, to: number): b
   if (ofHeaded(tokens, from, cut, ofHead) && to - cut <= 4) {
     const after = tokens.slice(cut + 1, to);
     if (after.every((t) => plainWord(t.lower)) || initialsSpell(tokens, from, to)) return true;
+    // "Ministry of Science and ICT": a field's acronym after "and" in a ministry's portfolio.
+    if (after.length === 1 && PORTFOLIO_ACRONYM.test(after[0].text) && PORTFOLIO_HEADS.has(tokens[from].lower))
+      return true;
   }
   if (!isCommonWord(before) && !isVocabularyWord(before) && to - cut > 2) return false;
   // "Sable Healthcare and Indlovu Health": a name that a body's head word already ends is whole before "and", unless
@@ -835,6 +865,9 @@ function afterPortfolio(tokens: Token[], k: number, to: number): number {
   while (j > k + 1 && /^(?:and|the|&)$/.test(tokens[j - 1].lower)) j--;
   return j;
 }
+
+/** A field's acronym of two to four letters: "ICT", "IT". */
+const PORTFOLIO_ACRONYM = /^[A-Z]{2,4}$/;
 
 /** A common word, or a vocabulary word that names nothing: "Health", "Welfare", "Green Growth" inside a name. */
 function plainWord(word: string): boolean {
@@ -872,6 +905,8 @@ function namePossessive(tokens: Token[], from: number, j: number, to: number): n
   const commonOwner =
     isCommonWord(prev.lower) || isCommonWord(singular(prev.lower)) || (t.lower === "'" && plainWord(prev.lower));
   if (!commonOwner && !/^(?:st\.?|saint)$/.test(tokens[from].lower)) return j;
+  // "the World Bank's International Finance Corporation": a body's name that its head word ends owns a second body.
+  if (j - from > 1 && t.lower === "'s" && isOrgHead(prev.lower)) return j;
   let k = j + 1;
   while (k < to && isCapitalized(tokens[k]) && tokens[k].pos !== "PUNCT") k++;
   // "the House of Commons' Standing Committee": a body named with "of" owns the next one; one head word after it

@@ -9,6 +9,7 @@ import { contextType, isFirmNoun } from "./cues.ts";
 import { nameWords } from "./glue.ts";
 import { placeLookup } from "../geo/places.ts";
 import { startsLower, startsUpper } from "../nlp/letters.ts";
+import { isVocabularyWord } from "../nlp/analyse.ts";
 
 interface CompromiseModel {
   one: { lexicon: Record<string, string | string[]> };
@@ -161,6 +162,8 @@ const MAX_CONJUNCTS = 6;
 
 /** Nouns after a name that make a known town's name the place of a works: "the Ulsan plant". */
 const FACILITY_NOUNS = new Set(["plant", "factory", "mine", "refinery", "smelter", "shipyard", "site", "campus"]);
+/** Articles before a name that a works noun follows: "a Ford factory", "the Tesla plant". */
+const ARTICLES = new Set(["a", "an", "the"]);
 /** Words after which a lone name is a place: "in Sochi", "the port of Odesa". */
 const LOCATIVE = new Set(["in", "near", "outside", "across", "around", "throughout", "within"]);
 const PLACE_NOUNS = new Set([
@@ -285,6 +288,11 @@ export function isCommonWord(word: string): boolean {
   return tags.length > 0 && !tags.some((t) => NAME_TAGS.has(t));
 }
 
+/** A word compromise knows as no name, or that wink-nlp's vocabulary holds and compromise knows as no name. */
+function isCommonNoun(word: string): boolean {
+  return isCommonWord(word) || (isVocabularyWord(word) && !isNameWord(word));
+}
+
 /** Whether compromise knows `word` (lower case) as a name of a person, place or organisation. */
 export function isNameWord(word: string): boolean {
   return tagsOf(word).some((t) => NAME_TAGS.has(t));
@@ -335,6 +343,8 @@ const FOR_HEADS = new Set([
   ...["clinic", "museum", "library", "chamber", "bank", "council", "institution", "secretariat", "panel", "mission"],
   // "U.S. Court of Appeals for the Third Circuit".
   ...["appeals"],
+  // "High Military Command for the Restoration of Order".
+  ...["command"],
 ]);
 
 /**
@@ -545,13 +555,16 @@ export function typeName(
   // "Voltaire", "Napoleon": one word compromise knows as a person's name.
   if (words.length === 1 && tagsOf(words[0]).includes("Person")) return "person";
   if (words.length === 1 && /^[A-Z]{2,6}$/.test(tokens[from].text)) return "organization";
-  // Unknown names of two to four words are people unless a word is an adjective or number ("Formula One", "Red Bull").
+  // Unknown names of two to four words are people unless a word is an adjective or number ("Formula One", "Red Bull"),
+  // or every word is a common noun and the tagger knows the last as one ("World Athletics", "Human Rights"; wink-nlp's
+  // vocabulary alone holds surnames too).
   if (
     words.length >= 2 &&
     words.length <= 4 &&
     !words.includes("of") &&
     !words.includes("and") &&
-    !words.some(isModifierWord)
+    !words.some(isModifierWord) &&
+    !(isCommonWord(words[words.length - 1]) && words.every(isCommonNoun))
   )
     return "person";
   if (words.length > 1) return "organization";
@@ -562,6 +575,9 @@ export function typeName(
     return "location";
   if (words.length === 1 && FACILITY_NOUNS.has(following) && placeLookup().within(tokens[from].text).length > 0)
     return "location";
+  // "the site of a Ford factory": a name no town bears, between an article and a works noun, is the firm's.
+  if (words.length === 1 && FACILITY_NOUNS.has(following) && ARTICLES.has(tokens[from - 1]?.lower ?? ""))
+    return "organization";
   // "Mariupol", "Yekaterinburg", "Hyderabad": endings that in many languages make a word a town's name.
   // "Europol", "Interpol": a police body's name, not a town's ending.
   if (words.length === 1 && TOWN_ENDING.test(words[0]) && !/^(?:euro|inter)/.test(words[0])) return "location";
