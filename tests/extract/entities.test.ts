@@ -615,6 +615,22 @@ describe("extract", () => {
       expect(entity(extract("It was founded by opinion editor Bari Weiss."), "Bari Weiss")?.type).toBe("person");
     });
 
+    it("reads a lone name after a role noun as a person's, but not after a firm's noun: the winger Raphinha, the state investor Tesi", () => {
+      expect(entity(extract("Barcelona bought the Brazilian winger Raphinha in 2022."), "Raphinha")?.type).toBe(
+        "person",
+      );
+      expect(entity(extract("It raised money from the Finnish state investor Tesi."), "Tesi")?.type).toBe(
+        "organization",
+      );
+    });
+
+    it("reads a name an occupation's apposition describes as a person's, but not a place before the sentence's subject", () => {
+      expect(entity(extract("Tominay, a midfielder, scored twice."), "Tominay")?.type).toBe("person");
+      expect(
+        entity(extract("Speaking at Prague Castle, the prime minister said he would stay."), "Prague Castle")?.type,
+      ).not.toBe("person");
+    });
+
     it("reads a lone name before a works noun as the firm that runs the works: a Ford factory", () => {
       expect(entity(extract("The plant stands on the site of a Ford factory."), "Ford")?.type).toBe("organization");
     });

@@ -67,6 +67,17 @@ const DEALS = new Set(["deal", "transaction", "merger", "takeover", "acquisition
 const PERSON_OBJECT = new Set(["appointed", "appoint", "hired", "elected", "nominated", "married", "interviewed"]);
 /** Passive verbs after "X was": "X was appointed", "X was born". */
 const PERSON_PASSIVE = new Set(["appointed", "born", "elected", "hired", "nominated", "sworn", "knighted"]);
+/** Occupations and positions that, heading an apposition after a name, say it is a person's ("X, a midfielder,"). */
+const OCCUPATIONS = new Set([
+  ...["midfielder", "defender", "striker", "forward", "winger", "goalkeeper", "captain", "coach", "footballer"],
+  ...["player", "athlete", "runner", "sprinter", "swimmer", "cyclist", "boxer", "cricketer", "batter", "bowler"],
+  ...["lawyer", "attorney", "solicitor", "barrister", "prosecutor", "judge", "spokesman", "spokeswoman"],
+  ...["spokesperson", "minister", "senator", "lawmaker", "legislator", "politician", "economist", "professor"],
+  ...["researcher", "scientist", "author", "novelist", "writer", "journalist", "reporter", "editor", "actor"],
+  ...["actress", "singer", "rapper", "musician", "composer", "painter", "poet", "businessman", "businesswoman"],
+  ...["billionaire", "entrepreneur", "activist", "doctor", "nurse", "surgeon", "physician", "diplomat"],
+  ...["ambassador", "colonel", "priest", "bishop", "mayor", "governor", "executive", "chairman", "chairwoman"],
+]);
 const SAYING = new Set(["said", "says", "told", "added", "wrote", "argued", "insisted"]);
 const PERSON_PRONOUNS = new Set(["he", "she", "his", "her", "him"]);
 
@@ -114,9 +125,13 @@ function firmContext(tokens: Token[], from: number, to: number): boolean {
   if (/^(?:advised|advises|advising)$/.test(next) && (advisedOnDeal(tokens, to + 1) || advisedFirm(tokens, to + 1)))
     return true;
   if (next !== ",") return false;
-  if (/^(?:the|a|an)$/.test(tokens[to + 1]?.lower ?? "")) return appositionNoun(tokens, to + 2);
+  if (/^(?:the|a|an)$/.test(tokens[to + 1]?.lower ?? "")) return appositionNoun(tokens, to + 2, FIRM_APPOSITION);
   // "X, Indonesia's second-largest airline,": an apposition owned by a name.
-  return startsUpper(tokens[to + 1]?.text ?? "") && tokens[to + 2]?.lower === "'s" && appositionNoun(tokens, to + 3);
+  return (
+    startsUpper(tokens[to + 1]?.text ?? "") &&
+    tokens[to + 2]?.lower === "'s" &&
+    appositionNoun(tokens, to + 3, FIRM_APPOSITION)
+  );
 }
 
 /** Offices written in capitals before "of", which are no one's name: "Prime Minister of Northern Ireland". */
@@ -196,8 +211,8 @@ function advisedOnDeal(tokens: Token[], k: number): boolean {
 /** Most words of a name inside an apposition before its noun. */
 const MAX_NAME_WORDS = 4;
 
-/** Whether a firm noun heads the apposition starting at `k` ("a Zurich-based bank", "the lender"). */
-function appositionNoun(tokens: Token[], k: number): boolean {
+/** Whether a noun of `nouns` heads the apposition starting at `k` ("a Zurich-based bank", "the lender"). */
+function appositionNoun(tokens: Token[], k: number, nouns: Set<string>): boolean {
   // "X, a Ho Chi Minh City firm": a place's name before the noun counts as one word.
   let names = 0;
   // "X, the country's largest construction company": an owner inside the apposition adds a word.
@@ -206,7 +221,7 @@ function appositionNoun(tokens: Token[], k: number): boolean {
     if (startsUpper(tokens[j].text) && tokens[j].pos === "PROPN" && names < MAX_NAME_WORDS) names++;
     // "X, the company's chief scientist" is the company's person, not the company.
     // "X, the publisher at Fremantle Press" holds a post at a body: a person.
-    if (FIRM_APPOSITION.has(tokens[j].lower))
+    if (nouns.has(tokens[j].lower))
       return tokens[j + 1]?.pos !== "NOUN" && tokens[j + 1]?.lower !== "'s" && tokens[j + 1]?.lower !== "at";
     // "X, a spokesman for the ministry": the noun after a preposition is not the apposition's head.
     if (tokens[j].pos === "PUNCT" || tokens[j].pos === "VERB" || tokens[j].pos === "ADP") return false;
@@ -252,6 +267,15 @@ function personContext(tokens: Token[], from: number, to: number): boolean {
     return true;
   if (next === "was" && PERSON_PASSIVE.has(tokens[to + 1]?.lower ?? "")) return true;
   if (next === "(" && lifeDates(tokens, to + 1)) return true;
+  // "McTominay, the Scottish midfielder,", "X, the club's captain,": an occupation heads the apposition, unless the
+  // name follows a preposition and the noun a verb of saying ("Speaking at Prague Castle, the prime minister said").
+  if (
+    next === "," &&
+    /^(?:the|a|an)$/.test(tokens[to + 1]?.lower ?? "") &&
+    tokens[from - 1]?.pos !== "ADP" &&
+    appositionNoun(tokens, to + 2, OCCUPATIONS)
+  )
+    return true;
   // "Eva Bosáková, née Věchtová": a maiden name.
   return PERSON_OBJECT.has(tokens[from - 1]?.lower ?? "") || /^n[ée]e$/.test(tokens[from - 1]?.lower ?? "");
 }

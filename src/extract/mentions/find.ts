@@ -505,9 +505,9 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
   // "The Moderates, who voted against", "beat the Chiefs": a capitalised plural common word after "the" names a team,
   // a party or a band, whatever the context says.
   const plural = end - start === 1 && !titled && pluralBody(a, start);
-  // "the Jamaican coach Everton Blake", "opinion editor Bari Weiss": a role noun in lower case right before a name
-  // of several words describes a person.
-  const described = titled || (end - start > 1 && roleEndsAt(ctx, tokens, start));
+  // "the Jamaican coach Everton Blake", "opinion editor Bari Weiss", "the winger Raphinha": a role noun in lower case
+  // right before a name describes a person.
+  const described = titled || (roleEndsAt(ctx, tokens, start) && contextType(tokens, start, end) !== "organization");
   const type = plural ? "organization" : typeName(tokens, start, end, described, (w) => isKnownPlace(ctx, w));
   // A lone capitalised common word ("Several days ago", "Western leaders"), or a word capitalised only because a
   // sentence starts with it ("Environmental groups"), is a name only if it joins one ("Spirit" -> "Spirit AeroSystems").
