@@ -391,6 +391,22 @@ describe("extract", () => {
       expect(r.relations.find((x) => x.kind === "open")!.confidence).toBeLessThanOrEqual(0.5);
     });
 
+    it("links a transfer's object to the party after its 'from' or 'to': signed X from Y", () => {
+      const r = extract("Chelsea signed the English midfielder Declan Rice from West Ham United on Monday.");
+      expect(r.relations.find((x) => x.source === "declan-rice" && x.target === "west-ham-united")).toMatchObject({
+        kind: "open",
+        label: "signed from",
+      });
+      expect(links(r)).not.toContain("chelsea west-ham-united");
+    });
+
+    it("does not let the modal verbs of a quotation closed before the relation's clause weaken it", () => {
+      const r = extract(
+        '"People laughed when we said we could fight," said the captain, Giovanni Di Lorenzo, who joined from Empoli in 2019.',
+      );
+      expect(links(r)).toContain("giovanni-di-lorenzo empoli");
+    });
+
     it("keeps a copula with an unknown role noun as an open relation", () => {
       const r = extract("The Cedar River is a tributary of the Iowa River.");
       expect(r.relations.find((x) => x.kind === "open")).toMatchObject({ label: "is tributary of" });

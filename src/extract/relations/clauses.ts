@@ -249,6 +249,7 @@ function active(v: View, s: Sentence, k: number, subject: Subject, confidence: n
   if (!c) return;
   const words = [...(phrase && phrase.to > k + 1 ? phrase.phrase.words.slice(1) : []), ...c.words];
   formerBody(v, s, k, subject, c, predicates, confidence, out);
+  transferParty(v, s, k, subject, c, confidence, out);
   coFounders(v, s, k, c, predicates, confidence, out);
   destination(v, s, k, subject, c, confidence, out);
   clauseLinks(v, subject, c, k, predicates, words, confidence, out);
@@ -351,6 +352,39 @@ function formerBody(
 
 /** A body left is read less surely than the one joined. */
 const FORMER_FACTOR = 0.8;
+
+/** Verbs of a transfer, whose "from" or "to" after the object names the other party: "sold X to Y". */
+const TRANSFERS = new Set(["sell", "buy", "sign", "acquire", "purchase", "loan", "transfer", "trade", "recruit"]);
+/** Prepositions of a transfer's other party. */
+const PARTIES = new Set(["from", "to"]);
+
+/**
+ * "Napoli sold their forward X to Paris Saint-Germain", "signed X from West Ham": the party after the object's "to"
+ * or "from" takes or gave the object; an open relation from the object to it, labelled with the verb and the
+ * preposition (the subject's own link to the party is a deal news rarely states as a fact of its own).
+ */
+function transferParty(
+  v: View,
+  s: Sentence,
+  k: number,
+  subject: Subject,
+  c: Complement,
+  confidence: number,
+  out: Candidate[],
+): void {
+  if (c.prep !== null || !TRANSFERS.has(v.tokens[k].lemma.toLowerCase())) return;
+  const prep = v.tokens[c.end]?.lower ?? "";
+  if (!PARTIES.has(prep)) return;
+  const party = readComplement(v, s, c.end);
+  if (!party || party.prep !== prep) return;
+  const other = { ...party, members: party.members.filter((e) => !c.members.includes(e)) };
+  const label = [v.tokens[k].lower, prep].join(" ");
+  for (const target of other.members) {
+    for (const source of c.members)
+      if (source !== target)
+        out.push({ ...base(v, subject, other, k, "svo-transfer", confidence), source, target, predicates: [], label });
+  }
+}
 
 /** Prepositions of where a move from somewhere ends. */
 const DESTINATIONS = new Set(["to", "into"]);

@@ -123,7 +123,7 @@ export function readModality(
     factor *= 0.5;
   }
   const scanTo = clause ? Math.max(to, verb + 1) : to;
-  for (let k = clause ? s.from : from; k < scanTo; k++) {
+  for (let k = clause ? afterQuotation(tokens, s.from, from) : from; k < scanTo; k++) {
     const w = tokens[k].lower;
     if (CONDITIONAL.has(w) && k < (verb ?? to)) {
       modality = "hypothetical";
@@ -158,6 +158,25 @@ export function readModality(
     factor *= 0.6;
   }
   return { modality, stance, negated, factor };
+}
+
+/** Quotation marks, straight or curly. */
+const QUOTE_MARKS = new Set(['"', "\u201c", "\u201d"]);
+
+/**
+ * Where the clause of a relation starting at `from` starts its scan: after the last quotation closed before it
+ * ('"... we could fight," said the captain, X, who joined Y': the quoted words qualify no relation outside them),
+ * else the sentence's start `first`.
+ */
+function afterQuotation(tokens: Token[], first: number, from: number): number {
+  let marks = 0;
+  let last = -1;
+  for (let k = first; k < from; k++)
+    if (QUOTE_MARKS.has(tokens[k].text)) {
+      marks++;
+      last = k;
+    }
+  return marks > 0 && marks % 2 === 0 ? last + 1 : first;
 }
 
 /** A negation inside the verb group: "did not support", "has never backed", "doesn't want". */
