@@ -487,6 +487,12 @@ describe("extract", () => {
 
 describe("extract", () => {
   describe("people of bodies and roles beside a subject", () => {
+    it("makes a person named as a state's, or of a state, its citizen: Bahrain's X, Y of the United States", () => {
+      const r = extract("Bahrain's Salwa Eid Naser was third, and Sydney McLaughlin-Levrone of the United States won.");
+      expect(relation(r, "salwa-eid-naser", "citizen_of", "bahrain")).toBeDefined();
+      expect(relation(r, "sydney-mclaughlin-levrone", "citizen_of", "united-states")).toBeDefined();
+    });
+
     it("gives each of coordinated people the body named after their 'of', past its kind", () => {
       const r = extract(
         "The judge appointed Priya Natarajan and Owen Faulkner of the restructuring firm Beaumont Reid Partners.",

@@ -84,6 +84,9 @@ function possessive(v: View, owner: number, from: number, to: number, out: Candi
   // so is a person with the organisation named as theirs ("Giorgia Meloni's Brothers of Italy").
   if (type === "person" && marked && o.type === "organization")
     out.push({ ...base, predicates: ["affiliated_with"], confidence: 0.6 });
+  // "Bahrain's Salwa Eid Naser": a person named as a state's is its citizen.
+  if (type === "person" && marked && o.type === "country")
+    out.push({ ...base, predicates: ["citizen_of"], confidence: 0.6 });
   if (type === "organization" && marked && o.type === "person")
     out.push({ ...base, source: owner, target: owned.entity, predicates: ["affiliated_with"], confidence: 0.6 });
 }
@@ -275,7 +278,7 @@ const PARTY_STANDINGS = new Set(["opposition", "ruling", "governing"]);
 
 /**
  * "Mary Wilson of the Supremes", "Dan Ives of Wedbush", "A and B of the restructuring firm X": a person of an
- * organisation is one of its members.
+ * organisation is one of its members; a person of a state ("Marita Koch of East Germany") is its citizen.
  */
 function personOf(v: View, s: Sentence, person: number, to: number, out: Candidate[]): void {
   // "Priya Natarajan and Owen Faulkner of X": the "of" after the last of coordinated people is each one's.
@@ -295,11 +298,14 @@ function personOf(v: View, s: Sentence, person: number, to: number, out: Candida
     if (n > from && (isOrganizationNoun(v.tokens[n - 1].lower) || adjectives)) j = n;
   }
   const org = mentionStarting(v, j);
-  if (!org || j >= s.to || v.clusters[org.entity].type !== "organization") return;
+  if (!org || j >= s.to) return;
+  // "Marita Koch of East Germany", "McLaughlin-Levrone of the United States": a person of a state is its citizen.
+  const state = v.clusters[org.entity].type === "country" && j <= k + 2;
+  if (v.clusters[org.entity].type !== "organization" && !state) return;
   out.push({
     source: person,
     target: org.entity,
-    predicates: ["member_of"],
+    predicates: state ? ["citizen_of"] : ["member_of"],
     rule: "person-of",
     confidence: 0.6,
     from: v.mentionAt[to - 1]!.from,
