@@ -487,6 +487,12 @@ describe("extract", () => {
 
 describe("extract", () => {
   describe("people of bodies and roles beside a subject", () => {
+    it("reads a state before '-based' as the state the lexicon knows, one entity with its other mentions", () => {
+      const r = extract("Singapore said it would act. MCT is owned by Singapore-based Pacific Straits Holdings.");
+      expect(r.entities.filter((e) => e.label === "Singapore").map((e) => e.type)).toEqual(["country"]);
+      expect(relation(r, "pacific-straits-holdings", "headquartered_in", "singapore")).toBeDefined();
+    });
+
     it("makes a person named as a state's, or of a state, its citizen: Bahrain's X, Y of the United States", () => {
       const r = extract("Bahrain's Salwa Eid Naser was third, and Sydney McLaughlin-Levrone of the United States won.");
       expect(relation(r, "salwa-eid-naser", "citizen_of", "bahrain")).toBeDefined();

@@ -108,7 +108,7 @@ const INSTITUTION_HEADS = new Set(["navy", "embassy", "house"]);
 /** Last words that name the state's rule in general, not one body: "the US government" is the state and its rule. */
 const GOVERNMENT_HEADS = new Set(["government", "administration", "cabinet", "military", "office"]);
 
-/** Types of the state or region a dateline may give after its place. */
+/** Entity types of places: states and regions (after a dateline's town, before "-based"). */
 const PLACE_TYPES = new Set(["country", "location"]);
 
 /** Common nouns that, after a person's name, name their organisation: "the Zelensky administration". */
@@ -274,7 +274,7 @@ function step(
     // "the Kuala Lumpur-based carrier": the words before "Lumpur-based" finish the place's name.
     const based = runEnd < to ? BASED.exec(tokens[runEnd].text) : null;
     if (based && !taken[runEnd] && tokens[runEnd].start === tokens[runEnd - 1].end + 1) {
-      pushPlace(a, out, taken, i, runEnd, based[1]);
+      pushPlace(a, ctx, out, taken, i, runEnd, based[1]);
       return runEnd + 1;
     }
     properName(a, ctx, i, runEnd, out, taken);
@@ -311,7 +311,7 @@ function step(
     }
   }
   const based = BASED.exec(t.text);
-  if (based) pushPlace(a, out, taken, i, i, based[1]);
+  if (based) pushPlace(a, ctx, out, taken, i, i, based[1]);
   return i + 1;
 }
 
@@ -378,12 +378,36 @@ const BASED = /^(\p{Lu}[\p{L}.]+(?: \p{Lu}[\p{L}.]+)?)-(?:based|born|raised|head
  * A place named by tokens `[from, k)` and the first `prefix.length` characters of token `k` (the "Zurich" of
  * "Zurich-based", the "Kuala Lumpur" of "Kuala Lumpur-based").
  */
-function pushPlace(a: Analysis, out: Mention[], taken: Uint8Array, from: number, k: number, prefix: string) {
+function pushPlace(
+  a: Analysis,
+  ctx: CompiledContext,
+  out: Mention[],
+  taken: Uint8Array,
+  from: number,
+  k: number,
+  prefix: string,
+) {
   if (taken[k]) return;
   for (let j = from; j <= k; j++) taken[j] = 1;
   const start = a.tokens[from].start;
   const end = a.tokens[k].start + prefix.length;
-  out.push({ from, to: k + 1, start, end, surface: a.text.slice(start, end), type: "location", entity: -1 });
+  const surface = a.text.slice(start, end);
+  // "Singapore-based": a place the lexicon knows keeps its entry and type (a city-state is a country).
+  const known =
+    from === k
+      ? ctx.names
+          .get(prefix.toLowerCase())
+          ?.find(
+            (p) =>
+              p.tokens.length === 1 &&
+              p.name.kind === "name" &&
+              PLACE_TYPES.has(p.name.entry.type) &&
+              p.original[0] === prefix,
+          )
+      : undefined;
+  if (known)
+    out.push({ from, to: k + 1, start, end, surface, type: known.name.entry.type, known: known.name, entity: -1 });
+  else out.push({ from, to: k + 1, start, end, surface, type: "location", entity: -1 });
 }
 
 /** "Russian forces" is a group of Russia; "Ukrainian President X" keeps "Ukrainian" as a mention of the state. */
