@@ -487,6 +487,15 @@ describe("extract", () => {
 
 describe("extract", () => {
   describe("people of bodies and roles beside a subject", () => {
+    it("reads a place or demonym before '-born' as the birthplace of the person named after it", () => {
+      expect(
+        relation(extract("Lagos-born novelist Adaeze Okafor won the prize."), "adaeze-okafor", "born_in", "lagos"),
+      ).toBeDefined();
+      expect(
+        relation(extract("The Kenyan-born runner Faith Kipyegon won."), "faith-kipyegon", "born_in", "kenya"),
+      ).toBeDefined();
+    });
+
     it("reads a state before '-based' as the state the lexicon knows, one entity with its other mentions", () => {
       const r = extract("Singapore said it would act. MCT is owned by Singapore-based Pacific Straits Holdings.");
       expect(r.entities.filter((e) => e.label === "Singapore").map((e) => e.type)).toEqual(["country"]);

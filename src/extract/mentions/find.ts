@@ -108,6 +108,9 @@ const INSTITUTION_HEADS = new Set(["navy", "embassy", "house"]);
 /** Last words that name the state's rule in general, not one body: "the US government" is the state and its rule. */
 const GOVERNMENT_HEADS = new Set(["government", "administration", "cabinet", "military", "office"]);
 
+/** Kinds of known names a hyphenated place prefix may be: "Singapore-based", "Kenyan-born". */
+const HYPHEN_PLACE_KINDS = new Set(["name", "demonym-adjective"]);
+
 /** Entity types of places: states and regions (after a dateline's town, before "-based"). */
 const PLACE_TYPES = new Set(["country", "location"]);
 
@@ -392,7 +395,8 @@ function pushPlace(
   const start = a.tokens[from].start;
   const end = a.tokens[k].start + prefix.length;
   const surface = a.text.slice(start, end);
-  // "Singapore-based": a place the lexicon knows keeps its entry and type (a city-state is a country).
+  // "Singapore-based", "Kenyan-born": a place the lexicon knows, by its name or demonym, keeps its entry and type (a
+  // city-state is a country); a capital's name stays the city's.
   const known =
     from === k
       ? ctx.names
@@ -400,7 +404,7 @@ function pushPlace(
           ?.find(
             (p) =>
               p.tokens.length === 1 &&
-              p.name.kind === "name" &&
+              HYPHEN_PLACE_KINDS.has(p.name.kind) &&
               PLACE_TYPES.has(p.name.entry.type) &&
               p.original[0] === prefix,
           )

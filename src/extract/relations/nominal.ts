@@ -131,7 +131,7 @@ function countryAt(v: View, k: number, to: number) {
   return name && name.name.kind === "name" && name.name.entry.type === "country" ? name.name.entry : null;
 }
 
-const BASED = /^(.+)-based$/i;
+const BASED = /^(.+)-(based|born)$/i;
 const BETWEEN_BASED_AND_NAME = new Set(["ADJ", "NOUN"]);
 
 /** Nouns of a body's seat: "the bank's headquarters in Gdynia". */
@@ -169,11 +169,13 @@ function basedIn(v: View, s: Sentence, k: number, out: Candidate[]): void {
       : -1
     : placeNamed(v, match[1], k);
   if (place < 0) return;
+  // "Lagos-born novelist X": a person born there (the predicate's domain leaves out whatever else follows).
+  const born = match[2].toLowerCase() === "born";
   const based = (firm: number, from: number, to: number): Candidate => ({
     source: firm,
     target: place,
-    predicates: ["headquartered_in"],
-    rule: "based-hyphen",
+    predicates: [born ? "born_in" : "headquartered_in"],
+    rule: born ? "born-hyphen" : "based-hyphen",
     confidence: 0.7,
     from,
     to,
