@@ -429,6 +429,15 @@ describe("extract", () => {
       expect(relation(r, "hemi-tawhai", "member_of", "auckland-council")).toBeDefined();
     });
 
+    it("gives a bare governor the story's bank, whether its head word ends or starts the name", () => {
+      const r = extract(
+        "Bank Indonesia cut its rate on Wednesday. Governor Perry Warjiyo said Bank Indonesia would act. " +
+          "Sri Mulyani once worked at the World Bank.",
+      );
+      expect(relation(r, "perry-warjiyo", "leads", "bank-indonesia")).toBeDefined();
+      expect(relation(r, "perry-warjiyo", "leads", "world-bank")).toBeUndefined();
+    });
+
     it("links no bare title when no entity of its kind stands out, or its kind is unclear", () => {
       // The first state named counts as named twice more: Italy and Germany stand level.
       const r = extract(

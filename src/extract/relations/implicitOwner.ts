@@ -1,6 +1,6 @@
 /**
- * Implicit owners of titles: "Mayor Wayne Brown", "Prime Minister X", "coach X", "Group Chief Executive X" name no
- * body, yet a wire story means its own city, state, club or firm — the one of that kind it names most.
+ * Implicit owners of titles: "Mayor Wayne Brown", "Prime Minister X", "coach X", "Group Chief Executive X", "Governor
+ * X" name no body, yet a wire story means its own city, state, club, firm or bank — the one of that kind it names most.
  */
 import type { EntityType } from "../../model/types.ts";
 import type { View } from "./view.ts";
@@ -26,10 +26,13 @@ const BODY_TITLES = new Set([
   ...["chief financial officer", "cfo", "chief operating officer", "coo", "coach", "head coach", "manager"],
 ]);
 
-/** Titles of a court's judges, and of a council's members: their body's name ends with its head word. */
+/** Titles of a court's judges, and of a council's members: their body's name ends or starts with its head word. */
 const BENCH_TITLES = new Set(["justice", "chief justice", "judge", "magistrate"]);
 const COUNCIL_TITLES = new Set(["councillor", "councilor"]);
 const COURT_HEADS = new Set(["court", "tribunal"]);
+/** A governor with no body or place beside the title: a story about a central bank means its governor. */
+const GOVERNOR_TITLES = new Set(["governor"]);
+const BANK_HEADS = new Set(["bank"]);
 const COUNCIL_HEADS = new Set(["council"]);
 
 /** Whether `word` (lower case) is a judge's title before one name or several ("Justice", "Justices"). */
@@ -52,6 +55,7 @@ function ownerKind(written: string): OwnerKind | null {
   if (BODY_TITLES.has(title)) return { type: "organization" };
   if (BENCH_TITLES.has(title)) return { type: "organization", heads: COURT_HEADS };
   if (COUNCIL_TITLES.has(title)) return { type: "organization", heads: COUNCIL_HEADS };
+  if (GOVERNOR_TITLES.has(title)) return { type: "organization", heads: BANK_HEADS };
   return null;
 }
 
@@ -70,7 +74,11 @@ export function implicitOwner(
   const { minMentions, topicBonus } = { ...DEFAULT_IMPLICIT_OWNER_OPTIONS, ...options };
   const kindOf = ownerKind(title);
   if (!kindOf) return -1;
-  const headed = (i: number) => !kindOf.heads || kindOf.heads.has(v.clusters[i].label.split(" ").pop()!.toLowerCase());
+  // "Supreme Court", "Court of Appeal", "Bank of Thailand": the head word ends or starts the body's name.
+  const headed = (i: number) => {
+    const words = v.clusters[i].label.toLowerCase().split(" ");
+    return !kindOf.heads || kindOf.heads.has(words[0]) || kindOf.heads.has(words[words.length - 1]);
+  };
   const named = (i: number) => v.clusters[i].mentions.filter((m) => !m.nested).length;
   const first = (i: number) => Math.min(...v.clusters[i].mentions.map((m) => m.start));
   const most = (t: EntityType) => {
