@@ -514,6 +514,21 @@ describe("extract", () => {
       );
     });
 
+    it("goes on through 'and' with a field of study inside a body's 'of' complement: Department of Archaeology and Museology", () => {
+      expect(labels("Researchers from the Department of Archaeology and Museology found the grave.")).toContain(
+        "Department of Archaeology and Museology",
+      );
+    });
+
+    it("joins a name in brackets right after a body's name to that body: X (Africa CDC), Y (Te Whatu Ora)", () => {
+      const r = extract(
+        "The Africa Centres for Disease Control and Prevention (Africa CDC) said so, after talks with Health New Zealand (Te Whatu Ora).",
+      );
+      expect(entity(r, "Africa Centres for Disease Control and Prevention")?.aliases).toContain("Africa CDC");
+      expect(entity(r, "Health New Zealand")?.aliases).toContain("Te Whatu Ora");
+      expect(r.entities.filter((e) => e.label === "Te Whatu Ora" || e.label === "Africa CDC")).toEqual([]);
+    });
+
     it("ends a body's name at a second 'and' that starts the next name of a list", () => {
       expect(
         labels(
@@ -608,6 +623,37 @@ describe("extract", () => {
   });
 
   describe("people beside nouns that name firms", () => {
+    it("reads a name after a platform's noun as a firm's: the newsletter platform Substack", () => {
+      expect(
+        entity(
+          extract("It has subscribers on the newsletter platform Substack, about 170,000 of whom pay."),
+          "Substack",
+        )?.type,
+      ).toBe("organization");
+    });
+
+    it("reads a lone capitalised word before a role in lower case as the body the role serves: Oracle co-founder X", () => {
+      const r = extract("Ellison, the son of Oracle co-founder Larry Ellison, took control.");
+      expect(entity(r, "Oracle")?.type).toBe("organization");
+      expect(entity(r, "Larry Ellison")?.type).toBe("person");
+      expect(entity(extract("Finance chief Tsholofelo Molefe said so."), "Finance")?.type).not.toBe("organization");
+    });
+
+    it("drops a plural common noun that only opens the sentence before an acronym: Rivals KT", () => {
+      const r = extract("Rivals KT and LG Uplus won about 800,000 subscribers.");
+      expect(entity(r, "KT")?.type).toBe("organization");
+      expect(entity(r, "Rivals KT")).toBeUndefined();
+    });
+
+    it("reads a name followed by a match score as a team's, unless a given name opens it: beating Cagliari 2-0", () => {
+      expect(entity(extract("Napoli won the title on Friday, beating Cagliari 2-0 at home."), "Cagliari")?.type).toBe(
+        "organization",
+      );
+      expect(entity(extract("Sinner won on Sunday, beating Taylor Fritz 6-3, 6-4."), "Taylor Fritz")?.type).toBe(
+        "person",
+      );
+    });
+
     it("reads a name of several words after a role noun in lower case as a person's", () => {
       expect(entity(extract("She trains under the Jamaican coach Everton Blake."), "Everton Blake")?.type).toBe(
         "person",

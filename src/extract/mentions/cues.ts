@@ -11,7 +11,7 @@ const FIRM_BEFORE = new Set([
   ...["manufacturer", "supplier", "chipmaker", "startup", "airline", "outlet", "publisher", "consultancy", "rival"],
   ...["company", "group", "maker", "label", "studio", "developer", "fund", "operator", "subsidiary"],
   ...["distributor", "contractor", "consortium", "shipyard", "builder", "investor", "unit", "affiliate"],
-  ...["shipowner", "shipper", "shipbuilder", "miner", "refiner", "utility"],
+  ...["shipowner", "shipper", "shipbuilder", "miner", "refiner", "utility", "platform"],
   // "the delivery app Dashly": news names the firm by its app.
   ...["app"],
   // "the journal Nature Microbiology", "the Rome daily La Repubblica": a publication is its publisher's name
@@ -132,6 +132,14 @@ function firmContext(tokens: Token[], from: number, to: number): boolean {
     tokens[to + 2]?.lower === "'s" &&
     appositionNoun(tokens, to + 3, FIRM_APPOSITION)
   );
+}
+
+/** A match's score: "2-0", "3–1". */
+const SCORE = /^\d{1,2}[-–]\d{1,2}$/;
+
+/** Whether `text` is a match's score ("2-0"), which follows the name of a team. */
+export function isScore(text: string): boolean {
+  return SCORE.test(text);
 }
 
 /** Offices written in capitals before "of", which are no one's name: "Prime Minister of Northern Ireland". */

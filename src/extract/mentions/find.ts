@@ -35,6 +35,7 @@ import {
   isCountOf,
   isHeadOnly,
   isPortfolio,
+  isPortfolioField,
   isSentenceOpener,
   onlySentenceInitial,
   startsSentence,
@@ -504,6 +505,14 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
   if (!titled && splitAtRole(a, ctx, start, end, out, taken)) return;
   // "In March Reuters reported": a month or weekday before a name is a date, not part of the name.
   while (start < end && isCalendarWord(tokens[start].lower, tokens[start + 1]?.lower)) start++;
+  // "Rivals KT and LG Uplus won": a plural common noun that only opens the sentence is no part of the acronym after it.
+  if (
+    end - start >= 2 &&
+    ACRONYM.test(tokens[start + 1].text) &&
+    startsSentence(a, start) &&
+    isPluralNoun(tokens[start].lower)
+  )
+    start++;
   if (end <= start) return;
   if (end - start === 1 && isCalendarWord(tokens[end - 1].lower, tokens[end]?.lower)) {
     // A lone "May" is a date unless it joins a person's name ("Theresa May ... May said").
@@ -536,7 +545,14 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
   // "the Jamaican coach Everton Blake", "opinion editor Bari Weiss", "the winger Raphinha": a role noun in lower case
   // right before a name describes a person.
   const described = titled || (roleEndsAt(ctx, tokens, start) && contextType(tokens, start, end) !== "organization");
-  const type = plural ? "organization" : typeName(tokens, start, end, described, (w) => isKnownPlace(ctx, w));
+  const typed = plural ? "organization" : typeName(tokens, start, end, described, (w) => isKnownPlace(ctx, w));
+  // "the son of Oracle co-founder Larry Ellison": a lone word before a role in lower case and its holder's name is
+  // the body the role serves ("Finance chief X" names an office).
+  const type =
+    typed ??
+    (end - start === 1 && !isPortfolioField(tokens[start].lower) && roleOwnerBefore(ctx, tokens, end)
+      ? "organization"
+      : null);
   // A lone capitalised common word ("Several days ago", "Western leaders"), or a word capitalised only because a
   // sentence starts with it ("Environmental groups"), is a name only if it joins one ("Spirit" -> "Spirit AeroSystems").
   // "the Government", "the Party", "the Academy": a head word alone is a common noun, capitalised for the one body
@@ -560,7 +576,9 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
     push(a, out, taken, { from: start, to: end, type: null, weak });
     return;
   }
-  const strong = type !== null && !titled && contextType(tokens, start, end) === type;
+  // A role noun before the name types it as surely as the words around it ("opinion editor Bari Weiss").
+  const strong =
+    type !== null && !titled && (contextType(tokens, start, end) === type || (described && type === "person"));
   push(a, out, taken, strong ? { from: start, to: end, type, strong } : { from: start, to: end, type });
 }
 
@@ -596,6 +614,14 @@ function splitAtRole(a: Analysis, ctx: CompiledContext, from: number, to: number
     return true;
   }
   return false;
+}
+
+/** Whether a role phrase in lower case starts at `k` and a capitalised name follows it ("co-founder Larry Ellison"). */
+function roleOwnerBefore(ctx: CompiledContext, tokens: Token[], k: number): boolean {
+  if (!tokens[k] || !LOWER_OWNER.test(tokens[k].text.replace(/-/g, ""))) return false;
+  const role = matchPhrase(ctx.roles, tokens, k, tokens.length);
+  const next = role ? tokens[role.to] : undefined;
+  return !!next && next.pos === "PROPN" && isCapitalized(next);
 }
 
 /** Whether a role phrase in lower case ends right before `k` ("coach", "opinion editor", "chief executive"). */
@@ -871,7 +897,8 @@ function bodyAfterAnd(tokens: Token[], from: number, cut: number, to: number): b
   // common words after "and", or words whose initials the acronym after the name spells, go on with it.
   if (ofHeaded(tokens, from, cut, ofHead) && to - cut <= 4) {
     const after = tokens.slice(cut + 1, to);
-    if (after.every((t) => plainWord(t.lower)) || initialsSpell(tokens, from, to)) return true;
+    if (after.every((t) => plainWord(t.lower) || FIELD_OF_STUDY.test(t.lower)) || initialsSpell(tokens, from, to))
+      return true;
     // "Ministry of Science and ICT": a field's acronym after "and" in a ministry's portfolio.
     if (after.length === 1 && PORTFOLIO_ACRONYM.test(after[0].text) && PORTFOLIO_HEADS.has(tokens[from].lower))
       return true;
@@ -893,6 +920,9 @@ function afterPortfolio(tokens: Token[], k: number, to: number): number {
   while (j > k + 1 && /^(?:and|the|&)$/.test(tokens[j - 1].lower)) j--;
   return j;
 }
+
+/** Names of fields of study that no vocabulary lists: "Museology", "Archaeometry", "Geoinformatics". */
+const FIELD_OF_STUDY = /^\p{Ll}{3,}(?:ology|ometry|onomy|ography|ics|istry)$/u;
 
 /** A field's acronym of two to four letters: "ICT", "IT". */
 const PORTFOLIO_ACRONYM = /^[A-Z]{2,4}$/;
@@ -985,6 +1015,9 @@ function regnal(tokens: Token[], from: number, k: number): boolean {
 function ofHead(word: string): boolean {
   return isOrgHead(word) || OF_HEADS.has(word) || isPolityHead(word);
 }
+
+/** An acronym of two to five capitals: "KT", "BYD". */
+const ACRONYM = /^\p{Lu}{2,5}$/u;
 
 /** A common noun in lower case owning a body: "the university's School of Medicine". */
 const LOWER_OWNER = /^\p{Ll}+$/u;

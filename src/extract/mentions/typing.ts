@@ -5,7 +5,7 @@
 import nlp from "compromise";
 import type { EntityType } from "../../model/types.ts";
 import type { Token } from "../nlp/types.ts";
-import { contextType, isFirmNoun } from "./cues.ts";
+import { contextType, isFirmNoun, isScore } from "./cues.ts";
 import { nameWords } from "./glue.ts";
 import { placeLookup } from "../geo/places.ts";
 import { startsLower, startsUpper } from "../nlp/letters.ts";
@@ -446,6 +446,9 @@ export function typeName(
   const words = nameWords(tokens, from, to);
   // "Procter & Gamble", "Marks & Spencer": an ampersand joins the names of a firm.
   if (words.includes("&")) return "organization";
+  // "beating Cagliari 2-0": a match's score after a name makes it a team's, whatever town it also names ("beating
+  // Taylor Fritz 6-3": unless a given name opens it).
+  if (isScore(tokens[to]?.text ?? "") && !isPersonWord(words[0])) return "organization";
   // "Inflection AI", "Mistral AI": a firm's name that ends with the letters of its trade.
   if (to - from > 1 && tokens[to - 1].text === "AI") return "organization";
   // "van Dam said", "de Gaulle": a lower-case particle starts only a person's surname.

@@ -139,7 +139,12 @@ const PORTFOLIOS = new Set([
   ...["culture", "economy", "housing", "immigration", "security", "war", "navy", "army", "foreign"],
 ]);
 
+/** Whether `word` (lower case) is a field of government ("finance", "defence"). */
+export function isPortfolioField(word: string): boolean {
+  return PORTFOLIOS.has(word);
+}
+
 /** Whether the lone word at `k` names only an office before a role ("Defense" in "Defense Secretary X"). */
 export function isPortfolio(tokens: Token[], k: number): boolean {
-  return PORTFOLIOS.has(tokens[k].lower) || isCommonWord(tokens[k].lower);
+  return isPortfolioField(tokens[k].lower) || isCommonWord(tokens[k].lower);
 }

@@ -56,6 +56,9 @@ export function resolveMentions(
   );
   for (const m of mentions) {
     if (m.eponym) pending.push((m.inner = eponymMention(a, m)));
+    // "Health New Zealand (Te Whatu Ora)", "... Prevention (Africa CDC)": a name of several words in brackets right
+    // after a body's name is that body's other name, there and after.
+    if (m.to - m.from > 1 && !m.known && r.bracketedName(a, m)) continue;
     const club = designated.get(normalizeName(m.surface));
     // "FC Porto ... Porto's president": a name the text also gives with a club's or firm's designator is that body,
     // unless it follows a locative preposition ("a flat in Porto").
@@ -376,6 +379,22 @@ class Resolver {
     const orgs = this.clusters.filter((c) => c.type === "organization" && initials(c.label) === m.surface);
     if (orgs.length !== 1) return false;
     this.attach(orgs[0], m, "acronym");
+    return true;
+  }
+
+  /**
+   * Whether `m` joined an organisation as the other name given in brackets right after its name, or as a later use
+   * of a name so given.
+   */
+  bracketedName(a: Analysis, m: Mention): boolean {
+    const given = this.merges.find((r) => r.rule === "alias" && r.surface === m.surface);
+    const org = given
+      ? this.clusters.find((c) => c.label === given.entity)
+      : bracketed(a, m)
+        ? this.clusters.find((c) => c.type === "organization" && c.mentions.some((x) => x.to === m.from - 1))
+        : undefined;
+    if (!org) return false;
+    this.attach(org, m, "alias");
     return true;
   }
 
