@@ -54,6 +54,10 @@ describe("extract", () => {
       expect(triples(extract("Initech, based in Austin, hired staff."))).toContain("initech headquartered_in austin");
     });
 
+    it("reads a place lying on a river as lying by that water", () => {
+      expect(triples(extract("The city of Passau lies on the Danube."))).toContain("passau by_water danube");
+    });
+
     it("gives one relation per coordinated subject: X and Y sued Z", () => {
       expect(triples(extract("Pfizer and Moderna sued Novavax."))).toEqual([
         "moderna sues novavax",

@@ -645,6 +645,10 @@ describe("extract", () => {
       expect(entity(r, "Rivals KT")).toBeUndefined();
     });
 
+    it("reads a name before 'territory' or 'prefecture' as a place's, even after a possessive: Kasai's Mweka territory", () => {
+      expect(entity(extract("Cases were recorded in Kasai's Mweka territory."), "Mweka")?.type).toBe("location");
+    });
+
     it("reads a name followed by a match score as a team's, unless a given name opens it: beating Cagliari 2-0", () => {
       expect(entity(extract("Napoli won the title on Friday, beating Cagliari 2-0 at home."), "Cagliari")?.type).toBe(
         "organization",

@@ -170,6 +170,7 @@ const PLACE_NOUNS = new Set([
   ...["port", "city", "town", "village", "region", "province", "capital", "state", "county", "municipality"],
   ...["district", "island", "lake", "river", "valley", "commune", "parish", "borough", "township", "suburb"],
   ...["provinces", "cities", "towns", "villages", "districts", "islands", "counties", "municipalities", "states"],
+  ...["territory", "territories", "prefecture", "oblast", "governorate", "canton", "voivodeship"],
 ]);
 /** Nouns whose "of X" names a place governed or inhabited: "the government of Catalonia", "the mayor of Lyon". */
 const PLACE_OF = new Set([
