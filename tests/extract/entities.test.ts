@@ -649,6 +649,19 @@ describe("extract", () => {
       expect(entity(extract("Cases were recorded in Kasai's Mweka territory."), "Mweka")?.type).toBe("location");
     });
 
+    it("reads an unknown lone word before a disease's or a champion's noun as no name: an Ebola outbreak, Olympic champions", () => {
+      const r = extract("An Ebola outbreak was declared in the town, which has produced several Olympic champions.");
+      expect(entity(r, "Ebola")).toBeUndefined();
+      expect(entity(r, "Olympic")).toBeUndefined();
+    });
+
+    it("joins the last word of a state's name 'of' something to that state: the Democratic Republic of Congo ... Congo's", () => {
+      const r = extract("The Democratic Republic of Congo declared an outbreak. It is Congo's 16th outbreak.");
+      expect(r.entities.filter((e) => e.aliases.includes("Congo") || e.label === "Congo").map((e) => e.type)).toEqual([
+        "country",
+      ]);
+    });
+
     it("reads a name followed by a match score as a team's, unless a given name opens it: beating Cagliari 2-0", () => {
       expect(entity(extract("Napoli won the title on Friday, beating Cagliari 2-0 at home."), "Cagliari")?.type).toBe(
         "organization",

@@ -571,7 +571,8 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
       (isCommonWord(tokens[start].lower) ||
         isCommonWord(tokens[start].lemma.toLowerCase()) ||
         onlySentenceInitial(a, start) ||
-        commonWordStartingSentence(a, start)));
+        commonWordStartingSentence(a, start) ||
+        QUALIFIED_NOUNS.has(tokens[end]?.lower ?? "")));
   if (weak && !plural) {
     push(a, out, taken, { from: start, to: end, type: null, weak });
     return;
@@ -1015,6 +1016,15 @@ function regnal(tokens: Token[], from: number, k: number): boolean {
 function ofHead(word: string): boolean {
   return isOrgHead(word) || OF_HEADS.has(word) || isPolityHead(word);
 }
+
+/**
+ * Nouns that an unknown lone word before them qualifies rather than names a body or place: "an Ebola outbreak", "the
+ * Marburg virus", "several Olympic champions".
+ */
+const QUALIFIED_NOUNS = new Set([
+  ...["outbreak", "outbreaks", "virus", "viruses", "disease", "fever", "epidemic", "pandemic", "strain", "variant"],
+  ...["champion", "champions", "medal", "medals", "medallist", "medallists", "medalist", "medalists"],
+]);
 
 /** An acronym of two to five capitals: "KT", "BYD". */
 const ACRONYM = /^\p{Lu}{2,5}$/u;

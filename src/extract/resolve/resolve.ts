@@ -341,6 +341,19 @@ class Resolver {
       if (m.type === "person") return team;
       return words[0] === word || team || (head && words[words.length - 1] === word);
     });
+    // "the Democratic Republic of Congo ... Congo's 16th outbreak": the last word of a state's name "of" something,
+    // which the gazetteer finds ambiguous, is that state.
+    if (orgs.length === 0) {
+      const states = this.clusters.filter(
+        (c) =>
+          c.type === "country" &&
+          c.mentions.some((x) => / of (?:the )?(\S+)$/.exec(normalizeName(x.surface))?.[1] === word),
+      );
+      if (states.length === 1) {
+        this.attach(states[0], m, "short-name");
+        return true;
+      }
+    }
     // "Halcyon Wireless ... Halcyon, which is owned by": a name typed a person only by its look is the body that its
     // first word, typed by its context, names.
     if (orgs.length === 0 && m.type === "organization") {
