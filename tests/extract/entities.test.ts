@@ -655,6 +655,14 @@ describe("extract", () => {
       expect(entity(r, "Olympic")).toBeUndefined();
     });
 
+    it("keeps a firm's name that a group's designator ends apart from its unit's longer name: MTN Group, MTN Group Fintech", () => {
+      const r = extract(
+        "MTN Group said its revenue rose. Its fintech arm, MTN Group Fintech, grew. Shares in MTN rose.",
+      );
+      expect(entity(r, "MTN Group")?.aliases).toContain("MTN");
+      expect(entity(r, "MTN Group Fintech")?.aliases).not.toContain("MTN Group");
+    });
+
     it("joins the last word of a state's name 'of' something to that state: the Democratic Republic of Congo ... Congo's", () => {
       const r = extract("The Democratic Republic of Congo declared an outbreak. It is Congo's 16th outbreak.");
       expect(r.entities.filter((e) => e.aliases.includes("Congo") || e.label === "Congo").map((e) => e.type)).toEqual([

@@ -429,6 +429,8 @@ class Resolver {
     const orgs = this.clusters.filter((c) => c.type === "organization" && !c.entry);
     // "Ashford Mercantile" (a headline's short form, typed a person for want of cues) joins "Ashford Mercantile Bank".
     for (const short of [...orgs, ...this.clusters.filter(looksPersonal)]) {
+      // "MTN Group ... MTN Group Fintech": a name a group's designator ends names the whole group, not its unit.
+      if (short.label.includes(" ") && groupOf(short.label.replace(/ \S+$/, ""), short.label)) continue;
       const words = normalizeName(short.label) + " ";
       // "Rubin Observatory" of "Vera C. Rubin Observatory": the last words of a body named after someone, when the
       // first of them is a name's ("National Party" may be another party's).
