@@ -404,6 +404,14 @@ describe("extract", () => {
       expect(links(r)).not.toContain("chelsea west-ham-united");
     });
 
+    it("links what a transfer noun's 'of' names to the party after its 'to': the sale of the striker X to Y", () => {
+      const r = extract("The deals were paid for by the sale of the striker Ruben Castelo to Atlético Madrid.");
+      expect(r.relations.find((x) => x.source === "ruben-castelo" && x.target === "atletico-madrid")).toMatchObject({
+        kind: "open",
+        label: "sale to",
+      });
+    });
+
     it("does not let the modal verbs of a quotation closed before the relation's clause weaken it", () => {
       const r = extract(
         '"People laughed when we said we could fight," said the captain, Giovanni Di Lorenzo, who joined from Empoli in 2019.',

@@ -438,6 +438,13 @@ describe("extract", () => {
       expect(relation(r, "perry-warjiyo", "leads", "world-bank")).toBeUndefined();
     });
 
+    it("seats a bare judge on the story's court whose head word stands inside its name: the Supreme Court of Canada", () => {
+      const r = extract(
+        "The Supreme Court of Canada upheld the law on Friday. Justice Claire Fortin wrote for the majority.",
+      );
+      expect(relation(r, "claire-fortin", "member_of", "supreme-court-of-canada")).toBeDefined();
+    });
+
     it("links no bare title when no entity of its kind stands out, or its kind is unclear", () => {
       // The first state named counts as named twice more: Italy and Germany stand level.
       const r = extract(

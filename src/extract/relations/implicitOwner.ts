@@ -26,7 +26,7 @@ const BODY_TITLES = new Set([
   ...["chief financial officer", "cfo", "chief operating officer", "coo", "coach", "head coach", "manager"],
 ]);
 
-/** Titles of a court's judges, and of a council's members: their body's name ends or starts with its head word. */
+/** Titles of a court's judges, and of a council's members: their body's name holds its head word. */
 const BENCH_TITLES = new Set(["justice", "chief justice", "judge", "magistrate"]);
 const COUNCIL_TITLES = new Set(["councillor", "councilor"]);
 const COURT_HEADS = new Set(["court", "tribunal"]);
@@ -74,11 +74,13 @@ export function implicitOwner(
   const { minMentions, topicBonus } = { ...DEFAULT_IMPLICIT_OWNER_OPTIONS, ...options };
   const kindOf = ownerKind(title);
   if (!kindOf) return -1;
-  // "Supreme Court", "Court of Appeal", "Bank of Thailand": the head word ends or starts the body's name.
-  const headed = (i: number) => {
-    const words = v.clusters[i].label.toLowerCase().split(" ");
-    return !kindOf.heads || kindOf.heads.has(words[0]) || kindOf.heads.has(words[words.length - 1]);
-  };
+  // "Supreme Court", "Court of Appeal", "Supreme Court of Canada", "Bank of Thailand": the head word is in the name.
+  const headed = (i: number) =>
+    !kindOf.heads ||
+    v.clusters[i].label
+      .toLowerCase()
+      .split(" ")
+      .some((w) => kindOf.heads!.has(w));
   const named = (i: number) => v.clusters[i].mentions.filter((m) => !m.nested).length;
   const first = (i: number) => Math.min(...v.clusters[i].mentions.map((m) => m.start));
   const most = (t: EntityType) => {

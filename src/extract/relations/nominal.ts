@@ -49,6 +49,7 @@ export function nominalRelations(v: View, s: Sentence, options: Partial<NominalO
   for (let k = s.from; k < s.to; k++) {
     describedPlace(v, s, k, o, out);
     basedIn(v, s, k, out);
+    nominalTransfer(v, s, k, out);
     placeModifiedBody(v, s, k, out);
     const m = mentionStarting(v, k);
     if (!m) continue;
@@ -154,6 +155,38 @@ function ownSeat(v: View, body: number, from: number, to: number, out: Candidate
     confidence: 0.7,
     from,
     to: place.to,
+  });
+}
+
+/** Nouns of a transfer, whose "of" names what changed hands and whose "to" or "from" the other party. */
+const TRANSFER_NOUNS = new Set(["sale", "transfer", "signing", "purchase", "loan"]);
+/** Most lower-case words between "of" and the name transferred ("the striker"). */
+const MAX_TRANSFERRED_MODIFIERS = 3;
+
+/**
+ * "the sale of the striker Ruben Castelo to Atlético Madrid", "the signing of X from Y": what changed hands and the
+ * party after its "to" or "from", as an open relation labelled with the noun and the preposition.
+ */
+function nominalTransfer(v: View, s: Sentence, k: number, out: Candidate[]): void {
+  if (!TRANSFER_NOUNS.has(v.tokens[k].lower) || v.tokens[k + 1]?.lower !== "of") return;
+  let n = v.tokens[k + 2]?.lower === "the" ? k + 3 : k + 2;
+  const first = n;
+  while (n < s.to && n < first + MAX_TRANSFERRED_MODIFIERS && isLowerWord(v, n)) n++;
+  const moved = mentionStarting(v, n);
+  const prep = moved ? v.tokens[moved.to]?.lower : undefined;
+  if (!moved || (prep !== "to" && prep !== "from")) return;
+  const at = v.tokens[moved.to + 1]?.lower === "the" ? moved.to + 2 : moved.to + 1;
+  const party = mentionStarting(v, at);
+  if (!party || party.entity === moved.entity) return;
+  out.push({
+    source: moved.entity,
+    target: party.entity,
+    predicates: [],
+    rule: "nominal-transfer",
+    confidence: 0.7,
+    from: k,
+    to: party.to,
+    label: `${v.tokens[k].lower} ${prep}`,
   });
 }
 
