@@ -529,6 +529,12 @@ describe("extract", () => {
       expect(r.entities.filter((e) => e.label === "Te Whatu Ora" || e.label === "Africa CDC")).toEqual([]);
     });
 
+    it("keeps a demonym in a party's name before 'party' or a role it owns: the Georgian Dream party, Georgian Dream's chairman", () => {
+      expect(labels("He accused the governing Georgian Dream party of lying.")).toContain("Georgian Dream");
+      const r = extract("Georgian Dream's chairman, Irakli Nozadze, said so.");
+      expect(relation(r, "irakli-nozadze", "leads", "georgian-dream")).toBeDefined();
+    });
+
     it("ends a body's name at a second 'and' that starts the next name of a list", () => {
       expect(
         labels(

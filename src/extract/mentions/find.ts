@@ -367,11 +367,25 @@ function demonymStartsName(a: Analysis, ctx: CompiledContext, end: number, runEn
   // One word after the demonym is a name with it only when it heads names or the gazetteer knows the two ("British
   // Columbia", "Irish Sea"); "the Brazilian Amazon" is the Amazon.
   const words = tokens.slice(end - 1, runEnd).map((t) => t.lower);
-  if (runEnd - end === 1 && !isNameHead(words[1]) && placeLookup().within(words.join(" ")).length === 0) return false;
+  // "the governing Georgian Dream party", "Georgian Dream's chairman": a party's noun, or a role the two words own,
+  // after them.
+  const party = PARTY_NOUNS.has(tokens[runEnd]?.lower ?? "");
+  const owner = tokens[runEnd]?.lower === "'s" && !!matchPhrase(ctx.roles, tokens, runEnd + 1, to);
+  if (
+    runEnd - end === 1 &&
+    !isNameHead(words[1]) &&
+    !party &&
+    !owner &&
+    placeLookup().within(words.join(" ")).length === 0
+  )
+    return false;
   return (
     typeName(tokens, end, runEnd, false, (w) => isKnownPlace(ctx, w)) !== "person" && !isFirstName(tokens[end].lower)
   );
 }
+
+/** Lower-case nouns after a party's name: "the Georgian Dream party". */
+const PARTY_NOUNS = new Set(["party", "movement", "coalition", "alliance"]);
 
 /** Parts of speech that never start a name: "I", "But", quotes and brackets. */
 const SHORT_PREFIX_POS = new Set(["PUNCT", "PART", "PRON", "CCONJ", "SCONJ", "AUX", "NUM", "SYM"]);
