@@ -56,6 +56,11 @@ describe("extract", () => {
       expect(relation(r, "rahul-menon", "works_for", "klarna")).toBeDefined();
     });
 
+    it("lets a demonym qualify the field of such a job: Prime Video's head of African originals, X,", () => {
+      const r = extract("Prime Video's head of African originals, Thandeka Mokoena, said the service wanted stories.");
+      expect(relation(r, "thandeka-mokoena", "works_for", "prime-video")).toBeDefined();
+    });
+
     it("makes a person a body's staff through a job the lexicon lacks: Roche's head of partnering, X,", () => {
       const r = extract("Roche bought it. Roche's head of partnering, Claudia Brunner, said the drug fits.");
       expect(relation(r, "claudia-brunner", "works_for", "roche")).toMatchObject({ rule: "staff-role" });

@@ -328,7 +328,14 @@ const CLOSERS = new Set([",", ".", ";", ")"]);
 function staffBefore(v: View, s: Sentence, person: number, from: number, comma: number, out: Candidate[]): void {
   const t = v.tokens;
   let p = comma;
-  while (p > s.from && comma - p < MAX_STAFF_WORDS && !v.mentionAt[p - 1] && isStaffWord(t[p - 1])) p--;
+  // "Prime Video's head of African originals, X": a demonym adjective may qualify the field.
+  const demonym = (k: number) => v.mentionAt[k]?.adjective === true;
+  while (
+    p > s.from &&
+    comma - p < MAX_STAFF_WORDS &&
+    ((!v.mentionAt[p - 1] && isStaffWord(t[p - 1])) || demonym(p - 1))
+  )
+    p--;
   // The name closes the apposition ("..., X, said" or "said ..., X."): "X's decision, Y said," is no job.
   const after = t[v.mentionAt[from]!.to]?.lower ?? ".";
   if (p === comma || t[p].pos !== "NOUN" || STAFF_LINKS.has(t[comma - 1].lower) || !CLOSERS.has(after)) return;
