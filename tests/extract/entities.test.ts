@@ -629,6 +629,14 @@ describe("extract", () => {
   });
 
   describe("people beside nouns that name firms", () => {
+    it("reads a name before a club's or firm's post and its holder as the body's, over a 'who' after it", () => {
+      const r = extract(
+        "On Sunday, Arsenal manager Mikel Arteta praised the team. Arsenal, who finished second last season, lead the table.",
+      );
+      expect(entity(r, "Arsenal")?.type).toBe("organization");
+      expect(relation(r, "mikel-arteta", "leads", "arsenal")).toBeDefined();
+    });
+
     it("reads a name after a platform's noun as a firm's: the newsletter platform Substack", () => {
       expect(
         entity(

@@ -24,6 +24,11 @@ const FIRM_STAFF = new Set([
   ...["trader", "traders", "executive", "executives", "employees", "staff", "workers", "engineers", "researchers"],
   ...["employee", "worker", "engineer", "researcher", "scientist", "scientists"],
 ]);
+/** Posts held in a club or firm, written in lower case between its name and the holder's: "Arsenal manager X". */
+const BODY_POSTS = new Set([
+  ...["manager", "coach", "chairman", "chairwoman", "striker", "midfielder", "defender", "goalkeeper", "winger"],
+  ...["owner", "founder", "co-founder", "boss"],
+]);
 /** Nouns whose "of X" names a firm: "shares of Credit Suisse", "the takeover of Y". */
 const FIRM_OF = new Set([
   ...["shares", "stock", "stake", "owner", "parent", "subsidiary", "unit", "division", "investors", "takeover"],
@@ -119,6 +124,8 @@ function firmContext(tokens: Token[], from: number, to: number): boolean {
   const possessive = next === "'s";
   const after = possessive ? (tokens[to + 1]?.lower ?? "") : next;
   if (FIRM_AFTER.has(after)) return true;
+  // "Arsenal manager Mikel Arteta", "Kestrel founder X": a club's or firm's post in lower case before a person's name.
+  if (BODY_POSTS.has(next) && tokens[to + 1]?.pos === "PROPN" && startsUpper(tokens[to + 1].text)) return true;
   if (possessive && after === "chief" && tokens[to + 2]?.lower === "executive") return true;
   if (next === "was" && /^(?:acquired|bought|founded|listed|delisted)$/.test(tokens[to + 1]?.lower ?? "")) return true;
   if (holdsSeats(tokens, to)) return true;
