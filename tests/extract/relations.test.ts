@@ -522,6 +522,9 @@ describe("extract", () => {
       const r = extract("Bahrain's Salwa Eid Naser was third, and Sydney McLaughlin-Levrone of the United States won.");
       expect(relation(r, "salwa-eid-naser", "citizen_of", "bahrain")).toBeDefined();
       expect(relation(r, "sydney-mclaughlin-levrone", "citizen_of", "united-states")).toBeDefined();
+      // A state the gazetteer lacks, from the lexicon.
+      const koch = extract("Only Marita Koch of East Germany has run faster.");
+      expect(relation(koch, "marita-koch", "citizen_of", "east-germany")).toBeDefined();
     });
 
     it("gives each of coordinated people the body named after their 'of', past its kind", () => {

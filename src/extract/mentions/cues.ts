@@ -132,13 +132,21 @@ function firmContext(tokens: Token[], from: number, to: number): boolean {
   if (/^(?:advised|advises|advising)$/.test(next) && (advisedOnDeal(tokens, to + 1) || advisedFirm(tokens, to + 1)))
     return true;
   if (next !== ",") return false;
-  if (/^(?:the|a|an)$/.test(tokens[to + 1]?.lower ?? "")) return appositionNoun(tokens, to + 2, FIRM_APPOSITION);
+  if (isArticle(tokens[to + 1]?.lower ?? "")) return appositionNoun(tokens, to + 2, FIRM_APPOSITION);
   // "X, Indonesia's second-largest airline,": an apposition owned by a name.
   return (
     startsUpper(tokens[to + 1]?.text ?? "") &&
     tokens[to + 2]?.lower === "'s" &&
     appositionNoun(tokens, to + 3, FIRM_APPOSITION)
   );
+}
+
+/** Articles, after which no verb stands and before which an apposition's noun phrase opens. */
+const ARTICLES = new Set(["a", "an", "the"]);
+
+/** Whether `word` (lower case) is an article: "a", "an", "the". */
+export function isArticle(word: string): boolean {
+  return ARTICLES.has(word);
 }
 
 /** A match's score: "2-0", "3–1". */
@@ -286,7 +294,7 @@ function personContext(tokens: Token[], from: number, to: number): boolean {
   // name follows a preposition and the noun a verb of saying ("Speaking at Prague Castle, the prime minister said").
   if (
     next === "," &&
-    /^(?:the|a|an)$/.test(tokens[to + 1]?.lower ?? "") &&
+    isArticle(tokens[to + 1]?.lower ?? "") &&
     tokens[from - 1]?.pos !== "ADP" &&
     appositionNoun(tokens, to + 2, OCCUPATIONS)
   )

@@ -6,16 +6,17 @@ import type { CompiledContext } from "../lexicon/compile.ts";
 import type { LexiconEntry, LexiconName } from "../lexicon/types.ts";
 import type { Analysis, Token } from "../nlp/types.ts";
 import { isCalendarWord } from "./calendar.ts";
-import { contextType } from "./cues.ts";
+import { contextType, isArticle } from "./cues.ts";
 import { isGlued } from "./glue.ts";
 import { matchName, matchPhrase } from "./phrases.ts";
 import { datelineAt, datelineSurface } from "./dateline.ts";
 import {
   isCommonWord,
+  isLowerCaseWord,
+  isPlainWord,
   isEventHead,
   isFirstName,
   isNameHead,
-  isNameWord,
   endsOrgName,
   isOrgHead,
   isLeadingOrgWord,
@@ -558,7 +559,8 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
   const plural = end - start === 1 && !titled && pluralBody(a, start);
   // "the Jamaican coach Everton Blake", "opinion editor Bari Weiss", "the winger Raphinha": a role noun in lower case
   // right before a name describes a person.
-  const described = titled || (roleEndsAt(ctx, tokens, start) && contextType(tokens, start, end) !== "organization");
+  const around = contextType(tokens, start, end);
+  const described = titled || (around !== "organization" && roleEndsAt(ctx, tokens, start));
   const typed = plural ? "organization" : typeName(tokens, start, end, described, (w) => isKnownPlace(ctx, w));
   // "the son of Oracle co-founder Larry Ellison": a lone word before a role in lower case and its holder's name is
   // the body the role serves ("Finance chief X" names an office).
@@ -592,8 +594,7 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
     return;
   }
   // A role noun before the name types it as surely as the words around it ("opinion editor Bari Weiss").
-  const strong =
-    type !== null && !titled && (contextType(tokens, start, end) === type || (described && type === "person"));
+  const strong = type !== null && !titled && (around === type || (described && type === "person"));
   push(a, out, taken, strong ? { from: start, to: end, type, strong } : { from: start, to: end, type });
 }
 
@@ -633,7 +634,7 @@ function splitAtRole(a: Analysis, ctx: CompiledContext, from: number, to: number
 
 /** Whether a role phrase in lower case starts at `k` and a capitalised name follows it ("co-founder Larry Ellison"). */
 function roleOwnerBefore(ctx: CompiledContext, tokens: Token[], k: number): boolean {
-  if (!tokens[k] || !LOWER_OWNER.test(tokens[k].text.replace(/-/g, ""))) return false;
+  if (!tokens[k] || !isLowerCaseWord(tokens[k].text)) return false;
   const role = matchPhrase(ctx.roles, tokens, k, tokens.length);
   const next = role ? tokens[role.to] : undefined;
   return !!next && next.pos === "PROPN" && isCapitalized(next);
@@ -663,7 +664,7 @@ function portfolioWords(tokens: Token[], from: number, to: number): boolean {
     if (
       !(k > from && (tokens[k].lower === "and" || tokens[k].text === "&")) &&
       !isPortfolio(tokens, k) &&
-      !plainWord(tokens[k].lower)
+      !isPlainWord(tokens[k].lower)
     )
       return false;
   return true;
@@ -720,12 +721,9 @@ const MAX_POSSESSED_WORDS = 3;
 /** Abbreviated legal suffixes of firms' names, written with their full stop. */
 const FIRM_SUFFIX = /^(?:Co|Inc|Corp|Ltd|Bros|Cos)\.$/;
 
-/** Articles, after which no verb stands. */
-const ARTICLES = new Set(["a", "an", "the"]);
-
 /** "a Ford factory": a capitalised word the tagger reads as a verb right after an article is a name. */
 function verbAsName(tokens: Token[], i: number): boolean {
-  return tokens[i].pos === "VERB" && ARTICLES.has(tokens[i - 1]?.lower ?? "") && isCapitalized(tokens[i]);
+  return tokens[i].pos === "VERB" && isArticle(tokens[i - 1]?.lower ?? "") && isCapitalized(tokens[i]);
 }
 
 /** The end of a run of capitalised words starting at `i` (i itself when it does not start one). */
@@ -846,7 +844,7 @@ function portfolioListEnd(tokens: Token[], i: number, j: number, to: number): nu
   // Portfolios are common nouns: "the Ministry of Defence, Lockheed Martin and BAE Systems" lists three names.
   const words = (k: number) => {
     let e = k;
-    while (e < to && isCapitalized(tokens[e]) && tokens[e].pos !== "PUNCT" && plainWord(tokens[e].lower)) e++;
+    while (e < to && isCapitalized(tokens[e]) && tokens[e].pos !== "PUNCT" && isPlainWord(tokens[e].lower)) e++;
     return e < to && isCapitalized(tokens[e]) ? k : e;
   };
   let k = j;
@@ -907,12 +905,12 @@ function bodyAfterAnd(tokens: Token[], from: number, cut: number, to: number): b
   const before = tokens[cut - 1].lower;
   // "Airbus Defence and Space", "Ministry of Health and Welfare": one common word after "and", after a name of
   // several words ending in a common word, finishes that name ("the Army and Navy" stays two).
-  if (to - cut === 2 && cut - from >= 2 && plainWord(before) && plainWord(tokens[cut + 1].lower)) return true;
+  if (to - cut === 2 && cut - from >= 2 && isPlainWord(before) && isPlainWord(tokens[cut + 1].lower)) return true;
   // "Ministry of Climate and Green Growth", "Federation of Ski and Andinism (FASA)": inside a body's "of" complement,
   // common words after "and", or words whose initials the acronym after the name spells, go on with it.
   if (ofHeaded(tokens, from, cut, ofHead) && to - cut <= 4) {
     const after = tokens.slice(cut + 1, to);
-    if (after.every((t) => plainWord(t.lower) || FIELD_OF_STUDY.test(t.lower)) || initialsSpell(tokens, from, to))
+    if (after.every((t) => isPlainWord(t.lower) || FIELD_OF_STUDY.test(t.lower)) || initialsSpell(tokens, from, to))
       return true;
     // "Ministry of Science and ICT": a field's acronym after "and" in a ministry's portfolio.
     if (after.length === 1 && PORTFOLIO_ACRONYM.test(after[0].text) && PORTFOLIO_HEADS.has(tokens[from].lower))
@@ -931,7 +929,7 @@ function bodyAfterAnd(tokens: Token[], from: number, cut: number, to: number): b
 function afterPortfolio(tokens: Token[], k: number, to: number): number {
   if (!/^(?:of|for|on)$/.test(tokens[k]?.lower ?? "")) return k;
   let j = k + 1;
-  while (j < to && (/^(?:and|the|&)$/.test(tokens[j].lower) || plainWord(tokens[j].lower))) j++;
+  while (j < to && (/^(?:and|the|&)$/.test(tokens[j].lower) || isPlainWord(tokens[j].lower))) j++;
   while (j > k + 1 && /^(?:and|the|&)$/.test(tokens[j - 1].lower)) j--;
   return j;
 }
@@ -941,11 +939,6 @@ const FIELD_OF_STUDY = /^\p{Ll}{3,}(?:ology|ometry|onomy|ography|ics|istry)$/u;
 
 /** A field's acronym of two to four letters: "ICT", "IT". */
 const PORTFOLIO_ACRONYM = /^[A-Z]{2,4}$/;
-
-/** A common word, or a vocabulary word that names nothing: "Health", "Welfare", "Green Growth" inside a name. */
-function plainWord(word: string): boolean {
-  return isCommonWord(word) || (isVocabularyWord(word) && !isNameWord(word));
-}
 
 /** Most letters of an acronym compared with a name's initials. */
 const MAX_ACRONYM = 8;
@@ -976,7 +969,7 @@ function namePossessive(tokens: Token[], from: number, j: number, to: number): n
   if ((t.lower !== "'s" && t.lower !== "'") || !prev || prev.end !== t.start) return j;
   // "the Seoul Central District Prosecutors' Office": a plural owner the tagger does not list may still be a common word.
   const commonOwner =
-    isCommonWord(prev.lower) || isCommonWord(singular(prev.lower)) || (t.lower === "'" && plainWord(prev.lower));
+    isCommonWord(prev.lower) || isCommonWord(singular(prev.lower)) || (t.lower === "'" && isPlainWord(prev.lower));
   if (!commonOwner && !/^(?:st\.?|saint)$/.test(tokens[from].lower)) return j;
   // "the World Bank's International Finance Corporation": a body's name that its head word ends owns a second body.
   if (j - from > 1 && t.lower === "'s" && isOrgHead(prev.lower)) return j;

@@ -5,7 +5,7 @@
 import nlp from "compromise";
 import type { EntityType } from "../../model/types.ts";
 import type { Token } from "../nlp/types.ts";
-import { contextType, isFirmNoun, isScore } from "./cues.ts";
+import { contextType, isArticle, isFirmNoun, isScore } from "./cues.ts";
 import { nameWords } from "./glue.ts";
 import { placeLookup } from "../geo/places.ts";
 import { startsLower, startsUpper } from "../nlp/letters.ts";
@@ -162,8 +162,6 @@ const MAX_CONJUNCTS = 6;
 
 /** Nouns after a name that make a known town's name the place of a works: "the Ulsan plant". */
 const FACILITY_NOUNS = new Set(["plant", "factory", "mine", "refinery", "smelter", "shipyard", "site", "campus"]);
-/** Articles before a name that a works noun follows: "a Ford factory", "the Tesla plant". */
-const ARTICLES = new Set(["a", "an", "the"]);
 /** Words after which a lone name is a place: "in Sochi", "the port of Odesa". */
 const LOCATIVE = new Set(["in", "near", "outside", "across", "around", "throughout", "within"]);
 const PLACE_NOUNS = new Set([
@@ -289,8 +287,11 @@ export function isCommonWord(word: string): boolean {
   return tags.length > 0 && !tags.some((t) => NAME_TAGS.has(t));
 }
 
-/** A word compromise knows as no name, or that wink-nlp's vocabulary holds and compromise knows as no name. */
-function isCommonNoun(word: string): boolean {
+/**
+ * A common word, or a vocabulary word that names nothing: "Health", "Welfare", "Green Growth" inside a name (compromise
+ * knows it as no name, or wink-nlp's vocabulary holds it and compromise knows it as no name).
+ */
+export function isPlainWord(word: string): boolean {
   return isCommonWord(word) || (isVocabularyWord(word) && !isNameWord(word));
 }
 
@@ -568,7 +569,7 @@ export function typeName(
     !words.includes("of") &&
     !words.includes("and") &&
     !words.some(isModifierWord) &&
-    !(isCommonWord(words[words.length - 1]) && words.every(isCommonNoun))
+    !(isCommonWord(words[words.length - 1]) && words.every(isPlainWord))
   )
     return "person";
   if (words.length > 1) return "organization";
@@ -580,7 +581,7 @@ export function typeName(
   if (words.length === 1 && FACILITY_NOUNS.has(following) && placeLookup().within(tokens[from].text).length > 0)
     return "location";
   // "the site of a Ford factory": a name no town bears, between an article and a works noun, is the firm's.
-  if (words.length === 1 && FACILITY_NOUNS.has(following) && ARTICLES.has(tokens[from - 1]?.lower ?? ""))
+  if (words.length === 1 && FACILITY_NOUNS.has(following) && isArticle(tokens[from - 1]?.lower ?? ""))
     return "organization";
   // "Mariupol", "Yekaterinburg", "Hyderabad": endings that in many languages make a word a town's name.
   // "Europol", "Interpol": a police body's name, not a town's ending.
@@ -595,6 +596,11 @@ export function typeName(
 
 /** A word in lower case, hyphens allowed ("mobile-money"). */
 const LOWER_WORD = /^\p{Ll}[\p{Ll}-]*$/u;
+
+/** Whether `text` is a word in lower case, hyphens allowed ("co-founder", "mobile-money"). */
+export function isLowerCaseWord(text: string): boolean {
+  return LOWER_WORD.test(text);
+}
 
 /** Nouns of products that a model's name stands before: "the Nuri rocket", "GE9X engines", "a CRISPR therapy". */
 const PRODUCT_NOUNS = new Set(

@@ -144,6 +144,12 @@ function membersOf(plural: string, name: string): boolean {
 /** Words after a firm's name that name the whole group: "MTN Group", "Naspers Holdings". */
 const GROUP_WORDS = new Set(["group", "holdings", "holding", "corporation", "corp", "inc", "plc", "company", "co"]);
 
+/** Whether `name` ends with a word naming the whole group after at least one other word ("MTN Group"). */
+function namesGroup(name: string): boolean {
+  const words = normalizeName(name).split(" ");
+  return words.length >= 2 && GROUP_WORDS.has(words[words.length - 1]);
+}
+
 /** Whether `name` is `short` and one word naming the whole group ("MTN Group" of "MTN"). */
 function groupOf(short: string, name: string): boolean {
   const words = normalizeName(name).split(" ");
@@ -430,7 +436,7 @@ class Resolver {
     // "Ashford Mercantile" (a headline's short form, typed a person for want of cues) joins "Ashford Mercantile Bank".
     for (const short of [...orgs, ...this.clusters.filter(looksPersonal)]) {
       // "MTN Group ... MTN Group Fintech": a name a group's designator ends names the whole group, not its unit.
-      if (short.label.includes(" ") && groupOf(short.label.replace(/ \S+$/, ""), short.label)) continue;
+      if (namesGroup(short.label)) continue;
       const words = normalizeName(short.label) + " ";
       // "Rubin Observatory" of "Vera C. Rubin Observatory": the last words of a body named after someone, when the
       // first of them is a name's ("National Party" may be another party's).
