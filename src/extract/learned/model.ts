@@ -159,13 +159,31 @@ function idTableOf(ids: Map<number, number>): Int32Array {
   return table;
 }
 
-/** Probability of each class for one pair, written into `out` (length = classes). */
-export function scorePair(model: Pick<PairModel, "classes" | "weights">, ids: number[], out: Float64Array): void {
+/**
+ * Probability of each class for one pair, written into `out` (length = classes); with `columns`, of those classes
+ * only (the others are left at 0), since a pair's type pair rules most classes out and the sums are most of the
+ * extractor's learned stage.
+ */
+export function scorePair(
+  model: Pick<PairModel, "classes" | "weights">,
+  ids: number[],
+  out: Float64Array,
+  columns?: Int32Array,
+): void {
   const n = model.classes.length;
+  const weights = model.weights;
   out.fill(0);
+  if (columns) {
+    for (const id of ids) {
+      const row = id * n;
+      for (let k = 0; k < columns.length; k++) out[columns[k]] += weights[row + columns[k]];
+    }
+    for (let k = 0; k < columns.length; k++) out[columns[k]] = 1 / (1 + Math.exp(-out[columns[k]]));
+    return;
+  }
   for (const id of ids) {
     const row = id * n;
-    for (let c = 0; c < n; c++) out[c] += model.weights[row + c];
+    for (let c = 0; c < n; c++) out[c] += weights[row + c];
   }
   for (let c = 0; c < n; c++) out[c] = 1 / (1 + Math.exp(-out[c]));
 }

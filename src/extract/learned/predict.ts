@@ -101,11 +101,11 @@ function scorePairs(
       if (i === j) continue;
       const h = entities[i];
       const t = entities[j];
-      const { allowed, any } = maskOf(typeOf[i], typeOf[j]);
+      const { allowed, any, columns } = maskOf(typeOf[i], typeOf[j]);
       if (!associating && !any) continue;
       const closest = closestMentions(h, t);
       if (closest.sentences > maxSentenceGap) continue;
-      scorePair(model, featureIdsOf(model, pairFeatures(v, h, t, closest, verdicts, cache)), buffer);
+      scorePair(model, featureIdsOf(model, pairFeatures(v, h, t, closest, verdicts, cache)), buffer, columns);
       let typed = false;
       for (let c = 0; c < buffer.length && !typed; c++) typed = buffer[c] >= lowest && allowed[c] === 1;
       if (!typed && !(associating && buffer[model.related] >= model.associationThreshold)) continue;
@@ -114,10 +114,14 @@ function scorePairs(
   return scored;
 }
 
-/** Per class, whether the ontology admits a type pair (1 or 0), and whether it admits any. */
+/**
+ * Per class, whether the ontology admits a type pair (1 or 0), and whether it admits any; the classes a pair of these
+ * types is scored for (the admitted ones and relatedness: nothing reads the others).
+ */
 interface TypeMask {
   allowed: Uint8Array;
   any: boolean;
+  columns: Int32Array;
 }
 
 /** Masks by ontology and model, kept across documents (read only: selection shares them between pairs). */
@@ -133,7 +137,8 @@ function typeMask(model: PairModel, table: PropertyTable, s: string, t: string):
   if (hit) return hit;
   const allowed = new Uint8Array(model.classes.length);
   for (let c = 0; c < allowed.length; c++) allowed[c] = table.admits(model.classes[c], s, t) ? 1 : 0;
-  const mask = { allowed, any: allowed.includes(1) };
+  const columns = Int32Array.from(model.classes.keys()).filter((c) => allowed[c] === 1 || c === model.related);
+  const mask = { allowed, any: allowed.includes(1), columns };
   masks.set(key, mask);
   return mask;
 }

@@ -33,6 +33,16 @@ describe("extract", () => {
       expect(p[1]).toBeGreaterThan(0.8);
     });
 
+    it("scores only the columns it is given, each as a full score would, and leaves the others at 0", () => {
+      const model = { classes: ["P1", "P2", "P3"], weights: Float32Array.from([0.5, -1, 2, 1.5, 0.25, -3]) };
+      const full = new Float64Array(3);
+      scorePair(model, [0, 1], full);
+      const some = new Float64Array(3).fill(7);
+      scorePair(model, [0, 1], some, Int32Array.from([0, 2]));
+      expect([...some]).toEqual([full[0], 0, full[2]]);
+      expect(full[1]).not.toBe(0);
+    });
+
     it("leaves the classes an example does not teach as they were", () => {
       // Examples that teach class 1 only, with class 0 set: class 0's weights must not move.
       const partial = toy().map((e) => ({ ...e, classes: [0, 1], taught: [1] }));
