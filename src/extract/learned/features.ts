@@ -39,6 +39,8 @@ export interface PairEntity {
   within: string[];
   /** For countries and first-level regions: their own codes ("US", "US.CA"). */
   codes: string[];
+  /** The head word's feature hashes by the other end's type, made on first use (see pairFeatures). */
+  headHashes?: { hh: Map<string, number>; th: Map<string, number> };
 }
 
 /** How many tokens before a mention its content words are read from. */
@@ -153,6 +155,69 @@ function push(map: Map<string, number[]>, key: string, value: number): void {
 }
 
 const DIGITS = ["0", "1", "2", "3"];
+const BIAS = featureHash("bias");
+const MENTIONS_H = DIGITS.map((n) => featureHash("mh", n));
+const MENTIONS_T = DIGITS.map((n) => featureHash("mt", n));
+const GEO = ["in", "out"] as const;
+
+/**
+ * The hashes of the features that depend on the type pair and small counts alone, made once per type pair: every
+ * ordered pair of a document would otherwise hash the same strings again.
+ */
+interface TypePairHashes {
+  tp: number;
+  /** By sentence distance digit. */
+  d: number[];
+  /** By `(h first) * 8 + (t first) * 4 + distance digit`. */
+  fd: number[];
+  /** By `(h rank * 3 + t rank) * 9 + (h ofType - 1) * 3 + (t ofType - 1)`. */
+  rk: number[];
+  /** By verdict (in, out), then by verdict and distance digit, then the reverse verdict. */
+  geo: number[];
+  geoD: number[];
+  geoi: number[];
+  /** By shared-sentence count digit. */
+  sh: number[];
+}
+
+const typePairHashes = new Map<string, TypePairHashes>();
+
+function hashesOf(tp: string): TypePairHashes {
+  const hit = typePairHashes.get(tp);
+  if (hit) return hit;
+  const digits = [0, 1, 2, 3];
+  const made: TypePairHashes = {
+    tp: featureHash("tp", tp),
+    d: DIGITS.map((d) => featureHash("d", d, tp)),
+    fd: Array.from({ length: 16 }, (_, i) =>
+      featureHash("fd", String(i >> 3), String((i >> 2) & 1), `${DIGITS[i & 3]}${tp}`),
+    ),
+    rk: Array.from({ length: 81 }, (_, i) => {
+      const ranks = Math.floor(i / 9);
+      const counts = i % 9;
+      return featureHash(
+        "rk",
+        `${Math.floor(ranks / 3)}${ranks % 3}`,
+        `${Math.floor(counts / 3) + 1}${(counts % 3) + 1}`,
+        tp,
+      );
+    }),
+    geo: GEO.map((g) => featureHash("geo", g, tp)),
+    geoD: GEO.flatMap((g) => digits.map((d) => featureHash("geo", g, tp, DIGITS[d]))),
+    geoi: GEO.map((g) => featureHash("geoi", g, tp)),
+    sh: DIGITS.map((n) => featureHash("sh", n, tp)),
+  };
+  typePairHashes.set(tp, made);
+  return made;
+}
+
+/** The hash of an entity's head word with the other end's type ("hh" as subject, "th" as object), made once each. */
+function headHash(e: PairEntity, side: "hh" | "th", otherType: string): number {
+  const byType = (e.headHashes ??= { hh: new Map(), th: new Map() })[side];
+  let hash = byType.get(otherType);
+  if (hash === undefined) byType.set(otherType, (hash = featureHash(side, e.head, otherType)));
+  return hash;
+}
 
 /** The features of the ordered pair (h, t), as feature hashes. */
 export function pairFeatures(
@@ -164,21 +229,19 @@ export function pairFeatures(
   cache: ContextCache = new Map(),
 ): number[] {
   const tp = typePair(h.type, t.type);
-  const d = DIGITS[closest.sentences > 3 ? 3 : closest.sentences];
-  const f = [featureHash("bias"), featureHash("tp", tp), featureHash("d", d, tp)];
-  f.push(
-    featureHash("mh", DIGITS[Math.min(h.places.length, 3)]),
-    featureHash("mt", DIGITS[Math.min(t.places.length, 3)]),
-  );
-  f.push(featureHash("fd", h.first ? "1" : "0", t.first ? "1" : "0", `${d}${tp}`));
-  f.push(featureHash("hh", h.head, t.type), featureHash("th", t.head, h.type));
-  f.push(featureHash("rk", `${h.rank}${t.rank}`, `${h.ofType}${t.ofType}`, tp));
+  const hashes = hashesOf(tp);
+  const d = closest.sentences > 3 ? 3 : closest.sentences;
+  const f = [BIAS, hashes.tp, hashes.d[d]];
+  f.push(MENTIONS_H[Math.min(h.places.length, 3)], MENTIONS_T[Math.min(t.places.length, 3)]);
+  f.push(hashes.fd[(h.first ? 8 : 0) + (t.first ? 4 : 0) + d]);
+  f.push(headHash(h, "hh", t.type), headHash(t, "th", h.type));
+  f.push(hashes.rk[(h.rank * 3 + t.rank) * 9 + (h.ofType - 1) * 3 + (t.ofType - 1)]);
   const geo = geoVerdict(h, t);
-  if (geo) f.push(featureHash("geo", geo, tp), featureHash("geo", geo, tp, d));
+  if (geo) f.push(hashes.geo[geo === "in" ? 0 : 1], hashes.geoD[(geo === "in" ? 0 : 4) + d]);
   const back = geoVerdict(t, h);
-  if (back) f.push(featureHash("geoi", back, tp));
+  if (back) f.push(hashes.geoi[back === "in" ? 0 : 1]);
   f.push(...context(v, "h", closest.h, tp, cache), ...context(v, "t", closest.t, tp, cache));
-  f.push(featureHash("sh", DIGITS[Math.min(closest.shared.length, 3)], tp));
+  f.push(hashes.sh[Math.min(closest.shared.length, 3)]);
   for (const [a, b] of closest.shared) between(v, a, b, tp, f);
   for (const r of verdicts.get(`${h.cluster}>${t.cluster}`) ?? []) f.push(r);
   return f;
