@@ -720,6 +720,18 @@ describe("extract", () => {
       expect(entity(extract("The plant stands on the site of a Ford factory."), "Ford")?.type).toBe("organization");
     });
 
+    it("reads a common word capitalised after a firm's noun as the firm: the publisher Reach, the retailer Next", () => {
+      const text =
+        "The family held talks with the British publisher Reach but chose Corrib. Shares in the retailer Next rose " +
+        "on Monday, and the broadcaster Sky said it would bid.";
+      const entities = extract(text);
+      for (const name of ["Reach", "Next", "Sky"]) expect(entity(entities, name)?.type).toBe("organization");
+      // A capitalised title starting a person's name is no firm: "the central bank Governor Ana Ruiz".
+      expect(entity(extract("The central bank Governor Ana Ruiz said rates would hold."), "Governor Ana Ruiz")).toBe(
+        undefined,
+      );
+    });
+
     it("reads a name of common nouns alone as a body's, not a person's: World Athletics, Human Rights", () => {
       expect(entity(extract("World Athletics said on Monday it would act."), "World Athletics")?.type).toBe(
         "organization",

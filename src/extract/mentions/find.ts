@@ -6,7 +6,7 @@ import type { CompiledContext } from "../lexicon/compile.ts";
 import type { LexiconEntry, LexiconName } from "../lexicon/types.ts";
 import type { Analysis, Token } from "../nlp/types.ts";
 import { isCalendarWord } from "./calendar.ts";
-import { contextType, isArticle } from "./cues.ts";
+import { contextType, isArticle, isFirmNoun } from "./cues.ts";
 import { isGlued } from "./glue.ts";
 import { matchName, matchPhrase } from "./phrases.ts";
 import { datelineAt, datelineSurface } from "./dateline.ts";
@@ -726,9 +726,29 @@ function verbAsName(tokens: Token[], i: number): boolean {
   return tokens[i].pos === "VERB" && isArticle(tokens[i - 1]?.lower ?? "") && isCapitalized(tokens[i]);
 }
 
+/** Tags a firm's name of common words may get from the tagger ("Reach" a verb, "Next" an adjective, "Sky" a noun). */
+const COMMON_WORD_TAGS = new Set(["VERB", "ADJ", "NOUN"]);
+
+/**
+ * "the British publisher Reach", "the retailer Next", "the broadcaster Sky": a capitalised common word right after a
+ * firm's noun in lower case is the firm's name. A noun only alone, so that a title before a person's name ("the
+ * central bank Governor Ana Ruiz") starts no name here.
+ */
+function firmWordAsName(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  const prev = tokens[i - 1];
+  if (!prev || !COMMON_WORD_TAGS.has(t.pos) || !isCapitalized(t)) return false;
+  if (prev.pos !== "NOUN" || !startsLower(prev.text) || !isFirmNoun(prev.lower)) return false;
+  return t.pos !== "NOUN" || !isCapitalized(tokens[i + 1] ?? t);
+}
+
 /** The end of a run of capitalised words starting at `i` (i itself when it does not start one). */
 function properRun(tokens: Token[], i: number, to: number): number {
-  const starts = (tokens[i].pos === "PROPN" && isCapitalized(tokens[i])) || isCamel(tokens[i]) || verbAsName(tokens, i);
+  const starts =
+    (tokens[i].pos === "PROPN" && isCapitalized(tokens[i])) ||
+    isCamel(tokens[i]) ||
+    verbAsName(tokens, i) ||
+    firmWordAsName(tokens, i);
   if (!starts && !possessiveBody(tokens, i) && !ofBody(tokens, i)) return i;
   let j = i + 1;
   let cut = -1;
