@@ -732,6 +732,20 @@ describe("extract", () => {
       );
     });
 
+    it("reads an acronym opening a sentence as a name, whatever the tagger or the pronoun it spells: SAP, WHO", () => {
+      const sap = extract("The outbreak ended. SAP Chief Executive Christian Klein said the deal fitted.");
+      expect(entity(sap, "SAP")?.type).toBe("organization");
+      const who = extract(
+        "The World Health Organization (WHO) declared the outbreak over. WHO Director-General Tedros Adhanom " +
+          "Ghebreyesus praised the response.",
+      );
+      expect(entity(who, "World Health Organization")?.mentions).toHaveLength(3);
+      expect(relation(who, "tedros-adhanom-ghebreyesus", "leads", "world-health-organization")).toBeDefined();
+      // A headline in capitals is no run of acronyms, and "GDP grew" names no one.
+      expect(entity(extract("GDP grew by 2 percent in the quarter."), "GDP")).toBe(undefined);
+      expect(entity(extract("The town was founded in 500 BCE. BCE dates follow."), "BCE")).toBe(undefined);
+    });
+
     it("reads a name of common nouns alone as a body's, not a person's: World Athletics, Human Rights", () => {
       expect(entity(extract("World Athletics said on Monday it would act."), "World Athletics")?.type).toBe(
         "organization",

@@ -37,6 +37,7 @@ import {
   isHeadOnly,
   isPortfolio,
   isPortfolioField,
+  isLoneAcronym,
   isSentenceOpener,
   onlySentenceInitial,
   startsSentence,
@@ -748,7 +749,8 @@ function properRun(tokens: Token[], i: number, to: number): number {
     (tokens[i].pos === "PROPN" && isCapitalized(tokens[i])) ||
     isCamel(tokens[i]) ||
     verbAsName(tokens, i) ||
-    firmWordAsName(tokens, i);
+    firmWordAsName(tokens, i) ||
+    isLoneAcronym(tokens, i);
   if (!starts && !possessiveBody(tokens, i) && !ofBody(tokens, i)) return i;
   let j = i + 1;
   let cut = -1;

@@ -35,6 +35,8 @@ const CONCEPT_ACRONYMS = new Set([
   ...["gdp", "gnp", "cpi", "ai", "agi", "ceo", "cfo", "coo", "cto", "ipo", "vat", "tv", "pc", "it", "dna", "rna"],
   ...["hiv", "aids", "covid", "sars", "mri", "gps", "suv", "ev", "evs", "lng", "lpg", "ngo", "ngos", "mp", "mps"],
   ...["pm", "am", "gmt", "utc", "id", "iq", "uv", "led", "atm", "phd", "mba", "ok", "faq", "ceos", "ipos", "vip"],
+  // Eras: "the 16th century BCE", "AD 79".
+  ...["bc", "bce", "ce", "ad"],
 ]);
 
 /** Words that count before "of" ("Tens of thousands of workers"), capitalised only to open a sentence. */
@@ -114,9 +116,23 @@ const OPENING_WORDS = new Set([
   ...["former", "ex", "late", "acting", "interim", "outgoing", "incoming", "veteran", "embattled"],
 ]);
 
-/** Whether token `k` opens its sentence with a word that never starts a name (see {@link OPENING_WORDS}). */
+/**
+ * Whether token `k` opens its sentence with a word that never starts a name (see {@link OPENING_WORDS}); an acronym
+ * that spells one ("WHO Director-General X") is a name.
+ */
 export function isSentenceOpener(a: Analysis, k: number): boolean {
-  return OPENING_WORDS.has(a.tokens[k].lower) && startsSentence(a, k);
+  return OPENING_WORDS.has(a.tokens[k].lower) && startsSentence(a, k) && !isLoneAcronym(a.tokens, k);
+}
+
+/**
+ * Whether the word at `k` is an acronym written alone in capitals ("SAP", "WHO"), not a word of a line in capitals
+ * ("WHEN MARS LIT UP") nor an abbreviation of a thing ("GDP").
+ */
+export function isLoneAcronym(tokens: Token[], k: number): boolean {
+  const text = tokens[k].text;
+  if (text.length < 2 || !ALL_CAPITALS.test(text) || isConceptAcronym(text)) return false;
+  const capitals = (t: Token | undefined) => !!t && t.text.length > 1 && ALL_CAPITALS.test(t.text);
+  return !capitals(tokens[k - 1]) && !capitals(tokens[k + 1]);
 }
 
 /** Marks that may open a sentence before its first word: a quotation's ('"Voters have asked us ..."'). */
