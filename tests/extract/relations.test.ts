@@ -420,6 +420,19 @@ describe("extract", () => {
       expect(relation(story, "diego-simeone", "coaches", "atletico-madrid")).toBeDefined();
     });
 
+    it("gives a firm's field chief or vice president the firm, named beside the title or the story's own", () => {
+      const bare = extract(
+        "Kyklades Maritime reported a profit on Tuesday. Kyklades Maritime sold three older ships in the quarter, " +
+          "finance chief Nikos Stamatis said.",
+      );
+      expect(relation(bare, "nikos-stamatis", "works_for", "kyklades-maritime")).toBeDefined();
+      const owned = extract(
+        "BYD opened a plant on Thursday. Stella Li, the company's executive vice president, said most workers " +
+          "would be Brazilian.",
+      );
+      expect(relation(owned, "stella-li", "official_of", "byd")).toBeDefined();
+    });
+
     it("seats a judge with no court named on the story's court, and a councillor on its council", () => {
       const r = extract(
         "Uganda's Constitutional Court struck down the law. Deputy Chief Justice Richard Buteera presided. " +

@@ -24,6 +24,9 @@ const CITY_TITLES = new Set(["mayor"]);
 const BODY_TITLES = new Set([
   ...["chief executive", "chief executive officer", "ceo", "chairman", "chairwoman", "managing director"],
   ...["chief financial officer", "cfo", "chief operating officer", "coo", "coach", "head coach", "manager"],
+  // "finance chief X said": a firm's head of a field.
+  ...["finance chief", "technology chief", "operations chief", "marketing chief", "risk chief", "compliance chief"],
+  ...["executive vice president", "senior vice president"],
 ]);
 
 /** Titles of a court's judges, and of a council's members: their body's name holds its head word. */
