@@ -3,18 +3,34 @@
  * it on the same file — spawn → serving, resident memory then and after the background graph build, and the memory
  * each holds of its own (PSS) while both run — then the swap when a new snapshot is renamed over the file.
  */
-import { copyFileSync, mkdirSync, readFileSync, renameSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import type { KnowledgeGraph } from "../../src/model/types.ts";
-import { writeSnapshot } from "../../src/snapshot/index.ts";
+import { foreignSnapshotPath, writeSnapshot } from "../../src/snapshot/index.ts";
 import { round, type Row } from "../report.ts";
+import { checksumOf, copySnapshotWithKey } from "../util/rekeySnapshot.ts";
 import { quantile } from "../util/stats.ts";
 import { startKgServe } from "./browser.ts";
+import { firstStart } from "./snapshotFirstStart.ts";
 
-const RUNS = 3;
-const START_TIMEOUT_MS = 600_000;
 const POLL_MS = 20;
+
+/** How long the measure runs and waits. */
+export interface ReplicaMeasureOptions {
+  /** Rounds of first replica, second beside it, swap; medians are reported. */
+  runs: number;
+  /** Spawn → `serving`, per replica. */
+  startTimeoutMs: number;
+  /** Serving → graph built, and rename → new snapshot served → its graph built. */
+  buildTimeoutMs: number;
+}
+
+export const DEFAULT_REPLICA_MEASURE_OPTIONS: ReplicaMeasureOptions = {
+  runs: 3,
+  startTimeoutMs: 600_000,
+  buildTimeoutMs: 300_000,
+};
 
 type Health = { graph: string; snapshot?: { checksum: string } };
 
@@ -59,27 +75,76 @@ function memoryOf(pgid: number): { rssMb: number; pssMb: number } {
   return { rssMb: kb("Rss") / 1024, pssMb: kb("Pss") / 1024 };
 }
 
-async function health(replica: Replica): Promise<Health> {
-  return (await (await fetch(`${replica.url}/api/health`)).json()) as Health;
+/**
+ * Requests whose connection the server reset: a server whose event loop is held longer than its keep-alive timeout
+ * closes the idle connection a request is already waiting on. Counted, not fatal; a server gone still fails the run.
+ */
+interface Resets {
+  health: number;
+  search: number;
 }
 
-async function until(replica: Replica, done: (h: Health) => boolean): Promise<void> {
-  while (!done(await health(replica))) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+function wasReset(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } }).cause;
+  return cause?.code === "ECONNRESET" || cause?.code === "UND_ERR_SOCKET";
+}
+
+/** The replica's /api/health, or null when its connection was reset. */
+async function health(replica: Replica, resets: Resets): Promise<Health | null> {
+  try {
+    return (await (await fetch(`${replica.url}/api/health`)).json()) as Health;
+  } catch (error) {
+    if (!wasReset(error)) throw error;
+    resets.health++;
+    return null;
+  }
+}
+
+/** Polls /api/health until `done`; throws saying what did not happen when `timeoutMs` passes first. */
+async function until(
+  replica: Replica,
+  done: (h: Health) => boolean,
+  timeoutMs: number,
+  what: string,
+  resets: Resets,
+): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  for (let h = await health(replica, resets); !h || !done(h); h = await health(replica, resets)) {
+    if (performance.now() > deadline)
+      throw new Error(`bench: replica ${what} not within ${timeoutMs / 1000} s; raise buildTimeoutMs for this size`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
 }
 
 /** Starts a replica on `file` and waits for its graph; its figures but PSS (taken once both run). */
-async function startReplica(file: string): Promise<{ replica: Replica; figures: Omit<ReplicaFigures, "pssMb"> }> {
-  const replica = await startKgServe(["--read-only", "--snapshot", file], "npm", START_TIMEOUT_MS);
+async function startReplica(
+  file: string,
+  opts: ReplicaMeasureOptions,
+  resets: Resets,
+): Promise<{ replica: Replica; figures: Omit<ReplicaFigures, "pssMb"> }> {
+  const replica = await startKgServe(["--read-only", "--snapshot", file], "npm", opts.startTimeoutMs);
   const spawnedAt = performance.now() - replica.readyMs;
   const rssMb = memoryOf(replica.pid).rssMb;
-  await until(replica, (h) => h.graph === "ready");
+  try {
+    await until(replica, (h) => h.graph === "ready", opts.buildTimeoutMs, "graph built", resets);
+  } catch (error) {
+    await replica.stop();
+    throw error;
+  }
   const graphMs = performance.now() - spawnedAt;
   const graphRssMb = memoryOf(replica.pid).rssMb;
   return { replica, figures: { servingMs: replica.readyMs, rssMb, graphMs, graphRssMb } };
 }
 
 /** Renames `next` over `file` under `replica` and times the swap, asking /api/search all along. */
-async function swap(replica: Replica, file: string, next: string, checksum: string): Promise<SwapFigures> {
+async function swap(
+  replica: Replica,
+  file: string,
+  next: string,
+  checksum: string,
+  timeoutMs: number,
+  resets: Resets,
+): Promise<SwapFigures> {
   const staged = `${file}.incoming`;
   copyFileSync(next, staged);
   let requests = 0;
@@ -87,69 +152,131 @@ async function swap(replica: Replica, file: string, next: string, checksum: stri
   let asking = true;
   const asker = (async () => {
     while (asking) {
-      const res = await fetch(`${replica.url}/api/search?q=agency`);
-      await res.arrayBuffer();
       requests++;
-      if (!res.ok) failed++;
+      try {
+        const res = await fetch(`${replica.url}/api/search?q=agency`);
+        await res.arrayBuffer();
+        if (!res.ok) failed++;
+      } catch (error) {
+        if (!wasReset(error)) throw error;
+        resets.search++;
+        failed++;
+      }
     }
   })();
   const t0 = performance.now();
-  renameSync(staged, file);
-  await until(replica, (h) => h.snapshot?.checksum === checksum);
-  const swapMs = performance.now() - t0;
-  await until(replica, (h) => h.graph === "ready");
-  const rebuildMs = performance.now() - t0;
-  asking = false;
-  await asker;
+  let swapMs: number;
+  let rebuildMs: number;
+  try {
+    renameSync(staged, file);
+    await until(replica, (h) => h.snapshot?.checksum === checksum, timeoutMs, "new snapshot served", resets);
+    swapMs = performance.now() - t0;
+    await until(replica, (h) => h.graph === "ready", timeoutMs, "new snapshot's graph built", resets);
+    rebuildMs = performance.now() - t0;
+  } finally {
+    asking = false;
+    await asker;
+  }
   return { swapMs, rebuildMs, rssMb: memoryOf(replica.pid).rssMb, requests, failed };
 }
 
-/** The header checksum of the snapshot at `file`. */
-function checksumOf(file: string): string {
-  return /"checksum":"([0-9a-f]{40})"/.exec(readFileSync(file).subarray(0, 8192).toString("utf8"))![1];
+/** Writes a snapshot of `graph` into `dir` for {@link measureReplica}; its path. */
+export function writeReplicaSource(graph: KnowledgeGraph, dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, "source.snapshot");
+  writeSnapshot(graph, file, { key: "bench replica" });
+  return file;
 }
 
 /**
- * Writes two snapshots of `graph` (two keys, so two checksums) into `dir`, then RUNS rounds of: a first replica, a
- * second beside it, the second stopped, a swap on the first. Medians.
+ * The snapshot a first start of `npm start -- --graph file` writes beside the file, for {@link measureReplica} on a
+ * graph too large to read into the bench process: the start is run, and reported, only when there is none yet.
  */
-export async function measureReplica(tier: string, graph: KnowledgeGraph, dir: string): Promise<Row[]> {
+export async function firstStartSnapshot(
+  tier: string,
+  file: string,
+  pair: [string, string],
+): Promise<{ snapshot: string; rows: Row[] }> {
+  const snapshot = foreignSnapshotPath(file);
+  if (existsSync(snapshot)) return { snapshot, rows: [] };
+  const start = await firstStart(file, pair);
+  const row: Row = {
+    tier,
+    measure: "replica source: npm start --graph, no snapshot: spawn → snapshot written",
+    value: round(start.writtenMs / 1000, 1),
+    unit: "s",
+    note: `one start; serving after ${round(start.servingMs / 1000, 1)} s (${start.servingCpuSeconds} s of CPU, RSS ${start.servingRssMb} MB then); ${round(start.bytes / 1e6)} MB written`,
+  };
+  return { snapshot, rows: [row] };
+}
+
+/**
+ * Copies `snapshot` under another key (another checksum, the same graph) into `dir`, then runs rounds of: a first
+ * replica, a second beside it, the second stopped, a swap on the first between the two files. Medians. The copies are
+ * removed at the end; `snapshot` is left as it is.
+ */
+export async function measureReplica(
+  tier: string,
+  snapshot: string,
+  dir: string,
+  options: Partial<ReplicaMeasureOptions> = {},
+): Promise<Row[]> {
+  const opts = { ...DEFAULT_REPLICA_MEASURE_OPTIONS, ...options };
   mkdirSync(dir, { recursive: true });
-  const [a, b] = ["a", "b"].map((name) => path.join(dir, `${name}.snapshot`));
-  writeSnapshot(graph, a, { key: "bench replica a" });
-  writeSnapshot(graph, b, { key: "bench replica b" });
+  const other = path.join(dir, "swap.snapshot");
   const file = path.join(dir, "graph.snapshot");
   const firsts: ReplicaFigures[] = [];
   const seconds: ReplicaFigures[] = [];
   const swaps: SwapFigures[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const [current, next] = run % 2 === 0 ? [a, b] : [b, a];
-    copyFileSync(current, `${file}.incoming`);
-    renameSync(`${file}.incoming`, file);
-    const first = await startReplica(file);
-    try {
-      const second = await startReplica(file);
+  const resets: Resets = { health: 0, search: 0 };
+  let swapFailure: string | null = null;
+  try {
+    copySnapshotWithKey(snapshot, other, "bench replica swap");
+    for (let run = 0; run < opts.runs; run++) {
+      const [current, next] = run % 2 === 0 ? [snapshot, other] : [other, snapshot];
+      copyFileSync(current, `${file}.incoming`);
+      renameSync(`${file}.incoming`, file);
+      const first = await startReplica(file, opts, resets);
       try {
-        firsts.push({ ...first.figures, pssMb: memoryOf(first.replica.pid).pssMb });
-        seconds.push({ ...second.figures, pssMb: memoryOf(second.replica.pid).pssMb });
+        const second = await startReplica(file, opts, resets);
+        try {
+          firsts.push({ ...first.figures, pssMb: memoryOf(first.replica.pid).pssMb });
+          seconds.push({ ...second.figures, pssMb: memoryOf(second.replica.pid).pssMb });
+        } finally {
+          await second.replica.stop();
+        }
+        // A swap that fails (e.g. its rebuild outlasts the timeout) leaves the replicas' own figures standing.
+        try {
+          swaps.push(await swap(first.replica, file, next, checksumOf(next), opts.buildTimeoutMs, resets));
+        } catch (error) {
+          swapFailure = (error as Error).message;
+        }
       } finally {
-        await second.replica.stop();
+        await first.replica.stop();
       }
-      swaps.push(await swap(first.replica, file, next, checksumOf(next)));
-    } finally {
-      await first.replica.stop();
     }
+  } finally {
+    for (const f of [other, file, `${file}.incoming`]) rmSync(f, { force: true });
   }
-  return rows(tier, firsts, seconds, swaps);
+  return rows(tier, opts.runs, firsts, seconds, { swaps, failure: swapFailure }, resets);
 }
 
-function rows(tier: string, firsts: ReplicaFigures[], seconds: ReplicaFigures[], swaps: SwapFigures[]): Row[] {
+function rows(
+  tier: string,
+  runs: number,
+  firsts: ReplicaFigures[],
+  seconds: ReplicaFigures[],
+  { swaps, failure }: { swaps: SwapFigures[]; failure: string | null },
+  resets: Resets,
+): Row[] {
   const m = <T>(list: T[], key: keyof T) =>
     quantile(
       list.map((f) => Number(f[key])),
       0.5,
     );
-  const note = `npm start -- --read-only --snapshot, medians of ${RUNS} rounds; page cache warm`;
+  const rounds = runs === 1 ? "one round" : `medians of ${runs} rounds`;
+  const reset = resets.health + resets.search > 0 ? `; connections reset: ${resets.health} /api/health polls` : "";
+  const note = `npm start -- --read-only --snapshot, ${rounds}; page cache warm${reset}`;
   const pair = (measure: string, key: keyof ReplicaFigures, unit: "s" | "MB"): Row => {
     const [first, second] = [m(firsts, key), m(seconds, key)];
     const value = (x: number) => (unit === "s" ? round(x / 1000, 2) : round(x));
@@ -174,9 +301,11 @@ function rows(tier: string, firsts: ReplicaFigures[], seconds: ReplicaFigures[],
     {
       tier,
       measure: "replica: new snapshot renamed in → served (read, checked whole, swapped)",
-      value: round(m(swaps, "swapMs") / 1000, 2),
+      value: failure ? null : round(m(swaps, "swapMs") / 1000, 2),
       unit: "s",
-      note: `${note}; → its graph built ${round(m(swaps, "rebuildMs") / 1000, 2)} s, RSS then ${round(m(swaps, "rssMb"))} MB; ${requests} /api/search requests during the swaps, ${failed} failed`,
+      note: failure
+        ? `${note}; a swap failed: ${failure}`
+        : `${note}; → its graph built ${round(m(swaps, "rebuildMs") / 1000, 2)} s, RSS then ${round(m(swaps, "rssMb"))} MB; ${requests} /api/search requests during the swaps, ${failed} failed (${resets.search} reset)`,
     },
   ];
 }
