@@ -17,9 +17,18 @@ export interface WarmOptions {
   draw: Partial<OverviewOptions>;
   /** Slices of the build of a published graph's indexes. */
   slices: Partial<SliceOptions>;
+  /**
+   * How the indexes of the graph served now are built: "now", before this returns (a server that listens only
+   * after it); "sliced", in slices beside requests (a server already answering from its snapshot, whose graph has
+   * just been built behind it: the overview's groups take seconds at a million entities).
+   */
+  first: WarmFirst;
 }
 
-export const DEFAULT_WARM_OPTIONS: WarmOptions = { draw: {}, slices: {} };
+/** When the served graph's indexes are built (see {@link WarmOptions.first}). */
+export type WarmFirst = "now" | "sliced";
+
+export const DEFAULT_WARM_OPTIONS: WarmOptions = { draw: {}, slices: {}, first: "now" };
 
 /** How long each index took (wall clock: for a build in slices, the requests answered between slices count too). */
 interface Timings {
@@ -34,14 +43,23 @@ interface Timings {
  * meanwhile and never meet a new graph without its indexes. A graph swapped in by `replace` instead has its indexes
  * built just after the swap, in one go. Returns a function that stops following the served graph.
  *
- * The first build is synchronous on purpose: the server starts listening only after it, so "serving" means that
- * path and search queries answer at once, and the build counts in the load time (about 1 s at 100k nodes, most of a
- * minute's CPU at 1M).
+ * The first build is synchronous by default on purpose: the server starts listening only after it, so "serving"
+ * means that path and search queries answer at once, and the build counts in the load time (about 1 s at 100k nodes,
+ * most of a minute's CPU at 1M). A server already listening asks for it in slices (`first: "sliced"`); stopping
+ * abandons it at its next slice.
  */
 export function warmQueryIndexes(served: ServedGraph, options: Partial<WarmOptions> = {}): () => void {
-  const { draw, slices } = { ...DEFAULT_WARM_OPTIONS, ...options };
+  const { draw, slices, first: when } = { ...DEFAULT_WARM_OPTIONS, ...options };
   const first = served.graph;
-  report(first, drain(indexSteps(first, draw)), 1);
+  let stopped = false;
+  if (when === "now") report(first, drain(indexSteps(first, draw)), 1);
+  else
+    void runInSlices(
+      untilStopped(indexSteps(first, draw), () => stopped),
+      slices,
+    ).then(({ value, slices: count }) => {
+      if (value) report(first, value, count);
+    });
   const stopPreparing = served.prepareWith(async (graph) => {
     const { value, slices: count } = await runInSlices(indexSteps(graph, draw), slices);
     report(graph, value, count);
@@ -55,9 +73,20 @@ export function warmQueryIndexes(served: ServedGraph, options: Partial<WarmOptio
   };
   served.on("change", onChange);
   return () => {
+    stopped = true;
     stopPreparing();
     served.off("change", onChange);
   };
+}
+
+/** `steps`, ended early (with null) at the first pause after `stopped` says so. */
+function* untilStopped<T>(steps: Steps<T>, stopped: () => boolean): Steps<T | null> {
+  for (;;) {
+    if (stopped()) return null;
+    const next = steps.next();
+    if (next.done) return next.value;
+    yield;
+  }
 }
 
 /** The indexes' builds one after the other, each handed to its cache as it ends (the graph is not served yet). */

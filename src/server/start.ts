@@ -8,7 +8,7 @@ import { lazyImport } from "../util/lazyImport.ts";
 import type { AppOptions } from "./app.ts";
 import { createRequestHandler } from "./handler.ts";
 import { DEFAULT_HOST_GUARD_OPTIONS } from "./hostGuard.ts";
-import { warmQueryIndexes } from "../query/warm.ts";
+import { warmQueryIndexes, type WarmFirst } from "../query/warm.ts";
 import { readStartSnapshot, seedServedIndexes, snapshotTargetOf, type SeedOutcome } from "../query/servedSnapshot.ts";
 import type { SnapshotRefusal } from "../snapshot/index.ts";
 import { cachedPathIndex } from "../paths/index.ts";
@@ -227,12 +227,12 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
     if (snapshot && seeded.type === "refused")
       writeSnapshot = () => writeStartSnapshot(snapshots, loaded.graph, snapshot, opts);
   } else if (replica) {
-    const onFirstGraph = () => (stopServing = serveGraph(context, opts));
+    const onFirstGraph = () => (stopServing = serveGraph(context, opts, "sliced"));
     background = replica.serve(context, { gate: buildGate(), onFirstGraph });
   } else if (early?.type === "ok") {
     background = buildInBackground(context, early.snapshot, early.target.file, {
       gate: buildGate(),
-      onReady: () => (stopServing = serveGraph(context, opts)),
+      onReady: () => (stopServing = serveGraph(context, opts, "sliced")),
     });
   }
   const closeSnapshot = () => (early?.type === "ok" ? early.snapshot.close() : replica?.close());
@@ -278,9 +278,12 @@ function alreadyRefused(graph: KnowledgeGraph, refusal: SnapshotRefusal): SeedOu
   return cachedPathIndex(graph) && cachedSearchIndex(graph) ? { type: "built" } : refusal;
 }
 
-/** Warms the served graph's indexes and sets up writes; returns what stops both (saving a pending build file). */
-function serveGraph(context: ServerContext, opts: ServeOptions): () => Promise<void> {
-  const stopWarming = warmQueryIndexes(context.served, { draw: opts.draw });
+/**
+ * Warms the served graph's indexes (in slices once the server listens) and sets up writes; returns what stops both
+ * (saving a pending build file).
+ */
+function serveGraph(context: ServerContext, opts: ServeOptions, first: WarmFirst = "now"): () => Promise<void> {
+  const stopWarming = warmQueryIndexes(context.served, { draw: opts.draw, first });
   const stopWrites = setupWrites(context, opts);
   return async () => {
     await stopWrites();

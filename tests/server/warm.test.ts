@@ -43,6 +43,41 @@ describe("warmQueryIndexes", () => {
     expect(built()).toHaveLength(2);
   });
 
+  describe("the served graph of a server already listening", () => {
+    const draw = { fullDrawNodes: 100, fullDrawEdges: 100, maxGroups: 10 };
+    const settled = async (done: () => boolean) => {
+      for (let turn = 0; turn < 100_000 && !done(); turn++) await new Promise((resolve) => setImmediate(resolve));
+    };
+
+    it("has its indexes built in slices, requests answered between them, not before the call returns", async () => {
+      const info = vi.spyOn(logger, "info");
+      const graph = randomGraph(3, 3000, 15_000);
+      const served = new ServedGraph(graph);
+      const stop = warmQueryIndexes(served, { slices: { sliceMs: 0 }, draw, first: "sliced" });
+      expect(builtLines(info)).toHaveLength(0);
+      let answeredMeanwhile = false;
+      setImmediate(() => (answeredMeanwhile = builtLines(info).length === 0));
+      await settled(() => builtLines(info).length > 0);
+      expect(answeredMeanwhile).toBe(true);
+      expect(builtLines(info)[0]).toMatchObject({ nodes: 3000, edges: 15_000 });
+      expect(builtLines(info)[0].slices).toBeGreaterThan(30);
+      expect(cachedPathIndex(graph)).toMatchObject({ order: 3000 });
+      expect(cachedSearchIndex(graph)).toMatchObject({ order: 3000 });
+      stop();
+    });
+
+    it("abandons that build when stopped", async () => {
+      const info = vi.spyOn(logger, "info");
+      const graph = randomGraph(4, 3000, 15_000);
+      const stop = warmQueryIndexes(new ServedGraph(graph), { slices: { sliceMs: 0 }, draw, first: "sliced" });
+      await new Promise((resolve) => setImmediate(resolve));
+      stop();
+      for (let turn = 0; turn < 200; turn++) await new Promise((resolve) => setImmediate(resolve));
+      expect(builtLines(info)).toHaveLength(0);
+      expect(cachedPathIndex(graph)).toBeNull();
+    });
+  });
+
   describe("a published graph", () => {
     it("has its path, search and overview indexes built in many slices before it is served", async () => {
       const info = vi.spyOn(logger, "info");
