@@ -53,13 +53,16 @@ export function warmQueryIndexes(served: ServedGraph, options: Partial<WarmOptio
   const first = served.graph;
   let stopped = false;
   if (when === "now") report(first, drain(indexSteps(first, draw)), 1);
-  else
-    void runInSlices(
+  else {
+    const run = runInSlices(
       untilStopped(indexSteps(first, draw), () => stopped),
       slices,
     ).then(({ value, slices: count }) => {
       if (value) report(first, value, count);
     });
+    WARMING.set(first, run);
+    void run.finally(() => WARMING.delete(first));
+  }
   const stopPreparing = served.prepareWith(async (graph) => {
     const { value, slices: count } = await runInSlices(indexSteps(graph, draw), slices);
     report(graph, value, count);
@@ -77,6 +80,18 @@ export function warmQueryIndexes(served: ServedGraph, options: Partial<WarmOptio
     stopPreparing();
     served.off("change", onChange);
   };
+}
+
+/** Graphs whose indexes are being built in slices while they are served, with the build's end. */
+const WARMING = new WeakMap<KnowledgeGraph, Promise<void>>();
+
+/**
+ * The end of the build in slices of `graph`'s indexes while it is served (see {@link WarmOptions.first}), or null when
+ * none is under way. A route that needs the overview waits for it rather than building the overview again in one go;
+ * after a build that was stopped, the route builds what it needs itself.
+ */
+export function warming(graph: KnowledgeGraph): Promise<void> | null {
+  return WARMING.get(graph) ?? null;
 }
 
 /** `steps`, ended early (with null) at the first pause after `stopped` says so. */

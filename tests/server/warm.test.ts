@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { warmQueryIndexes } from "../../src/query/warm.ts";
+import { warming, warmQueryIndexes } from "../../src/query/warm.ts";
 import { ServedGraph } from "../../src/graph/servedGraph.ts";
 import { cachedPathIndex } from "../../src/paths/index.ts";
 import { cachedSearchIndex } from "../../src/search/index.ts";
@@ -64,6 +64,21 @@ describe("warmQueryIndexes", () => {
       expect(cachedPathIndex(graph)).toMatchObject({ order: 3000 });
       expect(cachedSearchIndex(graph)).toMatchObject({ order: 3000 });
       stop();
+    });
+
+    it("lets a route wait for that build, and says when none is under way", async () => {
+      const graph = randomGraph(5, 3000, 15_000);
+      const stop = warmQueryIndexes(new ServedGraph(graph), { slices: { sliceMs: 0 }, draw, first: "sliced" });
+      const pending = warming(graph);
+      expect(pending).toBeInstanceOf(Promise);
+      await pending;
+      expect(cachedPathIndex(graph)).toMatchObject({ order: 3000 });
+      expect(warming(graph)).toBeNull();
+      const built = randomGraph(6, 300, 1500);
+      const stopNow = warmQueryIndexes(new ServedGraph(built), { draw });
+      expect(warming(built)).toBeNull();
+      stop();
+      stopNow();
     });
 
     it("abandons that build when stopped", async () => {

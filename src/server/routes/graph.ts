@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { Router } from "express";
 import { writeJson } from "../../export/json.ts";
 import { answerGroup, answerSubgraph, drawOrOverview } from "../../query/overview.ts";
+import { warming } from "../../query/warm.ts";
 import { answerEdgeDetail, answerNodeDetail } from "../../query/nodes.ts";
 import { GraphQuerySchema } from "../../query/schemas.ts";
 import { answerViewOf } from "../answerView.ts";
@@ -49,6 +50,7 @@ export function graphRoutes(ctx: ServerContext): Router {
     // A window's graph is cached per served graph (relationFilter.ts); a 304 does not need it.
     const filtered = () => filterGraph(ctx.served.graph, filter, "kept");
     if (view === "draw") {
+      await warming(ctx.served.graph);
       res.send(filtering ? JSON.stringify(drawOrOverview(filtered(), ctx.draw)) : drawBody());
       return;
     }
@@ -66,11 +68,16 @@ export function graphRoutes(ctx: ServerContext): Router {
   router.get("/graph/edges/:id", (req, res) => {
     res.json(answerEdgeDetail(ctx.served.graph, req.params));
   });
-  router.get("/graph/groups/:id", (req, res) => {
-    res.json(answerGroup(ctx.served.graph, req.params, req.query, ctx.draw));
+  // The overview's routes wait for a build of its index in slices under way (see warming in query/warm.ts).
+  router.get("/graph/groups/:id", async (req, res) => {
+    const graph = ctx.served.graph;
+    await warming(graph);
+    res.json(answerGroup(graph, req.params, req.query, ctx.draw));
   });
-  router.get("/graph/subgraph", (req, res) => {
-    res.json(answerSubgraph(ctx.served.graph, req.query, ctx.draw));
+  router.get("/graph/subgraph", async (req, res) => {
+    const graph = ctx.served.graph;
+    await warming(graph);
+    res.json(answerSubgraph(graph, req.query, ctx.draw));
   });
   return router;
 }
