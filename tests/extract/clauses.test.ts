@@ -320,6 +320,13 @@ describe("extract", () => {
       expect(relation(named, "whitcombe-dray", "headquartered_in", "london")).toMatchObject({ rule: "place-modifier" });
       const described = extract("Galatasaray signed the striker Chidi Eze, the Istanbul club said on Wednesday.");
       expect(triples(described)).toContain("galatasaray headquartered_in istanbul");
+      // "house" names a firm after a word saying what kind: a production, fashion or auction house.
+      const houses = extract(
+        "It was made with the Berlin production house Komplizen Film and the Milan fashion house Prada.",
+      );
+      expect(triples(houses)).toEqual(
+        expect.arrayContaining(["komplizen-film headquartered_in berlin", "prada headquartered_in milan"]),
+      );
     });
 
     it("reads a passive's agent past a 'since' of time: has been run since last year by X", () => {

@@ -258,7 +258,8 @@ const MAX_PLACE_MODIFIED = 3;
 
 /**
  * "the London investment bank Whitcombe & Dray", "the Istanbul club": a city's name before the kind of a body places
- * the body (named right after, or the one the description refers to) there.
+ * the body (named right after, or the one the description refers to) there; "house" is a firm's kind after a word
+ * saying which ("the Milan fashion house Prada", not "the house").
  */
 function placeModifiedBody(v: View, s: Sentence, k: number, out: Candidate[]): void {
   const place = mentionStarting(v, k);
@@ -281,7 +282,7 @@ function placeModifiedBody(v: View, s: Sentence, k: number, out: Candidate[]): v
     });
     return;
   }
-  if (!isOrganizationNoun(v.tokens[n - 1].lower)) return;
+  if (!isOrganizationNoun(v.tokens[n - 1].lower) && !(v.tokens[n - 1].lower === "house" && n - 1 > place.to)) return;
   const body = named ? named.entity : (referentAt(v, k - 1)?.entity ?? -1);
   if (body < 0 || body === place.entity || v.clusters[body].type !== "organization") return;
   out.push({
