@@ -329,6 +329,15 @@ describe("extract", () => {
       );
     });
 
+    it("places a body that an apposition calls a firm from a city there: X, a law firm from Oslo", () => {
+      const r = extract("The sale was advised by Halden Partners, a law firm from Oslo, and by Brandt & Co.");
+      expect(relation(r, "halden-partners", "headquartered_in", "oslo")).toMatchObject({ rule: "firm-from" });
+      // A person "from" a place is no firm's seat.
+      expect(triples(extract("The bid was backed by Ana Ruiz, an engineer from Oslo."))).not.toContain(
+        "ana-ruiz headquartered_in oslo",
+      );
+    });
+
     it("reads a passive's agent past a 'since' of time: has been run since last year by X", () => {
       expect(triples(extract("Orvento Ltd has been run since last year by Grace Mutua."))).toContain(
         "grace-mutua leads orvento-ltd",

@@ -3,6 +3,7 @@
  * "Britain's Competition and Markets Authority", "US Commerce Department") and places in places: "the Santiago
  * Bernabéu stadium in Madrid", "Sacramento, California, in the United States", "the U.S. state of Oregon".
  */
+import { isArticle } from "../mentions/cues.ts";
 import { matchName } from "../mentions/phrases.ts";
 import type { Sentence } from "../nlp/types.ts";
 import { DEMONYM_PREDICATES } from "./copula.ts";
@@ -51,6 +52,7 @@ export function nominalRelations(v: View, s: Sentence, options: Partial<NominalO
     basedIn(v, s, k, out);
     nominalTransfer(v, s, k, out);
     placeModifiedBody(v, s, k, out);
+    firmFrom(v, s, k, out);
     const m = mentionStarting(v, k);
     if (!m) continue;
     possessive(v, m.entity, m.from, m.to, out);
@@ -293,6 +295,33 @@ function placeModifiedBody(v: View, s: Sentence, k: number, out: Candidate[]): v
     confidence: 0.6,
     from: k - 1,
     to: named ? named.to : n,
+  });
+}
+
+/** Most lower-case words of an apposition's description before "from" ("a Spanish engineering firm from"). */
+const MAX_FIRM_DESCRIBED = 4;
+
+/**
+ * "Montoya & Hijos, an engineering firm from Medellín,": an apposition that calls the body before it a kind of body
+ * from a city seats the body there.
+ */
+function firmFrom(v: View, s: Sentence, k: number, out: Candidate[]): void {
+  if (v.tokens[k].lower !== "from" || !isOrganizationNoun(v.tokens[k - 1]?.lower ?? "")) return;
+  const place = mentionStarting(v, k + 1);
+  if (!place || v.clusters[place.entity].type !== "location") return;
+  let j = k - 1;
+  while (j > s.from && k - j <= MAX_FIRM_DESCRIBED && isLowerWord(v, j - 1)) j--;
+  if (!isArticle(v.tokens[j - 1]?.lower ?? "") || v.tokens[j - 2]?.lower !== ",") return;
+  const body = mentionEnding(v, j - 2);
+  if (!body || v.clusters[body.entity].type !== "organization") return;
+  out.push({
+    source: body.entity,
+    target: place.entity,
+    predicates: ["headquartered_in"],
+    rule: "firm-from",
+    confidence: 0.6,
+    from: body.from,
+    to: place.to,
   });
 }
 
