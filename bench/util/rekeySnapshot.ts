@@ -4,17 +4,8 @@
  */
 import { createHash } from "node:crypto";
 import { closeSync, copyFileSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
-import {
-  CHECKSUM_HASH,
-  encodeHeader,
-  FORMAT_VERSION,
-  headerSchema,
-  MAGIC,
-  PREFIX_BYTES,
-  sealChecksum,
-  UNSEALED,
-  type SnapshotHeader,
-} from "../../src/snapshot/format.ts";
+import { CHECKSUM_HASH, encodeHeader, sealChecksum, UNSEALED, type SnapshotHeader } from "../../src/snapshot/format.ts";
+import { coreChecksum, readSnapshotHeader } from "../../src/snapshot/index.ts";
 
 /** Bytes hashed per read of the core region. */
 const CHUNK_BYTES = 64 * 1024 * 1024;
@@ -29,10 +20,9 @@ export function copySnapshotWithKey(source: string, target: string, key: string)
   copyFileSync(source, temp);
   const fd = openSync(temp, "r+");
   try {
-    const { header, json } = readHeader(fd, source);
+    const { header, json } = headerOf(fd, source);
     const coreDigest = digestOf(fd, header.core.offset, header.core.bytes);
-    const unsealed = json.replace(`"checksum":"${header.core.checksum}"`, `"checksum":"${UNSEALED}"`);
-    if (sealChecksum(unsealed, coreDigest) !== header.core.checksum)
+    if (coreChecksum(header, json, coreDigest) !== header.core.checksum)
       throw new Error(`bench: ${source} does not match its checksum; write the snapshot again before copying it`);
     const resealed: SnapshotHeader = { ...header, key, core: { ...header.core, checksum: UNSEALED } };
     resealed.core.checksum = sealChecksum(JSON.stringify(resealed), coreDigest);
@@ -53,22 +43,17 @@ export function copySnapshotWithKey(source: string, target: string, key: string)
 export function checksumOf(file: string): string {
   const fd = openSync(file, "r");
   try {
-    return readHeader(fd, file).header.core.checksum;
+    return headerOf(fd, file).header.core.checksum;
   } finally {
     closeSync(fd);
   }
 }
 
-/** The header of the open snapshot and its JSON as written; throws naming `file` when it is not one. */
-function readHeader(fd: number, file: string): { header: SnapshotHeader; json: string } {
-  const prefix = Buffer.alloc(PREFIX_BYTES);
-  readSync(fd, prefix, 0, PREFIX_BYTES, 0);
-  if (!prefix.subarray(0, MAGIC.length).equals(MAGIC) || prefix.readUInt32LE(8) !== FORMAT_VERSION)
-    throw new Error(`bench: ${file} is not a snapshot of format version ${FORMAT_VERSION}; give a snapshot file`);
-  const jsonBytes = Buffer.alloc(prefix.readUInt32LE(12));
-  readSync(fd, jsonBytes, 0, jsonBytes.length, PREFIX_BYTES);
-  const json = jsonBytes.toString("utf8");
-  return { header: headerSchema.parse(JSON.parse(json)), json };
+/** The header of the open snapshot and its JSON as written; throws with the reader's refusal when it is not one. */
+function headerOf(fd: number, file: string): { header: SnapshotHeader; json: string } {
+  const read = readSnapshotHeader(fd, file);
+  if (read.type === "refused") throw new Error(`bench: ${read.message}; give a snapshot file`);
+  return read;
 }
 
 /** The hex digest of `bytes` bytes of the open file from `offset`, read in chunks. */

@@ -10,7 +10,7 @@ export {
   type SlicedWriteResult,
 } from "./writeInSlices.ts";
 export { saveSnapshot } from "./save.ts";
-export { readSnapshot } from "./read.ts";
+export { coreChecksum, readSnapshot, readSnapshotHeader } from "./read.ts";
 export { seedFromSnapshot } from "./seed.ts";
 export { graphFromSnapshot, DEFAULT_GRAPH_BUILD_OPTIONS, type GraphBuildOptions } from "./buildGraph.ts";
 export {

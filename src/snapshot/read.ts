@@ -61,19 +61,8 @@ export function readSnapshot(file: string, expected: SnapshotExpectation): Snaps
 
 function readOpen(fd: number, file: string, expected: SnapshotExpectation): SnapshotReadResult {
   const fileBytes = fstatSync(fd).size;
-  const prefix = Buffer.alloc(PREFIX_BYTES);
-  const got = readFully(fd, prefix, 0);
-  if (got < MAGIC.length || !prefix.subarray(0, MAGIC.length).equals(MAGIC))
-    return got < MAGIC.length && prefix.subarray(0, got).equals(Buffer.from(MAGIC.subarray(0, got)))
-      ? refuse("truncated", `snapshot: ${file} is truncated (${fileBytes} bytes)`)
-      : refuse("not-a-snapshot", `snapshot: ${file} is not a snapshot (its first bytes are not the snapshot magic)`);
-  if (got < PREFIX_BYTES || fileBytes < HEADER_BYTES)
-    return refuse("truncated", `snapshot: ${file} is truncated (${fileBytes} bytes, shorter than its header)`);
-  const version = prefix.readUInt32LE(8);
-  if (version !== FORMAT_VERSION)
-    return refuse("version", `snapshot: ${file} is format version ${version}; this version reads ${FORMAT_VERSION}`);
-  const read = readHeader(fd, prefix.readUInt32LE(12));
-  if (!read) return refuse("corrupt", `snapshot: ${file} has an unreadable header`);
+  const read = readSnapshotHeader(fd, file);
+  if (read.type === "refused") return read;
   const { header, json } = read;
   if (fileBytes < header.fileBytes)
     return refuse("truncated", `snapshot: ${file} is truncated (${fileBytes} of ${header.fileBytes} bytes)`);
@@ -91,11 +80,38 @@ function readOpen(fd: number, file: string, expected: SnapshotExpectation): Snap
   const bodyView = new Uint8Array(body);
   if (readFully(fd, bodyView, core.offset) !== core.bytes)
     return refuse("truncated", `snapshot: ${file} shrank while it was read`);
-  const unsealed = json.replace(`"checksum":"${core.checksum}"`, `"checksum":"${UNSEALED}"`);
-  const checksum = sealChecksum(unsealed, createHash(CHECKSUM_HASH).update(bodyView).digest("hex"));
-  if (checksum !== core.checksum)
+  if (coreChecksum(header, json, createHash(CHECKSUM_HASH).update(bodyView).digest("hex")) !== core.checksum)
     return refuse("checksum", `snapshot: ${file} does not match its checksum (a damaged or torn file)`);
   return { type: "ok", snapshot: assembleSnapshot(header, body, fd, file, expected.ids) };
+}
+
+/**
+ * The header of the open snapshot `file` (magic, format version and header checked), with its JSON as written; a
+ * refusal when it is not a readable snapshot of this format version.
+ */
+export function readSnapshotHeader(
+  fd: number,
+  file: string,
+): { type: "ok"; header: SnapshotHeader; json: string } | SnapshotRefusal {
+  const fileBytes = fstatSync(fd).size;
+  const prefix = Buffer.alloc(PREFIX_BYTES);
+  const got = readFully(fd, prefix, 0);
+  if (got < MAGIC.length || !prefix.subarray(0, MAGIC.length).equals(MAGIC))
+    return got < MAGIC.length && prefix.subarray(0, got).equals(Buffer.from(MAGIC.subarray(0, got)))
+      ? refuse("truncated", `snapshot: ${file} is truncated (${fileBytes} bytes)`)
+      : refuse("not-a-snapshot", `snapshot: ${file} is not a snapshot (its first bytes are not the snapshot magic)`);
+  if (got < PREFIX_BYTES || fileBytes < HEADER_BYTES)
+    return refuse("truncated", `snapshot: ${file} is truncated (${fileBytes} bytes, shorter than its header)`);
+  const version = prefix.readUInt32LE(8);
+  if (version !== FORMAT_VERSION)
+    return refuse("version", `snapshot: ${file} is format version ${version}; this version reads ${FORMAT_VERSION}`);
+  const read = readHeader(fd, prefix.readUInt32LE(12));
+  return read ? { type: "ok", ...read } : refuse("corrupt", `snapshot: ${file} has an unreadable header`);
+}
+
+/** The checksum `header` (whose JSON as written is `json`) should carry for a core of digest `coreDigest`. */
+export function coreChecksum(header: SnapshotHeader, json: string, coreDigest: string): string {
+  return sealChecksum(json.replace(`"checksum":"${header.core.checksum}"`, `"checksum":"${UNSEALED}"`), coreDigest);
 }
 
 /** The header JSON as written and parsed; null when it is not valid. */
