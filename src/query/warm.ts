@@ -54,14 +54,17 @@ export function warmQueryIndexes(served: ServedGraph, options: Partial<WarmOptio
   let stopped = false;
   if (when === "now") report(first, drain(indexSteps(first, draw)), 1);
   else {
+    // Never rejects: a failed build is logged, and the routes waiting on it build what they need themselves.
     const run = runInSlices(
       untilStopped(indexSteps(first, draw), () => stopped),
       slices,
-    ).then(({ value, slices: count }) => {
-      if (value) report(first, value, count);
-    });
+    )
+      .then(({ value, slices: count }) => {
+        if (value) report(first, value, count);
+      })
+      .catch((error: Error) => logger.error({ err: error.message }, "could not build the query indexes in slices"))
+      .finally(() => WARMING.delete(first));
     WARMING.set(first, run);
-    void run.finally(() => WARMING.delete(first));
   }
   const stopPreparing = served.prepareWith(async (graph) => {
     const { value, slices: count } = await runInSlices(indexSteps(graph, draw), slices);

@@ -81,6 +81,22 @@ describe("warmQueryIndexes", () => {
       stopNow();
     });
 
+    it("logs a failed build instead of rejecting, so a route waiting on it goes on", async () => {
+      const error = vi.spyOn(logger, "error").mockImplementation(() => logger);
+      const graph = randomGraph(7, 3000, 15_000);
+      // The overview reads each entity's position: one that cannot be read fails the build midway.
+      Object.defineProperty(graph.getNodeAttributes(graph.nodes()[0]), "x", {
+        get: () => {
+          throw new Error("unreadable position");
+        },
+      });
+      const stop = warmQueryIndexes(new ServedGraph(graph), { slices: { sliceMs: 0 }, draw, first: "sliced" });
+      await warming(graph);
+      expect(error).toHaveBeenCalledWith({ err: "unreadable position" }, "could not build the query indexes in slices");
+      expect(warming(graph)).toBeNull();
+      stop();
+    });
+
     it("abandons that build when stopped", async () => {
       const info = vi.spyOn(logger, "info");
       const graph = randomGraph(4, 3000, 15_000);
