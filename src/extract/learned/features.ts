@@ -185,7 +185,6 @@ const typePairHashes = new Map<string, TypePairHashes>();
 function hashesOf(tp: string): TypePairHashes {
   const hit = typePairHashes.get(tp);
   if (hit) return hit;
-  const digits = [0, 1, 2, 3];
   const made: TypePairHashes = {
     tp: featureHash("tp", tp),
     d: DIGITS.map((d) => featureHash("d", d, tp)),
@@ -203,7 +202,7 @@ function hashesOf(tp: string): TypePairHashes {
       );
     }),
     geo: GEO.map((g) => featureHash("geo", g, tp)),
-    geoD: GEO.flatMap((g) => digits.map((d) => featureHash("geo", g, tp, DIGITS[d]))),
+    geoD: GEO.flatMap((g) => DIGITS.map((d) => featureHash("geo", g, tp, d))),
     geoi: GEO.map((g) => featureHash("geoi", g, tp)),
     sh: DIGITS.map((n) => featureHash("sh", n, tp)),
   };

@@ -168,22 +168,23 @@ export function scorePair(
   model: Pick<PairModel, "classes" | "weights">,
   ids: number[],
   out: Float64Array,
-  columns?: Int32Array,
+  columns: Int32Array = everyColumn(model.classes.length),
 ): void {
   const n = model.classes.length;
   const weights = model.weights;
   out.fill(0);
-  if (columns) {
-    for (const id of ids) {
-      const row = id * n;
-      for (let k = 0; k < columns.length; k++) out[columns[k]] += weights[row + columns[k]];
-    }
-    for (let k = 0; k < columns.length; k++) out[columns[k]] = 1 / (1 + Math.exp(-out[columns[k]]));
-    return;
-  }
   for (const id of ids) {
     const row = id * n;
-    for (let c = 0; c < n; c++) out[c] += weights[row + c];
+    for (let k = 0; k < columns.length; k++) out[columns[k]] += weights[row + columns[k]];
   }
-  for (let c = 0; c < n; c++) out[c] = 1 / (1 + Math.exp(-out[c]));
+  for (let k = 0; k < columns.length; k++) out[columns[k]] = 1 / (1 + Math.exp(-out[columns[k]]));
+}
+
+/** 0 … n - 1, made once per class count. */
+const EVERY_COLUMN = new Map<number, Int32Array>();
+
+function everyColumn(n: number): Int32Array {
+  let columns = EVERY_COLUMN.get(n);
+  if (!columns) EVERY_COLUMN.set(n, (columns = Int32Array.from({ length: n }, (_, c) => c)));
+  return columns;
 }

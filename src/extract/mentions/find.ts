@@ -740,7 +740,8 @@ function firmWordAsName(tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1];
   if (!prev || !COMMON_WORD_TAGS.has(t.pos) || !isCapitalized(t)) return false;
   if (prev.pos !== "NOUN" || !startsLower(prev.text) || !isFirmNoun(prev.lower)) return false;
-  return t.pos !== "NOUN" || !isCapitalized(tokens[i + 1] ?? t);
+  const next = tokens[i + 1];
+  return t.pos !== "NOUN" || !next || !isCapitalized(next);
 }
 
 /** The end of a run of capitalised words starting at `i` (i itself when it does not start one). */

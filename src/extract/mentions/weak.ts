@@ -129,10 +129,10 @@ export function isSentenceOpener(a: Analysis, k: number): boolean {
  * ("WHEN MARS LIT UP") nor an abbreviation of a thing ("GDP").
  */
 export function isLoneAcronym(tokens: Token[], k: number): boolean {
-  const text = tokens[k].text;
-  if (text.length < 2 || !ALL_CAPITALS.test(text) || isConceptAcronym(text)) return false;
   const capitals = (t: Token | undefined) => !!t && t.text.length > 1 && ALL_CAPITALS.test(t.text);
-  return !capitals(tokens[k - 1]) && !capitals(tokens[k + 1]);
+  return (
+    capitals(tokens[k]) && !isConceptAcronym(tokens[k].text) && !capitals(tokens[k - 1]) && !capitals(tokens[k + 1])
+  );
 }
 
 /** Marks that may open a sentence before its first word: a quotation's ('"Voters have asked us ..."'). */
