@@ -577,5 +577,19 @@ describe("extract", () => {
       );
       for (const word of ["CEO", "GDP", "AI", "Tens", "Hundreds"]) expect(entity(r, word), word).toBeUndefined();
     });
+
+    it("reads a venue's centre, a telescope and an Italian or Spanish stadium as places, a research centre as a body", () => {
+      const r = extract(
+        "The rocket lifted off from the Kennedy Space Center in Florida. The final was played at the Adelaide " +
+          "Entertainment Centre, and the Subaru Telescope in Hawaii saw the comet. Napoli won at the Stadio Diego " +
+          "Armando Maradona. The study came from the Kasikorn Research Center and the Rwanda Biomedical Centre.",
+      );
+      expect(entity(r, "Kennedy Space Center")?.type).toBe("location");
+      expect(entity(r, "Adelaide Entertainment Centre")?.type).toBe("location");
+      expect(entity(r, "Subaru Telescope")?.type).toBe("location");
+      expect(entity(r, "Stadio Diego Armando Maradona")?.type).toBe("location");
+      expect(entity(r, "Kasikorn Research Center")?.type).toBe("organization");
+      expect(entity(r, "Rwanda Biomedical Centre")?.type).toBe("organization");
+    });
   });
 });

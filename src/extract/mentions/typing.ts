@@ -101,6 +101,11 @@ const PLACE_HEADS = new Set([
   ...["theatre", "marina", "wilderness", "bowl", "temple", "armory", "cathedral", "mosque", "cdp", "massif"],
   ...["delta", "shelf", "terminal", "terminals", "base", "basin"],
 ]);
+/** Words before "Centre" or "Center" that make it a venue, not an institute: "Kennedy Space Center". */
+const VENUE_CENTRE_KINDS = new Set([
+  ...["space", "entertainment", "convention", "exhibition", "shopping", "sports", "leisure", "aquatic", "aquatics"],
+  ...["civic", "arts", "trade", "events", "tennis", "cricket", "conference", "congress", "performing"],
+]);
 /** Compass words that end the names of districts and constituencies: "Okaikwei Central", "Ablekuma North". */
 const COMPASS_AFTER = new Set(["north", "south", "east", "west", "central"]);
 /** Nouns that name firms and people alike, before a name: "the investor Michael Moritz", "partner Ines Kowalczyk". */
@@ -122,6 +127,8 @@ const LEADING_PLACE = new Set([
   ...["via", "rue", "calle", "avenida", "piazza", "plaza", "strada", "rua"],
   // "Cerro Pachón", "Mauna Kea", "Isla Mujeres": a mountain's, volcano's or island's name in the language of its land.
   ...["cerro", "mauna", "pico", "volcán", "nevado", "isla", "ilha", "laguna"],
+  // "Stadio Diego Armando Maradona", "Estadio Azteca", "Stade de France": a stadium's name in its land's language.
+  ...["stadio", "estadio", "estádio", "stade", "stadion"],
 ]);
 /** Common nouns after a name that make it a place: "the Santiago Bernabeu stadium". */
 const FOLLOWING_PLACE = new Set([
@@ -473,6 +480,10 @@ export function typeName(
       : owned > 0 && owned < words.length - 1 && ORG_HEADS.has(words[owned])
         ? words[owned]
         : words[words.length - 1];
+  // "Kennedy Space Center", "Adelaide Entertainment Centre", "Subaru Telescope": a venue or an instrument's site, where
+  // "Kasikorn Research Center" is an institute.
+  const venueCentre = (last === "centre" || last === "center") && VENUE_CENTRE_KINDS.has(words[words.length - 2]);
+  if (last === words[words.length - 1] && words.length > 1 && (venueCentre || last === "telescope")) return "location";
   // "House of Representatives", "House of Commons": a chamber, not a building.
   if (last === "house" && words[of] === "of") return "organization";
   if (endsOrgName(last)) return "organization";
