@@ -207,6 +207,17 @@ describe("extract", () => {
       expect(r.entities.some((e) => /Admiral|Emperor/.test(e.label))).toBe(false);
     });
 
+    it("strips an occupation written like a title before a full name, but not one a firm's name opens", () => {
+      const r = extract(
+        "Actor Pedro Alves won. She is coached by the former Olympian Hiroshi Takenaka. The label's founder, the " +
+          "former DJ Ricardo Mattos Lage, praised her. Singer Sewing Company closed a plant.",
+      );
+      for (const name of ["Pedro Alves", "Hiroshi Takenaka", "Ricardo Mattos Lage"])
+        expect(entity(r, name)?.type, name).toBe("person");
+      expect(r.entities.some((e) => /^(?:Actor|Olympian|DJ) /.test(e.label))).toBe(false);
+      expect(entity(r, "Singer Sewing Company")?.type).toBe("organization");
+    });
+
     it("keeps a plural body's 'of' in its name and ends a firm's name at its abbreviated suffix", () => {
       const found = labels(
         "The dig was carried out with the National Museums of Kenya. " +

@@ -24,6 +24,20 @@ const RANKS = new Set([
   ...["lt.", "gen.", "col.", "maj.", "capt.", "sgt.", "cpl.", "adm.", "cmdr.", "brig.", "gov.", "rep.", "supt."],
 ]);
 
+/**
+ * Occupations that news writes like a title before a full name ("Actor Pedro Alves", "the former Olympian Hiroshi
+ * Takenaka"): no part of the name, though "DJ Snake" or "Singer Sewing" alone may be one.
+ */
+const OCCUPATION_TITLES = new Set([
+  ...["actor", "actress", "singer", "rapper", "dj", "olympian", "novelist", "poet", "playwright", "filmmaker"],
+  ...["comedian", "chef", "painter", "photographer", "sculptor", "architect", "activist", "sprinter", "swimmer"],
+  ...["cyclist", "boxer", "golfer", "skier", "presenter", "broadcaster", "musician", "pianist", "violinist"],
+  ...["guitarist", "songwriter", "entrepreneur", "billionaire", "businessman", "businesswoman", "tycoon"],
+  ...["philanthropist", "astronaut", "historian", "archaeologist", "physicist"],
+]);
+/** Name words an occupation title needs after it: "Olympian Mo Farah", not "DJ Snake". */
+const MIN_WORDS_AFTER_OCCUPATION = 2;
+
 /** Ranks that, after a qualifier, still open a title: "Vice Admiral X", "Mughal Emperor X", "Attorney General X". */
 const QUALIFIED_RANKS = new Set([
   ...["admiral", "general", "colonel", "lieutenant", "marshal", "commander", "emperor", "empress", "pharaoh"],
@@ -37,7 +51,9 @@ const MAX_QUALIFIERS = 2;
  * and that does not start the name of a firm or body ("General Motors", "General Assembly", "Prince of Wales").
  */
 function isRankBefore(tokens: Token[], k: number, to: number): boolean {
-  if (!RANKS.has(tokens[k].lower) || k + 1 >= to || !startsUpper(tokens[k + 1].text)) return false;
+  const occupation = OCCUPATION_TITLES.has(tokens[k].lower);
+  if (!(RANKS.has(tokens[k].lower) || occupation) || k + 1 >= to || !startsUpper(tokens[k + 1].text)) return false;
+  if (occupation && (to - k - 1 < MIN_WORDS_AFTER_OCCUPATION || !startsUpper(tokens[k + 2].text))) return false;
   for (let j = k + 1; j < to; j++) if (isOrgHead(tokens[j].lower) || isEventHead(tokens[j].lower)) return false;
   return !isModifierWord(tokens[k + 1].lower);
 }
