@@ -118,6 +118,22 @@ describe("extract", () => {
       expect(relation(r, "caltech", "leads", "jet-propulsion-laboratory")).toBeDefined();
     });
 
+    it("finds a relative clause's antecedent past an apposition closed by a comma: X, the group's unit, which is led by Y", () => {
+      const r = extract(
+        "Both will join Microsoft AI, the group's consumer AI division, which is led by Mustafa Suleyman, next month.",
+      );
+      expect(relation(r, "mustafa-suleyman", "leads", "microsoft-ai")).toBeDefined();
+    });
+
+    it("gives a participle and its agent after a name and its body's noun to that name: the X alliance led by Y", () => {
+      const r = extract(
+        "Most gangs belong to the Viv Ansanm alliance led by the former police officer Jimmy Chérizier. " +
+          "Nordlys will become part of SAP's Business AI unit, led by Philipp Herzig.",
+      );
+      expect(relation(r, "jimmy-cherizier", "leads", "viv-ansanm")).toBeDefined();
+      expect(relation(r, "philipp-herzig", "leads", "business-ai")).toBeDefined();
+    });
+
     it("reads a passive with a share before its participle: X, which is 30 percent owned by Y", () => {
       const r = extract("Kanaden, which is 30 percent owned by Denso, also supplies pumps to Suzuki.");
       expect(relation(r, "kanaden", "owned_by", "denso")).toBeDefined();

@@ -5,6 +5,7 @@
  * participle ("X, owned by Y").
  */
 import type { Sentence } from "../nlp/types.ts";
+import { isFirmNoun } from "../mentions/cues.ts";
 import { referentAt } from "./coref.ts";
 import { demonymAt } from "./states.ts";
 import { beforeAge, coordinatedLeft, insideWord, isLowerWord, mentionEnding, type View } from "./view.ts";
@@ -105,6 +106,8 @@ export function findSubject(v: View, s: Sentence, k: number, appositions: Map<nu
       : (subjectEnding(v, s, j) ?? subjectEnding(v, s, skipped)),
   );
   if (subject || (!isParticiple(v, k) && !/ing$/.test(v.tokens[k].lower))) return subject;
+  const body = v.tokens[k + 1]?.lower === "by" && isParticiple(v, k) ? bodyBeforeNoun(v, s, j) : null;
+  if (body) return body;
   // "Crimea, annexed by Russia": a participle after the comma that closes a name; "X, becoming Y" is the main
   // clause's subject's (the caller's).
   const host = isParticiple(v, k) ? participleHost(v, s, j) : -1;
@@ -115,6 +118,20 @@ export function findSubject(v: View, s: Sentence, k: number, appositions: Map<nu
   if (j === s.from) return frontedSubject(v, s, k);
   // "X is a daily newspaper published in Y": the participle describes the copula's subject.
   return predicateNounSubject(v, s, j, false);
+}
+
+/**
+ * "the Viv Ansanm alliance led by Y", "SAP's Business AI unit, led by Y": the organisation named right before the
+ * body's noun (and a comma) that ends before token `j`, or null.
+ */
+function bodyBeforeNoun(v: View, s: Sentence, j: number): Subject | null {
+  const n = v.tokens[j - 1]?.lower === "," ? j - 2 : j - 1;
+  const noun = v.tokens[n];
+  if (n <= s.from || !noun || noun.pos !== "NOUN" || !startsLower(noun.text) || !isFirmNoun(noun.lower)) return null;
+  const name = mentionEnding(v, n);
+  // "a Reynosa firm owned by Y": after an indefinite article the name only describes the firm.
+  const named = name && /^(?:the|'s|’s)$/.test(v.tokens[name.from - 1]?.lower ?? "");
+  return named && v.clusters[name.entity].type === "organization" ? { members: [name.entity], start: name.from } : null;
 }
 
 /** Prepositions of a time between a subject and its verb: "The court on Friday upheld", "X in March bought". */
@@ -352,7 +369,8 @@ function relativeHead(v: View, s: Sentence, k: number): Subject | null {
   }
   if (direct && !place) return direct;
   // "X, a Geneva-based charity that has funded Y": the name the apposition before the pronoun describes.
-  const described = direct ? null : describedHead(v, k);
+  // "Microsoft AI, the group's consumer AI division, which is led by Y": the apposition may close with a comma.
+  const described = direct ? null : (describedHead(v, k) ?? (comma < k ? describedHead(v, comma) : null));
   if (described) return { members: [described.entity], start: described.from };
   return predicateNounSubject(v, s, k, place);
 }
@@ -406,7 +424,7 @@ export function skipInsertion(v: View, s: Sentence, j: number): number {
 }
 
 /** Most words of an apposition before its relative pronoun ("a Boston-based start-up that"). */
-const MAX_APPOSITION = 6;
+const MAX_APPOSITION = 8;
 
 /** "Calyx, a Boston-based start-up that X co-founded": the name an apposition ending at `rel` describes, or null. */
 export function describedHead(v: View, rel: number) {
@@ -422,4 +440,5 @@ export function describedHead(v: View, rel: number) {
   }
   return null;
 }
-const APPOSITION_POS = new Set(["DET", "ADJ", "NOUN", "PUNCT", "NUM"]);
+// "the group's consumer AI division": a possessive's "'s" and a capitalised word that names nothing may stand inside.
+const APPOSITION_POS = new Set(["DET", "ADJ", "NOUN", "PUNCT", "NUM", "PART", "PROPN"]);
