@@ -33,6 +33,7 @@ export const EVAL_SETS: EvalSet[] = [
   { name: "news dev 15", dir: path.join(FIXTURES, "devnews15"), heldOut: false },
   { name: "news dev 16", dir: path.join(FIXTURES, "devnews16"), heldOut: false },
   { name: "news dev 17", dir: path.join(FIXTURES, "devnews17"), heldOut: false },
+  { name: "news dev 18", dir: path.join(FIXTURES, "devnews18"), heldOut: false },
   { name: "held-out", dir: path.join(FIXTURES, "heldout"), heldOut: true },
   { name: "news (held-out)", dir: path.join(FIXTURES, "news"), heldOut: true },
   { name: "news (held-out 2)", dir: path.join(FIXTURES, "news2"), heldOut: true },
