@@ -591,5 +591,16 @@ describe("extract", () => {
       expect(entity(r, "Kasikorn Research Center")?.type).toBe("organization");
       expect(entity(r, "Rwanda Biomedical Centre")?.type).toBe("organization");
     });
+
+    it("types a firm by a trade word and a jury as a body, and a person's town after 'a teacher from' as a place", () => {
+      const r = extract(
+        "Amkor Technology broke ground on a plant. Peru's National Elections Jury (JNE) annulled the vote. " +
+          "Condori, a teacher from Ilave and a former member of Congress, welcomed the ruling.",
+      );
+      expect(entity(r, "Amkor Technology")?.type).toBe("organization");
+      expect(entity(r, "National Elections Jury")?.type).toBe("organization");
+      expect(entity(r, "Condori")?.type).toBe("person");
+      expect(entity(r, "Ilave")?.type).toBe("location");
+    });
   });
 });

@@ -82,7 +82,12 @@ const OCCUPATIONS = new Set([
   ...["actress", "singer", "rapper", "musician", "composer", "painter", "poet", "businessman", "businesswoman"],
   ...["billionaire", "entrepreneur", "activist", "doctor", "nurse", "surgeon", "physician", "diplomat"],
   ...["ambassador", "colonel", "priest", "bishop", "mayor", "governor", "executive", "chairman", "chairwoman"],
+  ...["teacher", "farmer", "student", "designer", "engineer", "architect", "official", "banker", "fisherman"],
 ]);
+/** Whether a common noun (lower case) is a person's occupation or position: "midfielder", "lawyer", "teacher". */
+export function isOccupation(word: string): boolean {
+  return OCCUPATIONS.has(word);
+}
 const SAYING = new Set(["said", "says", "told", "added", "wrote", "argued", "insisted"]);
 const PERSON_PRONOUNS = new Set(["he", "she", "his", "her", "him"]);
 

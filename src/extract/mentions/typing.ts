@@ -5,7 +5,7 @@
 import nlp from "compromise";
 import type { EntityType } from "../../model/types.ts";
 import type { Token } from "../nlp/types.ts";
-import { contextType, isArticle, isFirmNoun, isScore } from "./cues.ts";
+import { contextType, isArticle, isFirmNoun, isOccupation, isScore } from "./cues.ts";
 import { nameWords } from "./glue.ts";
 import { placeLookup } from "../geo/places.ts";
 import { startsLower, startsUpper } from "../nlp/letters.ts";
@@ -55,6 +55,8 @@ const ORG_HEADS = new Set([
   ...["logistics", "lines", "robotics", "semiconductor", "semiconductors", "materials", "aerospace", "automotive"],
   ...["software", "solutions", "foods", "beverages", "bancorp", "refining", "exploration", "survey", "haulage"],
   ...["pharma", "biologics", "biopharma", "telecom", "energy", "healthcare", "health", "archives", "juniors"],
+  // "Amkor Technology", "Peru's National Elections Jury".
+  ...["technology", "jury", "tribunal"],
   ...["distribution", "producciones", "produções", "productions", "holding", "film", "exchange", "offshore"],
   // "Irish Music Rights Organisation".
   ...["organisation", "organization"],
@@ -530,6 +532,9 @@ export function typeName(
   // "the lake Saimaa", "the island Vigra": a place noun in lower case right before the name.
   const prev = tokens[from - 1];
   if (prev && PLACE_NOUNS.has(prev.text) && prev.pos === "NOUN" && !isFirstName(words[0])) return "location";
+  // "a teacher from Ilave": after a person's occupation, "from" names the place they come from.
+  if (prev?.lower === "from" && isOccupation(tokens[from - 2]?.lower ?? "") && !isFirstName(words[0]))
+    return "location";
   // "in MINUSMA": an acronym of four letters or more names a body; places' acronyms are short ("UK", "NYC").
   if (to - from === 1 && /^\p{Lu}{4,}$/u.test(tokens[from].text) && !knownPlace(words[0])) return "organization";
   // "in Onehunga and Glen Innes", "the provinces of Dak Lak, Khanh Hoa and Gia Lai": a name coordinated with places
