@@ -602,5 +602,25 @@ describe("extract", () => {
       expect(entity(r, "Condori")?.type).toBe("person");
       expect(entity(r, "Ilave")?.type).toBe("location");
     });
+
+    it("keeps a body's listed fields whole when an acronym in brackets follows the list", () => {
+      const r = extract(
+        "The National Institute of Seismology, Volcanology, Meteorology and Hydrology (INSIVUMEH) said the volcano " +
+          "erupted. Oil money went to the Institute of Energy, Mining and Geology in the capital.",
+      );
+      const institute = "National Institute of Seismology, Volcanology, Meteorology and Hydrology";
+      expect(entity(r, institute)?.type).toBe("organization");
+      for (const part of ["Volcanology", "Meteorology", "Hydrology"]) expect(entity(r, part), part).toBeUndefined();
+      const bodies = extract(
+        "The National Coordinator for Disaster Reduction (CONRED) ordered the evacuation. The UN Coordinator for " +
+          "Haiti, Ulrika Richardson, said so. Evidence came from the United Nations High Commissioner for Refugees (UNHCR).",
+      );
+      expect(entity(bodies, "Refugees")).toBeUndefined();
+      expect(entity(bodies, "National Coordinator for Disaster Reduction")?.aliases).toContain("CONRED");
+      expect(entity(bodies, "Ulrika Richardson")?.type).toBe("person");
+      expect(entity(bodies, "Haiti")?.type).toBe("country");
+      // Without an acronym after it, an institute's list may be a list of bodies.
+      expect(entity(r, "Institute of Energy, Mining and Geology")).toBeUndefined();
+    });
   });
 });

@@ -28,7 +28,7 @@ import {
   TOWN_NAME_PARTICLES,
 } from "./typing.ts";
 import type { Mention } from "./types.ts";
-import { afterTitle } from "./titles.ts";
+import { afterTitle, isRank } from "./titles.ts";
 import {
   commonWordStartingSentence,
   isDemonymNoun,
@@ -772,7 +772,8 @@ function properRun(tokens: Token[], i: number, to: number): number {
       // "Court of Arbitration for Sport": inside a body's "of" complement, "for" goes on with it.
       ((t.lower !== "for" && t.lower !== "on") ||
         takesForComplement(tokens[j - 1].lower) ||
-        (t.lower === "for" && ofHeaded(tokens, i, j, ofHead))) &&
+        (t.lower === "for" &&
+          (ofHeaded(tokens, i, j, ofHead) || (acronymCloses(tokens, j + 1, to) && !isRank(tokens[j - 1].lower))))) &&
       // "American Airlines Group on December 9": a date is no complement of a name.
       !isCalendarWord(tokens[j + 1].lower, tokens[j + 2]?.lower)
     ) {
@@ -857,19 +858,37 @@ const PORTFOLIO_HEADS = new Set([
 
 /**
  * Where a list of portfolios that goes on at the comma `j` ends (", Forestry and Fisheries": after its last word),
- * when the run from `i` is a ministry's name up to its "of"; `j` when it is no such list.
+ * when the run from `i` is a ministry's name up to its "of" (another body's when an acronym in brackets follows the
+ * list); `j` when it is no such list.
  */
 function portfolioListEnd(tokens: Token[], i: number, j: number, to: number): number {
   let of = -1;
-  for (let k = i + 1; k < j; k++)
-    if ((tokens[k].lower === "of" || tokens[k].lower === "for") && PORTFOLIO_HEADS.has(tokens[k - 1].lower)) of = k;
+  let ministry = false;
+  for (let k = i + 1; k < j; k++) {
+    const head = tokens[k - 1].lower;
+    if ((tokens[k].lower === "of" || tokens[k].lower === "for") && (PORTFOLIO_HEADS.has(head) || ofHead(head))) {
+      of = k;
+      ministry = PORTFOLIO_HEADS.has(head);
+    }
+  }
   if (of < 0) return j;
   // Portfolios are common nouns: "the Ministry of Defence, Lockheed Martin and BAE Systems" lists three names.
+  const plain = (w: string) => isPlainWord(w) || FIELD_OF_STUDY.test(w);
   const words = (k: number) => {
     let e = k;
-    while (e < to && isCapitalized(tokens[e]) && tokens[e].pos !== "PUNCT" && isPlainWord(tokens[e].lower)) e++;
+    while (e < to && isCapitalized(tokens[e]) && tokens[e].pos !== "PUNCT" && plain(tokens[e].lower)) e++;
     return e < to && isCapitalized(tokens[e]) ? k : e;
   };
+  // "National Institute of Seismology, Volcanology, Meteorology and Hydrology (INSIVUMEH)": another body's list of
+  // fields is its name only when an acronym in brackets follows it.
+  const end = listEnd(tokens, j, to, words);
+  return ministry || (end > j && tokens[end]?.text === "(" && /^\p{Lu}{3,}$/u.test(tokens[end + 1]?.text ?? ""))
+    ? end
+    : j;
+}
+
+/** Where the list of common words that goes on at the comma `j` ends, through its "and"; `j` when there is none. */
+function listEnd(tokens: Token[], j: number, to: number, words: (k: number) => number): number {
   let k = j;
   while (k < to && tokens[k].text === ",") {
     const last = tokens[k + 1]?.lower === "and" ? k + 2 : k + 1;
@@ -962,6 +981,31 @@ const FIELD_OF_STUDY = /^\p{Ll}{3,}(?:ology|ometry|onomy|ography|ics|istry)$/u;
 
 /** A field's acronym of two to four letters: "ICT", "IT". */
 const PORTFOLIO_ACRONYM = /^[A-Z]{2,4}$/;
+
+/** Most tokens between a "for" and the acronym in brackets that closes the name. */
+const MAX_COMPLEMENT = 12;
+/** Words that may join the capitalised words of a name's complement. */
+const COMPLEMENT_GLUE = new Set(["of", "and", "for", "the", ","]);
+
+/**
+ * Whether the capitalised words from `k` (joined by "of", "and", "the" or commas) run up to an acronym in brackets:
+ * "National Coordinator for Disaster Reduction (CONRED)", "Swiss Laboratory for Doping Analyses (LAD)". (After an
+ * office, "High Commissioner for Refugees (UNHCR)", the office's role is read apart.)
+ */
+function acronymCloses(tokens: Token[], k: number, to: number): boolean {
+  let n = k;
+  while (n < to && n < k + MAX_COMPLEMENT) {
+    const t = tokens[n];
+    if (t.text === "(") break;
+    const word = isCapitalized(t) && t.pos !== "PUNCT";
+    const next = tokens[n + 1];
+    if (!word && !(COMPLEMENT_GLUE.has(t.lower) && n > k && !!next && isCapitalized(next))) return false;
+    n++;
+  }
+  return (
+    n > k && tokens[n]?.text === "(" && /^\p{Lu}{3,}$/u.test(tokens[n + 1]?.text ?? "") && tokens[n + 2]?.text === ")"
+  );
+}
 
 /** Most letters of an acronym compared with a name's initials. */
 const MAX_ACRONYM = 8;

@@ -58,6 +58,11 @@ function isRankBefore(tokens: Token[], k: number, to: number): boolean {
   return !isModifierWord(tokens[k + 1].lower);
 }
 
+/** Whether `word` (lower case) is a rank or office written before a name ("commissioner", "general", "judge"). */
+export function isRank(word: string): boolean {
+  return RANKS.has(word);
+}
+
 /** Nouns for a person of a nation, written before a name like a title: "the Swede Anders Lindqvist". */
 const NATIONALS = new Set([
   ...["swede", "spaniard", "briton", "dane", "finn", "pole", "scot", "turk", "serb", "croat", "czech", "slovak"],
