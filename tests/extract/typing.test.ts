@@ -622,5 +622,16 @@ describe("extract", () => {
       // Without an acronym after it, an institute's list may be a list of bodies.
       expect(entity(r, "Institute of Energy, Mining and Geology")).toBeUndefined();
     });
+
+    it("keeps the conjunctions, prepositions and elided articles of a name in another language when its acronym follows", () => {
+      const r = extract(
+        "State lender Cassa Depositi e Prestiti (CDP) holds 51 percent. Quispe ran for Alianza para el Progreso " +
+          "(APP). Mubadala bought into Autostrade per l'Italia (ASPI), the operator. Ferrari e Rossi signed.",
+      );
+      for (const name of ["Cassa Depositi e Prestiti", "Alianza para el Progreso", "Autostrade per l'Italia"])
+        expect(entity(r, name)?.type, name).toBe("organization");
+      for (const part of ["Prestiti", "Progreso", "Autostrade"]) expect(entity(r, part), part).toBeUndefined();
+      expect(entity(r, "Ferrari e Rossi")).toBeUndefined();
+    });
   });
 });

@@ -764,6 +764,10 @@ function properRun(tokens: Token[], i: number, to: number): number {
     // sentence the tokenizer did not split there.
     if (FIRM_SUFFIX.test(tokens[j - 1].text) && !FIRM_SUFFIX.test(t.text) && !isGlued(tokens, j)) break;
     if (isGlued(tokens, j) || isCamel(t) || (isCapitalized(t) && t.pos !== "PUNCT" && t.pos !== "PART")) j++;
+    else if ((FOREIGN_GLUE.has(t.lower) || ELIDED.test(t.text)) && acronymCloses(tokens, j, to, tokens[i].text[0]))
+      // "Cassa Depositi e Prestiti (CDP)", "Alianza para el Progreso (APP)", "Autostrade per l'Italia (ASPI)": the
+      // words of a name in another language, which the acronym after it vouches for.
+      j++;
     else if (
       CONNECTORS.has(t.lower) &&
       j + 1 < to &&
@@ -984,26 +988,39 @@ const PORTFOLIO_ACRONYM = /^[A-Z]{2,4}$/;
 
 /** Most tokens between a "for" and the acronym in brackets that closes the name. */
 const MAX_COMPLEMENT = 12;
+/** Conjunctions, prepositions and articles inside names in other languages: "e", "y", "para el", "per". */
+const FOREIGN_GLUE = new Set(["e", "y", "et", "und", "para", "per", "pour", "el", "la", "le", "los", "las", "il"]);
 /** Words that may join the capitalised words of a name's complement. */
-const COMPLEMENT_GLUE = new Set(["of", "and", "for", "the", ","]);
+const COMPLEMENT_GLUE = new Set(["of", "and", "for", "the", ",", ...FOREIGN_GLUE]);
+/** An elided article before a capitalised word: "l'Italia", "d'Ivoire". */
+const ELIDED = /^[ld]['’]\p{Lu}/u;
 
 /**
  * Whether the capitalised words from `k` (joined by "of", "and", "the" or commas) run up to an acronym in brackets:
  * "National Coordinator for Disaster Reduction (CONRED)", "Swiss Laboratory for Doping Analyses (LAD)". (After an
- * office, "High Commissioner for Refugees (UNHCR)", the office's role is read apart.)
+ * office, "High Commissioner for Refugees (UNHCR)", the office's role is read apart.) With `initial`, the acronym
+ * must start with it: the first letter of the name the words go on.
  */
-function acronymCloses(tokens: Token[], k: number, to: number): boolean {
+function acronymCloses(tokens: Token[], k: number, to: number, initial?: string): boolean {
   let n = k;
+  let words = 0;
   while (n < to && n < k + MAX_COMPLEMENT) {
     const t = tokens[n];
     if (t.text === "(") break;
-    const word = isCapitalized(t) && t.pos !== "PUNCT";
+    const word = (isCapitalized(t) && t.pos !== "PUNCT") || ELIDED.test(t.text);
     const next = tokens[n + 1];
-    if (!word && !(COMPLEMENT_GLUE.has(t.lower) && n > k && !!next && isCapitalized(next))) return false;
+    const joins = !!next && (isCapitalized(next) || ELIDED.test(next.text) || FOREIGN_GLUE.has(next.lower));
+    if (!word && !(COMPLEMENT_GLUE.has(t.lower) && joins)) return false;
+    if (word) words++;
     n++;
   }
+  const acronym = tokens[n + 1]?.text ?? "";
   return (
-    n > k && tokens[n]?.text === "(" && /^\p{Lu}{3,}$/u.test(tokens[n + 1]?.text ?? "") && tokens[n + 2]?.text === ")"
+    words > 0 &&
+    tokens[n]?.text === "(" &&
+    /^\p{Lu}{3,}$/u.test(acronym) &&
+    tokens[n + 2]?.text === ")" &&
+    (initial === undefined || acronym[0] === initial)
   );
 }
 
