@@ -633,5 +633,13 @@ describe("extract", () => {
       for (const part of ["Prestiti", "Progreso", "Autostrade"]) expect(entity(r, part), part).toBeUndefined();
       expect(entity(r, "Ferrari e Rossi")).toBeUndefined();
     });
+
+    it("reads a race named as a tour of a place as an event, not the place or a body", () => {
+      const r = extract("Arne De Smet won the Tour of Flanders on Sunday and a stage at the Tour of the Alps.");
+      expect(entity(r, "Tour of Flanders")?.type).toBe("event");
+      expect(entity(r, "Tour of the Alps")?.type).toBe("event");
+      expect(entity(r, "Flanders")).toBeUndefined();
+      expect(entity(r, "Alps")).toBeUndefined();
+    });
   });
 });

@@ -102,6 +102,8 @@ const OF_HEADS = new Set([
   ...["isle", "isles", "bay", "cape", "sea", "lake", "river", "mount", "islands", "province", "bank", "minister"],
   ...["secretary", "library", "order", "society", "academy", "association", "league", "federation", "chamber"],
   ...["diet", "register", "friends", "secretariat", "directorate", "inspectorate", "commissariat"],
+  // "Tour of Flanders", "Tour of the Alps": a race named by the land it crosses.
+  "tour",
 ]);
 /**
  * Last words of a state's institutions besides the organisation heads: after a state's name, "the US Navy" and "the

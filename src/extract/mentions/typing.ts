@@ -151,7 +151,7 @@ const EVENT_HEADS = new Set([
   ...["championship", "championships", "cup", "games", "olympics", "league", "summit", "war", "open", "slam"],
   ...["tournament", "prix", "marathon", "festival", "expo", "conference", "congress", "forum", "classic", "masters"],
   ...["series", "derby", "invitational", "world cup", "elections", "election", "referendum", "talks", "awards"],
-  ...["prize", "award", "medal", "trophy"],
+  ...["prize", "award", "medal", "trophy", "tour"],
 ]);
 /** Last words that make a name an agreement ("... Grain Initiative", "... Treaty"). */
 const AGREEMENT_HEADS = new Set([
@@ -477,7 +477,7 @@ export function typeName(
   // "Queen's University Belfast": what the possessive owns heads the name, whatever town ends it.
   const owned = words.indexOf("'s") + 1;
   const last =
-    of > 0 && (ORG_HEADS.has(words[of - 1]) || PLACE_HEADS.has(words[of - 1]))
+    of > 0 && (ORG_HEADS.has(words[of - 1]) || PLACE_HEADS.has(words[of - 1]) || EVENT_HEADS.has(words[of - 1]))
       ? words[of - 1]
       : owned > 0 && owned < words.length - 1 && ORG_HEADS.has(words[owned])
         ? words[owned]
