@@ -153,6 +153,11 @@ const EVENT_HEADS = new Set([
   ...["series", "derby", "invitational", "world cup", "elections", "election", "referendum", "talks", "awards"],
   ...["prize", "award", "medal", "trophy", "tour"],
 ]);
+/**
+ * Event words that head a name before its "of": "Tour of Flanders", "Africa Cup of Nations" ("League of Women Voters"
+ * is a body).
+ */
+const EVENT_OF_HEADS = new Set(["tour", "cup", "festival", "championship", "championships", "games"]);
 /** Last words that make a name an agreement ("... Grain Initiative", "... Treaty"). */
 const AGREEMENT_HEADS = new Set([
   "initiative",
@@ -477,7 +482,7 @@ export function typeName(
   // "Queen's University Belfast": what the possessive owns heads the name, whatever town ends it.
   const owned = words.indexOf("'s") + 1;
   const last =
-    of > 0 && (ORG_HEADS.has(words[of - 1]) || PLACE_HEADS.has(words[of - 1]) || EVENT_HEADS.has(words[of - 1]))
+    of > 0 && (ORG_HEADS.has(words[of - 1]) || PLACE_HEADS.has(words[of - 1]) || EVENT_OF_HEADS.has(words[of - 1]))
       ? words[of - 1]
       : owned > 0 && owned < words.length - 1 && ORG_HEADS.has(words[owned])
         ? words[owned]
