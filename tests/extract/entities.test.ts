@@ -783,6 +783,18 @@ describe("extract", () => {
       expect(r.entities.filter((e) => e.label === "Halcyon")).toEqual([]);
     });
 
+    it("makes a firm named like a person the firm its last word names in context, unless a firm bears that word", () => {
+      const r = extract(
+        "The court barred Hungary's Gedeon Richter from selling a copy of the drug. Richter, Hungary's largest " +
+          "drugmaker, said it would appeal.",
+      );
+      expect(entity(r, "Gedeon Richter")?.type).toBe("organization");
+      const both = extract(
+        "Henry Ford founded the Ford Motor Company in 1903. Ford, the carmaker, said sales rose. Henry Ford died in 1947.",
+      );
+      expect(entity(both, "Henry Ford")?.type).toBe("person");
+    });
+
     it("reads a given name and surname after 'partner' as a person", () => {
       expect(entity(extract("Balderton's partner Ines Kowalczyk will join the board."), "Ines Kowalczyk")?.type).toBe(
         "person",

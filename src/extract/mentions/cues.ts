@@ -12,6 +12,7 @@ const FIRM_BEFORE = new Set([
   ...["company", "group", "maker", "label", "studio", "developer", "fund", "operator", "subsidiary"],
   ...["distributor", "contractor", "consortium", "shipyard", "builder", "investor", "unit", "affiliate"],
   ...["shipowner", "shipper", "shipbuilder", "miner", "refiner", "utility", "platform"],
+  ...["drugmaker", "steelmaker", "planemaker", "meatpacker", "exporter", "importer", "telco"],
   // "the delivery app Dashly": news names the firm by its app.
   ...["app"],
   // "the journal Nature Microbiology", "the Rome daily La Repubblica": a publication is its publisher's name
