@@ -134,6 +134,13 @@ describe("extract", () => {
       expect(relation(r, "philipp-herzig", "leads", "business-ai")).toBeDefined();
     });
 
+    it("reads a trailing gerund the tagger calls a noun by its verb: X won, beating Y", () => {
+      const r = extract(
+        "Gukesh Dommaraju kept his title on Saturday, beating Uzbekistan's Nodirbek Abdusattorov 2.5-1.5.",
+      );
+      expect(relation(r, "gukesh-dommaraju", "defeats", "nodirbek-abdusattorov")).toBeDefined();
+    });
+
     it("reads a passive with a share before its participle: X, which is 30 percent owned by Y", () => {
       const r = extract("Kanaden, which is 30 percent owned by Denso, also supplies pumps to Suzuki.");
       expect(relation(r, "kanaden", "owned_by", "denso")).toBeDefined();

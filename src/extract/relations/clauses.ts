@@ -57,7 +57,7 @@ export function clauseRelations(
   let last: Subject | null = null;
   for (let k = s.from; k < s.to; k++) {
     const t = v.tokens[k];
-    if ((t.pos !== "VERB" && !isMistaggedVerb(v, k)) || v.mentionAt[k]) continue;
+    if ((t.pos !== "VERB" && !isMistaggedVerb(v, k) && !isNounGerund(v, k)) || v.mentionAt[k]) continue;
     // "agreed to sell": the verb after "to" carries the relation.
     if (CONTROL_VERBS.has(t.lemma.toLowerCase()) && v.tokens[k + 1]?.lower === "to" && v.tokens[k + 2]?.pos === "VERB")
       continue;
@@ -135,6 +135,17 @@ function isMistaggedVerb(v: View, k: number): boolean {
   }
   if (!next || (!mentionStarting(v, k + 1) && next.pos !== "DET")) return false;
   return phrases.some((p) => p.words.length === 1 && p.words[0] === lemma);
+}
+
+/**
+ * "kept his title, beating Uzbekistan's X": a gerund after a comma that the tagger reads as a noun is a verb when the
+ * ontology knows its verb and a name, or an article, follows it.
+ */
+function isNounGerund(v: View, k: number): boolean {
+  const t = v.tokens[k];
+  if (t.pos !== "NOUN" || !trailingGerund(v, k) || verbLemma(v, k) === t.lemma.toLowerCase()) return false;
+  const next = v.tokens[k + 1];
+  return !!next && (!!mentionStarting(v, k + 1) || next.pos === "DET");
 }
 
 /** "X won the final, beating Y": a gerund after a comma shares the main clause's subject. */
@@ -433,7 +444,7 @@ function base(v: View, subject: Subject, c: Complement, k: number, rule: string,
 
 /** The predicates of the verb at `k` alone, or of the verb with preposition `prep` ("play for"). */
 function verbPredicates(v: View, k: number, prep: string | null, gap: string[] = []): string[] {
-  const lemma = v.tokens[k].lemma.toLowerCase();
+  const lemma = verbLemma(v, k);
   const phrases = v.ctx.verbs.get(lemma);
   if (!phrases) return [];
   const want = prep ? 2 : 1;
@@ -450,6 +461,19 @@ function verbPredicates(v: View, k: number, prep: string | null, gap: string[] =
       p.words.slice(1, -1).every((w) => GAP_FILLERS.has(w) || nouns.has(w)),
   );
   return spread?.value ?? hit?.value ?? [];
+}
+
+/**
+ * The lemma of the verb at `k`. A gerund the tagger reads as a noun keeps its "-ing" form as its lemma ("won, beating
+ * Y"); the verb is then the form without it that the ontology knows ("beat", "make", "win").
+ */
+function verbLemma(v: View, k: number): string {
+  const t = v.tokens[k];
+  const lemma = t.lemma.toLowerCase();
+  if (t.pos !== "NOUN" || !/^\p{Ll}{3,}ing$/u.test(lemma) || v.ctx.verbs.has(lemma)) return lemma;
+  const stem = lemma.slice(0, -3);
+  const undoubled = /(\p{Ll})\1$/u.test(stem) ? stem.slice(0, -1) : stem;
+  return [stem, `${stem}e`, undoubled].find((w) => v.ctx.verbs.has(w)) ?? lemma;
 }
 
 /** Words of a verb phrase that the text may replace with a number or leave out ("win a seat in"). */
