@@ -394,6 +394,19 @@ describe("extract", () => {
       expect(relation(r, "martha-karua", "leads", "people-s-liberation-party")).toBeDefined();
     });
 
+    it("reads a firm's unit or division as its subsidiary past a demonym or adjective, and keeps a state's president", () => {
+      const r = extract(
+        "Iberia, IAG's Spanish unit, asked the regulator to act. Frigomerc, the Paraguayan unit of Brazil's Minerva " +
+          "Foods, bought cattle. Vueling, IAG's low-cost division, said so. Emmanuel Macron, the French president, " +
+          "spoke.",
+      );
+      expect(relation(r, "iberia", "subsidiary_of", "iag")).toBeDefined();
+      expect(relation(r, "frigomerc", "subsidiary_of", "minerva-foods")).toBeDefined();
+      expect(relation(r, "frigomerc", "subsidiary_of", "paraguay")).toBeUndefined();
+      expect(relation(r, "vueling", "subsidiary_of", "iag")).toBeDefined();
+      expect(relation(r, "emmanuel-macron", "leads", "france")).toBeDefined();
+    });
+
     it("reads a firm's arm or spin-out as its subsidiary", () => {
       const r = extract("It was developed by Corrie Biotherapeutics, a spin-out of the University of Edinburgh.");
       expect(relation(r, "corrie-biotherapeutics", "subsidiary_of", "university-of-edinburgh")).toBeDefined();

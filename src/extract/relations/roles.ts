@@ -130,9 +130,11 @@ function after(
   if (DETERMINERS.has(t[j]?.lower ?? "")) j++;
   // "X, a former Infosys executive": a word of time before the owner's name.
   if (TIME_MODIFIERS.has(t[j]?.lower ?? "") && mentionStarting(v, j + 1)) j++;
-  // "Y's ROLE" or "the Y ROLE"
+  // "Y's ROLE" or "the Y ROLE" ("the French president"), but not a demonym before a role "of" a body: "the
+  // Paraguayan unit of Brazil's Minerva Foods".
   const owner = mentionStarting(v, j);
-  if (owner) {
+  const ofBody = owner && isDemonymBefore(v, j) && ROLE_OF.has(t[roleAt(v, owner.to, s.to)?.to ?? -1]?.lower ?? "");
+  if (owner && !ofBody) {
     let r = owner.to;
     if (isPossessive(v, r)) r++;
     const role = roleAt(v, r, s.to);
@@ -436,7 +438,8 @@ function pointedOwnerEnding(v: View, p: number, person: number): { entity: numbe
 function isDemonymBefore(v: View, k: number): boolean {
   const m = v.mentionAt[k];
   const next = v.tokens[m?.to ?? 0];
-  return !!m && m.adjective === true && next?.pos === "NOUN" && startsLower(next.text);
+  const demonym = !!m && (m.adjective === true || m.known?.kind === "demonym-adjective");
+  return demonym && next?.pos === "NOUN" && startsLower(next.text);
 }
 
 /** "Mhango, whose Malawi Congress Party has governed": the body a person's "whose" names is the person's. */
@@ -495,6 +498,12 @@ function staffNoun(v: View, k: number, to: number): { predicate: string; to: num
   return null;
 }
 
+/**
+ * Nouns of a body's part that an apposition gives the body it names ("Iberia, IAG's Spanish unit"). They are no roles
+ * of the lexicon, which would cut them off names ("the 1st Infantry Division").
+ */
+const UNIT_NOUNS = new Set(["unit", "division"]);
+
 /** A role phrase at `k` (after optional adjectives and nouns: "longtime chief executive"). */
 function roleAt(v: View, k: number, to: number): { predicate: string; to: number; text: string } | null {
   for (let j = k; j < Math.min(to, k + 4); j++) {
@@ -506,7 +515,10 @@ function roleAt(v: View, k: number, to: number): { predicate: string; to: number
       // Prefer the longest role ending here: "finance minister" over "minister".
       return { predicate: role.phrase.value, to: role.to, text: role.phrase.words.join(" ") };
     }
-    if (!MODIFIER_POS.has(v.tokens[j].pos) || v.mentionAt[j]) return null;
+    const t = v.tokens[j];
+    if (UNIT_NOUNS.has(t.text) && t.pos === "NOUN") return { predicate: "subsidiary_of", to: j + 1, text: t.text };
+    // "IAG's Spanish unit": a demonym among the modifiers describes the role.
+    if (!MODIFIER_POS.has(v.tokens[j].pos) || (v.mentionAt[j] && !isDemonymBefore(v, j))) return null;
   }
   return null;
 }
