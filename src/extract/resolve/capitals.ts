@@ -67,7 +67,9 @@ export function isPlaceUse(a: Analysis, m: Mention): boolean {
   const next = a.tokens[m.to];
   if (prev?.lower === "of" && a.tokens[m.from - 2]?.pos !== "VERB") return true;
   // "19th-century Paris", "modern Berlin": a city described by an adjective.
-  if (prev?.pos === "ADJ" && !startsUpper(prev.text)) return true;
+  if ((prev?.pos === "ADJ" || /-century$/.test(prev?.lower ?? "")) && !startsUpper(prev.text)) return true;
+  // "Its current capital is Juba": what a capital is named as is the city.
+  if (/^(?:is|was)$/.test(prev?.lower ?? "") && cityNounAt(a, m.from - 3)) return true;
   if (next?.pos === "NOUN" && !startsUpper(next.text)) return true;
   // "the Rome daily La Repubblica": after "the", a capital before a lower-case word modifies it ("daily" reads as an
   // adjective).
