@@ -603,7 +603,7 @@ describe("extract", () => {
       expect(entity(r, "Ilave")?.type).toBe("location");
     });
 
-    it("keeps a body's listed fields whole when an acronym in brackets follows the list", () => {
+    it("keeps a body's listed fields whole when an acronym in brackets follows the list, and a school's always", () => {
       const r = extract(
         "The National Institute of Seismology, Volcanology, Meteorology and Hydrology (INSIVUMEH) said the volcano " +
           "erupted. Oil money went to the Institute of Energy, Mining and Geology in the capital.",
@@ -619,8 +619,13 @@ describe("extract", () => {
       expect(entity(bodies, "National Coordinator for Disaster Reduction")?.aliases).toContain("CONRED");
       expect(entity(bodies, "Ulrika Richardson")?.type).toBe("person");
       expect(entity(bodies, "Haiti")?.type).toBe("country");
-      // Without an acronym after it, an institute's list may be a list of bodies.
-      expect(entity(r, "Institute of Energy, Mining and Geology")).toBeUndefined();
+      // A school's or institute's fields need no acronym; another body's list without one may list bodies.
+      expect(entity(r, "Institute of Energy, Mining and Geology")?.type).toBe("organization");
+      const school = extract("He studied at the Moscow School of Painting, Sculpture and Architecture in 1890.");
+      expect(entity(school, "Moscow School of Painting, Sculpture and Architecture")?.type).toBe("organization");
+      const listed = extract("The Council of Europe, Amnesty International and Oxfam signed the letter.");
+      expect(entity(listed, "Council of Europe")?.type).toBe("organization");
+      expect(entity(listed, "Oxfam")).toBeDefined();
     });
 
     it("keeps the conjunctions, prepositions and elided articles of a name in another language when its acronym follows", () => {

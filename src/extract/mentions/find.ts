@@ -864,8 +864,8 @@ const PORTFOLIO_HEADS = new Set([
 
 /**
  * Where a list of portfolios that goes on at the comma `j` ends (", Forestry and Fisheries": after its last word),
- * when the run from `i` is a ministry's name up to its "of" (another body's when an acronym in brackets follows the
- * list); `j` when it is no such list.
+ * when the run from `i` is a ministry's or a school's name up to its "of" ("Moscow School of Painting, Sculpture and
+ * Architecture"; another body's when an acronym in brackets follows the list); `j` when it is no such list.
  */
 function portfolioListEnd(tokens: Token[], i: number, j: number, to: number): number {
   let of = -1;
@@ -874,7 +874,7 @@ function portfolioListEnd(tokens: Token[], i: number, j: number, to: number): nu
     const head = tokens[k - 1].lower;
     if ((tokens[k].lower === "of" || tokens[k].lower === "for") && (PORTFOLIO_HEADS.has(head) || ofHead(head))) {
       of = k;
-      ministry = PORTFOLIO_HEADS.has(head);
+      ministry = PORTFOLIO_HEADS.has(head) || HEADS_OF_BODIES.has(head);
     }
   }
   if (of < 0) return j;
