@@ -646,5 +646,22 @@ describe("extract", () => {
       expect(entity(r, "Flanders")).toBeUndefined();
       expect(entity(r, "Alps")).toBeUndefined();
     });
+
+    it("reads names by a laboratory's complement, an office, an honorific, a natural feature, a direction, a journal and an occupation", () => {
+      const r = extract(
+        "The sample was analysed by the Swiss Laboratory for Doping Analyses in Lausanne. Chief Cabinet Secretary " +
+          "Minoru Kihara said so. The fund is chaired by Sheikh Mansour bin Zayed Al Nahyan. Guatemala's Fuego " +
+          "volcano erupted. The storm moved towards Kyushu. The study, published in Nature Astronomy, was led by " +
+          "Naledi Mokoena. The label also manages the rapper Kaybee.",
+      );
+      expect(entity(r, "Swiss Laboratory for Doping Analyses")?.type).toBe("organization");
+      expect(entity(r, "Minoru Kihara")?.type).toBe("person");
+      expect(entity(r, "Mansour bin Zayed Al Nahyan")?.type).toBe("person");
+      expect(entity(extract("Prime Minister Sheikh Hasina resigned."), "Sheikh Hasina")?.type).toBe("person");
+      expect(entity(r, "Fuego")?.type).toBe("location");
+      expect(entity(r, "Kyushu")?.type).toBe("location");
+      expect(entity(r, "Nature Astronomy")?.type).toBe("organization");
+      expect(entity(r, "Kaybee")?.type).toBe("person");
+    });
   });
 });

@@ -116,6 +116,8 @@ function firmContext(tokens: Token[], from: number, to: number): boolean {
   if (/-based$/.test(prev)) return true;
   if (prev === "at" && FIRM_STAFF.has(before)) return true;
   if ((prev === "of" || prev === "in") && FIRM_OF.has(before)) return true;
+  // "published in Nature Astronomy": a study appears in a journal (a known place was typed before any cue).
+  if (prev === "in" && /^(?:published|publishes|appeared)$/.test(before)) return true;
   // "the defender Aníbal Recalde of Cerro Porteño": after a person's full name, "of" names their club or firm.
   if (prev === "of" && fullNameEnding(tokens, from - 1)) return true;
   if (FIRM_OBJECT.has(prev) || TEAM_OBJECT.has(prev)) return true;

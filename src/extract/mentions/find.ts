@@ -6,7 +6,7 @@ import type { CompiledContext } from "../lexicon/compile.ts";
 import type { LexiconEntry, LexiconName } from "../lexicon/types.ts";
 import type { Analysis, Token } from "../nlp/types.ts";
 import { isCalendarWord } from "./calendar.ts";
-import { contextType, isArticle, isFirmNoun } from "./cues.ts";
+import { contextType, isArticle, isFirmNoun, isOccupation } from "./cues.ts";
 import { isGlued } from "./glue.ts";
 import { matchName, matchPhrase } from "./phrases.ts";
 import { datelineAt, datelineSurface } from "./dateline.ts";
@@ -563,7 +563,9 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
   // "the Jamaican coach Everton Blake", "opinion editor Bari Weiss", "the winger Raphinha": a role noun in lower case
   // right before a name describes a person.
   const around = contextType(tokens, start, end);
-  const described = titled || (around !== "organization" && roleEndsAt(ctx, tokens, start));
+  // "the rapper Kaybee", "Nigerian singer Zeezy": an occupation in lower case before the name does too.
+  const occupation = startsLower(tokens[start - 1]?.text ?? "") && isOccupation(tokens[start - 1].lower);
+  const described = titled || (around !== "organization" && (roleEndsAt(ctx, tokens, start) || occupation));
   const typed = plural ? "organization" : typeName(tokens, start, end, described, (w) => isKnownPlace(ctx, w));
   // "the son of Oracle co-founder Larry Ellison": a lone word before a role in lower case and its holder's name is
   // the body the role serves ("Finance chief X" names an office).

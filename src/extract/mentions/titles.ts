@@ -25,15 +25,17 @@ const RANKS = new Set([
 ]);
 
 /**
- * Occupations that news writes like a title before a full name ("Actor Pedro Alves", "the former Olympian Hiroshi
- * Takenaka"): no part of the name, though "DJ Snake" or "Singer Sewing" alone may be one.
+ * Occupations and titles that news writes before a full name ("Actor Pedro Alves", "the former Olympian Hiroshi
+ * Takenaka", "Sheikh Mansour bin Zayed"): no part of the name, though "DJ Snake" or "Sheikh Hasina" may be one.
  */
 const OCCUPATION_TITLES = new Set([
   ...["actor", "actress", "singer", "rapper", "dj", "olympian", "novelist", "poet", "playwright", "filmmaker"],
   ...["comedian", "chef", "painter", "photographer", "sculptor", "architect", "activist", "sprinter", "swimmer"],
   ...["cyclist", "boxer", "golfer", "skier", "presenter", "broadcaster", "musician", "pianist", "violinist"],
   ...["guitarist", "songwriter", "entrepreneur", "billionaire", "businessman", "businesswoman", "tycoon"],
-  ...["philanthropist", "astronaut", "historian", "archaeologist", "physicist"],
+  ...["philanthropist", "astronaut", "historian", "archaeologist", "physicist", "environmentalist", "journalist"],
+  // Gulf titles, which are also part of some names ("Sheikh Hasina", "Emir Kusturica").
+  ...["sheikh", "sheikha", "shaikh", "emir"],
 ]);
 /** Name words an occupation title needs after it: "Olympian Mo Farah", not "DJ Snake". */
 const MIN_WORDS_AFTER_OCCUPATION = 2;
@@ -53,7 +55,8 @@ const MAX_QUALIFIERS = 2;
 function isRankBefore(tokens: Token[], k: number, to: number): boolean {
   const occupation = OCCUPATION_TITLES.has(tokens[k].lower);
   if (!(RANKS.has(tokens[k].lower) || occupation) || k + 1 >= to || !startsUpper(tokens[k + 1].text)) return false;
-  if (occupation && (to - k - 1 < MIN_WORDS_AFTER_OCCUPATION || !startsUpper(tokens[k + 2].text))) return false;
+  const named = (n: number) => tokens.slice(k + 1, to).filter((t) => startsUpper(t.text)).length >= n;
+  if (occupation && !named(MIN_WORDS_AFTER_OCCUPATION)) return false;
   for (let j = k + 1; j < to; j++) if (isOrgHead(tokens[j].lower) || isEventHead(tokens[j].lower)) return false;
   return !isModifierWord(tokens[k + 1].lower);
 }

@@ -139,6 +139,8 @@ const FOLLOWING_PLACE = new Set([
   ...["mosque", "temple", "museum", "tower", "island", "neighbourhood", "neighborhood", "quarter", "suburb"],
   ...["regions", "provinces", "ward", "wards", "prefecture", "county", "municipality", "oblast", "governorate"],
   ...["constituency", "city", "town", "village"],
+  // "Guatemala's Fuego volcano", "the Juneau icefield".
+  ...["volcano", "glacier", "icefield", "peninsula", "desert", "plateau", "crater", "reef", "atoll", "archipelago"],
 ]);
 /** Words that, first in a name, make it a storm's: "Hurricane Kyle", "Cyclone Chido". */
 const STORM_WORDS = new Set(["hurricane", "typhoon", "cyclone", "storm", "tropical"]);
@@ -177,7 +179,7 @@ const MAX_CONJUNCTS = 6;
 /** Nouns after a name that make a known town's name the place of a works: "the Ulsan plant". */
 const FACILITY_NOUNS = new Set(["plant", "factory", "mine", "refinery", "smelter", "shipyard", "site", "campus"]);
 /** Words after which a lone name is a place: "in Sochi", "the port of Odesa". */
-const LOCATIVE = new Set(["in", "near", "outside", "across", "around", "throughout", "within"]);
+const LOCATIVE = new Set(["in", "near", "outside", "across", "around", "throughout", "within", "towards", "toward"]);
 const PLACE_NOUNS = new Set([
   ...["port", "city", "town", "village", "region", "province", "capital", "state", "county", "municipality"],
   ...["district", "island", "lake", "river", "valley", "commune", "parish", "borough", "township", "suburb"],
@@ -357,6 +359,8 @@ const FOR_HEADS = new Set([
   ...["authority", "service", "trust", "programme", "program", "school", "college", "bureau", "tribunal"],
   ...["federation", "forum", "group", "initiative", "project", "academy", "university", "observatory", "hospital"],
   ...["clinic", "museum", "library", "chamber", "bank", "council", "institution", "secretariat", "panel", "mission"],
+  // "Swiss Laboratory for Doping Analyses".
+  ...["laboratory", "laboratories"],
   // "U.S. Court of Appeals for the Third Circuit".
   ...["appeals"],
   // "High Military Command for the Restoration of Order".
