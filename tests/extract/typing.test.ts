@@ -663,5 +663,22 @@ describe("extract", () => {
       expect(entity(r, "Nature Astronomy")?.type).toBe("organization");
       expect(entity(r, "Kaybee")?.type).toBe("person");
     });
+
+    it("reads parties named in Spanish, shields and prizes, acts joined by 'and', great plains, families and drugs by their words", () => {
+      const r = extract(
+        "Rosa Condori of Perú Libre came second, and the senators of Cruzada Nacional walked out. He won two Sheffield " +
+          "Shield titles. The Kavli Prizes are funded by a foundation. Grants came under the CHIPS and Science Act. " +
+          "Ranches cleared forest in the Gran Chaco. ASPI was controlled by the Benetton family's Atlantia. The court " +
+          "barred copies of Idorsia's insomnia drug Quviviq in 14 countries.",
+      );
+      expect(entity(r, "Perú Libre")?.type).toBe("organization");
+      expect(entity(r, "Cruzada Nacional")?.type).toBe("organization");
+      expect(entity(r, "Sheffield Shield")?.type).toBe("event");
+      expect(entity(r, "Kavli Prizes")?.type).toBe("event");
+      expect(entity(r, "CHIPS and Science Act")?.type).toBe("agreement");
+      expect(entity(r, "Gran Chaco")?.type).toBe("location");
+      expect(entity(r, "Benetton")?.type).toBe("group");
+      expect(entity(r, "Quviviq")?.type).toBe("work");
+    });
   });
 });

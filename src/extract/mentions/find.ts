@@ -14,6 +14,7 @@ import {
   isCommonWord,
   isLowerCaseWord,
   isPlainWord,
+  isAgreementHead,
   isEventHead,
   isFirstName,
   isNameHead,
@@ -935,6 +936,8 @@ function nicknameEnd(tokens: Token[], j: number, to: number): number {
 function bodyAfterAnd(tokens: Token[], from: number, cut: number, to: number): boolean {
   // "X and Port Authority and Y": with a second "and" the run coordinates names.
   for (let k = cut + 1; k < to; k++) if (tokens[k].lower === "and") return false;
+  // "the CHIPS and Science Act": an act's head word after "and" ends one name.
+  if (isAgreementHead(tokens[to - 1].lower) && to - cut <= 3 && isCapitalized(tokens[to - 1])) return true;
   // "The Cybersecurity and Infrastructure Security Agency (CISA)": the acronym after the run spells all of it.
   if (initialsSpell(tokens, from, to)) return true;
   // "University of Antofagasta and Britain's University of Warwick": an owner after "and" starts a second name.

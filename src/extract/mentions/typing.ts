@@ -61,6 +61,11 @@ const ORG_HEADS = new Set([
   // "Irish Music Rights Organisation".
   ...["organisation", "organization"],
 ]);
+/** Adjectives that end the names of parties and bodies in Spanish or Portuguese (alone, "Libre" is a name too). */
+const ROMANCE_BODY_ENDINGS = new Set([
+  ...["nacional", "libre", "popular", "socialista", "republicano", "republicana", "democrático", "democrática"],
+  ...["unida", "unido", "progresista", "nacionalista"],
+]);
 /** Trade words that end a firm's one-word last name: "Corrie Biotherapeutics", "MTN Group Fintech", "Agritech". */
 const TRADE_ENDING = /\p{L}{2}(?:therapeutics|sciences|pharma|genomics|robotics|logistics|systems|fintech|tech)$/u;
 /**
@@ -128,7 +133,7 @@ const LEADING_PLACE = new Set([
   // "Via Prenestina", "Rue de Rivoli", "Calle Mayor", "Piazza Navona": a street's name in the languages of its city.
   ...["via", "rue", "calle", "avenida", "piazza", "plaza", "strada", "rua"],
   // "Cerro Pachón", "Mauna Kea", "Isla Mujeres": a mountain's, volcano's or island's name in the language of its land.
-  ...["cerro", "mauna", "pico", "volcán", "nevado", "isla", "ilha", "laguna"],
+  ...["cerro", "mauna", "pico", "volcán", "nevado", "isla", "ilha", "laguna", "gran"],
   // "Stadio Diego Armando Maradona", "Estadio Azteca", "Stade de France": a stadium's name in its land's language.
   ...["stadio", "estadio", "estádio", "stade", "stadion"],
 ]);
@@ -153,7 +158,7 @@ const EVENT_HEADS = new Set([
   ...["championship", "championships", "cup", "games", "olympics", "league", "summit", "war", "open", "slam"],
   ...["tournament", "prix", "marathon", "festival", "expo", "conference", "congress", "forum", "classic", "masters"],
   ...["series", "derby", "invitational", "world cup", "elections", "election", "referendum", "talks", "awards"],
-  ...["prize", "award", "medal", "trophy", "tour"],
+  ...["prize", "prizes", "award", "medal", "medals", "trophy", "shield", "tour"],
 ]);
 /**
  * Event words that head a name before its "of": "Tour of Flanders", "Africa Cup of Nations" ("League of Women Voters"
@@ -447,6 +452,11 @@ function townUse(tokens: Token[], from: number): boolean {
   return n > from + 1 && isFirmNoun(tokens[n - 1].lower) && startsUpper(tokens[n]?.text ?? "");
 }
 
+/** Whether `word` (lower case) ends the names of agreements and laws ("... Treaty", "... Act"). */
+export function isAgreementHead(word: string): boolean {
+  return AGREEMENT_HEADS.has(word);
+}
+
 /** Whether `word` (lower case) ends the names of events ("... Open", "... Cup"). */
 export function isEventHead(word: string): boolean {
   return EVENT_HEADS.has(word);
@@ -475,11 +485,21 @@ export function typeName(
   if (words.length === 2 && NAME_PARTICLES.has(tokens[from].text)) return "person";
   // "IFK Göteborg", "PSV Eindhoven", "BBC Radio", "MTN South Africa": an acronym does not start a person's name, nor
   // a place's (a firm's national unit is named by the firm and the state).
-  if (words.length > 1 && /^[A-Z]{3,5}$/.test(tokens[from].text) && !knownPlace(words[0])) return "organization";
+  // ("the CHIPS and Science Act", "the NBA Finals": unless a law's or an event's head word ends it.)
+  const lastWord = words[words.length - 1];
+  const named = AGREEMENT_HEADS.has(lastWord) || EVENT_HEADS.has(lastWord);
+  if (words.length > 1 && /^[A-Z]{3,5}$/.test(tokens[from].text) && !knownPlace(words[0]) && !named)
+    return "organization";
   const whole = tagsOf(words.join(" "));
   if (whole.includes("Organization")) return "organization";
   if (whole.some((t) => PLACE_TAGS.has(t))) return "location";
   if (productBefore(tokens, to, words)) return "work";
+  // "the Benetton family's Atlantia": a family, not a body or a person.
+  // ("a Pilbara family saga": not when the noun only modifies another.)
+  const family = /^(?:family|clan)$/.test(tokens[to]?.lower ?? "") && tokens[to + 1]?.pos !== "NOUN";
+  if (family && words.length === 1) return "group";
+  // "Idorsia's insomnia drug Quviviq", "its lupus drug DB-217": a product's noun right before a one-word name.
+  if (productNamed(tokens, from, to)) return "work";
   // "Ministry of Forests", "University of Oxford", "District Court for the Northern District", "Standing Committee on
   // Finance": the word before the first "of", "for" or "on" heads the name, whatever ends it.
   const of = words.findIndex((w) => w === "of" || w === "for" || w === "on");
@@ -498,6 +518,8 @@ export function typeName(
   // "House of Representatives", "House of Commons": a chamber, not a building.
   if (last === "house" && words[of] === "of") return "organization";
   if (endsOrgName(last)) return "organization";
+  // "Perú Libre", "Cruzada Nacional": a Spanish or Portuguese adjective that ends the name of a party or body.
+  if (words.length > 1 && ROMANCE_BODY_ENDINGS.has(last)) return "organization";
   // "Quillon Games, the Seattle-based maker of...": a firm's context outweighs an event's head word.
   if (EVENT_HEADS.has(last)) return contextType(tokens, from, to) === "organization" ? "organization" : "event";
   // "Hurricane Kyle", "Typhoon Haiyan", "Tropical Storm Alberto": a storm's name, not a person's.
@@ -656,6 +678,20 @@ function productBefore(tokens: Token[], to: number, words: string[]): boolean {
   if (modifier && !PRODUCT_NOUNS.has(tokens[k].lower)) k++;
   const noun = tokens[k];
   return !!noun && noun.pos === "NOUN" && startsLower(noun.text) && PRODUCT_NOUNS.has(noun.lower);
+}
+
+/**
+ * Whether a product's noun in lower case stands right before the one-word name `[from, to)` and no verb follows it
+ * ("the drug Quviviq in 14 countries", not "the vaccine Pfizer developed").
+ */
+function productNamed(tokens: Token[], from: number, to: number): boolean {
+  const noun = tokens[from - 1];
+  const next = tokens[to];
+  // ("the delivery app Dashly", "the streaming service Boomplay": news names a firm by its app or service.)
+  if (to - from !== 1 || !noun || noun.pos !== "NOUN" || !startsLower(noun.text) || !PRODUCT_NOUNS.has(noun.lower))
+    return false;
+  if (isFirmNoun(noun.lower) || noun.lower === "service") return false;
+  return !next || (next.pos !== "VERB" && next.pos !== "AUX");
 }
 
 /** Whether "(XYZ)" follows the name, XYZ being capitals that start with the name's initial: "Food Programme (WFP)". */
