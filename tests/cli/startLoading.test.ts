@@ -1,7 +1,8 @@
 /**
  * What `kg` loads when it starts: help loads no command and no package; `kg serve` checks its flags before loading
  * the server, and loads neither the extraction pipeline (its NLP models) nor the web page reader until a request
- * needs them, nor what reading a graph file, writing or exporting needs until the server does one.
+ * needs them, nor what reading a graph file, writing or exporting needs until the server does one, nor Express
+ * until it listens.
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -29,6 +30,9 @@ const NOT_AT_START_PACKAGES = [
   "n3",
   "yaml",
 ];
+
+/** The Express app's packages, which a server loads once it listens. */
+const EXPRESS_PACKAGES = ["express", "pino-http"];
 
 // A module-loading hook that writes the URL of every module Node loads (after TypeScript's own hook) to a file.
 const LOAD_HOOK = `import { appendFileSync } from "node:fs";
@@ -120,11 +124,17 @@ describe("kg's start", () => {
       const { files, packages } = loadedByAll("cli/commands/serve.ts", "cli/serveUntilStopped.ts");
       expect(NOT_AT_START_PACKAGES.filter((name) => packages.has(name))).toEqual([]);
       const domains = ["import/", "ingest/", "graphfile/", "export/"];
-      // export/json.ts is the JSON writer GET /api/graph streams its answer with.
       const early = [...files].filter((file) => domains.some((domain) => file.startsWith(domain)));
-      expect(early).toEqual(["export/json.ts"]);
+      expect(early).toEqual([]);
       for (const later of ["server/writes.ts", "server/startGraph.ts", "server/routes/export.ts"])
         expect(files.has(later), later).toBe(false);
+    });
+
+    it("loads Express and its routes only once it listens, and the hot routes without them", () => {
+      const { files, packages } = loadedByAll("cli/commands/serve.ts", "cli/serveUntilStopped.ts");
+      expect(files.has("server/hot/index.ts")).toBe(true);
+      expect(EXPRESS_PACKAGES.filter((name) => packages.has(name))).toEqual([]);
+      expect([...files].filter((file) => file === "server/app.ts" || file.startsWith("server/routes/"))).toEqual([]);
     });
   });
 });
