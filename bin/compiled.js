@@ -5,6 +5,11 @@
  * on the first run after any change to src/; when it cannot be (no esbuild, a read-only checkout, a syntax error,
  * another process making it), kg runs the sources through tsx. Plain JavaScript: it runs before anything can load
  * TypeScript.
+ *
+ * The entries kg starts from (`bundles`) are also bundled, with what they import statically, into a few files split
+ * at each `import()`: Node then reads and links a handful of modules where it would read a hundred, each one a file
+ * read and a compile of its own. Each bundled module keeps the per-file copy's `import.meta.url`, so the workers,
+ * data files and folders it finds beside itself are the per-file copy's.
  */
 import {
   closeSync,
@@ -30,6 +35,11 @@ import { fileURLToPath, pathToFileURL } from "node:url";
  * @property {string} outDir The compiled copy.
  * @property {string[]} inputs Files besides srcDir's whose change makes the copy stale (this compiler, tsconfig.json).
  * @property {number} lockStaleMs A lock older than this was left by a process that died; it is broken.
+ * @property {string[]} bundles Entries (relative to srcDir) that compiledEntry gives as a bundle; their base names
+ *   must differ.
+ * @property {string} bundleDir Where the bundles go, in outDir (no folder of srcDir may have its name).
+ * @property {string[]} bundledPackages Packages bundled with them (ES modules that no unbundled package imports);
+ *   every other package stays an import from node_modules.
  */
 
 /** @type {CompiledOptions} */
@@ -39,6 +49,10 @@ export const DEFAULT_COMPILED_OPTIONS = {
   outDir: ".compiled",
   inputs: ["bin/compiled.js", "tsconfig.json"],
   lockStaleMs: 60_000,
+  bundles: ["cli/main.ts"],
+  bundleDir: "bundle",
+  // Its classic API's namespace loads every locale, some fifty modules, when imported as a package.
+  bundledPackages: ["zod"],
 };
 
 const MANIFEST = ".manifest.json";
@@ -47,8 +61,9 @@ const LOCK = ".lock";
 const TS_SPECIFIER = /(["'])(\.{1,2}\/[^"'\n]*?)\.ts\1/g;
 
 /**
- * The file URL of `entry` (a source relative to srcDir, e.g. "cli/main.ts") in the compiled copy, after making the
- * copy again if any input changed since it was made; null when the copy cannot be used this time.
+ * The file URL of `entry` (a source relative to srcDir, e.g. "cli/main.ts") in the compiled copy (its bundle, for an
+ * entry of `bundles`), after making the copy again if any input changed since it was made; null when the copy cannot
+ * be used this time.
  * @param {string} entry
  * @param {Partial<CompiledOptions>} [options]
  * @returns {Promise<string | null>}
@@ -56,7 +71,10 @@ const TS_SPECIFIER = /(["'])(\.{1,2}\/[^"'\n]*?)\.ts\1/g;
 export async function compiledEntry(entry, options = {}) {
   const opts = { ...DEFAULT_COMPILED_OPTIONS, ...options };
   const out = path.join(opts.root, opts.outDir);
-  const url = pathToFileURL(path.join(out, entry.replace(/\.ts$/, ".js"))).href;
+  const file = opts.bundles.includes(entry)
+    ? path.join(out, opts.bundleDir, path.basename(entry))
+    : path.join(out, entry);
+  const url = pathToFileURL(file.replace(/\.ts$/, ".js")).href;
   try {
     const inputs = inputState(opts);
     if (readManifest(out) === inputs) return url;
@@ -166,8 +184,15 @@ async function compile(opts) {
   const out = path.join(opts.root, opts.outDir);
   const files = sourceFiles(src);
   const esbuild = await import("esbuild");
-  // esbuild's service process would otherwise idle beside a server for as long as it runs.
-  const { outputFiles } = await esbuild.build(buildOptions(files, src, out, opts.root)).finally(() => esbuild.stop());
+  /** @type {import("esbuild").OutputFile[]} */
+  const outputFiles = [];
+  try {
+    outputFiles.push(...(await esbuild.build(buildOptions(files, src, out, opts.root))).outputFiles);
+    if (opts.bundles.length > 0) outputFiles.push(...(await esbuild.build(bundleOptions(opts))).outputFiles);
+  } finally {
+    // esbuild's service process would otherwise idle beside a server for as long as it runs.
+    await esbuild.stop();
+  }
   /** @type {Map<string, string | Buffer>} */
   const writes = new Map();
   for (const { path: file, text } of outputFiles) writes.set(file, file.endsWith(".js") ? pointAtJs(text) : text);
@@ -206,6 +231,69 @@ function buildOptions(files, src, out, root) {
     sourcesContent: false,
     write: false,
     logLevel: "silent",
+  };
+}
+
+/**
+ * What esbuild is asked for the bundles: each entry of opts.bundles with what it imports statically (our sources and
+ * opts.bundledPackages), split at each `import()` into chunks shared by whatever imports them, as ESM for Node 20,
+ * all in one folder of outDir, returned rather than written.
+ * @param {CompiledOptions} opts
+ * @returns {import("esbuild").BuildOptions & { write: false }}
+ */
+function bundleOptions(opts) {
+  const names = opts.bundles.map((entry) => path.basename(entry));
+  if (new Set(names).size !== names.length)
+    throw new Error(`compiled copy: the bundled entries ${opts.bundles.join(", ")} must have different file names`);
+  const src = path.join(opts.root, opts.srcDir);
+  return {
+    absWorkingDir: opts.root,
+    entryPoints: opts.bundles.map((entry) => path.join(src, entry)),
+    outdir: path.join(opts.root, opts.outDir, opts.bundleDir),
+    entryNames: "[name]",
+    chunkNames: "[name]-[hash]",
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    bundle: true,
+    splitting: true,
+    plugins: [perFileUrls(opts)],
+    sourcemap: "linked",
+    sourcesContent: false,
+    write: false,
+    logLevel: "silent",
+  };
+}
+
+/**
+ * An esbuild plugin that leaves packages as imports (but opts.bundledPackages) and gives each source bundled the
+ * `import.meta.url` of its file in the per-file copy, which every bundle and chunk (all in bundleDir) reaches by the
+ * same relative path.
+ * @param {CompiledOptions} opts
+ * @returns {import("esbuild").Plugin}
+ */
+function perFileUrls(opts) {
+  const src = path.join(opts.root, opts.srcDir);
+  const out = path.join(opts.root, opts.outDir);
+  const bundleOut = path.join(out, opts.bundleDir);
+  /** @param {string} specifier */
+  const bundled = (specifier) =>
+    opts.bundledPackages.some((name) => specifier === name || specifier.startsWith(`${name}/`));
+  return {
+    name: "kg-per-file-urls",
+    setup(build) {
+      build.onResolve({ filter: /^[^./]/ }, (args) =>
+        bundled(args.path) ? undefined : { path: args.path, external: true },
+      );
+      build.onLoad({ filter: /\.ts$/ }, async (args) => {
+        const relative = path.relative(src, args.path);
+        if (relative.startsWith("..") || path.isAbsolute(relative)) return undefined;
+        const own = path.relative(bundleOut, path.join(out, relative.replace(/\.ts$/, ".js")));
+        const url = `new URL(${JSON.stringify(own.split(path.sep).join("/"))}, import.meta.url).href`;
+        const contents = (await readFile(args.path, "utf8")).replaceAll("import.meta.url", url);
+        return { contents, loader: "ts" };
+      });
+    },
   };
 }
 

@@ -16,7 +16,7 @@ interface ExtractModule {
 
 const extractModule = lazyImport(
   () =>
-    import(new URL("../extract/index.ts", import.meta.url).href).then((module: Partial<ExtractModule>) => {
+    import("../extract/index.ts").then((module: Partial<ExtractModule>) => {
       if (typeof module.extractDocument !== "function") throw new Error("src/extract/index.ts has no extractDocument");
       return module as ExtractModule;
     }),

@@ -1,15 +1,13 @@
 /**
  * Express app: security headers, logging, body limits, the /api routes, the web page, and JSON errors. It answers
- * every request the hot routes (hot/index.ts) pass on; handler.ts puts the two together.
+ * every request the hot routes (hot/index.ts) pass on; handler.ts puts the two together, loading this module (and
+ * Express with it) only once the server listens.
  */
 import express, { type Express } from "express";
 import helmet from "helmet";
-import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { existsSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { logger } from "../util/logger.ts";
+import { DEFAULT_APP_OPTIONS, type AppOptions } from "./appOptions.ts";
 import type { ServerContext } from "./context.ts";
 import { HttpError } from "../query/errors.ts";
 import { errorHandler, notFoundHandler } from "./errors.ts";
@@ -18,24 +16,7 @@ import { nextRequestId, REQUEST_LOG_SERIALIZERS } from "./hot/requestLog.ts";
 import { API_ROUTES } from "./routes/index.ts";
 import { HELMET_OPTIONS } from "./securityHeaders.ts";
 
-/** Tunables of {@link createApp}. */
-export interface AppOptions {
-  /** Largest accepted JSON body. */
-  jsonLimit: string;
-  /** Folder of the built web page (Vite output); not served when missing. */
-  webRoot: string;
-  /** Log one line per request. */
-  requestLogs: boolean;
-  /** Where the request lines go. */
-  logger: Logger;
-}
-
-export const DEFAULT_APP_OPTIONS: AppOptions = {
-  jsonLimit: "2mb",
-  webRoot: path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist"),
-  requestLogs: true,
-  logger,
-};
+export { DEFAULT_APP_OPTIONS, type AppOptions } from "./appOptions.ts";
 
 /** Builds the Express app serving `ctx`'s graph. */
 export function createApp(ctx: ServerContext, options: Partial<AppOptions> = {}): Express {

@@ -5,7 +5,8 @@ import { createServer, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dataFilesOf } from "../store/dataFiles.ts";
 import { lazyImport } from "../util/lazyImport.ts";
-import type { AppOptions } from "./app.ts";
+import { logger } from "../util/logger.ts";
+import type { AppOptions } from "./appOptions.ts";
 import { createRequestHandler } from "./handler.ts";
 import { DEFAULT_HOST_GUARD_OPTIONS } from "./hostGuard.ts";
 import { warmQueryIndexes, type WarmFirst } from "../query/warm.ts";
@@ -236,10 +237,11 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
     });
   }
   const closeSnapshot = () => (early?.type === "ok" ? early.snapshot.close() : replica?.close());
-  const server = createGuardedServer(
-    createRequestHandler(context, { ...opts.app, hosts: { boundHost: opts.host, allowedHosts: opts.allowedHosts } }),
-    opts.timeouts,
-  );
+  const handler = createRequestHandler(context, {
+    ...opts.app,
+    hosts: { boundHost: opts.host, allowedHosts: opts.allowedHosts },
+  });
+  const server = createGuardedServer(handler, opts.timeouts);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port, opts.host, () => resolve());
@@ -249,6 +251,9 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
     closeSnapshot();
     throw error;
   });
+  // The Express routes load once the server listens (a request that comes first waits for them); one that cannot be
+  // loaded is tried again by the next request, which answers 503 meanwhile.
+  handler.loadApp().catch((error: Error) => logger.warn(error.message));
   // Started once listening, so their threads do not compete with the start; a request cannot come in before this
   // line, and one that finds the workers still loading waits for them in the pool's queue.
   if (opts.pathWorkers > 0) context.pathWorkers = new PathWorkerPool({ size: opts.pathWorkers });

@@ -2,10 +2,20 @@
  * Snapshot keys and places: what a snapshot must have been made from to be used, and where it is kept.
  */
 import { createHash } from "node:crypto";
-import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import {
+  fileStateOf,
+  hashNotePath,
+  readHashNote,
+  sameState,
+  stateOf,
+  writeHashNote,
+  type FileState,
+  type HashNoteOptions,
+} from "./hashNote.ts";
 
 /** Where snapshots of foreign graph files go when the file's own folder cannot be written. */
 export interface SnapshotPlaceOptions {
@@ -22,14 +32,6 @@ export const CACHE_FOLDER = ".kg-cache";
 
 const HASH_CHUNK_BYTES = 16 * 1024 * 1024;
 
-/** What a file was when it was hashed: any write to it since changes its change time (ctime), which no call sets back. */
-interface FileState {
-  ino: bigint;
-  size: bigint;
-  mtimeNs: bigint;
-  ctimeNs: bigint;
-}
-
 /** Hashes computed ahead by {@link hashFileAhead}, by absolute path, each with the state of the file it is of. */
 const hashedAhead = new Map<string, FileState & { hash: string }>();
 
@@ -41,37 +43,57 @@ const hashedAhead = new Map<string, FileState & { hash: string }>();
  */
 export function builtGraphKey(fingerprint: string | undefined, graphFile: string): string | null {
   if (!fingerprint) return null;
-  const stat = fileStat(graphFile);
+  const stat = fileStateOf(graphFile);
   return stat ? `inputs ${fingerprint}; graph file ${stat.size} bytes, modified ${stat.mtimeNs} ns` : null;
 }
 
 /**
  * The key of a foreign graph file (`kg serve --graph FILE`): its absolute path, size, modification time and content
- * hash (sha1 for speed, as the body's checksum; about a second per 2 GB here). Null for a folder (a Neo4j bundle) or
- * a file that cannot be read.
+ * hash (sha1 for speed, as the body's checksum; about a second per 2 GB here). The hash is read from the file, or
+ * taken from {@link hashFileAhead} or from the note beside the file's snapshot (./hashNote.ts) when the file is
+ * unchanged since they hashed it. Null for a folder (a Neo4j bundle) or a file that cannot be read.
  */
-export function foreignFileKey(file: string): string | null {
-  const stat = fileStat(file);
-  const ahead = hashedAhead.get(path.resolve(file));
-  hashedAhead.delete(path.resolve(file)); // used once, by the start that asked for it
-  const hash = stat && (ahead && sameState(ahead, stat) ? ahead.hash : contentHash(file));
-  if (!stat || !hash) return null;
-  return `file ${path.resolve(file)}; ${stat.size} bytes, modified ${stat.mtimeNs} ns; sha1 ${hash}`;
+export function foreignFileKey(file: string, options: Partial<HashNoteOptions> = {}): string | null {
+  const absolute = path.resolve(file);
+  const stat = fileStateOf(absolute);
+  const ahead = hashedAhead.get(absolute);
+  hashedAhead.delete(absolute); // used once, by the start that asked for it
+  if (!stat) return null;
+  const note = hashNotePath(foreignSnapshotPath(absolute));
+  let hash = ahead && sameState(ahead, stat) ? ahead.hash : readHashNote(note, stat);
+  if (!hash) {
+    const started = Date.now();
+    hash = contentHash(absolute);
+    const after = fileStateOf(absolute);
+    if (hash && after && sameState(stat, after)) writeHashNote(note, stat, hash, started, options);
+  }
+  if (!hash) return null;
+  return `file ${absolute}; ${stat.size} bytes, modified ${stat.mtimeNs} ns; sha1 ${hash}`;
 }
 
 /**
  * Hashes `file` as {@link foreignFileKey} does, on a worker thread, so the hash can overlap other start-up work (the
- * main thread loading modules). The next `foreignFileKey` of the file takes this hash instead of reading the file
- * again, once, if the file is unchanged since (same inode, size, modification and change times). Resolves when done;
- * never rejects: a file that cannot be read, or changes meanwhile, is left for `foreignFileKey` to hash or refuse.
+ * main thread loading modules); a file unchanged since the note beside its snapshot was written is not read at all.
+ * The next `foreignFileKey` of the file takes this hash instead of reading the file again, once, if the file is
+ * unchanged since (same inode, size, modification and change times). Resolves when done; never rejects: a file that
+ * cannot be read, or changes meanwhile, is left for `foreignFileKey` to hash or refuse.
  */
-export async function hashFileAhead(file: string): Promise<void> {
+export async function hashFileAhead(file: string, options: Partial<HashNoteOptions> = {}): Promise<void> {
   const absolute = path.resolve(file);
-  const before = fileStat(absolute);
+  const before = fileStateOf(absolute);
   if (!before) return;
+  const note = hashNotePath(foreignSnapshotPath(absolute));
+  const noted = readHashNote(note, before);
+  if (noted) {
+    hashedAhead.set(absolute, { ...before, hash: noted });
+    return;
+  }
+  const started = Date.now();
   const hash = await hashOnWorker(absolute).catch(() => null);
-  const after = fileStat(absolute);
-  if (hash && after && sameState(before, after)) hashedAhead.set(absolute, { ...stateOf(before), hash });
+  const after = fileStateOf(absolute);
+  if (!hash || !after || !sameState(before, after)) return;
+  hashedAhead.set(absolute, { ...stateOf(before), hash });
+  writeHashNote(note, before, hash, started, options);
 }
 
 /** The sha1 of `file` (hex), computed by ./hashWorker.mjs on its own thread. */
@@ -84,14 +106,6 @@ function hashOnWorker(file: string): Promise<string> {
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`snapshot: the hash worker exited with code ${code}`)));
   });
-}
-
-function stateOf({ ino, size, mtimeNs, ctimeNs }: FileState): FileState {
-  return { ino, size, mtimeNs, ctimeNs };
-}
-
-function sameState(a: FileState, b: FileState): boolean {
-  return a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
 }
 
 /** The snapshot of a built graph file: beside it, `graph.json` → `graph.snapshot`. */
@@ -121,15 +135,6 @@ function writableFolder(dir: string): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-function fileStat(file: string): FileState | null {
-  try {
-    const stat = statSync(file, { bigint: true });
-    return stat.isFile() ? stat : null;
-  } catch {
-    return null;
   }
 }
 

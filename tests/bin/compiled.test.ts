@@ -3,9 +3,20 @@
  * after one did; null (kg then runs the sources through tsx) when it cannot be made or another process is making it.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { compiledEntry, type CompiledOptions } from "../../bin/compiled.js";
 
@@ -31,7 +42,7 @@ describe("compiledEntry", () => {
   beforeEach(() => {
     root = mkdtempSync(path.join(tmpdir(), "kg-compiled-"));
     for (const [file, text] of Object.entries(SOURCES)) write(file, text);
-    options = { root, srcDir: "src", outDir: ".compiled", inputs: ["tsconfig.json"] };
+    options = { root, srcDir: "src", outDir: ".compiled", inputs: ["tsconfig.json"], bundles: [] };
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
@@ -54,6 +65,20 @@ describe("compiledEntry", () => {
     expect(exported.later).toBe("later");
     expect(JSON.parse(readFileSync(exported.data, "utf8"))).toEqual({ ok: true });
     expect(readFileSync(exported.worker, "utf8")).toBe('await import("./worker.js");');
+  });
+
+  it("bundles an entry asked for, split at its import(), whose modules find the files beside their own copies", async () => {
+    const url = await compiledEntry("app/main.ts", { ...options, bundles: ["app/main.ts"] });
+    expect(url).toMatch(/\/\.compiled\/bundle\/main\.js$/);
+    const exported = run(url!);
+    expect(exported.answer).toBe(42);
+    expect(exported.later).toBe("later");
+    expect(JSON.parse(readFileSync(exported.data, "utf8"))).toEqual({ ok: true });
+    expect(exported.worker).toBe(path.join(root, ".compiled/app/boot.mjs"));
+    // twice.ts is in the entry's file; later.ts, imported when called, in a chunk of its own.
+    expect(readFileSync(fileURLToPath(url!), "utf8")).toMatch(/n \* 2/);
+    const chunks = readdirSync(path.join(root, ".compiled/bundle")).filter((file) => file.endsWith(".js"));
+    expect(chunks.map((file) => file.replace(/-\w+(?=\.js$)/, "")).sort()).toEqual(["later.js", "main.js"]);
   });
 
   it("is used as it is while no input changed, and made again after one did", async () => {

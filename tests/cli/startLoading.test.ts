@@ -1,7 +1,8 @@
 /**
  * What `kg` loads when it starts: help loads no command and no package; `kg serve` checks its flags before loading
  * the server, and loads neither the extraction pipeline (its NLP models) nor the web page reader until a request
- * needs them, nor what reading a graph file, writing or exporting needs until the server does one.
+ * needs them, nor what reading a graph file, writing or exporting needs until the server does one, nor Express
+ * until it listens.
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -29,6 +30,9 @@ const NOT_AT_START_PACKAGES = [
   "n3",
   "yaml",
 ];
+
+/** The Express app's packages, which a server loads once it listens. */
+const EXPRESS_PACKAGES = ["express", "pino-http"];
 
 // A module-loading hook that writes the URL of every module Node loads (after TypeScript's own hook) to a file.
 const LOAD_HOOK = `import { appendFileSync } from "node:fs";
@@ -85,18 +89,24 @@ describe("kg's start", () => {
         return readFileSync(file, "utf8").split("\n").filter(Boolean);
       }
 
-      // From the compiled copy (.compiled/…/x.js) or, when it cannot be made, from the sources (src/…/x.ts).
+      // From the compiled copy's bundle (.compiled/bundle/main.js and its chunks), its per-file copy
+      // (.compiled/…/x.js) or, when it cannot be made, from the sources (src/…/x.ts).
       const SOURCE = /\/(src|\.compiled)\/(.*)\.(ts|js)$/;
+      // A chunk of the bundle made for an import() is named after the module imported (a command's, say); the chunks
+      // of code shared by several are chunk-….
+      const BUNDLE_START = /^bundle\/(main|chunk-\w+)$/;
 
       it.each(["--help", "serve --help"])("`kg %s` loads no package but the TypeScript loader", async (command) => {
         const loaded = await modulesLoadedBy(...command.split(" "));
         const sources = loaded.flatMap((url) => SOURCE.exec(url)?.[2] ?? []);
-        expect(sources).toContain("cli/main");
+        const bundled = sources.includes("bundle/main");
+        expect(bundled || sources.includes("cli/main")).toBe(true);
         const packages = loaded.filter(
           (url) => url.includes("/node_modules/") && !/\/node_modules\/(tsx|esbuild)\//.test(url),
         );
         expect(packages).toEqual([]);
-        expect(sources.filter((source) => source.startsWith("cli/commands/"))).toEqual(["cli/commands/index"]);
+        if (bundled) expect(sources.filter((source) => !BUNDLE_START.test(source))).toEqual([]);
+        else expect(sources.filter((source) => source.startsWith("cli/commands/"))).toEqual(["cli/commands/index"]);
       });
     });
   });
@@ -120,11 +130,17 @@ describe("kg's start", () => {
       const { files, packages } = loadedByAll("cli/commands/serve.ts", "cli/serveUntilStopped.ts");
       expect(NOT_AT_START_PACKAGES.filter((name) => packages.has(name))).toEqual([]);
       const domains = ["import/", "ingest/", "graphfile/", "export/"];
-      // export/json.ts is the JSON writer GET /api/graph streams its answer with.
       const early = [...files].filter((file) => domains.some((domain) => file.startsWith(domain)));
-      expect(early).toEqual(["export/json.ts"]);
+      expect(early).toEqual([]);
       for (const later of ["server/writes.ts", "server/startGraph.ts", "server/routes/export.ts"])
         expect(files.has(later), later).toBe(false);
+    });
+
+    it("loads Express and its routes only once it listens, and the hot routes without them", () => {
+      const { files, packages } = loadedByAll("cli/commands/serve.ts", "cli/serveUntilStopped.ts");
+      expect(files.has("server/hot/index.ts")).toBe(true);
+      expect(EXPRESS_PACKAGES.filter((name) => packages.has(name))).toEqual([]);
+      expect([...files].filter((file) => file === "server/app.ts" || file.startsWith("server/routes/"))).toEqual([]);
     });
   });
 });

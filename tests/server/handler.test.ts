@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import request from "supertest";
 import { describe, expect, it } from "vitest";
 import { ServedGraph } from "../../src/graph/servedGraph.ts";
 import { createRequestHandler } from "../../src/server/handler.ts";
@@ -41,5 +42,26 @@ describe("createRequestHandler", () => {
     expect(context.served.recyclable(old)).toBe(false);
     res.emit("close");
     expect(context.served.recyclable(old)).toBe(true);
+  });
+});
+
+describe("createRequestHandler's Express part", () => {
+  const context = (): ServerContext => ({
+    served: new ServedGraph(graphOf([["a", "supports", "b"]])),
+    dataRoot: null,
+    readOnly: true,
+  });
+
+  it("answers a request that comes before the Express routes are loaded, once they are", async () => {
+    const handler = createRequestHandler(context(), { requestLogs: false, webRoot: "/nonexistent" });
+    const res = await request(createServer(handler)).get("/api/health").set("Host", "127.0.0.1").expect(200);
+    expect(res.body).toMatchObject({ status: "ok", nodes: 2, edges: 1 });
+  });
+
+  it("loads the Express app once, however often it is asked", async () => {
+    const handler = createRequestHandler(context(), { requestLogs: false, webRoot: "/nonexistent" });
+    const [first, second] = await Promise.all([handler.loadApp(), handler.loadApp()]);
+    expect(second).toBe(first);
+    expect(await handler.loadApp()).toBe(first);
   });
 });

@@ -1,4 +1,4 @@
-import { statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -9,6 +9,7 @@ import {
   hashFileAhead,
   snapshotPathOf,
 } from "../../src/snapshot/index.ts";
+import { hashNotePath } from "../../src/snapshot/hashNote.ts";
 import { useTempFiles } from "../helpers/tempFiles.ts";
 
 describe("snapshot", () => {
@@ -76,6 +77,54 @@ describe("snapshot", () => {
       await expect(hashFileAhead(temp.path())).resolves.toBeUndefined();
       await expect(hashFileAhead(temp.path("absent.json"))).resolves.toBeUndefined();
       expect(foreignFileKey(temp.path("absent.json"))).toBeNull();
+    });
+  });
+
+  describe("the hash note beside the snapshot", () => {
+    const note = (file: string) => hashNotePath(foreignSnapshotPath(file));
+    const FAKE = "0".repeat(40);
+    /** Puts FAKE in the file's note: a key with FAKE in it was made from the note, not from the file. */
+    const fakeNote = (file: string) =>
+      writeFileSync(note(file), readFileSync(note(file), "utf8").replace(/"sha1":"[0-9a-f]+"/, `"sha1":"${FAKE}"`));
+
+    it("keeps a settled file's hash, which later keys take without reading the file while it is unchanged", async () => {
+      const file = temp.write("noted.json", '{"nodes":[1]}');
+      const key = foreignFileKey(file, { settledMs: 0 });
+      expect(existsSync(note(file))).toBe(true);
+      expect(foreignFileKey(file)).toBe(key);
+      fakeNote(file);
+      expect(foreignFileKey(file)).toContain(`sha1 ${FAKE}`);
+      await hashFileAhead(file);
+      expect(foreignFileKey(file)).toContain(`sha1 ${FAKE}`);
+    });
+
+    it("is written by hashFileAhead too, and gives the key foreignFileKey computes itself", async () => {
+      const file = temp.write("noted-ahead.json", '{"nodes":[1,2]}');
+      const key = foreignFileKey(file);
+      await hashFileAhead(file, { settledMs: 0 });
+      expect(existsSync(note(file))).toBe(true);
+      expect(foreignFileKey(file)).toBe(key);
+    });
+
+    it("is not used for a file written since, though its size and modification time are put back", () => {
+      const file = temp.write("noted-rewritten.json", '{"a":1}');
+      const second = new Date("2024-01-02T03:04:05Z");
+      utimesSync(file, second, second);
+      const key = foreignFileKey(file, { settledMs: 0 });
+      writeFileSync(file, '{"a":2}');
+      utimesSync(file, second, second);
+      const rewritten = foreignFileKey(file);
+      expect(rewritten).not.toBe(key);
+      expect(rewritten).not.toContain(`sha1 ${FAKE}`);
+    });
+
+    it("is not kept for a file changed moments before it was hashed, nor used when it cannot be read", async () => {
+      const file = temp.write("fresh.json", '{"nodes":[3]}');
+      const key = foreignFileKey(file);
+      await hashFileAhead(file);
+      expect(existsSync(note(file))).toBe(false);
+      writeFileSync(note(file), "not a note");
+      expect(foreignFileKey(file)).toBe(key);
     });
   });
 

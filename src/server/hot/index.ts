@@ -9,7 +9,7 @@ import { logger as processLogger } from "../../util/logger.ts";
 import type { ServerContext } from "../context.ts";
 import { errorAnswer } from "../../query/errors.ts";
 import { answerSearch } from "../../query/search.ts";
-import { answerPathsQueued } from "../routes/paths.ts";
+import { answerPathsQueued } from "../queuedPaths.ts";
 import { answerViewOf } from "../answerView.ts";
 import { helmetHeaders } from "../securityHeaders.ts";
 import { logRequest } from "./requestLog.ts";
