@@ -134,6 +134,14 @@ describe("extract", () => {
       expect(relation(r, "philipp-herzig", "leads", "business-ai")).toBeDefined();
     });
 
+    it("reads a verb the tagger calls a noun after a name's age, and a preposition past a body's kind: X, 25, rides for the team Y", () => {
+      const r = extract(
+        "Ana Ruiz, 25, rides for Arvea Cycling. Brayan Estupiñán rides for the team Equipo Sierra Nevada.",
+      );
+      expect(relation(r, "ana-ruiz", "plays_for", "arvea-cycling")).toBeDefined();
+      expect(relation(r, "brayan-estupinan", "plays_for", "equipo-sierra-nevada")).toBeDefined();
+    });
+
     it("reads a trailing gerund the tagger calls a noun by its verb: X won, beating Y", () => {
       const r = extract(
         "Gukesh Dommaraju kept his title on Saturday, beating Uzbekistan's Nodirbek Abdusattorov 2.5-1.5.",

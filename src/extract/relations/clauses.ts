@@ -20,7 +20,7 @@ import {
   verbGroupStart,
   type Subject,
 } from "./subjects.ts";
-import { coordinatedRight, mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
+import { beforeAge, coordinatedRight, mentionEnding, mentionStarting, type Candidate, type View } from "./view.ts";
 import { isLowerPlural } from "../nlp/letters.ts";
 
 /** Tunables of clause rules. */
@@ -124,7 +124,9 @@ const RELATIVE = new Set(["who", "which", "that"]);
 function isMistaggedVerb(v: View, k: number): boolean {
   const t = v.tokens[k];
   if (t.pos !== "NOUN" || !isLowerPlural(t.text)) return false;
-  if (!RELATIVE.has(v.tokens[k - 1]?.lower ?? "") && !mentionEnding(v, k)) return false;
+  // "Ana Ruiz, 25, rides for X": or after the age set beside a name.
+  const aged = v.tokens[k - 1]?.lower === "," && beforeAge(v, k - 1) < k - 1 && !!mentionEnding(v, beforeAge(v, k - 1));
+  if (!RELATIVE.has(v.tokens[k - 1]?.lower ?? "") && !mentionEnding(v, k) && !aged) return false;
   const next = v.tokens[k + 1];
   const lemma = t.lemma.toLowerCase();
   const phrases = v.ctx.verbs.get(lemma) ?? [];

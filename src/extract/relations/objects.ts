@@ -6,6 +6,7 @@ import type { Sentence } from "../nlp/types.ts";
 import { referentAt } from "./coref.ts";
 import { coordinatedRight, insideWord, isLowerWord, isPossessive, mentionStarting, type View } from "./view.ts";
 import type { Mention } from "../mentions/types.ts";
+import { isFirmNoun } from "../mentions/cues.ts";
 import { matchPhrase } from "../mentions/phrases.ts";
 import { startsLower } from "../nlp/letters.ts";
 
@@ -120,9 +121,12 @@ export function readComplement(
     const noun = t.pos === "NOUN" || t.pos === "PROPN";
     if (nouns && !noun) direct = false;
     nouns = noun;
+    // "rides for the team X", "works with the bank X": a body's kind right before the name keeps the preposition.
+    const kind = noun && prep !== null && startsLower(t.text) && isFirmNoun(t.lower) && !!mentionStarting(v, n + 1);
     if (t.pos === "ADP") prep = t.lower;
     // "by the industrialist X": nouns after "by" describe the agent and keep it one.
-    else if ((noun && !(prep === "by" && startsLower(t.text))) || POSSESSIVE_PRONOUNS.has(t.lower)) prep = null;
+    else if (!kind && ((noun && !(prep === "by" && startsLower(t.text))) || POSSESSIVE_PRONOUNS.has(t.lower)))
+      prep = null;
     if (POSSESSIVE_PRONOUNS.has(t.lower)) {
       direct = false;
       ownerPrep = v.tokens[n - 1]?.pos === "ADP" ? v.tokens[n - 1].lower : null;
