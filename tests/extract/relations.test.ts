@@ -407,6 +407,11 @@ describe("extract", () => {
       expect(relation(r, "emmanuel-macron", "leads", "france")).toBeDefined();
     });
 
+    it("reads a possessed role's holder past an occupation and its article: X's founder, the producer Y,", () => {
+      const r = extract("Lighthouse Sound's founder, the producer Tunde Bello, said the contract was fair.");
+      expect(links(r).some((l) => l.includes("tunde-bello") && l.includes("lighthouse-sound"))).toBe(true);
+    });
+
     it("reads a firm's arm or spin-out as its subsidiary", () => {
       const r = extract("It was developed by Corrie Biotherapeutics, a spin-out of the University of Edinburgh.");
       expect(relation(r, "corrie-biotherapeutics", "subsidiary_of", "university-of-edinburgh")).toBeDefined();

@@ -204,6 +204,10 @@ function before(v: View, s: Sentence, person: number, from: number, _to: number,
   let j = from;
   // "Its president, Captain Rodrigo Saavedra": a title between the comma and the name.
   if (t[j - 2]?.lower === "," && isTitleAt(v, j - 1)) j--;
+  // "Lighthouse Sound's founder, the producer Tunde Bello": an occupation and its article between the role and name.
+  const described =
+    t[j - 1]?.pos === "NOUN" && startsLower(t[j - 1].text) && /^(?:the|a|an)$/.test(t[j - 2]?.lower ?? "");
+  if (described && t[j - 3]?.lower === "," && roleEnding(v, s, j - 3, ROLE_REACH_BEFORE_NAME, true)) j -= 3;
   if (t[j - 1]?.lower === ",") j--;
   // "Microsoft, whose chief executive is Satya Nadella": a "whose" role linked to the name by "is".
   if (j === from && (t[j - 1]?.lower === "is" || t[j - 1]?.lower === "was")) {
