@@ -407,6 +407,16 @@ describe("extract", () => {
       expect(relation(r, "emmanuel-macron", "leads", "france")).toBeDefined();
     });
 
+    it("reads a stake bought from its holder as one in the body after it, and a bare second role 'of' a body", () => {
+      const r = extract(
+        "Mubadala bought Macquarie's 24.5 percent stake in Holding Reti Autostradali. Curtis Sliwa, the Republican " +
+          "Party candidate and founder of the Guardian Angels, came third.",
+      );
+      expect(relation(r, "mubadala", "acquires", "holding-reti-autostradali")).toBeDefined();
+      expect(links(r).some((l) => l.includes("24-5-percent"))).toBe(false);
+      expect(links(r)).toContain("curtis-sliwa guardian-angels");
+    });
+
     it("reads a possessed role's holder past an occupation and its article: X's founder, the producer Y,", () => {
       const r = extract("Lighthouse Sound's founder, the producer Tunde Bello, said the contract was fair.");
       expect(links(r).some((l) => l.includes("tunde-bello") && l.includes("lighthouse-sound"))).toBe(true);

@@ -75,6 +75,9 @@ export function readComplement(
     if (m && !SKIPPED_TYPES.has(v.clusters[m.entity].type)) {
       // "joined Britain's Labour Party": the possessed name is the complement; "bought Microsoft's stake": none.
       const owned = isPossessive(v, m.to) ? mentionStarting(v, m.to + 1) : null;
+      // "bought Macquarie's 24.5 percent stake in HRA": the stake is in the body after it, whoever held it.
+      const stake = owned ? stakeIn(v, owned) : null;
+      if (stake) return complement(v, s, stake, "in", false, [...words, "stake"]);
       if (owned) return complement(v, s, owned, prep, direct, words);
       // "talks with Kenya's foreign minister, Joseph Kiprono": the holder of the possessed role.
       const holder = isPossessive(v, m.to) ? roleHolder(v, s, m.to + 1) : null;
@@ -134,6 +137,14 @@ export function readComplement(
     if (LABEL_POS.has(t.pos) && words.length < 4) words.push(t.lower);
   }
   return null;
+}
+
+/** The body named after a share's "stake in" ("24.5 percent stake in HRA"), when `share` is a quantity; or null. */
+function stakeIn(v: View, share: Mention): Mention | null {
+  if (v.clusters[share.entity].type !== "quantity") return null;
+  const noun = v.tokens[share.to]?.lower ?? "";
+  if (!/^(?:stake|stakes|holding|interest)$/.test(noun) || v.tokens[share.to + 1]?.lower !== "in") return null;
+  return mentionStarting(v, share.to + 2);
 }
 
 /** The name after a role phrase ("Secretary of State X", "the chief executive X") starting at `j`, or null. */

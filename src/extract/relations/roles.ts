@@ -539,7 +539,10 @@ function close(
   appositions: Map<number, number>,
 ) {
   if (v.tokens[k]?.lower === ",") appositions.set(k, person);
-  else if (v.tokens[k]?.lower === "and" && COORDINATED_ROLE.has(v.tokens[k + 1]?.lower ?? ""))
+  else if (v.tokens[k]?.lower !== "and") return;
+  // "X, the Republican Party candidate and founder of the Guardian Angels": a bare role "of" a body coordinates too.
+  const bare = matchPhrase(v.ctx.roles, v.tokens, k + 1, s.to);
+  if (COORDINATED_ROLE.has(v.tokens[k + 1]?.lower ?? "") || (bare && v.tokens[bare.to]?.lower === "of"))
     after(v, s, person, from, k, out, appositions, true);
 }
 
