@@ -199,6 +199,15 @@ describe("extract", () => {
     });
   });
 
+  describe("given names read as other words", () => {
+    it("keeps 'Per' before a name as its given name, but not before an article", () => {
+      const r = extract("Per Mathis Kongsrud, the director general, said so. Per the agreement, Per Sandberg signed.");
+      expect(entity(r, "Per Mathis Kongsrud")?.type).toBe("person");
+      expect(entity(r, "Per Sandberg")?.type).toBe("person");
+      expect(entity(r, "Mathis Kongsrud")).toBeUndefined();
+    });
+  });
+
   describe("qualified ranks", () => {
     it("strips a rank after its qualifiers, so the name is the person's alone", () => {
       const r = extract("Jones played Vice Admiral James Greer. The sons of the Mughal Emperor Shah Jahan fought.");

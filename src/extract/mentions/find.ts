@@ -749,6 +749,15 @@ function firmWordAsName(tokens: Token[], i: number): boolean {
   return t.pos !== "NOUN" || !next || !isCapitalized(next);
 }
 
+/** Given names the tagger reads as another word: "Per Mathis Kongsrud" (a preposition). */
+const GIVEN_NAME_WORDS = new Set(["Per"]);
+
+/** Whether token `i` is a given name the tagger reads as another word, with a capitalised name word after it. */
+function givenNameAsWord(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return GIVEN_NAME_WORDS.has(tokens[i].text) && !!next && next.pos === "PROPN" && isCapitalized(next);
+}
+
 /** The end of a run of capitalised words starting at `i` (i itself when it does not start one). */
 function properRun(tokens: Token[], i: number, to: number): number {
   const starts =
@@ -756,7 +765,8 @@ function properRun(tokens: Token[], i: number, to: number): number {
     isCamel(tokens[i]) ||
     verbAsName(tokens, i) ||
     firmWordAsName(tokens, i) ||
-    isLoneAcronym(tokens, i);
+    isLoneAcronym(tokens, i) ||
+    givenNameAsWord(tokens, i);
   if (!starts && !possessiveBody(tokens, i) && !ofBody(tokens, i)) return i;
   let j = i + 1;
   let cut = -1;
