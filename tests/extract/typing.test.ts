@@ -680,5 +680,18 @@ describe("extract", () => {
       expect(entity(r, "Benetton")?.type).toBe("group");
       expect(entity(r, "Quviviq")?.type).toBe("work");
     });
+
+    it("reads a seat's name as a place, Nordic banks by their word, World Cups as events and a governor-general as an office", () => {
+      const r = extract(
+        "His wife won the Gandey seat. It took over the smaller Murtal Sparbank in 2022, and Vestlandsbanken said so. " +
+          "He has played in two World Cups. He was sworn in by the Governor-General, Sir Matthias Koroi.",
+      );
+      expect(entity(r, "Gandey")?.type).toBe("location");
+      expect(entity(r, "Murtal Sparbank")?.type).toBe("organization");
+      expect(entity(r, "Vestlandsbanken")?.type).toBe("organization");
+      expect(entity(r, "World Cups")?.type).not.toBe("organization");
+      expect(entity(r, "Governor-General")).toBeUndefined();
+      expect(entity(r, "Matthias Koroi")?.type).toBe("person");
+    });
   });
 });

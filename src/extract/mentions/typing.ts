@@ -56,7 +56,7 @@ const ORG_HEADS = new Set([
   ...["software", "solutions", "foods", "beverages", "bancorp", "refining", "exploration", "survey", "haulage"],
   ...["pharma", "biologics", "biopharma", "telecom", "energy", "healthcare", "health", "archives", "juniors"],
   // "Amkor Technology", "Peru's National Elections Jury".
-  ...["technology", "jury", "tribunal"],
+  ...["technology", "jury", "tribunal", "sparbank", "sparebank", "sparkasse"],
   ...["distribution", "producciones", "produções", "productions", "holding", "film", "exchange", "offshore"],
   // "Irish Music Rights Organisation".
   ...["organisation", "organization"],
@@ -66,8 +66,12 @@ const ROMANCE_BODY_ENDINGS = new Set([
   ...["nacional", "libre", "popular", "socialista", "republicano", "republicana", "democrático", "democrática"],
   ...["unida", "unido", "progresista", "nacionalista"],
 ]);
-/** Trade words that end a firm's one-word last name: "Corrie Biotherapeutics", "MTN Group Fintech", "Agritech". */
-const TRADE_ENDING = /\p{L}{2}(?:therapeutics|sciences|pharma|genomics|robotics|logistics|systems|fintech|tech)$/u;
+/**
+ * Trade words that end a firm's one-word last name: "Corrie Biotherapeutics", "MTN Group Fintech", "Agritech", and
+ * Nordic and German banks' "Vestlandsbanken", "Murtal Sparbank", "Stadtsparkasse".
+ */
+const TRADE_ENDING =
+  /\p{L}{2}(?:therapeutics|sciences|pharma|genomics|robotics|logistics|systems|fintech|tech|banken|sparbank|sparkasse)$/u;
 /**
  * Last words that make a name an organisation but take no "for" complement into it ("People's Progressive Front";
  * "the Western Front for France" is two names).
@@ -143,7 +147,7 @@ const FOLLOWING_PLACE = new Set([
   ...["building", "district", "districts", "province", "region", "area", "basilica", "cathedral", "church"],
   ...["mosque", "temple", "museum", "tower", "island", "neighbourhood", "neighborhood", "quarter", "suburb"],
   ...["regions", "provinces", "ward", "wards", "prefecture", "county", "municipality", "oblast", "governorate"],
-  ...["constituency", "city", "town", "village"],
+  ...["constituency", "city", "town", "village", "seat"],
   // "Guatemala's Fuego volcano", "the Juneau icefield".
   ...["volcano", "glacier", "icefield", "peninsula", "desert", "plateau", "crater", "reef", "atoll", "archipelago"],
 ]);
@@ -155,7 +159,7 @@ const VENUE_HEADS = new Set([
 ]);
 /** Last words that make a name an event ("... Championship", "... Games"). */
 const EVENT_HEADS = new Set([
-  ...["championship", "championships", "cup", "games", "olympics", "league", "summit", "war", "open", "slam"],
+  ...["championship", "championships", "cup", "cups", "games", "olympics", "league", "summit", "war", "open", "slam"],
   ...["tournament", "prix", "marathon", "festival", "expo", "conference", "congress", "forum", "classic", "masters"],
   ...["series", "derby", "invitational", "world cup", "elections", "election", "referendum", "talks", "awards"],
   ...["prize", "prizes", "award", "medal", "medals", "trophy", "shield", "tour"],
