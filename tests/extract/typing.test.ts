@@ -693,5 +693,13 @@ describe("extract", () => {
       expect(entity(r, "Governor-General")).toBeUndefined();
       expect(entity(r, "Matthias Koroi")?.type).toBe("person");
     });
+
+    it("reads the name set after an office's place and a comma as the holder's, even with a given name it does not know", () => {
+      const r = extract("The commission arrested the mayor of Balikpapan, Hendra Saputra, on Thursday.");
+      expect(entity(r, "Balikpapan")?.type).toBe("location");
+      expect(entity(r, "Hendra Saputra")?.type).toBe("person");
+      const town = extract("Crews reached the outskirts of Ashcroft, Spences Bridge and Cache Creek.");
+      expect(entity(town, "Spences Bridge")?.type).toBe("location");
+    });
   });
 });

@@ -417,6 +417,9 @@ function afterLocative(tokens: Token[], from: number): Locative {
     // "the mayor of Porto Alegre, Helena Bittencourt,": a comma alone may open an apposition, not a list.
     const found = hops === 0 ? "direct" : tokens[from - 1].lower === "," ? "direct" : "coordinated";
     if (LOCATIVE.has(prev.lower)) return found;
+    // "the mayor of Balikpapan, Hendra Saputra,": after an office's place and a comma, the holder's name.
+    if (prev.lower === "of" && hops > 0 && tokens[from - 1].lower === "," && OFFICES_OF_PLACES.has(before?.lower ?? ""))
+      return null;
     if (prev.lower === "of" && before && (PLACE_NOUNS.has(before.lower) || PLACE_OF.has(before.lower))) return found;
     if (prev.lower !== "and" && prev.lower !== "or" && prev.lower !== ",") return null;
     k--;
@@ -430,6 +433,9 @@ function afterLocative(tokens: Token[], from: number): Locative {
   }
   return null;
 }
+
+/** Offices "of" a place whose holder an apposition after the place names ("the mayor of X, Y,"). */
+const OFFICES_OF_PLACES = new Set(["mayor", "governor", "president", "premier"]);
 
 /** Prepositions that put a town's name on a route: "the road between Ravenna and Chioggia", "via Gdynia". */
 const ROUTE_PREPOSITIONS = new Set(["between", "via", "towards", "toward"]);
