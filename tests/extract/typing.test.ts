@@ -701,5 +701,15 @@ describe("extract", () => {
       const town = extract("Crews reached the outskirts of Ashcroft, Spences Bridge and Cache Creek.");
       expect(entity(town, "Spences Bridge")?.type).toBe("location");
     });
+
+    it("joins names around a slash, and types a place by its office after it or a plural place noun after its list", () => {
+      const r = extract(
+        "Eriksen joined them from Bodø/Glimt in the summer. The former Kwara governor was charged. The army sent " +
+          "boats to Kashmore and Ghotki districts. Prices rose 3/4 of a point.",
+      );
+      expect(entity(r, "Bodø/Glimt")?.type).toBe("organization");
+      expect(entity(r, "Kwara")?.type).toBe("location");
+      expect(entity(r, "Kashmore")?.type).toBe("location");
+    });
   });
 });

@@ -749,6 +749,14 @@ function firmWordAsName(tokens: Token[], i: number): boolean {
   return t.pos !== "NOUN" || !next || !isCapitalized(next);
 }
 
+/** Whether the slash at `j` joins the capitalised words on both sides with no space ("Bodø/Glimt", "Polydor/Polar"). */
+function slashJoined(tokens: Token[], j: number): boolean {
+  const slash = tokens[j];
+  const next = tokens[j + 1];
+  if (slash.text !== "/" || !next || !isCapitalized(next) || next.pos === "PUNCT") return false;
+  return tokens[j - 1].end === slash.start && slash.end === next.start;
+}
+
 /** Given names the tagger reads as another word: "Per Mathis Kongsrud" (a preposition). */
 const GIVEN_NAME_WORDS = new Set(["Per"]);
 
@@ -779,6 +787,7 @@ function properRun(tokens: Token[], i: number, to: number): number {
     // sentence the tokenizer did not split there.
     if (FIRM_SUFFIX.test(tokens[j - 1].text) && !FIRM_SUFFIX.test(t.text) && !isGlued(tokens, j)) break;
     if (isGlued(tokens, j) || isCamel(t) || (isCapitalized(t) && t.pos !== "PUNCT" && t.pos !== "PART")) j++;
+    else if (slashJoined(tokens, j)) j += 2;
     else if ((FOREIGN_GLUE.has(t.lower) || ELIDED.test(t.text)) && acronymCloses(tokens, j, to, tokens[i].text[0]))
       // "Cassa Depositi e Prestiti (CDP)", "Alianza para el Progreso (APP)", "Autostrade per l'Italia (ASPI)": the
       // words of a name in another language, which the acronym after it vouches for.

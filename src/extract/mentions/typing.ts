@@ -434,6 +434,20 @@ function afterLocative(tokens: Token[], from: number): Locative {
   return null;
 }
 
+/** Offices in lower case that a place's name comes before: "the Kwara governor" (a title's capital is read apart). */
+const PLACE_OFFICES_AFTER = new Set(["governor", "governorship", "mayor", "mayoralty"]);
+/** Most words of the name coordinated after "and" before a plural place noun. */
+const MAX_LISTED_WORDS = 3;
+
+/** Whether "and", a capitalised name and a plural place noun follow token `to`: "X and Ghotki districts". */
+function placesListed(tokens: Token[], to: number): boolean {
+  if (tokens[to]?.lower !== "and") return false;
+  let k = to + 1;
+  while (k < to + 1 + MAX_LISTED_WORDS && tokens[k] && startsUpper(tokens[k].text) && tokens[k].pos !== "PUNCT") k++;
+  const noun = tokens[k];
+  return k > to + 1 && !!noun && startsLower(noun.text) && PLACE_NOUNS.has(noun.lower) && noun.lower.endsWith("s");
+}
+
 /** Offices "of" a place whose holder an apposition after the place names ("the mayor of X, Y,"). */
 const OFFICES_OF_PLACES = new Set(["mayor", "governor", "president", "premier"]);
 
@@ -484,8 +498,10 @@ export function typeName(
   knownPlace: (lower: string) => boolean,
 ): EntityType | null {
   const words = nameWords(tokens, from, to);
-  // "Procter & Gamble", "Marks & Spencer": an ampersand joins the names of a firm.
+  // "Procter & Gamble", "Marks & Spencer": an ampersand joins the names of a firm;
   if (words.includes("&")) return "organization";
+  // "Bodø/Glimt", "Polydor/Polar": two names a slash joins are a club's or a firm's.
+  if (words.includes("/")) return "organization";
   // "beating Cagliari 2-0": a match's score after a name makes it a team's, whatever town it also names ("beating
   // Taylor Fritz 6-3": unless a given name opens it).
   if (isScore(tokens[to]?.text ?? "") && !isPersonWord(words[0])) return "organization";
@@ -540,6 +556,11 @@ export function typeName(
   // "X, the Calgary-based railway", "agreed to acquire X": what the sentence says of the name outweighs its look.
   // "Madrid's Barajas Airport": a name a venue's head word ends is a place, whatever is said of it.
   if (VENUE_HEADS.has(last) && words.length > 1) return "location";
+  // "the former Kwara governor", "the Lagos governor": a place's office after its name.
+  const office = tokens[to];
+  if (office && PLACE_OFFICES_AFTER.has(office.text) && !endsOrgName(last)) return "location";
+  // "to Kashmore and Ghotki districts": a name coordinated before a plural place noun is one of the places.
+  if (placesListed(tokens, to)) return "location";
   const cue = contextType(tokens, from, to);
   // "Balderton's partner Ines Kowalczyk", "the investor Michael Moritz": a noun that names firms and people alike
   // yields to a given name and surname.
