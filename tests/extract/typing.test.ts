@@ -711,5 +711,14 @@ describe("extract", () => {
       expect(entity(r, "Kwara")?.type).toBe("location");
       expect(entity(r, "Kashmore")?.type).toBe("location");
     });
+
+    it("keeps a Korean family name the tagger reads as a common word with the hyphenated given name after it", () => {
+      const r = extract(
+        "Park Hye-jin, Hyundai's chief operating officer, led the talks. Sales rose in Baden-Württemberg.",
+      );
+      expect(entity(r, "Park Hye-jin")?.type).toBe("person");
+      expect(entity(r, "Hye-jin")).toBeUndefined();
+      expect(entity(r, "Baden-Württemberg")?.type).toBe("location");
+    });
   });
 });

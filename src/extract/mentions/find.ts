@@ -15,6 +15,7 @@ import {
   isLowerCaseWord,
   isPlainWord,
   isAgreementHead,
+  isHyphenatedGivenName,
   isEventHead,
   isFirstName,
   isNameHead,
@@ -757,6 +758,15 @@ function slashJoined(tokens: Token[], j: number): boolean {
   return tokens[j - 1].end === slash.start && slash.end === next.start;
 }
 
+/**
+ * Whether token `i` is a capitalised family name the tagger reads as a common word before a hyphenated Korean given
+ * name ("Park Hye-jin", "Moon Jae-in").
+ */
+function familyNameAsWord(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return isCapitalized(tokens[i]) && tokens[i].pos !== "PUNCT" && !!next && isHyphenatedGivenName(next.text);
+}
+
 /** Given names the tagger reads as another word: "Per Mathis Kongsrud" (a preposition). */
 const GIVEN_NAME_WORDS = new Set(["Per"]);
 
@@ -774,7 +784,8 @@ function properRun(tokens: Token[], i: number, to: number): number {
     verbAsName(tokens, i) ||
     firmWordAsName(tokens, i) ||
     isLoneAcronym(tokens, i) ||
-    givenNameAsWord(tokens, i);
+    givenNameAsWord(tokens, i) ||
+    familyNameAsWord(tokens, i);
   if (!starts && !possessiveBody(tokens, i) && !ofBody(tokens, i)) return i;
   let j = i + 1;
   let cut = -1;

@@ -507,6 +507,8 @@ export function typeName(
   if (isScore(tokens[to]?.text ?? "") && !isPersonWord(words[0])) return "organization";
   // "Inflection AI", "Mistral AI": a firm's name that ends with the letters of its trade.
   if (to - from > 1 && tokens[to - 1].text === "AI") return "organization";
+  // "Park Hye-jin", "Moon Jae-in": a family name and a hyphenated Korean given name.
+  if (words.length === 2 && isHyphenatedGivenName(tokens[to - 1].text)) return "person";
   // "van Dam said", "de Gaulle": a lower-case particle starts only a person's surname.
   if (words.length === 2 && NAME_PARTICLES.has(tokens[from].text)) return "person";
   // "IFK Göteborg", "PSV Eindhoven", "BBC Radio", "MTN South Africa": an acronym does not start a person's name, nor
@@ -674,6 +676,14 @@ export function typeName(
 
 /** A word in lower case, hyphens allowed ("mobile-money"). */
 const LOWER_WORD = /^\p{Ll}[\p{Ll}-]*$/u;
+
+/** A Korean given name written with a hyphen: "Hye-jin", "Jae-in", "Tae-won". */
+const HYPHENATED_GIVEN_NAME = /^\p{Lu}\p{Ll}{1,4}-\p{Ll}{1,4}$/u;
+
+/** Whether `text` is a hyphenated Korean given name ("Hye-jin", "Jae-myung"). */
+export function isHyphenatedGivenName(text: string): boolean {
+  return HYPHENATED_GIVEN_NAME.test(text);
+}
 
 /** Whether `text` is a word in lower case, hyphens allowed ("co-founder", "mobile-money"). */
 export function isLowerCaseWord(text: string): boolean {
