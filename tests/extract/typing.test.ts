@@ -720,5 +720,13 @@ describe("extract", () => {
       expect(entity(r, "Hye-jin")).toBeUndefined();
       expect(entity(r, "Baden-Württemberg")?.type).toBe("location");
     });
+
+    it("reads a name whose members an apposition counts as a body's", () => {
+      const r = extract(
+        "Andean Renewal opened talks with Citizen Action, whose 14 deputies are led by Héctor Villanueva.",
+      );
+      expect(entity(r, "Citizen Action")?.type).toBe("organization");
+      expect(entity(r, "Héctor Villanueva")?.type).toBe("person");
+    });
   });
 });

@@ -140,6 +140,8 @@ function firmContext(tokens: Token[], from: number, to: number): boolean {
   if (/^(?:advised|advises|advising)$/.test(next) && (advisedOnDeal(tokens, to + 1) || advisedFirm(tokens, to + 1)))
     return true;
   if (next !== ",") return false;
+  // "Citizen Action, whose 14 deputies are led by X": a body's members.
+  if (tokens[to + 1]?.lower === "whose" && membersWithin(tokens, to + 2)) return true;
   if (isArticle(tokens[to + 1]?.lower ?? "")) return appositionNoun(tokens, to + 2, FIRM_APPOSITION);
   // "X, Indonesia's second-largest airline,": an apposition owned by a name.
   return (
@@ -147,6 +149,26 @@ function firmContext(tokens: Token[], from: number, to: number): boolean {
     tokens[to + 2]?.lower === "'s" &&
     appositionNoun(tokens, to + 3, FIRM_APPOSITION)
   );
+}
+
+/** Members of a party, a chamber or a club, whose "whose" makes the name before it a body's. */
+const MEMBER_NOUNS = new Set([
+  "deputies",
+  "members",
+  "lawmakers",
+  "senators",
+  "mps",
+  "councillors",
+  "players",
+  "employees",
+]);
+/** Most words between "whose" and the members' noun ("whose 14 elected deputies"). */
+const MAX_MEMBER_GAP = 3;
+
+/** Whether a members' noun comes within a few words from `k` ("14 deputies"). */
+function membersWithin(tokens: Token[], k: number): boolean {
+  for (let n = k; n < k + MAX_MEMBER_GAP && tokens[n]; n++) if (MEMBER_NOUNS.has(tokens[n].lower)) return true;
+  return false;
 }
 
 /** Articles, after which no verb stands and before which an apposition's noun phrase opens. */
