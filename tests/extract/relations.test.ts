@@ -407,6 +407,12 @@ describe("extract", () => {
       expect(relation(r, "emmanuel-macron", "leads", "france")).toBeDefined();
     });
 
+    it("reads a party's adjective in an apposition or after a copula as the person's party", () => {
+      const r = extract("Governor Kathy Hochul, a Democrat, endorsed him. Jane Roe is a Republican senator.");
+      expect(relation(r, "kathy-hochul", "in_party", "democratic-party")).toBeDefined();
+      expect(relation(r, "jane-roe", "in_party", "republican-party")).toBeDefined();
+    });
+
     it("reads a stake bought from its holder as one in the body after it, and a bare second role 'of' a body", () => {
       const r = extract(
         "Mubadala bought Macquarie's 24.5 percent stake in Holding Reti Autostradali. Curtis Sliwa, the Republican " +

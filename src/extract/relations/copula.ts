@@ -133,6 +133,11 @@ function classify(
     // "a German musician": the demonym may already be a one-word mention of its state.
     const named = v.mentionAt[n];
     const state = !named || (named.adjective && named.to - named.from === 1) ? demonymAt(v, n, true) : null;
+    // "X, a Democrat,", "X is a Republican senator": a party's adjective describes a member of the party.
+    const party =
+      !state && named?.known?.kind === "demonym-adjective" && v.clusters[named.entity].type === "organization";
+    if (party && v.clusters[subject.entity].type === "person")
+      out.push(cand(subject, named.entity, ["in_party"], "copular-party", o.typed, named.to));
     if (!state && (named || !MODIFIER_POS.has(t.pos))) break;
     if (state) {
       const predicate = DEMONYM_PREDICATES[v.clusters[subject.entity].type];
