@@ -902,12 +902,13 @@ const PORTFOLIO_HEADS = new Set([
  */
 function portfolioListEnd(tokens: Token[], i: number, j: number, to: number): number {
   let of = -1;
-  let ministry = false;
+  // A ministry's portfolios and a school's fields are its name's; another body's list needs its acronym after it.
+  let listsFields = false;
   for (let k = i + 1; k < j; k++) {
     const head = tokens[k - 1].lower;
     if ((tokens[k].lower === "of" || tokens[k].lower === "for") && (PORTFOLIO_HEADS.has(head) || ofHead(head))) {
       of = k;
-      ministry = PORTFOLIO_HEADS.has(head) || HEADS_OF_BODIES.has(head);
+      listsFields = PORTFOLIO_HEADS.has(head) || HEADS_OF_BODIES.has(head);
     }
   }
   if (of < 0) return j;
@@ -921,9 +922,7 @@ function portfolioListEnd(tokens: Token[], i: number, j: number, to: number): nu
   // "National Institute of Seismology, Volcanology, Meteorology and Hydrology (INSIVUMEH)": another body's list of
   // fields is its name only when an acronym in brackets follows it.
   const end = listEnd(tokens, j, to, words);
-  return ministry || (end > j && tokens[end]?.text === "(" && /^\p{Lu}{3,}$/u.test(tokens[end + 1]?.text ?? ""))
-    ? end
-    : j;
+  return listsFields || (end > j && bracketedAcronym(tokens, end)) ? end : j;
 }
 
 /** Where the list of common words that goes on at the comma `j` ends, through its "and"; `j` when there is none. */
@@ -1051,14 +1050,14 @@ function acronymCloses(tokens: Token[], k: number, to: number, initial?: string)
     if (word) words++;
     n++;
   }
-  const acronym = tokens[n + 1]?.text ?? "";
-  return (
-    words > 0 &&
-    tokens[n]?.text === "(" &&
-    /^\p{Lu}{3,}$/u.test(acronym) &&
-    tokens[n + 2]?.text === ")" &&
-    (initial === undefined || acronym[0] === initial)
-  );
+  const acronym = bracketedAcronym(tokens, n);
+  return words > 0 && !!acronym && (initial === undefined || acronym[0] === initial);
+}
+
+/** The acronym of three capitals or more in brackets that opens at token `k` ("(CONRED)"), or null. */
+function bracketedAcronym(tokens: Token[], k: number): string | null {
+  const acronym = tokens[k + 1]?.text ?? "";
+  return tokens[k]?.text === "(" && tokens[k + 2]?.text === ")" && /^\p{Lu}{3,}$/u.test(acronym) ? acronym : null;
 }
 
 /** Most letters of an acronym compared with a name's initials. */
@@ -1069,9 +1068,8 @@ const MAX_ACRONYM = 8;
  * any order ("Argentine Federation of Ski and Andinism (FASA)": a name written in another language's word order).
  */
 function initialsSpell(tokens: Token[], from: number, to: number): boolean {
-  const acronym = tokens[to]?.text === "(" ? tokens[to + 1]?.text : undefined;
-  if (!acronym || tokens[to + 2]?.text !== ")" || !/^\p{Lu}{3,}$/u.test(acronym) || acronym.length > MAX_ACRONYM)
-    return false;
+  const acronym = bracketedAcronym(tokens, to);
+  if (!acronym || acronym.length > MAX_ACRONYM) return false;
   const initials = tokens
     .slice(from, to)
     .filter((t) => startsUpper(t.text))

@@ -55,8 +55,8 @@ const MAX_QUALIFIERS = 2;
 function isRankBefore(tokens: Token[], k: number, to: number): boolean {
   const occupation = OCCUPATION_TITLES.has(tokens[k].lower);
   if (!(RANKS.has(tokens[k].lower) || occupation) || k + 1 >= to || !startsUpper(tokens[k + 1].text)) return false;
-  const named = (n: number) => tokens.slice(k + 1, to).filter((t) => startsUpper(t.text)).length >= n;
-  if (occupation && !named(MIN_WORDS_AFTER_OCCUPATION)) return false;
+  const nameWords = tokens.slice(k + 1, to).filter((t) => startsUpper(t.text)).length;
+  if (occupation && nameWords < MIN_WORDS_AFTER_OCCUPATION) return false;
   for (let j = k + 1; j < to; j++) if (isOrgHead(tokens[j].lower) || isEventHead(tokens[j].lower)) return false;
   return !isModifierWord(tokens[k + 1].lower);
 }

@@ -498,7 +498,7 @@ export function typeName(
   knownPlace: (lower: string) => boolean,
 ): EntityType | null {
   const words = nameWords(tokens, from, to);
-  // "Procter & Gamble", "Marks & Spencer": an ampersand joins the names of a firm;
+  // "Procter & Gamble", "Marks & Spencer": an ampersand joins the names of a firm.
   if (words.includes("&")) return "organization";
   // "Bodø/Glimt", "Polydor/Polar": two names a slash joins are a club's or a firm's.
   if (words.includes("/")) return "organization";
@@ -514,9 +514,8 @@ export function typeName(
   // "IFK Göteborg", "PSV Eindhoven", "BBC Radio", "MTN South Africa": an acronym does not start a person's name, nor
   // a place's (a firm's national unit is named by the firm and the state).
   // ("the CHIPS and Science Act", "the NBA Finals": unless a law's or an event's head word ends it.)
-  const lastWord = words[words.length - 1];
-  const named = AGREEMENT_HEADS.has(lastWord) || EVENT_HEADS.has(lastWord);
-  if (words.length > 1 && /^[A-Z]{3,5}$/.test(tokens[from].text) && !knownPlace(words[0]) && !named)
+  const lawOrEvent = AGREEMENT_HEADS.has(words[words.length - 1]) || EVENT_HEADS.has(words[words.length - 1]);
+  if (words.length > 1 && /^[A-Z]{3,5}$/.test(tokens[from].text) && !knownPlace(words[0]) && !lawOrEvent)
     return "organization";
   const whole = tagsOf(words.join(" "));
   if (whole.includes("Organization")) return "organization";
@@ -728,9 +727,9 @@ function productBefore(tokens: Token[], to: number, words: string[]): boolean {
 function productNamed(tokens: Token[], from: number, to: number): boolean {
   const noun = tokens[from - 1];
   const next = tokens[to];
-  // ("the delivery app Dashly", "the streaming service Boomplay": news names a firm by its app or service.)
   if (to - from !== 1 || !noun || noun.pos !== "NOUN" || !startsLower(noun.text) || !PRODUCT_NOUNS.has(noun.lower))
     return false;
+  // "the delivery app Dashly", "the streaming service Boomplay": news names a firm by its app or service.
   if (isFirmNoun(noun.lower) || noun.lower === "service") return false;
   return !next || (next.pos !== "VERB" && next.pos !== "AUX");
 }

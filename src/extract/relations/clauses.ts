@@ -125,7 +125,8 @@ function isMistaggedVerb(v: View, k: number): boolean {
   const t = v.tokens[k];
   if (t.pos !== "NOUN" || !isLowerPlural(t.text)) return false;
   // "Ana Ruiz, 25, rides for X": or after the age set beside a name.
-  const aged = v.tokens[k - 1]?.lower === "," && beforeAge(v, k - 1) < k - 1 && !!mentionEnding(v, beforeAge(v, k - 1));
+  const named = beforeAge(v, k - 1);
+  const aged = v.tokens[k - 1]?.lower === "," && named < k - 1 && !!mentionEnding(v, named);
   if (!RELATIVE.has(v.tokens[k - 1]?.lower ?? "") && !mentionEnding(v, k) && !aged) return false;
   const next = v.tokens[k + 1];
   const lemma = t.lemma.toLowerCase();

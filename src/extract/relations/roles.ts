@@ -522,7 +522,7 @@ function roleAt(v: View, k: number, to: number): { predicate: string; to: number
     const t = v.tokens[j];
     if (UNIT_NOUNS.has(t.text) && t.pos === "NOUN") return { predicate: "subsidiary_of", to: j + 1, text: t.text };
     // "IAG's Spanish unit": a demonym among the modifiers describes the role.
-    if (!MODIFIER_POS.has(v.tokens[j].pos) || (v.mentionAt[j] && !isDemonymBefore(v, j))) return null;
+    if (!MODIFIER_POS.has(t.pos) || (v.mentionAt[j] && !isDemonymBefore(v, j))) return null;
   }
   return null;
 }

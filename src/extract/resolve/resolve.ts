@@ -295,10 +295,10 @@ class Resolver {
     // "Gedeon Richter ... Richter, Hungary's largest drugmaker": a last word that its context makes a firm's makes the
     // name, which nothing but its look typed a person, that firm's; unless a firm's name holds the word ("Henry Ford
     // ... Ford Motor Company ... Ford, the carmaker").
-    const firmHolds = (w: string) =>
-      this.clusters.some((c) => c.type === "organization" && normalizeName(c.label).split(" ").includes(w));
-    if (m.type === "organization" && m.strong && !person.entry && !person.mentions.some((x) => x.strong))
-      if (!firmHolds(word)) person.type = "organization";
+    const firmInContext =
+      m.type === "organization" && m.strong && !person.entry && !person.mentions.some((x) => x.strong);
+    const firmHolds = (c: Cluster) => c.type === "organization" && normalizeName(c.label).split(" ").includes(word);
+    if (firmInContext && !this.clusters.some(firmHolds)) person.type = "organization";
     this.attach(person, m, "surname");
     return true;
   }
