@@ -17,7 +17,7 @@ import { DEFAULT_APP_OPTIONS, type AppOptions } from "./appOptions.ts";
 import type { ServerContext } from "./context.ts";
 import { createHotDispatcher } from "./hot/index.ts";
 import { createHostGuard, type HostGuardOptions } from "./hostGuard.ts";
-import { helmetHeaders } from "./securityHeaders.ts";
+import { writeJsonAnswer } from "./jsonAnswer.ts";
 
 /** Tunables of {@link createRequestHandler}: the app's, and the names the host guard accepts. */
 export type RequestHandlerOptions = AppOptions & { hosts: Partial<HostGuardOptions> };
@@ -65,14 +65,5 @@ export function createRequestHandler(
 /** The JSON error a request gets when the Express app cannot be loaded, with the headers every answer has. */
 function answerUnavailable(req: IncomingMessage, res: ServerResponse, error: unknown): void {
   const { status, body, headers } = errorAnswer(error, (req.url ?? "").split("?")[0]!);
-  const text = JSON.stringify(body);
-  res.writeHead(status, [
-    ...helmetHeaders().flat(),
-    ...Object.entries(headers).flat(),
-    "Content-Type",
-    "application/json; charset=utf-8",
-    "Content-Length",
-    String(Buffer.byteLength(text)),
-  ]);
-  res.end(req.method === "HEAD" ? undefined : text);
+  writeJsonAnswer(res, req.method, status, body, headers);
 }

@@ -11,7 +11,7 @@ import { errorAnswer } from "../../query/errors.ts";
 import { answerSearch } from "../../query/search.ts";
 import { answerPathsQueued } from "../queuedPaths.ts";
 import { answerViewOf } from "../answerView.ts";
-import { helmetHeaders } from "../securityHeaders.ts";
+import { writeJsonAnswer } from "../jsonAnswer.ts";
 import { logRequest } from "./requestLog.ts";
 
 /** A hot route: the whole answer from the parsed query string (or a promise of it, for queued queries; a Buffer is
@@ -33,7 +33,6 @@ export const DEFAULT_HOT_OPTIONS: HotOptions = { requestLogs: true, logger: proc
 
 // Characters for which Express' URL parser (parseurl) leaves its fast path and reads the URL differently.
 const UNUSUAL_URL = /[\s#\u00a0\ufeff]/;
-const JSON_TYPE = "application/json; charset=utf-8";
 
 /** The hot routes by exact path. */
 export function hotRoutes(): Map<string, HotAnswer> {
@@ -47,8 +46,6 @@ export function hotRoutes(): Map<string, HotAnswer> {
 export function createHotDispatcher(ctx: ServerContext, options: Partial<HotOptions> = {}): HotDispatcher {
   const { requestLogs, logger } = { ...DEFAULT_HOT_OPTIONS, ...options };
   const routes = hotRoutes();
-  // Flat [name, value, name, value, …], the cheapest form writeHead takes.
-  const security = helmetHeaders().flat();
   return (req, res) => {
     const { method, url = "" } = req;
     if (method !== "GET" && method !== "HEAD") return false;
@@ -60,12 +57,7 @@ export function createHotDispatcher(ctx: ServerContext, options: Partial<HotOpti
     const write = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       // No ETag (Express hashes every body): the answer is computed per request anyway, so a 304 would save bytes on
       // the wire but none of the work, and hashing a typical 1.5 KB answer costs ~10 µs, a tenth of the request.
-      // A Buffer is an answer a path worker already serialised: stringifying a megabyte here is what stalled the loop.
-      const text = Buffer.isBuffer(body) ? body : JSON.stringify(body);
-      const extra = Object.entries(headers).flat();
-      const length = String(Buffer.byteLength(text));
-      res.writeHead(status, [...security, ...extra, "Content-Type", JSON_TYPE, "Content-Length", length]);
-      res.end(method === "HEAD" ? undefined : text);
+      writeJsonAnswer(res, method, status, body, headers);
       if (requestLogs) logRequest(logger, method, url, status, startedAt);
     };
     const fail = (error: unknown) => {
