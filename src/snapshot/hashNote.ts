@@ -44,7 +44,7 @@ export function fileStateOf(file: string): FileState | null {
 }
 
 /** `stat`'s state fields alone. */
-export function stateOf(stat: FileState): FileState {
+function stateOf(stat: FileState): FileState {
   const { dev, ino, size, mtimeNs, ctimeNs } = stat;
   return { dev, ino, size, mtimeNs, ctimeNs };
 }

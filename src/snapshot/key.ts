@@ -11,7 +11,6 @@ import {
   hashNotePath,
   readHashNote,
   sameState,
-  stateOf,
   writeHashNote,
   type FileState,
   type HashNoteOptions,
@@ -92,7 +91,7 @@ export async function hashFileAhead(file: string, options: Partial<HashNoteOptio
   const hash = await hashOnWorker(absolute).catch(() => null);
   const after = fileStateOf(absolute);
   if (!hash || !after || !sameState(before, after)) return;
-  hashedAhead.set(absolute, { ...stateOf(before), hash });
+  hashedAhead.set(absolute, { ...before, hash });
   writeHashNote(note, before, hash, started, options);
 }
 
