@@ -55,10 +55,16 @@ const MAX_QUALIFIERS = 2;
 function isRankBefore(tokens: Token[], k: number, to: number): boolean {
   const occupation = OCCUPATION_TITLES.has(tokens[k].lower);
   if (!(RANKS.has(tokens[k].lower) || occupation) || k + 1 >= to || !startsUpper(tokens[k + 1].text)) return false;
-  const nameWords = tokens.slice(k + 1, to).filter((t) => startsUpper(t.text)).length;
-  if (occupation && nameWords < MIN_WORDS_AFTER_OCCUPATION) return false;
+  if (occupation && capitalizedWords(tokens, k + 1, to) < MIN_WORDS_AFTER_OCCUPATION) return false;
   for (let j = k + 1; j < to; j++) if (isOrgHead(tokens[j].lower) || isEventHead(tokens[j].lower)) return false;
   return !isModifierWord(tokens[k + 1].lower);
+}
+
+/** How many of the tokens `[from, to)` start with a capital. */
+function capitalizedWords(tokens: Token[], from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) if (startsUpper(tokens[k].text)) n++;
+  return n;
 }
 
 /** Whether `word` (lower case) is a rank or office written before a name ("commissioner", "general", "judge"). */
