@@ -343,6 +343,13 @@ describe("extract", () => {
       expect(triples(extract("Flights go to Lyon, Kansas and Ohio."))).toEqual([]);
     });
 
+    it("does not put a place in a region the gazetteer puts it outside", () => {
+      expect(triples(extract("The carmaker builds engines in Nagoya, Shizuoka."))).toEqual([]);
+      expect(triples(extract("The carmaker builds engines in Hamamatsu, Shizuoka."))).toEqual([
+        "hamamatsu located_in shizuoka",
+      ]);
+    });
+
     it("does not assert a gerund clause inside a noun phrase", () => {
       const r = relation(
         extract("The possibility of Ukraine joining NATO worries Moscow."),

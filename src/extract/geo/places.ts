@@ -64,6 +64,19 @@ export function placeLookup(file: string = PLACE_INDEX_PATH): PlaceLookup {
   return lookup;
 }
 
+/**
+ * Whether the index knows a place named `inner` and a first-level region named `outer`, and puts no place of that name
+ * inside it: "Aichi, Gifu" is a list of two prefectures, not one inside the other. False when either is unknown, so a
+ * name the index lacks never vetoes what the text says. Countries are not judged: the index misses towns known by a
+ * second name ("San Sebastián" is under "Donostia"), so it would veto true ones.
+ */
+export function liesOutside(inner: string, outer: string, lookup: PlaceLookup = placeLookup()): boolean {
+  const within = lookup.within(inner);
+  if (within.length === 0) return false;
+  const regions = lookup.regionCodes(outer);
+  return regions.length > 0 && !within.some((code) => regions.includes(code));
+}
+
 /** Combining marks left by decomposition (hoisted: a Unicode-property pattern in a function body is compiled per call). */
 const MARKS = /\p{M}/gu;
 /** Printable ASCII and white space, whose decomposition is itself. */

@@ -3,6 +3,7 @@
  * "Britain's Competition and Markets Authority", "US Commerce Department") and places in places: "the Santiago
  * Bernabéu stadium in Madrid", "Sacramento, California, in the United States", "the U.S. state of Oregon".
  */
+import { liesOutside } from "../geo/places.ts";
 import { isArticle } from "../mentions/cues.ts";
 import { matchName } from "../mentions/phrases.ts";
 import type { Sentence } from "../nlp/types.ts";
@@ -418,6 +419,9 @@ function chain(v: View, s: Sentence, placed: number, from: number, to: number, o
   for (let hop = 0; hop < o.maxChain; hop++) {
     const next = nextPlace(v, s, j, hop === 0 && listBefore);
     if (!next || next.entity === placed) return;
+    // A place the gazetteer puts elsewhere ends the chain: the commas were a list ("Buchach, Chernivtsi, Drohobych").
+    if (v.clusters[placed].type === "location" && liesOutside(v.clusters[placed].label, v.clusters[next.entity].label))
+      return;
     out.push({
       source: placed,
       target: next.entity,

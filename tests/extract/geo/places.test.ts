@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizePlace, placeLookup } from "../../../src/extract/geo/places.ts";
+import { liesOutside, normalizePlace, placeLookup } from "../../../src/extract/geo/places.ts";
 
 describe("extract", () => {
   describe("place index", () => {
@@ -15,6 +15,14 @@ describe("extract", () => {
       expect(places.countryCode("Germany")).toBe("DE");
       expect(places.countryCode("United States")).toBe("US");
       expect(places.regionCodes("California")).toContain("US.CA");
+    });
+
+    it("knows a place lies outside a region only when it knows both", () => {
+      expect(liesOutside("Aichi", "Gifu", places)).toBe(true);
+      expect(liesOutside("Sacramento", "California", places)).toBe(false);
+      expect(liesOutside("Nowhere-on-Earth", "Gifu", places)).toBe(false);
+      expect(liesOutside("Sacramento", "Nowhere-on-Earth", places)).toBe(false);
+      expect(liesOutside("San Sebastián", "Spain", places)).toBe(false);
     });
 
     it("compares names without case, accents or a leading article", () => {
