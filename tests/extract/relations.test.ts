@@ -343,6 +343,15 @@ describe("extract", () => {
       expect(triples(extract("Flights go to Lyon, Kansas and Ohio."))).toEqual([]);
     });
 
+    it("places a body named after a state in it, but not another place or a polity named after one", () => {
+      expect(triples(extract("Canada's air force is the Royal Canadian Air Force."))).toEqual([
+        "royal-canadian-air-force in_country canada",
+      ]);
+      expect(triples(extract("Mexico and New Mexico share a long border."))).toEqual([]);
+      expect(triples(extract("The band toured Latin America and the United States."))).toEqual([]);
+      expect(triples(extract("Russia keeps the archives of the Russian Empire."))).toEqual([]);
+    });
+
     it("does not put a place in a region the gazetteer puts it outside", () => {
       expect(triples(extract("The carmaker builds engines in Nagoya, Shizuoka."))).toEqual([]);
       expect(triples(extract("The carmaker builds engines in Hamamatsu, Shizuoka."))).toEqual([

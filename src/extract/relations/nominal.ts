@@ -120,13 +120,29 @@ function demonymInName(v: View, named: number, from: number, to: number, out: Ca
   // "Russian forces" is affiliated with Russia (extract.ts), not in it; a person's name holds no state.
   if (type === "group" || type === "person") return;
   const predicate = DEMONYM_PREDICATES[type];
-  if (!predicate) return;
+  if (!predicate || isPolityName(v, from, to)) return;
   for (let k = from; k < to; k++) {
+    // "New Mexico", "Latin America": a word before a country's name inside a name makes another place of it.
+    if (k > from && OTHER_PLACE_WORDS.has(v.tokens[k - 1].lower)) continue;
     const state = demonymAt(v, k, true) ?? countryAt(v, k, to);
     const target = state ? v.clusters.findIndex((c) => c.entry === state) : -1;
     if (target < 0 || target === named) continue;
     out.push({ source: named, target, predicates: [predicate], rule: "demonym-name", confidence: 0.6, from, to });
   }
+}
+
+/** Words that make a country's name after them another place's: "New Mexico", "Latin America", "North America". */
+const OTHER_PLACE_WORDS = new Set(["new", "latin", "central", "north", "south", "east", "west"]);
+
+/** Last words of a polity's name: "the Russian Empire" is a state of its own, not a place in Russia. */
+const POLITY_HEADS = new Set(["empire", "dynasty", "caliphate", "sultanate", "khanate"]);
+
+/** First words of an era's polity: "Nazi Germany", "Ancient Egypt" are states of their own. */
+const ERA_WORDS = new Set(["ancient", "medieval", "nazi", "imperial", "colonial"]);
+
+/** Whether the name from `from` to `to` names a polity of its own after a state ("the British Empire"). */
+function isPolityName(v: View, from: number, to: number): boolean {
+  return POLITY_HEADS.has(v.tokens[to - 1].lower) || ERA_WORDS.has(v.tokens[from].lower);
 }
 
 /** A country's own name inside a longer name ("Communist Party of China"), or null. */
