@@ -3,6 +3,7 @@
  */
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
+import { foldLatin } from "./foldLatin.ts";
 import { splitNumeralEnds } from "./numeralEnds.ts";
 import type { Analysis, NumericSpan, Sentence, Token } from "./types.ts";
 
@@ -60,7 +61,10 @@ export function isVocabularyWord(word: string): boolean {
 
 /** Runs wink-nlp over `text` and returns tokens with exact character offsets (wink keeps the text lossless). */
 export function analyse(text: string): Analysis {
-  const doc = nlp.readDoc(text) as unknown as WinkDoc;
+  // wink-nlp's model knows few marked letters: it splits "Iaşi." inside the word and tags "Şanlıurfa" as a symbol.
+  // It reads the folded text, and the tokens keep the original's letters.
+  const folded = foldLatin(text);
+  const doc = nlp.readDoc(folded) as unknown as WinkDoc;
   const values = doc.tokens().out() as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
@@ -69,11 +73,11 @@ export function analyse(text: string): Analysis {
   let offset = 0;
   for (let i = 0; i < values.length; i++) {
     offset += spaces[i].length;
-    const value = values[i];
+    const value = folded === text ? values[i] : text.slice(offset, offset + values[i].length);
     raw.push({
       text: value,
       lower: "",
-      lemma: lemmas[i],
+      lemma: value === values[i] ? lemmas[i] : unfoldedLemma(value, values[i], lemmas[i]),
       pos: pos[i],
       start: offset,
       end: offset + value.length,
@@ -93,6 +97,11 @@ export function analyse(text: string): Analysis {
   });
   if (values.includes("I.")) splitNumeralEnds(raw, spansOut, numeric);
   return joinHyphens(text, raw, spansOut, numeric, kinds);
+}
+
+/** The lemma of a word the fold changed: its own letters when the lemma is the word ("Iaşi" → "iaşi"). */
+function unfoldedLemma(word: string, folded: string, lemma: string): string {
+  return lemma === folded.toLowerCase() ? word.toLowerCase() : lemma;
 }
 
 /**

@@ -20,6 +20,28 @@ describe("extract", () => {
       expect(t).toMatchObject({ text: "Tōkyō", start: 0, end: 5, pos: "PROPN" });
     });
 
+    it("reads a name with marked Latin letters as a name, whole, in the text's own letters", () => {
+      const text = "Ştefan Popescu was born in Iaşi. He moved to Şanlıurfa.";
+      const a = analyse(text);
+      expect(a.tokens.map((t) => t.text)).toEqual([
+        "Ştefan",
+        "Popescu",
+        "was",
+        "born",
+        "in",
+        "Iaşi",
+        ".",
+        "He",
+        "moved",
+        "to",
+        "Şanlıurfa",
+        ".",
+      ]);
+      for (const t of a.tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+      expect(a.tokens.filter((t) => /[ŞşŁ]/.test(t.text)).map((t) => t.pos)).toEqual(["PROPN", "PROPN", "PROPN"]);
+      expect(a.tokens[5].lemma).toBe("iaşi");
+    });
+
     it("leaves English contractions and fused words split", () => {
       expect(words("I don't know; she cannot say.")).toEqual([
         "I",
