@@ -262,15 +262,20 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const close = async () => {
-    await background?.stop();
-    await stopServing?.(); // saves a pending build file
-    await snapshots.stop(); // abandons a snapshot write under way
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
-    });
-    closeSnapshot();
-    await context.pathWorkers?.close();
+    // A snapshot write under way is abandoned first (its temporary file removed): a slow or failed save of the build
+    // file must not keep it running, and the save then starts none (the next start writes the snapshot).
+    await snapshots.stop();
+    try {
+      await background?.stop();
+      await stopServing?.(); // saves a pending build file
+    } finally {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      closeSnapshot();
+      await context.pathWorkers?.close();
+    }
   };
   return { server, url: `http://${host}:${address.port}`, context, close };
 }

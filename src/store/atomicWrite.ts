@@ -1,11 +1,11 @@
 /**
- * Atomic writes: write to a temporary file beside the target, fsync it, then rename over the target.
+ * Atomic writes: write to a temporary file beside the target, fsync it, then rename over the target; the temporary
+ * files of the target that a killed process left are swept first.
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { open, rename, type FileHandle } from "node:fs/promises";
 import path from "node:path";
-
-let counter = 0;
+import { removeStaleTemporaries, temporaryPathOf } from "./temporaryFiles.ts";
 
 /** Writes `data` to `file` so that readers see either the old or the new content, never a mix. */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
@@ -17,11 +17,13 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
 /**
  * {@link writeFileAtomic} for content written piece by piece: `write` gets the temporary file's descriptor (it may
  * write at any position, e.g. a header last), which is then flushed and renamed over `file`. If `write` throws, the
- * target is left untouched and the temporary file removed.
+ * target is left untouched and the temporary file removed. Temporary files of `file` that a killed process left are
+ * removed first (see removeStaleTemporaries), as by every atomic write here.
  */
 export function writeFileAtomicWith(file: string, write: (fd: number) => void): void {
   const dir = path.dirname(file);
   mkdirSync(dir, { recursive: true });
+  removeStaleTemporaries(file);
   const tmp = temporaryPathOf(file);
   try {
     const fd = openSync(tmp, "w", 0o644);
@@ -73,11 +75,12 @@ export function writeStreamAtomic(file: string, chunks: AsyncIterable<string | U
  * {@link writeFileAtomicWith} without holding the event loop: `write` gets the temporary file's handle (it may write
  * at any position) and resolves with what the caller returns; the file is then flushed, closed, renamed over `file`
  * and its folder flushed, all asynchronously. If `write` rejects, the target is left untouched and the temporary
- * file removed.
+ * file removed. Stale temporary files of `file` are removed first, as by {@link writeFileAtomicWith}.
  */
 export async function writeFileAtomicAsync<T>(file: string, write: (handle: FileHandle) => Promise<T>): Promise<T> {
   const dir = path.dirname(file);
   mkdirSync(dir, { recursive: true });
+  removeStaleTemporaries(file);
   const tmp = temporaryPathOf(file);
   const handle = await open(tmp, "w", 0o644);
   try {
@@ -99,11 +102,6 @@ export async function writeFileAtomicAsync<T>(file: string, write: (handle: File
     rmSync(tmp, { force: true });
     throw error;
   }
-}
-
-/** A temporary file beside `file`, hidden, unique to this process and write. */
-function temporaryPathOf(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${++counter}.tmp`);
 }
 
 /** Flushes the directory entry so the rename itself survives a crash. */

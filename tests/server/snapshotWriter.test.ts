@@ -1,9 +1,10 @@
 /**
  * Snapshot writes of a server: a start without a valid snapshot listens and answers before writing one in the
  * background (held here by a gate the test opens), and the next start serves on it; a write through the API is
- * followed by a snapshot of the saved graph; a superseded or failed write leaves no file behind.
+ * followed by a snapshot of the saved graph; a superseded or failed write, or one under way when the server closes,
+ * leaves no file behind, and a start's write sweeps the stale temporary files a killed server left.
  */
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +16,7 @@ import { startTargetOf } from "../../src/query/servedSnapshot.ts";
 import { SnapshotWriter } from "../../src/server/snapshotWriter.ts";
 import { startServer, type RunningServer } from "../../src/server/start.ts";
 import { dataFilesOf } from "../../src/store/dataFiles.ts";
+import { DEFAULT_STALE_TEMPORARY_OPTIONS } from "../../src/store/temporaryFiles.ts";
 import { acmeExtractor, ACME_ARTICLE } from "../ingest/fixtureExtractor.ts";
 import { makeTempData, type TempData } from "../helpers/tempData.ts";
 import { useTempFiles } from "../helpers/tempFiles.ts";
@@ -117,6 +119,74 @@ describe("server", () => {
         expect(JSON.stringify(node.body)).toContain("Acme Robotics");
       } finally {
         await again.close();
+      }
+    });
+  });
+
+  describe("a server closing while it writes its snapshot", () => {
+    const temp = useTempFiles("kg-snapshot-writer-close-");
+    let file: string;
+    beforeAll(() => {
+      file = temp.path("generated.json");
+      writeGeneratedGraph(generateGraph({ nodes: 20_000, edges: 100_000, seed: 5 }), file);
+    });
+
+    it("abandons the write: no snapshot and no temporary file are left", async () => {
+      const server = await startServer({ ...QUIET, graphFile: file });
+      const target = startTargetOf({ graphFile: file, dataRoot: undefined })!;
+      const dir = path.dirname(target.file);
+      try {
+        while (temporaryFiles(dir).length === 0) await new Promise((resolve) => setImmediate(resolve));
+      } finally {
+        await server.close();
+      }
+      expect(server.context.snapshots!.status).toEqual({ type: "abandoned", file: target.file });
+      expect(temporaryFiles(dir)).toEqual([]);
+      expect(existsSync(target.file)).toBe(false);
+    });
+
+    it("abandons a write held back even when saving the build file fails: none is written after the close", async () => {
+      const data = makeTempData();
+      const held = gate();
+      const server = await startServer({ ...QUIET, dataRoot: data.root, snapshotWriteGate: held.promise });
+      const build = path.dirname(dataFilesOf(data.root).builtGraph);
+      try {
+        server.context.writer!.flush = () => Promise.reject(new Error("disk full"));
+        await expect(server.close()).rejects.toThrow("disk full");
+        held.open();
+        await server.context.snapshots!.idle();
+        expect(server.context.snapshots!.status.type).toBe("abandoned");
+        expect(readdirSync(build).filter((name) => name.includes("snapshot"))).toEqual([]);
+      } finally {
+        held.open();
+        data.remove();
+      }
+    });
+  });
+
+  describe("a start that writes its snapshot", () => {
+    const temp = useTempFiles("kg-snapshot-writer-sweep-");
+
+    it("removes the stale temporary files a killed server left beside it, and keeps a fresh one", async () => {
+      const file = temp.path("generated.json");
+      writeGeneratedGraph(generateGraph({ nodes: 500, edges: 2000, seed: 6 }), file);
+      const target = startTargetOf({ graphFile: file, dataRoot: undefined })!;
+      const dir = path.dirname(target.file);
+      mkdirSync(dir, { recursive: true });
+      const name = path.basename(target.file);
+      const stale = path.join(dir, `.${name}.1.1.tmp`);
+      const fresh = path.join(dir, `.${name}.1.2.tmp`);
+      const other = path.join(dir, `.other.snapshot.1.1.tmp`);
+      const longAgo = new Date(Date.now() - 2 * DEFAULT_STALE_TEMPORARY_OPTIONS.staleMs);
+      for (const leftover of [stale, fresh, other]) writeFileSync(leftover, "partial");
+      for (const leftover of [stale, other]) utimesSync(leftover, longAgo, longAgo);
+      const server = await startServer({ ...QUIET, graphFile: file });
+      try {
+        await server.context.snapshots!.idle();
+        expect(server.context.snapshots!.status).toMatchObject({ type: "written", file: target.file });
+        expect(temporaryFiles(dir).sort()).toEqual([path.basename(other), path.basename(fresh)].sort());
+      } finally {
+        await server.close();
       }
     });
   });
