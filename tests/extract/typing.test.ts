@@ -9,6 +9,15 @@ describe("extract", () => {
       expect(entity(r, "Davis Cup")?.type).toBe("event");
     });
 
+    it("types a town's name with a plural after it as a team, even in a list nothing else types", () => {
+      const r = extract("He played for the Nets, San Antonio Spurs, Kansas City Kings and Los Angeles Lakers.");
+      for (const team of ["San Antonio Spurs", "Kansas City Kings", "Los Angeles Lakers"])
+        expect(entity(r, team)?.type).toBe("organization");
+      const people = extract("Verónica Salinas and Austin Harris moved to Colorado Springs.");
+      expect(entity(people, "Verónica Salinas")?.type).toBe("person");
+      expect(entity(people, "Colorado Springs")?.type).toBe("location");
+    });
+
     it("keeps a state's name or demonym inside a longer organisation or event name", () => {
       const r = extract("The Swiss National Bank lent money. The United States Tennis Association runs the US Open.");
       expect(entity(r, "Swiss National Bank")?.type).toBe("organization");

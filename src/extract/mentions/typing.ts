@@ -299,6 +299,28 @@ function personWithParticles(tokens: Token[], from: number, to: number, words: s
   return k === to - 1 && startsUpper(tokens[from].text) && startsUpper(tokens[k].text);
 }
 
+const PLURAL_ENDING = /[^su]s$/;
+
+/**
+ * "San Antonio Spurs", "Kansas City Kings", "Boston Celtics": a town's name and a plural noun that is no kind of
+ * place name a team, wherever the name stands (in a list of clubs nothing else types it).
+ */
+function isTownTeam(words: string[], knownPlace: (lower: string) => boolean): boolean {
+  if (words.length < 2 || words.length > 4) return false;
+  const last = words[words.length - 1];
+  // Compromise knows few team names as plurals ("lakers"): a plural ending serves, but not a surname's ("Austin
+  // Harris") nor after a given name.
+  if (PLACE_HEADS.has(last) || !PLURAL_ENDING.test(last) || isFirstName(words[0])) return false;
+  if (isPersonWord(last) || isTaggedPerson(last) || last.includes("-")) return false;
+  const town = words.slice(0, -1).join(" ");
+  const places = placeLookup();
+  // One word that only the gazetteer knows is as often a given name or a surname ("Verónica Salinas").
+  const gazetteer = words.length > 2 && places.within(town).length > 0;
+  const isTown = gazetteer || knownPlace(town) || isPlaceName(town) || places.regionCodes(town).length > 0;
+  // "Colorado Springs", "Sioux Falls": the whole name may itself be a town's.
+  return isTown && places.within(words.join(" ")).length === 0;
+}
+
 /** Whether compromise knows `word` (lower case) as a place. */
 export function isPlaceName(word: string): boolean {
   return tagsOf(word).some((t) => PLACE_TAGS.has(t));
@@ -332,20 +354,32 @@ export function isModifierWord(word: string): boolean {
   return tagsOf(word).some((t) => MODIFIER_TAGS.has(t));
 }
 
-const pluralCache = new Map<string, boolean>();
+const taggerCache = new Map<string, string[]>();
 
 /**
  * Whether compromise reads `word` (lower case) as a plural common noun ("regulators"). This runs compromise's
  * tagger, so it is kept for the rare sentence-initial unknown word, and cached.
  */
 export function isPluralNoun(word: string): boolean {
-  let hit = pluralCache.get(word);
-  if (hit === undefined) {
+  const tags = taggedAs(word);
+  return tags.includes("Plural") && !tags.includes("ProperNoun");
+}
+
+/** Whether compromise's tagger reads `word` (lower case) as a surname or a person ("harris", by its rules). */
+function isTaggedPerson(word: string): boolean {
+  const tags = taggedAs(word);
+  return tags.includes("LastName") || tags.includes("Person");
+}
+
+/** Compromise's tags for one word read alone (its tagger, not only its lexicon), cached; empty for several terms. */
+function taggedAs(word: string): string[] {
+  let tags = taggerCache.get(word);
+  if (tags === undefined) {
     const terms = (nlp(word).json() as { terms: { tags: string[] }[] }[])[0]?.terms ?? [];
-    hit = terms.length === 1 && terms[0].tags.includes("Plural") && !terms[0].tags.includes("ProperNoun");
-    if (pluralCache.size < 10_000) pluralCache.set(word, hit);
+    tags = terms.length === 1 ? terms[0].tags : [];
+    if (taggerCache.size < 10_000) taggerCache.set(word, tags);
   }
-  return hit;
+  return tags;
 }
 
 /** Whether `word` (lower case) starts organisation names: "Bank Mazowsze", "Banco Sabadell", "Grupo Televisa". */
@@ -560,6 +594,7 @@ export function typeName(
   // "the former Kwara governor", "the Lagos governor": a place's office after its name.
   const office = tokens[to];
   if (office && PLACE_OFFICES_AFTER.has(office.text) && !endsOrgName(last)) return "location";
+  if (isTownTeam(words, knownPlace)) return "organization";
   // "to Kashmore and Ghotki districts": a name coordinated before a plural place noun is one of the places.
   if (placesListed(tokens, to)) return "location";
   const cue = contextType(tokens, from, to);
