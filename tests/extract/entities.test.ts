@@ -5,6 +5,23 @@ const labels = (text: string) => extract(text).entities.map((e) => e.label);
 
 describe("extract", () => {
   describe("work titles", () => {
+    it("reads a party's adjective before a noun of its people as the party, but not a faith or 'Independent'", () => {
+      expect(entity(extract("He sat in the assembly as a Liberal member until 1920."), "Liberal")?.type).toBe(
+        "organization",
+      );
+      const r = extract("She ran as an Independent candidate against a Christian politician.");
+      expect(entity(r, "Independent")).toBeUndefined();
+      expect(entity(r, "Christian")).toBeUndefined();
+      expect(
+        relation(
+          extract("Peter McLellan, a Liberal politician, died in 2001."),
+          "peter-mclellan",
+          "member_of",
+          "liberal",
+        ),
+      ).toBeDefined();
+    });
+
     it("keeps a title after a work noun whole, function words and all", () => {
       const r = extract("Critics loved the film The Lord of the Rings when it opened.");
       expect(entity(r, "The Lord of the Rings")?.type).toBe("work");

@@ -573,7 +573,8 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
   // the body the role serves ("Finance chief X" names an office).
   const type =
     typed ??
-    (end - start === 1 && !isPortfolioField(tokens[start].lower) && roleOwnerBefore(ctx, tokens, end)
+    (end - start === 1 &&
+    ((!isPortfolioField(tokens[start].lower) && roleOwnerBefore(ctx, tokens, end)) || partyOfMember(tokens, start))
       ? "organization"
       : null);
   // A lone capitalised common word ("Several days ago", "Western leaders"), or a word capitalised only because a
@@ -645,6 +646,36 @@ function roleOwnerBefore(ctx: CompiledContext, tokens: Token[], k: number): bool
   const role = matchPhrase(ctx.roles, tokens, k, tokens.length);
   const next = role ? tokens[role.to] : undefined;
   return !!next && next.pos === "PROPN" && isCapitalized(next);
+}
+
+/** Nouns of a party's people that a party's adjective comes before: "a Liberal member", "the Labor candidate". */
+const PARTY_MEMBER_NOUNS = new Set(
+  (
+    "member members candidate candidates politician politicians mp mps mla mlas mep meps deputy deputies senator " +
+    "senators councillor councillors councilor councilors legislator legislators lawmaker lawmakers assemblyman " +
+    "assemblywoman congressman congresswoman"
+  ).split(" "),
+);
+
+/** Capitalised words before those nouns that name a faith or no party at all ("a Catholic politician"). */
+const NOT_PARTIES = new Set(
+  "independent christian catholic protestant muslim jewish hindu buddhist sikh orthodox anglican senior junior".split(
+    " ",
+  ),
+);
+
+/**
+ * "as a Liberal member", "the Labor candidates": a capitalised word between an article and a noun of a party's people
+ * is the party's name, though it is a common adjective.
+ */
+function partyOfMember(tokens: Token[], k: number): boolean {
+  const prev = tokens[k - 1]?.lower ?? "";
+  return (
+    PARTY_MEMBER_NOUNS.has(tokens[k + 1]?.lower ?? "") &&
+    startsLower(tokens[k + 1].text) &&
+    isArticle(prev) &&
+    !NOT_PARTIES.has(tokens[k].lower)
+  );
 }
 
 /** Whether a role phrase in lower case ends right before `k` ("coach", "opinion editor", "chief executive"). */
