@@ -35,6 +35,7 @@ export const EVAL_SETS: EvalSet[] = [
   { name: "news dev 17", dir: path.join(FIXTURES, "devnews17"), heldOut: false },
   { name: "news dev 18", dir: path.join(FIXTURES, "devnews18"), heldOut: false },
   { name: "news dev 19", dir: path.join(FIXTURES, "devnews19"), heldOut: false },
+  { name: "news dev 20", dir: path.join(FIXTURES, "devnews20"), heldOut: false },
   { name: "held-out", dir: path.join(FIXTURES, "heldout"), heldOut: true },
   { name: "news (held-out)", dir: path.join(FIXTURES, "news"), heldOut: true },
   { name: "news (held-out 2)", dir: path.join(FIXTURES, "news2"), heldOut: true },
