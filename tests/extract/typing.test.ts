@@ -9,6 +9,13 @@ describe("extract", () => {
       expect(entity(r, "Davis Cup")?.type).toBe("event");
     });
 
+    it("reads the name after a person's occupation or age and 'from' as the place they come from", () => {
+      const r = extract("It was spotted by Søren Kjeldsen, a retired postman from Esbjerg who searches fields.");
+      expect(entity(r, "Esbjerg")?.type).toBe("location");
+      const rider = extract("Kjærgaard, a 24-year-old from Herning who rides for UAE Team Emirates, took the lead.");
+      expect(entity(rider, "Herning")?.type).toBe("location");
+    });
+
     it("types a town's name with a plural after it as a team, even in a list nothing else types", () => {
       const r = extract("He played for the Nets, San Antonio Spurs, Kansas City Kings and Los Angeles Lakers.");
       for (const team of ["San Antonio Spurs", "Kansas City Kings", "Los Angeles Lakers"])

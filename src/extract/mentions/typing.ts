@@ -301,6 +301,28 @@ function personWithParticles(tokens: Token[], from: number, to: number, words: s
 
 const PLURAL_ENDING = /[^su]s$/;
 
+/** Nouns of people that say nothing of their trade: "a man from X", "a mother of three from X". */
+const PERSON_NOUNS = new Set([
+  "man",
+  "woman",
+  "boy",
+  "girl",
+  "native",
+  "resident",
+  "postman",
+  "postwoman",
+  "pensioner",
+]);
+
+const AGE_NOUN = /^\d+-year-old$/;
+
+/** Whether the name at `from` follows "from" after a person's occupation, age or person noun ("a postman from"). */
+function personFrom(tokens: Token[], from: number): boolean {
+  if (tokens[from - 1]?.lower !== "from") return false;
+  const noun = tokens[from - 2]?.lower ?? "";
+  return isOccupation(noun) || PERSON_NOUNS.has(noun) || AGE_NOUN.test(noun);
+}
+
 /**
  * "San Antonio Spurs", "Kansas City Kings", "Boston Celtics": a town's name and a plural noun that is no kind of
  * place name a team, wherever the name stands (in a list of clubs nothing else types it).
@@ -595,6 +617,9 @@ export function typeName(
   const office = tokens[to];
   if (office && PLACE_OFFICES_AFTER.has(office.text) && !endsOrgName(last)) return "location";
   if (isTownTeam(words, knownPlace)) return "organization";
+  // "a teacher from Ilave", "a retired postman from Esbjerg", "a 24-year-old from Herning": after a person's
+  // occupation or age, "from" names the place they come from, whatever the clause after it says.
+  if (personFrom(tokens, from) && !isFirstName(words[0])) return "location";
   // "to Kashmore and Ghotki districts": a name coordinated before a plural place noun is one of the places.
   if (placesListed(tokens, to)) return "location";
   const cue = contextType(tokens, from, to);
@@ -630,9 +655,6 @@ export function typeName(
   // "the lake Saimaa", "the island Vigra": a place noun in lower case right before the name.
   const prev = tokens[from - 1];
   if (prev && PLACE_NOUNS.has(prev.text) && prev.pos === "NOUN" && !isFirstName(words[0])) return "location";
-  // "a teacher from Ilave": after a person's occupation, "from" names the place they come from.
-  if (prev?.lower === "from" && isOccupation(tokens[from - 2]?.lower ?? "") && !isFirstName(words[0]))
-    return "location";
   // "in MINUSMA": an acronym of four letters or more names a body; places' acronyms are short ("UK", "NYC").
   if (to - from === 1 && /^\p{Lu}{4,}$/u.test(tokens[from].text) && !knownPlace(words[0])) return "organization";
   // "in Onehunga and Glen Innes", "the provinces of Dak Lak, Khanh Hoa and Gia Lai": a name coordinated with places
