@@ -16,6 +16,13 @@ describe("extract", () => {
       expect(entity(rider, "Herning")?.type).toBe("location");
     });
 
+    it("types a name opened by a club's initials as the club, but not a person's two initials", () => {
+      const r = extract("Rapid sold the striker to VfL Wolfsburg. JD Vance met FC Porto officials.");
+      expect(entity(r, "VfL Wolfsburg")?.type).toBe("organization");
+      expect(entity(r, "FC Porto")?.type).toBe("organization");
+      expect(entity(r, "JD Vance")?.type).toBe("person");
+    });
+
     it("types a town's name with a plural after it as a team, even in a list nothing else types", () => {
       const r = extract("He played for the Nets, San Antonio Spurs, Kansas City Kings and Los Angeles Lakers.");
       for (const team of ["San Antonio Spurs", "Kansas City Kings", "Los Angeles Lakers"])

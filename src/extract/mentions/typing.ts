@@ -301,6 +301,27 @@ function personWithParticles(tokens: Token[], from: number, to: number, words: s
 
 const PLURAL_ENDING = /[^su]s$/;
 
+/** Two-letter initials that open football and sports clubs' names. */
+const CLUB_INITIALS = new Set([
+  "FC",
+  "SK",
+  "AC",
+  "AS",
+  "SC",
+  "SV",
+  "CF",
+  "CD",
+  "FK",
+  "NK",
+  "KV",
+  "RC",
+  "BK",
+  "IF",
+  "IK",
+]);
+/** Initials with a lower-case letter inside: "VfL", "VfB". */
+const MIXED_INITIALS = /^[A-Z][a-z][A-Z]$/;
+
 /** Nouns of people that say nothing of their trade: "a man from X", "a mother of three from X". */
 const PERSON_NOUNS = new Set([
   "man",
@@ -572,6 +593,10 @@ export function typeName(
   // ("the CHIPS and Science Act", "the NBA Finals": unless a law's or an event's head word ends it.)
   const lawOrEvent = AGREEMENT_HEADS.has(words[words.length - 1]) || EVENT_HEADS.has(words[words.length - 1]);
   if (words.length > 1 && /^[A-Z]{3,5}$/.test(tokens[from].text) && !knownPlace(words[0]) && !lawOrEvent)
+    return "organization";
+  // "VfL Wolfsburg", "FC Porto", "SK Rapid Wien": a club's initials open its name (two capitals only from the clubs'
+  // own list: "JD Vance" is a person's).
+  if (words.length > 1 && (CLUB_INITIALS.has(tokens[from].text) || MIXED_INITIALS.test(tokens[from].text)))
     return "organization";
   const whole = tagsOf(words.join(" "));
   if (whole.includes("Organization")) return "organization";
