@@ -3,6 +3,15 @@ import { extract, relation, triples } from "./helpers.ts";
 
 describe("extract", () => {
   describe("light coreference in roles", () => {
+    it("reads 'it' as the possessed body a sentence opens with, not the dateline's place or the owner", () => {
+      const r = extract(
+        "VILNIUS, March 4 — Lithuania's National Audit Office said the ministry overpaid, and it sent its findings " +
+          "to the Prosecutor General's Office.",
+      );
+      const sent = r.relations.filter((x) => x.label === "sent findings to");
+      expect(sent.map((x) => x.source)).toEqual(["national-audit-office"]);
+    });
+
     it("resolves a description to the body whose name carries its head word, before a more salient one", () => {
       const r = extract(
         "Microsoft said the Federal Trade Commission had sued Microsoft over Microsoft's deal. " +

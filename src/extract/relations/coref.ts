@@ -3,8 +3,9 @@
  * city") point to the most salient compatible entity of the last few sentences.
  */
 import type { EntityType } from "../../model/types.ts";
+import { datelineAt } from "../mentions/dateline.ts";
 import type { Mention } from "../mentions/types.ts";
-import { isLowerWord, mentionStarting, type View } from "./view.ts";
+import { isLowerWord, isPossessive, mentionStarting, type View } from "./view.ts";
 import type { Sentence } from "../nlp/types.ts";
 import { startsLower } from "../nlp/letters.ts";
 
@@ -187,19 +188,27 @@ export function resolveReferences(v: View, options: Partial<CorefOptions> = {}):
   // The entity the sentence before opened with (by name or pronoun), which a pronoun opening this one continues:
   // "Roche's head said so. It is the Swiss group's third deal. In March it bought X."
   let previousOpener = -1;
+  // The dash that closes the current sentence's dateline, or -1.
+  let datelineDash = -1;
   for (let k = 0; k < v.tokens.length; k++) {
     const m = v.mentionAt[k];
     const sentence = v.tokens[k].sentence;
-    if (k === v.a.sentences[sentence].from) [previousOpener, opener] = [opener, -1];
-    // A paragraph's line breaks may open the sentence.
+    if (k === v.a.sentences[sentence].from) {
+      [previousOpener, opener] = [opener, -1];
+      datelineDash = datelineEnd(v, k);
+    }
+    // A paragraph's line breaks may open the sentence, and a dateline ("VILNIUS, March 4 —") comes before its words.
     let from = v.a.sentences[sentence].from;
     while (from < k && v.tokens[from].text.trim() === "") from++;
+    if (datelineDash >= 0 && datelineDash < k) from = datelineDash + 1;
     if (m) {
       if (m.from === k && m.entity < count.length) {
         const noun = introducingNoun(v, k);
         if (noun) introduced.set(noun, new Set([...(introduced.get(noun) ?? []), m.entity]));
-        const early = k - from <= OPENER_WITHIN || describedOpener(v, from, k);
-        const opens = early && opener < 0 && !NOT_TOPICS.has(v.clusters[m.entity].type);
+        const early = k > datelineDash && (k - from <= OPENER_WITHIN || describedOpener(v, from, k));
+        // "Lithuania's National Audit Office said ...": the possessed body is the subject, not its owner.
+        const possessor = isPossessive(v, m.to) && !!v.mentionAt[m.to + 1];
+        const opens = early && opener < 0 && !possessor && !NOT_TOPICS.has(v.clusters[m.entity].type);
         if (opens) opener = m.entity;
         if (count[m.entity] === 0 && !topic && !NOT_TOPICS.has(v.clusters[m.entity].type)) {
           topic = true;
@@ -311,6 +320,13 @@ function describedOpener(v: View, from: number, k: number): boolean {
     if (v.mentionAt[n] || (t.pos !== "NOUN" && t.pos !== "ADJ")) return false;
   }
   return true;
+}
+
+/** The dash closing a dateline that opens the sentence starting at token `k` (after line breaks), or -1. */
+function datelineEnd(v: View, k: number): number {
+  let first = k;
+  while (first < v.tokens.length - 1 && v.tokens[first].text.trim() === "") first++;
+  return datelineAt(v.a, first)?.dash ?? -1;
 }
 
 /** Whether a pronoun of `types` (and `gender`) can refer to the entity its sentence opens with. */
