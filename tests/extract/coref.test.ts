@@ -3,6 +3,19 @@ import { extract, relation, triples } from "./helpers.ts";
 
 describe("extract", () => {
   describe("light coreference in roles", () => {
+    it("resolves 'the office' or 'the centre' only to a body whose name ends with the word", () => {
+      const heads = extract(
+        "The National Audit Office criticised the deal. Giedrė Švedienė, who heads the office, said it was rigged.",
+      );
+      expect(relation(heads, "giedre-svediene", "leads", "national-audit-office")).toBeDefined();
+      const director = extract(
+        "The Health Care Procurement Centre drafted the tender. She suspended the centre's director, Mindaugas Petraitis.",
+      );
+      expect(relation(director, "mindaugas-petraitis", "leads", "health-care-procurement-centre")).toBeDefined();
+      const firm = extract("Acme Corp bought the plant. Jane Smith, who runs the office, said it was a good deal.");
+      expect(firm.relations.filter((r) => r.kind !== "cooccurrence" && r.source === "jane-smith")).toEqual([]);
+    });
+
     it("reads 'it' as the possessed body a sentence opens with, not the dateline's place or the owner", () => {
       const r = extract(
         "VILNIUS, March 4 — Lithuania's National Audit Office said the ministry overpaid, and it sent its findings " +

@@ -50,6 +50,20 @@ const DESCRIPTIONS = new Map<string, EntityType[]>([
   ...heads(["tournament", "war", "battle", "election", "championship", "festival", "summit"], EVENT),
 ]);
 
+/**
+ * Head nouns that refer only to a body whose name ends with them ("the office" for the National Audit Office, "the
+ * centre" for the Health Care Procurement Centre): alone they are as often a room or a middle ("took office").
+ */
+const NAMED_HEADS = new Set(["office", "centre", "center", "board", "bureau", "chamber"]);
+
+/** A definite description: the types it can refer to, the token after it, and whether only a name's head word can. */
+export interface Description {
+  types: EntityType[];
+  to: number;
+  /** Refers only to an entity whose name carries its head word (see NAMED_HEADS). */
+  named: boolean;
+}
+
 /** Possessive pronouns that can stand for an organisation or place, and what they can refer to. */
 const PRONOUNS = new Map<string, EntityType[]>([
   ["its", ["organization", "country", "location"]],
@@ -72,18 +86,20 @@ export function pronounAt(v: View, k: number): EntityType[] | null {
  * The types a definite description "the NOUN" starting at token `k` refers to, with the token after it, or null.
  * Only "the" followed directly by a known head noun counts ("the company", not "the company's rival firm").
  */
-export function descriptionAt(v: View, k: number): { types: EntityType[]; to: number } | null {
+export function descriptionAt(v: View, k: number): Description | null {
   if (v.tokens[k]?.lower !== "the") return null;
   // "the Danish company", "the Copenhagen-based group": a demonym or adjective may come before the head noun.
   let head = k + 1;
   while (head < k + 1 + MAX_DESCRIPTION_MODIFIERS && isDescriptionModifier(v, head)) head++;
-  const types = DESCRIPTIONS.get(v.tokens[head]?.lower ?? "");
+  const word = v.tokens[head]?.lower ?? "";
+  const named = NAMED_HEADS.has(word);
+  const types = named ? ORG : DESCRIPTIONS.get(word);
   // "the company Microsoft": the description is an apposition to a name, not a reference; "the state assembly", "the
   // club captain": a noun after the head is what the words are about.
   if (!types || v.mentionAt[head + 1] || v.mentionAt[head]) return null;
   const next = v.tokens[head + 1];
   if (next?.pos === "NOUN" && startsLower(next.text) && next.lower !== "'s") return null;
-  return { types, to: head + 1 };
+  return { types, to: head + 1, named };
 }
 
 /** Most words between "the" and the head noun of a definite description. */
@@ -230,6 +246,16 @@ export function resolveReferences(v: View, options: Partial<CorefOptions> = {}):
     const byName = description ? (byNameWord ??= entitiesByNameWord(v)).get(head) : undefined;
     const byNoun = introduced.get(head);
     const named = byName && byNoun ? new Set([...byName, ...byNoun]) : (byName ?? byNoun ?? null);
+    if (description?.named) {
+      // "the office": only a body whose name ends with it, however far back.
+      const body = byName ? mostSalient(v, types, count, last, 0, genders, gender, byName) : -1;
+      if (body >= 0) {
+        out.set(k, body);
+        count[body] += 0.5;
+        last[body] = sentence;
+      }
+      continue;
+    }
     let e = pronoun && isOpenerFor(v, opener, types, genders, gender) ? opener : -1;
     const opening = !!pronoun && opener < 0 && k - from <= OPENER_WITHIN;
     if (e < 0 && opening && isOpenerFor(v, previousOpener, types, genders, gender)) e = previousOpener;

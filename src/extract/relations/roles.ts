@@ -405,19 +405,20 @@ function pointedOwner(v: View, k: number, person: number): { owner: number; to: 
   }
   const d = descriptionAt(v, k);
   if (!d || !isPossessive(v, d.to)) return null;
-  const owner = pointedAt(v, k, d.types, person);
+  const owner = pointedAt(v, k, d.types, person, !d.named);
   return owner >= 0 ? { owner, to: d.to + 1 } : null;
 }
 
 /**
  * The entity the pronoun or description at `k` refers to: the text's coreference reading of it ("On Monday its
- * leader": the party the sentence before opened with), else the most named entity of `types` nearby; -1 for none.
+ * leader": the party the sentence before opened with), else (unless `nearby` is false, as for "the office", which
+ * only a name ending with it answers) the most named entity of `types` nearby; -1 for none.
  */
-function pointedAt(v: View, k: number, types: EntityType[], person: number): number {
+function pointedAt(v: View, k: number, types: EntityType[], person: number, nearby = true): number {
   const referent = referentAt(v, k);
   if (referent && referent.entity !== person && types.includes(v.clusters[referent.entity].type))
     return referent.entity;
-  return antecedent(v, k, types, person)?.entity ?? -1;
+  return nearby ? (antecedent(v, k, types, person)?.entity ?? -1) : -1;
 }
 
 /** "its" or "the company's" ending right before token `p`: the antecedent's entity and where the words start. */
@@ -433,8 +434,9 @@ function pointedOwnerEnding(v: View, p: number, person: number): { entity: numbe
     const owner = pointedAt(v, p - 1, pronounAt(v, p - 1)!, person);
     return owner >= 0 ? { entity: owner, at: p - 1 } : null;
   }
-  if (!isPossessive(v, p - 1) || !descriptionAt(v, p - 3)) return null;
-  const owner = pointedAt(v, p - 3, descriptionAt(v, p - 3)!.types, person);
+  const d = isPossessive(v, p - 1) ? descriptionAt(v, p - 3) : null;
+  if (!d) return null;
+  const owner = pointedAt(v, p - 3, d.types, person, !d.named);
   return owner >= 0 ? { entity: owner, at: p - 3 } : null;
 }
 
