@@ -205,6 +205,14 @@ describe("extract", () => {
         expect(entity(r, name)?.type).toBe("location");
     });
 
+    it("types Kosovo as a state and reads 'Bosnia' as Bosnia and Herzegovina, but a territory stays a place", () => {
+      const r = extract("Floods hit Bosnia and Herzegovina and Kosovo. In Bosnia, rivers rose. Guam stayed dry.");
+      expect(entity(r, "Kosovo")?.type).toBe("country");
+      expect(entity(r, "Bosnia and Herzegovina")?.aliases).toContain("Bosnia");
+      expect(r.entities.filter((e) => e.label === "Bosnia")).toEqual([]);
+      expect(entity(r, "Guam")?.type).toBe("location");
+    });
+
     it("types a name the gazetteer knows as a town as a place", () => {
       expect(entity(extract("The road runs through Weiden am See."), "Weiden am See")?.type).toBe("location");
     });

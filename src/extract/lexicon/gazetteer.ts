@@ -50,7 +50,8 @@ function countryEntry(c: (typeof countries)[number]): GazetteerEntry {
     // Nationals are named in the plural ("the Ukrainians", "Israelis"); "-ese"/"-ish"/"-ch" demonyms take no -s.
     if (!/(?:ese|ish|ch|ss)$/.test(demonym)) add(`${demonym}s`, "demonym-plural");
   }
-  const state = c.independent === true || c.unMember;
+  // Kosovo's independence is disputed (the data leaves it unset), yet news names it as a state; territories are false.
+  const state = c.independent !== false || c.unMember;
   return {
     entry: {
       id: slug(label),
