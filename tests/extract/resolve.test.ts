@@ -3,6 +3,14 @@ import { entity, extract, relation, triples } from "./helpers.ts";
 
 describe("extract", () => {
   describe("entity resolution", () => {
+    it("joins a party's adjective to the party named by its members' plural: 'Socialist leader' of the Party of Socialists", () => {
+      const r = extract(
+        "Lawmakers from the Party of Socialists filed the complaint. Socialist leader Igor Dodon welcomed the ruling.",
+      );
+      expect(r.entities.filter((e) => e.type === "organization").map((e) => e.label)).toEqual(["Party of Socialists"]);
+      expect(relation(r, "igor-dodon", "leads", "party-of-socialists")).toBeDefined();
+    });
+
     it("joins a surname to the full name seen in the same document, even before it, and records the merge", () => {
       const r = extract("Lindner resigned. Later, Christian Lindner spoke to reporters in Berlin.");
       const people = r.entities.filter((e) => e.type === "person");

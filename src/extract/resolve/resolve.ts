@@ -352,7 +352,9 @@ class Resolver {
       // "Knicks" of "New York Knicks", "Hornets" of "Charlotte Hornets": a plural after a town's name names the team.
       const team = plural && words[words.length - 1] === word && isTownTeam(c.label);
       if (m.type === "person") return team;
-      return words[0] === word || team || (head && words[words.length - 1] === word);
+      // "Socialist deputy X" of "the Party of Socialists": a party's adjective, its members' noun in the name.
+      const party = words.includes("party") && words.includes(`${word}s`);
+      return words[0] === word || team || party || (head && words[words.length - 1] === word);
     });
     // "the Democratic Republic of Congo ... Congo's 16th outbreak": the last word of a state's name "of" something,
     // which the gazetteer finds ambiguous, is that state.
