@@ -16,6 +16,11 @@ describe("extract", () => {
       expect(entity(rider, "Herning")?.type).toBe("location");
     });
 
+    it("reads a compound of given names as a given name: 'partner Marie-Hélène Gagnon' is a person", () => {
+      const r = extract("Inovia partner Marie-Hélène Gagnon, who sits on the board, said the sale paid off.");
+      expect(entity(r, "Marie-Hélène Gagnon")?.type).toBe("person");
+    });
+
     it("types a name opened by a club's initials as the club, but not a person's two initials", () => {
       const r = extract("Rapid sold the striker to VfL Wolfsburg. JD Vance met FC Porto officials.");
       expect(entity(r, "VfL Wolfsburg")?.type).toBe("organization");

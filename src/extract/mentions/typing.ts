@@ -8,6 +8,7 @@ import type { Token } from "../nlp/types.ts";
 import { contextType, isArticle, isFirmNoun, isOccupation, isScore } from "./cues.ts";
 import { nameWords } from "./glue.ts";
 import { placeLookup } from "../geo/places.ts";
+import { foldLatin } from "../nlp/foldLatin.ts";
 import { startsLower, startsUpper } from "../nlp/letters.ts";
 import { isVocabularyWord } from "../nlp/analyse.ts";
 
@@ -250,7 +251,12 @@ function tagsOf(word: string): string[] {
 
 /** Whether compromise knows `word` (lower case) as a first name. */
 export function isFirstName(word: string): boolean {
-  return tagsOf(word).some((t) => PERSON_TAGS.has(t));
+  if (tagsOf(word).some((t) => PERSON_TAGS.has(t))) return true;
+  // "Marie-Hélène", "Anna-Lena": a compound of given names, which the lexicon lists one by one and without marks.
+  if (!word.includes("-")) return false;
+  return foldLatin(word)
+    .split("-")
+    .every((part) => tagsOf(part).some((t) => PERSON_TAGS.has(t)));
 }
 
 /** Whether compromise knows `word` (lower case) as a first name, surname or person. */
