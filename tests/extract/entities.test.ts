@@ -205,6 +205,11 @@ describe("extract", () => {
         expect(entity(r, name)?.type).toBe("location");
     });
 
+    it("ends a firm's name at its designator before 'of' a town: Radical Ventures of Toronto", () => {
+      const r = extract("The round was led by Radical Ventures of Toronto and the Bank of Montreal.");
+      expect(r.entities.map((e) => e.label).sort()).toEqual(["Bank of Montreal", "Radical Ventures", "Toronto"]);
+    });
+
     it("types Kosovo as a state and reads 'Bosnia' as Bosnia and Herzegovina, but a territory stays a place", () => {
       const r = extract("Floods hit Bosnia and Herzegovina and Kosovo. In Bosnia, rivers rose. Guam stayed dry.");
       expect(entity(r, "Kosovo")?.type).toBe("country");

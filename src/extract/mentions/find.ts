@@ -839,6 +839,8 @@ function properRun(tokens: Token[], i: number, to: number): number {
       j + 1 < to &&
       isCapitalized(tokens[j + 1]) &&
       (t.lower !== "of" || complement >= 0 || ofHead(tokens[j - 1].lower) || regnal(tokens, i, j - 1)) &&
+      // "Radical Ventures of Toronto": after a firm's designator, "of" a town says where the firm is.
+      !(t.lower === "of" && FIRM_DESIGNATORS.has(tokens[j - 1].lower) && isTownAt(tokens, j + 1)) &&
       // "Court of Arbitration for Sport": inside a body's "of" complement, "for" goes on with it.
       ((t.lower !== "for" && t.lower !== "on") ||
         takesForComplement(tokens[j - 1].lower) ||
@@ -1167,6 +1169,19 @@ function gazetteerRun(tokens: Token[], from: number, j: number, to: number): num
  */
 function regnal(tokens: Token[], from: number, k: number): boolean {
   return /^[IVX]+$/.test(tokens[k].text) || (k === from && isFirstName(tokens[k].lower));
+}
+
+/** Last words of firms' names that take no "of" complement of their own ("Ventures", "Capital", "Holdings"). */
+const FIRM_DESIGNATORS = new Set(
+  "ventures capital partners holdings labs technologies systems industries investments enterprises solutions".split(
+    " ",
+  ),
+);
+
+/** Whether the capitalised word at `k` is a town or state the place index knows. */
+function isTownAt(tokens: Token[], k: number): boolean {
+  const places = placeLookup();
+  return places.within(tokens[k].text).length > 0 || places.countryCode(tokens[k].text) !== null;
 }
 
 /** Words that take "of" inside a name ("Bank of England", "Republic of Korea"); "George Russell of Mercedes" is two. */
