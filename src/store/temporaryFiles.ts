@@ -3,7 +3,6 @@
  */
 import { lstatSync, readdirSync, unlinkSync } from "node:fs";
 import path from "node:path";
-import { logger } from "../util/logger.ts";
 
 /** Tunables of {@link removeStaleTemporaries}. */
 export interface StaleTemporaryOptions {
@@ -40,7 +39,7 @@ export function removeStaleTemporaries(file: string, options: Partial<StaleTempo
     names = readdirSync(dir).filter((name) => pattern.test(name));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT")
-      logger.warn({ dir, err: (error as Error).message }, "could not look for stale temporary files");
+      log("warn", { dir, err: (error as Error).message }, "could not look for stale temporary files");
     return [];
   }
   return names.map((name) => path.join(dir, name)).filter((candidate) => removeIfStale(candidate, staleMs));
@@ -52,12 +51,12 @@ function removeIfStale(candidate: string, staleMs: number): boolean {
     const stat = lstatSync(candidate);
     if (!stat.isFile() || Date.now() - stat.mtimeMs < staleMs) return false;
     unlinkSync(candidate);
-    logger.info({ file: candidate, modified: stat.mtime.toISOString() }, "removed a stale temporary file");
+    log("info", { file: candidate, modified: stat.mtime.toISOString() }, "removed a stale temporary file");
     return true;
   } catch (error) {
     // Gone meanwhile: another process swept it, or its writer renamed it into place.
     if ((error as NodeJS.ErrnoException).code !== "ENOENT")
-      logger.warn({ file: candidate, err: (error as Error).message }, "could not remove a stale temporary file");
+      log("warn", { file: candidate, err: (error as Error).message }, "could not remove a stale temporary file");
     return false;
   }
 }
@@ -65,4 +64,12 @@ function removeIfStale(candidate: string, staleMs: number): boolean {
 /** Matches exactly the names {@link temporaryPathOf} gives the temporary files of a target named `base`. */
 function temporaryNamePattern(base: string): RegExp {
   return new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.\\d+\\.\\d+\\.tmp$`);
+}
+
+/**
+ * Logs through the project's logger, loaded only when there is something to say: every atomic write sweeps, and the
+ * command-line paths that check flags before loading anything must not load pino for it.
+ */
+function log(level: "info" | "warn", fields: Record<string, unknown>, message: string): void {
+  void import("../util/logger.ts").then(({ logger }) => logger[level](fields, message));
 }
