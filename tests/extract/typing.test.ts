@@ -16,6 +16,11 @@ describe("extract", () => {
       expect(entity(rider, "Herning")?.type).toBe("location");
     });
 
+    it("types a name ending with 'Canton' as a place", () => {
+      const r = extract("A disaster was declared in the Herzegovina-Neretva Canton on Monday.");
+      expect(entity(r, "Herzegovina-Neretva Canton")?.type).toBe("location");
+    });
+
     it("reads a compound of given names as a given name: 'partner Marie-Hélène Gagnon' is a person", () => {
       const r = extract("Inovia partner Marie-Hélène Gagnon, who sits on the board, said the sale paid off.");
       expect(entity(r, "Marie-Hélène Gagnon")?.type).toBe("person");

@@ -111,7 +111,7 @@ const PLACE_HEADS = new Set([
   ...["oceans", "oblasts", "governorate", "reservoir", "peak", "peaks", "range", "ranges", "rim", "viaduct"],
   ...["drive", "route", "highway", "motorway", "canal", "channel", "monastery", "abbey", "station", "mausoleum"],
   ...["theatre", "marina", "wilderness", "bowl", "temple", "armory", "cathedral", "mosque", "cdp", "massif"],
-  ...["delta", "shelf", "terminal", "terminals", "base", "basin"],
+  ...["delta", "shelf", "terminal", "terminals", "base", "basin", "canton"],
 ]);
 /** Words before "Centre" or "Center" that make it a venue, not an institute: "Kennedy Space Center". */
 const VENUE_CENTRE_KINDS = new Set([
