@@ -16,6 +16,11 @@ describe("extract", () => {
       expect(entity(rider, "Herning")?.type).toBe("location");
     });
 
+    it("types a name before 'mountains' or 'hills' in lower case as a place", () => {
+      const r = extract("Tests matched the rings to silver mines in the Harz mountains of Germany.");
+      expect(entity(r, "Harz")?.type).toBe("location");
+    });
+
     it("types a name ending with 'Canton' as a place", () => {
       const r = extract("A disaster was declared in the Herzegovina-Neretva Canton on Monday.");
       expect(entity(r, "Herzegovina-Neretva Canton")?.type).toBe("location");

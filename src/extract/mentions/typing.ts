@@ -151,6 +151,8 @@ const FOLLOWING_PLACE = new Set([
   ...["constituency", "city", "town", "village", "seat"],
   // "Guatemala's Fuego volcano", "the Juneau icefield".
   ...["volcano", "glacier", "icefield", "peninsula", "desert", "plateau", "crater", "reef", "atoll", "archipelago"],
+  // "the Harz mountains", "the Chiltern hills".
+  ...["mountains", "hills", "islands", "mountain", "forest", "highlands", "lowlands", "wetlands", "gorge"],
 ]);
 /** Words that, first in a name, make it a storm's: "Hurricane Kyle", "Cyclone Chido". */
 const STORM_WORDS = new Set(["hurricane", "typhoon", "cyclone", "storm", "tropical"]);
