@@ -205,6 +205,14 @@ describe("extract", () => {
         expect(entity(r, name)?.type).toBe("location");
     });
 
+    it("keeps an unknown body's name before an office ending with a rank: 'ANRT Director General X'", () => {
+      const r = extract(
+        "The National Telecommunications Regulatory Agency (ANRT) fined the firm. ANRT Director General Laila Tazi said so.",
+      );
+      expect(relation(r, "laila-tazi", "leads", "national-telecommunications-regulatory-agency")).toBeDefined();
+      expect(extract("Lieutenant General Jane Doe spoke.").entities.map((e) => e.label)).toEqual(["Jane Doe"]);
+    });
+
     it("ends a firm's name at its designator before 'of' a town: Radical Ventures of Toronto", () => {
       const r = extract("The round was led by Radical Ventures of Toronto and the Bank of Montreal.");
       expect(r.entities.map((e) => e.label).sort()).toEqual(["Bank of Montreal", "Radical Ventures", "Toronto"]);

@@ -497,6 +497,11 @@ function properName(a: Analysis, ctx: CompiledContext, from: number, to: number,
         type: owner.name.entry.type,
         known: owner.name,
       });
+    else if (next > start + 1) {
+      // "ANRT Director General Laila Tazi": a name no lexicon knows before the office's words is its body's.
+      const office = roleEndingAt(ctx, tokens, start + 1, next);
+      if (office > start && !portfolioWords(tokens, start, office)) properName(a, ctx, start, office, out, taken);
+    }
     if (next > start) start = next;
     else {
       const role = matchPhrase(ctx.roles, tokens, start, to);
@@ -638,6 +643,12 @@ function splitAtRole(a: Analysis, ctx: CompiledContext, from: number, to: number
     return true;
   }
   return false;
+}
+
+/** The first index in `[from, to)` from which a role phrase runs exactly to `to` ("Director General"), or -1. */
+function roleEndingAt(ctx: CompiledContext, tokens: Token[], from: number, to: number): number {
+  for (let k = from; k < to; k++) if (matchPhrase(ctx.roles, tokens, k, to)?.to === to) return k;
+  return -1;
 }
 
 /** Whether a role phrase in lower case starts at `k` and a capitalised name follows it ("co-founder Larry Ellison"). */
