@@ -3,6 +3,14 @@ import { entity, extract, relation, triples } from "./helpers.ts";
 
 describe("extract", () => {
   describe("entity resolution", () => {
+    it("joins a body's trading name to it, there and after: 'Wana Corporate, which trades as Inwi'", () => {
+      const r = extract(
+        "The complaint came from Wana Corporate, which trades as Inwi. Inwi, which is controlled by Al Mada, welcomed it.",
+      );
+      expect(entity(r, "Wana Corporate")?.aliases).toContain("Inwi");
+      expect(r.entities.filter((e) => e.label === "Inwi")).toEqual([]);
+    });
+
     it("joins a party's adjective to the party named by its members' plural: 'Socialist leader' of the Party of Socialists", () => {
       const r = extract(
         "Lawmakers from the Party of Socialists filed the complaint. Socialist leader Igor Dodon welcomed the ruling.",

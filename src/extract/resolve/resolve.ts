@@ -92,6 +92,7 @@ export function resolveMentions(
     // "Alpenländische Kreditbank (AKB) ... AKB Banka Ljubljana": an acronym the text gives for a body stands for
     // it before it is read as the first word of another.
     const acronym = acronyms.has(m.surface);
+    if (r.tradeName(a, m)) continue;
     if (
       m.to - m.from === 1 &&
       ((acronym && r.acronym(m, a)) ||
@@ -173,6 +174,24 @@ function withoutDemonym(short: string, name: string): boolean {
 /** Whether a mention stands alone in brackets: "(SEPTA)". */
 function bracketed(a: Analysis, m: Mention): boolean {
   return a.tokens[m.from - 1]?.text === "(" && a.tokens[m.to]?.text === ")";
+}
+
+/** Verbs before "as" that give a body's other name: "trades as", "operating as", "known as". */
+const TRADE_VERBS = new Set(["trades", "trading", "operates", "operating", "known", "branded"]);
+
+/**
+ * Where the name ends (exclusive token index) whose other name starts at `k`: ", which trades as", ", trading as",
+ * ", also known as"; -1 when the words are not there.
+ */
+function tradedBefore(a: Analysis, k: number): number {
+  const t = a.tokens;
+  let j = k - 1;
+  if (t[j]?.lower !== "as" || !TRADE_VERBS.has(t[j - 1]?.lower ?? "")) return -1;
+  j -= 2;
+  if (t[j]?.lower === "also") j--;
+  if (t[j]?.lower === "is") j--;
+  if (t[j]?.lower === "which" || t[j]?.lower === "that") j--;
+  return t[j]?.text === "," ? j : -1;
 }
 
 /** Whether a mention is an acronym in brackets, given for the name before it: "(SEPTA)". */
@@ -420,6 +439,22 @@ class Resolver {
       ? this.clusters.find((c) => c.label === given.entity)
       : bracketed(a, m)
         ? this.clusters.find((c) => c.type === "organization" && c.mentions.some((x) => x.to === m.from - 1))
+        : undefined;
+    if (!org) return false;
+    this.attach(org, m, "alias");
+    return true;
+  }
+
+  /**
+   * "Wana Corporate, which trades as Inwi", "X, also known as Y": a body's other name joins it, there and after.
+   */
+  tradeName(a: Analysis, m: Mention): boolean {
+    const given = this.merges.find((r) => r.rule === "alias" && r.surface === m.surface);
+    const owner = given ? -1 : tradedBefore(a, m.from);
+    const org = given
+      ? this.clusters.find((c) => c.label === given.entity)
+      : owner >= 0
+        ? this.clusters.find((c) => c.type === "organization" && c.mentions.some((x) => x.to === owner))
         : undefined;
     if (!org) return false;
     this.attach(org, m, "alias");
