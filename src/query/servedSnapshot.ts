@@ -19,6 +19,7 @@ import {
 import { dataFilesOf } from "../store/dataFiles.ts";
 import { logger } from "../util/logger.ts";
 import type { GraphSource } from "./loadGraph.ts";
+import { removeStaleTemporaries } from "../store/temporaryFiles.ts";
 
 /** How graphology names an edge added without a key (it tells them apart the same way when it prints a graph). */
 const GENERATED_EDGE_KEY = "geid_";
@@ -83,6 +84,8 @@ export type StartSnapshot = { type: "ok"; snapshot: Snapshot; target: SnapshotTa
 export function readStartSnapshot(source: GraphSource): StartSnapshot {
   const target = startTargetOf(source);
   if (!target) return null;
+  // A valid snapshot means no write follows to sweep what a killed writer left beside it: sweep now.
+  removeStaleTemporaries(target.file);
   const started = performance.now();
   const read = readSnapshot(target.file, { key: target.key });
   if (read.type === "refused") {

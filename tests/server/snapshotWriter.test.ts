@@ -191,6 +191,32 @@ describe("server", () => {
     });
   });
 
+  describe("a start on a valid snapshot", () => {
+    const temp = useTempFiles("kg-snapshot-writer-sweep-valid-");
+
+    it("sweeps the stale temporary files beside it too, though it writes nothing", async () => {
+      const file = temp.path("generated.json");
+      writeGeneratedGraph(generateGraph({ nodes: 500, edges: 2000, seed: 7 }), file);
+      const first = await startServer({ ...QUIET, graphFile: file });
+      await first.context.snapshots!.idle();
+      await first.close();
+      const target = startTargetOf({ graphFile: file, dataRoot: undefined })!;
+      const dir = path.dirname(target.file);
+      const stale = path.join(dir, `.${path.basename(target.file)}.1.1.tmp`);
+      writeFileSync(stale, "partial");
+      const longAgo = new Date(Date.now() - 2 * DEFAULT_STALE_TEMPORARY_OPTIONS.staleMs);
+      utimesSync(stale, longAgo, longAgo);
+      const second = await startServer({ ...QUIET, graphFile: file, startOnSnapshot: true });
+      try {
+        await second.context.snapshots!.idle();
+        expect(second.context.snapshots!.status).toEqual({ type: "idle" });
+        expect(temporaryFiles(dir)).toEqual([]);
+      } finally {
+        await second.close();
+      }
+    });
+  });
+
   describe("a --read-only server of graph-data/", () => {
     let data: TempData;
     beforeAll(() => {
