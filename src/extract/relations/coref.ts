@@ -51,8 +51,8 @@ const DESCRIPTIONS = new Map<string, EntityType[]>([
 ]);
 
 /**
- * Head nouns that refer only to a body whose name ends with them ("the office" for the National Audit Office, "the
- * centre" for the Health Care Procurement Centre): alone they are as often a room or a middle ("took office").
+ * Head nouns that refer only to a body whose name carries them ("the office" for the National Audit Office, "the
+ * centre" for the Health Care Procurement Centre): alone they name a room or a post as often ("took office").
  */
 const NAMED_HEADS = new Set(["office", "centre", "center", "board", "bureau", "chamber"]);
 
@@ -247,7 +247,7 @@ export function resolveReferences(v: View, options: Partial<CorefOptions> = {}):
     const byNoun = introduced.get(head);
     const named = byName && byNoun ? new Set([...byName, ...byNoun]) : (byName ?? byNoun ?? null);
     if (description?.named) {
-      // "the office": only a body whose name ends with it, however far back.
+      // "the office": only a body whose name carries the word, however far back.
       const body = byName ? mostSalient(v, types, count, last, 0, genders, gender, byName) : -1;
       if (body >= 0) {
         out.set(k, body);

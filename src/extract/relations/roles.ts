@@ -412,7 +412,7 @@ function pointedOwner(v: View, k: number, person: number): { owner: number; to: 
 /**
  * The entity the pronoun or description at `k` refers to: the text's coreference reading of it ("On Monday its
  * leader": the party the sentence before opened with), else (unless `nearby` is false, as for "the office", which
- * only a name ending with it answers) the most named entity of `types` nearby; -1 for none.
+ * only a name carrying it answers) the most named entity of `types` nearby; -1 for none.
  */
 function pointedAt(v: View, k: number, types: EntityType[], person: number, nearby = true): number {
   const referent = referentAt(v, k);
