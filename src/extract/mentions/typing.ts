@@ -307,42 +307,15 @@ function personWithParticles(tokens: Token[], from: number, to: number, words: s
   return k === to - 1 && startsUpper(tokens[from].text) && startsUpper(tokens[k].text);
 }
 
-const PLURAL_ENDING = /[^su]s$/;
-
 /** Two-letter initials that open football and sports clubs' names. */
-const CLUB_INITIALS = new Set([
-  "FC",
-  "SK",
-  "AC",
-  "AS",
-  "SC",
-  "SV",
-  "CF",
-  "CD",
-  "FK",
-  "NK",
-  "KV",
-  "RC",
-  "BK",
-  "IF",
-  "IK",
-]);
+const CLUB_INITIALS = new Set("FC SK AC AS SC SV CF CD FK NK KV RC BK IF IK".split(" "));
 /** Initials with a lower-case letter inside: "VfL", "VfB". */
 const MIXED_INITIALS = /^[A-Z][a-z][A-Z]$/;
 
-/** Nouns of people that say nothing of their trade: "a man from X", "a mother of three from X". */
-const PERSON_NOUNS = new Set([
-  "man",
-  "woman",
-  "boy",
-  "girl",
-  "native",
-  "resident",
-  "postman",
-  "postwoman",
-  "pensioner",
-]);
+/** Nouns of people that say nothing of their trade: "a man from Ghent", "a retired postman from Esbjerg". */
+const PERSON_NOUNS = new Set("man woman boy girl native resident postman postwoman pensioner".split(" "));
 
+/** An age written as a noun: "a 24-year-old from Herning". */
 const AGE_NOUN = /^\d+-year-old$/;
 
 /** Whether the name at `from` follows "from" after a person's occupation, age or person noun ("a postman from"). */
@@ -351,6 +324,9 @@ function personFrom(tokens: Token[], from: number): boolean {
   const noun = tokens[from - 2]?.lower ?? "";
   return isOccupation(noun) || PERSON_NOUNS.has(noun) || AGE_NOUN.test(noun);
 }
+
+/** A plural's ending, not a word's in "-ss" or "-us" ("Lakers", not "Express" or "Campus"). */
+const PLURAL_ENDING = /[^su]s$/;
 
 /**
  * "San Antonio Spurs", "Kansas City Kings", "Boston Celtics": a town's name and a plural noun that is no kind of

@@ -231,7 +231,7 @@ const DESIGNATORS = new Set([
 ]);
 
 /** Whether `label` is a town's name and one more word ("Charlotte Hornets", "New York Knicks"). */
-function isTownTeam(label: string): boolean {
+function opensWithTown(label: string): boolean {
   const words = label.split(" ");
   return words.length >= 2 && placeLookup().within(words.slice(0, -1).join(" ")).length > 0;
 }
@@ -369,7 +369,7 @@ class Resolver {
       if (c.type !== "organization" || !c.label.includes(" ")) return false;
       const words = normalizeName(c.label).split(" ");
       // "Knicks" of "New York Knicks", "Hornets" of "Charlotte Hornets": a plural after a town's name names the team.
-      const team = plural && words[words.length - 1] === word && isTownTeam(c.label);
+      const team = plural && words[words.length - 1] === word && opensWithTown(c.label);
       if (m.type === "person") return team;
       // "Socialist deputy X" of "the Party of Socialists": a party's adjective, its members' noun in the name.
       const party = words.includes("party") && words.includes(`${word}s`);
@@ -434,27 +434,26 @@ class Resolver {
    * of a name so given.
    */
   bracketedName(a: Analysis, m: Mention): boolean {
-    const given = this.merges.find((r) => r.rule === "alias" && r.surface === m.surface);
-    const org = given
-      ? this.clusters.find((c) => c.label === given.entity)
-      : bracketed(a, m)
-        ? this.clusters.find((c) => c.type === "organization" && c.mentions.some((x) => x.to === m.from - 1))
-        : undefined;
-    if (!org) return false;
-    this.attach(org, m, "alias");
-    return true;
+    return this.otherName(m, bracketed(a, m) ? m.from - 1 : -1);
   }
 
   /**
    * "Wana Corporate, which trades as Inwi", "X, also known as Y": a body's other name joins it, there and after.
    */
   tradeName(a: Analysis, m: Mention): boolean {
+    return this.otherName(m, tradedBefore(a, m.from));
+  }
+
+  /**
+   * Joins `m` to the organisation whose name ends at token `end` (-1: none), or to the one an earlier use of the same
+   * other name joined.
+   */
+  private otherName(m: Mention, end: number): boolean {
     const given = this.merges.find((r) => r.rule === "alias" && r.surface === m.surface);
-    const owner = given ? -1 : tradedBefore(a, m.from);
     const org = given
       ? this.clusters.find((c) => c.label === given.entity)
-      : owner >= 0
-        ? this.clusters.find((c) => c.type === "organization" && c.mentions.some((x) => x.to === owner))
+      : end >= 0
+        ? this.clusters.find((c) => c.type === "organization" && c.mentions.some((x) => x.to === end))
         : undefined;
     if (!org) return false;
     this.attach(org, m, "alias");
