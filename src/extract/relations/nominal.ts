@@ -134,7 +134,11 @@ function demonymInName(v: View, named: number, from: number, to: number, out: Ca
 /** Words that make a country's name after them another place's: "New Mexico", "Latin America", "North America". */
 const OTHER_PLACE_WORDS = new Set(["new", "latin", "central", "north", "south", "east", "west"]);
 
-/** Last words of a polity's name: "the Russian Empire" is a state of its own, not a place in Russia. */
+/**
+ * Last words of a polity's name: "the Russian Empire" is a state of its own, not a place in Russia. Fewer than
+ * typing's polity heads: a republic or a commonwealth may lie in the state ("the Ukrainian Soviet Socialist Republic",
+ * part of the Soviet Union).
+ */
 const POLITY_HEADS = new Set(["empire", "dynasty", "caliphate", "sultanate", "khanate"]);
 
 /** First words of an era's polity: "Nazi Germany", "Ancient Egypt" are states of their own. */
